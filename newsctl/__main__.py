@@ -1,0 +1,3 @@
+from newsctl.cli import main
+
+main()

@@ -1,0 +1,66 @@
+"""The per-user cache directory and small marshal-backed caches in it.
+
+jieba's dictionary cache and our derived lookup tables live here instead of a
+shared temp file, so two users never fight over one file and a cache survives
+reboots. `NEWSCTL_CACHE_DIR` overrides the location.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "NEWSCTL_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_cache_dir
+
+        path = Path(user_cache_dir("newsctl", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temp file and rename, so a concurrent reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cached_table(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """Load `name` from the cache if it was built for `key`, else build and store it.
+
+    `key` should change whenever the inputs of `build` change (a package version).
+    A cache that cannot be read or written is ignored: it only saves time.
+    """
+    try:
+        path = cache_dir() / f"{name}.marshal"
+    except OSError:
+        return build()
+    try:
+        with open(path, "rb") as handle:
+            stored_key, value = marshal.load(handle)
+        if stored_key == key:
+            return value
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        atomic_write_bytes(path, marshal.dumps((key, value)))
+    except (OSError, ValueError):
+        pass
+    return value

@@ -1,0 +1,221 @@
+"""Cleaning: strip inline pinyin annotations, normalise whitespace and widths,
+convert to Simplified Chinese, and keep a map from every cleaned character
+back to its index in the source text.
+
+Every analyzer works on `CleanedText.text`; every result is reported with
+`CleanedText.source_span`, so spans in the output always index the text the
+user gave us (contract, "Spans").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import cache
+
+# A Han character followed by a parenthesised Latin syllable with tone marks:
+# the `網(wǎng)` form crawlers leave behind. Whether it really is an
+# annotation is decided by the character's readings, not by this pattern.
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêÊḿńňǹ\u0300\u0301\u0304\u030c"
+_HSPACE = r" \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_NEWLINE = r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85"
+_CONTROLS = (
+    r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"  # C0/C1 except the ones handled as whitespace
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"  # zero-width and bidi
+)
+
+_EDITS = re.compile(
+    rf"(?P<ann>(?<=[{_HAN}])[(（][{_PINYIN_LETTERS}]{{1,8}}[1-5]?[)）])"
+    rf"|(?P<nl>[{_HSPACE}]*(?:{_NEWLINE})(?:[{_HSPACE}]*(?:{_NEWLINE}))*[{_HSPACE}]*)"
+    rf"|(?P<hs>[{_HSPACE}]+)"
+    rf"|(?P<ctl>[{_CONTROLS}]+)"
+)
+_NEWLINE_RE = re.compile(_NEWLINE)
+
+# Full-width ASCII forms (U+FF01-U+FF5E) fold to ASCII one to one, so the fold
+# never moves an offset.
+_WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HAN_RE = re.compile(f"[{_HAN}]")
+_TONE_MARKS = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ",
+    "aaaaeeeeiiiioooouuuuvvvv",
+)
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The cleaned text of one article and the way back to its source."""
+
+    source: str
+    text: str  # Simplified, widths folded, annotations removed: what analyzers read
+    original: str  # the same characters in the source's own script and widths
+    source_index: array  # source_index[i] is the source offset of text[i]
+    annotations: tuple[tuple[int, int], ...]  # source spans of removed annotations, sorted
+    script: str  # simplified | traditional | mixed
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of `text` to the source text."""
+        if end <= start:
+            position = self.source_index[start] if start < len(self.source_index) else len(self.source)
+            return position, position
+        return self.source_index[start], self.source_index[end - 1] + 1
+
+    def source_text(self, start: int, end: int) -> str:
+        """The source slice behind a cleaned span, minus inline annotations."""
+        src_start, src_end = self.source_span(start, end)
+        return self.strip_annotations(src_start, src_end)
+
+    def strip_annotations(self, src_start: int, src_end: int) -> str:
+        """`source[src_start:src_end]` with the annotations inside it removed."""
+        pieces = []
+        cursor = src_start
+        first = bisect.bisect_left(self.annotations, (src_start, -1))
+        for ann_start, ann_end in self.annotations[first:]:
+            if ann_start >= src_end:
+                break
+            pieces.append(self.source[cursor:ann_start])
+            cursor = max(cursor, ann_end)
+        pieces.append(self.source[cursor:src_end])
+        return "".join(pieces)
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Phrase-aware Traditional-to-Simplified conversion that keeps the length.
+
+    OpenCC converts by phrases, which nearly always keeps the character count.
+    Where a line changes length, that line is converted character by
+    character instead, so offsets stay one to one.
+    """
+    if not text:
+        return text
+    converter = _t2s()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        line_converted = converter.convert(line)
+        if len(line_converted) != len(line):
+            line_converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
+        out.append(line_converted)
+    return "\n".join(out)
+
+
+@cache
+def _readings() -> dict[str, str]:
+    """Character -> comma-separated pinyin readings (with tone marks), from pypinyin."""
+    import pypinyin
+
+    from newsctl.cache import cached_table
+
+    def build() -> dict[str, str]:
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return {chr(code): readings for code, readings in pinyin_dict.items()}
+
+    return cached_table("pinyin-readings", f"pypinyin-{pypinyin.__version__}", build)
+
+
+def _normalise_syllable(syllable: str) -> str:
+    return unicodedata.normalize("NFC", syllable).lower().replace("ü", "v").replace("u:", "v")
+
+
+def is_reading_of(char: str, syllable: str) -> bool:
+    """True when `syllable` (tone marks, tone digit or none) is a reading of `char`."""
+    readings = _readings().get(char)
+    if not readings:
+        return False
+    wanted = _normalise_syllable(syllable)
+    toned = {_normalise_syllable(r) for r in readings.split(",")}
+    if wanted in toned:
+        return True
+    bare = wanted.rstrip("12345")
+    return bare == bare.translate(_TONE_MARKS) and bare in {r.translate(_TONE_MARKS) for r in toned}
+
+
+def detect_script(folded: str, simplified: str) -> str:
+    """simplified | traditional | mixed, from how many Han characters OpenCC changed."""
+    han = len(_HAN_RE.findall(folded))
+    if han == 0:
+        return "simplified"
+    changed = sum(1 for a, b in zip(folded, simplified) if a != b)
+    ratio = changed / han
+    if ratio < 0.01:
+        return "simplified"
+    if ratio >= 0.06:
+        return "traditional"
+    return "mixed"
+
+
+def clean_text(source: str) -> CleanedText:
+    """Clean one article's decoded text. Linear in the length of `source`."""
+    pieces: list[str] = []
+    index = array("q")
+    annotations: list[tuple[int, int]] = []
+    cursor = 0
+
+    def keep(start: int, end: int) -> None:
+        pieces.append(source[start:end])
+        index.extend(range(start, end))
+
+    for match in _EDITS.finditer(source):
+        start, end = match.span()
+        kind = match.lastgroup
+        if kind == "ann":
+            if not is_reading_of(source[start - 1], source[start + 1 : end - 1]):
+                continue  # a real parenthesis such as 处室(单位): left in place
+            keep(cursor, start)
+            annotations.append((start, end))
+        elif kind == "nl":
+            keep(cursor, start)
+            at_edge = len(index) == 0 or end == len(source)
+            if not at_edge:
+                breaks = len(_NEWLINE_RE.findall(source, start, end))
+                newline_at = _NEWLINE_RE.search(source, start, end)
+                position = newline_at.start() if newline_at else start
+                text = "\n\n" if breaks >= 2 else "\n"
+                pieces.append(text)
+                index.extend([position] * len(text))
+        elif kind == "hs":
+            keep(cursor, start)
+            at_edge = len(index) == 0 or end == len(source)
+            if not at_edge:
+                pieces.append(" ")
+                index.append(start)
+        else:  # control characters: dropped
+            keep(cursor, start)
+        cursor = end
+    keep(cursor, len(source))
+    original = "".join(pieces)
+    # Whitespace the pattern could not see at the edges (after dropped controls).
+    original, index = _trim(original, index)
+    folded = original.translate(_WIDTH_FOLD)
+    simplified = to_simplified(folded)
+    return CleanedText(
+        source=source,
+        text=simplified,
+        original=original,
+        source_index=index,
+        annotations=tuple(annotations),
+        script=detect_script(folded, simplified),
+    )
+
+
+def _trim(text: str, index: array) -> tuple[str, array]:
+    stripped_left = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    if len(stripped) == len(text):
+        return text, index
+    return stripped, index[stripped_left : stripped_left + len(stripped)]

@@ -1,0 +1,486 @@
+"""The command line: parse options, call the core, hand results to render.
+
+Nothing here analyses text; every command is a thin wrapper over
+`newsctl.pipeline.run`, and every output goes through `newsctl.render`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import click
+
+from newsctl import __version__
+from newsctl.exitcodes import ExitStatus
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMAT_CHOICES = ("table", "json", "jsonl")
+
+
+class SuggestingGroup(click.Group):
+    """A group that answers a mistyped command with the closest real ones."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=2, cutoff=0.5)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise click.UsageError(f"No such command {name!r}.{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=SuggestingGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="newsctl")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Let jieba's log lines through to stderr.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
+    """Analyse Chinese news articles: summaries, keywords, timelines and figures.
+
+    PATHS are files, directories (walked recursively, *.txt and *.jsonl, also .gz),
+    globs, or - for standard input. Output is a table on a terminal, or JSON with
+    -j / -f json / -f jsonl for jq, pipelines and CI.
+
+    \b
+    Examples:
+      newsctl summary seeds/
+      newsctl figures seeds/ -j | jq '.documents[].figures[] | select(.kind=="money")'
+      newsctl timeline news/*.txt --chart
+      newsctl analyze corpus.jsonl -f jsonl > results.jsonl
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    ctx.obj["verbose"] = verbose
+
+
+# ---------------------------------------------------------------------------
+# shared options
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every analysing command takes, declared once."""
+    decorators = [
+        click.argument("paths", nargs=-1, metavar="[PATHS]..."),
+        click.option(
+            "-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None, help="Output format."
+        ),
+        click.option("-j", "json_flag", is_flag=True, help="Short for --format json."),
+        click.option(
+            "--encoding", metavar="NAME", help="Decode .txt files with this codec (default: detect)."
+        ),
+        click.option(
+            "--input-format",
+            type=click.Choice(["auto", "txt", "jsonl"]),
+            default="auto",
+            show_default=True,
+            help="How to read files and stdin.",
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="N",
+            help="Refuse articles larger than N bytes (default 10 MB).",
+        ),
+        click.option(
+            "--reference-date",
+            metavar="ISO",
+            help="Anchor relative dates (去年, 5月20日) to this date instead of each article's own.",
+        ),
+        click.option("--tz", metavar="TZ", help="Time zone for times without an offset (default +08:00)."),
+        click.option(
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="N",
+            help="Worker processes (default: all cores for large inputs).",
+        ),
+        click.option(
+            "--color/--no-color", default=None, help="Force colour on or off (NO_COLOR is honoured)."
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _fail_usage(message: str) -> None:
+    raise click.UsageError(message)
+
+
+def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
+    from newsctl.pipeline import Options, timezone_from
+    from newsctl.read import DEFAULT_MAX_BYTES
+
+    if params.get("tz"):
+        try:
+            timezone_from(params["tz"])
+        except ValueError as exc:
+            _fail_usage(str(exc))
+    if params.get("reference_date"):
+        from newsctl.article import parse_published
+
+        if parse_published(params["reference_date"])[0] is None:
+            _fail_usage(
+                f"--reference-date: cannot read {params['reference_date']!r}; use ISO 8601 (2020-05-20)"
+            )
+    if params.get("encoding"):
+        import codecs
+
+        try:
+            codecs.lookup(params["encoding"])
+        except LookupError:
+            _fail_usage(f"--encoding: unknown codec {params['encoding']!r}")
+    input_format = params.get("input_format")
+    return Options(
+        analyses=analyses,
+        encoding=params.get("encoding"),
+        input_format=None if input_format in (None, "auto") else input_format,
+        max_bytes=params.get("max_bytes") or DEFAULT_MAX_BYTES,
+        reference_date=params.get("reference_date"),
+        tz=params.get("tz"),
+        verbose=bool(click.get_current_context().find_root().obj.get("verbose")),
+    )
+
+
+def _output_format(params: dict[str, Any]) -> str:
+    if params.get("json_flag"):
+        if params.get("fmt") not in (None, "json"):
+            _fail_usage("-j means --format json; it cannot be combined with --format " + params["fmt"])
+        return "json"
+    return params.get("fmt") or "table"
+
+
+def _console(color: bool | None, stream: Any) -> Any:
+    from rich.console import Console
+
+    no_color = color is False or (color is None and "NO_COLOR" in os.environ)
+    return Console(
+        file=stream,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        force_terminal=True if color else None,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+    )
+
+
+def execute(command: str, params: dict[str, Any], options: Any, **table_options: Any) -> None:
+    """Read, analyse and render: the one loop every command shares."""
+    from newsctl.pipeline import run
+    from newsctl.read import iter_documents
+    from newsctl.render import make_renderer
+
+    fmt = _output_format(params)
+    paths = list(params.get("paths") or ())
+    stdin = click.get_binary_stream("stdin")
+    if not paths:
+        if stdin.isatty():
+            _fail_usage(f"no PATHS given; try: newsctl {command} seeds/   (or pipe text into -)")
+        paths = ["-"]
+    if fmt == "table" and command in ("figures", "analyze"):
+        options = replace(options, with_sentences=True)
+    stdout = click.get_text_stream("stdout")
+    stderr = click.get_text_stream("stderr")
+    console = _console(params.get("color"), stdout) if fmt == "table" and command != "clean" else None
+    renderer = make_renderer(fmt, command, options.public(command), stdout, console, **table_options)
+    raws = iter_documents(
+        paths,
+        encoding=options.encoding,
+        input_format=options.input_format,
+        max_bytes=options.max_bytes,
+        stdin=stdin,
+    )
+    failed = False
+    renderer.start()
+    for doc in run(raws, options, jobs=params.get("jobs")):
+        if doc.error is not None:
+            failed = True
+            stderr.write(f"newsctl: {doc.id}: {doc.error.message} [{doc.error.code}]\n")
+            stderr.flush()
+        renderer.document(doc)
+    renderer.finish()
+    stdout.flush()
+    click.get_current_context().exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+
+
+# ---------------------------------------------------------------------------
+# commands
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option(
+    "-n", "--top", type=click.IntRange(min=0), default=3, show_default=True, help="Sentences to pick."
+)
+@click.option(
+    "--max-chars", type=click.IntRange(min=1), default=None, help="Character budget for the summary."
+)
+def summary(top: int, max_chars: int | None, **params: Any) -> None:
+    """Metadata, stats and the most important body sentences of each article.
+
+    Sentences are ranked by a BM25 sentence graph with a lead bias and picked
+    without redundancy; header, dateline, byline and footer are never chosen.
+
+    \b
+    Examples:
+      newsctl summary seeds/
+      newsctl summary article.txt -n 5 --max-chars 300
+      newsctl summary seeds/ -j | jq -r '.documents[].summary.sentences[].text'
+    """
+    options = replace(_base_options(params, ("summary",)), summary_top=top, max_chars=max_chars)
+    execute("summary", params, options)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option(
+    "-n", "--top", type=click.IntRange(min=0), default=10, show_default=True, help="Keywords per article."
+)
+@click.option("--method", type=click.Choice(["tfidf", "textrank"]), default="tfidf", show_default=True)
+@click.option(
+    "--idf",
+    default="jieba",
+    show_default=True,
+    metavar="jieba|corpus|FILE",
+    help="Where IDF weights come from.",
+)
+@click.option(
+    "--pos", metavar="TAGS", help="Comma-separated jieba POS tags to keep (default: nouns and names)."
+)
+@click.option(
+    "--phrases/--no-phrases", default=True, show_default=True, help="Merge recurring adjacent keywords."
+)
+@click.option(
+    "--userdict", type=click.Path(dir_okay=False), help="A jieba user dictionary (word [freq] [tag])."
+)
+@click.option(
+    "--segmenter", type=click.Choice(["auto", "jieba", "rjieba"]), default="auto", show_default=True
+)
+def keywords(
+    top: int,
+    method: str,
+    idf: str,
+    pos: str | None,
+    phrases: bool,
+    userdict: str | None,
+    segmenter: str,
+    **params: Any,
+) -> None:
+    """The keywords and keyphrases a news editor would pick.
+
+    \b
+    Examples:
+      newsctl keywords seeds/
+      newsctl keywords news/ -n 5 --idf corpus
+      newsctl keywords seeds/ -j | jq -r '.documents[].keywords[].term'
+    """
+    options = replace(
+        _base_options(params, ("keywords",)),
+        keyword_top=top,
+        method=method,
+        idf=idf,
+        pos=tuple(p.strip() for p in pos.split(",") if p.strip()) if pos else None,
+        phrases=phrases,
+        userdict=userdict,
+        segmenter=segmenter,
+    )
+    execute("keywords", params, options, top=top)
+
+
+def _csv_choice(value: str | None, allowed: tuple[str, ...], flag: str) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    unknown = [v for v in items if v not in allowed]
+    if unknown:
+        _fail_usage(f"{flag}: unknown {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return items
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option("--since", metavar="ISO", help="Only events ending after this date.")
+@click.option("--until", metavar="ISO", help="Only events starting before this date.")
+@click.option(
+    "--include",
+    default="durations,sets",
+    show_default=True,
+    metavar="durations,sets",
+    help="Undated kinds to list after the timeline ('' for none).",
+)
+@click.option("--chart", is_flag=True, help="Draw events per month or year.")
+def timeline(since: str | None, until: str | None, include: str, chart: bool, **params: Any) -> None:
+    """Time expressions resolved against the publication date, in date order.
+
+    \b
+    Examples:
+      newsctl timeline seeds/
+      newsctl timeline news/ --since 2019-01-01 --until 2020-01-01 --chart
+      newsctl timeline article.txt --reference-date 2020-05-20 -j
+    """
+    from newsctl.pipeline import TIME_EXTRAS
+
+    for flag, value in (("--since", since), ("--until", until)):
+        if value:
+            from newsctl.article import parse_published
+
+            if parse_published(value)[0] is None:
+                _fail_usage(f"{flag}: cannot read {value!r}; use ISO 8601 (2019-01-01)")
+    options = replace(
+        _base_options(params, ("timeline",)),
+        since=since,
+        until=until,
+        include=_csv_choice(include, TIME_EXTRAS, "--include") or (),
+    )
+    execute("timeline", params, options, chart=chart)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option(
+    "--kind", "kinds", metavar="KINDS", help="Only these kinds: money,percent,count,age,measure,..."
+)
+@click.option("--min-value", type=float, default=None, help="Only figures at least this large.")
+@click.option("--sort", type=click.Choice(["position", "value"]), default="position", show_default=True)
+@click.option("--group", is_flag=True, help="Group the table by kind.")
+def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, **params: Any) -> None:
+    """Every numeric fact: value, unit, approximation and what it counts.
+
+    Dates, phone numbers, URLs, codes and set phrases (一盘棋, 统一) are left out.
+
+    \b
+    Examples:
+      newsctl figures seeds/
+      newsctl figures news/ --kind money --min-value 10000 --sort value
+      newsctl figures seeds/ -j | jq '.documents[].figures[] | {text, value, unit}'
+    """
+    from newsctl.pipeline import FIGURE_KINDS
+
+    options = replace(
+        _base_options(params, ("figures",)),
+        kinds=_csv_choice(kinds, FIGURE_KINDS, "--kind"),
+        min_value=min_value,
+        sort=sort,
+    )
+    execute("figures", params, options, group=group)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option(
+    "-n", "--top", type=click.IntRange(min=0), default=10, show_default=True, help="Keywords per article."
+)
+@click.option(
+    "--sentences", type=click.IntRange(min=0), default=3, show_default=True, help="Summary sentences."
+)
+def analyze(top: int, sentences: int, **params: Any) -> None:
+    """All four analyses in one pass: summary, keywords, timeline and figures.
+
+    Each article is read, cleaned, parsed and segmented once. This is the
+    command for batch jobs.
+
+    \b
+    Examples:
+      newsctl analyze seeds/
+      newsctl analyze corpus.jsonl -f jsonl --jobs 2 > results.jsonl
+    """
+    from newsctl.pipeline import ANALYSES
+
+    options = replace(_base_options(params, ANALYSES), keyword_top=top, summary_top=sentences)
+    execute("analyze", params, options, top=top)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option(
+    "--script",
+    type=click.Choice(["simplified", "original"]),
+    default="simplified",
+    show_default=True,
+    help="Convert to Simplified, or keep the source's characters (annotations still removed).",
+)
+def clean(script: str, **params: Any) -> None:
+    """Print each article's cleaned text, for piping into other tools.
+
+    Inline pinyin annotations such as 網(wǎng) are removed, widths folded,
+    whitespace normalised and (by default) the text converted to Simplified.
+
+    \b
+    Examples:
+      newsctl clean seeds/
+      newsctl clean seeds/ --script original
+      newsctl clean seeds/ -f jsonl | jq -r .text
+    """
+    options = replace(_base_options(params, ()), script=script, with_text=True)
+    execute("clean", params, options)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+def schema() -> None:
+    """Print the JSON Schema of the output contract's DOCUMENT.
+
+    \b
+    Example:
+      newsctl schema > document.schema.json
+    """
+    from importlib.resources import files
+
+    click.echo(files("newsctl").joinpath("schema/document.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+# ---------------------------------------------------------------------------
+# entry point
+
+
+def main(args: list[str] | None = None) -> None:
+    """Console entry point: quiet on broken pipes, exit 130 on Ctrl-C, one line per error."""
+    debug = "--debug" in (args if args is not None else sys.argv[1:])
+    try:
+        code = cli.main(args=args, prog_name="newsctl", standalone_mode=False)
+        _exit(code if isinstance(code, int) else ExitStatus.OK)
+    except click.exceptions.Exit as exc:
+        _exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        _exit(ExitStatus.USAGE if isinstance(exc, click.UsageError) else ExitStatus.FAILED)
+    except click.Abort:
+        sys.stderr.write("newsctl: interrupted\n")
+        _exit(ExitStatus.INTERRUPTED)
+    except KeyboardInterrupt:
+        sys.stderr.write("newsctl: interrupted\n")
+        _exit(ExitStatus.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        _exit(ExitStatus.OK)
+    except Exception as exc:
+        if debug:
+            raise
+        sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
+        _exit(ExitStatus.FAILED)
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`| head -1`): point stdout at /dev/null so the
+    # interpreter's final flush does not complain.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _exit(code: int) -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError):
+        pass
+    sys.exit(int(code))

@@ -1,0 +1,373 @@
+"""The pipeline: raw documents -> cleaned, parsed articles -> analyses -> DOCUMENTs.
+
+One read, one cleaning, one parse and (when keywords are asked for) one
+segmentation per article, whichever analyses run. Documents stream through one
+at a time, in input order, optionally across worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
+from newsctl.clean import clean_text
+from newsctl.read import DEFAULT_MAX_BYTES, RawDocument, display_path
+from newsctl.records import (
+    Document,
+    Error,
+    Figure,
+    Keyword,
+    Metadata,
+    Stats,
+    SummarySentence,
+    TimeEntry,
+)
+
+ANALYSES = ("summary", "keywords", "timeline", "figures")
+FIGURE_KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
+TIME_EXTRAS = ("durations", "sets")
+AUTO_PARALLEL_AFTER = 8  # fewer documents than this are done in-process: workers cost start-up
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what the analyses produce. Picklable, so it can
+    travel to worker processes."""
+
+    analyses: tuple[str, ...] = ANALYSES
+    # reading
+    encoding: str | None = None
+    input_format: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    # time
+    reference_date: str | None = None
+    tz: str | None = None
+    # summary
+    summary_top: int = 3
+    max_chars: int | None = None
+    # keywords
+    keyword_top: int = 10
+    method: str = "tfidf"
+    idf: str = "jieba"
+    pos: tuple[str, ...] | None = None
+    phrases: bool = True
+    userdict: str | None = None
+    segmenter: str = "auto"
+    # timeline
+    since: str | None = None
+    until: str | None = None
+    include: tuple[str, ...] = TIME_EXTRAS
+    # figures
+    kinds: tuple[str, ...] | None = None
+    min_value: float | None = None
+    sort: str = "position"
+    # clean
+    script: str = "simplified"
+    with_text: bool = False
+    with_sentences: bool = False  # sentence texts for table views (not in JSON)
+    verbose: bool = False
+
+    def public(self, command: str) -> dict[str, Any]:
+        """The effective options a command reports in its JSON header."""
+        everything = asdict(self)
+        common = ["encoding", "input_format", "max_bytes", "reference_date", "tz"]
+        per_command = {
+            "summary": ["summary_top", "max_chars"],
+            "keywords": ["keyword_top", "method", "idf", "pos", "phrases", "userdict", "segmenter"],
+            "timeline": ["since", "until", "include"],
+            "figures": ["kinds", "min_value", "sort"],
+            "clean": ["script"],
+        }
+        keys = list(common)
+        for name in self.analyses if command == "analyze" else [command]:
+            keys += per_command.get(name, [])
+        out = {}
+        for key in keys:
+            value = everything[key]
+            out[key] = list(value) if isinstance(value, tuple) else value
+        out["tz"] = self.tz or "+08:00"
+        return out
+
+
+def timezone_from(name: str | None) -> dt.tzinfo:
+    """`+08:00`, `-0500`, `UTC` or an IANA name such as `Asia/Taipei`."""
+    if not name:
+        return DEFAULT_TZ
+    text = name.strip()
+    if text.upper() in ("UTC", "Z", "GMT"):
+        return dt.timezone.utc
+    sign = text[:1]
+    if sign in "+-":
+        digits = text[1:].replace(":", "")
+        if digits.isdigit() and len(digits) in (2, 4):
+            hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+            delta = dt.timedelta(hours=hours, minutes=minutes)
+            return dt.timezone(delta if sign == "+" else -delta)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r}: use +08:00, UTC or a name like Asia/Shanghai"
+        ) from None
+
+
+# ---------------------------------------------------------------------------
+# one document
+
+
+def error_document(raw: RawDocument, code: str, message: str) -> Document:
+    return Document(
+        id=raw.id,
+        path=display_path(raw.path),
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        error=Error(code, message),
+    )
+
+
+def process(raw: RawDocument, options: Options) -> Document:
+    """Analyse one raw document; never raises for bad input."""
+    if raw.error is not None:
+        return error_document(raw, raw.error.code, raw.error.message)
+    try:
+        return _analyse(raw, options)
+    except RecursionError:
+        return error_document(raw, "analysis_error", "input too deeply nested to analyse")
+    except MemoryError:
+        return error_document(raw, "analysis_error", "out of memory; try a smaller --max-bytes")
+
+
+def _analyse(raw: RawDocument, options: Options) -> Document:
+    tz = timezone_from(options.tz)
+    assert raw.text is not None
+    cleaned = clean_text(raw.text)
+    article = parse_article(raw, cleaned, tz=tz)
+    doc = Document(
+        id=raw.id,
+        path=display_path(raw.path),
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        script=cleaned.script,
+        metadata=Metadata(
+            title=article.title,
+            source=article.source,
+            published=article.published_iso(),
+            dateline=article.dateline,
+            reporters=tuple(article.reporters),
+            headings=tuple(article.headings),
+        ),
+        stats=Stats(
+            chars=len(raw.text),
+            paragraphs=len(article.paragraphs),
+            sentences=len(article.sentences),
+        ),
+    )
+    if options.with_sentences:
+        doc.sentence_texts = [cleaned.source_text(s.start, s.end) for s in article.sentences]
+    if options.with_text:
+        doc.text = cleaned.text if options.script == "simplified" else cleaned.original
+    for name in options.analyses:
+        ANALYZERS[name](article, options, doc)
+    return doc
+
+
+def _summary(article: Article, options: Options, doc: Document) -> None:
+    from newsctl.summary import summarize
+
+    chosen = summarize(article, top=options.summary_top, max_chars=options.max_chars)
+    out = []
+    for ranked in chosen:
+        sentence = article.sentences[ranked.index]
+        out.append(
+            SummarySentence(
+                text=article.cleaned.source_text(sentence.start, sentence.end),
+                span=article.cleaned.source_span(sentence.start, sentence.end),
+                index=sentence.index,
+                score=ranked.score,
+            )
+        )
+    doc.summary = out
+
+
+def _keywords(article: Article, options: Options, doc: Document) -> None:
+    from newsctl.keywords import DEFAULT_POS, extract_keywords
+    from newsctl.segment import get_segmenter
+
+    segmenter = get_segmenter(options.segmenter, options.userdict, options.verbose)
+    found = extract_keywords(
+        article,
+        segmenter,
+        top=options.keyword_top,
+        method=options.method,
+        allowed_pos=options.pos if options.pos is not None else DEFAULT_POS,
+        phrases=options.phrases,
+    )
+    doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos) for k in found]
+
+
+def reference_for(article: Article, options: Options) -> tuple[dt.datetime | None, bool]:
+    """(naive local anchor datetime, whether it is the publication date)."""
+    if options.reference_date:
+        stamp, _ = parse_published(options.reference_date, timezone_from(options.tz))
+        if stamp is not None:
+            return stamp.replace(tzinfo=None), False
+    if article.published is not None:
+        local = article.published
+        if options.tz:
+            local = local.astimezone(timezone_from(options.tz))
+        return local.replace(tzinfo=None), True
+    return None, True
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.strftime("%Y-%m-%dT%H:%M:%S") if value is not None else None
+
+
+_GRANULARITY_ORDER = {g: i for i, g in enumerate(("year", "half", "quarter", "month", "week", "day", "hour"))}
+
+
+def _timeline(article: Article, options: Options, doc: Document) -> None:
+    from newsctl.timeline import find_times
+
+    reference, is_publication = reference_for(article, options)
+    matches = find_times(article.body_text, reference, reference_is_publication=is_publication)
+    since = parse_published(options.since)[0] if options.since else None
+    until = parse_published(options.until)[0] if options.until else None
+    dated: list[tuple[tuple[Any, ...], TimeEntry]] = []
+    undated: list[TimeEntry] = []
+    for position, match in enumerate(matches):
+        if match.type == "duration" and "durations" not in options.include:
+            continue
+        if match.type == "set" and "sets" not in options.include:
+            continue
+        sentence = article.sentence_at(match.start_offset)
+        entry = TimeEntry(
+            text=article.cleaned.source_text(match.start_offset, match.end_offset),
+            span=article.cleaned.source_span(match.start_offset, match.end_offset),
+            type=match.type,
+            value=match.value,
+            start=_iso(match.start),
+            end=_iso(match.end),
+            granularity=match.granularity,
+            modifier=match.modifier,
+            anchor=match.anchor,
+            event=match.event,
+            sentence=sentence.index if sentence else None,
+        )
+        if match.start is None or match.type in ("duration", "set"):
+            if since is None and until is None:
+                undated.append(entry)
+            continue
+        if since is not None and (match.end or match.start) <= since.replace(tzinfo=None):
+            continue
+        if until is not None and match.start >= until.replace(tzinfo=None):
+            continue
+        key = (match.start, _GRANULARITY_ORDER.get(match.granularity or "", 9), position)
+        dated.append((key, entry))
+    doc.timeline = [entry for _, entry in sorted(dated, key=lambda pair: pair[0])] + undated
+
+
+def _figures(article: Article, options: Options, doc: Document) -> None:
+    from newsctl.figures import find_figures
+
+    out = []
+    for match in find_figures(article.body_text):
+        if options.kinds and match.kind not in options.kinds:
+            continue
+        if options.min_value is not None and (match.value_max or match.value) < options.min_value:
+            continue
+        sentence = article.sentence_at(match.start)
+        out.append(
+            Figure(
+                text=article.cleaned.source_text(match.start, match.end),
+                span=article.cleaned.source_span(match.start, match.end),
+                value=match.value,
+                value_max=match.value_max,
+                approx=match.approx,
+                unit=match.unit,
+                currency=match.currency,
+                kind=match.kind,
+                counted=match.counted,
+                sentence=sentence.index if sentence else None,
+            )
+        )
+    if options.sort == "value":
+        out.sort(key=lambda f: (-(f.value_max if f.value_max is not None else f.value), f.span))
+    doc.figures = out
+
+
+ANALYZERS: dict[str, Callable[[Article, Options, Document], None]] = {
+    "summary": _summary,
+    "keywords": _keywords,
+    "timeline": _timeline,
+    "figures": _figures,
+}
+
+
+# ---------------------------------------------------------------------------
+# many documents
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _process_chunk(chunk: list[RawDocument], options: Options) -> list[Document]:
+    return [process(raw, options) for raw in chunk]
+
+
+def run(raws: Iterable[RawDocument], options: Options, jobs: int | None = None) -> Iterator[Document]:
+    """DOCUMENTs in input order. `jobs=None` picks: in-process for a handful of
+    documents, all cores beyond that."""
+    iterator = iter(raws)
+    if jobs is None:
+        head = list(itertools.islice(iterator, AUTO_PARALLEL_AFTER))
+        iterator = itertools.chain(head, iterator)
+        jobs = 1 if len(head) < AUTO_PARALLEL_AFTER else default_jobs()
+    if jobs <= 1:
+        for raw in iterator:
+            yield process(raw, options)
+        return
+    yield from _run_parallel(iterator, options, jobs)
+
+
+def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) -> Iterator[Document]:
+    # Bounded window of chunks in flight: order is kept and memory stays flat.
+    chunk_size = 16
+    window = jobs * 3
+    pending: deque[Future[list[Document]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while True:
+            while len(pending) < window:
+                chunk = list(itertools.islice(iterator, chunk_size))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_process_chunk, chunk, options))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def analyze_one_text(text: str, published: str | None = None, **overrides: Any) -> Document:
+    """Library entry point behind `newsctl.analyze_text`."""
+    raw = RawDocument(
+        id=overrides.pop("id", "text"),
+        path=overrides.pop("path", "<text>"),
+        text=text,
+        sha256=__import__("hashlib").sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        encoding="utf-8",
+        title=overrides.pop("title", None),
+        source=overrides.pop("source", None),
+        published=published,
+    )
+    options = replace(Options(), **overrides)
+    return process(raw, options)

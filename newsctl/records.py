@@ -1,0 +1,225 @@
+"""The output contract's records as dataclasses (docs/output.md, schema/).
+
+Each record has one `to_dict()` that fixes key order and rounds floats, so the
+same input gives byte-identical JSON. Field names never change meaning; a
+renamed or removed field bumps `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+FLOAT_DIGITS = 4
+
+
+def round_float(value: float) -> float | int:
+    """Finite, rounded; an integral float stays a float only when it is not whole."""
+    if not math.isfinite(value):
+        return 0.0
+    rounded = round(value, FLOAT_DIGITS)
+    return rounded + 0.0  # -0.0 -> 0.0
+
+
+def json_number(value: float | int | None) -> float | int | None:
+    """Numbers for figures: whole values as int (40000, not 40000.0)."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not math.isfinite(value):
+        return None
+    if float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return float(f"{value:.10g}")
+
+
+@dataclass(frozen=True)
+class Error:
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    reporters: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "dateline": self.dateline,
+            "reporters": list(self.reporters),
+            "headings": list(self.headings),
+        }
+
+
+@dataclass(frozen=True)
+class Stats:
+    chars: int
+    paragraphs: int
+    sentences: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"chars": self.chars, "paragraphs": self.paragraphs, "sentences": self.sentences}
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    span: tuple[int, int]
+    index: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "index": self.index,
+            "score": round_float(self.score),
+        }
+
+
+@dataclass(frozen=True)
+class Keyword:
+    term: str
+    weight: float
+    count: int
+    pos: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "weight": round_float(self.weight), "count": self.count, "pos": self.pos}
+
+
+@dataclass(frozen=True)
+class TimeEntry:
+    text: str
+    span: tuple[int, int]
+    type: str
+    value: str | None
+    start: str | None
+    end: str | None
+    granularity: str | None
+    modifier: str | None
+    anchor: str
+    event: str | None
+    sentence: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "type": self.type,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "granularity": self.granularity,
+            "modifier": self.modifier,
+            "anchor": self.anchor,
+            "event": self.event,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    span: tuple[int, int]
+    value: float | int
+    value_max: float | int | None
+    approx: str | None
+    unit: str | None
+    currency: str | None
+    kind: str
+    counted: str | None
+    sentence: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "value": json_number(self.value),
+            "value_max": json_number(self.value_max),
+            "approx": self.approx,
+            "unit": self.unit,
+            "currency": self.currency,
+            "kind": self.kind,
+            "counted": self.counted,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A `check` finding."""
+
+    code: str
+    severity: str  # error | warning
+    message: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "severity": self.severity, "message": self.message, "line": self.line}
+
+
+@dataclass
+class Document:
+    """One input article's results: the contract's DOCUMENT."""
+
+    id: str
+    path: str
+    sha256: str | None = None
+    encoding: str | None = None
+    script: str | None = None
+    metadata: Metadata | None = None
+    stats: Stats | None = None
+    summary: list[SummarySentence] | None = None
+    keywords: list[Keyword] | None = None
+    timeline: list[TimeEntry] | None = None
+    figures: list[Figure] | None = None
+    text: str | None = None  # `clean` only
+    problems: list[Problem] | None = None  # `check` only
+    error: Error | None = None
+    # Body sentence texts for table views (a figure's context); not part of the JSON.
+    sentence_texts: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "path": self.path,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "script": self.script,
+            "metadata": self.metadata.to_dict() if self.metadata else None,
+            "stats": self.stats.to_dict() if self.stats else None,
+        }
+        if self.text is not None:
+            out["text"] = self.text
+        if self.summary is not None:
+            out["summary"] = {"sentences": [s.to_dict() for s in self.summary]}
+        if self.keywords is not None:
+            out["keywords"] = [k.to_dict() for k in self.keywords]
+        if self.timeline is not None:
+            out["timeline"] = [t.to_dict() for t in self.timeline]
+        if self.figures is not None:
+            out["figures"] = [f.to_dict() for f in self.figures]
+        if self.problems is not None:
+            out["problems"] = [p.to_dict() for p in self.problems]
+        if self.error is not None:
+            out["error"] = self.error.to_dict()
+        return out

@@ -145,6 +145,7 @@ def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
         reference_date=params.get("reference_date"),
         tz=params.get("tz"),
         verbose=bool(click.get_current_context().find_root().obj.get("verbose")),
+        debug=bool(click.get_current_context().find_root().obj.get("debug")),
     )
 
 
@@ -179,15 +180,15 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
 
     fmt = _output_format(params)
     paths = list(params.get("paths") or ())
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer
     if not paths:
         if stdin.isatty():
             _fail_usage(f"no PATHS given; try: newsctl {command} seeds/   (or pipe text into -)")
         paths = ["-"]
     if fmt == "table" and command in ("figures", "analyze"):
         options = replace(options, with_sentences=True)
-    stdout = click.get_text_stream("stdout")
-    stderr = click.get_text_stream("stderr")
+    stdout = sys.stdout
+    stderr = sys.stderr
     console = _console(params.get("color"), stdout) if fmt == "table" and command != "clean" else None
     renderer = make_renderer(fmt, command, options.public(command), stdout, console, **table_options)
     raws = iter_documents(

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
 from newsctl.clean import clean_text
-from newsctl.read import DEFAULT_MAX_BYTES, RawDocument, display_path
+from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
 from newsctl.records import (
     Document,
     Error,
@@ -73,6 +73,7 @@ class Options:
     with_text: bool = False
     with_sentences: bool = False  # sentence texts for table views (not in JSON)
     verbose: bool = False
+    debug: bool = False  # re-raise internal errors instead of recording them
 
     def public(self, command: str) -> dict[str, Any]:
         """The effective options a command reports in its JSON header."""
@@ -127,7 +128,7 @@ def timezone_from(name: str | None) -> dt.tzinfo:
 def error_document(raw: RawDocument, code: str, message: str) -> Document:
     return Document(
         id=raw.id,
-        path=display_path(raw.path),
+        path=raw.path,
         sha256=raw.sha256,
         encoding=raw.encoding,
         error=Error(code, message),
@@ -144,6 +145,12 @@ def process(raw: RawDocument, options: Options) -> Document:
         return error_document(raw, "analysis_error", "input too deeply nested to analyse")
     except MemoryError:
         return error_document(raw, "analysis_error", "out of memory; try a smaller --max-bytes")
+    except Exception as exc:
+        # A bug of ours must not cost the user the other articles.
+        if options.debug:
+            raise
+        message = f"internal error ({exc.__class__.__name__}: {exc}); please report it, rerun with --debug"
+        return error_document(raw, "analysis_error", message)
 
 
 def _analyse(raw: RawDocument, options: Options) -> Document:
@@ -153,7 +160,7 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
     article = parse_article(raw, cleaned, tz=tz)
     doc = Document(
         id=raw.id,
-        path=display_path(raw.path),
+        path=raw.path,
         sha256=raw.sha256,
         encoding=raw.encoding,
         script=cleaned.script,

@@ -1,0 +1,97 @@
+"""Summary quality benchmark: newsctl's ranking vs Lead-3 and plain TextRank.
+
+Reference: each article's headline from ../shared/corpus/news.jsonl (the
+summarizer never sees it). Metric: character-level ROUGE-1/ROUGE-2 recall of
+the headline by the 3 chosen sentences, and ROUGE-1/2 F1 of the single best
+sentence. Real text, read at run time; nothing from the corpus is stored.
+
+    python bench/summary_rouge.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+from collections import Counter
+from pathlib import Path
+
+from newsctl.article import parse_article
+from newsctl.read import RawDocument
+from newsctl.summary import summarize
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl"
+_KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+def grams(text: str, n: int) -> Counter[str]:
+    chars = _KEEP.findall(text)
+    return Counter("".join(chars[i : i + n]) for i in range(len(chars) - n + 1))
+
+
+def rouge(candidate: str, reference: str, n: int) -> tuple[float, float]:
+    """(recall, F1) of character n-grams."""
+    cand, ref = grams(candidate, n), grams(reference, n)
+    overlap = sum((cand & ref).values())
+    recall = overlap / max(1, sum(ref.values()))
+    precision = overlap / max(1, sum(cand.values()))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return recall, f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--corpus", default=str(CORPUS))
+    args = parser.parse_args()
+    from newsctl.clean import clean_text
+
+    systems = {
+        "lead-3": lambda a, k: list(range(min(k, len(a.sentences)))),
+        "textrank": lambda a, k: [r.index for r in summarize(a, top=k, lead_bias=False, redundancy=1.0)],
+        "newsctl": lambda a, k: [r.index for r in summarize(a, top=k)],
+    }
+    scores: dict[str, dict[str, list[float]]] = {s: {} for s in systems}
+    count = 0
+    with open(args.corpus, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            title, text = record.get("title"), record.get("text")
+            if not title or not text:
+                continue
+            raw = RawDocument(id=record["id"], path="corpus", text=text, published=record.get("published"))
+            article = parse_article(raw)
+            if len(article.sentences) < 4:
+                continue
+            reference = clean_text(title).text
+            for name, pick in systems.items():
+                top3 = " ".join(
+                    article.text[article.sentences[i].start : article.sentences[i].end]
+                    for i in pick(article, 3)
+                )
+                best = pick(article, 1)
+                top1 = (
+                    article.text[article.sentences[best[0]].start : article.sentences[best[0]].end]
+                    if best
+                    else ""
+                )
+                for label, value in (
+                    ("R1 recall@3", rouge(top3, reference, 1)[0]),
+                    ("R2 recall@3", rouge(top3, reference, 2)[0]),
+                    ("R1 F1@1", rouge(top1, reference, 1)[1]),
+                    ("R2 F1@1", rouge(top1, reference, 2)[1]),
+                ):
+                    scores[name].setdefault(label, []).append(value)
+            count += 1
+            if args.limit and count >= args.limit:
+                break
+    labels = list(next(iter(scores.values())).keys())
+    print(f"{count} articles with >= 4 body sentences; reference = headline (unseen by the summarizer)")
+    print(f"{'system':10}" + "".join(f"{label:>14}" for label in labels))
+    for name, table in scores.items():
+        print(f"{name:10}" + "".join(f"{100 * statistics.mean(table[label]):14.1f}" for label in labels))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The command line, driven with click's CliRunner (stdout and stderr apart)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from contract import validate_json_output, validate_jsonl_output
+
+from newsctl.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_1af901b8fa6e4dc4.txt"
+COMMANDS = ["summary", "keywords", "timeline", "figures", "analyze", "clean", "schema"]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str, input: bytes | str | None = None):
+    return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_help_lists_every_command(runner: CliRunner) -> None:
+    result = invoke(runner, "--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -> None:
+    result = invoke(runner, command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert result.stderr == ""
+
+
+def test_version(runner: CliRunner) -> None:
+    from newsctl import __version__
+
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_mistyped_command_suggests_the_right_one(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["sumary", "seeds/"])
+    assert result.exit_code == 2
+    assert "Did you mean 'summary'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_summary_on_the_seed_meets_the_contract(runner: CliRunner) -> None:
+    result = invoke(runner, "summary", str(SEED), "-j")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    data = validate_json_output(result.stdout)
+    assert data["command"] == "summary"
+    (document,) = data["documents"]
+    meta = document["metadata"]
+    assert meta["title"] is None
+    assert meta["source"] == "齐鲁网"
+    assert meta["published"] == "2020-05-20T11:09:05+08:00"
+    assert meta["reporters"] == ["刘晨", "冯振弘"]
+    assert len(meta["headings"]) == 3
+    sentences = document["summary"]["sentences"]
+    assert len(sentences) == 3
+    texts = [s["text"] for s in sentences]
+    assert texts[0].startswith("2019年以來")  # the lead, without the dateline
+    raw = SEED.read_text(encoding="utf-8")
+    for sentence in sentences:
+        start, end = sentence["span"]
+        assert "記者" not in sentence["text"] and "熱線" not in sentence["text"]
+        # the span indexes the source; the text is that slice minus pinyin annotations
+        assert len(raw[start:end]) >= len(sentence["text"])
+    assert [s["index"] for s in sentences] == sorted(s["index"] for s in sentences)
+
+
+def test_jsonl_streams_one_document_per_line(runner: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "b.txt"
+    other.write_text("新华社北京3月5日电 今年经济增长5%。会议强调要稳中求进。", encoding="utf-8")
+    result = invoke(runner, "summary", str(SEED), str(other), "-f", "jsonl")
+    assert result.exit_code == 0
+    documents = validate_jsonl_output(result.stdout)
+    assert [d["path"] for d in documents] == [str(SEED), str(other)]
+
+
+def test_bad_inputs_give_error_documents_and_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("本报讯 市政府今天召开会议，部署全年工作。", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    result = invoke(runner, "summary", str(tmp_path), str(missing), "-f", "jsonl")
+    assert result.exit_code == 1
+    documents = validate_jsonl_output(result.stdout)
+    assert [Path(d["path"]).name for d in documents] == ["empty.txt", "good.txt", "missing.txt"]
+    errors = {Path(d["path"]).name: d["error"]["code"] for d in documents if "error" in d}
+    assert errors == {"empty.txt": "empty", "missing.txt": "not_found"}
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith("newsctl: ") for line in lines)
+    assert "empty.txt" in lines[0] and "missing.txt" in lines[1]
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_without_paths_on_a_terminal_is_exit_2(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["summary", "--tz", "Mars/Olympus"])
+    assert result.exit_code == 2
+    assert "time zone" in result.stderr
+
+
+def test_stdin_dash(runner: CliRunner) -> None:
+    result = invoke(runner, "summary", "-", "-j", input="本报讯 今天召开会议。会议要求抓好落实。".encode())
+    assert result.exit_code == 0
+    data = validate_json_output(result.stdout)
+    assert data["documents"][0]["id"] == "-"
+
+
+def test_markup_and_escapes_in_articles_print_literally(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "本报讯 他说“[bold red]警告[/bold red]”，并贴出[link=http://x]链接[/link]。\n"
+        "第二段有转义\x1b[31m红色\x1b]8;;http://evil\x07文字，还有\x9b2J清屏。\n",
+        encoding="utf-8",
+    )
+    result = invoke(runner, "summary", str(article), "-n", "5")
+    assert result.exit_code == 0
+    assert "[bold red]警告[/bold red]" in result.stdout
+    assert "[link=http://x]" in result.stdout
+    assert "\x1b" not in result.stdout and "\x9b" not in result.stdout and "\x07" not in result.stdout
+    json_result = invoke(runner, "summary", str(article), "-j")
+    assert "\x1b" not in json_result.stdout and "\x9b" not in json_result.stdout
+
+
+def test_json_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, NEWSCTL_CACHE_DIR=str(tmp_path / "cache"))
+        proc = subprocess.run(
+            [sys.executable, "-m", "newsctl", "analyze", str(SEED), "-j"],
+            capture_output=True,
+            env=env,
+            check=True,
+        )
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
+
+
+def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
+    env = dict(os.environ, NEWSCTL_CACHE_DIR=str(tmp_path / "cache"))
+    many = [str(SEED)] * 40
+    proc = subprocess.run(
+        f"{sys.executable} -m newsctl summary {' '.join(many)} -f jsonl --jobs 1 | head -1",
+        shell=True,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.stdout.count(b"\n") == 1
+    assert proc.stderr == b""
+
+
+def test_clean_removes_annotations_and_converts(runner: CliRunner) -> None:
+    result = invoke(runner, "clean", str(SEED))
+    assert result.exit_code == 0
+    assert "(wǎng)" not in result.stdout and "網" not in result.stdout
+    assert "齐鲁网" in result.stdout
+    original = invoke(runner, "clean", str(SEED), "--script", "original")
+    assert "齊魯網" in original.stdout and "(wǎng)" not in original.stdout
+
+
+def test_clean_json_carries_text(runner: CliRunner) -> None:
+    result = invoke(runner, "clean", str(SEED), "-f", "jsonl")
+    (document,) = validate_jsonl_output(result.stdout)
+    assert document["text"].startswith("来源:齐鲁网")
+
+
+def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:
+    result = invoke(runner, "schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"].startswith("newsctl DOCUMENT")
+
+
+def test_j_conflicts_with_another_format(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["summary", str(SEED), "-j", "-f", "jsonl"])
+    assert result.exit_code == 2

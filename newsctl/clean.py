@@ -28,10 +28,14 @@ _CONTROLS = (
     r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"  # zero-width and bidi
 )
 
+# Control characters inside a run of whitespace belong to the run, so `a \x00 b`
+# becomes `a b` and a run of blank lines with stray controls stays one blank
+# line. The character classes are disjoint, so no pattern can backtrack.
 _EDITS = re.compile(
     rf"(?P<ann>(?<=[{_HAN}])[(（][{_PINYIN_LETTERS}]{{1,8}}[1-5]?[)）])"
-    rf"|(?P<nl>[{_HSPACE}]*(?:{_NEWLINE})(?:[{_HSPACE}]*(?:{_NEWLINE}))*[{_HSPACE}]*)"
-    rf"|(?P<hs>[{_HSPACE}]+)"
+    rf"|(?P<nl>[{_HSPACE}{_CONTROLS}]*(?:{_NEWLINE})(?:[{_HSPACE}{_CONTROLS}]*(?:{_NEWLINE}))*"
+    rf"[{_HSPACE}{_CONTROLS}]*)"
+    rf"|(?P<hs>[{_CONTROLS}]*(?P<space>[{_HSPACE}])[{_HSPACE}{_CONTROLS}]*)"
     rf"|(?P<ctl>[{_CONTROLS}]+)"
 )
 _NEWLINE_RE = re.compile(_NEWLINE)
@@ -39,6 +43,7 @@ _NEWLINE_RE = re.compile(_NEWLINE)
 # Full-width ASCII forms (U+FF01-U+FF5E) fold to ASCII one to one, so the fold
 # never moves an offset.
 _WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLDABLE_PUNCT_RE = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
 _HAN_RE = re.compile(f"[{_HAN}]")
 _TONE_MARKS = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ",
@@ -63,6 +68,23 @@ class CleanedText:
             position = self.source_index[start] if start < len(self.source_index) else len(self.source)
             return position, position
         return self.source_index[start], self.source_index[end - 1] + 1
+
+    def display(self, start: int, end: int) -> str:
+        """A cleaned span for showing as a metadata value: Simplified, annotations
+        removed, whitespace normalised, full-width digits and letters folded, but
+        full-width punctuation kept as written (`警惕！`, `记者X／新北报导`) unless
+        it belongs to a number or a Latin word (`１２．５％` -> `12.5%`)."""
+        out = []
+        for i in range(start, end):
+            char = self.original[i]
+            if _FOLDABLE_PUNCT_RE.match(char) and not (
+                (i > start and self.text[i - 1].isascii() and self.text[i - 1].isalnum())
+                or (i + 1 < end and self.text[i + 1].isascii() and self.text[i + 1].isalnum())
+            ):
+                out.append(char)
+            else:
+                out.append(self.text[i])
+        return "".join(out).strip()
 
     def source_text(self, start: int, end: int) -> str:
         """The source slice behind a cleaned span, minus inline annotations."""
@@ -193,7 +215,7 @@ def clean_text(source: str) -> CleanedText:
             at_edge = len(index) == 0 or end == len(source)
             if not at_edge:
                 pieces.append(" ")
-                index.append(start)
+                index.append(match.start("space"))
         else:  # control characters: dropped
             keep(cursor, start)
         cursor = end

@@ -6,6 +6,7 @@ Nothing here analyses text; every command is a thin wrapper over
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import sys
@@ -176,7 +177,7 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
     """Read, analyse and render: the one loop every command shares."""
     from newsctl.pipeline import run
     from newsctl.read import iter_documents
-    from newsctl.render import make_renderer
+    from newsctl.render import make_renderer, visible
 
     fmt = _output_format(params)
     paths = list(params.get("paths") or ())
@@ -199,16 +200,40 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
         stdin=stdin,
     )
     failed = False
+    progress = _progress_for(paths, stdout, stderr)
     renderer.start()
-    for doc in run(raws, options, jobs=params.get("jobs")):
-        if doc.error is not None:
-            failed = True
-            stderr.write(f"newsctl: {doc.id}: {doc.error.message} [{doc.error.code}]\n")
-            stderr.flush()
-        renderer.document(doc)
+    with progress or contextlib.nullcontext():
+        for doc in run(raws, options, jobs=params.get("jobs")):
+            if doc.error is not None:
+                failed = True
+                stderr.write(f"newsctl: {doc.id}: {visible(doc.error.message)} [{doc.error.code}]\n")
+                stderr.flush()
+            renderer.document(doc)
+            if progress is not None:
+                progress.advance()
     renderer.finish()
     stdout.flush()
     click.get_current_context().exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+
+
+def _progress_for(paths: list[str], stdout: Any, stderr: Any) -> Any:
+    """A progress bar on stderr, only when stderr is a terminal and stdout is not."""
+    if not _isatty(stderr) or _isatty(stdout):
+        return None
+    from newsctl.read import expand_paths
+    from newsctl.render import Progress
+
+    expanded = [p for p, _ in expand_paths(paths)]
+    jsonl = (".jsonl", ".jsonl.gz", ".ndjson")
+    one_per_file = all(not p.lower().endswith(jsonl) and p != "-" for p in expanded)
+    return Progress(stderr, len(expanded) if one_per_file else None)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------------------

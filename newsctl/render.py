@@ -446,3 +446,42 @@ def make_renderer(
         return TextRenderer(out)
     assert console is not None
     return TableRenderer(console, command, **table_options)
+
+
+class Progress:
+    """Documents done, docs/s and (when the total is known) ETA, on stderr.
+
+    Only used when stderr is a terminal and stdout is not (the output goes to a
+    file or a pipe), so it never mixes with tables or lands in a pipeline."""
+
+    def __init__(self, stream: TextIO, total: int | None) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as RichProgress
+
+        columns = [SpinnerColumn(), TextColumn("analysing")]
+        if total:
+            columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+        else:
+            columns += [TextColumn("{task.completed} docs")]
+        columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn()]
+        self._progress = RichProgress(*columns, console=Console(file=stream), transient=True)
+        self._task = self._progress.add_task("analyse", total=total, rate="-")
+
+    def __enter__(self) -> Progress:
+        self._progress.start()
+        return self
+
+    def advance(self) -> None:
+        task = self._progress.tasks[0]
+        speed = task.speed
+        self._progress.update(self._task, advance=1, rate=f"{speed:.1f}" if speed else "-")
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()

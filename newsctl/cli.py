@@ -20,7 +20,7 @@ from newsctl import __version__
 from newsctl.exitcodes import ExitStatus
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-FORMAT_CHOICES = ("table", "json", "jsonl")
+FORMAT_CHOICES = ("table", "json", "jsonl", "github")
 
 
 class SuggestingGroup(click.Group):
@@ -151,6 +151,8 @@ def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
 
 
 def _output_format(params: dict[str, Any]) -> str:
+    if params.get("fmt") == "github" and click.get_current_context().info_name != "check":
+        _fail_usage("-f github is only for `newsctl check`")
     if params.get("json_flag"):
         if params.get("fmt") not in (None, "json"):
             _fail_usage("-j means --format json; it cannot be combined with --format " + params["fmt"])
@@ -201,9 +203,16 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
     )
     failed = False
     progress = _progress_for(paths, stdout, stderr)
+    docs = run(raws, options, jobs=params.get("jobs"))
+    if command == "check":
+        from newsctl.check import is_failure, with_duplicates
+
+        docs = with_duplicates(docs)
     renderer.start()
     with progress or contextlib.nullcontext():
-        for doc in run(raws, options, jobs=params.get("jobs")):
+        for doc in docs:
+            if command == "check" and is_failure(doc, bool(params.get("strict"))):
+                failed = True
             if doc.error is not None:
                 failed = True
                 stderr.write(f"newsctl: {doc.id}: {visible(doc.error.message)} [{doc.error.code}]\n")
@@ -446,6 +455,31 @@ def clean(script: str, **params: Any) -> None:
     """
     options = replace(_base_options(params, ()), script=script, with_text=True)
     execute("clean", params, options)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--github", "github", is_flag=True, help="Same as -f github.")
+def check(strict: bool, github: bool, **params: Any) -> None:
+    """Lint a corpus for CI: decodable, long enough, dated, sourced, clean, unique.
+
+    Problems are errors (decode_error, empty, binary, mojibake,
+    leftover_annotation, duplicate) or warnings (too_short, no_published,
+    no_source, near_duplicate, not_utf8). Exit 1 on any error, or on any
+    warning with --strict. -f github prints GitHub Actions annotations.
+
+    \b
+    Examples:
+      newsctl check seeds/
+      newsctl check corpus/ --strict -f github
+      newsctl check seeds/ -f jsonl | jq -c 'select(.problems != []) | {id, problems}'
+    """
+    if github:
+        params["fmt"] = "github"
+    params["strict"] = strict
+    options = replace(_base_options(params, ("check",)))
+    execute("check", params, options)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -312,7 +312,15 @@ def _figures(article: Article, options: Options, doc: Document) -> None:
     doc.figures = out
 
 
+def _check(article: Article, options: Options, doc: Document) -> None:
+    from newsctl.check import document_problems, fingerprint
+
+    doc.problems = document_problems(article, doc.encoding)
+    doc.fingerprint = fingerprint("".join(article.text[s:e] for s, e in article.paragraphs))
+
+
 ANALYZERS: dict[str, Callable[[Article, Options, Document], None]] = {
+    "check": _check,
     "summary": _summary,
     "keywords": _keywords,
     "timeline": _timeline,

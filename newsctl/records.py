@@ -193,6 +193,8 @@ class Document:
     error: Error | None = None
     # Body sentence texts for table views (a figure's context); not part of the JSON.
     sentence_texts: list[str] | None = field(default=None, repr=False, compare=False)
+    # `check`: SimHash of the body, for near-duplicate detection across documents; not in the JSON.
+    fingerprint: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def failed(self) -> bool:

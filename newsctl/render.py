@@ -23,7 +23,7 @@ from rich.text import Text
 from newsctl import __version__
 from newsctl.records import SCHEMA_VERSION, Document
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "github")
 
 # C0/C1 controls, DEL and bidi overrides: shown as \xNN / \uNNNN, never sent raw.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -430,6 +430,36 @@ def format_number(value: float | int) -> str:
     return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.6g}"
 
 
+class GithubRenderer:
+    """`check -f github`: one GitHub Actions workflow command per problem."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def start(self) -> None:
+        pass
+
+    def document(self, doc: Document) -> None:
+        for problem in doc.problems or []:
+            props = f"file={_gh_property(doc.path)}"
+            if problem.line:
+                props += f",line={problem.line}"
+            props += f",title={_gh_property('newsctl ' + problem.code)}"
+            self.out.write(f"::{problem.severity} {props}::{_gh_data(problem.message)}\n")
+        self.out.flush()
+
+    def finish(self) -> None:
+        pass
+
+
+def _gh_data(text: str) -> str:
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"), one_line=False)
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def make_renderer(
     fmt: str,
     command: str,
@@ -437,11 +467,13 @@ def make_renderer(
     out: TextIO,
     console: Console | None = None,
     **table_options: Any,
-) -> JsonRenderer | JsonlRenderer | TableRenderer | TextRenderer:
+) -> JsonRenderer | JsonlRenderer | TableRenderer | TextRenderer | GithubRenderer:
     if fmt == "json":
         return JsonRenderer(out, command, options)
     if fmt == "jsonl":
         return JsonlRenderer(out)
+    if fmt == "github":
+        return GithubRenderer(out)
     if command == "clean":
         return TextRenderer(out)
     assert console is not None

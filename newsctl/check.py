@@ -1,0 +1,181 @@
+"""`newsctl check`: a corpus lint for CI.
+
+Per document: decodable, not empty or implausibly short, publication date and
+source found, no leftover annotation artefacts or mojibake, not a duplicate
+(same bytes) or near-duplicate (same body, give or take a few characters) of
+an earlier document, and UTF-8. Duplicate detection keeps one 64-bit
+fingerprint per document and finds near matches through banded lookups, so it
+stays linear in the corpus size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsctl.article import Article
+from newsctl.records import Document, Problem
+
+MIN_BODY_CHARS = 40
+NEAR_DUPLICATE_BITS = 3  # fingerprints this close are the same article
+_BANDS = 4  # 64 bits in 4 bands of 16: two fingerprints within 3 bits share a band
+
+ERROR = "error"
+WARNING = "warning"
+
+# Severity of each problem code; docs/output.md lists them.
+SEVERITY = {
+    "decode_error": ERROR,
+    "read_error": ERROR,
+    "empty": ERROR,
+    "binary": ERROR,
+    "mojibake": ERROR,
+    "leftover_annotation": ERROR,
+    "duplicate": ERROR,
+    "too_short": WARNING,
+    "no_published": WARNING,
+    "no_source": WARNING,
+    "near_duplicate": WARNING,
+    "not_utf8": WARNING,
+}
+
+_MOJIBAKE = re.compile(
+    r"锟斤拷|烫烫烫|屯屯屯|\ufffd"  # GBK/UTF-8 round-trip debris and replacement characters
+    r"|[ÃÂÅÆÐÑ][\u0080-\u00bf]"  # UTF-8 read as Latin-1: Ã¤, Â·
+    r"|[ÃÂ][¡-¿]{1,2}"
+)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# Annotation-shaped leftovers: a tone-marked syllable in brackets the cleaner
+# did not accept, or a bare syllable glued between two Han characters (网wang络).
+_ANNOTATION_LEFT = re.compile(
+    rf"[(（][a-zü ]{{0,20}}[{_TONED}][a-zü {_TONED}]{{0,20}}[)）]"
+    rf"|(?<=[\u4e00-\u9fff])[a-zü{_TONED}]{{1,6}}(?=[\u4e00-\u9fff])"
+)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def document_problems(article: Article, encoding: str | None) -> list[Problem]:
+    """Problems visible in one document on its own."""
+    problems: list[Problem] = []
+    source = article.cleaned.source
+    body_chars = sum(e - s for s, e in article.paragraphs)
+    if body_chars < MIN_BODY_CHARS:
+        problems.append(
+            Problem("too_short", WARNING, f"body has only {body_chars} characters (under {MIN_BODY_CHARS})")
+        )
+    if article.published is None:
+        problems.append(Problem("no_published", WARNING, "no publication date found"))
+    if article.source is None:
+        problems.append(Problem("no_source", WARNING, "no source (来源) found"))
+    bad = _MOJIBAKE.search(source)
+    if bad:
+        count = len(_MOJIBAKE.findall(source))
+        problems.append(
+            Problem(
+                "mojibake",
+                ERROR,
+                f"{count} mojibake sequence(s) such as {bad.group(0)!r}: wrong encoding somewhere upstream",
+                _line_of(source, bad.start()),
+            )
+        )
+    left = next(
+        (m for m in _ANNOTATION_LEFT.finditer(article.text) if _is_pinyin_left(article.text, m)), None
+    )
+    if left:
+        line = _line_of(source, article.cleaned.source_span(left.start(), left.end())[0])
+        problems.append(
+            Problem(
+                "leftover_annotation",
+                ERROR,
+                f"pinyin left in the cleaned text: {left.group(0)!r}",
+                line,
+            )
+        )
+    if encoding and encoding not in ("utf-8", "ascii"):
+        problems.append(Problem("not_utf8", WARNING, f"encoded as {encoding}, not UTF-8"))
+    return problems
+
+
+def _is_pinyin_left(text: str, match: re.Match[str]) -> bool:
+    from newsctl.clean import is_reading_of
+
+    syllable = match.group(0).strip("(（)）")
+    if any(ch in _TONED for ch in syllable):
+        return True
+    return match.start() > 0 and is_reading_of(text[match.start() - 1], syllable)
+
+
+def fingerprint(text: str) -> int:
+    """A 64-bit SimHash of the body's character 4-grams (whitespace and punctuation ignored)."""
+    chars = re.sub(r"[\W_]+", "", text)
+    if len(chars) < 4:
+        return int.from_bytes(hashlib.blake2b(chars.encode(), digest_size=8).digest(), "big")
+    weights = [0] * 64
+    seen: set[str] = set()
+    for i in range(len(chars) - 3):
+        gram = chars[i : i + 4]
+        if gram in seen:
+            continue
+        seen.add(gram)
+        value = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if value >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
+@dataclass
+class DuplicateTracker:
+    """Remembers what it has seen; flags repeats as the documents stream by."""
+
+    by_digest: dict[str, str] = field(default_factory=dict)
+    bands: list[defaultdict[int, list[tuple[int, str]]]] = field(
+        default_factory=lambda: [defaultdict(list) for _ in range(_BANDS)]
+    )
+
+    def problems(self, doc_id: str, digest: str | None, print_: int | None) -> list[Problem]:
+        """Problems for the next document; a file named twice is its own duplicate."""
+        found: list[Problem] = []
+        if digest is not None:
+            if digest in self.by_digest:
+                found.append(Problem("duplicate", ERROR, f"same bytes as {self.by_digest[digest]}"))
+                return found
+            self.by_digest[digest] = doc_id
+        if print_ is None:
+            return found
+        match = None
+        for band, table in enumerate(self.bands):
+            key = print_ >> (16 * band) & 0xFFFF
+            for other, other_id in table[key]:
+                if bin(other ^ print_).count("1") <= NEAR_DUPLICATE_BITS:
+                    match = other_id
+                    break
+            if match:
+                break
+        for band, table in enumerate(self.bands):
+            table[print_ >> (16 * band) & 0xFFFF].append((print_, doc_id))
+        if match:
+            found.append(Problem("near_duplicate", WARNING, f"nearly the same body as {match}"))
+        return found
+
+
+def with_duplicates(docs: Iterable[Document]) -> Iterator[Document]:
+    """Add duplicate problems to a stream of checked documents, in order."""
+    tracker = DuplicateTracker()
+    for doc in docs:
+        if doc.error is not None:
+            doc.problems = [Problem(doc.error.code, ERROR, doc.error.message)]
+        elif doc.problems is not None:
+            doc.problems.extend(tracker.problems(doc.id, doc.sha256, doc.fingerprint))
+        yield doc
+
+
+def is_failure(doc: Document, strict: bool) -> bool:
+    if doc.error is not None:
+        return True
+    return any(p.severity == ERROR or strict for p in doc.problems or [])

@@ -1,0 +1,92 @@
+"""`newsctl check`: per-document problems, duplicates, exit codes, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from contract import validate_jsonl_output
+
+from newsctl.article import parse_article
+from newsctl.check import DuplicateTracker, document_problems, fingerprint
+from newsctl.cli import cli
+from newsctl.read import RawDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_1af901b8fa6e4dc4.txt"
+BODY = "本报讯 市政府今天召开常务会议，研究部署今年的重点工作。会议强调，要坚持稳中求进，抓好各项任务落实。"
+
+
+def codes(text: str, encoding: str = "utf-8") -> set[str]:
+    article = parse_article(RawDocument("x", "x", text=text, encoding=encoding))
+    return {p.code for p in document_problems(article, encoding)}
+
+
+def test_the_seed_is_clean() -> None:
+    assert codes(SEED.read_text(encoding="utf-8")) == set()
+
+
+def test_missing_metadata_and_short_body_are_warnings() -> None:
+    assert codes("本报讯 今天开会。") == {"too_short", "no_published", "no_source"}
+
+
+def test_mojibake_and_replacement_characters() -> None:
+    assert "mojibake" in codes(BODY + "\n锟斤拷锟斤拷")
+    assert "mojibake" in codes(BODY + "\nÃ¤Ã¶")
+    assert "mojibake" in codes(BODY + "\n\ufffd\ufffd")
+
+
+def test_leftover_pinyin_but_not_real_parentheses() -> None:
+    assert "leftover_annotation" in codes(BODY + "\n网wang络安全很重要。")
+    assert "leftover_annotation" in codes(BODY + "\n这是错误(cuò wù)的。")
+    assert "leftover_annotation" not in codes(BODY + "\n请下载(app)并联系(WHO)处室(单位)。")
+
+
+def test_not_utf8_is_a_warning() -> None:
+    assert "not_utf8" in codes(BODY, encoding="gbk")
+
+
+def test_near_duplicates_share_a_fingerprint_neighbourhood() -> None:
+    tracker = DuplicateTracker()
+    text = SEED.read_text(encoding="utf-8")
+    assert tracker.problems("a", "1", fingerprint(text)) == []
+    near = tracker.problems("b", "2", fingerprint(text.replace("成績顯著", "成績突出")))
+    assert [p.code for p in near] == ["near_duplicate"]
+    other = tracker.problems("c", "3", fingerprint(BODY * 3))
+    assert other == []
+
+
+def test_cli_exit_codes_and_strict(tmp_path: Path) -> None:
+    runner = CliRunner()
+    short = tmp_path / "short.txt"
+    short.write_text("本报讯 今天开会。", encoding="utf-8")
+    assert runner.invoke(cli, ["check", str(SEED)]).exit_code == 0
+    assert runner.invoke(cli, ["check", str(short)]).exit_code == 0  # warnings only
+    assert runner.invoke(cli, ["check", str(short), "--strict"]).exit_code == 1
+    duplicate = runner.invoke(cli, ["check", str(SEED), str(SEED), "-f", "jsonl"])
+    assert duplicate.exit_code == 1
+    documents = validate_jsonl_output(duplicate.stdout)
+    assert [p["code"] for p in documents[1]["problems"]] == ["duplicate"]
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BODY + "\n锟斤拷", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(bad), "-f", "github"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(f"::error file={bad},line=2,title=newsctl mojibake::") for line in lines)
+    assert any(line.startswith("::warning ") for line in lines)
+
+
+def test_github_format_is_only_for_check() -> None:
+    result = CliRunner().invoke(cli, ["summary", str(SEED), "-f", "github"])
+    assert result.exit_code == 2
+
+
+def test_unreadable_input_is_a_problem_too(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.txt"), "-f", "json"])
+    assert result.exit_code == 1
+    (document,) = json.loads(result.stdout)["documents"]
+    assert document["problems"][0]["code"] == "not_found"

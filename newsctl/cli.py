@@ -209,7 +209,7 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
 
         docs = with_duplicates(docs)
     renderer.start()
-    with progress or contextlib.nullcontext():
+    with progress or contextlib.nullcontext(), _deferred_interrupt() as interrupted:
         for doc in docs:
             if command == "check" and is_failure(doc, bool(params.get("strict"))):
                 failed = True
@@ -220,9 +220,40 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
             renderer.document(doc)
             if progress is not None:
                 progress.advance()
+            if interrupted:
+                break
+        if interrupted and hasattr(docs, "close"):
+            docs.close()  # stops worker processes now rather than at exit
     renderer.finish()
     stdout.flush()
+    if interrupted:
+        stderr.write("newsctl: interrupted\n")
+        click.get_current_context().exit(ExitStatus.INTERRUPTED)
     click.get_current_context().exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+
+
+@contextlib.contextmanager
+def _deferred_interrupt() -> Any:
+    """The first Ctrl-C stops the run after the current document, so jsonl output
+    ends on a whole line and json output stays valid; a second one stops at once."""
+    import signal
+    import threading
+
+    flag: list[bool] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        if flag:
+            raise KeyboardInterrupt
+        flag.append(True)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _progress_for(paths: list[str], stdout: Any, stderr: Any) -> Any:

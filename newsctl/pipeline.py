@@ -360,7 +360,8 @@ def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) 
     chunk_size = 16
     window = jobs * 3
     pending: deque[Future[list[Document]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    try:
         while True:
             while len(pending) < window:
                 chunk = list(itertools.islice(iterator, chunk_size))
@@ -370,6 +371,17 @@ def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) 
             if not pending:
                 return
             yield from pending.popleft().result()
+    finally:
+        # Also reached when the consumer stops early (Ctrl-C, a closed pipe):
+        # drop queued work instead of finishing it.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    # Ctrl-C is the parent's to handle: workers finish their chunk quietly.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def analyze_one_text(text: str, published: str | None = None, **overrides: Any) -> Document:

@@ -22,7 +22,8 @@ from newsctl.article import Article
 MAX_CANDIDATES = 250  # sentences beyond this add cost, not summary quality
 DAMPING = 0.3  # low: the lead prior carries as much as centrality (tuned on half the corpus)
 PLAIN_TEXTRANK_DAMPING = 0.85
-ITERATIONS = 40
+ITERATIONS = 60
+CONVERGED = 1e-9
 REDUNDANCY = 0.7  # MMR lambda: 1.0 ignores redundancy
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -47,51 +48,60 @@ def sentence_terms(text: str) -> list[str]:
     return terms
 
 
-def _bm25_matrix(bags: list[Counter[str]]) -> list[list[float]]:
+def _bm25_graph(bags: list[Counter[str]]) -> list[dict[int, float]]:
+    """Symmetric BM25 similarities as sparse rows: graph[i][j] = weight of edge i-j.
+
+    BM25 of sentence j as a query against sentence i, built from an inverted
+    index so only sentence pairs that share a term cost anything."""
     n = len(bags)
     lengths = [sum(b.values()) for b in bags]
     average = (sum(lengths) / n) if n else 1.0
-    document_frequency: Counter[str] = Counter()
-    for bag in bags:
-        document_frequency.update(bag.keys())
-    idf = {t: math.log((n - df + 0.5) / (df + 0.5) + 1.0) for t, df in document_frequency.items()}
-    matrix = [[0.0] * n for _ in range(n)]
-    for i, doc in enumerate(bags):
+    postings: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for term in bag:
+            postings.setdefault(term, []).append(i)
+    directed: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, bag in enumerate(bags):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[i] / (average or 1.0))
-        for j, query in enumerate(bags):
-            if i == j:
+        row = directed[i]
+        for term, tf in bag.items():
+            sharing = postings[term]
+            if len(sharing) < 2:
                 continue
-            score = 0.0
-            for term in query.keys() & doc.keys():
-                tf = doc[term]
-                score += idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
-            matrix[i][j] = score
+            df = len(sharing)
+            idf = math.log((n - df + 0.5) / (df + 0.5) + 1.0)
+            weight = idf * tf * (BM25_K1 + 1) / (tf + norm)
+            for j in sharing:
+                if j != i:
+                    row[j] = row.get(j, 0.0) + weight
     # symmetric: the similarity of i and j does not depend on which is the query
-    for i in range(n):
-        for j in range(i + 1, n):
-            mean = (matrix[i][j] + matrix[j][i]) / 2
-            matrix[i][j] = matrix[j][i] = mean
-    return matrix
+    graph: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, row in enumerate(directed):
+        for j, weight in row.items():
+            mean = (weight + directed[j].get(i, 0.0)) / 2
+            graph[i][j] = mean
+            graph[j][i] = mean
+    return graph
 
 
-def _pagerank(matrix: list[list[float]], teleport: list[float], damping: float = DAMPING) -> list[float]:
-    n = len(matrix)
-    out_weight = [sum(row) for row in matrix]
+def _pagerank(graph: list[dict[int, float]], teleport: list[float], damping: float = DAMPING) -> list[float]:
+    n = len(graph)
+    out_weight = [sum(row.values()) for row in graph]
     rank = teleport[:]
     for _ in range(ITERATIONS):
-        new = [(1 - damping) * teleport[i] for i in range(n)]
-        for j in range(n):
-            if out_weight[j] == 0:
-                share = damping * rank[j]
-                for i in range(n):
-                    new[i] += share * teleport[i]
-                continue
-            factor = damping * rank[j] / out_weight[j]
-            row = matrix[j]
-            for i in range(n):
-                if row[i]:
-                    new[i] += factor * row[i]
+        new = [(1 - damping) * t for t in teleport]
+        dangling = sum(rank[j] for j in range(n) if out_weight[j] == 0)
+        if dangling:
+            new = [x + damping * dangling * t for x, t in zip(new, teleport)]
+        for j, row in enumerate(graph):
+            if out_weight[j]:
+                factor = damping * rank[j] / out_weight[j]
+                for i, weight in row.items():
+                    new[i] += factor * weight
+        change = sum(abs(a - b) for a, b in zip(new, rank))
         rank = new
+        if change < CONVERGED:
+            break
     return rank
 
 
@@ -107,11 +117,15 @@ def lead_prior(count: int) -> list[float]:
 def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSentence]:
     """Every candidate sentence with its score (higher is more central).
     `lead_bias=False` gives plain TextRank (uniform teleport, no title bonus)."""
+    return _rank(article, lead_bias)[0]
+
+
+def _rank(article: Article, lead_bias: bool) -> tuple[list[RankedSentence], list[Counter[str]]]:
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return []
+        return [], []
     bags = [Counter(sentence_terms(t)) for t in texts]
-    matrix = _bm25_matrix(bags)
+    graph = _bm25_graph(bags)
     teleport = lead_prior(len(texts)) if lead_bias else [1.0 / len(texts)] * len(texts)
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
@@ -119,14 +133,14 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
         teleport = [t * (1.0 + 2.0 * o) for t, o in zip(teleport, overlap)]
         total = sum(teleport)
         teleport = [t / total for t in teleport]
-    scores = _pagerank(matrix, teleport, DAMPING if lead_bias else PLAIN_TEXTRANK_DAMPING)
+    scores = _pagerank(graph, teleport, DAMPING if lead_bias else PLAIN_TEXTRANK_DAMPING)
     ranked = []
     for i, (text, score) in enumerate(zip(texts, scores)):
         han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
         if han < MIN_HAN_CHARS:
             score *= 0.2  # fragments and captions rarely summarise anything
         ranked.append(RankedSentence(i, score * len(texts)))
-    return ranked
+    return ranked, bags
 
 
 def summarize(
@@ -138,11 +152,10 @@ def summarize(
     lead_bias: bool = True,
 ) -> list[RankedSentence]:
     """The chosen sentences in document order."""
-    ranked = rank_sentences(article, lead_bias=lead_bias)
+    ranked, counted_bags = _rank(article, lead_bias)
     if not ranked or top <= 0:
         return []
-    texts = [article.text[s.start : s.end] for s in article.sentences[: len(ranked)]]
-    bags = [set(sentence_terms(t)) for t in texts]
+    bags = [set(bag) for bag in counted_bags]
     best = max(r.score for r in ranked) or 1.0
     chosen: list[RankedSentence] = []
     used_chars = 0
@@ -155,7 +168,8 @@ def summarize(
 
         pick = min(remaining, key=mmr)
         remaining.remove(pick)
-        length = len(texts[pick.index])
+        sentence = article.sentences[pick.index]
+        length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:
             continue  # a shorter sentence further down may still fit
         chosen.append(pick)

@@ -191,3 +191,30 @@ def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:
 def test_j_conflicts_with_another_format(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["summary", str(SEED), "-j", "-f", "jsonl"])
     assert result.exit_code == 2
+
+
+def test_ctrl_c_exits_130_with_whole_jsonl_lines(tmp_path: Path) -> None:
+    import signal
+
+    text = SEED.read_text(encoding="utf-8")
+    corpus = tmp_path / "many.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for i in range(2000):
+            handle.write(json.dumps({"id": f"d{i}", "text": text}, ensure_ascii=False) + "\n")
+    env = dict(os.environ, NEWSCTL_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsctl", "summary", str(corpus), "-f", "jsonl", "--jobs", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # the run is under way
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=120)
+    lines = (first + rest).decode("utf-8").splitlines()
+    assert proc.returncode == 130
+    assert 1 <= len(lines) < 2000
+    assert all(json.loads(line)["id"].startswith("d") for line in lines)
+    assert b"Traceback" not in err
+    assert err.decode().strip().endswith("newsctl: interrupted")

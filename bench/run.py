@@ -138,12 +138,14 @@ def main() -> None:
     print("\nstart-up (best of 5, seconds)")
     print(f"  python -c 'import jieba; jieba.initialize()'  {jieba_init:6.3f}")
     print(
-        f"  newsctl --help                               {help_time:6.3f}   heavy imports at CLI import: {imports}"
+        f"  newsctl --help                               {help_time:6.3f}"
+        f"   heavy imports at CLI import: {imports}"
     )
     for command in ("summary", "keywords", "timeline", "figures", "analyze"):
         seconds = startup[f"{command}_seed_s"]
         print(
-            f"  newsctl {command:9} seed                    {seconds:6.3f}   (+{seconds - jieba_init:+.3f} vs jieba init)"
+            f"  newsctl {command:9} seed                    {seconds:6.3f}"
+            f"   ({seconds - jieba_init:+.3f} vs jieba init)"
         )
 
     # -- throughput --------------------------------------------------------------
@@ -170,7 +172,8 @@ def main() -> None:
     jieba_seconds = float(baseline.stdout.strip())
     throughput: dict[str, object] = {"corpus_mb": megabytes, "docs": docs, "bare_jieba_lcut_s": jieba_seconds}
     print(
-        f"  bare jieba.lcut over the cleaned text: {jieba_seconds:7.1f} s  {megabytes / jieba_seconds:6.2f} MB/s"
+        f"  bare jieba.lcut over the cleaned text: {jieba_seconds:7.1f} s"
+        f"  {megabytes / jieba_seconds:6.2f} MB/s"
     )
     runs = [
         ("analyze", "jieba", 1),
@@ -191,7 +194,8 @@ def main() -> None:
         ratio = jieba_seconds / seconds
         print(
             f"  newsctl {command:8} segmenter={segmenter:6} jobs={jobs}: {seconds:7.1f} s  "
-            f"{megabytes / seconds:6.2f} MB/s  {docs / seconds:7.1f} docs/s  {100 * ratio:5.1f}% of bare jieba"
+            f"{megabytes / seconds:6.2f} MB/s  {docs / seconds:7.1f} docs/s"
+            f"  {100 * ratio:5.1f}% of bare jieba"
         )
     one = throughput["analyze_jieba_1job"]
     two = throughput["analyze_jieba_2job"]
@@ -212,7 +216,8 @@ def main() -> None:
     report["memory_mb"] = memory
     (OUT / "report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(
-        f"\nreport: {OUT / 'report.json'}; mean of the start-up runs: {statistics.mean(startup_values(startup)):.3f} s"
+        f"\nreport: {OUT / 'report.json'};"
+        f" mean of the start-up runs: {statistics.mean(startup_values(startup)):.3f} s"
     )
 
 

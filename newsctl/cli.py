@@ -446,7 +446,10 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
 @click.option(
     "--sentences", type=click.IntRange(min=0), default=3, show_default=True, help="Summary sentences."
 )
-def analyze(top: int, sentences: int, **params: Any) -> None:
+@click.option(
+    "--segmenter", type=click.Choice(["auto", "jieba", "rjieba"]), default="auto", show_default=True
+)
+def analyze(top: int, sentences: int, segmenter: str, **params: Any) -> None:
     """All four analyses in one pass: summary, keywords, timeline and figures.
 
     Each article is read, cleaned, parsed and segmented once. This is the
@@ -459,7 +462,9 @@ def analyze(top: int, sentences: int, **params: Any) -> None:
     """
     from newsctl.pipeline import ANALYSES
 
-    options = replace(_base_options(params, ANALYSES), keyword_top=top, summary_top=sentences)
+    options = replace(
+        _base_options(params, ANALYSES), keyword_top=top, summary_top=sentences, segmenter=segmenter
+    )
     execute("analyze", params, options, top=top)
 
 

@@ -1,0 +1,2086 @@
+"""Chinese time expressions: extraction and resolution against a reference (publication) date.
+
+`find_times(text, reference)` scans cleaned Simplified-Chinese text and returns `TimeMatch`es in text
+order.  The grammar is a small hand-written chart-free parser: at every trigger position a point is
+built from calendar components (year, month, day, weekday, part of day, clock) that narrow an
+interval; points combine into ranges (至/到/-), take prefixes (从/自/截至) and suffixes (以来/前/后/
+左右…); durations, sets (每…) and anniversaries (…70周年) have their own rules.  Every regex is
+bounded, so the scan is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from dateutil.relativedelta import relativedelta
+
+from newsctl.timewords import (
+    CN_NUM,
+    GRAIN_ORDER,
+    add_grain,
+    cn_int,
+    fmt_duration,
+    grain_interval,
+    lunar_to_solar,
+    solar_term,
+    timex_value,
+    trunc,
+)
+
+__all__ = ["TimeMatch", "find_times"]
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    start_offset: int
+    end_offset: int
+    type: str  # date | datetime | range | duration | set
+    value: str | None
+    start: dt.datetime | None
+    end: dt.datetime | None
+    granularity: str | None
+    modifier: str | None
+    anchor: str  # absolute | publication | reference | context
+    event: str | None
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start_offset, self.end_offset
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+
+@functools.cache
+def _vocab() -> dict:
+    pkg = __package__ or "newsctl"
+    data = resources.files(pkg).joinpath("data", "timewords.json").read_text(encoding="utf-8")
+    return json.loads(data)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    table = {o: chr(o - 0xFEE0) for o in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    table.update({ord(k): v for k, v in _vocab()["fold"].items() if len(k) == 1 and len(v) == 1})
+    table.update({ord("○"): "〇", ord("０"): "0", ord("︰"): ":", ord("∶"): ":", ord("～"): "~"})
+    return table
+
+
+def _fold(text: str) -> str:
+    """Same-length normalisation: full-width ASCII, Traditional time characters."""
+    return text.translate(_fold_table())
+
+
+# ---------------------------------------------------------------------------
+# regex building blocks (all bounded)
+
+_CN = CN_NUM
+_NUM = rf"(?:\d{{1,5}}(?:,\d{{3}}){{0,3}}(?:\.\d{{1,3}})?|[{_CN}]{{1,6}})"
+_INT = rf"(?:\d{{1,4}}|[{_CN}]{{1,6}})"
+_SMALL = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+_CONN = r"\s{0,2}(?:至|到|—{1,2}|-{1,2}|~|〜|–|－|―|－|\u2014|\u2013)\s{0,2}"
+_WD = {
+    "一": 0,
+    "二": 1,
+    "三": 2,
+    "四": 3,
+    "五": 4,
+    "六": 5,
+    "日": 6,
+    "天": 6,
+    "末": 7,
+    "1": 0,
+    "2": 1,
+    "3": 2,
+    "4": 3,
+    "5": 4,
+    "6": 5,
+    "7": 6,
+}
+
+_RX_CONN = re.compile(_CONN)
+_RX_SEP_WD = re.compile(r"\s{0,2}[,，、]?\s{0,2}")
+_BOUNDARY = re.compile(r"[，,。；;！!？?\n\r]")
+
+
+@functools.cache
+def _rx() -> dict[str, re.Pattern]:
+    v = _vocab()
+    parts = v["dayparts"]
+    out = {
+        # whole numeric dates
+        "iso": re.compile(
+            r"(?<![\d.])(\d{4})\s{0,1}([-/.])\s{0,1}(\d{1,2})\s{0,1}\2\s{0,1}(\d{2}(?=\d{1,2}:)|\d{1,2})(?!\d{1,2}[-/.])"
+            r"|(?<![\d.])(\d{4})\.(\d{1,2})-(\d{1,2})(?![\d])"
+        ),
+        "compact": re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
+        "dmy": re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"),
+        "yymmdd": re.compile(r"(?<![\d\-])(\d{2})-(\d{2})-(\d{2})(?![\d\-])"),
+        "ym": re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})(?:\.|-|/)(\d{1,2})(?![\d./:]|月|-\d{1,2}(?!\d))"),
+        "md_num": re.compile(
+            r"(?<![\d\-/.])(\d{1,2})(?:/|-)(\d{1,2})(?=\s{0,1}[号日])\s{0,1}[号日]"
+            r"|(?<![\d\-/.:])(\d{2})-(\d{2})(?![\d\-:])"
+            r"|(?<![\d.])(\d{1,2})[·・](\d{1,2})(?![\d])"
+        ),
+        "clock_sp": re.compile(r"\s{0,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])()"),
+        "clock": re.compile(
+            r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])(?:\s{0,1}(a\.m\.|p\.m\.|am|pm|AM|PM|"
+            r"a(?![a-z])|p(?![a-z])))?(?:时)?"
+        ),
+        # years
+        "year4": re.compile(r"(?<![\d.])(\d{4})\s{0,1}(?:年度|年(?!代|级|龄|轻|纪|薪|货|终奖|会))"),
+        "roc": re.compile(r"(?<![\d.])(1[01]\d)\s{0,1}(?:年度|年(?=\d{1,2}\s{0,1}月))"),
+        "year2": re.compile(r"(?<![\d.])(\d{2})\s{0,1}年(?!代|级|龄|轻|纪|薪|货|会)"),
+        "yearcn": re.compile(
+            r"([〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})年(?!代|级|龄|轻|纪)"
+        ),
+        "year_bare": re.compile(
+            r"(?<![\d.,])((?:1[89]|20)\d{2})(?![\d.%‰,]|\s{0,1}[万亿千百个名人元件次台辆只家所套项吨米])"
+        ),
+        "minguo": re.compile(rf"民国({_INT})年"),
+        "century": re.compile(
+            rf"(?:(上|本|{_SMALL})世纪)?(\d0|[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
+            rf"|({_SMALL})世纪(初期|末期|初|末|上半叶|下半叶)?"
+        ),
+        "rel_year": re.compile(_alt(v["rel_year"])),
+        # sub-year
+        "half": re.compile(r"(?:的)?(上|下|前|后)半年"),
+        "quarter": re.compile(
+            r"(?:的)?(?:第)?([一二三四1-4])季度|(?:的)?[Qq]([1-4])(?!\d)|(?:的)?(首)季度"
+            r"|(?:的)?前([一二三两1-3])(?:个)?季度"
+        ),
+        "rel_quarter": re.compile(_alt(v["rel_quarter"])),
+        "yearpart": re.compile(r"年初|年底|年末|年中|年终|岁末|年内|伊始|开年|初期|初|底|末|中"),
+        "firstn": re.compile(
+            rf"(?:的)?(前|后|最后|头)({_SMALL})(?:个)?(月|天|日|周|星期|季度)|(?:的)?(首)(月)"
+        ),
+        "nth": re.compile(rf"(?:的)?第({_SMALL})(?:个)?(周|星期|礼拜|天)"),
+        "nth_wd": re.compile(rf"(?:的)?第({_SMALL})个?(?:星期|礼拜|周)([一二三四五六日天1-7])"),
+        "holiday": re.compile(
+            _alt(list(v["solar_festivals"]) + list(v["lunar_festivals"]) + list(v["weekday_festivals"]))
+        ),
+        "term": re.compile(
+            "立春|雨水|惊蛰|春分|清明节|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|"
+            "立冬|小雪|大雪|冬至|小寒|大寒"
+        ),
+        # months
+        "month": re.compile(
+            r"(农历|阴历|旧历)?(闰)?(\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)\s{0,1}月(?:份)?"
+            r"(?!亮|球|饼|光|薪|嫂|子|票|台|供|费|卡|活|经|度|利|息)"
+        ),
+        "rel_month": re.compile(_alt(v["rel_month"])),
+        "monthpart": re.compile(
+            r"(?:的)?(上旬|中旬|下旬|中下旬|上中旬|月初|月中|月底|月末|上半月|下半月|初|中|底|末)"
+        ),
+        # days
+        "day": re.compile(r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s{0,1}(日|号)"),
+        "lunar_day": re.compile(
+            r"初([一二三四五六七八九十]|\d{1,2})(?![\d])|(廿[一二三四五六七八九]|卅|三十|二十|[十]?[一二三四五六七八九十])"
+            r"(?![\d一二三四五六七八九十日号])"
+        ),
+        "numday": re.compile(r"(\d{1,2})(?![\d.%:万亿个名人元件次日号])"),
+        "rel_day": re.compile(_alt(v["rel_day"])),
+        "day_part_word": re.compile(_alt(v["day_with_part"])),
+        "nthday": re.compile(rf"第({_SMALL})天"),
+        # weeks
+        "week": re.compile(
+            r"(上上|下下|上|下|本|这|今|今个|这个|上个|下个|上一|下一|这一)?(?:个)?(周|星期|礼拜)"
+            r"([一二三四五六日天1-7]|末)?"
+        ),
+        # parts of day / clock
+        "daypart": re.compile(_alt(parts)),
+        "hour": re.compile(rf"({_SMALL}|两)\s{{0,1}}(点|时)(钟)?"),
+        "about": re.compile(r"左右|前后|许|上下"),
+    }
+    return out
+
+
+# ---------------------------------------------------------------------------
+# parse frame
+
+
+_RANK = {"year": 1, "yearsub": 2, "month": 3, "monthsub": 4, "day": 5, "weekday": 6, "daypart": 7, "clock": 8}
+
+
+@dataclass
+class _Frame:
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    gran: str | None = None
+    y: int | None = None
+    mo: int | None = None
+    d: int | None = None
+    lunar: bool = False
+    anchor: str = "absolute"
+    unresolved: bool = False
+    kinds: tuple = ()
+    weak: str | None = None  # reason the point alone is not trusted (yy year, bare 号, bare clock)
+    pm: int = 0  # +1 afternoon/evening, -1 morning, 0 unknown
+    part: tuple | None = None
+    mod: str | None = None
+    rtype: str | None = None
+    explicit_year: bool = False
+
+
+@dataclass
+class _Ctx:
+    ref: dt.datetime | None
+    ref_anchor: str
+    y: int | None = None
+    mo: int | None = None
+    d: int | None = None
+    pm: int = 0
+
+
+@dataclass
+class _Cand:
+    s: int
+    e: int
+    type: str
+    value: str | None
+    start: dt.datetime | None
+    end: dt.datetime | None
+    gran: str | None
+    mod: str | None
+    anchor: str
+    frame: _Frame | None = None
+    kinds: tuple = field(default_factory=tuple)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.datetime | None:
+    try:
+        return dt.datetime(y, m, d)
+    except ValueError:
+        return None
+
+
+class _Parser:
+    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool) -> None:
+        self.raw = raw
+        self.s = _fold(raw)
+        self.n = len(self.s)
+        self.ref = ref
+        self.ref_anchor = "publication" if ref_is_pub else "reference"
+        self.ctx = _Ctx(ref, self.ref_anchor)
+        self.rx = _rx()
+        self.v = _vocab()
+        self.neg = self._negative_mask()
+
+    # -- helpers -----------------------------------------------------------
+
+    def _negative_mask(self) -> set[int]:
+        """Start positions covered by a known non-time word (时间表, 同时, 晚会 …)."""
+        rx = _neg_rx()
+        mask: set[int] = set()
+        for m in rx.finditer(self.s):
+            mask.update(range(m.start(), m.end()))
+        return mask
+
+    def _inherit(self, f: _Frame, level: str) -> bool:
+        """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
+        c = self.ctx
+        if level in ("month", "yearsub"):
+            if f.y is not None:
+                return True
+            if c.y is not None:
+                f.y, f.anchor = c.y, "context"
+                return True
+            if c.ref is not None:
+                f.y, f.anchor = c.ref.year, c.ref_anchor
+                return True
+            f.unresolved = True
+            return False
+        if level == "day":
+            if f.mo is not None and f.y is not None:
+                return True
+            if f.mo is not None:  # month known, year missing
+                return self._inherit(f, "month")
+            if f.y is not None and f.mo is None and "year" in f.kinds:
+                return False  # "2019年5日" is not a date
+            if c.mo is not None and c.y is not None:
+                f.y, f.mo, f.anchor = c.y, c.mo, "context"
+                return True
+            if c.ref is not None:
+                f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
+                return True
+            f.unresolved = True
+            return False
+        if level == "time":
+            if (
+                f.start is not None
+                and f.gran in ("day", "hour", "minute", "second")
+                or (f.start is not None and f.part is not None)
+            ):
+                return True
+            if f.d is not None and f.mo is not None and f.y is not None:
+                return True
+            if any(k not in ("daypart", "clock") for k in f.kinds):
+                return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
+            if c.d is not None and c.mo is not None and c.y is not None:
+                f.y, f.mo, f.d, f.anchor = c.y, c.mo, c.d, "context"
+                f.start, f.end, f.gran = grain_interval(dt.datetime(c.y, c.mo, c.d), "day")
+                return True
+            if c.ref is not None:
+                r = c.ref
+                f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
+                f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
+                return True
+            f.unresolved = True
+            return False
+        return True
+
+    def _rel_base(self, f: _Frame, off, grain: str) -> dt.datetime | None:
+        """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
+        c = self.ctx
+        if isinstance(off, str):
+            k = 0
+            if off.startswith("ctx") and len(off) > 3:
+                k = int(off[3:])
+            base = None
+            if grain == "year" and c.y is not None:
+                base, f.anchor = dt.datetime(c.y, 1, 1), "context"
+            elif grain == "month" and c.y is not None and c.mo is not None:
+                base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
+            elif grain in ("day", "week") and c.y is not None and c.mo is not None and c.d is not None:
+                base, f.anchor = _safe_date(c.y, c.mo, c.d), "context"
+            if base is None:
+                if c.ref is None:
+                    f.unresolved = True
+                    return None
+                base, f.anchor = c.ref, c.ref_anchor
+            return add_grain(trunc(base, grain), grain, k)
+        if c.ref is None:
+            f.unresolved = True
+            return None
+        f.anchor = c.ref_anchor
+        return add_grain(trunc(c.ref, grain), grain, off)
+
+    @staticmethod
+    def _set(f: _Frame, start: dt.datetime, gran: str, end: dt.datetime | None = None) -> None:
+        f.start = start
+        f.end = end if end is not None else add_grain(start, gran)
+        f.gran = gran
+        f.y = start.year
+        if GRAIN_ORDER[gran] <= GRAIN_ORDER["month"]:
+            f.mo = start.month
+        if GRAIN_ORDER[gran] <= GRAIN_ORDER["day"]:
+            f.d = start.day
+
+    # -- components ----------------------------------------------------------
+
+    def _components(self, pos: int, f: _Frame, last: int) -> list[tuple[int, int, _Frame]]:
+        """All component parses at pos that are finer than rank `last`: (end, rank, new frame)."""
+        s, rx, out = self.s, self.rx, []
+        ch = s[pos] if pos < self.n else ""
+        if not ch:
+            return out
+
+        def add(m_end: int, rank: int, nf: _Frame | None) -> None:
+            if nf is not None and m_end > pos:
+                out.append((m_end, rank, nf))
+
+        isdig = ch.isdigit()
+        iscn = ch in _CN
+        if last < 0 and ch in "农阴旧":
+            m = re.compile("农历|阴历|旧历").match(s, pos)
+            if m:
+                add(m.end(), 0, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
+        if last in (5, 6, 7) and (ch == " " or (ch.isdigit() and pos > 0 and s[pos - 1].isdigit())):
+            m = self.rx["clock_sp"].match(s, pos)
+            if m:
+                add(m.end(), 8, self._c_clock(m, f))
+        if last < 1:
+            if isdig:
+                for key in ("iso", "compact", "dmy", "yymmdd"):
+                    m = rx[key].match(s, pos)
+                    if m:
+                        add(m.end(), _RANK["day"], self._c_fulldate(key, m, f))
+                m = rx["ym"].match(s, pos)
+                if m:
+                    add(m.end(), _RANK["month"], self._c_ym(m, f))
+                m = rx["year4"].match(s, pos)
+                if m:
+                    add(m.end(), 1, self._c_year(int(m.group(1)), f, explicit=True))
+                m = rx["roc"].match(s, pos)
+                if m:
+                    add(m.end(), 1, self._c_year(1911 + int(m.group(1)), f, explicit=True))
+                m = rx["year2"].match(s, pos)
+                if m:
+                    add(m.end(), 1, self._c_year2(m.group(1), f))
+                m = rx["year_bare"].match(s, pos)
+                if m and pos + 4 <= self.n:
+                    nf = self._c_year(int(m.group(1)), f, explicit=True)
+                    if nf is not None:
+                        nf.weak = "bare_year"
+                    add(m.end(), 1, nf)
+            if iscn:
+                m = rx["yearcn"].match(s, pos)
+                if m:
+                    g = m.group(1)
+                    if len(g) == 4:
+                        add(m.end(), 1, self._c_year(cn_int(g), f, explicit=True))
+                    else:
+                        add(m.end(), 1, self._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
+            m = rx["minguo"].match(s, pos) if ch == "民" else None
+            if m:
+                n = cn_int(m.group(1))
+                if n:
+                    add(m.end(), 1, self._c_year(1911 + n, f, explicit=True))
+            m = rx["century"].match(s, pos)
+            if m:
+                add(m.end(), 1, self._c_century(m, f))
+            m = rx["rel_year"].match(s, pos)
+            if m:
+                add(m.end(), 1, self._c_rel(f, self.v["rel_year"][m.group(0)], "year"))
+        if last < 2:
+            if last == 1 or ch in "上下前后的第一二三四Qq1234首本这当年岁开伊":
+                for key in ("half", "quarter", "firstn", "nth", "yearpart"):
+                    if key == "yearpart" and last != 1 and ch not in "年岁开伊":
+                        continue
+                    m = rx[key].match(s, pos)
+                    if m:
+                        add(m.end(), 2, self._c_yearsub(key, m, f, pos))
+            m = rx["rel_quarter"].match(s, pos)
+            if m:
+                add(m.end(), 2, self._c_rel(f, self.v["rel_quarter"][m.group(0)], "quarter"))
+            m = rx["holiday"].match(s, pos)
+            if m:
+                add(m.end(), _RANK["day"], self._c_holiday(m.group(0), f))
+            m = rx["term"].match(s, pos)
+            if m:
+                add(m.end(), _RANK["day"], self._c_term(m.group(0), f))
+        if last == 2 and f.gran == "quarter" and f.start is not None and ch in "初末底":
+            nf = replace(f, kinds=f.kinds + ("yearsub",))
+            st = f.start if ch == "初" else f.start + relativedelta(months=2)
+            self._set(nf, st, "month")
+            nf.mod, nf.rtype = ("start" if ch == "初" else "end"), "range"
+            add(pos + 1, 4, nf)
+        if last < 3:
+            m = rx["month"].match(s, pos)
+            if m:
+                add(m.end(), 3, self._c_month(m, f))
+            m = rx["rel_month"].match(s, pos)
+            if m:
+                add(m.end(), 3, self._c_rel(f, self.v["rel_month"][m.group(0)], "month"))
+        if last < 3 and ch in "上下月":
+            m = re.compile("上半月|下半月|月初|月中|月底|月末").match(s, pos)
+            if m:
+                nf = replace(f, kinds=f.kinds + ("month",))
+                if self._inherit(nf, "month") and not f.kinds:
+                    mo = nf.mo or (self.ctx.mo if nf.anchor == "context" and self.ctx.mo else None)
+                    if mo is None and self.ctx.ref is not None:
+                        mo = self.ctx.ref.month
+                    if mo is not None:
+                        self._set(nf, dt.datetime(nf.y, mo, 1), "month")
+                        mm = re.compile("(上半月|下半月|月初|月中|月底|月末)").match(s, pos)
+                        add(m.end(), 4, self._c_monthpart(mm, nf))
+        if last < 4 and last >= 3:
+            m = rx["monthpart"].match(s, pos)
+            if m:
+                add(m.end(), 4, self._c_monthpart(m, f))
+            for key in ("firstn", "nth", "nth_wd"):
+                m = rx[key].match(s, pos)
+                if m:
+                    add(m.end(), 4 if key != "nth_wd" else 5, self._c_monthsub(key, m, f))
+        if last < 5:
+            if isdig or iscn:
+                m = rx["day"].match(s, pos)
+                if m:
+                    add(m.end(), 5, self._c_day(m, f))
+                if last in (3, 4) and "month" in f.kinds:
+                    m = rx["lunar_day"].match(s, pos)
+                    if m and (m.group(1) or m.group(2)):
+                        add(m.end(), 5, self._c_lunar_day(m, f))
+                    m = rx["numday"].match(s, pos)
+                    if m:
+                        add(m.end(), 5, self._c_numday(m, f))
+                if last < 3:
+                    m = rx["md_num"].match(s, pos)
+                    if m:
+                        add(m.end(), 5, self._c_md(m, f))
+            elif ch == "初" and last in (3, 4):
+                m = rx["lunar_day"].match(s, pos)
+                if m:
+                    add(m.end(), 5, self._c_lunar_day(m, f))
+            m = rx["rel_day"].match(s, pos)
+            if m:
+                add(m.end(), 5, self._c_rel(f, self.v["rel_day"][m.group(0)], "day"))
+            if last < 1:
+                m = rx["nthday"].match(s, pos)
+                if m:
+                    add(m.end(), 5, self._c_nthday(m, f))
+            m = rx["week"].match(s, pos)
+            if m:
+                add(m.end(), 5 if not m.group(3) else 6, self._c_week(m, f))
+        elif last == 5:
+            m = rx["week"].match(s, pos)
+            if m and m.group(3) and not m.group(1):
+                if f.gran == "week" and f.start is not None and _WD[m.group(3)] < 7:
+                    nf = replace(f, kinds=f.kinds + ("weekday",))
+                    self._set(nf, f.start + dt.timedelta(days=_WD[m.group(3)]), "day")
+                    add(m.end(), 6, nf)
+                else:
+                    add(m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
+            m2 = _RX_SEP_WD.match(s, pos)
+            if m2 and m2.end() > pos:
+                m = rx["week"].match(s, m2.end())
+                if m and m.group(3) and not m.group(1):
+                    add(m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
+        if last < 7:
+            m = rx["day_part_word"].match(s, pos)
+            if m:
+                off, part = self.v["day_with_part"][m.group(0)]
+                nf = self._c_rel(f, off, "day")
+                if nf is not None:
+                    nf = self._c_daypart(part, nf, strong=True)
+                add(m.end(), 7, nf)
+            m = rx["daypart"].match(s, pos)
+            if m:
+                add(m.end(), 7, self._c_daypart(m.group(0), f, strong=last >= 5, end=m.end()))
+        if last < 8:
+            if isdig:
+                m = rx["clock"].match(s, pos)
+                if m:
+                    add(m.end(), 8, self._c_clock(m, f))
+            if isdig or iscn:
+                r = self._c_hour(pos, f)
+                if r:
+                    add(r[0], 8, r[1])
+        return out
+
+    # component handlers: return a new frame or None -----------------------
+
+    @staticmethod
+    def _unres(f: _Frame, kind: str, **kw) -> _Frame:
+        """A component after an unresolvable part (no reference): keep the span, lose the resolution."""
+        nf = replace(f, kinds=f.kinds + (kind,), **kw)
+        nf.unresolved, nf.start, nf.end = True, None, None
+        return nf
+
+    def _c_year(self, y: int | None, f: _Frame, explicit: bool) -> _Frame | None:
+        if y is None or not (1000 <= y <= 2200):
+            return None
+        nf = replace(f, kinds=f.kinds + ("year",), anchor="absolute", explicit_year=explicit, weak=None)
+        self._set(nf, dt.datetime(y, 1, 1), "year")
+        return nf
+
+    def _c_year2(self, yy: str, f: _Frame, strong: bool = False) -> _Frame | None:
+        n = int(yy)
+        ref_y = self.ref.year if self.ref else 2030
+        pivot = ref_y % 100 + 10
+        y = (2000 if n <= pivot else 1900) + n
+        nf = self._c_year(y, f, explicit=True)
+        if nf is not None and not strong and not yy.startswith("0"):
+            nf.weak = "yy"
+        return nf
+
+    def _c_century(self, m: re.Match, f: _Frame) -> _Frame | None:
+        if m.group(2):
+            dec = cn_int(m.group(2))
+            if dec is None or dec % 10:
+                return None
+            cent = m.group(1)
+            if cent in ("上",):
+                base = 1900
+            elif cent == "本":
+                base = 2000
+            elif cent:
+                c = cn_int(cent)
+                if not c:
+                    return None
+                base = (c - 1) * 100
+            else:
+                base = 1900 if dec >= 20 or self.ref is None else (2000 if dec < 30 else 1900)
+                if dec >= 100:
+                    return None
+            y0 = base + dec
+            start, end = dt.datetime(y0, 1, 1), dt.datetime(y0 + 10, 1, 1)
+            part = m.group(3)
+            if part in ("初", "初期"):
+                end = dt.datetime(y0 + 3, 1, 1)
+            elif part in ("末", "末期"):
+                start = dt.datetime(y0 + 7, 1, 1)
+            elif part in ("中", "中期"):
+                start, end = dt.datetime(y0 + 3, 1, 1), dt.datetime(y0 + 7, 1, 1)
+        else:
+            c = cn_int(m.group(4))
+            if not c or c > 22:
+                return None
+            start, end = dt.datetime(max(1, (c - 1) * 100), 1, 1), dt.datetime(c * 100, 1, 1)
+            part = m.group(5)
+            if part in ("初", "初期"):
+                end = start.replace(year=start.year + 20)
+            elif part in ("末", "末期"):
+                start = end.replace(year=end.year - 20)
+            elif part == "上半叶":
+                end = start.replace(year=start.year + 50)
+            elif part == "下半叶":
+                start = start.replace(year=start.year + 50)
+        nf = replace(f, kinds=f.kinds + ("year",), anchor="absolute", rtype="range")
+        nf.start, nf.end, nf.gran = start, end, "year"
+        nf.y = None
+        return nf
+
+    def _c_rel(self, f: _Frame, off, grain: str) -> _Frame | None:
+        nf = replace(f, kinds=f.kinds + ({"quarter": "yearsub", "week": "day"}.get(grain, grain),))
+        if isinstance(off, str) and grain in ("month", "day", "week") and f.start is not None:
+            # 同年/当月 after an explicit part of the same point: relative to that frame
+            pass
+        if off is None:
+            return None
+        base = self._rel_base(nf, off, grain)
+        if base is None:
+            nf.unresolved = True
+            return nf
+        if grain == "week":
+            base = base - dt.timedelta(days=base.weekday())
+        self._set(nf, base, grain)
+        nf.explicit_year = grain == "year"
+        return nf
+
+    def _c_fulldate(self, key: str, m: re.Match, f: _Frame) -> _Frame | None:
+        g = m.groups()
+        hh = mi = ss = None
+        if key == "iso":
+            if g[0]:
+                y, mo, d = int(g[0]), int(g[2]), int(g[3])
+            else:
+                y, mo, d = int(g[4]), int(g[5]), int(g[6])
+        elif key == "compact":
+            y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        elif key == "dmy":
+            d, mo, yy = int(g[0]), int(g[1]), g[2]
+            y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+        else:
+            y, mo, d = 2000 + int(g[0]), int(g[1]), int(g[2])
+        if not (1000 <= y <= 2200):
+            return None
+        start = _safe_date(y, mo, d)
+        if start is None:
+            return None
+        nf = replace(f, kinds=f.kinds + ("year", "month", "day"), anchor="absolute", explicit_year=True)
+        self._set(nf, start, "day")
+        del hh, mi, ss
+        return nf
+
+    def _c_ym(self, m: re.Match, f: _Frame) -> _Frame | None:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if not 1 <= mo <= 12:
+            return None
+        nf = replace(f, kinds=f.kinds + ("year", "month"), anchor="absolute", explicit_year=True)
+        self._set(nf, dt.datetime(y, mo, 1), "month")
+        return nf
+
+    def _c_yearsub(self, key: str, m: re.Match, f: _Frame, pos: int) -> _Frame | None:
+        if f.unresolved:
+            return self._unres(f, "yearsub")
+        nf = replace(f, kinds=f.kinds + ("yearsub",))
+        if "year" not in f.kinds and f.start is None:
+            if key == "yearpart" and m.group(0) in ("初", "底", "末", "中", "初期", "伊始", "年内"):
+                return None
+            if key in ("firstn", "nth"):
+                return None
+            if not self._inherit(nf, "yearsub"):
+                return nf if nf.unresolved else None
+            ys = dt.datetime(nf.y, 1, 1)
+        else:
+            if f.start is None:
+                return None
+            if f.gran != "year":
+                return None
+            ys = dt.datetime(f.start.year, 1, 1)
+            if f.end is not None and f.end - f.start > dt.timedelta(days=366):
+                return None
+        g = m.group(0)
+        if key == "half":
+            h = 1 if m.group(1) in ("上", "前") else 2
+            start = ys.replace(month=1 if h == 1 else 7)
+            self._set(nf, start, "half")
+        elif key == "quarter":
+            if m.group(4):
+                n = cn_int(m.group(4))
+                self._set(nf, ys, "quarter", end=ys + relativedelta(months=3 * n))
+                nf.rtype = "range"
+            else:
+                q = cn_int(m.group(1) or m.group(2) or "1") if not m.group(3) else 1
+                if not q or q > 4:
+                    return None
+                self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
+        elif key == "yearpart":
+            word = g
+            if word in ("年初", "初", "伊始", "开年", "初期"):
+                start, end, mod = ys, ys + relativedelta(months=2 if word != "伊始" else 1), "start"
+            elif word in ("年底", "年末", "年终", "岁末", "底", "末"):
+                start, end, mod = ys.replace(month=11), ys.replace(year=ys.year + 1), "end"
+            elif word in ("年中", "中"):
+                if word == "中" and not self._part_ok(m.end(), "中"):
+                    return None
+                start, end, mod = ys.replace(month=6), ys.replace(month=8), "middle"
+            else:  # 年内
+                start, end, mod = ys, ys.replace(year=ys.year + 1), None
+            if word in ("初", "底", "末") and not self._part_ok(m.end(), word):
+                return None
+            nf.start, nf.end, nf.gran = start, end, "year" if mod is None else "month"
+            nf.mod = mod
+            nf.rtype = "range" if mod else None
+        elif key == "firstn":
+            if m.group(4):
+                self._set(nf, ys, "month")
+                return nf
+            n = cn_int(m.group(2))
+            unit = m.group(3)
+            if not n:
+                return None
+            delta = {
+                "月": relativedelta(months=n),
+                "季度": relativedelta(months=3 * n),
+                "天": relativedelta(days=n),
+                "日": relativedelta(days=n),
+                "周": relativedelta(weeks=n),
+                "星期": relativedelta(weeks=n),
+            }[unit]
+            ye = ys.replace(year=ys.year + 1)
+            if m.group(1) in ("前", "头"):
+                nf.start, nf.end = ys, ys + delta
+            else:
+                nf.start, nf.end = ye - delta, ye
+            nf.gran = {"月": "month", "季度": "quarter", "天": "day", "日": "day"}.get(unit, "week")
+            nf.rtype = "range"
+        elif key == "nth":
+            n = cn_int(m.group(1))
+            unit = m.group(2)
+            if not n:
+                return None
+            if unit == "天":
+                self._set(nf, ys + dt.timedelta(days=n - 1), "day")
+            else:
+                w1 = ys + dt.timedelta(days=(7 - ys.weekday()) % 7)  # week 1 starts on the first Monday
+                self._set(nf, w1 + dt.timedelta(weeks=n - 1), "week")
+        return nf
+
+    def _part_ok(self, end: int, word: str) -> bool:
+        """A one-character part word (初/中/底/末) must not start another word (初步, 中国 …)."""
+        nxt = self.s[end] if end < self.n else "\x00"
+        blockers = self.v["month_part_blockers"].get(word, "")
+        return not nxt or nxt not in blockers
+
+    def _c_month(self, m: re.Match, f: _Frame) -> _Frame | None:
+        lunar = bool(m.group(1)) or m.group(3) in ("正", "腊", "冬")
+        leap = bool(m.group(2))
+        mv = {"正": 1, "腊": 12, "冬": 11}.get(m.group(3)) or cn_int(m.group(3))
+        if not mv or not 1 <= mv <= 12:
+            return None
+        if m.start() > 0 and self.s[m.start() - 1] in "个每第" and not m.group(1):
+            return None
+        lunar = lunar or f.lunar or leap
+        if f.unresolved:
+            return self._unres(f, "month", mo=mv, lunar=lunar)
+        nf = replace(f, kinds=f.kinds + ("month",), lunar=lunar)
+        if "year" in f.kinds and f.gran != "year":
+            return None
+        if not self._inherit(nf, "month"):
+            nf.mo = mv
+            return nf
+        nf.mo = mv
+        if lunar:
+            y = nf.y
+            if "year" not in f.kinds and self.ctx.ref is not None and nf.anchor != "context":
+                # a lunar month without year belongs to the reference's lunar year
+                y = lunar_year_of(self.ctx.ref)
+            a = lunar_to_solar(y, mv, 1, leap)
+            if a is None:
+                return None
+            # the month ends where its leap twin (闰四月 after 四月) or the next month begins
+            nxt = None if leap else lunar_to_solar(y, mv, 1, True)
+            if nxt is None:
+                nxt = lunar_to_solar(y + (mv == 12), mv % 12 + 1, 1, False)
+            nf.start, nf.end, nf.gran = a, nxt or a + dt.timedelta(days=30), "month"
+            nf.y = y
+            nf.lunar = True
+            nf.explicit_year = "year" in f.kinds
+            return nf
+        self._set(nf, dt.datetime(nf.y, mv, 1), "month")
+        return nf
+
+    def _c_monthpart(self, m: re.Match, f: _Frame) -> _Frame | None:
+        if f.start is None or f.gran != "month":
+            return None if not f.unresolved else replace(f, kinds=f.kinds + ("monthsub",))
+        w = m.group(1)
+        if w in ("初", "中", "底", "末") and not self._part_ok(m.end(), w):
+            return None
+        ms, me = f.start, f.end
+        ndays = (me - ms).days
+        table = {
+            "上旬": (0, 10, "start"),
+            "中旬": (10, 20, "middle"),
+            "下旬": (20, ndays, "end"),
+            "中下旬": (10, ndays, None),
+            "上中旬": (0, 20, None),
+            "月初": (0, 5, "start"),
+            "初": (0, 5, "start"),
+            "月中": (10, 20, "middle"),
+            "中": (10, 20, "middle"),
+            "月底": (ndays - 7, ndays, "end"),
+            "月末": (ndays - 7, ndays, "end"),
+            "底": (ndays - 7, ndays, "end"),
+            "末": (ndays - 7, ndays, "end"),
+            "上半月": (0, 15, "start"),
+            "下半月": (15, ndays, "end"),
+        }
+        a, b, mod = table[w]
+        nf = replace(f, kinds=f.kinds + ("monthsub",))
+        nf.start, nf.end = ms + dt.timedelta(days=a), ms + dt.timedelta(days=b)
+        nf.mod, nf.rtype = mod, "range"
+        return nf
+
+    def _c_monthsub(self, key: str, m: re.Match, f: _Frame) -> _Frame | None:
+        if f.start is None or f.gran != "month":
+            return None
+        ms, me = f.start, f.end
+        nf = replace(f, kinds=f.kinds + ("monthsub",))
+        if key == "firstn":
+            if m.group(4):
+                return None
+            n = cn_int(m.group(2))
+            unit = m.group(3)
+            if not n or unit not in ("天", "日", "周", "星期"):
+                return None
+            delta = dt.timedelta(days=n) if unit in ("天", "日") else dt.timedelta(weeks=n)
+            if m.group(1) in ("前", "头"):
+                nf.start, nf.end = ms, ms + delta
+            else:
+                nf.start, nf.end = me - delta, me
+            nf.gran, nf.rtype = "day", "range"
+            return nf
+        n = cn_int(m.group(1))
+        if not n:
+            return None
+        if key == "nth":
+            if m.group(2) == "天":
+                self._set(nf, ms + dt.timedelta(days=n - 1), "day")
+                return nf
+            w1 = (
+                ms - dt.timedelta(days=ms.weekday())
+                if ms.weekday() == 0
+                else ms + dt.timedelta(days=7 - ms.weekday())
+            )
+            self._set(nf, w1 + dt.timedelta(weeks=n - 1), "week")
+            return nf
+        wd = _WD.get(m.group(2))
+        if wd is None or wd > 6:
+            return None
+        first = ms + dt.timedelta(days=(wd - ms.weekday()) % 7)
+        nf.kinds = nf.kinds + ("day",)
+        self._set(nf, first + dt.timedelta(weeks=n - 1), "day")
+        return nf
+
+    def _c_day(self, m: re.Match, f: _Frame) -> _Frame | None:
+        dv = cn_int(m.group(1))
+        if not dv or not 1 <= dv <= 31:
+            return None
+        tail = self.s[m.end(2) - 1 : m.end(2) + 3]
+        if any(tail.startswith(b) for b in self.v["day_after_blockers"]):
+            return None
+        if not m.group(1).isdigit() and not f.kinds:
+            return None  # news writes bare days in digits; 一日 is 'one day'
+        if f.unresolved:
+            return self._unres(f, "day", d=dv)
+        nf = replace(f, kinds=f.kinds + ("day",))
+        if f.lunar and f.mo is not None and f.y is not None:
+            a = lunar_to_solar(f.y, f.mo, dv, False)
+            if a is None:
+                return None
+            self._set(nf, a, "day")
+            return nf
+        if "month" not in f.kinds and f.kinds and f.gran not in ("month",):
+            if not (f.start is not None and f.gran == "month"):
+                return None
+        if not self._inherit(nf, "day"):
+            return nf if nf.unresolved else None
+        start = _safe_date(nf.y, nf.mo, dv)
+        if start is None:
+            return None
+        if m.group(2) == "号" and "month" not in f.kinds and not f.kinds:
+            nf.weak = "bare_hao"
+        self._set(nf, start, "day")
+        return nf
+
+    def _c_numday(self, m: re.Match, f: _Frame) -> _Frame | None:
+        dv = int(m.group(1))
+        if f.unresolved and 1 <= dv <= 31:
+            return self._unres(f, "day", d=dv)
+        if not 1 <= dv <= 31 or f.start is None or f.gran != "month":
+            return None
+        if f.lunar:
+            a = lunar_to_solar(f.y, f.mo, dv, False)
+            if a is None:
+                return None
+            nf = replace(f, kinds=f.kinds + ("day",))
+            self._set(nf, a, "day")
+            return nf
+        start = _safe_date(f.start.year, f.start.month, dv)
+        if start is None:
+            return None
+        nf = replace(f, kinds=f.kinds + ("day",))
+        self._set(nf, start, "day")
+        return nf
+
+    def _c_lunar_day(self, m: re.Match, f: _Frame) -> _Frame | None:
+        txt = m.group(1) or m.group(2)
+        dv = cn_int(txt)
+        if f.unresolved and dv and dv <= 30 and (f.lunar or m.group(0).startswith(("初", "廿"))):
+            return self._unres(f, "day", d=dv)
+        if not dv or dv > 30 or f.mo is None or f.y is None:
+            return None
+        if not m.group(0).startswith("初") and dv <= 10 and not f.lunar:
+            return None  # "十月一" is too weak
+        y = f.y
+        if not f.lunar and "year" not in f.kinds and self.ctx.ref is not None:
+            y = lunar_year_of(self.ctx.ref)
+        a = lunar_to_solar(y, f.mo, dv, False)
+        if a is None:
+            return None
+        nf = replace(f, kinds=f.kinds + ("day",), lunar=True)
+        self._set(nf, a, "day")
+        return nf
+
+    def _c_md(self, m: re.Match, f: _Frame) -> _Frame | None:
+        g = m.groups()
+        mo, dv = (g[0], g[1]) if g[0] else ((g[2], g[3]) if g[2] else (g[4], g[5]))
+        mo, dv = int(mo), int(dv)
+        if not (1 <= mo <= 12 and 1 <= dv <= 31):
+            return None
+        nf = replace(f, kinds=f.kinds + ("month", "day"))
+        if not self._inherit(nf, "month"):
+            return nf if nf.unresolved else None
+        start = _safe_date(nf.y, mo, dv)
+        if start is None:
+            return None
+        self._set(nf, start, "day")
+        return nf
+
+    def _c_nthday(self, m: re.Match, f: _Frame) -> _Frame | None:
+        n = cn_int(m.group(1))
+        if not n or f.kinds:
+            return None
+        nf = replace(f, kinds=f.kinds + ("day",))
+        base = self._rel_base(nf, "ctx", "day")
+        if base is None:
+            return nf
+        self._set(nf, base + dt.timedelta(days=n - 1), "day")
+        return nf
+
+    def _c_week(self, m: re.Match, f: _Frame) -> _Frame | None:
+        pre, unit, wd = m.group(1), m.group(2), m.group(3)
+        if not pre and not wd:
+            return None
+        if pre in ("今", "这一") and unit == "周" and not wd:
+            return None
+        if not pre and unit in ("星期", "礼拜") and wd is None:
+            return None
+        nxt = self.s[m.end()] if m.end() < self.n else "\x00"
+        if wd and unit == "周" and nxt in "年岁":
+            return None
+        off = {
+            None: 0,
+            "上上": -2,
+            "下下": 2,
+            "上": -1,
+            "下": 1,
+            "本": 0,
+            "这": 0,
+            "今": 0,
+            "今个": 0,
+            "这个": 0,
+            "上个": -1,
+            "下个": 1,
+            "上一": -1,
+            "下一": 1,
+            "这一": 0,
+        }[pre]
+        if f.unresolved:
+            return self._unres(f, "day")
+        nf = replace(f, kinds=f.kinds + ("day",))
+        if f.start is not None and f.gran == "week" and wd:
+            base = f.start
+        elif f.kinds:
+            return None
+        else:
+            base = self._rel_base(nf, off, "week")
+            if base is None:
+                nf.unresolved = True
+                return nf
+            base = base - dt.timedelta(days=base.weekday())
+        if not wd:
+            self._set(nf, base, "week")
+            return nf
+        k = _WD[wd]
+        if k == 7:  # 周末: Saturday and Sunday
+            start = base + dt.timedelta(days=5)
+            nf.start, nf.end, nf.gran, nf.rtype = start, start + dt.timedelta(days=2), "day", "range"
+            nf.y, nf.mo, nf.d = start.year, start.month, None
+            return nf
+        self._set(nf, base + dt.timedelta(days=k), "day")
+        if not pre:
+            nf.kinds = nf.kinds + ("weekday",)
+        return nf
+
+    def _c_holiday(self, word: str, f: _Frame) -> _Frame | None:
+        v = self.v
+        nf = replace(f, kinds=f.kinds + ("day",))
+        year_given = "year" in f.kinds and f.start is not None
+        if year_given and f.gran != "year":
+            return None
+        if f.kinds and not year_given:
+            return None
+        if word in v["solar_festivals"]:
+            md = v["solar_festivals"][word]
+            if not md:
+                return None
+            if not year_given and not self._inherit(nf, "month"):
+                return nf
+            y = f.start.year if year_given else nf.y
+            self._set(nf, dt.datetime(y, md[0], md[1]), "day")
+        elif word in v["lunar_festivals"]:
+            mo, dv = v["lunar_festivals"][word]
+            if year_given:
+                y = f.start.year
+            elif self.ctx.y is not None:
+                y, nf.anchor = self.ctx.y, "context"
+            elif self.ctx.ref is not None:
+                y = lunar_year_of(self.ctx.ref)
+                nf.anchor = self.ctx.ref_anchor
+            else:
+                nf.unresolved = True
+                return nf
+            if dv == 0:
+                a = lunar_to_solar(y + 1, 1, 1, False)
+                a = a - dt.timedelta(days=1) if a else None
+            else:
+                a = lunar_to_solar(y, mo, dv, False)
+            if a is None:
+                return None
+            self._set(nf, a, "day")
+        else:
+            mo, nth, wd = v["weekday_festivals"][word]
+            if not year_given and not self._inherit(nf, "month"):
+                return nf
+            y = f.start.year if year_given else nf.y
+            first = dt.datetime(y, mo, 1)
+            first += dt.timedelta(days=(wd - 1 - first.weekday()) % 7)
+            self._set(nf, first + dt.timedelta(weeks=nth - 1), "day")
+        return nf
+
+    def _c_term(self, word: str, f: _Frame) -> _Frame | None:
+        nf = replace(f, kinds=f.kinds + ("day",))
+        year_given = "year" in f.kinds and f.start is not None and f.gran == "year"
+        if f.kinds and not year_given:
+            return None
+        if word in ("清明", "清明节", "芒种", "冬至", "夏至", "立春", "立秋") or year_given:
+            pass
+        else:
+            return None  # 小满, 大雪 … are too ambiguous without a year
+        if year_given:
+            y = f.start.year
+        elif not self._inherit(nf, "month"):
+            return nf
+        else:
+            y = nf.y
+        d = solar_term(y, word.removesuffix("节"))
+        if d is None:
+            return None
+        self._set(nf, d, "day")
+        return nf
+
+    def _c_daypart(self, word: str, f: _Frame, strong: bool, end: int | None = None) -> _Frame | None:
+        h0, h1 = self.v["dayparts"][word]
+        if len(word) == 1 and not strong:
+            # 晚/早/夜 alone only before a clock time (晚8时)
+            nxt = self.s[end] if end is not None and end < self.n else "\x00"
+            if not (nxt.isdigit() or nxt in _CN):
+                return None
+        if len(word) == 1 and end is not None and end < self.n:
+            nxt = self.s[end]
+            if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 "):
+                return None
+        if f.unresolved:
+            return self._unres(f, "daypart", part=(h0, h1), pm=1 if word in self.v["pm_parts"] else 0)
+        nf = replace(f, kinds=f.kinds + ("daypart",), part=(h0, h1))
+        nf.pm = 1 if word in self.v["pm_parts"] else (-1 if h1 <= 12 else 0)
+        if word in ("中午", "午间", "正午"):
+            nf.pm = 2
+        if not self._inherit(nf, "time"):
+            return nf if nf.unresolved else None
+        day = trunc(nf.start, "day")
+        nf.start = day + dt.timedelta(hours=h0)
+        nf.end = day + dt.timedelta(hours=h1)
+        nf.gran = "hour"
+        nf.rtype = "datetime"
+        return nf
+
+    def _c_clock(self, m: re.Match, f: _Frame) -> _Frame | None:
+        h, mi = int(m.group(1)), int(m.group(2))
+        sec = int(m.group(3)) if m.group(3) else None
+        ampm = (m.group(4) or "").lower()
+        if h > 24 or mi > 59 or (sec is not None and sec > 59):
+            return None
+        if ampm.startswith("p") and h < 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+        return self._time(f, h, mi, sec, "second" if sec is not None else "minute")
+
+    def _c_hour(self, pos: int, f: _Frame) -> tuple[int, _Frame] | None:
+        s = self.s
+        m = self.rx["hour"].match(s, pos)
+        if not m:
+            return None
+        hv = cn_int(m.group(1))
+        if hv is None or hv > 24:
+            return None
+        unit = m.group(2)
+        end = m.end()
+        if unit == "时" and end < self.n and s[end] in self.v["clock_after_blockers"] and not m.group(3):
+            return None
+        if pos > 0 and s[pos - 1] in "小当同一每第" and unit == "时":
+            return None
+        mi, sec, gran, strong = 0, None, "hour", bool(m.group(3))
+        rest = s[end : end + 12]
+        mm = re.match(
+            rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
+            rf"|([{_CN}]|\d)(?=分)",
+            rest,
+        )
+        if mm and mm.end() > 0:
+            if mm.group(1):
+                mi = {"半": 30, "一刻": 15, "三刻": 45, "整": 0}[mm.group(1)]
+                gran = "minute" if mm.group(1) != "整" else "hour"
+                strong = True
+            elif mm.group(2):
+                mi = cn_int(mm.group(2))
+                sec = cn_int(mm.group(3)) if mm.group(3) else None
+                gran = "second" if sec is not None else "minute"
+                strong = True
+            elif mm.group(4):
+                mi = cn_int(mm.group(4))
+                gran = "minute"
+                strong = True
+            else:
+                mm = None
+            if mm is not None:
+                end += mm.end()
+        elif rest and (rest[0] in _CN or rest[0].isdigit()):
+            return None  # 七点三: a decimal, not a time
+        if mi is None or mi > 59 or (sec is not None and sec > 59):
+            return None
+        if not strong and not f.kinds:
+            weak_ok = unit == "时" and m.group(1).isdigit()
+            if not weak_ok:
+                nxt = s[end : end + 3]
+                if not re.match(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~", nxt):
+                    if not (pos > 0 and s[pos - 1] in "在于到至从约近"):
+                        return None
+        nf = self._time(f, hv, mi, sec, gran)
+        return (end, nf) if nf is not None else None
+
+    def _time(self, f: _Frame, h: int, mi: int, sec: int | None, gran: str) -> _Frame | None:
+        if f.unresolved:
+            return self._unres(f, "clock")
+        nf = replace(f, kinds=f.kinds + ("clock",))
+        if f.pm == 0 and not f.kinds and self.ctx.pm and h < 12:
+            nf.pm = self.ctx.pm
+        if nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
+            h += 12
+        elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
+            h = 0
+        if h == 24:
+            h = 0
+        if not self._inherit(nf, "time"):
+            return nf if nf.unresolved else None
+        day = trunc(nf.start, "day")
+        start = day + dt.timedelta(hours=h, minutes=mi, seconds=sec or 0)
+        nf.start, nf.end, nf.gran = start, add_grain(start, gran), gran
+        nf.rtype = "datetime"
+        nf.part = None
+        return nf
+
+    # -- points ----------------------------------------------------------------
+
+    def parse_point(
+        self, pos: int, base: _Frame | None = None, allow_weak: bool = False
+    ) -> tuple[int, _Frame] | None:
+        f = base if base is not None else _Frame()
+        last = -1 if base is None else max((_RANK.get(k, 0) for k in base.kinds), default=-1)
+        start_pos = pos
+        while pos < self.n:
+            cands = self._components(pos, f, last)
+            if not cands:
+                break
+            cands.sort(key=lambda c: -c[0])
+            end, rank, nf = cands[0]
+            f, pos, last = nf, end, rank
+            if f.unresolved and f.start is None and rank >= 5:
+                # keep consuming for the span, resolution is lost anyway
+                pass
+        if pos == start_pos or not f.kinds or f.kinds == ("lunar",):
+            return None
+        if f.weak and len(f.kinds) == 1 and not allow_weak:
+            if f.weak != "bare_year" or not self._bare_year_ok(start_pos, pos):
+                return None
+        return pos, f
+
+    def _bare_year_ok(self, a: int, b: int) -> bool:
+        """'2018' alone is a year only when it stands free: '根据财税2016 36号文', a title date."""
+        prev = self.s[a - 1] if a > 0 else " "
+        nxt = self.s[b] if b < self.n else " "
+        return (
+            (nxt.isspace() or nxt in "，。；、）)")
+            and not (prev.isalnum() and prev.isascii())
+            and prev not in ("第共约近达为超逾增降减至到和及与、")
+        )
+
+    # -- expressions -------------------------------------------------------------
+
+    def parse_at(self, i: int) -> _Cand | None:
+        best: _Cand | None = None
+        for fn in (self._point_expr, self._set_expr, self._special, self._anniversary, self._duration_expr):
+            try:
+                c = fn(i)
+            except (ValueError, OverflowError):  # dates out of the calendar range: not a usable match
+                c = None
+            if c is not None and (best is None or c.e > best.e):
+                best = c
+        return best
+
+    def _point_expr(self, i: int) -> _Cand | None:
+        s = self.s
+        pre_m = re.compile(r"自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约").match(s, i)
+        prefix = pre_m.group(0) if pre_m else None
+        j = pre_m.end() if pre_m else i
+        r = self._range_or_point(j)
+        if r is None:
+            if prefix:
+                return None
+            return None
+        e, lf, rf = r
+        if prefix in ("到", "至") and rf is None:
+            prefix = None
+            if j != i:
+                return self._point_expr(j)
+        c = self._finish(i if prefix else j, e, lf, rf, prefix)
+        return c
+
+    def _bare_left(self, j: int) -> tuple[int, int, int] | None:
+        """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""
+        m = re.compile(rf"({_INT})").match(self.s, j)
+        if not m:
+            return None
+        c = _RX_CONN.match(self.s, m.end())
+        if not c:
+            return None
+        return cn_int(m.group(1)), m.end(), c.end()
+
+    def _range_or_point(self, j: int):
+        p = self.parse_point(j)
+        if p is None:
+            bl = self._bare_left(j)
+            if bl is None or bl[0] is None:
+                return None
+            val, _, rstart = bl
+            rp = self.parse_point(rstart)
+            if rp is None:
+                return None
+            re_, rf = rp
+            lf = self._left_from_right(val, rf, 0)
+            if lf is None:
+                return None
+            return re_, lf, rf
+        e, lf = p
+        bl = self._bare_left(e)
+        if bl is not None and bl[0] is not None and lf.kinds and lf.kinds[-1] in ("year", "month", "daypart"):
+            rp = self.parse_point(bl[2], base=replace(lf), allow_weak=True)
+            if rp is not None:
+                lf2 = self._left_from_right(bl[0], rp[1], len(lf.kinds))
+                if lf2 is not None:
+                    return rp[0], lf2, rp[1]
+        c = _RX_CONN.match(self.s, e)
+        if c and c.end() > e:
+            rp = self._right(c.end(), lf)
+            if rp is not None:
+                return rp[0], lf, rp[1]
+        return e, lf, None
+
+    def _left_from_right(self, val: int, rf: _Frame, idx: int) -> _Frame | None:
+        k = rf.kinds[idx] if len(rf.kinds) > idx else None
+        lf = replace(rf)
+        if rf.start is None:
+            return None
+        try:
+            if k == "year":
+                if val < 100:
+                    val += (rf.start.year // 100) * 100
+                self._set(lf, dt.datetime(val, 1, 1), "year")
+            elif k == "month" and rf.gran in ("month",):
+                self._set(lf, rf.start.replace(month=val), "month")
+            elif k == "day" and rf.gran == "day":
+                self._set(lf, rf.start.replace(day=val), "day")
+            elif k in ("daypart", "clock") or (rf.kinds and rf.kinds[-1] == "clock"):
+                if rf.gran not in ("hour", "minute", "second"):
+                    return None
+                h = val
+                if rf.start.hour >= 12 and h < 12 and rf.start.hour - 12 >= h:
+                    h += 12
+                st = trunc(rf.start, "day") + dt.timedelta(hours=h)
+                lf.start, lf.end, lf.gran = st, st + dt.timedelta(hours=1), "hour"
+            else:
+                return None
+        except ValueError:
+            return None
+        lf.weak = None
+        return lf
+
+    def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
+        """Right side of a range: inherits the coarser fields of the left side."""
+        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm)
+        if lf.start is not None:
+            self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
+            self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
+        try:
+            rp = self.parse_point(pos, allow_weak=True)
+            if rp is None:
+                return None
+            e, rf = rp
+            if rf.start is None or lf.start is None:
+                return (e, rf) if (rf.unresolved or lf.unresolved) else None
+            if rf.start < lf.start and "year" not in rf.kinds and rf.gran in ("month", "day"):
+                rf.start, rf.end = rf.start + relativedelta(years=1), rf.end + relativedelta(years=1)
+            if rf.end <= lf.start:
+                return None
+            return e, rf
+        finally:
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm = saved
+
+    _SUFFIX = re.compile(
+        r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
+        r"以前|之前|以后|之后|底前|前|后|左右|前后|许|上下|以内|之内|内|来)"
+    )
+
+    def _finish(self, s0: int, e: int, lf: _Frame, rf: _Frame | None, prefix: str | None) -> _Cand | None:
+        s = self.s
+        mod = lf.mod
+        typ = lf.rtype or "date"
+        start, end, gran = lf.start, lf.end, lf.gran
+        anchor = lf.anchor
+        unresolved = lf.unresolved or start is None
+        if rf is not None:
+            unresolved = unresolved or rf.unresolved or rf.start is None
+            if not unresolved:
+                end = rf.end
+                if GRAIN_ORDER[rf.gran] < GRAIN_ORDER[gran]:
+                    gran = rf.gran
+            typ, mod = "range", None
+            if anchor == "absolute" and rf.anchor != "absolute":
+                anchor = rf.anchor
+        suf = self._SUFFIX.match(s, e)
+        ref = self.ctx.ref
+        w = suf.group(0).strip() if suf else None
+        if (
+            w in ("前", "后")
+            and lf.kinds
+            and lf.kinds[-1] in ("day", "daypart", "clock", "monthsub")
+            and rf is None
+        ):
+            nxt = s[suf.end()] if suf.end() < self.n else "\x00"
+            if nxt in "天夕日台排面来辈期者人":  # 前天 / 后来 …: not a modifier
+                w = None
+        if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
+            w = None
+        if w is not None:
+            e = suf.end()
+            if w in ("以来", "来", "至今", "迄今", "到现在", "到目前", "到今天", "至目前"):
+                mod, typ = "since", "range"
+                if not unresolved:
+                    end = ref if ref is not None and ref > start else None
+                    if end is None and ref is None:
+                        pass
+            elif w in ("起", "开始"):
+                mod, typ = "since", "range"
+                if not unresolved:
+                    end = ref if ref is not None and ref > start else None
+            elif w in ("或之后", "或以后", "及之后", "及以后", "以及之后", "以及以后"):
+                mod, typ = "since", "range"
+                if not unresolved:
+                    end = None
+            elif w in ("或之前", "或以前", "及之前", "及以前", "以及之前", "以及以前", "为止"):
+                mod, typ = "until", "range"
+                if not unresolved:
+                    start = None
+            elif w in ("以前", "之前", "前", "底前"):
+                if w == "底前":
+                    return None
+                mod, typ = "before", "range"
+                if not unresolved and ref is not None and start > ref:
+                    start = ref  # a deadline: from now until then
+                    if gran in ("hour", "minute", "second"):
+                        end = lf.start  # 三点之前: until 15:00
+            elif w in ("以后", "之后", "后"):
+                mod, typ = "after", "range"
+            elif w in ("左右", "前后", "许", "上下"):
+                mod = "about"
+            elif w in ("以内", "之内", "内"):
+                if lf.kinds and lf.kinds[0] != "year":
+                    e = suf.start()
+        if prefix in ("自从", "从", "自") and rf is None:
+            if mod is None or mod == "since":
+                mod, typ = "since", "range"
+                if not unresolved and end is not None:
+                    if w not in ("以来", "至今", "起", "开始", "来"):
+                        end = ref if ref is not None and ref > start else None
+        elif prefix in ("截至", "截止到", "截止至", "截止", "直到") and rf is None:
+            mod, typ = "until", "range"
+            if not unresolved:
+                start = None
+        elif prefix in ("大约", "大概", "约") and mod is None:
+            mod = "about"
+        if unresolved:
+            start = end = None
+        if start is not None and end is not None and end <= start:
+            if gran in ("hour", "minute", "second"):
+                end += dt.timedelta(days=1)  # 晚11时至1时: runs past midnight
+            else:
+                return None  # an empty or reversed interval is not a time expression
+        value = self._value(lf, rf, start, end, gran, unresolved, mod)
+        if typ == "date" and gran in ("hour", "minute", "second"):
+            typ = "datetime"
+        self._update_ctx(lf if rf is None else rf, lf)
+        return _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+
+    def _value(self, lf, rf, start, end, gran, unresolved, mod) -> str | None:
+        if unresolved:
+            return _partial_value(lf)
+        lv = timex_value(lf.start, lf.end, lf.gran) if lf.start else None
+        if rf is not None and rf.start is not None:
+            rv = timex_value(rf.start, rf.end, rf.gran)
+            if lv and rv and "/" not in lv + rv:
+                return "%s/%s" % (lv, rv)
+            return _iv_value(start, end) if start is not None and end is not None else rv
+        return lv
+
+    def _update_ctx(self, f: _Frame, lf: _Frame) -> None:
+        if f.start is None or f.unresolved:
+            return
+        c = self.ctx
+        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
+            c.y = f.start.year
+        if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+        ):
+            c.mo = f.start.month
+        elif "year" in f.kinds:
+            c.mo = None
+        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
+            c.d = f.start.day
+        elif "month" in f.kinds or "year" in f.kinds:
+            c.d = None
+
+    # -- durations ---------------------------------------------------------------
+
+    _UNITS = {
+        "年": (12, 0, 0, "year"),
+        "个月": (1, 0, 0, "month"),
+        "月": (1, 0, 0, "month"),
+        "季度": (3, 0, 0, "quarter"),
+        "个季度": (3, 0, 0, "quarter"),
+        "周": (0, 7, 0, "week"),
+        "星期": (0, 7, 0, "week"),
+        "个星期": (0, 7, 0, "week"),
+        "礼拜": (0, 7, 0, "week"),
+        "个礼拜": (0, 7, 0, "week"),
+        "天": (0, 1, 0, "day"),
+        "日": (0, 1, 0, "day"),
+        "小时": (0, 0, 3600, "hour"),
+        "个小时": (0, 0, 3600, "hour"),
+        "钟头": (0, 0, 3600, "hour"),
+        "个钟头": (0, 0, 3600, "hour"),
+        "个钟": (0, 0, 3600, "hour"),
+        "分钟": (0, 0, 60, "minute"),
+        "分": (0, 0, 60, "minute"),
+        "秒钟": (0, 0, 1, "second"),
+        "秒": (0, 0, 1, "second"),
+        "刻钟": (0, 0, 900, "minute"),
+        "世纪": (1200, 0, 0, "year"),
+        "载": (12, 0, 0, "year"),
+        "晚": (0, 1, 0, "day"),
+        "宿": (0, 1, 0, "day"),
+    }
+    _DUR_RX = re.compile(
+        rf"(?:(?P<num>{_NUM}|半)(?P<more>多|余|来|几)?(?P<ge>个)?(?P<more0>多|余)?(?P<half>半)?"
+        rf"|(?P<fz>多|数|几|十几|几十|数十)(?P<ge2>个)?)"
+        r"\s{0,1}(?P<unit>个季度|季度|个星期|星期|个礼拜|礼拜|个小时|小时|个钟头|钟头|个钟(?!点)|个月|刻钟|分钟|秒钟|世纪|年|月|周|天|日|秒|分|载)"
+        r"(?P<half2>半)?(?:钟)?(?P<more2>多|余)?"
+    )
+
+    def _one_duration(self, i: int, bare_month: bool = False):
+        m = self._DUR_RX.match(self.s, i)
+        if not m:
+            return None
+        unit = m.group("unit")
+        num = m.group("num")
+        fuzzy = m.group("fz")
+        if unit == "月" and not (m.group("ge") or m.group("ge2")) and num != "半" and not bare_month:
+            return None  # 十月 is a month, 两个月 a duration
+        nxt = self.s[m.end() : m.end() + 1]
+        if unit in ("周", "年") and nxt and nxt in "岁年份度级":
+            return None  # 18周岁, 两个年份
+        if unit == "年" and (m.group("ge") or m.group("ge2")):
+            return None
+        if unit == "分" and not (
+            m.group(0).endswith(("半", "钟")) or re.match(rf"{_SMALL}秒", self.s[m.end() : m.end() + 4])
+        ):
+            return None  # 十分 (very), 五分 (points)
+        if unit in ("周", "日") and num is not None and m.group("ge"):
+            return None
+        n: float | None
+        if fuzzy:
+            n = None
+        elif num == "半":
+            n = 0.5
+        else:
+            n = cn_int(num, allow_float=True)
+            if n is None:
+                return None
+            if m.group("half") or m.group("half2"):
+                n += 0.5
+        if unit == "年" and num and num.isdigit() and len(num) == 4:
+            return None
+        mo, d, sec, grain = self._UNITS[unit]
+        more = bool(m.group("more") or m.group("more0") or m.group("more2")) or bool(
+            fuzzy and fuzzy not in ("多", "数", "几", "好几")
+        )
+        if fuzzy in ("十几",):
+            n, more = 10, True
+        elif fuzzy in ("几十", "数十"):
+            n, more = None, True
+        return m.end(), n, (mo, d, sec), grain, more, unit
+
+    def _duration_expr(self, i: int) -> _Cand | None:
+        s = self.s
+        pre = re.compile(r"(过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下)(?:的)?").match(s, i)
+        j = pre.end() if pre else i
+        d = self._one_duration(j, bare_month=pre is not None)
+        if d is None:
+            return None
+        end, n, unitdur, grain, more, unit = d
+        total = [0.0, 0.0, 0.0]
+        if n is not None:
+            total = [x * n for x in unitdur]
+        # compound durations: 一年零三个月, 8天又二十个小时
+        k = end
+        while n is not None:
+            mm = re.compile(r"(?:又|零|余|多)?").match(s, k)
+            d2 = self._one_duration(mm.end())
+            if d2 is None or d2[1] is None:
+                break
+            if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):
+                break  # 两天又一个月 is one duration, 3天5年 is not
+            k = d2[0]
+            total = [a + b * d2[1] for a, b in zip(total, d2[2])]
+            grain = d2[3] if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] else grain
+        end = k
+        if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
+            nxt = s[end : end + 2]
+            if not re.match(r"前|后|之|以|内|来|里|间|多|余", nxt):
+                return None  # 20日 is a date
+        if unit in ("晚", "宿") and not pre and end > j:
+            pass
+        if unit in ("晚", "宿") and (
+            n is None or j == i and not re.match(r"\d|[一二两三四五六七八九十]", s[j])
+        ):
+            return None
+        if unit == "晚" and s[end : end + 1] in "上间会饭报年":
+            return None
+        if n is not None and n == 0:
+            return None
+        ref = self.ctx.ref
+        pw = pre.group(1) if pre else None
+        suf = re.compile(r"以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多").match(
+            s, end
+        )
+        sw = suf.group(0) if suf else None
+        if (
+            sw in ("前", "后")
+            and end < self.n - 1
+            and s[end + 1] in "天年日夕台排面辈期者人方的"
+            and sw == "前"
+        ):
+            sw = None
+        if sw == "后" and end + 1 < self.n and s[end + 1] in "来期续者人方面":
+            sw = None
+        if sw == "来" and end + 1 < self.n and s[end + 1] in "说看讲自到":
+            sw = None
+        durv = (
+            fmt_duration(*total)
+            if n is not None
+            else "P?" + {"year": "Y", "month": "M", "quarter": "M", "week": "W", "day": "D"}.get(grain, "TH")
+        )
+        if n is None and grain in ("hour", "minute", "second"):
+            durv = "PT?" + {"hour": "H", "minute": "M", "second": "S"}[grain]
+        mod_more = "more_than" if more else None
+        anchor = self.ref_anchor
+        delta = relativedelta(
+            months=int(total[0]),
+            days=int(total[1]),
+            seconds=int(total[2] + (total[0] % 1) * 30 * 86400 + (total[1] % 1) * 86400),
+        )
+        fine = _fine_grain(total, grain)
+        if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
+            if pw == "近" and sw in ("来", "以来"):
+                end = suf.end()
+            if ref is None:
+                return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+            if pw in ("最近", "近", "之前"):
+                a, b = ref - delta, ref
+                if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"]:
+                    a = trunc(a, "day")
+            elif pw == "过去":
+                b = trunc(ref, "day") if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else ref
+                a = b - delta
+            else:
+                if grain == "week":
+                    b = trunc(ref, "day")
+                else:
+                    b = trunc(ref, grain)
+                a = b - delta
+            return _Cand(i, end, "range", _iv_value(a, b), a, b, grain, None, anchor)
+        if pw in ("未来", "今后", "接下来", "下", "后", "之后", "此后") and n is not None:
+            if ref is None:
+                return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+            if pw in ("下", "后"):
+                a = add_grain(
+                    trunc(ref, grain if grain != "quarter" else "month"),
+                    grain if grain != "quarter" else "month",
+                    1 if grain != "quarter" else 3,
+                )
+                b = a + delta
+            elif pw in ("之后", "此后"):
+                a, b = ref, ref + delta
+            else:
+                a = ref
+                b = trunc(ref + delta, "day") if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else ref + delta
+            return _Cand(i, end, "range", _iv_value(a, b), a, b, grain, None, anchor)
+        if pre:
+            return None
+        if sw is None or sw in ("左右", "以上", "以下", "多") or n is None or ref is None:
+            mod = mod_more
+            if sw in ("左右",):
+                mod, end = "about", suf.end()
+            elif sw == "以上":
+                mod, end = "more_than", suf.end()
+            elif sw == "以下":
+                mod, end = "less_than", suf.end()
+            if (
+                sw in ("前", "之前", "以前", "后", "之后", "以后", "以来", "来", "内", "以内", "之内")
+                and n is not None
+            ):
+                # relative expression without a reference: unresolved date
+                return _Cand(i, suf.end(), "date", None, None, None, fine, None, anchor)
+            if sw in ("以来", "来") and n is None:
+                end = suf.end()
+            c2 = _RX_CONN.match(s, end)
+            if c2 and c2.end() > end and n is not None:
+                d2 = self._one_duration(c2.end())
+                if d2 is not None and d2[1] is not None:
+                    end, mod = d2[0], None
+                    s2 = re.compile("以下|以内").match(s, end)
+                    end = s2.end() if s2 else end
+            return _Cand(j, end, "duration", durv, None, None, grain, mod, "absolute")
+        e2 = suf.end()
+        if sw in ("前", "之前", "以前"):
+            p = ref - delta
+            a, b = grain_interval(p, fine)[:2]
+            if fine in ("hour", "minute", "second"):
+                a, b = p, p + dt.timedelta(seconds=1)
+            if sw == "以前":
+                return _Cand(i, e2, "range", _iv_value(a, b), a, b, fine, "before", anchor)
+            return _Cand(
+                i,
+                e2,
+                "date" if fine not in ("hour", "minute", "second") else "datetime",
+                timex_value(a, b, fine),
+                a,
+                b,
+                fine,
+                "about" if more else None,
+                anchor,
+            )
+        if sw in ("后", "之后", "以后", "过后"):
+            p = ref + delta
+            a, b = grain_interval(p, fine)[:2]
+            if fine in ("hour", "minute", "second"):
+                a, b = p, p + dt.timedelta(seconds=1)
+            return _Cand(
+                i,
+                e2,
+                "date" if fine not in ("hour", "minute", "second") else "datetime",
+                timex_value(a, b, fine),
+                a,
+                b,
+                fine,
+                "after" if sw != "后" else None,
+                anchor,
+            )
+        if sw in ("以来", "来"):
+            p = ref - delta
+            a = trunc(p, fine) if fine not in ("hour", "minute", "second") else p
+            if fine == "week":
+                a = trunc(p, "day")
+            return _Cand(i, e2, "range", _iv_value(a, ref), a, ref, fine, "since", anchor)
+        if sw in ("内", "以内", "之内"):
+            p = ref + delta
+            b = p if fine in ("hour", "minute", "second") else trunc(p, "day") + dt.timedelta(days=1)
+            return _Cand(i, e2, "range", _iv_value(ref, b), ref, b, fine, None, anchor)
+        return None
+
+    # -- sets ----------------------------------------------------------------------
+
+    _SET_RX = re.compile(
+        rf"每(?:隔)?(?:一|个|一个)?(?P<num>{_SMALL})?(?P<half>半)?(?:个)?"
+        r"(?P<unit>年度|年|季度|个月|月|周末|周|星期|礼拜|工作日|交易日|天|日|晚|小时|钟头|分钟|秒)"
+    )
+
+    def _set_expr(self, i: int) -> _Cand | None:
+        if self.s[i] != "每":
+            return None
+        m = self._SET_RX.match(self.s, i)
+        if not m:
+            return None
+        unit = m.group("unit")
+        n = cn_int(m.group("num")) if m.group("num") else 1
+        if n is None:
+            return None
+        if m.group("half"):
+            n = 0.5 if not m.group("num") else n + 0.5
+        per = {
+            "年度": "Y",
+            "年": "Y",
+            "季度": "Q",
+            "个月": "M",
+            "月": "M",
+            "周末": "W",
+            "周": "W",
+            "星期": "W",
+            "礼拜": "W",
+            "工作日": "D",
+            "交易日": "D",
+            "天": "D",
+            "日": "D",
+            "晚": "D",
+            "小时": "H",
+            "钟头": "H",
+            "分钟": "MIN",
+            "秒": "S",
+        }[unit]
+        e = m.end()
+        # 每周三, 每天晚上8点, 每年9月: absorb the following calendar components
+        if per == "W":
+            wm = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日").match(self.s, e)
+            if wm and unit != "周末":
+                e = wm.end()
+        saved = self.ctx
+        self.ctx = _Ctx(dt.datetime(2000, 1, 3), "absolute")  # resolution is irrelevant inside a set
+        try:
+            p = self.parse_point(e) if e < self.n else None
+            if p is None and e + 1 < self.n and self.s[e] == "的":
+                p = self.parse_point(e + 1)
+        finally:
+            self.ctx = saved
+        if p is not None and "year" not in p[1].kinds:
+            e = p[0]
+        if per == "Q":
+            val = "P%gM" % (3 * n)
+        elif per in ("H", "MIN", "S"):
+            val = "PT%g%s" % (n, {"H": "H", "MIN": "M", "S": "S"}[per])
+            if n == 0.5 and per == "H":
+                val = "PT30M"
+        else:
+            val = "P%g%s" % (n, per)
+        return _Cand(i, e, "set", val, None, None, None, None, "absolute")
+
+    # -- special words --------------------------------------------------------------
+
+    _SPECIAL = re.compile(
+        r"今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
+        r"如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近|近年来|近年|近些年|近几年|近来|这些年|"
+        r"今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
+    )
+
+    def _special(self, i: int) -> _Cand | None:
+        m = self._SPECIAL.match(self.s, i)
+        if not m:
+            return None
+        w = m.group(0)
+        ref = self.ctx.ref
+        anchor = self.ref_anchor
+        e = m.end()
+        if w.startswith(("截至", "截止", "到目前", "迄今为止")):
+            return _Cand(i, e, "range", "PRESENT_REF", None, ref, "day" if ref else None, "until", anchor)
+        if w in ("至今", "迄今"):
+            return _Cand(i, e, "range", "PRESENT_REF", None, ref, None, "until", anchor)
+        if w in ("目前", "现在", "如今", "此时", "此刻"):
+            if w in ("如今", "眼下", "目前", "当前") and ref is not None:
+                pass
+            if ref is None:
+                return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
+            return _Cand(
+                i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(seconds=1), "second", None, anchor
+            )
+        if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
+            return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
+        if w in ("近年来", "近年", "近些年", "近几年", "这些年", "过去", "以往", "往年"):
+            if w in ("过去", "以往", "往年"):
+                return None
+            return _Cand(i, e, "range", "PAST_REF", None, None, "year", None, anchor)
+        if w in ("今后", "将来", "未来"):
+            return None
+        if w.startswith("今明两"):
+            g = "year" if w.endswith("年") else "day"
+            if ref is None:
+                return _Cand(i, e, "range", None, None, None, g, None, anchor)
+            a = trunc(ref, g)
+            b = add_grain(a, g, 2)
+            return _Cand(i, e, "range", _iv_value(a, b), a, b, g, None, anchor)
+        if w in ("全天", "整天", "一整天"):
+            if ref is None:
+                return _Cand(i, e, "date", None, None, None, "day", None, anchor)
+            a = trunc(ref, "day")
+            return _Cand(
+                i,
+                e,
+                "date",
+                timex_value(a, a + dt.timedelta(days=1), "day"),
+                a,
+                a + dt.timedelta(days=1),
+                "day",
+                None,
+                anchor,
+            )
+        if w.endswith("周末"):
+            off = {"上": -1, "这": 0, "本": 0, "下": 1}[w[0]]
+            if ref is None:
+                return _Cand(i, e, "range", None, None, None, "day", None, anchor)
+            mon = trunc(ref, "day") - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=off)
+            a = mon + dt.timedelta(days=5)
+            return _Cand(
+                i,
+                e,
+                "range",
+                _iv_value(a, a + dt.timedelta(days=2)),
+                a,
+                a + dt.timedelta(days=2),
+                "day",
+                None,
+                anchor,
+            )
+        return None
+
+    # -- anniversaries ----------------------------------------------------------------
+
+    _ANN_RX = re.compile(rf"({_INT})\s{{0,1}}周年")
+
+    def _anniversary(self, i: int) -> _Cand | None:
+        m = self._ANN_RX.match(self.s, i)
+        if not m:
+            return None
+        n = cn_int(m.group(1))
+        if not n:
+            return None
+        before = self.s[max(0, i - 24) : i]
+        before = re.sub(r"(的|暨|之|\s)+$", "", before)
+        base = None
+        for key, year in sorted(self.v["anniversaries"].items(), key=lambda kv: -len(kv[0])):
+            if before.endswith(key) or before.endswith(key + "成立") or before.endswith(key + "胜利"):
+                base = year
+                break
+        if base is None:
+            ym = re.search(r"(\d{4})年[^，。；]{0,12}$", before)
+            if ym and int(ym.group(1)) + n <= 2200:
+                pass
+            return _Cand(i, m.end(), "date", None, None, None, "year", None, "context")
+        y = base + n
+        a = dt.datetime(y, 1, 1)
+        return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
+
+
+# ---------------------------------------------------------------------------
+
+
+def lunar_year_of(d: dt.datetime) -> int:
+    """Lunar year a month/festival without a year belongs to: the reference's calendar year."""
+    return d.year
+
+
+def _fine_grain(total: list[float], grain: str) -> str:
+    """Resolution of 'N units ago': a fractional count resolves one grain finer (一年半前 -> month)."""
+    months, days, secs = total
+    if secs:
+        return "second" if secs % 60 else ("minute" if secs % 3600 else "hour")
+    if days:
+        return "day" if float(days).is_integer() else "hour"
+    if months:
+        if not float(months).is_integer():
+            return "day"
+        return "year" if months % 12 == 0 and grain == "year" else "month"
+    return grain
+
+
+def _iv_value(a: dt.datetime, b: dt.datetime) -> str:
+    f = (
+        "%Y-%m-%dT%H:%M:%S"
+        if (a.hour, a.minute, a.second) != (0, 0, 0) or (b.hour, b.minute, b.second) != (0, 0, 0)
+        else "%Y-%m-%d"
+    )
+    return "%s/%s" % (a.strftime(f), b.strftime(f))
+
+
+def _partial_value(f: _Frame) -> str | None:
+    if f.mo is None and f.d is None:
+        return None
+    y = "%04d" % f.y if f.y else "XXXX"
+    if f.mo is None:
+        return None
+    v = "%s-%02d" % (y, f.mo)
+    if f.d is not None:
+        v += "-%02d" % f.d
+    return v
+
+
+@functools.cache
+def _neg_rx() -> re.Pattern:
+    return re.compile(_alt(_vocab()["negatives"]))
+
+
+@functools.cache
+def _trigger_rx() -> re.Pattern:
+    v = _vocab()
+    words = set()
+    for key in (
+        "rel_year",
+        "rel_month",
+        "rel_week",
+        "rel_quarter",
+        "rel_day",
+        "day_with_part",
+        "dayparts",
+        "solar_festivals",
+        "lunar_festivals",
+        "weekday_festivals",
+    ):
+        words.update(v[key])
+    firsts = {w[0] for w in words}
+    firsts.update(
+        "0123456789"
+        + _CN
+        + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为"
+    )
+    firsts.discard("的")
+    return re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
+
+
+def _clauses(text: str) -> list[int]:
+    return [m.start() for m in _BOUNDARY.finditer(text)]
+
+
+def _event(text: str, bounds: list[int], s: int, e: int) -> str | None:
+    """The clause around [s, e); a time adverbial ending its clause ('2019年以来,…') dates the next one."""
+    k = bisect.bisect_left(bounds, s)
+    a = bounds[k - 1] + 1 if k > 0 else 0
+    j = bisect.bisect_left(bounds, e)
+    b = bounds[j] if j < len(bounds) else len(text)
+    a, b = max(a, s - 120), min(b, e + 120)
+    gap = max(text.rfind(" ", a, s), text.rfind("\u3000", a, s))
+    if gap >= 0 and text[a:gap].strip():
+        a = gap + 1  # '…5月20日讯 2019年以来': the dateline is not part of the clause
+    after = _TRIM.sub("", re.sub(r"[\d年月日号和及与、至到]", "", text[e:b]))
+    if not after and j < len(bounds):
+        nb = bounds[j + 1] if j + 1 < len(bounds) else len(text)
+        clause = text[b + 1 : min(nb, b + 121)]
+    else:
+        clause = text[a:b]
+    clause = clause.strip(" \t\u3000,，。；;:：")
+    return clause or None
+
+
+_TRIM = re.compile(r"[\s,，:：“”\"'（）()]+|^(和|及|与|、)")
+
+
+def find_times(
+    text: str, reference: dt.datetime | None, *, reference_is_publication: bool = True
+) -> list[TimeMatch]:
+    """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`."""
+    if not text:
+        return []
+    if reference is not None and reference.tzinfo is not None:
+        reference = reference.replace(tzinfo=None)
+    p = _Parser(text, reference, reference_is_publication)
+    s = p.s
+    trig = _trigger_rx()
+    cands: list[_Cand] = []
+    pos = 0
+    n = len(s)
+    while pos < n:
+        m = trig.search(s, pos)
+        if not m:
+            break
+        i = m.start()
+        prev = s[i - 1] if i > 0 else ""
+        # never start inside a number
+        if prev and ((prev.isdigit() and s[i].isdigit()) or (prev in _CN and s[i] in _CN)):
+            pos = i + 1
+            continue
+        if prev and prev.isascii() and prev.isalpha() and s[i].isdigit():
+            pos = i + 1
+            continue
+        if i in p.neg:
+            pos = i + 1
+            continue
+        c = p.parse_at(i)
+        if c is None or c.e <= c.s:
+            pos = i + 1
+            continue
+        cands.append(c)
+        pos = c.e
+    bounds = _clauses(s)
+    out = []
+    for c in cands:
+        out.append(
+            TimeMatch(
+                start_offset=c.s,
+                end_offset=c.e,
+                type=c.type,
+                value=c.value,
+                start=c.start,
+                end=c.end,
+                granularity=c.gran,
+                modifier=c.mod,
+                anchor=c.anchor,
+                event=_event(text, bounds, c.s, c.e),
+            )
+        )
+    return out

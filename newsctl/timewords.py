@@ -1,0 +1,245 @@
+"""Calendar helpers for newsctl.timeline: Chinese numerals, grains, TIMEX values, lunar dates, solar terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from dateutil.relativedelta import relativedelta
+
+CN_NUM = "零〇一二两三四五六七八九十廿卅百千"
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+GRAIN_ORDER = {
+    "second": 0,
+    "minute": 1,
+    "hour": 2,
+    "day": 3,
+    "week": 4,
+    "month": 5,
+    "quarter": 6,
+    "half": 7,
+    "year": 8,
+}
+
+
+def cn_int(s: str | None, allow_float: bool = False):
+    """'2019' / '二〇一九' / '二十三' / '廿一' / '35,000' / '2621.2' -> number, or None."""
+    if not s:
+        return None
+    s = s.replace(",", "")
+    if s.isascii():
+        try:
+            if "." in s:
+                return float(s) if allow_float else None
+            return int(s)
+        except ValueError:
+            return None
+    if any(ch not in _DIGITS and ch not in _UNITS and ch not in "廿卅" for ch in s):
+        return None
+    if all(ch in _DIGITS for ch in s):
+        if len(s) == 1:
+            return _DIGITS[s]
+        if "两" in s:
+            return None
+        return int("".join(str(_DIGITS[ch]) for ch in s))
+    total, cur = 0, None
+    for ch in s:
+        if ch in _DIGITS:
+            if cur is not None and cur != 0 and _DIGITS[ch] != 0:
+                return None  # 三四十: not a single number
+            cur = _DIGITS[ch]
+        elif ch == "廿":
+            total += 20
+            cur = None
+        elif ch == "卅":
+            total += 30
+            cur = None
+        else:
+            u = _UNITS[ch]
+            total += (cur if cur else 1) * u if cur != 0 else u
+            cur = None
+    if cur:
+        total += cur
+    return total
+
+
+def trunc(d: dt.datetime, grain: str) -> dt.datetime:
+    if grain == "year":
+        return dt.datetime(d.year, 1, 1)
+    if grain == "half":
+        return dt.datetime(d.year, 1 if d.month <= 6 else 7, 1)
+    if grain == "quarter":
+        return dt.datetime(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    if grain == "month":
+        return dt.datetime(d.year, d.month, 1)
+    if grain == "week":
+        day = dt.datetime(d.year, d.month, d.day)
+        return day - dt.timedelta(days=day.weekday())
+    if grain == "day":
+        return dt.datetime(d.year, d.month, d.day)
+    if grain == "hour":
+        return d.replace(minute=0, second=0, microsecond=0)
+    if grain == "minute":
+        return d.replace(second=0, microsecond=0)
+    return d.replace(microsecond=0)
+
+
+def add_grain(d: dt.datetime, grain: str, n: int = 1) -> dt.datetime:
+    if grain == "year":
+        return d + relativedelta(years=n)
+    if grain == "half":
+        return d + relativedelta(months=6 * n)
+    if grain == "quarter":
+        return d + relativedelta(months=3 * n)
+    if grain == "month":
+        return d + relativedelta(months=n)
+    if grain == "week":
+        return d + dt.timedelta(weeks=n)
+    if grain == "day":
+        return d + dt.timedelta(days=n)
+    if grain == "hour":
+        return d + dt.timedelta(hours=n)
+    if grain == "minute":
+        return d + dt.timedelta(minutes=n)
+    return d + dt.timedelta(seconds=n)
+
+
+def grain_interval(d: dt.datetime, grain: str) -> tuple[dt.datetime, dt.datetime, str]:
+    a = trunc(d, grain)
+    return a, add_grain(a, grain), grain
+
+
+def timex_value(a: dt.datetime, b: dt.datetime | None, grain: str | None) -> str | None:
+    """TIMEX3-like value of [a, b) at `grain`; an interval that is not one calendar unit is 'a/b'."""
+    if a is None:
+        return None
+    if grain is None or b is None:
+        return a.strftime("%Y-%m-%d")
+    exact = b == add_grain(trunc(a, grain), grain) and a == trunc(a, grain)
+    if not exact:
+        f = (
+            "%Y-%m-%d"
+            if (a.hour, a.minute, a.second, b.hour, b.minute, b.second) == (0,) * 6
+            else "%Y-%m-%dT%H:%M"
+        )
+        return "%s/%s" % (a.strftime(f), b.strftime(f))
+    if grain == "year":
+        return "%04d" % a.year
+    if grain == "half":
+        return "%04d-H%d" % (a.year, 1 if a.month <= 6 else 2)
+    if grain == "quarter":
+        return "%04d-Q%d" % (a.year, (a.month - 1) // 3 + 1)
+    if grain == "month":
+        return a.strftime("%Y-%m")
+    if grain == "week":
+        y, w, _ = a.isocalendar()
+        return "%04d-W%02d" % (y, w)
+    if grain == "day":
+        return a.strftime("%Y-%m-%d")
+    if grain == "hour":
+        return a.strftime("%Y-%m-%dT%H")
+    if grain == "minute":
+        return a.strftime("%Y-%m-%dT%H:%M")
+    return a.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _n(x: float) -> str:
+    return ("%.4f" % x).rstrip("0").rstrip(".")
+
+
+def fmt_duration(months: float, days: float, secs: float) -> str:
+    """(months, days, seconds) -> ISO 8601 duration ('P3Y', 'P1M15D', 'PT1H30M')."""
+    out = "P"
+    if months:
+        out += (
+            "%sY" % _n(months / 12)
+            if months % 12 == 0 or (months / 12) % 0.5 == 0 and months > 12
+            else ("%sM" % _n(months))
+        )
+    if days:
+        out += "%sW" % _n(days / 7) if days % 7 == 0 and not months else "%sD" % _n(days)
+    if secs:
+        h, rem = divmod(secs, 3600)
+        m, s = divmod(rem, 60)
+        out += "T"
+        if h:
+            out += "%sH" % _n(h)
+        if m:
+            out += "%sM" % _n(m)
+        if s:
+            out += "%sS" % _n(s)
+    return out if out != "P" else "PT0S"
+
+
+@functools.cache
+def _lunar():
+    from lunardate import LunarDate  # deferred: only lunar expressions need it
+
+    return LunarDate
+
+
+def lunar_to_solar(y: int, m: int, d: int, leap: bool) -> dt.datetime | None:
+    try:
+        sd = _lunar()(y, m, d, leap).to_solar_date()
+    except (ValueError, IndexError, TypeError):
+        return None
+    return dt.datetime(sd.year, sd.month, sd.day)
+
+
+# 21st-century constants of the 寿星 formula for the 24 solar terms: (month, C)
+_TERMS = {
+    "小寒": (1, 5.4055),
+    "大寒": (1, 20.12),
+    "立春": (2, 3.87),
+    "雨水": (2, 18.73),
+    "惊蛰": (3, 5.63),
+    "春分": (3, 20.646),
+    "清明": (4, 4.81),
+    "谷雨": (4, 20.1),
+    "立夏": (5, 5.52),
+    "小满": (5, 21.04),
+    "芒种": (6, 5.678),
+    "夏至": (6, 21.37),
+    "小暑": (7, 7.108),
+    "大暑": (7, 22.83),
+    "立秋": (8, 7.5),
+    "处暑": (8, 23.13),
+    "白露": (9, 7.646),
+    "秋分": (9, 23.042),
+    "寒露": (10, 8.318),
+    "霜降": (10, 23.438),
+    "立冬": (11, 7.438),
+    "小雪": (11, 22.36),
+    "大雪": (12, 7.18),
+    "冬至": (12, 21.94),
+}
+
+
+def solar_term(year: int, name: str) -> dt.datetime | None:
+    if name not in _TERMS or not 2000 <= year <= 2099:
+        return None
+    month, c = _TERMS[name]
+    y = year % 100
+    leap_corr = (y - 1) // 4 if month <= 2 else y // 4
+    day = int(y * 0.2422 + c) - leap_corr
+    try:
+        return dt.datetime(year, month, day)
+    except ValueError:
+        return None

@@ -392,10 +392,8 @@ def test_property_no_crash_and_sane(text: str, with_ref: bool) -> None:
         assert t.type in ("date", "datetime", "range", "duration", "set")
 
 
-def test_linear_time_on_pathological_input() -> None:
-    import time
-
-    for text in ("2019年" * 20000, "一" * 100000, "1" * 100000, "2019-" * 20000):
-        t0 = time.perf_counter()
-        find_times(text, REF)
-        assert time.perf_counter() - t0 < 10
+def test_pathological_input_gives_well_formed_results() -> None:
+    # Speed on such input is measured by bench/linear.py, not here.
+    for text in ("2019年" * 2000, "一" * 10000, "1" * 10000, "2019-" * 2000, "多" * 10000):
+        for t in find_times(text, REF):
+            assert 0 <= t.start_offset < t.end_offset <= len(text)

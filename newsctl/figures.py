@@ -1,0 +1,1214 @@
+"""Numeric facts in cleaned Chinese text: value, unit, approximation, kind and what is counted.
+
+`find_figures(text)` scans the text once.  At each numeral it reads the numeral
+(`newsctl.numerals`), then what follows (多/余, units and measure words, money chains such as
+5元6角, ranges such as 20-30万, approximation words such as 左右/以上) and what precedes
+(约/近/超过, 人民币, 第).  Dates, times, phone numbers, URLs, codes, enumerators and set
+phrases (一盘棋, 统一) are dropped.  All vocabulary is in `newsctl/data/figures_*.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from newsctl.data import load_json
+from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
+
+KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
+APPROX_VALUES = ("more_than", "about", "nearly", "at_least", "at_most", "less_than")
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    """One numeric fact; start/end are offsets into the text given to find_figures."""
+
+    start: int
+    end: int
+    value: Number
+    value_max: Number | None
+    approx: str | None
+    unit: str | None
+    currency: str | None
+    kind: str
+    counted: str | None
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    units: dict[str, tuple[str, Any]]  # surface -> (category, payload)
+    max_unit_len: int
+    ascii_units: dict[str, tuple[str, Any]]  # lower-cased ASCII unit -> (category, payload)
+    block_next: dict[str, tuple[str, ...]]
+    currency_prefixes: list[tuple[str, str]]
+    currency_minor: dict[str, tuple[str, Decimal]]
+    minor_chain_starters: frozenset[str]
+    money_tail: tuple[str, ...]
+    discount_words: dict[str, dict[str, Any]]
+    age_suffix: tuple[str, ...]
+    age_time_units: frozenset[str]
+    approx_prefix: list[tuple[str, str | None]]
+    prefix_fillers: tuple[str, ...]
+    prefix_not_after: dict[str, tuple[str, ...]]
+    prefix_time_sense: frozenset[str]
+    approx_suffix: list[tuple[str, str]]
+    inclusive_marks: tuple[str, ...]
+    compare_before: tuple[str, ...]
+    compare_after: dict[str, str]
+    more_suffix: frozenset[str]
+    about_suffix: frozenset[str]
+    vague_after_unit_ok: tuple[str, ...]
+    range_connectors: tuple[str, ...]
+    between_connectors: tuple[str, ...]
+    between_suffix: tuple[str, ...]
+    range_prefix: tuple[str, ...]
+    lower_bound: frozenset[str]
+    upper_bound: frozenset[str]
+    bound_joiners: tuple[str, ...]
+    ordinal_prefix: tuple[str, ...]
+    half: tuple[str, ...]
+    date_units: dict[str, str]
+    date_unit_max: dict[str, int]
+    time_chain_units: frozenset[str]
+    clock_followers: tuple[str, ...]
+    time_of_day_words: tuple[str, ...]
+    weekday_prefixes: tuple[str, ...]
+    phone_cues: tuple[str, ...]
+    phone_window: int
+    code_cues: tuple[str, ...]
+    code_followers: tuple[str, ...]
+    enumerator_followers: frozenset[str]
+    indefinite_before_yi: tuple[str, ...]
+    phrases_by_char: dict[str, list[tuple[str, int]]]
+    numeral_only_phrases: frozenset[str]
+    counted_stop: tuple[str, ...]
+    counted_determiners: tuple[str, ...]
+    counted_max: int
+    quote_open: frozenset[str]
+    quote_close: frozenset[str]
+    ratio_joiners: tuple[str, ...]
+    code_min_bare_digits: int
+    verbal_measure_words: frozenset[str]
+    ascii_unit_suffixes: frozenset[str]
+
+
+def _by_length(words: Any) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    units_raw: dict[str, Any] = load_json("figures_units.json")
+    ctx: dict[str, Any] = load_json("figures_context.json")
+    units: dict[str, tuple[str, Any]] = {}
+
+    def add(word: str, category: str, payload: Any = None) -> None:
+        units.setdefault(word, (category, payload))
+
+    # order matters for setdefault: currencies first (元 is money, not a count)
+    for code, names in units_raw["currencies"].items():
+        for name in names:
+            add(name, "currency", code)
+    for word, minor in units_raw["currency_minor"].items():
+        add(word, "minor", (minor["code"], Decimal(str(minor["factor"]))))
+    for word in units_raw["age"]:
+        add(word, "age")
+    for word in units_raw["anniversary"]:
+        add(word, "anniversary")
+    for word, factor in units_raw["percent"].items():
+        add(word, "percent_sign", Decimal(str(factor)))
+    for word in units_raw["percentage_point"]:
+        add(word, "percentage_point")
+    for word in units_raw["tenths_percent"]:
+        add(word, "tenths")
+    for word in units_raw["discount"]:
+        add(word, "discount")
+    for word in units_raw["ratio"]:
+        add(word, "ratio")
+    for word, unit_kind in ctx["date_units"].items():
+        add(word, "date", unit_kind)
+    for word in units_raw["time"]:
+        add(word, "time")
+    for word in units_raw["measure"]:
+        add(word, "measure")
+    for word, factor in units_raw["count_factor"].items():
+        add(word, "count", Decimal(factor))
+    for word in units_raw["count"]:
+        add(word, "count")
+    for word in units_raw["index_points"]:
+        add(word, "count")
+    # ASCII units are case-sensitive: 5g is grams, 5G is a network generation (a code)
+    ascii_units = {w: v for w, v in units.items() if w.isascii()}
+    phrases_by_char: dict[str, list[tuple[str, int]]] = {}
+    numeral_only: set[str] = set()
+    for phrase in ctx["set_phrases"]:
+        for k, ch in enumerate(phrase):
+            if is_numeral_start(ch):
+                phrases_by_char.setdefault(ch, []).append((phrase, k))
+        if all(is_numeral_start(ch) for ch in phrase):
+            numeral_only.add(phrase)
+    from newsctl.numerals import tables as numeral_tables
+
+    ascii_suffixes = set(ascii_units) | set(numeral_tables().ascii_multipliers) | {"%"}
+    return _Vocab(
+        units=units,
+        max_unit_len=max(len(w) for w in units),
+        ascii_units=ascii_units,
+        block_next={k: _by_length(v) for k, v in units_raw["block_next"].items()},
+        currency_prefixes=[
+            (w, units_raw["currency_prefixes"][w]) for w in _by_length(units_raw["currency_prefixes"])
+        ],
+        currency_minor={
+            k: (v["code"], Decimal(str(v["factor"]))) for k, v in units_raw["currency_minor"].items()
+        },
+        minor_chain_starters=frozenset(units_raw["minor_chain_starters"]),
+        money_tail=_by_length(units_raw["money_tail"]),
+        discount_words=units_raw["discount_words"],
+        age_suffix=tuple(units_raw["age_suffix_after_time"]),
+        age_time_units=frozenset(units_raw["age_time_units"]),
+        approx_prefix=[(w, ctx["approx_prefix"][w]) for w in _by_length(ctx["approx_prefix"])],
+        prefix_fillers=tuple(ctx["approx_prefix_fillers"]),
+        prefix_not_after={k: tuple(v) for k, v in ctx["approx_prefix_not_after"].items()},
+        prefix_time_sense=frozenset(ctx["approx_prefix_time_sense"]),
+        approx_suffix=[(w, ctx["approx_suffix"][w]) for w in _by_length(ctx["approx_suffix"])],
+        inclusive_marks=tuple(ctx["inclusive_marks"]),
+        compare_before=tuple(ctx["comparative_frame"]["before"]),
+        compare_after=ctx["comparative_frame"]["after"],
+        more_suffix=frozenset(ctx["more_suffix"]),
+        about_suffix=frozenset(ctx["about_suffix"]),
+        vague_after_unit_ok=_by_length(ctx["vague_after_unit_ok"]),
+        range_connectors=_by_length(ctx["range_connectors"]),
+        between_connectors=_by_length(ctx["range_between_connectors"]),
+        between_suffix=_by_length(ctx["range_between_suffix"]),
+        range_prefix=_by_length(ctx["range_prefix"]),
+        lower_bound=frozenset(ctx["lower_bound_approx"]),
+        upper_bound=frozenset(ctx["upper_bound_approx"]),
+        bound_joiners=_by_length(ctx["bound_joiners"]),
+        ordinal_prefix=tuple(ctx["ordinal_prefix"]),
+        half=tuple(ctx["half"]),
+        date_units=ctx["date_units"],
+        date_unit_max=ctx["date_unit_max"],
+        time_chain_units=frozenset(ctx["time_chain_units"]),
+        clock_followers=_by_length(ctx["clock_hour_followers"]),
+        time_of_day_words=_by_length(ctx["time_of_day_words"]),
+        weekday_prefixes=_by_length(ctx["weekday_prefixes"]),
+        phone_cues=_by_length(ctx["phone_cues"]),
+        phone_window=int(ctx["phone_cue_window"]),
+        code_cues=_by_length(ctx["code_cues"]),
+        code_followers=_by_length(ctx["code_followers"]),
+        enumerator_followers=frozenset(ctx["enumerator_followers"]),
+        indefinite_before_yi=_by_length(ctx["indefinite_before_yi"]),
+        phrases_by_char=phrases_by_char,
+        numeral_only_phrases=frozenset(numeral_only),
+        counted_stop=_by_length(ctx["counted_stop"]),
+        counted_determiners=_by_length(ctx["counted_determiners"]),
+        counted_max=int(ctx["counted_max_chars"]),
+        quote_open=frozenset(ctx["quote_open"]),
+        quote_close=frozenset(ctx["quote_close"]),
+        ratio_joiners=_by_length(ctx["ratio_joiners"]),
+        code_min_bare_digits=int(ctx["code_min_bare_digits_in_article"]),
+        verbal_measure_words=frozenset(ctx.get("verbal_measure_words", ())),
+        ascii_unit_suffixes=frozenset(ascii_suffixes),
+    )
+
+
+# ---------------------------------------------------------------------------
+# character classes
+
+_SPACES = " \u3000\t"
+_BIG_UNIT_CHARS = frozenset("万萬亿億兆")
+_SENTENCE_END = "。！？!?；;\n"
+_CLAUSE_PUNCT = "，,、：:；;。！？!?\n（）()《》“”\"'‘’「」『』【】[]"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "０" <= ch <= "９"
+
+
+def _skip_spaces(text: str, i: int, limit: int = 3) -> int:
+    j = i
+    while j < len(text) and text[j] in _SPACES and j - i < limit:
+        j += 1
+    return j
+
+
+@cache
+def _word_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """Lengths (longest first) and set of a word list, for O(lengths) look-ups."""
+    return tuple(sorted({len(w) for w in words if w}, reverse=True)), frozenset(w for w in words if w)
+
+
+def _startswith_any(text: str, i: int, words: tuple[str, ...]) -> str | None:
+    """The longest word of `words` that starts at offset i."""
+    lengths, members = _word_index(words)
+    for length in lengths:
+        piece = text[i : i + length]
+        if len(piece) == length and piece in members:
+            return piece
+    return None
+
+
+def _endswith_any(text: str, i: int, words: tuple[str, ...]) -> str | None:
+    """The longest word of `words` that ends exactly at offset i."""
+    lengths, members = _word_index(words)
+    for length in lengths:
+        if i - length >= 0:
+            piece = text[i - length : i]
+            if piece in members:
+                return piece
+    return None
+
+
+# ---------------------------------------------------------------------------
+# masks: URLs, e-mails, times, dates, phones, versions and codes written in ASCII
+
+_RUN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-/:@%+#=?&~^,")
+_RE_TIME = re.compile(r"\d{1,2}:\d{2}")
+_RE_DATE = re.compile(
+    r"(?<!\d)(?:1[89]|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?(?!\d)"
+    r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}(?!\d)"
+)
+_RE_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d{3,4}-\d{7,8})(?!\d)")
+_NUM = r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?(?:\^[-+]?\d+)?(?:/\d+)?%?"
+_RE_NUMBERISH = re.compile(rf"{_NUM}(?P<s1>[A-Za-z/]*)(?:[-~]{_NUM}(?P<s2>[A-Za-z/]*))?")
+#: ASCII runs longer than this are noise or codes, never a figure
+_MAX_RUN = 64
+_RE_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d-(?:1[89]|20)\d\d(?!\d)")
+
+
+def _classify_run(run: str) -> bool:
+    """Should this ASCII run (no spaces) be masked as a non-figure?"""
+    if "://" in run or run.lower().startswith("www.") or "@" in run:
+        return True
+    if _RE_TIME.search(run) or _RE_DATE.search(run) or _RE_PHONE.search(run) or _RE_YEAR_RANGE.search(run):
+        return True
+    if run.count("-") >= 2 and any(c.isdigit() for c in run):
+        return True
+    if not any(c.isdigit() for c in run):
+        return False
+    if len(run) > _MAX_RUN:
+        return True
+    m = _RE_NUMBERISH.fullmatch(run)
+    if m is None:
+        return True
+    allowed = _vocab().ascii_unit_suffixes
+    return any(suffix and suffix not in allowed for suffix in (m.group("s1"), m.group("s2")))
+
+
+def _mask(text: str) -> bytearray:
+    mask = bytearray(len(text))
+    n = len(text)
+    i = 0
+    while i < n:
+        if text[i] in _RUN_CHARS:
+            j = i
+            while j < n and text[j] in _RUN_CHARS:
+                j += 1
+            # trailing and leading punctuation belongs to the sentence, not to the token
+            a, b = i, j
+            while a < b and text[a] in ",.-~/:?&=#+":
+                a += 1
+            while b > a and text[b - 1] in ",.-~/:?&=#+":
+                b -= 1
+            run = text[a:b]
+            if len(run) > 1 and any(c.isascii() and c.isalnum() for c in run) and _classify_run(run):
+                mask[a:b] = b"\x01" * (b - a)
+            i = j
+        else:
+            i += 1
+    return mask
+
+
+# ---------------------------------------------------------------------------
+# one candidate
+
+
+@dataclass
+class _Quantity:
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    approx: str | None
+    unit: str | None
+    currency: str | None
+    kind: str
+    numeral: Numeral
+    unit_category: str | None = None
+    unit_start: int = -1
+    is_time: bool = False
+    notes: set[str] = field(default_factory=set)
+
+
+def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
+    """Longest unit or measure word at i: (surface, category, payload)."""
+    vocab = _vocab()
+    n = len(text)
+    if i >= n:
+        return None
+    if text[i].isascii():
+        j = i
+        while j < n and text[j].isascii() and (text[j].isalpha() or text[j] in "/²³%$"):
+            j += 1
+        # try the longest ASCII unit that ends at a word boundary
+        for k in range(j, i, -1):
+            word = text[i:k]
+            hit = vocab.ascii_units.get(word)
+            if hit is not None and not (k < n and text[k].isascii() and text[k].isalpha()):
+                return word, hit[0], hit[1]
+    for length in range(min(vocab.max_unit_len, n - i), 0, -1):
+        word = text[i : i + length]
+        hit = vocab.units.get(word)
+        if hit is not None and not word.isascii():
+            return word, hit[0], hit[1]
+    return None
+
+
+def _blocked(text: str, unit: str, end: int) -> bool:
+    """Is this unit the first character of a longer ordinary word (元旦, 成立, 折合)?"""
+    blocks = _vocab().block_next.get(unit)
+    return bool(blocks) and _startswith_any(text, end, blocks) is not None
+
+
+def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]:
+    """What follows a money unit whose factor is `factor` (1 for 元, 0.1 for 角).
+
+    6角3分, 零5分, 一块二 (a lone digit is the next smaller unit), 七毛八; then 钱/整/正.
+    Returns (amount in the major currency unit, end).
+    """
+    vocab = _vocab()
+    n = len(text)
+    pos = i
+    extra = Decimal(0)
+    minors = tuple(sorted(vocab.currency_minor, key=len, reverse=True))
+    for _ in range(3):
+        j = pos
+        if j < n and text[j] in "零〇":
+            j += 1
+        if j >= n or not is_numeral_start(text[j]):
+            break
+        num = scan_numeral(text, j)
+        if num is None or num.overflow or num.value_max is not None or num.value < 0 or num.form != "number":
+            break
+        unit = _startswith_any(text, num.end, minors)
+        if unit is not None and not _blocked(text, unit, num.end + len(unit)):
+            factor = vocab.currency_minor[unit][1]
+            extra += num.value * factor
+            pos = num.end + len(unit)
+            continue
+        if num.end - num.start == 1 and 0 <= num.value <= 9 and factor > Decimal("0.01"):
+            nxt = text[num.end] if num.end < n else ""
+            if not _is_han(nxt) or nxt in "到至钱以或":
+                extra += num.value * factor / 10
+                pos = num.end
+        break
+    tail = _startswith_any(text, pos, vocab.money_tail)
+    if tail:
+        pos += len(tail)
+    return extra, pos
+
+
+def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
+    """The numeral plus what follows it: 多/余, unit, money chain, 半, 左右/以上."""
+    vocab = _vocab()
+    n = len(text)
+    value = num.value
+    value_max = num.value_max
+    approx = num.approx
+    unit: str | None = None
+    currency: str | None = None
+    category: str | None = None
+    kind = "count"
+    notes: set[str] = set()
+    if num.form == "percent":
+        kind, unit, category = "percent", "%", "percent"
+    elif num.form == "fraction":
+        kind, category = "ratio", "fraction"
+    pos = num.end
+    unit_start = -1
+    if num.form == "number":
+        j = _skip_spaces(text, pos, 2)
+        # 320多个, 10余人, 十来个
+        if j < n and (text[j] in vocab.more_suffix or text[j] in vocab.about_suffix):
+            after = _lookup_unit(text, j + 1)
+            if after is not None and after[1] not in ("date",):
+                approx = "more_than" if text[j] in vocab.more_suffix else "about"
+                j += 1
+            elif (
+                text[j] in vocab.more_suffix
+                and not (j + 1 < n and (_is_han(text[j + 1]) or _is_ascii_alnum(text[j + 1])))
+                and num.value >= 10
+            ):
+                # 四百多 at the end of a clause
+                approx = "more_than"
+                pos = j + 1
+        hit = _lookup_unit(text, j) if j < n and not mask[j] else None
+        if hit is not None and text[j] in _SPACES:
+            hit = None
+        if hit is not None:
+            word, category, payload = hit
+            if _blocked(text, word, j + len(word)):
+                # 元旦, 成立: try a shorter unit? no: the character belongs to another word
+                hit = None
+                category = None
+        if hit is not None:
+            word, category, payload = hit
+            unit_start = j
+            pos = j + len(word)
+            unit = word
+            if category == "currency":
+                kind, currency = "money", payload
+                if (
+                    word == "块"
+                    and pos < n
+                    and _is_han(text[pos])
+                    and not (text[pos] in "钱零" or is_numeral_start(text[pos]))
+                ):
+                    # 一块蛋糕: 块 is a measure word here
+                    kind, currency, category = "count", None, "count"
+                else:
+                    extra, pos = _read_money_chain(text, pos, Decimal(1))
+                    value += extra
+                    # 三万元欧元, 数十亿元人民币: a currency name after the unit names the currency
+                    more = _lookup_unit(text, pos)
+                    if more is not None and more[1] == "currency" and more[0] not in ("元", "块", "圆"):
+                        currency = more[2]
+                        pos += len(more[0])
+                    # 两美元又三美分
+                    if text.startswith("又", pos) and pos + 1 < n and is_numeral_start(text[pos + 1]):
+                        sub = scan_numeral(text, pos + 1)
+                        if sub is not None and not sub.overflow:
+                            minor = _lookup_unit(text, sub.end)
+                            if minor is not None and minor[1] == "minor" and minor[2][0] == currency:
+                                value += sub.value * minor[2][1]
+                                pos = sub.end + len(minor[0])
+            elif category == "minor":
+                code, factor = payload
+                financial = any(c in "壹贰叁肆伍陆柒捌玖拾佰仟" for c in text[num.start : num.end])
+                if word != "分" or financial or text.startswith("钱", pos):
+                    kind, currency = "money", code
+                    value *= factor
+                    if value_max is not None:
+                        value_max *= factor
+                    extra, pos = _read_money_chain(text, pos, factor)
+                    value += extra
+                else:
+                    # 95分: points or marks, not money
+                    kind, category = "count", "count"
+            elif category == "percent_sign":
+                kind, unit = "percent", "%"
+                value *= payload
+                if value_max is not None:
+                    value_max *= payload
+            elif category == "percentage_point":
+                kind = "percent"
+            elif category == "tenths":
+                kind, unit = "percent", "%"
+                value *= 10
+                if value_max is not None:
+                    value_max *= 10
+            elif category == "discount":
+                kind, unit = "percent", "%"
+                if (
+                    num.has_decimal
+                    or (not num.digit_sequence and value < 10)
+                    or (num.digit_sequence and num.n_digits == 1)
+                ):
+                    value *= 10
+                elif not (num.digit_sequence and num.n_digits == 2) and not (num.arabic and value < 100):
+                    category = "reject"
+                if value_max is not None:
+                    value_max *= 10
+            elif category == "ratio":
+                kind = "ratio"
+            elif category == "age":
+                kind = "age"
+            elif category == "anniversary":
+                kind = "anniversary"
+            elif category == "time":
+                kind = "measure"
+                if _startswith_any(text, pos, vocab.age_suffix) and word in vocab.age_time_units:
+                    kind = "age"
+                    pos += 1
+            elif category == "measure":
+                kind = "measure"
+            elif category == "count":
+                kind = "count"
+                if payload is not None:
+                    value *= payload
+                    if value_max is not None:
+                        value_max *= payload
+            elif category == "date":
+                kind = "date"
+            # 一吨半, 两米半, 一个半小时
+            if category in ("count", "measure", "time", "currency", "age") and text.startswith("半", pos):
+                after_half = _lookup_unit(text, pos + 1)
+                if word == "个" and after_half is not None and after_half[1] == "time":
+                    value += Decimal("0.5")
+                    unit = after_half[0]
+                    kind, category = "measure", "time"
+                    pos = pos + 1 + len(after_half[0])
+                elif not (pos + 1 < n and _is_han(text[pos + 1]) and after_half is None):
+                    value += Decimal("0.5")
+                    pos += 1
+            # 3个多月, 一年多
+            if category in ("count", "time", "age") and pos < n and text[pos] in vocab.more_suffix:
+                after = _lookup_unit(text, pos + 1)
+                if word == "个" and after is not None and after[1] in ("time", "date"):
+                    approx = approx or "more_than"
+                    unit = "个" + after[0] if not after[0].startswith("个") else after[0]
+                    kind, category = "measure", "time"
+                    pos = pos + 1 + len(after[0])
+                elif category in ("time", "age") and (
+                    pos + 1 >= n
+                    or not _is_han(text[pos + 1])
+                    or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
+                ):
+                    approx = approx or "more_than"
+                    pos += 1
+    # 左右 / 以上 / （含）以上
+    j = _skip_spaces(text, pos, 2)
+    mark = _startswith_any(text, j, vocab.inclusive_marks)
+    k = j + len(mark) if mark else j
+    suffix = _startswith_any(text, k, tuple(w for w, _ in vocab.approx_suffix))
+    if suffix is not None:
+        suffix_approx = dict(vocab.approx_suffix)[suffix]
+        if not (suffix == "上下" and k + 2 < n and text[k + 2] in "班学车楼游"):
+            if approx is None or approx == "more_than" and suffix_approx in ("more_than", "at_least"):
+                approx = suffix_approx if approx is None else approx
+            pos = k + len(suffix)
+            notes.add("suffix")
+    elif mark:
+        notes.add("inclusive")
+        pos = k
+    return _Quantity(
+        start=num.start,
+        end=pos,
+        value=value,
+        value_max=value_max,
+        approx=approx,
+        unit=unit,
+        currency=currency,
+        kind=kind,
+        numeral=num,
+        unit_category=category,
+        unit_start=unit_start,
+        notes=notes,
+    )
+
+
+def _scan_quantity(text: str, i: int, mask: bytearray) -> tuple[_Quantity | None, int]:
+    num = scan_numeral(text, i)
+    if num is None:
+        return None, i + 1
+    if num.overflow:
+        return None, num.end
+    return _quantity(text, num, mask), num.end
+
+
+def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
+    """first + connector + second: 20-30万, 2到3万元, 10至15人, 1万(含)-5万元, A与B之间."""
+    vocab = _vocab()
+    n = len(text)
+    if (first.value_max is not None or first.kind in ("date", "ordinal")) and first.numeral.form != "percent":
+        return first
+    j = _skip_spaces(text, first.end, 2)
+    conn = _startswith_any(text, j, vocab.range_connectors)
+    between = False
+    if conn is None:
+        conn = _startswith_any(text, j, vocab.between_connectors)
+        between = conn is not None
+    if conn is None:
+        return first
+    k = _skip_spaces(text, j + len(conn), 2)
+    if k >= n or mask[k]:
+        return first
+    if not (is_numeral_start(text[k]) or text[k] == "."):
+        return first
+    # 20-30: the hyphen must not be a minus sign glued to a following digit run after a digit run
+    second_num = scan_numeral(text, k)
+    if second_num is None or second_num.overflow or second_num.value_max is not None:
+        return first
+    second = _quantity(text, second_num, mask)
+    if second.kind == "date" and first.unit is None and not _is_date_or_time(text, first):
+        if _is_date_or_time(text, second):
+            # 1至7月, 1—2月: the first number is a date too
+            first.kind, first.unit, first.unit_category = "date", second.unit, "date"
+            first.end = second.end
+            first.notes.add("date_range")
+        return first
+    if second.kind == "date" or first.kind == "date":
+        return first
+    end = second.end
+    if between:
+        suf = _startswith_any(text, _skip_spaces(text, end, 1), vocab.between_suffix)
+        if suf is None:
+            return first
+        end = _skip_spaces(text, end, 1) + len(suf)
+    elif conn == "或" and second.approx is not None:
+        return first
+    # units must agree (or the first has none)
+    if first.unit is not None and second.unit is not None:
+        same_kind = first.kind == second.kind
+        if not same_kind:
+            return first
+    elif first.unit is not None and second.unit is None:
+        # 百分之五十到六十, 5%-8: the unit of the first end carries over only with a dash
+        if first.numeral.form != "percent" and conn not in ("-", "–", "—", "~", "～", "〜", "－"):
+            return first
+    low, _ = (
+        distribute_multiplier(first.numeral, second.numeral) if first.unit is None else (first.value, None)
+    )
+    if first.unit is None and second.kind == "percent" and second.unit == "%":
+        low = low * (second.value / second.numeral.value) if second.numeral.value else low
+    high = second.value
+    if low > high:
+        return first
+    unit = second.unit or first.unit
+    kind = second.kind if second.unit is not None else first.kind
+    if first.numeral.form == "percent" and second.unit is None:
+        kind, unit = "percent", "%"
+    return _Quantity(
+        start=first.start,
+        end=end,
+        value=low,
+        value_max=high,
+        approx=None if first.approx == second.approx else (first.approx or second.approx),
+        unit=unit,
+        currency=second.currency or first.currency,
+        kind=kind,
+        numeral=first.numeral,
+        unit_category=second.unit_category or first.unit_category,
+        unit_start=second.unit_start,
+        notes={"range"},
+    )
+
+
+def _try_ratio(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
+    """A比B (师生比1比8): one ratio figure, value A/B."""
+    vocab = _vocab()
+    if first.unit is not None or first.numeral.form != "number" or first.value_max is not None:
+        return first
+    joiner = _startswith_any(text, first.end, vocab.ratio_joiners)
+    if joiner is None:
+        return first
+    k = first.end + len(joiner)
+    if k >= len(text) or mask[k] or not is_numeral_start(text[k]):
+        return first
+    num = scan_numeral(text, k)
+    if num is None or num.overflow or num.value == 0 or num.form != "number" or num.value_max is not None:
+        return first
+    second = _quantity(text, num, mask)
+    if second.unit is not None:
+        return first
+    return _Quantity(
+        start=first.start,
+        end=second.end,
+        value=first.value / num.value,
+        value_max=None,
+        approx=second.approx,
+        unit=None,
+        currency=None,
+        kind="ratio",
+        numeral=first.numeral,
+        unit_category="ratio",
+        notes={"ratio"},
+    )
+
+
+# ---------------------------------------------------------------------------
+# exclusions
+
+
+def _phrase_covers(text: str, num: Numeral, has_unit: bool) -> bool:
+    """Is the numeral part of a set phrase (统一, 一盘棋, 十分)?"""
+    vocab = _vocab()
+    for pos in range(num.start, min(num.end, num.start + 2)):
+        for phrase, offset in vocab.phrases_by_char.get(text[pos], ()):
+            p0 = pos - offset
+            if p0 < 0 or not text.startswith(phrase, p0):
+                continue
+            if num.end > p0 + len(phrase) and num.end - num.start > 1:
+                continue  # 一点五: the numeral goes on past 一点
+            if phrase in vocab.numeral_only_phrases and (has_unit or num.end != p0 + len(phrase)):
+                continue
+            return True
+    return False
+
+
+def _phrase_skip(text: str, i: int) -> int:
+    """End of a set phrase that ends with the numeral at i (统一, 唯一, 万一), else 0."""
+    vocab = _vocab()
+    for phrase, offset in vocab.phrases_by_char.get(text[i], ()):
+        p0 = i - offset
+        end = p0 + len(phrase)
+        if (
+            p0 >= 0
+            and phrase not in vocab.numeral_only_phrases
+            and is_numeral_start(phrase[-1])
+            and text.startswith(phrase, p0)
+        ):
+            return end
+    return 0
+
+
+def _clause_before(text: str, i: int, limit: int) -> str:
+    j = i
+    while j > 0 and i - j < limit and text[j - 1] not in _SENTENCE_END:
+        j -= 1
+    return text[j:i]
+
+
+def _is_phone(text: str, q: _Quantity) -> bool:
+    vocab = _vocab()
+    num = q.numeral
+    if (
+        not (num.arabic and not num.chinese and num.digit_sequence and num.n_digits >= 3)
+        or q.unit is not None
+    ):
+        return False
+    if re.search(r"[(（]0\d{1,3}[)）]\s?$", text[max(0, num.start - 8) : num.start]):
+        return True  # (02)2671-0000
+    before = _clause_before(text, num.start, vocab.phone_window)
+    if any(cue in before for cue in vocab.phone_cues):
+        return True
+    after = text[q.end : q.end + 4]
+    return any(after.startswith(cue) for cue in vocab.phone_cues)
+
+
+def _is_code(text: str, q: _Quantity) -> bool:
+    vocab = _vocab()
+    num = q.numeral
+    if q.unit is None or q.kind == "date":
+        before = text[max(0, num.start - 6) : num.start].rstrip(" :：是为")
+        if any(before.endswith(cue) for cue in vocab.code_cues):
+            return True
+    if _startswith_any(text, num.end, vocab.code_followers) is not None:
+        return True
+    return num.arabic and num.leading_zero and not num.has_decimal and num.n_digits >= 2
+
+
+def _is_date_or_time(text: str, q: _Quantity) -> bool:
+    """2019年, 5月, 20日, 11点, 10时, 周三 and the 分/秒 after a clock time."""
+    vocab = _vocab()
+    num = q.numeral
+    start = num.start
+    # the minutes and seconds of a clock time: 11点20分, 10时30分
+    if (
+        start > 1
+        and text[start - 1] in "点时分點時"
+        and is_numeral_start(text[start - 2])
+        and q.unit
+        in (
+            "分",
+            "秒",
+            "分钟",
+            None,
+        )
+    ):
+        return True
+    if q.unit_category == "date" or (q.unit in vocab.date_units and q.unit_category != "currency"):
+        unit = q.unit or ""
+        value = num.value
+        if unit == "年":
+            if num.digit_sequence and (num.n_digits >= 3 or (num.chinese and num.n_digits >= 2)):
+                return True
+            return bool(num.arabic and num.leading_zero)
+        maximum = vocab.date_unit_max.get(unit)
+        integral = value == value.to_integral_value() and value >= 0
+        if unit in ("点",):
+            if not integral or value > 24 or num.has_decimal:
+                return False
+            after = text[q.end : q.end + 4]
+            if _startswith_any(text, q.end, vocab.clock_followers) or (
+                after[:1] and is_numeral_start(after[0])
+            ):
+                return True
+            if _endswith_any(text, start, vocab.time_of_day_words):
+                return True
+            # 三点意见: 点 as a measure word before a noun
+            return not (q.end < len(text) and _is_han(text[q.end]))
+        if maximum is not None and integral and value <= maximum:
+            return True
+        return unit in ("号",)
+    if q.unit is None and num.value_max is None:
+        if _endswith_any(text, start, vocab.weekday_prefixes) and 1 <= num.value <= 7:
+            return True
+    return False
+
+
+def _is_article(text: str) -> bool:
+    """Several lines: an article body, not a single expression or sentence."""
+    return text.find("\n", 0, 4096) >= 0 or (len(text) > 4096 and "\n" in text[-4096:])
+
+
+def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
+    """A numeral without any unit: keep multi-character numbers, drop lone 一/两/十 in prose."""
+    vocab = _vocab()
+    num = q.numeral
+    if whole:
+        return not (num.leading_unit and num.value >= 10000)
+    if num.leading_unit:
+        return False
+    if num.ambiguous_alone:
+        return False
+    if num.chinese and not num.arabic:
+        chars = num.end - num.start
+        if chars == 1 or (num.value_max is not None and chars == 2 and not q.approx):
+            prev = text[num.start - 1] if num.start > 0 else ""
+            nxt = text[num.end] if num.end < len(text) else ""
+            return prev in vocab.quote_open and nxt in vocab.quote_close
+        if num.digit_sequence:
+            return False
+    if num.arabic and not num.chinese and num.digit_sequence:
+        # bare years (2020, 《中国制造2025》)
+        if num.n_digits == 4 and 1900 <= num.value <= 2100 and q.approx is None:
+            return False
+        # in an article, a long bare digit run is a code (稿件编号, 1060502), not a quantity
+        if num.n_digits >= vocab.code_min_bare_digits and _is_article(text) and q.approx is None:
+            return False
+    # enumerators: 1、 一、 (1) 1. at the start of an item
+    nxt = text[q.end] if q.end < len(text) else ""
+    prev = text[num.start - 1] if num.start > 0 else "\n"
+    if nxt in vocab.enumerator_followers and num.value == num.value.to_integral_value():
+        if nxt in "、" or prev in "\n (（" or prev in _CLAUSE_PUNCT:
+            if not (nxt in ".．" and q.end + 1 < len(text) and _is_digit(text[q.end + 1])):
+                return False
+    return True
+
+
+# ---------------------------------------------------------------------------
+# prefixes
+
+
+def _prefix(text: str, q: _Quantity) -> _Quantity:
+    """约/近/超过/不到 …, 人民币/$, 从 (ranges), 比 … 低, looked up just before the figure."""
+    vocab = _vocab()
+    start = q.start
+    # currency before the number: 人民币 50元, 港币两千九百六十元, $5
+    s = start
+    while s > 0 and text[s - 1] in _SPACES and start - s < 2:
+        s -= 1
+    for word, code in vocab.currency_prefixes:
+        if s - len(word) >= 0 and text.startswith(word, s - len(word)):
+            if q.kind in ("count",) and q.unit is None:
+                q.kind, q.currency, q.unit = "money", code, word
+            elif q.kind == "money" and (q.currency == "CNY" and q.unit in ("元", "块", "圆")):
+                q.currency = code
+            elif q.kind != "money":
+                break
+            q.start = s - len(word)
+            start = q.start
+            break
+    # 从 / 介于 before a range
+    if "range" in q.notes:
+        word = _endswith_any(text, start, vocab.range_prefix)
+        if word is not None and word != "在":
+            q.start = start - len(word)
+            return q
+    # approximation words, possibly followed by 了/是
+    k = start
+    filler = _endswith_any(text, k, vocab.prefix_fillers)
+    candidates = [k] + ([k - len(filler)] if filler else [])
+    approx_words = tuple(w for w, _ in vocab.approx_prefix)
+    approx_of = dict(vocab.approx_prefix)
+    for end in candidates:
+        word = _endswith_any(text, end, approx_words)
+        if word is not None:
+            approx = approx_of[word]
+            p0 = end - len(word)
+            blockers = vocab.prefix_not_after.get(word)
+            if blockers and _endswith_any(text, p0, blockers):
+                continue
+            if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
+                continue
+            if "range" in q.notes and approx is not None:
+                continue
+            if approx is not None:
+                q.approx = approx  # the word before the number wins over 左右/以上 after it
+            q.start = p0
+            return q
+    # 比 170 低
+    word = _endswith_any(text, start, vocab.compare_before)
+    if word is not None:
+        j = _skip_spaces(text, q.end, 2)
+        if j < len(text) and text[j] in vocab.compare_after and q.approx is None:
+            q.approx = vocab.compare_after[text[j]]
+            q.start = start - len(word)
+            q.end = j + 1
+    return q
+
+
+# ---------------------------------------------------------------------------
+# counted
+
+
+def _counted(text: str, q: _Quantity) -> str | None:
+    """What is counted: the noun right after a measure word (9名同志) or the noun phrase just
+    before the figure (培训党员干部450人次, 解决各类问题320多个)."""
+    vocab = _vocab()
+    if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
+        return None
+    n = len(text)
+    stops = vocab.counted_stop + vocab.counted_determiners
+
+    def forward(i: int) -> str:
+        out = []
+        j = i
+        while j < n and len(out) < vocab.counted_max and _is_han(text[j]) and not is_numeral_start(text[j]):
+            if _startswith_any(text, j, stops):
+                break
+            out.append(text[j])
+            j += 1
+        return "".join(out)
+
+    def backward(i: int) -> str:
+        j = i
+        stop = _endswith_any(text, j, stops)
+        if stop:
+            j -= len(stop)
+        out: list[str] = []
+        while (
+            j > 0
+            and len(out) < vocab.counted_max
+            and _is_han(text[j - 1])
+            and not is_numeral_start(text[j - 1])
+        ):
+            if out and _endswith_any(text, j, stops):
+                break
+            out.append(text[j - 1])
+            j -= 1
+        return "".join(reversed(out))
+
+    if q.kind == "count" and q.unit is not None and q.unit not in ("次", "期", "回", "遍", "趟", "轮", "批"):
+        after = forward(q.end)
+        if len(after) >= 2:
+            return after
+    if q.kind == "age":
+        after = forward(q.end)
+        return after if len(after) >= 2 else None
+    before = backward(q.start)
+    return before if len(before) >= 2 else None
+
+
+# ---------------------------------------------------------------------------
+# main entry
+
+
+def _merge_bounds(text: str, figures: list[_Quantity]) -> list[_Quantity]:
+    """大于100并且小于300, 1000以上，1500以下 -> one range."""
+    vocab = _vocab()
+    out: list[_Quantity] = []
+    for q in figures:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : q.start]
+            if (
+                prev.approx in vocab.lower_bound
+                and q.approx in vocab.upper_bound
+                and prev.value_max is None
+                and q.value_max is None
+                and len(gap) <= 6
+                and prev.value < q.value
+                and (prev.kind == q.kind or prev.unit is None or q.unit is None)
+            ):
+                rest = gap
+                while rest:
+                    w = _startswith_any(rest, 0, vocab.bound_joiners)
+                    if w is None:
+                        break
+                    rest = rest[len(w) :]
+                if not rest:
+                    out[-1] = _Quantity(
+                        start=prev.start,
+                        end=q.end,
+                        value=prev.value,
+                        value_max=q.value,
+                        approx=None,
+                        unit=q.unit or prev.unit,
+                        currency=q.currency or prev.currency,
+                        kind=q.kind if q.unit else prev.kind,
+                        numeral=prev.numeral,
+                        unit_category=q.unit_category or prev.unit_category,
+                        notes={"range"},
+                    )
+                    continue
+        out.append(q)
+    return out
+
+
+#: currencies whose speakers call their own money 元: 港元 makes a later bare 元 HKD
+_LOCAL_YUAN_UNITS = frozenset({"港元", "港币", "澳门元", "澳门币", "新台币", "台币"})
+
+
+def _inherit_yuan_currency(text: str, found: list[_Quantity]) -> None:
+    """元 is the local currency of the text: after 新台币650万元 (or 港元), a later bare 80万元
+    is in the same currency, not CNY."""
+    local: str | None = None
+    for q in found:
+        if q.kind != "money":
+            continue
+        stated = text[q.start : q.end]
+        if q.currency not in (None, "CNY") and (q.unit in ("元", "块", "圆") or q.unit in _LOCAL_YUAN_UNITS):
+            local = q.currency
+        elif "人民币" in stated:
+            local = None
+        elif q.currency == "CNY" and q.unit in ("元", "块") and local is not None:
+            q.currency = local
+
+
+def _is_whole(text: str, q: _Quantity) -> bool:
+    """Is the figure the whole input (a single expression such as 三百五十)?"""
+    if q.start > 8 or len(text) - q.end > 8:
+        return False  # cheap exit keeps find_figures linear on long texts
+    head = text[: q.start].strip(" \u3000\t\r\n")
+    tail = text[q.end :].strip(" \u3000\t\r\n。.,，!！?？")
+    return not head and not tail
+
+
+def _discount_word_at(text: str, i: int) -> _Quantity | None:
+    vocab = _vocab()
+    for word, spec in vocab.discount_words.items():
+        if text.startswith(word, i):
+            req = spec.get("requires_before")
+            if req and _endswith_any(text, i, tuple(req)) is None:
+                return None
+            value = Decimal(spec["value"])
+            num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
+            return _Quantity(i, i + len(word), value, None, None, "%", None, "percent", num, "discount")
+    return None
+
+
+def find_figures(text: str) -> list[FigureMatch]:
+    """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset."""
+    if not text:
+        return []
+    vocab = _vocab()
+    mask = _mask(text)
+    n = len(text)
+    found: list[_Quantity] = []
+    i = 0
+    while i < n:
+        ch = text[i]
+        if mask[i]:
+            i += 1
+            continue
+        if ch in "半对":
+            dq = _discount_word_at(text, i)
+            if dq is not None:
+                found.append(dq)
+                i = dq.end
+                continue
+        skip_to = _phrase_skip(text, i)
+        if skip_to:
+            i = skip_to
+            continue
+        starts = is_numeral_start(ch) or (
+            ch in "-−－负負." and i + 1 < n and (is_numeral_start(text[i + 1]) or text[i + 1] in " .")
+        )
+        if not starts:
+            i += 1
+            continue
+        # inside an ASCII word (A4, x2) or right after a digit run that was skipped
+        if i > 0 and (text[i - 1].isascii() and text[i - 1].isalpha()) and _is_digit(ch):
+            j = i
+            while j < n and (_is_digit(text[j]) or text[j] in ".,"):
+                j += 1
+            i = max(j, i + 1)
+            continue
+        if i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
+            i += 1  # glued to a code or a date written in ASCII
+            continue
+        if ch in _BIG_UNIT_CHARS:
+            i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number
+            continue
+        q, next_i = _scan_quantity(text, i, mask)
+        if q is None:
+            i = max(next_i, i + 1)
+            continue
+        q = _try_range(text, q, mask)
+        q = _try_ratio(text, q, mask)
+        i = max(q.end, i + 1)
+        if any(mask[q.start : q.numeral.end]):
+            continue
+        if q.unit_category == "reject":
+            continue
+        if "date_range" in q.notes or _is_date_or_time(text, q):
+            continue
+        if q.kind == "date":
+            # not a date after all: 三年 and 100日 are durations, 三点意见 counts points
+            if q.unit in ("年", "日") and q.numeral.value_max is None or q.unit == "年":
+                q.kind, q.unit_category = "measure", "time"
+            elif q.unit == "点":
+                q.kind, q.unit_category = "count", "count"
+        whole = _is_whole(text, q)
+        has_unit = q.unit is not None
+        if not whole and _phrase_covers(text, q.numeral, has_unit):
+            continue
+        ordinal = _endswith_any(text, q.start, vocab.ordinal_prefix)
+        if ordinal is not None:
+            q.kind = "ordinal"
+            q.start -= len(ordinal)
+            q.approx = None
+            q.currency = None if q.unit_category != "currency" else q.currency
+            found.append(q)
+            continue
+        if _is_phone(text, q) or (not whole and _is_code(text, q)):
+            continue
+        if q.kind == "date":
+            continue
+        if not has_unit and q.numeral.form == "number" and not _lone_numeral_is_figure(text, q, whole):
+            continue
+        if has_unit and not whole and q.numeral.ambiguous_alone and q.kind not in ("money",):
+            # 陆续, 伍名? only keep ambiguous characters when they are unmistakably numbers
+            if text[q.numeral.start] in "陆陸肆伍拾":
+                continue
+        if (
+            has_unit
+            and q.kind == "count"
+            and not whole
+            and text[q.numeral.start : q.numeral.end] == "一"
+            and _endswith_any(text, q.numeral.start, vocab.indefinite_before_yi)
+        ):
+            continue
+        q = _prefix(text, q)
+        found.append(q)
+    found = _merge_bounds(text, found)
+    _inherit_yuan_currency(text, found)
+    out: list[FigureMatch] = []
+    for q in found:
+        approx = q.approx if q.approx in APPROX_VALUES else None
+        kind = q.kind if q.kind in KINDS else "count"
+        value_max = q.value_max
+        if value_max is not None and value_max == q.value and "range" not in q.notes:
+            value_max = None
+        out.append(
+            FigureMatch(
+                start=q.start,
+                end=q.end,
+                value=to_number(q.value),
+                value_max=to_number(value_max) if value_max is not None else None,
+                approx=approx,
+                unit=q.unit,
+                currency=q.currency,
+                kind=kind,
+                counted=_counted(text, q),
+            )
+        )
+    out.sort(key=lambda f: (f.start, f.end))
+    return out

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsctl.clean import CleanedText, clean_text
+from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
 from newsctl.read import RawDocument
 
@@ -23,9 +23,13 @@ DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
 TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 60
+CAPTION_MAX_CHARS = 80
+HEADER_MAX_LINES = 8  # header lines before the title, and again after it
 SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’」』)）》〉】]\"'"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "〈": "〉", "【": "】"}
+_SLASHES = "/／╱∕"
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _QUOTE_GIVE_UP = 300  # an unclosed quote longer than this is a crawl error, not a quote
 
 
@@ -83,6 +87,9 @@ class Article:
 
 # ---------------------------------------------------------------------------
 # vocabulary -> patterns (built once)
+#
+# Every pattern is linear: character classes with bounded repeats, lazy runs
+# followed by a literal, and no nested quantifiers over overlapping classes.
 
 
 def _alternation(words: list[str]) -> str:
@@ -94,15 +101,28 @@ class _Patterns:
     source_line: re.Pattern[str]
     date_time: re.Pattern[str]
     header_label: re.Pattern[str]
+    update_label: re.Pattern[str]
     dateline: re.Pattern[str]
     bracket_dateline: re.Pattern[str]
+    program_paren: re.Pattern[str]
     reporter_paren: re.Pattern[str]
-    byline: re.Pattern[str]
+    byline_role: re.Pattern[str]
+    byline_tail: re.Pattern[str]
+    byline_separator: re.Pattern[str]
+    slash_byline: re.Pattern[str]
     editor_line: re.Pattern[str]
+    editor_tail: re.Pattern[str]
     boilerplate: re.Pattern[str]
+    caption_prefix: re.Pattern[str]
+    caption_credit: re.Pattern[str]
+    related_label: re.Pattern[str]
+    breadcrumb: re.Pattern[str]
+    print_footer: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     place_suffix: re.Pattern[str]
     role: re.Pattern[str]
+    not_name: re.Pattern[str]
+    stop_words: re.Pattern[str]
 
 
 @cache
@@ -112,13 +132,16 @@ def _patterns() -> _Patterns:
     verbs = _alternation(vocab["byline_verbs"])
     outlets = _alternation(vocab["outlets"])
     places = _alternation(vocab["places"])
-    month_day = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-    day_only = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    editors = _alternation(vocab["editor_labels"])
+    number = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    month_day = rf"{number}月{number}日"
+    day_only = rf"{number}日"
     name = r"[\u4e00-\u9fff·]{2,4}"
-    names = rf"{name}(?:[ 、,，和与]+{name})*"
+    lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     return _Patterns(
         source_line=re.compile(
-            rf"(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*([^\s:：|｜]{{2,30}})"
+            # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
+            rf"(?<![\u4e00-\u9fff])(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*([^\s:：|｜]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -127,22 +150,52 @@ def _patterns() -> _Patterns:
         header_label=re.compile(
             rf"^(?:{_alternation(vocab['header_labels'] + vocab['published_labels'])})\s*[:：]"
         ),
+        update_label=re.compile(rf"(?:{_alternation(vocab['update_labels'])})\s*[:：]"),
+        # `新华社北京3月5日电`, `齐鲁网·闪电新闻5月20日讯`, `本报讯`, `青禾网讯 `,
+        # `明报专讯`, `央视网消息:`, `据新华社报道`. Group `dl` is the dateline.
         dateline=re.compile(
-            rf"^(?:(?P<lead>[^\s，,。!?！？“”\"]{{0,24}}?)(?:{month_day}|{day_only})(?:电|讯|专电)"
-            r"|本报讯|本台消息|本报消息|据[^\s，,。]{1,12}?(?:报道|消息))"
+            rf"^(?P<dl>{lead}{{0,24}}?(?:{month_day}|{day_only})(?:专电|电|讯)"
+            r"|本报讯|本台讯|本网讯|本报消息|本台消息|本网消息"
+            rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$)"
+            rf"|{lead}{{2,12}}?消息(?=\s*[(（:：])"
+            r"|据[^\s，,。]{1,12}?(?:报道|消息))"
         ),
-        bracket_dateline=re.compile(r"^(?:【[^】\n]{1,30}】|〔[^〕\n]{1,40}〕|\[[^\]\n]{1,30}\])"),
+        # `【明报专讯】`, `〔记者林志明/新北报导〕`, `(中央社记者陈怡君台北2日电)`:
+        # a bracket that names a dispatch or a reporter.
+        bracket_dateline=re.compile(
+            r"^(?:【(?P<a>[^】\n]{1,30})】|〔(?P<b>[^〕\n]{1,40})〕|\[(?P<c>[^\]\n]{1,30})\]"
+            r"|[(（](?P<d>[^)）\n]{1,40})[)）])"
+        ),
+        program_paren=re.compile(r"^\s*[(（][^)）\n]{1,12}[)）](?=\s*[:：])"),
         reporter_paren=re.compile(rf"^\s*[(（【〔]\s*(?:{roles})[^)）】〕\n]{{1,60}}[)）】〕]"),
-        byline=re.compile(
-            rf"^[(（〔【]?\s*(?:[^\s，,。]{{0,12}}?(?:{roles}))\s*[:：]?\s*(?P<names>{names})"
-            rf"(?:\s*(?:[ 、,，]|{roles})\s*{names})*"
-            rf"\s*(?:[/／]?\s*(?:{places})?\s*(?:{verbs}))?\s*[)）〕】]?\s*$"
+        # A byline is checked in steps (_is_byline), not by one pattern: a
+        # repeated group of names separated by optional spaces can backtrack
+        # exponentially on a line that almost matches.
+        byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
+        byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
+        slash_byline=re.compile(
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:报导|报道|采访报道)"
         ),
-        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{_alternation(vocab['editor_labels'])})\s*[:：]"),
+        byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
+        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*[:：]"),
+        # `(编辑:黄国华)1060502` glued to the end of the last paragraph.
+        editor_tail=re.compile(
+            rf"[(（【\[]\s*(?:{editors})\s*[:：][^)）】\]\n]{{1,30}}[)）】\]]\s*\d{{0,8}}\s*$"
+        ),
         boilerplate=re.compile(_alternation(vocab["boilerplate_markers"])),
+        caption_prefix=re.compile(rf"^(?:{_alternation(vocab['caption_prefixes'])})"),
+        caption_credit=re.compile(
+            rf"(?:(?:{roles})\s*)?{name}(?:[ 、,，]{name}){{0,3}}"
+            rf"\s*(?:{_alternation(vocab['caption_credits'])})\s*[)）]?$"
+        ),
+        related_label=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?\s*$"),
+        breadcrumb=re.compile(r"[^›»>\n]{1,16}(?:[›»>][^›»>\n]{1,16}){1,6}"),
+        print_footer=re.compile(r"^《\s*(?P<name>[^》\n]{2,12}?)\s*》\s*[(（][^)）\n]{4,40}[)）]\s*$"),
         outlet_prefix=re.compile(rf"^(?:{outlets})"),
         place_suffix=re.compile(rf"(?:{places})$"),
         role=re.compile(roles),
+        not_name=re.compile(rf"(?:{_alternation(vocab['not_name_suffixes'])})$"),
+        stop_words=re.compile(rf"(?:{_alternation(vocab['byline_verbs'] + vocab['reporter_roles'])})$"),
     )
 
 
@@ -155,7 +208,7 @@ def parse_published(value: str | None, tz: dt.tzinfo = DEFAULT_TZ) -> tuple[dt.d
     or a Chinese date such as `2020年5月20日 11:09` -> (aware datetime, precision)."""
     if not value:
         return None, None
-    text = value.strip()
+    text = value.strip().translate(_WIDTH_FOLD)
     match = re.fullmatch(
         r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?)?)?)?"
         r"\s*(Z|[+-]\d{2}:?\d{2})?",
@@ -203,6 +256,8 @@ def _datetime_from_match(match: re.Match[str], tz: dt.tzinfo) -> tuple[dt.dateti
 
 
 def format_published(stamp: dt.datetime | None, precision: str | None) -> str | None:
+    """ISO 8601 at the precision the source gave; a time always carries seconds
+    (RFC 3339: `2021-07-08T09:30:00+08:00`, not `…T09:30+08:00`)."""
     if stamp is None:
         return None
     if precision == "year":
@@ -211,8 +266,7 @@ def format_published(stamp: dt.datetime | None, precision: str | None) -> str | 
         return f"{stamp.year:04d}-{stamp.month:02d}"
     if precision == "day":
         return stamp.date().isoformat()
-    spec = "minutes" if precision in ("hour", "minute") else "seconds"
-    return stamp.isoformat(timespec=spec)
+    return stamp.isoformat(timespec="seconds")
 
 
 # ---------------------------------------------------------------------------
@@ -244,11 +298,32 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _is_header_line(line: str) -> bool:
     patterns = _patterns()
-    if patterns.source_line.search(line) or patterns.header_label.match(line):
+    if patterns.source_line.search(line) or patterns.header_label.match(line) or _is_breadcrumb(line):
         return True
     date = patterns.date_time.search(line)
     # A line that is mostly a date (a timestamp line) and not a sentence.
     return bool(date and len(line) - (date.end() - date.start()) <= 12 and not _ends_sentence(line))
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """`香港01 › 港闻 › 社会新闻`, `首页 > 新闻 > 国内`: short segments, no sentence."""
+    stripped = line.strip()
+    return (
+        len(stripped) <= 60
+        and not _ends_sentence(stripped)
+        and bool(_patterns().breadcrumb.fullmatch(stripped))
+        and not re.search(r"[，,。:：]", stripped)
+    )
+
+
+def _breadcrumb_source(line: _Line) -> tuple[int, int] | None:
+    """The span of a breadcrumb's first segment when it names a known outlet."""
+    first = re.split(r"[›»>]", line.text, maxsplit=1)[0]
+    name = first.strip()
+    if name in load_json("article.json")["breadcrumb_skip"] or not _patterns().outlet_prefix.fullmatch(name):
+        return None
+    start = line.start + line.text.index(name)
+    return start, start + len(name)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -256,37 +331,85 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def _ends_title(line: str) -> bool:
+    """A headline may end in ！ or ？ (`警惕！`), never in 。 or ；."""
+    stripped = line.rstrip(CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in "。；;…"
+
+
 def _is_boilerplate(line: str) -> bool:
     return bool(_patterns().boilerplate.search(line))
 
 
 def _is_byline(line: str) -> bool:
+    """`记者 刘晨 冯振弘 报道`, `闪电新闻记者 X`, `(记者 X)`, `〔记者X/新北报导〕`,
+    `撰文:X`, `记者 X 通讯员 Y`, or an editor line (`责任编辑:X`). Only short lines."""
     if len(line) > BYLINE_MAX_CHARS:
-        return False  # bylines are short; the name pattern is not meant for long lines
+        return False
     patterns = _patterns()
-    return bool(patterns.byline.match(line) or patterns.editor_line.match(line))
+    if patterns.editor_line.match(line):
+        return True
+    text = line.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
+    role = patterns.byline_role.match(text)
+    if not role:
+        return False
+    rest = patterns.byline_tail.sub("", text[role.end() :])
+    names = [token for token in patterns.byline_separator.split(rest) if token]
+    return bool(names) and all(_NAME.fullmatch(token) for token in names)
+
+
+def _is_caption(line: str) -> bool:
+    """Photo captions: `图为…`, `▲…`, or a line ending in a photo credit (`记者 X 摄`)."""
+    stripped = line.strip()
+    if len(stripped) > CAPTION_MAX_CHARS:
+        return False
+    patterns = _patterns()
+    return bool(patterns.caption_prefix.match(stripped) or patterns.caption_credit.search(stripped[-24:]))
+
+
+def _is_widget_line(line: str) -> bool:
+    """Page furniture near the header: `【字号:大 中 小】【打印】【关闭】`, `分享到:…`."""
+    stripped = line.strip()
+    return len(stripped) <= 60 and not _ends_sentence(stripped) and _is_boilerplate(stripped)
 
 
 def _reporters_in(text: str) -> list[str]:
     """Names after a reporter role: `记者 刘晨 冯振弘`, `(记者 王某某 李某)`, `记者张三/台北报导`."""
     patterns = _patterns()
-    vocab = load_json("article.json")
-    stop_words = set(vocab["byline_verbs"]) | set(vocab["reporter_roles"])
     names: list[str] = []
     for role in patterns.role.finditer(text):
         rest = text[role.end() :]
-        rest = re.split(r"[)）〕】/／\n。]", rest, maxsplit=1)[0]
-        rest = re.sub(rf"(?:{_alternation(sorted(stop_words))})\s*$", "", rest.strip())
+        rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
+        rest = patterns.stop_words.sub("", rest.strip())
         for chunk in re.split(r"[\s、,，:：]+|和|与", rest):
             chunk = chunk.strip("·")
             chunk = patterns.place_suffix.sub("", chunk) if len(chunk) > 3 else chunk
-            chunk = re.sub(rf"(?:{_alternation(sorted(stop_words))})$", "", chunk)
+            chunk = patterns.stop_words.sub("", chunk)
             chunk = re.sub(r"\d.*$", "", chunk)  # 张三台北2日电 -> 张三台北 -> 张三
             chunk = patterns.place_suffix.sub("", chunk) if len(chunk) > 3 else chunk
-            is_name = 2 <= len(chunk) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", chunk)
-            if is_name and chunk not in stop_words and chunk not in names:
+            if _is_name(chunk) and not patterns.stop_words.fullmatch(chunk) and chunk not in names:
                 names.append(chunk)
     return names
+
+
+def _is_name(token: str) -> bool:
+    """2-4 Han characters that do not end like an organisation (`政治中心`, `采访组`)."""
+    return bool(_NAME.fullmatch(token)) and not _patterns().not_name.search(token)
+
+
+def _slash_names(text: str) -> list[str]:
+    """Reporters named before a slash without a role word: `吴某、陈某/台北报导`."""
+    found = _patterns().slash_byline.fullmatch(text.strip())
+    if not found:
+        return []
+    names = [token for token in re.split(r"[、,，\s]+", found.group("names")) if token]
+    return names if names and all(_is_name(name) for name in names) else []
+
+
+def _add_reporters(article: Article, text: str, more: list[str] | None = None) -> None:
+    for name in _reporters_in(text) + (more or []):
+        if name not in article.reporters:
+            article.reporters.append(name)
 
 
 # ---------------------------------------------------------------------------
@@ -299,7 +422,13 @@ def parse_article(
     *,
     tz: dt.tzinfo = DEFAULT_TZ,
 ) -> Article:
-    """Split one decoded article into its parts."""
+    """Split one decoded article into its parts.
+
+    The order of the steps matters: the header (lines before the body: title,
+    source and date lines, breadcrumbs, bylines, page widgets) and the footer
+    (walking up from the end) are taken first, then related-article blocks,
+    captions and bylines between paragraphs; the dateline opens the first body
+    line; headings are the short lines left between body paragraphs."""
     if doc.text is None:
         raise ValueError("parse_article needs a document with text")
     cleaned = cleaned or clean_text(doc.text)
@@ -309,109 +438,138 @@ def parse_article(
     patterns = _patterns()
 
     _mark_header(lines, article, tz)
-    _mark_footer(lines)
+    _mark_footer(lines, article, tz)
+    _mark_related(lines)
+    _mark_inner(lines)
     body = [line for line in lines if line.role == "body"]
-
-    # The dateline opens the first body paragraph.
     if body:
-        first = body[0]
-        _take_dateline(first, article)
-
-    # Bylines and boilerplate can also stand between paragraphs.
-    for line in body if len(body) > 1 else ():
-        if _is_byline(line.text) and len(line.text) <= 40:
-            line.role = "byline"
-        elif _is_boilerplate(line.text) and len(line.text) <= 40 and not _ends_sentence(line.text):
-            line.role = "boilerplate"
-    body = [line for line in lines if line.role == "body"]
-    for position, line in enumerate(body):
-        is_inner = 0 < position < len(body) - 1
-        if is_inner and len(line.text.strip()) <= HEADING_MAX_CHARS and not _ends_sentence(line.text):
-            line.role = "heading"
+        _take_dateline(body[0], article)
+    _mark_headings(body)
+    tails = [tail for line in body if (tail := _editor_tail(line))]
 
     for line in lines:
         span = (line.start, line.end)
         if line.role == "heading":
             article.heading_spans.append(span)
-            article.headings.append(line.text.strip())
+            article.headings.append(cleaned.display(*span))
         elif line.role == "byline":
             article.byline_spans.append(span)
-            for name in _reporters_in(line.text):
-                if name not in article.reporters:
-                    article.reporters.append(name)
+            _add_reporters(article, line.text)
         elif line.role == "boilerplate":
             article.boilerplate_spans.append(span)
-            if article.source is None:
-                found = patterns.source_line.search(line.text)
-                if found:
-                    article.source = found.group(1)
+            found = patterns.source_line.search(line.text)
+            if found and article.source is None:
+                article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
         elif line.role == "body":
-            start = line.start
+            start, end = line.start, line.end
             if article.dateline_span and article.dateline_span[0] == line.start:
                 start = article.dateline_span[1]
-            while start < line.end and text[start] in " ,，:：":
+            for tail_start, tail_end in tails:
+                if start <= tail_start < end:
+                    end = tail_start
+                    article.boilerplate_spans.append((tail_start, tail_end))
+            while start < end and text[start] in " ,，:：":
                 start += 1
-            if start < line.end:
-                article.paragraphs.append((start, line.end))
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            if start < end:
+                article.paragraphs.append((start, end))
+    article.boilerplate_spans.sort()
 
     if doc.title:
-        article.title = clean_text(doc.title).text.strip()
+        title = clean_text(doc.title)
+        article.title = title.display(0, len(title.text))
     if doc.source:
-        article.source = clean_text(doc.source).text.strip()
+        source = clean_text(doc.source)
+        article.source = source.display(0, len(source.text))
     if doc.published:
         stamp, precision = parse_published(doc.published, tz)
         if stamp is not None:
             article.published, article.published_precision = stamp, precision
     if article.source is None and article.dateline:
-        outlet = patterns.outlet_prefix.match(article.dateline.lstrip("【〔[("))
-        if outlet and not outlet.group(0).startswith("本"):
-            article.source = outlet.group(0)
+        article.source = _source_from_dateline(article.dateline)
 
-    article.sentences = split_sentences(text, article.paragraphs)
+    article.sentences = split_sentences(text, article.paragraphs, cleaned.original)
     article.body_text = _blank_outside(text, article.paragraphs + article.heading_spans)
     return article
 
 
+def _source_from_dateline(dateline: str) -> str | None:
+    """`新华社北京3月5日电` -> 新华社 (a known outlet); `青禾网讯` -> 青禾网 (an
+    outlet's own 讯); never from 本报/本台 or a reporter's bracket."""
+    text = dateline.translate(_WIDTH_FOLD)
+    outlet = _patterns().outlet_prefix.match(text)
+    if outlet and not outlet.group(0).startswith("本"):
+        return outlet.group(0)
+    own = re.fullmatch(r"([^\d\s·/]{2,12}?)(?:专讯|讯)", text)
+    if own and not own.group(1).startswith("本") and not _patterns().role.search(own.group(1)):
+        return own.group(1)
+    return None
+
+
 def _mark_header(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
+    """Lines before the body: header lines (date, source, breadcrumb), at most
+    one title, then header lines, bylines and page widgets. The seed has no title."""
     patterns = _patterns()
-    # Title: a short first line without final punctuation, set apart from what
-    # follows by a blank line or by header lines. The seed has none.
-    if len(lines) >= 2:
-        first, second = lines[0], lines[1]
+    position = 0
+    # Header lines may come before the title (a date line above a Ming Pao headline).
+    while position < min(len(lines) - 1, HEADER_MAX_LINES) and _is_header_line(lines[position].text):
+        lines[position].role = "header"
+        position += 1
+    if position < len(lines) - 1:
+        first, second = lines[position], lines[position + 1]
         candidate = first.text.strip()
         if (
             len(candidate) <= TITLE_MAX_CHARS
-            and not _ends_sentence(candidate)
-            and not _is_header_line(candidate)
+            and not _ends_title(candidate)
             and not patterns.dateline.match(candidate)
+            and not patterns.bracket_dateline.match(candidate)
             and not _is_byline(candidate)
-            and (second.blank_before or _is_header_line(second.text))
+            and (second.blank_before or _is_header_line(second.text) or _is_byline(second.text))
         ):
             first.role = "title"
-            article.title = candidate
-    for position, line in enumerate(lines[:8]):
-        if line.role == "title":
-            continue
-        if not _is_header_line(line.text) or (_ends_sentence(line.text) and len(line.text) > 40):
+            article.title = article.cleaned.display(first.start, first.end)
+            position += 1
+    while position < min(len(lines) - 1, HEADER_MAX_LINES + 4):
+        line = lines[position]
+        if _is_header_line(line.text) and not (_ends_sentence(line.text) and len(line.text) > 40):
+            line.role = "header"
+        elif _is_byline(line.text):
+            line.role = "byline"
+        elif _is_widget_line(line.text):
+            line.role = "boilerplate"
+        else:
             break
-        if position == len(lines) - 1:
-            break  # a text that is only a date line is content, not a header
-        line.role = "header"
+        position += 1
+    published: tuple[dt.datetime | None, str | None] = (None, None)
+    updated: tuple[dt.datetime | None, str | None] = (None, None)
+    for line in lines[:position]:
+        if line.role != "header":
+            continue
         article.header_spans.append((line.start, line.end))
         found = patterns.source_line.search(line.text)
         if found and article.source is None:
-            article.source = found.group(1)
+            article.source = article.cleaned.display(line.start + found.start(1), line.start + found.end(1))
+        if article.source is None and _is_breadcrumb(line.text):
+            span = _breadcrumb_source(line)
+            if span:
+                article.source = article.cleaned.display(*span)
         date = patterns.date_time.search(line.text)
-        if date and article.published is None:
-            article.published, article.published_precision = _datetime_from_match(date, tz)
-        for name in _reporters_in(line.text):
-            if name not in article.reporters:
-                article.reporters.append(name)
+        if date:
+            # 发布日期 wins over 最后更新日期, whichever comes first.
+            is_update = bool(patterns.update_label.search(line.text[: date.start()]))
+            if is_update and updated[0] is None:
+                updated = _datetime_from_match(date, tz)
+            elif not is_update and published[0] is None:
+                published = _datetime_from_match(date, tz)
+        _add_reporters(article, line.text)
+    article.published, article.published_precision = published if published[0] else updated
 
 
-def _mark_footer(lines: list[_Line]) -> None:
+def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
     """Walk up from the end: credit lines, bylines and boilerplate close an article."""
     body_count = sum(1 for line in lines if line.role == "body")
+    patterns = _patterns()
     for line in reversed(lines):
         if line.role != "body" or body_count <= 1:
             break  # never leave an article without a body
@@ -419,9 +577,76 @@ def _mark_footer(lines: list[_Line]) -> None:
             line.role = "byline"
         elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text):
             line.role = "boilerplate"
+            # A print-edition line, `《 人民日报 》( 2021年06月02日 第 04 版)`,
+            # names the outlet and the date of the paper.
+            edition = patterns.print_footer.match(line.text.strip())
+            if edition:
+                start = line.start + line.text.index(edition.group("name"))
+                if article.source is None:
+                    article.source = article.cleaned.display(start, start + len(edition.group("name")))
+                date = patterns.date_time.search(line.text)
+                if date and article.published is None:
+                    article.published, article.published_precision = _datetime_from_match(date, tz)
         else:
             break
         body_count -= 1
+
+
+def _mark_related(lines: list[_Line]) -> None:
+    """`相关阅读:` and the headline-like links after it are not the article."""
+    patterns = _patterns()
+    inside = False
+    for line in lines:
+        if line.role != "body":
+            continue
+        stripped = line.text.strip()
+        if patterns.related_label.match(stripped):
+            line.role = "boilerplate"
+            inside = True
+        elif inside and len(stripped) <= TITLE_MAX_CHARS and not _ends_title(stripped):
+            line.role = "boilerplate"
+        else:
+            inside = False
+
+
+def _mark_inner(lines: list[_Line]) -> None:
+    """Bylines, captions and short boilerplate lines between paragraphs."""
+    body = [line for line in lines if line.role == "body"]
+    if len(body) <= 1:
+        return
+    for line in body:
+        stripped = line.text.strip()
+        if _is_byline(stripped) and len(stripped) <= 40:
+            line.role = "byline"
+        elif _is_caption(stripped) or _is_short_boilerplate(stripped):
+            line.role = "boilerplate"
+
+
+def _is_short_boilerplate(line: str) -> bool:
+    return _is_boilerplate(line) and len(line) <= 40 and not _ends_sentence(line)
+
+
+def _mark_headings(body: list[_Line]) -> None:
+    """Short lines between body paragraphs without final punctuation; a line that
+    ends in a colon introduces what follows and is not a heading."""
+    for position, line in enumerate(body):
+        stripped = line.text.strip()
+        is_inner = 0 < position < len(body) - 1
+        if (
+            is_inner
+            and len(stripped) <= HEADING_MAX_CHARS
+            and not _ends_sentence(stripped)
+            and stripped[-1] not in ":：,，、"
+        ):
+            line.role = "heading"
+
+
+def _editor_tail(line: _Line) -> tuple[int, int] | None:
+    """`…洽询。(编辑:黄国华)1060502`: an editor tag glued to a paragraph's end."""
+    found = _patterns().editor_tail.search(line.text)
+    if not found or found.start() == 0:
+        return None
+    return line.start + found.start(), line.end
 
 
 def _is_footer_boilerplate(line: str) -> bool:
@@ -441,33 +666,57 @@ def _is_source_footer(line: str) -> bool:
 
 
 def _take_dateline(line: _Line, article: Article) -> None:
+    """The dateline opening the first body line, with a reporter bracket after it:
+    `本报北京6月1日电 (记者赵晓东、孙静怡)`, `【明报专讯】`, `(中央社记者X台北2日电)`."""
     patterns = _patterns()
     text = line.text
-    match = patterns.bracket_dateline.match(text) or patterns.dateline.match(text)
-    if not match:
-        return
-    end = match.end()
-    dateline = text[:end].strip()
-    reporters_text = dateline
+    value_start = value_end = 0
+    bracket = patterns.bracket_dateline.match(text)
+    if bracket:
+        inner = next(g for g in bracket.group("a", "b", "c", "d") if g is not None)
+        is_dispatch = bool(re.search(r"(?:电|讯|报导|报道|消息)$", inner) or patterns.dateline.match(inner))
+        if not (is_dispatch or patterns.role.search(inner)):
+            return  # 【独家】, (图): not a dateline
+        end = bracket.end()
+        if is_dispatch:
+            value_start = text.index(inner)
+            value_end = value_start + len(inner)
+        # else a reporter bracket, `(记者 X)`: reporters, but no dateline
+        _add_reporters(article, inner, _slash_names(inner))
+    else:
+        match = patterns.dateline.match(text)
+        if not match:
+            return
+        end = match.end()
+        value_start, value_end = match.span("dl")
+        program = patterns.program_paren.match(text[end:])  # 央视网消息(新闻联播):
+        if program:
+            end += program.end()
+    reporters_text = text[value_start:value_end]
     paren = patterns.reporter_paren.match(text[end:])
     if paren:
         reporters_text += text[end : end + paren.end()]
         end += paren.end()
-    article.dateline = dateline
+    if value_end > value_start:
+        article.dateline = article.cleaned.display(line.start + value_start, line.start + value_end)
     article.dateline_span = (line.start, line.start + end)
-    for name in _reporters_in(reporters_text):
-        if name not in article.reporters:
-            article.reporters.append(name)
+    _add_reporters(article, reporters_text)
 
 
-def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    """Sentences of the body paragraphs: split on 。！？；… (and ASCII ?!; after
-    Chinese), never inside “…” or 《…》, unless a quote never closes."""
+def split_sentences(
+    text: str, paragraphs: list[tuple[int, int]], original: str | None = None
+) -> list[Sentence]:
+    """Sentences of the body paragraphs: split on 。！？；… (and on ASCII ?!; in
+    Chinese text), never inside “…” or 《…》, unless a quote never closes.
+
+    `original` is the unfolded text (`CleanedText.original`): where `text` has
+    an ASCII `!` that was `！` in the source, it is Chinese punctuation whatever
+    precedes it (`增长50%！`)."""
     sentences: list[Sentence] = []
     for number, (start, end) in enumerate(paragraphs):
-        spans = _split_paragraph(text, start, end, respect_quotes=True)
+        spans = _split_paragraph(text, start, end, original, respect_quotes=True)
         if any(e - s > _QUOTE_GIVE_UP for s, e in spans):
-            spans = _split_paragraph(text, start, end, respect_quotes=False)
+            spans = _split_paragraph(text, start, end, original, respect_quotes=False)
         for s, e in spans:
             sentences.append(Sentence(s, e, len(sentences), number))
     return sentences
@@ -477,7 +726,20 @@ def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in CLOSERS
 
 
-def _split_paragraph(text: str, start: int, end: int, *, respect_quotes: bool) -> list[tuple[int, int]]:
+def _ends_chinese_sentence(text: str, i: int, start: int, end: int, original: str | None) -> bool:
+    """Whether the ASCII `?`, `!` or `;` at `i` ends a sentence: it was full-width
+    in the source, or it follows Chinese (`想爆料?请`), or, for `;`, Chinese
+    follows it (`占比23%;女性`). `Yahoo!`, `?id=3` and `a;b` do not split."""
+    if original is not None and original[i] != text[i]:
+        return True
+    if i > start and _is_cjk(text[i - 1]):
+        return True
+    return text[i] == ";" and i + 1 < end and _is_cjk(text[i + 1])
+
+
+def _split_paragraph(
+    text: str, start: int, end: int, original: str | None, *, respect_quotes: bool
+) -> list[tuple[int, int]]:
     spans = []
     expected_closers: list[str] = []
     sentence_start = start
@@ -489,7 +751,7 @@ def _split_paragraph(text: str, start: int, end: int, *, respect_quotes: bool) -
         elif respect_quotes and expected_closers and ch == expected_closers[-1]:
             expected_closers.pop()
         elif ch in SENTENCE_END and not expected_closers:
-            if ch in "?!;" and not (i > start and _is_cjk(text[i - 1])):
+            if ch in "?!;" and not _ends_chinese_sentence(text, i, start, end, original):
                 i += 1
                 continue
             j = i + 1

@@ -43,12 +43,16 @@ _NEWLINE_RE = re.compile(_NEWLINE)
 # Full-width ASCII forms (U+FF01-U+FF5E) fold to ASCII one to one, so the fold
 # never moves an offset.
 _WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLDABLE_PUNCT_RE = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
+_CLAUSE_PUNCTUATION = frozenset("，：；！？（）／")
 _HAN_RE = re.compile(f"[{_HAN}]")
 _TONE_MARKS = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ",
     "aaaaeeeeiiiioooouuuuvvvv",
 )
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 @dataclass(frozen=True)
@@ -71,19 +75,19 @@ class CleanedText:
 
     def display(self, start: int, end: int) -> str:
         """A cleaned span for showing as a metadata value: Simplified, annotations
-        removed, whitespace normalised, full-width digits and letters folded, but
-        full-width punctuation kept as written (`警惕！`, `记者X／新北报导`) unless
-        it belongs to a number or a Latin word (`１２．５％` -> `12.5%`)."""
+        removed, whitespace normalised and widths folded, except that Chinese
+        clause punctuation written full-width (，：；！？（）／) stays full-width
+        (`警惕！`, `记者X／新北报导`), unless it sits between two ASCII letters or
+        digits (`０８：１５` -> `08:15`)."""
         out = []
         for i in range(start, end):
             char = self.original[i]
-            if _FOLDABLE_PUNCT_RE.match(char) and not (
-                (i > start and self.text[i - 1].isascii() and self.text[i - 1].isalnum())
-                or (i + 1 < end and self.text[i + 1].isascii() and self.text[i + 1].isalnum())
-            ):
-                out.append(char)
-            else:
-                out.append(self.text[i])
+            keep = char in _CLAUSE_PUNCTUATION and not (
+                0 < i < len(self.text) - 1
+                and _is_ascii_alnum(self.text[i - 1])
+                and _is_ascii_alnum(self.text[i + 1])
+            )
+            out.append(char if keep else self.text[i])
         return "".join(out).strip()
 
     def source_text(self, start: int, end: int) -> str:

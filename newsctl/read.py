@@ -92,7 +92,7 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
             found = list(_walk(path))
             if not found:
                 yield path, ReadError("no_articles", f"no .txt or .jsonl files under directory {path}")
-            yield from ((p, None) for p in found)
+            yield from found
             continue
         if os.path.lexists(path):
             yield path, None
@@ -107,15 +107,48 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
         yield path, ReadError("not_found", "no such file or directory; check the path")
 
 
-def _walk(top: str) -> Iterator[str]:
-    # followlinks=False: a symlink loop cannot make the walk endless.
-    for root, dirs, files in os.walk(top, onerror=None, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            if name.lower().endswith(ARTICLE_SUFFIXES):
-                yield os.path.join(root, name)
+def _walk(top: str) -> Iterator[tuple[str, ReadError | None]]:
+    """Article files under `top` in path order (names compared level by level, so
+    `a.txt`, `b/c.txt`, `d.txt`). Symlinked directories are followed, but each
+    real directory is entered once, so a symlink loop cannot make the walk
+    endless. Hidden entries are skipped, and so are FIFOs, sockets and devices
+    (opening one could block); a symlink that cannot be resolved is yielded so
+    that reading it reports why. The walk uses a stack, not recursion."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(directory: str) -> ReadError | None:
+        try:
+            info = os.stat(directory)
+            if (info.st_dev, info.st_ino) in seen:
+                return None
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(directory) as entries:
+                stack.append(iter(sorted(entries, key=lambda entry: entry.name)))
+        except OSError as exc:
+            return _os_error(exc)
+        return None
+
+    error = enter(top)
+    if error is not None:
+        yield top, error
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            mode = os.stat(entry.path).st_mode
+        except OSError:
+            mode = None  # a broken symlink or a symlink loop
+        if mode is not None and stat.S_ISDIR(mode):
+            error = enter(entry.path)
+            if error is not None:
+                yield entry.path, error
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and (mode is None or stat.S_ISREG(mode)):
+            yield entry.path, None
 
 
 def _is_jsonl(path: str, input_format: str | None) -> bool:
@@ -128,11 +161,20 @@ def _is_jsonl(path: str, input_format: str | None) -> bool:
 # decoding
 
 
+# C0 control bytes that never occur in text (tab, newlines, form feed and ESC do).
+_BINARY_CONTROLS = bytes(set(range(0x20)) - set(b"\t\n\r\x0b\x0c\x1b"))
+
+
 def looks_binary(data: bytes) -> bool:
+    """Known binary signatures, NUL bytes, or many control bytes. Only for data
+    without a BOM: UTF-16/32 text is full of NULs."""
     if data.startswith(_BINARY_MAGIC):
         return True
     sample = data[:8192]
-    return sample.count(b"\x00") > max(1, len(sample) // 100)
+    if sample.count(b"\x00") > max(1, len(sample) // 100):
+        return True
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    return controls > max(2, len(sample) // 50)
 
 
 def _valid_utf8_share(data: bytes) -> float:

@@ -60,6 +60,7 @@ class Options:
     phrases: bool = True
     userdict: str | None = None
     segmenter: str = "auto"
+    corpus_idf: str | None = None  # --idf corpus: the IDF file the first pass wrote (not reported)
     # timeline
     since: str | None = None
     until: str | None = None
@@ -206,7 +207,7 @@ def _summary(article: Article, options: Options, doc: Document) -> None:
 
 
 def _keywords(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.keywords import DEFAULT_POS, extract_keywords
+    from newsctl.keywords import DEFAULT_POS, extract_keywords, idf_table_for
     from newsctl.segment import get_segmenter
 
     segmenter = get_segmenter(options.segmenter, options.userdict, options.verbose)
@@ -215,10 +216,37 @@ def _keywords(article: Article, options: Options, doc: Document) -> None:
         segmenter,
         top=options.keyword_top,
         method=options.method,
+        idf=idf_table_for(options.corpus_idf or options.idf),
         allowed_pos=options.pos if options.pos is not None else DEFAULT_POS,
         phrases=options.phrases,
     )
     doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos) for k in found]
+
+
+def corpus_idf_file(raws: Iterable[RawDocument], options: Options, path: str) -> int:
+    """First pass of `--idf corpus`: count, per candidate term, the documents that
+    contain it (counts only) and write the IDF to `path` in jieba's `word idf`
+    format. Pass the path on as `Options.corpus_idf` for the second pass.
+    Returns the number of documents counted (unreadable ones are skipped)."""
+    from newsctl.keywords import DEFAULT_POS, corpus_document_frequencies
+    from newsctl.segment import get_segmenter
+
+    segmenter = get_segmenter(options.segmenter, options.userdict, options.verbose)
+    tz = timezone_from(options.tz)
+
+    def articles() -> Iterator[Article]:
+        for raw in raws:
+            if raw.error is None and raw.text is not None:
+                yield parse_article(raw, clean_text(raw.text), tz=tz)
+
+    frequencies = corpus_document_frequencies(
+        articles(),
+        segmenter,
+        allowed_pos=options.pos if options.pos is not None else DEFAULT_POS,
+        phrases=options.phrases,
+    )
+    frequencies.write_idf(path)
+    return frequencies.documents
 
 
 def reference_for(article: Article, options: Options) -> tuple[dt.datetime | None, bool]:
@@ -270,15 +298,17 @@ def _timeline(article: Article, options: Options, doc: Document) -> None:
             event=match.event,
             sentence=sentence.index if sentence else None,
         )
-        if match.start is None or match.type in ("duration", "set"):
+        # An open range (截至目前: until publication) is placed by the bound it has.
+        anchor_time = match.start or match.end
+        if anchor_time is None or match.type in ("duration", "set"):
             if since is None and until is None:
                 undated.append(entry)
             continue
         if since is not None and (match.end or match.start) <= since.replace(tzinfo=None):
             continue
-        if until is not None and match.start >= until.replace(tzinfo=None):
+        if until is not None and anchor_time >= until.replace(tzinfo=None):
             continue
-        key = (match.start, _GRANULARITY_ORDER.get(match.granularity or "", 9), position)
+        key = (anchor_time, _GRANULARITY_ORDER.get(match.granularity or "", 9), position)
         dated.append((key, entry))
     doc.timeline = [entry for _, entry in sorted(dated, key=lambda pair: pair[0])] + undated
 

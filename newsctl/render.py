@@ -280,9 +280,9 @@ class TableRenderer:
 
     def _collect_timeline(self, doc: Document) -> None:
         for entry in doc.timeline or []:
-            if entry.start is not None and entry.type not in ("duration", "set"):
-                when = entry.value or entry.start[:10]
-                self._timeline_rows.append((entry.start, when, entry, doc.path))
+            placed_at = entry.start or entry.end
+            if placed_at is not None and entry.type not in ("duration", "set"):
+                self._timeline_rows.append((placed_at, period_label(entry), entry, doc.path))
             else:
                 self._undated_rows.append((entry, doc.path))
 
@@ -298,8 +298,7 @@ class TableRenderer:
             columns.append(("file", {"style": "dim", "overflow": "ellipsis"}))
         table = self.table(*columns, title="timeline")
         for _, when, entry, path in sorted(rows, key=lambda r: r[0]):
-            label = when + (f" ({entry.modifier})" if entry.modifier else "")
-            row = [cell(label), cell(entry.text), cell(entry.event or "")]
+            row = [cell(when), cell(entry.text), cell(entry.event or "")]
             if several:
                 row.append(cell(path))
             table.add_row(*row)
@@ -329,7 +328,11 @@ class TableRenderer:
             return
         years = {s[:4] for s in starts}
         by_month = len(years) <= 3
-        counts = Counter(s[:7] if by_month else s[:4] for s in starts)
+        # An event known only to the year is counted in that year's own row, not in January.
+        counts = Counter(
+            row[0][:7] if by_month and row[2].granularity not in ("year", "half", "quarter") else row[0][:4]
+            for row in self._timeline_rows
+        )
         most = max(counts.values())
         table = self.table(
             ("month" if by_month else "year", {"no_wrap": True}),
@@ -399,6 +402,24 @@ class TableRenderer:
                 cell(problem.message),
             )
         self.console.print(table)
+
+
+def period_label(entry: Any) -> str:
+    """How the timeline names an entry's time: `2019-04`, `2019 → 2020-05-20`, `until 2020-05-20`."""
+    start, end = entry.start, entry.end
+    grain = entry.granularity or "day"
+    width = {"year": 4, "half": 7, "quarter": 7, "month": 7}.get(grain, 10)
+    if entry.modifier == "since" and start and end:
+        return f"{start[:width]} → {end[:10]}"
+    if start is None and end is not None:
+        return f"until {end[:10]}"
+    value = entry.value if entry.value and not entry.value.isupper() else None
+    label = value or (start or "")[:width]
+    if grain in ("hour", "minute", "second") and start:
+        label = start[:16].replace("T", " ")
+    if entry.modifier and entry.modifier != "since":
+        label += f" ({entry.modifier})"
+    return label
 
 
 def context_of(doc: Document, sentence: int | None, needle: str, width: int = 36) -> str:

@@ -177,9 +177,7 @@ def _console(color: bool | None, stream: Any) -> Any:
 
 def execute(command: str, params: dict[str, Any], options: Any, **table_options: Any) -> None:
     """Read, analyse and render: the one loop every command shares."""
-    from newsctl.pipeline import run
-    from newsctl.read import iter_documents
-    from newsctl.render import make_renderer, visible
+    from newsctl.render import make_renderer
 
     fmt = _output_format(params)
     paths = list(params.get("paths") or ())
@@ -192,8 +190,73 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
         options = replace(options, with_sentences=True)
     stdout = sys.stdout
     stderr = sys.stderr
-    console = _console(params.get("color"), stdout) if fmt == "table" and command != "clean" else None
-    renderer = make_renderer(fmt, command, options.public(command), stdout, console, **table_options)
+    with contextlib.ExitStack() as cleanup:
+        if "keywords" in options.analyses:
+            options, paths = _prepare_keywords(options, paths, stdin, stderr, cleanup)
+        console = _console(params.get("color"), stdout) if fmt == "table" and command != "clean" else None
+        renderer = make_renderer(fmt, command, options.public(command), stdout, console, **table_options)
+        status = _run_loop(command, params, options, paths, stdin, stdout, stderr, renderer)
+    click.get_current_context().exit(status)
+
+
+def _prepare_keywords(
+    options: Any, paths: list[str], stdin: Any, stderr: Any, cleanup: contextlib.ExitStack
+) -> tuple[Any, list[str]]:
+    """Once per run, before any worker starts: user-dictionary warnings, a check of
+    an --idf FILE, and the first pass of --idf corpus (inputs are read twice, so
+    standard input is spooled to a temporary file first)."""
+    import tempfile
+
+    from newsctl.pipeline import corpus_idf_file
+    from newsctl.read import iter_documents
+
+    if options.userdict:
+        from newsctl.segment import userdict_warnings
+
+        for line in userdict_warnings(options.userdict):
+            stderr.write(f"newsctl: warning: {line}\n")
+    if options.idf not in ("jieba", "corpus"):
+        from newsctl.keywords import parse_idf_file
+
+        try:
+            parse_idf_file(options.idf)
+        except (OSError, ValueError) as exc:
+            _fail_usage(f"--idf: {exc}")
+    if options.idf != "corpus":
+        return options, paths
+    if "-" in paths:
+        fd, spool = tempfile.mkstemp(prefix="newsctl-stdin-")
+        cleanup.callback(os.unlink, spool)
+        with os.fdopen(fd, "wb") as handle:
+            while chunk := stdin.read(1 << 20):
+                handle.write(chunk)
+        paths = [spool if p == "-" else p for p in paths]
+        if options.input_format is None:
+            options = replace(options, input_format="txt")
+    fd, idf_path = tempfile.mkstemp(prefix="newsctl-", suffix=".idf")
+    os.close(fd)
+    cleanup.callback(os.unlink, idf_path)
+    raws = iter_documents(
+        paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
+    )
+    corpus_idf_file(raws, options, idf_path)
+    return replace(options, corpus_idf=idf_path), paths
+
+
+def _run_loop(
+    command: str,
+    params: dict[str, Any],
+    options: Any,
+    paths: list[str],
+    stdin: Any,
+    stdout: Any,
+    stderr: Any,
+    renderer: Any,
+) -> ExitStatus:
+    from newsctl.pipeline import run
+    from newsctl.read import iter_documents
+    from newsctl.render import visible
+
     raws = iter_documents(
         paths,
         encoding=options.encoding,
@@ -228,8 +291,8 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
     stdout.flush()
     if interrupted:
         stderr.write("newsctl: interrupted\n")
-        click.get_current_context().exit(ExitStatus.INTERRUPTED)
-    click.get_current_context().exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+        return ExitStatus.INTERRUPTED
+    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 @contextlib.contextmanager
@@ -324,7 +387,16 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
     "--phrases/--no-phrases", default=True, show_default=True, help="Merge recurring adjacent keywords."
 )
 @click.option(
-    "--userdict", type=click.Path(dir_okay=False), help="A jieba user dictionary (word [freq] [tag])."
+    "--min-weight",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out terms weighing less than this share of the best one.",
+)
+@click.option(
+    "--userdict",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A jieba user dictionary (word [freq] [tag]).",
 )
 @click.option(
     "--segmenter", type=click.Choice(["auto", "jieba", "rjieba"]), default="auto", show_default=True
@@ -335,6 +407,7 @@ def keywords(
     idf: str,
     pos: str | None,
     phrases: bool,
+    min_weight: float,
     userdict: str | None,
     segmenter: str,
     **params: Any,
@@ -354,6 +427,7 @@ def keywords(
         idf=idf,
         pos=tuple(p.strip() for p in pos.split(",") if p.strip()) if pos else None,
         phrases=phrases,
+        min_weight=min_weight,
         userdict=userdict,
         segmenter=segmenter,
     )

@@ -58,6 +58,7 @@ class Options:
     idf: str = "jieba"
     pos: tuple[str, ...] | None = None
     phrases: bool = True
+    min_weight: float = 0.0
     userdict: str | None = None
     segmenter: str = "auto"
     corpus_idf: str | None = None  # --idf corpus: the IDF file the first pass wrote (not reported)
@@ -82,7 +83,16 @@ class Options:
         common = ["encoding", "input_format", "max_bytes", "reference_date", "tz"]
         per_command = {
             "summary": ["summary_top", "max_chars"],
-            "keywords": ["keyword_top", "method", "idf", "pos", "phrases", "userdict", "segmenter"],
+            "keywords": [
+                "keyword_top",
+                "method",
+                "idf",
+                "pos",
+                "phrases",
+                "min_weight",
+                "userdict",
+                "segmenter",
+            ],
             "timeline": ["since", "until", "include"],
             "figures": ["kinds", "min_value", "sort"],
             "clean": ["script"],
@@ -219,6 +229,7 @@ def _keywords(article: Article, options: Options, doc: Document) -> None:
         idf=idf_table_for(options.corpus_idf or options.idf),
         allowed_pos=options.pos if options.pos is not None else DEFAULT_POS,
         phrases=options.phrases,
+        min_weight=options.min_weight,
     )
     doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos) for k in found]
 

@@ -3,22 +3,38 @@
 jieba's global tokenizer is built on first use, logs to stderr and caches its
 dictionary in a shared temp file. We own an instance instead: its cache lives
 in the user cache directory, its log lines are silenced unless asked for, and
-nothing is loaded until a command actually needs words. Part-of-speech tags
-come from the dictionary (a cached word -> tag table) rather than from
-jieba.posseg's HMM, which is several times slower than cutting.
+nothing is loaded until a command actually needs words.
+
+Part-of-speech tags and IDF weights come from jieba's own data files through a
+`Lexicon`: an SQLite table built once into the user cache directory and queried
+only for the words a document contains. Loading the full 350,000-word tables
+into dicts costs over a second per run (more than cutting a whole article);
+a batched point lookup costs milliseconds. jieba.posseg's HMM tagger is never
+run on whole documents: it is several times slower than cutting.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
-from collections.abc import Callable
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 SEGMENTERS = ("auto", "jieba", "rjieba")
+LEXICON_SCHEMA = 1
+_TAG = re.compile(r"[A-Za-z]{1,5}")
+_ASCII_JOINED = re.compile(r"[A-Za-z0-9][^A-Za-z0-9\u3400-\u9fff\s]+[A-Za-z0-9]")
+_ASCII_PIECE = re.compile(r"[A-Za-z0-9]+(?:\.\d+)?%?|[^A-Za-z0-9]")  # jieba HMM keeps decimals: PM2.5
+
+
+# ---------------------------------------------------------------------------
+# user dictionaries
 
 
 @dataclass(frozen=True)
@@ -34,27 +50,36 @@ class UserWord:
     tag: str | None
 
 
-def parse_userdict(path: str) -> tuple[list[UserWord], list[UserDictProblem]]:
+def parse_userdict(path: str | os.PathLike[str]) -> tuple[list[UserWord], list[UserDictProblem]]:
     """jieba's user-dictionary format (`word [freq] [tag]` per line), tolerating
-    a BOM and CRLF; bad lines are reported with their numbers, not fatal."""
+    a BOM and CRLF; bad lines are reported with their numbers, not fatal.
+    Raises OSError when the file cannot be read at all."""
     words: list[UserWord] = []
     problems: list[UserDictProblem] = []
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return [], [UserDictProblem(0, f"not UTF-8 (byte {exc.start}); save the dictionary as UTF-8")]
+        # Report where the bad byte is, then keep the lines that do decode.
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(UserDictProblem(line, f"not UTF-8 (byte {exc.start}); save the dictionary as UTF-8"))
+        text = raw.decode("utf-8-sig", errors="replace")
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
+        if "\ufffd" in line:
+            if not any(p.line == number for p in problems):
+                problems.append(UserDictProblem(number, "undecodable bytes; line skipped"))
+            continue
         parts = line.split()
-        word, freq, tag = parts[0], None, None
-        rest = parts[1:]
+        word, rest = parts[0], parts[1:]
+        freq: int | None = None
+        tag: str | None = None
         if rest and rest[0].isdigit():
             freq = int(rest.pop(0))
-        if rest and re.fullmatch(r"[A-Za-z]{1,5}", rest[0]):
-            tag = rest.pop(0)
+        if rest and _TAG.fullmatch(rest[0]):
+            tag = rest.pop(0).lower()
         if rest:
             problems.append(UserDictProblem(number, f"expected 'word [freq] [tag]', got {line!r}"))
             continue
@@ -62,34 +87,170 @@ def parse_userdict(path: str) -> tuple[list[UserWord], list[UserDictProblem]]:
     return words, problems
 
 
+def userdict_warnings(path: str | os.PathLike[str]) -> list[str]:
+    """Human-readable problems of a user dictionary, `FILE:LINE: message`, for the
+    CLI to print on stderr once per run (not once per worker process)."""
+    try:
+        _, problems = parse_userdict(path)
+    except OSError as exc:
+        return [f"{path}: cannot read user dictionary ({exc.strerror or exc})"]
+    return [f"{path}:{p.line}: {p.message}" for p in problems]
+
+
+# ---------------------------------------------------------------------------
+# jieba's data files, without importing jieba
+
+
+def _jieba_dir() -> Path:
+    # find_spec locates the package without executing it: importing jieba
+    # costs 0.15 s and installs its stderr log handler.
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def _quiet_jieba(verbose: bool) -> None:
+    # jieba sets its logger to DEBUG when imported, so call this after importing it.
     logging.getLogger("jieba").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
-def _jieba_dictionary() -> Path:
-    import jieba
+def _read_pairs(path: Path, column: int) -> Iterable[tuple[str, str]]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) > column:
+                yield parts[0], parts[column]
 
-    return Path(jieba.__file__).parent / "dict.txt"
+
+class Lexicon:
+    """word -> (POS tag, IDF) from jieba's dict.txt and analyse/idf.txt.
+
+    Stored as an SQLite table in the user cache directory (built on first use,
+    keyed by the data files' sizes and mtimes) and looked up in batches; answers
+    are memoised, so a long batch run soon stops querying at all.
+    """
+
+    MEMO_LIMIT = 400_000  # about the dictionary's size: bounds memory on open-ended vocabularies
+
+    def __init__(self) -> None:
+        base = _jieba_dir()
+        self._dict_path = base / "dict.txt"
+        self._idf_path = base / "analyse" / "idf.txt"
+        self._memo: dict[str, tuple[str | None, float | None]] = {}
+        self._conn: sqlite3.Connection | None = None
+        self._pid = -1
+        self._fallback: dict[str, tuple[str | None, float | None]] | None = None
+        self.median_idf = 10.0
+
+    def _key(self) -> str:
+        parts = [LEXICON_SCHEMA]
+        for path in (self._dict_path, self._idf_path):
+            stat = path.stat()
+            parts += [stat.st_size, int(stat.st_mtime)]
+        return "-".join(str(p) for p in parts)
+
+    def _rows(self) -> dict[str, tuple[str | None, float | None]]:
+        table: dict[str, tuple[str | None, float | None]] = {}
+        for word, tag in _read_pairs(self._dict_path, 2):
+            table[word] = (tag, None)
+        for word, value in _read_pairs(self._idf_path, 1):
+            try:
+                table[word] = (table.get(word, (None, None))[0], float(value))
+            except ValueError:
+                continue
+        return table
+
+    def _connect(self) -> sqlite3.Connection | None:
+        # A connection must not cross fork(): worker processes open their own.
+        if self._conn is not None and self._pid == os.getpid():
+            return self._conn
+        self._conn, self._pid = None, os.getpid()
+        if self._fallback is not None:
+            return None
+        from newsctl.cache import cache_dir
+
+        key = self._key()
+        try:
+            path = cache_dir() / f"jieba-lexicon-{key}.sqlite"
+            if not path.exists():
+                self._build(path)
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            (median,) = conn.execute("SELECT value FROM meta WHERE name = 'median_idf'").fetchone()
+        except (OSError, sqlite3.Error):
+            # No usable cache directory: hold the table in memory (slower start, same answers).
+            self._fallback = self._rows()
+            self.median_idf = _median(v for _, v in self._fallback.values() if v is not None)
+            return None
+        self.median_idf = float(median)
+        self._conn = conn
+        return conn
+
+    def _build(self, path: Path) -> None:
+        rows = self._rows()
+        median = _median(v for _, v in rows.values() if v is not None)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(tmp)
+            with conn:
+                conn.execute("CREATE TABLE lexicon (word TEXT PRIMARY KEY, tag TEXT, idf REAL) WITHOUT ROWID")
+                conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value REAL)")
+                conn.executemany(
+                    "INSERT INTO lexicon VALUES (?, ?, ?)", ((w, t, v) for w, (t, v) in rows.items())
+                )
+                conn.execute("INSERT INTO meta VALUES ('median_idf', ?)", (median,))
+            conn.close()
+            os.replace(tmp, path)  # atomic: a concurrent reader never sees half a table
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        for old in path.parent.glob("jieba-lexicon-*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)
+
+    def lookup(self, words: Iterable[str]) -> dict[str, tuple[str | None, float | None]]:
+        """(tag, idf) for each word; (None, None) for words jieba's files lack."""
+        memo = self._memo
+        wanted = set(words)
+        missing = [w for w in wanted if w not in memo]
+        if missing:
+            if len(memo) + len(missing) > self.MEMO_LIMIT:
+                memo.clear()
+            conn = self._connect()
+            found: dict[str, tuple[str | None, float | None]] = {}
+            if conn is None:
+                assert self._fallback is not None
+                found = {w: self._fallback[w] for w in missing if w in self._fallback}
+            else:
+                for start in range(0, len(missing), 500):
+                    chunk = missing[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for word, tag, idf in conn.execute(
+                        f"SELECT word, tag, idf FROM lexicon WHERE word IN ({marks})", chunk
+                    ):
+                        found[word] = (tag, idf)
+            for word in missing:
+                memo[word] = found.get(word, (None, None))
+        return {w: memo[w] for w in wanted}
+
+    def ensure_open(self) -> float:
+        """Open (building if needed) the table; returns the median IDF."""
+        self._connect()
+        return self.median_idf
+
+
+def _median(values: Iterable[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 10.0
 
 
 @cache
-def pos_table() -> dict[str, str]:
-    """word -> part-of-speech tag from jieba's dictionary (cached per jieba version)."""
-    from newsctl.cache import cached_table
+def lexicon() -> Lexicon:
+    return Lexicon()
 
-    path = _jieba_dictionary()
-    stat = path.stat()
 
-    def build() -> dict[str, str]:
-        table = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                parts = line.split()
-                if len(parts) >= 3:
-                    table[parts[0]] = parts[2]
-        return table
-
-    return cached_table("jieba-pos", f"{stat.st_size}-{int(stat.st_mtime)}", build)
+# ---------------------------------------------------------------------------
+# the segmenter
 
 
 class Segmenter:
@@ -98,33 +259,61 @@ class Segmenter:
     def __init__(self, name: str = "auto", userdict: str | None = None, verbose: bool = False) -> None:
         self.userdict_problems: list[UserDictProblem] = []
         self._user_tags: dict[str, str] = {}
-        self.name = _resolve(name, userdict)
-        _quiet_jieba(verbose)
+        self.name = _resolve(name)
+        self.lexicon = lexicon()
+        words: list[UserWord] = []
+        if userdict:
+            words, self.userdict_problems = parse_userdict(userdict)
+            self._user_tags = {w.word: w.tag for w in words if w.tag}
         self._cut: Callable[[str], list[str]]
         if self.name == "rjieba":
-            import rjieba
-
-            self._cut = rjieba.cut
+            self._cut = self._build_rjieba(words)
         else:
-            self._cut = self._build_jieba(userdict)
+            self._cut = self._build_jieba(words, verbose)
 
-    def _build_jieba(self, userdict: str | None) -> Callable[[str], list[str]]:
+    def _build_rjieba(self, words: list[UserWord]) -> Callable[[str], list[str]]:
+        import rjieba
+
+        if words:
+            instance = rjieba.Jieba()  # our own copy, so user words never leak into the shared one
+            for entry in words:
+                instance.add_word(entry.word, entry.freq, entry.tag)
+            raw_cut, known = instance.cut, instance.has_word
+        else:
+            # rjieba's default instance, read-only: we never add words to it.
+            raw_cut, known = rjieba.cut, rjieba.has_word
+
+        def cut(text: str) -> list[str]:
+            words = raw_cut(text)
+            if _ASCII_JOINED.search(text) is None:
+                return words
+            # jieba-rs keeps 2020-05-20, TPP-11 and BAN.DO whole; jieba splits them at the
+            # symbol (keeping decimals such as PM2.5 whole). Split the same way so both
+            # segmenters give the same keywords.
+            out: list[str] = []
+            for word in words:
+                if len(word) > 1 and _ASCII_JOINED.search(word) and not known(word):
+                    out.extend(_ASCII_PIECE.findall(word))
+                else:
+                    out.append(word)
+            return out
+
+        return cut
+
+    def _build_jieba(self, words: list[UserWord], verbose: bool) -> Callable[[str], list[str]]:
         import jieba
 
         from newsctl.cache import cache_dir
 
+        _quiet_jieba(verbose)
         tokenizer = jieba.Tokenizer(dictionary=jieba.DEFAULT_DICT)
         try:
             tokenizer.tmp_dir = str(cache_dir())
         except OSError:
             pass  # no writable cache: jieba rebuilds its prefix dictionary each run
         tokenizer.initialize()
-        if userdict:
-            words, self.userdict_problems = parse_userdict(userdict)
-            for entry in words:
-                tokenizer.add_word(entry.word, entry.freq, entry.tag)
-                if entry.tag:
-                    self._user_tags[entry.word] = entry.tag
+        for entry in words:
+            tokenizer.add_word(entry.word, entry.freq, entry.tag)
 
         def cut(text: str) -> list[str]:
             return tokenizer.lcut(text, HMM=True)
@@ -134,23 +323,24 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         return self._cut(text)
 
+    def lookup(self, words: Iterable[str]) -> dict[str, tuple[str | None, float | None]]:
+        """word -> (POS tag, jieba IDF) for at least the given words (user tags win)."""
+        table = self.lexicon.lookup(words)
+        if self._user_tags:
+            for word, (_, idf) in table.items():
+                if word in self._user_tags:
+                    table[word] = (self._user_tags[word], idf)
+        return table
+
     def pos(self, word: str) -> str | None:
-        return self._user_tags.get(word) or pos_table().get(word)
+        return self._user_tags.get(word) or self.lexicon.lookup([word])[word][0]
 
 
-def _resolve(name: str, userdict: str | None) -> str:
+def _resolve(name: str) -> str:
     if name not in SEGMENTERS:
         raise ValueError(f"unknown segmenter {name!r}; choose one of {', '.join(SEGMENTERS)}")
     if name == "auto":
-        if userdict:
-            return "jieba"  # rjieba cannot load a user dictionary
-        try:
-            import rjieba  # noqa: F401
-        except ImportError:
-            return "jieba"
-        return "rjieba"
-    if name == "rjieba" and userdict:
-        raise ValueError("--userdict needs --segmenter jieba (rjieba cannot load user dictionaries)")
+        return "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
     return name
 
 

@@ -1,0 +1,203 @@
+"""newsctl.keywords: candidates, phrases, weighting, IDF sources, segmenter parity."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsctl.article import Article, parse_article
+from newsctl.clean import clean_text
+from newsctl.keywords import (
+    DocumentFrequencies,
+    KeywordScore,
+    corpus_document_frequencies,
+    extract_keywords,
+    idf_table_for,
+    parse_idf_file,
+)
+from newsctl.pipeline import Options, corpus_idf_file, process
+from newsctl.read import RawDocument, iter_documents
+from newsctl.segment import Segmenter, get_segmenter
+
+pytest.importorskip("rjieba")
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+SEED = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def article_of(text: str, title: str | None = None) -> Article:
+    raw = RawDocument(id="t", path="t", text=text, title=title)
+    return parse_article(raw, clean_text(text))
+
+
+def read_articles(paths: list[str]) -> list[Article]:
+    out = []
+    for raw in iter_documents(paths):
+        assert raw.error is None, raw.path
+        assert raw.text is not None
+        out.append(parse_article(raw, clean_text(raw.text)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return get_segmenter("rjieba")
+
+
+@pytest.fixture(scope="module")
+def seed_article() -> Article:
+    return read_articles([str(SEED)])[0]
+
+
+def terms(found: list[KeywordScore]) -> list[str]:
+    return [k.term for k in found]
+
+
+@pytest.mark.parametrize("method", ["tfidf", "textrank"])
+def test_seed_top_ten(seed_article: Article, segmenter: Segmenter, method: str) -> None:
+    top = terms(extract_keywords(seed_article, segmenter, top=10, method=method))
+    assert 5 <= len(top) <= 10
+    for term in top:
+        assert not re.search(r"[A-Za-z]", term), f"pinyin or URL fragment {term!r}"
+        assert not re.search(r"[0-9０-９]", term), f"number {term!r}"
+        assert not any(b in term for b in ("齐鲁网", "热线", "广告", "记者", "闪电新闻")), term
+        assert len(term) >= 2
+    for wanted in ("文明创建", "办公厅", "党建"):
+        assert any(wanted in t for t in top), (wanted, top)
+    assert "工作" not in top  # generic: fine inside a phrase, never alone
+
+
+def test_weights_are_best_first_and_scaled(seed_article: Article, segmenter: Segmenter) -> None:
+    found = extract_keywords(seed_article, segmenter, top=10)
+    assert found[0].weight == 1.0
+    assert [k.weight for k in found] == sorted((k.weight for k in found), reverse=True)
+    assert all(k.count >= 1 for k in found)
+
+
+def test_filters_stopwords_numbers_pinyin_and_boilerplate(segmenter: Segmenter) -> None:
+    text = (
+        "记者从市政府获悉,2023年全市共新建公园36个、绿道120公里。\n"
+        "市民可拨打新闻热线0531-12345678或登录https://www.example.com了解公园绿道详情。\n"
+        "wǎng ng chu 公园绿道建设让市民满意,公园绿道成为城市名片,我们的公园绿道越来越多。\n"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=20))
+    assert any("公园" in t for t in found)
+    for term in found:
+        assert not re.search(r"[0-9]", term), term
+        assert not re.fullmatch(r"[a-zǎ]+", term), term  # lower-case latin: pinyin, URL pieces
+        assert term not in ("记者", "热线", "新闻热线", "我们", "https", "com", "www")
+
+
+def test_single_characters_are_never_keywords(seed_article: Article, segmenter: Segmenter) -> None:
+    assert all(len(k.term) >= 2 for k in extract_keywords(seed_article, segmenter, top=50))
+
+
+def test_phrases_merge_recurring_neighbours_and_subsume_parts(segmenter: Segmenter) -> None:
+    text = (
+        "山东推进文明创建。各地文明创建扎实开展,文明创建氛围浓厚。\n"
+        "文明创建取得成果,群众支持文明创建。乡村振兴也在推进。\n"
+    )
+    article = article_of(text)
+    with_phrases = terms(extract_keywords(article, segmenter, top=10))
+    assert "文明创建" in with_phrases
+    assert "文明" not in with_phrases  # always inside the phrase: subsumed
+    without = terms(extract_keywords(article, segmenter, top=10, phrases=False))
+    assert "文明创建" not in without
+    assert "文明" in without
+
+
+def test_one_chance_meeting_is_no_phrase(segmenter: Segmenter) -> None:
+    text = "今天城市公园开放。\n市民走进城市公园。公园很大,城市很美,市民很多,游客很多。\n"
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "城市公园" in found  # twice
+    assert "公园市民" not in found and "市民游客" not in found
+
+
+def test_textrank_is_a_different_ranking(seed_article: Article, segmenter: Segmenter) -> None:
+    tfidf = extract_keywords(seed_article, segmenter, top=10)
+    textrank = extract_keywords(seed_article, segmenter, top=10, method="textrank")
+    assert [k.weight for k in tfidf] != [k.weight for k in textrank]
+    with pytest.raises(ValueError, match="unknown keyword method"):
+        extract_keywords(seed_article, segmenter, method="lda")
+
+
+def test_pos_override(seed_article: Article, segmenter: Segmenter) -> None:
+    places = extract_keywords(seed_article, segmenter, top=10, allowed_pos=("ns",), phrases=False)
+    assert places and all(k.pos == "ns" for k in places)
+
+
+def test_idf_file_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "idf.txt"
+    path.write_bytes("\ufeff文明创建 12.5\r\n办公厅 3.0\r\n\r\n党建 7\r\n".encode())
+    table = parse_idf_file(path)
+    assert table.values == {"文明创建": 12.5, "办公厅": 3.0, "党建": 7.0}
+    assert table.default == 7.0  # the median, as jieba uses for unseen words
+    bad = tmp_path / "bad.txt"
+    bad.write_text("文明创建 12.5\n办公厅\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.txt:2:"):
+        parse_idf_file(bad)
+    assert idf_table_for("jieba") is None
+    assert idf_table_for(str(path)) is not None
+    with pytest.raises(ValueError, match="corpus"):
+        idf_table_for("corpus")
+
+
+def test_idf_file_changes_the_ranking(seed_article: Article, segmenter: Segmenter, tmp_path: Path) -> None:
+    path = tmp_path / "idf.txt"
+    path.write_text("支部 50\n办公厅 0.01\n甲 1\n乙 1\n丙 1\n", encoding="utf-8")  # median 1
+    found = terms(extract_keywords(seed_article, segmenter, top=10, idf=parse_idf_file(path)))
+    assert found[0] == "支部"
+    assert "办公厅" not in found
+
+
+def test_corpus_document_frequencies(segmenter: Segmenter, tmp_path: Path) -> None:
+    articles = read_articles(
+        [str(FIXTURES / "peoples_daily.txt"), str(FIXTURES / "xinhua_wire.txt"), str(SEED)]
+    )
+    frequencies = corpus_document_frequencies(articles, segmenter)
+    assert frequencies.documents == 3
+    assert frequencies.counts["办公厅"] == 1
+    assert max(frequencies.counts.values()) <= 3
+    path = tmp_path / "corpus.idf"
+    frequencies.write_idf(path)
+    table = parse_idf_file(path)
+    assert table.values["办公厅"] > min(table.values.values())
+
+
+def test_document_frequencies_keep_counts_only() -> None:
+    frequencies = DocumentFrequencies()
+    frequencies.add(["甲乙", "甲乙", "丙丁"])
+    frequencies.add(["甲乙"])
+    assert frequencies.documents == 2
+    assert frequencies.counts == {"甲乙": 2, "丙丁": 1}
+    idf = frequencies.idf()
+    assert idf.values["丙丁"] > idf.values["甲乙"] > 0
+
+
+def test_pipeline_idf_options(tmp_path: Path) -> None:
+    raws = list(iter_documents([str(SEED), str(FIXTURES / "peoples_daily.txt")]))
+    path = tmp_path / "corpus.idf"
+    options = Options(analyses=("keywords",), idf="corpus", segmenter="rjieba")
+    assert corpus_idf_file(iter(raws), options, str(path)) == 2
+    docs = [process(raw, Options(analyses=("keywords",), idf="corpus", corpus_idf=str(path))) for raw in raws]
+    assert all(d.error is None and d.keywords for d in docs)
+    assert "corpus_idf" not in options.public("keywords")  # an implementation detail, not an option
+    file_doc = process(raws[0], Options(analyses=("keywords",), idf=str(path)))
+    assert [k.term for k in file_doc.keywords or []] == [k.term for k in docs[0].keywords or []]
+
+
+def test_article_source_and_reporters_are_not_keywords(segmenter: Segmenter, seed_article: Article) -> None:
+    found = terms(extract_keywords(seed_article, segmenter, top=50))
+    assert seed_article.reporters and not set(seed_article.reporters) & set(found)
+
+
+@pytest.mark.parametrize("method", ["tfidf", "textrank"])
+def test_jieba_and_rjieba_give_the_same_keywords(method: str) -> None:
+    paths = [str(SEED), *sorted(str(p) for p in FIXTURES.glob("*.txt"))]
+    articles = read_articles(paths)
+    assert len(articles) > 10
+    slow, fast = get_segmenter("jieba"), get_segmenter("rjieba")
+    for article in articles:
+        expected = extract_keywords(article, slow, top=10, method=method)
+        assert extract_keywords(article, fast, top=10, method=method) == expected, article.doc.path

@@ -219,7 +219,11 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 raise InputError("decode_error", f"invalid {codec} at byte {exc.start}") from None
             return text.lstrip("\ufeff"), "utf-8" if codec == "utf-8-sig" else codec
     if looks_binary(data):
-        raise InputError("binary", "binary data, not text; is this the right file?")
+        # UTF-16/32 without a BOM is full of NULs too: let detection have a look first.
+        found = _detect_wide(data)
+        if found is None:
+            raise InputError("binary", "binary data, not text; is this the right file?")
+        return found
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -238,12 +242,49 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             continue
         candidates.append((_plausibility(text), -DETECTION_CODECS.index(codec), text, codec))
     if not candidates:
-        raise InputError(
-            "decode_error",
-            "not UTF-8, GB18030 or Big5; name the encoding with --encoding",
-        )
+        found = _detect_any(data)
+        if found is None:
+            raise InputError(
+                "decode_error",
+                "not UTF-8, GB18030 or Big5, and no other encoding fits; name it with --encoding",
+            )
+        return found
     _, _, text, codec = max(candidates)
     return text, "gbk" if codec == "gb18030" and _is_gbk(data) else codec
+
+
+def _printable_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t") / len(text)
+
+
+def _detect_wide(data: bytes) -> tuple[str, str] | None:
+    """UTF-16/32 without a BOM, by charset-normalizer, accepted only when the result
+    reads as Chinese (a binary file can decode as UTF-16 too)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]).best()
+    if best is None:
+        return None
+    text = str(best)
+    if _printable_share(text) < 0.95 or _plausibility(text) < 0.6:
+        return None
+    return text, best.encoding.replace("_", "-")
+
+
+def _detect_any(data: bytes) -> tuple[str, str] | None:
+    """Last resort for what is neither UTF-8 nor a Chinese codec (Shift-JIS, cp1252, ...):
+    charset-normalizer's best guess, when it decodes to printable text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    if _printable_share(text) < 0.95:
+        return None
+    return text, best.encoding.replace("_", "-")
 
 
 def _is_gbk(data: bytes) -> bool:

@@ -421,3 +421,24 @@ def test_sha256_of_raw_bytes(tmp_path: Path) -> None:
     data = ARTICLE.encode("gbk")
     doc = read_one(write(tmp_path / "a.txt", data))
     assert doc.sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(codec: str) -> None:
+    from newsctl.read import decode_bytes
+
+    text = "新华社北京3月5日电 今年经济增长5%。会议强调要稳中求进，抓好各项任务落实。" * 3
+    decoded, used = decode_bytes(text.encode(codec))
+    assert decoded == text
+    assert used == codec
+
+
+def test_random_bytes_are_still_binary() -> None:
+    import random
+
+    from newsctl.read import InputError, decode_bytes
+
+    noise = random.Random(7).randbytes(4000)
+    with pytest.raises(InputError) as error:
+        decode_bytes(noise)
+    assert error.value.code in ("binary", "decode_error")

@@ -20,7 +20,9 @@ from newsctl import __version__
 from newsctl.exitcodes import ExitStatus
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-FORMAT_CHOICES = ("table", "json", "jsonl", "github")
+FORMAT_CHOICES = ("table", "json", "jsonl", "markdown", "html", "github")
+# The report formats (a person reads them) exist for the analysing commands only.
+REPORT_COMMANDS = ("summary", "keywords", "timeline", "figures", "analyze")
 
 
 class SuggestingGroup(click.Group):
@@ -68,7 +70,12 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
         click.argument("paths", nargs=-1, metavar="[PATHS]..."),
         click.option(
-            "-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None, help="Output format."
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(FORMAT_CHOICES),
+            default=None,
+            help="Output format (default table; markdown and html: a report to share).",
         ),
         click.option("-j", "json_flag", is_flag=True, help="Short for --format json."),
         click.option(
@@ -151,8 +158,11 @@ def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
 
 
 def _output_format(params: dict[str, Any]) -> str:
-    if params.get("fmt") == "github" and click.get_current_context().info_name != "check":
+    command = click.get_current_context().info_name
+    if params.get("fmt") == "github" and command != "check":
         _fail_usage("-f github is only for `newsctl check`")
+    if params.get("fmt") in ("markdown", "html") and command not in REPORT_COMMANDS:
+        _fail_usage(f"-f {params['fmt']} is for {', '.join(REPORT_COMMANDS)}; try -f json")
     if params.get("json_flag"):
         if params.get("fmt") not in (None, "json"):
             _fail_usage("-j means --format json; it cannot be combined with --format " + params["fmt"])
@@ -186,7 +196,7 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
         if stdin.isatty():
             _fail_usage(f"no PATHS given; try: newsctl {command} seeds/   (or pipe text into -)")
         paths = ["-"]
-    if fmt == "table" and command in ("figures", "analyze"):
+    if fmt in ("table", "markdown", "html") and command in ("figures", "analyze"):
         options = replace(options, with_sentences=True)
     stdout = sys.stdout
     stderr = sys.stderr
@@ -455,7 +465,7 @@ def _csv_choice(value: str | None, allowed: tuple[str, ...], flag: str) -> tuple
     metavar="durations,sets",
     help="Undated kinds to list after the timeline ('' for none).",
 )
-@click.option("--chart", is_flag=True, help="Draw events per month or year.")
+@click.option("--chart", is_flag=True, help="Draw events per month or year (html always does).")
 def timeline(since: str | None, until: str | None, include: str, chart: bool, **params: Any) -> None:
     """Time expressions resolved against the publication date, in date order.
 
@@ -489,7 +499,7 @@ def timeline(since: str | None, until: str | None, include: str, chart: bool, **
 )
 @click.option("--min-value", type=float, default=None, help="Only figures at least this large.")
 @click.option("--sort", type=click.Choice(["position", "value"]), default="position", show_default=True)
-@click.option("--group", is_flag=True, help="Group the table by kind.")
+@click.option("--group", is_flag=True, help="One table per kind (money, percent, count, ...).")
 def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, **params: Any) -> None:
     """Every numeric fact: value, unit, approximation and what it counts.
 
@@ -499,6 +509,7 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
     Examples:
       newsctl figures seeds/
       newsctl figures news/ --kind money --min-value 10000 --sort value
+      newsctl figures seeds/ --group
       newsctl figures seeds/ -j | jq '.documents[].figures[] | {text, value, unit}'
     """
     from newsctl.pipeline import FIGURE_KINDS
@@ -523,15 +534,20 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
 @click.option(
     "--segmenter", type=click.Choice(["auto", "jieba", "rjieba"]), default="auto", show_default=True
 )
-def analyze(top: int, sentences: int, segmenter: str, **params: Any) -> None:
+@click.option("--chart", is_flag=True, help="Draw each article's events per month or year.")
+@click.option("--group", is_flag=True, help="Figures in one table per kind.")
+def analyze(top: int, sentences: int, segmenter: str, chart: bool, group: bool, **params: Any) -> None:
     """All four analyses in one pass: summary, keywords, timeline and figures.
 
-    Each article is read, cleaned, parsed and segmented once. This is the
-    command for batch jobs.
+    Each article is read, cleaned, parsed and segmented once. On a terminal
+    it prints a full report per article; -f markdown and -f html write the
+    same report to share; -f jsonl is the format for batch jobs.
 
     \b
     Examples:
       newsctl analyze seeds/
+      newsctl analyze seeds/ -f markdown > report.md
+      newsctl analyze seeds/ -f html > report.html
       newsctl analyze corpus.jsonl -f jsonl --jobs 2 > results.jsonl
     """
     from newsctl.pipeline import ANALYSES
@@ -539,7 +555,7 @@ def analyze(top: int, sentences: int, segmenter: str, **params: Any) -> None:
     options = replace(
         _base_options(params, ANALYSES), keyword_top=top, summary_top=sentences, segmenter=segmenter
     )
-    execute("analyze", params, options, top=top)
+    execute("analyze", params, options, top=top, chart=chart, group=group)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,96 @@ def test_ctrl_c_exits_130_with_whole_jsonl_lines(tmp_path: Path) -> None:
     assert all(json.loads(line)["id"].startswith("d") for line in lines)
     assert b"Traceback" not in err
     assert err.decode().strip().endswith("newsctl: interrupted")
+
+
+# ---------------------------------------------------------------------------
+# presentation options: colour, formats, consistency
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ANALYSING = ["summary", "keywords", "timeline", "figures", "analyze", "clean", "check"]
+
+
+def _table(runner: CliRunner, *args: str, env: dict[str, str | None] | None = None) -> str:
+    base = {"COLUMNS": "100", "NO_COLOR": None, "FORCE_COLOR": None}
+    result = runner.invoke(cli, ["keywords", str(SEED), *args], env={**base, **(env or {})})
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_no_colour_or_box_characters_into_a_pipe(runner: CliRunner) -> None:
+    output = _table(runner)
+    assert not ANSI.search(output)
+    assert "─" not in output and "---+---" in output  # plain ASCII rules
+
+
+def test_color_forces_colour(runner: CliRunner) -> None:
+    output = _table(runner, "--color")
+    assert ANSI.search(output)
+    assert "─" in output
+
+
+def test_color_wins_over_no_color_env(runner: CliRunner) -> None:
+    assert ANSI.search(_table(runner, "--color", env={"NO_COLOR": "1"}))
+
+
+def test_no_color_env_on_a_terminal_keeps_the_layout_without_escapes(runner: CliRunner) -> None:
+    output = _table(runner, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b" not in output
+    assert "─" in output  # still laid out for a terminal
+    coloured = _table(runner, env={"FORCE_COLOR": "1"})
+    assert ANSI.search(coloured)
+    assert ANSI.sub("", coloured) == output
+
+
+def test_no_color_flag_on_a_terminal(runner: CliRunner) -> None:
+    assert "\x1b" not in _table(runner, "--no-color", env={"FORCE_COLOR": "1"})
+
+
+@pytest.mark.parametrize("command", ANALYSING)
+def test_every_analysing_command_takes_the_shared_options(command: str) -> None:
+    params = {opt for p in cli.commands[command].params for opt in getattr(p, "opts", [])}
+    shared = {"-f", "--format", "-j", "--encoding", "--input-format", "--max-bytes", "--reference-date"}
+    assert shared | {"--tz", "--jobs", "--color"} <= params
+    if command in ("summary", "keywords", "analyze"):
+        assert {"-n", "--top"} <= params
+
+
+@pytest.mark.parametrize(
+    ("command", "presentation"),
+    [("figures", ["--group"]), ("timeline", ["--chart"]), ("analyze", ["--group", "--chart", "--color"])],
+)
+def test_presentation_options_never_change_the_json(command: str, presentation: list[str]) -> None:
+    plain = CliRunner(env={"COLUMNS": "80"}).invoke(cli, [command, str(SEED), "-j"])
+    dressed = CliRunner(env={"COLUMNS": "200"}).invoke(cli, [command, str(SEED), "-j", *presentation])
+    assert plain.exit_code == dressed.exit_code == 0
+    assert plain.stdout == dressed.stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_report_formats_write_nothing_to_stderr(runner: CliRunner, fmt: str) -> None:
+    result = invoke(runner, "analyze", str(SEED), "-f", fmt)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert not ANSI.search(result.stdout)
+
+
+def test_report_formats_on_a_failed_article_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(cli, ["analyze", str(tmp_path / "empty.txt"), str(SEED), "-f", "html"])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr
+    assert result.stdout.rstrip().endswith("</html>") and "齐鲁网" in result.stdout
+
+
+def test_completion_script_from_the_entry_point(tmp_path: Path) -> None:
+    env = dict(os.environ, _NEWSCTL_COMPLETE="bash_source", NEWSCTL_CACHE_DIR=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-c", "from newsctl.cli import main; main()"],
+        capture_output=True,
+        env=env,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert "complete -o nosort -F _newsctl_completion newsctl" in proc.stdout

@@ -24,7 +24,8 @@ def analyze_text(text: str, published: str | None = None, **options: Any) -> Doc
     """Run all four analyses on one article's text and return its DOCUMENT.
 
     `published` is an ISO 8601 date or datetime; other keyword options are the
-    CLI's (`top`, `reference_date`, `tz`, `method`, ...). Call `.to_dict()` on
+    fields of `newsctl.pipeline.Options` (`analyses`, `summary_top`,
+    `keyword_top`, `reference_date`, `tz`, `method`, ...). Call `.to_dict()` on
     the result for the contract's JSON shape.
     """
     from newsctl.pipeline import analyze_one_text

@@ -48,6 +48,8 @@ class _Vocab:
     ascii_units: dict[str, tuple[str, Any]]  # lower-cased ASCII unit -> (category, payload)
     block_next: dict[str, tuple[str, ...]]
     currency_prefixes: list[tuple[str, str]]
+    currency_prefix_words: tuple[str, ...]
+    currency_prefix_code: dict[str, str]
     currency_minor: dict[str, tuple[str, Decimal]]
     minor_chain_starters: frozenset[str]
     money_tail: tuple[str, ...]
@@ -55,10 +57,14 @@ class _Vocab:
     age_suffix: tuple[str, ...]
     age_time_units: frozenset[str]
     approx_prefix: list[tuple[str, str | None]]
+    approx_prefix_words: tuple[str, ...]
+    approx_prefix_of: dict[str, str | None]
     prefix_fillers: tuple[str, ...]
     prefix_not_after: dict[str, tuple[str, ...]]
     prefix_time_sense: frozenset[str]
     approx_suffix: list[tuple[str, str]]
+    approx_suffix_words: tuple[str, ...]
+    approx_suffix_of: dict[str, str]
     inclusive_marks: tuple[str, ...]
     compare_before: tuple[str, ...]
     compare_after: dict[str, str]
@@ -91,6 +97,7 @@ class _Vocab:
     counted_stop: tuple[str, ...]
     counted_determiners: tuple[str, ...]
     counted_max: int
+    counted_stops: tuple[str, ...]  # counted_stop + counted_determiners
     quote_open: frozenset[str]
     quote_close: frozenset[str]
     ratio_joiners: tuple[str, ...]
@@ -165,6 +172,8 @@ def _vocab() -> _Vocab:
         currency_prefixes=[
             (w, units_raw["currency_prefixes"][w]) for w in _by_length(units_raw["currency_prefixes"])
         ],
+        currency_prefix_words=_by_length(units_raw["currency_prefixes"]),
+        currency_prefix_code=dict(units_raw["currency_prefixes"]),
         currency_minor={
             k: (v["code"], Decimal(str(v["factor"]))) for k, v in units_raw["currency_minor"].items()
         },
@@ -174,10 +183,14 @@ def _vocab() -> _Vocab:
         age_suffix=tuple(units_raw["age_suffix_after_time"]),
         age_time_units=frozenset(units_raw["age_time_units"]),
         approx_prefix=[(w, ctx["approx_prefix"][w]) for w in _by_length(ctx["approx_prefix"])],
+        approx_prefix_words=_by_length(ctx["approx_prefix"]),
+        approx_prefix_of=dict(ctx["approx_prefix"]),
         prefix_fillers=tuple(ctx["approx_prefix_fillers"]),
         prefix_not_after={k: tuple(v) for k, v in ctx["approx_prefix_not_after"].items()},
         prefix_time_sense=frozenset(ctx["approx_prefix_time_sense"]),
         approx_suffix=[(w, ctx["approx_suffix"][w]) for w in _by_length(ctx["approx_suffix"])],
+        approx_suffix_words=_by_length(ctx["approx_suffix"]),
+        approx_suffix_of=dict(ctx["approx_suffix"]),
         inclusive_marks=tuple(ctx["inclusive_marks"]),
         compare_before=tuple(ctx["comparative_frame"]["before"]),
         compare_after=ctx["comparative_frame"]["after"],
@@ -210,6 +223,7 @@ def _vocab() -> _Vocab:
         counted_stop=_by_length(ctx["counted_stop"]),
         counted_determiners=_by_length(ctx["counted_determiners"]),
         counted_max=int(ctx["counted_max_chars"]),
+        counted_stops=_by_length(ctx["counted_stop"]) + _by_length(ctx["counted_determiners"]),
         quote_open=frozenset(ctx["quote_open"]),
         quote_close=frozenset(ctx["quote_close"]),
         ratio_joiners=_by_length(ctx["ratio_joiners"]),
@@ -585,9 +599,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     j = _skip_spaces(text, pos, 2)
     mark = _startswith_any(text, j, vocab.inclusive_marks)
     k = j + len(mark) if mark else j
-    suffix = _startswith_any(text, k, tuple(w for w, _ in vocab.approx_suffix))
+    suffix = _startswith_any(text, k, vocab.approx_suffix_words)
     if suffix is not None:
-        suffix_approx = dict(vocab.approx_suffix)[suffix]
+        suffix_approx = vocab.approx_suffix_of[suffix]
         if not (suffix == "上下" and k + 2 < n and text[k + 2] in "班学车楼游"):
             if approx is None or approx == "more_than" and suffix_approx in ("more_than", "at_least"):
                 approx = suffix_approx if approx is None else approx
@@ -904,17 +918,17 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
     s = start
     while s > 0 and text[s - 1] in _SPACES and start - s < 2:
         s -= 1
-    for word, code in vocab.currency_prefixes:
-        if s - len(word) >= 0 and text.startswith(word, s - len(word)):
-            if q.kind in ("count",) and q.unit is None:
-                q.kind, q.currency, q.unit = "money", code, word
-            elif q.kind == "money" and (q.currency == "CNY" and q.unit in ("元", "块", "圆")):
-                q.currency = code
-            elif q.kind != "money":
-                break
+    # the longest currency word ending at s (the words are looked up by length, not one by one)
+    word = _endswith_any(text, s, vocab.currency_prefix_words)
+    if word is not None:
+        code = vocab.currency_prefix_code[word]
+        if q.kind == "count" and q.unit is None:
+            q.kind, q.currency, q.unit = "money", code, word
+        elif q.kind == "money" and q.currency == "CNY" and q.unit in ("元", "块", "圆"):
+            q.currency = code
+        if q.kind == "money":
             q.start = s - len(word)
             start = q.start
-            break
     # 从 / 介于 before a range
     if "range" in q.notes:
         word = _endswith_any(text, start, vocab.range_prefix)
@@ -925,8 +939,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
     k = start
     filler = _endswith_any(text, k, vocab.prefix_fillers)
     candidates = [k] + ([k - len(filler)] if filler else [])
-    approx_words = tuple(w for w, _ in vocab.approx_prefix)
-    approx_of = dict(vocab.approx_prefix)
+    approx_words = vocab.approx_prefix_words
+    approx_of = vocab.approx_prefix_of
     for end in candidates:
         word = _endswith_any(text, end, approx_words)
         if word is not None:
@@ -965,7 +979,7 @@ def _counted(text: str, q: _Quantity) -> str | None:
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return None
     n = len(text)
-    stops = vocab.counted_stop + vocab.counted_determiners
+    stops = vocab.counted_stops
 
     def forward(i: int) -> str:
         out = []

@@ -26,6 +26,9 @@ Number = int | float
 MAX_TOKENS = 48
 #: Longest Arabic digit run read as a number; longer runs are codes or noise.
 MAX_DIGITS = 30
+#: Largest and smallest magnitudes (powers of ten) a numeral may have: 1e9999 or 亿亿亿… is
+#: noise, and would give an integer too long for JSON (and infinity in most JSON readers).
+MAX_EXPONENT = 30
 
 _ASCII_DIGITS = "0123456789"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
@@ -156,6 +159,11 @@ class _Tok:
     raw_digits: str = ""
 
 
+def _out_of_range(value: Decimal) -> bool:
+    """Too large or too small to be a quantity anyone writes in prose."""
+    return bool(value) and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT
+
+
 def _is_ascii_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 
@@ -253,6 +261,8 @@ def _scan_arabic(text: str, pos: int) -> tuple[_Tok | None, int]:
             except (InvalidOperation, ZeroDivisionError, OverflowError):
                 return None, k
             i = k
+    if _out_of_range(value):
+        return None, i
     tok = _Tok(
         "A",
         value,
@@ -267,8 +277,16 @@ def _scan_arabic(text: str, pos: int) -> tuple[_Tok | None, int]:
     return tok, i
 
 
+@cache
+def _unit_word_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    words = tables().unit_words_after_digit
+    return tuple(sorted({len(w) for w in words if w})), frozenset(w for w in words if w)
+
+
 def _unit_word_at(text: str, i: int) -> bool:
-    return any(text.startswith(word, i) for word in tables().unit_words_after_digit)
+    """Does a unit word starting with a multiplier (千克, 百分点, 兆瓦) start at i?"""
+    lengths, words = _unit_word_index()
+    return any(text[i : i + length] in words for length in lengths)
 
 
 def _skip_spaces(text: str, i: int, limit: int = 3) -> int:
@@ -748,6 +766,8 @@ def _scan_unsigned(text: str, pos: int, fractions: bool | str = True) -> Numeral
             end = j + 1
             if value_max is not None:
                 value_max *= mult
+    if _out_of_range(value) or (value_max is not None and _out_of_range(value_max)):
+        return Numeral(start=pos, end=end, value=Decimal(0), overflow=True)
     first = used_toks[0]
     num = Numeral(
         start=pos,

@@ -15,8 +15,9 @@ import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from importlib import resources
+from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -25,6 +26,7 @@ from newsctl.timewords import (
     GRAIN_ORDER,
     add_grain,
     cn_int,
+    fmt_date,
     fmt_duration,
     grain_interval,
     lunar_to_solar,
@@ -257,6 +259,34 @@ class _Cand:
     anchor: str
     frame: _Frame | None = None
     kinds: tuple = field(default_factory=tuple)
+
+
+#: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,
+#: 99999周前 or a reference date in year 1 would otherwise reach back before year 1000).
+MIN_YEAR = 1000
+
+
+def _in_calendar(c: _Cand) -> bool:
+    return all(t is None or t.year >= MIN_YEAR for t in (c.start, c.end))
+
+
+_FRAME_FIELDS = frozenset(f.name for f in fields(_Frame)) | frozenset(f.name for f in fields(_Cand))
+
+
+_T = TypeVar("_T", "_Frame", "_Cand")
+
+
+def replace(obj: _T, **changes: Any) -> _T:
+    """`dataclasses.replace` for the parser's plain dataclasses (no __post_init__, no
+    init=False fields), by copying the instance dict: a frame is copied several times
+    per date, and dataclasses.replace is the slow part of that."""
+    unknown = changes.keys() - _FRAME_FIELDS
+    if unknown:
+        raise TypeError(f"unknown fields {sorted(unknown)}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.datetime | None:
@@ -1260,6 +1290,8 @@ class _Parser:
                 c = fn(i)
             except (ValueError, OverflowError):  # dates out of the calendar range: not a usable match
                 c = None
+            if c is not None and not _in_calendar(c):
+                c = None
             if c is not None and (best is None or c.e > best.e):
                 best = c
         return best
@@ -1331,6 +1363,8 @@ class _Parser:
             if k == "year":
                 if val < 100:
                     val += (rf.start.year // 100) * 100
+                if not 1000 <= val <= 2200:  # the years _c_year accepts: 100-去年 is no range
+                    return None
                 self._set(lf, dt.datetime(val, 1, 1), "year")
             elif k == "month" and rf.gran in ("month",):
                 self._set(lf, rf.start.replace(month=val), "month")
@@ -1955,7 +1989,7 @@ def _iv_value(a: dt.datetime, b: dt.datetime) -> str:
         if (a.hour, a.minute, a.second) != (0, 0, 0) or (b.hour, b.minute, b.second) != (0, 0, 0)
         else "%Y-%m-%d"
     )
-    return "%s/%s" % (a.strftime(f), b.strftime(f))
+    return "%s/%s" % (fmt_date(a, f), fmt_date(b, f))
 
 
 def _partial_value(f: _Frame) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 
@@ -101,15 +102,26 @@ def trunc(d: dt.datetime, grain: str) -> dt.datetime:
     return d.replace(microsecond=0)
 
 
+def _add_months(d: dt.datetime, months: int) -> dt.datetime:
+    """`d + relativedelta(months=months)` without building a relativedelta: the day is
+    clamped to the end of a shorter month, and a year outside 1-9999 is a ValueError."""
+    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"year {year} is out of range")
+    day = d.day if d.day <= 28 else min(d.day, calendar.monthrange(year, month + 1)[1])
+    return d.replace(year=year, month=month + 1, day=day)
+
+
+_MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+
+
 def add_grain(d: dt.datetime, grain: str, n: int = 1) -> dt.datetime:
-    if grain == "year":
-        return d + relativedelta(years=n)
-    if grain == "half":
-        return d + relativedelta(months=6 * n)
-    if grain == "quarter":
-        return d + relativedelta(months=3 * n)
-    if grain == "month":
-        return d + relativedelta(months=n)
+    months = _MONTHS_PER.get(grain)
+    if months is not None:
+        if type(n) is int:
+            return _add_months(d, months * n)
+        # anything but an int goes through relativedelta, as it always has (and fails as it did)
+        return d + (relativedelta(years=n) if grain == "year" else relativedelta(months=months * n))
     if grain == "week":
         return d + dt.timedelta(weeks=n)
     if grain == "day":
@@ -119,6 +131,11 @@ def add_grain(d: dt.datetime, grain: str, n: int = 1) -> dt.datetime:
     if grain == "minute":
         return d + dt.timedelta(minutes=n)
     return d + dt.timedelta(seconds=n)
+
+
+def fmt_date(d: dt.datetime, pattern: str) -> str:
+    """`d.strftime(pattern)` with the year always four digits (strftime gives `1-01-01` for year 1)."""
+    return d.strftime(pattern.replace("%Y", "%04d" % d.year))
 
 
 def grain_interval(d: dt.datetime, grain: str) -> tuple[dt.datetime, dt.datetime, str]:
@@ -131,7 +148,7 @@ def timex_value(a: dt.datetime, b: dt.datetime | None, grain: str | None) -> str
     if a is None:
         return None
     if grain is None or b is None:
-        return a.strftime("%Y-%m-%d")
+        return fmt_date(a, "%Y-%m-%d")
     exact = b == add_grain(trunc(a, grain), grain) and a == trunc(a, grain)
     if not exact:
         f = (
@@ -139,7 +156,7 @@ def timex_value(a: dt.datetime, b: dt.datetime | None, grain: str | None) -> str
             if (a.hour, a.minute, a.second, b.hour, b.minute, b.second) == (0,) * 6
             else "%Y-%m-%dT%H:%M"
         )
-        return "%s/%s" % (a.strftime(f), b.strftime(f))
+        return "%s/%s" % (fmt_date(a, f), fmt_date(b, f))
     if grain == "year":
         return "%04d" % a.year
     if grain == "half":
@@ -147,17 +164,17 @@ def timex_value(a: dt.datetime, b: dt.datetime | None, grain: str | None) -> str
     if grain == "quarter":
         return "%04d-Q%d" % (a.year, (a.month - 1) // 3 + 1)
     if grain == "month":
-        return a.strftime("%Y-%m")
+        return fmt_date(a, "%Y-%m")
     if grain == "week":
         y, w, _ = a.isocalendar()
         return "%04d-W%02d" % (y, w)
     if grain == "day":
-        return a.strftime("%Y-%m-%d")
+        return fmt_date(a, "%Y-%m-%d")
     if grain == "hour":
-        return a.strftime("%Y-%m-%dT%H")
+        return fmt_date(a, "%Y-%m-%dT%H")
     if grain == "minute":
-        return a.strftime("%Y-%m-%dT%H:%M")
-    return a.strftime("%Y-%m-%dT%H:%M:%S")
+        return fmt_date(a, "%Y-%m-%dT%H:%M")
+    return fmt_date(a, "%Y-%m-%dT%H:%M:%S")
 
 
 def _n(x: float) -> str:

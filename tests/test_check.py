@@ -90,3 +90,25 @@ def test_unreadable_input_is_a_problem_too(tmp_path: Path) -> None:
     assert result.exit_code == 1
     (document,) = json.loads(result.stdout)["documents"]
     assert document["problems"][0]["code"] == "not_found"
+
+
+def _fingerprint_bit_by_bit(text: str) -> int:
+    """The SimHash spelt out: each distinct 4-gram votes +1/-1 on each of its 64 hash bits."""
+    import hashlib
+    import re
+
+    chars = re.sub(r"[\W_]+", "", text)
+    if len(chars) < 4:
+        return int.from_bytes(hashlib.blake2b(chars.encode(), digest_size=8).digest(), "big")
+    weights = [0] * 64
+    for gram in {chars[i : i + 4] for i in range(len(chars) - 3)}:
+        value = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if value >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
+def test_fingerprint_is_the_simhash_of_the_4grams() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for sample in (text, BODY, "一二三四", "一二三四五", "ab", text[:500] + BODY):
+        assert fingerprint(sample) == _fingerprint_bit_by_bit(sample)

@@ -288,7 +288,7 @@ def _run_loop(
                 failed = True
             if doc.error is not None:
                 failed = True
-                stderr.write(f"newsctl: {doc.id}: {visible(doc.error.message)} [{doc.error.code}]\n")
+                stderr.write(f"newsctl: {visible(doc.id)}: {visible(doc.error.message)} [{doc.error.code}]\n")
                 stderr.flush()
             renderer.document(doc)
             if progress is not None:

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import zlib
 from collections.abc import Iterator
@@ -147,8 +148,12 @@ def _walk(top: str) -> Iterator[tuple[str, ReadError | None]]:
             error = enter(entry.path)
             if error is not None:
                 yield entry.path, error
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and (mode is None or stat.S_ISREG(mode)):
-            yield entry.path, None
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            if mode is None or stat.S_ISREG(mode):
+                yield entry.path, None
+            else:
+                # Accounted for, never opened: a FIFO in a directory could block forever.
+                yield entry.path, ReadError("read_error", "not a regular file (a FIFO, socket or device)")
 
 
 def _is_jsonl(path: str, input_format: str | None) -> bool:
@@ -366,6 +371,9 @@ def _record_document(path: str, line_number: int, line: bytes, max_bytes: int) -
         )
     try:
         record = json.loads(line)
+    except RecursionError:
+        message = f"line {line_number}: invalid JSON (nested too deeply)"
+        return RawDocument(fallback_id, path, error=ReadError("invalid_json", message))
     except (ValueError, UnicodeDecodeError) as exc:
         message = f"line {line_number}: invalid JSON ({exc.__class__.__name__}: {str(exc)[:80]})"
         return RawDocument(fallback_id, path, error=ReadError("invalid_json", message))
@@ -377,13 +385,13 @@ def _record_document(path: str, line_number: int, line: bytes, max_bytes: int) -
         )
     record_id = record.get("id")
     doc_id = str(record_id) if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else None
-    doc_id = doc_id or fallback_id
-    text: str = record["text"]
-    digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    doc_id = _without_surrogates(doc_id) if doc_id else fallback_id
+    digest = hashlib.sha256(record["text"].encode("utf-8", errors="surrogatepass")).hexdigest()
+    text = _without_surrogates(record["text"])
 
     def optional_str(key: str) -> str | None:
         value = record.get(key)
-        return value if isinstance(value, str) and value.strip() else None
+        return _without_surrogates(value) if isinstance(value, str) and value.strip() else None
 
     if not text.strip():
         return RawDocument(doc_id, path, sha256=digest, encoding="utf-8", error=ReadError("empty", "no text"))
@@ -397,6 +405,15 @@ def _record_document(path: str, line_number: int, line: bytes, max_bytes: int) -
         source=optional_str("source"),
         published=optional_str("published"),
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """JSON can carry lone surrogates (`\\ud800`) that no encoder writes: each becomes
+    U+FFFD, one for one, so spans still index the text as given."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _iter_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes]:

@@ -146,11 +146,6 @@ def test_github_annotations_cannot_be_forged_or_escape(tmp_path: Path) -> None:
     assert not any("file=forged" in line.split("::")[1] for line in lines)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._run_loop writes doc.id to stderr without render.visible(): a file name or jsonl id "
-    "with escape sequences reaches the terminal raw",
-)
 def test_error_lines_on_stderr_escape_hostile_ids(tmp_path: Path) -> None:
     write(tmp_path / "evil\x1b]0;pwned\x07.txt", b"")
     corpus = write(
@@ -246,11 +241,6 @@ def test_fifo_named_on_the_command_line_is_read_like_a_pipe(tmp_path: Path) -> N
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-@pytest.mark.xfail(
-    strict=True,
-    reason="read._walk skips FIFOs, sockets and devices silently: the input is not accounted for "
-    "(no error DOCUMENT, no stderr line, exit 0)",
-)
 def test_fifo_in_a_directory_is_an_error_document_not_a_hang(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", GOOD)
     os.mkfifo(tmp_path / "b.txt")  # nobody writes to it: opening it would block forever
@@ -360,11 +350,6 @@ def test_invalid_json_lines_name_the_line_and_the_rest_continues(tmp_path: Path)
         assert f"line {number}" in document["error"]["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read._record_document catches ValueError but not RecursionError: one deeply nested "
-    "jsonl line ends the whole run (every other article is lost)",
-)
 def test_deeply_nested_json_line_is_an_invalid_json_document(tmp_path: Path) -> None:
     path = write(
         tmp_path / "corpus.jsonl",
@@ -374,11 +359,6 @@ def test_deeply_nested_json_line_is_an_invalid_json_document(tmp_path: Path) -> 
     assert_outcome(result, {f"{path}:2": "invalid_json"}, ["one", "three"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read._record_document passes lone surrogates (\\ud800 escapes) through: OpenCC fails on "
-    "the text (analysis_error) and writing the id to stdout raises UnicodeEncodeError, ending the run",
-)
 def test_lone_surrogates_in_jsonl_do_not_break_the_run(tmp_path: Path) -> None:
     records = [
         {"id": "one", "text": "本报讯 今天\ud800开会，共有100人参加。会议要求抓好落实。"},

@@ -405,10 +405,11 @@ def test_fifo(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-def test_directory_walk_skips_fifos(tmp_path: Path) -> None:
+def test_directory_walk_reports_fifos_without_opening_them(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", ARTICLE.encode())
     os.mkfifo(tmp_path / "b.txt")  # nobody writes to it: opening it would block
-    assert [Path(p).name for p, _ in expand_paths([str(tmp_path)])] == ["a.txt"]
+    found = [(Path(p).name, e.code if e else None) for p, e in expand_paths([str(tmp_path)])]
+    assert found == [("a.txt", None), ("b.txt", "read_error")]
 
 
 def test_directory_given_as_file(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ format: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+	# A time-boxed deeper fuzz run (hypothesis profile "ci", about 10 s).
+	NEWSCTL_FUZZ=ci $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

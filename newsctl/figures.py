@@ -968,56 +968,216 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
     return q
 
 
+@cache
+def _news_vocab() -> dict[str, Any]:
+    """The news-text rules of figures_context.json (years glued to place names, era years,
+    service numbers, local-currency cues, the dictionary tags behind `counted`)."""
+    ctx: dict[str, Any] = load_json("figures_context.json")
+    return {
+        "year_glued": _by_length(ctx["year_glued_words"]),
+        "era_prefixes": _by_length(ctx["era_year_prefixes"]),
+        "ordinal_units": frozenset(ctx["ordinal_units"]),
+        "service_numbers": frozenset(ctx["service_numbers"]),
+        "service_before": _by_length(ctx["service_number_before"]),
+        "service_after": _by_length(ctx["service_number_after"]),
+        "local_yuan_cues": {code: tuple(words) for code, words in ctx["local_yuan_cues"].items()},
+        "local_yuan_blockers": tuple(ctx["local_yuan_blockers"]),
+        "head_tags": frozenset(ctx["counted_noun_tags"]),
+        "modifier_tags": frozenset(ctx["counted_modifier_tags"]),
+        "max_word": int(ctx["counted_max_word_len"]),
+        "not_nouns": frozenset(ctx["counted_not_nouns"]),
+        "head_suffixes": frozenset(ctx["counted_head_suffixes"]),
+        "attributive": tuple(ctx["counted_attributive_suffixes"]),
+    }
+
+
+def _is_glued_year(text: str, q: _Quantity) -> bool:
+    """2018台中世界花卉博览会: a year written straight before a place name, not 2018 machines."""
+    num = q.numeral
+    if not (num.arabic and num.digit_sequence and num.n_digits == 4 and not num.has_decimal):
+        return False
+    if not 1900 <= num.value <= 2100 or q.approx is not None:
+        return False
+    return _startswith_any(text, num.end, _news_vocab()["year_glued"]) is not None
+
+
+def _is_era_year(text: str, q: _Quantity) -> bool:
+    """民国65年: a year of an era, not a duration of 65 years."""
+    return (
+        q.unit in (None, "年")
+        and _endswith_any(text, q.numeral.start, _news_vocab()["era_prefixes"]) is not None
+    )
+
+
+def _is_service_number(text: str, q: _Quantity) -> bool:
+    """120急救车, 拨打110报警, 12345热线: an emergency or service number, not a count."""
+    news = _news_vocab()
+    num = q.numeral
+    if q.unit is not None or text[num.start : num.end] not in news["service_numbers"]:
+        return False
+    if _startswith_any(text, _skip_spaces(text, q.end, 1), news["service_after"]) is not None:
+        return True
+    return _endswith_any(text, num.start, news["service_before"]) is not None
+
+
+def _tenths_digit(text: str, q: _Quantity) -> None:
+    """7成5 (Taiwan style for 75%): the digit after N成 adds percents."""
+    if q.unit_category != "tenths" or q.value_max is not None or q.end >= len(text):
+        return
+    nxt = scan_numeral(text, q.end)
+    if nxt is None or nxt.end - nxt.start != 1 or not 1 <= nxt.value <= 9:
+        return
+    after = text[nxt.end : nxt.end + 1]
+    if after and (is_numeral_start(after) or after in ".%％成点"):
+        return
+    if _lookup_unit(text, nxt.end) is not None:
+        return  # 7成5人: a count follows
+    q.value += nxt.value
+    q.end = nxt.end
+
+
+def _local_yuan(text: str) -> str | None:
+    """The currency a bare 元 means in this text when its vocabulary says where it was written
+    (报导, 全台, 新台币 anywhere in a Taiwanese story: TWD), unless it names 人民币."""
+    news = _news_vocab()
+    if any(word in text for word in news["local_yuan_blockers"]):
+        return None
+    for code, cues in news["local_yuan_cues"].items():
+        if any(cue in text for cue in cues):
+            return code
+    return None
+
+
 # ---------------------------------------------------------------------------
 # counted
 
 
-def _counted(text: str, q: _Quantity) -> str | None:
-    """What is counted: the noun right after a measure word (9名同志) or the noun phrase just
-    before the figure (培训党员干部450人次, 解决各类问题320多个)."""
+#: measure words of events (三次, 两期): what follows them is not what they count
+_VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
+
+
+def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
+    """Where `counted` may be read, in order of preference: ("after", the characters right after a
+    measure word: 9名同志) and ("before", the characters just before the figure: 培训党员干部450人次)."""
     vocab = _vocab()
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
-        return None
+        return []
     n = len(text)
-    stops = vocab.counted_stops
+    limit = vocab.counted_max
 
     def forward(i: int) -> str:
-        out = []
         j = i
-        while j < n and len(out) < vocab.counted_max and _is_han(text[j]) and not is_numeral_start(text[j]):
-            if _startswith_any(text, j, stops):
-                break
-            out.append(text[j])
+        while j < n and j - i < limit and _is_han(text[j]) and not is_numeral_start(text[j]):
             j += 1
-        return "".join(out)
+        return text[i:j]
 
     def backward(i: int) -> str:
         j = i
-        stop = _endswith_any(text, j, stops)
-        if stop:
-            j -= len(stop)
-        out: list[str] = []
-        while (
-            j > 0
-            and len(out) < vocab.counted_max
-            and _is_han(text[j - 1])
-            and not is_numeral_start(text[j - 1])
-        ):
-            if out and _endswith_any(text, j, stops):
-                break
-            out.append(text[j - 1])
+        while j > 0 and i - j < limit and _is_han(text[j - 1]) and not is_numeral_start(text[j - 1]):
             j -= 1
-        return "".join(reversed(out))
+        return text[j:i]
 
-    if q.kind == "count" and q.unit is not None and q.unit not in ("次", "期", "回", "遍", "趟", "轮", "批"):
+    # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
+    if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
+        return []  # 同志两次上交: the noun next to 两次 is not what 次 counts
+    if q.kind in ("count", "age", "money") and q.unit is not None:
         after = forward(q.end)
-        if len(after) >= 2:
-            return after
+        if after:
+            return [("after", after)]  # 9名同志: what follows the measure word, or nothing
     if q.kind == "age":
-        after = forward(q.end)
-        return after if len(after) >= 2 else None
+        return []
     before = backward(q.start)
-    return before if len(before) >= 2 else None
+    spans = [("before", before)]
+    stop = _endswith_any(before, len(before), vocab.counted_stops)
+    if stop:
+        spans.append(("before", before[: -len(stop)]))  # 增幅达24%: past the linking word
+    return [(side, chars) for side, chars in spans if len(chars) >= 2]
+
+
+def _lexicon_tags(words: set[str]) -> dict[str, str | None] | None:
+    """POS tags from jieba's dictionary (newsctl.segment.lexicon: an SQLite table in the user
+    cache, memoised), or None when the dictionary is not available."""
+    if not words:
+        return {}
+    try:
+        from newsctl.segment import lexicon
+
+        found = lexicon().lookup(words)
+    except (ImportError, OSError, RuntimeError):
+        return None
+    return {w: tag for w, (tag, _idf) in found.items()}
+
+
+def _substrings(chars: str, longest: int) -> set[str]:
+    return {chars[a:b] for a in range(len(chars)) for b in range(a + 2, min(len(chars), a + longest) + 1)}
+
+
+def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | None:
+    """The dictionary noun phrase next to the figure: words are matched longest first, from the
+    figure outwards; the phrase is made of nouns and ends with a head noun (prefer null over junk)."""
+    news = _news_vocab()
+    heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
+    words: list[tuple[str, str | None]] = []
+    pos = 0 if side == "after" else len(chars)
+    while 0 <= pos <= len(chars) and len(words) < 4:
+        word = None
+        # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
+        for size in range(min(longest if not words else longest - 1, len(chars)), 1, -1):
+            cand = chars[pos : pos + size] if side == "after" else chars[max(0, pos - size) : pos]
+            if len(cand) == size and tags.get(cand) is not None:
+                word = cand
+                break
+        if word is None and not words and side == "before" and chars[-1:] in news["head_suffixes"]:
+            # 注册率, 营业额: a dictionary word plus a noun suffix heads the phrase
+            stem = next((chars[-1 - k : -1] for k in (3, 2) if tags.get(chars[-1 - k : -1])), None)
+            if stem is not None:
+                words.append((stem + chars[-1], "n"))
+                pos -= len(stem) + 1
+                continue
+        if word is None:
+            break
+        tag = tags[word]
+        if tag not in modifiers or word in news["not_nouns"]:
+            if (
+                side == "after"
+                and words
+                and words[-1][0].endswith(news["attributive"])
+                and tag in ("v", "vn")
+            ):
+                words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
+            break
+        words.append((word, tag))
+        pos = pos + len(word) if side == "after" else pos - len(word)
+    if side == "before":
+        words.reverse()
+    # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
+    while words and words[-1][1] not in heads:
+        if side == "before":
+            return None  # the word next to the figure must be the noun it counts
+        words.pop()
+    phrase = "".join(w for w, _ in words)
+    return phrase if len(phrase) >= 2 else None
+
+
+def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
+    """`counted` of every figure: one dictionary look-up for the whole text."""
+    longest = _news_vocab()["max_word"]
+    spans = [_counted_spans(text, q) for q in qs]
+    wanted: set[str] = set()
+    for options in spans:
+        for _, chars in options:
+            wanted |= _substrings(chars, longest)
+    tags = _lexicon_tags(wanted)
+    out: list[str | None] = []
+    for options in spans:
+        found = None
+        if tags is not None:
+            for side, chars in options:
+                found = _noun_phrase(side, chars, tags)
+                if found:
+                    break
+        out.append(found)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -1073,7 +1233,7 @@ _LOCAL_YUAN_UNITS = frozenset({"港元", "港币", "澳门元", "澳门币", "�
 def _inherit_yuan_currency(text: str, found: list[_Quantity]) -> None:
     """元 is the local currency of the text: after 新台币650万元 (or 港元), a later bare 80万元
     is in the same currency, not CNY."""
-    local: str | None = None
+    local: str | None = _local_yuan(text)
     for q in found:
         if q.kind != "money":
             continue
@@ -1164,6 +1324,8 @@ def find_figures(text: str) -> list[FigureMatch]:
             continue
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
+        if _is_glued_year(text, q) or _is_era_year(text, q) or _is_service_number(text, q):
+            continue
         if q.kind == "date":
             # not a date after all: 三年 and 100日 are durations, 三点意见 counts points
             if q.unit in ("年", "日") and q.numeral.value_max is None or q.unit == "年":
@@ -1201,11 +1363,15 @@ def find_figures(text: str) -> list[FigureMatch]:
         ):
             continue
         q = _prefix(text, q)
+        _tenths_digit(text, q)
+        i = max(q.end, i)
+        if q.unit in _news_vocab()["ordinal_units"]:
+            q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
         found.append(q)
     found = _merge_bounds(text, found)
     _inherit_yuan_currency(text, found)
     out: list[FigureMatch] = []
-    for q in found:
+    for q, counted in zip(found, _counted_all(text, found)):
         approx = q.approx if q.approx in APPROX_VALUES else None
         kind = q.kind if q.kind in KINDS else "count"
         value_max = q.value_max
@@ -1221,7 +1387,7 @@ def find_figures(text: str) -> list[FigureMatch]:
                 unit=q.unit,
                 currency=q.currency,
                 kind=kind,
-                counted=_counted(text, q),
+                counted=counted,
             )
         )
     out.sort(key=lambda f: (f.start, f.end))

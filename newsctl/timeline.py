@@ -1285,7 +1285,14 @@ class _Parser:
 
     def parse_at(self, i: int) -> _Cand | None:
         best: _Cand | None = None
-        for fn in (self._point_expr, self._set_expr, self._special, self._anniversary, self._duration_expr):
+        for fn in (
+            self._point_expr,
+            self._set_expr,
+            self._special,
+            self._anniversary,
+            self._duration_expr,
+            self._paren_relative,
+        ):
             try:
                 c = fn(i)
             except (ValueError, OverflowError):  # dates out of the calendar range: not a usable match
@@ -1613,6 +1620,19 @@ class _Parser:
             n, more = None, True
         return m.end(), n, (mo, d, sec), grain, more, unit
 
+    def _after_event(self, i: int) -> bool:
+        """Is the 后 at i the end of an event word (婚后, 毕业后, 手术后) rather than a time anchor
+        (2021年后) or the start of a clause (后3年)?"""
+        if i == 0:
+            return False
+        prev = self.s[i - 1]
+        return "\u4e00" <= prev <= "\u9fff" and prev not in self.v["after_prefix_anchor_chars"]
+
+    def _event_before(self, i: int) -> bool:
+        """Does an event word end right before position i (结婚|7年后, 出狱|两年后)?"""
+        head = self.s[max(0, i - 4) : i]
+        return any(head.endswith(w) for w in self.v["event_anchor_words"])
+
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
         pre = re.compile(r"(过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下)(?:的)?").match(s, i)
@@ -1653,10 +1673,15 @@ class _Parser:
             return None
         ref = self.ctx.ref
         pw = pre.group(1) if pre else None
+        if pw == "后" and self._after_event(i):
+            # 婚后7年, 毕业后5年: N years after an event, not the N years after the reference
+            pre, pw, i = None, None, j
         suf = re.compile(r"以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多").match(
             s, end
         )
         sw = suf.group(0) if suf else None
+        if sw in ("后", "之后", "以后", "过后") and not pre and self._event_before(i):
+            sw, suf = None, None  # 结婚7年后: counted from the wedding, a duration
         if (
             sw in ("前", "后")
             and end < self.n - 1
@@ -1881,6 +1906,11 @@ class _Parser:
                 pass
             if ref is None:
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
+            if ref == trunc(ref, "day"):
+                # a reference date without a time of day: 'now' is that day, not its first second
+                return _Cand(
+                    i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(days=1), "day", None, anchor
+                )
             return _Cand(
                 i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(seconds=1), "second", None, anchor
             )
@@ -1900,6 +1930,8 @@ class _Parser:
             b = add_grain(a, g, 2)
             return _Cand(i, e, "range", _iv_value(a, b), a, b, g, None, anchor)
         if w in ("全天", "整天", "一整天"):
+            if self.s[:i].strip() or self.s[e:].strip(" 。.，,"):
+                return None  # 比赛全天进行: 'all day long', not a date of its own
             if ref is None:
                 return _Cand(i, e, "date", None, None, None, "day", None, anchor)
             a = trunc(ref, "day")
@@ -1932,6 +1964,45 @@ class _Parser:
                 anchor,
             )
         return None
+
+    # -- 昨（2）日, 明（2018）年: a relative word with the explicit date in parentheses ------------
+
+    _PAREN_RX = re.compile(rf"([昨今明前后去本])\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)")
+
+    def _paren_relative(self, i: int) -> _Cand | None:
+        m = self._PAREN_RX.match(self.s, i)
+        if not m or m.group(1) not in self.v["paren_relative"]:
+            return None
+        rel = self.v["paren_relative"][m.group(1)]
+        n = cn_int(m.group(2))
+        ref = self.ctx.ref
+        if n is None:
+            return None
+        if m.group(3) == "年":
+            year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
+            if not MIN_YEAR <= year <= 9999 or m.group(1) in ("前", "后"):
+                return None
+            a = dt.datetime(year, 1, 1)
+            b = dt.datetime(year + 1, 1, 1)
+            self.ctx.y, self.ctx.mo, self.ctx.d = year, None, None
+            return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
+        if not 1 <= n <= 31:
+            return None
+        if ref is None:
+            return _Cand(i, m.end(), "date", None, None, None, "day", None, self.ref_anchor)
+        # the day in parentheses is explicit: that day of the reference month, or of the month
+        # before (昨（30）日 written on the 1st) or after (明（1）日 written on the 31st)
+        base = trunc(ref, "month")
+        if rel < 0 and n > ref.day:
+            base = add_grain(base, "month", -1)
+        elif rel > 0 and n < ref.day:
+            base = add_grain(base, "month", 1)
+        a = _safe_date(base.year, base.month, n)
+        if a is None:
+            return None
+        b = a + dt.timedelta(days=1)
+        self.ctx.y, self.ctx.mo, self.ctx.d = a.year, a.month, a.day
+        return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- anniversaries ----------------------------------------------------------------
 
@@ -2031,7 +2102,7 @@ def _trigger_rx() -> re.Pattern:
         "0123456789"
         + _CN
         + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去"
     )
     firsts.discard("的")
     return re.compile("[" + re.escape("".join(sorted(firsts))) + "]")

@@ -333,3 +333,71 @@ def test_seed_article() -> None:
     for absent in ("0531", "66661234", "96678", "81695052", "2019", "2020", "5月", "10月", "11:09"):
         assert not any(absent in s for s in surfaces), absent
     assert {"一盘棋", "一块", "一处", "统一", "一批", "多年", "多例"}.isdisjoint(surfaces)
+
+
+# ---------------------------------------------------------------------------
+# news text: Taiwanese and mainland press conventions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025台北国际书展下月开幕。",  # a year glued to a place name, not 2025 machines
+        "他从民国70年起就在这里卖面。",  # an era year, not a duration of 70 years
+        "路人赶紧拨打119报警。",
+        "120救护车十分钟后赶到。",
+        "市民可通过12345热线反映。",
+    ],
+)
+def test_news_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_school_grade_is_an_ordinal() -> None:
+    fig = _one("她今年读小学三年级。")
+    assert (fig.kind, fig.value, fig.unit) == ("ordinal", 3, "年级")
+
+
+def test_machines_are_still_counted() -> None:
+    fig = _one("工厂新添了12台机器。")
+    assert (fig.kind, fig.value, fig.unit, fig.counted) == ("count", 12, "台", "机器")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx"),
+    [
+        ("受访者中约3成的人表示满意。", 30, "about"),
+        ("有6成5的家长支持。", 65, None),
+    ],
+)
+def test_tenths_percent_in_news(text: str, value: int, approx: str | None) -> None:
+    fig = _one(text)
+    assert (fig.kind, fig.value, fig.unit, fig.approx) == ("percent", value, "%", approx)
+
+
+def test_yuan_in_taiwanese_story_is_twd() -> None:
+    text = "（中央社记者王明／台北报导）这家店的便当一个卖80元，一天能卖出300个。"
+    money = [f for f in find_figures(text) if f.kind == "money"]
+    assert [(f.value, f.currency) for f in money] == [(80, "TWD")]
+    text = "新台币与人民币都能用，门票50元。"
+    assert [f.currency for f in find_figures(text) if f.kind == "money"] == ["CNY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("去年共引进技术人才35名。", "技术人才"),
+        ("现场有两名工人受伤。", "工人"),
+        ("他一口气捐出20万元助学金。", "助学金"),
+        ("消防局派出3辆消防车赶往现场。", "消防车"),
+        ("邻居们说他家里只剩3口人过日子。", None),  # 口人 is no noun phrase
+        ("这次活动中她捐了500元。", None),  # 她捐了: no noun before the money
+        ("演出吸引了近百万人次观看。", None),
+        ("市里下发了3条指导性要求。", "指导性要求"),  # 要求 heads the phrase after an attributive X性
+        ("本市青年志愿者注册率达到90%。", "志愿者注册率"),  # a dictionary word plus the noun suffix 率
+        ("老同志三次上门求助。", None),  # 次 counts events, not the noun before it
+    ],
+)
+def test_counted_is_a_noun_phrase_or_null(text: str, counted: str | None) -> None:
+    fig = find_figures(text)[0]
+    assert fig.counted == counted

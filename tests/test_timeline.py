@@ -397,3 +397,49 @@ def test_pathological_input_gives_well_formed_results() -> None:
     for text in ("2019年" * 2000, "一" * 10000, "1" * 10000, "2019-" * 2000, "多" * 10000):
         for t in find_times(text, REF):
             assert 0 <= t.start_offset < t.end_offset <= len(text)
+
+
+# ---------------------------------------------------------------------------
+# news text: events as anchors, Taiwanese dates in parentheses
+
+
+@pytest.mark.parametrize(
+    "text", ["两人婚后3年才有了孩子。", "他毕业后两年进了工厂。", "他们结婚5年后分开了。"]
+)
+def test_years_after_an_event_are_a_duration(text: str) -> None:
+    found = find_times(text, REF)
+    assert [(t.type, t.start, t.end) for t in found] == [("duration", None, None)]
+    assert found[0].value in ("P3Y", "P2Y", "P5Y")
+
+
+def test_years_later_from_the_reference() -> None:
+    t = one("他说，两年后工程将完工。")
+    assert (t.type, t.value) == ("date", "2022")
+
+
+def test_all_day_is_not_a_date_in_running_text() -> None:
+    assert spans("比赛全天进行，观众很多。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("警方昨（19）日表示，案件已侦破。", dt.datetime(2020, 5, 19)),
+        ("市府今(20)日宣布新措施。", dt.datetime(2020, 5, 20)),
+        ("厂商昨（30）日公布营收。", dt.datetime(2020, 4, 30)),  # the day before the reference's month
+        ("公司明（2021）年将扩厂。", dt.datetime(2021, 1, 1)),
+        ("去（108）年营收创新高。", dt.datetime(2019, 1, 1)),  # a year of the Republic of China
+    ],
+)
+def test_relative_word_with_explicit_date_in_parentheses(text: str, start: dt.datetime) -> None:
+    t = find_times(text, REF)[0]
+    assert t.start == start
+    assert t.type == "date"
+    assert text[t.start_offset] in "昨今明去"
+
+
+def test_present_ref_of_a_date_only_reference_is_that_day() -> None:
+    t = find_times("目前工程进展顺利。", dt.datetime(2020, 5, 20))[0]
+    assert (t.type, t.value, t.granularity) == ("datetime", "PRESENT_REF", "day")
+    assert (t.start, t.end) == (dt.datetime(2020, 5, 20), dt.datetime(2020, 5, 21))
+    assert one("目前").granularity == "second"  # a reference with a time of day keeps it

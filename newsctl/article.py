@@ -31,6 +31,9 @@ _OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "�
 _SLASHES = "/／╱∕"
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _QUOTE_GIVE_UP = 300  # an unclosed quote longer than this is a crawl error, not a quote
+_SPLIT_STOPS = re.compile(
+    "[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + SENTENCE_END) + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -745,6 +748,11 @@ def _split_paragraph(
     sentence_start = start
     i = start
     while i < end:
+        # Only quotes, brackets and sentence ends change anything: jump to the next one.
+        found = _SPLIT_STOPS.search(text, i, end)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if respect_quotes and ch in _OPENERS:
             expected_closers.append(_OPENERS[ch])

@@ -185,6 +185,8 @@ def is_reading_of(char: str, syllable: str) -> bool:
 
 def detect_script(folded: str, simplified: str) -> str:
     """simplified | traditional | mixed, from how many Han characters OpenCC changed."""
+    if folded == simplified:
+        return "simplified"  # nothing changed: the common case, decided without a per-character loop
     han = len(_HAN_RE.findall(folded))
     if han == 0:
         return "simplified"

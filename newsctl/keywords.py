@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from newsctl.article import Article
@@ -63,6 +64,7 @@ _NUMERIC = re.compile(r"^[\d.,%:/\-+年月日号时分秒万亿千百十零一�
 _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
+_NO_ENTRY: tuple[str | None, float | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -324,8 +326,7 @@ class _Doc:
     phrase_count: Counter[str]
     phrase_parts: dict[str, tuple[str, ...]]
     starts: dict[str, list[int]]  # token index of each occurrence, words and phrases alike
-    tags: dict[str, str | None]
-    idf: dict[str, float | None]
+    lexicon: dict[str, tuple[str | None, float | None]]  # word -> (dictionary POS tag, jieba IDF)
     clauses: list[tuple[list[str], float]]
 
     @classmethod
@@ -338,10 +339,8 @@ class _Doc:
     ) -> _Doc:
         allowed = frozenset(allowed_pos) if allowed_pos is not None else None
         units = [(segmenter.cut(text), weight) for text, weight in body_units(article)]
-        table = segmenter.lookup(w for words, _ in units for w in words)
-        tags = {w: t for w, (t, _) in table.items()}
-        idf = {w: v for w, (_, v) in table.items()}
-        doc = cls({}, Counter(), {}, Counter(), {}, defaultdict(list), tags, idf, [])
+        table = segmenter.lookup(chain.from_iterable(words for words, _ in units))
+        doc = cls({}, Counter(), {}, Counter(), {}, defaultdict(list), table, [])
         classes = _class_memo(segmenter, allowed)
         furniture = _article_furniture(article)
         word_weight: dict[str, float] = defaultdict(float)
@@ -355,7 +354,7 @@ class _Doc:
                 index += 1
                 kind = classes.get(word)
                 if kind is None:
-                    kind = classes[word] = _classify(word, tags.get(word), allowed)
+                    kind = classes[word] = _classify(word, table.get(word, _NO_ENTRY)[0], allowed)
                 if kind >= _PART and word in furniture:
                     kind = _OTHER
                 if kind == _CANDIDATE:
@@ -391,23 +390,33 @@ class _Doc:
     def _add_ngrams(self, run: list[str], first: int, weight: float, classes: dict[str, int]) -> None:
         """Count the 2..4-word n-grams of a run of phrase parts; `first` is the run's token index."""
         size = len(run)
+        # Per-word facts looked up once per run, not once per n-gram that holds the word.
+        lengths = [len(word) for word in run]
+        candidate = [classes.get(word) == _CANDIDATE for word in run]
+        phrase_weight, phrase_count, phrase_parts, starts = (
+            self.phrase_weight,
+            self.phrase_count,
+            self.phrase_parts,
+            self.starts,
+        )
         for i in range(size - 1):
-            chars = len(run[i])
-            has_candidate = classes.get(run[i]) == _CANDIDATE
+            chars = lengths[i]
+            has_candidate = candidate[i]
             for j in range(i + 1, min(i + _MAX_PHRASE_WORDS, size)):
-                chars += len(run[j])
+                chars += lengths[j]
                 if chars > _MAX_PHRASE_CHARS:
                     break
-                has_candidate = has_candidate or classes.get(run[j]) == _CANDIDATE
+                has_candidate = has_candidate or candidate[j]
                 # A compound names a thing: it holds at least one content word.
-                if not has_candidate or len(run[i]) + len(run[j]) < 3:
+                if not has_candidate or lengths[i] + lengths[j] < 3:
                     continue
-                phrase = "".join(run[i : j + 1])
-                self.phrase_weight[phrase] = self.phrase_weight.get(phrase, 0.0) + weight
-                self.phrase_count[phrase] += 1
-                if phrase not in self.phrase_parts:
-                    self.phrase_parts[phrase] = tuple(run[i : j + 1])
-                self.starts[phrase].append(first + i)
+                parts = run[i : j + 1]
+                phrase = "".join(parts)
+                phrase_weight[phrase] = phrase_weight.get(phrase, 0.0) + weight
+                phrase_count[phrase] += 1
+                if phrase not in phrase_parts:
+                    phrase_parts[phrase] = tuple(parts)
+                starts[phrase].append(first + i)
 
     def span(self, term: str) -> int:
         """Number of tokens one occurrence of `term` covers."""
@@ -456,7 +465,8 @@ def extract_keywords(
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
         count = doc.phrase_count[term] if is_phrase else doc.word_count[term]
-        pos = "phrase" if is_phrase else (doc.tags.get(term) or ("eng" if not _HAN.search(term) else None))
+        tag = doc.lexicon.get(term, _NO_ENTRY)[0]
+        pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
     return out
 
@@ -464,7 +474,7 @@ def extract_keywords(
 def _word_idf(word: str, doc: _Doc, table: IdfTable | None, median: float) -> float:
     if table is not None:
         return table.values.get(word, table.default)
-    value = doc.idf.get(word)
+    value = doc.lexicon.get(word, _NO_ENTRY)[1]
     return value if value is not None else median
 
 

@@ -12,9 +12,8 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
 from newsctl.clean import clean_text
@@ -29,6 +28,9 @@ from newsctl.records import (
     SummarySentence,
     TimeEntry,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 ANALYSES = ("summary", "keywords", "timeline", "figures")
 FIGURE_KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
@@ -396,17 +398,59 @@ def run(raws: Iterable[RawDocument], options: Options, jobs: int | None = None) 
     yield from _run_parallel(iterator, options, jobs)
 
 
+CHUNK_DOCS = 16  # documents per task: amortises a round trip to a worker
+CHUNK_CHARS = 1 << 20  # ...unless they are long: a chunk of huge articles would hold memory and stall order
+WINDOW_PER_JOB = 3  # chunks in flight per worker: enough to keep it busy while the parent writes
+
+
+def _chunks(iterator: Iterator[RawDocument]) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    chars = 0
+    for raw in iterator:
+        chunk.append(raw)
+        chars += len(raw.text or "")
+        if len(chunk) >= CHUNK_DOCS or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pool_context() -> Any:
+    """`fork` where it is safe: workers then start with everything the parent has
+    already loaded (segmenter dictionary, compiled patterns, tables) instead of
+    each loading it again. Elsewhere (no fork, or threads running, such as a
+    progress bar's) the platform default, whose workers load lazily."""
+    import multiprocessing
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return None
+
+
 def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) -> Iterator[Document]:
     # Bounded window of chunks in flight: order is kept and memory stays flat.
-    chunk_size = 16
-    window = jobs * 3
+    chunks = _chunks(iterator)
+    first = next(chunks, None)
+    if first is None:
+        return
+    # The first document is done here, before the pool exists: it loads what the
+    # analyses need once, and forked workers inherit it (copy-on-write) rather
+    # than each paying the start-up (about a second for jieba's dictionary).
+    yield process(first[0], options)
+    chunks = itertools.chain([first[1:]] if len(first) > 1 else [], chunks)
+    # Imported here: one-article runs never start workers and need not pay for it.
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = jobs * WINDOW_PER_JOB
     pending: deque[Future[list[Document]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_worker_init)
     try:
         while True:
             while len(pending) < window:
-                chunk = list(itertools.islice(iterator, chunk_size))
-                if not chunk:
+                chunk = next(chunks, None)
+                if chunk is None:
                     break
                 pending.append(pool.submit(_process_chunk, chunk, options))
             if not pending:

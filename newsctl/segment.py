@@ -20,11 +20,13 @@ import logging
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 SEGMENTERS = ("auto", "jieba", "rjieba")
 LEXICON_SCHEMA = 1
@@ -108,6 +110,25 @@ def _jieba_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("jieba is not installed")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _import_jieba() -> ModuleType:
+    """`import jieba`, minus a sixth of a second: jieba imports pkg_resources only
+    to open its own data files and falls back to a plain open() when that import
+    fails, and pkg_resources alone takes about 0.15 s (it scans every installed
+    distribution). So block it for the duration of the import, if nothing has
+    loaded it yet; the data read is the same."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import` raises ImportError
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _quiet_jieba(verbose: bool) -> None:
@@ -212,7 +233,7 @@ class Lexicon:
         """(tag, idf) for each word; (None, None) for words jieba's files lack."""
         memo = self._memo
         wanted = set(words)
-        missing = [w for w in wanted if w not in memo]
+        missing = list(wanted.difference(memo))  # in C: a long run soon finds every word memoised
         if missing:
             if len(memo) + len(missing) > self.MEMO_LIMIT:
                 memo.clear()
@@ -301,8 +322,7 @@ class Segmenter:
         return cut
 
     def _build_jieba(self, words: list[UserWord], verbose: bool) -> Callable[[str], list[str]]:
-        import jieba
-
+        jieba = _import_jieba()
         from newsctl.cache import cache_dir
 
         _quiet_jieba(verbose)

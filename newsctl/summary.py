@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import add
 
 from newsctl.article import Article
 
@@ -29,6 +30,11 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?")
+_NON_HAN_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+_NOT_TOKEN = re.compile(r"[^\u3400-\u9fffA-Za-z\d]+")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_HIGH_DIGIT = re.compile(r"(?=\d)[^\x00-\u33ff]")
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,24 @@ class RankedSentence:
 
 
 def sentence_terms(text: str) -> list[str]:
-    """Character bigrams of Han runs, plus Latin words and numbers as units."""
+    """Character bigrams of Han runs, plus Latin words and numbers as units.
+
+    Two Han characters pair up when no Latin word or number stands between
+    them (punctuation and spaces do not break a pair)."""
+    if _HIGH_DIGIT.search(text) is not None:
+        return _sentence_terms_tokenwise(text)
+    # The same terms as the token-by-token definition, built in C: drop what is
+    # no token, then every Han run left yields its bigrams.
+    terms: list[str] = []
+    for run in _HAN_RUN.findall(_NOT_TOKEN.sub("", text)):
+        terms.extend(map(add, run, run[1:]))
+    terms.extend(_NON_HAN_TOKEN.findall(text))
+    return terms
+
+
+def _sentence_terms_tokenwise(text: str) -> list[str]:
+    # The definition: a single-character token at or above U+3400 pairs with the
+    # next one. Digits beyond U+9FFF (rare scripts, math digits) are such tokens.
     tokens = _TOKEN.findall(text)
     terms = []
     for a, b in itertools.pairwise(tokens):
@@ -60,20 +83,26 @@ def _bm25_graph(bags: list[Counter[str]]) -> list[dict[int, float]]:
     for i, bag in enumerate(bags):
         for term in bag:
             postings.setdefault(term, []).append(i)
+    # A term's IDF depends on the term only: computed once, not once per sentence.
+    idfs = {
+        term: math.log((n - len(sharing) + 0.5) / (len(sharing) + 0.5) + 1.0)
+        for term, sharing in postings.items()
+        if len(sharing) >= 2
+    }
+    k1_plus_1 = BM25_K1 + 1
     directed: list[dict[int, float]] = [{} for _ in range(n)]
     for i, bag in enumerate(bags):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[i] / (average or 1.0))
         row = directed[i]
+        get = row.get
         for term, tf in bag.items():
-            sharing = postings[term]
-            if len(sharing) < 2:
-                continue
-            df = len(sharing)
-            idf = math.log((n - df + 0.5) / (df + 0.5) + 1.0)
-            weight = idf * tf * (BM25_K1 + 1) / (tf + norm)
-            for j in sharing:
+            idf = idfs.get(term)
+            if idf is None:
+                continue  # a term no other sentence has links nothing
+            weight = idf * tf * k1_plus_1 / (tf + norm)
+            for j in postings[term]:
                 if j != i:
-                    row[j] = row.get(j, 0.0) + weight
+                    row[j] = get(j, 0.0) + weight
     # symmetric: the similarity of i and j does not depend on which is the query
     graph: list[dict[int, float]] = [{} for _ in range(n)]
     for i, row in enumerate(directed):
@@ -87,17 +116,20 @@ def _bm25_graph(bags: list[Counter[str]]) -> list[dict[int, float]]:
 def _pagerank(graph: list[dict[int, float]], teleport: list[float], damping: float = DAMPING) -> list[float]:
     n = len(graph)
     out_weight = [sum(row.values()) for row in graph]
+    # Fixed across iterations, so found once: the dangling nodes, and the rows that pass rank on.
+    dangling_nodes = [j for j in range(n) if out_weight[j] == 0]
+    linked = [(j, row.items(), out_weight[j]) for j, row in enumerate(graph) if out_weight[j]]
+    kept = [(1 - damping) * t for t in teleport]
     rank = teleport[:]
     for _ in range(ITERATIONS):
-        new = [(1 - damping) * t for t in teleport]
-        dangling = sum(rank[j] for j in range(n) if out_weight[j] == 0)
+        new = kept[:]
+        dangling = sum(rank[j] for j in dangling_nodes)
         if dangling:
             new = [x + damping * dangling * t for x, t in zip(new, teleport)]
-        for j, row in enumerate(graph):
-            if out_weight[j]:
-                factor = damping * rank[j] / out_weight[j]
-                for i, weight in row.items():
-                    new[i] += factor * weight
+        for j, edges, weight_out in linked:
+            factor = damping * rank[j] / weight_out
+            for i, weight in edges:
+                new[i] += factor * weight
         change = sum(abs(a - b) for a, b in zip(new, rank))
         rank = new
         if change < CONVERGED:
@@ -136,7 +168,7 @@ def _rank(article: Article, lead_bias: bool) -> tuple[list[RankedSentence], list
     scores = _pagerank(graph, teleport, DAMPING if lead_bias else PLAIN_TEXTRANK_DAMPING)
     ranked = []
     for i, (text, score) in enumerate(zip(texts, scores)):
-        han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+        han = len(_HAN_CHAR.findall(text))
         if han < MIN_HAN_CHARS:
             score *= 0.2  # fragments and captions rarely summarise anything
         ranked.append(RankedSentence(i, score * len(texts)))

@@ -1276,6 +1276,7 @@ def find_figures(text: str) -> list[FigureMatch]:
     mask = _mask(text)
     n = len(text)
     found: list[_Quantity] = []
+    phrase_chars = vocab.phrases_by_char  # checked inline: most characters start no set phrase
     i = 0
     while i < n:
         ch = text[i]
@@ -1288,7 +1289,7 @@ def find_figures(text: str) -> list[FigureMatch]:
                 found.append(dq)
                 i = dq.end
                 continue
-        skip_to = _phrase_skip(text, i)
+        skip_to = _phrase_skip(text, i) if ch in phrase_chars else 0
         if skip_to:
             i = skip_to
             continue

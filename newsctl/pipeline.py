@@ -277,7 +277,8 @@ def reference_for(article: Article, options: Options) -> tuple[dt.datetime | Non
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%S") if value is not None else None
+    # isoformat pads the year to four digits; strftime("%Y") does not before 1000.
+    return value.replace(microsecond=0, tzinfo=None).isoformat() if value is not None else None
 
 
 _GRANULARITY_ORDER = {g: i for i, g in enumerate(("year", "half", "quarter", "month", "week", "day", "hour"))}

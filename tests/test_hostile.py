@@ -385,11 +385,6 @@ def test_published_at_the_edges_of_the_calendar(tmp_path: Path) -> None:
     assert "去年" in [t["text"] for t in last["timeline"]]  # but 明年 would be year 10000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline._iso formats with strftime('%Y'), which does not pad years before 1000 "
-    "('1-01-01T10:00:00'); latent since the timeline keeps to years >= 1000",
-)
 def test_iso_datetimes_have_four_digit_years() -> None:
     import datetime as dt
 

@@ -8,6 +8,7 @@ at a time, in input order, optionally across worker processes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import os
 from collections import deque
@@ -476,7 +477,7 @@ def analyze_one_text(text: str, published: str | None = None, **overrides: Any) 
         id=overrides.pop("id", "text"),
         path=overrides.pop("path", "<text>"),
         text=text,
-        sha256=__import__("hashlib").sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         encoding="utf-8",
         title=overrides.pop("title", None),
         source=overrides.pop("source", None),

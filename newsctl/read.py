@@ -20,7 +20,6 @@ import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is not an article
@@ -481,14 +480,3 @@ def iter_documents(
                 yield RawDocument(path, path, error=_os_error(exc))
             continue
         yield read_text_document(path, encoding=encoding, max_bytes=max_bytes)
-
-
-def display_path(path: str) -> str:
-    """Paths as the user would type them: relative when under the working directory."""
-    try:
-        resolved = Path(path)
-        if resolved.is_absolute():
-            return os.path.relpath(resolved)
-    except ValueError:
-        pass
-    return path

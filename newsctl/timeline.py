@@ -21,6 +21,13 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
+try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 from newsctl.timewords import (
     CN_NUM,
     GRAIN_ORDER,
@@ -116,6 +123,30 @@ _RX_CONN = re.compile(_CONN)
 _RX_SEP_WD = re.compile(r"\s{0,2}[,，、]?\s{0,2}")
 _BOUNDARY = re.compile(r"[，,。；;！!？?\n\r]")
 
+# patterns used inside the parser, compiled once
+_RX_LUNAR = re.compile("农历|阴历|旧历")
+_RX_MONTHHALF = re.compile("上半月|下半月|月初|月中|月底|月末")
+_RX_MONTHHALF_G = re.compile("(上半月|下半月|月初|月中|月底|月末)")
+_RX_MINUTE = re.compile(
+    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
+    rf"|([{_CN}]|\d)(?=分)"
+)
+_RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~")
+_RX_PREFIX = re.compile(r"自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约")
+_RX_INT = re.compile(rf"({_INT})")
+_RX_SMALL_SEC = re.compile(rf"{_SMALL}秒")
+_RX_DUR_PRE = re.compile(r"(过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下)(?:的)?")
+_RX_DUR_JOIN = re.compile(r"(?:又|零|余|多)?")
+_RX_DAY_NEXT = re.compile(r"前|后|之|以|内|来|里|间|多|余")
+_RX_NIGHT_NUM = re.compile(r"\d|[一二两三四五六七八九十]")
+_RX_DUR_SUF = re.compile(r"以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多")
+_RX_BELOW = re.compile("以下|以内")
+_RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日")
+_RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
+_RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
+_RX_EVENT_DROP = re.compile(r"[\d年月日号和及与、至到]")
+_CATEGORY_RX = {_sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_SPACE: re.compile(r"\s")}
+
 
 @functools.cache
 def _rx() -> dict[str, re.Pattern]:
@@ -207,6 +238,98 @@ def _rx() -> dict[str, re.Pattern]:
         "about": re.compile(r"左右|前后|许|上下"),
     }
     return out
+
+
+def _first_seq(items) -> tuple[set[str] | None, set[str], bool]:
+    """First characters a parsed regex sequence can match: (chars or None for 'any', categories,
+    can match empty).  Conservative: anything not understood widens the result to 'any'."""
+    chars: set[str] = set()
+    cats: set[str] = set()
+    for op, av in items:
+        fc, fcat, nul = _first_item(op, av)
+        if fc is None:
+            return None, set(), False
+        chars |= fc
+        cats |= fcat
+        if not nul:
+            return chars, cats, False
+    return chars, cats, True
+
+
+def _first_item(op, av) -> tuple[set[str] | None, set[str], bool]:
+    if op is _sre.LITERAL:
+        return {chr(av)}, set(), False
+    if op is _sre.IN:
+        chars: set[str] = set()
+        cats: set[str] = set()
+        for o, a in av:
+            if o is _sre.LITERAL:
+                chars.add(chr(a))
+            elif o is _sre.RANGE and a[1] - a[0] <= 2000:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            elif o is _sre.CATEGORY and a in _CATEGORY_RX:
+                cats.add(a)
+            else:
+                return None, set(), False
+        return chars, cats, False
+    if op is _sre.BRANCH:
+        chars, cats, nullable = set(), set(), False
+        for alt in av[1]:
+            fc, fcat, nul = _first_seq(alt)
+            if fc is None:
+                return None, set(), False
+            chars |= fc
+            cats |= fcat
+            nullable = nullable or nul
+        return chars, cats, nullable
+    if op is _sre.SUBPATTERN:
+        return _first_seq(av[-1])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
+        fc, fcat, nul = _first_seq(av[2])
+        return fc, fcat, nul or av[0] == 0
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return set(), set(), True  # zero width: ignoring the condition only widens the set
+    if op is _sre.CATEGORY and av in _CATEGORY_RX:
+        return set(), {av}, False
+    return None, set(), False
+
+
+def _first_chars(rx: re.Pattern) -> tuple[frozenset[str], tuple[re.Pattern, ...]] | None:
+    """Characters a match of `rx` can start with, or None when that cannot be bounded."""
+    try:
+        if rx.flags & ~re.UNICODE:
+            return None
+        fc, cats, nullable = _first_seq(_sre_parse.parse(rx.pattern, rx.flags))
+    except Exception:  # an unexpected parser shape: no pre-check, always try the regex
+        return None
+    if fc is None or nullable:
+        return None
+    return frozenset(fc), tuple(_CATEGORY_RX[c] for c in cats)
+
+
+@functools.cache
+def _first_table() -> list[tuple[str, frozenset[str] | None, tuple[re.Pattern, ...]]]:
+    out = []
+    for key, rx in _rx().items():
+        fc = _first_chars(rx)
+        out.append((key, None, ()) if fc is None else (key, fc[0], fc[1]))
+    return out
+
+
+_STARTS: dict[str, frozenset[str]] = {}
+
+
+def _starts(ch: str) -> frozenset[str]:
+    """Keys of the component regexes (`_rx`) that can match at a position holding `ch`."""
+    ok = _STARTS.get(ch)
+    if ok is None:
+        ok = frozenset(
+            key
+            for key, chars, cats in _first_table()
+            if chars is None or ch in chars or any(c.match(ch) for c in cats)
+        )
+        _STARTS[ch] = ok
+    return ok
 
 
 # ---------------------------------------------------------------------------
@@ -421,42 +544,43 @@ class _Parser:
             if nf is not None and m_end > pos:
                 out.append((m_end, rank, nf))
 
+        ok = _starts(ch)
         isdig = ch.isdigit()
         iscn = ch in _CN
         if last < 0 and ch in "农阴旧":
-            m = re.compile("农历|阴历|旧历").match(s, pos)
+            m = _RX_LUNAR.match(s, pos)
             if m:
                 add(m.end(), 0, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
         if last in (5, 6, 7) and (ch == " " or (ch.isdigit() and pos > 0 and s[pos - 1].isdigit())):
-            m = self.rx["clock_sp"].match(s, pos)
+            m = self.rx["clock_sp"].match(s, pos) if "clock_sp" in ok else None
             if m:
                 add(m.end(), 8, self._c_clock(m, f))
         if last < 1:
             if isdig:
                 for key in ("iso", "compact", "dmy", "yymmdd"):
-                    m = rx[key].match(s, pos)
+                    m = rx[key].match(s, pos) if key in ok else None
                     if m:
                         add(m.end(), _RANK["day"], self._c_fulldate(key, m, f))
-                m = rx["ym"].match(s, pos)
+                m = rx["ym"].match(s, pos) if "ym" in ok else None
                 if m:
                     add(m.end(), _RANK["month"], self._c_ym(m, f))
-                m = rx["year4"].match(s, pos)
+                m = rx["year4"].match(s, pos) if "year4" in ok else None
                 if m:
                     add(m.end(), 1, self._c_year(int(m.group(1)), f, explicit=True))
-                m = rx["roc"].match(s, pos)
+                m = rx["roc"].match(s, pos) if "roc" in ok else None
                 if m:
                     add(m.end(), 1, self._c_year(1911 + int(m.group(1)), f, explicit=True))
-                m = rx["year2"].match(s, pos)
+                m = rx["year2"].match(s, pos) if "year2" in ok else None
                 if m:
                     add(m.end(), 1, self._c_year2(m.group(1), f))
-                m = rx["year_bare"].match(s, pos)
+                m = rx["year_bare"].match(s, pos) if "year_bare" in ok else None
                 if m and pos + 4 <= self.n:
                     nf = self._c_year(int(m.group(1)), f, explicit=True)
                     if nf is not None:
                         nf.weak = "bare_year"
                     add(m.end(), 1, nf)
             if iscn:
-                m = rx["yearcn"].match(s, pos)
+                m = rx["yearcn"].match(s, pos) if "yearcn" in ok else None
                 if m:
                     g = m.group(1)
                     if len(g) == 4:
@@ -468,10 +592,10 @@ class _Parser:
                 n = cn_int(m.group(1))
                 if n:
                     add(m.end(), 1, self._c_year(1911 + n, f, explicit=True))
-            m = rx["century"].match(s, pos)
+            m = rx["century"].match(s, pos) if "century" in ok else None
             if m:
                 add(m.end(), 1, self._c_century(m, f))
-            m = rx["rel_year"].match(s, pos)
+            m = rx["rel_year"].match(s, pos) if "rel_year" in ok else None
             if m:
                 add(m.end(), 1, self._c_rel(f, self.v["rel_year"][m.group(0)], "year"))
         if last < 2:
@@ -479,16 +603,16 @@ class _Parser:
                 for key in ("half", "quarter", "firstn", "nth", "yearpart"):
                     if key == "yearpart" and last != 1 and ch not in "年岁开伊":
                         continue
-                    m = rx[key].match(s, pos)
+                    m = rx[key].match(s, pos) if key in ok else None
                     if m:
                         add(m.end(), 2, self._c_yearsub(key, m, f, pos))
-            m = rx["rel_quarter"].match(s, pos)
+            m = rx["rel_quarter"].match(s, pos) if "rel_quarter" in ok else None
             if m:
                 add(m.end(), 2, self._c_rel(f, self.v["rel_quarter"][m.group(0)], "quarter"))
-            m = rx["holiday"].match(s, pos)
+            m = rx["holiday"].match(s, pos) if "holiday" in ok else None
             if m:
                 add(m.end(), _RANK["day"], self._c_holiday(m.group(0), f))
-            m = rx["term"].match(s, pos)
+            m = rx["term"].match(s, pos) if "term" in ok else None
             if m:
                 add(m.end(), _RANK["day"], self._c_term(m.group(0), f))
         if last == 2 and f.gran == "quarter" and f.start is not None and ch in "初末底":
@@ -498,14 +622,14 @@ class _Parser:
             nf.mod, nf.rtype = ("start" if ch == "初" else "end"), "range"
             add(pos + 1, 4, nf)
         if last < 3:
-            m = rx["month"].match(s, pos)
+            m = rx["month"].match(s, pos) if "month" in ok else None
             if m:
                 add(m.end(), 3, self._c_month(m, f))
-            m = rx["rel_month"].match(s, pos)
+            m = rx["rel_month"].match(s, pos) if "rel_month" in ok else None
             if m:
                 add(m.end(), 3, self._c_rel(f, self.v["rel_month"][m.group(0)], "month"))
         if last < 3 and ch in "上下月":
-            m = re.compile("上半月|下半月|月初|月中|月底|月末").match(s, pos)
+            m = _RX_MONTHHALF.match(s, pos)
             if m:
                 nf = replace(f, kinds=f.kinds + ("month",))
                 if self._inherit(nf, "month") and not f.kinds:
@@ -514,48 +638,48 @@ class _Parser:
                         mo = self.ctx.ref.month
                     if mo is not None:
                         self._set(nf, dt.datetime(nf.y, mo, 1), "month")
-                        mm = re.compile("(上半月|下半月|月初|月中|月底|月末)").match(s, pos)
+                        mm = _RX_MONTHHALF_G.match(s, pos)
                         add(m.end(), 4, self._c_monthpart(mm, nf))
         if last < 4 and last >= 3:
-            m = rx["monthpart"].match(s, pos)
+            m = rx["monthpart"].match(s, pos) if "monthpart" in ok else None
             if m:
                 add(m.end(), 4, self._c_monthpart(m, f))
             for key in ("firstn", "nth", "nth_wd"):
-                m = rx[key].match(s, pos)
+                m = rx[key].match(s, pos) if key in ok else None
                 if m:
                     add(m.end(), 4 if key != "nth_wd" else 5, self._c_monthsub(key, m, f))
         if last < 5:
             if isdig or iscn:
-                m = rx["day"].match(s, pos)
+                m = rx["day"].match(s, pos) if "day" in ok else None
                 if m:
                     add(m.end(), 5, self._c_day(m, f))
                 if last in (3, 4) and "month" in f.kinds:
-                    m = rx["lunar_day"].match(s, pos)
+                    m = rx["lunar_day"].match(s, pos) if "lunar_day" in ok else None
                     if m and (m.group(1) or m.group(2)):
                         add(m.end(), 5, self._c_lunar_day(m, f))
-                    m = rx["numday"].match(s, pos)
+                    m = rx["numday"].match(s, pos) if "numday" in ok else None
                     if m:
                         add(m.end(), 5, self._c_numday(m, f))
                 if last < 3:
-                    m = rx["md_num"].match(s, pos)
+                    m = rx["md_num"].match(s, pos) if "md_num" in ok else None
                     if m:
                         add(m.end(), 5, self._c_md(m, f))
             elif ch == "初" and last in (3, 4):
-                m = rx["lunar_day"].match(s, pos)
+                m = rx["lunar_day"].match(s, pos) if "lunar_day" in ok else None
                 if m:
                     add(m.end(), 5, self._c_lunar_day(m, f))
-            m = rx["rel_day"].match(s, pos)
+            m = rx["rel_day"].match(s, pos) if "rel_day" in ok else None
             if m:
                 add(m.end(), 5, self._c_rel(f, self.v["rel_day"][m.group(0)], "day"))
             if last < 1:
-                m = rx["nthday"].match(s, pos)
+                m = rx["nthday"].match(s, pos) if "nthday" in ok else None
                 if m:
                     add(m.end(), 5, self._c_nthday(m, f))
-            m = rx["week"].match(s, pos)
+            m = rx["week"].match(s, pos) if "week" in ok else None
             if m:
                 add(m.end(), 5 if not m.group(3) else 6, self._c_week(m, f))
         elif last == 5:
-            m = rx["week"].match(s, pos)
+            m = rx["week"].match(s, pos) if "week" in ok else None
             if m and m.group(3) and not m.group(1):
                 if f.gran == "week" and f.start is not None and _WD[m.group(3)] < 7:
                     nf = replace(f, kinds=f.kinds + ("weekday",))
@@ -569,22 +693,22 @@ class _Parser:
                 if m and m.group(3) and not m.group(1):
                     add(m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
         if last < 7:
-            m = rx["day_part_word"].match(s, pos)
+            m = rx["day_part_word"].match(s, pos) if "day_part_word" in ok else None
             if m:
                 off, part = self.v["day_with_part"][m.group(0)]
                 nf = self._c_rel(f, off, "day")
                 if nf is not None:
                     nf = self._c_daypart(part, nf, strong=True)
                 add(m.end(), 7, nf)
-            m = rx["daypart"].match(s, pos)
+            m = rx["daypart"].match(s, pos) if "daypart" in ok else None
             if m:
                 add(m.end(), 7, self._c_daypart(m.group(0), f, strong=last >= 5, end=m.end()))
         if last < 8:
             if isdig:
-                m = rx["clock"].match(s, pos)
+                m = rx["clock"].match(s, pos) if "clock" in ok else None
                 if m:
                     add(m.end(), 8, self._c_clock(m, f))
-            if isdig or iscn:
+            if (isdig or iscn) and "hour" in ok:
                 r = self._c_hour(pos, f)
                 if r:
                     add(r[0], 8, r[1])
@@ -1188,11 +1312,7 @@ class _Parser:
             return None
         mi, sec, gran, strong = 0, None, "hour", bool(m.group(3))
         rest = s[end : end + 12]
-        mm = re.match(
-            rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
-            rf"|([{_CN}]|\d)(?=分)",
-            rest,
-        )
+        mm = _RX_MINUTE.match(rest)
         if mm and mm.end() > 0:
             if mm.group(1):
                 mi = {"半": 30, "一刻": 15, "三刻": 45, "整": 0}[mm.group(1)]
@@ -1219,7 +1339,7 @@ class _Parser:
             weak_ok = unit == "时" and m.group(1).isdigit()
             if not weak_ok:
                 nxt = s[end : end + 3]
-                if not re.match(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~", nxt):
+                if not _RX_HOUR_NEXT.match(nxt):
                     if not (pos > 0 and s[pos - 1] in "在于到至从约近"):
                         return None
         nf = self._time(f, hv, mi, sec, gran)
@@ -1305,7 +1425,7 @@ class _Parser:
 
     def _point_expr(self, i: int) -> _Cand | None:
         s = self.s
-        pre_m = re.compile(r"自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约").match(s, i)
+        pre_m = _RX_PREFIX.match(s, i)
         prefix = pre_m.group(0) if pre_m else None
         j = pre_m.end() if pre_m else i
         r = self._range_or_point(j)
@@ -1323,7 +1443,7 @@ class _Parser:
 
     def _bare_left(self, j: int) -> tuple[int, int, int] | None:
         """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""
-        m = re.compile(rf"({_INT})").match(self.s, j)
+        m = _RX_INT.match(self.s, j)
         if not m:
             return None
         c = _RX_CONN.match(self.s, m.end())
@@ -1592,7 +1712,7 @@ class _Parser:
         if unit == "年" and (m.group("ge") or m.group("ge2")):
             return None
         if unit == "分" and not (
-            m.group(0).endswith(("半", "钟")) or re.match(rf"{_SMALL}秒", self.s[m.end() : m.end() + 4])
+            m.group(0).endswith(("半", "钟")) or _RX_SMALL_SEC.match(self.s[m.end() : m.end() + 4])
         ):
             return None  # 十分 (very), 五分 (points)
         if unit in ("周", "日") and num is not None and m.group("ge"):
@@ -1635,7 +1755,7 @@ class _Parser:
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
-        pre = re.compile(r"(过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下)(?:的)?").match(s, i)
+        pre = _RX_DUR_PRE.match(s, i)
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
         if d is None:
@@ -1647,7 +1767,7 @@ class _Parser:
         # compound durations: 一年零三个月, 8天又二十个小时
         k = end
         while n is not None:
-            mm = re.compile(r"(?:又|零|余|多)?").match(s, k)
+            mm = _RX_DUR_JOIN.match(s, k)
             d2 = self._one_duration(mm.end())
             if d2 is None or d2[1] is None:
                 break
@@ -1659,13 +1779,11 @@ class _Parser:
         end = k
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
             nxt = s[end : end + 2]
-            if not re.match(r"前|后|之|以|内|来|里|间|多|余", nxt):
+            if not _RX_DAY_NEXT.match(nxt):
                 return None  # 20日 is a date
         if unit in ("晚", "宿") and not pre and end > j:
             pass
-        if unit in ("晚", "宿") and (
-            n is None or j == i and not re.match(r"\d|[一二两三四五六七八九十]", s[j])
-        ):
+        if unit in ("晚", "宿") and (n is None or j == i and not _RX_NIGHT_NUM.match(s[j])):
             return None
         if unit == "晚" and s[end : end + 1] in "上间会饭报年":
             return None
@@ -1676,9 +1794,7 @@ class _Parser:
         if pw == "后" and self._after_event(i):
             # 婚后7年, 毕业后5年: N years after an event, not the N years after the reference
             pre, pw, i = None, None, j
-        suf = re.compile(r"以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多").match(
-            s, end
-        )
+        suf = _RX_DUR_SUF.match(s, end)
         sw = suf.group(0) if suf else None
         if sw in ("后", "之后", "以后", "过后") and not pre and self._event_before(i):
             sw, suf = None, None  # 结婚7年后: counted from the wedding, a duration
@@ -1766,7 +1882,7 @@ class _Parser:
                 d2 = self._one_duration(c2.end())
                 if d2 is not None and d2[1] is not None:
                     end, mod = d2[0], None
-                    s2 = re.compile("以下|以内").match(s, end)
+                    s2 = _RX_BELOW.match(s, end)
                     end = s2.end() if s2 else end
             return _Cand(j, end, "duration", durv, None, None, grain, mod, "absolute")
         e2 = suf.end()
@@ -1858,7 +1974,7 @@ class _Parser:
         e = m.end()
         # 每周三, 每天晚上8点, 每年9月: absorb the following calendar components
         if per == "W":
-            wm = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日").match(self.s, e)
+            wm = _RX_SET_WD.match(self.s, e)
             if wm and unit != "周末":
                 e = wm.end()
         saved = self.ctx
@@ -2016,14 +2132,14 @@ class _Parser:
         if not n:
             return None
         before = self.s[max(0, i - 24) : i]
-        before = re.sub(r"(的|暨|之|\s)+$", "", before)
+        before = _RX_ANN_TRAIL.sub("", before)
         base = None
         for key, year in sorted(self.v["anniversaries"].items(), key=lambda kv: -len(kv[0])):
             if before.endswith(key) or before.endswith(key + "成立") or before.endswith(key + "胜利"):
                 base = year
                 break
         if base is None:
-            ym = re.search(r"(\d{4})年[^，。；]{0,12}$", before)
+            ym = _RX_ANN_YEAR.search(before)
             if ym and int(ym.group(1)) + n <= 2200:
                 pass
             return _Cand(i, m.end(), "date", None, None, None, "year", None, "context")
@@ -2108,6 +2224,86 @@ def _trigger_rx() -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
 
 
+#: component regexes `_components` only tries after an earlier component (last >= 3) or never
+_NOT_AT_START = frozenset({"lunar_day", "numday", "monthpart", "nth_wd", "clock_sp", "about"})
+
+
+@functools.cache
+def _start_rx() -> list[str]:
+    """Necessary condition for `_Parser.parse_at(i)` to find anything, as regexes one of which
+    must match at i.
+    Every rule begins with a regex at i, or with an optional prefix regex (从, 过去 …) and then a
+    regex right after it, so a position where none of those sequences matches is skipped without
+    a full parse.  The pattern only has to accept a superset: alternations may backtrack where the
+    rules do not, and a pattern it cannot embed as is (back-references) is replaced by the class
+    of its first characters, or by 'anything'."""
+    # what `_range_or_point` needs at its start: a component `_components` tries at the start of
+    # a point (last == -1), or a bare number and a connector (`_bare_left`)
+    top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
+    top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
+    point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, rf"(?:{_INT}){_CONN}"]
+    point_alt = "|".join(_embed(p) for p in point)
+    rules = [
+        "%s(?:%s)" % (_embed(_RX_PREFIX.pattern), point_alt),  # _point_expr after a prefix
+        *(_embed(p) for p in point),  # _point_expr without one
+        "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_Parser._DUR_RX.pattern)),  # _duration_expr
+        _embed(_Parser._DUR_RX.pattern),
+        _embed(_Parser._SET_RX.pattern),
+        _embed(_Parser._SPECIAL.pattern),
+        _embed(_Parser._ANN_RX.pattern),
+        _embed(_Parser._PAREN_RX.pattern),
+    ]
+    return rules
+
+
+_START_BY_SIG: dict[tuple[int, ...], re.Pattern | None] = {}
+_START_BY_CHAR: dict[str, re.Pattern | None] = {}
+
+
+@functools.cache
+def _start_rules() -> list[tuple[str, frozenset[str] | None, tuple[re.Pattern, ...]]]:
+    out = []
+    for rule in _start_rx():
+        fc = _first_chars(re.compile(rule))
+        out.append((rule, None, ()) if fc is None else (rule, fc[0], fc[1]))
+    return out
+
+
+def _could_start(ch: str) -> re.Pattern | None:
+    """`_start_rx` cut down to the rules that can begin with `ch`; None when none can."""
+    try:
+        return _START_BY_CHAR[ch]
+    except KeyError:
+        pass
+    rules = _start_rules()
+    sig = tuple(
+        k
+        for k, (_, chars, cats) in enumerate(rules)
+        if chars is None or ch in chars or any(c.match(ch) for c in cats)
+    )
+    if sig not in _START_BY_SIG:
+        _START_BY_SIG[sig] = re.compile("|".join("(?:%s)" % rules[k][0] for k in sig)) if sig else None
+    rx = _START_BY_SIG[sig]
+    _START_BY_CHAR[ch] = rx
+    return rx
+
+
+def _embed(pat: str) -> str:
+    """`pat` as a group that can sit inside a larger pattern, accepting at least what it accepts."""
+    if re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]|\\\(\?P", pat):
+        fc = _first_chars(re.compile(pat))
+        if fc is None:
+            return r"(?:[\s\S])"
+        cls = "".join(re.escape(c) for c in sorted(fc[0]))
+        cls += "".join({_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}[k] for k in _cats(fc[1]))
+        return f"(?:[{cls}])"
+    return "(?:%s)" % re.sub(r"\(\?P<\w+>", "(?:", pat)
+
+
+def _cats(rxs: tuple[re.Pattern, ...]) -> list:
+    return [k for k, v in _CATEGORY_RX.items() if v in rxs]
+
+
 def _clauses(text: str) -> list[int]:
     return [m.start() for m in _BOUNDARY.finditer(text)]
 
@@ -2122,7 +2318,7 @@ def _event(text: str, bounds: list[int], s: int, e: int) -> str | None:
     gap = max(text.rfind(" ", a, s), text.rfind("\u3000", a, s))
     if gap >= 0 and text[a:gap].strip():
         a = gap + 1  # '…5月20日讯 2019年以来': the dateline is not part of the clause
-    after = _TRIM.sub("", re.sub(r"[\d年月日号和及与、至到]", "", text[e:b]))
+    after = _TRIM.sub("", _RX_EVENT_DROP.sub("", text[e:b]))
     if not after and j < len(bounds):
         nb = bounds[j + 1] if j + 1 < len(bounds) else len(text)
         clause = text[b + 1 : min(nb, b + 121)]
@@ -2163,6 +2359,10 @@ def find_times(
             pos = i + 1
             continue
         if i in p.neg:
+            pos = i + 1
+            continue
+        start_rx = _could_start(s[i])
+        if start_rx is None or start_rx.match(s, i) is None:
             pos = i + 1
             continue
         c = p.parse_at(i)

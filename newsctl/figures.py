@@ -324,27 +324,23 @@ def _classify_run(run: str) -> bool:
     return any(suffix and suffix not in allowed for suffix in (m.group("s1"), m.group("s2")))
 
 
+_RE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_RUN_CHARS)) + "]+")
+
+
 def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
-    n = len(text)
-    i = 0
-    while i < n:
-        if text[i] in _RUN_CHARS:
-            j = i
-            while j < n and text[j] in _RUN_CHARS:
-                j += 1
-            # trailing and leading punctuation belongs to the sentence, not to the token
-            a, b = i, j
-            while a < b and text[a] in ",.-~/:?&=#+":
-                a += 1
-            while b > a and text[b - 1] in ",.-~/:?&=#+":
-                b -= 1
+    for m in _RE_RUN.finditer(text):
+        i, j = m.span()
+        # trailing and leading punctuation belongs to the sentence, not to the token
+        a, b = i, j
+        while a < b and text[a] in ",.-~/:?&=#+":
+            a += 1
+        while b > a and text[b - 1] in ",.-~/:?&=#+":
+            b -= 1
+        if b - a > 1:
             run = text[a:b]
-            if len(run) > 1 and any(c.isascii() and c.isalnum() for c in run) and _classify_run(run):
+            if any(c.isascii() and c.isalnum() for c in run) and _classify_run(run):
                 mask[a:b] = b"\x01" * (b - a)
-            i = j
-        else:
-            i += 1
     return mask
 
 
@@ -385,12 +381,20 @@ def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
             hit = vocab.ascii_units.get(word)
             if hit is not None and not (k < n and text[k].isascii() and text[k].isalpha()):
                 return word, hit[0], hit[1]
+    if text[i] not in _unit_first_chars():
+        return None
     for length in range(min(vocab.max_unit_len, n - i), 0, -1):
         word = text[i : i + length]
         hit = vocab.units.get(word)
         if hit is not None and not word.isascii():
             return word, hit[0], hit[1]
     return None
+
+
+@cache
+def _unit_first_chars() -> frozenset[str]:
+    """First characters of the units _lookup_unit reads from the whole vocabulary (not ASCII-only)."""
+    return frozenset(word[0] for word in _vocab().units if not word.isascii())
 
 
 def _blocked(text: str, unit: str, end: int) -> bool:
@@ -749,17 +753,49 @@ def _try_ratio(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
 # exclusions
 
 
+_PhraseGroups = dict[str, tuple[tuple[int, int, dict[str, int]], ...]]
+
+
+def _group_phrases(entries: dict[str, list[tuple[str, int]]], keep: Any) -> _PhraseGroups:
+    """Set phrases per character grouped by (offset, length): one slice and one set look-up per
+    group instead of one startswith per phrase.  Each phrase maps to its position in the list."""
+    out: _PhraseGroups = {}
+    for ch, items in entries.items():
+        groups: dict[tuple[int, int], dict[str, int]] = {}
+        for order, (phrase, offset) in enumerate(items):
+            if keep(phrase):
+                groups.setdefault((offset, len(phrase)), {}).setdefault(phrase, order)
+        out[ch] = tuple((offset, length, members) for (offset, length), members in groups.items())
+    return out
+
+
+@cache
+def _phrase_groups() -> tuple[_PhraseGroups, _PhraseGroups]:
+    """(all set phrases, those _phrase_skip may jump over) by character."""
+    vocab = _vocab()
+    every = _group_phrases(vocab.phrases_by_char, lambda phrase: True)
+    skippable = _group_phrases(
+        vocab.phrases_by_char,
+        lambda phrase: phrase not in vocab.numeral_only_phrases and is_numeral_start(phrase[-1]),
+    )
+    return every, skippable
+
+
 def _phrase_covers(text: str, num: Numeral, has_unit: bool) -> bool:
     """Is the numeral part of a set phrase (统一, 一盘棋, 十分)?"""
-    vocab = _vocab()
+    numeral_only = _vocab().numeral_only_phrases
+    groups = _phrase_groups()[0]
     for pos in range(num.start, min(num.end, num.start + 2)):
-        for phrase, offset in vocab.phrases_by_char.get(text[pos], ()):
+        for offset, length, members in groups.get(text[pos], ()):
             p0 = pos - offset
-            if p0 < 0 or not text.startswith(phrase, p0):
+            if p0 < 0:
                 continue
-            if num.end > p0 + len(phrase) and num.end - num.start > 1:
+            phrase = text[p0 : p0 + length]
+            if phrase not in members:
+                continue
+            if num.end > p0 + length and num.end - num.start > 1:
                 continue  # 一点五: the numeral goes on past 一点
-            if phrase in vocab.numeral_only_phrases and (has_unit or num.end != p0 + len(phrase)):
+            if phrase in numeral_only and (has_unit or num.end != p0 + length):
                 continue
             return True
     return False
@@ -767,18 +803,16 @@ def _phrase_covers(text: str, num: Numeral, has_unit: bool) -> bool:
 
 def _phrase_skip(text: str, i: int) -> int:
     """End of a set phrase that ends with the numeral at i (统一, 唯一, 万一), else 0."""
-    vocab = _vocab()
-    for phrase, offset in vocab.phrases_by_char.get(text[i], ()):
+    best = -1
+    end = 0
+    for offset, length, members in _phrase_groups()[1].get(text[i], ()):
         p0 = i - offset
-        end = p0 + len(phrase)
-        if (
-            p0 >= 0
-            and phrase not in vocab.numeral_only_phrases
-            and is_numeral_start(phrase[-1])
-            and text.startswith(phrase, p0)
-        ):
-            return end
-    return 0
+        if p0 < 0:
+            continue
+        order = members.get(text[p0 : p0 + length])
+        if order is not None and (best < 0 or order < best):
+            best, end = order, p0 + length
+    return end
 
 
 def _clause_before(text: str, i: int, limit: int) -> str:
@@ -802,7 +836,7 @@ def _is_phone(text: str, q: _Quantity) -> bool:
     if any(cue in before for cue in vocab.phone_cues):
         return True
     after = text[q.end : q.end + 4]
-    return any(after.startswith(cue) for cue in vocab.phone_cues)
+    return after.startswith(vocab.phone_cues)
 
 
 def _is_code(text: str, q: _Quantity) -> bool:
@@ -810,7 +844,7 @@ def _is_code(text: str, q: _Quantity) -> bool:
     num = q.numeral
     if q.unit is None or q.kind == "date":
         before = text[max(0, num.start - 6) : num.start].rstrip(" :：是为")
-        if any(before.endswith(cue) for cue in vocab.code_cues):
+        if before.endswith(vocab.code_cues):
             return True
     if _startswith_any(text, num.end, vocab.code_followers) is not None:
         return True
@@ -1268,6 +1302,20 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
     return None
 
 
+#: characters that may start a figure as a sign or a leading decimal point
+_SIGN_CHARS = "-−－负負."
+
+
+@cache
+def _candidate_re() -> re.Pattern[str]:
+    """Every character at which the main loop of find_figures can do anything: numeral
+    characters, the first characters of set phrases and discount words (半/对), signs and '.'."""
+    from newsctl.numerals import tables as numeral_tables
+
+    chars = set(numeral_tables().start_chars) | set(_vocab().phrases_by_char) | set("半对") | set(_SIGN_CHARS)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 def find_figures(text: str) -> list[FigureMatch]:
     """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset."""
     if not text:
@@ -1277,8 +1325,13 @@ def find_figures(text: str) -> list[FigureMatch]:
     n = len(text)
     found: list[_Quantity] = []
     phrase_chars = vocab.phrases_by_char  # checked inline: most characters start no set phrase
+    next_candidate = _candidate_re().search  # other characters start nothing: jump over them
     i = 0
     while i < n:
+        m = next_candidate(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if mask[i]:
             i += 1
@@ -1294,7 +1347,7 @@ def find_figures(text: str) -> list[FigureMatch]:
             i = skip_to
             continue
         starts = is_numeral_start(ch) or (
-            ch in "-−－负負." and i + 1 < n and (is_numeral_start(text[i + 1]) or text[i + 1] in " .")
+            ch in _SIGN_CHARS and i + 1 < n and (is_numeral_start(text[i + 1]) or text[i + 1] in " .")
         )
         if not starts:
             i += 1

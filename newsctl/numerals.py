@@ -13,6 +13,7 @@ vocabulary (numeral characters, multipliers, connectors) lives in `newsctl/data/
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import cache
@@ -34,6 +35,8 @@ _ASCII_DIGITS = "0123456789"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _DIGIT_VALUE = {c: i for i, c in enumerate(_ASCII_DIGITS)} | {c: i for i, c in enumerate(_FULLWIDTH_DIGITS)}
 _SPACES = " \u3000\t"
+_RE_DIGITS = re.compile(f"[{_ASCII_DIGITS}{_FULLWIDTH_DIGITS}]*")
+_TO_ASCII_DIGITS = str.maketrans(_FULLWIDTH_DIGITS, _ASCII_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -132,9 +135,18 @@ def to_number(value: Decimal) -> Number:
     return float(value)
 
 
+_start_chars: frozenset[str] | None = None
+
+
+def _load_start_chars() -> frozenset[str]:
+    global _start_chars
+    _start_chars = tables().start_chars
+    return _start_chars
+
+
 def is_numeral_start(ch: str) -> bool:
     """Can a numeral start with this character (ignoring signs and a leading '.')?"""
-    return ch in tables().start_chars
+    return ch in (_start_chars or _load_start_chars())
 
 
 # ---------------------------------------------------------------------------
@@ -145,7 +157,7 @@ def is_numeral_start(ch: str) -> bool:
 # G 个 before a big unit (两个亿).
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # never changed after creation; not frozen because frozen init is slow
 class _Tok:
     kind: str
     value: Decimal
@@ -175,16 +187,15 @@ def _scan_arabic(text: str, pos: int) -> tuple[_Tok | None, int]:
     caller can skip it as a whole.
     """
     n = len(text)
-    i = pos
-    digits: list[str] = []
-    while i < n and text[i] in _DIGIT_VALUE:
-        digits.append(str(_DIGIT_VALUE[text[i]]))
-        i += 1
-        if len(digits) > MAX_DIGITS:
-            while i < n and (text[i] in _DIGIT_VALUE or text[i] in ",.，"):
-                i += 1
-            return None, i
-    int_part = "".join(digits)
+    run = _RE_DIGITS.match(text, pos).group()  # type: ignore[union-attr]
+    if len(run) > MAX_DIGITS:
+        i = pos + MAX_DIGITS + 1
+        while i < n and (text[i] in _DIGIT_VALUE or text[i] in ",.，"):
+            i += 1
+        return None, i
+    i = pos + len(run)
+    int_part = run.translate(_TO_ASCII_DIGITS)
+    digits = int_part
     has_sep = False
     # thousands groups: ",ddd" not followed by another digit; only after 1-3 leading digits
     if 0 < len(digits) <= 3:
@@ -210,19 +221,17 @@ def _scan_arabic(text: str, pos: int) -> tuple[_Tok | None, int]:
     frac = ""
     has_dec = False
     if i + 1 < n and text[i] in ".．" and text[i + 1] in _DIGIT_VALUE:
-        j = i + 1
-        fd: list[str] = []
-        while j < n and text[j] in _DIGIT_VALUE:
-            fd.append(str(_DIGIT_VALUE[text[j]]))
-            j += 1
-            if len(fd) > MAX_DIGITS:
-                return None, j
+        fd = _RE_DIGITS.match(text, i + 1).group()  # type: ignore[union-attr]
+        if len(fd) > MAX_DIGITS:
+            return None, i + 1 + MAX_DIGITS + 1
+        j = i + 1 + len(fd)
+        fd = fd.translate(_TO_ASCII_DIGITS)
         # 1.2.3 is a version or a date, not a number
         if j + 1 < n and text[j] in ".．" and text[j + 1] in _DIGIT_VALUE:
             while j < n and (text[j] in _DIGIT_VALUE or text[j] in ".．"):
                 j += 1
             return None, j
-        frac = "".join(fd)
+        frac = fd
         has_dec = True
         i = j
     if not int_part and not frac:

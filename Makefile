@@ -27,9 +27,9 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The second pytest run is a time-boxed deeper fuzz run (hypothesis profile "ci", about 10 s).
 test: lint
 	$(BIN)/python -m pytest
-	# A time-boxed deeper fuzz run (hypothesis profile "ci", about 10 s).
 	NEWSCTL_FUZZ=ci $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 bench: $(STAMP)

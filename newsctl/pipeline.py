@@ -14,6 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
@@ -111,6 +112,7 @@ class Options:
         return out
 
 
+@cache  # called for every document; a zone name resolves the same way each time
 def timezone_from(name: str | None) -> dt.tzinfo:
     """`+08:00`, `-0500`, `UTC` or an IANA name such as `Asia/Taipei`."""
     if not name:

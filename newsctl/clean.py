@@ -31,18 +31,36 @@ _CONTROLS = (
 # Control characters inside a run of whitespace belong to the run, so `a \x00 b`
 # becomes `a b` and a run of blank lines with stray controls stays one blank
 # line. The character classes are disjoint, so no pattern can backtrack.
+# The leading lookahead names every character an edit can start with: it lets the
+# regex engine skip plain text quickly instead of trying each branch at every
+# position (about 5x faster on news text).
+_EDIT_STARTS = r"(（\r\n\u2028\u2029\x0b\x0c\x85" + _HSPACE + _CONTROLS
 _EDITS = re.compile(
+    rf"(?=[{_EDIT_STARTS}])(?:"
     rf"(?P<ann>(?<=[{_HAN}])[(（][{_PINYIN_LETTERS}]{{1,8}}[1-5]?[)）])"
     rf"|(?P<nl>[{_HSPACE}{_CONTROLS}]*(?:{_NEWLINE})(?:[{_HSPACE}{_CONTROLS}]*(?:{_NEWLINE}))*"
     rf"[{_HSPACE}{_CONTROLS}]*)"
     rf"|(?P<hs>[{_CONTROLS}]*(?P<space>[{_HSPACE}])[{_HSPACE}{_CONTROLS}]*)"
-    rf"|(?P<ctl>[{_CONTROLS}]+)"
+    rf"|(?P<ctl>[{_CONTROLS}]+))"
 )
 _NEWLINE_RE = re.compile(_NEWLINE)
 
 # Full-width ASCII forms (U+FF01-U+FF5E) fold to ASCII one to one, so the fold
 # never moves an offset.
 _WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]")
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII forms to ASCII. Only the matches are touched: a
+    translate() would look up every character of the article."""
+    return _FULL_WIDTH_RE.sub(_fold_one, text)
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xFEE0)
+
+
 _CLAUSE_PUNCTUATION = frozenset("，：；！？（）／")
 _HAN_RE = re.compile(f"[{_HAN}]")
 _TONE_MARKS = str.maketrans(
@@ -241,7 +259,7 @@ def clean_text(source: str) -> CleanedText:
     original = "".join(pieces)
     # Whitespace the pattern could not see at the edges (after dropped controls).
     original, index = _trim(original, index)
-    folded = original.translate(_WIDTH_FOLD)
+    folded = fold_width(original)
     simplified = to_simplified(folded)
     return CleanedText(
         source=source,

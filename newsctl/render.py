@@ -44,6 +44,7 @@ REPORT_FORMATS = ("table", "markdown", "html")
 # C0/C1 controls, DEL and bidi overrides: shown as \xNN / \uNNNN, never sent raw.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _C1_IN_JSON = {code: f"\\u{code:04x}" for code in range(0x80, 0xA0)}
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def visible(text: str | None, *, one_line: bool = True) -> str:
@@ -68,7 +69,8 @@ def dump_json(obj: Any, indent: int | None = None) -> str:
     text = json.dumps(
         obj, ensure_ascii=False, indent=indent, separators=(",", ": ") if indent else (",", ":")
     )
-    return text.translate(_C1_IN_JSON)
+    # translate() looks every character up; most documents have no C1 control at all.
+    return text.translate(_C1_IN_JSON) if _C1.search(text) else text
 
 
 # ---------------------------------------------------------------------------

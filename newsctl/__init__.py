@@ -6,13 +6,10 @@ process or a distributed job. `analyze_text` is the one-call entry point.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("newsctl")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# pyproject.toml reads the version from here (setuptools `attr`).
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from newsctl.records import Document

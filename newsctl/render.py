@@ -26,14 +26,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich import box
 from rich.cells import cell_len, get_character_cell_size
-from rich.console import Console
-from rich.rule import Rule
-from rich.table import Table
-from rich.text import Text
+
+# rich's console, table and text modules cost ~50 ms to import: JSON output never needs them.
+if TYPE_CHECKING:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 from newsctl import __version__
 from newsctl.records import SCHEMA_VERSION, Document, Figure, TimeEntry
@@ -62,6 +64,8 @@ def visible(text: str | None, *, one_line: bool = True) -> str:
 
 
 def cell(value: Any, style: str = "") -> Text:
+    from rich.text import Text
+
     return Text(visible("" if value is None else str(value)), style=style)
 
 
@@ -813,6 +817,8 @@ class TerminalBackend:
         self.box_style = box_style
 
     def start(self, command: str) -> None:
+        from rich import box
+
         if self.box_style is None:
             self.box_style = box.SIMPLE_HEAD if self.console.is_terminal else box.ASCII2
 
@@ -829,11 +835,16 @@ class TerminalBackend:
             self.section(block)
 
     def heading(self, heading: Heading) -> None:
+        from rich.rule import Rule
+        from rich.text import Text
+
         text = Text(" · ".join(visible(p) for p in [heading.name, *heading.details]), style="bold")
         characters = "─" if self.console.is_terminal else "="
         self.console.print(Rule(text, characters=characters, align="left", style="dim"))
 
     def section(self, section: Section) -> None:
+        from rich.text import Text
+
         title = Text(section.title, style="bold")
         if not section.rows:
             empty = Text(section.empty or "none", style=self.STYLES.get(section.empty_style, "dim"))
@@ -862,6 +873,8 @@ class TerminalBackend:
     def _table(
         self, section: Section, keep: list[int], widths: dict[int, int], title: str | None = None
     ) -> Table:
+        from rich.table import Table
+
         table = Table(
             box=self.box_style,
             title=title,
@@ -928,6 +941,8 @@ class TerminalBackend:
         return max(widest, 1)
 
     def _cells(self, section: Section, row: list[Any], keep: list[int], widths: dict[int, int]) -> list[Text]:
+        from rich.text import Text
+
         out = []
         for i in keep:
             value = row[i]
@@ -1241,6 +1256,7 @@ class Progress:
     file or a pipe), so it never mixes with tables or lands in a pipeline."""
 
     def __init__(self, stream: TextIO, total: int | None) -> None:
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,

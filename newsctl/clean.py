@@ -115,6 +115,8 @@ class CleanedText:
 
     def strip_annotations(self, src_start: int, src_end: int) -> str:
         """`source[src_start:src_end]` with the annotations inside it removed."""
+        if not self.annotations:
+            return self.source[src_start:src_end]
         pieces = []
         cursor = src_start
         first = bisect.bisect_left(self.annotations, (src_start, -1))

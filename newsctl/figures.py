@@ -10,13 +10,15 @@ phrases (一盘棋, 统一) are dropped.  All vocabulary is in `newsctl/data/fig
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsctl.data import load_json
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
+from newsctl.numerals import tables as numeral_tables
 
 KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
 APPROX_VALUES = ("more_than", "about", "nearly", "at_least", "at_most", "less_than")
@@ -41,73 +43,105 @@ class FigureMatch:
 # vocabulary
 
 
+class _Words(tuple[str, ...]):
+    """A word list, longest first, that carries its own index for _startswith_any and
+    _endswith_any: the distinct lengths (longest first), the set of (non-empty) words and
+    their first and last characters (most look-ups end at that one test)."""
+
+    lengths: tuple[int, ...]
+    members: frozenset[str]
+    first_chars: frozenset[str]
+    last_chars: frozenset[str]
+
+
 @dataclass(frozen=True)
 class _Vocab:
     units: dict[str, tuple[str, Any]]  # surface -> (category, payload)
     max_unit_len: int
+    #: first character -> match() of the units starting with it that are not ASCII-only, longest first
+    unit_matchers: dict[str, Any]
     ascii_units: dict[str, tuple[str, Any]]  # lower-cased ASCII unit -> (category, payload)
-    block_next: dict[str, tuple[str, ...]]
+    block_next: dict[str, _Words]
     currency_prefixes: list[tuple[str, str]]
-    currency_prefix_words: tuple[str, ...]
+    currency_prefix_words: _Words
     currency_prefix_code: dict[str, str]
     currency_minor: dict[str, tuple[str, Decimal]]
+    currency_minor_words: _Words
     minor_chain_starters: frozenset[str]
-    money_tail: tuple[str, ...]
+    money_tail: _Words
     discount_words: dict[str, dict[str, Any]]
-    age_suffix: tuple[str, ...]
+    age_suffix: _Words
     age_time_units: frozenset[str]
     approx_prefix: list[tuple[str, str | None]]
-    approx_prefix_words: tuple[str, ...]
+    approx_prefix_words: _Words
     approx_prefix_of: dict[str, str | None]
-    prefix_fillers: tuple[str, ...]
-    prefix_not_after: dict[str, tuple[str, ...]]
+    prefix_fillers: _Words
+    prefix_not_after: dict[str, _Words]
     prefix_time_sense: frozenset[str]
     approx_suffix: list[tuple[str, str]]
-    approx_suffix_words: tuple[str, ...]
+    approx_suffix_words: _Words
     approx_suffix_of: dict[str, str]
-    inclusive_marks: tuple[str, ...]
-    compare_before: tuple[str, ...]
+    inclusive_marks: _Words
+    compare_before: _Words
     compare_after: dict[str, str]
     more_suffix: frozenset[str]
     about_suffix: frozenset[str]
-    vague_after_unit_ok: tuple[str, ...]
-    range_connectors: tuple[str, ...]
-    between_connectors: tuple[str, ...]
-    between_suffix: tuple[str, ...]
-    range_prefix: tuple[str, ...]
+    more_or_about_suffix: frozenset[str]
+    vague_after_unit_ok: _Words
+    range_connectors: _Words
+    between_connectors: _Words
+    between_suffix: _Words
+    range_prefix: _Words
     lower_bound: frozenset[str]
     upper_bound: frozenset[str]
-    bound_joiners: tuple[str, ...]
-    ordinal_prefix: tuple[str, ...]
+    bound_joiners: _Words
+    ordinal_prefix: _Words
     half: tuple[str, ...]
     date_units: dict[str, str]
     date_unit_max: dict[str, int]
     time_chain_units: frozenset[str]
-    clock_followers: tuple[str, ...]
-    time_of_day_words: tuple[str, ...]
-    weekday_prefixes: tuple[str, ...]
+    clock_followers: _Words
+    time_of_day_words: _Words
+    weekday_prefixes: _Words
     phone_cues: tuple[str, ...]
     phone_window: int
     code_cues: tuple[str, ...]
-    code_followers: tuple[str, ...]
+    code_followers: _Words
     enumerator_followers: frozenset[str]
-    indefinite_before_yi: tuple[str, ...]
+    indefinite_before_yi: _Words
     phrases_by_char: dict[str, list[tuple[str, int]]]
     numeral_only_phrases: frozenset[str]
     counted_stop: tuple[str, ...]
     counted_determiners: tuple[str, ...]
     counted_max: int
-    counted_stops: tuple[str, ...]  # counted_stop + counted_determiners
+    counted_stops: _Words  # counted_stop + counted_determiners
     quote_open: frozenset[str]
     quote_close: frozenset[str]
-    ratio_joiners: tuple[str, ...]
+    ratio_joiners: _Words
     code_min_bare_digits: int
     verbal_measure_words: frozenset[str]
     ascii_unit_suffixes: frozenset[str]
 
 
-def _by_length(words: Any) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+def _by_length(words: Any) -> _Words:
+    out = _Words(sorted(words, key=len, reverse=True))
+    out.members = frozenset(w for w in out if w)
+    out.lengths = tuple(sorted({len(w) for w in out.members}, reverse=True))
+    out.first_chars = frozenset(w[0] for w in out.members)
+    out.last_chars = frozenset(w[-1] for w in out.members)
+    return out
+
+
+def _matchers_by_first_char(words: Iterable[str]) -> dict[str, Any]:
+    """One regex per first character: the alternation of its words, longest first, so that the
+    match is the longest word (one C call instead of a slice and a look-up per length)."""
+    by_char: dict[str, list[str]] = {}
+    for word in words:
+        by_char.setdefault(word[0], []).append(word)
+    return {
+        ch: re.compile("|".join(re.escape(w) for w in sorted(group, key=len, reverse=True))).match
+        for ch, group in by_char.items()
+    }
 
 
 @cache
@@ -161,12 +195,11 @@ def _vocab() -> _Vocab:
                 phrases_by_char.setdefault(ch, []).append((phrase, k))
         if all(is_numeral_start(ch) for ch in phrase):
             numeral_only.add(phrase)
-    from newsctl.numerals import tables as numeral_tables
-
     ascii_suffixes = set(ascii_units) | set(numeral_tables().ascii_multipliers) | {"%"}
     return _Vocab(
         units=units,
         max_unit_len=max(len(w) for w in units),
+        unit_matchers=_matchers_by_first_char(w for w in units if not w.isascii()),
         ascii_units=ascii_units,
         block_next={k: _by_length(v) for k, v in units_raw["block_next"].items()},
         currency_prefixes=[
@@ -177,25 +210,30 @@ def _vocab() -> _Vocab:
         currency_minor={
             k: (v["code"], Decimal(str(v["factor"]))) for k, v in units_raw["currency_minor"].items()
         },
+        currency_minor_words=_by_length(units_raw["currency_minor"]),
         minor_chain_starters=frozenset(units_raw["minor_chain_starters"]),
         money_tail=_by_length(units_raw["money_tail"]),
-        discount_words=units_raw["discount_words"],
-        age_suffix=tuple(units_raw["age_suffix_after_time"]),
+        discount_words={
+            word: {**spec, "requires_before": _by_length(spec.get("requires_before") or ())}
+            for word, spec in units_raw["discount_words"].items()
+        },
+        age_suffix=_by_length(units_raw["age_suffix_after_time"]),
         age_time_units=frozenset(units_raw["age_time_units"]),
         approx_prefix=[(w, ctx["approx_prefix"][w]) for w in _by_length(ctx["approx_prefix"])],
         approx_prefix_words=_by_length(ctx["approx_prefix"]),
         approx_prefix_of=dict(ctx["approx_prefix"]),
-        prefix_fillers=tuple(ctx["approx_prefix_fillers"]),
-        prefix_not_after={k: tuple(v) for k, v in ctx["approx_prefix_not_after"].items()},
+        prefix_fillers=_by_length(ctx["approx_prefix_fillers"]),
+        prefix_not_after={k: _by_length(v) for k, v in ctx["approx_prefix_not_after"].items()},
         prefix_time_sense=frozenset(ctx["approx_prefix_time_sense"]),
         approx_suffix=[(w, ctx["approx_suffix"][w]) for w in _by_length(ctx["approx_suffix"])],
         approx_suffix_words=_by_length(ctx["approx_suffix"]),
         approx_suffix_of=dict(ctx["approx_suffix"]),
-        inclusive_marks=tuple(ctx["inclusive_marks"]),
-        compare_before=tuple(ctx["comparative_frame"]["before"]),
+        inclusive_marks=_by_length(ctx["inclusive_marks"]),
+        compare_before=_by_length(ctx["comparative_frame"]["before"]),
         compare_after=ctx["comparative_frame"]["after"],
         more_suffix=frozenset(ctx["more_suffix"]),
         about_suffix=frozenset(ctx["about_suffix"]),
+        more_or_about_suffix=frozenset(ctx["more_suffix"]) | frozenset(ctx["about_suffix"]),
         vague_after_unit_ok=_by_length(ctx["vague_after_unit_ok"]),
         range_connectors=_by_length(ctx["range_connectors"]),
         between_connectors=_by_length(ctx["range_between_connectors"]),
@@ -204,7 +242,7 @@ def _vocab() -> _Vocab:
         lower_bound=frozenset(ctx["lower_bound_approx"]),
         upper_bound=frozenset(ctx["upper_bound_approx"]),
         bound_joiners=_by_length(ctx["bound_joiners"]),
-        ordinal_prefix=tuple(ctx["ordinal_prefix"]),
+        ordinal_prefix=_by_length(ctx["ordinal_prefix"]),
         half=tuple(ctx["half"]),
         date_units=ctx["date_units"],
         date_unit_max=ctx["date_unit_max"],
@@ -223,7 +261,7 @@ def _vocab() -> _Vocab:
         counted_stop=_by_length(ctx["counted_stop"]),
         counted_determiners=_by_length(ctx["counted_determiners"]),
         counted_max=int(ctx["counted_max_chars"]),
-        counted_stops=_by_length(ctx["counted_stop"]) + _by_length(ctx["counted_determiners"]),
+        counted_stops=_by_length(ctx["counted_stop"] + ctx["counted_determiners"]),
         quote_open=frozenset(ctx["quote_open"]),
         quote_close=frozenset(ctx["quote_close"]),
         ratio_joiners=_by_length(ctx["ratio_joiners"]),
@@ -250,6 +288,9 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")  # as _is_digit, for inline tests
+
+
 def _is_digit(ch: str) -> bool:
     return "0" <= ch <= "9" or "０" <= ch <= "９"
 
@@ -261,27 +302,25 @@ def _skip_spaces(text: str, i: int, limit: int = 3) -> int:
     return j
 
 
-@cache
-def _word_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
-    """Lengths (longest first) and set of a word list, for O(lengths) look-ups."""
-    return tuple(sorted({len(w) for w in words if w}, reverse=True)), frozenset(w for w in words if w)
-
-
-def _startswith_any(text: str, i: int, words: tuple[str, ...]) -> str | None:
+def _startswith_any(text: str, i: int, words: _Words) -> str | None:
     """The longest word of `words` that starts at offset i."""
-    lengths, members = _word_index(words)
-    for length in lengths:
+    if text[i : i + 1] not in words.first_chars:
+        return None
+    members = words.members
+    for length in words.lengths:
         piece = text[i : i + length]
-        if len(piece) == length and piece in members:
+        if piece in members:  # a piece cut short by the end of text is a shorter word: same answer
             return piece
     return None
 
 
-def _endswith_any(text: str, i: int, words: tuple[str, ...]) -> str | None:
+def _endswith_any(text: str, i: int, words: _Words) -> str | None:
     """The longest word of `words` that ends exactly at offset i."""
-    lengths, members = _word_index(words)
-    for length in lengths:
-        if i - length >= 0:
+    if i < 1 or text[i - 1 : i] not in words.last_chars:
+        return None
+    members = words.members
+    for length in words.lengths:
+        if length <= i:
             piece = text[i - length : i]
             if piece in members:
                 return piece
@@ -324,23 +363,35 @@ def _classify_run(run: str) -> bool:
     return any(suffix and suffix not in allowed for suffix in (m.group("s1"), m.group("s2")))
 
 
-_RE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_RUN_CHARS)) + "]+")
+#: a lone character is never masked (see _masked_part), so runs start at two characters
+_RE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_RUN_CHARS)) + "]{2,}")
+_RUN_EDGES = ",.-~/:?&=#+"
+
+
+def _masked_part(run: str) -> tuple[int, int] | None:
+    """(start, end) within an ASCII run of the part to mask, or None."""
+    # trailing and leading punctuation belongs to the sentence, not to the token
+    core = run.lstrip(_RUN_EDGES)
+    start = len(run) - len(core)
+    core = core.rstrip(_RUN_EDGES)
+    if len(core) > 1 and any(c.isalnum() for c in core) and _classify_run(core):
+        return start, start + len(core)
+    return None
+
+
+#: the same short runs (years, percentages, short numbers) recur across articles
+_masked_part_memo = lru_cache(maxsize=4096)(_masked_part)
 
 
 def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
     for m in _RE_RUN.finditer(text):
-        i, j = m.span()
-        # trailing and leading punctuation belongs to the sentence, not to the token
-        a, b = i, j
-        while a < b and text[a] in ",.-~/:?&=#+":
-            a += 1
-        while b > a and text[b - 1] in ",.-~/:?&=#+":
-            b -= 1
-        if b - a > 1:
-            run = text[a:b]
-            if any(c.isascii() and c.isalnum() for c in run) and _classify_run(run):
-                mask[a:b] = b"\x01" * (b - a)
+        run = m.group()
+        part = _masked_part_memo(run) if len(run) <= _MAX_RUN else _masked_part(run)
+        if part is not None:
+            a = m.start() + part[0]
+            b = m.start() + part[1]
+            mask[a:b] = b"\x01" * (b - a)
     return mask
 
 
@@ -348,7 +399,7 @@ def _mask(text: str) -> bytearray:
 # one candidate
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quantity:
     start: int
     end: int
@@ -368,10 +419,11 @@ class _Quantity:
 def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
     """Longest unit or measure word at i: (surface, category, payload)."""
     vocab = _vocab()
-    n = len(text)
-    if i >= n:
+    first = text[i : i + 1]
+    if not first:
         return None
-    if text[i].isascii():
+    n = len(text)
+    if first.isascii():
         j = i
         while j < n and text[j].isascii() and (text[j].isalpha() or text[j] in "/²³%$"):
             j += 1
@@ -381,20 +433,13 @@ def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
             hit = vocab.ascii_units.get(word)
             if hit is not None and not (k < n and text[k].isascii() and text[k].isalpha()):
                 return word, hit[0], hit[1]
-    if text[i] not in _unit_first_chars():
+    matcher = vocab.unit_matchers.get(first)
+    found = matcher(text, i) if matcher is not None else None
+    if found is None:
         return None
-    for length in range(min(vocab.max_unit_len, n - i), 0, -1):
-        word = text[i : i + length]
-        hit = vocab.units.get(word)
-        if hit is not None and not word.isascii():
-            return word, hit[0], hit[1]
-    return None
-
-
-@cache
-def _unit_first_chars() -> frozenset[str]:
-    """First characters of the units _lookup_unit reads from the whole vocabulary (not ASCII-only)."""
-    return frozenset(word[0] for word in _vocab().units if not word.isascii())
+    word = found.group()
+    hit = vocab.units[word]
+    return word, hit[0], hit[1]
 
 
 def _blocked(text: str, unit: str, end: int) -> bool:
@@ -413,7 +458,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
     n = len(text)
     pos = i
     extra = Decimal(0)
-    minors = tuple(sorted(vocab.currency_minor, key=len, reverse=True))
+    minors = vocab.currency_minor_words
     for _ in range(3):
         j = pos
         if j < n and text[j] in "零〇":
@@ -452,7 +497,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     currency: str | None = None
     category: str | None = None
     kind = "count"
-    notes: set[str] = set()
+    note: str | None = None
     if num.form == "percent":
         kind, unit, category = "percent", "%", "percent"
     elif num.form == "fraction":
@@ -460,27 +505,30 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     pos = num.end
     unit_start = -1
     if num.form == "number":
-        j = _skip_spaces(text, pos, 2)
+        j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
+        ch = text[j : j + 1]
         # 320多个, 10余人, 十来个
-        if j < n and (text[j] in vocab.more_suffix or text[j] in vocab.about_suffix):
+        if ch in vocab.more_or_about_suffix:
             after = _lookup_unit(text, j + 1)
             if after is not None and after[1] not in ("date",):
-                approx = "more_than" if text[j] in vocab.more_suffix else "about"
+                approx = "more_than" if ch in vocab.more_suffix else "about"
                 j += 1
+                ch = text[j : j + 1]
             elif (
-                text[j] in vocab.more_suffix
+                ch in vocab.more_suffix
                 and not (j + 1 < n and (_is_han(text[j + 1]) or _is_ascii_alnum(text[j + 1])))
                 and num.value >= 10
             ):
                 # 四百多 at the end of a clause
                 approx = "more_than"
                 pos = j + 1
-        hit = _lookup_unit(text, j) if j < n and not mask[j] else None
-        if hit is not None and text[j] in _SPACES:
+        hit = _lookup_unit(text, j) if ch and not mask[j] else None
+        if hit is not None and ch in _SPACES:
             hit = None
         if hit is not None:
             word, category, payload = hit
-            if _blocked(text, word, j + len(word)):
+            blocks = vocab.block_next.get(word)
+            if blocks and _startswith_any(text, j + len(word), blocks) is not None:
                 # 元旦, 成立: try a shorter unit? no: the character belongs to another word
                 hit = None
                 category = None
@@ -489,7 +537,23 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
             unit_start = j
             pos = j + len(word)
             unit = word
-            if category == "currency":
+            # the most common categories first (they exclude each other)
+            if category == "count":
+                kind = "count"
+                if payload is not None:
+                    value *= payload
+                    if value_max is not None:
+                        value_max *= payload
+            elif category == "date":
+                kind = "date"
+            elif category == "measure":
+                kind = "measure"
+            elif category == "time":
+                kind = "measure"
+                if _startswith_any(text, pos, vocab.age_suffix) and word in vocab.age_time_units:
+                    kind = "age"
+                    pos += 1
+            elif category == "currency":
                 kind, currency = "money", payload
                 if (
                     word == "块"
@@ -515,6 +579,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                             if minor is not None and minor[1] == "minor" and minor[2][0] == currency:
                                 value += sub.value * minor[2][1]
                                 pos = sub.end + len(minor[0])
+            elif category == "percent_sign":
+                kind, unit = "percent", "%"
+                value *= payload
+                if value_max is not None:
+                    value_max *= payload
+            elif category == "age":
+                kind = "age"
             elif category == "minor":
                 code, factor = payload
                 financial = any(c in "壹贰叁肆伍陆柒捌玖拾佰仟" for c in text[num.start : num.end])
@@ -528,11 +599,6 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 else:
                     # 95分: points or marks, not money
                     kind, category = "count", "count"
-            elif category == "percent_sign":
-                kind, unit = "percent", "%"
-                value *= payload
-                if value_max is not None:
-                    value_max *= payload
             elif category == "percentage_point":
                 kind = "percent"
             elif category == "tenths":
@@ -554,25 +620,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     value_max *= 10
             elif category == "ratio":
                 kind = "ratio"
-            elif category == "age":
-                kind = "age"
             elif category == "anniversary":
                 kind = "anniversary"
-            elif category == "time":
-                kind = "measure"
-                if _startswith_any(text, pos, vocab.age_suffix) and word in vocab.age_time_units:
-                    kind = "age"
-                    pos += 1
-            elif category == "measure":
-                kind = "measure"
-            elif category == "count":
-                kind = "count"
-                if payload is not None:
-                    value *= payload
-                    if value_max is not None:
-                        value_max *= payload
-            elif category == "date":
-                kind = "date"
             # 一吨半, 两米半, 一个半小时
             if category in ("count", "measure", "time", "currency", "age") and text.startswith("半", pos):
                 after_half = _lookup_unit(text, pos + 1)
@@ -600,43 +649,46 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     approx = approx or "more_than"
                     pos += 1
     # 左右 / 以上 / （含）以上
-    j = _skip_spaces(text, pos, 2)
-    mark = _startswith_any(text, j, vocab.inclusive_marks)
-    k = j + len(mark) if mark else j
-    suffix = _startswith_any(text, k, vocab.approx_suffix_words)
+    j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
+    if text[j : j + 1] in _suffix_first_chars():
+        mark = _startswith_any(text, j, vocab.inclusive_marks)
+        k = j + len(mark) if mark else j
+        suffix = _startswith_any(text, k, vocab.approx_suffix_words)
+    else:
+        mark, k, suffix = None, j, None  # neither a mark nor a suffix starts at j
     if suffix is not None:
         suffix_approx = vocab.approx_suffix_of[suffix]
         if not (suffix == "上下" and k + 2 < n and text[k + 2] in "班学车楼游"):
             if approx is None or approx == "more_than" and suffix_approx in ("more_than", "at_least"):
                 approx = suffix_approx if approx is None else approx
             pos = k + len(suffix)
-            notes.add("suffix")
+            note = "suffix"
     elif mark:
-        notes.add("inclusive")
+        note = "inclusive"
         pos = k
+    # positional arguments, in the order of the fields: keywords cost twice the whole call
     return _Quantity(
-        start=num.start,
-        end=pos,
-        value=value,
-        value_max=value_max,
-        approx=approx,
-        unit=unit,
-        currency=currency,
-        kind=kind,
-        numeral=num,
-        unit_category=category,
-        unit_start=unit_start,
-        notes=notes,
+        num.start,  # start
+        pos,  # end
+        value,
+        value_max,
+        approx,
+        unit,
+        currency,
+        kind,
+        num,  # numeral
+        category,  # unit_category
+        unit_start,
+        False,  # is_time
+        {note} if note else set(),  # notes
     )
 
 
-def _scan_quantity(text: str, i: int, mask: bytearray) -> tuple[_Quantity | None, int]:
-    num = scan_numeral(text, i)
-    if num is None:
-        return None, i + 1
-    if num.overflow:
-        return None, num.end
-    return _quantity(text, num, mask), num.end
+@cache
+def _suffix_first_chars() -> frozenset[str]:
+    """First characters of the inclusive marks and approximation words read after a figure."""
+    vocab = _vocab()
+    return vocab.inclusive_marks.first_chars | vocab.approx_suffix_words.first_chars
 
 
 def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
@@ -753,40 +805,76 @@ def _try_ratio(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
 # exclusions
 
 
-_PhraseGroups = dict[str, tuple[tuple[int, int, dict[str, int]], ...]]
+#: groups of set phrases: (offset of the character in them, length, phrase -> its position in
+#: the character's list), by the two characters that the character forms with its neighbour
+_PhraseGroups = dict[str, list[tuple[int, int, dict[str, int]]]]
+#: character -> (groups by the pair that ends at it, groups by the pair that starts at it,
+#: groups of one-character phrases)
+_PhraseIndex = dict[str, tuple[_PhraseGroups, _PhraseGroups, list[tuple[int, int, dict[str, int]]]]]
 
 
-def _group_phrases(entries: dict[str, list[tuple[str, int]]], keep: Any) -> _PhraseGroups:
-    """Set phrases per character grouped by (offset, length): one slice and one set look-up per
-    group instead of one startswith per phrase.  Each phrase maps to its position in the list."""
-    out: _PhraseGroups = {}
+def _index_phrases(entries: dict[str, list[tuple[str, int]]], keep: Any) -> _PhraseIndex:
+    """Set phrases per character, grouped by (offset, length) so that one slice and one look-up
+    tests a group, and filed under the pair of characters the character forms with the one
+    before it in the phrase (or else the one after it): a position is only tested against the
+    few groups that share its pair in the text."""
+    index: _PhraseIndex = {}
     for ch, items in entries.items():
-        groups: dict[tuple[int, int], dict[str, int]] = {}
+        by_pair: tuple[dict[str, dict[tuple[int, int], dict[str, int]]], ...] = ({}, {}, {})
         for order, (phrase, offset) in enumerate(items):
-            if keep(phrase):
-                groups.setdefault((offset, len(phrase)), {}).setdefault(phrase, order)
-        out[ch] = tuple((offset, length, members) for (offset, length), members in groups.items())
-    return out
+            if not keep(phrase):
+                continue
+            if offset > 0:
+                side, pair = 0, phrase[offset - 1 : offset + 1]
+            elif len(phrase) > 1:
+                side, pair = 1, phrase[offset : offset + 2]
+            else:
+                side, pair = 2, ""
+            groups = by_pair[side].setdefault(pair, {})
+            groups.setdefault((offset, len(phrase)), {}).setdefault(phrase, order)
+        before, after, alone = (
+            {
+                pair: [(offset, length, members) for (offset, length), members in groups.items()]
+                for pair, groups in side.items()
+            }
+            for side in by_pair
+        )
+        index[ch] = (before, after, alone.get("", []))
+    return index
 
 
 @cache
-def _phrase_groups() -> tuple[_PhraseGroups, _PhraseGroups]:
-    """(all set phrases, those _phrase_skip may jump over) by character."""
+def _phrase_index() -> tuple[_PhraseIndex, _PhraseIndex]:
+    """(all set phrases, those _phrase_skip may jump over), indexed by character."""
     vocab = _vocab()
-    every = _group_phrases(vocab.phrases_by_char, lambda phrase: True)
-    skippable = _group_phrases(
+    every = _index_phrases(vocab.phrases_by_char, lambda phrase: True)
+    skippable = _index_phrases(
         vocab.phrases_by_char,
         lambda phrase: phrase not in vocab.numeral_only_phrases and is_numeral_start(phrase[-1]),
     )
     return every, skippable
 
 
+def _phrase_groups_at(index: _PhraseIndex, text: str, pos: int) -> list[tuple[int, int, dict[str, int]]]:
+    """The groups of set phrases that may cover the character at pos, given its neighbours."""
+    entry = index.get(text[pos])
+    if entry is None:
+        return []
+    before, after, alone = entry
+    groups = before.get(text[pos - 1 : pos + 1], []) if pos > 0 else []
+    also = after.get(text[pos : pos + 2])
+    if also is not None or alone:
+        groups = groups + (also or []) + alone
+    return groups
+
+
 def _phrase_covers(text: str, num: Numeral, has_unit: bool) -> bool:
     """Is the numeral part of a set phrase (统一, 一盘棋, 十分)?"""
-    numeral_only = _vocab().numeral_only_phrases
-    groups = _phrase_groups()[0]
+    index = _phrase_index()[0]
     for pos in range(num.start, min(num.end, num.start + 2)):
-        for offset, length, members in groups.get(text[pos], ()):
+        if text[pos] not in index:
+            continue
+        for offset, length, members in _phrase_groups_at(index, text, pos):
             p0 = pos - offset
             if p0 < 0:
                 continue
@@ -795,7 +883,7 @@ def _phrase_covers(text: str, num: Numeral, has_unit: bool) -> bool:
                 continue
             if num.end > p0 + length and num.end - num.start > 1:
                 continue  # 一点五: the numeral goes on past 一点
-            if phrase in numeral_only and (has_unit or num.end != p0 + length):
+            if phrase in _vocab().numeral_only_phrases and (has_unit or num.end != p0 + length):
                 continue
             return True
     return False
@@ -805,7 +893,7 @@ def _phrase_skip(text: str, i: int) -> int:
     """End of a set phrase that ends with the numeral at i (统一, 唯一, 万一), else 0."""
     best = -1
     end = 0
-    for offset, length, members in _phrase_groups()[1].get(text[i], ()):
+    for offset, length, members in _phrase_groups_at(_phrase_index()[1], text, i):
         p0 = i - offset
         if p0 < 0:
             continue
@@ -948,6 +1036,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
     """约/近/超过/不到 …, 人民币/$, 从 (ranges), 比 … 低, looked up just before the figure."""
     vocab = _vocab()
     start = q.start
+    if start == 0 or text[start - 1] not in _prefix_last_chars():
+        return q  # no word below can end right before the figure (nor spaces)
     # currency before the number: 人民币 50元, 港币两千九百六十元, $5
     s = start
     while s > 0 and text[s - 1] in _SPACES and start - s < 2:
@@ -1000,6 +1090,15 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             q.start = start - len(word)
             q.end = j + 1
     return q
+
+
+@cache
+def _prefix_last_chars() -> frozenset[str]:
+    """Spaces and the last characters of the words _prefix looks for before a figure."""
+    vocab = _vocab()
+    lasts = frozenset(_SPACES) | vocab.currency_prefix_words.last_chars | vocab.range_prefix.last_chars
+    lasts |= vocab.prefix_fillers.last_chars | vocab.approx_prefix_words.last_chars
+    return lasts | vocab.compare_before.last_chars
 
 
 @cache
@@ -1096,36 +1195,41 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
     vocab = _vocab()
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
-    n = len(text)
     limit = vocab.counted_max
-
-    def forward(i: int) -> str:
-        j = i
-        while j < n and j - i < limit and _is_han(text[j]) and not is_numeral_start(text[j]):
-            j += 1
-        return text[i:j]
-
-    def backward(i: int) -> str:
-        j = i
-        while j > 0 and i - j < limit and _is_han(text[j - 1]) and not is_numeral_start(text[j - 1]):
-            j -= 1
-        return text[j:i]
-
+    han_run = _counted_char_run()  # Han characters that cannot start a numeral
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
     if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
         return []  # 同志两次上交: the noun next to 两次 is not what 次 counts
     if q.kind in ("count", "age", "money") and q.unit is not None:
-        after = forward(q.end)
+        after = han_run(text, q.end, q.end + limit).group()  # type: ignore[union-attr]
         if after:
             return [("after", after)]  # 9名同志: what follows the measure word, or nothing
     if q.kind == "age":
         return []
-    before = backward(q.start)
+    # the run of such characters that ends at the figure: read backwards
+    length = han_run(text[max(0, q.start - limit) : q.start][::-1]).end()  # type: ignore[union-attr]
+    before = text[q.start - length : q.start]
     spans = [("before", before)]
     stop = _endswith_any(before, len(before), vocab.counted_stops)
     if stop:
         spans.append(("before", before[: -len(stop)]))  # 增幅达24%: past the linking word
     return [(side, chars) for side, chars in spans if len(chars) >= 2]
+
+
+@cache
+def _counted_char_run() -> Any:
+    """match() of a run of Han characters that cannot start a numeral: what `counted` reads."""
+    starts = numeral_tables().start_chars
+    ranges: list[str] = []
+    for low, high in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):  # as _is_han
+        code = low
+        for excluded in sorted(ord(c) for c in starts if low <= ord(c) <= high):
+            if code < excluded:
+                ranges.append(f"{chr(code)}-{chr(excluded - 1)}")
+            code = excluded + 1
+        if code <= high:
+            ranges.append(f"{chr(code)}-{chr(high)}")
+    return re.compile("[" + "".join(ranges) + "]*").match
 
 
 def _lexicon_tags(words: set[str]) -> dict[str, str | None] | None:
@@ -1142,28 +1246,50 @@ def _lexicon_tags(words: set[str]) -> dict[str, str | None] | None:
     return {w: tag for w, (tag, _idf) in found.items()}
 
 
-def _substrings(chars: str, longest: int) -> set[str]:
-    return {chars[a:b] for a in range(len(chars)) for b in range(a + 2, min(len(chars), a + longest) + 1)}
+#: word -> its tag in jieba's dictionary (None: not in it), for the words looked up so far: the
+#: dictionary does not change within a process, and news text keeps asking for the same words
+_tag_memo: dict[str, str | None] = {}
+_TAG_MEMO_LIMIT = 200_000
+_UNKNOWN: Any = object()  # tags.get default: the word is not in _tag_memo yet
 
 
-def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | None:
+def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | list[str] | None:
     """The dictionary noun phrase next to the figure: words are matched longest first, from the
-    figure outwards; the phrase is made of nouns and ends with a head noun (prefer null over junk)."""
+    figure outwards; the phrase is made of nouns and ends with a head noun (prefer null over junk).
+
+    Returns the list of words it must know first when `tags` lacks one that decides the match:
+    the caller looks the words of every figure up together and asks again."""
     news = _news_vocab()
     heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
     words: list[tuple[str, str | None]] = []
-    pos = 0 if side == "after" else len(chars)
+    after = side == "after"
+    pos = 0 if after else len(chars)
     while 0 <= pos <= len(chars) and len(words) < 4:
-        word = None
         # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
-        for size in range(min(longest if not words else longest - 1, len(chars)), 1, -1):
-            cand = chars[pos : pos + size] if side == "after" else chars[max(0, pos - size) : pos]
-            if len(cand) == size and tags.get(cand) is not None:
+        sizes = range(min(longest if not words else longest - 1, len(chars)), 1, -1)
+        if after:
+            cands = [chars[pos : pos + size] for size in sizes if pos + size <= len(chars)]
+        else:
+            cands = [chars[pos - size : pos] for size in sizes if pos - size >= 0]
+        word = None
+        for cand in cands:
+            tag = tags.get(cand, _UNKNOWN)
+            if tag is _UNKNOWN:
+                return [c for c in cands if c not in tags]
+            if tag is not None:
                 word = cand
                 break
-        if word is None and not words and side == "before" and chars[-1:] in news["head_suffixes"]:
+        if word is None and not words and not after and chars[-1:] in news["head_suffixes"]:
             # 注册率, 营业额: a dictionary word plus a noun suffix heads the phrase
-            stem = next((chars[-1 - k : -1] for k in (3, 2) if tags.get(chars[-1 - k : -1])), None)
+            stems = [stem for stem in (chars[-4:-1], chars[-3:-1]) if len(stem) >= 2]
+            stem = None
+            for cand in stems:
+                tag = tags.get(cand, _UNKNOWN)
+                if tag is _UNKNOWN:
+                    return [c for c in stems if c not in tags]
+                if tag:
+                    stem = cand
+                    break
             if stem is not None:
                 words.append((stem + chars[-1], "n"))
                 pos -= len(stem) + 1
@@ -1172,45 +1298,50 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | No
             break
         tag = tags[word]
         if tag not in modifiers or word in news["not_nouns"]:
-            if (
-                side == "after"
-                and words
-                and words[-1][0].endswith(news["attributive"])
-                and tag in ("v", "vn")
-            ):
+            if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
             break
         words.append((word, tag))
-        pos = pos + len(word) if side == "after" else pos - len(word)
-    if side == "before":
+        pos = pos + len(word) if after else pos - len(word)
+    if not after:
         words.reverse()
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
     while words and words[-1][1] not in heads:
-        if side == "before":
+        if not after:
             return None  # the word next to the figure must be the noun it counts
         words.pop()
-    phrase = "".join(w for w, _ in words)
+    phrase = "".join([w for w, _ in words])
     return phrase if len(phrase) >= 2 else None
 
 
 def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
-    """`counted` of every figure: one dictionary look-up for the whole text."""
-    longest = _news_vocab()["max_word"]
-    spans = [_counted_spans(text, q) for q in qs]
-    wanted: set[str] = set()
-    for options in spans:
-        for _, chars in options:
-            wanted |= _substrings(chars, longest)
-    tags = _lexicon_tags(wanted)
-    out: list[str | None] = []
-    for options in spans:
-        found = None
-        if tags is not None:
-            for side, chars in options:
-                found = _noun_phrase(side, chars, tags)
-                if found:
+    """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
+    words that the figures lack are looked up in the dictionary together, then those figures
+    are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
+    out: list[str | None] = [None] * len(qs)
+    pending = [(k, spans) for k, q in enumerate(qs) if (spans := _counted_spans(text, q))]
+    while pending:
+        wanted: set[str] = set()
+        waiting: list[tuple[int, list[tuple[str, str]]]] = []
+        for k, spans in pending:
+            for side, chars in spans:
+                found = _noun_phrase(side, chars, _tag_memo)
+                if type(found) is list:
+                    wanted.update(found)
+                    waiting.append((k, spans))
                     break
-        out.append(found)
+                if found:
+                    out[k] = found  # type: ignore[assignment]
+                    break
+        if not waiting:
+            break
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return [None] * len(qs)  # no dictionary: no `counted`
+        if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
+            _tag_memo.clear()  # bounded memory; the waiting figures ask again for what they lose
+        _tag_memo.update(looked_up)
+        pending = waiting
     return out
 
 
@@ -1223,12 +1354,11 @@ def _merge_bounds(text: str, figures: list[_Quantity]) -> list[_Quantity]:
     vocab = _vocab()
     out: list[_Quantity] = []
     for q in figures:
-        if out:
+        if out and out[-1].approx in vocab.lower_bound:
             prev = out[-1]
             gap = text[prev.end : q.start]
             if (
-                prev.approx in vocab.lower_bound
-                and q.approx in vocab.upper_bound
+                q.approx in vocab.upper_bound
                 and prev.value_max is None
                 and q.value_max is None
                 and len(gap) <= 6
@@ -1267,6 +1397,8 @@ _LOCAL_YUAN_UNITS = frozenset({"港元", "港币", "澳门元", "澳门币", "�
 def _inherit_yuan_currency(text: str, found: list[_Quantity]) -> None:
     """元 is the local currency of the text: after 新台币650万元 (or 港元), a later bare 80万元
     is in the same currency, not CNY."""
+    if not any(q.kind == "money" for q in found):
+        return  # _local_yuan reads the whole text: only worth it when there is money
     local: str | None = _local_yuan(text)
     for q in found:
         if q.kind != "money":
@@ -1294,7 +1426,7 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
     for word, spec in vocab.discount_words.items():
         if text.startswith(word, i):
             req = spec.get("requires_before")
-            if req and _endswith_any(text, i, tuple(req)) is None:
+            if req and _endswith_any(text, i, req) is None:
                 return None
             value = Decimal(spec["value"])
             num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
@@ -1307,13 +1439,22 @@ _SIGN_CHARS = "-−－负負."
 
 
 @cache
+def _range_start_chars() -> frozenset[str]:
+    """Characters that may follow a figure when _try_range finds a range: a space or the first
+    character of a connector."""
+    vocab = _vocab()
+    return frozenset(_SPACES) | vocab.range_connectors.first_chars | vocab.between_connectors.first_chars
+
+
+@cache
 def _candidate_re() -> re.Pattern[str]:
     """Every character at which the main loop of find_figures can do anything: numeral
     characters, the first characters of set phrases and discount words (半/对), signs and '.'."""
-    from newsctl.numerals import tables as numeral_tables
-
     chars = set(numeral_tables().start_chars) | set(_vocab().phrases_by_char) | set("半对") | set(_SIGN_CHARS)
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_new_figure_match = object.__new__
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -1326,6 +1467,11 @@ def find_figures(text: str) -> list[FigureMatch]:
     found: list[_Quantity] = []
     phrase_chars = vocab.phrases_by_char  # checked inline: most characters start no set phrase
     next_candidate = _candidate_re().search  # other characters start nothing: jump over them
+    start_chars = numeral_tables().start_chars
+    # the first characters of what _try_range and _try_ratio look for right after a figure
+    range_chars, ratio_chars = _range_start_chars(), vocab.ratio_joiners.first_chars
+    ordinal_units = _news_vocab()["ordinal_units"]
+    masked_any = mask.find(1) >= 0
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -1333,7 +1479,7 @@ def find_figures(text: str) -> list[FigureMatch]:
             break
         i = m.start()
         ch = text[i]
-        if mask[i]:
+        if masked_any and mask[i]:
             i += 1
             continue
         if ch in "半对":
@@ -1342,43 +1488,53 @@ def find_figures(text: str) -> list[FigureMatch]:
                 found.append(dq)
                 i = dq.end
                 continue
-        skip_to = _phrase_skip(text, i) if ch in phrase_chars else 0
-        if skip_to:
-            i = skip_to
-            continue
-        starts = is_numeral_start(ch) or (
-            ch in _SIGN_CHARS and i + 1 < n and (is_numeral_start(text[i + 1]) or text[i + 1] in " .")
+        if ch in phrase_chars:
+            skip_to = _phrase_skip(text, i)
+            if skip_to:
+                i = skip_to
+                continue
+        starts = ch in start_chars or (
+            ch in _SIGN_CHARS and i + 1 < n and (text[i + 1] in start_chars or text[i + 1] in " .")
         )
         if not starts:
             i += 1
             continue
         # inside an ASCII word (A4, x2) or right after a digit run that was skipped
-        if i > 0 and (text[i - 1].isascii() and text[i - 1].isalpha()) and _is_digit(ch):
+        if ch in _DIGITS and i > 0 and text[i - 1].isascii() and text[i - 1].isalpha():
             j = i
             while j < n and (_is_digit(text[j]) or text[j] in ".,"):
                 j += 1
             i = max(j, i + 1)
             continue
-        if i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
+        if masked_any and i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
             i += 1  # glued to a code or a date written in ASCII
             continue
         if ch in _BIG_UNIT_CHARS:
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number
             continue
-        q, next_i = _scan_quantity(text, i, mask)
-        if q is None:
-            i = max(next_i, i + 1)
+        num = scan_numeral(text, i)
+        if num is None or num.overflow:
+            i = max(num.end, i + 1) if num is not None else i + 1
             continue
-        q = _try_range(text, q, mask)
-        q = _try_ratio(text, q, mask)
+        q = _quantity(text, num, mask)
+        if q.end < n and text[q.end] in range_chars:
+            q = _try_range(text, q, mask)
+        if q.end < n and text[q.end] in ratio_chars:
+            q = _try_ratio(text, q, mask)
         i = max(q.end, i + 1)
-        if any(mask[q.start : q.numeral.end]):
+        if masked_any and mask.find(1, q.start, q.numeral.end) >= 0:
             continue
         if q.unit_category == "reject":
             continue
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
-        if _is_glued_year(text, q) or _is_era_year(text, q) or _is_service_number(text, q):
+        num = q.numeral
+        # (each test behind the cheap condition that it starts with)
+        if num.arabic and num.digit_sequence and num.n_digits == 4 and _is_glued_year(text, q):
+            continue
+        if q.unit in (None, "年") and _is_era_year(text, q):
+            continue
+        if q.unit is None and _is_service_number(text, q):
             continue
         if q.kind == "date":
             # not a date after all: 三年 and 100日 are durations, 三点意见 counts points
@@ -1386,40 +1542,46 @@ def find_figures(text: str) -> list[FigureMatch]:
                 q.kind, q.unit_category = "measure", "time"
             elif q.unit == "点":
                 q.kind, q.unit_category = "count", "count"
-        whole = _is_whole(text, q)
+        whole = q.start <= 8 and n - q.end <= 8 and _is_whole(text, q)
         has_unit = q.unit is not None
-        if not whole and _phrase_covers(text, q.numeral, has_unit):
-            continue
         ordinal = _endswith_any(text, q.start, vocab.ordinal_prefix)
         if ordinal is not None:
+            if not whole and _phrase_covers(text, num, has_unit):
+                continue
             q.kind = "ordinal"
             q.start -= len(ordinal)
             q.approx = None
             q.currency = None if q.unit_category != "currency" else q.currency
             found.append(q)
             continue
-        if _is_phone(text, q) or (not whole and _is_code(text, q)):
+        # the tests below only reject: the cheap ones first, the set phrases last
+        if num.digit_sequence and num.arabic and q.unit is None and _is_phone(text, q):
+            continue
+        if not whole and _is_code(text, q):
             continue
         if q.kind == "date":
             continue
-        if not has_unit and q.numeral.form == "number" and not _lone_numeral_is_figure(text, q, whole):
+        if not has_unit and num.form == "number" and not _lone_numeral_is_figure(text, q, whole):
             continue
-        if has_unit and not whole and q.numeral.ambiguous_alone and q.kind not in ("money",):
+        if has_unit and not whole and num.ambiguous_alone and q.kind not in ("money",):
             # 陆续, 伍名? only keep ambiguous characters when they are unmistakably numbers
-            if text[q.numeral.start] in "陆陸肆伍拾":
+            if text[num.start] in "陆陸肆伍拾":
                 continue
         if (
             has_unit
             and q.kind == "count"
             and not whole
-            and text[q.numeral.start : q.numeral.end] == "一"
-            and _endswith_any(text, q.numeral.start, vocab.indefinite_before_yi)
+            and text[num.start : num.end] == "一"
+            and _endswith_any(text, num.start, vocab.indefinite_before_yi)
         ):
             continue
+        if not whole and _phrase_covers(text, num, has_unit):
+            continue
         q = _prefix(text, q)
-        _tenths_digit(text, q)
+        if q.unit_category == "tenths":
+            _tenths_digit(text, q)
         i = max(q.end, i)
-        if q.unit in _news_vocab()["ordinal_units"]:
+        if q.unit in ordinal_units:
             q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
         found.append(q)
     found = _merge_bounds(text, found)
@@ -1431,18 +1593,20 @@ def find_figures(text: str) -> list[FigureMatch]:
         value_max = q.value_max
         if value_max is not None and value_max == q.value and "range" not in q.notes:
             value_max = None
-        out.append(
-            FigureMatch(
-                start=q.start,
-                end=q.end,
-                value=to_number(q.value),
-                value_max=to_number(value_max) if value_max is not None else None,
-                approx=approx,
-                unit=q.unit,
-                currency=q.currency,
-                kind=kind,
-                counted=counted,
-            )
+        # FigureMatch(...) would set each field through object.__setattr__ (it is frozen): its
+        # fields are filled in directly instead, the same object at a third of the cost
+        match = _new_figure_match(FigureMatch)
+        match.__dict__.update(
+            start=q.start,
+            end=q.end,
+            value=to_number(q.value),
+            value_max=to_number(value_max) if value_max is not None else None,
+            approx=approx,
+            unit=q.unit,
+            currency=q.currency,
+            kind=kind,
+            counted=counted,
         )
+        out.append(match)
     out.sort(key=lambda f: (f.start, f.end))
     return out

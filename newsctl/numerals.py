@@ -14,9 +14,10 @@ vocabulary (numeral characters, multipliers, connectors) lives in `newsctl/data/
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsctl.data import load_json
@@ -685,6 +686,84 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     Fractions (五分之一, 3/5, 1 3/5, 三又三分之一) and bare percentages (百分之三十) are
     included; units and measure words are left to the caller.
     """
+    n = len(text)
+    if pos >= n or text[pos] in _HYPHEN_SIGNS:
+        # a hyphen looks at the character before it (glued to a digit, it is no minus sign)
+        return _scan_signed(text, pos, fractions) if pos < n else None
+    run_match, unit_search, unit_word_len = _patterns or _run_patterns()
+    end = run_match(text, pos).end()  # type: ignore[union-attr]
+    if unit_search(text, max(pos, end - unit_word_len + 1), end) is None:
+        window = text[pos:end] + _RUN_END if end < n else text[pos:end]
+    else:
+        window = _window_with_unit_words(text, pos, end)
+    if len(window) > _MAX_WINDOW:
+        return _scan_signed(text, pos, fractions)
+    num = _scan_window(window, fractions)
+    if num is None or pos == 0:
+        return num
+    # num was read in the window: the same numeral shifted by pos.  A plain copy of its fields,
+    # because dataclasses.replace (or the frozen __init__) is several times slower on 22 fields.
+    moved = _new_numeral(Numeral)
+    fields = moved.__dict__
+    fields.update(num.__dict__)
+    fields["start"] = num.start + pos  # not always 0: an overflow after a sign starts past it
+    fields["end"] = num.end + pos
+    return moved
+
+
+# The scanner is a pure function of the characters it reads, and it reads only the run of
+# "numeral-like" characters at pos (numeral characters, spaces, ASCII letters and digits,
+# signs, separators, 分之/又/点/多/个 …), the character that ends the run, which it only
+# tests for membership in those classes, and unit words (千克, 百分点) that start in the run.
+# The same short runs (一, 两, 3, 10) recur all the time, so the scan of the run plus a
+# stand-in for the ending character is memoised.
+
+#: signs that look at the character before them
+_HYPHEN_SIGNS = "-−－"
+#: stands for the character that ends a run: it belongs to none of the scanner's classes
+_RUN_END = "\x00"
+#: longer windows are rare (codes, noise) and not worth keeping
+_MAX_WINDOW = 24
+
+
+_new_numeral = object.__new__
+_patterns: tuple[Any, Any, int] | None = None  # _run_patterns(), once loaded
+
+
+def _run_patterns() -> tuple[Any, Any, int]:
+    """(match of a run of numeral-like characters, search for a place-unit character that may
+    start a unit word, the longest such unit word)."""
+    global _patterns
+    t = tables()
+    chars = set(t.start_chars) | set(_SPACES) | set(_ASCII_DIGITS) | set(_FULLWIDTH_DIGITS)
+    chars |= set(string.ascii_letters)
+    chars |= set(",，.．+-－−^/／") | set("分之又")  # separators, exponents, fractions
+    chars |= t.decimal_points | t.inner_more | t.ge_before_big | t.vague_leading
+    chars |= set("".join(t.negative_signs)) | set(t.ascii_multipliers)
+    run = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]*")
+    units = sorted(set(t.small_units) | set(t.big_units))
+    unit = re.compile("[" + "".join(re.escape(c) for c in units) + "]")
+    longest = max(len(w) for w in t.unit_words_after_digit if w)
+    _patterns = (run.match, unit.search, longest)
+    return _patterns
+
+
+def _window_with_unit_words(text: str, pos: int, end: int) -> str:
+    """The run at pos..end plus the characters of any unit word (千克) starting in it."""
+    _, unit_search, longest = _patterns or _run_patterns()
+    reach = end + 1
+    for k in range(max(pos, end - longest + 1), end):
+        if unit_search(text, k, k + 1) is not None:
+            reach = max(reach, k + longest)
+    return text[pos:reach]
+
+
+@lru_cache(maxsize=8192)
+def _scan_window(window: str, fractions: bool) -> Numeral | None:
+    return _scan_signed(window, 0, fractions)
+
+
+def _scan_signed(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     t = tables()
     n = len(text)
     if pos >= n:
@@ -693,7 +772,7 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     negative = False
     for sign in t.negative_signs:
         if text.startswith(sign, pos):
-            if len(sign) == 1 and sign in "-−－":
+            if len(sign) == 1 and sign in _HYPHEN_SIGNS:
                 # a minus sign, not a hyphen: not glued to a preceding digit or letter
                 if pos > 0 and (text[pos - 1] in _DIGIT_VALUE or _is_ascii_letter(text[pos - 1])):
                     return None

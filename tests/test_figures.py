@@ -401,3 +401,24 @@ def test_yuan_in_taiwanese_story_is_twd() -> None:
 def test_counted_is_a_noun_phrase_or_null(text: str, counted: str | None) -> None:
     fig = find_figures(text)[0]
     assert fig.counted == counted
+
+
+def test_figures_are_whole_figure_matches() -> None:
+    # find_figures fills FigureMatch fields directly (its frozen __init__ is slow): the objects
+    # must be exactly those the constructor makes
+    from dataclasses import astuple, fields
+
+    fig = _one("现场有两名工人受伤。")
+    assert list(vars(fig)) == [f.name for f in fields(FigureMatch)]
+    assert fig == FigureMatch(*astuple(fig))
+    assert hash(fig) == hash(FigureMatch(*astuple(fig)))
+
+
+def test_counted_does_not_depend_on_what_was_read_before() -> None:
+    # the dictionary tags of earlier texts are memoised: a text gives the same answer alone
+    texts = ["去年共引进技术人才35名。", "市里下发了3条指导性要求。", "本市青年志愿者注册率达到90%。"]
+    first = [find_figures(text)[0].counted for text in texts]
+    from newsctl import figures
+
+    figures._tag_memo.clear()
+    assert [find_figures(text)[0].counted for text in reversed(texts)] == first[::-1]

@@ -182,3 +182,41 @@ def test_writer_sanity() -> None:
 @given(st.integers(min_value=0, max_value=999_999_999_999))
 def test_round_trip(n: int) -> None:
     assert parse_number(to_chinese(n)) == n
+
+
+# The scanner memoises the scan of the run of numeral-like characters at a position (see
+# scan_numeral): at any offset of any text it must give what a direct scan gives.
+_SCAN_ALPHABET = (
+    "零一二两三四五六十百千万亿兆廿几数多余个点分之又负-−－.．,，eE^+/／ 　kM0123456789０５克瓦时元人年的，%"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, min_size=1, max_size=40), st.data())
+def test_memoised_scan_is_a_direct_scan(text: str, data: st.DataObject) -> None:
+    from newsctl.numerals import _scan_signed
+
+    pos = data.draw(st.integers(min_value=0, max_value=len(text) - 1))
+    for fractions in (True, False):
+        assert scan_numeral(text, pos, fractions) == _scan_signed(text, pos, fractions)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        ("据说三千克", 2),  # a unit word (千克) reaches past the run
+        ("共1,234人", 1),
+        ("约负" + "一" * 60 + "人", 1),  # a sign, then a run too long to be a number
+        ("负六兆亿兆拾数伍数5^^.%", 0),
+        ("12.5万元", 0),
+        ("3/5的人", 0),
+    ],
+)
+def test_memoised_scan_examples(text: str, pos: int) -> None:
+    from newsctl.numerals import _scan_signed
+
+    assert scan_numeral(text, pos) == _scan_signed(text, pos)
+    shifted = scan_numeral("啊啊" + text, pos + 2)
+    direct = scan_numeral(text, pos)
+    assert shifted is not None and direct is not None
+    assert (shifted.start - 2, shifted.end - 2) == (direct.start, direct.end)

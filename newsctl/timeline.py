@@ -10,14 +10,14 @@ bounded, so the scan is linear in the text length.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -75,7 +75,24 @@ def _vocab() -> dict:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """An alternation of `words`, longest first."""
+    return _grouped(sorted(words, key=len, reverse=True))
+
+
+def _grouped(words: list[str] | str) -> str:
+    """An alternation of literal `words` ('a|b|c' or a list) in this order (the regex takes the
+    first that matches), grouped by first character: the regex engine then only tries the words
+    that begin right.  Words with different first characters never both match, so the grouping
+    matches what the plain alternation does."""
+    groups: dict[str, list[str]] = {}
+    for w in words.split("|") if isinstance(words, str) else words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        re.escape(first + rests[0])
+        if len(rests) == 1
+        else "%s(?:%s)" % (re.escape(first), "|".join(re.escape(r) for r in rests))
+        for first, rests in groups.items()
+    )
 
 
 @functools.cache
@@ -87,9 +104,17 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _fold_rx() -> re.Pattern:
+    table = _fold_table()
+    return re.compile("[%s]" % "".join(re.escape(chr(k)) for k in sorted(table) if table[k] != chr(k)))
+
+
 def _fold(text: str) -> str:
-    """Same-length normalisation: full-width ASCII, Traditional time characters."""
-    return text.translate(_fold_table())
+    """Same-length normalisation: full-width ASCII, Traditional time characters.  (A regex
+    replacement: most texts have few such characters, and `str.translate` looks up every one.)"""
+    table = _fold_table()
+    return _fold_rx().sub(lambda m: table[ord(m.group())], text)
 
 
 # ---------------------------------------------------------------------------
@@ -132,19 +157,18 @@ _RX_MINUTE = re.compile(
     rf"|([{_CN}]|\d)(?=分)"
 )
 _RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~")
-_RX_PREFIX = re.compile(r"自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约")
+_RX_PREFIX = re.compile(_grouped("自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约"))
 _RX_INT = re.compile(rf"({_INT})")
 _RX_SMALL_SEC = re.compile(rf"{_SMALL}秒")
-_RX_DUR_PRE = re.compile(r"(过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下)(?:的)?")
+_RX_DUR_PRE = re.compile("(%s)(?:的)?" % _grouped("过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下"))
 _RX_DUR_JOIN = re.compile(r"(?:又|零|余|多)?")
 _RX_DAY_NEXT = re.compile(r"前|后|之|以|内|来|里|间|多|余")
 _RX_NIGHT_NUM = re.compile(r"\d|[一二两三四五六七八九十]")
-_RX_DUR_SUF = re.compile(r"以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多")
+_RX_DUR_SUF = re.compile(_grouped("以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多"))
 _RX_BELOW = re.compile("以下|以内")
 _RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日")
 _RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
 _RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
-_RX_EVENT_DROP = re.compile(r"[\d年月日号和及与、至到]")
 _CATEGORY_RX = {_sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_SPACE: re.compile(r"\s")}
 
 
@@ -205,8 +229,10 @@ def _rx() -> dict[str, re.Pattern]:
             _alt(list(v["solar_festivals"]) + list(v["lunar_festivals"]) + list(v["weekday_festivals"]))
         ),
         "term": re.compile(
-            "立春|雨水|惊蛰|春分|清明节|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|"
-            "立冬|小雪|大雪|冬至|小寒|大寒"
+            _grouped(
+                "立春|雨水|惊蛰|春分|清明节|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|"
+                "立冬|小雪|大雪|冬至|小寒|大寒"
+            )
         ),
         # months
         "month": re.compile(
@@ -240,28 +266,82 @@ def _rx() -> dict[str, re.Pattern]:
     return out
 
 
-def _first_seq(items) -> tuple[set[str] | None, set[str], bool]:
-    """First characters a parsed regex sequence can match: (chars or None for 'any', categories,
-    can match empty).  Conservative: anything not understood widens the result to 'any'."""
-    chars: set[str] = set()
-    cats: set[str] = set()
+# ---------------------------------------------------------------------------
+# regex shapes: what the first two characters of a match can be, for cheap pre-checks
+
+#: a set of characters: (characters, regex categories such as \d), or None for 'any character'
+_Chars = tuple[frozenset[str], frozenset[Any]] | None
+_NO_CHARS: _Chars = (frozenset(), frozenset())
+
+
+def _union(a: _Chars, b: _Chars) -> _Chars:
+    if a is None or b is None:
+        return None
+    return a[0] | b[0], a[1] | b[1]
+
+
+def _has(chars: _Chars, ch: str) -> bool:
+    return chars is None or ch in chars[0] or any(_CATEGORY_RX[c].match(ch) for c in chars[1])
+
+
+def _intersection(a: _Chars, b: _Chars) -> _Chars:
+    if a is None or b is None:
+        return b if a is None else a
+    chars = (a[0] & b[0]) | {c for c in a[0] if _has((frozenset(), b[1]), c)}
+    chars |= {c for c in b[0] if _has((frozenset(), a[1]), c)}
+    return frozenset(chars), a[1] & b[1]
+
+
+def _is_empty(chars: _Chars) -> bool:
+    return chars is not None and not chars[0] and not chars[1]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How a regex match can begin, as supersets (anything not understood widens to 'any')."""
+
+    first: _Chars  # first character
+    nullable: bool  # can match the empty string
+    single: _Chars  # characters it can match as a whole one-character match
+    pairs: tuple[tuple[_Chars, _Chars], ...]  # (first, second) characters of longer matches
+
+
+_EMPTY_SHAPE = _Shape(_NO_CHARS, True, _NO_CHARS, ())
+_ANY_SHAPE = _Shape(None, True, None, ((None, None),))
+
+
+def _shape_seq(items) -> _Shape:
+    first, nullable, single, pairs = _NO_CHARS, True, _NO_CHARS, []
+    must: _Chars = None  # what leading lookaheads require of the first character
     for op, av in items:
-        fc, fcat, nul = _first_item(op, av)
-        if fc is None:
-            return None, set(), False
-        chars |= fc
-        cats |= fcat
-        if not nul:
-            return chars, cats, False
-    return chars, cats, True
+        if op is _sre.ASSERT and av[0] == 1 and _is_empty(first) and nullable:
+            ahead = _shape_seq(av[1])
+            if not ahead.nullable:
+                must = _intersection(must, ahead.first)
+            continue
+        item = _shape_item(op, av)
+        if not _is_empty(single) and not _is_empty(item.first):
+            pairs.append((single, item.first))  # a one-character prefix, then this item
+        if nullable:
+            first = _union(first, item.first)
+            pairs.extend(item.pairs)
+        single = _union(single if item.nullable else _NO_CHARS, item.single if nullable else _NO_CHARS)
+        nullable = nullable and item.nullable
+        if not nullable and _is_empty(single):
+            break  # the first two characters are settled
+    if must is not None:
+        first, single = _intersection(first, must), _intersection(single, must)
+        pairs = [(_intersection(a, must), b) for a, b in pairs]
+    return _Shape(first, nullable, single, tuple(pairs))
 
 
-def _first_item(op, av) -> tuple[set[str] | None, set[str], bool]:
+def _shape_item(op, av) -> _Shape:
     if op is _sre.LITERAL:
-        return {chr(av)}, set(), False
+        one: _Chars = (frozenset(chr(av)), frozenset())
+        return _Shape(one, False, one, ())
     if op is _sre.IN:
         chars: set[str] = set()
-        cats: set[str] = set()
+        cats: set[Any] = set()
         for o, a in av:
             if o is _sre.LITERAL:
                 chars.add(chr(a))
@@ -269,67 +349,216 @@ def _first_item(op, av) -> tuple[set[str] | None, set[str], bool]:
                 chars.update(chr(c) for c in range(a[0], a[1] + 1))
             elif o is _sre.CATEGORY and a in _CATEGORY_RX:
                 cats.add(a)
-            else:
-                return None, set(), False
-        return chars, cats, False
+            else:  # a negated or too wide class
+                return _Shape(None, False, None, ())
+        one = (frozenset(chars), frozenset(cats))
+        return _Shape(one, False, one, ())
+    if op is _sre.CATEGORY:
+        one = (frozenset(), frozenset([av])) if av in _CATEGORY_RX else None
+        return _Shape(one, False, one, ())
+    if op in (_sre.ANY, _sre.NOT_LITERAL):
+        return _Shape(None, False, None, ())
     if op is _sre.BRANCH:
-        chars, cats, nullable = set(), set(), False
-        for alt in av[1]:
-            fc, fcat, nul = _first_seq(alt)
-            if fc is None:
-                return None, set(), False
-            chars |= fc
-            cats |= fcat
-            nullable = nullable or nul
-        return chars, cats, nullable
+        alts = [_shape_seq(alt) for alt in av[1]]
+        first = single = _NO_CHARS
+        for alt in alts:
+            first, single = _union(first, alt.first), _union(single, alt.single)
+        pairs = tuple(p for alt in alts for p in alt.pairs)
+        return _Shape(first, any(alt.nullable for alt in alts), single, pairs)
     if op is _sre.SUBPATTERN:
-        return _first_seq(av[-1])
+        return _shape_seq(av[-1])
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _shape_seq(av)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
-        fc, fcat, nul = _first_seq(av[2])
-        return fc, fcat, nul or av[0] == 0
+        low, high, body = av
+        if high == 0:
+            return _EMPTY_SHAPE
+        inner = _shape_seq(body)
+        pairs = inner.pairs
+        if high > 1 and not _is_empty(inner.single):
+            pairs += ((inner.single, inner.first),)  # a one-character repetition, then another
+        return _Shape(inner.first, low == 0 or inner.nullable, inner.single, pairs)
     if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-        return set(), set(), True  # zero width: ignoring the condition only widens the set
-    if op is _sre.CATEGORY and av in _CATEGORY_RX:
-        return set(), {av}, False
-    return None, set(), False
-
-
-def _first_chars(rx: re.Pattern) -> tuple[frozenset[str], tuple[re.Pattern, ...]] | None:
-    """Characters a match of `rx` can start with, or None when that cannot be bounded."""
-    try:
-        if rx.flags & ~re.UNICODE:
-            return None
-        fc, cats, nullable = _first_seq(_sre_parse.parse(rx.pattern, rx.flags))
-    except Exception:  # an unexpected parser shape: no pre-check, always try the regex
-        return None
-    if fc is None or nullable:
-        return None
-    return frozenset(fc), tuple(_CATEGORY_RX[c] for c in cats)
+        return _EMPTY_SHAPE  # zero width: ignoring the condition only widens the sets
+    return _ANY_SHAPE
 
 
 @functools.cache
-def _first_table() -> list[tuple[str, frozenset[str] | None, tuple[re.Pattern, ...]]]:
-    out = []
-    for key, rx in _rx().items():
-        fc = _first_chars(rx)
-        out.append((key, None, ()) if fc is None else (key, fc[0], fc[1]))
-    return out
+def _parse_tree(pattern: str, flags: int = 0) -> Any:
+    return _sre_parse.parse(pattern, flags)
 
 
-_STARTS: dict[str, frozenset[str]] = {}
+@functools.cache
+def _shape(pattern: str, flags: int = 0) -> _Shape:
+    try:
+        if flags & ~re.UNICODE:
+            return _ANY_SHAPE
+        return _shape_seq(_parse_tree(pattern, flags))
+    except Exception:  # an unexpected parser shape: no pre-check, always try the regex
+        return _ANY_SHAPE
 
 
-def _starts(ch: str) -> frozenset[str]:
-    """Keys of the component regexes (`_rx`) that can match at a position holding `ch`."""
-    ok = _STARTS.get(ch)
-    if ok is None:
-        ok = frozenset(
-            key
-            for key, chars, cats in _first_table()
-            if chars is None or ch in chars or any(c.match(ch) for c in cats)
-        )
-        _STARTS[ch] = ok
-    return ok
+_K = TypeVar("_K")
+_R = TypeVar("_R")
+
+
+#: runs of digits and of Chinese numerals: at a number, its first characters tell little about
+#: what can match, the character right after it a lot
+_RUNS = (frozenset("0123456789"), frozenset(_CN))
+_RX_RUNS = (re.compile("[0-9]+"), re.compile(f"[{_CN}]+"))
+_RUN_OF = {ch: k for k, run in enumerate(_RUNS) for ch in run}
+
+
+def _exits_seq(items, run: frozenset[str], started: bool = False) -> tuple[_Chars, bool]:
+    """For matches that begin with a character of `run`: (the characters outside `run` they can
+    first meet, whether a match can lie wholly inside a run).  `started`: a character has been
+    matched already (False: the next one is the first, so it must be a `run` one)."""
+    exits: _Chars = _NO_CHARS
+    for op, av in items:
+        item_exits, inside = _exits_item(op, av, run, started)
+        exits = _union(exits, item_exits)
+        if not inside:
+            return exits, False
+        if not started:  # a character before the first `run` one cannot be: only runs matter
+            first = _shape_item(op, av).first
+            started = first is None or any(_has(first, c) for c in run)
+    return exits, True
+
+
+def _exits_item(op, av, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
+    if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY, _sre.NOT_LITERAL):
+        chars = _shape_item(op, av).first  # one character
+        if chars is None:
+            return (None if started else _NO_CHARS), True
+        outside = (chars[0] - run, chars[1]) if started else _NO_CHARS
+        return outside, any(_has(chars, c) for c in run)
+    if op is _sre.BRANCH:
+        alts = [_exits_seq(alt, run, started) for alt in av[1]]
+        exits: _Chars = _NO_CHARS
+        for alt_exits, _ in alts:
+            exits = _union(exits, alt_exits)
+        return exits, any(inside for _, inside in alts)
+    if op is _sre.SUBPATTERN:
+        return _exits_seq(av[-1], run, started)
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _exits_seq(av, run, started)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
+        low, high, body = av
+        if high == 0:
+            return _NO_CHARS, True
+        exits, inside = _exits_seq(body, run, started)
+        if high > 1 and not started and inside:  # the repetitions after a first one in the run
+            exits = _union(exits, _exits_seq(body, run, True)[0])
+        return exits, inside or low == 0
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return _NO_CHARS, True
+    return None, True
+
+
+@functools.cache
+def _run_exits(pattern: str, run: int) -> tuple[_Chars, bool]:
+    try:
+        return _exits_seq(_parse_tree(pattern), _RUNS[run])
+    except Exception:  # an unexpected parser shape: no pre-check
+        return None, True
+
+
+class _Prefilter(Generic[_K, _R]):
+    """Which of a set of regexes can match at a position, judged by the two characters there and,
+    at a number (`_RUNS`), by the character after it; cached by those characters."""
+
+    def __init__(self, patterns: list[tuple[_K, str]], build: Callable[[list[_K]], _R]) -> None:
+        self._patterns = patterns
+        self._build = build
+        self._by_char: dict[str, list[tuple[_K, _Chars, _Chars]]] = {}
+        self._by_key: dict[str, _R] = {}
+
+    def after(self, ch: str) -> list[tuple[_K, _Chars, _Chars]]:
+        """The regexes a match of which can begin with ch, each with the characters that can come
+        right after it (None: any, or the end of the match) and, when ch begins a number, the
+        characters that can follow the number (None: any, or the match may end inside it)."""
+        out = []
+        run = _RUN_OF.get(ch)
+        for key, pattern in self._patterns:
+            shape = _shape(pattern)
+            if not (shape.nullable or _has(shape.first, ch)):
+                continue
+            nxt: _Chars = None
+            if not (shape.nullable or _has(shape.single, ch)):
+                nxt = _NO_CHARS
+                for a, b in shape.pairs:
+                    if _has(a, ch):
+                        nxt = _union(nxt, b)
+            exits: _Chars = None
+            if run is not None:
+                exits, inside = _run_exits(pattern, run)
+                if inside:
+                    exits = None
+            out.append((key, nxt, exits))
+        return out
+
+    def at(self, s: str, i: int, run_end: int | None = None) -> _R:
+        """`run_end`: where the number beginning at i ends (if there is one), when the caller knows."""
+        ch = s[i]
+        run = _RUN_OF.get(ch)
+        if run is None:
+            key = s[i : i + 2]
+        else:
+            if run_end is None:
+                run_end = _RX_RUNS[run].match(s, i).end()  # type: ignore[union-attr]
+            key = s[i : i + 2] + s[run_end : run_end + 1]
+        got = self._by_key.get(key)
+        if got is None:
+            after = self._by_char.get(ch)
+            if after is None:
+                after = self._by_char[ch] = self.after(ch)
+            nxt = key[1:2]  # '' at the end of the text
+            end = key[2:] if run is not None else ""  # '' at the end of the text
+            got = self._by_key[key] = self._build(
+                [
+                    k
+                    for k, nexts, exits in after
+                    if (nexts is None or (nxt and _has(nexts, nxt)))
+                    and (exits is None or (end and _has(exits, end)))
+                ]
+            )
+        return got
+
+
+class _FirstChar:
+    """Can a match of `rx` begin with a given character?  A cheap test before matching a regex
+    that mostly fails (a regex that can match the empty string always may); cached by character
+    (a compiled regex is a slow dictionary key: hashing it hashes its code)."""
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self._rx = rx
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, ch: str) -> bool:
+        got = self._known.get(ch)
+        if got is None:
+            got = self._known[ch] = _has(_first_chars(self._rx), ch)
+        return got
+
+
+def _first_chars(rx: re.Pattern | str) -> _Chars:
+    """Characters a match of `rx` can start with, or None when that cannot be bounded."""
+    shape = _shape(rx) if isinstance(rx, str) else _shape(rx.pattern, rx.flags)
+    return None if shape.nullable else shape.first
+
+
+_KEY_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _key_set(keys: list[str]) -> frozenset[str]:
+    ok = frozenset(keys)
+    return _KEY_SETS.setdefault(ok, ok)
+
+
+@functools.cache
+def _component_keys() -> _Prefilter[str, frozenset[str]]:
+    """Keys of the component regexes (`_rx`) that can match at a position."""
+    return _Prefilter([(key, rx.pattern) for key, rx in _rx().items()], _key_set)
 
 
 # ---------------------------------------------------------------------------
@@ -390,7 +619,7 @@ MIN_YEAR = 1000
 
 
 def _in_calendar(c: _Cand) -> bool:
-    return all(t is None or t.year >= MIN_YEAR for t in (c.start, c.end))
+    return (c.start is None or c.start.year >= MIN_YEAR) and (c.end is None or c.end.year >= MIN_YEAR)
 
 
 _FRAME_FIELDS = frozenset(f.name for f in fields(_Frame)) | frozenset(f.name for f in fields(_Cand))
@@ -403,9 +632,8 @@ def replace(obj: _T, **changes: Any) -> _T:
     """`dataclasses.replace` for the parser's plain dataclasses (no __post_init__, no
     init=False fields), by copying the instance dict: a frame is copied several times
     per date, and dataclasses.replace is the slow part of that."""
-    unknown = changes.keys() - _FRAME_FIELDS
-    if unknown:
-        raise TypeError(f"unknown fields {sorted(unknown)}")
+    if changes and not _FRAME_FIELDS.issuperset(changes):
+        raise TypeError(f"unknown fields {sorted(changes.keys() - _FRAME_FIELDS)}")
     new = object.__new__(type(obj))
     new.__dict__.update(obj.__dict__)
     new.__dict__.update(changes)
@@ -419,6 +647,10 @@ def _safe_date(y: int, m: int, d: int) -> dt.datetime | None:
         return None
 
 
+#: the expression rules `_Parser.parse_at` tries at a position, in this order
+_EXPRESSIONS = ("_point_expr", "_set_expr", "_special", "_anniversary", "_duration_expr", "_paren_relative")
+
+
 class _Parser:
     def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool) -> None:
         self.raw = raw
@@ -430,6 +662,7 @@ class _Parser:
         self.rx = _rx()
         self.v = _vocab()
         self.neg = self._negative_mask()
+        self.component_keys = _component_keys()
 
     # -- helpers -----------------------------------------------------------
 
@@ -535,183 +768,17 @@ class _Parser:
 
     def _components(self, pos: int, f: _Frame, last: int) -> list[tuple[int, int, _Frame]]:
         """All component parses at pos that are finer than rank `last`: (end, rank, new frame)."""
-        s, rx, out = self.s, self.rx, []
-        ch = s[pos] if pos < self.n else ""
-        if not ch:
+        out: list[tuple[int, int, _Frame]] = []
+        if pos >= self.n:
             return out
-
-        def add(m_end: int, rank: int, nf: _Frame | None) -> None:
-            if nf is not None and m_end > pos:
-                out.append((m_end, rank, nf))
-
-        ok = _starts(ch)
-        isdig = ch.isdigit()
-        iscn = ch in _CN
-        if last < 0 and ch in "农阴旧":
-            m = _RX_LUNAR.match(s, pos)
-            if m:
-                add(m.end(), 0, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
-        if last in (5, 6, 7) and (ch == " " or (ch.isdigit() and pos > 0 and s[pos - 1].isdigit())):
-            m = self.rx["clock_sp"].match(s, pos) if "clock_sp" in ok else None
-            if m:
-                add(m.end(), 8, self._c_clock(m, f))
-        if last < 1:
-            if isdig:
-                for key in ("iso", "compact", "dmy", "yymmdd"):
-                    m = rx[key].match(s, pos) if key in ok else None
-                    if m:
-                        add(m.end(), _RANK["day"], self._c_fulldate(key, m, f))
-                m = rx["ym"].match(s, pos) if "ym" in ok else None
-                if m:
-                    add(m.end(), _RANK["month"], self._c_ym(m, f))
-                m = rx["year4"].match(s, pos) if "year4" in ok else None
-                if m:
-                    add(m.end(), 1, self._c_year(int(m.group(1)), f, explicit=True))
-                m = rx["roc"].match(s, pos) if "roc" in ok else None
-                if m:
-                    add(m.end(), 1, self._c_year(1911 + int(m.group(1)), f, explicit=True))
-                m = rx["year2"].match(s, pos) if "year2" in ok else None
-                if m:
-                    add(m.end(), 1, self._c_year2(m.group(1), f))
-                m = rx["year_bare"].match(s, pos) if "year_bare" in ok else None
-                if m and pos + 4 <= self.n:
-                    nf = self._c_year(int(m.group(1)), f, explicit=True)
-                    if nf is not None:
-                        nf.weak = "bare_year"
-                    add(m.end(), 1, nf)
-            if iscn:
-                m = rx["yearcn"].match(s, pos) if "yearcn" in ok else None
-                if m:
-                    g = m.group(1)
-                    if len(g) == 4:
-                        add(m.end(), 1, self._c_year(cn_int(g), f, explicit=True))
-                    else:
-                        add(m.end(), 1, self._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
-            m = rx["minguo"].match(s, pos) if ch == "民" else None
-            if m:
-                n = cn_int(m.group(1))
-                if n:
-                    add(m.end(), 1, self._c_year(1911 + n, f, explicit=True))
-            m = rx["century"].match(s, pos) if "century" in ok else None
-            if m:
-                add(m.end(), 1, self._c_century(m, f))
-            m = rx["rel_year"].match(s, pos) if "rel_year" in ok else None
-            if m:
-                add(m.end(), 1, self._c_rel(f, self.v["rel_year"][m.group(0)], "year"))
-        if last < 2:
-            if last == 1 or ch in "上下前后的第一二三四Qq1234首本这当年岁开伊":
-                for key in ("half", "quarter", "firstn", "nth", "yearpart"):
-                    if key == "yearpart" and last != 1 and ch not in "年岁开伊":
-                        continue
-                    m = rx[key].match(s, pos) if key in ok else None
-                    if m:
-                        add(m.end(), 2, self._c_yearsub(key, m, f, pos))
-            m = rx["rel_quarter"].match(s, pos) if "rel_quarter" in ok else None
-            if m:
-                add(m.end(), 2, self._c_rel(f, self.v["rel_quarter"][m.group(0)], "quarter"))
-            m = rx["holiday"].match(s, pos) if "holiday" in ok else None
-            if m:
-                add(m.end(), _RANK["day"], self._c_holiday(m.group(0), f))
-            m = rx["term"].match(s, pos) if "term" in ok else None
-            if m:
-                add(m.end(), _RANK["day"], self._c_term(m.group(0), f))
-        if last == 2 and f.gran == "quarter" and f.start is not None and ch in "初末底":
-            nf = replace(f, kinds=f.kinds + ("yearsub",))
-            st = f.start if ch == "初" else f.start + relativedelta(months=2)
-            self._set(nf, st, "month")
-            nf.mod, nf.rtype = ("start" if ch == "初" else "end"), "range"
-            add(pos + 1, 4, nf)
-        if last < 3:
-            m = rx["month"].match(s, pos) if "month" in ok else None
-            if m:
-                add(m.end(), 3, self._c_month(m, f))
-            m = rx["rel_month"].match(s, pos) if "rel_month" in ok else None
-            if m:
-                add(m.end(), 3, self._c_rel(f, self.v["rel_month"][m.group(0)], "month"))
-        if last < 3 and ch in "上下月":
-            m = _RX_MONTHHALF.match(s, pos)
-            if m:
-                nf = replace(f, kinds=f.kinds + ("month",))
-                if self._inherit(nf, "month") and not f.kinds:
-                    mo = nf.mo or (self.ctx.mo if nf.anchor == "context" and self.ctx.mo else None)
-                    if mo is None and self.ctx.ref is not None:
-                        mo = self.ctx.ref.month
-                    if mo is not None:
-                        self._set(nf, dt.datetime(nf.y, mo, 1), "month")
-                        mm = _RX_MONTHHALF_G.match(s, pos)
-                        add(m.end(), 4, self._c_monthpart(mm, nf))
-        if last < 4 and last >= 3:
-            m = rx["monthpart"].match(s, pos) if "monthpart" in ok else None
-            if m:
-                add(m.end(), 4, self._c_monthpart(m, f))
-            for key in ("firstn", "nth", "nth_wd"):
-                m = rx[key].match(s, pos) if key in ok else None
-                if m:
-                    add(m.end(), 4 if key != "nth_wd" else 5, self._c_monthsub(key, m, f))
-        if last < 5:
-            if isdig or iscn:
-                m = rx["day"].match(s, pos) if "day" in ok else None
-                if m:
-                    add(m.end(), 5, self._c_day(m, f))
-                if last in (3, 4) and "month" in f.kinds:
-                    m = rx["lunar_day"].match(s, pos) if "lunar_day" in ok else None
-                    if m and (m.group(1) or m.group(2)):
-                        add(m.end(), 5, self._c_lunar_day(m, f))
-                    m = rx["numday"].match(s, pos) if "numday" in ok else None
-                    if m:
-                        add(m.end(), 5, self._c_numday(m, f))
-                if last < 3:
-                    m = rx["md_num"].match(s, pos) if "md_num" in ok else None
-                    if m:
-                        add(m.end(), 5, self._c_md(m, f))
-            elif ch == "初" and last in (3, 4):
-                m = rx["lunar_day"].match(s, pos) if "lunar_day" in ok else None
-                if m:
-                    add(m.end(), 5, self._c_lunar_day(m, f))
-            m = rx["rel_day"].match(s, pos) if "rel_day" in ok else None
-            if m:
-                add(m.end(), 5, self._c_rel(f, self.v["rel_day"][m.group(0)], "day"))
-            if last < 1:
-                m = rx["nthday"].match(s, pos) if "nthday" in ok else None
-                if m:
-                    add(m.end(), 5, self._c_nthday(m, f))
-            m = rx["week"].match(s, pos) if "week" in ok else None
-            if m:
-                add(m.end(), 5 if not m.group(3) else 6, self._c_week(m, f))
-        elif last == 5:
-            m = rx["week"].match(s, pos) if "week" in ok else None
-            if m and m.group(3) and not m.group(1):
-                if f.gran == "week" and f.start is not None and _WD[m.group(3)] < 7:
-                    nf = replace(f, kinds=f.kinds + ("weekday",))
-                    self._set(nf, f.start + dt.timedelta(days=_WD[m.group(3)]), "day")
-                    add(m.end(), 6, nf)
-                else:
-                    add(m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
-            m2 = _RX_SEP_WD.match(s, pos)
-            if m2 and m2.end() > pos:
-                m = rx["week"].match(s, m2.end())
-                if m and m.group(3) and not m.group(1):
-                    add(m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
-        if last < 7:
-            m = rx["day_part_word"].match(s, pos) if "day_part_word" in ok else None
-            if m:
-                off, part = self.v["day_with_part"][m.group(0)]
-                nf = self._c_rel(f, off, "day")
-                if nf is not None:
-                    nf = self._c_daypart(part, nf, strong=True)
-                add(m.end(), 7, nf)
-            m = rx["daypart"].match(s, pos) if "daypart" in ok else None
-            if m:
-                add(m.end(), 7, self._c_daypart(m.group(0), f, strong=last >= 5, end=m.end()))
-        if last < 8:
-            if isdig:
-                m = rx["clock"].match(s, pos) if "clock" in ok else None
-                if m:
-                    add(m.end(), 8, self._c_clock(m, f))
-            if (isdig or iscn) and "hour" in ok:
-                r = self._c_hour(pos, f)
-                if r:
-                    add(r[0], 8, r[1])
+        s = self.s
+        ok = self.component_keys.at(s, pos)
+        plan_key = (s[pos], ok, last)
+        plan = _PLANS.get(plan_key)
+        if plan is None:
+            plan = _PLANS[plan_key] = _component_plan(*plan_key)
+        for step in plan:
+            step(self, s, pos, f, out)
         return out
 
     # component handlers: return a new frame or None -----------------------
@@ -1045,7 +1112,7 @@ class _Parser:
         if not dv or not 1 <= dv <= 31:
             return None
         tail = self.s[m.end(2) - 1 : m.end(2) + 3]
-        if any(tail.startswith(b) for b in self.v["day_after_blockers"]):
+        if tail.startswith(_day_blockers()):
             return None
         if not m.group(1).isdigit() and not f.kinds:
             return None  # news writes bare days in digits; 一日 is 'one day'
@@ -1378,8 +1445,11 @@ class _Parser:
             cands = self._components(pos, f, last)
             if not cands:
                 break
-            cands.sort(key=lambda c: -c[0])
-            end, rank, nf = cands[0]
+            best = cands[0]  # the longest, the first of equally long ones
+            for c in cands:
+                if c[0] > best[0]:
+                    best = c
+            end, rank, nf = best
             f, pos, last = nf, end, rank
             if f.unresolved and f.start is None and rank >= 5:
                 # keep consuming for the span, resolution is lost anyway
@@ -1403,18 +1473,13 @@ class _Parser:
 
     # -- expressions -------------------------------------------------------------
 
-    def parse_at(self, i: int) -> _Cand | None:
+    def parse_at(self, i: int, expressions: Sequence[str] = _EXPRESSIONS) -> _Cand | None:
+        """The longest expression at i (the first of equally long ones, in `_EXPRESSIONS` order);
+        `expressions` may leave out rules that cannot match there."""
         best: _Cand | None = None
-        for fn in (
-            self._point_expr,
-            self._set_expr,
-            self._special,
-            self._anniversary,
-            self._duration_expr,
-            self._paren_relative,
-        ):
+        for name in expressions:
             try:
-                c = fn(i)
+                c = getattr(self, name)(i)
             except (ValueError, OverflowError):  # dates out of the calendar range: not a usable match
                 c = None
             if c is not None and not _in_calendar(c):
@@ -1425,7 +1490,7 @@ class _Parser:
 
     def _point_expr(self, i: int) -> _Cand | None:
         s = self.s
-        pre_m = _RX_PREFIX.match(s, i)
+        pre_m = _RX_PREFIX.match(s, i) if _PREFIX_MAY_BEGIN(s[i]) else None
         prefix = pre_m.group(0) if pre_m else None
         j = pre_m.end() if pre_m else i
         r = self._range_or_point(j)
@@ -1443,6 +1508,8 @@ class _Parser:
 
     def _bare_left(self, j: int) -> tuple[int, int, int] | None:
         """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""
+        if j >= self.n or not _INT_MAY_BEGIN(self.s[j]):
+            return None
         m = _RX_INT.match(self.s, j)
         if not m:
             return None
@@ -1474,7 +1541,7 @@ class _Parser:
                 lf2 = self._left_from_right(bl[0], rp[1], len(lf.kinds))
                 if lf2 is not None:
                     return rp[0], lf2, rp[1]
-        c = _RX_CONN.match(self.s, e)
+        c = _RX_CONN.match(self.s, e) if e < self.n and _CONN_MAY_BEGIN(self.s[e]) else None
         if c and c.end() > e:
             rp = self._right(c.end(), lf)
             if rp is not None:
@@ -1554,7 +1621,7 @@ class _Parser:
             typ, mod = "range", None
             if anchor == "absolute" and rf.anchor != "absolute":
                 anchor = rf.anchor
-        suf = self._SUFFIX.match(s, e)
+        suf = self._SUFFIX.match(s, e) if e < self.n and _SUFFIX_MAY_BEGIN(s[e]) else None
         ref = self.ctx.ref
         w = suf.group(0).strip() if suf else None
         if (
@@ -1698,6 +1765,8 @@ class _Parser:
     )
 
     def _one_duration(self, i: int, bare_month: bool = False):
+        if i >= self.n or not _DURATION_MAY_BEGIN(self.s[i]):
+            return None
         m = self._DUR_RX.match(self.s, i)
         if not m:
             return None
@@ -1751,11 +1820,11 @@ class _Parser:
     def _event_before(self, i: int) -> bool:
         """Does an event word end right before position i (结婚|7年后, 出狱|两年后)?"""
         head = self.s[max(0, i - 4) : i]
-        return any(head.endswith(w) for w in self.v["event_anchor_words"])
+        return head.endswith(_event_anchor_words())
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
-        pre = _RX_DUR_PRE.match(s, i)
+        pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN(s[i]) else None
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
         if d is None:
@@ -1794,7 +1863,7 @@ class _Parser:
         if pw == "后" and self._after_event(i):
             # 婚后7年, 毕业后5年: N years after an event, not the N years after the reference
             pre, pw, i = None, None, j
-        suf = _RX_DUR_SUF.match(s, end)
+        suf = _RX_DUR_SUF.match(s, end) if end < self.n and _DURATION_SUFFIX_MAY_BEGIN(s[end]) else None
         sw = suf.group(0) if suf else None
         if sw in ("后", "之后", "以后", "过后") and not pre and self._event_before(i):
             sw, suf = None, None  # 结婚7年后: counted from the wedding, a duration
@@ -1818,17 +1887,13 @@ class _Parser:
             durv = "PT?" + {"hour": "H", "minute": "M", "second": "S"}[grain]
         mod_more = "more_than" if more else None
         anchor = self.ref_anchor
-        delta = relativedelta(
-            months=int(total[0]),
-            days=int(total[1]),
-            seconds=int(total[2] + (total[0] % 1) * 30 * 86400 + (total[1] % 1) * 86400),
-        )
         fine = _fine_grain(total, grain)
         if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
             if pw == "近" and sw in ("来", "以来"):
                 end = suf.end()
             if ref is None:
                 return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+            delta = _delta(total)
             if pw in ("最近", "近", "之前"):
                 a, b = ref - delta, ref
                 if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"]:
@@ -1846,6 +1911,7 @@ class _Parser:
         if pw in ("未来", "今后", "接下来", "下", "后", "之后", "此后") and n is not None:
             if ref is None:
                 return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+            delta = _delta(total)
             if pw in ("下", "后"):
                 a = add_grain(
                     trunc(ref, grain if grain != "quarter" else "month"),
@@ -1886,6 +1952,7 @@ class _Parser:
                     end = s2.end() if s2 else end
             return _Cand(j, end, "duration", durv, None, None, grain, mod, "absolute")
         e2 = suf.end()
+        delta = _delta(total)
         if sw in ("前", "之前", "以前"):
             p = ref - delta
             a, b = grain_interval(p, fine)[:2]
@@ -2000,9 +2067,11 @@ class _Parser:
     # -- special words --------------------------------------------------------------
 
     _SPECIAL = re.compile(
-        r"今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
-        r"如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近|近年来|近年|近些年|近几年|近来|这些年|"
-        r"今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
+        _grouped(
+            "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
+            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近|近年来|近年|近些年|近几年|近来|这些年|"
+            "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
+        )
     )
 
     def _special(self, i: int) -> _Cand | None:
@@ -2148,12 +2217,385 @@ class _Parser:
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
 
 
+_PREFIX_MAY_BEGIN = _FirstChar(_RX_PREFIX)
+_DURATION_PREFIX_MAY_BEGIN = _FirstChar(_RX_DUR_PRE)
+_DURATION_SUFFIX_MAY_BEGIN = _FirstChar(_RX_DUR_SUF)
+_INT_MAY_BEGIN = _FirstChar(_RX_INT)
+_CONN_MAY_BEGIN = _FirstChar(_RX_CONN)
+_SUFFIX_MAY_BEGIN = _FirstChar(_Parser._SUFFIX)
+_DURATION_MAY_BEGIN = _FirstChar(_Parser._DUR_RX)
+
+
+# ---------------------------------------------------------------------------
+# component steps: `_Parser._components` runs, at a position, the steps `_component_plan` picks
+# for its character, the component regexes that can match there and the rank of the last
+# component; each step tries one component and appends (end, rank, new frame) when it parses.
+
+_Step = Callable[["_Parser", str, int, _Frame, list], None]
+_PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
+
+
+def _add(out: list, pos: int, end: int, rank: int, nf: _Frame | None) -> None:
+    if nf is not None and end > pos:
+        out.append((end, rank, nf))
+
+
+def _component_plan(ch: str, ok: frozenset[str], last: int) -> tuple[_Step, ...]:
+    """The steps to run at a position holding `ch` after a component of rank `last`, in the order
+    their results are listed (the first of equally long parses wins); `ok`: the keys of the
+    component regexes that can match there."""
+    steps: list[_Step] = []
+    isdig = ch.isdigit()
+    iscn = ch in _CN
+
+    def want(key: str, step: _Step) -> None:
+        if key in ok:
+            steps.append(step)
+
+    if last < 0 and ch in "农阴旧":
+        steps.append(_step_lunar)
+    if last in (5, 6, 7) and (ch == " " or isdig):
+        want("clock_sp", _step_clock_sp)
+    if last < 1:
+        if isdig:
+            for key in ("iso", "compact", "dmy", "yymmdd"):
+                want(key, _step_fulldate(key))
+            want("ym", _step_ym)
+            want("year4", _step_year4)
+            want("roc", _step_roc)
+            want("year2", _step_year2)
+            want("year_bare", _step_year_bare)
+        if iscn:
+            want("yearcn", _step_yearcn)
+        if ch == "民":
+            steps.append(_step_minguo)
+        want("century", _step_century)
+        want("rel_year", _step_rel("rel_year", 1, "year"))
+    if last < 2:
+        if last == 1 or ch in "上下前后的第一二三四Qq1234首本这当年岁开伊":
+            for key in ("half", "quarter", "firstn", "nth", "yearpart"):
+                if key == "yearpart" and last != 1 and ch not in "年岁开伊":
+                    continue
+                want(key, _step_yearsub(key))
+        want("rel_quarter", _step_rel("rel_quarter", 2, "quarter"))
+        want("holiday", _step_holiday)
+        want("term", _step_term)
+    if last == 2 and ch in "初末底":
+        steps.append(_step_quarter_part)
+    if last < 3:
+        want("month", _step_month)
+        want("rel_month", _step_rel("rel_month", 3, "month"))
+    if last < 3 and ch in "上下月":
+        steps.append(_step_month_half)
+    if 3 <= last < 4:
+        want("monthpart", _step_monthpart)
+        for key in ("firstn", "nth", "nth_wd"):
+            want(key, _step_monthsub(key))
+    if last < 5:
+        if isdig or iscn:
+            want("day", _step_day)
+            if last in (3, 4):
+                want("lunar_day", _step_lunar_day_of_month)
+                want("numday", _step_numday)
+            if last < 3:
+                want("md_num", _step_md)
+        elif ch == "初" and last in (3, 4):
+            want("lunar_day", _step_lunar_day)
+        want("rel_day", _step_rel("rel_day", 5, "day"))
+        if last < 1:
+            want("nthday", _step_nthday)
+        want("week", _step_week)
+    elif last == 5:
+        want("week", _step_weekday)
+        steps.append(_step_weekday_after_separator)
+    if last < 7:
+        want("day_part_word", _step_day_part_word)
+        want("daypart", _step_daypart(strong=last >= 5))
+    if last < 8:
+        if isdig:
+            want("clock", _step_clock)
+        if isdig or iscn:
+            want("hour", _step_hour)
+    return tuple(steps)
+
+
+def _step_lunar(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = _RX_LUNAR.match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 0, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
+
+
+def _step_clock_sp(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    if s[pos] == " " or (pos > 0 and s[pos - 1].isdigit()):
+        m = p.rx["clock_sp"].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), 8, p._c_clock(m, f))
+
+
+@functools.cache
+def _step_fulldate(key: str) -> _Step:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        m = p.rx[key].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), _RANK["day"], p._c_fulldate(key, m, f))
+
+    return step
+
+
+def _step_ym(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["ym"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), _RANK["month"], p._c_ym(m, f))
+
+
+def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["year4"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 1, p._c_year(int(m.group(1)), f, explicit=True))
+
+
+def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["roc"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 1, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+
+
+def _step_year2(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["year2"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 1, p._c_year2(m.group(1), f))
+
+
+def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["year_bare"].match(s, pos)
+    if m and pos + 4 <= p.n:
+        nf = p._c_year(int(m.group(1)), f, explicit=True)
+        if nf is not None:
+            nf.weak = "bare_year"
+        _add(out, pos, m.end(), 1, nf)
+
+
+def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["yearcn"].match(s, pos)
+    if m:
+        g = m.group(1)
+        if len(g) == 4:
+            _add(out, pos, m.end(), 1, p._c_year(cn_int(g), f, explicit=True))
+        else:
+            _add(out, pos, m.end(), 1, p._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
+
+
+def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["minguo"].match(s, pos)
+    if m:
+        n = cn_int(m.group(1))
+        if n:
+            _add(out, pos, m.end(), 1, p._c_year(1911 + n, f, explicit=True))
+
+
+def _step_century(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["century"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 1, p._c_century(m, f))
+
+
+@functools.cache
+def _step_rel(key: str, rank: int, grain: str) -> _Step:
+    """A relative word (去年, 下个月, 明天 …) of the vocabulary list `key`."""
+
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        m = p.rx[key].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
+
+    return step
+
+
+@functools.cache
+def _step_yearsub(key: str) -> _Step:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        m = p.rx[key].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), 2, p._c_yearsub(key, m, f, pos))
+
+    return step
+
+
+def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["holiday"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), _RANK["day"], p._c_holiday(m.group(0), f))
+
+
+def _step_term(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["term"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), _RANK["day"], p._c_term(m.group(0), f))
+
+
+def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    """初/末/底 right after a quarter: its first or last month."""
+    if f.gran == "quarter" and f.start is not None:
+        ch = s[pos]
+        nf = replace(f, kinds=f.kinds + ("yearsub",))
+        st = f.start if ch == "初" else f.start + relativedelta(months=2)
+        p._set(nf, st, "month")
+        nf.mod, nf.rtype = ("start" if ch == "初" else "end"), "range"
+        _add(out, pos, pos + 1, 4, nf)
+
+
+def _step_month(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["month"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 3, p._c_month(m, f))
+
+
+def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    """上半月, 月底 … alone: a part of the current month."""
+    m = _RX_MONTHHALF.match(s, pos)
+    if m:
+        nf = replace(f, kinds=f.kinds + ("month",))
+        if p._inherit(nf, "month") and not f.kinds:
+            ctx = p.ctx
+            mo = nf.mo or (ctx.mo if nf.anchor == "context" and ctx.mo else None)
+            if mo is None and ctx.ref is not None:
+                mo = ctx.ref.month
+            if mo is not None:
+                p._set(nf, dt.datetime(nf.y, mo, 1), "month")
+                mm = _RX_MONTHHALF_G.match(s, pos)
+                _add(out, pos, m.end(), 4, p._c_monthpart(mm, nf))
+
+
+def _step_monthpart(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["monthpart"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 4, p._c_monthpart(m, f))
+
+
+@functools.cache
+def _step_monthsub(key: str) -> _Step:
+    rank = 4 if key != "nth_wd" else 5
+
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        m = p.rx[key].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), rank, p._c_monthsub(key, m, f))
+
+    return step
+
+
+def _step_day(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["day"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 5, p._c_day(m, f))
+
+
+def _step_lunar_day_of_month(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    if "month" in f.kinds:
+        m = p.rx["lunar_day"].match(s, pos)
+        if m and (m.group(1) or m.group(2)):
+            _add(out, pos, m.end(), 5, p._c_lunar_day(m, f))
+
+
+def _step_numday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    if "month" in f.kinds:
+        m = p.rx["numday"].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), 5, p._c_numday(m, f))
+
+
+def _step_md(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["md_num"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 5, p._c_md(m, f))
+
+
+def _step_lunar_day(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["lunar_day"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 5, p._c_lunar_day(m, f))
+
+
+def _step_nthday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["nthday"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 5, p._c_nthday(m, f))
+
+
+def _step_week(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["week"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 5 if not m.group(3) else 6, p._c_week(m, f))
+
+
+def _step_weekday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    """A weekday right after a day (5月3日周五)."""
+    m = p.rx["week"].match(s, pos)
+    if m and m.group(3) and not m.group(1):
+        if f.gran == "week" and f.start is not None and _WD[m.group(3)] < 7:
+            nf = replace(f, kinds=f.kinds + ("weekday",))
+            p._set(nf, f.start + dt.timedelta(days=_WD[m.group(3)]), "day")
+            _add(out, pos, m.end(), 6, nf)
+        else:
+            _add(out, pos, m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
+
+
+def _step_weekday_after_separator(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    """A weekday after a day and a separator (5月3日, 周五)."""
+    m2 = _RX_SEP_WD.match(s, pos)
+    if m2 and m2.end() > pos:
+        m = p.rx["week"].match(s, m2.end())
+        if m and m.group(3) and not m.group(1):
+            _add(out, pos, m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
+
+
+def _step_day_part_word(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["day_part_word"].match(s, pos)
+    if m:
+        off, part = p.v["day_with_part"][m.group(0)]
+        nf = p._c_rel(f, off, "day")
+        if nf is not None:
+            nf = p._c_daypart(part, nf, strong=True)
+        _add(out, pos, m.end(), 7, nf)
+
+
+@functools.cache
+def _step_daypart(strong: bool) -> _Step:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        m = p.rx["daypart"].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), 7, p._c_daypart(m.group(0), f, strong=strong, end=m.end()))
+
+    return step
+
+
+def _step_clock(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["clock"].match(s, pos)
+    if m:
+        _add(out, pos, m.end(), 8, p._c_clock(m, f))
+
+
+def _step_hour(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    r = p._c_hour(pos, f)
+    if r:
+        _add(out, pos, r[0], 8, r[1])
+
+
 # ---------------------------------------------------------------------------
 
 
 def lunar_year_of(d: dt.datetime) -> int:
     """Lunar year a month/festival without a year belongs to: the reference's calendar year."""
     return d.year
+
+
+def _delta(total: list[float]) -> relativedelta:
+    """(months, days, seconds) as one step back or forth; fractions of months and days as seconds."""
+    return relativedelta(
+        months=int(total[0]),
+        days=int(total[1]),
+        seconds=int(total[2] + (total[0] % 1) * 30 * 86400 + (total[1] % 1) * 86400),
+    )
 
 
 def _fine_grain(total: list[float], grain: str) -> str:
@@ -2192,12 +2634,23 @@ def _partial_value(f: _Frame) -> str | None:
 
 
 @functools.cache
+def _event_anchor_words() -> tuple[str, ...]:
+    return tuple(_vocab()["event_anchor_words"])
+
+
+@functools.cache
+def _day_blockers() -> tuple[str, ...]:
+    return tuple(_vocab()["day_after_blockers"])
+
+
+@functools.cache
 def _neg_rx() -> re.Pattern:
     return re.compile(_alt(_vocab()["negatives"]))
 
 
 @functools.cache
-def _trigger_rx() -> re.Pattern:
+def _trigger_chars() -> frozenset[str]:
+    """The characters a time expression may begin with (the parser is never tried elsewhere)."""
     v = _vocab()
     words = set()
     for key in (
@@ -2221,7 +2674,62 @@ def _trigger_rx() -> re.Pattern:
         "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去"
     )
     firsts.discard("的")
-    return re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
+    return frozenset(firsts)
+
+
+@functools.cache
+def _scan_rx() -> re.Pattern:
+    """One regex for the positions `find_times` examines, so that the scan jumps between them in C:
+    a trigger character followed by a character some `_entry_rules` regex allows after it; at a
+    number, not inside one (a digit right after a digit or letter, a numeral after a numeral), and
+    followed by a character some rule allows after the number.  It accepts a superset of the
+    positions worth a parse: `find_times` checks each hit again exactly."""
+    groups: dict[tuple[int | None, _Chars, _Chars, tuple[str, ...]], list[str]] = {}
+    for ch in sorted(_trigger_chars()):
+        run = _RUN_OF.get(ch)
+        nexts: _Chars = _NO_CHARS
+        exits: _Chars = _NO_CHARS
+        inside: list[str] = []  # rules that may match wholly inside the number: checked as they are
+        for (_, rule), nxt, rule_exits in _entries().after(ch):
+            nexts = _union(nexts, nxt)
+            if run is not None and rule_exits is None:
+                inside.append(rule.pattern)
+            elif run is not None:
+                exits = _union(exits, rule_exits)
+        if _is_empty(nexts) or (run is not None and _is_empty(exits) and not inside):
+            continue  # no rule can match at ch
+        groups.setdefault((run, nexts, exits, tuple(inside)), []).append(ch)
+    alternatives = []
+    for (run, nexts, exits, inside), chars in groups.items():
+        cls = "[%s]" % _class_source((frozenset(chars), frozenset()))
+        alternative = cls
+        if run is not None:
+            guard = (r"(?<![\dA-Za-z])", rf"(?<![{_CN}])")[run]
+            checks = ""
+            if exits is not None:
+                digits = _class_source((_RUNS[run], frozenset()))
+                checks_at = ["(?:%s)" % rule for rule in inside]
+                if not _is_empty(exits):  # the whole number, then a character a rule allows after it
+                    checks_at.insert(0, f"[{digits}]+(?![{digits}])[{_class_source(exits)}]")
+                checks = "(?=%s)" % "|".join(checks_at)
+            alternative += f"(?<={guard}{checks}{cls})"
+        if nexts is not None:
+            alternative += "(?![^%s])" % _class_source(nexts)
+        alternatives.append(alternative)
+    every = frozenset(c for chars in groups.values() for c in chars)
+    # and where a number beginning there ends, for `_Prefilter.at`
+    runs = "|".join("(?<=[{0}])[{0}]*".format(_class_source((run, frozenset()))) for run in _RUNS)
+    return re.compile(
+        "[%s](?<=%s)(?=(?:%s)?(?P<run_end>))"
+        % (_class_source((every, frozenset())), "|".join(alternatives), runs)
+    )
+
+
+def _class_source(chars: _Chars) -> str:
+    """The inside of a [...] class for a bounded character set."""
+    assert chars is not None
+    cats = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
+    return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(cats[k] for k in sorted(chars[1]))
 
 
 #: component regexes `_components` only tries after an earlier component (last >= 3) or never
@@ -2229,106 +2737,151 @@ _NOT_AT_START = frozenset({"lunar_day", "numday", "monthpart", "nth_wd", "clock_
 
 
 @functools.cache
-def _start_rx() -> list[str]:
-    """Necessary condition for `_Parser.parse_at(i)` to find anything, as regexes one of which
-    must match at i.
+def _entry_rules() -> dict[str, list[str]]:
+    """Necessary conditions for each expression rule of `_Parser.parse_at(i)` to find anything,
+    as regexes one of which must match at i.
     Every rule begins with a regex at i, or with an optional prefix regex (从, 过去 …) and then a
     regex right after it, so a position where none of those sequences matches is skipped without
-    a full parse.  The pattern only has to accept a superset: alternations may backtrack where the
-    rules do not, and a pattern it cannot embed as is (back-references) is replaced by the class
-    of its first characters, or by 'anything'."""
+    a parse.  The patterns only have to accept a superset: alternations may backtrack where the
+    rules do not, and a pattern it cannot embed as is (back-references) is loosened."""
     # what `_range_or_point` needs at its start: a component `_components` tries at the start of
     # a point (last == -1), or a bare number and a connector (`_bare_left`)
     top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
     top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
     point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, rf"(?:{_INT}){_CONN}"]
     point_alt = "|".join(_embed(p) for p in point)
-    rules = [
-        "%s(?:%s)" % (_embed(_RX_PREFIX.pattern), point_alt),  # _point_expr after a prefix
-        *(_embed(p) for p in point),  # _point_expr without one
-        "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_Parser._DUR_RX.pattern)),  # _duration_expr
-        _embed(_Parser._DUR_RX.pattern),
-        _embed(_Parser._SET_RX.pattern),
-        _embed(_Parser._SPECIAL.pattern),
-        _embed(_Parser._ANN_RX.pattern),
-        _embed(_Parser._PAREN_RX.pattern),
-    ]
-    return rules
+    return {
+        "_point_expr": [
+            "%s(?:%s)" % (_embed(_RX_PREFIX.pattern), point_alt),  # after a prefix
+            *(_embed(p) for p in point),  # without one
+        ],
+        "_set_expr": [_embed(_Parser._SET_RX.pattern)],
+        "_special": [_embed(_Parser._SPECIAL.pattern)],
+        "_anniversary": [_embed(_Parser._ANN_RX.pattern)],
+        "_duration_expr": [
+            "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_Parser._DUR_RX.pattern)),
+            _embed(_Parser._DUR_RX.pattern),
+        ],
+        "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],
+    }
 
 
-_START_BY_SIG: dict[tuple[int, ...], re.Pattern | None] = {}
-_START_BY_CHAR: dict[str, re.Pattern | None] = {}
+#: per expression rule that may apply at a position: its name and the entry regexes to check
+_Entries = tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+
+
+def _by_expression(rules: list[tuple[str, re.Pattern]]) -> _Entries:
+    return tuple(
+        (name, tuple(rx for n, rx in rules if n == name))
+        for name in _EXPRESSIONS
+        if any(n == name for n, _ in rules)
+    )
 
 
 @functools.cache
-def _start_rules() -> list[tuple[str, frozenset[str] | None, tuple[re.Pattern, ...]]]:
-    out = []
-    for rule in _start_rx():
-        fc = _first_chars(re.compile(rule))
-        out.append((rule, None, ()) if fc is None else (rule, fc[0], fc[1]))
-    return out
-
-
-def _could_start(ch: str) -> re.Pattern | None:
-    """`_start_rx` cut down to the rules that can begin with `ch`; None when none can."""
-    try:
-        return _START_BY_CHAR[ch]
-    except KeyError:
-        pass
-    rules = _start_rules()
-    sig = tuple(
-        k
-        for k, (_, chars, cats) in enumerate(rules)
-        if chars is None or ch in chars or any(c.match(ch) for c in cats)
-    )
-    if sig not in _START_BY_SIG:
-        _START_BY_SIG[sig] = re.compile("|".join("(?:%s)" % rules[k][0] for k in sig)) if sig else None
-    rx = _START_BY_SIG[sig]
-    _START_BY_CHAR[ch] = rx
-    return rx
+def _entries() -> _Prefilter[tuple[str, re.Pattern], _Entries]:
+    """The `_entry_rules` that can match at a position, grouped by expression rule."""
+    rules = [((name, re.compile(rule)), rule) for name, rs in _entry_rules().items() for rule in rs]
+    return _Prefilter(rules, _by_expression)
 
 
 def _embed(pat: str) -> str:
     """`pat` as a group that can sit inside a larger pattern, accepting at least what it accepts."""
+    if re.search(r"\\[1-9]", pat):
+        pat = _without_backrefs(pat) or pat
     if re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]|\\\(\?P", pat):
         fc = _first_chars(re.compile(pat))
         if fc is None:
             return r"(?:[\s\S])"
         cls = "".join(re.escape(c) for c in sorted(fc[0]))
-        cls += "".join({_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}[k] for k in _cats(fc[1]))
+        cls += "".join({_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}[k] for k in sorted(fc[1]))
         return f"(?:[{cls}])"
     return "(?:%s)" % re.sub(r"\(\?P<\w+>", "(?:", pat)
 
 
-def _cats(rxs: tuple[re.Pattern, ...]) -> list:
-    return [k for k, v in _CATEGORY_RX.items() if v in rxs]
+#: a back-reference, a group opening, an escape or a character class, in regex source
+_RX_SOURCE_TOKEN = re.compile(r"\\([1-9])(?!\d)|\((\?P<\w+>|\?)?|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\)", re.S)
 
 
-def _clauses(text: str) -> list[int]:
-    return [m.start() for m in _BOUNDARY.finditer(text)]
+def _without_backrefs(pat: str) -> str | None:
+    """`pat` with each back-reference \\N replaced by a copy of group N's pattern, which accepts
+    at least the text the reference does; None when that is not safe (a group with lookarounds
+    or anchors, which could match elsewhere differently, or with references of its own)."""
+    bodies: dict[int, str] = {}
+    refs: list[tuple[int, int, int]] = []
+    stack: list[tuple[int | None, int]] = []
+    count = 0
+    for m in _RX_SOURCE_TOKEN.finditer(pat):
+        tok = m.group(0)
+        if m.group(1):
+            refs.append((m.start(), m.end(), int(m.group(1))))
+        elif tok[0] == "(":
+            capturing = m.group(2) is None or m.group(2).startswith("?P<")
+            count += capturing
+            stack.append((count if capturing else None, m.end()))
+        elif tok == ")":
+            if not stack:
+                return None
+            group, body_start = stack.pop()
+            if group is not None:
+                bodies[group] = pat[body_start : m.start()]
+    out, last = [], 0
+    for start, end, group in refs:
+        body = bodies.get(group)
+        if body is None or re.search(r"\(\?<?[=!]|\\[1-9bBAZ]|[$^]", body):
+            return None
+        out += [pat[last:start], "(?:%s)" % _RX_SOURCE_TOKEN.sub(_uncapture, body)]
+        last = end
+    return "".join(out) + pat[last:]
 
 
-def _event(text: str, bounds: list[int], s: int, e: int) -> str | None:
-    """The clause around [s, e); a time adverbial ending its clause ('2019年以来,…') dates the next one."""
-    k = bisect.bisect_left(bounds, s)
-    a = bounds[k - 1] + 1 if k > 0 else 0
-    j = bisect.bisect_left(bounds, e)
-    b = bounds[j] if j < len(bounds) else len(text)
-    a, b = max(a, s - 120), min(b, e + 120)
+def _uncapture(m: re.Match) -> str:
+    """A capturing group opening as a non-capturing one, any other token as it is."""
+    tok = m.group(0)
+    return "(?:" if tok[0] == "(" and (m.group(2) is None or m.group(2).startswith("?P<")) else tok
+
+
+def _applicable(entries: _Entries, s: str, i: int) -> list[str]:
+    """The expression rules one of whose entry regexes matches at i."""
+    found = []
+    for name, rules in entries:
+        for rx in rules:
+            if rx.match(s, i) is not None:
+                found.append(name)
+                break
+    return found
+
+
+def _event(text: str, folded: str, backwards: str, s: int, e: int) -> str | None:
+    """The clause around [s, e); a time adverbial ending its clause ('2019年以来,…') dates the next one.
+    Clause boundaries are looked up in `folded` (the same text, folded; `backwards`: reversed), at
+    most 120 characters around the time, and further only when the next clause is wanted."""
+    n = len(text)
+    m = _BOUNDARY.search(backwards, n - s, n - max(0, s - 121))  # the last boundary before s
+    a = max(n - m.start(), s - 120) if m else max(0, s - 120)
+    m = _BOUNDARY.search(folded, e, e + 120)
+    boundary = m.start() if m else None  # the first one from e on, when known
+    b = boundary if boundary is not None else min(n, e + 120)
     gap = max(text.rfind(" ", a, s), text.rfind("\u3000", a, s))
     if gap >= 0 and text[a:gap].strip():
         a = gap + 1  # '…5月20日讯 2019年以来': the dateline is not part of the clause
-    after = _TRIM.sub("", _RX_EVENT_DROP.sub("", text[e:b]))
-    if not after and j < len(bounds):
-        nb = bounds[j + 1] if j + 1 < len(bounds) else len(text)
-        clause = text[b + 1 : min(nb, b + 121)]
-    else:
+    clause = None
+    if _RX_EVENT_NOTHING.fullmatch(text, e, b):
+        if boundary is None:
+            m = _BOUNDARY.search(folded, e + 120)
+            boundary = m.start() if m else None
+        if boundary is not None:
+            m = _BOUNDARY.search(folded, boundary + 1)
+            clause = text[b + 1 : min(m.start() if m else n, b + 121)]
+    if clause is None:
         clause = text[a:b]
     clause = clause.strip(" \t\u3000,，。；;:：")
     return clause or None
 
 
-_TRIM = re.compile(r"[\s,，:：“”\"'（）()]+|^(和|及|与|、)")
+#: what may stand between a time and the end of its clause when the time dates the next one
+#: ('2019年以来,…'): digits, date words, conjunctions, spaces and punctuation
+_RX_EVENT_NOTHING = re.compile(r"[\d年月日号和及与、至到\s,，:：“”\"'（）()]*")
 
 
 def find_times(
@@ -2341,51 +2894,53 @@ def find_times(
         reference = reference.replace(tzinfo=None)
     p = _Parser(text, reference, reference_is_publication)
     s = p.s
-    trig = _trigger_rx()
+    search = _scan_rx().search
+    entries_at = _entries().at
+    neg = p.neg
     cands: list[_Cand] = []
     pos = 0
-    n = len(s)
-    while pos < n:
-        m = trig.search(s, pos)
-        if not m:
+    while True:
+        m = search(s, pos)
+        if m is None:
             break
         i = m.start()
-        prev = s[i - 1] if i > 0 else ""
-        # never start inside a number
-        if prev and ((prev.isdigit() and s[i].isdigit()) or (prev in _CN and s[i] in _CN)):
-            pos = i + 1
+        pos = i + 1
+        if i:  # never start inside a number
+            prev, ch = s[i - 1], s[i]
+            if ch.isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())):
+                continue
+            if prev in _CN and ch in _CN:
+                continue
+        if i in neg:
             continue
-        if prev and prev.isascii() and prev.isalpha() and s[i].isdigit():
-            pos = i + 1
+        expressions = _applicable(entries_at(s, i, m.start("run_end")), s, i)
+        if not expressions:
             continue
-        if i in p.neg:
-            pos = i + 1
-            continue
-        start_rx = _could_start(s[i])
-        if start_rx is None or start_rx.match(s, i) is None:
-            pos = i + 1
-            continue
-        c = p.parse_at(i)
-        if c is None or c.e <= c.s:
-            pos = i + 1
-            continue
-        cands.append(c)
-        pos = c.e
-    bounds = _clauses(s)
-    out = []
-    for c in cands:
-        out.append(
-            TimeMatch(
-                start_offset=c.s,
-                end_offset=c.e,
-                type=c.type,
-                value=c.value,
-                start=c.start,
-                end=c.end,
-                granularity=c.gran,
-                modifier=c.mod,
-                anchor=c.anchor,
-                event=_event(text, bounds, c.s, c.e),
-            )
+        c = p.parse_at(i, expressions)
+        if c is not None and c.e > c.s:
+            cands.append(c)
+            pos = c.e
+    backwards = s[::-1]
+    return [
+        _time_match(
+            start_offset=c.s,
+            end_offset=c.e,
+            type=c.type,
+            value=c.value,
+            start=c.start,
+            end=c.end,
+            granularity=c.gran,
+            modifier=c.mod,
+            anchor=c.anchor,
+            event=_event(text, s, backwards, c.s, c.e),
         )
-    return out
+        for c in cands
+    ]
+
+
+def _time_match(**values: Any) -> TimeMatch:
+    """`TimeMatch(**values)` (every field given) without the frozen dataclass's `__init__`, which
+    sets each field through `object.__setattr__`: the slow part of making thousands of them."""
+    match = object.__new__(TimeMatch)
+    match.__dict__.update(values)
+    return match

@@ -40,6 +40,7 @@ GRAIN_ORDER = {
 }
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def cn_int(s: str | None, allow_float: bool = False):
     """'2019' / '二〇一九' / '二十三' / '廿一' / '35,000' / '2621.2' -> number, or None."""
     if not s:
@@ -81,6 +82,12 @@ def cn_int(s: str | None, allow_float: bool = False):
     return total
 
 
+# The calendar helpers below are pure and called several times per time expression, mostly on the
+# same few dates (publication days, their years and months): their results are cached.
+_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
 def trunc(d: dt.datetime, grain: str) -> dt.datetime:
     if grain == "year":
         return dt.datetime(d.year, 1, 1)
@@ -115,6 +122,7 @@ def _add_months(d: dt.datetime, months: int) -> dt.datetime:
 _MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
 def add_grain(d: dt.datetime, grain: str, n: int = 1) -> dt.datetime:
     months = _MONTHS_PER.get(grain)
     if months is not None:
@@ -133,8 +141,22 @@ def add_grain(d: dt.datetime, grain: str, n: int = 1) -> dt.datetime:
     return d + dt.timedelta(seconds=n)
 
 
+#: the patterns the parser formats with, as %-templates over (year, month, day, hour, minute, second)
+_DATE_TEMPLATES = {
+    "%Y-%m-%d": "%04d-%02d-%02d",
+    "%Y-%m": "%04d-%02d",
+    "%Y-%m-%dT%H": "%04d-%02d-%02dT%02d",
+    "%Y-%m-%dT%H:%M": "%04d-%02d-%02dT%02d:%02d",
+    "%Y-%m-%dT%H:%M:%S": "%04d-%02d-%02dT%02d:%02d:%02d",
+}
+
+
 def fmt_date(d: dt.datetime, pattern: str) -> str:
     """`d.strftime(pattern)` with the year always four digits (strftime gives `1-01-01` for year 1)."""
+    template = _DATE_TEMPLATES.get(pattern)
+    if template is not None:  # the common patterns without strftime, which is slow
+        fields = (d.year, d.month, d.day, d.hour, d.minute, d.second)
+        return template % fields[: template.count("%")]
     return d.strftime(pattern.replace("%Y", "%04d" % d.year))
 
 
@@ -143,6 +165,7 @@ def grain_interval(d: dt.datetime, grain: str) -> tuple[dt.datetime, dt.datetime
     return a, add_grain(a, grain), grain
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
 def timex_value(a: dt.datetime, b: dt.datetime | None, grain: str | None) -> str | None:
     """TIMEX3-like value of [a, b) at `grain`; an interval that is not one calendar unit is 'a/b'."""
     if a is None:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsctl import timeline as _tl  # private helpers: the pre-checks the speed rests on
 from newsctl.timeline import TimeMatch, find_times
 
 REF = dt.datetime(2020, 5, 20, 11, 9, 5)  # a Wednesday
@@ -443,3 +444,81 @@ def test_present_ref_of_a_date_only_reference_is_that_day() -> None:
     assert (t.type, t.value, t.granularity) == ("datetime", "PRESENT_REF", "day")
     assert (t.start, t.end) == (dt.datetime(2020, 5, 20), dt.datetime(2020, 5, 21))
     assert one("目前").granularity == "second"  # a reference with a time of day keeps it
+
+
+# --- the pre-checks that skip regexes and positions must never skip a match ------------------------
+
+_WORDS = sorted(
+    {
+        w
+        for key in (
+            "rel_year",
+            "rel_month",
+            "rel_day",
+            "rel_quarter",
+            "day_with_part",
+            "dayparts",
+            "negatives",
+        )
+        for w in _tl._vocab()[key]
+    }
+    | set(_tl._vocab()["solar_festivals"])
+    | set(_tl._vocab()["lunar_festivals"])
+)
+_CHUNKS = (
+    sorted(
+        set(_ALPHABET + "农历闰正腊民国世纪代年初末的第每隔约近过去最从自截止直今昨（）()~—、,Qq号秒钟晚早夜")
+    )
+    + _WORDS
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHUNKS), max_size=14).map("".join))
+def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> None:
+    s = _tl._fold(text)
+    components, entries, scan = _tl._component_keys(), _tl._entries(), _tl._scan_rx()
+    for i in range(len(s)):
+        keys = components.at(s, i)
+        assert all(key in keys for key, rx in _tl._rx().items() if rx.match(s, i)), (s, i)
+        kept = {(name, rx.pattern) for name, rules in entries.at(s, i) for rx in rules}
+        matching = [
+            (name, rule)
+            for name, rules in _tl._entry_rules().items()
+            for rule in rules
+            if re.compile(rule).match(s, i)
+        ]
+        assert set(matching) <= kept, (s, i)
+        prev = s[i - 1] if i else ""
+        inside_number = prev and (
+            (s[i].isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())))
+            or (prev in _tl._CN and s[i] in _tl._CN)
+        )
+        if matching and s[i] in _tl._trigger_chars() and not inside_number:
+            assert scan.match(s, i), (s, i)
+        for gate, rx in (
+            (_tl._INT_MAY_BEGIN, _tl._RX_INT),
+            (_tl._CONN_MAY_BEGIN, _tl._RX_CONN),
+            (_tl._SUFFIX_MAY_BEGIN, _tl._Parser._SUFFIX),
+            (_tl._DURATION_MAY_BEGIN, _tl._Parser._DUR_RX),
+            (_tl._PREFIX_MAY_BEGIN, _tl._RX_PREFIX),
+            (_tl._DURATION_PREFIX_MAY_BEGIN, _tl._RX_DUR_PRE),
+            (_tl._DURATION_SUFFIX_MAY_BEGIN, _tl._RX_DUR_SUF),
+        ):
+            if rx.match(s, i):
+                assert gate(s[i]), (s, i, rx.pattern)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CHUNKS), max_size=10).map("".join))
+def test_grouped_alternation_matches_like_the_plain_one(text: str) -> None:
+    words = ["截至", "截止到", "截止", "至今", "至", "到目前为止", "到", "今后", "今", "后"]
+    grouped, plain = re.compile(_tl._grouped(words)), re.compile("|".join(words))
+    for i in range(len(text) + 1):
+        a, b = grouped.match(text, i), plain.match(text, i)
+        assert (a and a.group(0)) == (b and b.group(0))
+
+
+def test_fold_is_the_translation_table() -> None:
+    text = "２０１９年１１月５日　週一，國慶節後○時︰３０"
+    assert _tl._fold(text) == text.translate(_tl._fold_table())

@@ -10,6 +10,7 @@ their offsets need no translation.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ class Article:
     header_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline_span: tuple[int, int] | None = None
     body_text: str = ""
+    # sentence starts, for sentence_at; built on first use, once the sentences are final
+    _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -75,17 +78,14 @@ class Article:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The body sentence containing a cleaned offset (binary search)."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            sentence = self.sentences[mid]
-            if offset < sentence.start:
-                hi = mid
-            elif offset >= sentence.end:
-                lo = mid + 1
-            else:
-                return sentence
-        return None
+        starts = self._sentence_starts
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self._sentence_starts = [sentence.start for sentence in self.sentences]
+        at = bisect.bisect_right(starts, offset) - 1
+        if at < 0:
+            return None
+        sentence = self.sentences[at]
+        return sentence if offset < sentence.end else None
 
 
 # ---------------------------------------------------------------------------

@@ -22,12 +22,16 @@ from __future__ import annotations
 import math
 import os
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import chain
+from functools import cache, lru_cache
+from heapq import heapify, heappop
+from itertools import chain, compress, repeat
+from operator import is_, mul, neg
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from newsctl.article import Article
 from newsctl.segment import Segmenter
@@ -58,8 +62,10 @@ MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _UPPER = re.compile(r"[A-Z]")
-_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z.&+\-]*$")
 _NUMERIC = re.compile(r"^[\d.,%:/\-+年月日号时分秒万亿千百十零一二三四五六七八九两〇几多余第半]+$")
+_NUMBER = re.compile(f"{_DIGIT.pattern}|{_NUMERIC.pattern}")  # a digit, or numerals only
+# Han characters only, not all of them numerals: neither a break nor a number.
+_HAN_WORD = re.compile(f"(?!{_NUMERIC.pattern}){_HAN.pattern}+")
 # Clause breaks: phrases never span them.
 _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
@@ -259,75 +265,231 @@ def _function_chars() -> frozenset[str]:
     return load_word_list("keyword_function_chars.txt")
 
 
-def _is_word_candidate(word: str, tag: str | None, allowed: frozenset[str] | None) -> bool:
-    if len(word) < 2 or _NUMERIC.match(word):
-        return False
-    if tag is None and (word[0] in _function_chars() or word[-1] in _function_chars()):
-        return False
-    if not _HAN.search(word):
-        # Latin: acronyms and names (GDP, PSCAD, 5G, COVID-19); lower-case tokens
-        # are pinyin fragments or URL pieces (ng, chu, https, iqilu).
-        if not _UPPER.search(word) or len(word) > 20:
-            return False
-        tag = tag or "eng"
-    elif _DIGIT.search(word):
-        return False  # 70周年, 259项: numbers with a measure word
-    if allowed is None:
-        return True
-    # Words jieba's dictionary lacks come from its HMM: usually names and new terms.
-    return (tag or "nz") in allowed
+# Word classes, one letter each: a document's classes form a string, which C code scans for
+# keyword candidates (bytes.translate, itertools.compress) and runs of phrase parts (a regex)
+# instead of a Python loop over every token.
+_BREAK = "b"  # punctuation and spaces: phrases and clauses end here
+_OTHER = "o"  # stopwords, numbers, furniture...: a gap inside a clause
+_SHORT_PART = "s"  # a one-character phrase part
+_PART = "p"  # a phrase part of two or more characters
+_CANDIDATE = "c"  # a keyword candidate (always two or more characters), also a phrase part
+_PART_CODES = frozenset((_SHORT_PART, _PART, _CANDIDATE))
+# Between the units of one document: a break, and one token index, as units never touch.
+_UNIT_BREAK = "\n"
 
 
-def _is_phrase_part(word: str, tag: str | None) -> bool:
-    if not _HAN.search(word):
-        return bool(_UPPER.search(word)) and not _DIGIT.fullmatch(word)
-    if _DIGIT.search(word) or _NUMERIC.match(word):
-        return False
-    if len(word) == 1:
-        return tag in _SINGLE_POS
-    if tag is None and (word[0] in _function_chars() or word[-1] in _function_chars()):
-        return False
-    return tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng")
+# A run of adjacent phrase parts, the stuff of phrases.
+_PART_RUN = re.compile(f"[{_SHORT_PART}{_PART}{_CANDIDATE}]{{2,}}")
 
 
-# Word classes, ordered: a candidate is also a phrase part.
-_BREAK, _OTHER, _PART, _CANDIDATE = 0, 1, 2, 3
-_CLASS_MEMO_LIMIT = 500_000
-_class_memos: dict[tuple[int, frozenset[str] | None], dict[str, int]] = {}
+@lru_cache(maxsize=4096)
+def _run_ngrams(run: str) -> tuple[tuple[int, int], ...]:
+    """(offset, size) of the n-grams of a run of phrase parts (their class letters) that
+    may be compounds, in order: 2..4 words, at least one candidate (a compound names a
+    thing), not a single character at both ends (candidates have two characters or more).
+    Runs repeat their patterns, so this is kept per pattern."""
+    found: list[tuple[int, int]] = []
+    for i in range(len(run) - 1):
+        has_candidate = run[i] == _CANDIDATE
+        for j in range(i + 1, min(i + _MAX_PHRASE_WORDS, len(run))):
+            has_candidate = has_candidate or run[j] == _CANDIDATE
+            if has_candidate and not (run[i] == _SHORT_PART and run[j] == _SHORT_PART):
+                found.append((i, j - i + 1))
+    return tuple(found)
 
 
-def _class_memo(segmenter: Segmenter, allowed: frozenset[str] | None) -> dict[str, int]:
-    """word -> class, kept per process, segmenter (user tags) and POS set: a corpus
-    reuses a small vocabulary, so most words are classified once."""
-    memo = _class_memos.setdefault((id(segmenter), allowed), {})
-    if len(memo) > _CLASS_MEMO_LIMIT:
-        memo.clear()
-    return memo
+# Bytes 1 where a class string has a candidate, 0 elsewhere: a selector for itertools.compress.
+_CANDIDATE_MASK = bytes(int(code == ord(_CANDIDATE)) for code in range(256))
 
 
-def _classify(word: str, tag: str | None, allowed: frozenset[str] | None) -> int:
-    if _BREAK_TOKEN.match(word):
-        return _BREAK
-    if word in stopwords() or word in boilerplate():
-        return _OTHER
-    if word not in generic_words() and _is_word_candidate(word, tag, allowed):
-        return _CANDIDATE
-    return _PART if _is_phrase_part(word, tag) else _OTHER
+@cache
+def _excluded_words() -> frozenset[str]:
+    """Words that are never keywords nor phrase parts: stopwords and news furniture."""
+    return stopwords() | boilerplate()
+
+
+class _Vocabulary:
+    """Per word: its class, dictionary entry (POS tag, jieba IDF) and IDF (the median for
+    words jieba's table lacks); entries and IDFs only for words that may be keywords or
+    phrase parts. Kept per process, segmenter (user tags) and POS set, and filled as
+    documents are seen: a corpus reuses a small vocabulary, so most words are classified,
+    and looked up in the dictionary, once. Emptied when it outgrows LIMIT, so memory stays
+    flat over an endless stream of documents."""
+
+    LIMIT = 200_000
+
+    def __init__(self, allowed: frozenset[str] | None) -> None:
+        self.allowed = allowed
+        self.codes: dict[str, str] = {}
+        self.entries: dict[str, tuple[str | None, float | None]] = {}
+        self.idf: dict[str, float] = {}
+
+    def codes_of(self, tokens: list[str], segmenter: Segmenter) -> list[str]:
+        """The class of each token, classifying (one dictionary query) the words never seen."""
+        codes = self.codes
+        if len(codes) > self.LIMIT:
+            codes.clear()
+            self.entries.clear()
+            self.idf.clear()
+        found = list(map(codes.get, tokens))
+        if None in found:
+            unseen = list(compress(range(len(tokens)), map(is_, found, repeat(None))))
+            self._learn(set(map(tokens.__getitem__, unseen)), segmenter)
+            for index in unseen:
+                found[index] = codes[tokens[index]]
+        return found
+
+    def _learn(self, words: set[str], segmenter: Segmenter) -> None:
+        """Classify words never seen: first by what no POS tag changes (punctuation,
+        stopwords, numbers, lower-case Latin), then Han words and Latin words with a
+        capital by their dictionary entries, asked for in one query."""
+        codes = self.codes
+        excluded = _excluded_words()
+        is_break, is_han_word, has_han, has_upper, is_number = (
+            _BREAK_TOKEN.match,
+            _HAN_WORD.fullmatch,
+            _HAN.search,
+            _UPPER.search,
+            _NUMBER.search,
+        )
+        han: list[str] = []
+        latin: list[str] = []
+        for word in words:
+            if word in excluded:
+                codes[word] = _BREAK if is_break(word) else _OTHER
+            elif is_han_word(word):
+                han.append(word)  # the common case, told in one regex call
+            elif is_break(word):
+                codes[word] = _BREAK
+            elif has_han(word) is None:
+                # Lower-case Latin is pinyin fragments or URL pieces (ng, chu, https, iqilu).
+                if has_upper(word):
+                    latin.append(word)
+                else:
+                    codes[word] = _OTHER
+            elif is_number(word):
+                codes[word] = _OTHER  # 70周年, 259项, 三月: numbers, with or without a measure word
+            else:
+                han.append(word)
+        if not han and not latin:
+            return
+        table = segmenter.lookup(han + latin)
+        self.entries.update(table)
+        median = segmenter.lexicon.ensure_open()
+        idf = self.idf
+        for word, (_, value) in table.items():
+            idf[word] = value if value is not None else median
+        allowed, generic, function_chars = self.allowed, generic_words(), _function_chars()
+        # A tag of None: jieba's dictionary lacks the word, so it came from the HMM: usually
+        # a name or new term, but a mis-cut (这是, 之滋, 对草酰溴) when it starts or ends
+        # with a function character.
+        for word in han:
+            tag = table[word][0]
+            if len(word) == 1:
+                # Single characters join phrases as heads or modifiers (凹陷域, 气调法), never stand alone.
+                codes[word] = _SHORT_PART if tag in _SINGLE_POS else _OTHER
+            elif tag is None and (word[0] in function_chars or word[-1] in function_chars):
+                codes[word] = _OTHER
+            elif word not in generic and (allowed is None or (tag or "nz") in allowed):
+                codes[word] = _CANDIDATE
+            elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
+                codes[word] = _PART
+            else:
+                codes[word] = _OTHER
+        # Latin with a capital: acronyms and names (GDP, PSCAD, 5G, COVID-19), else a phrase part.
+        for word in latin:
+            tag = table[word][0]
+            if len(word) == 1:
+                codes[word] = _SHORT_PART
+            elif (
+                (tag is not None or (word[0] not in function_chars and word[-1] not in function_chars))
+                and len(word) <= 20
+                and word not in generic
+                and (allowed is None or (tag or "eng") in allowed)
+            ):
+                codes[word] = _CANDIDATE
+            else:
+                codes[word] = _PART
+
+
+_vocabularies: WeakKeyDictionary[Segmenter, dict[frozenset[str] | None, _Vocabulary]] = WeakKeyDictionary()
+
+
+def _vocabulary(segmenter: Segmenter, allowed: frozenset[str] | None) -> _Vocabulary:
+    per_pos = _vocabularies.setdefault(segmenter, {})
+    if allowed not in per_pos:
+        per_pos[allowed] = _Vocabulary(allowed)
+    return per_pos[allowed]
+
+
+_HALF = 0.5
+
+
+def _extra_halves(weight: float) -> int:
+    """The halves of an occurrence that a unit of this weight adds to each occurrence in it.
+    Unit weights are whole halves (title 3, heading 2, lead 1.5), so weights are summed
+    exactly as counts of halves, in C."""
+    halves = 2.0 * (weight - 1.0)
+    if halves < 0 or not halves.is_integer():
+        raise ValueError(f"unit weight {weight} is not a whole number of halves")
+    return int(halves)
+
+
+@dataclass
+class _NGrams:
+    """A document's phrase n-grams: candidates for compounds, in token order."""
+
+    phrases: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # index in `_Doc.tokens` of each one's first word
+    sizes: list[int] = field(default_factory=list)  # words in each
+    first: dict[str, int] = field(default_factory=dict)  # phrase -> its first index in `phrases`
+
+    @classmethod
+    def find(cls, tokens: list[str], codes: str) -> _NGrams:
+        """The 2..4-word n-grams of adjacent phrase parts that may be compounds."""
+        grams = cls()
+        add_phrase, add_start, add_size = grams.phrases.append, grams.starts.append, grams.sizes.append
+        join = "".join
+        for run in _PART_RUN.finditer(codes):
+            run_start = run.start()
+            for offset, size in _run_ngrams(run.group()):
+                start = run_start + offset
+                phrase = (
+                    tokens[start] + tokens[start + 1] if size == 2 else join(tokens[start : start + size])
+                )
+                if len(phrase) <= _MAX_PHRASE_CHARS:
+                    add_phrase(phrase)
+                    add_start(start)
+                    add_size(size)
+        # Built back to front, so each phrase keeps its first index.
+        grams.first = dict(zip(reversed(grams.phrases), range(len(grams.phrases) - 1, -1, -1)))
+        return grams
+
+    def within(self, start: int, end: int) -> list[str]:
+        """The n-grams that start in tokens[start:end]."""
+        return self.phrases[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 @dataclass
 class _Doc:
-    """One article's candidates: occurrence weights, counts and token positions of
-    words and phrases (positions let the selection skip what is already covered)."""
+    """One article's candidates: occurrence weights and counts of words and phrases, and
+    where they stand (positions let the selection skip what is already covered).
 
+    `tokens` holds every unit's words, a `_UNIT_BREAK` after each; an occurrence starting
+    at `tokens[i]` is said to start at i + 1."""
+
+    tokens: list[str]
+    codes: str  # one class letter per token
+    units: list[tuple[int, int, float]]  # token range and weight of each unit
+    vocabulary: _Vocabulary
     word_weight: dict[str, float]
     word_count: Counter[str]
-    phrase_weight: dict[str, float]
-    phrase_count: Counter[str]
-    phrase_parts: dict[str, tuple[str, ...]]
-    starts: dict[str, list[int]]  # token index of each occurrence, words and phrases alike
-    lexicon: dict[str, tuple[str | None, float | None]]  # word -> (dictionary POS tag, jieba IDF)
-    clauses: list[tuple[list[str], float]]
+    candidate_words: list[str]  # every occurrence of a candidate, in order
+    candidate_starts: list[int]  # and where it starts
+    ngrams: _NGrams
+    phrase_weight: dict[str, float]  # the phrases kept: recurring, or in a title line
+    phrase_count: Counter[str]  # every phrase n-gram, kept or not
+    phrase_parts: dict[str, tuple[str, ...]]  # words of a kept phrase's first occurrence
 
     @classmethod
     def build(
@@ -338,90 +500,131 @@ class _Doc:
         phrases: bool,
     ) -> _Doc:
         allowed = frozenset(allowed_pos) if allowed_pos is not None else None
-        units = [(segmenter.cut(text), weight) for text, weight in body_units(article)]
-        table = segmenter.lookup(chain.from_iterable(words for words, _ in units))
-        doc = cls({}, Counter(), {}, Counter(), {}, defaultdict(list), table, [])
-        classes = _class_memo(segmenter, allowed)
-        furniture = _article_furniture(article)
-        word_weight: dict[str, float] = defaultdict(float)
-        word_count = doc.word_count
-        starts = doc.starts
-        index = 0
-        for words, weight in units:
-            clause: list[str] = []
-            run: list[str] = []  # a maximal stretch of phrase parts, cut into n-grams
-            for word in words:
-                index += 1
-                kind = classes.get(word)
-                if kind is None:
-                    kind = classes[word] = _classify(word, table.get(word, _NO_ENTRY)[0], allowed)
-                if kind >= _PART and word in furniture:
-                    kind = _OTHER
-                if kind == _CANDIDATE:
-                    word_weight[word] += weight
-                    word_count[word] += 1
-                    starts[word].append(index)
-                if kind >= _PART:
-                    run.append(word)
-                    continue
-                if len(run) > 1 and phrases:
-                    doc._add_ngrams(run, index - len(run), weight, classes)
-                clause.extend(run)
-                run = []
-                if kind == _BREAK:
-                    if clause:
-                        doc.clauses.append((clause, weight))
-                        clause = []
-                else:
-                    clause.append("")  # a gap: breaks adjacency, still inside the co-occurrence window
-            if len(run) > 1 and phrases:
-                doc._add_ngrams(run, index + 1 - len(run), weight, classes)
-            clause.extend(run)
-            if clause:
-                doc.clauses.append((clause, weight))
-            index += 1  # units never touch
-        doc.word_weight = dict(word_weight)
+        vocabulary = _vocabulary(segmenter, allowed)
+        tokens: list[str] = []
+        units: list[tuple[int, int, float]] = []
+        for text, weight in body_units(article):
+            start = len(tokens)
+            tokens += segmenter.cut(text)
+            units.append((start, len(tokens), weight))
+            tokens.append(_UNIT_BREAK)
+        code_list = vocabulary.codes_of(tokens, segmenter)
+        for name in _article_furniture(article):
+            if vocabulary.codes.get(name) in _PART_CODES:
+                for index in _indexes(tokens, name, 0, tokens.count(name)):
+                    code_list[index] = _OTHER
+        codes = "".join(code_list)
+
+        candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
+        candidate_words = list(compress(tokens, candidates))
+        candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
+        ngrams = _NGrams.find(tokens, codes) if phrases else _NGrams()
+        # Weights are counted in C, in halves of an occurrence (see _extra_halves): each
+        # occurrence listed twice, plus once more per half its unit's weight adds.
+        extra_words: list[list[str]] = []
+        extra_phrases: list[list[str]] = []
+        title_phrases: list[list[str]] = []
+        for start, end, weight in units:
+            if weight == 1.0:
+                continue
+            halves = _extra_halves(weight)
+            low, high = bisect_left(candidate_starts, start + 1), bisect_left(candidate_starts, end + 1)
+            extra_words += repeat(candidate_words[low:high], halves)
+            extra_phrases += repeat(ngrams.within(start, end), halves)
+            if weight >= TITLE_WEIGHT:
+                title_phrases.append(ngrams.within(start, end))
+        word_count = Counter(candidate_words)
+        word_halves = Counter(chain(candidate_words, candidate_words, chain.from_iterable(extra_words)))
+        word_weight = dict(zip(word_halves, map(_HALF.__mul__, word_halves.values())))
+
+        phrase_count = Counter(ngrams.phrases)
+        phrase_extra_halves = Counter(chain.from_iterable(extra_phrases))
         # Phrases must recur, or stand in a title line: one chance meeting of two words is no compound.
-        for phrase in list(doc.phrase_weight):
-            if doc.phrase_count[phrase] < 2 and doc.phrase_weight[phrase] < TITLE_WEIGHT:
-                del doc.phrase_weight[phrase]
+        kept = [phrase for phrase, count in phrase_count.items() if count > 1]
+        phrase_weight = {
+            phrase: phrase_count[phrase] + _HALF * phrase_extra_halves.get(phrase, 0)
+            for phrase in chain(kept, chain.from_iterable(title_phrases))
+        }
+        doc = cls(
+            tokens,
+            codes,
+            units,
+            vocabulary,
+            word_weight,
+            word_count,
+            candidate_words,
+            candidate_starts,
+            ngrams,
+            phrase_weight,
+            phrase_count,
+            {},
+        )
+        doc.phrase_parts = {phrase: doc.first_parts(phrase) for phrase in phrase_weight}
         return doc
 
-    def _add_ngrams(self, run: list[str], first: int, weight: float, classes: dict[str, int]) -> None:
-        """Count the 2..4-word n-grams of a run of phrase parts; `first` is the run's token index."""
-        size = len(run)
-        # Per-word facts looked up once per run, not once per n-gram that holds the word.
-        lengths = [len(word) for word in run]
-        candidate = [classes.get(word) == _CANDIDATE for word in run]
-        phrase_weight, phrase_count, phrase_parts, starts = (
-            self.phrase_weight,
-            self.phrase_count,
-            self.phrase_parts,
-            self.starts,
-        )
-        for i in range(size - 1):
-            chars = lengths[i]
-            has_candidate = candidate[i]
-            for j in range(i + 1, min(i + _MAX_PHRASE_WORDS, size)):
-                chars += lengths[j]
-                if chars > _MAX_PHRASE_CHARS:
-                    break
-                has_candidate = has_candidate or candidate[j]
-                # A compound names a thing: it holds at least one content word.
-                if not has_candidate or lengths[i] + lengths[j] < 3:
-                    continue
-                parts = run[i : j + 1]
-                phrase = "".join(parts)
-                phrase_weight[phrase] = phrase_weight.get(phrase, 0.0) + weight
-                phrase_count[phrase] += 1
-                if phrase not in phrase_parts:
-                    phrase_parts[phrase] = tuple(parts)
-                starts[phrase].append(first + i)
+    @property
+    def lexicon(self) -> Mapping[str, tuple[str | None, float | None]]:
+        """word -> (dictionary POS tag, jieba IDF), for every candidate and phrase part."""
+        return self.vocabulary.entries
+
+    def first_parts(self, phrase: str) -> tuple[str, ...]:
+        """The words of a phrase's first occurrence (the same text may be cut two ways)."""
+        index = self.ngrams.first[phrase]
+        start = self.ngrams.starts[index]
+        return tuple(self.tokens[start : start + self.ngrams.sizes[index]])
+
+    def starts(self, term: str) -> list[int]:
+        """Where each occurrence of a term starts, as a word and as a phrase."""
+        found: list[int] = []
+        count = self.word_count.get(term)
+        if count:
+            word_starts = self.candidate_starts
+            found = [word_starts[i] for i in _indexes(self.candidate_words, term, 0, count)]
+        count = self.phrase_count.get(term)
+        if count:
+            phrase_starts = self.ngrams.starts
+            found += [
+                phrase_starts[i] + 1
+                for i in _indexes(self.ngrams.phrases, term, self.ngrams.first[term], count)
+            ]
+        return found
 
     def span(self, term: str) -> int:
         """Number of tokens one occurrence of `term` covers."""
         parts = self.phrase_parts.get(term)
         return len(parts) if parts is not None and term not in self.word_count else 1
+
+    def clauses(self) -> list[tuple[list[str], float]]:
+        """Runs of words between breaks, with their unit's weight; other words leave a gap
+        (""), which breaks adjacency but stays inside the co-occurrence window."""
+        out: list[tuple[list[str], float]] = []
+        for start, end, weight in self.units:
+            clause: list[str] = []
+            for word, code in zip(self.tokens[start:end], self.codes[start:end]):
+                if code == _BREAK:
+                    if clause:
+                        out.append((clause, weight))
+                        clause = []
+                else:
+                    clause.append("" if code == _OTHER else word)
+            if clause:
+                out.append((clause, weight))
+        return out
+
+    def phrase_words(self) -> set[str]:
+        """The words of the first occurrence of every phrase n-gram, kept or not."""
+        return {word for phrase in self.phrase_count for word in self.first_parts(phrase)}
+
+
+def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:
+    """The indexes of the `count` occurrences of `item` in `items`, none before `start`
+    (list.index scans in C)."""
+    found: list[int] = []
+    for _ in range(count):
+        start = items.index(item, start)
+        found.append(start)
+        start += 1
+    return found
 
 
 def _article_furniture(article: Article) -> frozenset[str]:
@@ -455,7 +658,7 @@ def extract_keywords(
     if method == "textrank":
         scores = _textrank_scores(doc)
     else:
-        scores = _tfidf_scores(doc, segmenter, idf)
+        scores = _tfidf_scores(doc, idf)
     chosen = _select(doc, scores, top)
     if not chosen:
         return []
@@ -471,23 +674,23 @@ def extract_keywords(
     return out
 
 
-def _word_idf(word: str, doc: _Doc, table: IdfTable | None, median: float) -> float:
-    if table is not None:
-        return table.values.get(word, table.default)
-    value = doc.lexicon.get(word, _NO_ENTRY)[1]
-    return value if value is not None else median
-
-
-def _tfidf_scores(doc: _Doc, segmenter: Segmenter, table: IdfTable | None) -> dict[str, float]:
-    median = segmenter.lexicon.ensure_open() if table is None else table.default
-    scores = {w: tf * _word_idf(w, doc, table, median) for w, tf in doc.word_weight.items()}
+def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
+    idf: Mapping[str, float]
+    if table is None:
+        idf = doc.vocabulary.idf
+    else:
+        # The file's IDF of every word scored alone or as a phrase part.
+        words = list(chain(doc.word_weight, chain.from_iterable(doc.phrase_parts.values())))
+        idf = dict(zip(words, map(table.values.get, words, repeat(table.default))))
+    word_weight = doc.word_weight
+    scores = dict(zip(word_weight, map(mul, word_weight.values(), map(idf.__getitem__, word_weight))))
     for phrase, tf in doc.phrase_weight.items():
         parts = doc.phrase_parts[phrase]
         if table is not None and phrase in table.values:
             value = table.values[phrase]  # a corpus IDF knows the phrase itself
         else:
             # A compound is rarer than its rarest part: that part's IDF plus a share of the others'.
-            values = sorted((_word_idf(p, doc, table, median) for p in parts), reverse=True)
+            values = sorted(map(idf.__getitem__, parts), reverse=True)
             value = values[0] + PHRASE_IDF_GAIN * sum(values[1:])
         scores[phrase] = max(scores.get(phrase, 0.0), tf * value * _LENGTH_PRIOR[len(parts)])
     return scores
@@ -499,8 +702,9 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
     lead words start ahead. Phrases score the ranks of their parts times
     their share of the parts' occurrences, combined as in `_tfidf_scores`."""
     graph: dict[str, Counter[str]] = defaultdict(Counter)
-    nodes = set(doc.word_weight) | {p for parts in doc.phrase_parts.values() for p in parts}
-    for clause, _ in doc.clauses:
+    nodes = set(doc.word_weight) | doc.phrase_words()
+    clauses = doc.clauses()
+    for clause, _ in clauses:
         kept = [w if w in nodes else "" for w in clause]
         for i, word in enumerate(kept):
             if not word:
@@ -510,7 +714,7 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
                     graph[word][other] += 1
                     graph[other][word] += 1
     teleport: dict[str, float] = defaultdict(float)
-    for clause, weight in doc.clauses:
+    for clause, weight in clauses:
         for word in clause:
             if word in nodes:
                 teleport[word] += weight
@@ -540,18 +744,26 @@ def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
     """Best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
     fragment or extension of a chosen phrase."""
-    ordered = sorted(scores, key=lambda t: (-scores[t], -len(t), t))
+    # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
+    ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
+    heapify(ordered)
     chosen: list[str] = []
     covered: set[int] = set()
-    for term in ordered:
-        if len(chosen) >= top:
-            break
+    while ordered and len(chosen) < top:
+        term = heappop(ordered)[2]
         width = doc.span(term)
-        starts = doc.starts.get(term, [])
-        overlapping = sum(1 for s in starts if any(i in covered for i in range(s, s + width)))
+        starts = doc.starts(term)
+        if width == 1:
+            overlapping = sum(map(covered.__contains__, starts))
+        else:
+            overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
             continue
         chosen.append(term)
-        for s in starts:
-            covered.update(range(s, s + width))
+        covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
+
+
+def _spans(starts: list[int], width: int) -> Iterator[range]:
+    """The token indexes each occurrence covers (mapped in C)."""
+    return map(range, starts, map(width.__add__, starts))

@@ -25,11 +25,17 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 
 SEGMENTERS = ("auto", "jieba", "rjieba")
 LEXICON_SCHEMA = 1
+_NO_ENTRY: tuple[str | None, float | None] = (None, None)
+_QUERY_BATCH = 900  # bound parameters per query: under SQLite's old limit of 999
+_MMAP_BYTES = 64 << 20  # more than the lexicon file (about 9 MB)
+_WORD, _ENTRY = itemgetter(0), itemgetter(slice(1, 3))  # of a (word, tag, idf) row
 _TAG = re.compile(r"[A-Za-z]{1,5}")
 _ASCII_JOINED = re.compile(r"[A-Za-z0-9][^A-Za-z0-9\u3400-\u9fff\s]+[A-Za-z0-9]")
 _ASCII_PIECE = re.compile(r"[A-Za-z0-9]+(?:\.\d+)?%?|[^A-Za-z0-9]")  # jieba HMM keeps decimals: PM2.5
@@ -197,6 +203,8 @@ class Lexicon:
             if not path.exists():
                 self._build(path)
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # Read pages straight from the mapped file rather than copying them into a cache.
+            conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
             (median,) = conn.execute("SELECT value FROM meta WHERE name = 'median_idf'").fetchone()
         except (OSError, sqlite3.Error):
             # No usable cache directory: hold the table in memory (slower start, same answers).
@@ -232,27 +240,32 @@ class Lexicon:
     def lookup(self, words: Iterable[str]) -> dict[str, tuple[str | None, float | None]]:
         """(tag, idf) for each word; (None, None) for words jieba's files lack."""
         memo = self._memo
-        wanted = set(words)
-        missing = list(wanted.difference(memo))  # in C: a long run soon finds every word memoised
+        wanted = words if isinstance(words, (set, frozenset)) else set(words)
+        missing = wanted.difference(memo)  # in C: a long run soon finds every word memoised
         if missing:
             if len(memo) + len(missing) > self.MEMO_LIMIT:
                 memo.clear()
-            conn = self._connect()
-            found: dict[str, tuple[str | None, float | None]] = {}
-            if conn is None:
-                assert self._fallback is not None
-                found = {w: self._fallback[w] for w in missing if w in self._fallback}
-            else:
-                for start in range(0, len(missing), 500):
-                    chunk = missing[start : start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    for word, tag, idf in conn.execute(
-                        f"SELECT word, tag, idf FROM lexicon WHERE word IN ({marks})", chunk
-                    ):
-                        found[word] = (tag, idf)
-            for word in missing:
-                memo[word] = found.get(word, (None, None))
-        return {w: memo[w] for w in wanted}
+                missing = set(wanted)
+            memo.update(dict.fromkeys(missing, _NO_ENTRY))
+            memo.update(self._fetch(list(missing)))
+        return dict(zip(wanted, map(memo.__getitem__, wanted)))
+
+    def _fetch(self, words: list[str]) -> dict[str, tuple[str | None, float | None]]:
+        """The entries of the given words that jieba's files have."""
+        conn = self._connect()
+        if conn is None:
+            assert self._fallback is not None
+            table = self._fallback
+            return {w: table[w] for w in words if w in table}
+        found: dict[str, tuple[str | None, float | None]] = {}
+        for start in range(0, len(words), _QUERY_BATCH):
+            chunk = words[start : start + _QUERY_BATCH]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT word, tag, idf FROM lexicon WHERE word IN ({marks})", chunk
+            ).fetchall()
+            found.update(zip(map(_WORD, rows), map(_ENTRY, rows)))  # in C: word -> (tag, idf)
+        return found
 
     def ensure_open(self) -> float:
         """Open (building if needed) the table; returns the median IDF."""
@@ -310,14 +323,13 @@ class Segmenter:
                 return words
             # jieba-rs keeps 2020-05-20, TPP-11 and BAN.DO whole; jieba splits them at the
             # symbol (keeping decimals such as PM2.5 whole). Split the same way so both
-            # segmenters give the same keywords.
-            out: list[str] = []
-            for word in words:
-                if len(word) > 1 and _ASCII_JOINED.search(word) and not known(word):
-                    out.extend(_ASCII_PIECE.findall(word))
-                else:
-                    out.append(word)
-            return out
+            # segmenters give the same keywords. (The regex scans each word in C; only
+            # the words it matches are looked at in Python.)
+            joined = list(compress(range(len(words)), map(_ASCII_JOINED.search, words)))
+            for index in reversed(joined):  # back to front: splitting shifts what follows
+                if not known(words[index]):
+                    words[index : index + 1] = _ASCII_PIECE.findall(words[index])
+            return words
 
         return cut
 

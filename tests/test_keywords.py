@@ -187,6 +187,19 @@ def test_pipeline_idf_options(tmp_path: Path) -> None:
     assert [k.term for k in file_doc.keywords or []] == [k.term for k in docs[0].keywords or []]
 
 
+def test_keywords_do_not_depend_on_what_the_process_has_seen(
+    seed_article: Article, segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsctl import keywords
+
+    expected = extract_keywords(seed_article, segmenter, top=20, method="textrank")
+    # A vocabulary that overflows at every document is emptied and filled again: same answers.
+    monkeypatch.setattr(keywords._Vocabulary, "LIMIT", 10)
+    for _ in range(2):
+        assert extract_keywords(seed_article, segmenter, top=20, method="textrank") == expected
+        assert len(keywords._vocabulary(segmenter, frozenset(keywords.DEFAULT_POS)).codes) < 1000
+
+
 def test_article_source_and_reporters_are_not_keywords(segmenter: Segmenter, seed_article: Article) -> None:
     found = terms(extract_keywords(seed_article, segmenter, top=50))
     assert seed_article.reporters and not set(seed_article.reporters) & set(found)

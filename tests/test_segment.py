@@ -63,6 +63,18 @@ def test_lexicon_gives_dictionary_tags_and_idf(tmp_path: Path, monkeypatch: pyte
     assert table["不存在的词语乙丙"] == (None, None)
 
 
+def test_lexicon_memo_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSCTL_CACHE_DIR", str(tmp_path))
+    lexicon = Lexicon()
+    monkeypatch.setattr(Lexicon, "MEMO_LIMIT", 3)
+    assert lexicon.lookup(["办公厅", "的"])["的"][0] == "uj"
+    # Overflowing the memo empties it, yet every word asked for is answered.
+    table = lexicon.lookup({"办公厅", "的", "文明", "不存在的词语乙丙"})
+    assert table["办公厅"][0] == "n" and table["文明"][0] is not None
+    assert table["不存在的词语乙丙"] == (None, None)
+    assert len(lexicon._memo) <= 4
+
+
 def test_segmentation_writes_nothing(
     capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -11,12 +11,15 @@ sees `Article.sentences`.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
+import sys
+from array import array
 from collections import Counter
+from collections.abc import KeysView
 from dataclasses import dataclass
-from operator import add
+from itertools import chain, pairwise
+from operator import add, itemgetter, sub
 
 from newsctl.article import Article
 
@@ -30,11 +33,19 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?")
-_NON_HAN_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+# Latin words and numbers: `[A-Za-z]+|\d+(?:\.\d+)?`, written to start with one
+# character class so the regex engine can skip ahead to candidates.
+_NON_HAN_TOKEN = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z]*|(?<=\d)\d*(?:\.\d+)?)")
 _NOT_TOKEN = re.compile(r"[^\u3400-\u9fffA-Za-z\d]+")
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
-_HIGH_DIGIT = re.compile(r"(?=\d)[^\x00-\u33ff]")
+_HIGH_DIGIT = re.compile(r"\d(?<=[^\x00-\u33ff])")  # a digit at or above U+3400
+_ENOUGH_HAN = re.compile(rf"(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){{{MIN_HAN_CHARS}}}")
+# Han runs are all in the Basic Multilingual Plane: one UTF-16 code unit per character.
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+_UNIT = "H"
+assert array(_UNIT).itemsize == 2
+_NEWLINE_UNIT = array(_UNIT, [ord("\n")])
+_WEIGHT = itemgetter(1)  # of a graph edge (neighbour, weight)
 
 
 @dataclass(frozen=True)
@@ -64,73 +75,134 @@ def _sentence_terms_tokenwise(text: str) -> list[str]:
     # next one. Digits beyond U+9FFF (rare scripts, math digits) are such tokens.
     tokens = _TOKEN.findall(text)
     terms = []
-    for a, b in itertools.pairwise(tokens):
+    for a, b in pairwise(tokens):
         if len(a) == 1 and len(b) == 1 and a >= "\u3400" and b >= "\u3400":
             terms.append(a + b)
     terms.extend(t for t in tokens if not ("\u3400" <= t[0] <= "\u9fff"))
     return terms
 
 
-def _bm25_graph(bags: list[Counter[str]]) -> list[dict[int, float]]:
-    """Symmetric BM25 similarities as sparse rows: graph[i][j] = weight of edge i-j.
+def _terms_of_sentences(texts: list[str]) -> list[list[str]]:
+    """`[sentence_terms(text) for text in texts]`, with the Han bigrams of all
+    texts made in one go."""
+    tokens_of = [_NON_HAN_TOKEN.findall(text) for text in texts]
+    runs_of: list[list[str] | None] = []
+    for text, tokens in zip(texts, tokens_of):
+        # every digit is inside a number token, so only tokens can hold a high digit
+        if tokens and _HIGH_DIGIT.search("".join(tokens)) is not None:
+            runs_of.append(None)
+        else:
+            runs_of.append(_HAN_RUN.findall(_NOT_TOKEN.sub("", text)))
+    # The bigrams of all runs at once, a space between runs; the two pairs
+    # around each space are skipped below.
+    bigrams = _adjacent_pairs(" ".join(chain.from_iterable(filter(None, runs_of))))
+    terms_of: list[list[str]] = []
+    start = 0
+    for text, runs, tokens in zip(texts, runs_of, tokens_of):
+        if runs is None:
+            terms_of.append(_sentence_terms_tokenwise(text))
+            continue
+        terms: list[str] = []
+        for run in runs:
+            end = start + len(run) - 1
+            terms += bigrams[start:end]
+            start = end + 2
+        terms += tokens
+        terms_of.append(terms)
+    return terms_of
+
+
+def _adjacent_pairs(text: str) -> list[str]:
+    """`list(map(add, text, text[1:]))` for text in the Basic Multilingual Plane
+    without newlines, made in C: the UTF-16 code units laid out as "ab\nbc\ncd"
+    and split, one string allocation per pair."""
+    count = len(text)
+    if count < 2:
+        return []
+    units = array(_UNIT, text.encode(_UTF16))
+    laid_out = _NEWLINE_UNIT * (3 * (count - 1))
+    laid_out[0::3] = units[:-1]
+    laid_out[1::3] = units[1:]
+    laid_out.pop()  # the newline after the last pair
+    return laid_out.tobytes().decode(_UTF16).split("\n")
+
+
+def _bm25_graph(bags: list[Counter[str]], lengths: list[int]) -> list[list[tuple[int, float]]]:
+    """Symmetric BM25 similarities as sparse rows: graph[i] lists (j, weight of
+    edge i-j), lower j ascending, then higher j in the order sentence i's terms
+    reach them (sums over a row depend on that order).
 
     BM25 of sentence j as a query against sentence i, built from an inverted
-    index so only sentence pairs that share a term cost anything."""
+    index so only sentence pairs that share a term cost anything; the edge
+    weight is the mean of the two directions. `lengths[i]` is the number of
+    terms of sentence i, repeats included."""
     n = len(bags)
-    lengths = [sum(b.values()) for b in bags]
     average = (sum(lengths) / n) if n else 1.0
-    postings: dict[str, list[int]] = {}
-    for i, bag in enumerate(bags):
-        for term in bag:
-            postings.setdefault(term, []).append(i)
-    # A term's IDF depends on the term only: computed once, not once per sentence.
-    idfs = {
-        term: math.log((n - len(sharing) + 0.5) / (len(sharing) + 0.5) + 1.0)
-        for term, sharing in postings.items()
-        if len(sharing) >= 2
-    }
+    # A term in one sentence only links nothing: index the others.
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for bag in bags:
+        repeated.update(seen.intersection(bag))
+        seen.update(bag)
+    linking = [list(filter(repeated.__contains__, bag)) for bag in bags]  # bag order
+    postings: dict[str, list[int]] = {term: [] for term in repeated}
+    for i, terms in enumerate(linking):
+        for term in terms:
+            postings[term].append(i)
+    # A term's IDF depends on its document frequency only.
+    idf_for = [math.log((n - df + 0.5) / (df + 0.5) + 1.0) for df in range(n + 1)]
     k1_plus_1 = BM25_K1 + 1
-    directed: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, bag in enumerate(bags):
+    idf_k1_for = [idf * k1_plus_1 for idf in idf_for]  # idf * tf * k1_plus_1 when tf is 1
+    directed: list[dict[int, float]] = []  # directed[i][j]: BM25 of j against i
+    for i, terms in enumerate(linking):
+        bag = bags[i]
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[i] / (average or 1.0))
-        row = directed[i]
+        once = 1 + norm
+        row: dict[int, float] = {}
         get = row.get
-        for term, tf in bag.items():
-            idf = idfs.get(term)
-            if idf is None:
-                continue  # a term no other sentence has links nothing
-            weight = idf * tf * k1_plus_1 / (tf + norm)
-            for j in postings[term]:
+        for term in terms:  # in bag order, so each pair adds up its terms as it always has
+            sharing = postings[term]
+            tf = bag[term]
+            if tf == 1:  # most terms: the same arithmetic, two operations fewer
+                weight = idf_k1_for[len(sharing)] / once
+            else:
+                weight = idf_for[len(sharing)] * tf * k1_plus_1 / (tf + norm)
+            for j in sharing:
                 if j != i:
                     row[j] = get(j, 0.0) + weight
+        directed.append(row)
     # symmetric: the similarity of i and j does not depend on which is the query
-    graph: list[dict[int, float]] = [{} for _ in range(n)]
+    graph: list[list[tuple[int, float]]] = [[] for _ in range(n)]
     for i, row in enumerate(directed):
+        edges = graph[i]  # already holds the lower neighbours, ascending
         for j, weight in row.items():
-            mean = (weight + directed[j].get(i, 0.0)) / 2
-            graph[i][j] = mean
-            graph[j][i] = mean
+            if j > i:
+                mean = (weight + directed[j][i]) / 2
+                edges.append((j, mean))
+                graph[j].append((i, mean))
     return graph
 
 
-def _pagerank(graph: list[dict[int, float]], teleport: list[float], damping: float = DAMPING) -> list[float]:
+def _pagerank(
+    graph: list[list[tuple[int, float]]], teleport: list[float], damping: float = DAMPING
+) -> list[float]:
     n = len(graph)
-    out_weight = [sum(row.values()) for row in graph]
+    out_weight = [sum(map(_WEIGHT, edges)) for edges in graph]
     # Fixed across iterations, so found once: the dangling nodes, and the rows that pass rank on.
     dangling_nodes = [j for j in range(n) if out_weight[j] == 0]
-    linked = [(j, row.items(), out_weight[j]) for j, row in enumerate(graph) if out_weight[j]]
+    linked = [(j, graph[j], out_weight[j]) for j in range(n) if out_weight[j]]
     kept = [(1 - damping) * t for t in teleport]
     rank = teleport[:]
     for _ in range(ITERATIONS):
         new = kept[:]
-        dangling = sum(rank[j] for j in dangling_nodes)
+        dangling = sum(map(rank.__getitem__, dangling_nodes))
         if dangling:
             new = [x + damping * dangling * t for x, t in zip(new, teleport)]
         for j, edges, weight_out in linked:
             factor = damping * rank[j] / weight_out
             for i, weight in edges:
-                new[i] += factor * weight
-        change = sum(abs(a - b) for a, b in zip(new, rank))
+                new[i] = new[i] + factor * weight  # `+=` is the same sum, in more bytecode
+        change = sum(map(abs, map(sub, new, rank)))
         rank = new
         if change < CONVERGED:
             break
@@ -149,16 +221,22 @@ def lead_prior(count: int) -> list[float]:
 def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSentence]:
     """Every candidate sentence with its score (higher is more central).
     `lead_bias=False` gives plain TextRank (uniform teleport, no title bonus)."""
-    return _rank(article, lead_bias)[0]
+    return [RankedSentence(i, score) for i, score in enumerate(_rank(article, lead_bias)[0])]
 
 
-def _rank(article: Article, lead_bias: bool) -> tuple[list[RankedSentence], list[Counter[str]]]:
+def _rank(
+    article: Article, lead_bias: bool
+) -> tuple[list[float], list[Counter[str]], list[list[tuple[int, float]]]]:
+    """The score of every candidate sentence, its term counts, and the sentence graph."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return [], []
-    bags = [Counter(sentence_terms(t)) for t in texts]
-    graph = _bm25_graph(bags)
-    teleport = lead_prior(len(texts)) if lead_bias else [1.0 / len(texts)] * len(texts)
+        return [], [], []
+    terms_of = _terms_of_sentences(texts)
+    bags = [Counter(terms) for terms in terms_of]
+    lengths = [len(terms) for terms in terms_of]
+    graph = _bm25_graph(bags, lengths)
+    count = len(texts)
+    teleport = lead_prior(count) if lead_bias else [1.0 / count] * count
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -166,13 +244,10 @@ def _rank(article: Article, lead_bias: bool) -> tuple[list[RankedSentence], list
         total = sum(teleport)
         teleport = [t / total for t in teleport]
     scores = _pagerank(graph, teleport, DAMPING if lead_bias else PLAIN_TEXTRANK_DAMPING)
-    ranked = []
-    for i, (text, score) in enumerate(zip(texts, scores)):
-        han = len(_HAN_CHAR.findall(text))
-        if han < MIN_HAN_CHARS:
-            score *= 0.2  # fragments and captions rarely summarise anything
-        ranked.append(RankedSentence(i, score * len(texts)))
-    return ranked, bags
+    for i, text in enumerate(texts):
+        if _ENOUGH_HAN.match(text) is None:
+            scores[i] *= 0.2  # fragments and captions rarely summarise anything
+    return [score * count for score in scores], bags, graph
 
 
 def summarize(
@@ -183,33 +258,42 @@ def summarize(
     redundancy: float = REDUNDANCY,
     lead_bias: bool = True,
 ) -> list[RankedSentence]:
-    """The chosen sentences in document order."""
-    ranked, counted_bags = _rank(article, lead_bias)
-    if not ranked or top <= 0:
+    """The chosen sentences in document order.
+
+    Maximal marginal relevance: each pick maximises redundancy * score / best
+    minus (1 - redundancy) * its highest Jaccard similarity to a sentence
+    already chosen (ties: the earlier sentence)."""
+    scores, bags, graph = _rank(article, lead_bias)
+    if not scores or top <= 0:
         return []
-    bags = [set(bag) for bag in counted_bags]
-    best = max(r.score for r in ranked) or 1.0
-    chosen: list[RankedSentence] = []
+    best = max(scores) or 1.0
+    relevance = [redundancy * score / best for score in scores]
+    penalty = 1 - redundancy
+    similarity = [0.0] * len(scores)  # to the closest sentence chosen so far
+    chosen: list[int] = []
     used_chars = 0
-    remaining = sorted(ranked, key=lambda r: (-r.score, r.index))
+    remaining = list(range(len(scores)))
     while remaining and len(chosen) < top:
-
-        def mmr(candidate: RankedSentence) -> tuple[float, int]:
-            similarity = max((_jaccard(bags[candidate.index], bags[c.index]) for c in chosen), default=0.0)
-            return (-(redundancy * candidate.score / best - (1 - redundancy) * similarity), candidate.index)
-
-        pick = min(remaining, key=mmr)
+        pick = max(remaining, key=lambda c: relevance[c] - penalty * similarity[c])
         remaining.remove(pick)
-        sentence = article.sentences[pick.index]
+        sentence = article.sentences[pick]
         length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:
             continue  # a shorter sentence further down may still fit
         chosen.append(pick)
         used_chars += length
-    return sorted(chosen, key=lambda r: r.index)
+        if len(chosen) < top:
+            # Sentences that share a term are exactly the graph's neighbours:
+            # every other sentence has similarity 0 to this pick.
+            picked = bags[pick].keys()
+            for c, _ in graph[pick]:
+                similarity[c] = max(similarity[c], _jaccard(picked, bags[c].keys()))
+    return [RankedSentence(i, scores[i]) for i in sorted(chosen)]
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: KeysView[str], b: KeysView[str]) -> float:
+    """Jaccard similarity of two term sets."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # len(a | b), without building it

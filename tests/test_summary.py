@@ -1,0 +1,233 @@
+"""Summary ranking: the fast paths of newsctl.summary against their plain
+definitions. The scores are printed, so "the same" means the same floats,
+bit for bit: the reference below is the straightforward algorithm (dict rows,
+one term at a time), and every optimisation must add up the same numbers in
+the same order."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from operator import add
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsctl import summary
+from newsctl.article import Article, parse_article
+from newsctl.read import RawDocument, iter_documents
+from newsctl.summary import RankedSentence, rank_sentences, sentence_terms, summarize
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_PATHS = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt")) + sorted(
+    (ROOT / "seeds").glob("*.txt")
+)
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你说年着发"
+# Han text, Latin words, numbers, punctuation, and the characters that take other paths:
+# digits at or above U+3400 (math, Vai), other-script digits, astral Han, a Yijing symbol
+# inside the Han range, a lone surrogate, controls.
+ALPHABET = [
+    *HAN,
+    *"ABCxyz0123456789.,，。！？；、“” \n\t",
+    "\U0001d7ce",
+    "\ua620",
+    "\u0660",
+    "𠀀",
+    "\u4dc0",
+    "\ud800",
+    "\x00",
+]
+texts = st.lists(st.sampled_from(ALPHABET), max_size=80).map("".join)
+article_texts = st.lists(st.sampled_from([c for c in ALPHABET if c != "\ud800"]), max_size=80).map("".join)
+lax = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# ---------------------------------------------------------------------------
+# the plain definitions
+
+
+def reference_rank(
+    article: Article, lead_bias: bool = True
+) -> tuple[list[RankedSentence], list[Counter[str]]]:
+    texts = [article.text[s.start : s.end] for s in article.sentences[: summary.MAX_CANDIDATES]]
+    if not texts:
+        return [], []
+    bags = [Counter(sentence_terms(t)) for t in texts]
+    n = len(bags)
+    lengths = [sum(b.values()) for b in bags]
+    average = (sum(lengths) / n) if n else 1.0
+    postings: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for term in bag:
+            postings.setdefault(term, []).append(i)
+    directed: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, bag in enumerate(bags):
+        norm = summary.BM25_K1 * (1 - summary.BM25_B + summary.BM25_B * lengths[i] / (average or 1.0))
+        for term, tf in bag.items():
+            sharing = postings[term]
+            if len(sharing) < 2:
+                continue
+            idf = math.log((n - len(sharing) + 0.5) / (len(sharing) + 0.5) + 1.0)
+            weight = idf * tf * (summary.BM25_K1 + 1) / (tf + norm)
+            for j in sharing:
+                if j != i:
+                    directed[i][j] = directed[i].get(j, 0.0) + weight
+    graph: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, row in enumerate(directed):
+        for j, weight in row.items():
+            graph[i][j] = graph[j][i] = (weight + directed[j].get(i, 0.0)) / 2
+    teleport = summary.lead_prior(n) if lead_bias else [1.0 / n] * n
+    if article.title and lead_bias:
+        title_terms = set(sentence_terms(article.title))
+        overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
+        teleport = [t * (1.0 + 2.0 * o) for t, o in zip(teleport, overlap)]
+        total = sum(teleport)
+        teleport = [t / total for t in teleport]
+    damping = summary.DAMPING if lead_bias else summary.PLAIN_TEXTRANK_DAMPING
+    out_weight = [sum(row.values()) for row in graph]
+    rank = teleport[:]
+    for _ in range(summary.ITERATIONS):
+        new = [(1 - damping) * t for t in teleport]
+        dangling = sum(rank[j] for j in range(n) if out_weight[j] == 0)
+        if dangling:
+            new = [x + damping * dangling * t for x, t in zip(new, teleport)]
+        for j, row in enumerate(graph):
+            if out_weight[j]:
+                for i, weight in row.items():
+                    new[i] += damping * rank[j] / out_weight[j] * weight
+        change = sum(abs(a - b) for a, b in zip(new, rank))
+        rank = new
+        if change < summary.CONVERGED:
+            break
+    ranked = []
+    for i, (text, score) in enumerate(zip(texts, rank)):
+        if len(re.findall(r"[\u3400-\u9fff]", text)) < summary.MIN_HAN_CHARS:
+            score *= 0.2
+        ranked.append(RankedSentence(i, score * n))
+    return ranked, bags
+
+
+def reference_summarize(
+    article: Article,
+    top: int = 3,
+    max_chars: int | None = None,
+    redundancy: float = 0.7,
+    lead_bias: bool = True,
+) -> list[RankedSentence]:
+    ranked, counted = reference_rank(article, lead_bias)
+    if not ranked or top <= 0:
+        return []
+    bags = [set(bag) for bag in counted]
+    best = max(r.score for r in ranked) or 1.0
+    chosen: list[RankedSentence] = []
+    used = 0
+    remaining = list(ranked)
+    while remaining and len(chosen) < top:
+
+        def mmr(c: RankedSentence) -> tuple[float, int]:
+            similarity = max(
+                (
+                    len(bags[c.index] & bags[o.index]) / len(bags[c.index] | bags[o.index])
+                    if bags[c.index] and bags[o.index]
+                    else 0.0
+                    for o in chosen
+                ),
+                default=0.0,
+            )
+            return (-(redundancy * c.score / best - (1 - redundancy) * similarity), c.index)
+
+        pick = min(remaining, key=mmr)
+        remaining.remove(pick)
+        sentence = article.sentences[pick.index]
+        if max_chars is not None and used + sentence.end - sentence.start > max_chars:
+            continue
+        chosen.append(pick)
+        used += sentence.end - sentence.start
+    return sorted(chosen, key=lambda r: r.index)
+
+
+def bits(ranked: list[RankedSentence]) -> list[tuple[int, str]]:
+    return [(r.index, r.score.hex()) for r in ranked]
+
+
+def article_of(text: str, title: str | None = None) -> Article:
+    return parse_article(RawDocument("t", "t", text=text, title=title))
+
+
+# ---------------------------------------------------------------------------
+# terms
+
+
+@lax
+@given(st.lists(texts, max_size=6))
+def test_terms_of_many_sentences_are_their_sentence_terms(batch: list[str]) -> None:
+    assert summary._terms_of_sentences(batch) == [sentence_terms(t) for t in batch]
+
+
+@lax
+@given(texts)
+def test_sentence_terms_follow_the_token_definition(text: str) -> None:
+    assert sentence_terms(text) == summary._sentence_terms_tokenwise(text)
+
+
+@lax
+@given(texts)
+def test_rewritten_patterns_match_their_plain_forms(text: str) -> None:
+    assert summary._NON_HAN_TOKEN.findall(text) == re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", text)
+    assert (summary._HIGH_DIGIT.search(text) is None) == (re.search(r"(?=\d)[^\x00-\u33ff]", text) is None)
+    han = len(re.findall(r"[\u3400-\u9fff]", text))
+    assert (summary._ENOUGH_HAN.match(text) is not None) == (han >= summary.MIN_HAN_CHARS)
+
+
+@lax
+@given(st.lists(st.sampled_from([*HAN, " ", "A", "\u3400", "\uffff"]), max_size=40).map("".join))
+def test_adjacent_pairs(text: str) -> None:
+    assert summary._adjacent_pairs(text) == list(map(add, text, text[1:]))
+
+
+# ---------------------------------------------------------------------------
+# ranking and picking, bit for bit
+
+
+@pytest.mark.parametrize("path", ARTICLE_PATHS, ids=lambda p: p.name)
+def test_articles_rank_and_summarise_as_the_reference(path: Path) -> None:
+    [doc] = list(iter_documents([str(path)]))
+    article = parse_article(doc)
+    for lead_bias in (True, False):
+        assert bits(rank_sentences(article, lead_bias=lead_bias)) == bits(
+            reference_rank(article, lead_bias)[0]
+        )
+    for options in (
+        {},
+        {"top": 6},
+        {"top": 10, "max_chars": 150},
+        {"top": 4, "redundancy": 0.2},
+        {"lead_bias": False},
+    ):
+        assert bits(summarize(article, **options)) == bits(reference_summarize(article, **options))
+
+
+@lax
+@given(st.lists(article_texts, min_size=1, max_size=25), st.none() | article_texts)
+def test_generated_articles_rank_and_summarise_as_the_reference(
+    sentences: list[str], title: str | None
+) -> None:
+    article = article_of("。".join(sentences) + "。", title=title or None)
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert bits(summarize(article, top=4)) == bits(reference_summarize(article, top=4))
+    assert bits(summarize(article, top=3, max_chars=60)) == bits(
+        reference_summarize(article, top=3, max_chars=60)
+    )
+
+
+def test_repeated_sentences_are_picked_once_and_empty_articles_give_nothing() -> None:
+    article = article_of(
+        "本报讯 会议要求抓好落实。会议要求抓好落实。会议要求抓好落实。今天天气很好，大家出门散步。"
+    )
+    picked = summarize(article, top=2)
+    assert bits(picked) == bits(reference_summarize(article, top=2))
+    assert summarize(article_of(""), top=3) == []
+    assert summarize(article, top=0) == []

@@ -475,11 +475,15 @@ def _worker_init() -> None:
 
 def analyze_one_text(text: str, published: str | None = None, **overrides: Any) -> Document:
     """Library entry point behind `newsctl.analyze_text`."""
+    from newsctl.read import _without_surrogates
+
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    text = _without_surrogates(text)  # as the readers do: a lone surrogate becomes U+FFFD
     raw = RawDocument(
         id=overrides.pop("id", "text"),
         path=overrides.pop("path", "<text>"),
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=digest,
         encoding="utf-8",
         title=overrides.pop("title", None),
         source=overrides.pop("source", None),

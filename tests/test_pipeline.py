@@ -67,6 +67,14 @@ def test_analyze_text_api_returns_the_contract_document() -> None:
     assert "keywords" not in data
 
 
+def test_api_turns_a_lone_surrogate_into_a_replacement_character() -> None:
+    # Python strings can hold lone surrogates (the CLI's readers already replace them).
+    doc = newsctl.analyze_text("北京\ud800今天下午2020年5月20日开会。")
+    assert doc.error is None
+    assert doc.timeline and doc.timeline[0].text == "2020年5月20日"
+    assert doc.timeline[0].span == (7, 17)  # the surrogate still counts as one character
+
+
 def test_published_given_to_the_api_wins() -> None:
     doc = newsctl.analyze_text("本报讯 今天开会。", published="2021-03-04", analyses=("summary",))
     assert doc.metadata is not None and doc.metadata.published == "2021-03-04"

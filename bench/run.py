@@ -106,6 +106,18 @@ def build_corpus(megabytes: float, path: Path, max_docs: int | None = None) -> t
     return docs, written
 
 
+def cleaned_copy(corpus: Path, cleaned: Path, env: dict[str, str]) -> None:
+    """`newsctl clean` of the corpus: the text the bare-segmenter baselines cut."""
+    with cleaned.open("w", encoding="utf-8") as handle:
+        subprocess.run([*NEWSCTL, "clean", str(corpus), "-f", "jsonl"], stdout=handle, env=env, check=True)
+
+
+def bare_baseline(segmenter: str, cleaned: Path, env: dict[str, str]) -> dict[str, float]:
+    """Seconds (wall, CPU) that bare jieba.lcut or rjieba.cut takes over the cleaned text."""
+    argv = [sys.executable, "-c", BASELINE, segmenter, str(cleaned)]
+    return json.loads(subprocess.run(argv, capture_output=True, text=True, env=env, check=True).stdout)
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -251,13 +263,8 @@ def bench_scaling(env: dict[str, str], megabytes_wanted: float) -> dict[str, obj
     corpus = OUT / f"corpus-{megabytes_wanted:g}mb.jsonl"
     docs, size = build_corpus(megabytes_wanted, corpus)
     cleaned = OUT / f"cleaned-{megabytes_wanted:g}mb.jsonl"
-    with cleaned.open("w", encoding="utf-8") as handle:
-        subprocess.run([*NEWSCTL, "clean", str(corpus), "-f", "jsonl"], stdout=handle, env=env, check=True)
-    one = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", BASELINE, "jieba", str(cleaned)], capture_output=True, text=True, env=env
-        ).stdout
-    )
+    cleaned_copy(corpus, cleaned, env)
+    one = bare_baseline("jieba", cleaned, env)
     two = two_process_baseline(cleaned, env)
     out: dict[str, object] = {"docs": docs, "corpus_mb": size / 1024 / 1024, "jieba_1": one, "jieba_2": two}
     print(f"\nscaling: {docs} documents, {size / 1024 / 1024:.1f} MB")
@@ -285,20 +292,12 @@ def bench_throughput(env: dict[str, str], megabytes_wanted: float) -> dict[str, 
     docs, size = build_corpus(megabytes_wanted, corpus)
     megabytes = size / 1024 / 1024
     cleaned = OUT / f"cleaned-{megabytes_wanted:g}mb.jsonl"
-    with cleaned.open("w", encoding="utf-8") as handle:
-        subprocess.run([*NEWSCTL, "clean", str(corpus), "-f", "jsonl"], stdout=handle, env=env, check=True)
+    cleaned_copy(corpus, cleaned, env)
     print(f"\nthroughput: {docs} documents, {megabytes:.1f} MB of JSONL ({corpus.name}); MB/s of that input")
     out: dict[str, object] = {"corpus_mb": megabytes, "docs": docs}
     baselines = {}
     for name in ("jieba", "rjieba"):
-        result = subprocess.run(
-            [sys.executable, "-c", BASELINE, name, str(cleaned)],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-        baselines[name] = json.loads(result.stdout)
+        baselines[name] = bare_baseline(name, cleaned, env)
         wall = baselines[name]["wall_s"]
         print(
             f"  bare {name + ('.lcut' if name == 'jieba' else '.cut'):11} over the cleaned text"
@@ -383,13 +382,8 @@ def bench_unique(env: dict[str, str]) -> dict[str, object]:
     docs, size = build_corpus(1e9, corpus, max_docs=records)
     megabytes = size / 1024 / 1024
     cleaned = OUT / "cleaned-unique.jsonl"
-    with cleaned.open("w", encoding="utf-8") as handle:
-        subprocess.run([*NEWSCTL, "clean", str(corpus), "-f", "jsonl"], stdout=handle, env=env, check=True)
-    baseline = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", BASELINE, "jieba", str(cleaned)], capture_output=True, text=True, env=env
-        ).stdout
-    )
+    cleaned_copy(corpus, cleaned, env)
+    baseline = bare_baseline("jieba", cleaned, env)
     run = timed([*NEWSCTL, "analyze", str(corpus), "-f", "jsonl", "--jobs", "1"], env, repeat=3)
     share = baseline["wall_s"] / run["wall_s"]
     print(f"\nunique documents: {docs} articles, {megabytes:.1f} MB, none repeated")

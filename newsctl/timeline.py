@@ -2393,10 +2393,25 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
             _add(out, pos, m.end(), 1, p._c_year(1911 + n, f, explicit=True))
 
 
-def _step_century(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["century"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 1, p._c_century(m, f))
+def _step_match(key: str, rank: int, convert: Callable[..., Any]) -> _Step:
+    """The component regex `key` at the position, converted by the parser method `convert`."""
+
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        m = p.rx[key].match(s, pos)
+        if m:
+            _add(out, pos, m.end(), rank, convert(p, m, f))
+
+    return step
+
+
+_step_century = _step_match("century", 1, _Parser._c_century)
+_step_month = _step_match("month", 3, _Parser._c_month)
+_step_monthpart = _step_match("monthpart", 4, _Parser._c_monthpart)
+_step_day = _step_match("day", 5, _Parser._c_day)
+_step_md = _step_match("md_num", 5, _Parser._c_md)
+_step_lunar_day = _step_match("lunar_day", 5, _Parser._c_lunar_day)
+_step_nthday = _step_match("nthday", 5, _Parser._c_nthday)
+_step_clock = _step_match("clock", 8, _Parser._c_clock)
 
 
 @functools.cache
@@ -2444,12 +2459,6 @@ def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> No
         _add(out, pos, pos + 1, 4, nf)
 
 
-def _step_month(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["month"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 3, p._c_month(m, f))
-
-
 def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     """上半月, 月底 … alone: a part of the current month."""
     m = _RX_MONTHHALF.match(s, pos)
@@ -2466,12 +2475,6 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None
                 _add(out, pos, m.end(), 4, p._c_monthpart(mm, nf))
 
 
-def _step_monthpart(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["monthpart"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 4, p._c_monthpart(m, f))
-
-
 @functools.cache
 def _step_monthsub(key: str) -> _Step:
     rank = 4 if key != "nth_wd" else 5
@@ -2482,12 +2485,6 @@ def _step_monthsub(key: str) -> _Step:
             _add(out, pos, m.end(), rank, p._c_monthsub(key, m, f))
 
     return step
-
-
-def _step_day(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["day"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 5, p._c_day(m, f))
 
 
 def _step_lunar_day_of_month(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2502,24 +2499,6 @@ def _step_numday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         m = p.rx["numday"].match(s, pos)
         if m:
             _add(out, pos, m.end(), 5, p._c_numday(m, f))
-
-
-def _step_md(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["md_num"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 5, p._c_md(m, f))
-
-
-def _step_lunar_day(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["lunar_day"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 5, p._c_lunar_day(m, f))
-
-
-def _step_nthday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["nthday"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 5, p._c_nthday(m, f))
 
 
 def _step_week(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2567,12 +2546,6 @@ def _step_daypart(strong: bool) -> _Step:
             _add(out, pos, m.end(), 7, p._c_daypart(m.group(0), f, strong=strong, end=m.end()))
 
     return step
-
-
-def _step_clock(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    m = p.rx["clock"].match(s, pos)
-    if m:
-        _add(out, pos, m.end(), 8, p._c_clock(m, f))
 
 
 def _step_hour(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:

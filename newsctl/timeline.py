@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from importlib import resources
@@ -280,8 +281,24 @@ def _union(a: _Chars, b: _Chars) -> _Chars:
     return a[0] | b[0], a[1] | b[1]
 
 
+#: the regex categories (`_CATEGORY_RX`) each character seen so far belongs to
+_CATEGORIES_OF: dict[str, frozenset[Any]] = {}
+
+
+def _categories_of(ch: str) -> frozenset[Any]:
+    got = _CATEGORIES_OF.get(ch)
+    if got is None:
+        got = _CATEGORIES_OF[ch] = frozenset(cat for cat, rx in _CATEGORY_RX.items() if rx.match(ch))
+    return got
+
+
 def _has(chars: _Chars, ch: str) -> bool:
-    return chars is None or ch in chars[0] or any(_CATEGORY_RX[c].match(ch) for c in chars[1])
+    # called for every regex and character while the prefilters fill: no generator, and each
+    # character's categories are looked up once
+    if chars is None or ch in chars[0]:
+        return True
+    categories = chars[1]
+    return bool(categories) and not categories.isdisjoint(_categories_of(ch))
 
 
 def _intersection(a: _Chars, b: _Chars) -> _Chars:
@@ -472,21 +489,50 @@ class _Prefilter(Generic[_K, _R]):
         self._build = build
         self._by_char: dict[str, list[tuple[_K, _Chars, _Chars]]] = {}
         self._by_key: dict[str, _R] = {}
+        self._candidates: dict[str, list[int]] | None = None
+
+    def _candidates_for(self, ch: str) -> list[int]:
+        """Indexes (in `_patterns` order) of the patterns whose shape may let a match begin with
+        ch: those listing ch among their first characters, and those whose first character is a
+        category, any character or none (checked as they are)."""
+        if self._candidates is None:
+            by_char: dict[str, list[int]] = {}
+            general = []
+            for k, (_, pattern) in enumerate(self._patterns):
+                shape = _shape(pattern)
+                if shape.nullable or shape.first is None or shape.first[1]:
+                    general.append(k)
+                else:
+                    for c in shape.first[0]:
+                        by_char.setdefault(c, []).append(k)
+            self._candidates = {c: sorted(ks + general) for c, ks in by_char.items()}
+            self._candidates[""] = general
+        got = self._candidates.get(ch)
+        return self._candidates[""] if got is None else got
 
     def after(self, ch: str) -> list[tuple[_K, _Chars, _Chars]]:
         """The regexes a match of which can begin with ch, each with the characters that can come
         right after it (None: any, or the end of the match) and, when ch begins a number, the
         characters that can follow the number (None: any, or the match may end inside it)."""
+        out = self._by_char.get(ch)
+        if out is None:
+            out = self._by_char[ch] = self._after(ch)
+        return out
+
+    def _after(self, ch: str) -> list[tuple[_K, _Chars, _Chars]]:
         out = []
         run = _RUN_OF.get(ch)
-        for key, pattern in self._patterns:
+        patterns = self._patterns
+        for k in self._candidates_for(ch):
+            key, pattern = patterns[k]
             shape = _shape(pattern)
             if not (shape.nullable or _has(shape.first, ch)):
                 continue
             nxt: _Chars = None
             if not (shape.nullable or _has(shape.single, ch)):
-                nxt = _NO_CHARS
-                for a, b in shape.pairs:
+                by_first, others = _pairs_by_first(pattern)
+                nxt = by_first.get(ch, _NO_CHARS)
+                for a, b in others:
                     if _has(a, ch):
                         nxt = _union(nxt, b)
             exits: _Chars = None
@@ -499,45 +545,70 @@ class _Prefilter(Generic[_K, _R]):
 
     def at(self, s: str, i: int, run_end: int | None = None) -> _R:
         """`run_end`: where the number beginning at i ends (if there is one), when the caller knows."""
-        ch = s[i]
-        run = _RUN_OF.get(ch)
-        if run is None:
-            key = s[i : i + 2]
-        else:
-            if run_end is None:
-                run_end = _RX_RUNS[run].match(s, i).end()  # type: ignore[union-attr]
-            key = s[i : i + 2] + s[run_end : run_end + 1]
+        return self.for_key(_prefilter_key(s, i, run_end))
+
+    def for_key(self, key: str) -> _R:
+        """What `at` gives at a position with this `_prefilter_key`."""
         got = self._by_key.get(key)
         if got is None:
-            after = self._by_char.get(ch)
-            if after is None:
-                after = self._by_char[ch] = self.after(ch)
-            nxt = key[1:2]  # '' at the end of the text
-            end = key[2:] if run is not None else ""  # '' at the end of the text
-            got = self._by_key[key] = self._build(
-                [
-                    k
-                    for k, nexts, exits in after
-                    if (nexts is None or (nxt and _has(nexts, nxt)))
-                    and (exits is None or (end and _has(exits, end)))
-                ]
-            )
+            got = self._by_key[key] = self._for_key(key)
         return got
 
+    def _for_key(self, key: str) -> _R:
+        nxt = key[1:2]  # '' at the end of the text
+        end = key[2:] if key[0] in _RUN_OF else ""  # '' at the end of the text
+        # `_has(nexts, nxt) and _has(exits, end)`, spelled out: this runs for every new key
+        nxt_categories = _categories_of(nxt) if nxt else frozenset()
+        end_categories = _categories_of(end) if end else frozenset()
+        return self._build(
+            [
+                k
+                for k, nexts, exits in self.after(key[0])
+                if (nexts is None or (nxt and (nxt in nexts[0] or not nexts[1].isdisjoint(nxt_categories))))
+                and (exits is None or (end and (end in exits[0] or not exits[1].isdisjoint(end_categories))))
+            ]
+        )
 
-class _FirstChar:
-    """Can a match of `rx` begin with a given character?  A cheap test before matching a regex
-    that mostly fails (a regex that can match the empty string always may); cached by character
-    (a compiled regex is a slow dictionary key: hashing it hashes its code)."""
+
+def _prefilter_key(s: str, i: int, run_end: int | None = None) -> str:
+    """What `_Prefilter.at` judges position i by: its two characters and, at a number, the one
+    after the number (`run_end`: where the number ends, when the caller knows)."""
+    run = _RUN_OF.get(s[i])
+    if run is None:
+        return s[i : i + 2]
+    if run_end is None:
+        run_end = _RX_RUNS[run].match(s, i).end()  # type: ignore[union-attr]
+    return s[i : i + 2] + s[run_end : run_end + 1]
+
+
+@functools.cache
+def _pairs_by_first(pattern: str) -> tuple[dict[str, _Chars], tuple[tuple[_Chars, _Chars], ...]]:
+    """The (first, second) character pairs of `pattern`'s shape as the union of the seconds by
+    each listed first character, and the pairs whose first is a category or any character
+    (those are checked one by one): a word list has hundreds of pairs, looked up per character."""
+    by_first: dict[str, _Chars] = {}
+    others = []
+    for a, b in _shape(pattern).pairs:
+        if a is None or a[1]:
+            others.append((a, b))
+        else:
+            for c in a[0]:
+                by_first[c] = _union(by_first.get(c, _NO_CHARS), b)
+    return by_first, tuple(others)
+
+
+class _FirstChar(dict[str, bool]):
+    """Can a match of `rx` begin with a given character?  `may_begin[ch]`: a cheap test before
+    matching a regex that mostly fails (a regex that can match the empty string always may).
+    A dict filled on first lookup of each character, so that a known answer costs no Python
+    call (and a compiled regex, a slow dictionary key, is never hashed)."""
 
     def __init__(self, rx: re.Pattern) -> None:
+        super().__init__()
         self._rx = rx
-        self._known: dict[str, bool] = {}
 
-    def __call__(self, ch: str) -> bool:
-        got = self._known.get(ch)
-        if got is None:
-            got = self._known[ch] = _has(_first_chars(self._rx), ch)
+    def __missing__(self, ch: str) -> bool:
+        got = self[ch] = _has(_first_chars(self._rx), ch)
         return got
 
 
@@ -766,20 +837,16 @@ class _Parser:
 
     # -- components ----------------------------------------------------------
 
-    def _components(self, pos: int, f: _Frame, last: int) -> list[tuple[int, int, _Frame]]:
-        """All component parses at pos that are finer than rank `last`: (end, rank, new frame)."""
-        out: list[tuple[int, int, _Frame]] = []
-        if pos >= self.n:
-            return out
-        s = self.s
-        ok = self.component_keys.at(s, pos)
-        plan_key = (s[pos], ok, last)
+    def _plan(self, key: str, last: int) -> tuple[_Step, ...]:
+        """The component steps to run at a position with this `_prefilter_key` after a component
+        of rank `last` (the plan depends on the character, the component regexes `_component_keys`
+        lets through, which depend on the key only, and `last`)."""
+        plan_key = (key[0], self.component_keys.for_key(key), last)
         plan = _PLANS.get(plan_key)
         if plan is None:
             plan = _PLANS[plan_key] = _component_plan(*plan_key)
-        for step in plan:
-            step(self, s, pos, f, out)
-        return out
+        _PLAN_AT[key, last] = plan
+        return plan
 
     # component handlers: return a new frame or None -----------------------
 
@@ -1441,8 +1508,16 @@ class _Parser:
         f = base if base is not None else _Frame()
         last = -1 if base is None else max((_RANK.get(k, 0) for k in base.kinds), default=-1)
         start_pos = pos
-        while pos < self.n:
-            cands = self._components(pos, f, last)
+        s, n = self.s, self.n
+        while pos < n:
+            # all component parses at pos finer than rank `last`: (end, rank, new frame)
+            key = s[pos : pos + 2] if s[pos] not in _RUN_OF else _prefilter_key(s, pos)
+            plan = _PLAN_AT.get((key, last))
+            if plan is None:
+                plan = self._plan(key, last)
+            cands: list[tuple[int, int, _Frame]] = []
+            for step in plan:
+                step(self, s, pos, f, cands)
             if not cands:
                 break
             best = cands[0]  # the longest, the first of equally long ones
@@ -1490,7 +1565,7 @@ class _Parser:
 
     def _point_expr(self, i: int) -> _Cand | None:
         s = self.s
-        pre_m = _RX_PREFIX.match(s, i) if _PREFIX_MAY_BEGIN(s[i]) else None
+        pre_m = _RX_PREFIX.match(s, i) if _PREFIX_MAY_BEGIN[s[i]] else None
         prefix = pre_m.group(0) if pre_m else None
         j = pre_m.end() if pre_m else i
         r = self._range_or_point(j)
@@ -1508,7 +1583,7 @@ class _Parser:
 
     def _bare_left(self, j: int) -> tuple[int, int, int] | None:
         """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""
-        if j >= self.n or not _INT_MAY_BEGIN(self.s[j]):
+        if j >= self.n or not _INT_MAY_BEGIN[self.s[j]]:
             return None
         m = _RX_INT.match(self.s, j)
         if not m:
@@ -1541,7 +1616,7 @@ class _Parser:
                 lf2 = self._left_from_right(bl[0], rp[1], len(lf.kinds))
                 if lf2 is not None:
                     return rp[0], lf2, rp[1]
-        c = _RX_CONN.match(self.s, e) if e < self.n and _CONN_MAY_BEGIN(self.s[e]) else None
+        c = _RX_CONN.match(self.s, e) if e < self.n and _CONN_MAY_BEGIN[self.s[e]] else None
         if c and c.end() > e:
             rp = self._right(c.end(), lf)
             if rp is not None:
@@ -1621,7 +1696,7 @@ class _Parser:
             typ, mod = "range", None
             if anchor == "absolute" and rf.anchor != "absolute":
                 anchor = rf.anchor
-        suf = self._SUFFIX.match(s, e) if e < self.n and _SUFFIX_MAY_BEGIN(s[e]) else None
+        suf = self._SUFFIX.match(s, e) if e < self.n and _SUFFIX_MAY_BEGIN[s[e]] else None
         ref = self.ctx.ref
         w = suf.group(0).strip() if suf else None
         if (
@@ -1765,7 +1840,7 @@ class _Parser:
     )
 
     def _one_duration(self, i: int, bare_month: bool = False):
-        if i >= self.n or not _DURATION_MAY_BEGIN(self.s[i]):
+        if i >= self.n or not _DURATION_MAY_BEGIN[self.s[i]]:
             return None
         m = self._DUR_RX.match(self.s, i)
         if not m:
@@ -1824,7 +1899,7 @@ class _Parser:
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
-        pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN(s[i]) else None
+        pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
         if d is None:
@@ -1863,7 +1938,7 @@ class _Parser:
         if pw == "后" and self._after_event(i):
             # 婚后7年, 毕业后5年: N years after an event, not the N years after the reference
             pre, pw, i = None, None, j
-        suf = _RX_DUR_SUF.match(s, end) if end < self.n and _DURATION_SUFFIX_MAY_BEGIN(s[end]) else None
+        suf = _RX_DUR_SUF.match(s, end) if end < self.n and _DURATION_SUFFIX_MAY_BEGIN[s[end]] else None
         sw = suf.group(0) if suf else None
         if sw in ("后", "之后", "以后", "过后") and not pre and self._event_before(i):
             sw, suf = None, None  # 结婚7年后: counted from the wedding, a duration
@@ -2203,7 +2278,7 @@ class _Parser:
         before = self.s[max(0, i - 24) : i]
         before = _RX_ANN_TRAIL.sub("", before)
         base = None
-        for key, year in sorted(self.v["anniversaries"].items(), key=lambda kv: -len(kv[0])):
+        for key, year in _anniversaries_longest_first():
             if before.endswith(key) or before.endswith(key + "成立") or before.endswith(key + "胜利"):
                 base = year
                 break
@@ -2227,12 +2302,14 @@ _DURATION_MAY_BEGIN = _FirstChar(_Parser._DUR_RX)
 
 
 # ---------------------------------------------------------------------------
-# component steps: `_Parser._components` runs, at a position, the steps `_component_plan` picks
+# component steps: `_Parser.parse_point` runs, at a position, the steps `_component_plan` picks
 # for its character, the component regexes that can match there and the rank of the last
 # component; each step tries one component and appends (end, rank, new frame) when it parses.
 
 _Step = Callable[["_Parser", str, int, _Frame, list], None]
 _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
+#: the plans by (`_prefilter_key`, last)
+_PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
 
 
 def _add(out: list, pos: int, end: int, rank: int, nf: _Frame | None) -> None:
@@ -2612,6 +2689,12 @@ def _event_anchor_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def _anniversaries_longest_first() -> tuple[tuple[str, int], ...]:
+    """The (event, year) anniversary bases, the longest event names first (then in file order)."""
+    return tuple(sorted(_vocab()["anniversaries"].items(), key=lambda kv: -len(kv[0])))
+
+
+@functools.cache
 def _day_blockers() -> tuple[str, ...]:
     return tuple(_vocab()["day_after_blockers"])
 
@@ -2705,7 +2788,7 @@ def _class_source(chars: _Chars) -> str:
     return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(cats[k] for k in sorted(chars[1]))
 
 
-#: component regexes `_components` only tries after an earlier component (last >= 3) or never
+#: component regexes `parse_point` only tries after an earlier component (last >= 3) or never
 _NOT_AT_START = frozenset({"lunar_day", "numday", "monthpart", "nth_wd", "clock_sp", "about"})
 
 
@@ -2717,7 +2800,7 @@ def _entry_rules() -> dict[str, list[str]]:
     regex right after it, so a position where none of those sequences matches is skipped without
     a parse.  The patterns only have to accept a superset: alternations may backtrack where the
     rules do not, and a pattern it cannot embed as is (back-references) is loosened."""
-    # what `_range_or_point` needs at its start: a component `_components` tries at the start of
+    # what `_range_or_point` needs at its start: a component `parse_point` tries at the start of
     # a point (last == -1), or a bare number and a connector (`_bare_left`)
     top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
     top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
@@ -2744,11 +2827,10 @@ _Entries = tuple[tuple[str, tuple[re.Pattern, ...]], ...]
 
 
 def _by_expression(rules: list[tuple[str, re.Pattern]]) -> _Entries:
-    return tuple(
-        (name, tuple(rx for n, rx in rules if n == name))
-        for name in _EXPRESSIONS
-        if any(n == name for n, _ in rules)
-    )
+    grouped: dict[str, list[re.Pattern]] = {}
+    for name, rx in rules:
+        grouped.setdefault(name, []).append(rx)
+    return tuple((name, tuple(grouped[name])) for name in _EXPRESSIONS if name in grouped)
 
 
 @functools.cache
@@ -2825,27 +2907,24 @@ def _applicable(entries: _Entries, s: str, i: int) -> list[str]:
     return found
 
 
-def _event(text: str, folded: str, backwards: str, s: int, e: int) -> str | None:
+def _event(text: str, bounds: list[int], s: int, e: int) -> str | None:
     """The clause around [s, e); a time adverbial ending its clause ('2019年以来,…') dates the next one.
-    Clause boundaries are looked up in `folded` (the same text, folded; `backwards`: reversed), at
+    `bounds`: where the clause boundaries of the (folded) text are, in order; the clause reaches at
     most 120 characters around the time, and further only when the next clause is wanted."""
     n = len(text)
-    m = _BOUNDARY.search(backwards, n - s, n - max(0, s - 121))  # the last boundary before s
-    a = max(n - m.start(), s - 120) if m else max(0, s - 120)
-    m = _BOUNDARY.search(folded, e, e + 120)
-    boundary = m.start() if m else None  # the first one from e on, when known
+    k = bisect_left(bounds, s)  # bounds[k - 1]: the last boundary before s
+    a = max(bounds[k - 1] + 1, s - 120) if k else max(0, s - 120)
+    k = bisect_left(bounds, e, k)  # bounds[k]: the first boundary from e on
+    after_e = bounds[k] if k < len(bounds) else None
+    boundary = after_e if after_e is not None and after_e < e + 120 else None  # when near
     b = boundary if boundary is not None else min(n, e + 120)
     gap = max(text.rfind(" ", a, s), text.rfind("\u3000", a, s))
     if gap >= 0 and text[a:gap].strip():
         a = gap + 1  # '…5月20日讯 2019年以来': the dateline is not part of the clause
     clause = None
-    if _RX_EVENT_NOTHING.fullmatch(text, e, b):
-        if boundary is None:
-            m = _BOUNDARY.search(folded, e + 120)
-            boundary = m.start() if m else None
-        if boundary is not None:
-            m = _BOUNDARY.search(folded, boundary + 1)
-            clause = text[b + 1 : min(m.start() if m else n, b + 121)]
+    if after_e is not None and _RX_EVENT_NOTHING.fullmatch(text, e, b):
+        following = bounds[k + 1] if k + 1 < len(bounds) else n  # the end of the next clause
+        clause = text[b + 1 : min(following, b + 121)]
     if clause is None:
         clause = text[a:b]
     clause = clause.strip(" \t\u3000,，。；;:：")
@@ -2868,7 +2947,7 @@ def find_times(
     p = _Parser(text, reference, reference_is_publication)
     s = p.s
     search = _scan_rx().search
-    entries_at = _entries().at
+    entries_for = _entries().for_key
     neg = p.neg
     cands: list[_Cand] = []
     pos = 0
@@ -2886,14 +2965,18 @@ def find_times(
                 continue
         if i in neg:
             continue
-        expressions = _applicable(entries_at(s, i, m.start("run_end")), s, i)
+        key = s[i : i + 2]  # `_prefilter_key`, with the end of a number known from the scan
+        if key[0] in _RUN_OF:
+            run_end = m.start("run_end")
+            key += s[run_end : run_end + 1]
+        expressions = _applicable(entries_for(key), s, i)
         if not expressions:
             continue
         c = p.parse_at(i, expressions)
         if c is not None and c.e > c.s:
             cands.append(c)
             pos = c.e
-    backwards = s[::-1]
+    bounds = [m.start() for m in _BOUNDARY.finditer(s)] if cands else []
     return [
         _time_match(
             start_offset=c.s,
@@ -2905,7 +2988,7 @@ def find_times(
             granularity=c.gran,
             modifier=c.mod,
             anchor=c.anchor,
-            event=_event(text, s, backwards, c.s, c.e),
+            event=_event(text, bounds, c.s, c.e),
         )
         for c in cands
     ]

@@ -506,7 +506,61 @@ def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> Non
             (_tl._DURATION_SUFFIX_MAY_BEGIN, _tl._RX_DUR_SUF),
         ):
             if rx.match(s, i):
-                assert gate(s[i]), (s, i, rx.pattern)
+                assert gate[s[i]], (s, i, rx.pattern)
+
+
+def test_prefilter_candidate_index_skips_no_regex() -> None:
+    """`_Prefilter.after` looks only at the patterns its first-character index names: the same
+    list as looking at every pattern, for every trigger character and a few others."""
+    chars = sorted(_tl._trigger_chars() | set("的，。 \n\u3000a.:-/（(秒钟号"))
+    for prefilter in (_tl._component_keys(), _tl._entries()):
+        for ch in chars:
+            everyone = _tl._Prefilter(prefilter._patterns, prefilter._build)
+            everyone._candidates = {"": list(range(len(prefilter._patterns)))}  # no index: every one
+            assert prefilter.after(ch) == everyone.after(ch), ch
+
+
+def _event_by_search(text: str, folded: str, s: int, e: int) -> str | None:
+    """`_event` as it was written with regex searches (forwards and over the reversed text)."""
+    n, backwards, boundary_rx = len(text), folded[::-1], _tl._BOUNDARY
+    m = boundary_rx.search(backwards, n - s, n - max(0, s - 121))
+    a = max(n - m.start(), s - 120) if m else max(0, s - 120)
+    m = boundary_rx.search(folded, e, e + 120)
+    boundary = m.start() if m else None
+    b = boundary if boundary is not None else min(n, e + 120)
+    gap = max(text.rfind(" ", a, s), text.rfind("\u3000", a, s))
+    if gap >= 0 and text[a:gap].strip():
+        a = gap + 1
+    clause = None
+    if _tl._RX_EVENT_NOTHING.fullmatch(text, e, b):
+        if boundary is None:
+            m = boundary_rx.search(folded, e + 120)
+            boundary = m.start() if m else None
+        if boundary is not None:
+            m = boundary_rx.search(folded, boundary + 1)
+            clause = text[b + 1 : min(m.start() if m else n, b + 121)]
+    if clause is None:
+        clause = text[a:b]
+    return clause.strip(" \t\u3000,，。；;:：") or None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["，", "。", ",", "\n", " ", "\u3000", "年", "月", "和", "3", "开会", "x" * 60]),
+        max_size=20,
+    ),
+    st.data(),
+)
+def test_event_boundaries_by_bisection_match_the_searches(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts)
+    if not text:
+        return
+    folded = _tl._fold(text)
+    bounds = [m.start() for m in _tl._BOUNDARY.finditer(folded)]
+    s = data.draw(st.integers(0, len(text) - 1))
+    e = data.draw(st.integers(s + 1, len(text)))
+    assert _tl._event(text, bounds, s, e) == _event_by_search(text, folded, s, e)
 
 
 @settings(max_examples=200, deadline=None)

@@ -15,8 +15,6 @@ import math
 import re
 import sys
 from array import array
-from collections import Counter
-from collections.abc import KeysView
 from dataclasses import dataclass
 from itertools import chain, pairwise
 from operator import add, itemgetter, sub
@@ -127,7 +125,26 @@ def _adjacent_pairs(text: str) -> list[str]:
     return laid_out.tobytes().decode(_UTF16).split("\n")
 
 
-def _bm25_graph(bags: list[Counter[str]], lengths: list[int]) -> list[list[tuple[int, float]]]:
+try:
+    # The C loop behind `Counter(iterable)`. A private name, so there is a fallback.
+    from collections import _count_elements  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - every CPython since 3.2 has it
+
+    def _count_elements(counts: dict[str, int], terms: list[str]) -> None:
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+
+
+def _term_counts(terms: list[str]) -> dict[str, int]:
+    """`dict(Counter(terms))` without the Counter: Counter's own C counting
+    loop into a plain dict, which also takes the sets' fast path for exact
+    dicts in `_bm25_graph`."""
+    counts: dict[str, int] = {}
+    _count_elements(counts, terms)
+    return counts
+
+
+def _bm25_graph(bags: list[dict[str, int]], lengths: list[int]) -> list[list[tuple[int, float]]]:
     """Symmetric BM25 similarities as sparse rows: graph[i] lists (j, weight of
     edge i-j), lower j ascending, then higher j in the order sentence i's terms
     reach them (sums over a row depend on that order).
@@ -226,13 +243,13 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
 
 def _rank(
     article: Article, lead_bias: bool
-) -> tuple[list[float], list[Counter[str]], list[list[tuple[int, float]]]]:
+) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]]]:
     """The score of every candidate sentence, its term counts, and the sentence graph."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
         return [], [], []
     terms_of = _terms_of_sentences(texts)
-    bags = [Counter(terms) for terms in terms_of]
+    bags = list(map(_term_counts, terms_of))
     lengths = [len(terms) for terms in terms_of]
     graph = _bm25_graph(bags, lengths)
     count = len(texts)
@@ -270,11 +287,14 @@ def summarize(
     relevance = [redundancy * score / best for score in scores]
     penalty = 1 - redundancy
     similarity = [0.0] * len(scores)  # to the closest sentence chosen so far
+    # The MMR value of every sentence, kept up to date: only the neighbours of
+    # a pick change, and `max` can then compare list items in C.
+    merit = [value - penalty * 0.0 for value in relevance]  # similarity 0 so far
     chosen: list[int] = []
     used_chars = 0
     remaining = list(range(len(scores)))
     while remaining and len(chosen) < top:
-        pick = max(remaining, key=lambda c: relevance[c] - penalty * similarity[c])
+        pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)
         sentence = article.sentences[pick]
         length = sentence.end - sentence.start
@@ -284,16 +304,15 @@ def summarize(
         used_chars += length
         if len(chosen) < top:
             # Sentences that share a term are exactly the graph's neighbours:
-            # every other sentence has similarity 0 to this pick.
+            # every other sentence has similarity 0 to this pick. Neighbours
+            # share a term, so neither term set is empty.
             picked = bags[pick].keys()
+            picked_size = len(picked)
             for c, _ in graph[pick]:
-                similarity[c] = max(similarity[c], _jaccard(picked, bags[c].keys()))
+                terms = bags[c]
+                shared = len(picked & terms.keys())
+                jaccard = shared / (picked_size + len(terms) - shared)  # len(a | b), without building it
+                if jaccard > similarity[c]:
+                    similarity[c] = jaccard
+                    merit[c] = relevance[c] - penalty * jaccard
     return [RankedSentence(i, scores[i]) for i in sorted(chosen)]
-
-
-def _jaccard(a: KeysView[str], b: KeysView[str]) -> float:
-    """Jaccard similarity of two term sets."""
-    if not a or not b:
-        return 0.0
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)  # len(a | b), without building it

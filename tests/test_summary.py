@@ -183,6 +183,14 @@ def test_rewritten_patterns_match_their_plain_forms(text: str) -> None:
 
 
 @lax
+@given(st.lists(st.sampled_from([*HAN[:6], "A", "12"]), max_size=40))
+def test_term_counts_are_a_counter_in_first_seen_order(terms: list[str]) -> None:
+    counts = summary._term_counts(terms)
+    assert type(counts) is dict
+    assert list(counts.items()) == list(Counter(terms).items())
+
+
+@lax
 @given(st.lists(st.sampled_from([*HAN, " ", "A", "\u3400", "\uffff"]), max_size=40).map("".join))
 def test_adjacent_pairs(text: str) -> None:
     assert summary._adjacent_pairs(text) == list(map(add, text, text[1:]))
@@ -231,3 +239,20 @@ def test_repeated_sentences_are_picked_once_and_empty_articles_give_nothing() ->
     assert bits(picked) == bits(reference_summarize(article, top=2))
     assert summarize(article_of(""), top=3) == []
     assert summarize(article, top=0) == []
+
+
+@lax
+@given(
+    st.lists(article_texts, min_size=1, max_size=25),
+    st.sampled_from([0.0, 0.3, 1.0, 1.5]),
+    st.integers(min_value=1, max_value=6),
+)
+def test_picks_follow_the_reference_for_any_redundancy(
+    sentences: list[str], redundancy: float, top: int
+) -> None:
+    # The MMR values are updated only for the neighbours of each pick; a
+    # negative penalty (redundancy above 1) and none at all must pick the same.
+    article = article_of("。".join(sentences) + "。")
+    assert bits(summarize(article, top=top, redundancy=redundancy)) == bits(
+        reference_summarize(article, top=top, redundancy=redundancy)
+    )

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop
 from itertools import chain, compress, repeat
-from operator import is_, mul, neg
+from operator import add, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -324,20 +324,19 @@ class _Vocabulary:
         self.entries: dict[str, tuple[str | None, float | None]] = {}
         self.idf: dict[str, float] = {}
 
-    def codes_of(self, tokens: list[str], segmenter: Segmenter) -> list[str]:
-        """The class of each token, classifying (one dictionary query) the words never seen."""
+    def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
+        """The class letters of the tokens, one each, classifying (one dictionary query) the
+        words never seen."""
         codes = self.codes
         if len(codes) > self.LIMIT:
             codes.clear()
             self.entries.clear()
             self.idf.clear()
-        found = list(map(codes.get, tokens))
-        if None in found:
-            unseen = list(compress(range(len(tokens)), map(is_, found, repeat(None))))
-            self._learn(set(map(tokens.__getitem__, unseen)), segmenter)
-            for index in unseen:
-                found[index] = codes[tokens[index]]
-        return found
+        try:
+            return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
+        except KeyError:
+            self._learn(set(tokens).difference(codes), segmenter)
+        return "".join(map(codes.__getitem__, tokens))
 
     def _learn(self, words: set[str], segmenter: Segmenter) -> None:
         """Classify words never seen: first by what no POS tag changes (punctuation,
@@ -508,19 +507,24 @@ class _Doc:
             tokens += segmenter.cut(text)
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
-        code_list = vocabulary.codes_of(tokens, segmenter)
-        for name in _article_furniture(article):
-            if vocabulary.codes.get(name) in _PART_CODES:
+        codes = vocabulary.codes_of(tokens, segmenter)
+        # The article's own outlet and reporters are gaps, not candidates nor phrase parts.
+        furniture = [
+            name for name in _article_furniture(article) if vocabulary.codes.get(name) in _PART_CODES
+        ]
+        if furniture:
+            code_list = list(codes)
+            for name in furniture:
                 for index in _indexes(tokens, name, 0, tokens.count(name)):
                     code_list[index] = _OTHER
-        codes = "".join(code_list)
+            codes = "".join(code_list)
 
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
         ngrams = _NGrams.find(tokens, codes) if phrases else _NGrams()
-        # Weights are counted in C, in halves of an occurrence (see _extra_halves): each
-        # occurrence listed twice, plus once more per half its unit's weight adds.
+        # Weights are counted in C: each occurrence once, plus the halves of an occurrence its
+        # unit's weight adds (see _extra_halves); count + half the extra halves is exact in floats.
         extra_words: list[list[str]] = []
         extra_phrases: list[list[str]] = []
         title_phrases: list[list[str]] = []
@@ -534,13 +538,14 @@ class _Doc:
             if weight >= TITLE_WEIGHT:
                 title_phrases.append(ngrams.within(start, end))
         word_count = Counter(candidate_words)
-        word_halves = Counter(chain(candidate_words, candidate_words, chain.from_iterable(extra_words)))
-        word_weight = dict(zip(word_halves, map(_HALF.__mul__, word_halves.values())))
+        word_extra_halves = Counter(chain.from_iterable(extra_words))
+        word_extra = map(_HALF.__mul__, map(word_extra_halves.get, word_count, repeat(0)))
+        word_weight = dict(zip(word_count, map(add, word_count.values(), word_extra)))
 
         phrase_count = Counter(ngrams.phrases)
         phrase_extra_halves = Counter(chain.from_iterable(extra_phrases))
         # Phrases must recur, or stand in a title line: one chance meeting of two words is no compound.
-        kept = [phrase for phrase, count in phrase_count.items() if count > 1]
+        kept = compress(phrase_count, map((1).__lt__, phrase_count.values()))
         phrase_weight = {
             phrase: phrase_count[phrase] + _HALF * phrase_extra_halves.get(phrase, 0)
             for phrase in chain(kept, chain.from_iterable(title_phrases))

@@ -263,7 +263,7 @@ def _run_loop(
     stderr: Any,
     renderer: Any,
 ) -> ExitStatus:
-    from newsctl.pipeline import run
+    from newsctl.pipeline import run, run_encoded
     from newsctl.read import iter_documents
     from newsctl.render import visible
 
@@ -276,7 +276,14 @@ def _run_loop(
     )
     failed = False
     progress = _progress_for(paths, stdout, stderr)
-    docs = run(raws, options, jobs=params.get("jobs"))
+    # JSON formats encode each document where it was analysed (in a worker when
+    # parallel), except for `check`, which adds duplicates across documents after.
+    encode = getattr(renderer, "encode", None) if command != "check" else None
+    docs: Any
+    if encode is not None:
+        docs = run_encoded(raws, options, encode, jobs=params.get("jobs"))
+    else:
+        docs = run(raws, options, jobs=params.get("jobs"))
     if command == "check":
         from newsctl.check import is_failure, with_duplicates
 
@@ -290,7 +297,10 @@ def _run_loop(
                 failed = True
                 stderr.write(f"newsctl: {visible(doc.id)}: {visible(doc.error.message)} [{doc.error.code}]\n")
                 stderr.flush()
-            renderer.document(doc)
+            if encode is not None:
+                renderer.encoded(doc.text)
+            else:
+                renderer.document(doc)
             if progress is not None:
                 progress.advance()
             if interrupted:

@@ -14,8 +14,8 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import cache, partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
 from newsctl.clean import clean_text
@@ -33,6 +33,8 @@ from newsctl.records import (
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+T = TypeVar("T")
 
 ANALYSES = ("summary", "keywords", "timeline", "figures")
 FIGURE_KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
@@ -383,13 +385,46 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _process_chunk(chunk: list[RawDocument], options: Options) -> list[Document]:
-    return [process(raw, options) for raw in chunk]
+@dataclass(slots=True)
+class Encoded:
+    """A DOCUMENT already turned into output text, with what the caller reports on."""
+
+    id: str
+    error: Error | None
+    text: str
+
+
+def _encoded(encode: Callable[[Document], str], doc: Document) -> Encoded:
+    return Encoded(doc.id, doc.error, encode(doc))
+
+
+def _same(doc: Document) -> Document:
+    return doc
+
+
+def _process_chunk(chunk: list[RawDocument], options: Options, finish: Callable[[Document], T]) -> list[T]:
+    return [finish(process(raw, options)) for raw in chunk]
 
 
 def run(raws: Iterable[RawDocument], options: Options, jobs: int | None = None) -> Iterator[Document]:
     """DOCUMENTs in input order. `jobs=None` picks: in-process for a handful of
     documents, all cores beyond that."""
+    return _run(raws, options, jobs, _same)
+
+
+def run_encoded(
+    raws: Iterable[RawDocument], options: Options, encode: Callable[[Document], str], jobs: int | None = None
+) -> Iterator[Encoded]:
+    """As `run`, with each DOCUMENT turned into text by `encode` where it was
+    analysed: in a worker, the parent then only writes text, and neither
+    unpickles nor encodes the documents, so it leaves the cores to the workers.
+    `encode` must be picklable (a module-level function)."""
+    return _run(raws, options, jobs, partial(_encoded, encode))
+
+
+def _run(
+    raws: Iterable[RawDocument], options: Options, jobs: int | None, finish: Callable[[Document], T]
+) -> Iterator[T]:
     iterator = iter(raws)
     if jobs is None:
         head = list(itertools.islice(iterator, AUTO_PARALLEL_AFTER))
@@ -397,9 +432,9 @@ def run(raws: Iterable[RawDocument], options: Options, jobs: int | None = None) 
         jobs = 1 if len(head) < AUTO_PARALLEL_AFTER else default_jobs()
     if jobs <= 1:
         for raw in iterator:
-            yield process(raw, options)
+            yield finish(process(raw, options))
         return
-    yield from _run_parallel(iterator, options, jobs)
+    yield from _run_parallel(iterator, options, jobs, finish)
 
 
 CHUNK_DOCS = 16  # documents per task: amortises a round trip to a worker
@@ -433,7 +468,9 @@ def _pool_context() -> Any:
     return None
 
 
-def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) -> Iterator[Document]:
+def _run_parallel(
+    iterator: Iterator[RawDocument], options: Options, jobs: int, finish: Callable[[Document], T]
+) -> Iterator[T]:
     # Bounded window of chunks in flight: order is kept and memory stays flat.
     chunks = _chunks(iterator)
     first = next(chunks, None)
@@ -442,13 +479,13 @@ def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) 
     # The first document is done here, before the pool exists: it loads what the
     # analyses need once, and forked workers inherit it (copy-on-write) rather
     # than each paying the start-up (about a second for jieba's dictionary).
-    yield process(first[0], options)
+    yield finish(process(first[0], options))
     chunks = itertools.chain([first[1:]] if len(first) > 1 else [], chunks)
     # Imported here: one-article runs never start workers and need not pay for it.
     from concurrent.futures import ProcessPoolExecutor
 
     window = jobs * WINDOW_PER_JOB
-    pending: deque[Future[list[Document]]] = deque()
+    pending: deque[Future[list[T]]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_worker_init)
     try:
         while True:
@@ -456,7 +493,7 @@ def _run_parallel(iterator: Iterator[RawDocument], options: Options, jobs: int) 
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                pending.append(pool.submit(_process_chunk, chunk, options))
+                pending.append(pool.submit(_process_chunk, chunk, options, finish))
             if not pending:
                 return
             yield from pending.popleft().result()

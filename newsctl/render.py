@@ -81,7 +81,21 @@ def dump_json(obj: Any, indent: int | None = None) -> str:
 # json / jsonl
 
 
+def jsonl_line(doc: Document) -> str:
+    """A DOCUMENT as one JSONL line, newline included."""
+    return dump_json(doc.to_dict()) + "\n"
+
+
+def json_member(doc: Document) -> str:
+    """A DOCUMENT as a member of the `documents` array, indented to its place."""
+    return dump_json(doc.to_dict(), indent=2).replace("\n", "\n    ")
+
+
 class JsonlRenderer:
+    # Pure functions of one document, so parallel runs call them in the workers:
+    # the parent then only writes text (see `pipeline.run_encoded`).
+    encode = staticmethod(jsonl_line)
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -89,7 +103,10 @@ class JsonlRenderer:
         pass
 
     def document(self, doc: Document) -> None:
-        self.out.write(dump_json(doc.to_dict()) + "\n")
+        self.encoded(jsonl_line(doc))
+
+    def encoded(self, text: str) -> None:
+        self.out.write(text)
         self.out.flush()
 
     def finish(self) -> None:
@@ -99,6 +116,8 @@ class JsonlRenderer:
 class JsonRenderer:
     """One JSON object; documents are written as they arrive, so memory stays flat
     and the bytes equal `json.dumps(whole, indent=2)`."""
+
+    encode = staticmethod(json_member)
 
     def __init__(self, out: TextIO, command: str, options: dict[str, Any]) -> None:
         self.out = out
@@ -116,8 +135,10 @@ class JsonRenderer:
         self.out.write(head[: head.rindex("[]")] + "[")
 
     def document(self, doc: Document) -> None:
-        body = dump_json(doc.to_dict(), indent=2).replace("\n", "\n    ")
-        self.out.write(("," if self.count else "") + "\n    " + body)
+        self.encoded(json_member(doc))
+
+    def encoded(self, text: str) -> None:
+        self.out.write(("," if self.count else "") + "\n    " + text)
         self.count += 1
         self.out.flush()
 

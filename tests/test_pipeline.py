@@ -3,6 +3,7 @@ errors isolated per document, and the Python API."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import pytest
 
 import newsctl
 from newsctl import pipeline
-from newsctl.pipeline import Options, process, run, timezone_from
-from newsctl.read import RawDocument, iter_documents
+from newsctl.pipeline import Options, process, run, run_encoded, timezone_from
+from newsctl.read import RawDocument, ReadError, iter_documents
+from newsctl.records import Document
+from newsctl.render import jsonl_line
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_1af901b8fa6e4dc4.txt"
@@ -29,6 +32,29 @@ def test_parallel_run_keeps_input_order_and_equals_serial() -> None:
     parallel = [d.to_dict() for d in run(raws, SUMMARY_ONLY, jobs=2)]
     assert [d["id"] for d in parallel] == [f"doc{i}" for i in range(40)]
     assert parallel == serial
+
+
+def _id_and_pid(doc: Document) -> str:
+    return f"{doc.id} {os.getpid()}"
+
+
+def test_encoded_run_equals_encoding_the_serial_documents() -> None:
+    raws = [raw(f"本报讯 第{i}篇文章说，今年会议召开了{i}次。", f"doc{i}") for i in range(40)]
+    raws.append(RawDocument(id="bad", path="bad", error=ReadError("not_found", "no such file")))
+    expected = [jsonl_line(d) for d in run(raws, SUMMARY_ONLY, jobs=1)]
+    for jobs in (1, 2):
+        encoded = list(run_encoded(raws, SUMMARY_ONLY, jsonl_line, jobs=jobs))
+        assert [e.text for e in encoded] == expected
+        assert [e.id for e in encoded] == [r.id for r in raws]
+        assert encoded[-1].error is not None and encoded[-1].error.code == "not_found"
+
+
+def test_parallel_runs_encode_in_the_workers() -> None:
+    raws = [raw(f"本报讯 第{i}篇文章说，今年会议召开了{i}次。", f"doc{i}") for i in range(40)]
+    encoded = list(run_encoded(raws, SUMMARY_ONLY, _id_and_pid, jobs=2))
+    pids = {e.text.split()[1] for e in encoded[1:]}  # the first is done here, to warm up the workers
+    assert [e.text.split()[0] for e in encoded] == [r.id for r in raws]
+    assert str(os.getpid()) not in pids
 
 
 def test_auto_jobs_runs_small_inputs_in_process(monkeypatch: pytest.MonkeyPatch) -> None:

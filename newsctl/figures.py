@@ -522,7 +522,18 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 # 四百多 at the end of a clause
                 approx = "more_than"
                 pos = j + 1
-        hit = _lookup_unit(text, j) if ch and not mask[j] else None
+        hit: tuple[str, str, Any] | None = None
+        if not ch or mask[j]:
+            pass
+        elif ch.isascii():
+            hit = _lookup_unit(text, j)
+        else:
+            # _lookup_unit for a non-ASCII character, inline (it runs for almost every figure)
+            matcher = vocab.unit_matchers.get(ch)
+            found = matcher(text, j) if matcher is not None else None
+            if found is not None:
+                word = found.group()
+                hit = (word, *vocab.units[word])
         if hit is not None and ch in _SPACES:
             hit = None
         if hit is not None:
@@ -855,6 +866,19 @@ def _phrase_index() -> tuple[_PhraseIndex, _PhraseIndex]:
     return every, skippable
 
 
+@cache
+def _phrase_gates(which: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What _phrase_groups_at needs to find any group at a position, for _phrase_index()[which]:
+    (the pairs that end at the character, the pairs that start at it, the characters of
+    one-character phrases), so that most positions are ruled out by two slices and three
+    set look-ups."""
+    index = _phrase_index()[which]
+    before = frozenset(pair for entry in index.values() for pair in entry[0])
+    after = frozenset(pair for entry in index.values() for pair in entry[1])
+    alone = frozenset(ch for ch, entry in index.items() if entry[2])
+    return before, after, alone
+
+
 def _phrase_groups_at(index: _PhraseIndex, text: str, pos: int) -> list[tuple[int, int, dict[str, int]]]:
     """The groups of set phrases that may cover the character at pos, given its neighbours."""
     entry = index.get(text[pos])
@@ -871,9 +895,14 @@ def _phrase_groups_at(index: _PhraseIndex, text: str, pos: int) -> list[tuple[in
 def _phrase_covers(text: str, num: Numeral, has_unit: bool) -> bool:
     """Is the numeral part of a set phrase (统一, 一盘棋, 十分)?"""
     index = _phrase_index()[0]
+    pairs_before, pairs_after, alone = _phrase_gates(0)
     for pos in range(num.start, min(num.end, num.start + 2)):
-        if text[pos] not in index:
-            continue
+        if not (
+            (pos > 0 and text[pos - 1 : pos + 1] in pairs_before)
+            or text[pos : pos + 2] in pairs_after
+            or text[pos] in alone
+        ):
+            continue  # no group of set phrases at pos (see _phrase_groups_at)
         for offset, length, members in _phrase_groups_at(index, text, pos):
             p0 = pos - offset
             if p0 < 0:
@@ -1208,12 +1237,13 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
         return []
     # the run of such characters that ends at the figure: read backwards
     length = han_run(text[max(0, q.start - limit) : q.start][::-1]).end()  # type: ignore[union-attr]
+    if length < 2:
+        return []  # no span of two characters, with or without a linking word
     before = text[q.start - length : q.start]
-    spans = [("before", before)]
-    stop = _endswith_any(before, len(before), vocab.counted_stops)
-    if stop:
-        spans.append(("before", before[: -len(stop)]))  # 增幅达24%: past the linking word
-    return [(side, chars) for side, chars in spans if len(chars) >= 2]
+    stop = _endswith_any(before, length, vocab.counted_stops)
+    if stop and length - len(stop) >= 2:
+        return [("before", before), ("before", before[: -len(stop)])]  # 增幅达24%: past the linking word
+    return [("before", before)]
 
 
 @cache
@@ -1264,17 +1294,18 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
     words: list[tuple[str, str | None]] = []
     after = side == "after"
     pos = 0 if after else len(chars)
-    while 0 <= pos <= len(chars) and len(words) < 4:
+    n_chars = len(chars)
+    while 0 <= pos <= n_chars and len(words) < 4:
         # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
-        sizes = range(min(longest if not words else longest - 1, len(chars)), 1, -1)
-        if after:
-            cands = [chars[pos : pos + size] for size in sizes if pos + size <= len(chars)]
-        else:
-            cands = [chars[pos - size : pos] for size in sizes if pos - size >= 0]
+        # (the candidates, longest first, are sliced one by one: most steps end at the first)
+        room = n_chars - pos if after else pos
+        sizes = range(min(longest if not words else longest - 1, room), 1, -1)
         word = None
-        for cand in cands:
+        for size in sizes:
+            cand = chars[pos : pos + size] if after else chars[pos - size : pos]
             tag = tags.get(cand, _UNKNOWN)
             if tag is _UNKNOWN:
+                cands = [chars[pos : pos + k] if after else chars[pos - k : pos] for k in sizes]
                 return [c for c in cands if c not in tags]
             if tag is not None:
                 word = cand
@@ -1296,7 +1327,6 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
                 continue
         if word is None:
             break
-        tag = tags[word]
         if tag not in modifiers or word in news["not_nouns"]:
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
@@ -1455,6 +1485,9 @@ def _candidate_re() -> re.Pattern[str]:
 
 
 _new_figure_match = object.__new__
+#: object.__setattr__(match, "__dict__", fields): a frozen FigureMatch gets its fields as one
+#: dict built in place (a display of constant keys), not through keyword arguments
+_set_fields = object.__setattr__
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -1465,12 +1498,17 @@ def find_figures(text: str) -> list[FigureMatch]:
     mask = _mask(text)
     n = len(text)
     found: list[_Quantity] = []
-    phrase_chars = vocab.phrases_by_char  # checked inline: most characters start no set phrase
+    # _phrase_skip finds nothing unless a set phrase has the pair of characters that ends or
+    # starts at the position (or is that one character): tested inline, most positions fail
+    skip_before, skip_after, skip_alone = _phrase_gates(1)
+    skip_chars = _phrase_index()[1].keys()
     next_candidate = _candidate_re().search  # other characters start nothing: jump over them
     start_chars = numeral_tables().start_chars
     # the first characters of what _try_range and _try_ratio look for right after a figure
     range_chars, ratio_chars = _range_start_chars(), vocab.ratio_joiners.first_chars
     ordinal_units = _news_vocab()["ordinal_units"]
+    ordinal_last_chars = vocab.ordinal_prefix.last_chars
+    quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
     i = 0
     while i < n:
@@ -1488,7 +1526,9 @@ def find_figures(text: str) -> list[FigureMatch]:
                 found.append(dq)
                 i = dq.end
                 continue
-        if ch in phrase_chars:
+        if ch in skip_chars and (
+            text[i - 1 : i + 1] in skip_before or text[i : i + 2] in skip_after or ch in skip_alone
+        ):
             skip_to = _phrase_skip(text, i)
             if skip_to:
                 i = skip_to
@@ -1522,13 +1562,28 @@ def find_figures(text: str) -> list[FigureMatch]:
         if q.end < n and text[q.end] in ratio_chars:
             q = _try_ratio(text, q, mask)
         i = max(q.end, i + 1)
-        if masked_any and mask.find(1, q.start, q.numeral.end) >= 0:
+        num = q.numeral
+        if (
+            q.unit is None
+            and num.end - num.start == 1
+            and num.chinese
+            and not num.arabic
+            and num.form == "number"
+            and text[q.start - 1 : q.start] not in ordinal_last_chars
+            and (q.start > 8 or n - q.end > 8)
+            and not (
+                text[num.start - 1 : num.start] in quote_open and text[num.end : num.end + 1] in quote_close
+            )
+        ):
+            # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
+            # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)
+            continue
+        if masked_any and mask.find(1, q.start, num.end) >= 0:
             continue
         if q.unit_category == "reject":
             continue
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
-        num = q.numeral
         # (each test behind the cheap condition that it starts with)
         if num.arabic and num.digit_sequence and num.n_digits == 4 and _is_glued_year(text, q):
             continue
@@ -1596,16 +1651,20 @@ def find_figures(text: str) -> list[FigureMatch]:
         # FigureMatch(...) would set each field through object.__setattr__ (it is frozen): its
         # fields are filled in directly instead, the same object at a third of the cost
         match = _new_figure_match(FigureMatch)
-        match.__dict__.update(
-            start=q.start,
-            end=q.end,
-            value=to_number(q.value),
-            value_max=to_number(value_max) if value_max is not None else None,
-            approx=approx,
-            unit=q.unit,
-            currency=q.currency,
-            kind=kind,
-            counted=counted,
+        _set_fields(
+            match,
+            "__dict__",
+            {
+                "start": q.start,
+                "end": q.end,
+                "value": to_number(q.value),
+                "value_max": to_number(value_max) if value_max is not None else None,
+                "approx": approx,
+                "unit": q.unit,
+                "currency": q.currency,
+                "kind": kind,
+                "counted": counted,
+            },
         )
         out.append(match)
     out.sort(key=lambda f: (f.start, f.end))

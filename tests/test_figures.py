@@ -422,3 +422,24 @@ def test_counted_does_not_depend_on_what_was_read_before() -> None:
 
     figures._tag_memo.clear()
     assert [find_figures(text)[0].counted for text in reversed(texts)] == first[::-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the early exit for a lone 一/三 in prose must keep what the full tests keep
+        ("他说“一”字很难写，大家都笑了起来，场面很热闹。", [(3, 4, 1, "count")]),
+        ("大家都很高兴，场面很热闹，这是第一次来到这里。", [(15, 18, 1, "ordinal")]),
+        ("一", [(0, 1, 1, "count")]),
+        ("三", [(0, 1, 3, "count")]),
+        ("大家都很高兴，场面很热闹，他们一共植树三十棵。", [(19, 22, 30, "count")]),
+        ("大家都很高兴，场面很热闹，报名人数达三，比去年多。", []),
+        # the inline gates before _phrase_skip and _phrase_covers must still find set phrases
+        ("大家都很高兴，场面很热闹。我们要统一思想，一盘棋推进，唯一的办法。", []),
+        ("大家都很高兴，场面很热闹。万一出事，十分危险。", []),
+    ],
+)
+def test_fast_paths_keep_and_drop_what_the_full_tests_do(
+    text: str, expected: list[tuple[int, int, int, str]]
+) -> None:
+    assert [(f.start, f.end, f.value, f.kind) for f in find_figures(text)] == expected

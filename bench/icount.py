@@ -1,0 +1,97 @@
+"""Instructions one pipeline stage costs, counted by valgrind: a number that does
+not drift with the machine's load, for judging a code change (wall and CPU time
+on a shared machine moved by up to 2x between runs).
+
+    python bench/icount.py analyze                 # first pass over the first 150 articles
+    python bench/icount.py timeline --warm         # a second pass, per-process memos filled
+    python bench/icount.py figures --repo ../old   # the same stage in another checkout
+
+Two runs under `valgrind --tool=cachegrind`: one that prepares the articles and
+stops, one that also runs the stage; the difference is the stage. Needs valgrind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+STAGES = ("clean", "article", "summary", "keywords", "timeline", "figures", "analyze")
+
+# Runs inside valgrind: prepare the first N articles, then (when asked) run the stage.
+STAGE_RUN = """
+import json, sys
+repo, corpus, stage, count, warm, measure = sys.argv[1:7]
+sys.path.insert(0, repo)
+from newsctl.article import parse_article
+from newsctl.clean import clean_text
+from newsctl.pipeline import ANALYZERS, Options, process, timezone_from
+from newsctl.read import RawDocument
+from newsctl.records import Document
+records = [json.loads(line) for line in open(corpus, encoding="utf-8") if line.strip()]
+raws = [RawDocument(id=str(i), path="-", text=r["text"], published=r.get("published"))
+        for i, r in enumerate(records) if r.get("text")][: int(count)]
+options, tz = Options(), timezone_from(None)
+process(raws[0], options)  # load dictionaries and compile patterns in both runs
+prepared = [(raw, parse_article(raw, clean_text(raw.text), tz=tz)) for raw in raws]
+def run_stage():
+    for raw, article in prepared:
+        if stage == "clean":
+            clean_text(raw.text)
+        elif stage == "article":
+            parse_article(raw, article.cleaned, tz=tz)
+        elif stage == "analyze":
+            process(raw, options)
+        else:
+            ANALYZERS[stage](article, options, Document(id=raw.id, path=raw.path))
+if warm == "1":
+    run_stage()
+if measure == "1":
+    run_stage()
+"""
+
+
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *argv]
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        sys.exit(done.stderr[-3000:] or "valgrind printed no instruction count")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("stage", choices=STAGES)
+    parser.add_argument("--docs", type=int, default=150, help="the first N corpus articles")
+    parser.add_argument("--warm", action="store_true", help="count a second pass (memos filled by a first)")
+    parser.add_argument("--repo", default=str(ROOT), help="the checkout whose newsctl to count")
+    args = parser.parse_args()
+    if not SHARED_CORPUS.exists():
+        sys.exit(f"corpus missing: {SHARED_CORPUS}")
+    # Fixed hashing, so set and dict orders (and with them the counts) repeat exactly.
+    env = dict(os.environ, PYTHONHASHSEED="0", NEWSCTL_CACHE_DIR=str(ROOT / "bench" / "out" / "cache"))
+    warm = "1" if args.warm else "0"
+
+    def run(measure: str) -> int:
+        argv = [sys.executable, "-c", STAGE_RUN, args.repo, str(SHARED_CORPUS), args.stage, str(args.docs)]
+        return instructions([*argv, warm, measure], env)
+
+    # The run without the stage goes first: it also rewrites any stale bytecode.
+    without = run("0")
+    stage = run("1") - without
+    print(
+        f"{args.stage}: {stage / 1e6:,.1f} M instructions over {args.docs} articles"
+        f" ({stage / args.docs / 1e3:,.0f} k per article){' [warm]' if args.warm else ''}"
+    )
+
+
+if __name__ == "__main__":
+    main()

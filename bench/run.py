@@ -423,10 +423,12 @@ def bench_throughput(env: dict[str, str], megabytes_wanted: float, pairs: int) -
 
 
 def bench_unique(env: dict[str, str], pairs: int) -> dict[str, object]:
-    """The throughput target on documents that never repeat: the shared sample once
+    """The throughput ratio on documents that never repeat: the shared sample once
     (1,020 articles). The replicated corpus repeats every article, so anything a
     process remembers between documents (dictionary lookups, compiled patterns)
-    is warm after the first copy; here it never is. Wall time includes start-up."""
+    is warm after the first copy; here it never is. Wall time includes start-up.
+    A worst case shown beside the target, which the issue sets on the replicated
+    corpus of at least 50 MB."""
     records = sum(1 for line in SHARED_CORPUS.read_text(encoding="utf-8").splitlines() if line)
     corpus = OUT / "corpus-unique.jsonl"
     docs, size = build_corpus(1e9, corpus, max_docs=records)
@@ -443,11 +445,9 @@ def bench_unique(env: dict[str, str], pairs: int) -> dict[str, object]:
             f" analyze --jobs 1 {run['wall_s']:6.1f} s ({megabytes / run['wall_s']:.2f} MB/s,"
             f" start-up included, cpu {run['cpu_s']:.1f} s): {100 * pair['ratio']:.1f}% of bare jieba"
         )
-    median = float(result["median"])  # type: ignore[arg-type]
-    print(
-        f"  analyze >= {100 * THROUGHPUT_TARGET:.0f}% of bare jieba: {describe_pairs(result)}"
-        f"  {check(median >= THROUGHPUT_TARGET)}"
-    )
+    # Reported, not judged: issue 6 sets its target on the replicated corpus of at least
+    # 50 MB (`throughput`). This is the worst case beside it: every word and date new.
+    print(f"  analyze vs bare jieba, cold (no target): {describe_pairs(result)}")
     return {"docs": docs, "corpus_mb": megabytes, **result}
 
 

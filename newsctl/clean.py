@@ -15,6 +15,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 # A Han character followed by a parenthesised Latin syllable with tone marks:
 # the `網(wǎng)` form crawlers leave behind. Whether it really is an
@@ -160,21 +161,50 @@ def to_simplified(text: str) -> str:
 
 
 @cache
-def _readings() -> dict[str, str]:
-    """Character -> comma-separated pinyin readings (with tone marks), from pypinyin.
+def _readings_table() -> str:
+    """pypinyin's readings as one string, a line `<char>\t<readings>` per character
+    (comma-separated, with tone marks), after a leading newline.
 
-    Cached in the user cache directory: pypinyin's own table takes a quarter of
-    a second to import, the cached copy a few milliseconds."""
-    from importlib.metadata import version
+    Cached in the user cache directory. pypinyin's own table takes a quarter of a
+    second to import. A dict of its 42,000 characters, unmarshalled, still takes
+    a tenth of a second or more, where an article with inline pinyin asks about a
+    few dozen characters: one string loads at once, and `str.find` looks a
+    character up in C."""
+
+    def build() -> str:
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        lines = (f"{chr(code)}\t{readings}\n" for code, readings in sorted(pinyin_dict.items()))
+        return "\n" + "".join(lines)
 
     from newsctl.cache import cached_table
 
-    def build() -> dict[str, str]:
-        from pypinyin.pinyin_dict import pinyin_dict
+    return cached_table("pinyin-readings-text", _pinyin_table_key(), build)
 
-        return {chr(code): readings for code, readings in pinyin_dict.items()}
 
-    return cached_table("pinyin-readings", f"pypinyin-{version('pypinyin')}", build)
+def _pinyin_table_key() -> str:
+    """What the cached readings were built from: pypinyin's table file, by size and
+    mtime. (Its version, read through importlib.metadata, costs a 0.07 s import.)"""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypinyin")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin is not installed")
+    table = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
+    stat = table.stat()
+    return f"{stat.st_size}-{int(stat.st_mtime)}"
+
+
+def _readings_of(char: str) -> str | None:
+    """The comma-separated readings of one character, or None when pypinyin has none."""
+    if len(char) != 1:
+        return None
+    table = _readings_table()
+    at = table.find(f"\n{char}\t")
+    if at < 0:
+        return None
+    start = at + 3
+    return table[start : table.index("\n", start)]
 
 
 def _normalise_syllable(syllable: str) -> str:
@@ -184,7 +214,7 @@ def _normalise_syllable(syllable: str) -> str:
 @lru_cache(maxsize=8192)
 def _reading_sets(char: str) -> tuple[frozenset[str], frozenset[str]]:
     """(readings with tone marks, readings without) of one character, normalised."""
-    readings = _readings().get(char)
+    readings = _readings_of(char)
     if not readings:
         return frozenset(), frozenset()
     toned = frozenset(_normalise_syllable(r) for r in readings.split(","))

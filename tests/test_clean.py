@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypinyin import Style, pinyin
 
-from newsctl.clean import clean_text, is_reading_of
+from newsctl.clean import _readings_of, clean_text, is_reading_of
 
 T2S = opencc.OpenCC("t2s")
 # What an inline annotation looks like: a parenthesised run of pinyin letters.
@@ -200,6 +200,17 @@ def test_control_characters_dropped(source: str, text: str) -> None:
     assert cleaned.text == text
     for i, char in enumerate(cleaned.text):
         assert source[cleaned.source_index[i]] == char or char.isspace()
+
+
+def test_readings_table_agrees_with_pypinyin() -> None:
+    # Every 7th character pypinyin knows, its first and last, and characters it lacks.
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    codes = sorted(pinyin_dict)
+    for code in [*codes[::7], codes[0], codes[-1]]:
+        assert _readings_of(chr(code)) == pinyin_dict[code], hex(code)
+    for absent in ["a", "。", "\n", "\t", "", "网络"]:
+        assert _readings_of(absent) is None, repr(absent)
 
 
 def test_empty_and_blank() -> None:

@@ -29,6 +29,26 @@ def cache_dir() -> Path:
     return path
 
 
+def package_dir(name: str) -> Path:
+    """Where an installed package's files are, found without importing it (importing
+    jieba or pypinyin costs a sixth to a quarter of a second)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{name} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def files_key(*paths: Path) -> str:
+    """A cache key for tables built from these files: their sizes and mtimes."""
+    parts = []
+    for path in paths:
+        stat = path.stat()
+        parts += [stat.st_size, int(stat.st_mtime)]
+    return "-".join(str(p) for p in parts)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write via a temp file and rename, so a concurrent reader never sees half a file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")

@@ -30,6 +30,8 @@ from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 
+from newsctl.cache import files_key, package_dir
+
 SEGMENTERS = ("auto", "jieba", "rjieba")
 LEXICON_SCHEMA = 1
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
@@ -109,15 +111,6 @@ def userdict_warnings(path: str | os.PathLike[str]) -> list[str]:
 # jieba's data files, without importing jieba
 
 
-def _jieba_dir() -> Path:
-    # find_spec locates the package without executing it: importing jieba
-    # costs 0.15 s and installs its stderr log handler.
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
 def _import_jieba() -> ModuleType:
     """`import jieba`, minus a sixth of a second: jieba imports pkg_resources only
     to open its own data files and falls back to a plain open() when that import
@@ -161,7 +154,7 @@ class Lexicon:
     MEMO_LIMIT = 400_000  # about the dictionary's size: bounds memory on open-ended vocabularies
 
     def __init__(self) -> None:
-        base = _jieba_dir()
+        base = package_dir("jieba")
         self._dict_path = base / "dict.txt"
         self._idf_path = base / "analyse" / "idf.txt"
         self._memo: dict[str, tuple[str | None, float | None]] = {}
@@ -171,11 +164,7 @@ class Lexicon:
         self.median_idf = 10.0
 
     def _key(self) -> str:
-        parts = [LEXICON_SCHEMA]
-        for path in (self._dict_path, self._idf_path):
-            stat = path.stat()
-            parts += [stat.st_size, int(stat.st_mtime)]
-        return "-".join(str(p) for p in parts)
+        return f"{LEXICON_SCHEMA}-{files_key(self._dict_path, self._idf_path)}"
 
     def _rows(self) -> dict[str, tuple[str | None, float | None]]:
         table: dict[str, tuple[str | None, float | None]] = {}

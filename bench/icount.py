@@ -5,9 +5,19 @@ on a shared machine moved by up to 2x between runs).
     python bench/icount.py analyze                 # first pass over the first 150 articles
     python bench/icount.py timeline --warm         # a second pass, per-process memos filled
     python bench/icount.py figures --repo ../old   # the same stage in another checkout
+    python bench/icount.py analyze --jobs 2        # what --jobs 2 costs beyond --jobs 1
 
 Two runs under `valgrind --tool=cachegrind`: one that prepares the articles and
 stops, one that also runs the stage; the difference is the stage. Needs valgrind.
+
+With --jobs N, `newsctl analyze` itself runs over the first --docs articles
+repeated --copies times (as the bench corpus repeats the sample), once with one
+job and once with N, and every process is counted. A forked worker's count
+starts from its parent's count at the fork, so what a worker inherited is taken
+off: the count of the worker that stays idle in a two-document run. What is left
+over the one-job run is what parallel work costs in itself (pickling, each
+worker filling its own memos, the pool): the ceiling it puts on scaling is N
+over that ratio, on a machine whose cores are really free.
 """
 
 from __future__ import annotations
@@ -65,6 +75,57 @@ def instructions(argv: list[str], env: dict[str, str]) -> int:
     return int(found.group(1).replace(",", ""))
 
 
+def process_counts(argv: list[str], env: dict[str, str], folder: Path) -> list[int]:
+    """Instructions of each process of a run (the first is the parent), one
+    cachegrind file per process."""
+    for old in folder.glob("cg.*"):
+        old.unlink()
+    out = folder / "cg.%p"
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}", *argv]
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    if done.returncode != 0:
+        sys.exit(done.stderr[-3000:])
+    counts = []
+    for path in sorted(folder.glob("cg.*"), key=lambda p: int(p.suffix[1:])):  # pids rise: parent first
+        found = re.search(r"^summary:\s+(\d+)", path.read_text(), re.MULTILINE)
+        if found is None:
+            sys.exit(f"no instruction count in {path}")
+        counts.append(int(found.group(1)))
+    return counts
+
+
+def parallel_overhead(args: argparse.Namespace, env: dict[str, str]) -> None:
+    import tempfile
+
+    with open(SHARED_CORPUS, encoding="utf-8") as handle:
+        lines = [line for line in handle if '"text"' in line][: args.docs]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus, pair = folder / "corpus.jsonl", folder / "two.jsonl"
+        corpus.write_text("".join(lines) * args.copies, encoding="utf-8")
+        pair.write_text("".join(lines[:2]), encoding="utf-8")
+
+        def analyze(path: Path, jobs: int) -> list[int]:
+            cli = [sys.executable, "-m", "newsctl", "analyze", str(path), "-f", "jsonl", "--jobs", str(jobs)]
+            return process_counts(cli, dict(env, PYTHONPATH=args.repo), folder)
+
+        # A two-document run forks N workers and gives one the second document.
+        inherited = min(analyze(pair, args.jobs)[1:])
+        (one,) = analyze(corpus, 1)
+        parent, *workers = analyze(corpus, args.jobs)
+    own = [count - inherited for count in workers]
+    total = parent + sum(own)
+    print(
+        f"analyze over {args.docs} articles x {args.copies}: --jobs 1 {one / 1e9:.2f} G instructions;"
+        f" --jobs {args.jobs} {total / 1e9:.2f} G (parent {parent / 1e9:.2f} G, workers"
+        f" {', '.join(f'{w / 1e9:.2f}' for w in own)} G beyond the {inherited / 1e9:.2f} G each inherited)"
+    )
+    print(
+        f"parallel work costs {100 * (total / one - 1):+.1f}%: scaling ceiling on {args.jobs} free cores"
+        f" {args.jobs * one / total:.2f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -73,11 +134,18 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=150, help="the first N corpus articles")
     parser.add_argument("--warm", action="store_true", help="count a second pass (memos filled by a first)")
     parser.add_argument("--repo", default=str(ROOT), help="the checkout whose newsctl to count")
+    parser.add_argument("--jobs", type=int, help="count `analyze --jobs N` against --jobs 1 (stage: analyze)")
+    parser.add_argument("--copies", type=int, default=24, help="with --jobs: times the articles repeat")
     args = parser.parse_args()
     if not SHARED_CORPUS.exists():
         sys.exit(f"corpus missing: {SHARED_CORPUS}")
     # Fixed hashing, so set and dict orders (and with them the counts) repeat exactly.
     env = dict(os.environ, PYTHONHASHSEED="0", NEWSCTL_CACHE_DIR=str(ROOT / "bench" / "out" / "cache"))
+    if args.jobs is not None:
+        if args.stage != "analyze" or args.jobs < 2:
+            parser.error("--jobs counts `analyze` with 2 or more jobs")
+        parallel_overhead(args, env)
+        return
     warm = "1" if args.warm else "0"
 
     def run(measure: str) -> int:

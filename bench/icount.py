@@ -69,6 +69,8 @@ if measure == "1":
 def instructions(argv: list[str], env: dict[str, str]) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *argv]
     done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode != 0:  # a stage that fails counts as nothing: say so instead
+        sys.exit(done.stderr[-3000:])
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
     if found is None:
         sys.exit(done.stderr[-3000:] or "valgrind printed no instruction count")

@@ -66,14 +66,21 @@ if measure == "1":
 """
 
 
-def instructions(argv: list[str], env: dict[str, str]) -> int:
-    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *argv]
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
-    if done.returncode != 0:  # a stage that fails counts as nothing: say so instead
+def cachegrind(argv: list[str], env: dict[str, str], out_file: str) -> str:
+    """Runs argv under cachegrind; its stderr (valgrind's summary). A run that
+    fails would count as nothing: it stops here with its error instead."""
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out_file}", *argv]
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    if done.returncode != 0:
         sys.exit(done.stderr[-3000:])
-    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    return done.stderr
+
+
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    stderr = cachegrind(argv, env, "/dev/null")
+    found = re.search(r"I\s+refs:\s+([\d,]+)", stderr)
     if found is None:
-        sys.exit(done.stderr[-3000:] or "valgrind printed no instruction count")
+        sys.exit(stderr[-3000:] or "valgrind printed no instruction count")
     return int(found.group(1).replace(",", ""))
 
 
@@ -82,11 +89,7 @@ def process_counts(argv: list[str], env: dict[str, str], folder: Path) -> list[i
     cachegrind file per process."""
     for old in folder.glob("cg.*"):
         old.unlink()
-    out = folder / "cg.%p"
-    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}", *argv]
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    if done.returncode != 0:
-        sys.exit(done.stderr[-3000:])
+    cachegrind(argv, env, str(folder / "cg.%p"))
     counts = []
     for path in sorted(folder.glob("cg.*"), key=lambda p: int(p.suffix[1:])):  # pids rise: parent first
         found = re.search(r"^summary:\s+(\d+)", path.read_text(), re.MULTILINE)

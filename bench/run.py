@@ -445,8 +445,6 @@ def bench_unique(env: dict[str, str], pairs: int) -> dict[str, object]:
             f" analyze --jobs 1 {run['wall_s']:6.1f} s ({megabytes / run['wall_s']:.2f} MB/s,"
             f" start-up included, cpu {run['cpu_s']:.1f} s): {100 * pair['ratio']:.1f}% of bare jieba"
         )
-    # Reported, not judged: issue 6 sets its target on the replicated corpus of at least
-    # 50 MB (`throughput`). This is the worst case beside it: every word and date new.
     print(f"  analyze vs bare jieba, cold (no target): {describe_pairs(result)}")
     return {"docs": docs, "corpus_mb": megabytes, **result}
 

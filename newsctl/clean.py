@@ -44,6 +44,11 @@ _EDITS = re.compile(
     rf"|(?P<ctl>[{_CONTROLS}]+))"
 )
 _NEWLINE_RE = re.compile(_NEWLINE)
+_UTF32 = "utf-32-le"  # one 4-byte code unit per character, no byte-order mark
+assert array("I").itemsize == 4
+# Source offsets 0, 1, 2, ... shared by every article up to this length, grown as needed.
+_RAMP = array("q")
+_RAMP_LIMIT = 1 << 20  # 8 MB of offsets at most; longer articles build their own
 
 # Full-width ASCII forms (U+FF01-U+FF5E) fold to ASCII one to one, so the fold
 # never moves an offset.
@@ -229,13 +234,35 @@ def detect_script(folded: str, simplified: str) -> str:
     han = len(_HAN_RE.findall(folded))
     if han == 0:
         return "simplified"
-    changed = sum(1 for a, b in zip(folded, simplified) if a != b)
-    ratio = changed / han
+    ratio = _changed_characters(folded, simplified) / han
     if ratio < 0.01:
         return "simplified"
     if ratio >= 0.06:
         return "traditional"
     return "mixed"
+
+
+def _changed_characters(before: str, after: str) -> int:
+    """Positions where two equally long strings differ, counted in C: the XOR of
+    their UTF-32 code units is zero exactly where they agree (a character loop
+    over every traditional article cost about 2 % of `analyze`)."""
+    if len(before) != len(after):
+        return sum(1 for a, b in zip(before, after) if a != b)
+    encoded = before.encode(_UTF32)
+    differences = int.from_bytes(encoded, "little") ^ int.from_bytes(after.encode(_UTF32), "little")
+    units = array("I", differences.to_bytes(len(encoded), "little"))
+    return len(units) - units.count(0)
+
+
+def _offsets(start: int, end: int) -> array:
+    """`array("q", range(start, end))`, sliced from a shared ramp of offsets
+    instead of built one Python int at a time (about 2 % of `analyze`)."""
+    global _RAMP
+    if end > len(_RAMP):
+        if end > _RAMP_LIMIT:
+            return array("q", range(start, end))
+        _RAMP = array("q", range(min(max(end, 2 * len(_RAMP)), _RAMP_LIMIT)))
+    return _RAMP[start:end]
 
 
 def clean_text(source: str) -> CleanedText:
@@ -247,7 +274,7 @@ def clean_text(source: str) -> CleanedText:
 
     def keep(start: int, end: int) -> None:
         pieces.append(source[start:end])
-        index.extend(range(start, end))
+        index.extend(_offsets(start, end))
 
     for match in _EDITS.finditer(source):
         start, end = match.span()

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypinyin import Style, pinyin
 
-from newsctl.clean import _readings_of, clean_text, is_reading_of
+from newsctl.clean import _changed_characters, _offsets, _readings_of, clean_text, is_reading_of
 
 T2S = opencc.OpenCC("t2s")
 # What an inline annotation looks like: a parenthesised run of pinyin letters.
@@ -353,3 +353,40 @@ def test_property_normalised(case: tuple[str, str]) -> None:
     assert not re.search("[\uff01-\uff5e]", text)
     assert T2S.convert(text) == text
     assert clean_text(text).text == text  # idempotent
+
+
+@pytest.mark.parametrize(
+    ("source", "script"),
+    [
+        ("今天天气很好，我们去公园散步。", "simplified"),
+        ("今天天氣很好，我們去公園散步。", "traditional"),
+        # 1 changed Han character in 30: between the 1 % and 6 % thresholds
+        ("這" + "的" * 29, "mixed"),
+    ],
+)
+def test_detect_script(source: str, script: str) -> None:
+    assert clean_text(source).script == script
+
+
+@given(st.text(max_size=60), st.data())
+def test_property_changed_characters(before: str, data: st.DataObject) -> None:
+    # Equally long strings differing at some positions, astral characters included.
+    after = "".join(data.draw(st.sampled_from([ch, chr(ord(ch) ^ 1), "\U0002a6a5"])) for ch in before)
+    assert _changed_characters(before, after) == sum(a != b for a, b in zip(before, after))
+
+
+@given(st.integers(0, 5000), st.integers(0, 5000))
+def test_property_offsets_are_a_range(start: int, length: int) -> None:
+    assert list(_offsets(start, start + length)) == list(range(start, start + length))
+    assert list(_offsets(0, 0)) == []
+
+
+def test_offsets_beyond_the_ramp_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsctl.clean
+
+    monkeypatch.setattr(newsctl.clean, "_RAMP_LIMIT", 100)
+    monkeypatch.setattr(newsctl.clean, "_RAMP", newsctl.clean.array("q"))
+    assert list(_offsets(90, 150)) == list(range(90, 150))
+    assert len(newsctl.clean._RAMP) == 0  # no ramp longer than the limit is kept
+    assert list(_offsets(10, 60)) == list(range(10, 60))
+    assert len(newsctl.clean._RAMP) <= 100

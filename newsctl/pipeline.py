@@ -283,7 +283,12 @@ def reference_for(article: Article, options: Options) -> tuple[dt.datetime | Non
 
 def _iso(value: dt.datetime | None) -> str | None:
     # isoformat pads the year to four digits; strftime("%Y") does not before 1000.
-    return value.replace(microsecond=0, tzinfo=None).isoformat() if value is not None else None
+    # timespec="seconds" drops microseconds as replace(microsecond=0) would, without a copy.
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.replace(tzinfo=None)
+    return value.isoformat(timespec="seconds")
 
 
 _GRANULARITY_ORDER = {g: i for i, g in enumerate(("year", "half", "quarter", "month", "week", "day", "hour"))}

@@ -3,11 +3,14 @@ errors isolated per document, and the Python API."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsctl
 from newsctl import pipeline
@@ -120,3 +123,9 @@ def test_timezones(name: str, hours: int) -> None:
 def test_unknown_timezone_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="time zone"):
         timezone_from("Mars/Olympus")
+
+
+@given(st.datetimes(timezones=st.none() | st.just(dt.timezone(dt.timedelta(hours=8)))))
+def test_property_iso_is_whole_seconds_wall_time(value: dt.datetime) -> None:
+    # The wall time as written, to the second, zero-padded years included.
+    assert pipeline._iso(value) == value.replace(microsecond=0, tzinfo=None).isoformat()

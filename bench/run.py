@@ -249,11 +249,18 @@ def paired(
     their wall times within each pair. The machine's speed drifts over minutes (bare
     jieba took 2.9-5.4 s on the same text within one hour), so a ratio of two runs
     made minutes apart measures the drift as much as the code; the median of
-    ratios of neighbouring runs does not. Every pair is kept in the report."""
+    ratios of neighbouring runs does not. The order alternates from pair to pair
+    (first-second, then second-first), so a drift within a pair favours neither side
+    over the whole run. Every pair is kept in the report."""
     runs = []
-    for _ in range(pairs):
-        a, b = first(), second()
-        runs.append({"first": a, "second": b, "ratio": a["wall_s"] / b["wall_s"]})
+    for number in range(pairs):
+        if number % 2 == 0:
+            a, b = first(), second()
+        else:
+            b, a = second(), first()
+        runs.append(
+            {"first": a, "second": b, "ratio": a["wall_s"] / b["wall_s"], "second_ran_first": number % 2 == 1}
+        )
     ratios = sorted(r["ratio"] for r in runs)  # type: ignore[misc]
     return {"pairs": runs, "ratios": ratios, "median": statistics.median(ratios)}
 
@@ -400,7 +407,7 @@ def bench_throughput(env: dict[str, str], megabytes_wanted: float, pairs: int) -
         )
     if pairs:
         analyze = [*NEWSCTL, "analyze", str(corpus), "-f", "jsonl"]
-        print(f"  targets, measured in {pairs} alternating pairs of neighbouring runs:")
+        print(f"  targets, measured in {pairs} pairs of neighbouring runs, their order alternating:")
         share = paired(
             lambda: bare_baseline("jieba", cleaned, env), lambda: timed([*analyze, "--jobs", "1"], env), pairs
         )

@@ -217,8 +217,14 @@ def bench_startup(env: dict[str, str], repeat: int) -> dict[str, object]:
     for command in ("keywords", "analyze"):
         label = f"{command} --segmenter jieba"
         cases.append((label, [command, str(SEED), "-f", "json", "--segmenter", "jieba"]))
+    baseline = [sys.executable, "-c", "import jieba; jieba.initialize()"]
     for label, args in cases:
-        seconds = timed([*NEWSCTL, *args], env, repeat)["wall_s"]
+        targeted = label.startswith(("summary", "keywords"))
+        reference = jieba_init
+        if targeted:
+            seconds, reference = interleaved([*NEWSCTL, *args], baseline, env, repeat)
+        else:
+            seconds = timed([*NEWSCTL, *args], env, repeat)["wall_s"]
         imported = (
             subprocess.run(
                 [sys.executable, "-c", IMPORTS, *args],
@@ -232,14 +238,32 @@ def bench_startup(env: dict[str, str], repeat: int) -> dict[str, object]:
             .splitlines()[-1]
         )
         modules = json.loads(imported)
-        out[label] = {"wall_s": seconds, "vs_jieba_init_s": seconds - jieba_init, "imports": modules}
+        out[label] = {"wall_s": seconds, "vs_jieba_init_s": seconds - reference, "imports": modules}
         verdict = ""
-        if label.startswith(("summary", "keywords")):
-            verdict = f"  target <= +{STARTUP_SLACK_S}: {check(seconds - jieba_init <= STARTUP_SLACK_S)}"
+        if targeted:
+            out[label]["jieba_initialize_same_window_s"] = reference
+            verdict = f"  target <= +{STARTUP_SLACK_S}: {check(seconds - reference <= STARTUP_SLACK_S)}"
         if label == "--help":
             verdict = f"  no jieba/opencc: {check(not {'jieba', 'opencc'} & set(json.loads(imported)))}"
-        print(f"  newsctl {label:27} {seconds:6.3f} ({seconds - jieba_init:+.3f})  {imported}{verdict}")
+        print(f"  newsctl {label:27} {seconds:6.3f} ({seconds - reference:+.3f})  {imported}{verdict}")
+    print("  (targets against jieba.initialize() timed in the same window, runs interleaved)")
     return out
+
+
+def interleaved(
+    argv: list[str], baseline: list[str], env: dict[str, str], repeat: int
+) -> tuple[float, float]:
+    """Best wall times of argv and of the baseline, their runs interleaved (and the
+    order alternating), so both are timed in the same seconds: the machine's speed
+    drifts enough between a baseline timed first and a case timed a minute later to
+    move a 0.25 s margin (+0.38 s and +0.55 s in two bench runs, +0.07 s alone)."""
+    best_command = best_baseline = float("inf")
+    for number in range(repeat):
+        pair = (argv, baseline) if number % 2 == 0 else (baseline, argv)
+        walls = [timed(args, env)["wall_s"] for args in pair]
+        command, base = walls if number % 2 == 0 else walls[::-1]
+        best_command, best_baseline = min(best_command, command), min(best_baseline, base)
+    return best_command, best_baseline
 
 
 def paired(

@@ -257,13 +257,11 @@ def interleaved(
     order alternating), so both are timed in the same seconds: the machine's speed
     drifts enough between a baseline timed first and a case timed a minute later to
     move a 0.25 s margin (+0.38 s and +0.55 s in two bench runs, +0.07 s alone)."""
-    best_command = best_baseline = float("inf")
-    for number in range(repeat):
-        pair = (argv, baseline) if number % 2 == 0 else (baseline, argv)
-        walls = [timed(args, env)["wall_s"] for args in pair]
-        command, base = walls if number % 2 == 0 else walls[::-1]
-        best_command, best_baseline = min(best_command, command), min(best_baseline, base)
-    return best_command, best_baseline
+    runs = paired(lambda: timed(argv, env), lambda: timed(baseline, env), repeat)["pairs"]
+    return (
+        min(run["first"]["wall_s"] for run in runs),  # type: ignore[attr-defined]
+        min(run["second"]["wall_s"] for run in runs),  # type: ignore[attr-defined]
+    )
 
 
 def paired(

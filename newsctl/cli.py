@@ -17,10 +17,10 @@ from typing import Any
 import click
 
 from newsctl import __version__
+from newsctl.analyzers.spec import FORMATS, REPORT_FORMATS
 from newsctl.exitcodes import ExitStatus
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-FORMAT_CHOICES = ("table", "json", "jsonl", "markdown", "html", "github")
 # The report formats (a person reads them) exist for the analysing commands only.
 REPORT_COMMANDS = ("summary", "keywords", "timeline", "figures", "analyze")
 
@@ -73,7 +73,7 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "-f",
             "--format",
             "fmt",
-            type=click.Choice(FORMAT_CHOICES),
+            type=click.Choice(FORMATS),
             default=None,
             help="Output format (default table; markdown and html: a report to share).",
         ),
@@ -196,7 +196,9 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
         if stdin.isatty():
             _fail_usage(f"no PATHS given; try: newsctl {command} seeds/   (or pipe text into -)")
         paths = ["-"]
-    if fmt in ("table", "markdown", "html") and command in ("figures", "analyze"):
+    from newsctl.analyzers.registry import specs_for
+
+    if fmt in REPORT_FORMATS and any(spec.needs_sentence_texts for spec in specs_for(command)):
         options = replace(options, with_sentences=True)
     stdout = sys.stdout
     stderr = sys.stderr

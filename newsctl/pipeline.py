@@ -17,28 +17,21 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
+from newsctl.analyzers.figures import FIGURE_KINDS  # noqa: F401 (the name callers know)
+from newsctl.analyzers.registry import ANALYSES, BY_NAME, SPECS
+from newsctl.analyzers.timeline import TIME_EXTRAS, _iso, reference_for  # noqa: F401 (as above)
+from newsctl.article import DEFAULT_TZ, Article, parse_article
 from newsctl.clean import clean_text
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
-from newsctl.records import (
-    Document,
-    Error,
-    Figure,
-    Keyword,
-    Metadata,
-    Stats,
-    SummarySentence,
-    TimeEntry,
-)
+from newsctl.records import Document, Error, Metadata, Stats
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
 T = TypeVar("T")
 
-ANALYSES = ("summary", "keywords", "timeline", "figures")
-FIGURE_KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
-TIME_EXTRAS = ("durations", "sets")
+# Options of the commands that are not analyzers, reported in the JSON header.
+COMMAND_OPTION_KEYS = {"clean": ("script",)}
 AUTO_PARALLEL_AFTER = 8  # fewer documents than this are done in-process: workers cost start-up
 
 
@@ -86,26 +79,10 @@ class Options:
     def public(self, command: str) -> dict[str, Any]:
         """The effective options a command reports in its JSON header."""
         everything = asdict(self)
-        common = ["encoding", "input_format", "max_bytes", "reference_date", "tz"]
-        per_command = {
-            "summary": ["summary_top", "max_chars"],
-            "keywords": [
-                "keyword_top",
-                "method",
-                "idf",
-                "pos",
-                "phrases",
-                "min_weight",
-                "userdict",
-                "segmenter",
-            ],
-            "timeline": ["since", "until", "include"],
-            "figures": ["kinds", "min_value", "sort"],
-            "clean": ["script"],
-        }
-        keys = list(common)
+        keys = ["encoding", "input_format", "max_bytes", "reference_date", "tz"]
         for name in self.analyses if command == "analyze" else [command]:
-            keys += per_command.get(name, [])
+            spec = BY_NAME.get(name)
+            keys += spec.option_keys if spec is not None else COMMAND_OPTION_KEYS.get(name, ())
         out = {}
         for key in keys:
             value = everything[key]
@@ -205,42 +182,6 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
     return doc
 
 
-def _summary(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.summary import summarize
-
-    chosen = summarize(article, top=options.summary_top, max_chars=options.max_chars)
-    out = []
-    for ranked in chosen:
-        sentence = article.sentences[ranked.index]
-        out.append(
-            SummarySentence(
-                text=article.cleaned.source_text(sentence.start, sentence.end),
-                span=article.cleaned.source_span(sentence.start, sentence.end),
-                index=sentence.index,
-                score=ranked.score,
-            )
-        )
-    doc.summary = out
-
-
-def _keywords(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.keywords import DEFAULT_POS, extract_keywords, idf_table_for
-    from newsctl.segment import get_segmenter
-
-    segmenter = get_segmenter(options.segmenter, options.userdict, options.verbose)
-    found = extract_keywords(
-        article,
-        segmenter,
-        top=options.keyword_top,
-        method=options.method,
-        idf=idf_table_for(options.corpus_idf or options.idf),
-        allowed_pos=options.pos if options.pos is not None else DEFAULT_POS,
-        phrases=options.phrases,
-        min_weight=options.min_weight,
-    )
-    doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos) for k in found]
-
-
 def corpus_idf_file(raws: Iterable[RawDocument], options: Options, path: str) -> int:
     """First pass of `--idf corpus`: count, per candidate term, the documents that
     contain it (counts only) and write the IDF to `path` in jieba's `word idf`
@@ -267,119 +208,8 @@ def corpus_idf_file(raws: Iterable[RawDocument], options: Options, path: str) ->
     return frequencies.documents
 
 
-def reference_for(article: Article, options: Options) -> tuple[dt.datetime | None, bool]:
-    """(naive local anchor datetime, whether it is the publication date)."""
-    if options.reference_date:
-        stamp, _ = parse_published(options.reference_date, timezone_from(options.tz))
-        if stamp is not None:
-            return stamp.replace(tzinfo=None), False
-    if article.published is not None:
-        local = article.published
-        if options.tz:
-            local = local.astimezone(timezone_from(options.tz))
-        return local.replace(tzinfo=None), True
-    return None, True
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    # isoformat pads the year to four digits; strftime("%Y") does not before 1000.
-    # timespec="seconds" drops microseconds as replace(microsecond=0) would, without a copy.
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.replace(tzinfo=None)
-    return value.isoformat(timespec="seconds")
-
-
-_GRANULARITY_ORDER = {g: i for i, g in enumerate(("year", "half", "quarter", "month", "week", "day", "hour"))}
-
-
-def _timeline(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.timeline import find_times
-
-    reference, is_publication = reference_for(article, options)
-    matches = find_times(article.body_text, reference, reference_is_publication=is_publication)
-    since = parse_published(options.since)[0] if options.since else None
-    until = parse_published(options.until)[0] if options.until else None
-    dated: list[tuple[tuple[Any, ...], TimeEntry]] = []
-    undated: list[TimeEntry] = []
-    for position, match in enumerate(matches):
-        if match.type == "duration" and "durations" not in options.include:
-            continue
-        if match.type == "set" and "sets" not in options.include:
-            continue
-        sentence = article.sentence_at(match.start_offset)
-        entry = TimeEntry(
-            text=article.cleaned.source_text(match.start_offset, match.end_offset),
-            span=article.cleaned.source_span(match.start_offset, match.end_offset),
-            type=match.type,
-            value=match.value,
-            start=_iso(match.start),
-            end=_iso(match.end),
-            granularity=match.granularity,
-            modifier=match.modifier,
-            anchor=match.anchor,
-            event=match.event,
-            sentence=sentence.index if sentence else None,
-        )
-        # An open range (截至目前: until publication) is placed by the bound it has.
-        anchor_time = match.start or match.end
-        if anchor_time is None or match.type in ("duration", "set"):
-            if since is None and until is None:
-                undated.append(entry)
-            continue
-        if since is not None and (match.end or match.start) <= since.replace(tzinfo=None):
-            continue
-        if until is not None and anchor_time >= until.replace(tzinfo=None):
-            continue
-        key = (anchor_time, _GRANULARITY_ORDER.get(match.granularity or "", 9), position)
-        dated.append((key, entry))
-    doc.timeline = [entry for _, entry in sorted(dated, key=lambda pair: pair[0])] + undated
-
-
-def _figures(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.figures import find_figures
-
-    out = []
-    for match in find_figures(article.body_text):
-        if options.kinds and match.kind not in options.kinds:
-            continue
-        if options.min_value is not None and (match.value_max or match.value) < options.min_value:
-            continue
-        sentence = article.sentence_at(match.start)
-        out.append(
-            Figure(
-                text=article.cleaned.source_text(match.start, match.end),
-                span=article.cleaned.source_span(match.start, match.end),
-                value=match.value,
-                value_max=match.value_max,
-                approx=match.approx,
-                unit=match.unit,
-                currency=match.currency,
-                kind=match.kind,
-                counted=match.counted,
-                sentence=sentence.index if sentence else None,
-            )
-        )
-    if options.sort == "value":
-        out.sort(key=lambda f: (-(f.value_max if f.value_max is not None else f.value), f.span))
-    doc.figures = out
-
-
-def _check(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.check import document_problems, fingerprint
-
-    doc.problems = document_problems(article, doc.encoding)
-    doc.fingerprint = fingerprint("".join(article.text[s:e] for s, e in article.paragraphs))
-
-
-ANALYZERS: dict[str, Callable[[Article, Options, Document], None]] = {
-    "check": _check,
-    "summary": _summary,
-    "keywords": _keywords,
-    "timeline": _timeline,
-    "figures": _figures,
-}
+# The analyzers' run functions by name, from the registry (a test may swap one).
+ANALYZERS: dict[str, Callable[[Article, Options, Document], None]] = {spec.name: spec.run for spec in SPECS}
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,232 @@
+"""The terminal: rich tables fitted to the console width, dropping the least
+useful column when narrow; and the progress bar on stderr."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from rich.cells import cell_len
+
+from newsctl.render.model import Bar, Block, Heading, Section, Snippet, Styled
+from newsctl.render.report import Report, ReportRenderer
+from newsctl.render.text import bar, crop, plain, trim, visible
+
+# rich's console, table and text modules cost ~50 ms to import: JSON output never needs them.
+if TYPE_CHECKING:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+
+def cell(value: Any, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(visible("" if value is None else str(value)), style=style)
+
+
+class TerminalBackend:
+    """rich tables fitted to the console width. Colour and box characters only on a
+    terminal; every cell is a `Text`, so article text is never read as markup."""
+
+    STYLES = {"key": "bold", "dim": "dim", "bar": "cyan", "error": "red", "warning": "yellow", "ok": "green"}
+
+    def __init__(self, console: Console, box_style: box.Box | None = None) -> None:
+        self.console = console
+        self.box_style = box_style
+
+    def start(self, command: str) -> None:
+        from rich import box
+
+        if self.box_style is None:
+            self.box_style = box.SIMPLE_HEAD if self.console.is_terminal else box.ASCII2
+
+    def end_document(self) -> None:
+        self.console.print()
+
+    def finish(self) -> None:
+        pass
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.heading(block)
+        else:
+            self.section(block)
+
+    def heading(self, heading: Heading) -> None:
+        from rich.rule import Rule
+        from rich.text import Text
+
+        text = Text(" · ".join(visible(p) for p in [heading.name, *heading.details]), style="bold")
+        characters = "─" if self.console.is_terminal else "="
+        self.console.print(Rule(text, characters=characters, align="left", style="dim"))
+
+    def section(self, section: Section) -> None:
+        from rich.text import Text
+
+        title = Text(section.title, style="bold")
+        if not section.rows:
+            empty = Text(section.empty or "none", style=self.STYLES.get(section.empty_style, "dim"))
+            self.console.print(title + Text(": ") + empty if section.name != "problems" else empty)
+            return
+        keep, widths = self.layout(section)
+        labelled = any(g.label is not None for g in section.groups)
+        if labelled:
+            self.console.print(title)
+            for group in section.groups:
+                self.console.print(Text(visible(group.label or ""), style="bold magenta"))
+                table = self._table(section, keep, widths)
+                for row in group.rows:
+                    table.add_row(*self._cells(section, row, keep, widths))
+                self.console.print(table)
+        else:
+            table = self._table(section, keep, widths, title=section.title)
+            for number, group in enumerate(section.groups):
+                for index, row in enumerate(group.rows):
+                    last = index == len(group.rows) - 1 and number < len(section.groups) - 1
+                    table.add_row(*self._cells(section, row, keep, widths), end_section=last)
+            self.console.print(table)
+        if section.note:
+            self.console.print(Text(section.note, style="dim"))
+
+    def _table(
+        self, section: Section, keep: list[int], widths: dict[int, int], title: str | None = None
+    ) -> Table:
+        from rich.table import Table
+
+        table = Table(
+            box=self.box_style,
+            title=title,
+            title_justify="left",
+            title_style="bold",
+            show_edge=False,
+            pad_edge=False,
+            show_header=not section.facts,
+            expand=False,
+        )
+        for i in keep:
+            column = section.columns[i]
+            table.add_column(
+                column.name,
+                justify="right" if column.align == "right" else "left",
+                style=self.STYLES.get(column.style, ""),
+                width=widths[i],
+                no_wrap=not column.wrap,
+                overflow="fold" if column.wrap else "ellipsis",
+            )
+        return table
+
+    def layout(self, section: Section) -> tuple[list[int], dict[int, int]]:
+        """Which columns to show and how wide: every column its natural width (capped),
+        flexible ones what is left; when even their minimum does not fit, drop columns."""
+        width = self.console.width
+        natural = {i: self._natural(section, i) for i in range(len(section.columns))}
+        keep = list(range(len(section.columns)))
+
+        def need(cols: list[int]) -> int:
+            total = sum(
+                min(natural[i], section.columns[i].min_width) if section.columns[i].flex else natural[i]
+                for i in cols
+            )
+            return total + 3 * (len(cols) - 1)
+
+        while need(keep) > width:
+            droppable = [i for i in keep if section.columns[i].drop]
+            if not droppable:
+                break
+            keep.remove(max(droppable, key=lambda i: (section.columns[i].drop, i)))
+        widths = {i: natural[i] for i in keep if not section.columns[i].flex}
+        flex = [i for i in keep if section.columns[i].flex]
+        left = width - sum(widths.values()) - 3 * (len(keep) - 1)
+        for n, i in enumerate(flex):
+            share = left // (len(flex) - n)
+            widths[i] = max(1, min(natural[i], max(share, section.columns[i].min_width)))
+            left -= widths[i]
+        return keep, widths
+
+    def _natural(self, section: Section, index: int) -> int:
+        column = section.columns[index]
+        widest = 0 if section.facts else cell_len(column.name)
+        for row in section.rows:
+            value = row[index]
+            if isinstance(value, Bar):
+                widest = max(widest, column.max_width or 12)
+            else:
+                widest = max(widest, cell_len(visible(plain(value))))
+        if column.max_width is not None and not column.flex:
+            widest = min(widest, column.max_width)
+        if column.flex and column.max_width is not None:
+            widest = min(widest, column.max_width)
+        return max(widest, 1)
+
+    def _cells(self, section: Section, row: list[Any], keep: list[int], widths: dict[int, int]) -> list[Text]:
+        from rich.text import Text
+
+        out = []
+        for i in keep:
+            value = row[i]
+            if isinstance(value, Bar):
+                out.append(Text(bar(value.fraction, widths[i]), style=self.STYLES["bar"]))
+            elif isinstance(value, Snippet):
+                before, mention, after = crop(value, widths[i])
+                text = Text(visible(before))
+                text.append(visible(mention), style="bold underline")
+                text.append(visible(after))
+                out.append(text)
+            elif isinstance(value, Styled):
+                out.append(Text(visible(value.text), style=self.STYLES.get(value.style, "")))
+            else:
+                text = visible(plain(value))
+                column = section.columns[i]
+                out.append(Text(text if column.wrap else trim(text, widths[i])))
+        return out
+
+
+class TableRenderer(ReportRenderer):
+    """The terminal report of a command."""
+
+    def __init__(
+        self, console: Console, command: str, top: int = 10, chart: bool = False, group: bool = False
+    ) -> None:
+        report = Report(command, top=top, chart=chart, group=group, compact=True)
+        super().__init__(report, TerminalBackend(console))
+
+
+class Progress:
+    """Documents done, docs/s and (when the total is known) ETA, on stderr.
+
+    Only used when stderr is a terminal and stdout is not (the output goes to a
+    file or a pipe), so it never mixes with tables or lands in a pipeline."""
+
+    def __init__(self, stream: TextIO, total: int | None) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as RichProgress
+
+        columns = [SpinnerColumn(), TextColumn("analysing")]
+        if total:
+            columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+        else:
+            columns += [TextColumn("{task.completed} docs")]
+        columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn()]
+        self._progress = RichProgress(*columns, console=Console(file=stream), transient=True)
+        self._task = self._progress.add_task("analyse", total=total, rate="-")
+
+    def __enter__(self) -> Progress:
+        self._progress.start()
+        return self
+
+    def advance(self) -> None:
+        task = self._progress.tasks[0]
+        speed = task.speed
+        self._progress.update(self._task, advance=1, rate=f"{speed:.1f}" if speed else "-")
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()

@@ -17,16 +17,38 @@ from typing import Any
 import click
 
 from newsctl import __version__
-from newsctl.analyzers.spec import FORMATS, REPORT_FORMATS
+from newsctl.analyzers.registry import BY_NAME, specs_for
+from newsctl.analyzers.spec import ANALYSIS_FORMATS, FORMATS, REPORT_FORMATS, AnalyzerSpec
 from newsctl.exitcodes import ExitStatus
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-# The report formats (a person reads them) exist for the analysing commands only.
-REPORT_COMMANDS = ("summary", "keywords", "timeline", "figures", "analyze")
+# `clean` is no analyzer: it prints text, or the DOCUMENTs with their text.
+CLEAN_FORMATS = ("table", "json", "jsonl")
 
 
 class SuggestingGroup(click.Group):
-    """A group that answers a mistyped command with the closest real ones."""
+    """A group that answers a mistyped command with the closest real ones, and
+    that gives every analyzer in the registry without a command of its own here
+    a generated one (built when first asked for: the registry is not loaded
+    for `newsctl summary`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from newsctl.analyzers.registry import SPECS
+
+        return sorted(set(super().list_commands(ctx)) | {spec.name for spec in SPECS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        from newsctl.analyzers.registry import BY_NAME
+
+        spec = BY_NAME.get(cmd_name)
+        if spec is None:
+            return None
+        command = analyzer_command(spec)
+        self.add_command(command)
+        return command
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         name = args[0] if args else ""
@@ -52,7 +74,7 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     \b
     Examples:
       newsctl summary seeds/
-      newsctl figures seeds/ -j | jq '.documents[].figures[] | select(.kind=="money")'
+      newsctl figures seeds/ -f jsonl | jq '.figures[] | select(.kind=="money")'
       newsctl timeline news/*.txt --chart
       newsctl analyze corpus.jsonl -f jsonl > results.jsonl
     """
@@ -65,17 +87,34 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
 # shared options
 
 
-def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options every analysing command takes, declared once."""
+class FormatChoice(click.Choice):
+    """-f: the formats one command accepts (its --help lists only those); a format
+    of another command is refused with a pointer to what works here."""
+
+    def __init__(self, accepted: tuple[str, ...]) -> None:
+        super().__init__(accepted)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in FORMATS and value not in self.choices:
+            command = ctx.info_name if ctx is not None else "this command"
+            hint = "newsctl check" if value == "github" else "the analysing commands"
+            self.fail(f"-f {value} is for {hint}, not {command}; try -f json", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def shared_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options every analysing command takes, declared once; `formats` are the
+    output formats this command accepts."""
     decorators = [
         click.argument("paths", nargs=-1, metavar="[PATHS]..."),
         click.option(
             "-f",
             "--format",
             "fmt",
-            type=click.Choice(FORMATS),
+            type=FormatChoice(formats),
             default=None,
-            help="Output format (default table; markdown and html: a report to share).",
+            help="Output format (default table"
+            + ("; markdown and html: a report to share)." if "html" in formats else ")."),
         ),
         click.option("-j", "json_flag", is_flag=True, help="Short for --format json."),
         click.option(
@@ -98,7 +137,7 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--reference-date",
             metavar="ISO",
-            help="Anchor relative dates (去年, 5月20日) to this date instead of each article's own.",
+            help="Resolve relative dates (去年, 5月20日) against this date, not each article's.",
         ),
         click.option("--tz", metavar="TZ", help="Time zone for times without an offset (default +08:00)."),
         click.option(
@@ -111,10 +150,23 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--color/--no-color", default=None, help="Force colour on or off (NO_COLOR is honoured)."
         ),
+        # The group's options, also accepted after the command (`newsctl summary x --debug`).
+        click.option("--debug", "debug_here", is_flag=True, hidden=True),
+        click.option("-v", "--verbose", "verbose_here", is_flag=True, hidden=True),
     ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return decorate
+
+
+def _global_flag(params: dict[str, Any], name: str) -> bool:
+    """A group option (--debug, --verbose) given before or after the command."""
+    root = click.get_current_context().find_root().obj or {}
+    return bool(params.get(f"{name}_here") or root.get(name))
 
 
 def _fail_usage(message: str) -> None:
@@ -152,17 +204,12 @@ def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
         max_bytes=params.get("max_bytes") or DEFAULT_MAX_BYTES,
         reference_date=params.get("reference_date"),
         tz=params.get("tz"),
-        verbose=bool(click.get_current_context().find_root().obj.get("verbose")),
-        debug=bool(click.get_current_context().find_root().obj.get("debug")),
+        verbose=_global_flag(params, "verbose"),
+        debug=_global_flag(params, "debug"),
     )
 
 
 def _output_format(params: dict[str, Any]) -> str:
-    command = click.get_current_context().info_name
-    if params.get("fmt") == "github" and command != "check":
-        _fail_usage("-f github is only for `newsctl check`")
-    if params.get("fmt") in ("markdown", "html") and command not in REPORT_COMMANDS:
-        _fail_usage(f"-f {params['fmt']} is for {', '.join(REPORT_COMMANDS)}; try -f json")
     if params.get("json_flag"):
         if params.get("fmt") not in (None, "json"):
             _fail_usage("-j means --format json; it cannot be combined with --format " + params["fmt"])
@@ -173,7 +220,8 @@ def _output_format(params: dict[str, Any]) -> str:
 def _console(color: bool | None, stream: Any) -> Any:
     from rich.console import Console
 
-    no_color = color is False or (color is None and "NO_COLOR" in os.environ)
+    # no-color.org: NO_COLOR counts when set to a non-empty value.
+    no_color = color is False or (color is None and bool(os.environ.get("NO_COLOR")))
     return Console(
         file=stream,
         highlight=False,
@@ -196,8 +244,6 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
         if stdin.isatty():
             _fail_usage(f"no PATHS given; try: newsctl {command} seeds/   (or pipe text into -)")
         paths = ["-"]
-    from newsctl.analyzers.registry import specs_for
-
     if fmt in REPORT_FORMATS and any(spec.needs_sentence_texts for spec in specs_for(command)):
         options = replace(options, with_sentences=True)
     stdout = sys.stdout
@@ -366,7 +412,7 @@ def _isatty(stream: Any) -> bool:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(BY_NAME["summary"].formats)
 @click.option(
     "-n", "--top", type=click.IntRange(min=0), default=3, show_default=True, help="Sentences to pick."
 )
@@ -390,7 +436,7 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(BY_NAME["keywords"].formats)
 @click.option(
     "-n", "--top", type=click.IntRange(min=0), default=10, show_default=True, help="Keywords per article."
 )
@@ -456,6 +502,11 @@ def keywords(
     execute("keywords", params, options, top=top)
 
 
+def _refuse_ambiguous_n(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        raise click.UsageError("-n: analyze lists several things; use --keywords N or --sentences N", ctx)
+
+
 def _csv_choice(value: str | None, allowed: tuple[str, ...], flag: str) -> tuple[str, ...] | None:
     if not value:
         return None
@@ -467,7 +518,7 @@ def _csv_choice(value: str | None, allowed: tuple[str, ...], flag: str) -> tuple
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(BY_NAME["timeline"].formats)
 @click.option("--since", metavar="ISO", help="Only events ending after this date.")
 @click.option("--until", metavar="ISO", help="Only events starting before this date.")
 @click.option(
@@ -505,7 +556,7 @@ def timeline(since: str | None, until: str | None, include: str, chart: bool, **
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(BY_NAME["figures"].formats)
 @click.option(
     "--kind", "kinds", metavar="KINDS", help="Only these kinds: money,percent,count,age,measure,..."
 )
@@ -522,7 +573,7 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
       newsctl figures seeds/
       newsctl figures news/ --kind money --min-value 10000 --sort value
       newsctl figures seeds/ --group
-      newsctl figures seeds/ -j | jq '.documents[].figures[] | {text, value, unit}'
+      newsctl figures seeds/ -f jsonl | jq '.figures[] | {text, value, unit}'
     """
     from newsctl.pipeline import FIGURE_KINDS
 
@@ -536,10 +587,18 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(ANALYSIS_FORMATS)
 @click.option(
-    "-n", "--top", type=click.IntRange(min=0), default=10, show_default=True, help="Keywords per article."
+    "--keywords",
+    "--top",
+    "top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Keywords per article.",
 )
+# -n is "how many" of the one thing a command lists; analyze lists several.
+@click.option("-n", "ambiguous_n", hidden=True, expose_value=False, callback=_refuse_ambiguous_n)
 @click.option(
     "--sentences", type=click.IntRange(min=0), default=3, show_default=True, help="Summary sentences."
 )
@@ -571,7 +630,7 @@ def analyze(top: int, sentences: int, segmenter: str, chart: bool, group: bool, 
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(CLEAN_FORMATS)
 @click.option(
     "--script",
     type=click.Choice(["simplified", "original"]),
@@ -596,7 +655,7 @@ def clean(script: str, **params: Any) -> None:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@common_options
+@shared_options(BY_NAME["check"].formats)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--github", "github", is_flag=True, help="Same as -f github.")
 def check(strict: bool, github: bool, **params: Any) -> None:
@@ -611,13 +670,25 @@ def check(strict: bool, github: bool, **params: Any) -> None:
     Examples:
       newsctl check seeds/
       newsctl check corpus/ --strict -f github
-      newsctl check seeds/ -f jsonl | jq -c 'select(.problems != []) | {id, problems}'
+      newsctl check corpus/ -f jsonl | jq -c 'select(.problems != [])'
     """
     if github:
         params["fmt"] = "github"
     params["strict"] = strict
     options = replace(_base_options(params, ("check",)))
     execute("check", params, options)
+
+
+def analyzer_command(spec: AnalyzerSpec) -> click.Command:
+    """The command of an analyzer that needs no options of its own: the shared
+    options, the spec's help, the one read-analyse-render loop."""
+
+    def command(**params: Any) -> None:
+        execute(spec.name, params, _base_options(params, (spec.name,)))
+
+    return click.command(spec.name, help=spec.help, context_settings=CONTEXT_SETTINGS)(
+        shared_options(spec.formats)(command)
+    )
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -628,9 +699,9 @@ def schema() -> None:
     Example:
       newsctl schema > document.schema.json
     """
-    from importlib.resources import files
+    from newsctl.schema import schema_text
 
-    click.echo(files("newsctl").joinpath("schema/document.schema.json").read_text(encoding="utf-8"), nl=False)
+    click.echo(schema_text(), nl=False)
 
 
 # ---------------------------------------------------------------------------

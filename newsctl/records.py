@@ -191,6 +191,9 @@ class Document:
     text: str | None = None  # `clean` only
     problems: list[Problem] | None = None  # `check` only
     error: Error | None = None
+    # Results of analyzers added through the registry, by their key, in the order
+    # they ran; each item has a `to_dict()`.
+    extra_results: dict[str, list[Any]] = field(default_factory=dict)
     # Body sentence texts for table views (a figure's context); not part of the JSON.
     sentence_texts: list[str] | None = field(default=None, repr=False, compare=False)
     # `check`: SimHash of the body, for near-duplicate detection across documents; not in the JSON.
@@ -220,6 +223,8 @@ class Document:
             out["timeline"] = [t.to_dict() for t in self.timeline]
         if self.figures is not None:
             out["figures"] = [f.to_dict() for f in self.figures]
+        for key, items in self.extra_results.items():
+            out[key] = [item.to_dict() for item in items]
         if self.problems is not None:
             out["problems"] = [p.to_dict() for p in self.problems]
         if self.error is not None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import jsonschema
+
+from newsctl.schema import document_schema
 
 ENVELOPE_KEYS = ["schema_version", "command", "version", "options", "documents"]
 
 
 @cache
 def document_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(files("newsctl").joinpath("schema/document.schema.json").read_text(encoding="utf-8"))
+    schema = document_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 

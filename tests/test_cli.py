@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -312,3 +313,76 @@ def test_completion_script_from_the_entry_point(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert "complete -o nosort -F _newsctl_completion newsctl" in proc.stdout
+
+
+def test_an_empty_no_color_does_not_turn_colour_off(runner: CliRunner) -> None:
+    # no-color.org: only a non-empty NO_COLOR counts.
+    assert ANSI.search(_table(runner, env={"NO_COLOR": "", "FORCE_COLOR": "1"}))
+
+
+@pytest.mark.parametrize("flag", ["--debug", "--verbose", "-v"])
+def test_group_options_are_accepted_after_the_command(runner: CliRunner, flag: str) -> None:
+    before = runner.invoke(cli, [flag, "summary", str(SEED), "-j"])
+    after = runner.invoke(cli, ["summary", str(SEED), "-j", flag])
+    assert before.exit_code == after.exit_code == 0, after.stderr
+    assert before.stdout == after.stdout
+
+
+def test_debug_after_the_command_reraises_internal_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsctl import pipeline
+
+    def broken(*_: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(pipeline.ANALYZERS, "summary", broken)
+    quiet = CliRunner().invoke(cli, ["summary", str(SEED), "-j"])
+    assert quiet.exit_code == 1 and "analysis_error" in quiet.stdout
+    loud = CliRunner().invoke(cli, ["summary", str(SEED), "-j", "--debug"])
+    assert isinstance(loud.exception, RuntimeError)
+
+
+@pytest.mark.parametrize("command", ANALYSING)
+def test_help_lists_only_the_formats_the_command_accepts(runner: CliRunner, command: str) -> None:
+    from newsctl.analyzers.spec import FORMATS
+
+    choice = next(p for p in cli.commands[command].params if p.name == "fmt").type
+    shown = set(re.search(r"--format \[([a-z|]+)\]", invoke(runner, command, "--help").stdout)[1].split("|"))
+    assert shown == set(choice.choices)
+    for fmt in sorted(set(FORMATS) - shown):
+        result = runner.invoke(cli, [command, str(SEED), "-f", fmt])
+        assert result.exit_code == 2 and "try -f json" in result.stderr, fmt
+
+
+def test_short_options_mean_one_thing_across_commands() -> None:
+    # Each short option is one long option wherever it appears (-n is --top: how
+    # many of the one thing the command lists).
+    meaning: dict[str, set[tuple[str, ...]]] = {}
+    for command in cli.commands.values():
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if not opt.startswith("--") and not getattr(param, "hidden", False):
+                    meaning.setdefault(opt, set()).add(tuple(param.opts))
+    assert {opt: longs for opt, longs in meaning.items() if len(longs) > 1} == {}
+
+
+def test_analyze_refuses_the_ambiguous_n(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["analyze", str(SEED), "-n", "3"])
+    assert result.exit_code == 2 and "--keywords N or --sentences N" in result.stderr
+    keywords = runner.invoke(cli, ["analyze", str(SEED), "-j", "--keywords", "3"])
+    assert [len(d["keywords"]) for d in json.loads(keywords.stdout)["documents"]] == [3]
+
+
+@pytest.mark.parametrize("command", ["", *sorted(cli.commands)])
+def test_help_fits_80_columns(command: str) -> None:
+    from rich.cells import cell_len
+
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, [*command.split(), "--help"])
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if cell_len(line) > 80] == []
+
+
+def test_counts_in_the_report_agree_with_their_number(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("市里今天开会。\n", encoding="utf-8")
+    output = invoke(runner, "summary", str(article)).stdout
+    assert "1 paragraph, 1 sentence" in output and "1 paragraphs" not in output

@@ -50,6 +50,8 @@ class AnalyzerSpec:
     - `needs_sentence_texts`: its report shows a mention's sentence.
     - `report_across_documents`: alone, it reports once over all inputs (one
       chronology) instead of a section per article.
+    - `help`: its command's --help text (with an `Examples:` block), for an
+      analyzer whose command is generated from the spec (see cli.analyzer_command).
     """
 
     name: str
@@ -61,3 +63,4 @@ class AnalyzerSpec:
     formats: tuple[str, ...] = ANALYSIS_FORMATS
     needs_sentence_texts: bool = False
     report_across_documents: bool = False
+    help: str = ""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from newsctl.analyzers.spec import AnalyzerSpec
 from newsctl.records import Document, SummarySentence
 from newsctl.render.model import Block, Column, Group, Section
+from newsctl.render.text import count_of
 
 if TYPE_CHECKING:
     from newsctl.article import Article
@@ -60,7 +61,17 @@ def metadata_section(doc: Document) -> Section:
     if doc.stats is not None:
         stats = doc.stats
         rows.append(
-            ["stats", f"{stats.chars} chars, {stats.paragraphs} paragraphs, {stats.sentences} sentences"]
+            [
+                "stats",
+                ", ".join(
+                    count_of(n, noun)
+                    for n, noun in (
+                        (stats.chars, "char"),
+                        (stats.paragraphs, "paragraph"),
+                        (stats.sentences, "sentence"),
+                    )
+                ),
+            ]
         )
     return Section(
         "metadata",

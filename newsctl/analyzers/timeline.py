@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from newsctl.analyzers.spec import AnalyzerSpec
 from newsctl.records import Document, TimeEntry
 from newsctl.render.model import Bar, Block, Column, Group, Heading, Section
-from newsctl.render.text import file_labels
+from newsctl.render.text import count_of, file_labels
 
 if TYPE_CHECKING:
     from newsctl.article import Article
@@ -137,7 +137,7 @@ class TimelineReport:
 
     def _blocks(self, report: Report, several: bool) -> list[Block]:
         labels = file_labels(self._sources) if several else None
-        title = "timeline" + (f" of {len(self._sources)} documents" if several else "")
+        title = "timeline" + (f" of {count_of(len(self._sources), 'document')}" if several else "")
         blocks: list[Block] = [timeline_section(self._timeline, labels, title)]
         if report.chart and self._timeline:
             blocks.append(chart_section(self._timeline))

@@ -104,6 +104,11 @@ def bar(fraction: float, width: int) -> str:
     return "█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else "")
 
 
+def count_of(number: int, noun: str) -> str:
+    """`1 paragraph`, `2 paragraphs` (the nouns shown take an -s)."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def format_number(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

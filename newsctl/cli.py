@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from newsctl import __version__
+from newsctl import __version__, validate
 from newsctl.analyzers.registry import BY_NAME, specs_for
 from newsctl.analyzers.spec import ANALYSIS_FORMATS, FORMATS, REPORT_FORMATS, AnalyzerSpec
 from newsctl.exitcodes import ExitStatus
@@ -129,7 +129,7 @@ def shared_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
         ),
         click.option(
             "--max-bytes",
-            type=click.IntRange(min=1),
+            type=validate.byte_limit(),
             default=None,
             metavar="N",
             help="Refuse articles larger than N bytes (default 10 MB).",
@@ -260,11 +260,9 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
 def _prepare_keywords(
     options: Any, paths: list[str], stdin: Any, stderr: Any, cleanup: contextlib.ExitStack
 ) -> tuple[Any, list[str]]:
-    """Once per run, before any worker starts: user-dictionary warnings, a check of
-    an --idf FILE, and the first pass of --idf corpus (inputs are read twice, so
-    standard input is spooled to a temporary file first)."""
-    import tempfile
-
+    """Once per run, before any worker starts: user-dictionary warnings and the first
+    pass of --idf corpus (inputs are read twice, so standard input is spooled to a
+    temporary file first)."""
     from newsctl.pipeline import corpus_idf_file
     from newsctl.read import iter_documents
 
@@ -273,32 +271,38 @@ def _prepare_keywords(
 
         for line in userdict_warnings(options.userdict):
             stderr.write(f"newsctl: warning: {line}\n")
-    if options.idf not in ("jieba", "corpus"):
-        from newsctl.keywords import parse_idf_file
-
-        try:
-            parse_idf_file(options.idf)
-        except (OSError, ValueError) as exc:
-            _fail_usage(f"--idf: {exc}")
     if options.idf != "corpus":
         return options, paths
     if "-" in paths:
-        fd, spool = tempfile.mkstemp(prefix="newsctl-stdin-")
-        cleanup.callback(os.unlink, spool)
+        fd, spool = _temp_file(cleanup, prefix="newsctl-stdin-")
         with os.fdopen(fd, "wb") as handle:
             while chunk := stdin.read(1 << 20):
                 handle.write(chunk)
         paths = [spool if p == "-" else p for p in paths]
         if options.input_format is None:
             options = replace(options, input_format="txt")
-    fd, idf_path = tempfile.mkstemp(prefix="newsctl-", suffix=".idf")
+    fd, idf_path = _temp_file(cleanup, prefix="newsctl-", suffix=".idf")
     os.close(fd)
-    cleanup.callback(os.unlink, idf_path)
     raws = iter_documents(
         paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
     )
     corpus_idf_file(raws, options, idf_path)
     return replace(options, corpus_idf=idf_path), paths
+
+
+def _temp_file(cleanup: contextlib.ExitStack, prefix: str, suffix: str = "") -> tuple[int, str]:
+    """A temporary file removed when the run ends, however it ends (a second
+    signal skips the ExitStack: newsctl.shutdown removes it then)."""
+    import tempfile
+
+    from newsctl import shutdown
+
+    with shutdown.deferred():  # no signal between creating the file and registering it
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix)
+        shutdown.add_temp(path)
+        cleanup.callback(shutdown.remove_temp, path)
+    shutdown.raise_if_stopped()
+    return fd, path
 
 
 def _run_loop(
@@ -310,81 +314,83 @@ def _run_loop(
     stdout: Any,
     stderr: Any,
     renderer: Any,
-) -> ExitStatus:
-    from newsctl.pipeline import run, run_encoded
+) -> int:
+    from newsctl import shutdown
+    from newsctl.pipeline import default_jobs, run, run_encoded
     from newsctl.read import iter_documents
     from newsctl.render import visible
+    from newsctl.streams import prefer_json_encoding, raw_terminal
 
-    raws = iter_documents(
-        paths,
-        encoding=options.encoding,
-        input_format=options.input_format,
-        max_bytes=options.max_bytes,
-        stdin=stdin,
+    jobs = params.get("jobs")
+    cpus = default_jobs()
+    if jobs is not None and jobs > cpus:
+        stderr.write(f"newsctl: note: --jobs {jobs} is more than the {cpus} CPUs available; using {cpus}\n")
+        jobs = cpus
+    if _output_format(params) in ("json", "jsonl"):
+        prefer_json_encoding(stdout)
+    # Waiting for input can be interrupted at once; a document being analysed or
+    # written is finished first (see newsctl.shutdown).
+    raws = shutdown.interruptible_iter(
+        iter_documents(
+            paths,
+            encoding=options.encoding,
+            input_format=options.input_format,
+            max_bytes=options.max_bytes,
+            stdin=stdin,
+        )
     )
     failed = False
-    progress = _progress_for(paths, stdout, stderr)
+    progress = _progress_for(paths, stdout, raw_terminal(stderr))
     # JSON formats encode each document where it was analysed (in a worker when
     # parallel), except for `check`, which adds duplicates across documents after.
     encode = getattr(renderer, "encode", None) if command != "check" else None
     docs: Any
     if encode is not None:
-        docs = run_encoded(raws, options, encode, jobs=params.get("jobs"))
+        docs = run_encoded(raws, options, encode, jobs=jobs)
     else:
-        docs = run(raws, options, jobs=params.get("jobs"))
+        docs = run(raws, options, jobs=jobs)
     if command == "check":
         from newsctl.check import is_failure, with_duplicates
 
         docs = with_duplicates(docs)
-    renderer.start()
-    with progress or contextlib.nullcontext(), _deferred_interrupt() as interrupted:
-        for doc in docs:
-            if command == "check" and is_failure(doc, bool(params.get("strict"))):
-                failed = True
-            if doc.error is not None:
-                failed = True
-                stderr.write(f"newsctl: {visible(doc.id)}: {visible(doc.error.message)} [{doc.error.code}]\n")
-                stderr.flush()
-            if encode is not None:
-                renderer.encoded(doc.text)
-            else:
-                renderer.document(doc)
-            if progress is not None:
-                progress.advance()
-            if interrupted:
-                break
-        if interrupted and hasattr(docs, "close"):
-            docs.close()  # stops worker processes now rather than at exit
-    renderer.finish()
-    stdout.flush()
-    if interrupted:
-        stderr.write("newsctl: interrupted\n")
-        return ExitStatus.INTERRUPTED
-    return ExitStatus.FAILED if failed else ExitStatus.OK
-
-
-@contextlib.contextmanager
-def _deferred_interrupt() -> Any:
-    """The first Ctrl-C stops the run after the current document, so jsonl output
-    ends on a whole line and json output stays valid; a second one stops at once."""
-    import signal
-    import threading
-
-    flag: list[bool] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield flag
-        return
-
-    def handler(signum: int, frame: Any) -> None:
-        if flag:
-            raise KeyboardInterrupt
-        flag.append(True)
-
-    previous = signal.signal(signal.SIGINT, handler)
     try:
-        yield flag
-    finally:
-        signal.signal(signal.SIGINT, previous)
+        with shutdown.deferred():
+            renderer.start()
+            try:
+                with progress or contextlib.nullcontext():
+                    for doc in docs:
+                        if command == "check" and is_failure(doc, bool(params.get("strict"))):
+                            failed = True
+                        if doc.error is not None:
+                            failed = True
+                            message = f"{visible(doc.error.message)} [{doc.error.code}]"
+                            stderr.write(f"newsctl: {visible(doc.id)}: {message}\n")
+                            stderr.flush()
+                        if encode is not None:
+                            renderer.encoded(doc.text)
+                        else:
+                            renderer.document(doc)
+                        if progress is not None:
+                            progress.advance()
+                        if shutdown.stop_requested():
+                            break
+            except shutdown.Interrupted:
+                pass  # while waiting for input: nothing half-written
+            finally:
+                if hasattr(docs, "close"):
+                    docs.close()  # stops worker processes now rather than at exit
+            renderer.finish()
+            stdout.flush()
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`): it has what it wanted (exit 0,
+        # docs/exit-codes.md). Handled here, before click turns it into exit 1.
+        _silence_stdout()
+        return ExitStatus.OK
+    signum = shutdown.stop_signal()
+    if signum is not None:
+        stderr.write("newsctl: interrupted\n")
+        return shutdown.exit_code(signum)
+    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 def _progress_for(paths: list[str], stdout: Any, stderr: Any) -> Any:
@@ -444,6 +450,7 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
 @click.option(
     "--idf",
     default="jieba",
+    callback=validate.idf_source,
     show_default=True,
     metavar="jieba|corpus|FILE",
     help="Where IDF weights come from.",
@@ -456,7 +463,7 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
 )
 @click.option(
     "--min-weight",
-    type=click.FloatRange(0, 1),
+    type=validate.FiniteFloat(0, 1),
     default=0.0,
     show_default=True,
     help="Leave out terms weighing less than this share of the best one.",
@@ -560,7 +567,9 @@ def timeline(since: str | None, until: str | None, include: str, chart: bool, **
 @click.option(
     "--kind", "kinds", metavar="KINDS", help="Only these kinds: money,percent,count,age,measure,..."
 )
-@click.option("--min-value", type=float, default=None, help="Only figures at least this large.")
+@click.option(
+    "--min-value", type=validate.FiniteFloat(), default=None, help="Only figures at least this large."
+)
 @click.option("--sort", type=click.Choice(["position", "value"]), default="position", show_default=True)
 @click.option("--group", is_flag=True, help="One table per kind (money, percent, count, ...).")
 def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, **params: Any) -> None:
@@ -709,30 +718,62 @@ def schema() -> None:
 
 
 def main(args: list[str] | None = None) -> None:
-    """Console entry point: quiet on broken pipes, exit 130 on Ctrl-C, one line per error."""
+    """Console entry point. Exit statuses (docs/exit-codes.md): 0 ok, 1 an article
+    failed, 2 usage, 128 + N on signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP),
+    0 when the reader of stdout goes away (`| head`). One line per error."""
+    from newsctl import shutdown, streams
+
     debug = "--debug" in (args if args is not None else sys.argv[1:])
+    shutdown.install()
+    notes = streams.prepare()
+    _sanitize_terminal_size()
+    for note in notes:
+        sys.stderr.write(f"newsctl: warning: {note}\n")
     try:
         code = cli.main(args=args, prog_name="newsctl", standalone_mode=False)
         _exit(code if isinstance(code, int) else ExitStatus.OK)
     except click.exceptions.Exit as exc:
         _exit(exc.exit_code)
     except click.ClickException as exc:
+        shutdown.defer_from_now()
         exc.show()
         _exit(ExitStatus.USAGE if isinstance(exc, click.UsageError) else ExitStatus.FAILED)
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt):
+        shutdown.defer_from_now()
         sys.stderr.write("newsctl: interrupted\n")
         _exit(ExitStatus.INTERRUPTED)
-    except KeyboardInterrupt:
+    except shutdown.Interrupted as exc:
+        shutdown.defer_from_now()
         sys.stderr.write("newsctl: interrupted\n")
-        _exit(ExitStatus.INTERRUPTED)
+        _exit(shutdown.exit_code(exc.signum))
     except BrokenPipeError:
+        _silence_stdout()
+        _exit(ExitStatus.OK)
+    except SystemExit:
+        if not streams.stdout_broken():
+            raise
         _silence_stdout()
         _exit(ExitStatus.OK)
     except Exception as exc:
         if debug:
             raise
+        shutdown.defer_from_now()
         sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
         _exit(ExitStatus.FAILED)
+
+
+def _sanitize_terminal_size() -> None:
+    # rich sizes tables from COLUMNS/LINES: 0 or junk would print nothing, a huge
+    # value would pad every line to it. Out-of-range values are clamped or ignored.
+    for name, low, high in (("COLUMNS", 20, 1000), ("LINES", 5, 1000)):
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        value = value.strip()
+        if not value.isascii() or not value.isdigit() or int(value) == 0:
+            del os.environ[name]
+        else:
+            os.environ[name] = str(min(max(int(value), low), high))
 
 
 def _silence_stdout() -> None:
@@ -746,10 +787,20 @@ def _silence_stdout() -> None:
 
 
 def _exit(code: int) -> None:
+    from newsctl import shutdown
+
+    shutdown.defer_from_now()  # a signal from here on must not raise mid-exit
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
     except (OSError, ValueError):
         pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    signum = shutdown.stop_signal()
+    if signum is not None and code in (ExitStatus.OK, ExitStatus.FAILED):
+        code = shutdown.exit_code(signum)
     sys.exit(int(code))

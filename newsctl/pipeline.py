@@ -7,6 +7,7 @@ at a time, in input order, optionally across worker processes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import itertools
@@ -15,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from newsctl.analyzers.figures import FIGURE_KINDS  # noqa: F401 (the name callers know)
 from newsctl.analyzers.registry import ANALYSES, BY_NAME, SPECS
@@ -24,9 +25,6 @@ from newsctl.article import DEFAULT_TZ, Article, parse_article
 from newsctl.clean import clean_text
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
 from newsctl.records import Document, Error, Metadata, Stats
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 T = TypeVar("T")
 
@@ -266,8 +264,12 @@ def _run(
         iterator = itertools.chain(head, iterator)
         jobs = 1 if len(head) < AUTO_PARALLEL_AFTER else default_jobs()
     if jobs <= 1:
+        from newsctl.shutdown import stop_requested
+
         for raw in iterator:
             yield finish(process(raw, options))
+            if stop_requested():
+                return
         return
     yield from _run_parallel(iterator, options, jobs, finish)
 
@@ -293,56 +295,294 @@ def _chunks(iterator: Iterator[RawDocument]) -> Iterator[list[RawDocument]]:
 def _pool_context() -> Any:
     """`fork` where it is safe: workers then start with everything the parent has
     already loaded (segmenter dictionary, compiled patterns, tables) instead of
-    each loading it again. Elsewhere (no fork, or threads running, such as a
-    progress bar's) the platform default, whose workers load lazily."""
+    each loading it again. With other threads running (a progress bar's), a fork
+    could copy a lock some thread holds, so `spawn`, whose workers load lazily."""
     import multiprocessing
     import threading
 
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return None
+    return multiprocessing.get_context("spawn" if "spawn" in methods else None)
 
 
 def _run_parallel(
     iterator: Iterator[RawDocument], options: Options, jobs: int, finish: Callable[[Document], T]
 ) -> Iterator[T]:
-    # Bounded window of chunks in flight: order is kept and memory stays flat.
+    from newsctl.shutdown import stop_requested
+
     chunks = _chunks(iterator)
     first = next(chunks, None)
     if first is None:
         return
-    # The first document is done here, before the pool exists: it loads what the
+    # The first document is done here, before any worker exists: it loads what the
     # analyses need once, and forked workers inherit it (copy-on-write) rather
     # than each paying the start-up (about a second for jieba's dictionary).
     yield finish(process(first[0], options))
-    chunks = itertools.chain([first[1:]] if len(first) > 1 else [], chunks)
-    # Imported here: one-article runs never start workers and need not pay for it.
-    from concurrent.futures import ProcessPoolExecutor
-
-    window = jobs * WINDOW_PER_JOB
-    pending: deque[Future[list[T]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_worker_init)
+    if stop_requested():
+        return
+    rest = itertools.chain([first[1:]] if len(first) > 1 else [], chunks)
+    pool = _WorkerPool(jobs, options, finish)
     try:
+        yield from pool.ordered_results(rest)
+    finally:
+        # Also reached when the consumer stops early (a signal, a closed pipe):
+        # busy workers are killed, not waited for.
+        pool.close()
+
+
+@dataclass
+class _Task:
+    """A run of consecutive documents of chunk `chunk`, from `offset` on."""
+
+    chunk: int
+    offset: int
+    raws: list[RawDocument]
+    retried: bool = False
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    task: _Task | None = None
+
+
+class _WorkerPool:
+    """Worker processes, each with its own pipe and one task at a time, so the
+    parent always knows which documents a worker holds.
+
+    A worker that dies (killed from outside, out of memory, a crash in a C
+    extension) is replaced and its documents are retried once, one by one; a
+    document whose worker dies again becomes an error DOCUMENT. Nothing is lost
+    and the run goes on. Workers die with the parent (PR_SET_PDEATHSIG on
+    Linux; elsewhere they see their pipe close) and never hold stdout open."""
+
+    def __init__(self, jobs: int, options: Options, finish: Callable[[Document], Any]) -> None:
+        self.jobs = jobs
+        self.options = options
+        self.finish = finish
+        self.context = _pool_context()
+        self.workers: list[_Worker] = []
+        self.deaths_in_a_row = 0  # since the last task that came back; too many: work in-process
+        self.in_process = False
+
+    # -- results in input order -------------------------------------------
+
+    def ordered_results(self, chunks: Iterator[list[RawDocument]]) -> Iterator[Any]:
+        from multiprocessing.connection import wait
+
+        from newsctl.shutdown import stop_requested
+
+        window = self.jobs * WINDOW_PER_JOB  # chunks ahead of the one to yield next
+        todo: deque[_Task] = deque()  # retries first, then new chunks
+        parts: dict[int, list[Any]] = {}  # chunk -> results (None until known)
+        missing: dict[int, int] = {}  # chunk -> documents still out
+        read = 0  # chunks taken from `chunks`
+        emit = 0  # the next chunk to yield
+        exhausted = False
         while True:
-            while len(pending) < window:
+            while not exhausted and read < emit + window:
                 chunk = next(chunks, None)
                 if chunk is None:
+                    exhausted = True
                     break
-                pending.append(pool.submit(_process_chunk, chunk, options, finish))
-            if not pending:
+                todo.append(_Task(read, 0, chunk))
+                parts[read] = [None] * len(chunk)
+                missing[read] = len(chunk)
+                read += 1
+            while todo and not self.in_process:
+                worker = self._idle_worker()
+                if worker is None:
+                    break
+                self._send(worker, todo.popleft(), todo)
+            if self.in_process:  # workers cannot be kept alive: do the rest here
+                while todo:
+                    task = todo.popleft()
+                    self._store(
+                        task, [self.finish(process(r, self.options)) for r in task.raws], parts, missing
+                    )
+            while emit < read and missing[emit] == 0:
+                results = parts.pop(emit)
+                del missing[emit]
+                emit += 1
+                yield from results
+                if stop_requested():
+                    return
+            if exhausted and emit == read:
                 return
-            yield from pending.popleft().result()
-    finally:
-        # Also reached when the consumer stops early (Ctrl-C, a closed pipe):
-        # drop queued work instead of finishing it.
-        pool.shutdown(wait=True, cancel_futures=True)
+            if stop_requested():
+                return
+            busy = [w for w in self.workers if w.task is not None]
+            if not busy:
+                continue
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=0.2)
+            for worker in busy:
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    self._collect(worker, todo, parts, missing)
+
+    def _store(
+        self, task: _Task, results: list[Any], parts: dict[int, list[Any]], missing: dict[int, int]
+    ) -> None:
+        parts[task.chunk][task.offset : task.offset + len(results)] = results
+        missing[task.chunk] -= len(results)
+
+    def _collect(
+        self, worker: _Worker, todo: deque[_Task], parts: dict[int, list[Any]], missing: dict[int, int]
+    ) -> None:
+        task = worker.task
+        assert task is not None
+        try:
+            results = worker.conn.recv() if worker.conn.poll() else None
+        except (EOFError, OSError):
+            results = None
+        if results is not None:
+            worker.task = None
+            self.deaths_in_a_row = 0
+            self._store(task, results, parts, missing)
+            return
+        if worker.process.is_alive():
+            return  # woken without a result: the sentinel and the pipe disagree for a moment
+        self._bury(worker)
+        if task.retried:
+            reason = f"the worker process analysing it died twice ({_death(worker.process)})"
+            errors = [self.finish(error_document(r, "analysis_error", reason)) for r in task.raws]
+            self._store(task, errors, parts, missing)
+        else:
+            # Retried once, one document at a time, so that one bad document costs only itself.
+            singles = [_Task(task.chunk, task.offset + i, [r], retried=True) for i, r in enumerate(task.raws)]
+            todo.extendleft(reversed(singles))
+
+    # -- workers --------------------------------------------------------------
+
+    def _idle_worker(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        if len(self.workers) >= self.jobs:
+            return None
+        return self._start()
+
+    def _start(self) -> _Worker | None:
+        from newsctl.shutdown import add_worker
+
+        if self.deaths_in_a_row > 2 * self.jobs + 2:
+            self.in_process = not self.workers
+            return None
+        try:
+            parent_end, child_end = self.context.Pipe(duplex=True)
+            proc = self.context.Process(
+                target=_worker_main,
+                args=(child_end, self.options, self.finish, os.getpid()),
+                daemon=True,
+                name="newsctl-worker",
+            )
+            proc.start()
+        except OSError:  # no more processes (EAGAIN, ENOMEM): go on with the workers there are
+            self.in_process = not self.workers
+            return None
+        child_end.close()
+        add_worker(proc.pid)
+        worker = _Worker(proc, parent_end)
+        self.workers.append(worker)
+        return worker
+
+    def _send(self, worker: _Worker, task: _Task, todo: deque[_Task]) -> None:
+        worker.task = task
+        try:
+            worker.conn.send(task.raws)
+        except OSError:
+            # It died while idle: not this task's fault, so no retry is used up.
+            worker.task = None
+            self._bury(worker)
+            todo.appendleft(task)
+
+    def _bury(self, worker: _Worker) -> None:
+        from newsctl.shutdown import remove_worker
+
+        self.deaths_in_a_row += 1
+        with contextlib.suppress(OSError):
+            worker.conn.close()
+        worker.process.join(timeout=1)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(timeout=1)
+        remove_worker(worker.process.pid)
+        self.workers.remove(worker)
+
+    def close(self) -> None:
+        """Idle workers are told to stop; busy ones (an early stop) are killed."""
+        from newsctl.shutdown import remove_worker
+
+        for worker in self.workers:
+            if worker.task is None:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+            else:
+                with contextlib.suppress(OSError):
+                    worker.process.kill()
+        for worker in self.workers:
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.process.kill()
+                worker.process.join(timeout=2)
+            with contextlib.suppress(OSError):
+                worker.conn.close()
+            remove_worker(worker.process.pid)
+        self.workers = []
 
 
-def _worker_init() -> None:
-    # Ctrl-C is the parent's to handle: workers finish their chunk quietly.
-    import signal
+def _death(proc: Any) -> str:
+    code = proc.exitcode
+    if code is not None and code < 0:
+        import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+    return f"exit status {code}"
+
+
+def _worker_main(conn: Any, options: Options, finish: Callable[[Document], Any], parent: int) -> None:
+    """A worker's life: one task at a time from the pipe until None or the pipe closes."""
+    from newsctl.shutdown import reset_in_child
+
+    reset_in_child()
+    _die_with_parent(parent)
+    # Only the parent writes output: a worker must not keep a reader waiting on
+    # stdout (`| jq`) after the parent is gone, nor read the parent's stdin.
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        results = [finish(process(raw, options)) for raw in task]
+        try:
+            conn.send(results)
+        except OSError:
+            return
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this worker when the parent dies, whatever kills it."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(0)
 
 
 def analyze_one_text(text: str, published: str | None = None, **overrides: Any) -> Document:

@@ -86,7 +86,7 @@ def parse_userdict(path: str | os.PathLike[str]) -> tuple[list[UserWord], list[U
         word, rest = parts[0], parts[1:]
         freq: int | None = None
         tag: str | None = None
-        if rest and rest[0].isdigit():
+        if rest and rest[0].isascii() and rest[0].isdigit():  # not ² or other digits int() refuses
             freq = int(rest.pop(0))
         if rest and _TAG.fullmatch(rest[0]):
             tag = rest.pop(0).lower()

@@ -24,3 +24,7 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def fixture_dir() -> Path:
     return FIXTURE_DIR
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soak: real processes, signals and pipes (bench/soak.py --quick)")

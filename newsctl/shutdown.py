@@ -1,0 +1,187 @@
+"""Stopping a run cleanly: signals, worker processes and temporary files.
+
+The command line installs the handlers once (`install`). The first SIGINT,
+SIGTERM or SIGHUP asks the run to stop: inside a `deferred()` section (while
+documents are analysed and written) it only sets a flag, which the loops check
+after each document, so output ends on a whole document; outside one (setup,
+the first pass of `--idf corpus`) it raises `Interrupted` at once so that
+cleanups run. A second signal exits at once: worker processes are killed and
+temporary files removed first, and nothing is waited for.
+
+Library callers never install the handlers; for them `stop_requested()` stays
+False and nothing here changes behaviour.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_END = object()
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+class Interrupted(BaseException):
+    """A stop signal arrived outside a deferred section. A BaseException, like
+    KeyboardInterrupt, so that `except Exception` does not swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _State:
+    signum: int | None = None  # the first stop signal received
+    deferring = 0
+    installed = False
+    worker_pids: set[int] = set()
+    temp_paths: set[str] = set()
+
+
+_state = _State()
+
+
+def exit_code(signum: int) -> int:
+    """The shell's convention: 128 + the signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP)."""
+    return 128 + int(signum)
+
+
+def stop_requested() -> bool:
+    return _state.signum is not None
+
+
+def stop_signal() -> int | None:
+    return _state.signum
+
+
+def install() -> None:
+    """Handle SIGINT, SIGTERM and SIGHUP for this process (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in STOP_SIGNALS:
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signum, _handler)
+    _state.installed = True
+
+
+def uninstall() -> None:
+    """Back to the defaults (for tests that run the command in-process)."""
+    if threading.current_thread() is not threading.main_thread() or not _state.installed:
+        return
+    for signum in STOP_SIGNALS:
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signum, signal.SIG_DFL if signum != signal.SIGINT else signal.default_int_handler)
+    _state.installed = False
+    _state.signum = None
+    _state.deferring = 0
+
+
+def _handler(signum: int, frame: Any) -> None:
+    if _state.signum is not None:
+        hard_exit(_state.signum)
+    _state.signum = signum
+    if not _state.deferring:
+        raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """While inside, a first stop signal only sets the flag (see `stop_requested`)."""
+    _state.deferring += 1
+    try:
+        yield
+    finally:
+        _state.deferring -= 1
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Inside a deferred section, a stretch where a stop signal raises at once
+    (waiting for input: there is no document to finish)."""
+    if _state.signum is not None:
+        raise Interrupted(_state.signum)
+    saved, _state.deferring = _state.deferring, 0
+    try:
+        yield
+    finally:
+        _state.deferring = saved
+
+
+def interruptible_iter(items: Iterable[T]) -> Iterator[T]:
+    """`items`, with each wait for the next one `interruptible`."""
+    iterator = iter(items)
+    while True:
+        with interruptible():
+            item = next(iterator, _END)
+        if item is _END:
+            return
+        yield item  # type: ignore[misc]
+
+
+def raise_if_stopped() -> None:
+    """After a deferred stretch outside the document loop: stop now if asked to."""
+    if _state.signum is not None:
+        raise Interrupted(_state.signum)
+
+
+def defer_from_now() -> None:
+    """For the way out: from here on a first signal only sets the flag."""
+    _state.deferring += 1
+
+
+def hard_exit(signum: int) -> None:
+    """Exit now: kill our workers, remove our temporary files, skip every cleanup
+    that could wait (buffered output, joins, locks)."""
+    for pid in list(_state.worker_pids):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    for path in list(_state.temp_paths):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+    # No message: stderr may be a pipe nobody reads, and this must not block.
+    os._exit(exit_code(signum))
+
+
+# ---------------------------------------------------------------------------
+# what hard_exit must not leave behind
+
+
+def add_worker(pid: int) -> None:
+    _state.worker_pids.add(pid)
+
+
+def remove_worker(pid: int) -> None:
+    _state.worker_pids.discard(pid)
+
+
+def add_temp(path: str) -> None:
+    _state.temp_paths.add(path)
+
+
+def remove_temp(path: str) -> None:
+    """Unlink a temporary file and forget it (missing is fine)."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    _state.temp_paths.discard(path)
+
+
+def reset_in_child() -> None:
+    """In a freshly forked worker: default signal actions (the parent's handlers
+    were copied), SIGINT ignored (Ctrl-C is the parent's to handle), and none
+    of the parent's bookkeeping."""
+    for signum in STOP_SIGNALS:
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signum, signal.SIG_IGN if signum == signal.SIGINT else signal.SIG_DFL)
+    _state.signum = None
+    _state.deferring = 0
+    _state.installed = False
+    _state.worker_pids = set()
+    _state.temp_paths = set()

@@ -10,8 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsctl import timeline as _tl  # private helpers: the pre-checks the speed rests on
-from newsctl.timeline import TimeMatch, find_times
+from newsctl.timeline import (  # private helpers: the pre-checks the speed rests on
+    TimeMatch,
+    events,
+    find_times,
+    grammar,
+    patterns,
+    prefilter,
+    scan,
+)
 
 REF = dt.datetime(2020, 5, 20, 11, 9, 5)  # a Wednesday
 D = dt.datetime
@@ -460,10 +467,10 @@ _WORDS = sorted(
             "dayparts",
             "negatives",
         )
-        for w in _tl._vocab()[key]
+        for w in patterns._vocab()[key]
     }
-    | set(_tl._vocab()["solar_festivals"])
-    | set(_tl._vocab()["lunar_festivals"])
+    | set(patterns._vocab()["solar_festivals"])
+    | set(patterns._vocab()["lunar_festivals"])
 )
 _CHUNKS = (
     sorted(
@@ -476,15 +483,15 @@ _CHUNKS = (
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_CHUNKS), max_size=14).map("".join))
 def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> None:
-    s = _tl._fold(text)
-    components, entries, scan = _tl._component_keys(), _tl._entries(), _tl._scan_rx()
+    s = patterns._fold(text)
+    components, entries, scan_rx = prefilter._component_keys(), scan._entries(), scan._scan_rx()
     for i in range(len(s)):
         keys = components.at(s, i)
-        assert all(key in keys for key, rx in _tl._rx().items() if rx.match(s, i)), (s, i)
+        assert all(key in keys for key, rx in patterns._rx().items() if rx.match(s, i)), (s, i)
         kept = {(name, rx.pattern) for name, rules in entries.at(s, i) for rx in rules}
         matching = [
             (name, rule)
-            for name, rules in _tl._entry_rules().items()
+            for name, rules in scan._entry_rules().items()
             for rule in rules
             if re.compile(rule).match(s, i)
         ]
@@ -492,18 +499,18 @@ def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> Non
         prev = s[i - 1] if i else ""
         inside_number = prev and (
             (s[i].isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())))
-            or (prev in _tl._CN and s[i] in _tl._CN)
+            or (prev in patterns._CN and s[i] in patterns._CN)
         )
-        if matching and s[i] in _tl._trigger_chars() and not inside_number:
-            assert scan.match(s, i), (s, i)
+        if matching and s[i] in scan._trigger_chars() and not inside_number:
+            assert scan_rx.match(s, i), (s, i)
         for gate, rx in (
-            (_tl._INT_MAY_BEGIN, _tl._RX_INT),
-            (_tl._CONN_MAY_BEGIN, _tl._RX_CONN),
-            (_tl._SUFFIX_MAY_BEGIN, _tl._Parser._SUFFIX),
-            (_tl._DURATION_MAY_BEGIN, _tl._Parser._DUR_RX),
-            (_tl._PREFIX_MAY_BEGIN, _tl._RX_PREFIX),
-            (_tl._DURATION_PREFIX_MAY_BEGIN, _tl._RX_DUR_PRE),
-            (_tl._DURATION_SUFFIX_MAY_BEGIN, _tl._RX_DUR_SUF),
+            (grammar._INT_MAY_BEGIN, patterns._RX_INT),
+            (grammar._CONN_MAY_BEGIN, patterns._RX_CONN),
+            (grammar._SUFFIX_MAY_BEGIN, grammar._Parser._SUFFIX),
+            (grammar._DURATION_MAY_BEGIN, grammar._Parser._DUR_RX),
+            (grammar._PREFIX_MAY_BEGIN, patterns._RX_PREFIX),
+            (grammar._DURATION_PREFIX_MAY_BEGIN, patterns._RX_DUR_PRE),
+            (grammar._DURATION_SUFFIX_MAY_BEGIN, patterns._RX_DUR_SUF),
         ):
             if rx.match(s, i):
                 assert gate[s[i]], (s, i, rx.pattern)
@@ -512,17 +519,17 @@ def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> Non
 def test_prefilter_candidate_index_skips_no_regex() -> None:
     """`_Prefilter.after` looks only at the patterns its first-character index names: the same
     list as looking at every pattern, for every trigger character and a few others."""
-    chars = sorted(_tl._trigger_chars() | set("的，。 \n\u3000a.:-/（(秒钟号"))
-    for prefilter in (_tl._component_keys(), _tl._entries()):
+    chars = sorted(scan._trigger_chars() | set("的，。 \n\u3000a.:-/（(秒钟号"))
+    for table in (prefilter._component_keys(), scan._entries()):
         for ch in chars:
-            everyone = _tl._Prefilter(prefilter._patterns, prefilter._build)
-            everyone._candidates = {"": list(range(len(prefilter._patterns)))}  # no index: every one
-            assert prefilter.after(ch) == everyone.after(ch), ch
+            everyone = prefilter._Prefilter(table._patterns, table._build)
+            everyone._candidates = {"": list(range(len(table._patterns)))}  # no index: every one
+            assert table.after(ch) == everyone.after(ch), ch
 
 
 def _event_by_search(text: str, folded: str, s: int, e: int) -> str | None:
     """`_event` as it was written with regex searches (forwards and over the reversed text)."""
-    n, backwards, boundary_rx = len(text), folded[::-1], _tl._BOUNDARY
+    n, backwards, boundary_rx = len(text), folded[::-1], patterns._BOUNDARY
     m = boundary_rx.search(backwards, n - s, n - max(0, s - 121))
     a = max(n - m.start(), s - 120) if m else max(0, s - 120)
     m = boundary_rx.search(folded, e, e + 120)
@@ -532,7 +539,7 @@ def _event_by_search(text: str, folded: str, s: int, e: int) -> str | None:
     if gap >= 0 and text[a:gap].strip():
         a = gap + 1
     clause = None
-    if _tl._RX_EVENT_NOTHING.fullmatch(text, e, b):
+    if events._RX_EVENT_NOTHING.fullmatch(text, e, b):
         if boundary is None:
             m = boundary_rx.search(folded, e + 120)
             boundary = m.start() if m else None
@@ -556,18 +563,18 @@ def test_event_boundaries_by_bisection_match_the_searches(parts: list[str], data
     text = "".join(parts)
     if not text:
         return
-    folded = _tl._fold(text)
-    bounds = [m.start() for m in _tl._BOUNDARY.finditer(folded)]
+    folded = patterns._fold(text)
+    bounds = [m.start() for m in patterns._BOUNDARY.finditer(folded)]
     s = data.draw(st.integers(0, len(text) - 1))
     e = data.draw(st.integers(s + 1, len(text)))
-    assert _tl._event(text, bounds, s, e) == _event_by_search(text, folded, s, e)
+    assert events._event(text, bounds, s, e) == _event_by_search(text, folded, s, e)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_CHUNKS), max_size=10).map("".join))
 def test_grouped_alternation_matches_like_the_plain_one(text: str) -> None:
     words = ["截至", "截止到", "截止", "至今", "至", "到目前为止", "到", "今后", "今", "后"]
-    grouped, plain = re.compile(_tl._grouped(words)), re.compile("|".join(words))
+    grouped, plain = re.compile(patterns._grouped(words)), re.compile("|".join(words))
     for i in range(len(text) + 1):
         a, b = grouped.match(text, i), plain.match(text, i)
         assert (a and a.group(0)) == (b and b.group(0))
@@ -575,4 +582,4 @@ def test_grouped_alternation_matches_like_the_plain_one(text: str) -> None:
 
 def test_fold_is_the_translation_table() -> None:
     text = "２０１９年１１月５日　週一，國慶節後○時︰３０"
-    assert _tl._fold(text) == text.translate(_tl._fold_table())
+    assert patterns._fold(text) == text.translate(patterns._fold_table())

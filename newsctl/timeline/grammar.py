@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from newsctl.timeline.model import (
     replace,
 )
 from newsctl.timeline.patterns import (
+    _BOUNDARY,
     _CN,
     _INT,
     _NUM,
@@ -86,6 +88,8 @@ class _Parser:
         self.rx = _rx()
         self.v = _vocab()
         self.neg = self._negative_mask()
+        self.boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+        self.here = 0  # where the expression being parsed begins
         self.component_keys = _component_keys()
 
     # -- helpers -----------------------------------------------------------
@@ -98,13 +102,23 @@ class _Parser:
             mask.update(range(m.start(), m.end()))
         return mask
 
+    def _context_applies(self) -> bool:
+        """May a partial expression here take its year or month from the context?  Only from an
+        expression in the same clause (or a list within it: 3月、4月); across a clause boundary it
+        takes them from the reference (the publication), and from the context only without one."""
+        c = self.ctx
+        if c.ref is None:
+            return True
+        k = bisect_left(self.boundaries, c.at)
+        return k >= len(self.boundaries) or self.boundaries[k] >= self.here
+
     def _inherit(self, f: _Frame, level: str) -> bool:
         """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
         c = self.ctx
         if level in ("month", "yearsub"):
             if f.y is not None:
                 return True
-            if c.y is not None:
+            if c.y is not None and self._context_applies():
                 f.y, f.anchor = c.y, "context"
                 return True
             if c.ref is not None:
@@ -119,7 +133,7 @@ class _Parser:
                 return self._inherit(f, "month")
             if f.y is not None and f.mo is None and "year" in f.kinds:
                 return False  # "2019年5日" is not a date
-            if c.mo is not None and c.y is not None:
+            if c.mo is not None and c.y is not None and self._context_applies():
                 f.y, f.mo, f.anchor = c.y, c.mo, "context"
                 return True
             if c.ref is not None:
@@ -138,9 +152,9 @@ class _Parser:
                 return True
             if any(k not in ("daypart", "clock") for k in f.kinds):
                 return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
-            if c.d is not None and c.mo is not None and c.y is not None:
-                f.y, f.mo, f.d, f.anchor = c.y, c.mo, c.d, "context"
-                f.start, f.end, f.gran = grain_interval(dt.datetime(c.y, c.mo, c.d), "day")
+            if c.day is not None:  # a clock time is on the day the story last fixed
+                f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
+                f.start, f.end, f.gran = grain_interval(c.day, "day")
                 return True
             if c.ref is not None:
                 r = c.ref
@@ -679,50 +693,69 @@ class _Parser:
         return nf
 
     def _c_holiday(self, word: str, f: _Frame) -> _Frame | None:
-        v = self.v
         nf = replace(f, kinds=f.kinds + ("day",))
         year_given = "year" in f.kinds and f.start is not None
         if year_given and f.gran != "year":
             return None
         if f.kinds and not year_given:
             return None
+        on = self._festival_day(word)
+        if on is None:
+            return None
+        if year_given:
+            y = f.start.year
+        elif self.ctx.y is not None and self._context_applies():
+            y, nf.anchor = self.ctx.y, "context"
+        elif self.ctx.ref is not None:
+            y, nf.anchor = self._festival_year(on, self.ctx.ref), self.ctx.ref_anchor
+        else:
+            nf.unresolved = True
+            return nf
+        day = on(y)
+        if day is None:
+            return None
+        self._set(nf, day, "day")
+        return nf
+
+    def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
+        """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""
+        v = self.v
         if word in v["solar_festivals"]:
             md = v["solar_festivals"][word]
-            if not md:
-                return None
-            if not year_given and not self._inherit(nf, "month"):
-                return nf
-            y = f.start.year if year_given else nf.y
-            self._set(nf, dt.datetime(y, md[0], md[1]), "day")
-        elif word in v["lunar_festivals"]:
+            return (lambda y: _safe_date(y, md[0], md[1])) if md else None
+        if word in v["lunar_festivals"]:
             mo, dv = v["lunar_festivals"][word]
-            if year_given:
-                y = f.start.year
-            elif self.ctx.y is not None:
-                y, nf.anchor = self.ctx.y, "context"
-            elif self.ctx.ref is not None:
-                y = lunar_year_of(self.ctx.ref)
-                nf.anchor = self.ctx.ref_anchor
-            else:
-                nf.unresolved = True
-                return nf
-            if dv == 0:
-                a = lunar_to_solar(y + 1, 1, 1, False)
-                a = a - dt.timedelta(days=1) if a else None
-            else:
-                a = lunar_to_solar(y, mo, dv, False)
-            if a is None:
-                return None
-            self._set(nf, a, "day")
-        else:
-            mo, nth, wd = v["weekday_festivals"][word]
-            if not year_given and not self._inherit(nf, "month"):
-                return nf
-            y = f.start.year if year_given else nf.y
+            if dv == 0:  # 除夕: the day before the next lunar new year
+
+                def eve(y: int) -> dt.datetime | None:
+                    a = lunar_to_solar(y + 1, 1, 1, False)
+                    return a - dt.timedelta(days=1) if a else None
+
+                return eve
+            return lambda y: lunar_to_solar(y, mo, dv, False)
+        mo, nth, wd = v["weekday_festivals"][word]
+
+        def nth_weekday(y: int) -> dt.datetime:
             first = dt.datetime(y, mo, 1)
             first += dt.timedelta(days=(wd - 1 - first.weekday()) % 7)
-            self._set(nf, first + dt.timedelta(weeks=nth - 1), "day")
-        return nf
+            return first + dt.timedelta(weeks=nth - 1)
+
+        return nth_weekday
+
+    @staticmethod
+    def _festival_year(on: Callable[[int], dt.datetime | None], ref: dt.datetime) -> int:
+        """A festival without a year is the one of the reference's year, unless that one is half
+        a year away and the one of the year before or after is within a season (元旦 in a late-
+        December article is the coming one; 圣诞节 in early January the one just past)."""
+        y = lunar_year_of(ref)
+        this = on(y)
+        if this is None or abs((this - ref).days) <= 183:
+            return y
+        for other in (y + 1, y - 1):
+            day = on(other)
+            if day is not None and abs((day - ref).days) < 90:
+                return other
+        return y
 
     def _c_term(self, word: str, f: _Frame) -> _Frame | None:
         nf = replace(f, kinds=f.kinds + ("day",))
@@ -909,6 +942,7 @@ class _Parser:
         """The longest expression at i (the first of equally long ones, in `_EXPRESSIONS` order);
         `expressions` may leave out rules that cannot match there."""
         best: _Cand | None = None
+        self.here = i
         for name in expressions:
             try:
                 c = getattr(self, name)(i)
@@ -1013,9 +1047,10 @@ class _Parser:
 
     def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
         """Right side of a range: inherits the coarser fields of the left side."""
-        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm)
+        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day)
         if lf.start is not None:
             self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
+            self.ctx.at, self.ctx.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
             self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
         try:
             rp = self.parse_point(pos, allow_weak=True)
@@ -1030,7 +1065,7 @@ class _Parser:
                 return None
             return e, rf
         finally:
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm = saved
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day = saved
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
@@ -1124,7 +1159,7 @@ class _Parser:
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
         if typ == "date" and gran in ("hour", "minute", "second"):
             typ = "datetime"
-        self._update_ctx(lf if rf is None else rf, lf)
+        self._update_ctx(lf if rf is None else rf, lf, e)
         return _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
 
     def _value(self, lf, rf, start, end, gran, unresolved, mod) -> str | None:
@@ -1138,10 +1173,14 @@ class _Parser:
             return _iv_value(start, end) if start is not None and end is not None else rv
         return lv
 
-    def _update_ctx(self, f: _Frame, lf: _Frame) -> None:
+    def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:
             return
         c = self.ctx
+        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
+            c.at = end
+        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
+            c.day = trunc(f.start, "day")
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.y = f.start.year
         if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
@@ -1601,7 +1640,7 @@ class _Parser:
                 return None
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
-            self.ctx.y, self.ctx.mo, self.ctx.d = year, None, None
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
@@ -1618,7 +1657,7 @@ class _Parser:
         if a is None:
             return None
         b = a + dt.timedelta(days=1)
-        self.ctx.y, self.ctx.mo, self.ctx.d = a.year, a.month, a.day
+        self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- anniversaries ----------------------------------------------------------------

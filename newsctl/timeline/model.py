@@ -82,12 +82,16 @@ class _Frame:
 
 @dataclass
 class _Ctx:
+    """What earlier expressions leave for later ones (docs/timeline.md, the anchoring model)."""
+
     ref: dt.datetime | None
     ref_anchor: str
     y: int | None = None
     mo: int | None = None
     d: int | None = None
     pm: int = 0
+    at: int = -1  # where the expression that set y/mo/d ended
+    day: dt.datetime | None = None  # the last day an expression fixed: the day a bare clock time is on
 
 
 @dataclass

@@ -1102,6 +1102,8 @@ class _Parser:
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
+        if w == "开始" and prefix is None:
+            w = None  # 今天开始实施: 开始 is the verb; the time is the point it begins at
         if w is not None:
             e = suf.end()
             if w in ("以来", "来", "至今", "迄今", "到现在", "到目前", "到今天", "至目前"):
@@ -1461,8 +1463,8 @@ class _Parser:
         if sw in ("以来", "来"):
             p = ref - delta
             a = trunc(p, fine) if fine not in ("hour", "minute", "second") else p
-            if fine == "week":
-                a = trunc(p, "day")
+            if fine in ("week", "year"):
+                a = trunc(p, "day")  # 两年来: the last two years up to the reference, not from 1 January
             return _Cand(i, e2, "range", _iv_value(a, ref), a, ref, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
             p = ref + delta
@@ -1575,7 +1577,11 @@ class _Parser:
         if w in ("近年来", "近年", "近些年", "近几年", "这些年", "过去", "以往", "往年"):
             if w in ("过去", "以往", "往年"):
                 return None
-            return _Cand(i, e, "range", "PAST_REF", None, None, "year", None, anchor)
+            if ref is None:
+                return _Cand(i, e, "range", "PAST_REF", None, None, "year", None, anchor)
+            # a recent period with no stated start, up to and including the reference day
+            b = trunc(ref, "day") + dt.timedelta(days=1)
+            return _Cand(i, e, "range", "PAST_REF", None, b, "year", None, anchor)
         if w in ("今后", "将来", "未来"):
             return None
         if w.startswith("今明两"):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsctl.region import Region
 from newsctl.timeline import (  # private helpers: the pre-checks the speed rests on
     TimeMatch,
     events,
@@ -43,7 +44,8 @@ def iv(t: TimeMatch) -> tuple[dt.datetime | None, dt.datetime | None]:
 #
 # One case a line: `text`, `ref` (the reference date, ISO, or null), `expect` (every expression
 # find_times should give, in text order: its `text` and any of type, value, start, end,
-# granularity, modifier, anchor; start/end as ISO dates or datetimes), and a `note` saying which
+# granularity, modifier, anchor; start/end as ISO dates or datetimes), optionally `region` ("tw":
+# a Taiwan article), and a `note` saying which
 # rule of docs/timeline.md it checks.
 
 SPECS = Path(__file__).parent / "specs"
@@ -73,7 +75,8 @@ def test_spec_files_exist() -> None:
 def test_spec(case: dict) -> None:
     ref = dt.datetime.fromisoformat(case["ref"]) if case["ref"] else None
     text = case["text"]
-    found = find_times(text, ref)
+    region = Region(case["region"]) if case.get("region") else None
+    found = find_times(text, ref, region=region)
     got = [
         {"text": text[t.start_offset : t.end_offset]}
         | {key: _as_spec(getattr(t, key)) for key in want if key != "text"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from newsctl.region import Region
 from newsctl.timeline.events import _event
 from newsctl.timeline.grammar import _Parser
 from newsctl.timeline.model import TimeMatch, _Cand
@@ -14,14 +15,19 @@ from newsctl.timeline.scan import _applicable, _entries, _scan_rx
 
 
 def find_times(
-    text: str, reference: dt.datetime | None, *, reference_is_publication: bool = True
+    text: str,
+    reference: dt.datetime | None,
+    *,
+    reference_is_publication: bool = True,
+    region: Region | None = None,
 ) -> list[TimeMatch]:
-    """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`."""
+    """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`.
+    `region` (newsctl.region.detect_region): in a Taiwan article bare years are ROC years."""
     if not text:
         return []
     if reference is not None and reference.tzinfo is not None:
         reference = reference.replace(tzinfo=None)
-    p = _Parser(text, reference, reference_is_publication)
+    p = _Parser(text, reference, reference_is_publication, roc_years=region is not None and region.roc_years)
     s = p.s
     search = _scan_rx().search
     entries_for = _entries().for_key

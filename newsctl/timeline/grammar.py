@@ -78,8 +78,9 @@ _EXPRESSIONS = ("_point_expr", "_set_expr", "_special", "_anniversary", "_durati
 
 
 class _Parser:
-    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool) -> None:
+    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool, roc_years: bool = False) -> None:
         self.raw = raw
+        self.roc_years = roc_years  # a Taiwan article: bare years are years of the Republic of China
         self.s = _fold(raw)
         self.n = len(self.s)
         self.ref = ref
@@ -230,6 +231,22 @@ class _Parser:
         nf = replace(f, kinds=f.kinds + ("year",), anchor="absolute", explicit_year=explicit, weak=None)
         self._set(nf, dt.datetime(y, 1, 1), "year")
         return nf
+
+    def _is_roc_year(self, m: re.Match) -> bool:
+        """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
+        `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
+        as a point.)"""
+        n = int(m.group(1))
+        now = (self.ref.year if self.ref else 2030) - 1911
+        if 100 <= n <= now + 5:
+            return True
+        if not 40 <= n <= 99:
+            return False
+        before = self.s[max(0, m.start() - 2) : m.start()]
+        after = self.s[m.end() : m.end() + 2]
+        return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(
+            tuple(self.v["roc_year_after"])
+        )
 
     def _c_year2(self, yy: str, f: _Frame, strong: bool = False) -> _Frame | None:
         n = int(yy)
@@ -1742,6 +1759,7 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
             want("ym", _step_ym)
             want("year4", _step_year4)
             want("roc", _step_roc)
+            want("roc_bare", _step_roc_bare)
             want("year2", _step_year2)
             want("year_bare", _step_year_bare)
         if iscn:
@@ -1836,6 +1854,14 @@ def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
 def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["roc"].match(s, pos)
     if m:
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+
+
+def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    if not p.roc_years:
+        return
+    m = p.rx["roc_bare"].match(s, pos)
+    if m and p._is_roc_year(m):
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 

@@ -148,6 +148,10 @@ def _rx() -> dict[str, re.Pattern]:
         # years
         "year4": re.compile(r"(?<![\d.])(\d{4})\s{0,1}(?:年度|年(?!代|级|龄|轻|纪|薪|货|终奖|会))"),
         "roc": re.compile(r"(?<![\d.])(1[01]\d)\s{0,1}(?:年度|年(?=\d{1,2}\s{0,1}月))"),
+        # a bare year of the Republic of China, tried in Taiwan articles only (`_Parser.roc_years`)
+        "roc_bare": re.compile(
+            r"(?<![\d.])(\d{2,3})\s{0,1}(?:年度|年)(?!代|级|龄|轻|纪|薪|货|会|来|以来|多|半)"
+        ),
         "year2": re.compile(r"(?<![\d.])(\d{2})\s{0,1}年(?!代|级|龄|轻|纪|薪|货|会)"),
         "yearcn": re.compile(
             r"([〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})年(?!代|级|龄|轻|纪)"

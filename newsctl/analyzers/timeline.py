@@ -54,10 +54,16 @@ _GRANULARITY_ORDER = {g: i for i, g in enumerate(("year", "half", "quarter", "mo
 
 def run(article: Article, options: Options, doc: Document) -> None:
     from newsctl.article import parse_published
+    from newsctl.region import detect_region
     from newsctl.timeline import find_times
 
     reference, is_publication = reference_for(article, options)
-    matches = find_times(article.body_text, reference, reference_is_publication=is_publication)
+    matches = find_times(
+        article.body_text,
+        reference,
+        reference_is_publication=is_publication,
+        region=detect_region(article.text, script=article.cleaned.script, source=article.source),
+    )
     since = parse_published(options.since)[0] if options.since else None
     until = parse_published(options.until)[0] if options.until else None
     dated: list[tuple[tuple[Any, ...], TimeEntry]] = []

@@ -1,40 +1,70 @@
-"""Chinese time expressions: extraction and resolution against a reference (publication) date.
-
-`find_times(text, reference)` scans cleaned Simplified-Chinese text and returns `TimeMatch`es in text
-order.  The grammar is a small hand-written chart-free parser: at every trigger position a point is
-built from calendar components (year, month, day, weekday, part of day, clock) that narrow an
-interval; points combine into ranges (至/到/-), take prefixes (从/自/截至) and suffixes (以来/前/后/
-左右…); durations, sets (每…) and anniversaries (…70周年) have their own rules.  Every regex is
-bounded, so the scan is linear in the text length.
-"""
+"""The time grammar: at a trigger position, a point is built from calendar components that narrow an
+interval; points combine into ranges and take prefixes and suffixes; durations, sets and
+anniversaries have their own rules."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
-from importlib import resources
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
+from newsctl.timeline.model import (
+    MIN_YEAR,
+    RANK_OF_KIND,
+    Rank,
+    _Cand,
+    _Ctx,
+    _Frame,
+    _in_calendar,
+    _safe_date,
+    replace,
+)
+from newsctl.timeline.patterns import (
+    _BOUNDARY,
+    _CN,
+    _INT,
+    _NUM,
+    _RX_ANN_TRAIL,
+    _RX_ANN_YEAR,
+    _RX_BELOW,
+    _RX_CONN,
+    _RX_DAY_NEXT,
+    _RX_DUR_JOIN,
+    _RX_DUR_PRE,
+    _RX_DUR_SUF,
+    _RX_HOUR_NEXT,
+    _RX_INT,
+    _RX_LUNAR,
+    _RX_MINUTE,
+    _RX_MONTHHALF,
+    _RX_MONTHHALF_G,
+    _RX_NIGHT_NUM,
+    _RX_PREFIX,
+    _RX_SEP_WD,
+    _RX_SET_WD,
+    _RX_SMALL_SEC,
+    _SMALL,
+    _WD,
+    _anniversaries_longest_first,
+    _day_blockers,
+    _event_anchor_words,
+    _fold,
+    _grouped,
+    _neg_rx,
+    _rx,
+    _vocab,
+)
+from newsctl.timeline.prefilter import _RUN_OF, _component_keys, _FirstChar, _prefilter_key
+from newsctl.timeline.resolve import _delta, _fine_grain, _iv_value, _partial_value, lunar_year_of
 from newsctl.timewords import (
-    CN_NUM,
     GRAIN_ORDER,
     add_grain,
     cn_int,
-    fmt_date,
     fmt_duration,
     grain_interval,
     lunar_to_solar,
@@ -43,688 +73,14 @@ from newsctl.timewords import (
     trunc,
 )
 
-__all__ = ["TimeMatch", "find_times"]
-
-
-@dataclass(frozen=True)
-class TimeMatch:
-    start_offset: int
-    end_offset: int
-    type: str  # date | datetime | range | duration | set
-    value: str | None
-    start: dt.datetime | None
-    end: dt.datetime | None
-    granularity: str | None
-    modifier: str | None
-    anchor: str  # absolute | publication | reference | context
-    event: str | None
-
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start_offset, self.end_offset
-
-
-# ---------------------------------------------------------------------------
-# vocabulary
-
-
-@functools.cache
-def _vocab() -> dict:
-    pkg = __package__ or "newsctl"
-    data = resources.files(pkg).joinpath("data", "timewords.json").read_text(encoding="utf-8")
-    return json.loads(data)
-
-
-def _alt(words) -> str:
-    """An alternation of `words`, longest first."""
-    return _grouped(sorted(words, key=len, reverse=True))
-
-
-def _grouped(words: list[str] | str) -> str:
-    """An alternation of literal `words` ('a|b|c' or a list) in this order (the regex takes the
-    first that matches), grouped by first character: the regex engine then only tries the words
-    that begin right.  Words with different first characters never both match, so the grouping
-    matches what the plain alternation does."""
-    groups: dict[str, list[str]] = {}
-    for w in words.split("|") if isinstance(words, str) else words:
-        groups.setdefault(w[0], []).append(w[1:])
-    return "|".join(
-        re.escape(first + rests[0])
-        if len(rests) == 1
-        else "%s(?:%s)" % (re.escape(first), "|".join(re.escape(r) for r in rests))
-        for first, rests in groups.items()
-    )
-
-
-@functools.cache
-def _fold_table() -> dict[int, str]:
-    table = {o: chr(o - 0xFEE0) for o in range(0xFF01, 0xFF5F)}
-    table[0x3000] = " "
-    table.update({ord(k): v for k, v in _vocab()["fold"].items() if len(k) == 1 and len(v) == 1})
-    table.update({ord("○"): "〇", ord("０"): "0", ord("︰"): ":", ord("∶"): ":", ord("～"): "~"})
-    return table
-
-
-@functools.cache
-def _fold_rx() -> re.Pattern:
-    table = _fold_table()
-    return re.compile("[%s]" % "".join(re.escape(chr(k)) for k in sorted(table) if table[k] != chr(k)))
-
-
-def _fold(text: str) -> str:
-    """Same-length normalisation: full-width ASCII, Traditional time characters.  (A regex
-    replacement: most texts have few such characters, and `str.translate` looks up every one.)"""
-    table = _fold_table()
-    return _fold_rx().sub(lambda m: table[ord(m.group())], text)
-
-
-# ---------------------------------------------------------------------------
-# regex building blocks (all bounded)
-
-_CN = CN_NUM
-_NUM = rf"(?:\d{{1,5}}(?:,\d{{3}}){{0,3}}(?:\.\d{{1,3}})?|[{_CN}]{{1,6}})"
-_INT = rf"(?:\d{{1,4}}|[{_CN}]{{1,6}})"
-_SMALL = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_CONN = r"\s{0,2}(?:至|到|—{1,2}|-{1,2}|~|〜|–|－|―|－|\u2014|\u2013)\s{0,2}"
-_WD = {
-    "一": 0,
-    "二": 1,
-    "三": 2,
-    "四": 3,
-    "五": 4,
-    "六": 5,
-    "日": 6,
-    "天": 6,
-    "末": 7,
-    "1": 0,
-    "2": 1,
-    "3": 2,
-    "4": 3,
-    "5": 4,
-    "6": 5,
-    "7": 6,
-}
-
-_RX_CONN = re.compile(_CONN)
-_RX_SEP_WD = re.compile(r"\s{0,2}[,，、]?\s{0,2}")
-_BOUNDARY = re.compile(r"[，,。；;！!？?\n\r]")
-
-# patterns used inside the parser, compiled once
-_RX_LUNAR = re.compile("农历|阴历|旧历")
-_RX_MONTHHALF = re.compile("上半月|下半月|月初|月中|月底|月末")
-_RX_MONTHHALF_G = re.compile("(上半月|下半月|月初|月中|月底|月末)")
-_RX_MINUTE = re.compile(
-    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
-    rf"|([{_CN}]|\d)(?=分)"
-)
-_RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~")
-_RX_PREFIX = re.compile(_grouped("自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约"))
-_RX_INT = re.compile(rf"({_INT})")
-_RX_SMALL_SEC = re.compile(rf"{_SMALL}秒")
-_RX_DUR_PRE = re.compile("(%s)(?:的)?" % _grouped("过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下"))
-_RX_DUR_JOIN = re.compile(r"(?:又|零|余|多)?")
-_RX_DAY_NEXT = re.compile(r"前|后|之|以|内|来|里|间|多|余")
-_RX_NIGHT_NUM = re.compile(r"\d|[一二两三四五六七八九十]")
-_RX_DUR_SUF = re.compile(_grouped("以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多"))
-_RX_BELOW = re.compile("以下|以内")
-_RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日")
-_RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
-_RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
-_CATEGORY_RX = {_sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_SPACE: re.compile(r"\s")}
-
-
-@functools.cache
-def _rx() -> dict[str, re.Pattern]:
-    v = _vocab()
-    parts = v["dayparts"]
-    out = {
-        # whole numeric dates
-        "iso": re.compile(
-            r"(?<![\d.])(\d{4})\s{0,1}([-/.])\s{0,1}(\d{1,2})\s{0,1}\2\s{0,1}(\d{2}(?=\d{1,2}:)|\d{1,2})(?!\d{1,2}[-/.])"
-            r"|(?<![\d.])(\d{4})\.(\d{1,2})-(\d{1,2})(?![\d])"
-        ),
-        "compact": re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
-        "dmy": re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"),
-        "yymmdd": re.compile(r"(?<![\d\-])(\d{2})-(\d{2})-(\d{2})(?![\d\-])"),
-        "ym": re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})(?:\.|-|/)(\d{1,2})(?![\d./:]|月|-\d{1,2}(?!\d))"),
-        "md_num": re.compile(
-            r"(?<![\d\-/.])(\d{1,2})(?:/|-)(\d{1,2})(?=\s{0,1}[号日])\s{0,1}[号日]"
-            r"|(?<![\d\-/.:])(\d{2})-(\d{2})(?![\d\-:])"
-            r"|(?<![\d.])(\d{1,2})[·・](\d{1,2})(?![\d])"
-        ),
-        "clock_sp": re.compile(r"\s{0,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])()"),
-        "clock": re.compile(
-            r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])(?:\s{0,1}(a\.m\.|p\.m\.|am|pm|AM|PM|"
-            r"a(?![a-z])|p(?![a-z])))?(?:时)?"
-        ),
-        # years
-        "year4": re.compile(r"(?<![\d.])(\d{4})\s{0,1}(?:年度|年(?!代|级|龄|轻|纪|薪|货|终奖|会))"),
-        "roc": re.compile(r"(?<![\d.])(1[01]\d)\s{0,1}(?:年度|年(?=\d{1,2}\s{0,1}月))"),
-        "year2": re.compile(r"(?<![\d.])(\d{2})\s{0,1}年(?!代|级|龄|轻|纪|薪|货|会)"),
-        "yearcn": re.compile(
-            r"([〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})年(?!代|级|龄|轻|纪)"
-        ),
-        "year_bare": re.compile(
-            r"(?<![\d.,])((?:1[89]|20)\d{2})(?![\d.%‰,]|\s{0,1}[万亿千百个名人元件次台辆只家所套项吨米])"
-        ),
-        "minguo": re.compile(rf"民国({_INT})年"),
-        "century": re.compile(
-            rf"(?:(上|本|{_SMALL})世纪)?(\d0|[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
-            rf"|({_SMALL})世纪(初期|末期|初|末|上半叶|下半叶)?"
-        ),
-        "rel_year": re.compile(_alt(v["rel_year"])),
-        # sub-year
-        "half": re.compile(r"(?:的)?(上|下|前|后)半年"),
-        "quarter": re.compile(
-            r"(?:的)?(?:第)?([一二三四1-4])季度|(?:的)?[Qq]([1-4])(?!\d)|(?:的)?(首)季度"
-            r"|(?:的)?前([一二三两1-3])(?:个)?季度"
-        ),
-        "rel_quarter": re.compile(_alt(v["rel_quarter"])),
-        "yearpart": re.compile(r"年初|年底|年末|年中|年终|岁末|年内|伊始|开年|初期|初|底|末|中"),
-        "firstn": re.compile(
-            rf"(?:的)?(前|后|最后|头)({_SMALL})(?:个)?(月|天|日|周|星期|季度)|(?:的)?(首)(月)"
-        ),
-        "nth": re.compile(rf"(?:的)?第({_SMALL})(?:个)?(周|星期|礼拜|天)"),
-        "nth_wd": re.compile(rf"(?:的)?第({_SMALL})个?(?:星期|礼拜|周)([一二三四五六日天1-7])"),
-        "holiday": re.compile(
-            _alt(list(v["solar_festivals"]) + list(v["lunar_festivals"]) + list(v["weekday_festivals"]))
-        ),
-        "term": re.compile(
-            _grouped(
-                "立春|雨水|惊蛰|春分|清明节|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|"
-                "立冬|小雪|大雪|冬至|小寒|大寒"
-            )
-        ),
-        # months
-        "month": re.compile(
-            r"(农历|阴历|旧历)?(闰)?(\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)\s{0,1}月(?:份)?"
-            r"(?!亮|球|饼|光|薪|嫂|子|票|台|供|费|卡|活|经|度|利|息)"
-        ),
-        "rel_month": re.compile(_alt(v["rel_month"])),
-        "monthpart": re.compile(
-            r"(?:的)?(上旬|中旬|下旬|中下旬|上中旬|月初|月中|月底|月末|上半月|下半月|初|中|底|末)"
-        ),
-        # days
-        "day": re.compile(r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s{0,1}(日|号)"),
-        "lunar_day": re.compile(
-            r"初([一二三四五六七八九十]|\d{1,2})(?![\d])|(廿[一二三四五六七八九]|卅|三十|二十|[十]?[一二三四五六七八九十])"
-            r"(?![\d一二三四五六七八九十日号])"
-        ),
-        "numday": re.compile(r"(\d{1,2})(?![\d.%:万亿个名人元件次日号])"),
-        "rel_day": re.compile(_alt(v["rel_day"])),
-        "day_part_word": re.compile(_alt(v["day_with_part"])),
-        "nthday": re.compile(rf"第({_SMALL})天"),
-        # weeks
-        "week": re.compile(
-            r"(上上|下下|上|下|本|这|今|今个|这个|上个|下个|上一|下一|这一)?(?:个)?(周|星期|礼拜)"
-            r"([一二三四五六日天1-7]|末)?"
-        ),
-        # parts of day / clock
-        "daypart": re.compile(_alt(parts)),
-        "hour": re.compile(rf"({_SMALL}|两)\s{{0,1}}(点|时)(钟)?"),
-        "about": re.compile(r"左右|前后|许|上下"),
-    }
-    return out
-
-
-# ---------------------------------------------------------------------------
-# regex shapes: what the first two characters of a match can be, for cheap pre-checks
-
-#: a set of characters: (characters, regex categories such as \d), or None for 'any character'
-_Chars = tuple[frozenset[str], frozenset[Any]] | None
-_NO_CHARS: _Chars = (frozenset(), frozenset())
-
-
-def _union(a: _Chars, b: _Chars) -> _Chars:
-    if a is None or b is None:
-        return None
-    return a[0] | b[0], a[1] | b[1]
-
-
-#: the regex categories (`_CATEGORY_RX`) each character seen so far belongs to
-_CATEGORIES_OF: dict[str, frozenset[Any]] = {}
-
-
-def _categories_of(ch: str) -> frozenset[Any]:
-    got = _CATEGORIES_OF.get(ch)
-    if got is None:
-        got = _CATEGORIES_OF[ch] = frozenset(cat for cat, rx in _CATEGORY_RX.items() if rx.match(ch))
-    return got
-
-
-def _has(chars: _Chars, ch: str) -> bool:
-    # called for every regex and character while the prefilters fill: no generator, and each
-    # character's categories are looked up once
-    if chars is None or ch in chars[0]:
-        return True
-    categories = chars[1]
-    return bool(categories) and not categories.isdisjoint(_categories_of(ch))
-
-
-def _intersection(a: _Chars, b: _Chars) -> _Chars:
-    if a is None or b is None:
-        return b if a is None else a
-    chars = (a[0] & b[0]) | {c for c in a[0] if _has((frozenset(), b[1]), c)}
-    chars |= {c for c in b[0] if _has((frozenset(), a[1]), c)}
-    return frozenset(chars), a[1] & b[1]
-
-
-def _is_empty(chars: _Chars) -> bool:
-    return chars is not None and not chars[0] and not chars[1]
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """How a regex match can begin, as supersets (anything not understood widens to 'any')."""
-
-    first: _Chars  # first character
-    nullable: bool  # can match the empty string
-    single: _Chars  # characters it can match as a whole one-character match
-    pairs: tuple[tuple[_Chars, _Chars], ...]  # (first, second) characters of longer matches
-
-
-_EMPTY_SHAPE = _Shape(_NO_CHARS, True, _NO_CHARS, ())
-_ANY_SHAPE = _Shape(None, True, None, ((None, None),))
-
-
-def _shape_seq(items) -> _Shape:
-    first, nullable, single, pairs = _NO_CHARS, True, _NO_CHARS, []
-    must: _Chars = None  # what leading lookaheads require of the first character
-    for op, av in items:
-        if op is _sre.ASSERT and av[0] == 1 and _is_empty(first) and nullable:
-            ahead = _shape_seq(av[1])
-            if not ahead.nullable:
-                must = _intersection(must, ahead.first)
-            continue
-        item = _shape_item(op, av)
-        if not _is_empty(single) and not _is_empty(item.first):
-            pairs.append((single, item.first))  # a one-character prefix, then this item
-        if nullable:
-            first = _union(first, item.first)
-            pairs.extend(item.pairs)
-        single = _union(single if item.nullable else _NO_CHARS, item.single if nullable else _NO_CHARS)
-        nullable = nullable and item.nullable
-        if not nullable and _is_empty(single):
-            break  # the first two characters are settled
-    if must is not None:
-        first, single = _intersection(first, must), _intersection(single, must)
-        pairs = [(_intersection(a, must), b) for a, b in pairs]
-    return _Shape(first, nullable, single, tuple(pairs))
-
-
-def _shape_item(op, av) -> _Shape:
-    if op is _sre.LITERAL:
-        one: _Chars = (frozenset(chr(av)), frozenset())
-        return _Shape(one, False, one, ())
-    if op is _sre.IN:
-        chars: set[str] = set()
-        cats: set[Any] = set()
-        for o, a in av:
-            if o is _sre.LITERAL:
-                chars.add(chr(a))
-            elif o is _sre.RANGE and a[1] - a[0] <= 2000:
-                chars.update(chr(c) for c in range(a[0], a[1] + 1))
-            elif o is _sre.CATEGORY and a in _CATEGORY_RX:
-                cats.add(a)
-            else:  # a negated or too wide class
-                return _Shape(None, False, None, ())
-        one = (frozenset(chars), frozenset(cats))
-        return _Shape(one, False, one, ())
-    if op is _sre.CATEGORY:
-        one = (frozenset(), frozenset([av])) if av in _CATEGORY_RX else None
-        return _Shape(one, False, one, ())
-    if op in (_sre.ANY, _sre.NOT_LITERAL):
-        return _Shape(None, False, None, ())
-    if op is _sre.BRANCH:
-        alts = [_shape_seq(alt) for alt in av[1]]
-        first = single = _NO_CHARS
-        for alt in alts:
-            first, single = _union(first, alt.first), _union(single, alt.single)
-        pairs = tuple(p for alt in alts for p in alt.pairs)
-        return _Shape(first, any(alt.nullable for alt in alts), single, pairs)
-    if op is _sre.SUBPATTERN:
-        return _shape_seq(av[-1])
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _shape_seq(av)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
-        low, high, body = av
-        if high == 0:
-            return _EMPTY_SHAPE
-        inner = _shape_seq(body)
-        pairs = inner.pairs
-        if high > 1 and not _is_empty(inner.single):
-            pairs += ((inner.single, inner.first),)  # a one-character repetition, then another
-        return _Shape(inner.first, low == 0 or inner.nullable, inner.single, pairs)
-    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-        return _EMPTY_SHAPE  # zero width: ignoring the condition only widens the sets
-    return _ANY_SHAPE
-
-
-@functools.cache
-def _parse_tree(pattern: str, flags: int = 0) -> Any:
-    return _sre_parse.parse(pattern, flags)
-
-
-@functools.cache
-def _shape(pattern: str, flags: int = 0) -> _Shape:
-    try:
-        if flags & ~re.UNICODE:
-            return _ANY_SHAPE
-        return _shape_seq(_parse_tree(pattern, flags))
-    except Exception:  # an unexpected parser shape: no pre-check, always try the regex
-        return _ANY_SHAPE
-
-
-_K = TypeVar("_K")
-_R = TypeVar("_R")
-
-
-#: runs of digits and of Chinese numerals: at a number, its first characters tell little about
-#: what can match, the character right after it a lot
-_RUNS = (frozenset("0123456789"), frozenset(_CN))
-_RX_RUNS = (re.compile("[0-9]+"), re.compile(f"[{_CN}]+"))
-_RUN_OF = {ch: k for k, run in enumerate(_RUNS) for ch in run}
-
-
-def _exits_seq(items, run: frozenset[str], started: bool = False) -> tuple[_Chars, bool]:
-    """For matches that begin with a character of `run`: (the characters outside `run` they can
-    first meet, whether a match can lie wholly inside a run).  `started`: a character has been
-    matched already (False: the next one is the first, so it must be a `run` one)."""
-    exits: _Chars = _NO_CHARS
-    for op, av in items:
-        item_exits, inside = _exits_item(op, av, run, started)
-        exits = _union(exits, item_exits)
-        if not inside:
-            return exits, False
-        if not started:  # a character before the first `run` one cannot be: only runs matter
-            first = _shape_item(op, av).first
-            started = first is None or any(_has(first, c) for c in run)
-    return exits, True
-
-
-def _exits_item(op, av, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
-    if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY, _sre.NOT_LITERAL):
-        chars = _shape_item(op, av).first  # one character
-        if chars is None:
-            return (None if started else _NO_CHARS), True
-        outside = (chars[0] - run, chars[1]) if started else _NO_CHARS
-        return outside, any(_has(chars, c) for c in run)
-    if op is _sre.BRANCH:
-        alts = [_exits_seq(alt, run, started) for alt in av[1]]
-        exits: _Chars = _NO_CHARS
-        for alt_exits, _ in alts:
-            exits = _union(exits, alt_exits)
-        return exits, any(inside for _, inside in alts)
-    if op is _sre.SUBPATTERN:
-        return _exits_seq(av[-1], run, started)
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _exits_seq(av, run, started)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
-        low, high, body = av
-        if high == 0:
-            return _NO_CHARS, True
-        exits, inside = _exits_seq(body, run, started)
-        if high > 1 and not started and inside:  # the repetitions after a first one in the run
-            exits = _union(exits, _exits_seq(body, run, True)[0])
-        return exits, inside or low == 0
-    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-        return _NO_CHARS, True
-    return None, True
-
-
-@functools.cache
-def _run_exits(pattern: str, run: int) -> tuple[_Chars, bool]:
-    try:
-        return _exits_seq(_parse_tree(pattern), _RUNS[run])
-    except Exception:  # an unexpected parser shape: no pre-check
-        return None, True
-
-
-class _Prefilter(Generic[_K, _R]):
-    """Which of a set of regexes can match at a position, judged by the two characters there and,
-    at a number (`_RUNS`), by the character after it; cached by those characters."""
-
-    def __init__(self, patterns: list[tuple[_K, str]], build: Callable[[list[_K]], _R]) -> None:
-        self._patterns = patterns
-        self._build = build
-        self._by_char: dict[str, list[tuple[_K, _Chars, _Chars]]] = {}
-        self._by_key: dict[str, _R] = {}
-        self._candidates: dict[str, list[int]] | None = None
-
-    def _candidates_for(self, ch: str) -> list[int]:
-        """Indexes (in `_patterns` order) of the patterns whose shape may let a match begin with
-        ch: those listing ch among their first characters, and those whose first character is a
-        category, any character or none (checked as they are)."""
-        if self._candidates is None:
-            by_char: dict[str, list[int]] = {}
-            general = []
-            for k, (_, pattern) in enumerate(self._patterns):
-                shape = _shape(pattern)
-                if shape.nullable or shape.first is None or shape.first[1]:
-                    general.append(k)
-                else:
-                    for c in shape.first[0]:
-                        by_char.setdefault(c, []).append(k)
-            self._candidates = {c: sorted(ks + general) for c, ks in by_char.items()}
-            self._candidates[""] = general
-        got = self._candidates.get(ch)
-        return self._candidates[""] if got is None else got
-
-    def after(self, ch: str) -> list[tuple[_K, _Chars, _Chars]]:
-        """The regexes a match of which can begin with ch, each with the characters that can come
-        right after it (None: any, or the end of the match) and, when ch begins a number, the
-        characters that can follow the number (None: any, or the match may end inside it)."""
-        out = self._by_char.get(ch)
-        if out is None:
-            out = self._by_char[ch] = self._after(ch)
-        return out
-
-    def _after(self, ch: str) -> list[tuple[_K, _Chars, _Chars]]:
-        out = []
-        run = _RUN_OF.get(ch)
-        patterns = self._patterns
-        for k in self._candidates_for(ch):
-            key, pattern = patterns[k]
-            shape = _shape(pattern)
-            if not (shape.nullable or _has(shape.first, ch)):
-                continue
-            nxt: _Chars = None
-            if not (shape.nullable or _has(shape.single, ch)):
-                by_first, others = _pairs_by_first(pattern)
-                nxt = by_first.get(ch, _NO_CHARS)
-                for a, b in others:
-                    if _has(a, ch):
-                        nxt = _union(nxt, b)
-            exits: _Chars = None
-            if run is not None:
-                exits, inside = _run_exits(pattern, run)
-                if inside:
-                    exits = None
-            out.append((key, nxt, exits))
-        return out
-
-    def at(self, s: str, i: int, run_end: int | None = None) -> _R:
-        """`run_end`: where the number beginning at i ends (if there is one), when the caller knows."""
-        return self.for_key(_prefilter_key(s, i, run_end))
-
-    def for_key(self, key: str) -> _R:
-        """What `at` gives at a position with this `_prefilter_key`."""
-        got = self._by_key.get(key)
-        if got is None:
-            got = self._by_key[key] = self._for_key(key)
-        return got
-
-    def _for_key(self, key: str) -> _R:
-        nxt = key[1:2]  # '' at the end of the text
-        end = key[2:] if key[0] in _RUN_OF else ""  # '' at the end of the text
-        # `_has(nexts, nxt) and _has(exits, end)`, spelled out: this runs for every new key
-        nxt_categories = _categories_of(nxt) if nxt else frozenset()
-        end_categories = _categories_of(end) if end else frozenset()
-        return self._build(
-            [
-                k
-                for k, nexts, exits in self.after(key[0])
-                if (nexts is None or (nxt and (nxt in nexts[0] or not nexts[1].isdisjoint(nxt_categories))))
-                and (exits is None or (end and (end in exits[0] or not exits[1].isdisjoint(end_categories))))
-            ]
-        )
-
-
-def _prefilter_key(s: str, i: int, run_end: int | None = None) -> str:
-    """What `_Prefilter.at` judges position i by: its two characters and, at a number, the one
-    after the number (`run_end`: where the number ends, when the caller knows)."""
-    run = _RUN_OF.get(s[i])
-    if run is None:
-        return s[i : i + 2]
-    if run_end is None:
-        run_end = _RX_RUNS[run].match(s, i).end()  # type: ignore[union-attr]
-    return s[i : i + 2] + s[run_end : run_end + 1]
-
-
-@functools.cache
-def _pairs_by_first(pattern: str) -> tuple[dict[str, _Chars], tuple[tuple[_Chars, _Chars], ...]]:
-    """The (first, second) character pairs of `pattern`'s shape as the union of the seconds by
-    each listed first character, and the pairs whose first is a category or any character
-    (those are checked one by one): a word list has hundreds of pairs, looked up per character."""
-    by_first: dict[str, _Chars] = {}
-    others = []
-    for a, b in _shape(pattern).pairs:
-        if a is None or a[1]:
-            others.append((a, b))
-        else:
-            for c in a[0]:
-                by_first[c] = _union(by_first.get(c, _NO_CHARS), b)
-    return by_first, tuple(others)
-
-
-class _FirstChar(dict[str, bool]):
-    """Can a match of `rx` begin with a given character?  `may_begin[ch]`: a cheap test before
-    matching a regex that mostly fails (a regex that can match the empty string always may).
-    A dict filled on first lookup of each character, so that a known answer costs no Python
-    call (and a compiled regex, a slow dictionary key, is never hashed)."""
-
-    def __init__(self, rx: re.Pattern) -> None:
-        super().__init__()
-        self._rx = rx
-
-    def __missing__(self, ch: str) -> bool:
-        got = self[ch] = _has(_first_chars(self._rx), ch)
-        return got
-
-
-def _first_chars(rx: re.Pattern | str) -> _Chars:
-    """Characters a match of `rx` can start with, or None when that cannot be bounded."""
-    shape = _shape(rx) if isinstance(rx, str) else _shape(rx.pattern, rx.flags)
-    return None if shape.nullable else shape.first
-
-
-_KEY_SETS: dict[frozenset[str], frozenset[str]] = {}
-
-
-def _key_set(keys: list[str]) -> frozenset[str]:
-    ok = frozenset(keys)
-    return _KEY_SETS.setdefault(ok, ok)
-
-
-@functools.cache
-def _component_keys() -> _Prefilter[str, frozenset[str]]:
-    """Keys of the component regexes (`_rx`) that can match at a position."""
-    return _Prefilter([(key, rx.pattern) for key, rx in _rx().items()], _key_set)
-
-
-# ---------------------------------------------------------------------------
-# parse frame
-
-
-_RANK = {"year": 1, "yearsub": 2, "month": 3, "monthsub": 4, "day": 5, "weekday": 6, "daypart": 7, "clock": 8}
-
-
-@dataclass
-class _Frame:
-    start: dt.datetime | None = None
-    end: dt.datetime | None = None
-    gran: str | None = None
-    y: int | None = None
-    mo: int | None = None
-    d: int | None = None
-    lunar: bool = False
-    anchor: str = "absolute"
-    unresolved: bool = False
-    kinds: tuple = ()
-    weak: str | None = None  # reason the point alone is not trusted (yy year, bare 号, bare clock)
-    pm: int = 0  # +1 afternoon/evening, -1 morning, 0 unknown
-    part: tuple | None = None
-    mod: str | None = None
-    rtype: str | None = None
-    explicit_year: bool = False
-
-
-@dataclass
-class _Ctx:
-    ref: dt.datetime | None
-    ref_anchor: str
-    y: int | None = None
-    mo: int | None = None
-    d: int | None = None
-    pm: int = 0
-
-
-@dataclass
-class _Cand:
-    s: int
-    e: int
-    type: str
-    value: str | None
-    start: dt.datetime | None
-    end: dt.datetime | None
-    gran: str | None
-    mod: str | None
-    anchor: str
-    frame: _Frame | None = None
-    kinds: tuple = field(default_factory=tuple)
-
-
-#: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,
-#: 99999周前 or a reference date in year 1 would otherwise reach back before year 1000).
-MIN_YEAR = 1000
-
-
-def _in_calendar(c: _Cand) -> bool:
-    return (c.start is None or c.start.year >= MIN_YEAR) and (c.end is None or c.end.year >= MIN_YEAR)
-
-
-_FRAME_FIELDS = frozenset(f.name for f in fields(_Frame)) | frozenset(f.name for f in fields(_Cand))
-
-
-_T = TypeVar("_T", "_Frame", "_Cand")
-
-
-def replace(obj: _T, **changes: Any) -> _T:
-    """`dataclasses.replace` for the parser's plain dataclasses (no __post_init__, no
-    init=False fields), by copying the instance dict: a frame is copied several times
-    per date, and dataclasses.replace is the slow part of that."""
-    if changes and not _FRAME_FIELDS.issuperset(changes):
-        raise TypeError(f"unknown fields {sorted(changes.keys() - _FRAME_FIELDS)}")
-    new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
-    new.__dict__.update(changes)
-    return new
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.datetime | None:
-    try:
-        return dt.datetime(y, m, d)
-    except ValueError:
-        return None
-
-
 #: the expression rules `_Parser.parse_at` tries at a position, in this order
 _EXPRESSIONS = ("_point_expr", "_set_expr", "_special", "_anniversary", "_duration_expr", "_paren_relative")
 
 
 class _Parser:
-    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool) -> None:
+    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool, roc_years: bool = False) -> None:
         self.raw = raw
+        self.roc_years = roc_years  # a Taiwan article: bare years are years of the Republic of China
         self.s = _fold(raw)
         self.n = len(self.s)
         self.ref = ref
@@ -733,6 +89,8 @@ class _Parser:
         self.rx = _rx()
         self.v = _vocab()
         self.neg = self._negative_mask()
+        self.boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+        self.here = 0  # where the expression being parsed begins
         self.component_keys = _component_keys()
 
     # -- helpers -----------------------------------------------------------
@@ -745,13 +103,23 @@ class _Parser:
             mask.update(range(m.start(), m.end()))
         return mask
 
+    def _context_applies(self) -> bool:
+        """May a partial expression here take its year or month from the context?  Only from an
+        expression in the same clause (or a list within it: 3月、4月); across a clause boundary it
+        takes them from the reference (the publication), and from the context only without one."""
+        c = self.ctx
+        if c.ref is None:
+            return True
+        k = bisect_left(self.boundaries, c.at)
+        return k >= len(self.boundaries) or self.boundaries[k] >= self.here
+
     def _inherit(self, f: _Frame, level: str) -> bool:
         """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
         c = self.ctx
         if level in ("month", "yearsub"):
             if f.y is not None:
                 return True
-            if c.y is not None:
+            if c.y is not None and self._context_applies():
                 f.y, f.anchor = c.y, "context"
                 return True
             if c.ref is not None:
@@ -766,7 +134,7 @@ class _Parser:
                 return self._inherit(f, "month")
             if f.y is not None and f.mo is None and "year" in f.kinds:
                 return False  # "2019年5日" is not a date
-            if c.mo is not None and c.y is not None:
+            if c.mo is not None and c.y is not None and self._context_applies():
                 f.y, f.mo, f.anchor = c.y, c.mo, "context"
                 return True
             if c.ref is not None:
@@ -785,9 +153,9 @@ class _Parser:
                 return True
             if any(k not in ("daypart", "clock") for k in f.kinds):
                 return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
-            if c.d is not None and c.mo is not None and c.y is not None:
-                f.y, f.mo, f.d, f.anchor = c.y, c.mo, c.d, "context"
-                f.start, f.end, f.gran = grain_interval(dt.datetime(c.y, c.mo, c.d), "day")
+            if c.day is not None:  # a clock time is on the day the story last fixed
+                f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
+                f.start, f.end, f.gran = grain_interval(c.day, "day")
                 return True
             if c.ref is not None:
                 r = c.ref
@@ -837,7 +205,7 @@ class _Parser:
 
     # -- components ----------------------------------------------------------
 
-    def _plan(self, key: str, last: int) -> tuple[_Step, ...]:
+    def _plan(self, key: str, last: Rank) -> tuple[_Step, ...]:
         """The component steps to run at a position with this `_prefilter_key` after a component
         of rank `last` (the plan depends on the character, the component regexes `_component_keys`
         lets through, which depend on the key only, and `last`)."""
@@ -863,6 +231,22 @@ class _Parser:
         nf = replace(f, kinds=f.kinds + ("year",), anchor="absolute", explicit_year=explicit, weak=None)
         self._set(nf, dt.datetime(y, 1, 1), "year")
         return nf
+
+    def _is_roc_year(self, m: re.Match) -> bool:
+        """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
+        `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
+        as a point.)"""
+        n = int(m.group(1))
+        now = (self.ref.year if self.ref else 2030) - 1911
+        if 100 <= n <= now + 5:
+            return True
+        if not 40 <= n <= 99:
+            return False
+        before = self.s[max(0, m.start() - 2) : m.start()]
+        after = self.s[m.end() : m.end() + 2]
+        return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(
+            tuple(self.v["roc_year_after"])
+        )
 
     def _c_year2(self, yy: str, f: _Frame, strong: bool = False) -> _Frame | None:
         n = int(yy)
@@ -1326,50 +710,69 @@ class _Parser:
         return nf
 
     def _c_holiday(self, word: str, f: _Frame) -> _Frame | None:
-        v = self.v
         nf = replace(f, kinds=f.kinds + ("day",))
         year_given = "year" in f.kinds and f.start is not None
         if year_given and f.gran != "year":
             return None
         if f.kinds and not year_given:
             return None
+        on = self._festival_day(word)
+        if on is None:
+            return None
+        if year_given:
+            y = f.start.year
+        elif self.ctx.y is not None and self._context_applies():
+            y, nf.anchor = self.ctx.y, "context"
+        elif self.ctx.ref is not None:
+            y, nf.anchor = self._festival_year(on, self.ctx.ref), self.ctx.ref_anchor
+        else:
+            nf.unresolved = True
+            return nf
+        day = on(y)
+        if day is None:
+            return None
+        self._set(nf, day, "day")
+        return nf
+
+    def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
+        """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""
+        v = self.v
         if word in v["solar_festivals"]:
             md = v["solar_festivals"][word]
-            if not md:
-                return None
-            if not year_given and not self._inherit(nf, "month"):
-                return nf
-            y = f.start.year if year_given else nf.y
-            self._set(nf, dt.datetime(y, md[0], md[1]), "day")
-        elif word in v["lunar_festivals"]:
+            return (lambda y: _safe_date(y, md[0], md[1])) if md else None
+        if word in v["lunar_festivals"]:
             mo, dv = v["lunar_festivals"][word]
-            if year_given:
-                y = f.start.year
-            elif self.ctx.y is not None:
-                y, nf.anchor = self.ctx.y, "context"
-            elif self.ctx.ref is not None:
-                y = lunar_year_of(self.ctx.ref)
-                nf.anchor = self.ctx.ref_anchor
-            else:
-                nf.unresolved = True
-                return nf
-            if dv == 0:
-                a = lunar_to_solar(y + 1, 1, 1, False)
-                a = a - dt.timedelta(days=1) if a else None
-            else:
-                a = lunar_to_solar(y, mo, dv, False)
-            if a is None:
-                return None
-            self._set(nf, a, "day")
-        else:
-            mo, nth, wd = v["weekday_festivals"][word]
-            if not year_given and not self._inherit(nf, "month"):
-                return nf
-            y = f.start.year if year_given else nf.y
+            if dv == 0:  # 除夕: the day before the next lunar new year
+
+                def eve(y: int) -> dt.datetime | None:
+                    a = lunar_to_solar(y + 1, 1, 1, False)
+                    return a - dt.timedelta(days=1) if a else None
+
+                return eve
+            return lambda y: lunar_to_solar(y, mo, dv, False)
+        mo, nth, wd = v["weekday_festivals"][word]
+
+        def nth_weekday(y: int) -> dt.datetime:
             first = dt.datetime(y, mo, 1)
             first += dt.timedelta(days=(wd - 1 - first.weekday()) % 7)
-            self._set(nf, first + dt.timedelta(weeks=nth - 1), "day")
-        return nf
+            return first + dt.timedelta(weeks=nth - 1)
+
+        return nth_weekday
+
+    @staticmethod
+    def _festival_year(on: Callable[[int], dt.datetime | None], ref: dt.datetime) -> int:
+        """A festival without a year is the one of the reference's year, unless that one is half
+        a year away and the one of the year before or after is within a season (元旦 in a late-
+        December article is the coming one; 圣诞节 in early January the one just past)."""
+        y = lunar_year_of(ref)
+        this = on(y)
+        if this is None or abs((this - ref).days) <= 183:
+            return y
+        for other in (y + 1, y - 1):
+            day = on(other)
+            if day is not None and abs((day - ref).days) < 90:
+                return other
+        return y
 
     def _c_term(self, word: str, f: _Frame) -> _Frame | None:
         nf = replace(f, kinds=f.kinds + ("day",))
@@ -1506,7 +909,11 @@ class _Parser:
         self, pos: int, base: _Frame | None = None, allow_weak: bool = False
     ) -> tuple[int, _Frame] | None:
         f = base if base is not None else _Frame()
-        last = -1 if base is None else max((_RANK.get(k, 0) for k in base.kinds), default=-1)
+        last = (
+            Rank.NONE
+            if base is None
+            else max((RANK_OF_KIND.get(k, Rank.MARKER) for k in base.kinds), default=Rank.NONE)
+        )
         start_pos = pos
         s, n = self.s, self.n
         while pos < n:
@@ -1526,7 +933,7 @@ class _Parser:
                     best = c
             end, rank, nf = best
             f, pos, last = nf, end, rank
-            if f.unresolved and f.start is None and rank >= 5:
+            if f.unresolved and f.start is None and rank >= Rank.DAY:
                 # keep consuming for the span, resolution is lost anyway
                 pass
         if pos == start_pos or not f.kinds or f.kinds == ("lunar",):
@@ -1552,6 +959,7 @@ class _Parser:
         """The longest expression at i (the first of equally long ones, in `_EXPRESSIONS` order);
         `expressions` may leave out rules that cannot match there."""
         best: _Cand | None = None
+        self.here = i
         for name in expressions:
             try:
                 c = getattr(self, name)(i)
@@ -1656,9 +1064,10 @@ class _Parser:
 
     def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
         """Right side of a range: inherits the coarser fields of the left side."""
-        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm)
+        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day)
         if lf.start is not None:
             self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
+            self.ctx.at, self.ctx.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
             self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
         try:
             rp = self.parse_point(pos, allow_weak=True)
@@ -1673,7 +1082,7 @@ class _Parser:
                 return None
             return e, rf
         finally:
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm = saved
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day = saved
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
@@ -1710,6 +1119,8 @@ class _Parser:
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
+        if w == "开始" and prefix is None:
+            w = None  # 今天开始实施: 开始 is the verb; the time is the point it begins at
         if w is not None:
             e = suf.end()
             if w in ("以来", "来", "至今", "迄今", "到现在", "到目前", "到今天", "至目前"):
@@ -1767,7 +1178,7 @@ class _Parser:
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
         if typ == "date" and gran in ("hour", "minute", "second"):
             typ = "datetime"
-        self._update_ctx(lf if rf is None else rf, lf)
+        self._update_ctx(lf if rf is None else rf, lf, e)
         return _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
 
     def _value(self, lf, rf, start, end, gran, unresolved, mod) -> str | None:
@@ -1781,10 +1192,14 @@ class _Parser:
             return _iv_value(start, end) if start is not None and end is not None else rv
         return lv
 
-    def _update_ctx(self, f: _Frame, lf: _Frame) -> None:
+    def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:
             return
         c = self.ctx
+        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
+            c.at = end
+        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
+            c.day = trunc(f.start, "day")
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.y = f.start.year
         if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
@@ -2065,8 +1480,8 @@ class _Parser:
         if sw in ("以来", "来"):
             p = ref - delta
             a = trunc(p, fine) if fine not in ("hour", "minute", "second") else p
-            if fine == "week":
-                a = trunc(p, "day")
+            if fine in ("week", "year"):
+                a = trunc(p, "day")  # 两年来: the last two years up to the reference, not from 1 January
             return _Cand(i, e2, "range", _iv_value(a, ref), a, ref, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
             p = ref + delta
@@ -2179,7 +1594,11 @@ class _Parser:
         if w in ("近年来", "近年", "近些年", "近几年", "这些年", "过去", "以往", "往年"):
             if w in ("过去", "以往", "往年"):
                 return None
-            return _Cand(i, e, "range", "PAST_REF", None, None, "year", None, anchor)
+            if ref is None:
+                return _Cand(i, e, "range", "PAST_REF", None, None, "year", None, anchor)
+            # a recent period with no stated start, up to and including the reference day
+            b = trunc(ref, "day") + dt.timedelta(days=1)
+            return _Cand(i, e, "range", "PAST_REF", None, b, "year", None, anchor)
         if w in ("今后", "将来", "未来"):
             return None
         if w.startswith("今明两"):
@@ -2244,7 +1663,7 @@ class _Parser:
                 return None
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
-            self.ctx.y, self.ctx.mo, self.ctx.d = year, None, None
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
@@ -2261,7 +1680,7 @@ class _Parser:
         if a is None:
             return None
         b = a + dt.timedelta(days=1)
-        self.ctx.y, self.ctx.mo, self.ctx.d = a.year, a.month, a.day
+        self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- anniversaries ----------------------------------------------------------------
@@ -2312,12 +1731,12 @@ _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
 _PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
 
 
-def _add(out: list, pos: int, end: int, rank: int, nf: _Frame | None) -> None:
+def _add(out: list, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:
     if nf is not None and end > pos:
         out.append((end, rank, nf))
 
 
-def _component_plan(ch: str, ok: frozenset[str], last: int) -> tuple[_Step, ...]:
+def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...]:
     """The steps to run at a position holding `ch` after a component of rank `last`, in the order
     their results are listed (the first of equally long parses wins); `ok`: the keys of the
     component regexes that can match there."""
@@ -2329,17 +1748,18 @@ def _component_plan(ch: str, ok: frozenset[str], last: int) -> tuple[_Step, ...]
         if key in ok:
             steps.append(step)
 
-    if last < 0 and ch in "农阴旧":
+    if last == Rank.NONE and ch in "农阴旧":
         steps.append(_step_lunar)
-    if last in (5, 6, 7) and (ch == " " or isdig):
+    if last in (Rank.DAY, Rank.WEEKDAY, Rank.DAYPART) and (ch == " " or isdig):
         want("clock_sp", _step_clock_sp)
-    if last < 1:
+    if last < Rank.YEAR:
         if isdig:
             for key in ("iso", "compact", "dmy", "yymmdd"):
                 want(key, _step_fulldate(key))
             want("ym", _step_ym)
             want("year4", _step_year4)
             want("roc", _step_roc)
+            want("roc_bare", _step_roc_bare)
             want("year2", _step_year2)
             want("year_bare", _step_year_bare)
         if iscn:
@@ -2347,48 +1767,48 @@ def _component_plan(ch: str, ok: frozenset[str], last: int) -> tuple[_Step, ...]
         if ch == "民":
             steps.append(_step_minguo)
         want("century", _step_century)
-        want("rel_year", _step_rel("rel_year", 1, "year"))
-    if last < 2:
-        if last == 1 or ch in "上下前后的第一二三四Qq1234首本这当年岁开伊":
+        want("rel_year", _step_rel("rel_year", Rank.YEAR, "year"))
+    if last < Rank.YEARSUB:
+        if last == Rank.YEAR or ch in "上下前后的第一二三四Qq1234首本这当年岁开伊":
             for key in ("half", "quarter", "firstn", "nth", "yearpart"):
-                if key == "yearpart" and last != 1 and ch not in "年岁开伊":
+                if key == "yearpart" and last != Rank.YEAR and ch not in "年岁开伊":
                     continue
                 want(key, _step_yearsub(key))
-        want("rel_quarter", _step_rel("rel_quarter", 2, "quarter"))
+        want("rel_quarter", _step_rel("rel_quarter", Rank.YEARSUB, "quarter"))
         want("holiday", _step_holiday)
         want("term", _step_term)
-    if last == 2 and ch in "初末底":
+    if last == Rank.YEARSUB and ch in "初末底":
         steps.append(_step_quarter_part)
-    if last < 3:
+    if last < Rank.MONTH:
         want("month", _step_month)
-        want("rel_month", _step_rel("rel_month", 3, "month"))
-    if last < 3 and ch in "上下月":
+        want("rel_month", _step_rel("rel_month", Rank.MONTH, "month"))
+    if last < Rank.MONTH and ch in "上下月":
         steps.append(_step_month_half)
-    if 3 <= last < 4:
+    if 3 <= last < Rank.MONTHSUB:
         want("monthpart", _step_monthpart)
         for key in ("firstn", "nth", "nth_wd"):
             want(key, _step_monthsub(key))
-    if last < 5:
+    if last < Rank.DAY:
         if isdig or iscn:
             want("day", _step_day)
-            if last in (3, 4):
+            if last in (Rank.MONTH, Rank.MONTHSUB):
                 want("lunar_day", _step_lunar_day_of_month)
                 want("numday", _step_numday)
-            if last < 3:
+            if last < Rank.MONTH:
                 want("md_num", _step_md)
-        elif ch == "初" and last in (3, 4):
+        elif ch == "初" and last in (Rank.MONTH, Rank.MONTHSUB):
             want("lunar_day", _step_lunar_day)
-        want("rel_day", _step_rel("rel_day", 5, "day"))
-        if last < 1:
+        want("rel_day", _step_rel("rel_day", Rank.DAY, "day"))
+        if last < Rank.YEAR:
             want("nthday", _step_nthday)
         want("week", _step_week)
-    elif last == 5:
+    elif last == Rank.DAY:
         want("week", _step_weekday)
         steps.append(_step_weekday_after_separator)
-    if last < 7:
+    if last < Rank.DAYPART:
         want("day_part_word", _step_day_part_word)
-        want("daypart", _step_daypart(strong=last >= 5))
-    if last < 8:
+        want("daypart", _step_daypart(strong=last >= Rank.DAY))
+    if last < Rank.CLOCK:
         if isdig:
             want("clock", _step_clock)
         if isdig or iscn:
@@ -2399,14 +1819,14 @@ def _component_plan(ch: str, ok: frozenset[str], last: int) -> tuple[_Step, ...]
 def _step_lunar(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = _RX_LUNAR.match(s, pos)
     if m:
-        _add(out, pos, m.end(), 0, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
+        _add(out, pos, m.end(), Rank.MARKER, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
 
 
 def _step_clock_sp(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     if s[pos] == " " or (pos > 0 and s[pos - 1].isdigit()):
         m = p.rx["clock_sp"].match(s, pos)
         if m:
-            _add(out, pos, m.end(), 8, p._c_clock(m, f))
+            _add(out, pos, m.end(), Rank.CLOCK, p._c_clock(m, f))
 
 
 @functools.cache
@@ -2414,7 +1834,7 @@ def _step_fulldate(key: str) -> _Step:
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         m = p.rx[key].match(s, pos)
         if m:
-            _add(out, pos, m.end(), _RANK["day"], p._c_fulldate(key, m, f))
+            _add(out, pos, m.end(), Rank.DAY, p._c_fulldate(key, m, f))
 
     return step
 
@@ -2422,25 +1842,33 @@ def _step_fulldate(key: str) -> _Step:
 def _step_ym(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["ym"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), _RANK["month"], p._c_ym(m, f))
+        _add(out, pos, m.end(), Rank.MONTH, p._c_ym(m, f))
 
 
 def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["year4"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), 1, p._c_year(int(m.group(1)), f, explicit=True))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(int(m.group(1)), f, explicit=True))
 
 
 def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["roc"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), 1, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+
+
+def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    if not p.roc_years:
+        return
+    m = p.rx["roc_bare"].match(s, pos)
+    if m and p._is_roc_year(m):
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 
 def _step_year2(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["year2"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), 1, p._c_year2(m.group(1), f))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year2(m.group(1), f))
 
 
 def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2449,7 +1877,7 @@ def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         nf = p._c_year(int(m.group(1)), f, explicit=True)
         if nf is not None:
             nf.weak = "bare_year"
-        _add(out, pos, m.end(), 1, nf)
+        _add(out, pos, m.end(), Rank.YEAR, nf)
 
 
 def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2457,9 +1885,9 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     if m:
         g = m.group(1)
         if len(g) == 4:
-            _add(out, pos, m.end(), 1, p._c_year(cn_int(g), f, explicit=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(cn_int(g), f, explicit=True))
         else:
-            _add(out, pos, m.end(), 1, p._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
 
 
 def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2467,10 +1895,10 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     if m:
         n = cn_int(m.group(1))
         if n:
-            _add(out, pos, m.end(), 1, p._c_year(1911 + n, f, explicit=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
 
 
-def _step_match(key: str, rank: int, convert: Callable[..., Any]) -> _Step:
+def _step_match(key: str, rank: Rank, convert: Callable[..., Any]) -> _Step:
     """The component regex `key` at the position, converted by the parser method `convert`."""
 
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2481,18 +1909,18 @@ def _step_match(key: str, rank: int, convert: Callable[..., Any]) -> _Step:
     return step
 
 
-_step_century = _step_match("century", 1, _Parser._c_century)
-_step_month = _step_match("month", 3, _Parser._c_month)
-_step_monthpart = _step_match("monthpart", 4, _Parser._c_monthpart)
-_step_day = _step_match("day", 5, _Parser._c_day)
-_step_md = _step_match("md_num", 5, _Parser._c_md)
-_step_lunar_day = _step_match("lunar_day", 5, _Parser._c_lunar_day)
-_step_nthday = _step_match("nthday", 5, _Parser._c_nthday)
-_step_clock = _step_match("clock", 8, _Parser._c_clock)
+_step_century = _step_match("century", Rank.YEAR, _Parser._c_century)
+_step_month = _step_match("month", Rank.MONTH, _Parser._c_month)
+_step_monthpart = _step_match("monthpart", Rank.MONTHSUB, _Parser._c_monthpart)
+_step_day = _step_match("day", Rank.DAY, _Parser._c_day)
+_step_md = _step_match("md_num", Rank.DAY, _Parser._c_md)
+_step_lunar_day = _step_match("lunar_day", Rank.DAY, _Parser._c_lunar_day)
+_step_nthday = _step_match("nthday", Rank.DAY, _Parser._c_nthday)
+_step_clock = _step_match("clock", Rank.CLOCK, _Parser._c_clock)
 
 
 @functools.cache
-def _step_rel(key: str, rank: int, grain: str) -> _Step:
+def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
     """A relative word (去年, 下个月, 明天 …) of the vocabulary list `key`."""
 
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2508,7 +1936,7 @@ def _step_yearsub(key: str) -> _Step:
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         m = p.rx[key].match(s, pos)
         if m:
-            _add(out, pos, m.end(), 2, p._c_yearsub(key, m, f, pos))
+            _add(out, pos, m.end(), Rank.YEARSUB, p._c_yearsub(key, m, f, pos))
 
     return step
 
@@ -2516,13 +1944,13 @@ def _step_yearsub(key: str) -> _Step:
 def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["holiday"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), _RANK["day"], p._c_holiday(m.group(0), f))
+        _add(out, pos, m.end(), Rank.DAY, p._c_holiday(m.group(0), f))
 
 
 def _step_term(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["term"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), _RANK["day"], p._c_term(m.group(0), f))
+        _add(out, pos, m.end(), Rank.DAY, p._c_term(m.group(0), f))
 
 
 def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2533,7 +1961,7 @@ def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> No
         st = f.start if ch == "初" else f.start + relativedelta(months=2)
         p._set(nf, st, "month")
         nf.mod, nf.rtype = ("start" if ch == "初" else "end"), "range"
-        _add(out, pos, pos + 1, 4, nf)
+        _add(out, pos, pos + 1, Rank.MONTHSUB, nf)
 
 
 def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2549,12 +1977,12 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None
             if mo is not None:
                 p._set(nf, dt.datetime(nf.y, mo, 1), "month")
                 mm = _RX_MONTHHALF_G.match(s, pos)
-                _add(out, pos, m.end(), 4, p._c_monthpart(mm, nf))
+                _add(out, pos, m.end(), Rank.MONTHSUB, p._c_monthpart(mm, nf))
 
 
 @functools.cache
 def _step_monthsub(key: str) -> _Step:
-    rank = 4 if key != "nth_wd" else 5
+    rank = Rank.MONTHSUB if key != "nth_wd" else Rank.DAY
 
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         m = p.rx[key].match(s, pos)
@@ -2568,20 +1996,20 @@ def _step_lunar_day_of_month(p: _Parser, s: str, pos: int, f: _Frame, out: list)
     if "month" in f.kinds:
         m = p.rx["lunar_day"].match(s, pos)
         if m and (m.group(1) or m.group(2)):
-            _add(out, pos, m.end(), 5, p._c_lunar_day(m, f))
+            _add(out, pos, m.end(), Rank.DAY, p._c_lunar_day(m, f))
 
 
 def _step_numday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     if "month" in f.kinds:
         m = p.rx["numday"].match(s, pos)
         if m:
-            _add(out, pos, m.end(), 5, p._c_numday(m, f))
+            _add(out, pos, m.end(), Rank.DAY, p._c_numday(m, f))
 
 
 def _step_week(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["week"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), 5 if not m.group(3) else 6, p._c_week(m, f))
+        _add(out, pos, m.end(), Rank.DAY if not m.group(3) else Rank.WEEKDAY, p._c_week(m, f))
 
 
 def _step_weekday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2591,9 +2019,9 @@ def _step_weekday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         if f.gran == "week" and f.start is not None and _WD[m.group(3)] < 7:
             nf = replace(f, kinds=f.kinds + ("weekday",))
             p._set(nf, f.start + dt.timedelta(days=_WD[m.group(3)]), "day")
-            _add(out, pos, m.end(), 6, nf)
+            _add(out, pos, m.end(), Rank.WEEKDAY, nf)
         else:
-            _add(out, pos, m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
+            _add(out, pos, m.end(), Rank.WEEKDAY, replace(f, kinds=f.kinds + ("weekday",)))
 
 
 def _step_weekday_after_separator(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2602,7 +2030,7 @@ def _step_weekday_after_separator(p: _Parser, s: str, pos: int, f: _Frame, out: 
     if m2 and m2.end() > pos:
         m = p.rx["week"].match(s, m2.end())
         if m and m.group(3) and not m.group(1):
-            _add(out, pos, m.end(), 6, replace(f, kinds=f.kinds + ("weekday",)))
+            _add(out, pos, m.end(), Rank.WEEKDAY, replace(f, kinds=f.kinds + ("weekday",)))
 
 
 def _step_day_part_word(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
@@ -2612,7 +2040,7 @@ def _step_day_part_word(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> N
         nf = p._c_rel(f, off, "day")
         if nf is not None:
             nf = p._c_daypart(part, nf, strong=True)
-        _add(out, pos, m.end(), 7, nf)
+        _add(out, pos, m.end(), Rank.DAYPART, nf)
 
 
 @functools.cache
@@ -2620,7 +2048,7 @@ def _step_daypart(strong: bool) -> _Step:
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         m = p.rx["daypart"].match(s, pos)
         if m:
-            _add(out, pos, m.end(), 7, p._c_daypart(m.group(0), f, strong=strong, end=m.end()))
+            _add(out, pos, m.end(), Rank.DAYPART, p._c_daypart(m.group(0), f, strong=strong, end=m.end()))
 
     return step
 
@@ -2628,375 +2056,4 @@ def _step_daypart(strong: bool) -> _Step:
 def _step_hour(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     r = p._c_hour(pos, f)
     if r:
-        _add(out, pos, r[0], 8, r[1])
-
-
-# ---------------------------------------------------------------------------
-
-
-def lunar_year_of(d: dt.datetime) -> int:
-    """Lunar year a month/festival without a year belongs to: the reference's calendar year."""
-    return d.year
-
-
-def _delta(total: list[float]) -> relativedelta:
-    """(months, days, seconds) as one step back or forth; fractions of months and days as seconds."""
-    return relativedelta(
-        months=int(total[0]),
-        days=int(total[1]),
-        seconds=int(total[2] + (total[0] % 1) * 30 * 86400 + (total[1] % 1) * 86400),
-    )
-
-
-def _fine_grain(total: list[float], grain: str) -> str:
-    """Resolution of 'N units ago': a fractional count resolves one grain finer (一年半前 -> month)."""
-    months, days, secs = total
-    if secs:
-        return "second" if secs % 60 else ("minute" if secs % 3600 else "hour")
-    if days:
-        return "day" if float(days).is_integer() else "hour"
-    if months:
-        if not float(months).is_integer():
-            return "day"
-        return "year" if months % 12 == 0 and grain == "year" else "month"
-    return grain
-
-
-def _iv_value(a: dt.datetime, b: dt.datetime) -> str:
-    f = (
-        "%Y-%m-%dT%H:%M:%S"
-        if (a.hour, a.minute, a.second) != (0, 0, 0) or (b.hour, b.minute, b.second) != (0, 0, 0)
-        else "%Y-%m-%d"
-    )
-    return "%s/%s" % (fmt_date(a, f), fmt_date(b, f))
-
-
-def _partial_value(f: _Frame) -> str | None:
-    if f.mo is None and f.d is None:
-        return None
-    y = "%04d" % f.y if f.y else "XXXX"
-    if f.mo is None:
-        return None
-    v = "%s-%02d" % (y, f.mo)
-    if f.d is not None:
-        v += "-%02d" % f.d
-    return v
-
-
-@functools.cache
-def _event_anchor_words() -> tuple[str, ...]:
-    return tuple(_vocab()["event_anchor_words"])
-
-
-@functools.cache
-def _anniversaries_longest_first() -> tuple[tuple[str, int], ...]:
-    """The (event, year) anniversary bases, the longest event names first (then in file order)."""
-    return tuple(sorted(_vocab()["anniversaries"].items(), key=lambda kv: -len(kv[0])))
-
-
-@functools.cache
-def _day_blockers() -> tuple[str, ...]:
-    return tuple(_vocab()["day_after_blockers"])
-
-
-@functools.cache
-def _neg_rx() -> re.Pattern:
-    return re.compile(_alt(_vocab()["negatives"]))
-
-
-@functools.cache
-def _trigger_chars() -> frozenset[str]:
-    """The characters a time expression may begin with (the parser is never tried elsewhere)."""
-    v = _vocab()
-    words = set()
-    for key in (
-        "rel_year",
-        "rel_month",
-        "rel_week",
-        "rel_quarter",
-        "rel_day",
-        "day_with_part",
-        "dayparts",
-        "solar_festivals",
-        "lunar_festivals",
-        "weekday_festivals",
-    ):
-        words.update(v[key])
-    firsts = {w[0] for w in words}
-    firsts.update(
-        "0123456789"
-        + _CN
-        + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去"
-    )
-    firsts.discard("的")
-    return frozenset(firsts)
-
-
-@functools.cache
-def _scan_rx() -> re.Pattern:
-    """One regex for the positions `find_times` examines, so that the scan jumps between them in C:
-    a trigger character followed by a character some `_entry_rules` regex allows after it; at a
-    number, not inside one (a digit right after a digit or letter, a numeral after a numeral), and
-    followed by a character some rule allows after the number.  It accepts a superset of the
-    positions worth a parse: `find_times` checks each hit again exactly."""
-    groups: dict[tuple[int | None, _Chars, _Chars, tuple[str, ...]], list[str]] = {}
-    for ch in sorted(_trigger_chars()):
-        run = _RUN_OF.get(ch)
-        nexts: _Chars = _NO_CHARS
-        exits: _Chars = _NO_CHARS
-        inside: list[str] = []  # rules that may match wholly inside the number: checked as they are
-        for (_, rule), nxt, rule_exits in _entries().after(ch):
-            nexts = _union(nexts, nxt)
-            if run is not None and rule_exits is None:
-                inside.append(rule.pattern)
-            elif run is not None:
-                exits = _union(exits, rule_exits)
-        if _is_empty(nexts) or (run is not None and _is_empty(exits) and not inside):
-            continue  # no rule can match at ch
-        groups.setdefault((run, nexts, exits, tuple(inside)), []).append(ch)
-    alternatives = []
-    for (run, nexts, exits, inside), chars in groups.items():
-        cls = "[%s]" % _class_source((frozenset(chars), frozenset()))
-        alternative = cls
-        if run is not None:
-            guard = (r"(?<![\dA-Za-z])", rf"(?<![{_CN}])")[run]
-            checks = ""
-            if exits is not None:
-                digits = _class_source((_RUNS[run], frozenset()))
-                checks_at = ["(?:%s)" % rule for rule in inside]
-                if not _is_empty(exits):  # the whole number, then a character a rule allows after it
-                    checks_at.insert(0, f"[{digits}]+(?![{digits}])[{_class_source(exits)}]")
-                checks = "(?=%s)" % "|".join(checks_at)
-            alternative += f"(?<={guard}{checks}{cls})"
-        if nexts is not None:
-            alternative += "(?![^%s])" % _class_source(nexts)
-        alternatives.append(alternative)
-    every = frozenset(c for chars in groups.values() for c in chars)
-    # and where a number beginning there ends, for `_Prefilter.at`
-    runs = "|".join("(?<=[{0}])[{0}]*".format(_class_source((run, frozenset()))) for run in _RUNS)
-    return re.compile(
-        "[%s](?<=%s)(?=(?:%s)?(?P<run_end>))"
-        % (_class_source((every, frozenset())), "|".join(alternatives), runs)
-    )
-
-
-def _class_source(chars: _Chars) -> str:
-    """The inside of a [...] class for a bounded character set."""
-    assert chars is not None
-    cats = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
-    return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(cats[k] for k in sorted(chars[1]))
-
-
-#: component regexes `parse_point` only tries after an earlier component (last >= 3) or never
-_NOT_AT_START = frozenset({"lunar_day", "numday", "monthpart", "nth_wd", "clock_sp", "about"})
-
-
-@functools.cache
-def _entry_rules() -> dict[str, list[str]]:
-    """Necessary conditions for each expression rule of `_Parser.parse_at(i)` to find anything,
-    as regexes one of which must match at i.
-    Every rule begins with a regex at i, or with an optional prefix regex (从, 过去 …) and then a
-    regex right after it, so a position where none of those sequences matches is skipped without
-    a parse.  The patterns only have to accept a superset: alternations may backtrack where the
-    rules do not, and a pattern it cannot embed as is (back-references) is loosened."""
-    # what `_range_or_point` needs at its start: a component `parse_point` tries at the start of
-    # a point (last == -1), or a bare number and a connector (`_bare_left`)
-    top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
-    top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
-    point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, rf"(?:{_INT}){_CONN}"]
-    point_alt = "|".join(_embed(p) for p in point)
-    return {
-        "_point_expr": [
-            "%s(?:%s)" % (_embed(_RX_PREFIX.pattern), point_alt),  # after a prefix
-            *(_embed(p) for p in point),  # without one
-        ],
-        "_set_expr": [_embed(_Parser._SET_RX.pattern)],
-        "_special": [_embed(_Parser._SPECIAL.pattern)],
-        "_anniversary": [_embed(_Parser._ANN_RX.pattern)],
-        "_duration_expr": [
-            "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_Parser._DUR_RX.pattern)),
-            _embed(_Parser._DUR_RX.pattern),
-        ],
-        "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],
-    }
-
-
-#: per expression rule that may apply at a position: its name and the entry regexes to check
-_Entries = tuple[tuple[str, tuple[re.Pattern, ...]], ...]
-
-
-def _by_expression(rules: list[tuple[str, re.Pattern]]) -> _Entries:
-    grouped: dict[str, list[re.Pattern]] = {}
-    for name, rx in rules:
-        grouped.setdefault(name, []).append(rx)
-    return tuple((name, tuple(grouped[name])) for name in _EXPRESSIONS if name in grouped)
-
-
-@functools.cache
-def _entries() -> _Prefilter[tuple[str, re.Pattern], _Entries]:
-    """The `_entry_rules` that can match at a position, grouped by expression rule."""
-    rules = [((name, re.compile(rule)), rule) for name, rs in _entry_rules().items() for rule in rs]
-    return _Prefilter(rules, _by_expression)
-
-
-def _embed(pat: str) -> str:
-    """`pat` as a group that can sit inside a larger pattern, accepting at least what it accepts."""
-    if re.search(r"\\[1-9]", pat):
-        pat = _without_backrefs(pat) or pat
-    if re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]|\\\(\?P", pat):
-        fc = _first_chars(re.compile(pat))
-        if fc is None:
-            return r"(?:[\s\S])"
-        cls = "".join(re.escape(c) for c in sorted(fc[0]))
-        cls += "".join({_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}[k] for k in sorted(fc[1]))
-        return f"(?:[{cls}])"
-    return "(?:%s)" % re.sub(r"\(\?P<\w+>", "(?:", pat)
-
-
-#: a back-reference, a group opening, an escape or a character class, in regex source
-_RX_SOURCE_TOKEN = re.compile(r"\\([1-9])(?!\d)|\((\?P<\w+>|\?)?|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\)", re.S)
-
-
-def _without_backrefs(pat: str) -> str | None:
-    """`pat` with each back-reference \\N replaced by a copy of group N's pattern, which accepts
-    at least the text the reference does; None when that is not safe (a group with lookarounds
-    or anchors, which could match elsewhere differently, or with references of its own)."""
-    bodies: dict[int, str] = {}
-    refs: list[tuple[int, int, int]] = []
-    stack: list[tuple[int | None, int]] = []
-    count = 0
-    for m in _RX_SOURCE_TOKEN.finditer(pat):
-        tok = m.group(0)
-        if m.group(1):
-            refs.append((m.start(), m.end(), int(m.group(1))))
-        elif tok[0] == "(":
-            capturing = m.group(2) is None or m.group(2).startswith("?P<")
-            count += capturing
-            stack.append((count if capturing else None, m.end()))
-        elif tok == ")":
-            if not stack:
-                return None
-            group, body_start = stack.pop()
-            if group is not None:
-                bodies[group] = pat[body_start : m.start()]
-    out, last = [], 0
-    for start, end, group in refs:
-        body = bodies.get(group)
-        if body is None or re.search(r"\(\?<?[=!]|\\[1-9bBAZ]|[$^]", body):
-            return None
-        out += [pat[last:start], "(?:%s)" % _RX_SOURCE_TOKEN.sub(_uncapture, body)]
-        last = end
-    return "".join(out) + pat[last:]
-
-
-def _uncapture(m: re.Match) -> str:
-    """A capturing group opening as a non-capturing one, any other token as it is."""
-    tok = m.group(0)
-    return "(?:" if tok[0] == "(" and (m.group(2) is None or m.group(2).startswith("?P<")) else tok
-
-
-def _applicable(entries: _Entries, s: str, i: int) -> list[str]:
-    """The expression rules one of whose entry regexes matches at i."""
-    found = []
-    for name, rules in entries:
-        for rx in rules:
-            if rx.match(s, i) is not None:
-                found.append(name)
-                break
-    return found
-
-
-def _event(text: str, bounds: list[int], s: int, e: int) -> str | None:
-    """The clause around [s, e); a time adverbial ending its clause ('2019年以来,…') dates the next one.
-    `bounds`: where the clause boundaries of the (folded) text are, in order; the clause reaches at
-    most 120 characters around the time, and further only when the next clause is wanted."""
-    n = len(text)
-    k = bisect_left(bounds, s)  # bounds[k - 1]: the last boundary before s
-    a = max(bounds[k - 1] + 1, s - 120) if k else max(0, s - 120)
-    k = bisect_left(bounds, e, k)  # bounds[k]: the first boundary from e on
-    after_e = bounds[k] if k < len(bounds) else None
-    boundary = after_e if after_e is not None and after_e < e + 120 else None  # when near
-    b = boundary if boundary is not None else min(n, e + 120)
-    gap = max(text.rfind(" ", a, s), text.rfind("\u3000", a, s))
-    if gap >= 0 and text[a:gap].strip():
-        a = gap + 1  # '…5月20日讯 2019年以来': the dateline is not part of the clause
-    clause = None
-    if after_e is not None and _RX_EVENT_NOTHING.fullmatch(text, e, b):
-        following = bounds[k + 1] if k + 1 < len(bounds) else n  # the end of the next clause
-        clause = text[b + 1 : min(following, b + 121)]
-    if clause is None:
-        clause = text[a:b]
-    clause = clause.strip(" \t\u3000,，。；;:：")
-    return clause or None
-
-
-#: what may stand between a time and the end of its clause when the time dates the next one
-#: ('2019年以来,…'): digits, date words, conjunctions, spaces and punctuation
-_RX_EVENT_NOTHING = re.compile(r"[\d年月日号和及与、至到\s,，:：“”\"'（）()]*")
-
-
-def find_times(
-    text: str, reference: dt.datetime | None, *, reference_is_publication: bool = True
-) -> list[TimeMatch]:
-    """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`."""
-    if not text:
-        return []
-    if reference is not None and reference.tzinfo is not None:
-        reference = reference.replace(tzinfo=None)
-    p = _Parser(text, reference, reference_is_publication)
-    s = p.s
-    search = _scan_rx().search
-    entries_for = _entries().for_key
-    neg = p.neg
-    cands: list[_Cand] = []
-    pos = 0
-    while True:
-        m = search(s, pos)
-        if m is None:
-            break
-        i = m.start()
-        pos = i + 1
-        if i:  # never start inside a number
-            prev, ch = s[i - 1], s[i]
-            if ch.isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())):
-                continue
-            if prev in _CN and ch in _CN:
-                continue
-        if i in neg:
-            continue
-        key = s[i : i + 2]  # `_prefilter_key`, with the end of a number known from the scan
-        if key[0] in _RUN_OF:
-            run_end = m.start("run_end")
-            key += s[run_end : run_end + 1]
-        expressions = _applicable(entries_for(key), s, i)
-        if not expressions:
-            continue
-        c = p.parse_at(i, expressions)
-        if c is not None and c.e > c.s:
-            cands.append(c)
-            pos = c.e
-    bounds = [m.start() for m in _BOUNDARY.finditer(s)] if cands else []
-    return [
-        _time_match(
-            start_offset=c.s,
-            end_offset=c.e,
-            type=c.type,
-            value=c.value,
-            start=c.start,
-            end=c.end,
-            granularity=c.gran,
-            modifier=c.mod,
-            anchor=c.anchor,
-            event=_event(text, bounds, c.s, c.e),
-        )
-        for c in cands
-    ]
-
-
-def _time_match(**values: Any) -> TimeMatch:
-    """`TimeMatch(**values)` (every field given) without the frozen dataclass's `__init__`, which
-    sets each field through `object.__setattr__`: the slow part of making thousands of them."""
-    match = object.__new__(TimeMatch)
-    match.__dict__.update(values)
-    return match
+        _add(out, pos, r[0], Rank.CLOCK, r[1])

@@ -1,0 +1,85 @@
+"""`find_times`: scan, parse, resolve, and attach each expression's clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from newsctl.region import Region
+from newsctl.timeline.events import _event
+from newsctl.timeline.grammar import _Parser
+from newsctl.timeline.model import TimeMatch, _Cand
+from newsctl.timeline.patterns import _BOUNDARY, _CN
+from newsctl.timeline.prefilter import _RUN_OF
+from newsctl.timeline.scan import _applicable, _entries, _scan_rx
+
+
+def find_times(
+    text: str,
+    reference: dt.datetime | None,
+    *,
+    reference_is_publication: bool = True,
+    region: Region | None = None,
+) -> list[TimeMatch]:
+    """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`.
+    `region` (newsctl.region.detect_region): in a Taiwan article bare years are ROC years."""
+    if not text:
+        return []
+    if reference is not None and reference.tzinfo is not None:
+        reference = reference.replace(tzinfo=None)
+    p = _Parser(text, reference, reference_is_publication, roc_years=region is not None and region.roc_years)
+    s = p.s
+    search = _scan_rx().search
+    entries_for = _entries().for_key
+    neg = p.neg
+    cands: list[_Cand] = []
+    pos = 0
+    while True:
+        m = search(s, pos)
+        if m is None:
+            break
+        i = m.start()
+        pos = i + 1
+        if i:  # never start inside a number
+            prev, ch = s[i - 1], s[i]
+            if ch.isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())):
+                continue
+            if prev in _CN and ch in _CN:
+                continue
+        if i in neg:
+            continue
+        key = s[i : i + 2]  # `_prefilter_key`, with the end of a number known from the scan
+        if key[0] in _RUN_OF:
+            run_end = m.start("run_end")
+            key += s[run_end : run_end + 1]
+        expressions = _applicable(entries_for(key), s, i)
+        if not expressions:
+            continue
+        c = p.parse_at(i, expressions)
+        if c is not None and c.e > c.s:
+            cands.append(c)
+            pos = c.e
+    bounds = [m.start() for m in _BOUNDARY.finditer(s)] if cands else []
+    return [
+        _time_match(
+            start_offset=c.s,
+            end_offset=c.e,
+            type=c.type,
+            value=c.value,
+            start=c.start,
+            end=c.end,
+            granularity=c.gran,
+            modifier=c.mod,
+            anchor=c.anchor,
+            event=_event(text, bounds, c.s, c.e),
+        )
+        for c in cands
+    ]
+
+
+def _time_match(**values: Any) -> TimeMatch:
+    """`TimeMatch(**values)` (every field given) without the frozen dataclass's `__init__`, which
+    sets each field through `object.__setattr__`: the slow part of making thousands of them."""
+    match = object.__new__(TimeMatch)
+    match.__dict__.update(values)
+    return match

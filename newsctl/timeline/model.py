@@ -1,0 +1,143 @@
+"""The records the timeline works with: the public `TimeMatch`, and the parse frame, context and
+candidate the grammar builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from enum import IntEnum
+from typing import Any, TypeVar
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    start_offset: int
+    end_offset: int
+    type: str  # date | datetime | range | duration | set
+    value: str | None
+    start: dt.datetime | None
+    end: dt.datetime | None
+    granularity: str | None
+    modifier: str | None
+    anchor: str  # absolute | publication | reference | context
+    event: str | None
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start_offset, self.end_offset
+
+
+# ---------------------------------------------------------------------------
+# parse frame
+
+
+class Rank(IntEnum):
+    """How fine a calendar component is: a point takes its components in rising rank (a year, then
+    a month, then a day …), so a component only follows coarser ones."""
+
+    NONE = -1  # nothing parsed yet
+    MARKER = 0  # a marker that narrows nothing by itself (农历)
+    YEAR = 1
+    YEARSUB = 2  # half, quarter, holiday, solar term
+    MONTH = 3
+    MONTHSUB = 4  # 上旬, 月底, 第N周
+    DAY = 5
+    WEEKDAY = 6
+    DAYPART = 7
+    CLOCK = 8
+
+
+#: the rank of each component kind a frame records
+RANK_OF_KIND = {
+    "year": Rank.YEAR,
+    "yearsub": Rank.YEARSUB,
+    "month": Rank.MONTH,
+    "monthsub": Rank.MONTHSUB,
+    "day": Rank.DAY,
+    "weekday": Rank.WEEKDAY,
+    "daypart": Rank.DAYPART,
+    "clock": Rank.CLOCK,
+}
+
+
+@dataclass
+class _Frame:
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    gran: str | None = None
+    y: int | None = None
+    mo: int | None = None
+    d: int | None = None
+    lunar: bool = False
+    anchor: str = "absolute"
+    unresolved: bool = False
+    kinds: tuple = ()
+    weak: str | None = None  # reason the point alone is not trusted (yy year, bare 号, bare clock)
+    pm: int = 0  # +1 afternoon/evening, -1 morning, 0 unknown
+    part: tuple | None = None
+    mod: str | None = None
+    rtype: str | None = None
+    explicit_year: bool = False
+
+
+@dataclass
+class _Ctx:
+    """What earlier expressions leave for later ones (docs/timeline.md, the anchoring model)."""
+
+    ref: dt.datetime | None
+    ref_anchor: str
+    y: int | None = None
+    mo: int | None = None
+    d: int | None = None
+    pm: int = 0
+    at: int = -1  # where the expression that set y/mo/d ended
+    day: dt.datetime | None = None  # the last day an expression fixed: the day a bare clock time is on
+
+
+@dataclass
+class _Cand:
+    s: int
+    e: int
+    type: str
+    value: str | None
+    start: dt.datetime | None
+    end: dt.datetime | None
+    gran: str | None
+    mod: str | None
+    anchor: str
+    frame: _Frame | None = None
+    kinds: tuple = field(default_factory=tuple)
+
+
+#: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,
+#: 99999周前 or a reference date in year 1 would otherwise reach back before year 1000).
+MIN_YEAR = 1000
+
+
+def _in_calendar(c: _Cand) -> bool:
+    return (c.start is None or c.start.year >= MIN_YEAR) and (c.end is None or c.end.year >= MIN_YEAR)
+
+
+_FRAME_FIELDS = frozenset(f.name for f in fields(_Frame)) | frozenset(f.name for f in fields(_Cand))
+
+
+_T = TypeVar("_T", "_Frame", "_Cand")
+
+
+def replace(obj: _T, **changes: Any) -> _T:
+    """`dataclasses.replace` for the parser's plain dataclasses (no __post_init__, no
+    init=False fields), by copying the instance dict: a frame is copied several times
+    per date, and dataclasses.replace is the slow part of that."""
+    if changes and not _FRAME_FIELDS.issuperset(changes):
+        raise TypeError(f"unknown fields {sorted(changes.keys() - _FRAME_FIELDS)}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.datetime | None:
+    try:
+        return dt.datetime(y, m, d)
+    except ValueError:
+        return None

@@ -303,7 +303,7 @@ def _timeline(article: Article, options: Options, doc: Document) -> None:
         article.body_text,
         reference,
         reference_is_publication=is_publication,
-        region=detect_region(article.text, script=article.cleaned.script, source=article.source),
+        region=partial(detect_region, article.text, script=article.cleaned.script, source=article.source),
     )
     since = parse_published(options.since)[0] if options.since else None
     until = parse_published(options.until)[0] if options.until else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from newsctl.region import Region
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
@@ -78,9 +79,15 @@ _EXPRESSIONS = ("_point_expr", "_set_expr", "_special", "_anniversary", "_durati
 
 
 class _Parser:
-    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool, roc_years: bool = False) -> None:
+    def __init__(
+        self,
+        raw: str,
+        ref: dt.datetime | None,
+        ref_is_pub: bool,
+        region: Region | Callable[[], Region] | None = None,
+    ) -> None:
         self.raw = raw
-        self.roc_years = roc_years  # a Taiwan article: bare years are years of the Republic of China
+        self._region = region
         self.s = _fold(raw)
         self.n = len(self.s)
         self.ref = ref
@@ -89,7 +96,7 @@ class _Parser:
         self.rx = _rx()
         self.v = _vocab()
         self.neg = self._negative_mask()
-        self.boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+        self._boundaries: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
         self.component_keys = _component_keys()
 
@@ -103,6 +110,19 @@ class _Parser:
             mask.update(range(m.start(), m.end()))
         return mask
 
+    @functools.cached_property
+    def roc_years(self) -> bool:
+        """A Taiwan article: bare years are years of the Republic of China.  The region is asked
+        for (and detected, when given as a function) only when the text has such a year."""
+        region = self._region() if callable(self._region) else self._region
+        return region is not None and region.roc_years
+
+    def boundaries(self) -> list[int]:
+        """Where the clause boundaries (，。；！？ and line ends) of the text are, in order."""
+        if self._boundaries is None:
+            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+        return self._boundaries
+
     def _context_applies(self) -> bool:
         """May a partial expression here take its year or month from the context?  Only from an
         expression in the same clause (or a list within it: 3月、4月); across a clause boundary it
@@ -110,8 +130,9 @@ class _Parser:
         c = self.ctx
         if c.ref is None:
             return True
-        k = bisect_left(self.boundaries, c.at)
-        return k >= len(self.boundaries) or self.boundaries[k] >= self.here
+        bounds = self.boundaries()
+        k = bisect_left(bounds, c.at)
+        return k >= len(bounds) or bounds[k] >= self.here
 
     def _inherit(self, f: _Frame, level: str) -> bool:
         """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
@@ -1858,10 +1879,8 @@ def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
 
 
 def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    if not p.roc_years:
-        return
     m = p.rx["roc_bare"].match(s, pos)
-    if m and p._is_roc_year(m):
+    if m and p._is_roc_year(m) and p.roc_years:  # the region last: it may be detected on demand
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 

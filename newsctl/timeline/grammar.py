@@ -51,6 +51,7 @@ from newsctl.timeline.patterns import (
     _RX_SMALL_SEC,
     _SMALL,
     _WD,
+    _alt,
     _anniversaries_longest_first,
     _day_blockers,
     _event_anchor_words,
@@ -75,7 +76,23 @@ from newsctl.timewords import (
 )
 
 #: the expression rules `_Parser.parse_at` tries at a position, in this order
-_EXPRESSIONS = ("_point_expr", "_set_expr", "_special", "_anniversary", "_duration_expr", "_paren_relative")
+_EXPRESSIONS = (
+    "_point_expr",
+    "_set_expr",
+    "_special",
+    "_anniversary",
+    "_duration_expr",
+    "_paren_relative",
+    "_five_year_plan",
+)
+
+
+@functools.cache
+def _five_year_plan_rx() -> re.Pattern:
+    v = _vocab()
+    return re.compile(
+        "([“\"‘'])?(%s)[”\"’']?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
+    )
 
 
 class _Parser:
@@ -111,9 +128,10 @@ class _Parser:
         return mask
 
     @functools.cached_property
-    def roc_years(self) -> bool:
-        """A Taiwan article: bare years are years of the Republic of China.  The region is asked
-        for (and detected, when given as a function) only when the text has such a year."""
+    def taiwan(self) -> bool:
+        """A Taiwan article: bare years are years of the Republic of China, 第2季 a quarter.  The
+        region is asked for (and detected, when given as a function) only when the text has such
+        an expression."""
         region = self._region() if callable(self._region) else self._region
         return region is not None and region.roc_years
 
@@ -401,6 +419,11 @@ class _Parser:
             h = 1 if m.group(1) in ("上", "前") else 2
             start = ys.replace(month=1 if h == 1 else 7)
             self._set(nf, start, "half")
+        elif key == "quarter_tw":
+            q = cn_int(m.group(1)) if m.group(1) else 1
+            if not q or q > 4:
+                return None
+            self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
         elif key == "quarter":
             if m.group(4):
                 n = cn_int(m.group(4))
@@ -1667,18 +1690,42 @@ class _Parser:
 
     # -- 昨（2）日, 明（2018）年: a relative word with the explicit date in parentheses ------------
 
-    _PAREN_RX = re.compile(rf"([昨今明前后去本])\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)")
+    _PAREN_RX = re.compile(
+        rf"([昨今明前后去本])(?:\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)"
+        # 今天（28日）, 今天（6月2日）: the relative day restated in parentheses, one expression
+        r"|[天日]\s?\(\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]\s?\))"
+    )
 
     def _paren_relative(self, i: int) -> _Cand | None:
         m = self._PAREN_RX.match(self.s, i)
         if not m or m.group(1) not in self.v["paren_relative"]:
             return None
         rel = self.v["paren_relative"][m.group(1)]
-        n = cn_int(m.group(2))
+        restated = m.group(5) is not None  # 今天（28日）
+        n = cn_int(m.group(5) if restated else m.group(2))
         ref = self.ctx.ref
         if n is None:
             return None
-        if m.group(3) == "年":
+        if restated and m.group(1) in ("去", "本"):
+            return None
+        if restated and m.group(4) is not None and ref is not None:
+            a = _safe_date(ref.year, int(m.group(4)), n)  # the month is given: the reference's year
+            if a is None:
+                return None
+            if abs((a - trunc(ref, "day")).days) > 183:  # 今天（1月2日） written on 31 December
+                a = _safe_date(ref.year + (1 if a < ref else -1), a.month, a.day)
+            if a is None:
+                return None
+            b = a + dt.timedelta(days=1)
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = (
+                a.year,
+                a.month,
+                a.day,
+                m.end(),
+                a,
+            )
+            return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
+        if not restated and m.group(3) == "年":
             year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
             if not MIN_YEAR <= year <= 9999 or m.group(1) in ("前", "后"):
                 return None
@@ -1703,6 +1750,27 @@ class _Parser:
         b = a + dt.timedelta(days=1)
         self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
+
+    # -- “十四五”时期: the five years of a five-year plan -------------------------------------
+
+    @functools.cached_property
+    def _plan_rx(self) -> re.Pattern:
+        return _five_year_plan_rx()
+
+    def _five_year_plan(self, i: int) -> _Cand | None:
+        m = self._plan_rx.match(self.s, i)
+        if m is None:
+            return None
+        quoted, word = bool(m.group(1)), m.group(3)
+        if not (quoted or word) or self.s.startswith(tuple(self.v["five_year_plan_not_after"]), m.end()):
+            return None  # 三五成群; “十五五”规划 names the plan document, not a time
+        first = self.v["five_year_plans"][m.group(2)]
+        a, b = dt.datetime(first, 1, 1), dt.datetime(first + 5, 1, 1)
+        if word == "以来":
+            ref = self.ctx.ref
+            end = ref if ref is not None and ref > a else None
+            return _Cand(i, m.end(), "range", _iv_value(a, b), a, end, "year", "since", "absolute")
+        return _Cand(i, m.end(), "range", _iv_value(a, b), a, b, "year", None, "absolute")
 
     # -- anniversaries ----------------------------------------------------------------
 
@@ -1796,6 +1864,9 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
                     continue
                 want(key, _step_yearsub(key))
         want("rel_quarter", _step_rel("rel_quarter", Rank.YEARSUB, "quarter"))
+        if ch in "第首":
+            want("quarter_tw", _step_taiwan(_step_yearsub("quarter_tw")))
+        want("rel_quarter_tw", _step_taiwan(_step_rel("rel_quarter_tw", Rank.YEARSUB, "quarter")))
         want("holiday", _step_holiday)
         want("term", _step_term)
     if last == Rank.YEARSUB and ch in "初末底":
@@ -1880,7 +1951,7 @@ def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
 
 def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     m = p.rx["roc_bare"].match(s, pos)
-    if m and p._is_roc_year(m) and p.roc_years:  # the region last: it may be detected on demand
+    if m and p._is_roc_year(m) and p.taiwan:  # the region last: it may be detected on demand
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 
@@ -1948,6 +2019,19 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
             _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
 
     return step
+
+
+@functools.cache
+def _step_taiwan(step: _Step) -> _Step:
+    """`step`, in Taiwan articles only (the region is asked for only when the step would match)."""
+
+    def taiwan_step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        found: list = []
+        step(p, s, pos, f, found)
+        if found and p.taiwan:
+            out.extend(found)
+
+    return taiwan_step
 
 
 @functools.cache

@@ -62,7 +62,14 @@ from newsctl.timeline.patterns import (
     _vocab,
 )
 from newsctl.timeline.prefilter import _RUN_OF, _component_keys, _FirstChar, _prefilter_key
-from newsctl.timeline.resolve import _delta, _fine_grain, _iv_value, _partial_value, lunar_year_of
+from newsctl.timeline.resolve import (
+    UNKNOWN_VALUE,
+    _delta,
+    _fine_grain,
+    _iv_value,
+    _partial_value,
+    lunar_year_of,
+)
 from newsctl.timewords import (
     GRAIN_ORDER,
     add_grain,
@@ -1474,7 +1481,8 @@ class _Parser:
                 and n is not None
             ):
                 # relative expression without a reference: unresolved date
-                return _Cand(i, suf.end(), "date", None, None, None, fine, None, anchor)
+                unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
+                return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("以来", "来") and n is None:
                 end = suf.end()
             c2 = _RX_CONN.match(s, end)

@@ -1429,6 +1429,18 @@ class _Parser:
         mod_more = "more_than" if more else None
         anchor = self.ref_anchor
         fine = _fine_grain(total, grain)
+        if (
+            n is not None
+            and ref is not None
+            and ref == trunc(ref, "day")
+            and GRAIN_ORDER[fine] < GRAIN_ORDER["day"]
+            and (pw is not None or sw in ("前", "之前", "以前", "后", "之后", "以后", "过后"))
+        ):
+            # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
+            # without a time of day would be a made-up clock time; they count from the story's
+            # events, so they stay a duration
+            e2 = suf.end() if sw in ("前", "之前", "以前", "后", "之后", "以后", "过后") else end
+            return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
         if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
             if pw == "近" and sw in ("来", "以来"):
                 end = suf.end()

@@ -91,6 +91,7 @@ _EXPRESSIONS = (
     "_duration_expr",
     "_paren_relative",
     "_five_year_plan",
+    "_anaphoric_period",
 )
 
 
@@ -426,6 +427,9 @@ class _Parser:
             h = 1 if m.group(1) in ("上", "前") else 2
             start = ys.replace(month=1 if h == 1 else 7)
             self._set(nf, start, "half")
+        elif key == "season":
+            first = ys.replace(month=self.v["seasons"][m.group(1)])
+            self._set(nf, first, "month", end=first + relativedelta(months=3))
         elif key == "quarter_tw":
             q = cn_int(m.group(1)) if m.group(1) else 1
             if not q or q > 4:
@@ -1230,7 +1234,12 @@ class _Parser:
         if typ == "date" and gran in ("hour", "minute", "second"):
             typ = "datetime"
         self._update_ctx(lf if rf is None else rf, lf, e)
-        return _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+        cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+        if start is not None and end is not None:
+            self.ctx.last = cand
+            if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
+                self.ctx.period = cand
+        return cand
 
     def _value(self, lf, rf, start, end, gran, unresolved, mod) -> str | None:
         if unresolved:
@@ -1792,6 +1801,28 @@ class _Parser:
             return _Cand(i, m.end(), "range", _iv_value(a, b), a, end, "year", "since", "absolute")
         return _Cand(i, m.end(), "range", _iv_value(a, b), a, b, "year", None, "absolute")
 
+    # -- 去年同期, 届时: a period or time set earlier in the text ------------------------------
+
+    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时")
+
+    def _anaphoric_period(self, i: int) -> _Cand | None:
+        m = self._ANAPHORIC_RX.match(self.s, i)
+        if m is None:
+            return None
+        ref = self.ctx.ref
+        if m.group(1) is None:  # 届时: the time an arrangement was set for, the last time named
+            last = self.ctx.last
+            if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
+                return None  # 届时 looks ahead: a time already past is not what it refers to
+            return _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
+        period = self.ctx.period
+        if period is None or period.start is None or period.end is None:
+            return None  # no period to compare with: 去年 alone is read by the point rules
+        years = -2 if m.group(1) == "前年" else -1
+        a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
+        value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
+        return _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
+
     # -- anniversaries ----------------------------------------------------------------
 
     _ANN_RX = re.compile(rf"({_INT})\s{{0,1}}周年")
@@ -1884,6 +1915,8 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
                     continue
                 want(key, _step_yearsub(key))
         want("rel_quarter", _step_rel("rel_quarter", Rank.YEARSUB, "quarter"))
+        if last == Rank.YEAR:
+            want("season", _step_yearsub("season"))
         if ch in "第首":
             want("quarter_tw", _step_taiwan(_step_yearsub("quarter_tw")))
         want("rel_quarter_tw", _step_taiwan(_step_rel("rel_quarter_tw", Rank.YEARSUB, "quarter")))

@@ -57,7 +57,7 @@ def _trigger_chars() -> frozenset[str]:
         "0123456789"
         + _CN
         + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去“\"‘'"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届“\"‘'"
     )
     firsts.discard("的")
     return frozenset(firsts)
@@ -150,6 +150,7 @@ def _entry_rules() -> dict[str, list[str]]:
         ],
         "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],
         "_five_year_plan": [_embed(_five_year_plan_rx().pattern)],
+        "_anaphoric_period": [_embed(_Parser._ANAPHORIC_RX.pattern)],
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newsctl.analyzers.spec import AnalyzerSpec
@@ -62,7 +63,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
         article.body_text,
         reference,
         reference_is_publication=is_publication,
-        region=detect_region(article.text, script=article.cleaned.script, source=article.source),
+        region=partial(detect_region, article.text, script=article.cleaned.script, source=article.source),
     )
     since = parse_published(options.since)[0] if options.since else None
     until = parse_published(options.until)[0] if options.until else None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from newsctl.region import Region
 from newsctl.timeline.events import _event
 from newsctl.timeline.grammar import _Parser
 from newsctl.timeline.model import TimeMatch, _Cand
-from newsctl.timeline.patterns import _BOUNDARY, _CN
+from newsctl.timeline.patterns import _CN
 from newsctl.timeline.prefilter import _RUN_OF
 from newsctl.timeline.scan import _applicable, _entries, _scan_rx
 
@@ -19,15 +20,16 @@ def find_times(
     reference: dt.datetime | None,
     *,
     reference_is_publication: bool = True,
-    region: Region | None = None,
+    region: Region | Callable[[], Region] | None = None,
 ) -> list[TimeMatch]:
     """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`.
-    `region` (newsctl.region.detect_region): in a Taiwan article bare years are ROC years."""
+    `region` (newsctl.region.detect_region, or a function giving it, called only when the text
+    has a bare year it decides): in a Taiwan article bare years are ROC years."""
     if not text:
         return []
     if reference is not None and reference.tzinfo is not None:
         reference = reference.replace(tzinfo=None)
-    p = _Parser(text, reference, reference_is_publication, roc_years=region is not None and region.roc_years)
+    p = _Parser(text, reference, reference_is_publication, region)
     s = p.s
     search = _scan_rx().search
     entries_for = _entries().for_key
@@ -59,7 +61,7 @@ def find_times(
         if c is not None and c.e > c.s:
             cands.append(c)
             pos = c.e
-    bounds = [m.start() for m in _BOUNDARY.finditer(s)] if cands else []
+    bounds = p.boundaries() if cands else []
     return [
         _time_match(
             start_offset=c.s,

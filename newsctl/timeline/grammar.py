@@ -13,6 +13,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from newsctl.region import Region
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
@@ -50,6 +51,7 @@ from newsctl.timeline.patterns import (
     _RX_SMALL_SEC,
     _SMALL,
     _WD,
+    _alt,
     _anniversaries_longest_first,
     _day_blockers,
     _event_anchor_words,
@@ -60,7 +62,14 @@ from newsctl.timeline.patterns import (
     _vocab,
 )
 from newsctl.timeline.prefilter import _RUN_OF, _component_keys, _FirstChar, _prefilter_key
-from newsctl.timeline.resolve import _delta, _fine_grain, _iv_value, _partial_value, lunar_year_of
+from newsctl.timeline.resolve import (
+    UNKNOWN_VALUE,
+    _delta,
+    _fine_grain,
+    _iv_value,
+    _partial_value,
+    lunar_year_of,
+)
 from newsctl.timewords import (
     GRAIN_ORDER,
     add_grain,
@@ -74,13 +83,36 @@ from newsctl.timewords import (
 )
 
 #: the expression rules `_Parser.parse_at` tries at a position, in this order
-_EXPRESSIONS = ("_point_expr", "_set_expr", "_special", "_anniversary", "_duration_expr", "_paren_relative")
+_EXPRESSIONS = (
+    "_point_expr",
+    "_set_expr",
+    "_special",
+    "_anniversary",
+    "_duration_expr",
+    "_paren_relative",
+    "_five_year_plan",
+    "_anaphoric_period",
+)
+
+
+@functools.cache
+def _five_year_plan_rx() -> re.Pattern:
+    v = _vocab()
+    return re.compile(
+        "([“\"‘'])?(%s)[”\"’']?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
+    )
 
 
 class _Parser:
-    def __init__(self, raw: str, ref: dt.datetime | None, ref_is_pub: bool, roc_years: bool = False) -> None:
+    def __init__(
+        self,
+        raw: str,
+        ref: dt.datetime | None,
+        ref_is_pub: bool,
+        region: Region | Callable[[], Region] | None = None,
+    ) -> None:
         self.raw = raw
-        self.roc_years = roc_years  # a Taiwan article: bare years are years of the Republic of China
+        self._region = region
         self.s = _fold(raw)
         self.n = len(self.s)
         self.ref = ref
@@ -89,7 +121,7 @@ class _Parser:
         self.rx = _rx()
         self.v = _vocab()
         self.neg = self._negative_mask()
-        self.boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+        self._boundaries: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
         self.component_keys = _component_keys()
 
@@ -103,6 +135,20 @@ class _Parser:
             mask.update(range(m.start(), m.end()))
         return mask
 
+    @functools.cached_property
+    def taiwan(self) -> bool:
+        """A Taiwan article: bare years are years of the Republic of China, 第2季 a quarter.  The
+        region is asked for (and detected, when given as a function) only when the text has such
+        an expression."""
+        region = self._region() if callable(self._region) else self._region
+        return region is not None and region.roc_years
+
+    def boundaries(self) -> list[int]:
+        """Where the clause boundaries (，。；！？ and line ends) of the text are, in order."""
+        if self._boundaries is None:
+            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+        return self._boundaries
+
     def _context_applies(self) -> bool:
         """May a partial expression here take its year or month from the context?  Only from an
         expression in the same clause (or a list within it: 3月、4月); across a clause boundary it
@@ -110,8 +156,9 @@ class _Parser:
         c = self.ctx
         if c.ref is None:
             return True
-        k = bisect_left(self.boundaries, c.at)
-        return k >= len(self.boundaries) or self.boundaries[k] >= self.here
+        bounds = self.boundaries()
+        k = bisect_left(bounds, c.at)
+        return k >= len(bounds) or bounds[k] >= self.here
 
     def _inherit(self, f: _Frame, level: str) -> bool:
         """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
@@ -380,6 +427,14 @@ class _Parser:
             h = 1 if m.group(1) in ("上", "前") else 2
             start = ys.replace(month=1 if h == 1 else 7)
             self._set(nf, start, "half")
+        elif key == "season":
+            first = ys.replace(month=self.v["seasons"][m.group(1)])
+            self._set(nf, first, "month", end=first + relativedelta(months=3))
+        elif key == "quarter_tw":
+            q = cn_int(m.group(1)) if m.group(1) else 1
+            if not q or q > 4:
+                return None
+            self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
         elif key == "quarter":
             if m.group(4):
                 n = cn_int(m.group(4))
@@ -1179,7 +1234,12 @@ class _Parser:
         if typ == "date" and gran in ("hour", "minute", "second"):
             typ = "datetime"
         self._update_ctx(lf if rf is None else rf, lf, e)
-        return _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+        cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+        if start is not None and end is not None:
+            self.ctx.last = cand
+            if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
+                self.ctx.period = cand
+        return cand
 
     def _value(self, lf, rf, start, end, gran, unresolved, mod) -> str | None:
         if unresolved:
@@ -1378,6 +1438,18 @@ class _Parser:
         mod_more = "more_than" if more else None
         anchor = self.ref_anchor
         fine = _fine_grain(total, grain)
+        if (
+            n is not None
+            and ref is not None
+            and ref == trunc(ref, "day")
+            and GRAIN_ORDER[fine] < GRAIN_ORDER["day"]
+            and (pw is not None or sw in ("前", "之前", "以前", "后", "之后", "以后", "过后"))
+        ):
+            # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
+            # without a time of day would be a made-up clock time; they count from the story's
+            # events, so they stay a duration
+            e2 = suf.end() if sw in ("前", "之前", "以前", "后", "之后", "以后", "过后") else end
+            return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
         if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
             if pw == "近" and sw in ("来", "以来"):
                 end = suf.end()
@@ -1430,7 +1502,8 @@ class _Parser:
                 and n is not None
             ):
                 # relative expression without a reference: unresolved date
-                return _Cand(i, suf.end(), "date", None, None, None, fine, None, anchor)
+                unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
+                return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("以来", "来") and n is None:
                 end = suf.end()
             c2 = _RX_CONN.match(s, end)
@@ -1646,18 +1719,42 @@ class _Parser:
 
     # -- 昨（2）日, 明（2018）年: a relative word with the explicit date in parentheses ------------
 
-    _PAREN_RX = re.compile(rf"([昨今明前后去本])\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)")
+    _PAREN_RX = re.compile(
+        rf"([昨今明前后去本])(?:\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)"
+        # 今天（28日）, 今天（6月2日）: the relative day restated in parentheses, one expression
+        r"|[天日]\s?\(\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]\s?\))"
+    )
 
     def _paren_relative(self, i: int) -> _Cand | None:
         m = self._PAREN_RX.match(self.s, i)
         if not m or m.group(1) not in self.v["paren_relative"]:
             return None
         rel = self.v["paren_relative"][m.group(1)]
-        n = cn_int(m.group(2))
+        restated = m.group(5) is not None  # 今天（28日）
+        n = cn_int(m.group(5) if restated else m.group(2))
         ref = self.ctx.ref
         if n is None:
             return None
-        if m.group(3) == "年":
+        if restated and m.group(1) in ("去", "本"):
+            return None
+        if restated and m.group(4) is not None and ref is not None:
+            a = _safe_date(ref.year, int(m.group(4)), n)  # the month is given: the reference's year
+            if a is None:
+                return None
+            if abs((a - trunc(ref, "day")).days) > 183:  # 今天（1月2日） written on 31 December
+                a = _safe_date(ref.year + (1 if a < ref else -1), a.month, a.day)
+            if a is None:
+                return None
+            b = a + dt.timedelta(days=1)
+            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = (
+                a.year,
+                a.month,
+                a.day,
+                m.end(),
+                a,
+            )
+            return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
+        if not restated and m.group(3) == "年":
             year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
             if not MIN_YEAR <= year <= 9999 or m.group(1) in ("前", "后"):
                 return None
@@ -1682,6 +1779,49 @@ class _Parser:
         b = a + dt.timedelta(days=1)
         self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
+
+    # -- “十四五”时期: the five years of a five-year plan -------------------------------------
+
+    @functools.cached_property
+    def _plan_rx(self) -> re.Pattern:
+        return _five_year_plan_rx()
+
+    def _five_year_plan(self, i: int) -> _Cand | None:
+        m = self._plan_rx.match(self.s, i)
+        if m is None:
+            return None
+        quoted, word = bool(m.group(1)), m.group(3)
+        if not (quoted or word) or self.s.startswith(tuple(self.v["five_year_plan_not_after"]), m.end()):
+            return None  # 三五成群; “十五五”规划 names the plan document, not a time
+        first = self.v["five_year_plans"][m.group(2)]
+        a, b = dt.datetime(first, 1, 1), dt.datetime(first + 5, 1, 1)
+        if word == "以来":
+            ref = self.ctx.ref
+            end = ref if ref is not None and ref > a else None
+            return _Cand(i, m.end(), "range", _iv_value(a, b), a, end, "year", "since", "absolute")
+        return _Cand(i, m.end(), "range", _iv_value(a, b), a, b, "year", None, "absolute")
+
+    # -- 去年同期, 届时: a period or time set earlier in the text ------------------------------
+
+    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时")
+
+    def _anaphoric_period(self, i: int) -> _Cand | None:
+        m = self._ANAPHORIC_RX.match(self.s, i)
+        if m is None:
+            return None
+        ref = self.ctx.ref
+        if m.group(1) is None:  # 届时: the time an arrangement was set for, the last time named
+            last = self.ctx.last
+            if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
+                return None  # 届时 looks ahead: a time already past is not what it refers to
+            return _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
+        period = self.ctx.period
+        if period is None or period.start is None or period.end is None:
+            return None  # no period to compare with: 去年 alone is read by the point rules
+        years = -2 if m.group(1) == "前年" else -1
+        a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
+        value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
+        return _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
 
     # -- anniversaries ----------------------------------------------------------------
 
@@ -1775,6 +1915,11 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
                     continue
                 want(key, _step_yearsub(key))
         want("rel_quarter", _step_rel("rel_quarter", Rank.YEARSUB, "quarter"))
+        if last == Rank.YEAR:
+            want("season", _step_yearsub("season"))
+        if ch in "第首":
+            want("quarter_tw", _step_taiwan(_step_yearsub("quarter_tw")))
+        want("rel_quarter_tw", _step_taiwan(_step_rel("rel_quarter_tw", Rank.YEARSUB, "quarter")))
         want("holiday", _step_holiday)
         want("term", _step_term)
     if last == Rank.YEARSUB and ch in "初末底":
@@ -1858,10 +2003,8 @@ def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
 
 
 def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-    if not p.roc_years:
-        return
     m = p.rx["roc_bare"].match(s, pos)
-    if m and p._is_roc_year(m):
+    if m and p._is_roc_year(m) and p.taiwan:  # the region last: it may be detected on demand
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 
@@ -1929,6 +2072,19 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
             _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
 
     return step
+
+
+@functools.cache
+def _step_taiwan(step: _Step) -> _Step:
+    """`step`, in Taiwan articles only (the region is asked for only when the step would match)."""
+
+    def taiwan_step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+        found: list = []
+        step(p, s, pos, f, found)
+        if found and p.taiwan:
+            out.extend(found)
+
+    return taiwan_step
 
 
 @functools.cache

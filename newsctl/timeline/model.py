@@ -92,6 +92,8 @@ class _Ctx:
     pm: int = 0
     at: int = -1  # where the expression that set y/mo/d ended
     day: dt.datetime | None = None  # the last day an expression fixed: the day a bare clock time is on
+    period: _Cand | None = None  # the last period (month, quarter, half, range): what 去年同期 shifts
+    last: _Cand | None = None  # the last resolved point or range: what 届时 refers to
 
 
 @dataclass

@@ -172,6 +172,10 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:的)?前([一二三两1-3])(?:个)?季度"
         ),
         "rel_quarter": re.compile(_alt(v["rel_quarter"])),
+        "season": re.compile("(?:的)?(%s)(?![赛装档节])" % _alt(v["seasons"])),
+        # Taiwan quarters (第2季, 首季, 上季): tried in Taiwan articles only (`_Parser.taiwan`)
+        "quarter_tw": re.compile(r"(?<!》)(?:的)?(?:第([一二三四1-4])|(首))季(?![度节风赛后军])"),
+        "rel_quarter_tw": re.compile(_alt(v["rel_quarter_tw"]) + "(?![度节风赛后军])"),
         "yearpart": re.compile(r"年初|年底|年末|年中|年终|岁末|年内|伊始|开年|初期|初|底|末|中"),
         "firstn": re.compile(
             rf"(?:的)?(前|后|最后|头)({_SMALL})(?:个)?(月|天|日|周|星期|季度)|(?:的)?(首)(月)"

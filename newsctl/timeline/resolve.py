@@ -51,9 +51,23 @@ def _iv_value(a: dt.datetime, b: dt.datetime) -> str:
     return "%s/%s" % (fmt_date(a, f), fmt_date(b, f))
 
 
+#: the value of a relative expression with nothing to resolve it against, by its finest part
+UNKNOWN_VALUE = {
+    "year": "XXXX",
+    "yearsub": "XXXX",
+    "month": "XXXX-XX",
+    "monthsub": "XXXX-XX",
+    "day": "XXXX-XX-XX",
+    "weekday": "XXXX-XX-XX",
+    "daypart": "XXXX-XX-XX",
+    "clock": "XXXX-XX-XX",
+}
+
+
 def _partial_value(f: _Frame) -> str | None:
     if f.mo is None and f.d is None:
-        return None
+        # 去年, 昨天 without a reference date: the type is kept, the value says what is unknown
+        return UNKNOWN_VALUE.get(f.kinds[-1]) if f.kinds and f.unresolved else None
     y = "%04d" % f.y if f.y else "XXXX"
     if f.mo is None:
         return None

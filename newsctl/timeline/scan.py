@@ -10,7 +10,7 @@ try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.
     from re import _constants as _sre
 except ImportError:  # pragma: no cover
     import sre_constants as _sre  # type: ignore[no-redef]
-from newsctl.timeline.grammar import _EXPRESSIONS, _Parser
+from newsctl.timeline.grammar import _EXPRESSIONS, _five_year_plan_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
     _CONN,
@@ -57,7 +57,7 @@ def _trigger_chars() -> frozenset[str]:
         "0123456789"
         + _CN
         + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届“\"‘'"
     )
     firsts.discard("的")
     return frozenset(firsts)
@@ -149,6 +149,8 @@ def _entry_rules() -> dict[str, list[str]]:
             _embed(_Parser._DUR_RX.pattern),
         ],
         "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],
+        "_five_year_plan": [_embed(_five_year_plan_rx().pattern)],
+        "_anaphoric_period": [_embed(_Parser._ANAPHORIC_RX.pattern)],
     }
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from newsctl.data import load_json
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
 from newsctl.numerals import tables as numeral_tables
+from newsctl.region import Region, detect_region
 
 KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
 APPROX_VALUES = ("more_than", "about", "nearly", "at_least", "at_most", "less_than")
@@ -1142,8 +1143,6 @@ def _news_vocab() -> dict[str, Any]:
         "service_numbers": frozenset(ctx["service_numbers"]),
         "service_before": _by_length(ctx["service_number_before"]),
         "service_after": _by_length(ctx["service_number_after"]),
-        "local_yuan_cues": {code: tuple(words) for code, words in ctx["local_yuan_cues"].items()},
-        "local_yuan_blockers": tuple(ctx["local_yuan_blockers"]),
         "head_tags": frozenset(ctx["counted_noun_tags"]),
         "modifier_tags": frozenset(ctx["counted_modifier_tags"]),
         "max_word": int(ctx["counted_max_word_len"]),
@@ -1196,18 +1195,6 @@ def _tenths_digit(text: str, q: _Quantity) -> None:
         return  # 7成5人: a count follows
     q.value += nxt.value
     q.end = nxt.end
-
-
-def _local_yuan(text: str) -> str | None:
-    """The currency a bare 元 means in this text when its vocabulary says where it was written
-    (报导, 全台, 新台币 anywhere in a Taiwanese story: TWD), unless it names 人民币."""
-    news = _news_vocab()
-    if any(word in text for word in news["local_yuan_blockers"]):
-        return None
-    for code, cues in news["local_yuan_cues"].items():
-        if any(cue in text for cue in cues):
-            return code
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -1424,12 +1411,15 @@ def _merge_bounds(text: str, figures: list[_Quantity]) -> list[_Quantity]:
 _LOCAL_YUAN_UNITS = frozenset({"港元", "港币", "澳门元", "澳门币", "新台币", "台币"})
 
 
-def _inherit_yuan_currency(text: str, found: list[_Quantity]) -> None:
-    """元 is the local currency of the text: after 新台币650万元 (or 港元), a later bare 80万元
-    is in the same currency, not CNY."""
+def _inherit_yuan_currency(text: str, found: list[_Quantity], region: Region | None) -> None:
+    """元 is the local currency of the text: in a Taiwan article a bare 元 is TWD (the region
+    signal of newsctl.region, shared with the timeline), and after 新台币650万元 (or 港元) a
+    later bare 80万元 is in the same currency, not CNY; after 人民币 it is CNY again."""
     if not any(q.kind == "money" for q in found):
-        return  # _local_yuan reads the whole text: only worth it when there is money
-    local: str | None = _local_yuan(text)
+        return  # detect_region reads the whole text: only worth it when there is money
+    if region is None:
+        region = detect_region(text)
+    local: str | None = region.local_currency
     for q in found:
         if q.kind != "money":
             continue
@@ -1490,8 +1480,11 @@ _new_figure_match = object.__new__
 _set_fields = object.__setattr__
 
 
-def find_figures(text: str) -> list[FigureMatch]:
-    """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset."""
+def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch]:
+    """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset.
+
+    `region` is the article's region signal (newsctl.region.detect_region): a bare 元 in a
+    Taiwan article is TWD. Without it, the region is detected from `text` alone."""
     if not text:
         return []
     vocab = _vocab()
@@ -1640,7 +1633,7 @@ def find_figures(text: str) -> list[FigureMatch]:
             q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
         found.append(q)
     found = _merge_bounds(text, found)
-    _inherit_yuan_currency(text, found)
+    _inherit_yuan_currency(text, found, region)
     out: list[FigureMatch] = []
     for q, counted in zip(found, _counted_all(text, found)):
         approx = q.approx if q.approx in APPROX_VALUES else None

@@ -47,21 +47,47 @@ def _cues() -> dict[str, Any]:
     return {code: spec for code, spec in data.items() if not code.startswith("_")}
 
 
+@cache
+def _not_cues() -> tuple[str, ...]:
+    """Longer words that contain a cue without being it (舞台视觉, 明镜周刊, 万里长江)."""
+    return tuple(load_json("region.json")["_not_cues"])
+
+
+def _quoted(text: str, word: str) -> bool:
+    """Is `word` printed in scare quotes (“立法院”, 台湾“中央社”), as mainland outlets write the
+    institutions of Taiwan? A Taiwan outlet never quotes its own."""
+    at = text.find(word)
+    while at >= 0:
+        if at > 0 and text[at - 1] == "“" and text.startswith("”", at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def detect_region(text: str, *, script: str = "simplified", source: str | None = None) -> Region:
     """The region of one article. `text` is the cleaned (Simplified) text; `script` is what
     clean.detect_script said of the source; `source` is the record's or the article's outlet."""
-    haystack_source = source or ""
+    record_source = (source or "").lower()
+    for word in _not_cues():
+        if word in text:
+            text = text.replace(word, "")
     best: Region = UNKNOWN
     best_score = 0
     for code, spec in _cues().items():
-        outlets = tuple(o for o in spec["outlets"] if o in haystack_source or o in text)
-        words = tuple(w for w in spec["words"] if w in text)
-        score = len(outlets) * 2 + len(words)
+        named = tuple(o for o in spec["outlets"] if o.lower() in record_source)
+        cited = tuple(o for o in spec["outlets"] if o not in named and o in text and not _quoted(text, o))
+        words = tuple(w for w in spec["words"] if w in text and not _quoted(text, w))
+        # 台币 inside 新台币 counts once
+        words = tuple(w for w in words if not any(w != longer and w in longer for longer in words))
+        score = len(named) * 2 + len(cited) * 2 + len(words)
         # Traditional script alone does not make an article Taiwanese (Hong Kong, Macau and
         # overseas outlets print it too), but it tips a story with one regional cue.
-        if script == "traditional" and (outlets or words):
+        if script == "traditional" and (named or cited or words):
             score += 1
-        decided = (outlets and spec.get("outlet_alone")) or score >= spec["min_cues"]
+        # the outlet alone decides when it is the record's source, or is cited in a text
+        # printed in the region's script; a Simplified text citing 中央社 is mainland news
+        alone = spec.get("outlet_alone") and (named or (cited and script != "simplified"))
+        decided = alone or score >= spec["min_cues"]
         if decided and score > best_score:
-            best, best_score = Region(code, outlets + words), score
+            best, best_score = Region(code, named + cited + words), score
     return best

@@ -490,6 +490,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
 def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     """The numeral plus what follows it: 多/余, unit, money chain, 半, 左右/以上."""
     vocab = _vocab()
+    news = _news_vocab()
     n = len(text)
     value = num.value
     value_max = num.value_max
@@ -505,14 +506,19 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
         kind, category = "ratio", "fraction"
     pos = num.end
     unit_start = -1
+    duration = False
     if num.form == "number":
         j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
         ch = text[j : j + 1]
-        # 320多个, 10余人, 十来个
-        if ch in vocab.more_or_about_suffix:
+        # 320多个, 10余人, 十来个, 20几年
+        if ch in vocab.more_or_about_suffix or (
+            ch in _VAGUE_DIGITS and num.arabic and num.value >= 10 and num.value % 10 == 0
+        ):
             after = _lookup_unit(text, j + 1)
-            if after is not None and after[1] not in ("date",):
-                approx = "more_than" if ch in vocab.more_suffix else "about"
+            if after is not None and (after[1] != "date" or after[0] in _DURATION_DATE_UNITS):
+                # 10多年, 20来天: a vague count of years is a duration, never a date
+                approx = "about" if ch in vocab.about_suffix else "more_than"
+                duration = after[1] == "date"
                 j += 1
                 ch = text[j : j + 1]
             elif (
@@ -540,7 +546,11 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
         if hit is not None:
             word, category, payload = hit
             blocks = vocab.block_next.get(word)
-            if blocks and _startswith_any(text, j + len(word), blocks) is not None:
+            if (
+                blocks
+                and _startswith_any(text, j + len(word), blocks) is not None
+                and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
+            ):
                 # 元旦, 成立: try a shorter unit? no: the character belongs to another word
                 hit = None
                 category = None
@@ -556,15 +566,28 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     value *= payload
                     if value_max is not None:
                         value_max *= payload
+                if word == news["big_count_unit"] and not _big_count_at(text, num, pos):
+                    # 三大主因 (the three main causes), but not 一大早 or 三大队
+                    kind, unit, category, unit_start, pos = "count", None, None, -1, j
             elif category == "date":
                 kind = "date"
+                if duration or (
+                    word == "年" and num.n_digits < 3 and text[pos : pos + 1] in vocab.more_suffix
+                ):
+                    kind, category = "measure", "time"  # 10多年, 一年多
             elif category == "measure":
                 kind = "measure"
+                if word == news["degree_times_unit"] and _degree_is_times(text, num, pos):
+                    kind, category = "count", "count"  # 两度夺冠: 度 counts times
             elif category == "time":
                 kind = "measure"
                 if _startswith_any(text, pos, vocab.age_suffix) and word in vocab.age_time_units:
                     kind = "age"
                     pos += 1
+                elif word == news["age_decade_unit"] and _decade_of_age(text, num, pos):
+                    # 九旬婆婆: in her nineties
+                    kind, note = "age", "range"
+                    value, value_max = value * 10, value * 10 + 9
             elif category == "currency":
                 kind, currency = "money", payload
                 if (
@@ -609,8 +632,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     extra, pos = _read_money_chain(text, pos, factor)
                     value += extra
                 else:
-                    # 95分: points or marks, not money
-                    kind, category = "count", "count"
+                    # 95分: points or marks (a measure), not money
+                    kind, category = "measure", "measure"
             elif category == "percentage_point":
                 kind = "percent"
             elif category == "tenths":
@@ -678,6 +701,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     elif mark:
         note = "inclusive"
         pos = k
+    if kind == "money" and category == "minor" and unit in ("角", "毛") and _han_word_after(text, pos):
+        category = "reject"  # 三角草, 一毛不拔: not money
     # positional arguments, in the order of the fields: keywords cost twice the whole call
     return _Quantity(
         num.start,  # start
@@ -703,10 +728,57 @@ def _suffix_first_chars() -> frozenset[str]:
     return vocab.inclusive_marks.first_chars | vocab.approx_suffix_words.first_chars
 
 
+#: 几 after an Arabic round number: 20几年 is 20多年
+_VAGUE_DIGITS = frozenset("几幾")
+#: date units that also measure a duration after 多/余/来 (10多年, 20余日)
+_DURATION_DATE_UNITS = frozenset(("年", "日"))
+
+
+def _han_word_after(text: str, pos: int) -> bool:
+    """Does a Han character other than 钱/零 or a numeral follow (三角草, but 三角钱, 三角五分)?"""
+    nxt = text[pos : pos + 1]
+    return bool(nxt) and _is_han(nxt) and nxt not in "钱零" and not is_numeral_start(nxt)
+
+
+def _big_count_at(text: str, num: Numeral, pos: int) -> bool:
+    """三大主因, 5大品牌: N大 before a noun counts the main ones (never 一大早, 一大批)."""
+    return (
+        text[num.start : num.end] not in ("一", "1")
+        and num.value_max is None
+        and 2 <= num.value <= 20
+        and pos < len(text)
+        and _is_han(text[pos])
+    )
+
+
+def _degree_is_times(text: str, num: Numeral, pos: int) -> bool:
+    """两度夺冠, 7度捧回冠军: N度 before a verb counts times, not degrees or kilowatt-hours."""
+    if num.has_decimal or num.value_max is not None or not 1 <= num.value <= 20:
+        return False
+    if text[max(0, num.start - 2) : num.start] == "零下":
+        return False
+    if pos >= len(text) or not _is_han(text[pos]):
+        return False
+    return _startswith_any(text, pos, _news_vocab()["degree_not_times_before"]) is None
+
+
+def _decade_of_age(text: str, num: Numeral, pos: int) -> bool:
+    """九旬婆婆, 年过七旬: N旬 of a person's age is a decade of life (上旬 of a month is not)."""
+    if num.has_decimal or num.value_max is not None or not 1 <= num.value <= 12:
+        return False
+    news = _news_vocab()
+    return (
+        _startswith_any(text, pos, news["age_decade_after"]) is not None
+        or _endswith_any(text, num.start, news["age_decade_before"]) is not None
+    )
+
+
 def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     """first + connector + second: 20-30万, 2到3万元, 10至15人, 1万(含)-5万元, A与B之间."""
     vocab = _vocab()
     n = len(text)
+    if first.kind == "date" and _duration_years(text, first):
+        first.kind, first.unit_category = "measure", "time"  # １０年至２０年: years of work
     if (first.value_max is not None or first.kind in ("date", "ordinal")) and first.numeral.form != "percent":
         return first
     j = _skip_spaces(text, first.end, 2)
@@ -715,8 +787,12 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     if conn is None:
         conn = _startswith_any(text, j, vocab.between_connectors)
         between = conn is not None
+    consecutive = False
     if conn is None:
-        return first
+        conn = _startswith_any(text, j, _news_vocab()["consecutive_connectors"])
+        consecutive = conn is not None and _next_digit_follows(text, first, j + len(conn))
+        if not consecutive:
+            return first
     k = _skip_spaces(text, j + len(conn), 2)
     if k >= n or mask[k]:
         return first
@@ -727,6 +803,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     if second_num is None or second_num.overflow or second_num.value_max is not None:
         return first
     second = _quantity(text, second_num, mask)
+    if second.kind == "date" and first.kind != "date" and _duration_years(text, second):
+        second.kind, second.unit_category = "measure", "time"
     if second.kind == "date" and first.unit is None and not _is_date_or_time(text, first):
         if _is_date_or_time(text, second):
             # 1至7月, 1—2月: the first number is a date too
@@ -737,6 +815,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     if second.kind == "date" or first.kind == "date":
         return first
     end = second.end
+    if consecutive and second.unit is None and second_num.end - second_num.start < 2:
+        return first  # 2、3万元 and 三、四个 are ranges; a list of bare numbers 2、3、4 is not
     if between:
         suf = _startswith_any(text, _skip_spaces(text, end, 1), vocab.between_suffix)
         if suf is None:
@@ -778,6 +858,32 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         unit_category=second.unit_category or first.unit_category,
         unit_start=second.unit_start,
         notes={"range"},
+    )
+
+
+def _next_digit_follows(text: str, first: _Quantity, k: int) -> bool:
+    """2、3万元: a lone digit, then the next digit up (the way Chinese writes an estimate)."""
+    num = first.numeral
+    if first.unit is not None or num.end - num.start != 1 or not 1 <= num.value <= 8:
+        return False
+    if text[num.start - 1 : num.start] in ("、", "，", ","):
+        return False  # 2、3、4个: a list, not an estimate
+    if k >= len(text):
+        return False
+    second = scan_numeral(text[k], 0)
+    return second is not None and second.value == num.value + 1
+
+
+def _duration_years(text: str, q: _Quantity) -> bool:
+    """N年 that cannot be a year (one or two digits, not 05年): a number of years."""
+    num = q.numeral
+    return (
+        q.unit == "年"
+        and num.value_max is None
+        and not num.has_decimal
+        and not (num.arabic and num.leading_zero)
+        and (num.n_digits < 3 if num.digit_sequence else num.value < 100)
+        and not _is_date_or_time(text, q)
     )
 
 
@@ -1105,6 +1211,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
                 continue
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
                 continue
+            if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
+                continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
                 continue
             if approx is not None:
@@ -1149,6 +1257,24 @@ def _news_vocab() -> dict[str, Any]:
         "not_nouns": frozenset(ctx["counted_not_nouns"]),
         "head_suffixes": frozenset(ctx["counted_head_suffixes"]),
         "attributive": tuple(ctx["counted_attributive_suffixes"]),
+        "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
+        "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
+        "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
+        "duration_after_year": _by_length(ctx["duration_after_year"]),
+        "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
+        "photo_positions": _by_length(ctx["photo_position_words"]),
+        "quarter_units": frozenset(ctx["quarter_ordinal_units"]),
+        "degree_times_unit": ctx["degree_times_unit"],
+        "degree_not_times_before": _by_length(ctx["degree_not_times_before"]),
+        "age_decade_unit": ctx["age_decade_unit"],
+        "age_decade_after": _by_length(ctx["age_decade_after"]),
+        "age_decade_before": _by_length(ctx["age_decade_before"]),
+        "big_count_unit": ctx["big_count_unit"],
+        "numeral_idioms": {
+            phrase[0]: phrase
+            for phrase in sorted(ctx["set_phrases"], key=len)
+            if len(phrase) >= 3 and all(is_numeral_start(ch) for ch in phrase)
+        },
     }
 
 
@@ -1168,6 +1294,15 @@ def _is_era_year(text: str, q: _Quantity) -> bool:
         q.unit in (None, "年")
         and _endswith_any(text, q.numeral.start, _news_vocab()["era_prefixes"]) is not None
     )
+
+
+def _maybe_roc_year(text: str, q: _Quantity) -> bool:
+    """98年 written as a year of the Republic of China era (in a Taiwan article, see region):
+    two digits, no approximation, not followed by a duration word (98年来, 98年间)."""
+    num = q.numeral
+    if num.value_max is not None or num.has_decimal or not (num.digit_sequence and num.n_digits == 2):
+        return False
+    return _startswith_any(text, q.end, _news_vocab()["duration_after_year"]) is None
 
 
 def _is_service_number(text: str, q: _Quantity) -> bool:
@@ -1432,6 +1567,58 @@ def _inherit_yuan_currency(text: str, found: list[_Quantity], region: Region | N
             q.currency = local
 
 
+#: before a bare 万/亿, these make it a round number: 上万人, 近万名, 逾亿元
+_ROUND_APPROX_CHARS = frozenset("上近逾超过约")
+#: capital numerals that also end ordinary words (大陆, 队伍, 放肆)
+_WORD_FINANCIAL_DIGITS = frozenset("陆陸伍肆")
+_ORDINARY_DIGITS = frozenset("一二三四五六七八九十百千两兩")
+
+
+def _mixes_financial_digits(text: str, num: Numeral) -> bool:
+    """陆十 in 落后大陆十年: a capital numeral that ends the word before it, glued to an
+    ordinary numeral, is that word's last character (壹百, 拾六万 stay numbers)."""
+    return (
+        num.start > 0
+        and _is_han(text[num.start - 1])
+        and any(ch in _ORDINARY_DIGITS for ch in text[num.start + 1 : num.end])
+    )
+
+
+def _opens_a_story(text: str, q: _Quantity) -> bool:
+    """一天，杨某说…; 有一天晚上: "one day" that opens a scene in a story, not a count of days."""
+    num = q.numeral
+    if text[num.start : num.end] != "一" or q.approx is not None:
+        return False
+    start = num.start
+    word = _endswith_any(text, start, _news_vocab()["narrative_day_before"])
+    if word is not None:
+        start -= len(word)
+    before = text[start - 1 : start]
+    return (not before or before in _SENTENCE_END or before in "“「\n ") and text[q.end : q.end + 1] in "，,"
+
+
+def _is_photo_position(text: str, q: _Quantity) -> bool:
+    """（右3）, （左起、前排右2）: a person's position in a photo caption, not a figure."""
+    word = _endswith_any(text, q.numeral.start, _news_vocab()["photo_positions"])
+    if word is None:
+        return False
+    before = text[q.numeral.start - len(word) - 1 : q.numeral.start - len(word)]
+    return before in ("（", "(", "、", "，", ",") and text[q.end : q.end + 1] in ("）", ")", "、", "，", ",")
+
+
+#: function characters after a bare number that do not make it count a noun (超过101的天数)
+_NOT_A_NOUN = frozenset("的了是和与至到及或为在就也都而")
+
+
+def _counts_next_noun(text: str, q: _Quantity) -> bool:
+    """Does a bare number stand before the noun it counts (4兄弟, 16区县), rather than for a value?"""
+    j = _skip_spaces(text, q.end, 1)
+    nxt = text[j : j + 1]
+    if nxt in _vocab().quote_close and text[q.start - 1 : q.start] in _vocab().quote_open:
+        return True  # “一”字: a numeral quoted as a word keeps its kind
+    return bool(nxt) and _is_han(nxt) and nxt not in _NOT_A_NOUN
+
+
 def _is_whole(text: str, q: _Quantity) -> bool:
     """Is the figure the whole input (a single expression such as 三百五十)?"""
     if q.start > 8 or len(text) - q.end > 8:
@@ -1463,7 +1650,13 @@ def _range_start_chars() -> frozenset[str]:
     """Characters that may follow a figure when _try_range finds a range: a space or the first
     character of a connector."""
     vocab = _vocab()
-    return frozenset(_SPACES) | vocab.range_connectors.first_chars | vocab.between_connectors.first_chars
+    consecutive = _news_vocab()["consecutive_connectors"].first_chars
+    return (
+        frozenset(_SPACES)
+        | vocab.range_connectors.first_chars
+        | vocab.between_connectors.first_chars
+        | consecutive
+    )
 
 
 @cache
@@ -1499,7 +1692,9 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
     start_chars = numeral_tables().start_chars
     # the first characters of what _try_range and _try_ratio look for right after a figure
     range_chars, ratio_chars = _range_start_chars(), vocab.ratio_joiners.first_chars
-    ordinal_units = _news_vocab()["ordinal_units"]
+    news = _news_vocab()
+    ordinal_units = news["ordinal_units"]
+    numeral_idioms = news["numeral_idioms"]
     ordinal_last_chars = vocab.ordinal_prefix.last_chars
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
@@ -1542,14 +1737,27 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         if masked_any and i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
             i += 1  # glued to a code or a date written in ASCII
             continue
-        if ch in _BIG_UNIT_CHARS:
-            i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number
+        if ch in _BIG_UNIT_CHARS and text[i - 1 : i] not in _ROUND_APPROX_CHARS:
+            i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
+            continue
+        if ch in numeral_idioms and text.startswith(numeral_idioms[ch], i):
+            i += len(numeral_idioms[ch])  # 千千万万, 三三两两
             continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
             i = max(num.end, i + 1) if num is not None else i + 1
             continue
+        if num.value == 0 and num.approx is not None:
+            i = num.end  # 几分钟, 几条: a vague quantity without a magnitude is not a figure
+            continue
+        if ch in _WORD_FINANCIAL_DIGITS and num.end - num.start > 1 and _mixes_financial_digits(text, num):
+            i += 1  # 大陆十年: 陆 is a word here; a figure does not mix 陆 with ordinary 十
+            continue
         q = _quantity(text, num, mask)
+        if q.unit is not None and len(q.unit) == 1 and text.startswith("一" + q.unit, q.end):
+            if text[num.start : num.end] == "一":
+                i = q.end + 1 + len(q.unit)  # 一株一株, 一步一步: one by one, not a count
+                continue
         if q.end < n and text[q.end] in range_chars:
             q = _try_range(text, q, mask)
         if q.end < n and text[q.end] in ratio_chars:
@@ -1582,6 +1790,11 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             continue
         if q.unit in (None, "年") and _is_era_year(text, q):
             continue
+        if q.unit == "年" and q.approx is None and 70 <= q.value <= 99 and _maybe_roc_year(text, q):
+            if region is None:
+                region = detect_region(text)
+            if region.roc_years:
+                continue  # 98年 in a Taiwan article: the year 2009 (a date, the timeline's)
         if q.unit is None and _is_service_number(text, q):
             continue
         if q.kind == "date":
@@ -1596,6 +1809,8 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         if ordinal is not None:
             if not whole and _phrase_covers(text, num, has_unit):
                 continue
+            if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
+                continue  # 第2季: a quarter, a date
             q.kind = "ordinal"
             q.start -= len(ordinal)
             q.approx = None
@@ -1610,6 +1825,10 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         if q.kind == "date":
             continue
         if not has_unit and num.form == "number" and not _lone_numeral_is_figure(text, q, whole):
+            continue
+        if not has_unit and not whole and _is_photo_position(text, q):
+            continue
+        if q.unit in news["narrative_day_units"] and not whole and _opens_a_story(text, q):
             continue
         if has_unit and not whole and num.ambiguous_alone and q.kind not in ("money",):
             # 陆续, 伍名? only keep ambiguous characters when they are unmistakably numbers
@@ -1631,6 +1850,14 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         i = max(q.end, i)
         if q.unit in ordinal_units:
             q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
+        elif (
+            q.kind == "count"
+            and q.unit is None
+            and not whole
+            and num.form == "number"
+            and not _counts_next_noun(text, q)
+        ):
+            q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         found.append(q)
     found = _merge_bounds(text, found)
     _inherit_yuan_currency(text, found, region)

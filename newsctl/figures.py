@@ -1258,6 +1258,8 @@ def _news_vocab() -> dict[str, Any]:
         "head_suffixes": frozenset(ctx["counted_head_suffixes"]),
         "attributive": tuple(ctx["counted_attributive_suffixes"]),
         "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
+        "negative_before": _by_length(ctx["negative_before"]),
+        "reference_brackets": ctx["reference_brackets"],
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
@@ -1597,6 +1599,12 @@ def _opens_a_story(text: str, q: _Quantity) -> bool:
     return (not before or before in _SENTENCE_END or before in "“「\n ") and text[q.end : q.end + 1] in "，,"
 
 
+def _is_reference_mark(text: str, q: _Quantity) -> bool:
+    """[1], ［2］: a footnote or reference number."""
+    around = (text[q.start - 1 : q.start], text[q.end : q.end + 1])
+    return list(around) in _news_vocab()["reference_brackets"]
+
+
 def _is_photo_position(text: str, q: _Quantity) -> bool:
     """（右3）, （左起、前排右2）: a person's position in a photo caption, not a figure."""
     word = _endswith_any(text, q.numeral.start, _news_vocab()["photo_positions"])
@@ -1826,8 +1834,10 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             continue
         if not has_unit and num.form == "number" and not _lone_numeral_is_figure(text, q, whole):
             continue
-        if not has_unit and not whole and _is_photo_position(text, q):
+        if not has_unit and not whole and (_is_photo_position(text, q) or _is_reference_mark(text, q)):
             continue
+        if not whole and text[num.start : num.end] in ("零", "〇"):
+            continue  # 零部件, 零增长: a lone 零 is a word, not a quantity
         if q.unit in news["narrative_day_units"] and not whole and _opens_a_story(text, q):
             continue
         if has_unit and not whole and num.ambiguous_alone and q.kind not in ("money",):
@@ -1836,7 +1846,7 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
                 continue
         if (
             has_unit
-            and q.kind == "count"
+            and (q.kind == "count" or q.unit_category == "time")
             and not whole
             and text[num.start : num.end] == "一"
             and _endswith_any(text, num.start, vocab.indefinite_before_yi)
@@ -1845,6 +1855,12 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         if not whole and _phrase_covers(text, num, has_unit):
             continue
         q = _prefix(text, q)
+        if q.start == num.start and _endswith_any(text, q.start, news["negative_before"]):
+            # 零下5度: below zero
+            q.start -= len(_endswith_any(text, q.start, news["negative_before"]) or "")
+            q.value = -q.value
+            if q.value_max is not None:
+                q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
         i = max(q.end, i)

@@ -1257,6 +1257,7 @@ def _news_vocab() -> dict[str, Any]:
         "not_nouns": frozenset(ctx["counted_not_nouns"]),
         "head_suffixes": frozenset(ctx["counted_head_suffixes"]),
         "attributive": tuple(ctx["counted_attributive_suffixes"]),
+        "verbal_noun_tags": frozenset(ctx["counted_verbal_noun_tags"]),
         "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
         "negative_before": _by_length(ctx["negative_before"]),
         "reference_brackets": ctx["reference_brackets"],
@@ -1342,9 +1343,11 @@ def _tenths_digit(text: str, q: _Quantity) -> None:
 _VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
 
 
-def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
+def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     """Where `counted` may be read, in order of preference: ("after", the characters right after a
-    measure word: 9名同志) and ("before", the characters just before the figure: 培训党员干部450人次)."""
+    measure word: 9名同志) and ("before", the characters just before the figure: 培训党员干部450人次),
+    each with whether the text goes on in Han characters past its outer end (a word there may be
+    cut: 第一产业用电量 read back from the figure stops at 一)."""
     vocab = _vocab()
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
@@ -1353,21 +1356,31 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
     if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
         return []  # 同志两次上交: the noun next to 两次 is not what 次 counts
+    spans: list[tuple[str, str, bool]] = []
     if q.kind in ("count", "age", "money") and q.unit is not None:
         after = han_run(text, q.end, q.end + limit).group()  # type: ignore[union-attr]
         if after:
-            return [("after", after)]  # 9名同志: what follows the measure word, or nothing
+            # 9名同志: what follows the measure word, or nothing (the noun before 该公司一架 is not
+            # what 架 counts)
+            nxt = text[q.end + len(after) : q.end + len(after) + 1]
+            return [("after", after, bool(nxt) and _is_han(nxt) and not is_numeral_start(nxt))]
     if q.kind == "age":
-        return []
-    # the run of such characters that ends at the figure: read backwards
-    length = han_run(text[max(0, q.start - limit) : q.start][::-1]).end()  # type: ignore[union-attr]
-    if length < 2:
-        return []  # no span of two characters, with or without a linking word
+        return spans
+    # the run of such characters that ends at the figure: read backwards, past up to three
+    # linking words (用电量同比增长16.9%, 死亡人数已升至118人)
+    reach = limit + 4
+    length = han_run(text[max(0, q.start - reach) : q.start][::-1]).end()  # type: ignore[union-attr]
     before = text[q.start - length : q.start]
-    stop = _endswith_any(before, length, vocab.counted_stops)
-    if stop and length - len(stop) >= 2:
-        return [("before", before), ("before", before[: -len(stop)])]  # 增幅达24%: past the linking word
-    return [("before", before)]
+    edge = q.start - length
+    open_edge = edge > 0 and _is_han(text[edge - 1])
+    for _ in range(4):
+        if len(before) >= 2:
+            spans.append(("before", before[-limit:], open_edge or len(before) > limit))
+        stop = _endswith_any(before, len(before), vocab.counted_stops)
+        if not stop or len(before) - len(stop) < 2:
+            break
+        before = before[: -len(stop)]
+    return spans
 
 
 @cache
@@ -1407,7 +1420,9 @@ _TAG_MEMO_LIMIT = 200_000
 _UNKNOWN: Any = object()  # tags.get default: the word is not in _tag_memo yet
 
 
-def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | list[str] | None:
+def _noun_phrase(
+    side: str, chars: str, tags: dict[str, str | None], open_edge: bool = False
+) -> str | list[str] | None:
     """The dictionary noun phrase next to the figure: words are matched longest first, from the
     figure outwards; the phrase is made of nouns and ends with a head noun (prefer null over junk).
 
@@ -1417,6 +1432,9 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
     heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
     words: list[tuple[str, str | None]] = []
     after = side == "after"
+    if not after:
+        # before a figure, a verbal noun is the verb that reports it: 投资498亿元, 培训党员干部450人次
+        heads, modifiers = heads - news["verbal_noun_tags"], modifiers - news["verbal_noun_tags"]
     pos = 0 if after else len(chars)
     n_chars = len(chars)
     while 0 <= pos <= n_chars and len(words) < 4:
@@ -1450,6 +1468,16 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
                 pos -= len(stem) + 1
                 continue
         if word is None:
+            if len(words) >= 2 and 0 < pos < n_chars:
+                # no dictionary word of two characters or more goes on from here: when the next
+                # character is a noun on its own (馆 of 省份中医|馆), the outer word may be cut
+                single = chars[pos] if after else chars[pos - 1]
+                tag = tags.get(single, _UNKNOWN)
+                if tag is _UNKNOWN:
+                    return [single]
+                if tag in heads:
+                    open_edge = True
+                    n_chars = sum(len(w) for w, _ in words)
             break
         if tag not in modifiers or word in news["not_nouns"]:
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
@@ -1459,6 +1487,13 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
         pos = pos + len(word) if after else pos - len(word)
     if not after:
         words.reverse()
+    if open_edge and len(words) >= 2 and sum(len(w) for w, _ in words) == n_chars:
+        # the phrase runs to the edge of what was read, and the text goes on: its outer word
+        # may be cut (产业用电量 of 第一产业用电量): leave it out
+        if after:
+            words.pop()
+        else:
+            words.pop(0)
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
     while words and words[-1][1] not in heads:
         if not after:
@@ -1476,10 +1511,10 @@ def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     pending = [(k, spans) for k, q in enumerate(qs) if (spans := _counted_spans(text, q))]
     while pending:
         wanted: set[str] = set()
-        waiting: list[tuple[int, list[tuple[str, str]]]] = []
+        waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
-            for side, chars in spans:
-                found = _noun_phrase(side, chars, _tag_memo)
+            for side, chars, open_edge in spans:
+                found = _noun_phrase(side, chars, _tag_memo, open_edge)
                 if type(found) is list:
                     wanted.update(found)
                     waiting.append((k, spans))

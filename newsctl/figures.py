@@ -1184,6 +1184,11 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
         code = vocab.currency_prefix_code[word]
         if q.kind == "count" and q.unit is None:
             q.kind, q.currency, q.unit = "money", code, word
+        elif q.kind == "count" and q.unit in _colloquial_major_units() and q.value_max is None:
+            # 港币三个一毫四: after a currency word, 个 is the major unit (Cantonese 3.14)
+            extra, q.end = _read_money_chain(text, q.end, Decimal(1))
+            q.value += extra
+            q.kind, q.currency = "money", code
         elif q.kind == "money" and q.currency == "CNY" and q.unit in ("元", "块", "圆"):
             q.currency = code
         if q.kind == "money":
@@ -1228,6 +1233,11 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             q.start = start - len(word)
             q.end = j + 1
     return q
+
+
+@cache
+def _colloquial_major_units() -> frozenset[str]:
+    return frozenset(load_json("figures_units.json")["colloquial_major_units"])
 
 
 @cache

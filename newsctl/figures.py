@@ -1271,6 +1271,7 @@ def _news_vocab() -> dict[str, Any]:
         "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
         "negative_before": _by_length(ctx["negative_before"]),
         "reference_brackets": ctx["reference_brackets"],
+        "list_openers": _by_length(ctx["list_openers"]),
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
@@ -1644,6 +1645,20 @@ def _opens_a_story(text: str, q: _Quantity) -> bool:
     return (not before or before in _SENTENCE_END or before in "“「\n ") and text[q.end : q.end + 1] in "，,"
 
 
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """第一，… 第二，…: an ordinal that opens a clause and is followed by a comma numbers the
+    points of a list (排名第一、 stays a rank)."""
+    if text[end : end + 1] not in ("，", ",", "：", ":"):
+        return False
+    before = text[start - 1 : start]
+    return (
+        not before
+        or before in _SENTENCE_END
+        or before in "“「 \u3000"
+        or _endswith_any(text, start, _news_vocab()["list_openers"]) is not None
+    )
+
+
 def _is_reference_mark(text: str, q: _Quantity) -> bool:
     """[1], ［2］: a footnote or reference number."""
     around = (text[q.start - 1 : q.start], text[q.end : q.end + 1])
@@ -1864,6 +1879,8 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
                 continue
             if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
                 continue  # 第2季: a quarter, a date
+            if q.unit is None and not whole and _is_list_marker(text, q.start - len(ordinal), q.end):
+                continue  # 。第二，透过快递…: the numbering of a list, not a rank
             q.kind = "ordinal"
             q.start -= len(ordinal)
             q.approx = None

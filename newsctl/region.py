@@ -12,6 +12,7 @@ data/region.json.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -48,37 +49,39 @@ def _cues() -> dict[str, Any]:
 
 
 @cache
-def _not_cues() -> tuple[str, ...]:
-    """Longer words that contain a cue without being it (舞台视觉, 明镜周刊, 万里长江)."""
-    return tuple(load_json("region.json")["_not_cues"])
+def _cue_finder() -> re.Pattern[str]:
+    """One pattern for every cue of every region and the longer words that contain a cue without
+    being it (_not_cues: 舞台视觉, 明镜周刊, 万里长江), longest first: one pass over the text finds
+    them all, and a cue inside a longer word is consumed by the longer word."""
+    words = set(load_json("region.json")["_not_cues"])
+    for spec in _cues().values():
+        words.update(spec["outlets"], spec["words"])
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
-def _quoted(text: str, word: str) -> bool:
-    """Is `word` printed in scare quotes (“立法院”, 台湾“中央社”), as mainland outlets write the
-    institutions of Taiwan? A Taiwan outlet never quotes its own."""
-    at = text.find(word)
-    while at >= 0:
-        if at > 0 and text[at - 1] == "“" and text.startswith("”", at + len(word)):
-            return True
-        at = text.find(word, at + 1)
-    return False
+def _found_in(text: str) -> set[str]:
+    """The cues printed in `text`, except those printed only in scare quotes (“立法院”, 台湾
+    “中央社”), as mainland outlets write the institutions of Taiwan: a Taiwan outlet never
+    quotes its own."""
+    found: set[str] = set()
+    for match in _cue_finder().finditer(text):
+        start, end = match.span()
+        if not (text[start - 1 : start] == "“" and text[end : end + 1] == "”"):
+            found.add(match.group())
+    return found
 
 
 def detect_region(text: str, *, script: str = "simplified", source: str | None = None) -> Region:
     """The region of one article. `text` is the cleaned (Simplified) text; `script` is what
     clean.detect_script said of the source; `source` is the record's or the article's outlet."""
     record_source = (source or "").lower()
-    for word in _not_cues():
-        if word in text:
-            text = text.replace(word, "")
+    found = _found_in(text)
     best: Region = UNKNOWN
     best_score = 0
     for code, spec in _cues().items():
         named = tuple(o for o in spec["outlets"] if o.lower() in record_source)
-        cited = tuple(o for o in spec["outlets"] if o not in named and o in text and not _quoted(text, o))
-        words = tuple(w for w in spec["words"] if w in text and not _quoted(text, w))
-        # 台币 inside 新台币 counts once
-        words = tuple(w for w in words if not any(w != longer and w in longer for longer in words))
+        cited = tuple(o for o in spec["outlets"] if o not in named and o in found)
+        words = tuple(w for w in spec["words"] if w in found)
         score = len(named) * 2 + len(cited) * 2 + len(words)
         # Traditional script alone does not make an article Taiwanese (Hong Kong, Macau and
         # overseas outlets print it too), but it tips a story with one regional cue.

@@ -668,6 +668,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 elif not (pos + 1 < n and _is_han(text[pos + 1]) and after_half is None):
                     value += Decimal("0.5")
                     pos += 1
+            # 两分多钟, 十分多钟: 多 inside a time unit
+            if pos + 1 < n and text[pos] in vocab.more_suffix and category not in ("currency", "time"):
+                split = vocab.units.get(word + text[pos + 1])
+                if split is not None and split[0] == "time":
+                    approx = approx or "more_than"
+                    unit, kind, category = word + text[pos + 1], "measure", "time"
+                    pos += 2
             # 3个多月, 一年多
             if category in ("count", "time", "age") and pos < n and text[pos] in vocab.more_suffix:
                 after = _lookup_unit(text, pos + 1)

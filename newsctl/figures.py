@@ -843,6 +843,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     low, _ = (
         distribute_multiplier(first.numeral, second.numeral) if first.unit is None else (first.value, None)
     )
+    if first.unit is None and low == first.value:
+        low = _distribute_small_unit(text, first.numeral, second_num, low)
     if first.unit is None and second.kind == "percent" and second.unit == "%":
         low = low * (second.value / second.numeral.value) if second.numeral.value else low
     high = second.value
@@ -866,6 +868,17 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         unit_start=second.unit_start,
         notes={"range"},
     )
+
+
+def _distribute_small_unit(text: str, low: Numeral, high: Numeral, value: Decimal) -> Decimal:
+    """1~2千元, 三到五百人: a lone digit before a digit + 千/百/十 takes the same place."""
+    small = numeral_tables().small_units
+    if low.end - low.start != 1 or high.end - high.start != 2 or text[high.end - 1] not in small:
+        return value
+    place = Decimal(small[text[high.end - 1]])
+    if 0 < value < high.value / place:
+        return value * place
+    return value
 
 
 def _next_digit_follows(text: str, first: _Quantity, k: int) -> bool:
@@ -1291,12 +1304,18 @@ def _news_vocab() -> dict[str, Any]:
         "age_decade_after": _by_length(ctx["age_decade_after"]),
         "age_decade_before": _by_length(ctx["age_decade_before"]),
         "big_count_unit": ctx["big_count_unit"],
-        "numeral_idioms": {
-            phrase[0]: phrase
-            for phrase in sorted(ctx["set_phrases"], key=len)
-            if len(phrase) >= 3 and all(is_numeral_start(ch) for ch in phrase)
-        },
+        "numeral_idioms": _numeral_idioms(ctx["set_phrases"]),
     }
+
+
+def _numeral_idioms(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """Set phrases of three numeral characters or more (千千万万, 十四五), by first character,
+    longest first: the main loop skips them whole."""
+    by_char: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        if len(phrase) >= 3 and all(is_numeral_start(ch) for ch in phrase):
+            by_char.setdefault(phrase[0], []).append(phrase)
+    return {ch: tuple(group) for ch, group in by_char.items()}
 
 
 def _is_glued_year(text: str, q: _Quantity) -> bool:
@@ -1815,9 +1834,11 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         if ch in _BIG_UNIT_CHARS and text[i - 1 : i] not in _ROUND_APPROX_CHARS:
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
             continue
-        if ch in numeral_idioms and text.startswith(numeral_idioms[ch], i):
-            i += len(numeral_idioms[ch])  # 千千万万, 三三两两
-            continue
+        if ch in numeral_idioms:
+            idiom = next((p for p in numeral_idioms[ch] if text.startswith(p, i)), None)
+            if idiom is not None:
+                i += len(idiom)  # 千千万万, 三三两两, 十四五
+                continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
             i = max(num.end, i + 1) if num is not None else i + 1
@@ -1829,9 +1850,12 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             i += 1  # 大陆十年: 陆 is a word here; a figure does not mix 陆 with ordinary 十
             continue
         q = _quantity(text, num, mask)
-        if q.unit is not None and len(q.unit) == 1 and text.startswith("一" + q.unit, q.end):
-            if text[num.start : num.end] == "一":
+        if q.unit is not None and len(q.unit) == 1 and text[num.start : num.end] == "一":
+            if text.startswith("一" + q.unit, q.end):
                 i = q.end + 1 + len(q.unit)  # 一株一株, 一步一步: one by one, not a count
+                continue
+            if text.startswith(q.unit, q.end):
+                i = q.end + len(q.unit)  # 一片片, 一个个: one after another
                 continue
         if q.end < n and text[q.end] in range_chars:
             q = _try_range(text, q, mask)

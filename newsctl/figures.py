@@ -19,6 +19,7 @@ from typing import Any
 from newsctl.data import load_json
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
 from newsctl.numerals import tables as numeral_tables
+from newsctl.region import Region, detect_region
 
 KINDS = ("money", "percent", "count", "age", "measure", "ordinal", "anniversary", "ratio")
 APPROX_VALUES = ("more_than", "about", "nearly", "at_least", "at_most", "less_than")
@@ -489,6 +490,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
 def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     """The numeral plus what follows it: 多/余, unit, money chain, 半, 左右/以上."""
     vocab = _vocab()
+    news = _news_vocab()
     n = len(text)
     value = num.value
     value_max = num.value_max
@@ -504,14 +506,19 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
         kind, category = "ratio", "fraction"
     pos = num.end
     unit_start = -1
+    duration = False
     if num.form == "number":
         j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
         ch = text[j : j + 1]
-        # 320多个, 10余人, 十来个
-        if ch in vocab.more_or_about_suffix:
+        # 320多个, 10余人, 十来个, 20几年
+        if ch in vocab.more_or_about_suffix or (
+            ch in _VAGUE_DIGITS and num.arabic and num.value >= 10 and num.value % 10 == 0
+        ):
             after = _lookup_unit(text, j + 1)
-            if after is not None and after[1] not in ("date",):
-                approx = "more_than" if ch in vocab.more_suffix else "about"
+            if after is not None and (after[1] != "date" or after[0] in _DURATION_DATE_UNITS):
+                # 10多年, 20来天: a vague count of years is a duration, never a date
+                approx = "about" if ch in vocab.about_suffix else "more_than"
+                duration = after[1] == "date"
                 j += 1
                 ch = text[j : j + 1]
             elif (
@@ -539,7 +546,11 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
         if hit is not None:
             word, category, payload = hit
             blocks = vocab.block_next.get(word)
-            if blocks and _startswith_any(text, j + len(word), blocks) is not None:
+            if (
+                blocks
+                and _startswith_any(text, j + len(word), blocks) is not None
+                and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
+            ):
                 # 元旦, 成立: try a shorter unit? no: the character belongs to another word
                 hit = None
                 category = None
@@ -555,15 +566,28 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     value *= payload
                     if value_max is not None:
                         value_max *= payload
+                if word == news["big_count_unit"] and not _big_count_at(text, num, pos):
+                    # 三大主因 (the three main causes), but not 一大早 or 三大队
+                    kind, unit, category, unit_start, pos = "count", None, None, -1, j
             elif category == "date":
                 kind = "date"
+                if duration or (
+                    word == "年" and num.n_digits < 3 and text[pos : pos + 1] in vocab.more_suffix
+                ):
+                    kind, category = "measure", "time"  # 10多年, 一年多
             elif category == "measure":
                 kind = "measure"
+                if word == news["degree_times_unit"] and _degree_is_times(text, num, pos):
+                    kind, category = "count", "count"  # 两度夺冠: 度 counts times
             elif category == "time":
                 kind = "measure"
                 if _startswith_any(text, pos, vocab.age_suffix) and word in vocab.age_time_units:
                     kind = "age"
                     pos += 1
+                elif word == news["age_decade_unit"] and _decade_of_age(text, num, pos):
+                    # 九旬婆婆: in her nineties
+                    kind, note = "age", "range"
+                    value, value_max = value * 10, value * 10 + 9
             elif category == "currency":
                 kind, currency = "money", payload
                 if (
@@ -608,8 +632,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     extra, pos = _read_money_chain(text, pos, factor)
                     value += extra
                 else:
-                    # 95分: points or marks, not money
-                    kind, category = "count", "count"
+                    # 95分: points or marks (a measure), not money
+                    kind, category = "measure", "measure"
             elif category == "percentage_point":
                 kind = "percent"
             elif category == "tenths":
@@ -644,6 +668,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 elif not (pos + 1 < n and _is_han(text[pos + 1]) and after_half is None):
                     value += Decimal("0.5")
                     pos += 1
+            # 两分多钟, 十分多钟: 多 inside a time unit
+            if pos + 1 < n and text[pos] in vocab.more_suffix and category not in ("currency", "time"):
+                split = vocab.units.get(word + text[pos + 1])
+                if split is not None and split[0] == "time":
+                    approx = approx or "more_than"
+                    unit, kind, category = word + text[pos + 1], "measure", "time"
+                    pos += 2
             # 3个多月, 一年多
             if category in ("count", "time", "age") and pos < n and text[pos] in vocab.more_suffix:
                 after = _lookup_unit(text, pos + 1)
@@ -677,6 +708,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     elif mark:
         note = "inclusive"
         pos = k
+    if kind == "money" and category == "minor" and unit in ("角", "毛") and _han_word_after(text, pos):
+        category = "reject"  # 三角草, 一毛不拔: not money
     # positional arguments, in the order of the fields: keywords cost twice the whole call
     return _Quantity(
         num.start,  # start
@@ -702,10 +735,57 @@ def _suffix_first_chars() -> frozenset[str]:
     return vocab.inclusive_marks.first_chars | vocab.approx_suffix_words.first_chars
 
 
+#: 几 after an Arabic round number: 20几年 is 20多年
+_VAGUE_DIGITS = frozenset("几幾")
+#: date units that also measure a duration after 多/余/来 (10多年, 20余日)
+_DURATION_DATE_UNITS = frozenset(("年", "日"))
+
+
+def _han_word_after(text: str, pos: int) -> bool:
+    """Does a Han character other than 钱/零 or a numeral follow (三角草, but 三角钱, 三角五分)?"""
+    nxt = text[pos : pos + 1]
+    return bool(nxt) and _is_han(nxt) and nxt not in "钱零" and not is_numeral_start(nxt)
+
+
+def _big_count_at(text: str, num: Numeral, pos: int) -> bool:
+    """三大主因, 5大品牌: N大 before a noun counts the main ones (never 一大早, 一大批)."""
+    return (
+        text[num.start : num.end] not in ("一", "1")
+        and num.value_max is None
+        and 2 <= num.value <= 20
+        and pos < len(text)
+        and _is_han(text[pos])
+    )
+
+
+def _degree_is_times(text: str, num: Numeral, pos: int) -> bool:
+    """两度夺冠, 7度捧回冠军: N度 before a verb counts times, not degrees or kilowatt-hours."""
+    if num.has_decimal or num.value_max is not None or not 1 <= num.value <= 20:
+        return False
+    if text[max(0, num.start - 2) : num.start] == "零下":
+        return False
+    if pos >= len(text) or not _is_han(text[pos]):
+        return False
+    return _startswith_any(text, pos, _news_vocab()["degree_not_times_before"]) is None
+
+
+def _decade_of_age(text: str, num: Numeral, pos: int) -> bool:
+    """九旬婆婆, 年过七旬: N旬 of a person's age is a decade of life (上旬 of a month is not)."""
+    if num.has_decimal or num.value_max is not None or not 1 <= num.value <= 12:
+        return False
+    news = _news_vocab()
+    return (
+        _startswith_any(text, pos, news["age_decade_after"]) is not None
+        or _endswith_any(text, num.start, news["age_decade_before"]) is not None
+    )
+
+
 def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     """first + connector + second: 20-30万, 2到3万元, 10至15人, 1万(含)-5万元, A与B之间."""
     vocab = _vocab()
     n = len(text)
+    if first.kind == "date" and _duration_years(text, first):
+        first.kind, first.unit_category = "measure", "time"  # １０年至２０年: years of work
     if (first.value_max is not None or first.kind in ("date", "ordinal")) and first.numeral.form != "percent":
         return first
     j = _skip_spaces(text, first.end, 2)
@@ -714,8 +794,12 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     if conn is None:
         conn = _startswith_any(text, j, vocab.between_connectors)
         between = conn is not None
+    consecutive = False
     if conn is None:
-        return first
+        conn = _startswith_any(text, j, _news_vocab()["consecutive_connectors"])
+        consecutive = conn is not None and _next_digit_follows(text, first, j + len(conn))
+        if not consecutive:
+            return first
     k = _skip_spaces(text, j + len(conn), 2)
     if k >= n or mask[k]:
         return first
@@ -726,6 +810,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     if second_num is None or second_num.overflow or second_num.value_max is not None:
         return first
     second = _quantity(text, second_num, mask)
+    if second.kind == "date" and first.kind != "date" and _duration_years(text, second):
+        second.kind, second.unit_category = "measure", "time"
     if second.kind == "date" and first.unit is None and not _is_date_or_time(text, first):
         if _is_date_or_time(text, second):
             # 1至7月, 1—2月: the first number is a date too
@@ -736,6 +822,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     if second.kind == "date" or first.kind == "date":
         return first
     end = second.end
+    if consecutive and second.unit is None and second_num.end - second_num.start < 2:
+        return first  # 2、3万元 and 三、四个 are ranges; a list of bare numbers 2、3、4 is not
     if between:
         suf = _startswith_any(text, _skip_spaces(text, end, 1), vocab.between_suffix)
         if suf is None:
@@ -755,6 +843,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     low, _ = (
         distribute_multiplier(first.numeral, second.numeral) if first.unit is None else (first.value, None)
     )
+    if first.unit is None and low == first.value:
+        low = _distribute_small_unit(text, first.numeral, second_num, low)
     if first.unit is None and second.kind == "percent" and second.unit == "%":
         low = low * (second.value / second.numeral.value) if second.numeral.value else low
     high = second.value
@@ -777,6 +867,43 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         unit_category=second.unit_category or first.unit_category,
         unit_start=second.unit_start,
         notes={"range"},
+    )
+
+
+def _distribute_small_unit(text: str, low: Numeral, high: Numeral, value: Decimal) -> Decimal:
+    """1~2千元, 三到五百人: a lone digit before a digit + 千/百/十 takes the same place."""
+    small = numeral_tables().small_units
+    if low.end - low.start != 1 or high.end - high.start != 2 or text[high.end - 1] not in small:
+        return value
+    place = Decimal(small[text[high.end - 1]])
+    if 0 < value < high.value / place:
+        return value * place
+    return value
+
+
+def _next_digit_follows(text: str, first: _Quantity, k: int) -> bool:
+    """2、3万元: a lone digit, then the next digit up (the way Chinese writes an estimate)."""
+    num = first.numeral
+    if first.unit is not None or num.end - num.start != 1 or not 1 <= num.value <= 8:
+        return False
+    if text[num.start - 1 : num.start] in ("、", "，", ","):
+        return False  # 2、3、4个: a list, not an estimate
+    if k >= len(text):
+        return False
+    second = scan_numeral(text[k], 0)
+    return second is not None and second.value == num.value + 1
+
+
+def _duration_years(text: str, q: _Quantity) -> bool:
+    """N年 that cannot be a year (one or two digits, not 05年): a number of years."""
+    num = q.numeral
+    return (
+        q.unit == "年"
+        and num.value_max is None
+        and not num.has_decimal
+        and not (num.arabic and num.leading_zero)
+        and (num.n_digits < 3 if num.digit_sequence else num.value < 100)
+        and not _is_date_or_time(text, q)
     )
 
 
@@ -1077,6 +1204,11 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
         code = vocab.currency_prefix_code[word]
         if q.kind == "count" and q.unit is None:
             q.kind, q.currency, q.unit = "money", code, word
+        elif q.kind == "count" and q.unit in _colloquial_major_units() and q.value_max is None:
+            # 港币三个一毫四: after a currency word, 个 is the major unit (Cantonese 3.14)
+            extra, q.end = _read_money_chain(text, q.end, Decimal(1))
+            q.value += extra
+            q.kind, q.currency = "money", code
         elif q.kind == "money" and q.currency == "CNY" and q.unit in ("元", "块", "圆"):
             q.currency = code
         if q.kind == "money":
@@ -1104,6 +1236,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
                 continue
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
                 continue
+            if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
+                continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
                 continue
             if approx is not None:
@@ -1119,6 +1253,11 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             q.start = start - len(word)
             q.end = j + 1
     return q
+
+
+@cache
+def _colloquial_major_units() -> frozenset[str]:
+    return frozenset(load_json("figures_units.json")["colloquial_major_units"])
 
 
 @cache
@@ -1142,15 +1281,41 @@ def _news_vocab() -> dict[str, Any]:
         "service_numbers": frozenset(ctx["service_numbers"]),
         "service_before": _by_length(ctx["service_number_before"]),
         "service_after": _by_length(ctx["service_number_after"]),
-        "local_yuan_cues": {code: tuple(words) for code, words in ctx["local_yuan_cues"].items()},
-        "local_yuan_blockers": tuple(ctx["local_yuan_blockers"]),
         "head_tags": frozenset(ctx["counted_noun_tags"]),
         "modifier_tags": frozenset(ctx["counted_modifier_tags"]),
         "max_word": int(ctx["counted_max_word_len"]),
         "not_nouns": frozenset(ctx["counted_not_nouns"]),
         "head_suffixes": frozenset(ctx["counted_head_suffixes"]),
         "attributive": tuple(ctx["counted_attributive_suffixes"]),
+        "verbal_noun_tags": frozenset(ctx["counted_verbal_noun_tags"]),
+        "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
+        "negative_before": _by_length(ctx["negative_before"]),
+        "reference_brackets": ctx["reference_brackets"],
+        "list_openers": _by_length(ctx["list_openers"]),
+        "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
+        "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
+        "duration_after_year": _by_length(ctx["duration_after_year"]),
+        "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
+        "photo_positions": _by_length(ctx["photo_position_words"]),
+        "quarter_units": frozenset(ctx["quarter_ordinal_units"]),
+        "degree_times_unit": ctx["degree_times_unit"],
+        "degree_not_times_before": _by_length(ctx["degree_not_times_before"]),
+        "age_decade_unit": ctx["age_decade_unit"],
+        "age_decade_after": _by_length(ctx["age_decade_after"]),
+        "age_decade_before": _by_length(ctx["age_decade_before"]),
+        "big_count_unit": ctx["big_count_unit"],
+        "numeral_idioms": _numeral_idioms(ctx["set_phrases"]),
     }
+
+
+def _numeral_idioms(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """Set phrases of three numeral characters or more (千千万万, 十四五), by first character,
+    longest first: the main loop skips them whole."""
+    by_char: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        if len(phrase) >= 3 and all(is_numeral_start(ch) for ch in phrase):
+            by_char.setdefault(phrase[0], []).append(phrase)
+    return {ch: tuple(group) for ch, group in by_char.items()}
 
 
 def _is_glued_year(text: str, q: _Quantity) -> bool:
@@ -1169,6 +1334,15 @@ def _is_era_year(text: str, q: _Quantity) -> bool:
         q.unit in (None, "年")
         and _endswith_any(text, q.numeral.start, _news_vocab()["era_prefixes"]) is not None
     )
+
+
+def _maybe_roc_year(text: str, q: _Quantity) -> bool:
+    """98年 written as a year of the Republic of China era (in a Taiwan article, see region):
+    two digits, no approximation, not followed by a duration word (98年来, 98年间)."""
+    num = q.numeral
+    if num.value_max is not None or num.has_decimal or not (num.digit_sequence and num.n_digits == 2):
+        return False
+    return _startswith_any(text, q.end, _news_vocab()["duration_after_year"]) is None
 
 
 def _is_service_number(text: str, q: _Quantity) -> bool:
@@ -1198,18 +1372,6 @@ def _tenths_digit(text: str, q: _Quantity) -> None:
     q.end = nxt.end
 
 
-def _local_yuan(text: str) -> str | None:
-    """The currency a bare 元 means in this text when its vocabulary says where it was written
-    (报导, 全台, 新台币 anywhere in a Taiwanese story: TWD), unless it names 人民币."""
-    news = _news_vocab()
-    if any(word in text for word in news["local_yuan_blockers"]):
-        return None
-    for code, cues in news["local_yuan_cues"].items():
-        if any(cue in text for cue in cues):
-            return code
-    return None
-
-
 # ---------------------------------------------------------------------------
 # counted
 
@@ -1218,9 +1380,11 @@ def _local_yuan(text: str) -> str | None:
 _VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
 
 
-def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
+def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     """Where `counted` may be read, in order of preference: ("after", the characters right after a
-    measure word: 9名同志) and ("before", the characters just before the figure: 培训党员干部450人次)."""
+    measure word: 9名同志) and ("before", the characters just before the figure: 培训党员干部450人次),
+    each with whether the text goes on in Han characters past its outer end (a word there may be
+    cut: 第一产业用电量 read back from the figure stops at 一)."""
     vocab = _vocab()
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
@@ -1229,21 +1393,31 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str]]:
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
     if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
         return []  # 同志两次上交: the noun next to 两次 is not what 次 counts
+    spans: list[tuple[str, str, bool]] = []
     if q.kind in ("count", "age", "money") and q.unit is not None:
         after = han_run(text, q.end, q.end + limit).group()  # type: ignore[union-attr]
         if after:
-            return [("after", after)]  # 9名同志: what follows the measure word, or nothing
+            # 9名同志: what follows the measure word, or nothing (the noun before 该公司一架 is not
+            # what 架 counts)
+            nxt = text[q.end + len(after) : q.end + len(after) + 1]
+            return [("after", after, bool(nxt) and _is_han(nxt) and not is_numeral_start(nxt))]
     if q.kind == "age":
-        return []
-    # the run of such characters that ends at the figure: read backwards
-    length = han_run(text[max(0, q.start - limit) : q.start][::-1]).end()  # type: ignore[union-attr]
-    if length < 2:
-        return []  # no span of two characters, with or without a linking word
+        return spans
+    # the run of such characters that ends at the figure: read backwards, past up to three
+    # linking words (用电量同比增长16.9%, 死亡人数已升至118人)
+    reach = limit + 4
+    length = han_run(text[max(0, q.start - reach) : q.start][::-1]).end()  # type: ignore[union-attr]
     before = text[q.start - length : q.start]
-    stop = _endswith_any(before, length, vocab.counted_stops)
-    if stop and length - len(stop) >= 2:
-        return [("before", before), ("before", before[: -len(stop)])]  # 增幅达24%: past the linking word
-    return [("before", before)]
+    edge = q.start - length
+    open_edge = edge > 0 and _is_han(text[edge - 1])
+    for _ in range(4):
+        if len(before) >= 2:
+            spans.append(("before", before[-limit:], open_edge or len(before) > limit))
+        stop = _endswith_any(before, len(before), vocab.counted_stops)
+        if not stop or len(before) - len(stop) < 2:
+            break
+        before = before[: -len(stop)]
+    return spans
 
 
 @cache
@@ -1283,7 +1457,9 @@ _TAG_MEMO_LIMIT = 200_000
 _UNKNOWN: Any = object()  # tags.get default: the word is not in _tag_memo yet
 
 
-def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | list[str] | None:
+def _noun_phrase(
+    side: str, chars: str, tags: dict[str, str | None], open_edge: bool = False
+) -> str | list[str] | None:
     """The dictionary noun phrase next to the figure: words are matched longest first, from the
     figure outwards; the phrase is made of nouns and ends with a head noun (prefer null over junk).
 
@@ -1293,6 +1469,9 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
     heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
     words: list[tuple[str, str | None]] = []
     after = side == "after"
+    if not after:
+        # before a figure, a verbal noun is the verb that reports it: 投资498亿元, 培训党员干部450人次
+        heads, modifiers = heads - news["verbal_noun_tags"], modifiers - news["verbal_noun_tags"]
     pos = 0 if after else len(chars)
     n_chars = len(chars)
     while 0 <= pos <= n_chars and len(words) < 4:
@@ -1326,6 +1505,16 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
                 pos -= len(stem) + 1
                 continue
         if word is None:
+            if len(words) >= 2 and 0 < pos < n_chars:
+                # no dictionary word of two characters or more goes on from here: when the next
+                # character is a noun on its own (馆 of 省份中医|馆), the outer word may be cut
+                single = chars[pos] if after else chars[pos - 1]
+                tag = tags.get(single, _UNKNOWN)
+                if tag is _UNKNOWN:
+                    return [single]
+                if tag in heads:
+                    open_edge = True
+                    n_chars = sum(len(w) for w, _ in words)
             break
         if tag not in modifiers or word in news["not_nouns"]:
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
@@ -1335,6 +1524,13 @@ def _noun_phrase(side: str, chars: str, tags: dict[str, str | None]) -> str | li
         pos = pos + len(word) if after else pos - len(word)
     if not after:
         words.reverse()
+    if open_edge and len(words) >= 2 and sum(len(w) for w, _ in words) == n_chars:
+        # the phrase runs to the edge of what was read, and the text goes on: its outer word
+        # may be cut (产业用电量 of 第一产业用电量): leave it out
+        if after:
+            words.pop()
+        else:
+            words.pop(0)
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
     while words and words[-1][1] not in heads:
         if not after:
@@ -1352,10 +1548,10 @@ def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     pending = [(k, spans) for k, q in enumerate(qs) if (spans := _counted_spans(text, q))]
     while pending:
         wanted: set[str] = set()
-        waiting: list[tuple[int, list[tuple[str, str]]]] = []
+        waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
-            for side, chars in spans:
-                found = _noun_phrase(side, chars, _tag_memo)
+            for side, chars, open_edge in spans:
+                found = _noun_phrase(side, chars, _tag_memo, open_edge)
                 if type(found) is list:
                     wanted.update(found)
                     waiting.append((k, spans))
@@ -1424,12 +1620,15 @@ def _merge_bounds(text: str, figures: list[_Quantity]) -> list[_Quantity]:
 _LOCAL_YUAN_UNITS = frozenset({"港元", "港币", "澳门元", "澳门币", "新台币", "台币"})
 
 
-def _inherit_yuan_currency(text: str, found: list[_Quantity]) -> None:
-    """元 is the local currency of the text: after 新台币650万元 (or 港元), a later bare 80万元
-    is in the same currency, not CNY."""
+def _inherit_yuan_currency(text: str, found: list[_Quantity], region: Region | None) -> None:
+    """元 is the local currency of the text: in a Taiwan article a bare 元 is TWD (the region
+    signal of newsctl.region, shared with the timeline), and after 新台币650万元 (or 港元) a
+    later bare 80万元 is in the same currency, not CNY; after 人民币 it is CNY again."""
     if not any(q.kind == "money" for q in found):
-        return  # _local_yuan reads the whole text: only worth it when there is money
-    local: str | None = _local_yuan(text)
+        return  # detect_region reads the whole text: only worth it when there is money
+    if region is None:
+        region = detect_region(text)
+    local: str | None = region.local_currency
     for q in found:
         if q.kind != "money":
             continue
@@ -1440,6 +1639,78 @@ def _inherit_yuan_currency(text: str, found: list[_Quantity]) -> None:
             local = None
         elif q.currency == "CNY" and q.unit in ("元", "块") and local is not None:
             q.currency = local
+
+
+#: before a bare 万/亿, these make it a round number: 上万人, 近万名, 逾亿元
+_ROUND_APPROX_CHARS = frozenset("上近逾超过约")
+#: capital numerals that also end ordinary words (大陆, 队伍, 放肆)
+_WORD_FINANCIAL_DIGITS = frozenset("陆陸伍肆")
+_ORDINARY_DIGITS = frozenset("一二三四五六七八九十百千两兩")
+
+
+def _mixes_financial_digits(text: str, num: Numeral) -> bool:
+    """陆十 in 落后大陆十年: a capital numeral that ends the word before it, glued to an
+    ordinary numeral, is that word's last character (壹百, 拾六万 stay numbers)."""
+    return (
+        num.start > 0
+        and _is_han(text[num.start - 1])
+        and any(ch in _ORDINARY_DIGITS for ch in text[num.start + 1 : num.end])
+    )
+
+
+def _opens_a_story(text: str, q: _Quantity) -> bool:
+    """一天，杨某说…; 有一天晚上: "one day" that opens a scene in a story, not a count of days."""
+    num = q.numeral
+    if text[num.start : num.end] != "一" or q.approx is not None:
+        return False
+    start = num.start
+    word = _endswith_any(text, start, _news_vocab()["narrative_day_before"])
+    if word is not None:
+        start -= len(word)
+    before = text[start - 1 : start]
+    return (not before or before in _SENTENCE_END or before in "“「\n ") and text[q.end : q.end + 1] in "，,"
+
+
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """第一，… 第二，…: an ordinal that opens a clause and is followed by a comma numbers the
+    points of a list (排名第一、 stays a rank)."""
+    if text[end : end + 1] not in ("，", ",", "：", ":"):
+        return False
+    before = text[start - 1 : start]
+    return (
+        not before
+        or before in _SENTENCE_END
+        or before in "“「 \u3000"
+        or _endswith_any(text, start, _news_vocab()["list_openers"]) is not None
+    )
+
+
+def _is_reference_mark(text: str, q: _Quantity) -> bool:
+    """[1], ［2］: a footnote or reference number."""
+    around = (text[q.start - 1 : q.start], text[q.end : q.end + 1])
+    return list(around) in _news_vocab()["reference_brackets"]
+
+
+def _is_photo_position(text: str, q: _Quantity) -> bool:
+    """（右3）, （左起、前排右2）: a person's position in a photo caption, not a figure."""
+    word = _endswith_any(text, q.numeral.start, _news_vocab()["photo_positions"])
+    if word is None:
+        return False
+    before = text[q.numeral.start - len(word) - 1 : q.numeral.start - len(word)]
+    return before in ("（", "(", "、", "，", ",") and text[q.end : q.end + 1] in ("）", ")", "、", "，", ",")
+
+
+#: function characters after a bare number that do not make it count a noun (超过101的天数)
+_NOT_A_NOUN = frozenset("的了是和与至到及或为在就也都而")
+
+
+def _counts_next_noun(text: str, q: _Quantity) -> bool:
+    """Does a bare number stand before the noun it counts (4兄弟, 16区县), rather than for a value?"""
+    j = _skip_spaces(text, q.end, 1)
+    nxt = text[j : j + 1]
+    if nxt in _vocab().quote_close and text[q.start - 1 : q.start] in _vocab().quote_open:
+        return True  # “一”字: a numeral quoted as a word keeps its kind
+    return bool(nxt) and _is_han(nxt) and nxt not in _NOT_A_NOUN
 
 
 def _is_whole(text: str, q: _Quantity) -> bool:
@@ -1473,7 +1744,13 @@ def _range_start_chars() -> frozenset[str]:
     """Characters that may follow a figure when _try_range finds a range: a space or the first
     character of a connector."""
     vocab = _vocab()
-    return frozenset(_SPACES) | vocab.range_connectors.first_chars | vocab.between_connectors.first_chars
+    consecutive = _news_vocab()["consecutive_connectors"].first_chars
+    return (
+        frozenset(_SPACES)
+        | vocab.range_connectors.first_chars
+        | vocab.between_connectors.first_chars
+        | consecutive
+    )
 
 
 @cache
@@ -1490,8 +1767,11 @@ _new_figure_match = object.__new__
 _set_fields = object.__setattr__
 
 
-def find_figures(text: str) -> list[FigureMatch]:
-    """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset."""
+def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch]:
+    """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset.
+
+    `region` is the article's region signal (newsctl.region.detect_region): a bare 元 in a
+    Taiwan article is TWD. Without it, the region is detected from `text` alone."""
     if not text:
         return []
     vocab = _vocab()
@@ -1506,7 +1786,9 @@ def find_figures(text: str) -> list[FigureMatch]:
     start_chars = numeral_tables().start_chars
     # the first characters of what _try_range and _try_ratio look for right after a figure
     range_chars, ratio_chars = _range_start_chars(), vocab.ratio_joiners.first_chars
-    ordinal_units = _news_vocab()["ordinal_units"]
+    news = _news_vocab()
+    ordinal_units = news["ordinal_units"]
+    numeral_idioms = news["numeral_idioms"]
     ordinal_last_chars = vocab.ordinal_prefix.last_chars
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
@@ -1549,14 +1831,32 @@ def find_figures(text: str) -> list[FigureMatch]:
         if masked_any and i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
             i += 1  # glued to a code or a date written in ASCII
             continue
-        if ch in _BIG_UNIT_CHARS:
-            i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number
+        if ch in _BIG_UNIT_CHARS and text[i - 1 : i] not in _ROUND_APPROX_CHARS:
+            i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
             continue
+        if ch in numeral_idioms:
+            idiom = next((p for p in numeral_idioms[ch] if text.startswith(p, i)), None)
+            if idiom is not None:
+                i += len(idiom)  # 千千万万, 三三两两, 十四五
+                continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
             i = max(num.end, i + 1) if num is not None else i + 1
             continue
+        if num.value == 0 and num.approx is not None:
+            i = num.end  # 几分钟, 几条: a vague quantity without a magnitude is not a figure
+            continue
+        if ch in _WORD_FINANCIAL_DIGITS and num.end - num.start > 1 and _mixes_financial_digits(text, num):
+            i += 1  # 大陆十年: 陆 is a word here; a figure does not mix 陆 with ordinary 十
+            continue
         q = _quantity(text, num, mask)
+        if q.unit is not None and len(q.unit) == 1 and text[num.start : num.end] == "一":
+            if text.startswith("一" + q.unit, q.end):
+                i = q.end + 1 + len(q.unit)  # 一株一株, 一步一步: one by one, not a count
+                continue
+            if text.startswith(q.unit, q.end):
+                i = q.end + len(q.unit)  # 一片片, 一个个: one after another
+                continue
         if q.end < n and text[q.end] in range_chars:
             q = _try_range(text, q, mask)
         if q.end < n and text[q.end] in ratio_chars:
@@ -1589,6 +1889,11 @@ def find_figures(text: str) -> list[FigureMatch]:
             continue
         if q.unit in (None, "年") and _is_era_year(text, q):
             continue
+        if q.unit == "年" and q.approx is None and 70 <= q.value <= 99 and _maybe_roc_year(text, q):
+            if region is None:
+                region = detect_region(text)
+            if region.roc_years:
+                continue  # 98年 in a Taiwan article: the year 2009 (a date, the timeline's)
         if q.unit is None and _is_service_number(text, q):
             continue
         if q.kind == "date":
@@ -1603,6 +1908,10 @@ def find_figures(text: str) -> list[FigureMatch]:
         if ordinal is not None:
             if not whole and _phrase_covers(text, num, has_unit):
                 continue
+            if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
+                continue  # 第2季: a quarter, a date
+            if q.unit is None and not whole and _is_list_marker(text, q.start - len(ordinal), q.end):
+                continue  # 。第二，透过快递…: the numbering of a list, not a rank
             q.kind = "ordinal"
             q.start -= len(ordinal)
             q.approx = None
@@ -1618,13 +1927,19 @@ def find_figures(text: str) -> list[FigureMatch]:
             continue
         if not has_unit and num.form == "number" and not _lone_numeral_is_figure(text, q, whole):
             continue
+        if not has_unit and not whole and (_is_photo_position(text, q) or _is_reference_mark(text, q)):
+            continue
+        if not whole and text[num.start : num.end] in ("零", "〇"):
+            continue  # 零部件, 零增长: a lone 零 is a word, not a quantity
+        if q.unit in news["narrative_day_units"] and not whole and _opens_a_story(text, q):
+            continue
         if has_unit and not whole and num.ambiguous_alone and q.kind not in ("money",):
             # 陆续, 伍名? only keep ambiguous characters when they are unmistakably numbers
             if text[num.start] in "陆陸肆伍拾":
                 continue
         if (
             has_unit
-            and q.kind == "count"
+            and (q.kind == "count" or q.unit_category == "time")
             and not whole
             and text[num.start : num.end] == "一"
             and _endswith_any(text, num.start, vocab.indefinite_before_yi)
@@ -1633,14 +1948,28 @@ def find_figures(text: str) -> list[FigureMatch]:
         if not whole and _phrase_covers(text, num, has_unit):
             continue
         q = _prefix(text, q)
+        if q.start == num.start and _endswith_any(text, q.start, news["negative_before"]):
+            # 零下5度: below zero
+            q.start -= len(_endswith_any(text, q.start, news["negative_before"]) or "")
+            q.value = -q.value
+            if q.value_max is not None:
+                q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
         i = max(q.end, i)
         if q.unit in ordinal_units:
             q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
+        elif (
+            q.kind == "count"
+            and q.unit is None
+            and not whole
+            and num.form == "number"
+            and not _counts_next_noun(text, q)
+        ):
+            q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         found.append(q)
     found = _merge_bounds(text, found)
-    _inherit_yuan_currency(text, found)
+    _inherit_yuan_currency(text, found, region)
     out: list[FigureMatch] = []
     for q, counted in zip(found, _counted_all(text, found)):
         approx = q.approx if q.approx in APPROX_VALUES else None

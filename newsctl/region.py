@@ -12,6 +12,7 @@ data/region.json.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -47,21 +48,49 @@ def _cues() -> dict[str, Any]:
     return {code: spec for code, spec in data.items() if not code.startswith("_")}
 
 
+@cache
+def _cue_finder() -> re.Pattern[str]:
+    """One pattern for every cue of every region and the longer words that contain a cue without
+    being it (_not_cues: 舞台视觉, 明镜周刊, 万里长江), longest first: one pass over the text finds
+    them all, and a cue inside a longer word is consumed by the longer word."""
+    words = set(load_json("region.json")["_not_cues"])
+    for spec in _cues().values():
+        words.update(spec["outlets"], spec["words"])
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+def _found_in(text: str) -> set[str]:
+    """The cues printed in `text`, except those printed only in scare quotes (“立法院”, 台湾
+    “中央社”), as mainland outlets write the institutions of Taiwan: a Taiwan outlet never
+    quotes its own."""
+    found: set[str] = set()
+    for match in _cue_finder().finditer(text):
+        start, end = match.span()
+        if not (text[start - 1 : start] == "“" and text[end : end + 1] == "”"):
+            found.add(match.group())
+    return found
+
+
 def detect_region(text: str, *, script: str = "simplified", source: str | None = None) -> Region:
     """The region of one article. `text` is the cleaned (Simplified) text; `script` is what
     clean.detect_script said of the source; `source` is the record's or the article's outlet."""
-    haystack_source = source or ""
+    record_source = (source or "").lower()
+    found = _found_in(text)
     best: Region = UNKNOWN
     best_score = 0
     for code, spec in _cues().items():
-        outlets = tuple(o for o in spec["outlets"] if o in haystack_source or o in text)
-        words = tuple(w for w in spec["words"] if w in text)
-        score = len(outlets) * 2 + len(words)
+        named = tuple(o for o in spec["outlets"] if o.lower() in record_source)
+        cited = tuple(o for o in spec["outlets"] if o not in named and o in found)
+        words = tuple(w for w in spec["words"] if w in found)
+        score = len(named) * 2 + len(cited) * 2 + len(words)
         # Traditional script alone does not make an article Taiwanese (Hong Kong, Macau and
         # overseas outlets print it too), but it tips a story with one regional cue.
-        if script == "traditional" and (outlets or words):
+        if script == "traditional" and (named or cited or words):
             score += 1
-        decided = (outlets and spec.get("outlet_alone")) or score >= spec["min_cues"]
+        # the outlet alone decides when it is the record's source, or is cited in a text
+        # printed in the region's script; a Simplified text citing 中央社 is mainland news
+        alone = spec.get("outlet_alone") and (named or (cited and script != "simplified"))
+        decided = alone or score >= spec["min_cues"]
         if decided and score > best_score:
-            best, best_score = Region(code, outlets + words), score
+            best, best_score = Region(code, named + cited + words), score
     return best

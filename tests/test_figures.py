@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -443,3 +445,36 @@ def test_fast_paths_keep_and_drop_what_the_full_tests_do(
     text: str, expected: list[tuple[int, int, int, str]]
 ) -> None:
     assert [(f.start, f.end, f.value, f.kind) for f in find_figures(text)] == expected
+
+
+# ---------------------------------------------------------------------------
+# grammar cases as data: tests/specs/figures*.jsonl
+
+
+def _spec_cases() -> list[Any]:
+    cases = []
+    for path in sorted((ROOT / "tests" / "specs").glob("figures*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                case = json.loads(line)
+                cases.append(pytest.param(case, id=f"{path.stem}:{number}:{case['text'][:16]}"))
+    return cases
+
+
+SPEC_CASES = _spec_cases()
+
+
+def test_spec_files_are_not_empty() -> None:
+    assert len(SPEC_CASES) >= 40
+
+
+@pytest.mark.parametrize("case", SPEC_CASES)
+def test_spec(case: dict[str, Any]) -> None:
+    """`figures` lists every figure of `text` in order: its surface and the fields given."""
+    text = case["text"]
+    found = find_figures(text)
+    note = case.get("note")
+    assert [text[f.start : f.end] for f in found] == [want["text"] for want in case["figures"]], note
+    for fig, want in zip(found, case["figures"]):
+        got = {key: getattr(fig, key) for key in want if key != "text"}
+        assert got == {key: value for key, value in want.items() if key != "text"}, (want["text"], note)

@@ -19,6 +19,7 @@ SPECS: tuple[AnalyzerSpec, ...] = (
     _spec("timeline"),
     _spec("figures"),
     _spec("check"),
+    _spec("quotes"),
 )
 
 BY_NAME: dict[str, AnalyzerSpec] = {spec.name: spec for spec in SPECS}

@@ -87,7 +87,7 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
 # shared options
 
 
-class FormatChoice(click.Choice):
+class FormatChoice(click.Choice):  # type: ignore[type-arg]  # generic only from click 8.2
     """-f: the formats one command accepts (its --help lists only those); a format
     of another command is refused with a pointer to what works here."""
 
@@ -545,7 +545,7 @@ def timeline(since: str | None, until: str | None, include: str, chart: bool, **
       newsctl timeline news/ --since 2019-01-01 --until 2020-01-01 --chart
       newsctl timeline article.txt --reference-date 2020-05-20 -j
     """
-    from newsctl.pipeline import TIME_EXTRAS
+    from newsctl.analyzers.timeline import TIME_EXTRAS
 
     for flag, value in (("--since", since), ("--until", until)):
         if value:
@@ -584,7 +584,7 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
       newsctl figures seeds/ --group
       newsctl figures seeds/ -f jsonl | jq '.figures[] | {text, value, unit}'
     """
-    from newsctl.pipeline import FIGURE_KINDS
+    from newsctl.analyzers.figures import FIGURE_KINDS
 
     options = replace(
         _base_options(params, ("figures",)),
@@ -630,7 +630,7 @@ def analyze(top: int, sentences: int, segmenter: str, chart: bool, group: bool, 
       newsctl analyze seeds/ -f html > report.html
       newsctl analyze corpus.jsonl -f jsonl --jobs 2 > results.jsonl
     """
-    from newsctl.pipeline import ANALYSES
+    from newsctl.analyzers.registry import ANALYSES
 
     options = replace(
         _base_options(params, ANALYSES), keyword_top=top, summary_top=sentences, segmenter=segmenter

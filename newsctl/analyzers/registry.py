@@ -3,15 +3,23 @@ appear. Adding an analyzer: write its module (see `spec.py`), add its line here.
 
 from __future__ import annotations
 
-from newsctl.analyzers import check, figures, keywords, summary, timeline
+from importlib import import_module
+
 from newsctl.analyzers.spec import AnalyzerSpec
 
+
+def _spec(module: str) -> AnalyzerSpec:
+    spec: AnalyzerSpec = import_module(f"newsctl.analyzers.{module}").SPEC
+    return spec
+
+
 SPECS: tuple[AnalyzerSpec, ...] = (
-    summary.SPEC,
-    keywords.SPEC,
-    timeline.SPEC,
-    figures.SPEC,
-    check.SPEC,
+    _spec("summary"),
+    _spec("keywords"),
+    _spec("timeline"),
+    _spec("figures"),
+    _spec("check"),
+    _spec("quotes"),
 )
 
 BY_NAME: dict[str, AnalyzerSpec] = {spec.name: spec for spec in SPECS}

@@ -94,7 +94,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
             if since is None and until is None:
                 undated.append(entry)
             continue
-        if since is not None and (match.end or match.start) <= since.replace(tzinfo=None):
+        if since is not None and (match.end or anchor_time) <= since.replace(tzinfo=None):
             continue
         if until is not None and anchor_time >= until.replace(tzinfo=None):
             continue

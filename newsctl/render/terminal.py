@@ -176,9 +176,8 @@ class TerminalBackend:
             elif isinstance(value, Styled):
                 out.append(Text(visible(value.text), style=self.STYLES.get(value.style, "")))
             else:
-                text = visible(plain(value))
-                column = section.columns[i]
-                out.append(Text(text if column.wrap else trim(text, widths[i])))
+                shown = visible(plain(value))
+                out.append(Text(shown if section.columns[i].wrap else trim(shown, widths[i])))
         return out
 
 

@@ -7,7 +7,7 @@ or a NaN in the JSON output is refused up front as a usage error (exit 2).
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,7 +15,13 @@ MAX_BYTES_LIMIT = 1 << 30  # one article; a larger buffer is no article and may 
 IDF_LIMIT = 1e6  # IDF weights are logarithms: real ones are below 30
 
 
-class FiniteFloat(click.ParamType):
+if TYPE_CHECKING:
+    _FloatParam = click.ParamType[float, Any]  # generic in the click the type checker sees
+else:
+    _FloatParam = click.ParamType
+
+
+class FiniteFloat(_FloatParam):
     """A float that is a number (not nan, inf or -inf), optionally within bounds."""
 
     name = "number"

@@ -29,7 +29,8 @@ APPROX_SIGNS = {
 
 
 def run(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.figures import detect_region, find_figures
+    from newsctl.figures import find_figures
+    from newsctl.region import detect_region
 
     out = []
     region = detect_region(article.text, script=article.cleaned.script, source=article.source)

@@ -79,14 +79,23 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("-j", "json_flag", is_flag=True, help="Short for --format json."),
         click.option(
-            "--encoding", metavar="NAME", help="Decode .txt files with this codec (default: detect)."
+            "--encoding",
+            metavar="NAME",
+            help="Decode input (text, JSONL, CSV) with this codec (default: detect).",
         ),
         click.option(
             "--input-format",
-            type=click.Choice(["auto", "txt", "jsonl"]),
+            type=click.Choice(["auto", "txt", "jsonl", "json", "csv", "tsv"]),
             default="auto",
             show_default=True,
-            help="How to read files and stdin.",
+            help="How to read files and stdin (auto: by file name; stdin by content).",
+        ),
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="FIELD=KEY",
+            help="Read an article field from this record key, e.g. published=pubdate (repeatable).",
         ),
         click.option(
             "--max-bytes",
@@ -137,17 +146,20 @@ def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
             _fail_usage(
                 f"--reference-date: cannot read {params['reference_date']!r}; use ISO 8601 (2020-05-20)"
             )
-    if params.get("encoding"):
-        import codecs
+    from newsctl.read import check_encoding, parse_field_overrides
 
-        try:
-            codecs.lookup(params["encoding"])
-        except LookupError:
-            _fail_usage(f"--encoding: unknown codec {params['encoding']!r}")
+    encoding = None
+    try:
+        fields = tuple(parse_field_overrides(params.get("fields") or ()).items())
+        if params.get("encoding"):
+            encoding = check_encoding(params["encoding"])
+    except ValueError as exc:
+        _fail_usage(str(exc))
     input_format = params.get("input_format")
     return Options(
         analyses=analyses,
-        encoding=params.get("encoding"),
+        encoding=encoding,
+        fields=fields,
         input_format=None if input_format in (None, "auto") else input_format,
         max_bytes=params.get("max_bytes") or DEFAULT_MAX_BYTES,
         reference_date=params.get("reference_date"),
@@ -247,7 +259,11 @@ def _prepare_keywords(
     os.close(fd)
     cleanup.callback(os.unlink, idf_path)
     raws = iter_documents(
-        paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
+        paths,
+        encoding=options.encoding,
+        input_format=options.input_format,
+        max_bytes=options.max_bytes,
+        fields=dict(options.fields),
     )
     corpus_idf_file(raws, options, idf_path)
     return replace(options, corpus_idf=idf_path), paths
@@ -273,6 +289,8 @@ def _run_loop(
         input_format=options.input_format,
         max_bytes=options.max_bytes,
         stdin=stdin,
+        fields=dict(options.fields),
+        note=_note_writer(stderr),
     )
     failed = False
     progress = _progress_for(paths, stdout, stderr)
@@ -313,6 +331,17 @@ def _run_loop(
         stderr.write("newsctl: interrupted\n")
         return ExitStatus.INTERRUPTED
     return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+def _note_writer(stderr: Any) -> Callable[[str], None]:
+    """Reading notes (record keys left unused) as `newsctl: note: ...` lines on stderr."""
+    from newsctl.render import visible
+
+    def note(message: str) -> None:
+        stderr.write(f"newsctl: note: {visible(message)}\n")
+        stderr.flush()
+
+    return note
 
 
 @contextlib.contextmanager

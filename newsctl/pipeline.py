@@ -52,6 +52,7 @@ class Options:
     encoding: str | None = None
     input_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    fields: tuple[tuple[str, str], ...] = ()  # --field FIELD=KEY pairs
     # time
     reference_date: str | None = None
     tz: str | None = None
@@ -150,6 +151,7 @@ def error_document(raw: RawDocument, code: str, message: str) -> Document:
         sha256=raw.sha256,
         encoding=raw.encoding,
         error=Error(code, message),
+        line=raw.line,
     )
 
 
@@ -182,9 +184,10 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
         sha256=raw.sha256,
         encoding=raw.encoding,
         script=cleaned.script,
+        line=raw.line,
         metadata=Metadata(
-            title=article.title,
-            source=article.source,
+            title=raw.title if raw.title is not None else article.title,  # a record's own title, as given
+            source=raw.source if raw.source is not None else article.source,
             published=article.published_iso(),
             dateline=article.dateline,
             reporters=tuple(article.reporters),

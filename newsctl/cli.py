@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -303,9 +304,12 @@ def _run_loop(
     else:
         docs = run(raws, options, jobs=params.get("jobs"))
     if command == "check":
-        from newsctl.check import is_failure, with_duplicates
+        from newsctl.check import CheckTotals, is_failure, with_duplicates
 
-        docs = with_duplicates(docs)
+        totals = CheckTotals()
+        docs = totals.counted(with_duplicates(docs))
+        if params.get("summary_only"):
+            renderer = _NoDocuments()
     renderer.start()
     with progress or contextlib.nullcontext(), _deferred_interrupt() as interrupted:
         for doc in docs:
@@ -326,11 +330,44 @@ def _run_loop(
         if interrupted and hasattr(docs, "close"):
             docs.close()  # stops worker processes now rather than at exit
     renderer.finish()
+    if command == "check":
+        _write_check_totals(totals, params, stdout, stderr)
     stdout.flush()
     if interrupted:
         stderr.write("newsctl: interrupted\n")
         return ExitStatus.INTERRUPTED
     return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+class _NoDocuments:
+    """`check --summary-only`: no output per document, only the totals."""
+
+    def start(self) -> None:
+        pass
+
+    def document(self, doc: Any) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def _write_check_totals(totals: Any, params: dict[str, Any], stdout: Any, stderr: Any) -> None:
+    """For more than one article, the totals after the tables on stdout; after JSON or
+    annotations on stderr, so stdout stays parseable. With --summary-only they are the
+    output (JSON for -f json/jsonl)."""
+    fmt = _output_format(params)
+    if not params.get("summary_only") and totals.total() < 2:
+        return  # one article: its own report says it all
+    if params.get("summary_only") and fmt in ("json", "jsonl"):
+        from newsctl.render import dump_json
+
+        stdout.write(dump_json(totals.to_dict()) + "\n")
+    elif params.get("summary_only") or fmt == "table":
+        stdout.write(totals.text())
+    else:
+        stderr.write(totals.text())
+        stderr.flush()
 
 
 def _note_writer(stderr: Any) -> Callable[[str], None]:
@@ -372,12 +409,11 @@ def _progress_for(paths: list[str], stdout: Any, stderr: Any) -> Any:
     """A progress bar on stderr, only when stderr is a terminal and stdout is not."""
     if not _isatty(stderr) or _isatty(stdout):
         return None
-    from newsctl.read import expand_paths
+    from newsctl.read import expand_paths, input_kind
     from newsctl.render import Progress
 
     expanded = [p for p, _ in expand_paths(paths)]
-    jsonl = (".jsonl", ".jsonl.gz", ".ndjson")
-    one_per_file = all(not p.lower().endswith(jsonl) and p != "-" for p in expanded)
+    one_per_file = all(input_kind(p, None) == "txt" and p != "-" for p in expanded)
     return Progress(stderr, len(expanded) if one_per_file else None)
 
 
@@ -626,23 +662,30 @@ def clean(script: str, **params: Any) -> None:
 @common_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--github", "github", is_flag=True, help="Same as -f github.")
-def check(strict: bool, github: bool, **params: Any) -> None:
+@click.option(
+    "--summary-only", is_flag=True, help="Print only the totals (findings by code, articles by status)."
+)
+def check(strict: bool, github: bool, summary_only: bool, **params: Any) -> None:
     """Lint a corpus for CI: decodable, long enough, dated, sourced, clean, unique.
 
     Problems are errors (decode_error, empty, binary, mojibake,
-    leftover_annotation, duplicate) or warnings (too_short, no_published,
-    no_source, near_duplicate, not_utf8). Exit 1 on any error, or on any
-    warning with --strict. -f github prints GitHub Actions annotations.
+    leftover_annotation, duplicate, duplicate_id) or warnings (too_short,
+    no_published, no_source, near_duplicate, not_utf8). Exit 1 on any error,
+    or on any warning with --strict. For several articles, totals follow the
+    table (on stderr after JSON). -f github prints GitHub Actions annotations, with the line of a
+    JSONL or CSV record and its id.
 
     \b
     Examples:
       newsctl check seeds/
       newsctl check corpus/ --strict -f github
       newsctl check seeds/ -f jsonl | jq -c 'select(.problems != []) | {id, problems}'
+      newsctl check corpus.jsonl --summary-only
     """
     if github:
         params["fmt"] = "github"
     params["strict"] = strict
+    params["summary_only"] = summary_only
     options = replace(_base_options(params, ("check",)))
     execute("check", params, options)
 
@@ -662,6 +705,12 @@ def schema() -> None:
 
 # ---------------------------------------------------------------------------
 # entry point
+
+
+# Errors of a full or failing output (`> /dev/full`, a full disk, a quota): the
+# user's to fix, so not reported as an internal error. Reading errors never get
+# here: the reader turns them into per-document errors.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
 
 
 def main(args: list[str] | None = None) -> None:
@@ -687,6 +736,10 @@ def main(args: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
+        if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
+            sys.stderr.write(f"newsctl: cannot write the output: {exc.strerror or exc}\n")
+            _silence_stdout()
+            _exit(ExitStatus.FAILED)
         sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
         _exit(ExitStatus.FAILED)
 

@@ -128,6 +128,8 @@ def timezone_from(name: str | None) -> dt.tzinfo:
         digits = text[1:].replace(":", "")
         if digits.isdigit() and len(digits) in (2, 4):
             hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+            if hours > 23 or minutes > 59:
+                raise ValueError(f"time zone {name!r}: an offset runs from -23:59 to +23:59")
             delta = dt.timedelta(hours=hours, minutes=minutes)
             return dt.timezone(delta if sign == "+" else -delta)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -435,9 +437,16 @@ def _run(
 ) -> Iterator[T]:
     iterator = iter(raws)
     if jobs is None:
-        head = list(itertools.islice(iterator, AUTO_PARALLEL_AFTER))
-        iterator = itertools.chain(head, iterator)
-        jobs = 1 if len(head) < AUTO_PARALLEL_AFTER else default_jobs()
+        # The first few are done here, each as soon as it has been read, so a stream
+        # (`tail -f x.jsonl | newsctl ...`) shows its first results at once; workers
+        # start only when there are more.
+        for raw in itertools.islice(iterator, AUTO_PARALLEL_AFTER):
+            yield finish(process(raw, options))
+        following = next(iterator, None)
+        if following is None:
+            return
+        iterator = itertools.chain([following], iterator)
+        jobs = default_jobs()
     if jobs <= 1:
         for raw in iterator:
             yield finish(process(raw, options))

@@ -28,10 +28,9 @@ from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is not an article
-# Read in a directory walk; a file named explicitly is read whatever its name.
-ARTICLE_SUFFIXES = tuple(
-    base + gz for base in (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv") for gz in ("", ".gz")
-)
+# Read in a directory walk. `.json`, `.csv` and `.tsv` files are read when named (or
+# globbed) only: in a directory they are as often metadata or tables as articles.
+ARTICLE_SUFFIXES = tuple(base + gz for base in (".txt", ".jsonl", ".ndjson") for gz in ("", ".gz"))
 GLOB_CHARS = set("*?[")
 
 # Codecs tried by detection, in order of preference for a tie.
@@ -104,7 +103,7 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
                     path,
                     ReadError(
                         "no_articles",
-                        f"no article files (.txt, .jsonl, .ndjson, .json, .csv, .tsv) under directory {path}",
+                        f"no .txt, .jsonl or .ndjson files under directory {path}",
                     ),
                 )
             yield from found
@@ -486,12 +485,12 @@ def record_document(
                 break
     ignored = [key for key in keys if key not in used]
     if "text" not in values:
+        shown = ", ".join(repr(key) for key in keys[:8]) + (", ..." if len(keys) > 8 else "")
         message = (
-            'no article text: expected a "text" string (or content, body, ...; name it with --field text=KEY)'
+            f'no article text: expected a "text" string (or content, body, ...) among {shown or "no keys"};'
+            " name it with --field text=KEY"
         )
-        return RawDocument(
-            fallback_id, path, line=place.line, error=ReadError("invalid_record", message)
-        ), ignored
+        return RawDocument(fallback_id, path, line=place.line, error=ReadError("invalid_record", message)), []
     raw_text = values["text"]
     doc_id = values.get("id") or values.get("url") or fallback_id
     digest = hashlib.sha256(raw_text.encode("utf-8", errors="surrogatepass")).hexdigest()
@@ -609,7 +608,7 @@ def _json_problem(exc: ValueError) -> str:
     """What json.loads disliked, by character: its own `line 2 column 1` counts the
     line's newline and would contradict the record's line number."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at character {exc.pos + 1}"
+        return f"{exc.msg.removesuffix(' at')} at character {exc.pos + 1}"
     return f"{exc.__class__.__name__}: {str(exc)[:80]}"
 
 

@@ -10,8 +10,12 @@ import hashlib
 import io
 import json
 import os
+import select
+import subprocess
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -519,7 +523,7 @@ def test_one_note_per_file_for_ignored_keys(tmp_path: Path) -> None:
     assert notes == [f"{path}: ignored record keys 'tags' (map one with --field FIELD=KEY)"] * 2
 
 
-def test_ndjson_json_array_csv_and_tsv_in_a_directory_walk(tmp_path: Path) -> None:
+def test_ndjson_in_a_directory_walk_json_array_csv_and_tsv_named(tmp_path: Path) -> None:
     write(tmp_path / "a.ndjson", jsonl({"id": "n1", "text": ARTICLE}))
     array = [{"id": "j1", "content": ARTICLE}, {"id": "j2", "content": TRADITIONAL, "date": "2021-07-08"}]
     write(tmp_path / "b.json", json.dumps(array, ensure_ascii=False).encode())
@@ -528,7 +532,9 @@ def test_ndjson_json_array_csv_and_tsv_in_a_directory_walk(tmp_path: Path) -> No
     write(tmp_path / "d.csv", csv_text.encode("utf-8-sig"))
     write(tmp_path / "e.tsv.gz", gzip.compress("url\tbody\nhttp://t/1\t正文。\n".encode()))
     write(tmp_path / "f.md", b"not read")
-    docs = list(iter_documents([str(tmp_path)]))
+    walked = list(iter_documents([str(tmp_path)]))
+    assert [d.id for d in walked] == ["n1"]  # .json, .csv and .tsv only when named: often not articles
+    docs = list(iter_documents([str(tmp_path / "*.*json"), str(tmp_path / "[de].*")]))
     assert [d.id for d in docs] == ["n1", "j1", "j2", "one", "c1", "c2", "http://t/1"]
     assert all(d.error is None for d in docs)
     assert docs[2].published == "2021-07-08"
@@ -658,3 +664,148 @@ def test_truncated_jsonl_gz_keeps_the_records_before(tmp_path: Path) -> None:
     assert [d.id for d in good] == [str(i) for i in range(len(good))]
     assert_error(last, "read_error")
     assert "truncated" in last.error.message and f"after line {len(good)}" in last.error.message
+
+
+# ---------------------------------------------------------------------------
+# through the command line
+
+
+def newsctl(*args: str, stdin: bytes | None = None) -> Any:
+    from click.testing import CliRunner
+
+    from newsctl.cli import cli
+
+    return CliRunner().invoke(cli, list(args), input=stdin)
+
+
+def test_cli_jsonl_on_stdin_is_one_document_per_record() -> None:
+    data = jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": TRADITIONAL})
+    for command in ("summary", "check"):
+        result = newsctl(command, "-f", "jsonl", stdin=data)
+        assert result.exit_code in (0, 1), result.output
+        assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "b"]
+    gz = newsctl("summary", "-f", "jsonl", "-", stdin=gzip.compress(data))
+    assert [json.loads(line)["id"] for line in gz.stdout.splitlines()] == ["a", "b"]
+    forced = newsctl("summary", "-f", "jsonl", "--input-format", "txt", stdin=data)
+    assert [json.loads(line)["id"] for line in forced.stdout.splitlines()] == ["-"]
+
+
+def test_cli_other_field_names_date_every_article(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "export.jsonl",
+        jsonl(
+            {"url": "http://x/1", "content": ARTICLE, "pubtime": "2021-07-08 09:30", "tags": []},
+            {"url": "http://x/2", "content": ARTICLE, "pubtime": "2021-07-09"},
+        ),
+    )
+    result = newsctl("summary", str(path), "-f", "jsonl")
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["metadata"]["published"][:10] for d in documents] == ["2021-07-08", "2021-07-09"]
+    assert (
+        result.stderr
+        == f"newsctl: note: {path}: ignored record keys 'tags' (map one with --field FIELD=KEY)\n"
+    )
+    explicit = newsctl("summary", str(path), "-f", "jsonl", "--field", "published=tags")
+    assert all(json.loads(line)["metadata"]["published"] is None for line in explicit.stdout.splitlines())
+
+
+def test_cli_csv_export(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "export.csv", f'标题,正文,发布时间\n標題,"{ARTICLE.strip()}",2021-07-08\n'.encode("gbk")
+    )
+    result = newsctl("summary", str(path), "-f", "jsonl", "--encoding", "gbk")
+    (document,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert document["id"] == f"{path}:2"
+    assert (document["metadata"]["title"], document["metadata"]["published"]) == ("標題", "2021-07-08")
+
+
+def test_cli_record_title_is_returned_as_given(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.jsonl",
+        jsonl({"id": "a", "text": TRADITIONAL, "title": "區公所 說明", "source": "青溪時報"}),
+    )
+    (document,) = [
+        json.loads(line) for line in newsctl("summary", str(path), "-f", "jsonl").stdout.splitlines()
+    ]
+    assert (document["metadata"]["title"], document["metadata"]["source"]) == ("區公所 說明", "青溪時報")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--encoding", "rot13"], "not a text encoding"),
+        (["--encoding", "hex"], "not a text encoding"),
+        (["--encoding", "klingon"], "unknown codec"),
+        (["--field", "author=by"], "unknown field"),
+        (["--field", "published"], "FIELD=KEY"),
+        (["--tz", "+99:99"], "from -23:59 to +23:59"),
+    ],
+)
+def test_cli_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+    result = newsctl("summary", str(path), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr and "timedelta" not in result.stderr
+
+
+def test_cli_errors_name_the_line_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.jsonl", jsonl({"text": ARTICLE}, '{"text": oops}'))
+    result = newsctl("summary", str(path), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"newsctl: {path}:2: invalid JSON")
+    assert "line 2" not in result.stderr
+
+
+def test_cli_truncated_jsonl_keeps_every_record(tmp_path: Path) -> None:
+    data = jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE})
+    path = write(tmp_path / "cut.jsonl", data[:-10])
+    result = newsctl("summary", str(path), "-f", "jsonl")
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in documents] == ["a", f"{path}:2"]
+    assert "truncated" in result.stderr and result.exit_code == 1
+
+
+def _newsctl_process(*args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, NEWSCTL_CACHE_DIR=str(Path(kwargs.pop("cache"))))
+    return subprocess.Popen([sys.executable, "-m", "newsctl", *args], env=env, **kwargs)
+
+
+def test_cli_streams_each_record_as_it_arrives(tmp_path: Path) -> None:
+    """`tail -f x.jsonl | newsctl summary -f jsonl`: the first result is printed while
+    the input is still open (it used to wait for 8 records)."""
+    proc = _newsctl_process(
+        "summary",
+        "-f",
+        "jsonl",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cache=tmp_path,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for record_id in ("first", "second"):
+            proc.stdin.write(jsonl({"id": record_id, "text": ARTICLE}))
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, "no output while the input stays open"
+            assert json.loads(proc.stdout.readline())["id"] == record_id
+    finally:
+        proc.stdin.close()
+        assert proc.stdout.read() == b""
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
+
+
+def test_cli_full_output_device_is_a_clear_error(tmp_path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.fail("/dev/full is missing on this system")
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+    for fmt in ("jsonl", "table"):
+        with open("/dev/full", "wb") as full:
+            proc = _newsctl_process(
+                "summary", str(path), "-f", fmt, stdout=full, stderr=subprocess.PIPE, cache=tmp_path
+            )
+            _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1
+        assert err.decode() == "newsctl: cannot write the output: No space left on device\n"

@@ -427,6 +427,9 @@ class FieldMap:
         return found
 
 
+_EPOCH = re.compile(r"\s*\d{10}(?:\d{3})?\s*")  # Unix seconds or milliseconds, as text
+
+
 def _epoch_iso(value: float) -> str | None:
     """A Unix timestamp in seconds or milliseconds as ISO 8601 UTC."""
     seconds = value / 1000 if abs(value) >= 1e11 else value
@@ -448,7 +451,7 @@ def _field_value(name: str, value: Any) -> str | None:
     if name == "published":
         if isinstance(value, (int, float)):
             return _epoch_iso(value)
-        if isinstance(value, str) and re.fullmatch(r"\s*\d{10}(\d{3})?\s*", value):
+        if isinstance(value, str) and _EPOCH.fullmatch(value):
             return _epoch_iso(int(value))
     if isinstance(value, str) and value.strip():
         return _without_surrogates(value.strip() if name in ("id", "url") else value)
@@ -551,25 +554,13 @@ def _without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _decode_line(line: bytes, encoding: str | None) -> tuple[str | bytes, str]:
-    """A JSONL line as json.loads takes it, and the encoding it was in. Without
-    --encoding, UTF-8 (json.loads also reads UTF-16/32); a line that is not UTF-8 is
-    detected as a .txt file would be (GBK, Big5, ...)."""
-    if encoding:
-        try:
-            return line.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                "decode_error", f"not valid {encoding} at byte {exc.start}; check --encoding"
-            ) from None
+def _decoded_line(line: bytes, encoding: str) -> str:
     try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        if line[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in line[:4]:
-            return line, "utf-8"  # UTF-16/32 JSON: json.loads detects it
-        text, used = decode_bytes(line)
-        return text, used
-    return line, "utf-8"
+        return line.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "decode_error", f"not valid {encoding} at byte {exc.start}; check --encoding"
+        ) from None
 
 
 def _jsonl_record(
@@ -583,9 +574,21 @@ def _jsonl_record(
             line=line_number,
             error=ReadError("too_large", f"larger than {max_bytes} bytes"),
         ), []
+    used = encoding or "utf-8"
     try:
-        decoded, used = _decode_line(line, encoding)
-        record = json.loads(decoded)
+        record = json.loads(_decoded_line(line, encoding) if encoding else line)
+    except UnicodeDecodeError:
+        # Not UTF-8 (json.loads also reads UTF-16/32): detected as a .txt file would be (GBK, Big5...).
+        try:
+            text, used = decode_bytes(line)
+            record = json.loads(text)
+        except InputError as exc:
+            return RawDocument(
+                place.fallback_id, path, line=line_number, error=ReadError(exc.code, exc.message)
+            ), []
+        except (ValueError, RecursionError):
+            error = ReadError("invalid_json", f"invalid JSON in {used}")
+            return RawDocument(place.fallback_id, path, line=line_number, error=error), []
     except InputError as exc:
         return RawDocument(
             place.fallback_id, path, line=line_number, error=ReadError(exc.code, exc.message)
@@ -593,7 +596,7 @@ def _jsonl_record(
     except RecursionError:
         error = ReadError("invalid_json", "invalid JSON (nested too deeply)")
         return RawDocument(place.fallback_id, path, line=line_number, error=error), []
-    except (ValueError, UnicodeDecodeError) as exc:
+    except ValueError as exc:
         if not line.endswith(b"\n"):
             message = "the file ends in the middle of a record (truncated?); every record before it was read"
         else:

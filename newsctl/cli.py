@@ -248,14 +248,15 @@ def _prepare_keywords(
     if options.idf != "corpus":
         return options, paths
     if "-" in paths:
+        from newsctl.read import spool_stdin
+
         fd, spool = tempfile.mkstemp(prefix="newsctl-stdin-")
         cleanup.callback(os.unlink, spool)
         with os.fdopen(fd, "wb") as handle:
-            while chunk := stdin.read(1 << 20):
-                handle.write(chunk)
+            kind = spool_stdin(stdin, handle)  # gunzipped, its kind recognised by content
         paths = [spool if p == "-" else p for p in paths]
         if options.input_format is None:
-            options = replace(options, input_format="txt")
+            options = replace(options, input_format=kind)
     fd, idf_path = tempfile.mkstemp(prefix="newsctl-", suffix=".idf")
     os.close(fd)
     cleanup.callback(os.unlink, idf_path)

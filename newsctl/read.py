@@ -882,6 +882,15 @@ def _sniff_stdin(stream: BinaryIO) -> tuple[BinaryIO, str]:
     return stream, "txt"
 
 
+def spool_stdin(stdin: BinaryIO, out: BinaryIO) -> str:
+    """Copy standard input to `out` (gunzipped) for a run that reads it twice; returns
+    its kind as recognised by content (txt, jsonl or json)."""
+    stream, kind = _sniff_stdin(stdin)
+    while chunk := stream.read(1 << 20):
+        out.write(chunk)
+    return kind
+
+
 def iter_documents(
     paths: list[str],
     *,

@@ -809,3 +809,10 @@ def test_cli_full_output_device_is_a_clear_error(tmp_path: Path) -> None:
             _, err = proc.communicate(timeout=120)
         assert proc.returncode == 1
         assert err.decode() == "newsctl: cannot write the output: No space left on device\n"
+
+
+def test_cli_idf_corpus_reads_gzipped_jsonl_on_stdin_as_records() -> None:
+    data = gzip.compress(jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": TRADITIONAL}))
+    result = newsctl("keywords", "--idf", "corpus", "-f", "jsonl", "-n", "2", stdin=data)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "b"]

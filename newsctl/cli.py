@@ -673,8 +673,8 @@ def check(strict: bool, github: bool, summary_only: bool, **params: Any) -> None
     leftover_annotation, duplicate, duplicate_id) or warnings (too_short,
     no_published, no_source, near_duplicate, not_utf8). Exit 1 on any error,
     or on any warning with --strict. For several articles, totals follow the
-    table (on stderr after JSON). -f github prints GitHub Actions annotations, with the line of a
-    JSONL or CSV record and its id.
+    table (on stderr after JSON). -f github prints GitHub Actions
+    annotations; a JSONL or CSV record's carry its line and its id.
 
     \b
     Examples:

@@ -112,6 +112,8 @@ class Options:
             value = everything[key]
             out[key] = list(value) if isinstance(value, tuple) else value
         out["tz"] = self.tz or "+08:00"
+        if self.fields:  # --field mappings, when given
+            out["fields"] = dict(self.fields)
         return out
 
 

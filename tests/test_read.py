@@ -816,3 +816,11 @@ def test_cli_idf_corpus_reads_gzipped_jsonl_on_stdin_as_records() -> None:
     result = newsctl("keywords", "--idf", "corpus", "-f", "jsonl", "-n", "2", stdin=data)
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "b"]
+
+
+def test_cli_field_mapping_is_reported_with_the_effective_options(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", jsonl({"text": ARTICLE, "crawled": "2021-07-08"}))
+    mapped = json.loads(newsctl("summary", str(path), "-j", "--field", "published=crawled").stdout)
+    assert mapped["options"]["fields"] == {"published": "crawled"}
+    assert mapped["documents"][0]["metadata"]["published"] == "2021-07-08"
+    assert "fields" not in json.loads(newsctl("summary", str(path), "-j").stdout)["options"]

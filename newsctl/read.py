@@ -444,8 +444,8 @@ def _field_value(name: str, value: Any) -> str | None:
     """The value as the field takes it, or None when it cannot feed the field."""
     if isinstance(value, bool) or value is None:
         return None
-    if name == "text":
-        return value if isinstance(value, str) else None
+    if name == "text":  # a blank one gives way to another key (CSV rows have empty cells)
+        return value if isinstance(value, str) and value.strip() else None
     if name == "id" and isinstance(value, int):
         return str(value)
     if name == "published":
@@ -486,6 +486,11 @@ def record_document(
                 values[name] = value
                 used.add(key)
                 break
+    if "text" not in values and any(
+        isinstance(record.get(key), str) for key in fields.candidates(keys)["text"]
+    ):
+        doc_id = values.get("id") or values.get("url") or fallback_id
+        return RawDocument(doc_id, path, line=place.line, error=ReadError("empty", "no text")), []
     ignored = [key for key in keys if key not in used]
     if "text" not in values:
         shown = ", ".join(repr(key) for key in keys[:8]) + (", ..." if len(keys) > 8 else "")
@@ -498,11 +503,6 @@ def record_document(
     doc_id = values.get("id") or values.get("url") or fallback_id
     digest = hashlib.sha256(raw_text.encode("utf-8", errors="surrogatepass")).hexdigest()
     text = _without_surrogates(raw_text)
-    if not text.strip():
-        error = ReadError("empty", "no text")
-        return RawDocument(
-            doc_id, path, sha256=digest, encoding=encoding, line=place.line, error=error
-        ), ignored
     document = RawDocument(
         doc_id,
         path,

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsctl import read
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, expand_paths, iter_documents
@@ -824,3 +826,54 @@ def test_cli_field_mapping_is_reported_with_the_effective_options(tmp_path: Path
     assert mapped["options"]["fields"] == {"published": "crawled"}
     assert mapped["documents"][0]["metadata"]["published"] == "2021-07-08"
     assert "fields" not in json.loads(newsctl("summary", str(path), "-j").stdout)["options"]
+
+
+# ---------------------------------------------------------------------------
+# property: whatever the key names and formats, one document per record, in order
+
+_TEXT_KEYS = ("text", "content", "Body", "正文", "full-text")
+_DATE_KEYS = ("published", "pubtime", "Pub Date", "publish_time", "date")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    records=st.lists(
+        st.tuples(
+            st.sampled_from(_TEXT_KEYS),
+            # text as articles have it: letters, digits, punctuation, spaces, line breaks
+            st.text(
+                st.characters(categories=["L", "N", "P", "Zs"], include_characters="\n"),
+                min_size=1,
+                max_size=30,
+            ).filter(str.strip),
+            st.sampled_from(_DATE_KEYS),
+            st.dates().map(lambda d: d.isoformat()),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    kind=st.sampled_from(["jsonl", "json", "csv", "stdin"]),
+)
+def test_every_record_is_one_document_in_order(tmp_path: Path, records: list[Any], kind: str) -> None:
+    import csv
+
+    dicts = [
+        {"id": f"r{i}", text_key: text, date_key: date}
+        for i, (text_key, text, date_key, date) in enumerate(records)
+    ]
+    if kind == "csv":
+        buffer = io.StringIO(newline="")
+        columns = list(dict.fromkeys(key for record in dicts for key in record))
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(dicts)
+        docs = list(iter_documents([str(write(tmp_path / "p.csv", buffer.getvalue().encode()))]))
+    elif kind == "json":
+        docs = list(iter_documents([str(write(tmp_path / "p.json", json.dumps(dicts).encode()))]))
+    elif kind == "stdin":
+        docs = list(iter_documents(["-"], stdin=io.BytesIO(jsonl(*dicts))))
+    else:
+        docs = list(iter_documents([str(write(tmp_path / "p.jsonl", jsonl(*dicts)))]))
+    assert [d.id for d in docs] == [f"r{i}" for i in range(len(records))]
+    for doc, (_, text, _, date) in zip(docs, records, strict=True):
+        assert (doc.text, doc.published) == (read._without_surrogates(text), date)

@@ -755,9 +755,27 @@ def read_json_documents(
         yield document
 
 
+_SAMPLE_BYTES = 1 << 16  # what a streamed file's codec is detected from
+
+
+def _table_codec(head: bytes, encoding: str | None) -> tuple[str, str]:
+    """(codec to decode a CSV/TSV stream with, encoding name as reported), detected from
+    its first bytes (cut at a line end, so no character is split) unless forced."""
+    if encoding:
+        return encoding, encoding
+    sample = head
+    if len(head) >= _SAMPLE_BYTES and b"\n" in head:
+        sample = head[: head.rindex(b"\n") + 1]
+    _, used = decode_bytes(sample)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", used
+    # GBK is reported when the sample fits it; GB18030 (its superset) decodes the rest safely.
+    return ("gb18030" if used == "gbk" else used), used
+
+
 def read_table_documents(
     path: str,
-    data: bytes,
+    handle: BinaryIO,
     *,
     delimiter: str,
     encoding: str | None,
@@ -765,24 +783,30 @@ def read_table_documents(
     fields: FieldMap | None = None,
     note: Callable[[str], None] | None = None,
 ) -> Iterator[RawDocument]:
-    """A CSV or TSV file with a header row: one article per row."""
+    """A CSV or TSV file with a header row: one article per row, read as a stream (a row
+    longer than max_bytes stops the file, as no article is that long)."""
     import csv
 
     fields = fields or FieldMap()
+    head = handle.read(_SAMPLE_BYTES)
+    if not head.strip():
+        yield RawDocument(path, path, error=ReadError("empty", "empty file"))
+        return
     try:
-        text, used = decode_bytes(data, encoding) if data.strip() else ("", "utf-8")
+        codec, used = _table_codec(head, encoding)
     except InputError as exc:
         yield RawDocument(path, path, error=ReadError(exc.code, exc.message))
         return
-    if not text.strip():
-        yield RawDocument(path, path, error=ReadError("empty", "empty file"))
-        return
+    # Bytes the codec rejects become lone surrogates, so one bad row is one decode_error.
+    stream = io.BufferedReader(_Replay(head, handle))
+    text = io.TextIOWrapper(stream, encoding=codec, errors="surrogateescape", newline="")
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(text, delimiter=delimiter)
     ignored_keys = _IgnoredKeys(path, note)
+    records = 0
+    start = 1
     try:
-        header = next(reader)
-        records = 0
+        header = next(reader, None) or []
         start = reader.line_num + 1
         for row in reader:
             line, start = start, reader.line_num + 1
@@ -790,6 +814,10 @@ def read_table_documents(
                 continue
             records += 1
             place = RecordPlace(path, line, f"{path}:{line}")
+            if any(_SURROGATE.search(cell) for cell in row):
+                error = ReadError("decode_error", f"not valid {used} in this row; check --encoding")
+                yield RawDocument(place.fallback_id, path, line=line, error=error)
+                continue
             if len(row) > len(header):
                 error = ReadError("invalid_record", f"{len(row)} columns, but the header has {len(header)}")
                 yield RawDocument(place.fallback_id, path, line=line, error=error)
@@ -798,7 +826,11 @@ def read_table_documents(
             ignored_keys.saw(ignored)
             yield document
     except csv.Error as exc:
-        yield RawDocument(path, path, error=ReadError("invalid_record", f"not valid CSV: {exc}"))
+        error = ReadError("invalid_record", f"not valid CSV from here on: {exc}")
+        yield RawDocument(f"{path}:{start}", path, line=start, error=error)
+        return
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _stopped(path, start - 1, exc)
         return
     if not records:
         yield RawDocument(path, path, error=ReadError("empty", "no rows under the header"))
@@ -945,8 +977,20 @@ def _read_stream(
             path, stream, max_bytes=max_bytes, encoding=encoding, fields=fields, note=note
         )
         return
+    if kind in ("csv", "tsv"):
+        delimiter = "\t" if kind == "tsv" else ","
+        yield from read_table_documents(
+            path,
+            stream,
+            delimiter=delimiter,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            fields=fields,
+            note=note,
+        )
+        return
     try:
-        data = stream.read() if kind != "txt" else _read_limited(stream, max_bytes)
+        data = stream.read() if kind == "json" else _read_limited(stream, max_bytes)
     except InputError as exc:
         yield RawDocument(path, path, error=ReadError(exc.code, exc.message))
         return
@@ -955,10 +999,5 @@ def _read_stream(
         return
     if kind == "txt":
         yield read_text_document(path, data, encoding=encoding, max_bytes=max_bytes)
-    elif kind == "json":
-        yield from read_json_documents(path, data, encoding=encoding, fields=fields, note=note)
     else:
-        delimiter = "\t" if kind == "tsv" else ","
-        yield from read_table_documents(
-            path, data, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes, fields=fields, note=note
-        )
+        yield from read_json_documents(path, data, encoding=encoding, fields=fields, note=note)

@@ -877,3 +877,16 @@ def test_every_record_is_one_document_in_order(tmp_path: Path, records: list[Any
     assert [d.id for d in docs] == [f"r{i}" for i in range(len(records))]
     for doc, (_, text, _, date) in zip(docs, records, strict=True):
         assert (doc.text, doc.published) == (read._without_surrogates(text), date)
+
+
+def test_csv_is_detected_from_its_start_and_read_as_a_stream(tmp_path: Path) -> None:
+    rows = "".join(f"c{i},{ARTICLE.strip().replace(chr(10), ' ')}\n" for i in range(400))  # > 64 KB
+    gbk = write(tmp_path / "gbk.csv", ("id,content\n" + rows).encode("gbk"))
+    docs = list(iter_documents([str(gbk)]))
+    assert len(docs) == 400 and all(d.error is None and d.encoding == "gbk" for d in docs)
+    # a row the detected codec does not fit is one decode_error; the rows around it are read
+    late = ("id,content\n" + rows).encode() + "c400,好\n".encode("gbk") + b"c401,ok\n"
+    docs = list(iter_documents([str(write(tmp_path / "late.csv", late))]))
+    assert [d.error is None for d in docs] == [True] * 400 + [False, True]
+    assert_error(docs[400], "decode_error")
+    assert "check --encoding" in docs[400].error.message and docs[400].line == 402

@@ -890,3 +890,27 @@ def test_csv_is_detected_from_its_start_and_read_as_a_stream(tmp_path: Path) -> 
     assert [d.error is None for d in docs] == [True] * 400 + [False, True]
     assert_error(docs[400], "decode_error")
     assert "check --encoding" in docs[400].error.message and docs[400].line == 402
+
+
+def test_cli_directory_walk_reads_ndjson_and_named_json_arrays_and_tsv(tmp_path: Path) -> None:
+    write(tmp_path / "corpus" / "a.ndjson", jsonl({"id": "n1", "text": ARTICLE}))
+    write(tmp_path / "corpus" / "b.txt", ARTICLE.encode())
+    write(tmp_path / "corpus" / "meta.json", b'{"version": 2}')  # not read in a walk
+    array = write(
+        tmp_path / "array.json", json.dumps([{"id": "j1", "body": ARTICLE}], ensure_ascii=False).encode()
+    )
+    tsv = write(tmp_path / "t.tsv", f"guid\tcontent\nt1\t{ARTICLE.strip().replace(chr(10), ' ')}\n".encode())
+    result = newsctl("summary", str(tmp_path / "corpus"), str(array), str(tsv), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == ["n1", str(tmp_path / "corpus" / "b.txt"), "j1", "t1"]
+
+
+def test_cli_encoding_for_a_gbk_jsonl(tmp_path: Path) -> None:
+    path = write(tmp_path / "gbk.jsonl", jsonl({"id": "g", "text": ARTICLE}).decode().encode("gbk"))
+    for args in ([], ["--encoding", "gbk"]):
+        result = newsctl("summary", str(path), "-f", "jsonl", *args)
+        (document,) = [json.loads(line) for line in result.stdout.splitlines()]
+        assert (document["id"], document["encoding"]) == ("g", "gbk")
+    wrong = newsctl("summary", str(path), "-f", "jsonl", "--encoding", "big5")
+    assert wrong.exit_code == 1 and "[decode_error]" in wrong.stderr

@@ -681,12 +681,12 @@ def _stopped(path: str, line_number: int, exc: BaseException) -> RawDocument:
         reason = f"cannot decode the text ({exc.reason}); check --encoding"
     else:
         reason = str(exc)
-    after = f"after line {line_number}" if line_number else "before the first line"
+    if line_number:
+        message = f"stopped reading after line {line_number}: {reason}; every record before it was read"
+    else:
+        message = f"stopped reading before the first line: {reason}"
     return RawDocument(
-        f"{path}:{line_number + 1}",
-        path,
-        line=line_number + 1,
-        error=ReadError("read_error", f"stopped reading {after}: {reason}; every record before it was read"),
+        f"{path}:{line_number + 1}", path, line=line_number + 1, error=ReadError("read_error", message)
     )
 
 

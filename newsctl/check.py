@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsctl.article import Article
 from newsctl.records import Document, Problem
@@ -35,6 +35,7 @@ SEVERITY = {
     "mojibake": ERROR,
     "leftover_annotation": ERROR,
     "duplicate": ERROR,
+    "duplicate_id": ERROR,
     "too_short": WARNING,
     "no_published": WARNING,
     "no_source": WARNING,
@@ -138,18 +139,29 @@ class DuplicateTracker:
     """Remembers what it has seen; flags repeats as the documents stream by."""
 
     by_digest: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, str] = field(default_factory=dict)  # id -> where it was first seen
     bands: list[defaultdict[int, list[tuple[int, str]]]] = field(
         default_factory=lambda: [defaultdict(list) for _ in range(_BANDS)]
     )
 
-    def problems(self, doc_id: str, digest: str | None, print_: int | None) -> list[Problem]:
-        """Problems for the next document; a file named twice is its own duplicate."""
+    def problems(
+        self, doc_id: str, digest: str | None, print_: int | None, place: str | None = None
+    ) -> list[Problem]:
+        """Problems for the next document; a file named twice is its own duplicate.
+        `place` says where the document is (`path:line` for a record), for the
+        message when another one reuses its id."""
         found: list[Problem] = []
         if digest is not None:
             if digest in self.by_digest:
                 found.append(Problem("duplicate", ERROR, f"same bytes as {self.by_digest[digest]}"))
                 return found
             self.by_digest[digest] = doc_id
+        if doc_id in self.by_id:
+            found.append(
+                Problem("duplicate_id", ERROR, f"id {doc_id!r} is already used at {self.by_id[doc_id]}")
+            )
+        else:
+            self.by_id[doc_id] = place or doc_id
         if print_ is None:
             return found
         match = None
@@ -169,13 +181,18 @@ class DuplicateTracker:
 
 
 def with_duplicates(docs: Iterable[Document]) -> Iterator[Document]:
-    """Add duplicate problems to a stream of checked documents, in order."""
+    """Add duplicate problems to a stream of checked documents, in order. A record's
+    problems point at its line in its file (JSONL, CSV): a line inside its text could
+    not be found in the file."""
     tracker = DuplicateTracker()
     for doc in docs:
         if doc.error is not None:
             doc.problems = [Problem(doc.error.code, ERROR, doc.error.message)]
         elif doc.problems is not None:
-            doc.problems.extend(tracker.problems(doc.id, doc.sha256, doc.fingerprint))
+            place = f"{doc.path}:{doc.line}" if doc.line is not None else doc.path
+            doc.problems.extend(tracker.problems(doc.id, doc.sha256, doc.fingerprint, place))
+        if doc.line is not None and doc.problems:
+            doc.problems = [replace(problem, line=doc.line) for problem in doc.problems]
         yield doc
 
 
@@ -183,3 +200,64 @@ def is_failure(doc: Document, strict: bool) -> bool:
     if doc.error is not None:
         return True
     return any(p.severity == ERROR or strict for p in doc.problems or [])
+
+
+def status_of(doc: Document) -> str:
+    """`error`, `warning` or `ok`: the worst of a checked document's problems."""
+    severities = {p.severity for p in doc.problems or []}
+    if doc.error is not None or ERROR in severities:
+        return ERROR
+    return WARNING if WARNING in severities else "ok"
+
+
+@dataclass
+class CheckTotals:
+    """What a `check` run found: articles by status, findings by severity and code."""
+
+    articles: Counter[str] = field(default_factory=Counter)
+    findings: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, doc: Document) -> None:
+        self.articles[status_of(doc)] += 1
+        for problem in doc.problems or []:
+            self.findings[(problem.severity, problem.code)] += 1
+
+    def total(self) -> int:
+        return sum(self.articles.values())
+
+    def counted(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Pass `docs` through, counting each."""
+        for doc in docs:
+            self.add(doc)
+            yield doc
+
+    def _rows(self) -> list[tuple[str, str, int]]:
+        order = {ERROR: 0, WARNING: 1}
+        return sorted(
+            ((severity, code, count) for (severity, code), count in self.findings.items()),
+            key=lambda row: (order.get(row[0], 2), -row[2], row[1]),
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "articles": self.total(),
+            "ok": self.articles["ok"],
+            "warning": self.articles[WARNING],
+            "error": self.articles[ERROR],
+            "findings": [{"severity": s, "code": c, "count": n} for s, c, n in self._rows()],
+        }
+
+    def text(self) -> str:
+        """A plain-text totals table (no colour, so it suits logs as well as terminals)."""
+        total = self.total()
+        lines = [
+            f"{total} article{'' if total == 1 else 's'}: {self.articles['ok']} ok, "
+            f"{self.articles[WARNING]} with warnings, {self.articles[ERROR]} with errors"
+        ]
+        rows = self._rows()
+        if rows:
+            width = max(len(code) for _, code, _ in rows)
+            count_width = max(len("findings"), *(len(str(n)) for _, _, n in rows))
+            lines.append(f"  {'severity':<8}  {'code':<{width}}  {'findings':>{count_width}}")
+            lines += [f"  {sev:<8}  {code:<{width}}  {n:>{count_width}}" for sev, code, n in rows]
+        return "\n".join(lines) + "\n"

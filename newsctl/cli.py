@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -118,14 +119,23 @@ def shared_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
         ),
         click.option("-j", "json_flag", is_flag=True, help="Short for --format json."),
         click.option(
-            "--encoding", metavar="NAME", help="Decode .txt files with this codec (default: detect)."
+            "--encoding",
+            metavar="NAME",
+            help="Decode input (text, JSONL, CSV) with this codec (default: detect).",
         ),
         click.option(
             "--input-format",
-            type=click.Choice(["auto", "txt", "jsonl"]),
+            type=click.Choice(["auto", "txt", "jsonl", "json", "csv", "tsv"]),
             default="auto",
             show_default=True,
-            help="How to read files and stdin.",
+            help="How to read files and stdin (auto: by file name; stdin by content).",
+        ),
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="FIELD=KEY",
+            help="Read an article field from this record key, e.g. published=pubdate (repeatable).",
         ),
         click.option(
             "--max-bytes",
@@ -189,17 +199,20 @@ def _base_options(params: dict[str, Any], analyses: tuple[str, ...]) -> Any:
             _fail_usage(
                 f"--reference-date: cannot read {params['reference_date']!r}; use ISO 8601 (2020-05-20)"
             )
-    if params.get("encoding"):
-        import codecs
+    from newsctl.read import check_encoding, parse_field_overrides
 
-        try:
-            codecs.lookup(params["encoding"])
-        except LookupError:
-            _fail_usage(f"--encoding: unknown codec {params['encoding']!r}")
+    encoding = None
+    try:
+        fields = tuple(parse_field_overrides(params.get("fields") or ()).items())
+        if params.get("encoding"):
+            encoding = check_encoding(params["encoding"])
+    except ValueError as exc:
+        _fail_usage(str(exc))
     input_format = params.get("input_format")
     return Options(
         analyses=analyses,
-        encoding=params.get("encoding"),
+        encoding=encoding,
+        fields=fields,
         input_format=None if input_format in (None, "auto") else input_format,
         max_bytes=params.get("max_bytes") or DEFAULT_MAX_BYTES,
         reference_date=params.get("reference_date"),
@@ -274,17 +287,22 @@ def _prepare_keywords(
     if options.idf != "corpus":
         return options, paths
     if "-" in paths:
+        from newsctl.read import spool_stdin
+
         fd, spool = _temp_file(cleanup, prefix="newsctl-stdin-")
         with os.fdopen(fd, "wb") as handle:
-            while chunk := stdin.read(1 << 20):
-                handle.write(chunk)
+            kind = spool_stdin(stdin, handle)  # gunzipped, its kind recognised by content
         paths = [spool if p == "-" else p for p in paths]
         if options.input_format is None:
-            options = replace(options, input_format="txt")
+            options = replace(options, input_format=kind)
     fd, idf_path = _temp_file(cleanup, prefix="newsctl-", suffix=".idf")
     os.close(fd)
     raws = iter_documents(
-        paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
+        paths,
+        encoding=options.encoding,
+        input_format=options.input_format,
+        max_bytes=options.max_bytes,
+        fields=dict(options.fields),
     )
     corpus_idf_file(raws, options, idf_path)
     return replace(options, corpus_idf=idf_path), paths
@@ -337,6 +355,8 @@ def _run_loop(
             input_format=options.input_format,
             max_bytes=options.max_bytes,
             stdin=stdin,
+            fields=dict(options.fields),
+            note=_note_writer(stderr),
         )
     )
     failed = False
@@ -350,9 +370,12 @@ def _run_loop(
     else:
         docs = run(raws, options, jobs=jobs)
     if command == "check":
-        from newsctl.check import is_failure, with_duplicates
+        from newsctl.check import CheckTotals, is_failure, with_duplicates
 
-        docs = with_duplicates(docs)
+        totals = CheckTotals()
+        docs = totals.counted(with_duplicates(docs))
+        if params.get("summary_only"):
+            renderer = _NoDocuments()
     try:
         with shutdown.deferred():
             renderer.start()
@@ -380,6 +403,8 @@ def _run_loop(
                 if hasattr(docs, "close"):
                     docs.close()  # stops worker processes now rather than at exit
             renderer.finish()
+            if command == "check":
+                _write_check_totals(totals, params, stdout, stderr)
             stdout.flush()
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): it has what it wanted (exit 0,
@@ -393,16 +418,57 @@ def _run_loop(
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
+class _NoDocuments:
+    """`check --summary-only`: no output per document, only the totals."""
+
+    def start(self) -> None:
+        pass
+
+    def document(self, doc: Any) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def _write_check_totals(totals: Any, params: dict[str, Any], stdout: Any, stderr: Any) -> None:
+    """For more than one article, the totals after the tables on stdout; after JSON or
+    annotations on stderr, so stdout stays parseable. With --summary-only they are the
+    output (JSON for -f json/jsonl)."""
+    fmt = _output_format(params)
+    if not params.get("summary_only") and totals.total() < 2:
+        return  # one article: its own report says it all
+    if params.get("summary_only") and fmt in ("json", "jsonl"):
+        from newsctl.render import dump_json
+
+        stdout.write(dump_json(totals.to_dict()) + "\n")
+    elif params.get("summary_only") or fmt == "table":
+        stdout.write(totals.text())
+    else:
+        stderr.write(totals.text())
+        stderr.flush()
+
+
+def _note_writer(stderr: Any) -> Callable[[str], None]:
+    """Reading notes (record keys left unused) as `newsctl: note: ...` lines on stderr."""
+    from newsctl.render import visible
+
+    def note(message: str) -> None:
+        stderr.write(f"newsctl: note: {visible(message)}\n")
+        stderr.flush()
+
+    return note
+
+
 def _progress_for(paths: list[str], stdout: Any, stderr: Any) -> Any:
     """A progress bar on stderr, only when stderr is a terminal and stdout is not."""
     if not _isatty(stderr) or _isatty(stdout):
         return None
-    from newsctl.read import expand_paths
+    from newsctl.read import expand_paths, input_kind
     from newsctl.render import Progress
 
     expanded = [p for p, _ in expand_paths(paths)]
-    jsonl = (".jsonl", ".jsonl.gz", ".ndjson")
-    one_per_file = all(not p.lower().endswith(jsonl) and p != "-" for p in expanded)
+    one_per_file = all(input_kind(p, None) == "txt" and p != "-" for p in expanded)
     return Progress(stderr, len(expanded) if one_per_file else None)
 
 
@@ -667,23 +733,30 @@ def clean(script: str, **params: Any) -> None:
 @shared_options(BY_NAME["check"].formats)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--github", "github", is_flag=True, help="Same as -f github.")
-def check(strict: bool, github: bool, **params: Any) -> None:
+@click.option(
+    "--summary-only", is_flag=True, help="Print only the totals (findings by code, articles by status)."
+)
+def check(strict: bool, github: bool, summary_only: bool, **params: Any) -> None:
     """Lint a corpus for CI: decodable, long enough, dated, sourced, clean, unique.
 
     Problems are errors (decode_error, empty, binary, mojibake,
-    leftover_annotation, duplicate) or warnings (too_short, no_published,
-    no_source, near_duplicate, not_utf8). Exit 1 on any error, or on any
-    warning with --strict. -f github prints GitHub Actions annotations.
+    leftover_annotation, duplicate, duplicate_id) or warnings (too_short,
+    no_published, no_source, near_duplicate, not_utf8). Exit 1 on any error,
+    or on any warning with --strict. For several articles, totals follow the
+    table (on stderr after JSON). -f github prints GitHub Actions
+    annotations; a JSONL or CSV record's carry its line and its id.
 
     \b
     Examples:
       newsctl check seeds/
       newsctl check corpus/ --strict -f github
       newsctl check corpus/ -f jsonl | jq -c 'select(.problems != [])'
+      newsctl check corpus.jsonl --summary-only
     """
     if github:
         params["fmt"] = "github"
     params["strict"] = strict
+    params["summary_only"] = summary_only
     options = replace(_base_options(params, ("check",)))
     execute("check", params, options)
 
@@ -715,6 +788,12 @@ def schema() -> None:
 
 # ---------------------------------------------------------------------------
 # entry point
+
+
+# Errors of a full or failing output (`> /dev/full`, a full disk, a quota): the
+# user's to fix, so not reported as an internal error. Reading errors never get
+# here: the reader turns them into per-document errors.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
 
 
 def main(args: list[str] | None = None) -> None:
@@ -758,6 +837,10 @@ def main(args: list[str] | None = None) -> None:
         if debug:
             raise
         shutdown.defer_from_now()
+        if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
+            sys.stderr.write(f"newsctl: cannot write the output: {exc.strerror or exc}\n")
+            _silence_stdout()
+            _exit(ExitStatus.FAILED)
         sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
         _exit(ExitStatus.FAILED)
 

@@ -43,6 +43,7 @@ class Options:
     encoding: str | None = None
     input_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    fields: tuple[tuple[str, str], ...] = ()  # --field FIELD=KEY pairs
     # time
     reference_date: str | None = None
     tz: str | None = None
@@ -86,6 +87,8 @@ class Options:
             value = everything[key]
             out[key] = list(value) if isinstance(value, tuple) else value
         out["tz"] = self.tz or "+08:00"
+        if self.fields:  # --field mappings, when given
+            out["fields"] = dict(self.fields)
         return out
 
 
@@ -102,6 +105,8 @@ def timezone_from(name: str | None) -> dt.tzinfo:
         digits = text[1:].replace(":", "")
         if digits.isdigit() and len(digits) in (2, 4):
             hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+            if hours > 23 or minutes > 59:
+                raise ValueError(f"time zone {name!r}: an offset runs from -23:59 to +23:59")
             delta = dt.timedelta(hours=hours, minutes=minutes)
             return dt.timezone(delta if sign == "+" else -delta)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -125,6 +130,7 @@ def error_document(raw: RawDocument, code: str, message: str) -> Document:
         sha256=raw.sha256,
         encoding=raw.encoding,
         error=Error(code, message),
+        line=raw.line,
     )
 
 
@@ -157,9 +163,10 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
         sha256=raw.sha256,
         encoding=raw.encoding,
         script=cleaned.script,
+        line=raw.line,
         metadata=Metadata(
-            title=article.title,
-            source=article.source,
+            title=raw.title if raw.title is not None else article.title,  # a record's own title, as given
+            source=raw.source if raw.source is not None else article.source,
             published=article.published_iso(),
             dateline=article.dateline,
             reporters=tuple(article.reporters),
@@ -260,9 +267,16 @@ def _run(
 ) -> Iterator[T]:
     iterator = iter(raws)
     if jobs is None:
-        head = list(itertools.islice(iterator, AUTO_PARALLEL_AFTER))
-        iterator = itertools.chain(head, iterator)
-        jobs = 1 if len(head) < AUTO_PARALLEL_AFTER else default_jobs()
+        # The first few are done here, each as soon as it has been read, so a stream
+        # (`tail -f x.jsonl | newsctl ...`) shows its first results at once; workers
+        # start only when there are more.
+        for raw in itertools.islice(iterator, AUTO_PARALLEL_AFTER):
+            yield finish(process(raw, options))
+        following = next(iterator, None)
+        if following is None:
+            return
+        iterator = itertools.chain([following], iterator)
+        jobs = default_jobs()
     if jobs <= 1:
         from newsctl.shutdown import stop_requested
 

@@ -198,6 +198,8 @@ class Document:
     sentence_texts: list[str] | None = field(default=None, repr=False, compare=False)
     # `check`: SimHash of the body, for near-duplicate detection across documents; not in the JSON.
     fingerprint: int | None = field(default=None, repr=False, compare=False)
+    # A record's line in its file (JSONL, CSV), for `check` annotations; not in the JSON.
+    line: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def failed(self) -> bool:

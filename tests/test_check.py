@@ -112,3 +112,112 @@ def test_fingerprint_is_the_simhash_of_the_4grams() -> None:
     text = SEED.read_text(encoding="utf-8")
     for sample in (text, BODY, "一二三四", "一二三四五", "ab", text[:500] + BODY):
         assert fingerprint(sample) == _fingerprint_bit_by_bit(sample)
+
+
+# ---------------------------------------------------------------------------
+# corpus runs: totals, record lines and ids, duplicate ids, --summary-only (issue 24)
+
+
+PARK = "本报讯 全市今年新建口袋公园十二座，新增绿地面积约三十万平方米，市民休闲健身的去处明显增多。"
+RAIN = "本报讯 受冷空气影响，今天全市普遍降温五到八度，气象部门提醒市民出行注意安全，及时增添衣物，谨防感冒。"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    """Line 1 ok, 3 mojibake (error), 4 undated (warning), 5 reuses id a (error), 6 not JSON."""
+    dated = {"published": "2021-07-08", "source": "青禾日报"}
+    records = [
+        {"id": "a", "text": BODY, **dated},
+        {"id": "b", "text": BODY + "\n锟斤拷", **dated},
+        {"id": "c", "text": PARK, "source": "青禾日报"},
+        {"id": "a", "text": RAIN, **dated},
+    ]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(lines[0] + "\n\n" + "\n".join(lines[1:]) + "\n{oops\n", encoding="utf-8")
+    return path
+
+
+def test_github_annotations_carry_the_record_line_and_id(tmp_path: Path) -> None:
+    path = _corpus(tmp_path)
+    result = CliRunner().invoke(cli, ["check", str(path), "-f", "github"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert f"::error file={path},line=3,title=newsctl mojibake::b: 1 mojibake" in "\n".join(lines)
+    assert (
+        f"::error file={path},line=5,title=newsctl duplicate_id::a: id 'a' is already used at {path}:1"
+        in lines
+    )
+    assert f"::warning file={path},line=4,title=newsctl no_published::c: no publication date found" in lines
+    # an unreadable record: file and line say where; the message does not repeat them
+    assert f"::error file={path},line=6,title=newsctl invalid_json::invalid JSON (" in "\n".join(lines)
+    assert "Totals" not in result.stdout and "articles:" not in result.stdout  # totals go to stderr here
+
+
+def test_totals_follow_the_table_and_go_to_stderr_after_json(tmp_path: Path) -> None:
+    path = _corpus(tmp_path)
+    table = CliRunner().invoke(cli, ["check", str(path)])
+    expected = (
+        "5 articles: 1 ok, 1 with warnings, 3 with errors\n"
+        "  severity  code          findings\n"
+        "  error     duplicate_id         1\n"
+        "  error     invalid_json         1\n"
+        "  error     mojibake             1\n"
+        "  warning   no_published         1\n"
+    )
+    assert table.stdout.endswith(expected)
+    as_json = CliRunner().invoke(cli, ["check", str(path), "-f", "json"])
+    assert json.loads(as_json.stdout)["documents"][4]["problems"][0]["line"] == 6
+    assert as_json.stderr.endswith(expected)
+    as_jsonl = CliRunner().invoke(cli, ["check", str(path), "-f", "jsonl"])
+    validate_jsonl_output(as_jsonl.stdout)
+    assert as_jsonl.stderr.endswith(expected)
+
+
+def test_summary_only(tmp_path: Path) -> None:
+    path = _corpus(tmp_path)
+    result = CliRunner().invoke(cli, ["check", str(path), "--summary-only"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("5 articles: 1 ok, 1 with warnings, 3 with errors\n")
+    assert "#a" not in result.stdout and "problems" not in result.stdout
+    as_json = CliRunner().invoke(cli, ["check", str(path), "--summary-only", "-j"])
+    assert json.loads(as_json.stdout) == {
+        "articles": 5,
+        "ok": 1,
+        "warning": 1,
+        "error": 3,
+        "findings": [
+            {"severity": "error", "code": "duplicate_id", "count": 1},
+            {"severity": "error", "code": "invalid_json", "count": 1},
+            {"severity": "error", "code": "mojibake", "count": 1},
+            {"severity": "warning", "code": "no_published", "count": 1},
+        ],
+    }
+
+
+def test_duplicate_ids_across_files_but_not_a_file_named_twice(tmp_path: Path) -> None:
+    first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first.write_text(json.dumps({"id": "x", "text": BODY}, ensure_ascii=False) + "\n", encoding="utf-8")
+    second.write_text(
+        json.dumps({"id": "x", "text": BODY + "另一篇。" * 30}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["check", str(first), str(second), "-f", "jsonl"])
+    documents = validate_jsonl_output(result.stdout)
+    assert "duplicate_id" in [p["code"] for p in documents[1]["problems"]]
+    twice = CliRunner().invoke(cli, ["check", str(SEED), str(SEED), "-f", "jsonl"])
+    assert [p["code"] for p in validate_jsonl_output(twice.stdout)[1]["problems"]] == ["duplicate"]
+
+
+def test_an_empty_jsonl_fails_strict(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["check", str(empty), "--strict", "-f", "jsonl"])
+    assert result.exit_code == 1
+    (document,) = validate_jsonl_output(result.stdout)
+    assert document["problems"][0]["code"] == "empty"
+
+
+def test_one_article_has_no_totals_unless_asked(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", str(SEED)])
+    assert "article" not in result.stdout and result.stderr == ""
+    summary = CliRunner().invoke(cli, ["check", str(SEED), "--summary-only"])
+    assert summary.stdout == "1 article: 1 ok, 0 with warnings, 0 with errors\n"

@@ -10,10 +10,16 @@ import hashlib
 import io
 import json
 import os
+import select
+import subprocess
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsctl import read
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, expand_paths, iter_documents
@@ -240,8 +246,8 @@ def test_jsonl_invalid_json_names_the_line(tmp_path: Path) -> None:
     assert len(docs) == 3
     assert docs[0].error is None and docs[2].error is None
     assert_error(docs[1], "invalid_json")
-    assert "line 2" in docs[1].error.message
-    assert docs[1].id == f"{path}:2"
+    assert (docs[1].id, docs[1].line) == (f"{path}:2", 2)
+    assert "line 2" not in docs[1].error.message
 
 
 @pytest.mark.parametrize(
@@ -252,7 +258,8 @@ def test_jsonl_missing_text(tmp_path: Path, record: object) -> None:
     path = write(tmp_path / "bad.jsonl", (json.dumps(record) + "\n").encode())
     doc = read_one(path)
     assert_error(doc, "invalid_record")
-    assert "line 1" in doc.error.message
+    assert (doc.id, doc.line) == (f"{path}:1", 1)
+    assert "line" not in doc.error.message  # the id names it: `bad.jsonl:1: line 1: ...` said it twice
 
 
 def test_jsonl_empty_text(tmp_path: Path) -> None:
@@ -443,3 +450,467 @@ def test_random_bytes_are_still_binary() -> None:
     with pytest.raises(InputError) as error:
         decode_bytes(noise)
     assert error.value.code in ("binary", "decode_error")
+
+
+# ---------------------------------------------------------------------------
+# records with other field names, .ndjson, .json arrays, CSV/TSV (issue 24)
+
+
+def test_common_field_names_are_recognised(tmp_path: Path) -> None:
+    record = {
+        "doc_id": "d1",
+        "content": ARTICLE,
+        "pubtime": "2021-07-08 09:30",
+        "headline": "標題",
+        "media": "青禾日报",
+    }
+    doc = read_one(write(tmp_path / "a.jsonl", jsonl(record)))
+    assert (doc.id, doc.text, doc.published, doc.title, doc.source) == (
+        "d1",
+        ARTICLE,
+        "2021-07-08 09:30",
+        "標題",
+        "青禾日报",
+    )
+    assert doc.line == 1
+
+
+def test_url_is_the_id_when_there_is_none_and_keys_compare_loosely(tmp_path: Path) -> None:
+    doc = read_one(
+        write(tmp_path / "a.jsonl", jsonl({"URL": " http://x/1 ", "Body": ARTICLE, "Pub-Date": "2021-07-08"}))
+    )
+    assert (doc.id, doc.published) == ("http://x/1", "2021-07-08")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1625700000, "2021-07-07T23:20:00Z"),
+        (1625700000000, "2021-07-07T23:20:00Z"),
+        ("1625700000", "2021-07-07T23:20:00Z"),
+    ],
+)
+def test_unix_timestamps_become_iso_dates(tmp_path: Path, value: object, expected: str) -> None:
+    doc = read_one(write(tmp_path / "a.jsonl", jsonl({"text": ARTICLE, "timestamp": value})))
+    assert doc.published == expected
+
+
+def test_explicit_field_mapping_wins(tmp_path: Path) -> None:
+    record = {"text": "摘要而已。", "fulltext": ARTICLE, "date": "2020-01-01", "crawled": "2021-07-08"}
+    path = write(tmp_path / "a.jsonl", jsonl(record))
+    doc = read_one(path, fields={"text": "fulltext", "published": "crawled"})
+    assert (doc.text, doc.published) == (ARTICLE, "2021-07-08")
+    # a key named explicitly but missing from the record feeds nothing, rather than a guess
+    assert read_one(path, fields={"published": "nope"}).published is None
+
+
+def test_field_overrides_are_validated() -> None:
+    assert read.parse_field_overrides(["published=pubdate", "text = 正文"]) == {
+        "published": "pubdate",
+        "text": "正文",
+    }
+    for bad in ("published", "published=", "author=by"):
+        with pytest.raises(ValueError, match="--field"):
+            read.parse_field_overrides([bad])
+
+
+def test_one_note_per_file_for_ignored_keys(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.jsonl",
+        jsonl({"text": ARTICLE, "tags": ["x"], "date": "2021-07-08"}, {"text": ARTICLE, "category": "y"}),
+    )
+    notes: list[str] = []
+    docs = list(iter_documents([str(path), str(path)], note=notes.append))
+    assert len(docs) == 4
+    assert notes == [f"{path}: ignored record keys 'tags' (map one with --field FIELD=KEY)"] * 2
+
+
+def test_ndjson_in_a_directory_walk_json_array_csv_and_tsv_named(tmp_path: Path) -> None:
+    write(tmp_path / "a.ndjson", jsonl({"id": "n1", "text": ARTICLE}))
+    array = [{"id": "j1", "content": ARTICLE}, {"id": "j2", "content": TRADITIONAL, "date": "2021-07-08"}]
+    write(tmp_path / "b.json", json.dumps(array, ensure_ascii=False).encode())
+    write(tmp_path / "c.json", json.dumps({"id": "one", "text": ARTICLE}, ensure_ascii=False).encode())
+    csv_text = 'id,title,content,publish_time\nc1,标题,"第一行\n第二行",2021-07-08\n\nc2,,短文。,\n'
+    write(tmp_path / "d.csv", csv_text.encode("utf-8-sig"))
+    write(tmp_path / "e.tsv.gz", gzip.compress("url\tbody\nhttp://t/1\t正文。\n".encode()))
+    write(tmp_path / "f.md", b"not read")
+    walked = list(iter_documents([str(tmp_path)]))
+    assert [d.id for d in walked] == ["n1"]  # .json, .csv and .tsv only when named: often not articles
+    docs = list(iter_documents([str(tmp_path / "*.*json"), str(tmp_path / "[de].*")]))
+    assert [d.id for d in docs] == ["n1", "j1", "j2", "one", "c1", "c2", "http://t/1"]
+    assert all(d.error is None for d in docs)
+    assert docs[2].published == "2021-07-08"
+    c1, c2 = docs[4], docs[5]
+    assert (c1.title, c1.text, c1.published, c1.line) == ("标题", "第一行\n第二行", "2021-07-08", 2)
+    assert (c2.title, c2.published, c2.line) == (None, None, 5)
+    assert docs[1].line is None  # a .json array has no line per record
+
+
+def test_json_file_that_is_not_articles(tmp_path: Path) -> None:
+    assert_error(read_one(write(tmp_path / "a.json", b"[]")), "empty")
+    assert_error(read_one(write(tmp_path / "b.json", b'"text"')), "invalid_record")
+    assert_error(read_one(write(tmp_path / "c.json", b"[1, ")), "invalid_json")
+    docs = list(iter_documents([str(write(tmp_path / "d.json", b'[{"text": "\xe5\xa5\xbd"}, 3]'))]))
+    assert docs[0].text == "好" and docs[0].id == f"{tmp_path / 'd.json'}[0]"
+    assert_error(docs[1], "invalid_record")
+
+
+def test_csv_row_with_too_many_columns(tmp_path: Path) -> None:
+    docs = list(iter_documents([str(write(tmp_path / "a.csv", "text\n好文章。,多余\n".encode()))]))
+    assert_error(docs[0], "invalid_record")
+    assert docs[0].line == 2
+
+
+def test_empty_jsonl_is_an_empty_document(tmp_path: Path) -> None:
+    for data in (b"", b"\n  \n"):
+        assert_error(read_one(write(tmp_path / "e.jsonl", data)), "empty")
+
+
+# ---------------------------------------------------------------------------
+# stdin by content, gzip on stdin, --encoding for records
+
+
+def test_stdin_jsonl_is_recognised_by_content() -> None:
+    stream = io.BytesIO(jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": TRADITIONAL}))
+    assert [(d.id, d.text, d.line) for d in iter_documents(["-"], stdin=stream)] == [
+        ("a", ARTICLE, 1),
+        ("b", TRADITIONAL, 2),
+    ]
+
+
+def test_stdin_json_array_and_text_starting_with_a_brace() -> None:
+    array = json.dumps([{"text": ARTICLE}], ensure_ascii=False).encode()
+    assert [d.text for d in iter_documents(["-"], stdin=io.BytesIO(array))] == [ARTICLE]
+    braced = ("{编者按} " + ARTICLE).encode()
+    assert read_one("-", stdin=io.BytesIO(braced)).text == braced.decode()
+    # --input-format stays the override
+    assert (
+        read_one("-", stdin=io.BytesIO(jsonl({"text": "好"})), input_format="txt").text == '{"text": "好"}\n'
+    )
+
+
+def test_gzip_on_stdin_is_decompressed() -> None:
+    docs = list(iter_documents(["-"], stdin=io.BytesIO(gzip.compress(jsonl({"id": "a", "text": ARTICLE})))))
+    assert [(d.id, d.text) for d in docs] == [("a", ARTICLE)]
+    assert read_one("-", stdin=io.BytesIO(gzip.compress(ARTICLE.encode("gbk")))).text == ARTICLE
+
+
+def test_stdin_records_stream_one_by_one() -> None:
+    """Each record is yielded once its line has arrived, not when the input ends."""
+    read_fd, write_fd = os.pipe()
+    stream = io.BufferedReader(io.FileIO(read_fd))
+    docs = iter_documents(["-"], stdin=stream)
+    os.write(write_fd, jsonl({"id": "first", "text": ARTICLE}))
+    result: list[str] = []
+    reader = threading.Thread(target=lambda: result.append(next(docs).id))
+    reader.start()
+    reader.join(timeout=10)
+    alive = reader.is_alive()
+    os.close(write_fd)
+    reader.join()
+    assert not alive and result == ["first"]
+    assert list(docs) == []
+    stream.close()
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5", "utf-16"])
+def test_encoding_is_honoured_for_jsonl_and_csv(tmp_path: Path, codec: str) -> None:
+    data = jsonl({"id": "a", "text": TRADITIONAL}, {"id": "b", "text": TRADITIONAL})
+    docs = list(
+        iter_documents([str(write(tmp_path / "a.jsonl", data.decode().encode(codec)))], encoding=codec)
+    )
+    assert [(d.id, d.text) for d in docs] == [("a", TRADITIONAL), ("b", TRADITIONAL)]
+    assert docs[0].encoding == codecs.lookup(codec).name
+    csv_data = f"id,text\nc,{TRADITIONAL.strip()}\n".encode(codec)
+    (doc,) = iter_documents([str(write(tmp_path / "a.csv", csv_data))], encoding=codec)
+    assert doc.text == TRADITIONAL.strip()
+
+
+def test_gbk_jsonl_without_encoding_is_detected_per_line(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.jsonl", jsonl({"id": "a", "text": ARTICLE}).decode().encode("gbk")))
+    assert (doc.text, doc.encoding) == (ARTICLE, "gbk")
+
+
+def test_wrong_encoding_for_one_record_does_not_stop_the_file(tmp_path: Path) -> None:
+    data = jsonl({"text": "好"}).decode().encode("gbk") + jsonl({"text": "abc"})
+    docs = list(iter_documents([str(write(tmp_path / "a.jsonl", data))], encoding="utf-8"))
+    assert_error(docs[0], "decode_error")
+    assert docs[1].text == "abc"
+
+
+@pytest.mark.parametrize("name", ["rot13", "hex", "base64", "zlib", "nope"])
+def test_only_text_codecs_are_accepted(name: str) -> None:
+    with pytest.raises(ValueError, match="--encoding"):
+        read.check_encoding(name)
+    assert read.check_encoding("GBK") == "gbk"
+
+
+# ---------------------------------------------------------------------------
+# truncated input keeps every record read
+
+
+def test_jsonl_cut_mid_record(tmp_path: Path) -> None:
+    data = jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE})
+    docs = list(iter_documents([str(write(tmp_path / "cut.jsonl", data[:-20]))]))
+    assert docs[0].id == "a" and docs[0].error is None
+    assert_error(docs[1], "invalid_json")
+    assert "truncated" in docs[1].error.message and docs[1].line == 2
+
+
+def test_truncated_jsonl_gz_keeps_the_records_before(tmp_path: Path) -> None:
+    records = [{"id": str(i), "text": ARTICLE + str(i) * 2000} for i in range(30)]
+    data = gzip.compress(jsonl(*records))
+    docs = list(iter_documents([str(write(tmp_path / "cut.jsonl.gz", data[: len(data) * 2 // 3]))]))
+    good, last = docs[:-1], docs[-1]
+    assert good and all(d.error is None for d in good)
+    assert [d.id for d in good] == [str(i) for i in range(len(good))]
+    assert_error(last, "read_error")
+    assert "truncated" in last.error.message and f"after line {len(good)}" in last.error.message
+
+
+# ---------------------------------------------------------------------------
+# through the command line
+
+
+def newsctl(*args: str, stdin: bytes | None = None) -> Any:
+    from click.testing import CliRunner
+
+    from newsctl.cli import cli
+
+    return CliRunner().invoke(cli, list(args), input=stdin)
+
+
+def test_cli_jsonl_on_stdin_is_one_document_per_record() -> None:
+    data = jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": TRADITIONAL})
+    for command in ("summary", "check"):
+        result = newsctl(command, "-f", "jsonl", stdin=data)
+        assert result.exit_code in (0, 1), result.output
+        assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "b"]
+    gz = newsctl("summary", "-f", "jsonl", "-", stdin=gzip.compress(data))
+    assert [json.loads(line)["id"] for line in gz.stdout.splitlines()] == ["a", "b"]
+    forced = newsctl("summary", "-f", "jsonl", "--input-format", "txt", stdin=data)
+    assert [json.loads(line)["id"] for line in forced.stdout.splitlines()] == ["-"]
+
+
+def test_cli_other_field_names_date_every_article(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "export.jsonl",
+        jsonl(
+            {"url": "http://x/1", "content": ARTICLE, "pubtime": "2021-07-08 09:30", "tags": []},
+            {"url": "http://x/2", "content": ARTICLE, "pubtime": "2021-07-09"},
+        ),
+    )
+    result = newsctl("summary", str(path), "-f", "jsonl")
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["metadata"]["published"][:10] for d in documents] == ["2021-07-08", "2021-07-09"]
+    assert (
+        result.stderr
+        == f"newsctl: note: {path}: ignored record keys 'tags' (map one with --field FIELD=KEY)\n"
+    )
+    explicit = newsctl("summary", str(path), "-f", "jsonl", "--field", "published=tags")
+    assert all(json.loads(line)["metadata"]["published"] is None for line in explicit.stdout.splitlines())
+
+
+def test_cli_csv_export(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "export.csv", f'标题,正文,发布时间\n標題,"{ARTICLE.strip()}",2021-07-08\n'.encode("gbk")
+    )
+    result = newsctl("summary", str(path), "-f", "jsonl", "--encoding", "gbk")
+    (document,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert document["id"] == f"{path}:2"
+    assert (document["metadata"]["title"], document["metadata"]["published"]) == ("標題", "2021-07-08")
+
+
+def test_cli_record_title_is_returned_as_given(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.jsonl",
+        jsonl({"id": "a", "text": TRADITIONAL, "title": "區公所 說明", "source": "青溪時報"}),
+    )
+    (document,) = [
+        json.loads(line) for line in newsctl("summary", str(path), "-f", "jsonl").stdout.splitlines()
+    ]
+    assert (document["metadata"]["title"], document["metadata"]["source"]) == ("區公所 說明", "青溪時報")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--encoding", "rot13"], "not a text encoding"),
+        (["--encoding", "hex"], "not a text encoding"),
+        (["--encoding", "klingon"], "unknown codec"),
+        (["--field", "author=by"], "unknown field"),
+        (["--field", "published"], "FIELD=KEY"),
+        (["--tz", "+99:99"], "from -23:59 to +23:59"),
+    ],
+)
+def test_cli_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+    result = newsctl("summary", str(path), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr and "timedelta" not in result.stderr
+
+
+def test_cli_errors_name_the_line_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.jsonl", jsonl({"text": ARTICLE}, '{"text": oops}'))
+    result = newsctl("summary", str(path), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"newsctl: {path}:2: invalid JSON")
+    assert "line 2" not in result.stderr
+
+
+def test_cli_truncated_jsonl_keeps_every_record(tmp_path: Path) -> None:
+    data = jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE})
+    path = write(tmp_path / "cut.jsonl", data[:-10])
+    result = newsctl("summary", str(path), "-f", "jsonl")
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in documents] == ["a", f"{path}:2"]
+    assert "truncated" in result.stderr and result.exit_code == 1
+
+
+def _newsctl_process(*args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, NEWSCTL_CACHE_DIR=str(Path(kwargs.pop("cache"))))
+    return subprocess.Popen([sys.executable, "-m", "newsctl", *args], env=env, **kwargs)
+
+
+def test_cli_streams_each_record_as_it_arrives(tmp_path: Path) -> None:
+    """`tail -f x.jsonl | newsctl summary -f jsonl`: the first result is printed while
+    the input is still open (it used to wait for 8 records)."""
+    proc = _newsctl_process(
+        "summary",
+        "-f",
+        "jsonl",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cache=tmp_path,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for record_id in ("first", "second"):
+            proc.stdin.write(jsonl({"id": record_id, "text": ARTICLE}))
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, "no output while the input stays open"
+            assert json.loads(proc.stdout.readline())["id"] == record_id
+    finally:
+        proc.stdin.close()
+        assert proc.stdout.read() == b""
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
+
+
+def test_cli_full_output_device_is_a_clear_error(tmp_path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.fail("/dev/full is missing on this system")
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+    for fmt in ("jsonl", "table"):
+        with open("/dev/full", "wb") as full:
+            proc = _newsctl_process(
+                "summary", str(path), "-f", fmt, stdout=full, stderr=subprocess.PIPE, cache=tmp_path
+            )
+            _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1
+        assert err.decode() == "newsctl: cannot write the output: No space left on device\n"
+
+
+def test_cli_idf_corpus_reads_gzipped_jsonl_on_stdin_as_records() -> None:
+    data = gzip.compress(jsonl({"id": "a", "text": ARTICLE}, {"id": "b", "text": TRADITIONAL}))
+    result = newsctl("keywords", "--idf", "corpus", "-f", "jsonl", "-n", "2", stdin=data)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "b"]
+
+
+def test_cli_field_mapping_is_reported_with_the_effective_options(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", jsonl({"text": ARTICLE, "crawled": "2021-07-08"}))
+    mapped = json.loads(newsctl("summary", str(path), "-j", "--field", "published=crawled").stdout)
+    assert mapped["options"]["fields"] == {"published": "crawled"}
+    assert mapped["documents"][0]["metadata"]["published"] == "2021-07-08"
+    assert "fields" not in json.loads(newsctl("summary", str(path), "-j").stdout)["options"]
+
+
+# ---------------------------------------------------------------------------
+# property: whatever the key names and formats, one document per record, in order
+
+_TEXT_KEYS = ("text", "content", "Body", "正文", "full-text")
+_DATE_KEYS = ("published", "pubtime", "Pub Date", "publish_time", "date")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    records=st.lists(
+        st.tuples(
+            st.sampled_from(_TEXT_KEYS),
+            # text as articles have it: letters, digits, punctuation, spaces, line breaks
+            st.text(
+                st.characters(categories=["L", "N", "P", "Zs"], include_characters="\n"),
+                min_size=1,
+                max_size=30,
+            ).filter(str.strip),
+            st.sampled_from(_DATE_KEYS),
+            st.dates().map(lambda d: d.isoformat()),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    kind=st.sampled_from(["jsonl", "json", "csv", "stdin"]),
+)
+def test_every_record_is_one_document_in_order(tmp_path: Path, records: list[Any], kind: str) -> None:
+    import csv
+
+    dicts = [
+        {"id": f"r{i}", text_key: text, date_key: date}
+        for i, (text_key, text, date_key, date) in enumerate(records)
+    ]
+    if kind == "csv":
+        buffer = io.StringIO(newline="")
+        columns = list(dict.fromkeys(key for record in dicts for key in record))
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(dicts)
+        docs = list(iter_documents([str(write(tmp_path / "p.csv", buffer.getvalue().encode()))]))
+    elif kind == "json":
+        docs = list(iter_documents([str(write(tmp_path / "p.json", json.dumps(dicts).encode()))]))
+    elif kind == "stdin":
+        docs = list(iter_documents(["-"], stdin=io.BytesIO(jsonl(*dicts))))
+    else:
+        docs = list(iter_documents([str(write(tmp_path / "p.jsonl", jsonl(*dicts)))]))
+    assert [d.id for d in docs] == [f"r{i}" for i in range(len(records))]
+    for doc, (_, text, _, date) in zip(docs, records, strict=True):
+        assert (doc.text, doc.published) == (read._without_surrogates(text), date)
+
+
+def test_csv_is_detected_from_its_start_and_read_as_a_stream(tmp_path: Path) -> None:
+    rows = "".join(f"c{i},{ARTICLE.strip().replace(chr(10), ' ')}\n" for i in range(400))  # > 64 KB
+    gbk = write(tmp_path / "gbk.csv", ("id,content\n" + rows).encode("gbk"))
+    docs = list(iter_documents([str(gbk)]))
+    assert len(docs) == 400 and all(d.error is None and d.encoding == "gbk" for d in docs)
+    # a row the detected codec does not fit is one decode_error; the rows around it are read
+    late = ("id,content\n" + rows).encode() + "c400,好\n".encode("gbk") + b"c401,ok\n"
+    docs = list(iter_documents([str(write(tmp_path / "late.csv", late))]))
+    assert [d.error is None for d in docs] == [True] * 400 + [False, True]
+    assert_error(docs[400], "decode_error")
+    assert "check --encoding" in docs[400].error.message and docs[400].line == 402
+
+
+def test_cli_directory_walk_reads_ndjson_and_named_json_arrays_and_tsv(tmp_path: Path) -> None:
+    write(tmp_path / "corpus" / "a.ndjson", jsonl({"id": "n1", "text": ARTICLE}))
+    write(tmp_path / "corpus" / "b.txt", ARTICLE.encode())
+    write(tmp_path / "corpus" / "meta.json", b'{"version": 2}')  # not read in a walk
+    array = write(
+        tmp_path / "array.json", json.dumps([{"id": "j1", "body": ARTICLE}], ensure_ascii=False).encode()
+    )
+    tsv = write(tmp_path / "t.tsv", f"guid\tcontent\nt1\t{ARTICLE.strip().replace(chr(10), ' ')}\n".encode())
+    result = newsctl("summary", str(tmp_path / "corpus"), str(array), str(tsv), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == ["n1", str(tmp_path / "corpus" / "b.txt"), "j1", "t1"]
+
+
+def test_cli_encoding_for_a_gbk_jsonl(tmp_path: Path) -> None:
+    path = write(tmp_path / "gbk.jsonl", jsonl({"id": "g", "text": ARTICLE}).decode().encode("gbk"))
+    for args in ([], ["--encoding", "gbk"]):
+        result = newsctl("summary", str(path), "-f", "jsonl", *args)
+        (document,) = [json.loads(line) for line in result.stdout.splitlines()]
+        assert (document["id"], document["encoding"]) == ("g", "gbk")
+    wrong = newsctl("summary", str(path), "-f", "jsonl", "--encoding", "big5")
+    assert wrong.exit_code == 1 and "[decode_error]" in wrong.stderr

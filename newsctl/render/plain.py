@@ -46,7 +46,10 @@ class GithubRenderer:
             if problem.line:
                 props += f",line={problem.line}"
             props += f",title={_gh_property('newsctl ' + problem.code)}"
-            self.out.write(f"::{problem.severity} {props}::{_gh_data(problem.message)}\n")
+            # A record (JSONL, CSV, .json array) is named by its id, unless file and line already do.
+            named = doc.id in (doc.path, f"{doc.path}:{doc.line}")
+            message = problem.message if named else f"{doc.id}: {problem.message}"
+            self.out.write(f"::{problem.severity} {props}::{_gh_data(message)}\n")
         self.out.flush()
 
     def finish(self) -> None:

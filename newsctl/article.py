@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsctl.blocks import NO_FACT_KINDS, Block, cover
+from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
 from newsctl.read import RawDocument
+from newsctl.records import Block as BlockRecord
 
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
@@ -567,6 +568,7 @@ def parse_article(
     lines = _take_opening(lines, article)
     body = [line for line in lines if line.role == "body"]
     _mark_headings(body)
+    _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
 
     pieces: list[tuple[int, int, str]] = []
@@ -637,6 +639,16 @@ def parse_article(
         text, [(block.start, block.end) for block in article.blocks if block.kind not in NO_FACT_KINDS]
     )
     return article
+
+
+def article_blocks(article: Article, *, with_text: bool = False) -> list[BlockRecord]:
+    """The article's blocks as output records: spans in the source text, and the
+    source text of each block (annotations removed) when asked for."""
+    cleaned = article.cleaned
+    out = []
+    for kind, start, end in source_spans(article.blocks, cleaned.source, cleaned.source_span):
+        out.append(BlockRecord(kind, (start, end), cleaned.strip_annotations(start, end) if with_text else None))
+    return out
 
 
 def _add_printed_time(article: Article, time_lines: list[str]) -> None:
@@ -739,6 +751,8 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                 break
             line, tail = _cut(line, at, role, kind)
             peeled.append(tail)
+            if line.role == "boilerplate" and line.kind is None and _reads_as_body(line.text):
+                line.role = "body"  # it was the glued tail that looked like furniture
             if kind == "photo_credit":
                 caption_at = _last_sentence_start(line.text)
                 if caption_at is not None:
@@ -749,6 +763,25 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         out.extend(reversed(peeled))
     return out
+
+
+def _reads_as_body(text: str) -> bool:
+    stripped = text.strip()
+    return _ends_sentence(stripped) and not _is_boilerplate(stripped) and not _is_caption(stripped)
+
+
+def _share_tail(text: str) -> int | None:
+    """`……矛盾!喜欢的看官可以在下方评论或者留言,加关注,下期见!`: the last
+    sentences of an article asking for comments and follows."""
+    share = dict(_patterns().marker_kinds)["share_prompt"]
+    starts = [0] + [m.end() for m in re.finditer(r"[。！？!?][”」』]?", text.rstrip()[:-1])]
+    cut = None
+    for start in reversed(starts[-2:]):
+        if share.search(text[start:]) and len(text) - start <= 80:
+            cut = start
+        else:
+            break
+    return cut
 
 
 def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
@@ -768,6 +801,10 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     candidates += [(pattern, "byline" if kind == "byline" else "boilerplate", kind) for kind, pattern in patterns.glued_tails]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
+    if is_last and line.role == "body":
+        share_at = _share_tail(text)
+        if share_at is not None:
+            return share_at, "boilerplate", "share_prompt"
     for pattern, role, kind in candidates:
         found = pattern.search(text)
         if not found:
@@ -795,8 +832,8 @@ _CLOSING_SHARE = 0.4  # what follows a closing byline is furniture when it is un
 
 def _mark_after_closing_byline(lines: list[_Line]) -> None:
     """`……(侯某、汤某/高雄报导)` ends the story: the related links, publication
-    times and photo captions a page prints after it are not the article."""
-    patterns = _patterns()
+    times and photo captions a page prints after it are not the article (when
+    they are a small part of the page, or open with such furniture)."""
     closing = None
     for position, line in enumerate(lines):
         if line.role == "byline" and re.search(r"(?:报导|报道)[)）〕】\]]\s*$", line.text):
@@ -806,14 +843,28 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
         return
     total = sum(len(line.text.strip()) for line in lines)
     after = lines[closing + 1 :]
-    if sum(len(line.text.strip()) for line in after) >= _CLOSING_SHARE * total:
+    opens_furniture = after[0].role != "body" or _boilerplate_kind(after[0].text) != "other_boilerplate"
+    if sum(len(line.text.strip()) for line in after) >= _CLOSING_SHARE * total and not opens_furniture:
         return
     for line in after:
         if line.role == "body":
             line.role = "boilerplate"
             kind = _boilerplate_kind(line.text)
             line.kind = "caption" if kind == "other_boilerplate" else kind
-    del patterns
+
+
+def _mark_item_titles(lines: list[_Line], record_title: str | None) -> None:
+    """In a roundup (a `快讯` title, or a title that strings the items' headlines
+    together), the headings are the items' headlines."""
+    if not record_title:
+        return
+    headings = [line for line in lines if line.role == "heading"]
+    words = load_json("article.json")["roundup_title_words"]
+    is_roundup = any(word in record_title for word in words)
+    for line in headings:
+        stripped = line.text.strip()
+        if is_roundup or (len(headings) >= 2 and stripped in record_title and stripped != record_title.strip()):
+            line.kind = "item_title"
 
 
 def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
@@ -888,7 +939,11 @@ def _mark_header(lines: list[_Line], article: Article, tz: dt.tzinfo, record_tit
         position += 1
     while position < len(lines) - 1 and lines[position].role != "body":
         position += 1  # repeated captions
-    first_label = re.match(r"\s*原标题\s*[:：]", lines[position].text) if position < len(lines) - 1 else None
+    first_label = (
+        re.match(r"\s*原标题\s*[:：]", lines[position].text)
+        if position < len(lines) - 1 and len(lines[position].text.strip()) <= TITLE_MAX_CHARS + 6
+        else None
+    )
     if first_label:
         lines[position].role = "title"
         position += 1
@@ -970,8 +1025,10 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
             break  # never leave an article without a body
         if _is_byline(line.text):
             line.role = "byline"
-        elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text):
+        elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text) or _is_code_footer(line.text):
             line.role = "boilerplate"
+            if _is_code_footer(line.text):
+                line.kind = "footer"
             # A print-edition line, `《 人民日报 》( 2021年06月02日 第 04 版)`,
             # names the outlet and the date of the paper.
             edition = patterns.print_footer.match(line.text.strip())
@@ -985,6 +1042,11 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
         else:
             break
         body_count -= 1
+
+
+def _is_code_footer(line: str) -> bool:
+    """`基金会编号:A3632`, `稿件编号:2019-118`: a short label and a code close the page."""
+    return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\s*", line))
 
 
 def _mark_related(lines: list[_Line]) -> None:

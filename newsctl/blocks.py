@@ -8,6 +8,7 @@ the cleaned text, in order and without overlap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # What a reader came for: the story and its own labels.
@@ -96,3 +97,21 @@ def cover(text: str, pieces: list[tuple[int, int, str]]) -> list[Block]:
         cursor = end
     add(cursor, len(text), "body")
     return blocks
+
+
+def source_spans(blocks: list[Block], source: str, to_source: Callable[[int, int], tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """`(kind, start, end)` of each block in the source text, through `to_source`
+    (`CleanedText.source_span`). What cleaning removed between two blocks (an
+    inline annotation, a zero-width character) joins the block before it, so the
+    source spans too cover every non-space character."""
+    spans = [(block.kind, *to_source(block.start, block.end)) for block in blocks]
+    out = []
+    for position, (kind, start, end) in enumerate(spans):
+        if position == 0:
+            start = len(source[:start]) - len(source[:start].lstrip()) if source[:start].strip() else start
+        next_start = spans[position + 1][1] if position + 1 < len(spans) else len(source)
+        gap = source[end:next_start]
+        if gap.strip():
+            end += len(gap.rstrip())
+        out.append((kind, start, end))
+    return out

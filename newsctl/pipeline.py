@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newsctl.article import DEFAULT_TZ, Article, parse_article, parse_published
+from newsctl.article import DEFAULT_TZ, Article, article_blocks, parse_article, parse_published
 from newsctl.clean import clean_text
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
 from newsctl.records import (
@@ -196,6 +196,7 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
             sentences=len(article.sentences),
         ),
     )
+    doc.blocks = article_blocks(article, with_text=options.with_text)
     if options.with_sentences:
         doc.sentence_texts = [cleaned.source_text(s.start, s.end) for s in article.sentences]
     if options.with_text:

@@ -131,6 +131,7 @@ class _Patterns:
     not_name: re.Pattern[str]
     stop_words: re.Pattern[str]
     marker_kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    closing_prompt: re.Pattern[str]
     source_tail: re.Pattern[str]
     site_tail: re.Pattern[str]
     closing_byline: re.Pattern[str]
@@ -224,6 +225,7 @@ def _patterns() -> _Patterns:
         marker_kinds=tuple(
             (kind, re.compile(_alternation(markers))) for kind, markers in vocab["boilerplate_kinds"].items()
         ),
+        closing_prompt=re.compile(_alternation(vocab["closing_prompts"])),
         # `……划上了句号。(来源:羊城晚报)`: a source line glued to a paragraph's end.
         source_tail=re.compile(
             rf"[(（【\[]\s*(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
@@ -379,8 +381,12 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 # A space after a sentence end or a closing bracket, or before an opening one,
-# separates paragraphs that a crawler glued onto one line (`……报导) 出版时间`).
-_GLUED_BREAK = re.compile(r"(?:(?<=[。！？!?…])|(?<=[。！？!?…][」』”’])|(?<=[)）】〕\]]))\s+(?=\S)|\s+(?=[【〔])")
+# separates paragraphs that a crawler glued onto one line (`……报导) 出版时间`);
+# only between Chinese text (not `(SIMS) U-Pb`, `Yahoo! Japan`, `(20 nm) (80 nm)`).
+_GLUED_BREAK = re.compile(
+    r"(?:(?<=[。！？!?…])|(?<=[。！？!?…][」』”’])|(?<=[\u4e00-\u9fff][)）】〕\]]))"
+    r"\s+(?=[\u3000-\u9fff【〔「“(（])|\s+(?=[【〔])"
+)
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
 
 
@@ -773,7 +779,7 @@ def _reads_as_body(text: str) -> bool:
 def _share_tail(text: str) -> int | None:
     """`……矛盾!喜欢的看官可以在下方评论或者留言,加关注,下期见!`: the last
     sentences of an article asking for comments and follows."""
-    share = dict(_patterns().marker_kinds)["share_prompt"]
+    share = _patterns().closing_prompt
     starts = [0] + [m.end() for m in re.finditer(r"[。！？!?][”」』]?", text.rstrip()[:-1])]
     cut = None
     for start in reversed(starts[-2:]):

@@ -747,6 +747,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             out.append(line)
             continue
         peeled: list[_Line] = []
+        glued_at = _glued_footer_start(line)
+        if glued_at is not None:
+            line, tail = _cut(line, glued_at, line.role, line.kind)
+            line.role, line.kind = "body", None
+            peeled.append(tail)
         while True:
             cut = _tail_cut(line, is_last=position == last_body)
             if cut is None:
@@ -769,6 +774,22 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         out.extend(reversed(peeled))
     return out
+
+
+def _glued_footer_start(line: _Line) -> int | None:
+    """`……下降8.6%。来源:山东统计记得点个赞……`: where the page's end matter starts
+    in a last paragraph that the footer walk took whole."""
+    if line.role != "boilerplate" or line.kind is not None or len(line.text) <= 60:
+        return None
+    patterns = _patterns()
+    starts = [m.start() for m in (patterns.boilerplate.search(line.text), patterns.source_line.search(line.text)) if m]
+    if not starts:
+        return None
+    at = min(starts)
+    while at > 0 and line.text[at - 1] in "(（【[ ":
+        at -= 1
+    head = line.text[:at]
+    return at if at > 0 and _reads_as_body(head) and len(head.strip()) > 20 else None
 
 
 def _reads_as_body(text: str) -> bool:
@@ -1128,12 +1149,13 @@ def _is_footer_boilerplate(line: str) -> bool:
 
 
 def _is_source_footer(line: str) -> bool:
+    """A source line, or a line that is mostly a date (not a list item that
+    names one: `第一站:2007年9月23日-29日,某县希望小学`)."""
     stripped = line.strip()
-    return bool(
-        len(stripped) <= 60
-        and (_patterns().source_line.search(stripped) or _patterns().date_time.search(stripped))
-        and not _ends_sentence(stripped)
-    )
+    if len(stripped) > 60 or _ends_sentence(stripped):
+        return False
+    date = _patterns().date_time.search(stripped)
+    return bool(_patterns().source_line.search(stripped) or (date and len(stripped) - len(date.group(0)) <= 16))
 
 
 def _take_dateline(line: _Line, article: Article) -> None:

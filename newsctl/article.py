@@ -1155,7 +1155,11 @@ def _is_source_footer(line: str) -> bool:
     if len(stripped) > 60 or _ends_sentence(stripped):
         return False
     date = _patterns().date_time.search(stripped)
-    return bool(_patterns().source_line.search(stripped) or (date and len(stripped) - len(date.group(0)) <= 16))
+    return bool(
+        _patterns().source_line.search(stripped)
+        or _patterns().print_footer.match(stripped)
+        or (date and len(stripped) - len(date.group(0)) <= 16)
+    )
 
 
 def _take_dateline(line: _Line, article: Article) -> None:

@@ -657,6 +657,23 @@ def article_blocks(article: Article, *, with_text: bool = False) -> list[BlockRe
     return out
 
 
+def content_text(article: Article, *, original: bool = False) -> str:
+    """The story alone: the text of the content blocks (body, title, headings,
+    item titles, dateline), cleaned, in the original script when asked; blocks
+    that shared a line stay on one line, others are one per line."""
+    text = article.cleaned.original if original else article.cleaned.text
+    out: list[str] = []
+    previous_end = None
+    for block in article.blocks:
+        if not block.is_content:
+            continue
+        if previous_end is not None:
+            out.append(" " if "\n" not in article.cleaned.text[previous_end : block.start] else "\n")
+        out.append(text[block.start : block.end])
+        previous_end = block.end
+    return "".join(out)
+
+
 def _add_printed_time(article: Article, time_lines: list[str]) -> None:
     """A record dated to the day and a printed `出版时间 01:46`: the time of that day."""
     assert article.published is not None

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newsctl.article import DEFAULT_TZ, Article, article_blocks, parse_article, parse_published
+from newsctl.article import DEFAULT_TZ, Article, article_blocks, content_text, parse_article, parse_published
 from newsctl.clean import clean_text
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
 from newsctl.records import (
@@ -79,6 +79,7 @@ class Options:
     # clean
     script: str = "simplified"
     with_text: bool = False
+    body_only: bool = False  # `clean --body`: the content blocks' text only
     with_sentences: bool = False  # sentence texts for table views (not in JSON)
     verbose: bool = False
     debug: bool = False  # re-raise internal errors instead of recording them
@@ -200,7 +201,8 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
     if options.with_sentences:
         doc.sentence_texts = [cleaned.source_text(s.start, s.end) for s in article.sentences]
     if options.with_text:
-        doc.text = cleaned.text if options.script == "simplified" else cleaned.original
+        original = options.script != "simplified"
+        doc.text = content_text(article, original=original) if options.body_only else cleaned.text if not original else cleaned.original
     for name in options.analyses:
         ANALYZERS[name](article, options, doc)
     return doc

@@ -183,9 +183,13 @@ class Problem:
     severity: str  # error | warning
     message: str
     line: int | None = None
+    span: tuple[int, int] | None = None  # in the source text, where the finding has one
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "line": self.line}
+        out: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": self.message, "line": self.line}
+        if self.span is not None:
+            out["span"] = list(self.span)
+        return out
 
 
 @dataclass

@@ -170,6 +170,34 @@ class TextRenderer:
         pass
 
 
+class BlocksRenderer:
+    """`clean --blocks`: each article's blocks as a table of kind | text, boilerplate dimmed."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def start(self) -> None:
+        pass
+
+    def document(self, doc: Document) -> None:
+        from rich.table import Table
+
+        from newsctl.blocks import CONTENT_KINDS
+
+        if doc.error is not None or doc.blocks is None:
+            return
+        table = Table(title=doc.id, show_lines=False, expand=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("text")
+        for block in doc.blocks:
+            style = None if block.kind in CONTENT_KINDS else "dim"
+            table.add_row(block.kind, visible(block.text or "", one_line=True), style=style)
+        self.console.print(table)
+
+    def finish(self) -> None:
+        pass
+
+
 # ---------------------------------------------------------------------------
 # the report model: what the human formats show
 
@@ -1260,7 +1288,7 @@ def make_renderer(
     if fmt == "github":
         return GithubRenderer(out)
     if command == "clean":
-        return TextRenderer(out)
+        return BlocksRenderer(console) if console is not None and table_options.get("blocks") else TextRenderer(out)
     if fmt == "markdown":
         return ReportRenderer(Report(command, **table_options), MarkdownBackend(out))
     if fmt == "html":

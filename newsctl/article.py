@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -231,7 +232,9 @@ def _patterns() -> _Patterns:
             rf"[(（【\[]\s*(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
         ),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
-        site_tail=re.compile(r"(?<=[。！？!?”」])\s*[\u4e00-\u9fff]{2,10}[(（][a-z0-9.-]+\.(?:com|cn|net|org|tw|hk)[)）]\s*$"),
+        site_tail=re.compile(
+            r"(?<=[。！？!?”」])\s*[\u4e00-\u9fff]{2,10}[(（][a-z0-9.-]+\.(?:com|cn|net|org|tw|hk)[)）]\s*$"
+        ),
         # `(侯某、汤某/高雄报导)`, `〔记者X/台北报导〕`, `(娱乐中心/综合报导)` closing a paragraph.
         closing_byline=re.compile(
             rf"[(（〔【\[][^()（）〔〕【】\[\]\n]{{2,30}}?[{_SLASHES}][^()（）〔〕【】\[\]\n{_SLASHES}]{{0,8}}?"
@@ -249,7 +252,8 @@ def _patterns() -> _Patterns:
         credit_tail=re.compile(r"[(（][^()（）\n]{1,16}?(?:提供|摄|摄影|供图)[)）]\s*$"),
         related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
         glued_tails=tuple(
-            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$")) for kind, patterns in vocab["glued_tails"].items()
+            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
+            for kind, patterns in vocab["glued_tails"].items()
         ),
         # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
         head_before_bracket=re.compile(
@@ -261,6 +265,7 @@ def _patterns() -> _Patterns:
         ),
         editor_note=re.compile(
             rf"^[(（【\[]\s*(?:{_alternation(vocab['editor_note_labels'])})\s*[:：][^()（）【】\[\]\n]{{0,60}}[)）】\]]"
+            rf"|^(?:{_alternation(vocab['editor_note_openers'])})\s*[:：].*$"
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
         agency_caption=re.compile(
@@ -275,7 +280,9 @@ def _patterns() -> _Patterns:
             rf"^(?:(?:{roles})?\s*{name}\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
             rf"|(?:{_alternation(vocab['photo_agencies'])})(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
         ),
-        desk_prefix=re.compile(rf"^\S{{1,6}}?(?:{_alternation(vocab['desk_suffixes'])})(?=[\u4e00-\u9fff]{{2,4}}$)"),
+        desk_prefix=re.compile(
+            rf"^\S{{1,6}}?(?:{_alternation(vocab['desk_suffixes'])})(?=[\u4e00-\u9fff]{{2,4}}$)"
+        ),
     )
 
 
@@ -419,7 +426,11 @@ def _cut(line: _Line, at: int, role: str, kind: str | None = None) -> tuple[_Lin
 
 def _is_header_line(line: str) -> bool:
     patterns = _patterns()
-    if patterns.source_line.search(line) or patterns.header_label.match(line) or _is_breadcrumb(line):
+    source = patterns.source_line.search(line)
+    # A source glued after a sentence (`……句号。(来源:X)`) closes a paragraph: the line is story.
+    if source and not re.search(r"[。！？!?]", line[: source.start()]):
+        return True
+    if patterns.header_label.match(line) or _is_breadcrumb(line):
         return True
     date = patterns.date_time.search(line)
     # A line that is mostly a date (a timestamp line) and not a sentence.
@@ -524,7 +535,9 @@ def _slash_names(text: str) -> list[str]:
     if not found:
         return []
     names = [
-        _patterns().desk_prefix.sub("", token) for token in re.split(r"[、,，\s]+", found.group("names")) if token
+        _patterns().desk_prefix.sub("", token)
+        for token in re.split(r"[、,，\s]+", found.group("names"))
+        if token
     ]
     return names if names and all(_is_name(name) for name in names) else []
 
@@ -588,7 +601,10 @@ def parse_article(
         elif line.role == "byline":
             if kind == "byline":
                 article.byline_spans.append(span)
-                _add_reporters(article, line.text, _slash_names(_unbracket(line.text)) + _credit_names(line.text))
+                more = _slash_names(_unbracket(line.text)) + _credit_names(line.text)
+                signed = re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*", line.text)
+                more += [signed.group(1)] if signed and _is_name(signed.group(1)) else []
+                _add_reporters(article, line.text, more)
         elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
             found = patterns.source_line.search(line.text)
@@ -653,7 +669,9 @@ def article_blocks(article: Article, *, with_text: bool = False) -> list[BlockRe
     cleaned = article.cleaned
     out = []
     for kind, start, end in source_spans(article.blocks, cleaned.source, cleaned.source_span):
-        out.append(BlockRecord(kind, (start, end), cleaned.strip_annotations(start, end) if with_text else None))
+        out.append(
+            BlockRecord(kind, (start, end), cleaned.strip_annotations(start, end) if with_text else None)
+        )
     return out
 
 
@@ -746,7 +764,7 @@ def _title_like(line: str, title: str) -> bool:
 
 def _mark_repeated(lines: list[_Line]) -> None:
     """A short line printed twice in a row is an image's alt text and its caption."""
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in itertools.pairwise(lines):
         stripped = line.text.strip()
         if stripped == previous.text.strip() and len(stripped) <= CAPTION_MAX_CHARS:
             for each in (previous, line):
@@ -799,7 +817,11 @@ def _glued_footer_start(line: _Line) -> int | None:
     if line.role != "boilerplate" or line.kind is not None or len(line.text) <= 60:
         return None
     patterns = _patterns()
-    starts = [m.start() for m in (patterns.boilerplate.search(line.text), patterns.source_line.search(line.text)) if m]
+    starts = [
+        m.start()
+        for m in (patterns.boilerplate.search(line.text), patterns.source_line.search(line.text))
+        if m
+    ]
     if not starts:
         return None
     at = min(starts)
@@ -842,7 +864,10 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         (patterns.credit_tail, "boilerplate", "photo_credit"),
         (patterns.credit_byline, "byline", "byline"),
     ]
-    candidates += [(pattern, "byline" if kind == "byline" else "boilerplate", kind) for kind, pattern in patterns.glued_tails]
+    candidates += [
+        (pattern, "byline" if kind == "byline" else "boilerplate", kind)
+        for kind, pattern in patterns.glued_tails
+    ]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
     if is_last and line.role == "body":
@@ -907,7 +932,9 @@ def _mark_item_titles(lines: list[_Line], record_title: str | None) -> None:
     is_roundup = any(word in record_title for word in words)
     for line in headings:
         stripped = line.text.strip()
-        if is_roundup or (len(headings) >= 2 and stripped in record_title and stripped != record_title.strip()):
+        if is_roundup or (
+            len(headings) >= 2 and stripped in record_title and stripped != record_title.strip()
+        ):
             line.kind = "item_title"
 
 
@@ -944,7 +971,9 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
 
 def _is_heading_text(text: str) -> bool:
     stripped = text.strip()
-    return 2 <= len(stripped) <= HEADING_MAX_CHARS and not _ends_sentence(stripped) and not _ends_dots(stripped)
+    return (
+        2 <= len(stripped) <= HEADING_MAX_CHARS and not _ends_sentence(stripped) and not _ends_dots(stripped)
+    )
 
 
 def _ends_dots(line: str) -> bool:
@@ -968,7 +997,9 @@ def _source_from_dateline(dateline: str) -> str | None:
     return None
 
 
-def _mark_header(lines: list[_Line], article: Article, tz: dt.tzinfo, record_title: str | None = None) -> None:
+def _mark_header(
+    lines: list[_Line], article: Article, tz: dt.tzinfo, record_title: str | None = None
+) -> None:
     """Lines before the body: header lines (date, source, breadcrumb), at most
     one title, then header lines, bylines and page widgets. The seed has no title.
 
@@ -977,6 +1008,10 @@ def _mark_header(lines: list[_Line], article: Article, tz: dt.tzinfo, record_tit
     and a short first line that does not is a deck above the story: a heading."""
     patterns = _patterns()
     position = 0
+    # An editor's note may open the page: `(更新:新增影片)`, `编者按:……`.
+    while position < min(len(lines) - 1, 2) and patterns.editor_note.match(lines[position].text.strip()):
+        lines[position].role, lines[position].kind = "boilerplate", "editor_note"
+        position += 1
     # Header lines may come before the title (a date line above a Ming Pao headline).
     while position < min(len(lines) - 1, HEADER_MAX_LINES) and _is_header_line(lines[position].text):
         lines[position].role = "header"
@@ -1071,7 +1106,7 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
             line.role = "byline"
         elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text) or _is_code_footer(line.text):
             line.role = "boilerplate"
-            if _is_code_footer(line.text):
+            if _is_code_footer(line.text) and not _is_boilerplate(line.text):
                 line.kind = "footer"
             # A print-edition line, `《 人民日报 》( 2021年06月02日 第 04 版)`,
             # names the outlet and the date of the paper.
@@ -1098,14 +1133,14 @@ def _mark_related(lines: list[_Line]) -> None:
     patterns = _patterns()
     inside = False
     for line in lines:
-        if line.role != "body":
-            continue
         stripped = line.text.strip()
-        if patterns.related_label.match(stripped):
-            line.role = "boilerplate"
+        if line.role in ("body", "boilerplate") and patterns.related_label.match(stripped):
+            line.role, line.kind = "boilerplate", "related_links"
             inside = True
+        elif line.role != "body":
+            continue
         elif inside and len(stripped) <= TITLE_MAX_CHARS and not _ends_title(stripped):
-            line.role = "boilerplate"
+            line.role, line.kind = "boilerplate", "related_links"
         else:
             inside = False
 
@@ -1119,7 +1154,7 @@ def _mark_inner(lines: list[_Line]) -> None:
         stripped = line.text.strip()
         if _is_byline(stripped) and len(stripped) <= 40:
             line.role = "byline"
-        elif _is_caption(stripped) or _is_short_boilerplate(stripped):
+        elif _is_caption(stripped) or _is_short_boilerplate(stripped) or _is_source_footer(stripped):
             line.role = "boilerplate"
 
 

@@ -88,7 +88,7 @@ def cover(text: str, pieces: list[tuple[int, int, str]]) -> list[Block]:
             blocks.append(Block(kind, start, end))
 
     for start, end, kind in sorted(pieces, key=lambda piece: (piece[0], piece[1])):
-        start = max(start, cursor)
+        start, end = max(start, cursor), min(end, len(text))
         if end <= start:
             continue
         if start > cursor:
@@ -99,12 +99,17 @@ def cover(text: str, pieces: list[tuple[int, int, str]]) -> list[Block]:
     return blocks
 
 
-def source_spans(blocks: list[Block], source: str, to_source: Callable[[int, int], tuple[int, int]]) -> list[tuple[str, int, int]]:
+def source_spans(
+    blocks: list[Block], source: str, to_source: Callable[[int, int], tuple[int, int]]
+) -> list[tuple[str, int, int]]:
     """`(kind, start, end)` of each block in the source text, through `to_source`
     (`CleanedText.source_span`). What cleaning removed between two blocks (an
     inline annotation, a zero-width character) joins the block before it, so the
     source spans too cover every non-space character."""
     spans = [(block.kind, *to_source(block.start, block.end)) for block in blocks]
+    if not spans and source.strip():  # only characters that cleaning removes (controls, zero-width)
+        start = len(source) - len(source.lstrip())
+        return [("other_boilerplate", start, len(source.rstrip()))]
     out = []
     for position, (kind, start, end) in enumerate(spans):
         if position == 0:

@@ -125,7 +125,9 @@ def structure_problems(article: Article, now: dt.datetime | None = None) -> list
     body_chars = sum(len(cleaned.text[b.start : b.end].replace(" ", "")) for b in body)
     if body and total and body_chars < THIN_BODY_SHARE * total:
         problems.append(
-            Problem("thin_body", WARNING, f"body is {body_chars} of {total} characters: mostly page furniture")
+            Problem(
+                "thin_body", WARNING, f"body is {body_chars} of {total} characters: mostly page furniture"
+            )
         )
     if body:
         first_body, last_body = body[0].start, body[-1].start
@@ -149,7 +151,11 @@ def structure_problems(article: Article, now: dt.datetime | None = None) -> list
             )
         elif article.published.year < OLDEST_PUBLISHED:
             problems.append(
-                Problem("published_too_old", WARNING, f"published {article.published_iso()}, before {OLDEST_PUBLISHED}")
+                Problem(
+                    "published_too_old",
+                    WARNING,
+                    f"published {article.published_iso()}, before {OLDEST_PUBLISHED}",
+                )
             )
     return problems
 

@@ -202,7 +202,13 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
         doc.sentence_texts = [cleaned.source_text(s.start, s.end) for s in article.sentences]
     if options.with_text:
         original = options.script != "simplified"
-        doc.text = content_text(article, original=original) if options.body_only else cleaned.text if not original else cleaned.original
+        doc.text = (
+            content_text(article, original=original)
+            if options.body_only
+            else cleaned.text
+            if not original
+            else cleaned.original
+        )
     for name in options.analyses:
         ANALYZERS[name](article, options, doc)
     return doc

@@ -186,7 +186,12 @@ class Problem:
     span: tuple[int, int] | None = None  # in the source text, where the finding has one
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": self.message, "line": self.line}
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+        }
         if self.span is not None:
             out["span"] = list(self.span)
         return out

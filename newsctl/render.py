@@ -1288,7 +1288,11 @@ def make_renderer(
     if fmt == "github":
         return GithubRenderer(out)
     if command == "clean":
-        return BlocksRenderer(console) if console is not None and table_options.get("blocks") else TextRenderer(out)
+        return (
+            BlocksRenderer(console)
+            if console is not None and table_options.get("blocks")
+            else TextRenderer(out)
+        )
     if fmt == "markdown":
         return ReportRenderer(Report(command, **table_options), MarkdownBackend(out))
     if fmt == "html":

@@ -140,6 +140,8 @@ class _Patterns:
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
+    credit_line: re.Pattern[str]
+    picture_credit: re.Pattern[str]
     glued_tails: tuple[tuple[str, re.Pattern[str]], ...]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
@@ -250,6 +252,14 @@ def _patterns() -> _Patterns:
         ),
         # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
         credit_tail=re.compile(r"[(（][^()（）\n]{1,16}?(?:提供|摄|摄影|供图)[)）]\s*$"),
+        # `。图/全家提供`, `。(图/消防局提供)`: a picture credit after a caption sentence.
+        picture_credit=re.compile(
+            rf"(?<=[。！？!?])\s*[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+        ),
+        # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
+        credit_line=re.compile(
+            rf"^(?:\s*(?:报导|报道|文字?|撰文|采访|摄影|图|部分图片|编辑)\s*[{_SLASHES}]\s*[^\s{_SLASHES}]{{1,12}}){{1,4}}\s*$"
+        ),
         related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
@@ -257,7 +267,8 @@ def _patterns() -> _Patterns:
         ),
         # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
         head_before_bracket=re.compile(
-            r"^(?P<head>[^\s。！？!?，,【〔\[(（]{2,30}?)\s*(?=[【〔\[][^】〕\]\n]{2,40}?(?:报导|报道|电|讯)[】〕\]])"
+            r"^(?P<head>[^\s。！？!?，,【〔\[(（](?:[^\n。！？!?，,【〔\[(（]{0,38}?[^\s。！？!?，,【〔\[(（])?)\s*"
+            r"(?=[【〔\[][^】〕\]\n]{2,40}?(?:报导|报道|电|讯)[】〕\]])"
         ),
         # `国际中心/综合报导`, `记者张某/台北报导` opening the text without a bracket.
         desk_dateline=re.compile(
@@ -710,7 +721,19 @@ def _unbracket(text: str) -> str:
 
 
 def _credit_names(text: str) -> list[str]:
-    """`报导•摄影/张某`: the writer's names."""
+    """`报导•摄影/张某`, `报导/刘某 摄影/陈某`: the writer's names (not the photographer's)."""
+    if _patterns().credit_line.match(text.strip()):
+        pairs = re.findall(
+            rf"(报导|报道|文字?|撰文|采访|摄影|图|部分图片|编辑)\s*[{_SLASHES}]\s*([^\s{_SLASHES}]+)", text
+        )
+        writers = ("报导", "报道", "文", "文字", "撰文", "采访")
+        return [
+            name
+            for label, names in pairs
+            if label in writers
+            for name in re.split(r"[、,，]", names)
+            if _is_name(name)
+        ]
     found = _patterns().credit_byline.search(text)
     if not found:
         return []
@@ -719,12 +742,14 @@ def _credit_names(text: str) -> list[str]:
 
 def _kind_of(line: _Line) -> str:
     """The block kind of a classified line."""
+    if line.kind == "byline" and _patterns().photo_credit.match(_unbracket(line.text)):
+        return "photo_credit"  # `(记者X摄)`: a photo credit, not a reporter's byline
     if line.kind:
         return line.kind
     if line.role in ("title", "heading", "body"):
         return line.role
     if line.role == "byline":
-        return "photo_credit" if _patterns().photo_credit.match(line.text.strip()) else "byline"
+        return "photo_credit" if _patterns().photo_credit.match(_unbracket(line.text)) else "byline"
     return _boilerplate_kind(line.text)
 
 
@@ -780,6 +805,9 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     for position, line in enumerate(lines):
         if line.role == "title" or line.kind == "caption":
             out.append(line)
+            continue
+        if line.role == "body" and _patterns().picture_credit.search(line.text):
+            out.extend(_split_picture_credits(line))
             continue
         peeled: list[_Line] = []
         glued_at = _glued_footer_start(line)
@@ -848,6 +876,49 @@ def _share_tail(text: str) -> int | None:
         else:
             break
     return cut
+
+
+def _split_picture_credits(line: _Line) -> list[_Line]:
+    """`小小兵泡面碗。图/全家提供 米奇餐具组。图/7-11提供`: each `图/X` credit
+    closes the caption sentence before it; text before the first caption stays."""
+    pieces: list[_Line] = []
+    cursor = 0
+    text = line.text
+    for credit in _patterns().picture_credit.finditer(text):
+        caption_at = _last_sentence_start(text[cursor : credit.start()])
+        caption_at = cursor + (caption_at or 0)
+        if caption_at > cursor and text[cursor:caption_at].strip():
+            pieces.append(
+                _Line(line.start + cursor, line.start + caption_at, text[cursor:caption_at], False, "body")
+            )
+        if credit.start() > caption_at:
+            caption = text[caption_at : credit.start()]
+            pieces.append(
+                _Line(
+                    line.start + caption_at,
+                    line.start + credit.start(),
+                    caption,
+                    False,
+                    "boilerplate",
+                    "caption",
+                )
+            )
+        pieces.append(
+            _Line(
+                line.start + credit.start(),
+                line.start + credit.end(),
+                credit.group(0),
+                False,
+                "boilerplate",
+                "photo_credit",
+            )
+        )
+        cursor = credit.end()
+    if text[cursor:].strip():
+        pieces.append(_Line(line.start + cursor, line.end, text[cursor:], False, "body"))
+    if pieces:
+        pieces[0].blank_before = line.blank_before
+    return pieces
 
 
 def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
@@ -1152,7 +1223,7 @@ def _mark_inner(lines: list[_Line]) -> None:
         return
     for line in body:
         stripped = line.text.strip()
-        if _is_byline(stripped) and len(stripped) <= 40:
+        if (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
             line.role = "byline"
         elif _is_caption(stripped) or _is_short_boilerplate(stripped) or _is_source_footer(stripped):
             line.role = "boilerplate"

@@ -28,6 +28,7 @@ HEADING_MAX_CHARS = 30
 TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
+MAX_INNER_BYLINES = 3
 HEADER_MAX_LINES = 8  # header lines before the title, and again after it
 SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’」』)）》〉】]\"'"
@@ -140,6 +141,8 @@ class _Patterns:
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
+    inline_byline: re.Pattern[str]
+    glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
     picture_credit: re.Pattern[str]
     glued_tails: tuple[tuple[str, re.Pattern[str]], ...]
@@ -259,6 +262,13 @@ def _patterns() -> _Patterns:
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
             rf"^(?:\s*(?:报导|报道|文字?|撰文|采访|摄影|图|部分图片|编辑)\s*[{_SLASHES}]\s*[^\s{_SLASHES}]{{1,12}}){{1,4}}\s*$"
+        ),
+        glued_caption=re.compile(
+            rf"(?<=[。！？!?)】\]])\s*(?:{_alternation(vocab['caption_prefixes'])})(?=.*(?:摄|提供|供图)\s*$)"
+        ),
+        # `新快报讯 记者 罗某 实习生 葛某 通讯员 王某 报道 施工……`: reporters between the dateline and the story.
+        inline_byline=re.compile(
+            rf"\s*(?:{roles})\s*{name}(?:\s+(?:(?:{roles})\s*)?{name}){{0,7}}\s+(?:报道|报导|采写)(?=\s|$)"
         ),
         related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
         glued_tails=tuple(
@@ -809,6 +819,12 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         if line.role == "body" and _patterns().picture_credit.search(line.text):
             out.extend(_split_picture_credits(line))
             continue
+        caption_at = _glued_caption_start(line)
+        if caption_at is not None:
+            head, caption = _cut(line, caption_at, "boilerplate", "caption")
+            head.role, head.kind = "body", None
+            out.extend([head, caption])
+            continue
         peeled: list[_Line] = []
         glued_at = _glued_footer_start(line)
         if glued_at is not None:
@@ -837,6 +853,16 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         out.extend(reversed(peeled))
     return out
+
+
+def _glued_caption_start(line: _Line) -> int | None:
+    """`……办理之中。(完)图为,民警清点假票 田某 摄`: a caption glued after the story's last sentence."""
+    if line.role != "boilerplate" or line.kind is not None:
+        return None
+    found = _patterns().glued_caption.search(line.text)
+    if not found or not _reads_as_body(line.text[: found.start()].replace("(完)", "")):
+        return None
+    return found.start()
 
 
 def _glued_footer_start(line: _Line) -> int | None:
@@ -1221,12 +1247,17 @@ def _mark_inner(lines: list[_Line]) -> None:
     body = [line for line in lines if line.role == "body"]
     if len(body) <= 1:
         return
+    bylines = []
     for line in body:
         stripped = line.text.strip()
         if (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
-            line.role = "byline"
+            bylines.append(line)
         elif _is_caption(stripped) or _is_short_boilerplate(stripped) or _is_source_footer(stripped):
             line.role = "boilerplate"
+    # Many author lines inside the text are a list's entries (`作者:X/某大学` under each work), not bylines.
+    if len(bylines) <= MAX_INNER_BYLINES:
+        for line in bylines:
+            line.role = "byline"
 
 
 def _is_short_boilerplate(line: str) -> bool:
@@ -1319,9 +1350,9 @@ def _take_dateline(line: _Line, article: Article) -> None:
             end += 1
     reporters_text = text[value_start:value_end]
     article.dateline_span = (line.start, line.start + end)
-    paren = patterns.reporter_paren.match(text[end:])
+    paren = patterns.reporter_paren.match(text[end:]) or patterns.inline_byline.match(text[end:])
     if paren:
-        reporters_text += text[end : end + paren.end()]
+        reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
     if value_end > value_start:
         article.dateline = article.cleaned.display(line.start + value_start, line.start + value_end)

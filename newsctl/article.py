@@ -207,7 +207,8 @@ def _patterns() -> _Patterns:
             rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
-        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*[:：]"),
+        # `责任编辑:X`, and `编辑 张某` with only a space before the name.
+        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*(?:[:：]|\s(?=\s*{name}\s*[)）】\]]?\s*$))"),
         # `(编辑:黄国华)1060502` glued to the end of the last paragraph.
         editor_tail=re.compile(
             rf"[(（【\[]\s*(?:{editors})\s*[:：][^)）】\]\n]{{1,30}}[)）】\]]\s*\d{{0,8}}\s*$"
@@ -298,7 +299,7 @@ def _patterns() -> _Patterns:
             r"(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})"
         ),
         photo_credit=re.compile(
-            rf"^(?:(?:{roles})?\s*{name}\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
+            rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
             rf"|(?:{_alternation(vocab['photo_agencies'])})(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
         ),
         desk_prefix=re.compile(

@@ -290,3 +290,27 @@ def test_every_analysed_document_has_blocks(tmp_path: Path) -> None:
         data = json.loads(CliRunner().invoke(cli, [command, str(path), "-f", "json"]).stdout)
         blocks = data["documents"][0]["blocks"]
         assert blocks and all("text" not in b for b in blocks), command
+
+
+# The byline forms issue 18 lists, with invented names: each names its reporters, and only them.
+BYLINE_FORMS = [
+    ("市府今天宣布擴大補助，每戶五千元。報導•攝影╱張某某\n補助下月起發放。", ["张某某"]),
+    ("市府今天宣布擴大補助，每戶五千元。（蔡某某／台北報導）", ["蔡某某"]),
+    ("【林某某、劉某某╱台北報導】市府今天宣布擴大補助。\n補助下月起發放。", ["林某某", "刘某某"]),
+    ("〔記者呂某某／台北報導〕市府今天宣布擴大補助。\n補助下月起發放。", ["吕某某"]),
+    ("作者：李大同\n今天天气很好，我们去公园玩了一整天。\n大家都很开心。", ["李大同"]),
+    ("本报北京6月9日电（记者白某、毛某）会议今天召开。\n会议持续两天。", ["白某", "毛某"]),
+    ("会议今天召开，各方代表出席。\n会议持续两天，将讨论多项议题。（李某）", ["李某"]),
+    ("（中央社記者王小明台北28日電）行政院今天宣布新政策。\n政策將於下月實施。", ["王小明"]),
+    ("（國際中心／綜合報導）某國今天舉行大選。\n投票率創新高。", []),
+    ("某國今天舉行大選，投票率創新高。\n記者鄧某某／攝影", []),
+    ("今天天气很好，我们去公园玩了一整天。\n记者 刘一手\n编辑 张三丰", ["刘一手"]),
+    ("报导/刘某某 摄影/陈某某\n今天天气很好，我们去公园玩了一整天。\n大家都很开心。", ["刘某某"]),
+]
+
+
+@pytest.mark.parametrize(("text", "reporters"), BYLINE_FORMS, ids=[t[:12] for t, _ in BYLINE_FORMS])
+def test_byline_forms_name_reporters(text: str, reporters: list[str]) -> None:
+    article = parse(text)
+    assert article.reporters == reporters
+    assert all(kind != "body" or "报导" not in text for kind, text in source_blocks(article))

@@ -267,7 +267,7 @@ def _patterns() -> _Patterns:
         glued_caption=re.compile(
             rf"(?<=[。！？!?)】\]])\s*(?:{_alternation(vocab['caption_prefixes'])})(?=.*(?:摄|提供|供图)\s*$)"
         ),
-        # `新快报讯 记者 罗某 实习生 葛某 通讯员 王某 报道 施工……`: reporters between the dateline and the story.
+        # `新快报讯 记者 罗某 实习生 葛某 报道 施工……`: reporters between dateline and story.
         inline_byline=re.compile(
             rf"\s*(?:{roles})\s*{name}(?:\s+(?:(?:{roles})\s*)?{name}){{0,7}}\s+(?:报道|报导|采写)(?=\s|$)"
         ),

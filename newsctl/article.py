@@ -141,6 +141,7 @@ class _Patterns:
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
+    opening_prompt: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -270,6 +271,10 @@ def _patterns() -> _Patterns:
         # `新快报讯 记者 罗某 实习生 葛某 报道 施工……`: reporters between dateline and story.
         inline_byline=re.compile(
             rf"\s*(?:{roles})\s*{name}(?:\s+(?:(?:{roles})\s*)?{name}){{0,7}}\s+(?:报道|报导|采写)(?=\s|$)"
+        ),
+        # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
+        opening_prompt=re.compile(
+            rf"^(?:{_alternation(vocab['opening_prompts'])})[^。！？!?\n]{{0,24}}?关注(?:我们)?[!！。]?"
         ),
         related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
         glued_tails=tuple(
@@ -882,6 +887,8 @@ def _glued_footer_start(line: _Line) -> int | None:
     at = min(starts)
     while at > 0 and line.text[at - 1] in "(（【[ ":
         at -= 1
+    if not _reads_as_body(line.text[:at]):  # the marker sits inside a sentence: the sentence goes too
+        at = _last_sentence_start(line.text[:at]) or 0
     head = line.text[:at]
     return at if at > 0 and _reads_as_body(head) and len(head.strip()) > 20 else None
 
@@ -1045,12 +1052,13 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         if position is None:
             return lines
         line = lines[position]
-        note = patterns.editor_note.match(line.text)
+        note = patterns.editor_note.match(line.text) or patterns.opening_prompt.match(line.text)
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         if note:
             pieces = list(_cut(line, note.end(), "body"))
-            pieces[0].role, pieces[0].kind = "boilerplate", "editor_note"
+            pieces[0].role = "boilerplate"
+            pieces[0].kind = "editor_note" if note.re is patterns.editor_note else "share_prompt"
         elif caption:
             first, rest = _cut(line, caption.end("credit"), "body")
             first.role, first.kind = "boilerplate", "caption"

@@ -256,7 +256,7 @@ def _patterns() -> _Patterns:
             rf"(?P<names>{name}(?:[、,，]{name}){{0,3}})\s*$"
         ),
         # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
-        credit_tail=re.compile(r"[(（][^()（）\n]{1,16}?(?:提供|摄|摄影|供图)[)）]\s*$"),
+        credit_tail=re.compile(r"[(（][^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)[)）]\s*$"),
         # `。图/全家提供`, `。(图/消防局提供)`: a picture credit after a caption sentence.
         picture_credit=re.compile(
             rf"(?<=[。！？!?])\s*[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
@@ -288,7 +288,7 @@ def _patterns() -> _Patterns:
         ),
         # `国际中心/综合报导`, `记者张某/台北报导` opening the text without a bracket.
         desk_dateline=re.compile(
-            rf"^(?P<dl>[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:{places})?(?:综合|外电|连线)?(?:报导|报道))"
+            rf"^(?P<dl>[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:{places})?(?:综合|外电|连线)?(?:报导|报道)|[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:特稿|专访|专题))"
         ),
         editor_note=re.compile(
             rf"^[(（【\[]\s*(?:{_alternation(vocab['editor_note_labels'])})\s*[:：][^()（）【】\[\]\n]{{0,60}}[)）】\]]"
@@ -420,6 +420,9 @@ def _split_lines(text: str) -> list[_Line]:
 _GLUED_BREAK = re.compile(
     r"(?:(?<=[。！？!?…])|(?<=[。！？!?…][」』”’])|(?<=[\u4e00-\u9fff][)）】〕\]]))"
     r"\s+(?=[\u3000-\u9fff【〔「“(（])|\s+(?=[【〔])"
+    # `……没看到。(记者罗某)一例一休……`: a reporter's bracket between a story and a caption.
+    r"|(?<=[。！？])(?=[(（]记者[\u4e00-\u9fff·]{2,3}[)）])"
+    r"|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{2}[)）])(?=\S)|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{3}[)）])(?=\S)"
 )
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
 
@@ -1133,8 +1136,11 @@ def _mark_header(
         lines[position].role = "title"
         position += 1
     elif record_title and position < len(lines) - 1:
-        for _ in range(2):
-            candidate = lines[position].text.strip()
+        # Up to three short lines open the page; through the last one that echoes the
+        # record's title they are the printed headline (a kicker above it included).
+        candidates = []
+        while position + len(candidates) < len(lines) - 1 and len(candidates) < 3:
+            candidate = lines[position + len(candidates)].text.strip()
             if not (
                 len(candidate) <= TITLE_MAX_CHARS
                 and not _ends_title(candidate)
@@ -1144,12 +1150,18 @@ def _mark_header(
                 and not _is_header_line(candidate)
             ):
                 break
-            if _title_like(candidate, record_title):
-                lines[position].role = "title"
-            elif _is_heading_text(candidate) and len(lines[position + 1].text.strip()) > HEADING_MAX_CHARS:
-                lines[position].role = "heading"
-            else:
-                break
+            candidates.append(candidate)
+        titled = [i for i, candidate in enumerate(candidates) if _title_like(candidate, record_title)]
+        if titled:
+            for line in lines[position : position + titled[-1] + 1]:
+                line.role = "title"
+            position += titled[-1] + 1
+        elif (
+            candidates
+            and _is_heading_text(candidates[0])
+            and len(lines[position + 1].text.strip()) > HEADING_MAX_CHARS
+        ):
+            lines[position].role = "heading"
             position += 1
     elif position < len(lines) - 1:
         first, second = lines[position], lines[position + 1]

@@ -542,6 +542,7 @@ def _reporters_in(text: str) -> list[str]:
     for role in patterns.role.finditer(text):
         rest = text[role.end() :]
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
+        rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
         rest = patterns.stop_words.sub("", rest.strip())
         for chunk in re.split(r"[\s、,，:：]+|和|与", rest):
             chunk = chunk.strip("·")
@@ -552,6 +553,9 @@ def _reporters_in(text: str) -> list[str]:
             if _is_name(chunk) and not patterns.stop_words.fullmatch(chunk) and chunk not in names:
                 names.append(chunk)
     return names
+
+
+_NOT_WRITERS = re.compile(r"责任编辑|编辑|责编|校对|审核|审校|监制|主编|统筹|摄影|制作")
 
 
 def _is_name(token: str) -> bool:

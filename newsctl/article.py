@@ -263,7 +263,8 @@ def _patterns() -> _Patterns:
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
-            rf"^(?:\s*(?:报导|报道|文字?|撰文|采访|摄影|图|部分图片|编辑)\s*[{_SLASHES}]\s*[^\s{_SLASHES}]{{1,12}}){{1,4}}\s*$"
+            rf"^(?:\s*(?:报导|报道|文字?|撰文|撰稿|采访|摄影|图|部分图片|编辑|排版)\s*[{_SLASHES}|｜]\s*"
+            rf"[^\s{_SLASHES}|｜]{{1,12}}){{1,4}}\s*$"
         ),
         glued_caption=re.compile(
             rf"(?<=[。！？!?)】\]])\s*(?:{_alternation(vocab['caption_prefixes'])})(?=.*(?:摄|提供|供图)\s*$)"
@@ -521,12 +522,18 @@ def _is_byline(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    """Photo captions: `图为…`, `▲…`, or a line ending in a photo credit (`记者 X 摄`)."""
+    """Photo captions: `图为…`, `▲…`, `图1:…`, `(图5)`, a line pointing down at its
+    picture (`孩子摔倒在地▼`), or a line ending in a photo credit (`记者 X 摄`)."""
     stripped = line.strip()
     if len(stripped) > CAPTION_MAX_CHARS:
         return False
     patterns = _patterns()
-    return bool(patterns.caption_prefix.match(stripped) or patterns.caption_credit.search(stripped[-24:]))
+    return bool(
+        patterns.caption_prefix.match(stripped)
+        or patterns.caption_credit.search(stripped[-24:])
+        or re.match(r"[(（]?图\s*\d{1,2}(?:[)）]|\s*[:：])", stripped)
+        or stripped.endswith(("▼", "↓", "⬇"))
+    )
 
 
 def _is_widget_line(line: str) -> bool:
@@ -747,9 +754,10 @@ def _credit_names(text: str) -> list[str]:
     """`报导•摄影/张某`, `报导/刘某 摄影/陈某`: the writer's names (not the photographer's)."""
     if _patterns().credit_line.match(text.strip()):
         pairs = re.findall(
-            rf"(报导|报道|文字?|撰文|采访|摄影|图|部分图片|编辑)\s*[{_SLASHES}]\s*([^\s{_SLASHES}]+)", text
+            rf"(报导|报道|文字?|撰文|撰稿|采访|摄影|图|部分图片|编辑|排版)\s*[{_SLASHES}|｜]\s*([^\s{_SLASHES}|｜]+)",
+            text,
         )
-        writers = ("报导", "报道", "文", "文字", "撰文", "采访")
+        writers = ("报导", "报道", "文", "文字", "撰文", "撰稿", "采访")
         return [
             name
             for label, names in pairs

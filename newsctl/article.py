@@ -141,6 +141,7 @@ class _Patterns:
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
+    closing_source: re.Pattern[str]
     opening_prompt: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
@@ -277,6 +278,8 @@ def _patterns() -> _Patterns:
         opening_prompt=re.compile(
             rf"^(?:{_alternation(vocab['opening_prompts'])})[^。！？!?\n]{{0,24}}?关注(?:我们)?[!！。]?"
         ),
+        # `本文来自大风号,仅代表……观点。`: a repost names where it came from.
+        closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
         related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
@@ -652,7 +655,9 @@ def parse_article(
             if found and article.source is None and kind == "source_line":
                 article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
             elif kind == "source_line" and article.source is None:
-                site = re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
+                site = re.match(
+                    r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text
+                ) or patterns.closing_source.match(line.text)
                 if site:
                     article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
             if kind == "time_line":
@@ -790,7 +795,11 @@ def _boilerplate_kind(text: str) -> str:
     stripped = text.strip()
     if patterns.time_line.match(stripped):
         return "time_line" if patterns.time_line.match(stripped).group("published") else "footer"  # type: ignore[union-attr]
-    if patterns.source_line.search(stripped) or patterns.print_footer.match(stripped):
+    if (
+        patterns.source_line.search(stripped)
+        or patterns.print_footer.match(stripped)
+        or patterns.closing_source.match(stripped)
+    ):
         return "source_line"
     if patterns.editor_line.match(stripped):
         return "byline"

@@ -318,3 +318,18 @@ def test_byline_forms_name_reporters(text: str, reporters: list[str]) -> None:
     article = parse(text)
     assert article.reporters == reporters
     assert all(kind != "body" or "报导" not in text for kind, text in source_blocks(article))
+
+
+@pytest.mark.parametrize(
+    ("closing", "source"),
+    [
+        ("本文来自某某号，仅代表某某号自媒体观点。", "某某号"),
+        ("文章来源：某某种植宝典返回搜狐，查看更多 责任编辑：", "某某种植宝典"),
+        ("信源：某岛晨报", "某岛晨报"),
+        ("说多了都是泪。某果网（example.com）", "某果网"),
+    ],
+)
+def test_source_named_at_the_end(closing: str, source: str) -> None:
+    article = parse("今天天气很好，我们去公园玩了一整天。\n大家都很开心，说多了都是泪。\n" + closing)
+    assert article.source == source
+    assert "source_line" in [kind for kind, _ in source_blocks(article)]

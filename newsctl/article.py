@@ -141,6 +141,7 @@ class _Patterns:
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
+    related_start: re.Pattern[str]
     closing_source: re.Pattern[str]
     opening_prompt: re.Pattern[str]
     inline_byline: re.Pattern[str]
@@ -280,6 +281,8 @@ def _patterns() -> _Patterns:
         ),
         # `本文来自大风号,仅代表……观点。`: a repost names where it came from.
         closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
+        # `更多热文紧急通知!……`: the label glued to the first link's headline.
+        related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
         related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
@@ -1273,7 +1276,8 @@ def _mark_related(lines: list[_Line]) -> None:
     inside = False
     for line in lines:
         stripped = line.text.strip()
-        if line.role in ("body", "boilerplate") and patterns.related_label.match(stripped):
+        glued_label = patterns.related_start.match(stripped) and not _ends_title(stripped)
+        if line.role in ("body", "boilerplate") and (patterns.related_label.match(stripped) or glued_label):
             line.role, line.kind = "boilerplate", "related_links"
             inside = True
         elif line.role != "body":

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
 from newsctl.read import RawDocument
+from newsctl.records import Block as BlockRecord
 
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
 TITLE_MAX_CHARS = 60
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
+MAX_INNER_BYLINES = 3
 HEADER_MAX_LINES = 8  # header lines before the title, and again after it
 SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’」』)）》〉】]\"'"
@@ -65,6 +69,8 @@ class Article:
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
     header_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline_span: tuple[int, int] | None = None
+    dateline_byline_span: tuple[int, int] | None = None  # `(记者 X)` right after the dateline
+    blocks: list[Block] = field(default_factory=list)
     body_text: str = ""
     # sentence starts, for sentence_at; built on first use, once the sentences are final
     _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
@@ -126,6 +132,30 @@ class _Patterns:
     role: re.Pattern[str]
     not_name: re.Pattern[str]
     stop_words: re.Pattern[str]
+    marker_kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    closing_prompt: re.Pattern[str]
+    source_tail: re.Pattern[str]
+    site_tail: re.Pattern[str]
+    closing_byline: re.Pattern[str]
+    signature: re.Pattern[str]
+    credit_byline: re.Pattern[str]
+    credit_tail: re.Pattern[str]
+    related_tail: re.Pattern[str]
+    related_start: re.Pattern[str]
+    closing_source: re.Pattern[str]
+    opening_prompt: re.Pattern[str]
+    inline_byline: re.Pattern[str]
+    glued_caption: re.Pattern[str]
+    credit_line: re.Pattern[str]
+    picture_credit: re.Pattern[str]
+    glued_tails: tuple[tuple[str, re.Pattern[str]], ...]
+    head_before_bracket: re.Pattern[str]
+    desk_dateline: re.Pattern[str]
+    editor_note: re.Pattern[str]
+    agency_caption: re.Pattern[str]
+    time_line: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    desk_prefix: re.Pattern[str]
 
 
 @cache
@@ -144,7 +174,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
-            rf"(?<![\u4e00-\u9fff])(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*([^\s:：|｜]{{2,30}})"
+            rf"(?<![\u4e00-\u9fff])(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*([^\s:：|｜，,。;；()（）]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -180,12 +210,15 @@ def _patterns() -> _Patterns:
             rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
-        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*[:：]"),
+        # `责任编辑:X`, and `编辑 张某` with only a space before the name.
+        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*(?:[:：]|\s(?=\s*{name}\s*[)）】\]]?\s*$))"),
         # `(编辑:黄国华)1060502` glued to the end of the last paragraph.
         editor_tail=re.compile(
             rf"[(（【\[]\s*(?:{editors})\s*[:：][^)）】\]\n]{{1,30}}[)）】\]]\s*\d{{0,8}}\s*$"
         ),
-        boilerplate=re.compile(_alternation(vocab["boilerplate_markers"])),
+        boilerplate=re.compile(
+            _alternation([marker for markers in vocab["boilerplate_kinds"].values() for marker in markers])
+        ),
         caption_prefix=re.compile(rf"^(?:{_alternation(vocab['caption_prefixes'])})"),
         caption_credit=re.compile(
             rf"(?:(?:{roles})\s*)?{name}(?:[ 、,，]{name}){{0,3}}"
@@ -199,6 +232,91 @@ def _patterns() -> _Patterns:
         role=re.compile(roles),
         not_name=re.compile(rf"(?:{_alternation(vocab['not_name_suffixes'])})$"),
         stop_words=re.compile(rf"(?:{_alternation(vocab['byline_verbs'] + vocab['reporter_roles'])})$"),
+        marker_kinds=tuple(
+            (kind, re.compile(_alternation(markers))) for kind, markers in vocab["boilerplate_kinds"].items()
+        ),
+        closing_prompt=re.compile(_alternation(vocab["closing_prompts"])),
+        # `……划上了句号。(来源:羊城晚报)`: a source line glued to a paragraph's end.
+        source_tail=re.compile(
+            rf"[(（【\[]\s*(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
+        ),
+        # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
+        site_tail=re.compile(
+            r"(?<=[。！？!?”」])\s*[\u4e00-\u9fff]{2,10}[(（][a-z0-9.-]+\.(?:com|cn|net|org|tw|hk)[)）]\s*$"
+        ),
+        # `(侯某、汤某/高雄报导)`, `〔记者X/台北报导〕`, `(娱乐中心/综合报导)` closing a paragraph.
+        closing_byline=re.compile(
+            rf"[(（〔【\[][^()（）〔〕【】\[\]\n]{{2,30}}?[{_SLASHES}][^()（）〔〕【】\[\]\n{_SLASHES}]{{0,8}}?"
+            r"(?:报导|报道)[)）〕】\]]\s*$"
+            rf"|[(（](?:{roles})\s*[^()（）\n]{{2,30}}[)）]\s*$"
+        ),
+        # `……。(李某)`: a name in brackets signs the last paragraph.
+        signature=re.compile(rf"(?<=[。！？!?”」])\s*[(（]\s*(?P<name>{name})\s*[)）]\s*$"),
+        # `报导•摄影╱张某`, `文/张某`, `撰文╱张某`: the writer's credit, glued to a paragraph.
+        credit_byline=re.compile(
+            rf"(?:报导|报道|采访|撰文|文字?)(?:\s*[•·・、/]\s*(?:摄影|图))?\s*[{_SLASHES}]\s*"
+            rf"(?P<names>{name}(?:[、,，]{name}){{0,3}})\s*$"
+        ),
+        # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
+        credit_tail=re.compile(r"[(（][^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)[)）]\s*$"),
+        # `。图/全家提供`, `。(图/消防局提供)`: a picture credit after a caption sentence.
+        picture_credit=re.compile(
+            rf"(?<=[。！？!?])\s*[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+        ),
+        # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
+        credit_line=re.compile(
+            rf"^(?:\s*(?:报导|报道|文字?|撰文|撰稿|采访|摄影|图|部分图片|编辑|排版)\s*[{_SLASHES}|｜]\s*"
+            rf"[^\s{_SLASHES}|｜]{{1,12}}){{1,4}}\s*$"
+        ),
+        glued_caption=re.compile(
+            rf"(?<=[。！？!?)】\]])\s*(?:{_alternation(vocab['caption_prefixes'])})(?=.*(?:摄|提供|供图)\s*$)"
+        ),
+        # `新快报讯 记者 罗某 实习生 葛某 报道 施工……`: reporters between dateline and story.
+        inline_byline=re.compile(
+            rf"\s*(?:{roles})\s*{name}(?:\s+(?:(?:{roles})\s*)?{name}){{0,7}}\s+(?:报道|报导|采写)(?=\s|$)"
+        ),
+        # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
+        opening_prompt=re.compile(
+            rf"^(?:{_alternation(vocab['opening_prompts'])})[^。！？!?\n]{{0,24}}?关注(?:我们)?[!！。]?"
+        ),
+        # `本文来自大风号,仅代表……观点。`: a repost names where it came from.
+        closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
+        # `更多热文紧急通知!……`: the label glued to the first link's headline.
+        related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
+        related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
+        glued_tails=tuple(
+            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
+            for kind, patterns in vocab["glued_tails"].items()
+        ),
+        # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
+        head_before_bracket=re.compile(
+            r"^(?P<head>[^\s。！？!?，,【〔\[(（](?:[^\n。！？!?，,【〔\[(（]{0,38}?[^\s。！？!?，,【〔\[(（])?)\s*"
+            r"(?=[【〔\[][^】〕\]\n]{2,40}?(?:报导|报道|电|讯)[】〕\]])"
+        ),
+        # `国际中心/综合报导`, `记者张某/台北报导` opening the text without a bracket.
+        desk_dateline=re.compile(
+            rf"^(?P<dl>[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:{places})?(?:综合|外电|连线)?(?:报导|报道)|[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:特稿|专访|专题))"
+        ),
+        editor_note=re.compile(
+            rf"^[(（【\[]\s*(?:{_alternation(vocab['editor_note_labels'])})\s*[:：][^()（）【】\[\]\n]{{0,60}}[)）】\]]"
+            rf"|^(?:{_alternation(vocab['editor_note_openers'])})\s*[:：].*$"
+        ),
+        # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
+        agency_caption=re.compile(
+            rf"^(?P<caption>[^。！？\n]{{8,160}}[。！？])\s*(?P<credit>(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
+        ),
+        time_line=re.compile(
+            rf"^(?:(?P<published>{_alternation(vocab['time_line_labels'])})|{_alternation(vocab['footer_time_labels'])})"
+            r"\s*[:：]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*)?"
+            r"(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})"
+        ),
+        photo_credit=re.compile(
+            rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
+            rf"|(?:{_alternation(vocab['photo_agencies'])})(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
+        ),
+        desk_prefix=re.compile(
+            rf"^\S{{1,6}}?(?:{_alternation(vocab['desk_suffixes'])})(?=[\u4e00-\u9fff]{{2,4}}$)"
+        ),
     )
 
 
@@ -278,11 +396,15 @@ def format_published(stamp: dt.datetime | None, precision: str | None) -> str | 
 
 @dataclass
 class _Line:
+    """A line of the text, or a piece of one: glued pages put several paragraphs,
+    a byline or a caption on one line."""
+
     start: int
     end: int
     text: str
     blank_before: bool
     role: str = "body"  # header | title | byline | boilerplate | heading | body
+    kind: str | None = None  # the block kind, where the role alone does not say it
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -291,7 +413,7 @@ def _split_lines(text: str) -> list[_Line]:
     blank = True
     for raw in text.split("\n"):
         if raw.strip():
-            lines.append(_Line(offset, offset + len(raw), raw, blank_before=blank))
+            lines.extend(_split_glued(_Line(offset, offset + len(raw), raw, blank_before=blank)))
             blank = False
         else:
             blank = True
@@ -299,9 +421,53 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+# A space after a sentence end or a closing bracket, or before an opening one,
+# separates paragraphs that a crawler glued onto one line (`……报导) 出版时间`);
+# only between Chinese text (not `(SIMS) U-Pb`, `Yahoo! Japan`, `(20 nm) (80 nm)`).
+_GLUED_BREAK = re.compile(
+    r"(?:(?<=[。！？!?…])|(?<=[。！？!?…][」』”’])|(?<=[\u4e00-\u9fff][)）】〕\]]))"
+    r"\s+(?=[\u3000-\u9fff【〔「“(（])|\s+(?=[【〔])"
+    # `……没看到。(记者罗某)一例一休……`: a reporter's bracket between a story and a caption.
+    r"|(?<=[。！？])(?=[(（]记者[\u4e00-\u9fff·]{2,3}[)）])"
+    r"|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{2}[)）])(?=\S)|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{3}[)）])(?=\S)"
+)
+GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
+
+
+def _split_glued(line: _Line) -> list[_Line]:
+    if len(line.text) < GLUED_MIN_CHARS:
+        return [line]
+    pieces = []
+    cursor = 0
+    for found in _GLUED_BREAK.finditer(line.text):
+        if found.start() > cursor:
+            pieces.append((cursor, found.start()))
+        cursor = found.end()
+    pieces.append((cursor, len(line.text)))
+    if len(pieces) == 1:
+        return [line]
+    return [
+        _Line(line.start + s, line.start + e, line.text[s:e], blank_before=line.blank_before or i > 0)
+        for i, (s, e) in enumerate(pieces)
+        if line.text[s:e].strip()
+    ]
+
+
+def _cut(line: _Line, at: int, role: str, kind: str | None = None) -> tuple[_Line, _Line]:
+    """`line` split at `at` (an offset into its text): the head keeps the line's
+    role, the tail takes `role`/`kind`."""
+    head = _Line(line.start, line.start + at, line.text[:at], line.blank_before, line.role, line.kind)
+    tail = _Line(line.start + at, line.end, line.text[at:], False, role, kind)
+    return head, tail
+
+
 def _is_header_line(line: str) -> bool:
     patterns = _patterns()
-    if patterns.source_line.search(line) or patterns.header_label.match(line) or _is_breadcrumb(line):
+    source = patterns.source_line.search(line)
+    # A source glued after a sentence (`……句号。(来源:X)`) closes a paragraph: the line is story.
+    if source and not re.search(r"[。！？!?]", line[: source.start()]):
+        return True
+    if patterns.header_label.match(line) or _is_breadcrumb(line):
         return True
     date = patterns.date_time.search(line)
     # A line that is mostly a date (a timestamp line) and not a sentence.
@@ -362,12 +528,18 @@ def _is_byline(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    """Photo captions: `图为…`, `▲…`, or a line ending in a photo credit (`记者 X 摄`)."""
+    """Photo captions: `图为…`, `▲…`, `图1:…`, `(图5)`, a line pointing down at its
+    picture (`孩子摔倒在地▼`), or a line ending in a photo credit (`记者 X 摄`)."""
     stripped = line.strip()
     if len(stripped) > CAPTION_MAX_CHARS:
         return False
     patterns = _patterns()
-    return bool(patterns.caption_prefix.match(stripped) or patterns.caption_credit.search(stripped[-24:]))
+    return bool(
+        patterns.caption_prefix.match(stripped)
+        or patterns.caption_credit.search(stripped[-24:])
+        or re.match(r"[(（]?图\s*\d{1,2}(?:[)）]|\s*[:：])", stripped)
+        or stripped.endswith(("▼", "↓", "⬇"))
+    )
 
 
 def _is_widget_line(line: str) -> bool:
@@ -383,6 +555,7 @@ def _reporters_in(text: str) -> list[str]:
     for role in patterns.role.finditer(text):
         rest = text[role.end() :]
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
+        rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
         rest = patterns.stop_words.sub("", rest.strip())
         for chunk in re.split(r"[\s、,，:：]+|和|与", rest):
             chunk = chunk.strip("·")
@@ -395,6 +568,9 @@ def _reporters_in(text: str) -> list[str]:
     return names
 
 
+_NOT_WRITERS = re.compile(r"责任编辑|编辑|责编|校对|审核|审校|监制|主编|统筹|摄影|制作")
+
+
 def _is_name(token: str) -> bool:
     """2-4 Han characters that do not end like an organisation (`政治中心`, `采访组`)."""
     return bool(_NAME.fullmatch(token)) and not _patterns().not_name.search(token)
@@ -405,7 +581,11 @@ def _slash_names(text: str) -> list[str]:
     found = _patterns().slash_byline.fullmatch(text.strip())
     if not found:
         return []
-    names = [token for token in re.split(r"[、,，\s]+", found.group("names")) if token]
+    names = [
+        _patterns().desk_prefix.sub("", token)
+        for token in re.split(r"[、,，\s]+", found.group("names"))
+        if token
+    ]
     return names if names and all(_is_name(name) for name in names) else []
 
 
@@ -425,13 +605,16 @@ def parse_article(
     *,
     tz: dt.tzinfo = DEFAULT_TZ,
 ) -> Article:
-    """Split one decoded article into its parts.
+    """Split one decoded article into blocks, and read its metadata off them.
 
     The order of the steps matters: the header (lines before the body: title,
     source and date lines, breadcrumbs, bylines, page widgets) and the footer
     (walking up from the end) are taken first, then related-article blocks,
-    captions and bylines between paragraphs; the dateline opens the first body
-    line; headings are the short lines left between body paragraphs."""
+    captions and bylines between paragraphs; then what a crawler glued onto a
+    paragraph (a closing byline, a source, a credit) is cut off it anywhere in
+    the text; what follows a closing byline is page furniture; the dateline
+    opens the first body line; headings are the short lines left between body
+    paragraphs."""
     if doc.text is None:
         raise ValueError("parse_article needs a document with text")
     cleaned = cleaned or clean_text(doc.text)
@@ -439,45 +622,73 @@ def parse_article(
     article = Article(doc=doc, cleaned=cleaned)
     lines = _split_lines(text)
     patterns = _patterns()
+    record_title = clean_text(doc.title).text if doc.title else None
 
-    _mark_header(lines, article, tz)
+    _mark_repeated(lines)
+    _mark_header(lines, article, tz, record_title)
     _mark_footer(lines, article, tz)
     _mark_related(lines)
     _mark_inner(lines)
+    lines = _carve(lines)
+    _mark_after_closing_byline(lines)
+    lines = _take_opening(lines, article)
     body = [line for line in lines if line.role == "body"]
-    if body:
-        _take_dateline(body[0], article)
     _mark_headings(body)
+    _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
 
+    pieces: list[tuple[int, int, str]] = []
+    time_lines: list[str] = []
     for line in lines:
         span = (line.start, line.end)
+        kind = _kind_of(line)
         if line.role == "heading":
             article.heading_spans.append(span)
             article.headings.append(cleaned.display(*span))
         elif line.role == "byline":
-            article.byline_spans.append(span)
-            _add_reporters(article, line.text)
-        elif line.role == "boilerplate":
+            if kind == "byline":
+                article.byline_spans.append(span)
+                more = _slash_names(_unbracket(line.text)) + _credit_names(line.text)
+                signed = re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*", line.text)
+                more += [signed.group(1)] if signed and _is_name(signed.group(1)) else []
+                _add_reporters(article, line.text, more)
+        elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
             found = patterns.source_line.search(line.text)
-            if found and article.source is None:
+            if found and article.source is None and kind == "source_line":
                 article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+            elif kind == "source_line" and article.source is None:
+                site = re.match(
+                    r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text
+                ) or patterns.closing_source.match(line.text)
+                if site:
+                    article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
+            if kind == "time_line":
+                time_lines.append(line.text)
         elif line.role == "body":
             start, end = line.start, line.end
             if article.dateline_span and article.dateline_span[0] == line.start:
+                pieces.append((*article.dateline_span, "dateline"))
                 start = article.dateline_span[1]
+                if article.dateline_byline_span:
+                    pieces.append((*article.dateline_byline_span, "byline"))
+                    start = article.dateline_byline_span[1]
             for tail_start, tail_end in tails:
                 if start <= tail_start < end:
                     end = tail_start
                     article.boilerplate_spans.append((tail_start, tail_end))
+                    pieces.append((tail_start, tail_end, "byline"))
             while start < end and text[start] in " ,，:：":
                 start += 1
             while end > start and text[end - 1] == " ":
                 end -= 1
             if start < end:
                 article.paragraphs.append((start, end))
+                pieces.append((start, end, "body"))
+            continue
+        pieces.append((*span, kind))
     article.boilerplate_spans.sort()
+    article.blocks = cover(text, pieces)
 
     if doc.title:
         title = clean_text(doc.title)
@@ -489,12 +700,418 @@ def parse_article(
         stamp, precision = parse_published(doc.published, tz)
         if stamp is not None:
             article.published, article.published_precision = stamp, precision
+            if precision == "day":
+                _add_printed_time(article, time_lines)
     if article.source is None and article.dateline:
         article.source = _source_from_dateline(article.dateline)
 
     article.sentences = split_sentences(text, article.paragraphs, cleaned.original)
-    article.body_text = _blank_outside(text, article.paragraphs + article.heading_spans)
+    article.body_text = _blank_outside(
+        text, [(block.start, block.end) for block in article.blocks if block.kind not in NO_FACT_KINDS]
+    )
     return article
+
+
+def article_blocks(article: Article, *, with_text: bool = False) -> list[BlockRecord]:
+    """The article's blocks as output records: spans in the source text, and the
+    source text of each block (annotations removed) when asked for."""
+    cleaned = article.cleaned
+    out = []
+    for kind, start, end in source_spans(article.blocks, cleaned.source, cleaned.source_span):
+        out.append(
+            BlockRecord(kind, (start, end), cleaned.strip_annotations(start, end) if with_text else None)
+        )
+    return out
+
+
+def content_text(article: Article, *, original: bool = False) -> str:
+    """The story alone: the text of the content blocks (body, title, headings,
+    item titles, dateline), cleaned, in the original script when asked; blocks
+    that shared a line stay on one line, others are one per line."""
+    text = article.cleaned.original if original else article.cleaned.text
+    out: list[str] = []
+    previous_end = None
+    for block in article.blocks:
+        if not block.is_content:
+            continue
+        if previous_end is not None:
+            out.append(" " if "\n" not in article.cleaned.text[previous_end : block.start] else "\n")
+        out.append(text[block.start : block.end])
+        previous_end = block.end
+    return "".join(out)
+
+
+def _add_printed_time(article: Article, time_lines: list[str]) -> None:
+    """A record dated to the day and a printed `出版时间 01:46`: the time of that day."""
+    assert article.published is not None
+    for line in time_lines:
+        found = _patterns().time_line.match(line.strip())
+        if found and found.group("published"):
+            hour, minute = int(found.group("hour")), int(found.group("minute"))
+            if hour < 24 and minute < 60:
+                article.published = article.published.replace(hour=hour, minute=minute)
+                article.published_precision = "minute"
+            return
+
+
+def _unbracket(text: str) -> str:
+    return text.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
+
+
+def _credit_names(text: str) -> list[str]:
+    """`报导•摄影/张某`, `报导/刘某 摄影/陈某`: the writer's names (not the photographer's)."""
+    if _patterns().credit_line.match(text.strip()):
+        pairs = re.findall(
+            rf"(报导|报道|文字?|撰文|撰稿|采访|摄影|图|部分图片|编辑|排版)\s*[{_SLASHES}|｜]\s*([^\s{_SLASHES}|｜]+)",
+            text,
+        )
+        writers = ("报导", "报道", "文", "文字", "撰文", "撰稿", "采访")
+        return [
+            name
+            for label, names in pairs
+            if label in writers
+            for name in re.split(r"[、,，]", names)
+            if _is_name(name)
+        ]
+    found = _patterns().credit_byline.search(text)
+    if not found:
+        return []
+    return [name for name in re.split(r"[、,，]", found.group("names")) if _is_name(name)]
+
+
+def _kind_of(line: _Line) -> str:
+    """The block kind of a classified line."""
+    if line.kind == "byline" and _patterns().photo_credit.match(_unbracket(line.text)):
+        return "photo_credit"  # `(记者X摄)`: a photo credit, not a reporter's byline
+    if line.kind:
+        return line.kind
+    if line.role in ("title", "heading", "body"):
+        return line.role
+    if line.role == "byline":
+        return "photo_credit" if _patterns().photo_credit.match(_unbracket(line.text)) else "byline"
+    return _boilerplate_kind(line.text)
+
+
+def _boilerplate_kind(text: str) -> str:
+    """What a line of page furniture is, from its markers."""
+    patterns = _patterns()
+    stripped = text.strip()
+    if patterns.time_line.match(stripped):
+        return "time_line" if patterns.time_line.match(stripped).group("published") else "footer"  # type: ignore[union-attr]
+    if (
+        patterns.source_line.search(stripped)
+        or patterns.print_footer.match(stripped)
+        or patterns.closing_source.match(stripped)
+    ):
+        return "source_line"
+    if patterns.editor_line.match(stripped):
+        return "byline"
+    if patterns.photo_credit.match(stripped):
+        return "photo_credit"
+    if _is_caption(stripped):
+        return "caption"
+    for kind, markers in patterns.marker_kinds:
+        if markers.search(stripped):
+            return kind
+    if _is_byline(stripped):
+        return "byline"
+    date = patterns.date_time.search(stripped)
+    if date and len(stripped) - (date.end() - date.start()) <= 12:
+        return "time_line"
+    return "other_boilerplate"
+
+
+def _title_like(line: str, title: str) -> bool:
+    """A printed headline shares most of its characters with the record's title."""
+    chars = [ch for ch in line if "\u4e00" <= ch <= "\u9fff" or ch.isalnum()]
+    if not chars:
+        return False
+    known = set(title)
+    return sum(ch in known for ch in chars) >= 0.5 * len(chars)
+
+
+def _mark_repeated(lines: list[_Line]) -> None:
+    """A short line printed twice in a row is an image's alt text and its caption."""
+    for previous, line in itertools.pairwise(lines):
+        stripped = line.text.strip()
+        if stripped == previous.text.strip() and len(stripped) <= CAPTION_MAX_CHARS:
+            for each in (previous, line):
+                each.role, each.kind = "boilerplate", "caption"
+
+
+def _carve(lines: list[_Line]) -> list[_Line]:
+    """Cut what a crawler glued onto the end of a paragraph off it: a source or
+    site line, a closing byline or signature, a `[详细]` link, a photo credit
+    (and the caption it closes), `返回搜狐,查看更多`, `责任编辑:`."""
+    out: list[_Line] = []
+    last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
+    for position, line in enumerate(lines):
+        if line.role == "title" or line.kind == "caption":
+            out.append(line)
+            continue
+        if line.role == "body" and _patterns().picture_credit.search(line.text):
+            out.extend(_split_picture_credits(line))
+            continue
+        caption_at = _glued_caption_start(line)
+        if caption_at is not None:
+            head, caption = _cut(line, caption_at, "boilerplate", "caption")
+            head.role, head.kind = "body", None
+            out.extend([head, caption])
+            continue
+        peeled: list[_Line] = []
+        glued_at = _glued_footer_start(line)
+        if glued_at is not None:
+            line, tail = _cut(line, glued_at, line.role, line.kind)
+            line.role, line.kind = "body", None
+            peeled.append(tail)
+        while True:
+            cut = _tail_cut(line, is_last=position == last_body)
+            if cut is None:
+                break
+            at, role, kind = cut
+            if at == 0:
+                line.role, line.kind = role, kind
+                break
+            line, tail = _cut(line, at, role, kind)
+            peeled.append(tail)
+            if line.role == "boilerplate" and line.kind is None and _reads_as_body(line.text):
+                line.role = "body"  # it was the glued tail that looked like furniture
+            if kind == "photo_credit":
+                caption_at = _last_sentence_start(line.text)
+                if caption_at is not None:
+                    line, caption = _cut(line, caption_at, "boilerplate", "caption")
+                    peeled.append(caption)
+                elif line.role == "body":
+                    line.role, line.kind = "boilerplate", "caption"
+        out.append(line)
+        out.extend(reversed(peeled))
+    return out
+
+
+def _glued_caption_start(line: _Line) -> int | None:
+    """`……办理之中。(完)图为,民警清点假票 田某 摄`: a caption glued after the story's last sentence."""
+    if line.role != "boilerplate" or line.kind is not None:
+        return None
+    found = _patterns().glued_caption.search(line.text)
+    if not found or not _reads_as_body(line.text[: found.start()].replace("(完)", "")):
+        return None
+    return found.start()
+
+
+def _glued_footer_start(line: _Line) -> int | None:
+    """`……下降8.6%。来源:山东统计记得点个赞……`: where the page's end matter starts
+    in a last paragraph that the footer walk took whole."""
+    if line.role != "boilerplate" or line.kind is not None or len(line.text) <= 60:
+        return None
+    patterns = _patterns()
+    starts = [
+        m.start()
+        for m in (patterns.boilerplate.search(line.text), patterns.source_line.search(line.text))
+        if m
+    ]
+    if not starts:
+        return None
+    at = min(starts)
+    while at > 0 and line.text[at - 1] in "(（【[ ":
+        at -= 1
+    if not _reads_as_body(line.text[:at]):  # the marker sits inside a sentence: the sentence goes too
+        at = _last_sentence_start(line.text[:at]) or 0
+    head = line.text[:at]
+    return at if at > 0 and _reads_as_body(head) and len(head.strip()) > 20 else None
+
+
+def _reads_as_body(text: str) -> bool:
+    stripped = text.strip()
+    return _ends_sentence(stripped) and not _is_boilerplate(stripped) and not _is_caption(stripped)
+
+
+def _share_tail(text: str) -> int | None:
+    """`……矛盾!喜欢的看官可以在下方评论或者留言,加关注,下期见!`: the last
+    sentences of an article asking for comments and follows."""
+    share = _patterns().closing_prompt
+    starts = [0] + [m.end() for m in re.finditer(r"[。！？!?][”」』]?", text.rstrip()[:-1])]
+    cut = None
+    for start in reversed(starts[-2:]):
+        if share.search(text[start:]) and len(text) - start <= 80:
+            cut = start
+        else:
+            break
+    return cut
+
+
+def _split_picture_credits(line: _Line) -> list[_Line]:
+    """`小小兵泡面碗。图/全家提供 米奇餐具组。图/7-11提供`: each `图/X` credit
+    closes the caption sentence before it; text before the first caption stays."""
+    pieces: list[_Line] = []
+    cursor = 0
+    text = line.text
+    for credit in _patterns().picture_credit.finditer(text):
+        caption_at = _last_sentence_start(text[cursor : credit.start()])
+        caption_at = cursor + (caption_at or 0)
+        if caption_at > cursor and text[cursor:caption_at].strip():
+            pieces.append(
+                _Line(line.start + cursor, line.start + caption_at, text[cursor:caption_at], False, "body")
+            )
+        if credit.start() > caption_at:
+            caption = text[caption_at : credit.start()]
+            pieces.append(
+                _Line(
+                    line.start + caption_at,
+                    line.start + credit.start(),
+                    caption,
+                    False,
+                    "boilerplate",
+                    "caption",
+                )
+            )
+        pieces.append(
+            _Line(
+                line.start + credit.start(),
+                line.start + credit.end(),
+                credit.group(0),
+                False,
+                "boilerplate",
+                "photo_credit",
+            )
+        )
+        cursor = credit.end()
+    if text[cursor:].strip():
+        pieces.append(_Line(line.start + cursor, line.end, text[cursor:], False, "body"))
+    if pieces:
+        pieces[0].blank_before = line.blank_before
+    return pieces
+
+
+def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
+    """Where a glued tail starts in `line.text`, with its role and kind."""
+    patterns = _patterns()
+    text = line.text.rstrip()
+    if not text:
+        return None
+    candidates: list[tuple[re.Pattern[str], str, str]] = [
+        (patterns.source_tail, "boilerplate", "source_line"),
+        (patterns.site_tail, "boilerplate", "source_line"),
+        (patterns.closing_byline, "byline", "byline"),
+        (patterns.related_tail, "boilerplate", "related_links"),
+        (patterns.credit_tail, "boilerplate", "photo_credit"),
+        (patterns.credit_byline, "byline", "byline"),
+    ]
+    candidates += [
+        (pattern, "byline" if kind == "byline" else "boilerplate", kind)
+        for kind, pattern in patterns.glued_tails
+    ]
+    if is_last:
+        candidates.append((patterns.signature, "byline", "byline"))
+    if is_last and line.role == "body":
+        share_at = _share_tail(text)
+        if share_at is not None:
+            return share_at, "boilerplate", "share_prompt"
+    for pattern, role, kind in candidates:
+        found = pattern.search(text)
+        if not found:
+            continue
+        if pattern is patterns.signature and not _is_name(found.group("name")):
+            continue
+        if found.start() == 0 and line.role == role and line.kind in (None, kind):
+            return None  # already the whole line
+        at = found.start()
+        while at < len(text) and text[at] == " ":
+            at += 1
+        return at, role, kind
+    return None
+
+
+def _last_sentence_start(text: str) -> int | None:
+    """Where the last sentence of `text` starts, when there is one before it."""
+    body = text.rstrip(" ")
+    ends = [m.end() for m in re.finditer(r"[。！？!?][”」』]?", body[:-1])]
+    return ends[-1] if ends else None
+
+
+_CLOSING_SHARE = 0.4  # what follows a closing byline is furniture when it is under this share of the text
+
+
+def _mark_after_closing_byline(lines: list[_Line]) -> None:
+    """`……(侯某、汤某/高雄报导)` ends the story: the related links, publication
+    times and photo captions a page prints after it are not the article (when
+    they are a small part of the page, or open with such furniture)."""
+    closing = None
+    for position, line in enumerate(lines):
+        if line.role == "byline" and re.search(r"(?:报导|报道)[)）〕】\]]\s*$", line.text):
+            if any(other.role == "body" for other in lines[:position]):
+                closing = position
+    if closing is None or closing == len(lines) - 1:
+        return
+    total = sum(len(line.text.strip()) for line in lines)
+    after = lines[closing + 1 :]
+    opens_furniture = after[0].role != "body" or _boilerplate_kind(after[0].text) != "other_boilerplate"
+    if sum(len(line.text.strip()) for line in after) >= _CLOSING_SHARE * total and not opens_furniture:
+        return
+    for line in after:
+        if line.role == "body":
+            line.role = "boilerplate"
+            kind = _boilerplate_kind(line.text)
+            line.kind = "caption" if kind == "other_boilerplate" else kind
+
+
+def _mark_item_titles(lines: list[_Line], record_title: str | None) -> None:
+    """In a roundup (a `快讯` title, or a title that strings the items' headlines
+    together), the headings are the items' headlines."""
+    if not record_title:
+        return
+    headings = [line for line in lines if line.role == "heading"]
+    words = load_json("article.json")["roundup_title_words"]
+    is_roundup = any(word in record_title for word in words)
+    for line in headings:
+        stripped = line.text.strip()
+        if is_roundup or (
+            len(headings) >= 2 and stripped in record_title and stripped != record_title.strip()
+        ):
+            line.kind = "item_title"
+
+
+def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
+    """The first body line: an editor's note (`(新增:警方调查)`), a photo caption
+    with its agency credit, a deck glued before the dateline bracket, then the dateline."""
+    patterns = _patterns()
+    for _ in range(3):
+        position = next((i for i, line in enumerate(lines) if line.role == "body"), None)
+        if position is None:
+            return lines
+        line = lines[position]
+        note = patterns.editor_note.match(line.text) or patterns.opening_prompt.match(line.text)
+        caption = patterns.agency_caption.match(line.text) if position == 0 else None
+        head = patterns.head_before_bracket.match(line.text)
+        if note:
+            pieces = list(_cut(line, note.end(), "body"))
+            pieces[0].role = "boilerplate"
+            pieces[0].kind = "editor_note" if note.re is patterns.editor_note else "share_prompt"
+        elif caption:
+            first, rest = _cut(line, caption.end("credit"), "body")
+            first.role, first.kind = "boilerplate", "caption"
+            cap, credit = _cut(first, caption.start("credit"), "boilerplate", "photo_credit")
+            pieces = [cap, credit, rest]
+        elif head and _is_heading_text(head.group("head")):
+            first, rest = _cut(line, head.end(), "body")
+            first.role = "heading"
+            pieces = [first, rest]
+        else:
+            _take_dateline(line, article)
+            return lines
+        lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
+    return lines
+
+
+def _is_heading_text(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        2 <= len(stripped) <= HEADING_MAX_CHARS and not _ends_sentence(stripped) and not _ends_dots(stripped)
+    )
+
+
+def _ends_dots(line: str) -> bool:
+    """`先不多说了,上图......`: a trailing ellipsis or tilde ends a sentence, not a heading."""
+    return bool(re.search(r"(?:\.{2,}|…|~|～)\s*$", line))
 
 
 def _source_from_dateline(dateline: str) -> str | None:
@@ -504,22 +1121,73 @@ def _source_from_dateline(dateline: str) -> str | None:
     outlet = _patterns().outlet_prefix.match(text)
     if outlet and not outlet.group(0).startswith("本"):
         return outlet.group(0)
+    tokens = text.split()
+    if _dispatch_names(text) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", tokens[0]):
+        return tokens[0]
     own = re.fullmatch(r"([^\d\s·/]{2,12}?)(?:专讯|讯)", text)
     if own and not own.group(1).startswith("本") and not _patterns().role.search(own.group(1)):
         return own.group(1)
     return None
 
 
-def _mark_header(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
+def _mark_header(
+    lines: list[_Line], article: Article, tz: dt.tzinfo, record_title: str | None = None
+) -> None:
     """Lines before the body: header lines (date, source, breadcrumb), at most
-    one title, then header lines, bylines and page widgets. The seed has no title."""
+    one title, then header lines, bylines and page widgets. The seed has no title.
+
+    With the record's title known, a first line that shares most of its
+    characters is the printed headline (two such lines: kicker and headline),
+    and a short first line that does not is a deck above the story: a heading."""
     patterns = _patterns()
     position = 0
+    # An editor's note may open the page: `(更新:新增影片)`, `编者按:……`.
+    while position < min(len(lines) - 1, 2) and patterns.editor_note.match(lines[position].text.strip()):
+        lines[position].role, lines[position].kind = "boilerplate", "editor_note"
+        position += 1
     # Header lines may come before the title (a date line above a Ming Pao headline).
     while position < min(len(lines) - 1, HEADER_MAX_LINES) and _is_header_line(lines[position].text):
         lines[position].role = "header"
         position += 1
-    if position < len(lines) - 1:
+    while position < len(lines) - 1 and lines[position].role != "body":
+        position += 1  # repeated captions
+    first_label = (
+        re.match(r"\s*原标题\s*[:：]", lines[position].text)
+        if position < len(lines) - 1 and len(lines[position].text.strip()) <= TITLE_MAX_CHARS + 6
+        else None
+    )
+    if first_label:
+        lines[position].role = "title"
+        position += 1
+    elif record_title and position < len(lines) - 1:
+        # Up to three short lines open the page; through the last one that echoes the
+        # record's title they are the printed headline (a kicker above it included).
+        candidates = []
+        while position + len(candidates) < len(lines) - 1 and len(candidates) < 3:
+            candidate = lines[position + len(candidates)].text.strip()
+            if not (
+                len(candidate) <= TITLE_MAX_CHARS
+                and not _ends_title(candidate)
+                and not patterns.dateline.match(candidate)
+                and not patterns.bracket_dateline.match(candidate)
+                and not _is_byline(candidate)
+                and not _is_header_line(candidate)
+            ):
+                break
+            candidates.append(candidate)
+        titled = [i for i, candidate in enumerate(candidates) if _title_like(candidate, record_title)]
+        if titled:
+            for line in lines[position : position + titled[-1] + 1]:
+                line.role = "title"
+            position += titled[-1] + 1
+        elif (
+            candidates
+            and _is_heading_text(candidates[0])
+            and len(lines[position + 1].text.strip()) > HEADING_MAX_CHARS
+        ):
+            lines[position].role = "heading"
+            position += 1
+    elif position < len(lines) - 1:
         first, second = lines[position], lines[position + 1]
         candidate = first.text.strip()
         if (
@@ -578,8 +1246,10 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
             break  # never leave an article without a body
         if _is_byline(line.text):
             line.role = "byline"
-        elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text):
+        elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text) or _is_code_footer(line.text):
             line.role = "boilerplate"
+            if _is_code_footer(line.text) and not _is_boilerplate(line.text):
+                line.kind = "footer"
             # A print-edition line, `《 人民日报 》( 2021年06月02日 第 04 版)`,
             # names the outlet and the date of the paper.
             edition = patterns.print_footer.match(line.text.strip())
@@ -595,19 +1265,25 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
         body_count -= 1
 
 
+def _is_code_footer(line: str) -> bool:
+    """`基金会编号:A3632`, `稿件编号:2019-118`: a short label and a code close the page."""
+    return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\s*", line))
+
+
 def _mark_related(lines: list[_Line]) -> None:
     """`相关阅读:` and the headline-like links after it are not the article."""
     patterns = _patterns()
     inside = False
     for line in lines:
-        if line.role != "body":
-            continue
         stripped = line.text.strip()
-        if patterns.related_label.match(stripped):
-            line.role = "boilerplate"
+        glued_label = patterns.related_start.match(stripped) and not _ends_title(stripped)
+        if line.role in ("body", "boilerplate") and (patterns.related_label.match(stripped) or glued_label):
+            line.role, line.kind = "boilerplate", "related_links"
             inside = True
+        elif line.role != "body":
+            continue
         elif inside and len(stripped) <= TITLE_MAX_CHARS and not _ends_title(stripped):
-            line.role = "boilerplate"
+            line.role, line.kind = "boilerplate", "related_links"
         else:
             inside = False
 
@@ -617,21 +1293,33 @@ def _mark_inner(lines: list[_Line]) -> None:
     body = [line for line in lines if line.role == "body"]
     if len(body) <= 1:
         return
+    bylines = []
     for line in body:
         stripped = line.text.strip()
-        if _is_byline(stripped) and len(stripped) <= 40:
-            line.role = "byline"
-        elif _is_caption(stripped) or _is_short_boilerplate(stripped):
+        if (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
+            bylines.append(line)
+        elif _is_caption(stripped) or _is_short_boilerplate(stripped) or _is_source_footer(stripped):
             line.role = "boilerplate"
+    # Many author lines inside the text are a list's entries (`作者:X/某大学` under each work), not bylines.
+    if len(bylines) <= MAX_INNER_BYLINES:
+        for line in bylines:
+            line.role = "byline"
 
 
 def _is_short_boilerplate(line: str) -> bool:
     return _is_boilerplate(line) and len(line) <= 40 and not _ends_sentence(line)
 
 
+UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is broken into phrases
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
-    ends in a colon introduces what follows and is not a heading."""
+    ends in a colon introduces what follows and is not a heading. In text broken
+    into unpunctuated phrases, one per line, a short line is just a phrase."""
+    open_lines = sum(1 for line in body if not _ends_sentence(line.text.strip()))
+    if len(body) >= 6 and open_lines > UNPUNCTUATED_SHARE * len(body):
+        return
     for position, line in enumerate(body):
         stripped = line.text.strip()
         is_inner = 0 < position < len(body) - 1
@@ -639,6 +1327,7 @@ def _mark_headings(body: list[_Line]) -> None:
             is_inner
             and len(stripped) <= HEADING_MAX_CHARS
             and not _ends_sentence(stripped)
+            and not _ends_dots(stripped)
             and stripped[-1] not in ":：,，、"
         ):
             line.role = "heading"
@@ -660,11 +1349,16 @@ def _is_footer_boilerplate(line: str) -> bool:
 
 
 def _is_source_footer(line: str) -> bool:
+    """A source line, or a line that is mostly a date (not a list item that
+    names one: `第一站:2007年9月23日-29日,某县希望小学`)."""
     stripped = line.strip()
+    if len(stripped) > 60 or _ends_sentence(stripped):
+        return False
+    date = _patterns().date_time.search(stripped)
     return bool(
-        len(stripped) <= 60
-        and (_patterns().source_line.search(stripped) or _patterns().date_time.search(stripped))
-        and not _ends_sentence(stripped)
+        _patterns().source_line.search(stripped)
+        or _patterns().print_footer.match(stripped)
+        or (date and len(stripped) - len(date.group(0)) <= 16)
     )
 
 
@@ -686,8 +1380,9 @@ def _take_dateline(line: _Line, article: Article) -> None:
             value_end = value_start + len(inner)
         # else a reporter bracket, `(记者 X)`: reporters, but no dateline
         _add_reporters(article, inner, _slash_names(inner))
+        _add_reporters(article, "", _dispatch_names(inner))
     else:
-        match = patterns.dateline.match(text)
+        match = patterns.dateline.match(text) or patterns.desk_dateline.match(text)
         if not match:
             return
         end = match.end()
@@ -695,15 +1390,27 @@ def _take_dateline(line: _Line, article: Article) -> None:
         program = patterns.program_paren.match(text[end:])  # 央视网消息(新闻联播):
         if program:
             end += program.end()
+        if match.re is patterns.desk_dateline:
+            _add_reporters(article, text[value_start:value_end], _slash_names(text[value_start:value_end]))
+        while end < len(text) and text[end] in " :：":
+            end += 1
     reporters_text = text[value_start:value_end]
-    paren = patterns.reporter_paren.match(text[end:])
+    article.dateline_span = (line.start, line.start + end)
+    paren = patterns.reporter_paren.match(text[end:]) or patterns.inline_byline.match(text[end:])
     if paren:
-        reporters_text += text[end : end + paren.end()]
-        end += paren.end()
+        reporters_text += " " + text[end : end + paren.end()]
+        article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
     if value_end > value_start:
         article.dateline = article.cleaned.display(line.start + value_start, line.start + value_end)
-    article.dateline_span = (line.start, line.start + end)
     _add_reporters(article, reporters_text)
+
+
+def _dispatch_names(inner: str) -> list[str]:
+    """`搜狐体育 陶某 4月22日广州报道`: outlet, reporter, date and place in space-separated parts."""
+    tokens = inner.split()
+    if len(tokens) < 3 or not re.search(r"\d", tokens[-1]):
+        return []
+    return [token for token in tokens[1:-1] if _is_name(token) and len(token) <= 4]
 
 
 def split_sentences(

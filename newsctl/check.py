@@ -10,6 +10,7 @@ stays linear in the corpus size.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -20,6 +21,8 @@ from newsctl.article import Article
 from newsctl.records import Document, Problem
 
 MIN_BODY_CHARS = 40
+THIN_BODY_SHARE = 1 / 3  # body under this share of the text's characters: mostly furniture
+OLDEST_PUBLISHED = 1900
 NEAR_DUPLICATE_BITS = 3  # fingerprints this close are the same article
 _BANDS = 4  # 64 bits in 4 bands of 16: two fingerprints within 3 bits share a band
 
@@ -36,7 +39,12 @@ SEVERITY = {
     "leftover_annotation": ERROR,
     "duplicate": ERROR,
     "duplicate_id": ERROR,
+    "no_body": ERROR,
     "too_short": WARNING,
+    "thin_body": WARNING,
+    "glued_page": WARNING,
+    "published_future": WARNING,
+    "published_too_old": WARNING,
     "no_published": WARNING,
     "no_source": WARNING,
     "near_duplicate": WARNING,
@@ -70,6 +78,7 @@ def document_problems(article: Article, encoding: str | None) -> list[Problem]:
         problems.append(
             Problem("too_short", WARNING, f"body has only {body_chars} characters (under {MIN_BODY_CHARS})")
         )
+    problems.extend(structure_problems(article))
     if article.published is None:
         problems.append(Problem("no_published", WARNING, "no publication date found"))
     if article.source is None:
@@ -100,6 +109,55 @@ def document_problems(article: Article, encoding: str | None) -> list[Problem]:
         )
     if encoding and encoding not in ("utf-8", "ascii"):
         problems.append(Problem("not_utf8", WARNING, f"encoded as {encoding}, not UTF-8"))
+    return problems
+
+
+def structure_problems(article: Article, now: dt.datetime | None = None) -> list[Problem]:
+    """What the article's blocks say about how it was crawled: no body, a body
+    that is a small part of the page, a source or time line inside the story
+    (two pages glued together), a publication time after `now` or before 1900."""
+    problems: list[Problem] = []
+    cleaned = article.cleaned
+    blocks = article.blocks
+    body = [block for block in blocks if block.kind == "body"]
+    if blocks and not body:
+        problems.append(Problem("no_body", ERROR, "no block of the text reads as story body"))
+    total = sum(len(cleaned.text[b.start : b.end].replace(" ", "")) for b in blocks)
+    body_chars = sum(len(cleaned.text[b.start : b.end].replace(" ", "")) for b in body)
+    if body and total and body_chars < THIN_BODY_SHARE * total:
+        problems.append(
+            Problem(
+                "thin_body", WARNING, f"body is {body_chars} of {total} characters: mostly page furniture"
+            )
+        )
+    if body:
+        first_body, last_body = body[0].start, body[-1].start
+        for block in blocks:
+            if block.kind in ("source_line", "time_line") and first_body < block.start < last_body:
+                span = cleaned.source_span(block.start, block.end)
+                problems.append(
+                    Problem(
+                        "glued_page",
+                        WARNING,
+                        f"{block.kind} inside the story: {cleaned.text[block.start : block.end][:40]!r}",
+                        _line_of(cleaned.source, span[0]),
+                        span,
+                    )
+                )
+    if article.published is not None:
+        now = now or dt.datetime.now(dt.timezone.utc)
+        if article.published > now + dt.timedelta(days=1):
+            problems.append(
+                Problem("published_future", WARNING, f"published {article.published_iso()}, after this check")
+            )
+        elif article.published.year < OLDEST_PUBLISHED:
+            problems.append(
+                Problem(
+                    "published_too_old",
+                    WARNING,
+                    f"published {article.published_iso()}, before {OLDEST_PUBLISHED}",
+                )
+            )
     return problems
 
 

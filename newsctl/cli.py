@@ -264,7 +264,8 @@ def execute(command: str, params: dict[str, Any], options: Any, **table_options:
     with contextlib.ExitStack() as cleanup:
         if "keywords" in options.analyses:
             options, paths = _prepare_keywords(options, paths, stdin, stderr, cleanup)
-        console = _console(params.get("color"), stdout) if fmt == "table" and command != "clean" else None
+        shows_table = command != "clean" or table_options.get("blocks")
+        console = _console(params.get("color"), stdout) if fmt == "table" and shows_table else None
         renderer = make_renderer(fmt, command, options.public(command), stdout, console, **table_options)
         status = _run_loop(command, params, options, paths, stdin, stdout, stderr, renderer)
     click.get_current_context().exit(status)
@@ -713,20 +714,31 @@ def analyze(top: int, sentences: int, segmenter: str, chart: bool, group: bool, 
     show_default=True,
     help="Convert to Simplified, or keep the source's characters (annotations still removed).",
 )
-def clean(script: str, **params: Any) -> None:
+@click.option(
+    "--body",
+    "body_only",
+    is_flag=True,
+    help="Only the story (body, title, headings, dateline): no bylines, captions or page furniture.",
+)
+@click.option("--blocks", "show_blocks", is_flag=True, help="Show each article's blocks: kind | text.")
+def clean(script: str, body_only: bool, show_blocks: bool, **params: Any) -> None:
     """Print each article's cleaned text, for piping into other tools.
 
     Inline pinyin annotations such as 網(wǎng) are removed, widths folded,
     whitespace normalised and (by default) the text converted to Simplified.
+    --body keeps only the story's own blocks; --blocks shows how the article
+    was cut (boilerplate dimmed).
 
     \b
     Examples:
       newsctl clean seeds/
       newsctl clean seeds/ --script original
+      newsctl clean seeds/ --body > story.txt
+      newsctl clean seeds/ --blocks
       newsctl clean seeds/ -f jsonl | jq -r .text
     """
-    options = replace(_base_options(params, ()), script=script, with_text=True)
-    execute("clean", params, options)
+    options = replace(_base_options(params, ()), script=script, with_text=True, body_only=body_only)
+    execute("clean", params, options, blocks=show_blocks)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

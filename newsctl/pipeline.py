@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from newsctl.analyzers.figures import FIGURE_KINDS  # noqa: F401 (the name callers know)
 from newsctl.analyzers.registry import ANALYSES, BY_NAME, SPECS
 from newsctl.analyzers.timeline import TIME_EXTRAS, _iso, reference_for  # noqa: F401 (as above)
-from newsctl.article import DEFAULT_TZ, Article, parse_article
+from newsctl.article import DEFAULT_TZ, Article, article_blocks, content_text, parse_article
 from newsctl.clean import clean_text
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
 from newsctl.records import Document, Error, Metadata, Stats
@@ -71,6 +71,7 @@ class Options:
     # clean
     script: str = "simplified"
     with_text: bool = False
+    body_only: bool = False  # `clean --body`: the content blocks' text only
     with_sentences: bool = False  # sentence texts for table views (not in JSON)
     verbose: bool = False
     debug: bool = False  # re-raise internal errors instead of recording them
@@ -178,10 +179,18 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
             sentences=len(article.sentences),
         ),
     )
+    doc.blocks = article_blocks(article, with_text=options.with_text)
     if options.with_sentences:
         doc.sentence_texts = [cleaned.source_text(s.start, s.end) for s in article.sentences]
     if options.with_text:
-        doc.text = cleaned.text if options.script == "simplified" else cleaned.original
+        original = options.script != "simplified"
+        doc.text = (
+            content_text(article, original=original)
+            if options.body_only
+            else cleaned.text
+            if not original
+            else cleaned.original
+        )
     for name in options.analyses:
         ANALYZERS[name](article, options, doc)
     return doc

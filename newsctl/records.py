@@ -75,6 +75,21 @@ class Stats:
         return {"chars": self.chars, "paragraphs": self.paragraphs, "sentences": self.sentences}
 
 
+@dataclass(slots=True)
+class Block:
+    """A piece of the article of one kind (contract 1.1, BLOCK); `text` only where asked for (`clean`)."""
+
+    kind: str
+    span: tuple[int, int]
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "span": list(self.span)}
+        if self.text is not None:
+            out["text"] = self.text
+        return out
+
+
 @dataclass(slots=True)  # one per mention: a frozen __init__ costs 3x as much
 class SummarySentence:
     text: str
@@ -168,9 +183,18 @@ class Problem:
     severity: str  # error | warning
     message: str
     line: int | None = None
+    span: tuple[int, int] | None = None  # in the source text, where the finding has one
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "line": self.line}
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+        }
+        if self.span is not None:
+            out["span"] = list(self.span)
+        return out
 
 
 @dataclass
@@ -184,6 +208,7 @@ class Document:
     script: str | None = None
     metadata: Metadata | None = None
     stats: Stats | None = None
+    blocks: list[Block] | None = None
     summary: list[SummarySentence] | None = None
     keywords: list[Keyword] | None = None
     timeline: list[TimeEntry] | None = None
@@ -215,6 +240,8 @@ class Document:
             "metadata": self.metadata.to_dict() if self.metadata else None,
             "stats": self.stats.to_dict() if self.stats else None,
         }
+        if self.blocks is not None:
+            out["blocks"] = [b.to_dict() for b in self.blocks]
         if self.text is not None:
             out["text"] = self.text
         if self.summary is not None:

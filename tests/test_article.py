@@ -36,14 +36,22 @@ def cleaned_range(article: Article, needle: str) -> tuple[int, int]:
     return bisect.bisect_left(index, src_start), bisect.bisect_left(index, src_start + len(needle))
 
 
+def _content_spans(article: Article) -> list[tuple[int, int]]:
+    """What the summary and keywords read: body paragraphs and headings."""
+    return article.paragraphs + article.heading_spans
+
+
 def in_body(article: Article, needle: str) -> bool:
     start, end = cleaned_range(article, needle)
-    return end > start and article.body_text[start:end] == article.text[start:end]
+    spans = _content_spans(article)
+    return end > start and all(
+        article.text[i].isspace() or any(s <= i < e for s, e in spans) for i in range(start, end)
+    )
 
 
 def out_of_body(article: Article, needle: str) -> bool:
     start, end = cleaned_range(article, needle)
-    return not article.body_text[start:end].strip()
+    return all(min(end, e) <= max(start, s) for s, e in _content_spans(article))
 
 
 def sentence_texts(article: Article) -> list[str]:

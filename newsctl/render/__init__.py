@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from newsctl.render.json import JsonlRenderer, JsonRenderer
     from newsctl.render.plain import GithubRenderer, TextRenderer
     from newsctl.render.report import ReportRenderer
+    from newsctl.render.terminal import BlocksRenderer
 
 __all__ = ["FORMATS", "REPORT_FORMATS", "make_renderer"]
 
@@ -43,7 +44,7 @@ _LAZY = {
     "newsctl.render.report": ("Report", "ReportRenderer"),
     "newsctl.render.json": ("dump_json", "jsonl_line", "json_member", "JsonRenderer", "JsonlRenderer"),
     "newsctl.render.plain": ("TextRenderer", "GithubRenderer"),
-    "newsctl.render.terminal": ("TerminalBackend", "TableRenderer", "Progress", "cell"),
+    "newsctl.render.terminal": ("TerminalBackend", "TableRenderer", "Progress", "cell", "BlocksRenderer"),
     "newsctl.render.markdown": ("MarkdownBackend", "md"),
     "newsctl.render.html": ("HtmlBackend", "h"),
     "newsctl.analyzers.summary": ("metadata_section", "summary_section"),
@@ -69,7 +70,7 @@ def make_renderer(
     out: TextIO,
     console: Console | None = None,
     **table_options: Any,
-) -> JsonRenderer | JsonlRenderer | ReportRenderer | TextRenderer | GithubRenderer:
+) -> JsonRenderer | JsonlRenderer | ReportRenderer | TextRenderer | GithubRenderer | BlocksRenderer:
     """The one place a format is turned into a renderer. `table_options` are the
     presentation options of the human formats: `top`, `chart`, `group`."""
     if fmt == "json":
@@ -85,6 +86,10 @@ def make_renderer(
 
         return GithubRenderer(out)
     if command == "clean":
+        if console is not None and table_options.get("blocks"):
+            from newsctl.render.terminal import BlocksRenderer
+
+            return BlocksRenderer(console)
         from newsctl.render.plain import TextRenderer
 
         return TextRenderer(out)

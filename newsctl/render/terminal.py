@@ -229,3 +229,31 @@ class Progress:
 
     def __exit__(self, *exc: object) -> None:
         self._progress.stop()
+
+
+class BlocksRenderer:
+    """`clean --blocks`: each article's blocks as a table of kind | text, boilerplate dimmed."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def start(self) -> None:
+        pass
+
+    def document(self, doc: Any) -> None:
+        from rich.table import Table
+
+        from newsctl.blocks import CONTENT_KINDS
+
+        if doc.error is not None or doc.blocks is None:
+            return
+        table = Table(title=visible(doc.id), show_lines=False, expand=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("text")
+        for block in doc.blocks:
+            style = "" if block.kind in CONTENT_KINDS else "dim"
+            table.add_row(cell(block.kind, style), cell(block.text or "", style))
+        self.console.print(table)
+
+    def finish(self) -> None:
+        pass

@@ -19,8 +19,10 @@ def _load(name: str) -> dict[str, Any]:
 def document_schema() -> dict[str, Any]:
     """The whole schema. Fragment properties go before `error`, which stays last."""
     from newsctl.analyzers.registry import SPECS
+    from newsctl.blocks import KIND_ORDER
 
     schema = _load("document.schema.json")
+    schema["$defs"]["block"]["properties"]["kind"]["enum"] = list(KIND_ORDER)
     properties: dict[str, Any] = schema["properties"]
     error = properties.pop("error")
     for spec in SPECS:

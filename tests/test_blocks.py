@@ -1,0 +1,335 @@
+"""Blocks: the coverage properties on any text, one hand-written page per layout
+(tests/fixtures/blocks/cases.json, every kind of the contract), what the
+analyzers read off the blocks, `check`'s structure findings and `clean --body`
+/ `clean --blocks` through the real command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsctl.article import Article, article_blocks, content_text, parse_article
+from newsctl.blocks import KINDS, NO_FACT_KINDS, Block, cover
+from newsctl.check import structure_problems
+from newsctl.cli import cli
+from newsctl.read import RawDocument
+
+CASES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).resolve().parent / "fixtures" / "blocks" / "cases.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+def parse(text: str, title: str | None = None, published: str | None = None) -> Article:
+    return parse_article(RawDocument("t", "t", text=text, title=title, published=published))
+
+
+def source_blocks(article: Article) -> list[tuple[str, str]]:
+    return [(block.kind, block.text or "") for block in article_blocks(article, with_text=True)]
+
+
+# ---------------------------------------------------------------------------
+# properties on any text
+
+# Pieces that exercise the rules: brackets, slashes, labels, credits, newlines, spaces, annotations.
+_PIECES = st.sampled_from(
+    [
+        "。",
+        "，",
+        "！",
+        "？",
+        "\n",
+        "\n\n",
+        " ",
+        "\u3000",
+        "（",
+        "）",
+        "【",
+        "】",
+        "〔",
+        "〕",
+        "／",
+        "╱",
+        "：",
+        "记者",
+        "报导",
+        "报道",
+        "来源：",
+        "编辑：",
+        "摄",
+        "提供",
+        "本报讯",
+        "新华社北京3月5日电",
+        "［详细］",
+        "出版时间01:46",
+        "返回搜狐，查看更多",
+        "原标题：",
+        "(更新：影片)",
+        "网(wǎng)",
+        "\u200b",
+        "美联社",
+        "张某某",
+        "台北",
+        "2023-04-23 09:30",
+        "相关阅读：",
+        "基金会编号：A1",
+        "编者按：",
+        "A",
+        "1",
+    ]
+)
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(min_size=1, max_size=6)), max_size=40).map("".join)
+
+
+def _check_cover(text: str, spans: list[tuple[int, int]]) -> None:
+    covered = set()
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text), (start, end, previous_end)
+        assert not text[start].isspace() or not text[start].strip(), "a block starts on a space"
+        covered.update(range(start, end))
+        previous_end = end
+    missing = [i for i, char in enumerate(text) if not char.isspace() and i not in covered]
+    assert missing == [], f"not covered: {[text[i] for i in missing]}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_blocks_cover_every_non_space_character_in_order(text: str) -> None:
+    article = parse(text)
+    assert all(block.kind in KINDS for block in article.blocks)
+    _check_cover(article.cleaned.text, [(block.start, block.end) for block in article.blocks])
+    records = article_blocks(article)
+    _check_cover(text, [record.span for record in records])
+    if article.blocks:
+        assert [record.kind for record in records] == [block.kind for block in article.blocks]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_analyzers_read_only_their_blocks(text: str) -> None:
+    article = parse(text)
+    body = [(block.start, block.end) for block in article.blocks if block.kind == "body"]
+    for start, end in article.paragraphs:
+        assert any(s <= start and end <= e for s, e in body)
+    for sentence in article.sentences:
+        assert any(s <= sentence.start and sentence.end <= e for s, e in body)
+    assert len(article.body_text) == len(article.cleaned.text)
+    for block in article.blocks:
+        kept = article.body_text[block.start : block.end]
+        if block.kind in NO_FACT_KINDS:
+            assert not kept.strip()
+        else:
+            assert kept == article.cleaned.text[block.start : block.end]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.sampled_from(sorted(KINDS))), max_size=8)
+)
+def test_cover_accepts_any_pieces(pieces: list[tuple[int, int, str]]) -> None:
+    text = "甲乙 丙丁\n戊己庚 辛壬癸子丑寅卯辰 巳午未申酉戌亥"
+    blocks = cover(text, pieces)
+    _check_cover(text, [(b.start, b.end) for b in blocks])
+    assert all(isinstance(b, Block) for b in blocks)
+
+
+def test_empty_and_blank_texts_have_no_blocks() -> None:
+    assert parse("").blocks == []
+    assert parse(" \n\u3000\n").blocks == []
+    assert [r.kind for r in article_blocks(parse("\u200b"))] == ["other_boilerplate"]
+
+
+# ---------------------------------------------------------------------------
+# one page per layout
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"][:40] for case in CASES])
+def test_fixture_blocks(case: dict[str, Any]) -> None:
+    article = parse("\n".join(case["lines"]), case.get("title"))
+    blocks = source_blocks(article)
+    for kind, texts in case["expect"].items():
+        for text in texts:
+            assert any(k == kind and text in t for k, t in blocks), (
+                f"no {kind} block holds {text!r}: {blocks}"
+            )
+    for key, value in case.get("metadata", {}).items():
+        assert getattr(article, key) == value, key
+
+
+def test_fixtures_exercise_every_kind() -> None:
+    seen = {kind for case in CASES for kind in case["expect"]}
+    assert seen == set(KINDS)
+
+
+def test_fixture_published_time_from_the_page() -> None:
+    glued = CASES[1]
+    article = parse("\n".join(glued["lines"]), glued["title"], published="2017-06-29")
+    assert article.published_iso() == "2017-06-29T08:30:00+08:00"
+
+
+def test_source_line_in_the_middle_does_not_swallow_the_story() -> None:
+    """issue 18: `……划上了句号。(来源:羊城晚报)` with a WeChat footer after it."""
+    article = parse(
+        "比赛在当晚落下帷幕，为本届赛事圆满划上了句号。（来源：某城晚报）\n"
+        "组委会表示，明年将继续举办，并扩大参赛规模。\n"
+        "长按识别二维码关注我们\n"
+    )
+    kinds = source_blocks(article)
+    assert ("source_line", "（来源：某城晚报）") in kinds
+    assert article.source == "某城晚报"
+    texts = [article.cleaned.source_text(s.start, s.end) for s in article.sentences]
+    assert texts == [
+        "比赛在当晚落下帷幕，为本届赛事圆满划上了句号。",
+        "组委会表示，明年将继续举办，并扩大参赛规模。",
+    ]
+
+
+def test_unpunctuated_phrases_are_not_headings() -> None:
+    lines = [
+        "早上八点左右",
+        "路口发生一起事故",
+        "多辆车受损",
+        "目击者称",
+        "现场一度拥堵",
+        "交警随后赶到",
+        "道路已恢复通行",
+    ]
+    assert parse("\n".join(lines)).headings == []
+
+
+def test_photo_only_credit_and_desk_name_no_reporter() -> None:
+    article = parse("（娱乐中心／综合报导）某歌手昨天宣布新专辑将于下月发行。\n摄影／某某社")
+    assert article.reporters == []
+
+
+# ---------------------------------------------------------------------------
+# check
+
+
+def codes(text: str, published: str | None = None, now: dt.datetime | None = None) -> set[str]:
+    return {p.code for p in structure_problems(parse(text, published=published), now)}
+
+
+def test_no_body_and_thin_body() -> None:
+    assert "no_body" in codes("相关阅读：\n某省启动春耕生产")
+    furniture = "\n".join(["扫码关注我们的公众号", "版权所有 未经授权不得转载", "新闻热线：0000-1234"] * 3)
+    assert "thin_body" in codes("某地今天下雨。\n" + furniture)
+    assert codes("某地今天下雨，气温下降五度。\n明天转晴。") == set()
+
+
+def test_glued_page_has_a_span() -> None:
+    text = "第一篇的正文写到这里结束了。\n来源：某某日报\n第二篇的正文从这里开始讲起。"
+    [problem] = structure_problems(parse(text))
+    assert problem.code == "glued_page"
+    assert problem.span is not None and text[problem.span[0] : problem.span[1]] == "来源：某某日报"
+    assert problem.line == 2
+
+
+def test_publication_time_out_of_range() -> None:
+    now = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    assert codes("某地今天下雨。", published="2030-01-01", now=now) == {"published_future"}
+    assert codes("某地今天下雨。", published="1850-01-01", now=now) == {"published_too_old"}
+    assert codes("某地今天下雨。", published="2023-12-31", now=now) == set()
+
+
+def test_check_command_reports_structure_findings(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "第一篇的正文写到这里结束了。\n来源：某某日报\n第二篇的正文从这里开始讲起。", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["check", str(path), "-f", "json"])
+    [doc] = json.loads(result.stdout)["documents"]
+    glued = [p for p in doc["problems"] if p["code"] == "glued_page"]
+    assert glued and glued[0]["span"] == [15, 22] and glued[0]["severity"] == "warning"
+
+
+# ---------------------------------------------------------------------------
+# clean --body / --blocks
+
+
+PAGE = (
+    "某市举办读书节\n\n本报讯（记者 李某某）4月22日，读书节开幕。\n"
+    "图为市民选购图书。记者 王某 摄\n讲座共30场。\n责任编辑：赵某"
+)
+
+
+def test_clean_body_prints_only_the_story(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["clean", "--body", str(path)])
+    assert result.exit_code == 0
+    assert (
+        result.stdout == "某市举办读书节\n本报讯 4月22日,读书节开幕。\n讲座共30场。\n"
+    )  # cleaned: widths folded
+    assert content_text(parse(PAGE)) + "\n" == result.stdout
+
+
+def test_clean_blocks_table_and_json(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    table = CliRunner().invoke(cli, ["clean", "--blocks", str(path)], env={"COLUMNS": "100"})
+    assert table.exit_code == 0
+    for kind in ("title", "dateline", "byline", "body", "caption"):
+        assert kind in table.stdout
+    data = json.loads(CliRunner().invoke(cli, ["clean", str(path), "-f", "json"]).stdout)
+    blocks = data["documents"][0]["blocks"]
+    assert [b["kind"] for b in blocks] == ["title", "dateline", "byline", "body", "caption", "body", "byline"]
+    assert all(PAGE[b["span"][0] : b["span"][1]] == b["text"] for b in blocks)
+
+
+def test_every_analysed_document_has_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    for command in ("summary", "keywords", "timeline", "figures", "analyze", "check"):
+        data = json.loads(CliRunner().invoke(cli, [command, str(path), "-f", "json"]).stdout)
+        blocks = data["documents"][0]["blocks"]
+        assert blocks and all("text" not in b for b in blocks), command
+
+
+# The byline forms issue 18 lists, with invented names: each names its reporters, and only them.
+BYLINE_FORMS = [
+    ("市府今天宣布擴大補助，每戶五千元。報導•攝影╱張某某\n補助下月起發放。", ["张某某"]),
+    ("市府今天宣布擴大補助，每戶五千元。（蔡某某／台北報導）", ["蔡某某"]),
+    ("【林某某、劉某某╱台北報導】市府今天宣布擴大補助。\n補助下月起發放。", ["林某某", "刘某某"]),
+    ("〔記者呂某某／台北報導〕市府今天宣布擴大補助。\n補助下月起發放。", ["吕某某"]),
+    ("作者：李大同\n今天天气很好，我们去公园玩了一整天。\n大家都很开心。", ["李大同"]),
+    ("本报北京6月9日电（记者白某、毛某）会议今天召开。\n会议持续两天。", ["白某", "毛某"]),
+    ("会议今天召开，各方代表出席。\n会议持续两天，将讨论多项议题。（李某）", ["李某"]),
+    ("（中央社記者王小明台北28日電）行政院今天宣布新政策。\n政策將於下月實施。", ["王小明"]),
+    ("（國際中心／綜合報導）某國今天舉行大選。\n投票率創新高。", []),
+    ("某國今天舉行大選，投票率創新高。\n記者鄧某某／攝影", []),
+    ("今天天气很好，我们去公园玩了一整天。\n记者 刘一手\n编辑 张三丰", ["刘一手"]),
+    ("报导/刘某某 摄影/陈某某\n今天天气很好，我们去公园玩了一整天。\n大家都很开心。", ["刘某某"]),
+    (
+        "记者 李某 通讯员 崔某 编辑 佳某 统筹 王某\n今天天气很好，我们去公园玩了一整天。\n大家都很开心。",
+        ["李某", "崔某"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reporters"), BYLINE_FORMS, ids=[t[:12] for t, _ in BYLINE_FORMS])
+def test_byline_forms_name_reporters(text: str, reporters: list[str]) -> None:
+    article = parse(text)
+    assert article.reporters == reporters
+    assert all(kind != "body" or "报导" not in text for kind, text in source_blocks(article))
+
+
+@pytest.mark.parametrize(
+    ("closing", "source"),
+    [
+        ("本文来自某某号，仅代表某某号自媒体观点。", "某某号"),
+        ("文章来源：某某种植宝典返回搜狐，查看更多 责任编辑：", "某某种植宝典"),
+        ("信源：某岛晨报", "某岛晨报"),
+        ("说多了都是泪。某果网（example.com）", "某果网"),
+    ],
+)
+def test_source_named_at_the_end(closing: str, source: str) -> None:
+    article = parse("今天天气很好，我们去公园玩了一整天。\n大家都很开心，说多了都是泪。\n" + closing)
+    assert article.source == source
+    assert "source_line" in [kind for kind, _ in source_blocks(article)]

@@ -1466,7 +1466,8 @@ class _Parser:
             if pw == "近" and sw in ("来", "以来"):
                 end = suf.end()
             if ref is None:
-                return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+                # 过去30天 with no reference date cannot be placed: what is left is its length
+                return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
             if pw in ("最近", "近", "之前"):
                 a, b = ref - delta, ref
@@ -1484,7 +1485,8 @@ class _Parser:
             return _Cand(i, end, "range", _iv_value(a, b), a, b, grain, None, anchor)
         if pw in ("未来", "今后", "接下来", "下", "后", "之后", "此后") and n is not None:
             if ref is None:
-                return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+                # 过去30天 with no reference date cannot be placed: what is left is its length
+                return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
             if pw in ("下", "后"):
                 a = add_grain(

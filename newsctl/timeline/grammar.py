@@ -160,6 +160,16 @@ class _Parser:
         k = bisect_left(bounds, c.at)
         return k >= len(bounds) or bounds[k] >= self.here
 
+    def _same_sentence(self) -> bool:
+        """Was the context set in the sentence this expression is in (only ，； between)?"""
+        bounds = self.boundaries()
+        k = bisect_left(bounds, self.ctx.at)
+        while k < len(bounds) and bounds[k] < self.here:
+            if self.s[bounds[k]] not in "，,；;":
+                return False
+            k += 1
+        return True
+
     def _inherit(self, f: _Frame, level: str) -> bool:
         """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
         c = self.ctx
@@ -216,6 +226,8 @@ class _Parser:
     def _rel_base(self, f: _Frame, off, grain: str) -> dt.datetime | None:
         """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
         c = self.ctx
+        if off == "near":  # 全年: the year the clause is about, else the reference's
+            off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
         if isinstance(off, str):
             k = 0
             if off.startswith("ctx") and len(off) > 3:
@@ -1326,7 +1338,7 @@ class _Parser:
         if unit == "月" and not (m.group("ge") or m.group("ge2")) and num != "半" and not bare_month:
             return None  # 十月 is a month, 两个月 a duration
         nxt = self.s[m.end() : m.end() + 1]
-        if unit in ("周", "年") and nxt and nxt in "岁年份度级":
+        if unit in ("周", "年") and nxt and nxt in "岁年份度级龄":
             return None  # 18周岁, 两个年份
         if unit == "年" and (m.group("ge") or m.group("ge2")):
             return None
@@ -1454,7 +1466,8 @@ class _Parser:
             if pw == "近" and sw in ("来", "以来"):
                 end = suf.end()
             if ref is None:
-                return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+                # 过去30天 with no reference date cannot be placed: what is left is its length
+                return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
             if pw in ("最近", "近", "之前"):
                 a, b = ref - delta, ref
@@ -1472,7 +1485,8 @@ class _Parser:
             return _Cand(i, end, "range", _iv_value(a, b), a, b, grain, None, anchor)
         if pw in ("未来", "今后", "接下来", "下", "后", "之后", "此后") and n is not None:
             if ref is None:
-                return _Cand(i, end, "range", durv, None, None, grain, None, anchor)
+                # 过去30天 with no reference date cannot be placed: what is left is its length
+                return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
             if pw in ("下", "后"):
                 a = add_grain(
@@ -1553,9 +1567,13 @@ class _Parser:
         if sw in ("以来", "来"):
             p = ref - delta
             a = trunc(p, fine) if fine not in ("hour", "minute", "second") else p
+            b = ref
             if fine in ("week", "year"):
                 a = trunc(p, "day")  # 两年来: the last two years up to the reference, not from 1 January
-            return _Cand(i, e2, "range", _iv_value(a, ref), a, ref, fine, "since", anchor)
+                if ref == trunc(ref, "day"):  # up to and including the reference day
+                    b = ref + dt.timedelta(days=1)
+                    a = b - delta
+            return _Cand(i, e2, "range", _iv_value(a, b), a, b, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
             p = ref + delta
             b = p if fine in ("hour", "minute", "second") else trunc(p, "day") + dt.timedelta(days=1)

@@ -22,6 +22,7 @@ from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
 from newsctl.read import RawDocument
 from newsctl.records import Block as BlockRecord
+from newsctl.region import Region, detect_region
 
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
@@ -74,10 +75,18 @@ class Article:
     body_text: str = ""
     # sentence starts, for sentence_at; built on first use, once the sentences are final
     _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _region: Region | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.cleaned.text
+
+    def region(self) -> Region:
+        """Where the article was written (newsctl.region): detected on first use, once per
+        article, so the timeline and figures read the same signal and pay for it once."""
+        if self._region is None:
+            self._region = detect_region(self.text, script=self.cleaned.script, source=self.source)
+        return self._region
 
     def published_iso(self) -> str | None:
         return format_published(self.published, self.published_precision)

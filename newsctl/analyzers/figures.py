@@ -30,11 +30,9 @@ APPROX_SIGNS = {
 
 def run(article: Article, options: Options, doc: Document) -> None:
     from newsctl.figures import find_figures
-    from newsctl.region import detect_region
 
     out = []
-    region = detect_region(article.text, script=article.cleaned.script, source=article.source)
-    for match in find_figures(article.body_text, region=region):
+    for match in find_figures(article.body_text, region=article.region()):
         if options.kinds and match.kind not in options.kinds:
             continue
         if options.min_value is not None and (match.value_max or match.value) < options.min_value:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newsctl.analyzers.spec import AnalyzerSpec
@@ -55,7 +54,6 @@ _GRANULARITY_ORDER = {g: i for i, g in enumerate(("year", "half", "quarter", "mo
 
 def run(article: Article, options: Options, doc: Document) -> None:
     from newsctl.article import parse_published
-    from newsctl.region import detect_region
     from newsctl.timeline import find_times
 
     reference, is_publication = reference_for(article, options)
@@ -63,7 +61,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
         article.body_text,
         reference,
         reference_is_publication=is_publication,
-        region=partial(detect_region, article.text, script=article.cleaned.script, source=article.source),
+        region=article.region,  # detected only if a Taiwan-style year needs it
     )
     since = parse_published(options.since)[0] if options.since else None
     until = parse_published(options.until)[0] if options.until else None

@@ -543,6 +543,12 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 hit = (word, *vocab.units[word])
         if hit is not None and ch in _SPACES:
             hit = None
+        if (
+            hit is not None
+            and hit[0] == _DECADE_UNIT
+            and (value % 10 or value_max is not None and value_max % 10)
+        ):
+            hit = ("年", *vocab.units["年"])  # 15年代养13名孤儿: 15 years, then 代养 (90年代 is a decade)
         if hit is not None:
             word, category, payload = hit
             blocks = vocab.block_next.get(word)
@@ -735,6 +741,8 @@ def _suffix_first_chars() -> frozenset[str]:
     return vocab.inclusive_marks.first_chars | vocab.approx_suffix_words.first_chars
 
 
+#: N年代 is a decade (a date) only for N a multiple of ten
+_DECADE_UNIT = "年代"
 #: 几 after an Arabic round number: 20几年 is 20多年
 _VAGUE_DIGITS = frozenset("几幾")
 #: date units that also measure a duration after 多/余/来 (10多年, 20余日)

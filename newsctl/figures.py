@@ -510,6 +510,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     if num.form == "number":
         j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
         ch = text[j : j + 1]
+        # 14000+小时, 6300+部: a plus sign before a unit is "more than"
+        if ch in "+＋" and num.arabic and j + 1 < n:
+            after_plus = _lookup_unit(text, j + 1)
+            if after_plus is not None and after_plus[1] in ("count", "time", "measure", "currency"):
+                approx = "more_than"
+                j += 1
+                ch = text[j : j + 1]
         # 320多个, 10余人, 十来个, 20几年
         if ch in vocab.more_or_about_suffix or (
             ch in _VAGUE_DIGITS and num.arabic and num.value >= 10 and num.value % 10 == 0
@@ -1693,6 +1700,18 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     )
 
 
+def _is_plus_name(text: str, q: _Quantity) -> bool:
+    """里约+20峰会, 里约＋４０: a number joined by a plus sign to a name is part of the name."""
+    before, after = text[q.start - 2 : q.start], text[q.end : q.end + 2]
+    return (len(before) == 2 and before[1] in "+＋" and _is_han(before[0])) or (
+        len(after) == 2
+        and after[0] in "+＋"
+        and _is_han(after[1])
+        and _is_han(text[q.start - 1 : q.start] or "a")
+        and _lookup_unit(text, q.end + 1) is None
+    )
+
+
 def _is_reference_mark(text: str, q: _Quantity) -> bool:
     """[1], ［2］: a footnote or reference number."""
     around = (text[q.start - 1 : q.start], text[q.end : q.end + 1])
@@ -1935,7 +1954,11 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             continue
         if not has_unit and num.form == "number" and not _lone_numeral_is_figure(text, q, whole):
             continue
-        if not has_unit and not whole and (_is_photo_position(text, q) or _is_reference_mark(text, q)):
+        if (
+            not has_unit
+            and not whole
+            and (_is_photo_position(text, q) or _is_reference_mark(text, q) or _is_plus_name(text, q))
+        ):
             continue
         if not whole and text[num.start : num.end] in ("零", "〇"):
             continue  # 零部件, 零增长: a lone 零 is a word, not a quantity

@@ -1307,6 +1307,7 @@ def _news_vocab() -> dict[str, Any]:
         "negative_before": _by_length(ctx["negative_before"]),
         "reference_brackets": ctx["reference_brackets"],
         "list_openers": _by_length(ctx["list_openers"]),
+        "k_grade": _by_length(ctx["k_grade_followers"]),
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
@@ -1960,6 +1961,8 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             and (_is_photo_position(text, q) or _is_reference_mark(text, q) or _is_plus_name(text, q))
         ):
             continue
+        if text[num.end - 1 : num.end] in ("K", "k") and _startswith_any(text, q.end, news["k_grade"]):
+            continue  # 24K金, 4K电视: a gold purity or a screen resolution, not thousands
         if not whole and text[num.start : num.end] in ("零", "〇"):
             continue  # 零部件, 零增长: a lone 零 is a word, not a quantity
         if q.unit in news["narrative_day_units"] and not whole and _opens_a_story(text, q):

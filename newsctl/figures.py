@@ -1105,6 +1105,16 @@ def _is_code(text: str, q: _Quantity) -> bool:
         before = text[max(0, num.start - 6) : num.start].rstrip(" :：是为")
         if before.endswith(vocab.code_cues):
             return True
+        if (
+            q.unit is None
+            and num.digit_sequence
+            and num.n_digits >= 6
+            and text[num.start - 1 : num.start] in (":", "：")
+            and q.approx is None
+            and not num.has_separator
+            and (num.n_digits >= 8 or not _is_han(text[num.start - 2 : num.start - 1] or "a"))
+        ):
+            return True  # 微信:52355108: a long bare number after a colon is an identifier
     if _startswith_any(text, num.end, vocab.code_followers) is not None:
         return True
     return num.arabic and num.leading_zero and not num.has_decimal and num.n_digits >= 2

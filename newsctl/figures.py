@@ -860,6 +860,10 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     )
     if first.unit is None and low == first.value:
         low = _distribute_small_unit(text, first.numeral, second_num, low)
+    if consecutive and second_num.arabic and second_num.digit_sequence and low == first.value:
+        place = Decimal(10) ** (second_num.n_digits - 1)
+        if second_num.value % place == 0:
+            low = first.value * place  # 5、600元: 500-600
     if first.unit is None and second.kind == "percent" and second.unit == "%":
         low = low * (second.value / second.numeral.value) if second.numeral.value else low
     high = second.value
@@ -1417,8 +1421,15 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     limit = vocab.counted_max
     han_run = _counted_char_run()  # Han characters that cannot start a numeral
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
-    if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
-        return []  # 同志两次上交: the noun next to 两次 is not what 次 counts
+    if (
+        q.unit in _VERBAL_UNITS
+        or q.unit in vocab.verbal_measure_words
+        or q.unit_category == "count"
+        and q.unit == "度"
+    ):
+        return []  # 同志两次上交, 二度中风: the noun next to 两次 is not what 次 counts
+    if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
+        return []  # 婚后生2子: the noun after a bare number is what it counts (one character here)
     spans: list[tuple[str, str, bool]] = []
     if q.kind in ("count", "age", "money") and q.unit is not None:
         after = han_run(text, q.end, q.end + limit).group()  # type: ignore[union-attr]

@@ -748,6 +748,8 @@ def _suffix_first_chars() -> frozenset[str]:
     return vocab.inclusive_marks.first_chars | vocab.approx_suffix_words.first_chars
 
 
+#: 14楼: a floor (an ordinal); 一楼/二楼 in words name a place in the building
+_FLOOR_UNIT = "楼"
 #: N年代 is a decade (a date) only for N a multiple of ten
 _DECADE_UNIT = "年代"
 #: 几 after an Arabic round number: 20几年 is 20多年
@@ -2013,7 +2015,9 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             _tenths_digit(text, q)
         i = max(q.end, i)
         if q.unit in ordinal_units:
-            q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
+            if q.unit == _FLOOR_UNIT and not num.arabic:
+                continue  # 一楼大厅, 二楼: a place in the building, as an address is not a figure
+            q.kind, q.approx = "ordinal", None  # 四年级, 14楼: a school grade, a floor
         elif (
             q.kind == "count"
             and q.unit is None

@@ -670,7 +670,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 kind = "ratio"
             elif category == "anniversary":
                 kind = "anniversary"
-            # 一吨半, 两米半, 一个半小时
+            # 一吨半, 两米半, 一个半小时, 2年半
+            if category == "date" and word == "年" and num.n_digits < 3 and text.startswith("半", pos):
+                kind, category = "measure", "time"  # 2年半: two and a half years, not a date
             if category in ("count", "measure", "time", "currency", "age") and text.startswith("半", pos):
                 after_half = _lookup_unit(text, pos + 1)
                 if word == "个" and after_half is not None and after_half[1] == "time":

@@ -510,6 +510,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     if num.form == "number":
         j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
         ch = text[j : j + 1]
+        # 14000+小时, 6300+部: a plus sign before a unit is "more than"
+        if ch in "+＋" and num.arabic and j + 1 < n:
+            after_plus = _lookup_unit(text, j + 1)
+            if after_plus is not None and after_plus[1] in ("count", "time", "measure", "currency"):
+                approx = "more_than"
+                j += 1
+                ch = text[j : j + 1]
         # 320多个, 10余人, 十来个, 20几年
         if ch in vocab.more_or_about_suffix or (
             ch in _VAGUE_DIGITS and num.arabic and num.value >= 10 and num.value % 10 == 0
@@ -543,6 +550,12 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 hit = (word, *vocab.units[word])
         if hit is not None and ch in _SPACES:
             hit = None
+        if (
+            hit is not None
+            and hit[0] == _DECADE_UNIT
+            and (value % 10 or value_max is not None and value_max % 10)
+        ):
+            hit = ("年", *vocab.units["年"])  # 15年代养13名孤儿: 15 years, then 代养 (90年代 is a decade)
         if hit is not None:
             word, category, payload = hit
             blocks = vocab.block_next.get(word)
@@ -657,7 +670,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 kind = "ratio"
             elif category == "anniversary":
                 kind = "anniversary"
-            # 一吨半, 两米半, 一个半小时
+            # 一吨半, 两米半, 一个半小时, 2年半
+            if category == "date" and word == "年" and num.n_digits < 3 and text.startswith("半", pos):
+                kind, category = "measure", "time"  # 2年半: two and a half years, not a date
             if category in ("count", "measure", "time", "currency", "age") and text.startswith("半", pos):
                 after_half = _lookup_unit(text, pos + 1)
                 if word == "个" and after_half is not None and after_half[1] == "time":
@@ -735,6 +750,10 @@ def _suffix_first_chars() -> frozenset[str]:
     return vocab.inclusive_marks.first_chars | vocab.approx_suffix_words.first_chars
 
 
+#: 14楼: a floor (an ordinal); 一楼/二楼 in words name a place in the building
+_FLOOR_UNIT = "楼"
+#: N年代 is a decade (a date) only for N a multiple of ten
+_DECADE_UNIT = "年代"
 #: 几 after an Arabic round number: 20几年 is 20多年
 _VAGUE_DIGITS = frozenset("几幾")
 #: date units that also measure a duration after 多/余/来 (10多年, 20余日)
@@ -845,6 +864,10 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     )
     if first.unit is None and low == first.value:
         low = _distribute_small_unit(text, first.numeral, second_num, low)
+    if consecutive and second_num.arabic and second_num.digit_sequence and low == first.value:
+        place = Decimal(10) ** (second_num.n_digits - 1)
+        if second_num.value % place == 0:
+            low = first.value * place  # 5、600元: 500-600
     if first.unit is None and second.kind == "percent" and second.unit == "%":
         low = low * (second.value / second.numeral.value) if second.numeral.value else low
     high = second.value
@@ -1090,6 +1113,16 @@ def _is_code(text: str, q: _Quantity) -> bool:
         before = text[max(0, num.start - 6) : num.start].rstrip(" :：是为")
         if before.endswith(vocab.code_cues):
             return True
+        if (
+            q.unit is None
+            and num.digit_sequence
+            and num.n_digits >= 6
+            and text[num.start - 1 : num.start] in (":", "：")
+            and q.approx is None
+            and not num.has_separator
+            and (num.n_digits >= 8 or not _is_han(text[num.start - 2 : num.start - 1] or "a"))
+        ):
+            return True  # 微信:52355108: a long bare number after a colon is an identifier
     if _startswith_any(text, num.end, vocab.code_followers) is not None:
         return True
     return num.arabic and num.leading_zero and not num.has_decimal and num.n_digits >= 2
@@ -1292,6 +1325,7 @@ def _news_vocab() -> dict[str, Any]:
         "negative_before": _by_length(ctx["negative_before"]),
         "reference_brackets": ctx["reference_brackets"],
         "list_openers": _by_length(ctx["list_openers"]),
+        "k_grade": _by_length(ctx["k_grade_followers"]),
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
@@ -1391,8 +1425,15 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     limit = vocab.counted_max
     han_run = _counted_char_run()  # Han characters that cannot start a numeral
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
-    if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
-        return []  # 同志两次上交: the noun next to 两次 is not what 次 counts
+    if (
+        q.unit in _VERBAL_UNITS
+        or q.unit in vocab.verbal_measure_words
+        or q.unit_category == "count"
+        and q.unit == "度"
+    ):
+        return []  # 同志两次上交, 二度中风: the noun next to 两次 is not what 次 counts
+    if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
+        return []  # 婚后生2子: the noun after a bare number is what it counts (one character here)
     spans: list[tuple[str, str, bool]] = []
     if q.kind in ("count", "age", "money") and q.unit is not None:
         after = han_run(text, q.end, q.end + limit).group()  # type: ignore[union-attr]
@@ -1685,6 +1726,18 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     )
 
 
+def _is_plus_name(text: str, q: _Quantity) -> bool:
+    """里约+20峰会, 里约＋４０: a number joined by a plus sign to a name is part of the name."""
+    before, after = text[q.start - 2 : q.start], text[q.end : q.end + 2]
+    return (len(before) == 2 and before[1] in "+＋" and _is_han(before[0])) or (
+        len(after) == 2
+        and after[0] in "+＋"
+        and _is_han(after[1])
+        and _is_han(text[q.start - 1 : q.start] or "a")
+        and _lookup_unit(text, q.end + 1) is None
+    )
+
+
 def _is_reference_mark(text: str, q: _Quantity) -> bool:
     """[1], ［2］: a footnote or reference number."""
     around = (text[q.start - 1 : q.start], text[q.end : q.end + 1])
@@ -1927,8 +1980,14 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             continue
         if not has_unit and num.form == "number" and not _lone_numeral_is_figure(text, q, whole):
             continue
-        if not has_unit and not whole and (_is_photo_position(text, q) or _is_reference_mark(text, q)):
+        if (
+            not has_unit
+            and not whole
+            and (_is_photo_position(text, q) or _is_reference_mark(text, q) or _is_plus_name(text, q))
+        ):
             continue
+        if text[num.end - 1 : num.end] in ("K", "k") and _startswith_any(text, q.end, news["k_grade"]):
+            continue  # 24K金, 4K电视: a gold purity or a screen resolution, not thousands
         if not whole and text[num.start : num.end] in ("零", "〇"):
             continue  # 零部件, 零增长: a lone 零 is a word, not a quantity
         if q.unit in news["narrative_day_units"] and not whole and _opens_a_story(text, q):
@@ -1958,7 +2017,9 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             _tenths_digit(text, q)
         i = max(q.end, i)
         if q.unit in ordinal_units:
-            q.kind, q.approx = "ordinal", None  # 四年级: a school grade is an ordinal
+            if q.unit == _FLOOR_UNIT and not num.arabic:
+                continue  # 一楼大厅, 二楼: a place in the building, as an address is not a figure
+            q.kind, q.approx = "ordinal", None  # 四年级, 14楼: a school grade, a floor
         elif (
             q.kind == "count"
             and q.unit is None

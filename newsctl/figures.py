@@ -10,7 +10,7 @@ phrases (一盘棋, 统一) are dropped.  All vocabulary is in `newsctl/data/fig
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -1661,15 +1661,25 @@ def _merge_bounds(text: str, figures: list[_Quantity]) -> list[_Quantity]:
 _LOCAL_YUAN_UNITS = frozenset({"港元", "港币", "澳门元", "澳门币", "新台币", "台币"})
 
 
-def _inherit_yuan_currency(text: str, found: list[_Quantity], region: Region | None) -> None:
+def _region_reader(text: str, region: Region | Callable[[], Region] | None) -> Callable[[], Region]:
+    """The region as a function called at most once: detection reads the whole text."""
+    known: list[Region] = [region] if isinstance(region, Region) else []
+
+    def read() -> Region:
+        if not known:
+            known.append(region() if callable(region) else detect_region(text))
+        return known[0]
+
+    return read
+
+
+def _inherit_yuan_currency(text: str, found: list[_Quantity], region_of: Callable[[], Region]) -> None:
     """元 is the local currency of the text: in a Taiwan article a bare 元 is TWD (the region
     signal of newsctl.region, shared with the timeline), and after 新台币650万元 (or 港元) a
     later bare 80万元 is in the same currency, not CNY; after 人民币 it is CNY again."""
     if not any(q.kind == "money" for q in found):
         return  # detect_region reads the whole text: only worth it when there is money
-    if region is None:
-        region = detect_region(text)
-    local: str | None = region.local_currency
+    local: str | None = region_of().local_currency
     for q in found:
         if q.kind != "money":
             continue
@@ -1820,11 +1830,14 @@ _new_figure_match = object.__new__
 _set_fields = object.__setattr__
 
 
-def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch]:
+def find_figures(text: str, *, region: Region | Callable[[], Region] | None = None) -> list[FigureMatch]:
     """Every numeric fact in `text` (cleaned, Simplified), sorted by start offset.
 
     `region` is the article's region signal (newsctl.region.detect_region): a bare 元 in a
-    Taiwan article is TWD. Without it, the region is detected from `text` alone."""
+    Taiwan article is TWD. It may be a function giving the region, called only when a figure
+    needs it (most articles have no bare 元 and no 70-99年). Without it, the region is
+    detected from `text` alone."""
+    region_of = _region_reader(text, region)
     if not text:
         return []
     vocab = _vocab()
@@ -1943,9 +1956,7 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
         if q.unit in (None, "年") and _is_era_year(text, q):
             continue
         if q.unit == "年" and q.approx is None and 70 <= q.value <= 99 and _maybe_roc_year(text, q):
-            if region is None:
-                region = detect_region(text)
-            if region.roc_years:
+            if region_of().roc_years:
                 continue  # 98年 in a Taiwan article: the year 2009 (a date, the timeline's)
         if q.unit is None and _is_service_number(text, q):
             continue
@@ -2030,7 +2041,7 @@ def find_figures(text: str, *, region: Region | None = None) -> list[FigureMatch
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         found.append(q)
     found = _merge_bounds(text, found)
-    _inherit_yuan_currency(text, found, region)
+    _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []
     for q, counted in zip(found, _counted_all(text, found)):
         approx = q.approx if q.approx in APPROX_VALUES else None

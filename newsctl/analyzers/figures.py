@@ -32,7 +32,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
     from newsctl.figures import find_figures
 
     out = []
-    for match in find_figures(article.body_text, region=article.region()):
+    for match in find_figures(article.body_text, region=article.region):
         if options.kinds and match.kind not in options.kinds:
             continue
         if options.min_value is not None and (match.value_max or match.value) < options.min_value:

@@ -238,7 +238,13 @@ def _prepare_keywords(
     raws = iter_documents(
         paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
     )
-    corpus_idf_file(raws, options, idf_path)
+    from newsctl import shutdown
+
+    # As in the run itself: a signal while reading stops at once, one during an
+    # article (jieba may be writing its cache) once the article is done.
+    with shutdown.deferred():
+        corpus_idf_file(shutdown.interruptible_iter(raws), options, idf_path)
+    shutdown.raise_if_stopped()
     return replace(options, corpus_idf=idf_path), paths
 
 
@@ -681,12 +687,27 @@ def main(args: list[str] | None = None) -> None:
             raise
         _silence_stdout()
         _exit(ExitStatus.OK)
+    except OSError as exc:
+        failed = streams.stdout_error()
+        if failed is None:
+            _internal_error(exc, debug)
+        else:
+            shutdown.defer_from_now()
+            _silence_stdout()  # what is still buffered cannot be written either
+            sys.stderr.write(f"newsctl: cannot write the output: {failed.strerror or failed}\n")
+            _exit(ExitStatus.FAILED)
     except Exception as exc:
-        if debug:
-            raise
-        shutdown.defer_from_now()
-        sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
-        _exit(ExitStatus.FAILED)
+        _internal_error(exc, debug)
+
+
+def _internal_error(exc: Exception, debug: bool) -> None:
+    from newsctl import shutdown
+
+    if debug:
+        raise exc
+    shutdown.defer_from_now()
+    sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
+    _exit(ExitStatus.FAILED)
 
 
 def _sanitize_terminal_size() -> None:

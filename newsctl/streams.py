@@ -53,6 +53,7 @@ class FdWriter(io.RawIOBase):
         super().__init__()
         self.fd = fd
         self.broken = False  # the reader went away (EPIPE)
+        self.error: OSError | None = None  # the write that failed otherwise (ENOSPC, EBADF, EIO)
 
     def writable(self) -> bool:
         return True
@@ -78,6 +79,9 @@ class FdWriter(io.RawIOBase):
                 continue
             except BrokenPipeError:
                 self.broken = True
+                raise
+            except OSError as exc:
+                self.error = exc
                 raise
         return done
 
@@ -184,11 +188,20 @@ def prefer_json_encoding(stream: Any) -> None:
             stream.reconfigure(encoding=wanted, errors=ESCAPE_ERRORS)
 
 
+def _stdout_raw() -> Any:
+    return getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+
+
 def stdout_broken() -> bool:
     """Whether a write to stdout found its reader gone, whoever caught the error
     (rich and click turn it into SystemExit(1))."""
-    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
-    return bool(getattr(raw, "broken", False))
+    return bool(getattr(_stdout_raw(), "broken", False))
+
+
+def stdout_error() -> OSError | None:
+    """The error a write to stdout failed with (a full disk, a descriptor not open
+    for writing), if one did."""
+    return getattr(_stdout_raw(), "error", None)
 
 
 def raw_terminal(stream: Any) -> Any:

@@ -264,6 +264,14 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             during=after_first_output(send(signal.SIGINT), 0.3),
         ),
         Situation(
+            "SIGTERM during start-up, json",
+            ["keywords", c, "-j", "--jobs", "2"],
+            "json",
+            codes=(143,),
+            records="whole",
+            during=lambda run: (time.sleep(1.0), run.proc.send_signal(signal.SIGTERM)),
+        ),
+        Situation(
             "SIGHUP",
             ["keywords", c, "-f", "jsonl", "--jobs", "2"],
             "jsonl",
@@ -366,9 +374,10 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
         Situation("COLUMNS=0", ["check", str(SEED)], "table", env={"COLUMNS": "0"}),
         Situation(
             "SIGTERM during --idf corpus on stdin",
-            ["keywords", "-", "--idf", "corpus", "-f", "jsonl"],
-            "none",
+            ["keywords", "-", "--idf", "corpus", "-j"],
+            "json",
             codes=(143,),
+            records="whole",
             stdin="slow",
             during=lambda run: (time.sleep(1.5), run.proc.send_signal(signal.SIGTERM)),
         ),

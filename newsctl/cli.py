@@ -225,26 +225,27 @@ def _prepare_keywords(
             stderr.write(f"newsctl: warning: {line}\n")
     if options.idf != "corpus":
         return options, paths
-    if "-" in paths:
-        fd, spool = _temp_file(cleanup, prefix="newsctl-stdin-")
-        with os.fdopen(fd, "wb") as handle:
-            while chunk := stdin.read(1 << 20):
-                handle.write(chunk)
-        paths = [spool if p == "-" else p for p in paths]
-        if options.input_format is None:
-            options = replace(options, input_format="txt")
-    fd, idf_path = _temp_file(cleanup, prefix="newsctl-", suffix=".idf")
-    os.close(fd)
-    raws = iter_documents(
-        paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
-    )
     from newsctl import shutdown
 
-    # As in the run itself: a signal while reading stops at once, one during an
-    # article (jieba may be writing its cache) once the article is done.
-    with shutdown.deferred():
+    try:
+        if "-" in paths:
+            fd, spool = _temp_file(cleanup, prefix="newsctl-stdin-")
+            with os.fdopen(fd, "wb") as handle, shutdown.interruptible():
+                while chunk := stdin.read(1 << 20):
+                    handle.write(chunk)
+            paths = [spool if p == "-" else p for p in paths]
+            if options.input_format is None:
+                options = replace(options, input_format="txt")
+        fd, idf_path = _temp_file(cleanup, prefix="newsctl-", suffix=".idf")
+        os.close(fd)
+        raws = iter_documents(
+            paths, encoding=options.encoding, input_format=options.input_format, max_bytes=options.max_bytes
+        )
+        # As in the run itself: a signal while reading stops at once, one during an
+        # article (jieba may be writing its cache) once the article is done.
         corpus_idf_file(shutdown.interruptible_iter(raws), options, idf_path)
-    shutdown.raise_if_stopped()
+    except shutdown.Interrupted:
+        return options, []  # the run then writes an empty, whole output and exits 128 + N
     return replace(options, corpus_idf=idf_path), paths
 
 
@@ -259,7 +260,6 @@ def _temp_file(cleanup: contextlib.ExitStack, prefix: str, suffix: str = "") -> 
         fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix)
         shutdown.add_temp(path)
         cleanup.callback(shutdown.remove_temp, path)
-    shutdown.raise_if_stopped()
     return fd, path
 
 
@@ -421,7 +421,7 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
 )
 @click.option(
     "--min-weight",
-    type=validate.FiniteFloat(0, 1),
+    type=validate.FiniteFloatRange(0, 1),
     default=0.0,
     show_default=True,
     help="Leave out terms weighing less than this share of the best one.",

@@ -551,7 +551,7 @@ class _WorkerPool:
         read = 0  # chunks taken from `chunks`
         emit = 0  # the next chunk to yield
         exhausted = False
-        while True:
+        while not stop_requested():  # then no new work and no new workers, not even replacements
             while not exhausted and read < emit + window:
                 chunk = next(chunks, None)
                 if chunk is None:
@@ -580,8 +580,6 @@ class _WorkerPool:
                 if stop_requested():
                     return
             if exhausted and emit == read:
-                return
-            if stop_requested():
                 return
             busy = [w for w in self.workers if w.task is not None]
             if not busy:

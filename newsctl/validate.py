@@ -15,27 +15,23 @@ MAX_BYTES_LIMIT = 1 << 30  # one article; a larger buffer is no article and may 
 IDF_LIMIT = 1e6  # IDF weights are logarithms: real ones are below 30
 
 
-class FiniteFloat(click.ParamType):
-    """A float that is a number (not nan, inf or -inf), optionally within bounds."""
+class FiniteFloat(click.types.FloatParamType):
+    """A float that is a number: nan, inf and -inf are refused."""
 
-    name = "number"
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
-    def __init__(self, low: float | None = None, high: float | None = None) -> None:
-        self.low = low
-        self.high = high
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
-        if isinstance(value, float) and math.isfinite(value):
-            number = value
-        else:
-            try:
-                number = float(str(value).strip())
-            except ValueError:
-                self.fail(f"{value!r} is not a number", param, ctx)
-            if not math.isfinite(number):
-                self.fail(f"{value!r} is not a finite number", param, ctx)
-        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
-            self.fail(f"{number:g} is not between {self.low:g} and {self.high:g}", param, ctx)
+class FiniteFloatRange(click.FloatRange):
+    """click.FloatRange lets nan through (every comparison with nan is false)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
         return number
 
 

@@ -277,15 +277,18 @@ def _run_loop(
     from newsctl.pipeline import default_jobs, run, run_encoded
     from newsctl.read import iter_documents
     from newsctl.render import visible
-    from newsctl.streams import prefer_json_encoding, raw_terminal
+    from newsctl.streams import prefer_html_escapes, prefer_json_encoding, raw_terminal
 
     jobs = params.get("jobs")
     cpus = default_jobs()
     if jobs is not None and jobs > cpus:
         stderr.write(f"newsctl: note: --jobs {jobs} is more than the {cpus} CPUs available; using {cpus}\n")
         jobs = cpus
-    if _output_format(params) in ("json", "jsonl"):
+    fmt = _output_format(params)
+    if fmt in ("json", "jsonl"):
         prefer_json_encoding(stdout)
+    elif fmt == "html":
+        prefer_html_escapes(stdout)
     # Waiting for input can be interrupted at once; a document being analysed or
     # written is finished first (see newsctl.shutdown).
     raws = shutdown.interruptible_iter(

@@ -25,6 +25,7 @@ import sys
 from typing import Any
 
 ESCAPE_ERRORS = "newsctl.escape"
+_UNICODE_CODECS = ("utf-8", "utf-16", "utf-32")
 # C0 controls but tab and newline, DEL, C1 controls, bidi overrides.
 _UNSAFE_ON_STDERR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -202,6 +203,14 @@ def stdout_error() -> OSError | None:
     """The error a write to stdout failed with (a full disk, a descriptor not open
     for writing), if one did."""
     return getattr(_stdout_raw(), "error", None)
+
+
+def prefer_html_escapes(stream: Any) -> None:
+    """HTML takes characters its encoding lacks as character references (&#x4e2d;),
+    which every browser shows as the character itself."""
+    if isinstance(stream, io.TextIOWrapper) and _encoding_of(stream, "utf-8") not in _UNICODE_CODECS:
+        with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+            stream.reconfigure(errors="xmlcharrefreplace")
 
 
 def raw_terminal(stream: Any) -> Any:

@@ -272,6 +272,21 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             during=lambda run: (time.sleep(1.0), run.proc.send_signal(signal.SIGTERM)),
         ),
         Situation(
+            "SIGINT, check --jobs 2",
+            ["check", c, "-f", "jsonl", "--jobs", "2"],
+            "jsonl",
+            codes=(130,),
+            records="whole",
+            during=after_first_output(send(signal.SIGINT)),
+        ),
+        Situation(
+            "SIGTERM, markdown report",
+            ["summary", c, "-f", "markdown", "--jobs", "2"],
+            "table",
+            codes=(143,),
+            during=after_first_output(send(signal.SIGTERM), 0.5),
+        ),
+        Situation(
             "SIGHUP",
             ["keywords", c, "-f", "jsonl", "--jobs", "2"],
             "jsonl",

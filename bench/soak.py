@@ -72,7 +72,10 @@ class Run:
     to leave the pipe full, or can close the pipe early like `| head -1`)."""
 
     def __init__(self, argv: list[str], env: dict[str, str], stdin: Any, stdout: Any, stderr: Any) -> None:
-        self.proc = subprocess.Popen(argv, env=env, stdin=stdin, stdout=stdout, stderr=stderr)
+        # its own process group, as a shell job is: signals can go to the whole group
+        self.proc = subprocess.Popen(
+            argv, env=env, stdin=stdin, stdout=stdout, stderr=stderr, start_new_session=True
+        )
         self.out = bytearray()
         self.err = bytearray()
         self.first_output = threading.Event()
@@ -177,6 +180,15 @@ def send(*signums: int, gap: float = 0.05) -> Callable[[Run], None]:
             if number:
                 time.sleep(gap)
             run.proc.send_signal(signum)
+
+    return action
+
+
+def send_group(signum: int) -> Callable[[Run], None]:
+    """To the parent and its workers at once, as Ctrl-C on a terminal or `kill -- -PGID` does."""
+
+    def action(run: Run) -> None:
+        os.killpg(run.proc.pid, signum)
 
     return action
 
@@ -287,6 +299,23 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             during=after_first_output(send(signal.SIGTERM), 0.5),
         ),
         Situation(
+            "SIGTERM to the process group, --jobs 2",
+            ["figures", c, "-f", "jsonl", "--jobs", "2"],
+            "jsonl",
+            codes=(143,),
+            records="whole",
+            during=after_first_output(send_group(signal.SIGTERM), 0.5),
+        ),
+        Situation(
+            "SIGINT to the process group, json, --jobs 2",
+            ["timeline", c, "-j", "--jobs", "2"],
+            "json",
+            codes=(130,),
+            records="whole",
+            during=after_first_output(send_group(signal.SIGINT), 0.5),
+            quick=True,
+        ),
+        Situation(
             "SIGHUP",
             ["keywords", c, "-f", "jsonl", "--jobs", "2"],
             "jsonl",
@@ -352,7 +381,7 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             "table",
             env={"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"},
         ),
-        Situation("stdout closed", ["figures", c, "--jobs", "2"], "none", stdout="closed", quick=True),
+        Situation("stdout closed", ["figures", c, "--jobs", "2"], "none", stdout="closed"),
         Situation("stdin closed", ["timeline", c, "-f", "jsonl"], "jsonl", stdin="closed"),
         Situation(
             "stderr closed, a bad record",

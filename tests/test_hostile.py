@@ -644,3 +644,22 @@ def test_any_columns_value_prints_a_table(tmp_path: Path, columns: str) -> None:
     assert result.returncode in (0, 1), result.stderr
     lines = result.stdout.decode().splitlines()
     assert lines and max(len(line) for line in lines) <= 1000
+
+
+def _encode_failing_on_bad(doc: Any) -> str:
+    if doc.id == "bad" and doc.error is None:
+        raise ValueError("cannot encode")
+    return f"{doc.id} {doc.error.code if doc.error else 'ok'}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_that_cannot_be_encoded_becomes_an_error_document(jobs: int) -> None:
+    from newsctl import pipeline
+    from newsctl.read import RawDocument
+
+    ids = [f"d{i}" for i in range(30)]
+    ids[17] = "bad"
+    raws = [RawDocument(id=i, path=i, text=GOOD, sha256="0", encoding="utf-8") for i in ids]
+    options = pipeline.Options(analyses=("summary",))
+    texts = [e.text for e in pipeline.run_encoded(raws, options, _encode_failing_on_bad, jobs=jobs)]
+    assert texts == [f"{i} {'analysis_error' if i == 'bad' else 'ok'}" for i in ids]

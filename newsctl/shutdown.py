@@ -30,6 +30,9 @@ STOP_SIGNALS = tuple(
 )
 
 
+GRACE_SECONDS = 30  # after a first signal, the longest the run may take to stop cleanly
+
+
 class Interrupted(BaseException):
     """A stop signal arrived outside a deferred section. A BaseException, like
     KeyboardInterrupt, so that `except Exception` does not swallow it."""
@@ -78,6 +81,13 @@ def _handler(signum: int, frame: Any) -> None:
     if _state.signum is not None:
         hard_exit(_state.signum)
     _state.signum = signum
+    # Finishing the current document must not become a hang (stdout blocked for
+    # good, a document that never ends): past the grace time, exit as a second
+    # signal would.
+    if hasattr(signal, "SIGALRM"):
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signal.SIGALRM, lambda *_: hard_exit(signum))
+            signal.alarm(GRACE_SECONDS)
     if not _state.deferring:
         raise Interrupted(signum)
 

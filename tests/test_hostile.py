@@ -663,3 +663,27 @@ def test_a_document_that_cannot_be_encoded_becomes_an_error_document(jobs: int) 
     options = pipeline.Options(analyses=("summary",))
     texts = [e.text for e in pipeline.run_encoded(raws, options, _encode_failing_on_bad, jobs=jobs)]
     assert texts == [f"{i} {'analysis_error' if i == 'bad' else 'ok'}" for i in ids]
+
+
+def test_a_first_signal_with_stdout_blocked_for_good_still_ends_the_run(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = write(tmp_path / "c.jsonl", jsonl(*({"id": f"r{i}", "text": GOOD * 30} for i in range(200))))
+    code = "from newsctl import shutdown; shutdown.GRACE_SECONDS = 1; from newsctl.cli import main; main()"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "clean", str(corpus), "-f", "jsonl", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert proc.stdout is not None
+        proc.stdout.read(100)  # and never again: the pipe fills and the run blocks writing
+        time.sleep(2)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 143
+    finally:
+        proc.kill()
+        proc.wait()

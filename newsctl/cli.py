@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import errno
 import os
 import sys
 from collections.abc import Callable
@@ -287,25 +286,32 @@ def _prepare_keywords(
             stderr.write(f"newsctl: warning: {line}\n")
     if options.idf != "corpus":
         return options, paths
-    if "-" in paths:
-        from newsctl.read import spool_stdin
+    from newsctl import shutdown
 
-        fd, spool = _temp_file(cleanup, prefix="newsctl-stdin-")
-        with os.fdopen(fd, "wb") as handle:
-            kind = spool_stdin(stdin, handle)  # gunzipped, its kind recognised by content
-        paths = [spool if p == "-" else p for p in paths]
-        if options.input_format is None:
-            options = replace(options, input_format=kind)
-    fd, idf_path = _temp_file(cleanup, prefix="newsctl-", suffix=".idf")
-    os.close(fd)
-    raws = iter_documents(
-        paths,
-        encoding=options.encoding,
-        input_format=options.input_format,
-        max_bytes=options.max_bytes,
-        fields=dict(options.fields),
-    )
-    corpus_idf_file(raws, options, idf_path)
+    try:
+        if "-" in paths:
+            from newsctl.read import spool_stdin
+
+            fd, spool = _temp_file(cleanup, prefix="newsctl-stdin-")
+            with os.fdopen(fd, "wb") as handle, shutdown.interruptible():
+                kind = spool_stdin(stdin, handle)  # gunzipped, its kind recognised by content
+            paths = [spool if p == "-" else p for p in paths]
+            if options.input_format is None:
+                options = replace(options, input_format=kind)
+        fd, idf_path = _temp_file(cleanup, prefix="newsctl-", suffix=".idf")
+        os.close(fd)
+        raws = iter_documents(
+            paths,
+            encoding=options.encoding,
+            input_format=options.input_format,
+            max_bytes=options.max_bytes,
+            fields=dict(options.fields),
+        )
+        # As in the run itself: a signal while reading stops at once, one during an
+        # article (jieba may be writing its cache) once the article is done.
+        corpus_idf_file(shutdown.interruptible_iter(raws), options, idf_path)
+    except shutdown.Interrupted:
+        return options, []  # the run then writes an empty, whole output and exits 128 + N
     return replace(options, corpus_idf=idf_path), paths
 
 
@@ -320,7 +326,6 @@ def _temp_file(cleanup: contextlib.ExitStack, prefix: str, suffix: str = "") -> 
         fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix)
         shutdown.add_temp(path)
         cleanup.callback(shutdown.remove_temp, path)
-    shutdown.raise_if_stopped()
     return fd, path
 
 
@@ -338,15 +343,18 @@ def _run_loop(
     from newsctl.pipeline import default_jobs, run, run_encoded
     from newsctl.read import iter_documents
     from newsctl.render import visible
-    from newsctl.streams import prefer_json_encoding, raw_terminal
+    from newsctl.streams import prefer_html_escapes, prefer_json_encoding, raw_terminal
 
     jobs = params.get("jobs")
     cpus = default_jobs()
     if jobs is not None and jobs > cpus:
         stderr.write(f"newsctl: note: --jobs {jobs} is more than the {cpus} CPUs available; using {cpus}\n")
         jobs = cpus
-    if _output_format(params) in ("json", "jsonl"):
+    fmt = _output_format(params)
+    if fmt in ("json", "jsonl"):
         prefer_json_encoding(stdout)
+    elif fmt == "html":
+        prefer_html_escapes(stdout)
     # Waiting for input can be interrupted at once; a document being analysed or
     # written is finished first (see newsctl.shutdown).
     raws = shutdown.interruptible_iter(
@@ -530,7 +538,7 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
 )
 @click.option(
     "--min-weight",
-    type=validate.FiniteFloat(0, 1),
+    type=validate.FiniteFloatRange(0, 1),
     default=0.0,
     show_default=True,
     help="Leave out terms weighing less than this share of the best one.",
@@ -802,12 +810,6 @@ def schema() -> None:
 # entry point
 
 
-# Errors of a full or failing output (`> /dev/full`, a full disk, a quota): the
-# user's to fix, so not reported as an internal error. Reading errors never get
-# here: the reader turns them into per-document errors.
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
-
-
 def main(args: list[str] | None = None) -> None:
     """Console entry point. Exit statuses (docs/exit-codes.md): 0 ok, 1 an article
     failed, 2 usage, 128 + N on signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP),
@@ -845,16 +847,27 @@ def main(args: list[str] | None = None) -> None:
             raise
         _silence_stdout()
         _exit(ExitStatus.OK)
-    except Exception as exc:
-        if debug:
-            raise
-        shutdown.defer_from_now()
-        if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
-            sys.stderr.write(f"newsctl: cannot write the output: {exc.strerror or exc}\n")
-            _silence_stdout()
+    except OSError as exc:
+        failed = streams.stdout_error()
+        if failed is None:
+            _internal_error(exc, debug)
+        else:
+            shutdown.defer_from_now()
+            _silence_stdout()  # what is still buffered cannot be written either
+            sys.stderr.write(f"newsctl: cannot write the output: {failed.strerror or failed}\n")
             _exit(ExitStatus.FAILED)
-        sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
-        _exit(ExitStatus.FAILED)
+    except Exception as exc:
+        _internal_error(exc, debug)
+
+
+def _internal_error(exc: Exception, debug: bool) -> None:
+    from newsctl import shutdown
+
+    if debug:
+        raise exc
+    shutdown.defer_from_now()
+    sys.stderr.write(f"newsctl: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)\n")
+    _exit(ExitStatus.FAILED)
 
 
 def _sanitize_terminal_size() -> None:

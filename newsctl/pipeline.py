@@ -251,8 +251,17 @@ def _same(doc: Document) -> Document:
     return doc
 
 
-def _process_chunk(chunk: list[RawDocument], options: Options, finish: Callable[[Document], T]) -> list[T]:
-    return [finish(process(raw, options)) for raw in chunk]
+def _finished(raw: RawDocument, options: Options, finish: Callable[[Document], T]) -> T:
+    """`finish(process(raw))`: a failure to encode costs only this document, as a
+    failure to analyse does (in a worker it would otherwise kill the worker)."""
+    doc = process(raw, options)
+    try:
+        return finish(doc)
+    except Exception as exc:
+        if options.debug:
+            raise
+        message = f"internal error ({exc.__class__.__name__}: {exc}) writing it; please report it"
+        return finish(error_document(raw, "analysis_error", message))
 
 
 def run(raws: Iterable[RawDocument], options: Options, jobs: int | None = None) -> Iterator[Document]:
@@ -290,7 +299,7 @@ def _run(
         from newsctl.shutdown import stop_requested
 
         for raw in iterator:
-            yield finish(process(raw, options))
+            yield _finished(raw, options, finish)
             if stop_requested():
                 return
         return
@@ -341,7 +350,7 @@ def _run_parallel(
     # The first document is done here, before any worker exists: it loads what the
     # analyses need once, and forked workers inherit it (copy-on-write) rather
     # than each paying the start-up (about a second for jieba's dictionary).
-    yield finish(process(first[0], options))
+    yield _finished(first[0], options, finish)
     if stop_requested():
         return
     rest = itertools.chain([first[1:]] if len(first) > 1 else [], chunks)
@@ -404,7 +413,7 @@ class _WorkerPool:
         read = 0  # chunks taken from `chunks`
         emit = 0  # the next chunk to yield
         exhausted = False
-        while True:
+        while not stop_requested():  # then no new work and no new workers, not even replacements
             while not exhausted and read < emit + window:
                 chunk = next(chunks, None)
                 if chunk is None:
@@ -423,7 +432,7 @@ class _WorkerPool:
                 while todo:
                     task = todo.popleft()
                     self._store(
-                        task, [self.finish(process(r, self.options)) for r in task.raws], parts, missing
+                        task, [_finished(r, self.options, self.finish) for r in task.raws], parts, missing
                     )
             while emit < read and missing[emit] == 0:
                 results = parts.pop(emit)
@@ -433,8 +442,6 @@ class _WorkerPool:
                 if stop_requested():
                     return
             if exhausted and emit == read:
-                return
-            if stop_requested():
                 return
             busy = [w for w in self.workers if w.task is not None]
             if not busy:
@@ -586,7 +593,7 @@ def _worker_main(conn: Any, options: Options, finish: Callable[[Document], Any],
             return
         if task is None:
             return
-        results = [finish(process(raw, options)) for raw in task]
+        results = [_finished(raw, options, finish) for raw in task]
         try:
             conn.send(results)
         except OSError:

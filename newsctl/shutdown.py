@@ -1,12 +1,13 @@
 """Stopping a run cleanly: signals, worker processes and temporary files.
 
 The command line installs the handlers once (`install`). The first SIGINT,
-SIGTERM or SIGHUP asks the run to stop: inside a `deferred()` section (while
-documents are analysed and written) it only sets a flag, which the loops check
-after each document, so output ends on a whole document; outside one (setup,
-the first pass of `--idf corpus`) it raises `Interrupted` at once so that
-cleanups run. A second signal exits at once: worker processes are killed and
-temporary files removed first, and nothing is waited for.
+SIGTERM or SIGHUP asks the run to stop. Mostly it only sets a flag, which the
+loops check after each document, so that output ends on a whole document and a
+JSON document is closed (a signal during start-up: an empty one). Inside an
+`interruptible()` stretch (waiting for input, where there is no document to
+finish) it raises `Interrupted` at once instead. A second signal exits at once:
+worker processes are killed and temporary files removed first, and nothing is
+waited for.
 
 Library callers never install the handlers; for them `stop_requested()` stays
 False and nothing here changes behaviour.
@@ -27,6 +28,9 @@ _END = object()
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+
+
+GRACE_SECONDS = 30  # after a first signal, the longest the run may take to stop cleanly
 
 
 class Interrupted(BaseException):
@@ -66,28 +70,24 @@ def install() -> None:
     """Handle SIGINT, SIGTERM and SIGHUP for this process (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
         return
+    _state.deferring += 1  # for the whole run: raise only where interruptible()
     for signum in STOP_SIGNALS:
         with contextlib.suppress(OSError, ValueError):
             signal.signal(signum, _handler)
     _state.installed = True
 
 
-def uninstall() -> None:
-    """Back to the defaults (for tests that run the command in-process)."""
-    if threading.current_thread() is not threading.main_thread() or not _state.installed:
-        return
-    for signum in STOP_SIGNALS:
-        with contextlib.suppress(OSError, ValueError):
-            signal.signal(signum, signal.SIG_DFL if signum != signal.SIGINT else signal.default_int_handler)
-    _state.installed = False
-    _state.signum = None
-    _state.deferring = 0
-
-
 def _handler(signum: int, frame: Any) -> None:
     if _state.signum is not None:
         hard_exit(_state.signum)
     _state.signum = signum
+    # Finishing the current document must not become a hang (stdout blocked for
+    # good, a document that never ends): past the grace time, exit as a second
+    # signal would.
+    if hasattr(signal, "SIGALRM"):
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signal.SIGALRM, lambda *_: hard_exit(signum))
+            signal.alarm(GRACE_SECONDS)
     if not _state.deferring:
         raise Interrupted(signum)
 
@@ -124,12 +124,6 @@ def interruptible_iter(items: Iterable[T]) -> Iterator[T]:
         if item is _END:
             return
         yield item  # type: ignore[misc]
-
-
-def raise_if_stopped() -> None:
-    """After a deferred stretch outside the document loop: stop now if asked to."""
-    if _state.signum is not None:
-        raise Interrupted(_state.signum)
 
 
 def defer_from_now() -> None:

@@ -25,6 +25,7 @@ import sys
 from typing import Any
 
 ESCAPE_ERRORS = "newsctl.escape"
+_UNICODE_CODECS = ("utf-8", "utf-16", "utf-32")
 # C0 controls but tab and newline, DEL, C1 controls, bidi overrides.
 _UNSAFE_ON_STDERR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -53,6 +54,7 @@ class FdWriter(io.RawIOBase):
         super().__init__()
         self.fd = fd
         self.broken = False  # the reader went away (EPIPE)
+        self.error: OSError | None = None  # the write that failed otherwise (ENOSPC, EBADF, EIO)
 
     def writable(self) -> bool:
         return True
@@ -78,6 +80,9 @@ class FdWriter(io.RawIOBase):
                 continue
             except BrokenPipeError:
                 self.broken = True
+                raise
+            except OSError as exc:
+                self.error = exc
                 raise
         return done
 
@@ -184,11 +189,28 @@ def prefer_json_encoding(stream: Any) -> None:
             stream.reconfigure(encoding=wanted, errors=ESCAPE_ERRORS)
 
 
+def _stdout_raw() -> Any:
+    return getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+
+
 def stdout_broken() -> bool:
     """Whether a write to stdout found its reader gone, whoever caught the error
     (rich and click turn it into SystemExit(1))."""
-    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
-    return bool(getattr(raw, "broken", False))
+    return bool(getattr(_stdout_raw(), "broken", False))
+
+
+def stdout_error() -> OSError | None:
+    """The error a write to stdout failed with (a full disk, a descriptor not open
+    for writing), if one did."""
+    return getattr(_stdout_raw(), "error", None)
+
+
+def prefer_html_escapes(stream: Any) -> None:
+    """HTML takes characters its encoding lacks as character references (&#x4e2d;),
+    which every browser shows as the character itself."""
+    if isinstance(stream, io.TextIOWrapper) and _encoding_of(stream, "utf-8") not in _UNICODE_CODECS:
+        with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+            stream.reconfigure(errors="xmlcharrefreplace")
 
 
 def raw_terminal(stream: Any) -> Any:

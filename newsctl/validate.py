@@ -7,7 +7,7 @@ or a NaN in the JSON output is refused up front as a usage error (exit 2).
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -15,33 +15,23 @@ MAX_BYTES_LIMIT = 1 << 30  # one article; a larger buffer is no article and may 
 IDF_LIMIT = 1e6  # IDF weights are logarithms: real ones are below 30
 
 
-if TYPE_CHECKING:
-    _FloatParam = click.ParamType[float, Any]  # generic in the click the type checker sees
-else:
-    _FloatParam = click.ParamType
+class FiniteFloat(click.types.FloatParamType):
+    """A float that is a number: nan, inf and -inf are refused."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
 
-class FiniteFloat(_FloatParam):
-    """A float that is a number (not nan, inf or -inf), optionally within bounds."""
+class FiniteFloatRange(click.FloatRange):
+    """click.FloatRange lets nan through (every comparison with nan is false)."""
 
-    name = "number"
-
-    def __init__(self, low: float | None = None, high: float | None = None) -> None:
-        self.low = low
-        self.high = high
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
-        if isinstance(value, float) and math.isfinite(value):
-            number = value
-        else:
-            try:
-                number = float(str(value).strip())
-            except ValueError:
-                self.fail(f"{value!r} is not a number", param, ctx)
-            if not math.isfinite(number):
-                self.fail(f"{value!r} is not a finite number", param, ctx)
-        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
-            self.fail(f"{number:g} is not between {self.low:g} and {self.high:g}", param, ctx)
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
         return number
 
 

@@ -433,3 +433,257 @@ def test_nul_bytes(tmp_path: Path) -> None:
     table = invoke("summary", str(tmp_path))
     assert table.exit_code == 1
     assert "\x00" not in table.stdout and "\x00" not in table.stderr
+
+
+# ---------------------------------------------------------------------------
+# the run itself (issue 23): workers, output streams, locales, option values.
+# Real signals and processes: tests/test_soak.py (bench/soak.py).
+
+
+def _newsctl(*args: str, env: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    import subprocess
+    import sys
+
+    if "stdout" not in kwargs:
+        kwargs["stdout"] = subprocess.PIPE
+    return subprocess.run(
+        [sys.executable, "-m", "newsctl", *args],
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "100", **(env or {})},
+        timeout=120,
+        **kwargs,
+    )
+
+
+def _poison_summary(article: Any, options: Any, doc: Any) -> None:
+    # Kills the worker process analysing it (the parent is never harmed).
+    import signal
+
+    if "POISON" in article.text and os.getpid() != _PARENT_PID[0]:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+_PARENT_PID = [0]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the poisoned analyzer reaches workers by fork")
+def test_a_document_that_kills_its_worker_twice_becomes_an_error_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsctl import pipeline
+    from newsctl.read import RawDocument
+
+    _PARENT_PID[0] = os.getpid()
+    monkeypatch.setitem(pipeline.ANALYZERS, "summary", _poison_summary)
+    texts = [GOOD] * 40
+    texts[20] = GOOD + "POISON"
+    raws = [
+        RawDocument(id=f"d{i}", path=f"d{i}", text=t, sha256="0", encoding="utf-8")
+        for i, t in enumerate(texts)
+    ]
+    docs = list(pipeline.run(raws, pipeline.Options(analyses=("summary",)), jobs=2))
+    assert [d.id for d in docs] == [r.id for r in raws]  # every record, in order
+    failed = [d for d in docs if d.error is not None]
+    assert [d.id for d in failed] == ["d20"]  # its chunk-mates were retried and came back
+    assert failed[0].error is not None and "died twice" in failed[0].error.message
+
+
+def test_short_and_nonblocking_writes_are_completed() -> None:
+    import fcntl
+
+    from newsctl.streams import FdWriter
+
+    read_end, write_end = os.pipe()
+    flags = fcntl.fcntl(write_end, fcntl.F_GETFL)
+    fcntl.fcntl(write_end, fcntl.F_SETFL, flags | os.O_NONBLOCK)  # as a program sharing the pipe may leave it
+    data = bytes(range(256)) * 8192  # 2 MB: far more than the pipe holds
+    received = bytearray()
+
+    def drain() -> None:
+        while chunk := os.read(read_end, 1 << 16):
+            received.extend(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        assert FdWriter(write_end).write(data) == len(data)
+    finally:
+        os.close(write_end)
+        reader.join(timeout=30)
+        os.close(read_end)
+    assert bytes(received) == data
+
+
+def test_unencodable_output_is_escaped_as_json_escapes() -> None:
+    import io
+
+    from newsctl.streams import ESCAPE_ERRORS
+
+    buffer = io.BytesIO()
+    stream = io.TextIOWrapper(buffer, encoding="ascii", errors=ESCAPE_ERRORS)
+    stream.write(json.dumps({"t": "新闻 😀 \udc80"}, ensure_ascii=False))
+    stream.flush()
+    assert json.loads(buffer.getvalue().decode("ascii")) == {"t": "新闻 😀 \udc80"}
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"},
+        {"PYTHONIOENCODING": "latin-1"},
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table"])
+def test_any_locale(tmp_path: Path, env: dict[str, str], fmt: str) -> None:
+    corpus = write(tmp_path / "c.jsonl", jsonl({"id": "一", "text": GOOD}, {"id": "二", "text": OTHER}))
+    result = _newsctl("figures", str(corpus), "-f", fmt, env=env)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr
+    # JSON is UTF-8 (or ASCII) whatever the locale; a table is in the locale's encoding
+    text = result.stdout.decode("utf-8" if fmt != "table" else "latin-1")
+    if fmt == "json":
+        assert [d["id"] for d in json.loads(text)["documents"]] == ["一", "二"]
+    elif fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in text.splitlines()] == ["一", "二"]
+    else:
+        assert "3.5" in text
+
+
+@pytest.mark.parametrize("redirect", ["<&-", ">&-", "2>&-", "<&- >&- 2>&-"])
+def test_closed_standard_descriptors(tmp_path: Path, redirect: str) -> None:
+    import subprocess
+    import sys
+
+    article = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
+    script = f"exec '{sys.executable}' -m newsctl summary '{article}' -f jsonl {redirect}"
+    if ">&-" not in redirect:
+        script += f" > '{out}'"
+    result = subprocess.run(["/bin/sh", "-c", script], capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr
+    if ">&-" in redirect:
+        assert b"standard output is closed" in result.stderr or "2>&-" in redirect
+    else:
+        assert json.loads(out.read_text(encoding="utf-8"))["id"].endswith("a.txt")
+
+
+def test_output_that_cannot_be_written_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", GOOD)
+    with open(os.devnull, "rb") as read_only:  # stdout open, but not for writing
+        result = _newsctl("summary", str(article), "-f", "jsonl", stdout=read_only)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == ["newsctl: cannot write the output: Bad file descriptor"]
+
+
+def test_reader_going_away_exits_0_for_every_format(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = write(tmp_path / "c.jsonl", jsonl(*({"id": f"r{i}", "text": GOOD * 20} for i in range(60))))
+    for fmt in ("jsonl", "json", "table"):
+        command = f"'{sys.executable}' -m newsctl timeline '{corpus}' -f {fmt}"
+        script = f"{command} | head -c 10; exit ${{PIPESTATUS[0]}}"
+        result = subprocess.run(["/bin/bash", "-c", script], capture_output=True, timeout=120)
+        assert result.returncode == 0, (fmt, result.stderr)
+        assert result.stderr == b"", (fmt, result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["figures", "--min-value", "nan"], "--min-value"),
+        (["figures", "--min-value", "-inf"], "--min-value"),
+        (["keywords", "--min-weight", "nan"], "--min-weight"),
+        (["summary", "--max-bytes", "100000000000"], "--max-bytes"),
+        (["keywords", "--idf", "WEIGHTS"], "--idf"),
+    ],
+)
+def test_option_values_are_refused_where_they_enter(tmp_path: Path, args: list[str], flag: str) -> None:
+    weights = write(tmp_path / "w.idf", "会议 nan\n工作 3.2\n")
+    args = [str(weights) if a == "WEIGHTS" else a for a in args]
+    result = invoke(*args, str(write(tmp_path / "a.txt", GOOD)), "-j")
+    assert result.exit_code == 2, result.stdout
+    assert flag in result.stderr
+    assert result.stdout == ""
+
+
+def test_userdict_count_that_is_not_ascii_digits_is_a_warning(tmp_path: Path) -> None:
+    userdict = write(tmp_path / "u.dict", "重点工作 ² n\n常务会议 5\n")
+    result = invoke(
+        "keywords", str(write(tmp_path / "a.txt", GOOD)), "--userdict", str(userdict), "-f", "jsonl"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "u.dict:1:" in result.stderr
+    assert validate_jsonl_output(result.stdout)[0]["keywords"]
+
+
+def test_paths_in_option_errors_reach_stderr_escaped(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", GOOD)
+    for option in ("--idf", "--userdict"):
+        result = _newsctl("keywords", str(article), option, str(tmp_path / "x\x1b]0;pwned\x07.txt"))
+        assert result.returncode == 2
+        assert b"\x1b" not in result.stderr and b"\x07" not in result.stderr
+        assert b"\\x1b]0;pwned\\x07" in result.stderr
+
+
+def test_jobs_is_capped_at_the_cpu_count(tmp_path: Path) -> None:
+    from newsctl.pipeline import default_jobs
+
+    corpus = write(tmp_path / "c.jsonl", jsonl(*({"id": f"r{i}", "text": OTHER} for i in range(20))))
+    result = invoke("summary", str(corpus), "-f", "jsonl", "--jobs", "100000")
+    assert result.exit_code == 0
+    assert f"using {default_jobs()}" in result.stderr
+    assert len(validate_jsonl_output(result.stdout)) == 20
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", "3", "99999999"])
+def test_any_columns_value_prints_a_table(tmp_path: Path, columns: str) -> None:
+    result = _newsctl("check", str(write(tmp_path / "a.txt", GOOD)), env={"COLUMNS": columns})
+    assert result.returncode in (0, 1), result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines and max(len(line) for line in lines) <= 1000
+
+
+def _encode_failing_on_bad(doc: Any) -> str:
+    if doc.id == "bad" and doc.error is None:
+        raise ValueError("cannot encode")
+    return f"{doc.id} {doc.error.code if doc.error else 'ok'}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_that_cannot_be_encoded_becomes_an_error_document(jobs: int) -> None:
+    from newsctl import pipeline
+    from newsctl.read import RawDocument
+
+    ids = [f"d{i}" for i in range(30)]
+    ids[17] = "bad"
+    raws = [RawDocument(id=i, path=i, text=GOOD, sha256="0", encoding="utf-8") for i in ids]
+    options = pipeline.Options(analyses=("summary",))
+    texts = [e.text for e in pipeline.run_encoded(raws, options, _encode_failing_on_bad, jobs=jobs)]
+    assert texts == [f"{i} {'analysis_error' if i == 'bad' else 'ok'}" for i in ids]
+
+
+def test_a_first_signal_with_stdout_blocked_for_good_still_ends_the_run(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = write(tmp_path / "c.jsonl", jsonl(*({"id": f"r{i}", "text": GOOD * 30} for i in range(200))))
+    code = "from newsctl import shutdown; shutdown.GRACE_SECONDS = 1; from newsctl.cli import main; main()"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "clean", str(corpus), "-f", "jsonl", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert proc.stdout is not None
+        proc.stdout.read(100)  # and never again: the pipe fills and the run blocks writing
+        time.sleep(2)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 143
+    finally:
+        proc.kill()
+        proc.wait()

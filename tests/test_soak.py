@@ -1,6 +1,7 @@
 """The short soak: real processes in hostile situations (bench/soak.py --quick).
 
-Runs by default (about 30 s); `bench/soak.py` without --quick runs every situation.
+Runs by default (7 situations, 30-60 s on a loaded 2-core machine); `bench/soak.py`
+without --quick runs all 31.
 Each situation checks records in = DOCUMENTs out, no traceback, no hang, no
 process and no temporary file left behind, valid JSON.
 """

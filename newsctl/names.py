@@ -35,10 +35,14 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 class NameCues:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
-    prefixes: tuple[str, ...]  # longest first
+    prefixes: frozenset[str]
     speech_verbs: tuple[str, ...]  # longest first
     place_suffixes: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]
+    # A kin term or title, then the rest (at least one character); a speech verb at the end.
+    prefix: re.Pattern[str]
+    prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
+    speech_verb_end: re.Pattern[str]
 
 
 @cache
@@ -50,13 +54,18 @@ def cues() -> NameCues:
     def longest_first(words: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
+    prefixes = longest_first(data["name_prefixes"])
+    speech_verbs = longest_first(data["speech_verbs"])
     return NameCues(
         surnames=frozenset(data["surnames"]),
         compound_surnames=frozenset(data["compound_surnames"]),
-        prefixes=longest_first(data["name_prefixes"]),
-        speech_verbs=longest_first(data["speech_verbs"]),
+        prefixes=frozenset(prefixes),
+        speech_verbs=speech_verbs,
         place_suffixes=longest_first(data["place_suffixes"]),
         organisation_suffixes=longest_first(data["organisation_suffixes"]),
+        prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
+        prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
+        speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
     )
 
 
@@ -97,7 +106,7 @@ def kind_of(word: str, tag: str | None, common: bool = False, common_head: bool 
         return ORGANISATION
     if word.endswith(known.place_suffixes):
         return PLACE
-    if tag is None and len(word) == 3 and not common_head and looks_like_person(word):
+    if tag is None and not common_head and looks_like_person(word):
         return PERSON
     return None
 
@@ -108,14 +117,12 @@ def core_name(word: str) -> str | None:
     the word is not such a compound."""
     known = cues()
     core = word
-    for verb in known.speech_verbs:
-        if core.endswith(verb) and len(core) > len(verb):
-            core = core[: -len(verb)]
-            break
-    for prefix in known.prefixes:
-        if core.startswith(prefix) and len(core) > len(prefix):
-            core = core[len(prefix) :]
-            break
+    verb = known.speech_verb_end.search(core)
+    if verb is not None:
+        core = core[: verb.start()]
+    prefix = known.prefix.match(core)
+    if prefix is not None:
+        core = core[prefix.end() :]
     if core == word or not looks_like_person(core):
         return None
     return core
@@ -124,32 +131,28 @@ def core_name(word: str) -> str | None:
 def is_glued_fragment(word: str) -> bool:
     """An unknown word that ends in a speech verb without a name before it (姨说, 我累说):
     a piece of a sentence, not a term."""
-    known = cues()
-    return any(word.endswith(verb) and len(word) > len(verb) for verb in known.speech_verbs)
+    return cues().speech_verb_end.search(word) is not None
 
 
-def given_name_owner(fragment: str, names: Iterable[str]) -> str | None:
-    """The one full personal name among `names` that `fragment` is the given name of (俊玮
-    of 谢俊玮), or that a kin term or title stands before (阿嬷洪 of 洪素女); None when
-    there is none or more than one."""
-    bare = _without_prefix(fragment)
-    owners = [
-        name
-        for name in names
-        if name != fragment
-        and (
-            (name.endswith(fragment) and not looks_like_person(fragment)) or (bare and name.startswith(bare))
-        )
-    ]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _without_prefix(word: str) -> str | None:
-    """The rest of a word after a kin term or title (阿嬷洪 -> 洪), or None."""
-    for prefix in cues().prefixes:
-        if word.startswith(prefix) and len(word) > len(prefix):
-            return word[len(prefix) :]
-    return None
+def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
+    """The words that are a piece of exactly one of the full personal `names`, each with
+    that name: its given name (俊玮 of 谢俊玮), or a kin term or title glued to its surname
+    (阿嬷洪 of 洪素女)."""
+    endings: dict[str, list[str]] = {}
+    for name in names:
+        for cut in range(1, len(name) - 1):
+            endings.setdefault(name[cut:], []).append(name)
+    words = list(words)
+    found: dict[str, list[str]] = {}
+    for word in endings.keys() & set(words):
+        if not looks_like_person(word):  # else a name of its own (王毅 is no piece of 李王毅)
+            found[word] = [name for name in endings[word] if name != word]
+    # the few words that start with a kin term or title, found in one scan
+    for glued in cues().prefix_line.finditer("\n".join(words)):
+        word = glued.group()
+        bare = glued.group(1)
+        found.setdefault(word, []).extend(name for name in names if name != word and name.startswith(bare))
+    return {word: owners[0] for word, owners in found.items() if len(owners) == 1}
 
 
 def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
@@ -159,6 +162,8 @@ def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) ->
     word that may be part of a name (one the dictionary lacks, or tags as a name)."""
     parts: dict[str, str] = {}
     chains: list[tuple[list[str], str]] = []
+    if _DOTS.search("".join(tokens)) is None:
+        return parts
     dots = [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]
     for i in dots:
         if i + 1 >= len(tokens) or (i + 2 < len(tokens) and _DOTS.fullmatch(tokens[i + 2])):

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from heapq import heapify, heappop, nlargest
+from heapq import heapify, heappop
 from itertools import chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
@@ -60,7 +60,7 @@ _LENGTH_PRIOR = {2: 1.0, 3: 0.8, 4: 0.6}
 SUBSUMED_SHARE = 0.8
 # Names of people, places and organisations are what editors tag first.
 NAME_GAIN = 1.3
-NAMES_LOOKED_AT = 8  # terms per keyword asked for that names are gathered from
+NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -740,7 +740,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     dotted = names.dotted_name_parts(
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
-    looked_at = nlargest(NAMES_LOOKED_AT * max(top, 1), scores, key=scores.__getitem__)
+    looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count

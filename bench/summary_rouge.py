@@ -2,8 +2,9 @@
 
 Reference: each article's headline from ../shared/corpus/news.jsonl (the
 summarizer never sees it). Metric: character-level ROUGE-1/ROUGE-2 recall of
-the headline by the 3 chosen sentences, and ROUGE-1/2 F1 of the single best
-sentence. Real text, read at run time; nothing from the corpus is stored.
+the headline by the 3 chosen sentences, ROUGE-1/2 F1 of the single best
+sentence, and ROUGE-L F1 (longest common character subsequence) of both. Real
+text, read at run time; nothing from the corpus is stored.
 
     python bench/summary_rouge.py [--limit N]
 """
@@ -38,6 +39,24 @@ def rouge(candidate: str, reference: str, n: int) -> tuple[float, float]:
     precision = overlap / max(1, sum(cand.values()))
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return recall, f1
+
+
+def rouge_l(candidate: str, reference: str) -> float:
+    """F1 of the longest common subsequence of characters (ROUGE-L)."""
+    cand, ref = _KEEP.findall(candidate), _KEEP.findall(reference)
+    if not cand or not ref:
+        return 0.0
+    previous = [0] * (len(ref) + 1)
+    for char in cand:
+        current = [0]
+        for j, other in enumerate(ref):
+            current.append(previous[j] + 1 if char == other else max(previous[j + 1], current[j]))
+        previous = current
+    common = previous[-1]
+    if not common:
+        return 0.0
+    recall, precision = common / len(ref), common / len(cand)
+    return 2 * precision * recall / (precision + recall)
 
 
 def main() -> None:
@@ -81,6 +100,8 @@ def main() -> None:
                     ("R2 recall@3", rouge(top3, reference, 2)[0]),
                     ("R1 F1@1", rouge(top1, reference, 1)[1]),
                     ("R2 F1@1", rouge(top1, reference, 2)[1]),
+                    ("RL F1@1", rouge_l(top1, reference)),
+                    ("RL F1@3", rouge_l(top3, reference)),
                 ):
                     scores[name].setdefault(label, []).append(value)
             count += 1

@@ -33,6 +33,7 @@ from operator import add, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from newsctl import names
 from newsctl.article import Article
 from newsctl.segment import Segmenter
 
@@ -57,6 +58,14 @@ PHRASE_IDF_GAIN = 0.5
 _LENGTH_PRIOR = {2: 1.0, 3: 0.8, 4: 0.6}
 # A word whose occurrences fall inside a kept phrase at least this often is dropped for the phrase.
 SUBSUMED_SHARE = 0.8
+# Names of people, places and organisations are what editors tag first.
+NAME_GAIN = 1.3
+NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
+# Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
+# Parts that make a headline phrase a piece of a sentence rather than a compound: a
+# verb, or a word jieba does not know.
+_LOOSE_TAGS = frozenset({"v", None})
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -323,6 +332,7 @@ class _Vocabulary:
         self.codes: dict[str, str] = {}
         self.entries: dict[str, tuple[str | None, float | None]] = {}
         self.idf: dict[str, float] = {}
+        self.median = math.inf  # jieba's median IDF, known once a word was looked up
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
         """The class letters of the tokens, one each, classifying (one dictionary query) the
@@ -374,7 +384,7 @@ class _Vocabulary:
             return
         table = segmenter.lookup(han + latin)
         self.entries.update(table)
-        median = segmenter.lexicon.ensure_open()
+        median = self.median = segmenter.lexicon.ensure_open()
         idf = self.idf
         for word, (_, value) in table.items():
             idf[word] = value if value is not None else median
@@ -664,6 +674,7 @@ def extract_keywords(
         scores = _textrank_scores(doc)
     else:
         scores = _tfidf_scores(doc, idf)
+    merged = _gather_names(doc, scores, segmenter, top)
     chosen = _select(doc, scores, top)
     if not chosen:
         return []
@@ -672,7 +683,7 @@ def extract_keywords(
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
-        count = doc.phrase_count[term] if is_phrase else doc.word_count[term]
+        count = (doc.phrase_count[term] if is_phrase else doc.word_count[term]) + merged.get(term, 0)
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
         pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
@@ -699,6 +710,110 @@ def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
             value = values[0] + PHRASE_IDF_GAIN * sum(values[1:])
         scores[phrase] = max(scores.get(phrase, 0.0), tf * value * _LENGTH_PRIOR[len(parts)])
     return scores
+
+
+def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top: int) -> dict[str, int]:
+    """Tags an editor would write for the names in the text (see `newsctl.names`), in
+    place on `scores`: the pieces of a name (given name alone, glued title or speech
+    verb, the given names of a transliterated name, a Latin gloss) give their weight
+    to the whole name; fragments of the title and of sentences go; names of people,
+    places and organisations gain. Only the best terms are looked at (NAMES_LOOKED_AT per
+    keyword asked for): the rest cannot reach the top. Returns the occurrences each whole
+    name took over."""
+    entry = doc.lexicon.get
+    text = "".join(doc.tokens)
+    merged: dict[str, int] = {}
+
+    def count_of(term: str) -> int:
+        return doc.word_count.get(term, 0) or doc.phrase_count.get(term, 0)
+
+    def give(piece: str, owner: str | None) -> None:
+        weight = scores.pop(piece)
+        if owner is not None and owner != piece:
+            scores[owner] = scores.get(owner, 0.0) + weight
+            merged[owner] = merged.get(owner, 0) + count_of(piece) + merged.pop(piece, 0)
+
+    title_ranges = [(start, end) for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    in_titles = set(chain.from_iterable(doc.tokens[start:end] for start, end in title_ranges))
+    in_titles.update(chain.from_iterable(doc.ngrams.within(start, end) for start, end in title_ranges))
+    glosses = names.latin_glosses(text)
+    dotted = names.dotted_name_parts(
+        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
+    )
+    looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
+    for term in looked_at:
+        tag = entry(term, _NO_ENTRY)[0]
+        is_phrase = term not in doc.word_count
+        if term not in scores:
+            continue
+        if term in glosses:
+            give(term, None)
+        elif is_phrase or tag is None:
+            in_title = (
+                term in in_titles
+                and (
+                    not is_phrase
+                    or any(entry(p, _NO_ENTRY)[0] in _LOOSE_TAGS for p in doc.phrase_parts[term])
+                )
+                and all(any(start < s <= end for start, end in title_ranges) for s in doc.starts(term))
+            )
+            if in_title:
+                give(term, None)  # a piece of the headline, cut where no word ends
+            elif (core := names.core_name(term)) is not None:
+                give(term, core)
+            elif not is_phrase and names.is_glued_fragment(term):
+                give(term, None)
+    for term, owner in dotted.items():
+        if term in scores and term != owner:
+            give(term, owner if owner in scores else None)
+    seen = set(looked_at)
+    live = [t for t in looked_at if t in scores] + [t for t in merged if t in scores and t not in seen]
+    median = doc.vocabulary.median
+
+    kinds: dict[str, str | None] = {}
+
+    def learn_kinds(terms: list[str]) -> None:
+        """names.kind_of of each term, with what the dictionary knows of it and of its head."""
+        heads = segmenter.lookup({t[:2] for t in terms if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None})
+        for term in terms:
+            tag, idf = entry(term, _NO_ENTRY)
+            head_idf = heads[term[:2]][1] if tag is None and len(term) == 3 else None
+            kinds[term] = names.kind_of(
+                term,
+                tag,
+                common=idf is not None and idf < median,
+                common_head=head_idf is not None and head_idf < median,
+            )
+
+    # Only words the dictionary lacks or tags as a name can be names: the rest are not asked.
+    learn_kinds([t for t in live if entry(t, _NO_ENTRY)[0] in _NAME_TAGS])
+    people = [t for t, k in kinds.items() if k == names.PERSON and len(t) >= 3]
+    for term in people:
+        # A known two-character name and a character glued on by the HMM (韩正 + 同)
+        if entry(term, _NO_ENTRY)[0] is None and term[:2] in scores and kinds.get(term[:2]) == names.PERSON:
+            give(term, term[:2])
+    people = [t for t in people if t in scores]
+    shorter = set(people)
+    for term in [t for t in live if t[:-1] in shorter and t in scores and t not in doc.word_count]:
+        # A name the HMM cut one character short, which the phrase puts back (穆塔里 + 卡)
+        name = term[:-1]
+        if doc.phrase_parts[term][0] == name and name in scores:
+            give(name, term)
+            people[people.index(name)] = term
+    live = [t for t in live if t in scores]
+    owners = names.fragment_owners(live, people) if people else {}
+    for term in live if people else ():
+        if term in people or term not in scores:
+            continue
+        if term not in doc.word_count and any(name in term and len(term) - len(name) > 1 for name in people):
+            give(term, None)  # a name with a title or verb around it: the name is the tag
+        elif term in owners:
+            give(term, owners[term])  # a given name, or a kin term or title glued to the surname
+    learn_kinds([t for t in merged if t in scores and t not in kinds])  # whole names made of pieces
+    for term, kind in kinds.items():
+        if kind is not None and term in scores:
+            scores[term] *= NAME_GAIN
+    return merged
 
 
 def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[str, float]:

@@ -15,7 +15,9 @@ import math
 import re
 import sys
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, pairwise
 from operator import add, itemgetter, sub
 
@@ -30,6 +32,16 @@ REDUNDANCY = 0.7  # MMR lambda: 1.0 ignores redundancy
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
+MIN_ROUNDUP_ITEMS = 3
+ROUNDUP_MAX_SHARED = 0.02  # median share of words between items; a story's sections share more
+_ITEM_TITLE = re.compile(r"(?:[\u3400-\u9fff][^\u3400-\u9fff]*){4}")  # a headline has words (not `---`)
+# Sentence forms (see `_news_weights`); the weights were checked on the corpus headlines
+# (bench/summary_rouge.py) and the structure dev set.
+DECK_MAX_CHARS = 40
+DECK_WEIGHT = 0.2
+FACT_WEIGHT = 1.2
+_FINAL_PUNCTUATION = tuple("。！？!?…")
+_FACT_NUMBER = re.compile(r"[0-9０-９]")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?")
 # Latin words and numbers: `[A-Za-z]+|\d+(?:\.\d+)?`, written to start with one
 # character class so the regex engine can skip ahead to candidates.
@@ -235,6 +247,61 @@ def lead_prior(count: int) -> list[float]:
     return [w / total for w in weights]
 
 
+def roundup_items(article: Article, count: int, bags: list[dict[str, int]] | None = None) -> list[int] | None:
+    """For a roundup (several short stories, each under its own headline, as in 国内联播快讯),
+    the item number of each of the first `count` sentences (0: before the first item
+    headline); None for an article with one story. A roundup says so in its headline
+    (`data/summary_roundup.txt`), or, given the sentences' term counts `bags`, its items
+    share almost no words (a story's sections keep naming the same people and things)."""
+    text = article.text
+    heading_starts = sorted(
+        start for start, end in article.heading_spans if _ITEM_TITLE.search(text, start, end) is not None
+    )
+    if len(heading_starts) < MIN_ROUNDUP_ITEMS:
+        return None
+    sentences = article.sentences[:count]
+    items = [bisect_right(heading_starts, sentence.start) for sentence in sentences]
+    if len(set(items) - {0}) < MIN_ROUNDUP_ITEMS:
+        return None  # headings with no story under them: sections, not items
+    title = article.title or ""
+    if any(cue in title for cue in _roundup_cues()):
+        return items
+    if bags is None or _shared_between_items(items, bags) >= ROUNDUP_MAX_SHARED:
+        return None
+    return items
+
+
+@cache
+def _roundup_cues() -> frozenset[str]:
+    from newsctl.data import load_word_list
+
+    return load_word_list("summary_roundup.txt")
+
+
+def _shared_between_items(items: list[int], bags: list[dict[str, int]]) -> float:
+    """The median share of words one item has in common with the next (overlap coefficient)."""
+    terms: dict[int, set[str]] = {}
+    for item, bag in zip(items, bags):
+        if item:
+            terms.setdefault(item, set()).update(bag)
+    ordered = [terms[item] for item in sorted(terms)]
+    shares = sorted(len(a & b) / (min(len(a), len(b)) or 1) for a, b in pairwise(ordered))
+    return shares[len(shares) // 2] if shares else 1.0
+
+
+def _roundup_prior(items: list[int]) -> list[float]:
+    """The lead prior within each item (an item's first sentence is its lead), with later
+    items a little less likely to be the day's main news."""
+    weights: list[float] = []
+    position = 0
+    for i, item in enumerate(items):
+        position = position + 1 if i and items[i - 1] == item else 0
+        weight = 1.0 / math.sqrt(position + 1) / math.sqrt(item + 1)
+        weights.append(weight * 2.0 if position == 0 else weight)
+    total = sum(weights) or 1.0
+    return [w / total for w in weights]
+
+
 def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSentence]:
     """Every candidate sentence with its score (higher is more central).
     `lead_bias=False` gives plain TextRank (uniform teleport, no title bonus)."""
@@ -243,17 +310,22 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
 
 def _rank(
     article: Article, lead_bias: bool
-) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]]]:
-    """The score of every candidate sentence, its term counts, and the sentence graph."""
+) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None]:
+    """The score of every candidate sentence, its term counts, the sentence graph, and
+    each sentence's item when the article is a roundup."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return [], [], []
+        return [], [], [], None
     terms_of = _terms_of_sentences(texts)
     bags = list(map(_term_counts, terms_of))
     lengths = [len(terms) for terms in terms_of]
     graph = _bm25_graph(bags, lengths)
     count = len(texts)
-    teleport = lead_prior(count) if lead_bias else [1.0 / count] * count
+    items = roundup_items(article, count, bags) if lead_bias else None
+    if items is not None:
+        teleport = _roundup_prior(items)
+    else:
+        teleport = lead_prior(count) if lead_bias else [1.0 / count] * count
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -264,7 +336,32 @@ def _rank(
     for i, text in enumerate(texts):
         if _ENOUGH_HAN.match(text) is None:
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
-    return [score * count for score in scores], bags, graph
+    if lead_bias:
+        scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
+    return [score * count for score in scores], bags, graph, items
+
+
+def _news_weights(article: Article, texts: list[str]) -> list[float]:
+    """What a sentence's form says about its news value: a deck or headline line standing
+    as its own paragraph without final punctuation is furniture (the annotation takes
+    summaries from body sentences); a number (how many, how much, when) marks a fact."""
+    weights = [1.0] * len(texts)
+    sentences = article.sentences
+    for i, text in enumerate(texts):
+        sentence = sentences[i]
+        start, end = article.paragraphs[sentence.paragraph]
+        stripped = text.strip()
+        if (
+            sentence.start <= start
+            and sentence.end >= end
+            and not stripped.endswith(_FINAL_PUNCTUATION)
+            and len(stripped) <= DECK_MAX_CHARS
+        ):
+            weights[i] *= DECK_WEIGHT
+            continue
+        if _FACT_NUMBER.search(text) is not None:
+            weights[i] *= FACT_WEIGHT
+    return weights
 
 
 def summarize(
@@ -280,7 +377,7 @@ def summarize(
     Maximal marginal relevance: each pick maximises redundancy * score / best
     minus (1 - redundancy) * its highest Jaccard similarity to a sentence
     already chosen (ties: the earlier sentence)."""
-    scores, bags, graph = _rank(article, lead_bias)
+    scores, bags, graph, items = _rank(article, lead_bias)
     if not scores or top <= 0:
         return []
     best = max(scores) or 1.0
@@ -296,6 +393,9 @@ def summarize(
     while remaining and len(chosen) < top:
         pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)
+        if items is not None:
+            # a roundup's summary: one sentence from each of its most important items
+            remaining = [i for i in remaining if items[i] != items[pick]] or remaining
         sentence = article.sentences[pick]
         length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:

@@ -6,6 +6,7 @@ the same order."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -79,7 +80,16 @@ def reference_rank(
     for i, row in enumerate(directed):
         for j, weight in row.items():
             graph[i][j] = graph[j][i] = (weight + directed[j].get(i, 0.0)) / 2
-    teleport = summary.lead_prior(n) if lead_bias else [1.0 / n] * n
+    items = reference_items(article, bags) if lead_bias else None
+    if items is not None:
+        weights = []
+        for i, item in enumerate(items):
+            position = items[:i].count(item)  # items are contiguous runs
+            weight = 1.0 / math.sqrt(position + 1) / math.sqrt(item + 1)
+            weights.append(weight * 2.0 if position == 0 else weight)
+        teleport = [w / (sum(weights) or 1.0) for w in weights]
+    else:
+        teleport = summary.lead_prior(n) if lead_bias else [1.0 / n] * n
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -106,8 +116,51 @@ def reference_rank(
     for i, (text, score) in enumerate(zip(texts, rank)):
         if len(re.findall(r"[\u3400-\u9fff]", text)) < summary.MIN_HAN_CHARS:
             score *= 0.2
+        if lead_bias:
+            score *= reference_news_weight(article, i, text)
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
+
+
+def reference_news_weight(article: Article, i: int, text: str) -> float:
+    """A deck (a whole short paragraph without final punctuation) 0.2; else a sentence
+    with a digit 1.2; else 1."""
+    sentence = article.sentences[i]
+    start, end = article.paragraphs[sentence.paragraph]
+    whole_paragraph = sentence.start <= start and sentence.end >= end
+    stripped = text.strip()
+    if (
+        whole_paragraph
+        and not re.search(r"[。！？!?…]$", stripped)
+        and len(stripped) <= summary.DECK_MAX_CHARS
+    ):
+        return summary.DECK_WEIGHT
+    return summary.FACT_WEIGHT if re.search(r"[0-9０-９]", text) else 1.0
+
+
+def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
+    """Item numbers when the article is a roundup: three or more item headlines (four Han
+    characters or more) with sentences under them, and a roundup word in the title or
+    consecutive items sharing under 2 % of their terms (median)."""
+    starts = [
+        s for s, e in article.heading_spans if len(re.findall(r"[\u3400-\u9fff]", article.text[s:e])) >= 4
+    ]
+    if len(starts) < summary.MIN_ROUNDUP_ITEMS:
+        return None
+    items = [sum(1 for h in starts if h <= s.start) for s in article.sentences[: len(bags)]]
+    numbered = sorted(set(items) - {0})
+    if len(numbered) < summary.MIN_ROUNDUP_ITEMS:
+        return None
+    from newsctl.data import load_word_list
+
+    if any(cue in (article.title or "") for cue in load_word_list("summary_roundup.txt")):
+        return items
+    terms = {k: set().union(*(bag for bag, item in zip(bags, items) if item == k)) for k in numbered}
+    shares = sorted(
+        len(terms[a] & terms[b]) / (min(len(terms[a]), len(terms[b])) or 1)
+        for a, b in itertools.pairwise(numbered)
+    )
+    return items if shares[len(shares) // 2] < summary.ROUNDUP_MAX_SHARED else None
 
 
 def reference_summarize(
@@ -121,6 +174,7 @@ def reference_summarize(
     if not ranked or top <= 0:
         return []
     bags = [set(bag) for bag in counted]
+    items = reference_items(article, counted) if lead_bias else None
     best = max(r.score for r in ranked) or 1.0
     chosen: list[RankedSentence] = []
     used = 0
@@ -141,6 +195,8 @@ def reference_summarize(
 
         pick = min(remaining, key=mmr)
         remaining.remove(pick)
+        if items is not None:  # a roundup: one sentence per item while other items are left
+            remaining = [r for r in remaining if items[r.index] != items[pick.index]] or remaining
         sentence = article.sentences[pick.index]
         if max_chars is not None and used + sentence.end - sentence.start > max_chars:
             continue
@@ -256,3 +312,55 @@ def test_picks_follow_the_reference_for_any_redundancy(
     assert bits(summarize(article, top=top, redundancy=redundancy)) == bits(
         reference_summarize(article, top=top, redundancy=redundancy)
     )
+
+
+# ---------------------------------------------------------------------------
+# what the summary is made of
+
+ROUNDUP = """某市举办春季农业技术培训会
+本月10日，某市农业农村局举办春季农业技术培训会，全市三百多名种植户参加。培训会邀请专家讲解病虫害防治和科学施肥。种植户们表示收获很大。
+
+新建跨江大桥主体结构完工
+12日，一座新建跨江大桥主体结构顺利完工，大桥全长两千四百米。大桥通车后两岸通行时间将缩短四十分钟。
+
+博物馆推出夜间开放活动
+今年夏天，省博物馆将在每周五和周六推出夜间开放活动，观众可以预约参观。馆方还准备了讲解和互动体验项目。
+
+高校毕业生就业服务周启动
+15日，高校毕业生就业服务周正式启动，两百多家用人单位提供五千多个岗位。活动将持续七天。
+"""
+
+
+def test_a_roundup_is_summarised_from_several_items() -> None:
+    article = article_of(ROUNDUP, title="国内新闻快讯")
+    items = summary.roundup_items(article, len(article.sentences))
+    assert items is not None
+    picked = summarize(article, top=3)
+    assert len({items[r.index] for r in picked}) == 3
+    assert bits(picked) == bits(reference_summarize(article, top=3))
+    # the leads of the first items, neither the first item's headline nor their colour
+    assert [r.index for r in picked] == [1, 4, 6]
+
+
+def test_items_are_a_roundup_only_when_it_says_so_or_they_share_no_words() -> None:
+    # without a roundup word in the title, and without term counts to compare, no roundup
+    article = article_of(ROUNDUP, title="本市新闻")
+    assert summary.roundup_items(article, len(article.sentences)) is None
+    # sections of one story keep naming the same things; a roundup's items do not
+    assert (
+        summary._shared_between_items([0, 1, 2, 3], [{"甲": 1}, {"张三": 1}, {"张三": 1}, {"张三": 1}]) == 1.0
+    )
+    assert (
+        summary._shared_between_items([0, 1, 2, 3], [{"甲": 1}, {"张三": 1}, {"李四": 1}, {"王五": 1}]) == 0.0
+    )
+
+
+def test_a_deck_line_is_not_the_summary() -> None:
+    text = (
+        "小标题式的导语一行\n"
+        + "。".join(["今天市政府召开会议研究部署防汛工作"] * 1)
+        + "。会议要求各部门落实责任确保安全度汛。\n"
+    )
+    article = article_of(text)
+    picked = summarize(article, top=1)
+    assert article.text[article.sentences[picked[0].index].start :].startswith("今天")

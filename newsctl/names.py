@@ -1,0 +1,197 @@
+"""Names of people, places and organisations, as a news editor tags them.
+
+jieba's dictionary lacks most names, so its HMM cuts them in ways that make
+poor tags: a given name without its surname (俊玮 beside 谢俊玮), a name glued
+to the title or kin term before it (阿嬷洪素女) or to the speech verb after it
+(陈朝灯指出), the given names of a transliterated name (埃马纽埃尔·马克龙).
+This module tells what kind of name a word is, from its dictionary tag or from
+its form (a surname from `data/names.json` and one or two characters; a place
+or organisation suffix), and finds the whole name a fragment belongs to, so
+that the mentions of one entity are counted together.
+
+Pure functions of words and text; the cue lists are data (`names.json`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+PERSON = "person"
+PLACE = "place"
+ORGANISATION = "organisation"
+
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
+# A transliterated name: parts joined by a middle dot (埃马纽埃尔·马克龙); the last part is the surname.
+_DOTS = re.compile(r"[·‧•・]")  # the middle dot between the parts of a transliterated name
+# A Latin gloss in brackets right after a Han name: 麦可庞德（Michael Bond）.
+_LATIN_GLOSS = re.compile(r"[\u3400-\u9fff][（(]\s*([A-Za-z][A-Za-z .'\-]*[A-Za-z])\s*[）)]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class NameCues:
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    prefixes: frozenset[str]
+    speech_verbs: tuple[str, ...]  # longest first
+    place_suffixes: tuple[str, ...]
+    organisation_suffixes: tuple[str, ...]
+    # A kin term or title, then the rest (at least one character); a speech verb at the end.
+    prefix: re.Pattern[str]
+    prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
+    speech_verb_end: re.Pattern[str]
+
+
+@cache
+def cues() -> NameCues:
+    from newsctl.data import load_json
+
+    data = load_json("names.json")
+
+    def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+    prefixes = longest_first(data["name_prefixes"])
+    speech_verbs = longest_first(data["speech_verbs"])
+    return NameCues(
+        surnames=frozenset(data["surnames"]),
+        compound_surnames=frozenset(data["compound_surnames"]),
+        prefixes=frozenset(prefixes),
+        speech_verbs=speech_verbs,
+        place_suffixes=longest_first(data["place_suffixes"]),
+        organisation_suffixes=longest_first(data["organisation_suffixes"]),
+        prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
+        prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
+        speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
+    )
+
+
+def looks_like_person(word: str) -> bool:
+    """A Chinese personal name by its form: a surname and one or two characters
+    (two and one or two after a two-character surname)."""
+    if _HAN_ONLY.fullmatch(word) is None:
+        return False
+    known = cues()
+    if word[:2] in known.compound_surnames:
+        return 3 <= len(word) <= 4
+    return word[0] in known.surnames and 2 <= len(word) <= 3
+
+
+def kind_of(word: str, tag: str | None, common: bool = False, common_head: bool = False) -> str | None:
+    """PERSON, PLACE, ORGANISATION or None, from jieba's tag (nr*, ns, nt) or, for a word
+    its dictionary lacks (tag None), from its form. `common`: the word is frequent in
+    general text (jieba tags some common words nr: 文明, 苏醒), so a two-character nr
+    tag is not trusted. `common_head`: the first two characters are a common word (文明定),
+    so a three-character word the dictionary lacks is a mis-cut, not a name."""
+    known = cues()
+    if word in known.prefixes:
+        return None  # a kin term or title (阿公), which jieba may tag as a name
+    if tag is not None:
+        if tag in ("nrfg", "nrt"):
+            return PERSON
+        if tag == "nr":  # jieba also tags some words nr (宣传教育, 文明): trust the form
+            return PERSON if looks_like_person(word) and (len(word) > 2 or not common) else None
+        if tag == "ns":
+            return PLACE
+        if tag == "nt":
+            return ORGANISATION
+        if tag != "nz":
+            return None
+    if len(word) < 3 or _HAN_ONLY.fullmatch(word) is None:
+        return None
+    if word.endswith(known.organisation_suffixes):
+        return ORGANISATION
+    if word.endswith(known.place_suffixes):
+        return PLACE
+    if tag is None and not common_head and looks_like_person(word):
+        return PERSON
+    return None
+
+
+def core_name(word: str) -> str | None:
+    """The name inside a word that glues a kin term or title before it, or a speech verb
+    after it, to a personal name (阿嬷洪素女 -> 洪素女, 陈朝灯指出 -> 陈朝灯); None when
+    the word is not such a compound."""
+    known = cues()
+    core = word
+    verb = known.speech_verb_end.search(core)
+    if verb is not None:
+        core = core[: verb.start()]
+    prefix = known.prefix.match(core)
+    if prefix is not None:
+        core = core[prefix.end() :]
+    if core == word or not looks_like_person(core):
+        return None
+    return core
+
+
+def is_glued_fragment(word: str) -> bool:
+    """An unknown word that ends in a speech verb without a name before it (姨说, 我累说):
+    a piece of a sentence, not a term."""
+    return cues().speech_verb_end.search(word) is not None
+
+
+def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
+    """The words that are a piece of exactly one of the full personal `names`, each with
+    that name: its given name (俊玮 of 谢俊玮), or a kin term or title glued to its surname
+    (阿嬷洪 of 洪素女)."""
+    endings: dict[str, list[str]] = {}
+    for name in names:
+        for cut in range(1, len(name) - 1):
+            endings.setdefault(name[cut:], []).append(name)
+    words = list(words)
+    found: dict[str, list[str]] = {}
+    for word in endings.keys() & set(words):
+        if not looks_like_person(word):  # else a name of its own (王毅 is no piece of 李王毅)
+            found[word] = [name for name in endings[word] if name != word]
+    # the few words that start with a kin term or title, found in one scan
+    for glued in cues().prefix_line.finditer("\n".join(words)):
+        word = glued.group()
+        bare = glued.group(1)
+        found.setdefault(word, []).extend(name for name in names if name != word and name.startswith(bare))
+    return {word: owners[0] for word, owners in found.items() if len(owners) == 1}
+
+
+def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
+    """The given names of transliterated names mapped to the surname an editor tags, when
+    the text also names the person by that surname alone: {埃马纽埃尔: 马克龙} for
+    埃马纽埃尔·马克龙 ... 马克龙. `tokens` are the words in order; `is_name_part` tells a
+    word that may be part of a name (one the dictionary lacks, or tags as a name)."""
+    parts: dict[str, str] = {}
+    chains: list[tuple[list[str], str]] = []
+    if _DOTS.search("".join(tokens)) is None:
+        return parts
+    dots = [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]
+    for i in dots:
+        if i + 1 >= len(tokens) or (i + 2 < len(tokens) and _DOTS.fullmatch(tokens[i + 2])):
+            continue  # not the last dot of its name
+        given: list[str] = []
+        j = i - 1
+        while j >= 0 and len(given) < 4:
+            token = tokens[j]
+            if _DOTS.fullmatch(token):
+                j -= 1
+                continue
+            if _HAN_ONLY.fullmatch(token) is None or not is_name_part(token):
+                break
+            given.append(token)
+            j -= 1
+        if given:
+            chains.append((given, tokens[i + 1]))
+    for given, surname in chains:
+        if tokens.count(surname) > sum(last == surname for _, last in chains):
+            for token in given:
+                parts.setdefault(token, surname)
+    return parts
+
+
+def latin_glosses(text: str) -> frozenset[str]:
+    """Latin words that only gloss the Han name before them (麦可庞德（Michael Bond）):
+    the Han name is the tag."""
+    words: set[str] = set()
+    for match in _LATIN_GLOSS.finditer(text):
+        words.update(_LATIN_WORD.findall(match.group(1)))
+    return frozenset(words)

@@ -1,0 +1,92 @@
+"""newsctl.names: what kind of name a word is, and the whole name a piece belongs to.
+
+The names below are made up; the cases are the shapes jieba's HMM cuts names into."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsctl import names
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "common", "kind"),
+    [
+        ("林小明", None, False, names.PERSON),  # surname + two characters, unknown to jieba
+        ("欧阳小明", None, False, names.PERSON),  # a two-character surname
+        ("王毅", "nr", False, names.PERSON),
+        ("文明", "nr", True, None),  # jieba tags some common words nr
+        ("宣传教育", "nr", False, None),  # not a name's form
+        ("阿公", "nr", False, None),  # a kin term, never a name
+        ("马克龙", "nrt", False, names.PERSON),
+        ("日本", "ns", False, names.PLACE),
+        ("某某县", None, False, names.PLACE),
+        ("某某医院", None, False, names.ORGANISATION),
+        ("某某委员会", "nz", False, names.ORGANISATION),
+        ("电脑", "n", False, None),
+        ("ABC", None, False, None),
+    ],
+)
+def test_kind_of(word: str, tag: str | None, common: bool, kind: str | None) -> None:
+    assert names.kind_of(word, tag, common=common) == kind
+
+
+def test_a_mis_cut_whose_head_is_a_common_word_is_no_name() -> None:
+    assert names.kind_of("文明定", None) == names.PERSON
+    assert names.kind_of("文明定", None, common_head=True) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "core"),
+    [
+        ("阿嬷洪小女", "洪小女"),
+        ("陈小灯指出", "陈小灯"),
+        ("歌手林小祯", "林小祯"),
+        ("记者王小明表示", "王小明"),
+        ("洪小女", None),  # already a name
+        ("阿嬷说", None),  # no name inside
+        ("指出", None),
+    ],
+)
+def test_core_name(word: str, core: str | None) -> None:
+    assert names.core_name(word) == core
+
+
+def test_glued_fragments_end_in_a_speech_verb_after_something() -> None:
+    assert names.is_glued_fragment("姨说")
+    assert not names.is_glued_fragment("说")
+    assert not names.is_glued_fragment("小说家")
+
+
+def test_fragment_owners() -> None:
+    people = ["谢小玮", "洪小女", "李王毅"]
+    owners = names.fragment_owners(["小玮", "阿嬷洪", "小女", "王毅", "谢小玮", "电脑"], people)
+    assert owners == {"小玮": "谢小玮", "阿嬷洪": "洪小女", "小女": "洪小女"}  # 王毅 is a name of its own
+
+
+def test_a_piece_of_two_names_belongs_to_neither() -> None:
+    assert names.fragment_owners(["小明"], ["王小明", "李小明"]) == {}
+
+
+def test_dotted_names_give_their_given_names_to_the_surname_that_recurs() -> None:
+    tokens = ["总统", "埃马", "纽埃尔", "·", "马克龙", "访华", "。", "马克龙", "说"]
+    is_part = {"埃马", "纽埃尔", "马克龙"}.__contains__
+    assert names.dotted_name_parts(tokens, is_part) == {"埃马": "马克龙", "纽埃尔": "马克龙"}
+    # named once, in full: the whole is the name, nothing is given away
+    assert names.dotted_name_parts(tokens[:6], is_part) == {}
+    assert names.dotted_name_parts(["没有", "圆点"], is_part) == {}
+
+
+def test_latin_glosses() -> None:
+    text = "作家麦小庞（Michael Bond）去世；品牌BAN.DO推出（新品）"
+    assert names.latin_glosses(text) == {"Michael", "Bond"}
+
+
+@given(st.text(alphabet="王李阿嬷说指出表示小明", max_size=8))
+def test_a_core_name_is_inside_the_word_and_looks_like_a_name(word: str) -> None:
+    core = names.core_name(word)
+    if core is not None:
+        assert core in word and core != word
+        assert names.looks_like_person(core)

@@ -350,6 +350,11 @@ def _run_loop(
     if jobs is not None and jobs > cpus:
         stderr.write(f"newsctl: note: --jobs {jobs} is more than the {cpus} CPUs available; using {cpus}\n")
         jobs = cpus
+    if jobs is None and "-" in paths and not _is_regular_file(stdin):
+        # A pipe or terminal may pause between records (`tail -f feed.jsonl | newsctl ...`):
+        # workers would hold finished records until their chunk fills, so by default a
+        # stream is analysed here, each record printed as soon as it is done.
+        jobs = 1
     fmt = _output_format(params)
     if fmt in ("json", "jsonl"):
         prefer_json_encoding(stdout)
@@ -479,6 +484,16 @@ def _progress_for(paths: list[str], stdout: Any, stderr: Any) -> Any:
     expanded = [p for p, _ in expand_paths(paths)]
     one_per_file = all(input_kind(p, None) == "txt" and p != "-" for p in expanded)
     return Progress(stderr, len(expanded) if one_per_file else None)
+
+
+def _is_regular_file(stream: Any) -> bool:
+    """Whether a stream reads a regular file (`< corpus.jsonl`), which never pauses."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _isatty(stream: Any) -> bool:

@@ -773,8 +773,9 @@ def _newsctl_process(*args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
 
 
 def test_cli_streams_each_record_as_it_arrives(tmp_path: Path) -> None:
-    """`tail -f x.jsonl | newsctl summary -f jsonl`: the first result is printed while
-    the input is still open (it used to wait for 8 records)."""
+    """`tail -f x.jsonl | newsctl summary -f jsonl`: every result is printed while the
+    input is still open, past the first 8 too (a pipe is not handed to workers by
+    default: they would hold records until a chunk of 16 fills)."""
     proc = _newsctl_process(
         "summary",
         "-f",
@@ -786,7 +787,7 @@ def test_cli_streams_each_record_as_it_arrives(tmp_path: Path) -> None:
     )
     assert proc.stdin is not None and proc.stdout is not None
     try:
-        for record_id in ("first", "second"):
+        for record_id in [f"record-{n}" for n in range(10)]:
             proc.stdin.write(jsonl({"id": record_id, "text": ARTICLE}))
             proc.stdin.flush()
             ready, _, _ = select.select([proc.stdout], [], [], 60)

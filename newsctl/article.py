@@ -35,6 +35,8 @@ SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’」』)）》〉】]\"'"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "〈": "〉", "【": "】"}
 _SLASHES = "/／╱∕"
+# What joins two credits (`报导•摄影╱X`, `報導．攝影／X`): every middle dot, full stop and slash form.
+_CREDIT_JOINERS = "•·・．.、‧∙" + _SLASHES
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _QUOTE_GIVE_UP = 300  # an unclosed quote longer than this is a crawl error, not a quote
 _SPLIT_STOPS = re.compile(
@@ -48,6 +50,16 @@ class Sentence:
     end: int
     index: int  # sentence number in the body, from 0
     paragraph: int
+
+
+@dataclass(frozen=True)
+class RoundupItem:
+    """One item of a roundup: its headline block and the paragraphs up to the next item.
+    `headline` leaves out a leading list number (`1某市地铁开通` -> `某市地铁开通`)."""
+
+    title: tuple[int, int]
+    headline: tuple[int, int]
+    paragraphs: tuple[tuple[int, int], ...]
 
 
 @dataclass
@@ -72,6 +84,7 @@ class Article:
     dateline_span: tuple[int, int] | None = None
     dateline_byline_span: tuple[int, int] | None = None  # `(记者 X)` right after the dateline
     blocks: list[Block] = field(default_factory=list)
+    items: list[RoundupItem] = field(default_factory=list)  # a roundup's items, in order; else empty
     body_text: str = ""
     # sentence starts, for sentence_at; built on first use, once the sentences are final
     _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
@@ -165,6 +178,8 @@ class _Patterns:
     time_line: re.Pattern[str]
     photo_credit: re.Pattern[str]
     desk_prefix: re.Pattern[str]
+    inline_note: re.Pattern[str]
+    stamp_line: re.Pattern[str]
 
 
 @cache
@@ -180,10 +195,18 @@ def _patterns() -> _Patterns:
     day_only = rf"{number}日"
     name = r"[\u4e00-\u9fff·]{2,4}"
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
+    source_labels = _alternation(vocab["source_labels"])
+    requests = _alternation(vocab["source_request_prefixes"])
+    # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
+    source_start = (
+        "(?:(?<![\u4e00-\u9fff])"
+        + "".join(f"|(?<={re.escape(prefix)})" for prefix in vocab["source_request_prefixes"])
+        + ")"
+    )
     return _Patterns(
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
-            rf"(?<![\u4e00-\u9fff])(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*([^\s:：|｜，,。;；()（）]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：]\s*([^\s:：|｜，,。;；()（）]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -247,7 +270,7 @@ def _patterns() -> _Patterns:
         closing_prompt=re.compile(_alternation(vocab["closing_prompts"])),
         # `……划上了句号。(来源:羊城晚报)`: a source line glued to a paragraph's end.
         source_tail=re.compile(
-            rf"[(（【\[]\s*(?:{_alternation(vocab['source_labels'])})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
+            rf"[(（【\[]\s*(?:{requests})?(?:{source_labels})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
         ),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
@@ -263,7 +286,7 @@ def _patterns() -> _Patterns:
         signature=re.compile(rf"(?<=[。！？!?”」])\s*[(（]\s*(?P<name>{name})\s*[)）]\s*$"),
         # `报导•摄影╱张某`, `文/张某`, `撰文╱张某`: the writer's credit, glued to a paragraph.
         credit_byline=re.compile(
-            rf"(?:报导|报道|采访|撰文|文字?)(?:\s*[•·・、/]\s*(?:摄影|图))?\s*[{_SLASHES}]\s*"
+            rf"(?:报导|报道|采访|撰文|文字?)(?:\s*[{_CREDIT_JOINERS}]\s*(?:摄影|图))?\s*[{_SLASHES}]\s*"
             rf"(?P<names>{name}(?:[、,，]{name}){{0,3}})\s*$"
         ),
         # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
@@ -325,6 +348,15 @@ def _patterns() -> _Patterns:
         ),
         desk_prefix=re.compile(
             rf"^\S{{1,6}}?(?:{_alternation(vocab['desk_suffixes'])})(?=[\u4e00-\u9fff]{{2,4}}$)"
+        ),
+        # `(详见本报3月2日A5版报道)`, `(转载请注明来源:X)`: bracketed notes anywhere in a paragraph.
+        inline_note=re.compile(
+            rf"[(（]\s*(?:(?P<note>(?:{_alternation(vocab['cross_reference_openers'])})[^()（）\n]{{1,30}})"
+            rf"|(?P<source>(?:{requests})(?:{source_labels})\s*[:：][^()（）\n]{{1,30}}))[)）]"
+        ),
+        # `(更新时间戳: 1705063907343)`: a machine time stamp.
+        stamp_line=re.compile(
+            rf"^[(（]?\s*(?:{_alternation(vocab['timestamp_labels'])})\s*[:：]?\s*\d{{10,13}}\s*[)）]?$"
         ),
     )
 
@@ -629,7 +661,7 @@ def parse_article(
     cleaned = cleaned or clean_text(doc.text)
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
-    lines = _split_lines(text)
+    lines = _split_numbered_items(_split_lines(text))
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
 
@@ -638,11 +670,15 @@ def parse_article(
     _mark_footer(lines, article, tz)
     _mark_related(lines)
     _mark_inner(lines)
-    lines = _carve(lines)
+    lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
     lines = _take_opening(lines, article)
+    _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
-    _mark_headings(body)
+    # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
+    numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
+    if not _mark_roundup([line for line in lines if line.role == "body" or line in numbered_deck], article):
+        _mark_headings(body)
     _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
 
@@ -714,6 +750,7 @@ def parse_article(
     if article.source is None and article.dateline:
         article.source = _source_from_dateline(article.dateline)
 
+    article.items = _roundup_items(article)
     article.sentences = split_sentences(text, article.paragraphs, cleaned.original)
     article.body_text = _blank_outside(
         text, [(block.start, block.end) for block in article.blocks if block.kind not in NO_FACT_KINDS]
@@ -957,6 +994,8 @@ def _split_picture_credits(line: _Line) -> list[_Line]:
     for credit in _patterns().picture_credit.finditer(text):
         caption_at = _last_sentence_start(text[cursor : credit.start()])
         caption_at = cursor + (caption_at or 0)
+        if cursor == 0 and not text[credit.end() :].strip() and credit.start() <= CAPTION_MAX_CHARS:
+            caption_at = 0  # a line that is nothing but a caption and its credit: the caption is a unit
         if caption_at > cursor and text[cursor:caption_at].strip():
             pieces.append(
                 _Line(line.start + cursor, line.start + caption_at, text[cursor:caption_at], False, "body")
@@ -1255,6 +1294,8 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
             break  # never leave an article without a body
         if _is_byline(line.text):
             line.role = "byline"
+        elif furniture := _furniture_kind(line.text):
+            line.role, line.kind = "boilerplate", furniture
         elif _is_footer_boilerplate(line.text) or _is_source_footer(line.text) or _is_code_footer(line.text):
             line.role = "boilerplate"
             if _is_code_footer(line.text) and not _is_boilerplate(line.text):
@@ -1305,7 +1346,9 @@ def _mark_inner(lines: list[_Line]) -> None:
     bylines = []
     for line in body:
         stripped = line.text.strip()
-        if (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
+        if furniture := _furniture_kind(stripped):
+            line.role, line.kind = "boilerplate", furniture
+        elif (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
             bylines.append(line)
         elif _is_caption(stripped) or _is_short_boilerplate(stripped) or _is_source_footer(stripped):
             line.role = "boilerplate"
@@ -1313,6 +1356,193 @@ def _mark_inner(lines: list[_Line]) -> None:
     if len(bylines) <= MAX_INNER_BYLINES:
         for line in bylines:
             line.role = "byline"
+
+
+_RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
+
+
+def _furniture_kind(text: str) -> str | None:
+    """Lines that are page furniture by their form alone, anywhere in the text:
+    a `---` separator (footer) and a machine stamp `(更新时间戳: 1705063907343)` (time_line)."""
+    stripped = text.strip()
+    if _RULE_LINE.fullmatch(stripped):
+        return "footer"
+    if _patterns().stamp_line.match(stripped):
+        return "time_line"
+    return None
+
+
+def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
+    """`……获救。(详见本报3月2日A5版报道)昨日，……`: a bracketed cross-reference is an
+    editor's note, and `(转载请注明来源:X)` a source line, wherever they sit in a paragraph."""
+    out: list[_Line] = []
+    for line in lines:
+        notes = list(_patterns().inline_note.finditer(line.text)) if line.role == "body" else []
+        if not notes:
+            out.append(line)
+            continue
+        cursor = 0
+        for found in notes:
+            if line.text[cursor : found.start()].strip():
+                out.append(
+                    _Line(
+                        line.start + cursor,
+                        line.start + found.start(),
+                        line.text[cursor : found.start()],
+                        line.blank_before and cursor == 0,
+                    )
+                )
+            kind = "editor_note" if found.group("note") else "source_line"
+            out.append(
+                _Line(
+                    line.start + found.start(),
+                    line.start + found.end(),
+                    found.group(0),
+                    False,
+                    "boilerplate",
+                    kind,
+                )
+            )
+            cursor = found.end()
+        if line.text[cursor:].strip():
+            out.append(_Line(line.start + cursor, line.end, line.text[cursor:], False))
+    return out
+
+
+# `1某市…` at a line start, or `……出行更方便。2某省…` glued after a sentence: a list number before Han text.
+_ITEM_NUMBER = re.compile(
+    r"(?:^|(?<=[。！？!?”」]))\s*(?P<number>\d{1,2})(?:\s?(?=[\u4e00-\u9fff“《「])|\s(?=[A-Za-z]))"
+)
+ROUNDUP_MIN_ITEMS = 3
+ITEM_TITLE_MAX_CHARS = 40
+
+
+def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
+    """A numbered roundup glued onto few lines: where the list numbers run 1, 2, 3, …
+    (the first at a line start), a number after a sentence end that opens a short
+    unpunctuated run to the end of the line starts an item headline of its own."""
+    expected = 1
+    cuts: dict[int, list[int]] = {}
+    for position, line in enumerate(lines):
+        for found in _ITEM_NUMBER.finditer(line.text):
+            number = int(found.group("number"))
+            if number != expected or (number == 1 and found.start() > 0):
+                continue
+            expected += 1
+            rest = line.text[found.start("number") :].strip()
+            if found.start() > 0 and len(rest) <= ITEM_TITLE_MAX_CHARS and not _ends_sentence(rest):
+                cuts.setdefault(position, []).append(found.start("number"))
+    if expected - 1 < ROUNDUP_MIN_ITEMS or not cuts:
+        return lines
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        rest = line
+        for at in cuts.get(position, []):
+            head, rest = _cut(rest, at - (rest.start - line.start), "body")
+            out.append(head)
+        out.append(rest)
+    return out
+
+
+def _list_number(text: str) -> int | None:
+    found = _ITEM_NUMBER.match(text)
+    return int(found.group("number")) if found else None
+
+
+def _opens_numbered_list(line: _Line, lines: list[_Line]) -> bool:
+    """`1某市…` and, on later lines, `2…` and `3…`: the first entry of a numbered list."""
+    numbers = {_list_number(other.text) for other in lines}
+    return _list_number(line.text) == 1 and {2, 3} <= numbers
+
+
+def _is_item_title_text(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        2 <= len(stripped) <= ITEM_TITLE_MAX_CHARS
+        and not _ends_sentence(stripped)
+        and not _ends_dots(stripped)
+        and stripped[-1] not in ":：,，、"
+        and not _is_boilerplate(stripped)
+    )
+
+
+def _mark_roundup(body: list[_Line], article: Article) -> bool:
+    """A text made of several (short unpunctuated headline, paragraph) pairs, opening
+    with such a pair, is a roundup: the headlines are `item_title` blocks (a leading
+    list number stays inside), and a short section word on its own line before an
+    item (`要闻`, `行业`) is a heading. Text broken into phrases has few such pairs
+    (its short lines follow each other), and a feature with subheadings opens with
+    a lede, not a headline."""
+    section_max = load_json("article.json")["roundup_section_max_chars"]
+    lines = [line for line in body if not _is_dateline_only(line, article)]
+    titles: list[_Line] = []
+    sections: list[_Line] = []
+    unpaired = 0
+    for line, following in itertools.pairwise([*lines, None]):
+        if not _is_item_title_text(line.text):
+            continue
+        if following is not None and _ends_sentence(following.text.strip()):
+            titles.append(line)
+        elif (
+            following is not None
+            and len(line.text.strip()) <= section_max
+            and _is_item_title_text(following.text)
+        ):
+            sections.append(line)
+        else:
+            unpaired += 1
+    opening = next((line for line in lines if line not in sections), None)
+    if len(titles) < ROUNDUP_MIN_ITEMS or opening is not titles[0] or unpaired * 2 > len(titles):
+        return False
+    for line in titles:
+        line.role, line.kind = "heading", "item_title"
+    for line in sections:
+        line.role = "heading"
+    return True
+
+
+def _is_dateline_only(line: _Line, article: Article) -> bool:
+    """`央视网消息(新闻联播):` on a line of its own."""
+    span = article.dateline_span
+    return span is not None and span[0] == line.start and not line.text[span[1] - line.start :].strip()
+
+
+def _roundup_items(article: Article) -> list[RoundupItem]:
+    """The items of a roundup, from its blocks: each item_title block and the body
+    blocks up to the next one."""
+    items: list[tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]]] = []
+    for block in article.blocks:
+        if block.kind == "item_title":
+            text = article.text[block.start : block.end]
+            number = re.match(r"\s*\d{1,2}\s?(?=\D)", text)
+            headline_start = block.start + (number.end() if number else 0)
+            items.append(((block.start, block.end), (headline_start, block.end), []))
+        elif block.kind == "body" and items:
+            items[-1][2].append((block.start, block.end))
+    return [RoundupItem(title, headline, tuple(paragraphs)) for title, headline, paragraphs in items]
+
+
+def _mark_opening_caption(lines: list[_Line], article: Article) -> None:
+    """A long first line without end punctuation, a clause with a comma, before a
+    paragraph of story reads as the caption of the opening photo: too long for a
+    deck, and no headline."""
+    position = next((i for i, line in enumerate(lines) if line.role == "body"), None)
+    if position is None or position + 1 >= len(lines) or lines[position + 1].role != "body":
+        return
+    if article.dateline_span and article.dateline_span[0] == lines[position].start:
+        return
+    stripped = lines[position].text.strip()
+    following = lines[position + 1].text.strip()
+    if (
+        HEADING_MAX_CHARS < len(stripped) <= CAPTION_MAX_CHARS
+        and re.search(r"[，,]", stripped)
+        and not re.search(r"[。！？!?]", stripped)  # one clause, not a lede that lost its last stop
+        and not _ends_sentence(stripped)
+        and not _ends_dots(stripped)
+        and stripped[-1] not in ":：,，、"
+        and _ends_sentence(following)
+    ):
+        lines[position].role, lines[position].kind = "boilerplate", "caption"
 
 
 def _is_short_boilerplate(line: str) -> bool:

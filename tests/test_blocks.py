@@ -302,6 +302,9 @@ BYLINE_FORMS = [
     ("本报北京6月9日电（记者白某、毛某）会议今天召开。\n会议持续两天。", ["白某", "毛某"]),
     ("会议今天召开，各方代表出席。\n会议持续两天，将讨论多项议题。（李某）", ["李某"]),
     ("（中央社記者王小明台北28日電）行政院今天宣布新政策。\n政策將於下月實施。", ["王小明"]),
+    ("市府今天宣布擴大補助，每戶五千元。\n報導．攝影／張某某\n補助下月起發放。", ["张某某"]),
+    ("市府今天宣布擴大補助，每戶五千元。\n報導・攝影/張某某\n補助下月起發放。", ["张某某"]),
+    ("市府今天宣布擴大補助，每戶五千元。\n報導·攝影╱張某某\n補助下月起發放。", ["张某某"]),
     ("（國際中心／綜合報導）某國今天舉行大選。\n投票率創新高。", []),
     ("某國今天舉行大選，投票率創新高。\n記者鄧某某／攝影", []),
     ("今天天气很好，我们去公园玩了一整天。\n记者 刘一手\n编辑 张三丰", ["刘一手"]),
@@ -333,3 +336,32 @@ def test_source_named_at_the_end(closing: str, source: str) -> None:
     article = parse("今天天气很好，我们去公园玩了一整天。\n大家都很开心，说多了都是泪。\n" + closing)
     assert article.source == source
     assert "source_line" in [kind for kind, _ in source_blocks(article)]
+
+
+def test_roundup_items_expose_headline_and_paragraphs() -> None:
+    """The summary can read a roundup item by item: each item's headline (without
+    its list number) and the paragraphs up to the next item."""
+    text = (
+        "1某市地铁新线开通运营\n新线全长二十公里，设站十五座。\n沿线居民出行更方便。\n"
+        "2某省发布夏季防汛预案\n预案要求各地加强巡查。\n"
+        "3某公司发布新款手机\n新手机售价三千元，将于下月上市。"
+    )
+    article = parse(text, "一周看点")
+    assert [article.text[slice(*item.headline)] for item in article.items] == [
+        "某市地铁新线开通运营",
+        "某省发布夏季防汛预案",
+        "某公司发布新款手机",
+    ]
+    assert [len(item.paragraphs) for item in article.items] == [2, 1, 1]
+    assert all(
+        "发布" not in article.text[sentence.start : sentence.end] for sentence in article.sentences[:1]
+    )
+
+
+def test_phrases_and_single_stories_have_no_items() -> None:
+    phrases = "\n".join(
+        ["春天来了", "花儿开了", "小鸟在枝头唱歌，", "孩子们在草地上奔跑，", "笑声传得很远。"] * 3
+    )
+    story = "某市今天召开会议。\n会议部署了全年工作，要求各部门抓好落实。"
+    assert parse(phrases).items == []
+    assert parse(story).items == []

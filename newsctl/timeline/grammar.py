@@ -4,6 +4,7 @@ anniversaries have their own rules."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -649,6 +650,9 @@ class _Parser:
         if not self._inherit(nf, "day"):
             return nf if nf.unresolved else None
         start = _safe_date(nf.y, nf.mo, dv)
+        if start is None and (nf.mo, dv) == (2, 29) and "year" not in f.kinds and "month" in f.kinds:
+            if nf.anchor != "context":  # 2月29日 without a year names the nearest leap year
+                start = dt.datetime(_nearest_leap_year(nf.y), 2, 29)
         if start is None:
             return None
         if m.group(2) == "号" and "month" not in f.kinds and not f.kinds:
@@ -1889,6 +1893,11 @@ _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
 _PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
 
 
+def _nearest_leap_year(year: int) -> int:
+    """The leap year closest to `year`, the earlier of two as close (leap years are at most 8 apart)."""
+    return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
+
+
 def _add(out: list, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:
     if nf is not None and end > pos:
         out.append((end, rank, nf))
@@ -1924,6 +1933,7 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
             want("yearcn", _step_yearcn)
         if ch == "民":
             steps.append(_step_minguo)
+        want("era", _step_era)
         want("century", _step_century)
         want("rel_year", _step_rel("rel_year", Rank.YEAR, "year"))
     if last < Rank.YEARSUB:
@@ -2057,6 +2067,14 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         n = cn_int(m.group(1))
         if n:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
+
+
+def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["era"].match(s, pos)
+    if m:
+        n = 1 if m.group(2) == "元" else cn_int(m.group(2))
+        if n:
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(p.v["era_years"][m.group(1)] + n - 1, f, explicit=True))
 
 
 def _step_match(key: str, rank: Rank, convert: Callable[..., Any]) -> _Step:

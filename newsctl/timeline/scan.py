@@ -50,6 +50,7 @@ def _trigger_chars() -> frozenset[str]:
         "solar_festivals",
         "lunar_festivals",
         "weekday_festivals",
+        "era_years",
     ):
         words.update(v[key])
     firsts = {w[0] for w in words}

@@ -1053,12 +1053,29 @@ class _Parser:
                 return None
             return None
         e, lf, rf = r
+        if prefix is None and rf is None and lf.kinds == ("day", "weekday"):
+            dated = self._date_after_weekday(e)
+            if dated is not None:
+                e, lf = dated
         if prefix in ("到", "至") and rf is None:
             prefix = None
             if j != i:
                 return self._point_expr(j)
         c = self._finish(i if prefix else j, e, lf, rf, prefix)
         return c
+
+    def _date_after_weekday(self, e: int) -> tuple[int, _Frame] | None:
+        """'周日，二月十号': a weekday set before its month and day is one expression, dated by them
+        (not when the date begins a range)."""
+        sep = _RX_SEP_WD.match(self.s, e)
+        if sep is None or sep.end() == e or sep.end() >= self.n:
+            return None
+        p = self.parse_point(sep.end())
+        if p is None or "month" not in p[1].kinds or "day" not in p[1].kinds:
+            return None
+        if _RX_CONN.match(self.s, p[0]):
+            return None
+        return p
 
     def _bare_left(self, j: int) -> tuple[int, int, int] | None:
         """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""

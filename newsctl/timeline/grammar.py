@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
 from newsctl.region import Region
@@ -821,6 +822,10 @@ class _Parser:
 
                 return eve
             return lambda y: lunar_to_solar(y, mo, dv, False)
+        for key, method in (("easter_festivals", EASTER_WESTERN), ("orthodox_easter_festivals", EASTER_ORTHODOX)):
+            if word in v[key]:
+                offset = dt.timedelta(days=v[key][word])
+                return lambda y, method=method: dt.datetime.combine(easter(y, method), dt.time()) + offset
         mo, nth, wd = v["weekday_festivals"][word]
 
         def nth_weekday(y: int) -> dt.datetime:

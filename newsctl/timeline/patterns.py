@@ -184,7 +184,13 @@ def _rx() -> dict[str, re.Pattern]:
         "nth": re.compile(rf"(?:的)?第({_SMALL})(?:个)?(周|星期|礼拜|天)"),
         "nth_wd": re.compile(rf"(?:的)?第({_SMALL})个?(?:星期|礼拜|周)([一二三四五六日天1-7])"),
         "holiday": re.compile(
-            _alt(list(v["solar_festivals"]) + list(v["lunar_festivals"]) + list(v["weekday_festivals"]))
+            _alt(
+                list(v["solar_festivals"])
+                + list(v["lunar_festivals"])
+                + list(v["weekday_festivals"])
+                + list(v["easter_festivals"])
+                + list(v["orthodox_easter_festivals"])
+            )
         ),
         "term": re.compile(
             _grouped(

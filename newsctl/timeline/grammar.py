@@ -442,8 +442,9 @@ class _Parser:
             start = ys.replace(month=1 if h == 1 else 7)
             self._set(nf, start, "half")
         elif key == "season":
-            first = ys.replace(month=self.v["seasons"][m.group(1)])
-            self._set(nf, first, "month", end=first + relativedelta(months=3))
+            first_month, months = self.v["school_holidays"].get(m.group(1)) or (self.v["seasons"][m.group(1)], 3)
+            first = ys.replace(month=first_month)
+            self._set(nf, first, "month", end=first + relativedelta(months=months))
         elif key == "quarter_tw":
             q = cn_int(m.group(1)) if m.group(1) else 1
             if not q or q > 4:

@@ -1398,6 +1398,14 @@ class _Parser:
             n, more = None, True
         return m.end(), n, (mo, d, sec), grain, more, unit
 
+    def _months_of_years(self, i: int) -> bool:
+        """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
+        Only 1-11 months, and not a date (3年6月1日, 6月份, 6月底)."""
+        m = self._MONTHS_AFTER_YEARS.match(self.s, i)
+        return m is not None and 1 <= (cn_int(m.group(1)) or 0) <= 11
+
+    _MONTHS_AFTER_YEARS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})月(?![\d日号份初底中上下旬末])")
+
     def _after_event(self, i: int) -> bool:
         """Is the 后 at i the end of an event word (婚后, 毕业后, 手术后) rather than a time anchor
         (2021年后) or the start of a clause (后3年)?"""
@@ -1426,7 +1434,7 @@ class _Parser:
         k = end
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
-            d2 = self._one_duration(mm.end())
+            d2 = self._one_duration(mm.end(), bare_month=grain == "year" and self._months_of_years(mm.end()))
             if d2 is None or d2[1] is None:
                 break
             if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):

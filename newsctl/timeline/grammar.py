@@ -1123,7 +1123,26 @@ class _Parser:
             rp = self._right(c.end(), lf)
             if rp is not None:
                 return rp[0], lf, rp[1]
+        between = self._between(e, lf)
+        if between is not None:
+            return between
         return e, lf, None
+
+    _RX_AND = re.compile(r"\s{0,1}(?:和|与|跟)\s{0,1}")
+    _RX_BETWEEN = re.compile("之间|间")
+
+    def _between(self, e: int, lf: _Frame) -> tuple[int, _Frame, _Frame] | None:
+        """'3月和5月之间', '下午3点与5点间': two points joined by 和/与 and closed by 之间 are one range."""
+        a = self._RX_AND.match(self.s, e) if e < self.n and self.s[e] in " 和与跟" else None
+        if a is None:
+            return None
+        rp = self._right(a.end(), lf)
+        if rp is None:
+            return None
+        b = self._RX_BETWEEN.match(self.s, rp[0])
+        if b is None:
+            return None
+        return b.end(), lf, rp[1]
 
     def _left_from_right(self, val: int, rf: _Frame, idx: int) -> _Frame | None:
         k = rf.kinds[idx] if len(rf.kinds) > idx else None

@@ -1531,7 +1531,9 @@ class _Parser:
                 b = trunc(ref, "day") if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else ref
                 a = b - delta
             else:
-                if grain == "week":
+                if grain == "week" and pw == "上":  # 上两周: calendar weeks, like 上周
+                    b = trunc(ref, "day") - dt.timedelta(days=ref.weekday())
+                elif grain == "week":  # 前1周: the last seven days
                     b = trunc(ref, "day")
                 else:
                     b = trunc(ref, grain)

@@ -507,6 +507,10 @@ class _Parser:
                 return None
             if unit == "天":
                 self._set(nf, ys + dt.timedelta(days=n - 1), "day")
+            elif unit == "月":  # 明年第3个月, 2019年的第3个月
+                if n > 12:
+                    return None
+                self._set(nf, ys.replace(month=n), "month")
             else:
                 w1 = ys + dt.timedelta(days=(7 - ys.weekday()) % 7)  # week 1 starts on the first Monday
                 self._set(nf, w1 + dt.timedelta(weeks=n - 1), "week")

@@ -442,7 +442,10 @@ class _Parser:
             start = ys.replace(month=1 if h == 1 else 7)
             self._set(nf, start, "half")
         elif key == "season":
-            first_month, months = self.v["school_holidays"].get(m.group(1)) or (self.v["seasons"][m.group(1)], 3)
+            first_month, months = self.v["school_holidays"].get(m.group(1)) or (
+                self.v["seasons"][m.group(1)],
+                3,
+            )
             first = ys.replace(month=first_month)
             self._set(nf, first, "month", end=first + relativedelta(months=months))
         elif key == "quarter_tw":
@@ -827,7 +830,10 @@ class _Parser:
 
                 return eve
             return lambda y: lunar_to_solar(y, mo, dv, False)
-        for key, method in (("easter_festivals", EASTER_WESTERN), ("orthodox_easter_festivals", EASTER_ORTHODOX)):
+        for key, method in (
+            ("easter_festivals", EASTER_WESTERN),
+            ("orthodox_easter_festivals", EASTER_ORTHODOX),
+        ):
             if word in v[key]:
                 offset = dt.timedelta(days=v[key][word])
                 return lambda y, method=method: dt.datetime.combine(easter(y, method), dt.time()) + offset
@@ -2130,7 +2136,13 @@ def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
     if m:
         n = 1 if m.group(2) == "元" else cn_int(m.group(2))
         if n:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year(p.v["era_years"][m.group(1)] + n - 1, f, explicit=True))
+            _add(
+                out,
+                pos,
+                m.end(),
+                Rank.YEAR,
+                p._c_year(p.v["era_years"][m.group(1)] + n - 1, f, explicit=True),
+            )
 
 
 def _step_match(key: str, rank: Rank, convert: Callable[..., Any]) -> _Step:

@@ -173,7 +173,9 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:的)?前([一二三两1-3])(?:个)?季度"
         ),
         "rel_quarter": re.compile(_alt(v["rel_quarter"])),
-        "season": re.compile("(?:的)?(%s)(?![赛装档节])" % _alt(list(v["seasons"]) + list(v["school_holidays"]))),
+        "season": re.compile(
+            "(?:的)?(%s)(?![赛装档节])" % _alt(list(v["seasons"]) + list(v["school_holidays"]))
+        ),
         # Taiwan quarters (第2季, 首季, 上季): tried in Taiwan articles only (`_Parser.taiwan`)
         "quarter_tw": re.compile(r"(?<!》)(?:的)?(?:第([一二三四1-4])|(首))季(?![度节风赛后军])"),
         "rel_quarter_tw": re.compile(_alt(v["rel_quarter_tw"]) + "(?![度节风赛后军])"),

@@ -1146,7 +1146,10 @@ class _Parser:
         a = self._RX_AND.match(self.s, e) if e < self.n and self.s[e] in " 和与跟" else None
         if a is None:
             return None
-        rp = self._right(a.end(), lf)
+        try:
+            rp = self._right(a.end(), lf)
+        except (ValueError, OverflowError):  # 明年 of year 9999: the left side stands alone
+            return None
         if rp is None:
             return None
         b = self._RX_BETWEEN.match(self.s, rp[0])

@@ -4,6 +4,7 @@ anniversaries have their own rules."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -11,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
 from newsctl.region import Region
@@ -440,8 +442,12 @@ class _Parser:
             start = ys.replace(month=1 if h == 1 else 7)
             self._set(nf, start, "half")
         elif key == "season":
-            first = ys.replace(month=self.v["seasons"][m.group(1)])
-            self._set(nf, first, "month", end=first + relativedelta(months=3))
+            first_month, months = self.v["school_holidays"].get(m.group(1)) or (
+                self.v["seasons"][m.group(1)],
+                3,
+            )
+            first = ys.replace(month=first_month)
+            self._set(nf, first, "month", end=first + relativedelta(months=months))
         elif key == "quarter_tw":
             q = cn_int(m.group(1)) if m.group(1) else 1
             if not q or q > 4:
@@ -504,6 +510,10 @@ class _Parser:
                 return None
             if unit == "天":
                 self._set(nf, ys + dt.timedelta(days=n - 1), "day")
+            elif unit == "月":  # 明年第3个月, 2019年的第3个月
+                if n > 12:
+                    return None
+                self._set(nf, ys.replace(month=n), "month")
             else:
                 w1 = ys + dt.timedelta(days=(7 - ys.weekday()) % 7)  # week 1 starts on the first Monday
                 self._set(nf, w1 + dt.timedelta(weeks=n - 1), "week")
@@ -649,6 +659,9 @@ class _Parser:
         if not self._inherit(nf, "day"):
             return nf if nf.unresolved else None
         start = _safe_date(nf.y, nf.mo, dv)
+        if start is None and (nf.mo, dv) == (2, 29) and "year" not in f.kinds and "month" in f.kinds:
+            if nf.anchor != "context":  # 2月29日 without a year names the nearest leap year
+                start = dt.datetime(_nearest_leap_year(nf.y), 2, 29)
         if start is None:
             return None
         if m.group(2) == "号" and "month" not in f.kinds and not f.kinds:
@@ -817,6 +830,13 @@ class _Parser:
 
                 return eve
             return lambda y: lunar_to_solar(y, mo, dv, False)
+        for key, method in (
+            ("easter_festivals", EASTER_WESTERN),
+            ("orthodox_easter_festivals", EASTER_ORTHODOX),
+        ):
+            if word in v[key]:
+                offset = dt.timedelta(days=v[key][word])
+                return lambda y, method=method: dt.datetime.combine(easter(y, method), dt.time()) + offset
         mo, nth, wd = v["weekday_festivals"][word]
 
         def nth_weekday(y: int) -> dt.datetime:
@@ -1049,12 +1069,29 @@ class _Parser:
                 return None
             return None
         e, lf, rf = r
+        if prefix is None and rf is None and lf.kinds == ("day", "weekday"):
+            dated = self._date_after_weekday(e)
+            if dated is not None:
+                e, lf = dated
         if prefix in ("到", "至") and rf is None:
             prefix = None
             if j != i:
                 return self._point_expr(j)
         c = self._finish(i if prefix else j, e, lf, rf, prefix)
         return c
+
+    def _date_after_weekday(self, e: int) -> tuple[int, _Frame] | None:
+        """'周日，二月十号': a weekday set before its month and day is one expression, dated by them
+        (not when the date begins a range)."""
+        sep = _RX_SEP_WD.match(self.s, e)
+        if sep is None or sep.end() == e or sep.end() >= self.n:
+            return None
+        p = self.parse_point(sep.end())
+        if p is None or "month" not in p[1].kinds or "day" not in p[1].kinds:
+            return None
+        if _RX_CONN.match(self.s, p[0]):
+            return None
+        return p
 
     def _bare_left(self, j: int) -> tuple[int, int, int] | None:
         """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""
@@ -1096,7 +1133,29 @@ class _Parser:
             rp = self._right(c.end(), lf)
             if rp is not None:
                 return rp[0], lf, rp[1]
+        between = self._between(e, lf)
+        if between is not None:
+            return between
         return e, lf, None
+
+    _RX_AND = re.compile(r"\s{0,1}(?:和|与|跟)\s{0,1}")
+    _RX_BETWEEN = re.compile("之间|间")
+
+    def _between(self, e: int, lf: _Frame) -> tuple[int, _Frame, _Frame] | None:
+        """'3月和5月之间', '下午3点与5点间': two points joined by 和/与 and closed by 之间 are one range."""
+        a = self._RX_AND.match(self.s, e) if e < self.n and self.s[e] in " 和与跟" else None
+        if a is None:
+            return None
+        try:
+            rp = self._right(a.end(), lf)
+        except (ValueError, OverflowError):  # 明年 of year 9999: the left side stands alone
+            return None
+        if rp is None:
+            return None
+        b = self._RX_BETWEEN.match(self.s, rp[0])
+        if b is None:
+            return None
+        return b.end(), lf, rp[1]
 
     def _left_from_right(self, val: int, rf: _Frame, idx: int) -> _Frame | None:
         k = rf.kinds[idx] if len(rf.kinds) > idx else None
@@ -1371,6 +1430,14 @@ class _Parser:
             n, more = None, True
         return m.end(), n, (mo, d, sec), grain, more, unit
 
+    def _months_of_years(self, i: int) -> bool:
+        """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
+        Only 1-11 months, and not a date (3年6月1日, 6月份, 6月底)."""
+        m = self._MONTHS_AFTER_YEARS.match(self.s, i)
+        return m is not None and 1 <= (cn_int(m.group(1)) or 0) <= 11
+
+    _MONTHS_AFTER_YEARS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})月(?![\d日号份初底中上下旬末])")
+
     def _after_event(self, i: int) -> bool:
         """Is the 后 at i the end of an event word (婚后, 毕业后, 手术后) rather than a time anchor
         (2021年后) or the start of a clause (后3年)?"""
@@ -1399,7 +1466,7 @@ class _Parser:
         k = end
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
-            d2 = self._one_duration(mm.end())
+            d2 = self._one_duration(mm.end(), bare_month=grain == "year" and self._months_of_years(mm.end()))
             if d2 is None or d2[1] is None:
                 break
             if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):
@@ -1477,7 +1544,9 @@ class _Parser:
                 b = trunc(ref, "day") if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else ref
                 a = b - delta
             else:
-                if grain == "week":
+                if grain == "week" and pw == "上":  # 上两周: calendar weeks, like 上周
+                    b = trunc(ref, "day") - dt.timedelta(days=ref.weekday())
+                elif grain == "week":  # 前1周: the last seven days
                     b = trunc(ref, "day")
                 else:
                     b = trunc(ref, grain)
@@ -1889,6 +1958,11 @@ _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
 _PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
 
 
+def _nearest_leap_year(year: int) -> int:
+    """The leap year closest to `year`, the earlier of two as close (leap years are at most 8 apart)."""
+    return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
+
+
 def _add(out: list, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:
     if nf is not None and end > pos:
         out.append((end, rank, nf))
@@ -1924,6 +1998,7 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
             want("yearcn", _step_yearcn)
         if ch == "民":
             steps.append(_step_minguo)
+        want("era", _step_era)
         want("century", _step_century)
         want("rel_year", _step_rel("rel_year", Rank.YEAR, "year"))
     if last < Rank.YEARSUB:
@@ -2057,6 +2132,20 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         n = cn_int(m.group(1))
         if n:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
+
+
+def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    m = p.rx["era"].match(s, pos)
+    if m:
+        n = 1 if m.group(2) == "元" else cn_int(m.group(2))
+        if n:
+            _add(
+                out,
+                pos,
+                m.end(),
+                Rank.YEAR,
+                p._c_year(p.v["era_years"][m.group(1)] + n - 1, f, explicit=True),
+            )
 
 
 def _step_match(key: str, rank: Rank, convert: Callable[..., Any]) -> _Step:

@@ -160,6 +160,7 @@ def _rx() -> dict[str, re.Pattern]:
             r"(?<![\d.,])((?:1[89]|20)\d{2})(?![\d.%‰,]|\s{0,1}[万亿千百个名人元件次台辆只家所套项吨米])"
         ),
         "minguo": re.compile(rf"民国({_INT})年"),
+        "era": re.compile("(%s)(元|[一二三四五六七八九十]{1,3})年" % _alt(v["era_years"])),
         "century": re.compile(
             rf"(?:(上|本|{_SMALL})世纪)?(\d0|[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
             rf"|({_SMALL})世纪(初期|末期|初|末|上半叶|下半叶)?"
@@ -172,7 +173,9 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:的)?前([一二三两1-3])(?:个)?季度"
         ),
         "rel_quarter": re.compile(_alt(v["rel_quarter"])),
-        "season": re.compile("(?:的)?(%s)(?![赛装档节])" % _alt(v["seasons"])),
+        "season": re.compile(
+            "(?:的)?(%s)(?![赛装档节])" % _alt(list(v["seasons"]) + list(v["school_holidays"]))
+        ),
         # Taiwan quarters (第2季, 首季, 上季): tried in Taiwan articles only (`_Parser.taiwan`)
         "quarter_tw": re.compile(r"(?<!》)(?:的)?(?:第([一二三四1-4])|(首))季(?![度节风赛后军])"),
         "rel_quarter_tw": re.compile(_alt(v["rel_quarter_tw"]) + "(?![度节风赛后军])"),
@@ -180,10 +183,16 @@ def _rx() -> dict[str, re.Pattern]:
         "firstn": re.compile(
             rf"(?:的)?(前|后|最后|头)({_SMALL})(?:个)?(月|天|日|周|星期|季度)|(?:的)?(首)(月)"
         ),
-        "nth": re.compile(rf"(?:的)?第({_SMALL})(?:个)?(周|星期|礼拜|天)"),
+        "nth": re.compile(rf"(?:的)?第({_SMALL})(?:个)?(周|星期|礼拜|天|月)"),
         "nth_wd": re.compile(rf"(?:的)?第({_SMALL})个?(?:星期|礼拜|周)([一二三四五六日天1-7])"),
         "holiday": re.compile(
-            _alt(list(v["solar_festivals"]) + list(v["lunar_festivals"]) + list(v["weekday_festivals"]))
+            _alt(
+                list(v["solar_festivals"])
+                + list(v["lunar_festivals"])
+                + list(v["weekday_festivals"])
+                + list(v["easter_festivals"])
+                + list(v["orthodox_easter_festivals"])
+            )
         ),
         "term": re.compile(
             _grouped(

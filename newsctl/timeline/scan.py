@@ -50,6 +50,9 @@ def _trigger_chars() -> frozenset[str]:
         "solar_festivals",
         "lunar_festivals",
         "weekday_festivals",
+        "easter_festivals",
+        "orthodox_easter_festivals",
+        "era_years",
     ):
         words.update(v[key])
     firsts = {w[0] for w in words}

@@ -124,3 +124,23 @@ def test_user_tags_win(tmp_path: Path) -> None:
 def test_unknown_segmenter_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown segmenter"):
         Segmenter("thulac")
+
+
+def test_lexicon_build_keeps_other_installs_tables_until_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two installs sharing the user cache must not rebuild each other's table on every
+    run; a table nobody has used for a month goes."""
+    import os
+    import time
+
+    monkeypatch.setenv("NEWSCTL_CACHE_DIR", str(tmp_path))
+    recent = tmp_path / "jieba-lexicon-other-install.sqlite"
+    stale = tmp_path / "jieba-lexicon-old-install.sqlite"
+    recent.write_bytes(b"")
+    stale.write_bytes(b"")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    assert Lexicon().ensure_open() > 0
+    assert recent.exists()
+    assert not stale.exists()

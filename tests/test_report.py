@@ -425,3 +425,34 @@ def test_any_text_renders_within_the_width(words: list[str], width: int, fmt: st
         assert max(cell_len(line) for line in text.splitlines()) <= width
     if fmt == "html":
         _parse(text)
+
+
+# ---------------------------------------------------------------------------
+# the terminal's own table drawing equals rich's Table
+
+
+@pytest.mark.parametrize("columns", [60, 100, 140])
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [("analyze", ["--chart", "--group"]), ("figures", []), ("timeline", ["--chart"]), ("check", [])],
+)
+@pytest.mark.parametrize("env", [{}, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, {"FORCE_COLOR": "1"}])
+def test_tables_are_drawn_as_rich_draws_them(
+    monkeypatch: pytest.MonkeyPatch, command: str, extra: list[str], columns: int, env: dict[str, str]
+) -> None:
+    from newsctl.render.terminal import TerminalBackend
+
+    environment = {"COLUMNS": str(columns), "NO_COLOR": None, "FORCE_COLOR": None, **env}
+
+    def output() -> str:
+        result = CliRunner(env=environment).invoke(cli, [command, SEED, FIXTURES, *extra])
+        assert result.exit_code in (0, 1), result.stderr
+        return result.stdout
+
+    drawn = output()
+    monkeypatch.setattr(TerminalBackend, "_draw", lambda *_: False)
+    by_rich = output()
+    ansi = re.compile(r"\x1b\[[0-9;]*m")
+    assert ansi.sub("", drawn) == ansi.sub("", by_rich)
+    if "FORCE_COLOR" not in env or "NO_COLOR" in env:
+        assert drawn == by_rich

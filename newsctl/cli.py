@@ -284,6 +284,7 @@ def _prepare_keywords(
 
         for line in userdict_warnings(options.userdict):
             stderr.write(f"newsctl: warning: {line}\n")
+    _build_lexicon_visibly(stderr)
     if options.idf != "corpus":
         return options, paths
     from newsctl import shutdown
@@ -313,6 +314,22 @@ def _prepare_keywords(
     except shutdown.Interrupted:
         return options, []  # the run then writes an empty, whole output and exits 128 + N
     return replace(options, corpus_idf=idf_path), paths
+
+
+def _build_lexicon_visibly(stderr: Any) -> None:
+    """The keyword lexicon's first build takes a few seconds: on a terminal, say so with a
+    spinner on stderr instead of sitting silent. Never on a pipe or file, never on stdout."""
+    from newsctl.segment import lexicon
+    from newsctl.streams import raw_terminal
+
+    terminal = raw_terminal(stderr)
+    if not _isatty(terminal) or lexicon().is_built():
+        return
+    from rich.console import Console
+
+    console = Console(file=terminal, stderr=True)
+    with console.status("building the keyword lexicon (first run only)…"):
+        lexicon().ensure_open()
 
 
 def _temp_file(cleanup: contextlib.ExitStack, prefix: str, suffix: str = "") -> tuple[int, str]:

@@ -266,6 +266,15 @@ class Lexicon:
             found.update(zip(map(_WORD, rows), map(_ENTRY, rows)))  # in C: word -> (tag, idf)
         return found
 
+    def is_built(self) -> bool:
+        """Whether the cached table exists already (its first build takes a few seconds)."""
+        from newsctl.cache import cache_dir
+
+        try:
+            return (cache_dir() / f"jieba-lexicon-{self._key()}.sqlite").exists()
+        except OSError:
+            return True  # no cache directory: nothing is built, nothing to announce
+
     def ensure_open(self) -> float:
         """Open (building if needed) the table; returns the median IDF."""
         self._connect()

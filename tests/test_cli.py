@@ -386,3 +386,44 @@ def test_counts_in_the_report_agree_with_their_number(runner: CliRunner, tmp_pat
     article.write_text("市里今天开会。\n", encoding="utf-8")
     output = invoke(runner, "summary", str(article)).stdout
     assert "1 paragraph, 1 sentence" in output and "1 paragraphs" not in output
+
+
+def _keywords_stderr(cache: Path, stderr_is_terminal: bool) -> str:
+    """stderr of `newsctl keywords SEED -f jsonl` with an empty or filled cache, stderr a
+    terminal (a pty) or a pipe; stdout is a pipe either way."""
+    import pty
+    import select
+
+    env = {**os.environ, "NEWSCTL_CACHE_DIR": str(cache), "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "newsctl", "keywords", str(SEED), "-f", "jsonl"]
+    if not stderr_is_terminal:
+        done = subprocess.run(command, env=env, capture_output=True, timeout=300, check=True)
+        return done.stderr.decode()
+    main_fd, other_fd = pty.openpty()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=other_fd)
+    os.close(other_fd)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([main_fd], [], [], 300)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the pty closes when the process ends
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.communicate(timeout=300)
+    os.close(main_fd)
+    assert proc.returncode == 0
+    return seen.decode(errors="replace")
+
+
+def test_first_lexicon_build_is_announced_on_a_terminal_only(tmp_path: Path) -> None:
+    assert "building the keyword lexicon" in _keywords_stderr(tmp_path / "a", stderr_is_terminal=True)
+    # built now: nothing to announce
+    assert "building the keyword lexicon" not in _keywords_stderr(tmp_path / "a", stderr_is_terminal=True)
+    # a pipe never gets the spinner
+    assert _keywords_stderr(tmp_path / "b", stderr_is_terminal=False) == ""

@@ -562,10 +562,10 @@ class _Doc:
         phrase_count = Counter(ngrams.phrases)
         phrase_extra_halves = Counter(chain.from_iterable(extra_phrases))
         # Phrases must recur, or stand in a title line: one chance meeting of two words is no compound.
-        kept = compress(phrase_count, map((1).__lt__, phrase_count.values()))
+        recurring = compress(phrase_count, map((1).__lt__, phrase_count.values()))
         # A phrase that spells a stopword or a generic word (同比 + 增长) is no better alone.
         unwanted = _unwanted_phrases()
-        kept = [phrase for phrase in kept if phrase not in unwanted]
+        kept = [phrase for phrase in recurring if phrase not in unwanted]
         title_phrases = [[p for p in phrases if p not in unwanted] for phrases in title_phrases]
         phrase_weight = {
             phrase: phrase_count[phrase] + _HALF * phrase_extra_halves.get(phrase, 0)

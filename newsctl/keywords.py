@@ -80,6 +80,7 @@ _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
+_ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
 
 
 @dataclass(frozen=True)
@@ -315,6 +316,12 @@ _CANDIDATE_MASK = bytes(int(code == ord(_CANDIDATE)) for code in range(256))
 def _excluded_words() -> frozenset[str]:
     """Words that are never keywords nor phrase parts: stopwords and news furniture."""
     return stopwords() | boilerplate()
+
+
+@cache
+def _unwanted_phrases() -> frozenset[str]:
+    """Texts no phrase may spell: the excluded and the generic words."""
+    return _excluded_words() | generic_words()
 
 
 class _Vocabulary:
@@ -555,7 +562,11 @@ class _Doc:
         phrase_count = Counter(ngrams.phrases)
         phrase_extra_halves = Counter(chain.from_iterable(extra_phrases))
         # Phrases must recur, or stand in a title line: one chance meeting of two words is no compound.
-        kept = compress(phrase_count, map((1).__lt__, phrase_count.values()))
+        recurring = compress(phrase_count, map((1).__lt__, phrase_count.values()))
+        # A phrase that spells a stopword or a generic word (同比 + 增长) is no better alone.
+        unwanted = _unwanted_phrases()
+        kept = [phrase for phrase in recurring if phrase not in unwanted]
+        title_phrases = [[p for p in phrases if p not in unwanted] for phrases in title_phrases]
         phrase_weight = {
             phrase: phrase_count[phrase] + _HALF * phrase_extra_halves.get(phrase, 0)
             for phrase in chain(kept, chain.from_iterable(title_phrases))
@@ -763,6 +774,16 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
                 give(term, core)
             elif not is_phrase and names.is_glued_fragment(term):
                 give(term, None)
+    for term in looked_at:
+        if term not in scores or entry(term, _NO_ENTRY)[0] is not None or term not in doc.word_count:
+            continue
+        if term[0] == _ANONYMISED:
+            # 郑某辉 cut after its surname: the whole name when it is there, else no tag
+            give(term, next((t for t in looked_at if len(t) == len(term) + 1 and t.endswith(term)), None))
+        elif (
+            len(term) >= 3 and term[:-1] in scores and doc.word_count.get(term[:-1], 0) > doc.word_count[term]
+        ):
+            give(term, term[:-1])  # a name or term and the next word's first character (小杰 + 走)
     for term, owner in dotted.items():
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)

@@ -40,6 +40,8 @@ _ITEM_TITLE = re.compile(r"(?:[\u3400-\u9fff][^\u3400-\u9fff]*){4}")  # a headli
 DECK_MAX_CHARS = 40
 DECK_WEIGHT = 0.2
 FACT_WEIGHT = 1.2
+HOOK_WEIGHT = 0.5
+_HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
 _FACT_NUMBER = re.compile(r"[0-9０-９]")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?")
@@ -352,13 +354,16 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
         if (
-            sentence.start <= start
-            and sentence.end >= end
+            sentence.end >= end
             and not stripped.endswith(_FINAL_PUNCTUATION)
             and len(stripped) <= DECK_MAX_CHARS
         ):
+            # a line of its own, or a crawler glued it after a story's last sentence
+            # (`…阵地。3川航机组完成…` before the next item): a headline
             weights[i] *= DECK_WEIGHT
             continue
+        if sentence.start <= start and sentence.end >= end and stripped.endswith(_HOOK_PUNCTUATION):
+            weights[i] *= HOOK_WEIGHT  # a cry or a question standing alone opens a story, never tells it
         if _FACT_NUMBER.search(text) is not None:
             weights[i] *= FACT_WEIGHT
     return weights

@@ -214,3 +214,28 @@ def test_jieba_and_rjieba_give_the_same_keywords(method: str) -> None:
     for article in articles:
         expected = extract_keywords(article, slow, top=10, method=method)
         assert extract_keywords(article, fast, top=10, method=method) == expected, article.doc.path
+
+
+def test_words_of_every_report_and_titles_are_no_tags(segmenter: Segmenter) -> None:
+    text = (
+        "两国领导人会见时表示，要深化合作，推动发展。"
+        "两国合作不断深化，全球市场同比增长明显，发展势头良好。"
+        "总统表示，两国合作前景广阔，发展空间巨大，合作领域不断拓展。"
+        "双方同意加强港口物流合作，港口物流项目年内启动。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    for word in ("合作", "发展", "深化", "全球", "市场", "同比增长", "总统", "启动", "两国"):
+        assert word not in found
+    assert "港口物流" in found
+
+
+def test_a_name_and_the_next_words_first_character_give_way_to_the_name(segmenter: Segmenter) -> None:
+    # the HMM cuts 小哲因 | 严重 here: that word is 小哲 and the first character of 因为
+    text = (
+        "小哲今年十五岁，小哲的爸爸在工地上班。前年，小哲因严重腹痛送医，诊断为肠阻塞。"
+        "医生说小哲需要长期住院，小哲的妈妈每天陪着小哲。"
+    )
+    assert "小哲因" in segmenter.cut(text)
+    found = extract_keywords(article_of(text), segmenter, top=10)
+    assert "小哲" in terms(found)
+    assert "小哲因" not in terms(found)

@@ -123,19 +123,20 @@ def reference_rank(
 
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
-    """A deck (a whole short paragraph without final punctuation) 0.2; else a sentence
-    with a digit 1.2; else 1."""
+    """A deck or headline (a short paragraph end without final punctuation) 0.2; else a
+    whole-paragraph cry or question 0.5; times 1.2 for a sentence with a digit."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
     stripped = text.strip()
     if (
-        whole_paragraph
+        sentence.end >= end
         and not re.search(r"[。！？!?…]$", stripped)
         and len(stripped) <= summary.DECK_MAX_CHARS
     ):
         return summary.DECK_WEIGHT
-    return summary.FACT_WEIGHT if re.search(r"[0-9０-９]", text) else 1.0
+    hook = summary.HOOK_WEIGHT if whole_paragraph and re.search(r"[！？!?]$", stripped) else 1.0
+    return hook * (summary.FACT_WEIGHT if re.search(r"[0-9０-９]", text) else 1.0)
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
@@ -338,7 +339,7 @@ def test_a_roundup_is_summarised_from_several_items() -> None:
     picked = summarize(article, top=3)
     assert len({items[r.index] for r in picked}) == 3
     assert bits(picked) == bits(reference_summarize(article, top=3))
-    # the leads of the first items, neither the first item's headline nor their colour
+    # the leads of the first items (their headlines are item titles, not sentences), not their colour
     assert [r.index for r in picked] == [0, 3, 5]
 
 
@@ -364,3 +365,19 @@ def test_a_deck_line_is_not_the_summary() -> None:
     article = article_of(text)
     picked = summarize(article, top=1)
     assert article.text[article.sentences[picked[0].index].start :].startswith("今天")
+
+
+def test_a_headline_glued_after_a_story_and_a_cry_standing_alone_weigh_less() -> None:
+    text = (
+        "我没有喝酒！\n"
+        "日前，一名男子在停车场被查出酒后驾车，民警依法对他作出处罚。"
+        "该男子称自己并没有开车。下一条新闻标题在这里\n"
+        "另一条新闻的正文从这里开始，内容和前面的没有关系。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    by_text = dict(zip((t.strip() for t in texts), weights))
+    assert by_text["我没有喝酒!"] == summary.HOOK_WEIGHT  # the text is normalised to ASCII punctuation
+    assert by_text["下一条新闻标题在这里"] == summary.DECK_WEIGHT
+    assert by_text["该男子称自己并没有开车。"] == 1.0

@@ -1371,6 +1371,9 @@ def _news_vocab() -> dict[str, Any]:
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
         "money_nouns_before": _by_length(ctx["money_nouns_before"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
+        "article_yi_unit": ctx["article_yi"]["unit"],
+        "article_yi_before": _by_length(ctx["article_yi"]["before"]),
+        "article_yi_after": _by_length(ctx["article_yi"]["after"]),
     }
 
 
@@ -2181,6 +2184,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and _endswith_any(text, num.start, vocab.indefinite_before_yi)
         ):
             continue
+        if q.unit == news["article_yi_unit"] and not whole and text[num.start : num.end] == "一":
+            if (
+                _endswith_any(text, num.start, news["article_yi_before"]) is not None
+                or _startswith_any(text, q.end, news["article_yi_after"]) is not None
+            ):
+                continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
         if not whole and _is_part_of_name(text, q):
             continue
         if not whole and _phrase_covers(text, num, has_unit):

@@ -343,6 +343,8 @@ _RE_NUMBERISH = re.compile(rf"{_NUM}(?P<s1>[A-Za-z/]*)(?:[-~]{_NUM}(?P<s2>[A-Za-
 #: ASCII runs longer than this are noise or codes, never a figure
 _MAX_RUN = 64
 _RE_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d-(?:1[89]|20)\d\d(?!\d)")
+#: 87mg/100ml: a measure per an amount of something (a compound unit), not a code
+_RE_PER_UNIT = re.compile(rf"{_NUM}(?P<s1>[A-Za-z]+)/\d*(?P<s2>[A-Za-z]+)")
 
 
 def _classify_run(run: str) -> bool:
@@ -357,10 +359,10 @@ def _classify_run(run: str) -> bool:
         return False
     if len(run) > _MAX_RUN:
         return True
-    m = _RE_NUMBERISH.fullmatch(run)
+    allowed = _vocab().ascii_unit_suffixes
+    m = _RE_NUMBERISH.fullmatch(run) or _RE_PER_UNIT.fullmatch(run)
     if m is None:
         return True
-    allowed = _vocab().ascii_unit_suffixes
     return any(suffix and suffix not in allowed for suffix in (m.group("s1"), m.group("s2")))
 
 
@@ -517,8 +519,15 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 approx = "more_than"
                 j += 1
                 ch = text[j : j + 1]
+        # 10几万元 (十几万): vague digits between a round number and a big unit, more than 100000
+        big_after_vague = numeral_tables().big_units.get(text[j + 1 : j + 2]) if ch in _VAGUE_DIGITS else None
+        if big_after_vague is not None and num.arabic and num.value >= 10 and num.value % 10 == 0:
+            value, approx = value * big_after_vague, approx or "more_than"
+            j += 2
+            pos = j
+            ch = text[j : j + 1]
         # 320多个, 10余人, 十来个, 20几年
-        if ch in vocab.more_or_about_suffix or (
+        elif ch in vocab.more_or_about_suffix or (
             ch in _VAGUE_DIGITS and num.arabic and num.value >= 10 and num.value % 10 == 0
         ):
             after = _lookup_unit(text, j + 1)
@@ -590,6 +599,15 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     kind, category = "measure", "time"  # 10多年, 一年多
             elif category == "measure":
                 kind = "measure"
+                if text[pos : pos + 1] in "/／":
+                    # 87mg/100ml, 92mg／100ml: a compound unit is one measure
+                    k = pos + 1
+                    while k < n and _is_digit(text[k]):
+                        k += 1
+                    per = _lookup_unit(text, k)
+                    if per is not None and per[1] in ("measure", "time"):
+                        pos = k + len(per[0])
+                        unit = text[j:pos]
                 if word == news["degree_times_unit"] and _degree_is_times(text, num, pos):
                     kind, category = "count", "count"  # 两度夺冠: 度 counts times
             elif category == "time":
@@ -680,7 +698,10 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     unit = after_half[0]
                     kind, category = "measure", "time"
                     pos = pos + 1 + len(after_half[0])
-                elif not (pos + 1 < n and _is_han(text[pos + 1]) and after_half is None):
+                elif (
+                    not (pos + 1 < n and _is_han(text[pos + 1]) and after_half is None)
+                    or _startswith_any(text, pos + 1, news["half_followers"]) is not None
+                ):  # 1年半前, 两年半来: the half ends the figure before a time word
                     value += Decimal("0.5")
                     pos += 1
             # 两分多钟, 十分多钟: 多 inside a time unit
@@ -913,6 +934,11 @@ def _next_digit_follows(text: str, first: _Quantity, k: int) -> bool:
         return False  # 2、3、4个: a list, not an estimate
     if k >= len(text):
         return False
+    tail = k + 1
+    while tail < len(text) and _is_digit(text[tail]):
+        if text[tail] not in "0０":
+            return False  # 第一、25岁: the next number is not a digit of the same place (5、600元)
+        tail += 1
     second = scan_numeral(text[k], 0)
     return second is not None and second.value == num.value + 1
 
@@ -1339,6 +1365,15 @@ def _news_vocab() -> dict[str, Any]:
         "age_decade_before": _by_length(ctx["age_decade_before"]),
         "big_count_unit": ctx["big_count_unit"],
         "numeral_idioms": _numeral_idioms(ctx["set_phrases"]),
+        "half_followers": _by_length(ctx["half_followers"]),
+        "version_followers": _by_length(ctx["version_followers"]),
+        "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "programme_suffixes": _by_length(ctx["programme_suffixes"]),
+        "money_nouns_before": _by_length(ctx["money_nouns_before"]),
+        "document_title_endings": _by_length(ctx["document_title_endings"]),
+        "article_yi_unit": ctx["article_yi"]["unit"],
+        "article_yi_before": _by_length(ctx["article_yi"]["before"]),
+        "article_yi_after": _by_length(ctx["article_yi"]["after"]),
     }
 
 
@@ -1688,7 +1723,7 @@ def _inherit_yuan_currency(text: str, found: list[_Quantity], region_of: Callabl
             local = q.currency
         elif "人民币" in stated:
             local = None
-        elif q.currency == "CNY" and q.unit in ("元", "块") and local is not None:
+        elif q.currency == "CNY" and q.unit in ("元", "块", None) and local is not None:
             q.currency = local
 
 
@@ -1761,6 +1796,136 @@ def _is_photo_position(text: str, q: _Quantity) -> bool:
         return False
     before = text[q.numeral.start - len(word) - 1 : q.numeral.start - len(word)]
     return before in ("（", "(", "、", "，", ",") and text[q.end : q.end + 1] in ("）", ")", "、", "，", ",")
+
+
+#: words that join the numbers of a list sharing the unit after the last one (15、7岁, 20和18岁)
+_LIST_JOINERS = frozenset("、和与及")
+#: units a list may share: ages, durations and physical measures (a list of counts, 2、3、4个,
+#: stays one figure, and years, 2019、2020年, stay dates)
+_SHARED_UNIT_CATEGORIES = frozenset(("age", "time", "measure"))
+
+
+def _unit_of_list(text: str, q: _Quantity, mask: bytearray) -> _Quantity | None:
+    """The figure that ends a list of bare numbers after `q` (15、7岁: 7岁), when its unit is
+    one a list shares and no multiplier sits in it, else None."""
+    if q.numeral.leading_unit or q.numeral.has_decimal and q.value != q.value.to_integral_value():
+        return None
+    if _endswith_any(text, q.start, _vocab().ordinal_prefix) is not None:
+        return None  # 排名第一、30岁: a rank, then an age
+    j = q.end
+    for _ in range(4):
+        if text[j : j + 1] not in _LIST_JOINERS:
+            return None
+        nxt = scan_numeral(text, j + 1)
+        if nxt is None or nxt.overflow or nxt.form != "number" or nxt.approx is not None:
+            return None
+        if not any(_is_digit(c) for c in text[nxt.start : nxt.end]) and not nxt.digit_sequence:
+            return None  # 十五万: a Chinese number with a multiplier is not a bare list item
+        following = _quantity(text, nxt, mask)
+        if following.unit is not None:
+            if following.unit_category not in _SHARED_UNIT_CATEGORIES or following.value != nxt.value:
+                return None
+            return following
+        j = following.end
+    return None
+
+
+def _in_work_title(text: str, q: _Quantity) -> bool:
+    """《飞驰人生3》, 《长安三万里》: a number inside the title of a work is part of its name. A
+    document's title states real counts (《…的十条措施》, 《…两项通用规范》): a figure with a
+    unit in a title that ends with a document word stays."""
+    opened = text.rfind("《", max(0, q.start - 40), q.start)
+    if opened < 0 or text.find("》", opened, q.start) >= 0 or text.find("\n", opened, q.start) >= 0:
+        return False
+    closed = text.find("》", q.end, q.end + 40)
+    if closed < 0 or text.find("\n", q.end, closed) >= 0 or text.find("《", q.end, closed) >= 0:
+        return False
+    return q.unit is None or _endswith_any(text, closed, _news_vocab()["document_title_endings"]) is None
+
+
+def _is_list_number(text: str, q: _Quantity) -> bool:
+    """1人民日报…, 10 facebook：…: a bare integer that opens a line (or follows the end of a
+    sentence) right before the words of an item, with no measure word, numbers a list."""
+    num = q.numeral
+    if q.unit is not None or not num.digit_sequence or num.chinese or num.n_digits > 2 or num.has_decimal:
+        return False
+    before = text[q.start - 1 : q.start]
+    if before and before not in "\n。！？!?":
+        return False
+    j = _skip_spaces(text, q.end, 2)
+    nxt = text[j : j + 1]
+    if not (nxt and (_is_han(nxt) or nxt.isascii() and nxt.isalpha())):
+        return False
+    # 22县市中 after a full stop counts counties: a list number has a neighbour (1…, 2…, 3…)
+    value = int(q.value)
+    return any(
+        re.search(rf"(?:^|[\n。！？!?])\s?{neighbour}\s?[^\W\d]", text) is not None
+        for neighbour in (value - 1, value + 1)
+        if neighbour >= 0
+    )
+
+
+def _is_part_of_name(text: str, q: _Quantity) -> bool:
+    """Digits inside a name, a model or a title, not a quantity: 《飞驰人生3》, MAX 9, PM 2.5
+    (a number after a Latin word), 羊城派4.0项目 (a version), 12年国教, 百日千万招聘行动 (a
+    programme name), and list numbers (1人民日报…)."""
+    num = q.numeral
+    news = _news_vocab()
+    if q.unit is None:
+        if _is_list_number(text, q):
+            return True
+        k = num.start
+        while k > 0 and text[k - 1] in _SPACES and num.start - k < 2:
+            k -= 1
+        if k < num.start and text[k - 1 : k].isascii() and text[k - 1 : k].isalpha():
+            return True  # MAX 9, PM 2.5, iPhone 6
+    if (
+        num.has_decimal
+        and text[num.end - 2 : num.end] in (".0", "．0")
+        and _startswith_any(text, num.end, news["version_followers"]) is not None
+    ):
+        return True  # 4.0项目, 2.0版: a version number
+    if _startswith_any(text, q.end, news["name_after_figure"]) is not None:
+        return True  # 12年国教, 九年义务教育: the name of a school system
+    if num.chinese and not num.arabic and (q.unit is None or q.unit_category == "time"):
+        if _in_programme_name(text, q.end):
+            return True
+    return "《" in text and _in_work_title(text, q)
+
+
+def _in_programme_name(text: str, end: int) -> bool:
+    """百日行动, 三年行动计划, 百日千万专项招聘行动, “百日专项整治”行动: a numeral that a
+    programme's name (行动, 工程, 计划…) follows directly, through a second numeral of the name
+    or through the closing quote of the name."""
+    suffixes = _news_vocab()["programme_suffixes"]
+    if _startswith_any(text, end, suffixes) is not None:
+        return True
+    if is_numeral_start(text[end : end + 1]):  # 百日千万…行动: a name made of two numbers
+        j = end + 1
+        while j < len(text) and j - end < 10 and _is_han(text[j]) and text[j] not in "的了是在和与为":
+            if _startswith_any(text, j, suffixes) is not None:
+                return True
+            j += 1
+        return False
+    closed = text.find("”", end, end + 10)
+    return (
+        closed > 0
+        and _startswith_any(text, closed + 1, suffixes) is not None
+        and "“" not in text[end:closed]
+        and all(_is_han(c) for c in text[end:closed])
+    )
+
+
+def _is_bare_money(text: str, q: _Quantity) -> bool:
+    """营收2.8亿, 票房超过10亿: a number with 万/亿 and no unit after a word for an amount of
+    money is money (in the article's currency)."""
+    num = q.numeral
+    if not any(c in _BIG_UNIT_CHARS for c in text[num.start : num.end]):
+        return False
+    k = q.start
+    while k > 0 and text[k - 1] in "为达了是约近超逾共" and q.start - k < 2:
+        k -= 1
+    return _endswith_any(text, k, _news_vocab()["money_nouns_before"]) is not None
 
 
 #: function characters after a bare number that do not make it count a noun (超过101的天数)
@@ -1929,6 +2094,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q = _try_ratio(text, q, mask)
         i = max(q.end, i + 1)
         num = q.numeral
+        if q.unit is None and text[q.end : q.end + 1] in _LIST_JOINERS and num.form == "number":
+            shared = _unit_of_list(text, q, mask)
+            if shared is not None:  # 20和18岁, 15、7岁: each number has the unit written after the last
+                q.unit, q.kind, q.unit_category = shared.unit, shared.kind, shared.unit_category
         if (
             q.unit is None
             and num.end - num.start == 1
@@ -2015,6 +2184,14 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and _endswith_any(text, num.start, vocab.indefinite_before_yi)
         ):
             continue
+        if q.unit == news["article_yi_unit"] and not whole and text[num.start : num.end] == "一":
+            if (
+                _endswith_any(text, num.start, news["article_yi_before"]) is not None
+                or _startswith_any(text, q.end, news["article_yi_after"]) is not None
+            ):
+                continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
+        if not whole and _is_part_of_name(text, q):
+            continue
         if not whole and _phrase_covers(text, num, has_unit):
             continue
         q = _prefix(text, q)
@@ -2031,6 +2208,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if q.unit == _FLOOR_UNIT and not num.arabic:
                 continue  # 一楼大厅, 二楼: a place in the building, as an address is not a figure
             q.kind, q.approx = "ordinal", None  # 四年级, 14楼: a school grade, a floor
+        elif q.kind == "count" and q.unit is None and _is_bare_money(text, q):
+            q.kind, q.unit_category, q.currency = "money", "currency", "CNY"  # 营收2.8亿
         elif (
             q.kind == "count"
             and q.unit is None

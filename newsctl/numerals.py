@@ -773,8 +773,11 @@ def _scan_signed(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     for sign in t.negative_signs:
         if text.startswith(sign, pos):
             if len(sign) == 1 and sign in _HYPHEN_SIGNS:
-                # a minus sign, not a hyphen: not glued to a preceding digit or letter
+                # a minus sign, not a hyphen: not glued to a preceding digit or letter, nor
+                # to the unit of a preceding number (23日－29日, 5元-8元: a range's dash)
                 if pos > 0 and (text[pos - 1] in _DIGIT_VALUE or _is_ascii_letter(text[pos - 1])):
+                    return None
+                if pos > 1 and text[pos - 2] in _DIGIT_VALUE and not text[pos - 1].isspace():
                     return None
             j = _skip_spaces(text, pos + len(sign))
             if j < n and (is_numeral_start(text[j]) or (text[j] in ".．" and j + 1 < n)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-from typing import Any
+from typing import Any, Literal, overload
 
 from dateutil.relativedelta import relativedelta
 
@@ -39,6 +39,12 @@ GRAIN_ORDER = {
     "half": 7,
     "year": 8,
 }
+
+
+@overload
+def cn_int(s: str | None, allow_float: Literal[False] = False) -> int | None: ...
+@overload
+def cn_int(s: str | None, allow_float: bool) -> int | float | None: ...
 
 
 @functools.lru_cache(maxsize=4096, typed=True)

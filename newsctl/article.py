@@ -1210,7 +1210,7 @@ def _mark_header(
     elif record_title and position < len(lines) - 1:
         # Up to three short lines open the page; through the last one that echoes the
         # record's title they are the printed headline (a kicker above it included).
-        candidates = []
+        candidates: list[str] = []
         while position + len(candidates) < len(lines) - 1 and len(candidates) < 3:
             candidate = lines[position + len(candidates)].text.strip()
             if not (
@@ -1429,8 +1429,8 @@ def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
             if number != expected or (number == 1 and found.start() > 0):
                 continue
             expected += 1
-            rest = line.text[found.start("number") :].strip()
-            if found.start() > 0 and len(rest) <= ITEM_TITLE_MAX_CHARS and not _ends_sentence(rest):
+            item_text = line.text[found.start("number") :].strip()
+            if found.start() > 0 and len(item_text) <= ITEM_TITLE_MAX_CHARS and not _ends_sentence(item_text):
                 cuts.setdefault(position, []).append(found.start("number"))
     if expected - 1 < ROUNDUP_MIN_ITEMS or not cuts:
         return lines
@@ -1478,7 +1478,8 @@ def _mark_roundup(body: list[_Line], article: Article) -> bool:
     titles: list[_Line] = []
     sections: list[_Line] = []
     unpaired = 0
-    for line, following in itertools.pairwise([*lines, None]):
+    following_lines: list[_Line | None] = [*lines[1:], None]
+    for line, following in zip(lines, following_lines):
         if not _is_item_title_text(line.text):
             continue
         if following is not None and _ends_sentence(following.text.strip()):

@@ -15,6 +15,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Protocol
 
 # A Han character followed by a parenthesised Latin syllable with tone marks:
 # the `網(wǎng)` form crawlers leave behind. Whether it really is an
@@ -85,7 +86,7 @@ class CleanedText:
     source: str
     text: str  # Simplified, widths folded, annotations removed: what analyzers read
     original: str  # the same characters in the source's own script and widths
-    source_index: array  # source_index[i] is the source offset of text[i]
+    source_index: array[int]  # source_index[i] is the source offset of text[i]
     annotations: tuple[tuple[int, int], ...]  # source spans of removed annotations, sorted
     script: str  # simplified | traditional | mixed
 
@@ -134,11 +135,16 @@ class CleanedText:
         return "".join(pieces)
 
 
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
 @cache
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s() -> _Converter:
     import opencc
 
-    return opencc.OpenCC("t2s")
+    converter: _Converter = opencc.OpenCC("t2s")  # opencc ships no type information
+    return converter
 
 
 def to_simplified(text: str) -> str:
@@ -186,7 +192,8 @@ def _readings_table() -> str:
     # Keyed by pypinyin's table file: its version, read through importlib.metadata,
     # costs a 0.07 s import.
     key = files_key(package_dir("pypinyin") / "pinyin_dict.py")
-    return cached_table("pinyin-readings-text", key, build)
+    readings: str = cached_table("pinyin-readings-text", key, build)
+    return readings
 
 
 def _readings_of(char: str) -> str | None:
@@ -254,7 +261,7 @@ def _changed_characters(before: str, after: str) -> int:
     return len(units) - units.count(0)
 
 
-def _offsets(start: int, end: int) -> array:
+def _offsets(start: int, end: int) -> array[int]:
     """`array("q", range(start, end))`, sliced from a shared ramp of offsets
     instead of built one Python int at a time (about 2 % of `analyze`)."""
     global _RAMP
@@ -319,7 +326,7 @@ def clean_text(source: str) -> CleanedText:
     )
 
 
-def _trim(text: str, index: array) -> tuple[str, array]:
+def _trim(text: str, index: array[int]) -> tuple[str, array[int]]:
     stripped_left = len(text) - len(text.lstrip())
     stripped = text.strip()
     if len(stripped) == len(text):

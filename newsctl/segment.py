@@ -74,8 +74,8 @@ def parse_userdict(path: str | os.PathLike[str]) -> tuple[list[UserWord], list[U
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         # Report where the bad byte is, then keep the lines that do decode.
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(UserDictProblem(line, f"not UTF-8 (byte {exc.start}); save the dictionary as UTF-8"))
+        bad = raw[: exc.start].count(b"\n") + 1
+        problems.append(UserDictProblem(bad, f"not UTF-8 (byte {exc.start}); save the dictionary as UTF-8"))
         text = raw.decode("utf-8-sig", errors="replace")
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -130,7 +130,8 @@ def _import_jieba() -> ModuleType:
     finally:
         if blocked and sys.modules.get("pkg_resources", False) is None:
             del sys.modules["pkg_resources"]
-    return jieba
+    module: ModuleType = jieba  # jieba ships no type information
+    return module
 
 
 def _quiet_jieba(verbose: bool) -> None:
@@ -356,7 +357,8 @@ class Segmenter:
             tokenizer.add_word(entry.word, entry.freq, entry.tag)
 
         def cut(text: str) -> list[str]:
-            return tokenizer.lcut(text, HMM=True)
+            tokens: list[str] = tokenizer.lcut(text, HMM=True)
+            return tokens
 
         return cut
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+from typing import Any, Literal, overload
 
 from dateutil.relativedelta import relativedelta
 
@@ -40,8 +41,14 @@ GRAIN_ORDER = {
 }
 
 
+@overload
+def cn_int(s: str | None, allow_float: Literal[False] = False) -> int | None: ...
+@overload
+def cn_int(s: str | None, allow_float: bool) -> int | float | None: ...
+
+
 @functools.lru_cache(maxsize=4096, typed=True)
-def cn_int(s: str | None, allow_float: bool = False):
+def cn_int(s: str | None, allow_float: bool = False) -> int | float | None:
     """'2019' / '二〇一九' / '二十三' / '廿一' / '35,000' / '2621.2' -> number, or None."""
     if not s:
         return None
@@ -129,7 +136,10 @@ def add_grain(d: dt.datetime, grain: str, n: int = 1) -> dt.datetime:
         if type(n) is int:
             return _add_months(d, months * n)
         # anything but an int goes through relativedelta, as it always has (and fails as it did)
-        return d + (relativedelta(years=n) if grain == "year" else relativedelta(months=months * n))
+        shifted: dt.datetime = d + (
+            relativedelta(years=n) if grain == "year" else relativedelta(months=months * n)
+        )
+        return shifted
     if grain == "week":
         return d + dt.timedelta(weeks=n)
     if grain == "day":
@@ -166,7 +176,7 @@ def grain_interval(d: dt.datetime, grain: str) -> tuple[dt.datetime, dt.datetime
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
-def timex_value(a: dt.datetime, b: dt.datetime | None, grain: str | None) -> str | None:
+def timex_value(a: dt.datetime | None, b: dt.datetime | None, grain: str | None) -> str | None:
     """TIMEX3-like value of [a, b) at `grain`; an interval that is not one calendar unit is 'a/b'."""
     if a is None:
         return None
@@ -229,7 +239,7 @@ def fmt_duration(months: float, days: float, secs: float) -> str:
 
 
 @functools.cache
-def _lunar():
+def _lunar() -> Any:  # lunardate ships no type information: the LunarDate class
     from lunardate import LunarDate  # deferred: only lunar expressions need it
 
     return LunarDate

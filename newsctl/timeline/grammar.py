@@ -98,7 +98,7 @@ _EXPRESSIONS = (
 
 
 @functools.cache
-def _five_year_plan_rx() -> re.Pattern:
+def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
         "([“\"‘'])?(%s)[”\"’']?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
@@ -225,7 +225,7 @@ class _Parser:
             return False
         return True
 
-    def _rel_base(self, f: _Frame, off, grain: str) -> dt.datetime | None:
+    def _rel_base(self, f: _Frame, off: int | str, grain: str) -> dt.datetime | None:
         """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
         c = self.ctx
         if off == "near":  # 全年: the year the clause is about, else the reference's
@@ -280,7 +280,7 @@ class _Parser:
     # component handlers: return a new frame or None -----------------------
 
     @staticmethod
-    def _unres(f: _Frame, kind: str, **kw) -> _Frame:
+    def _unres(f: _Frame, kind: str, **kw: Any) -> _Frame:
         """A component after an unresolvable part (no reference): keep the span, lose the resolution."""
         nf = replace(f, kinds=f.kinds + (kind,), **kw)
         nf.unresolved, nf.start, nf.end = True, None, None
@@ -293,7 +293,7 @@ class _Parser:
         self._set(nf, dt.datetime(y, 1, 1), "year")
         return nf
 
-    def _is_roc_year(self, m: re.Match) -> bool:
+    def _is_roc_year(self, m: re.Match[str]) -> bool:
         """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
         `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
         as a point.)"""
@@ -319,7 +319,7 @@ class _Parser:
             nf.weak = "yy"
         return nf
 
-    def _c_century(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_century(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         if m.group(2):
             dec = cn_int(m.group(2))
             if dec is None or dec % 10:
@@ -366,7 +366,7 @@ class _Parser:
         nf.y = None
         return nf
 
-    def _c_rel(self, f: _Frame, off, grain: str) -> _Frame | None:
+    def _c_rel(self, f: _Frame, off: int | str | None, grain: str) -> _Frame | None:
         nf = replace(f, kinds=f.kinds + ({"quarter": "yearsub", "week": "day"}.get(grain, grain),))
         if isinstance(off, str) and grain in ("month", "day", "week") and f.start is not None:
             # 同年/当月 after an explicit part of the same point: relative to that frame
@@ -383,7 +383,7 @@ class _Parser:
         nf.explicit_year = grain == "year"
         return nf
 
-    def _c_fulldate(self, key: str, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_fulldate(self, key: str, m: re.Match[str], f: _Frame) -> _Frame | None:
         g = m.groups()
         hh = mi = ss = None
         if key == "iso":
@@ -408,7 +408,7 @@ class _Parser:
         del hh, mi, ss
         return nf
 
-    def _c_ym(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_ym(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         y, mo = int(m.group(1)), int(m.group(2))
         if not 1 <= mo <= 12:
             return None
@@ -416,7 +416,7 @@ class _Parser:
         self._set(nf, dt.datetime(y, mo, 1), "month")
         return nf
 
-    def _c_yearsub(self, key: str, m: re.Match, f: _Frame, pos: int) -> _Frame | None:
+    def _c_yearsub(self, key: str, m: re.Match[str], f: _Frame, pos: int) -> _Frame | None:
         if f.unresolved:
             return self._unres(f, "yearsub")
         nf = replace(f, kinds=f.kinds + ("yearsub",))
@@ -427,6 +427,7 @@ class _Parser:
                 return None
             if not self._inherit(nf, "yearsub"):
                 return nf if nf.unresolved else None
+            assert nf.y is not None  # _inherit filled it in
             ys = dt.datetime(nf.y, 1, 1)
         else:
             if f.start is None:
@@ -456,6 +457,7 @@ class _Parser:
         elif key == "quarter":
             if m.group(4):
                 n = cn_int(m.group(4))
+                assert n is not None  # the group is a numeral
                 self._set(nf, ys, "quarter", end=ys + relativedelta(months=3 * n))
                 nf.rtype = "range"
             else:
@@ -525,7 +527,7 @@ class _Parser:
         blockers = self.v["month_part_blockers"].get(word, "")
         return not nxt or nxt not in blockers
 
-    def _c_month(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_month(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         lunar = bool(m.group(1)) or m.group(3) in ("正", "腊", "冬")
         leap = bool(m.group(2))
         mv = {"正": 1, "腊": 12, "冬": 11}.get(m.group(3)) or cn_int(m.group(3))
@@ -543,6 +545,7 @@ class _Parser:
             nf.mo = mv
             return nf
         nf.mo = mv
+        assert nf.y is not None  # _inherit filled it in
         if lunar:
             y = nf.y
             if "year" not in f.kinds and self.ctx.ref is not None and nf.anchor != "context":
@@ -563,13 +566,14 @@ class _Parser:
         self._set(nf, dt.datetime(nf.y, mv, 1), "month")
         return nf
 
-    def _c_monthpart(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_monthpart(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         if f.start is None or f.gran != "month":
             return None if not f.unresolved else replace(f, kinds=f.kinds + ("monthsub",))
         w = m.group(1)
         if w in ("初", "中", "底", "末") and not self._part_ok(m.end(), w):
             return None
         ms, me = f.start, f.end
+        assert me is not None  # a frame with a start has an end
         ndays = (me - ms).days
         table = {
             "上旬": (0, 10, "start"),
@@ -594,10 +598,11 @@ class _Parser:
         nf.mod, nf.rtype = mod, "range"
         return nf
 
-    def _c_monthsub(self, key: str, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_monthsub(self, key: str, m: re.Match[str], f: _Frame) -> _Frame | None:
         if f.start is None or f.gran != "month":
             return None
         ms, me = f.start, f.end
+        assert me is not None  # a frame with a start has an end
         nf = replace(f, kinds=f.kinds + ("monthsub",))
         if key == "firstn":
             if m.group(4):
@@ -635,7 +640,7 @@ class _Parser:
         self._set(nf, first + dt.timedelta(weeks=n - 1), "day")
         return nf
 
-    def _c_day(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_day(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         dv = cn_int(m.group(1))
         if not dv or not 1 <= dv <= 31:
             return None
@@ -658,6 +663,7 @@ class _Parser:
                 return None
         if not self._inherit(nf, "day"):
             return nf if nf.unresolved else None
+        assert nf.y is not None and nf.mo is not None  # _inherit filled them in
         start = _safe_date(nf.y, nf.mo, dv)
         if start is None and (nf.mo, dv) == (2, 29) and "year" not in f.kinds and "month" in f.kinds:
             if nf.anchor != "context":  # 2月29日 without a year names the nearest leap year
@@ -669,13 +675,14 @@ class _Parser:
         self._set(nf, start, "day")
         return nf
 
-    def _c_numday(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_numday(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         dv = int(m.group(1))
         if f.unresolved and 1 <= dv <= 31:
             return self._unres(f, "day", d=dv)
         if not 1 <= dv <= 31 or f.start is None or f.gran != "month":
             return None
         if f.lunar:
+            assert f.y is not None and f.mo is not None  # a month frame with a start has both
             a = lunar_to_solar(f.y, f.mo, dv, False)
             if a is None:
                 return None
@@ -689,7 +696,7 @@ class _Parser:
         self._set(nf, start, "day")
         return nf
 
-    def _c_lunar_day(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_lunar_day(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         txt = m.group(1) or m.group(2)
         dv = cn_int(txt)
         if f.unresolved and dv and dv <= 30 and (f.lunar or m.group(0).startswith(("初", "廿"))):
@@ -708,7 +715,7 @@ class _Parser:
         self._set(nf, a, "day")
         return nf
 
-    def _c_md(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_md(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         g = m.groups()
         mo, dv = (g[0], g[1]) if g[0] else ((g[2], g[3]) if g[2] else (g[4], g[5]))
         mo, dv = int(mo), int(dv)
@@ -717,13 +724,14 @@ class _Parser:
         nf = replace(f, kinds=f.kinds + ("month", "day"))
         if not self._inherit(nf, "month"):
             return nf if nf.unresolved else None
+        assert nf.y is not None  # _inherit filled it in
         start = _safe_date(nf.y, mo, dv)
         if start is None:
             return None
         self._set(nf, start, "day")
         return nf
 
-    def _c_nthday(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_nthday(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         n = cn_int(m.group(1))
         if not n or f.kinds:
             return None
@@ -734,7 +742,7 @@ class _Parser:
         self._set(nf, base + dt.timedelta(days=n - 1), "day")
         return nf
 
-    def _c_week(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_week(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         pre, unit, wd = m.group(1), m.group(2), m.group(3)
         if not pre and not wd:
             return None
@@ -770,11 +778,11 @@ class _Parser:
         elif f.kinds:
             return None
         else:
-            base = self._rel_base(nf, off, "week")
-            if base is None:
+            week_of = self._rel_base(nf, off, "week")
+            if week_of is None:
                 nf.unresolved = True
                 return nf
-            base = base - dt.timedelta(days=base.weekday())
+            base = week_of - dt.timedelta(days=week_of.weekday())
         if not wd:
             self._set(nf, base, "week")
             return nf
@@ -800,6 +808,7 @@ class _Parser:
         if on is None:
             return None
         if year_given:
+            assert f.start is not None  # year_given says so
             y = f.start.year
         elif self.ctx.y is not None and self._context_applies():
             y, nf.anchor = self.ctx.y, "context"
@@ -836,7 +845,11 @@ class _Parser:
         ):
             if word in v[key]:
                 offset = dt.timedelta(days=v[key][word])
-                return lambda y, method=method: dt.datetime.combine(easter(y, method), dt.time()) + offset
+
+                def easter_day(y: int, method: int = method) -> dt.datetime:
+                    return dt.datetime.combine(easter(y, method), dt.time()) + offset  # noqa: B023 (returned at once: the loop ends here)
+
+                return easter_day
         mo, nth, wd = v["weekday_festivals"][word]
 
         def nth_weekday(y: int) -> dt.datetime:
@@ -871,10 +884,12 @@ class _Parser:
         else:
             return None  # 小满, 大雪 … are too ambiguous without a year
         if year_given:
+            assert f.start is not None  # year_given says so
             y = f.start.year
         elif not self._inherit(nf, "month"):
             return nf
         else:
+            assert nf.y is not None  # _inherit filled it in
             y = nf.y
         d = solar_term(y, word.removesuffix("节"))
         if d is None:
@@ -908,7 +923,7 @@ class _Parser:
         nf.rtype = "datetime"
         return nf
 
-    def _c_clock(self, m: re.Match, f: _Frame) -> _Frame | None:
+    def _c_clock(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         h, mi = int(m.group(1)), int(m.group(2))
         sec = int(m.group(3)) if m.group(3) else None
         ampm = (m.group(4) or "").lower()
@@ -934,7 +949,8 @@ class _Parser:
             return None
         if pos > 0 and s[pos - 1] in "小当同一每第" and unit == "时":
             return None
-        mi, sec, gran, strong = 0, None, "hour", bool(m.group(3))
+        mi: int | None = 0
+        sec, gran, strong = None, "hour", bool(m.group(3))
         rest = s[end : end + 12]
         mm = _RX_MINUTE.match(rest)
         if mm and mm.end() > 0:
@@ -1009,7 +1025,7 @@ class _Parser:
             plan = _PLAN_AT.get((key, last))
             if plan is None:
                 plan = self._plan(key, last)
-            cands: list[tuple[int, int, _Frame]] = []
+            cands: _Candidates = []
             for step in plan:
                 step(self, s, pos, f, cands)
             if not cands:
@@ -1093,7 +1109,7 @@ class _Parser:
             return None
         return p
 
-    def _bare_left(self, j: int) -> tuple[int, int, int] | None:
+    def _bare_left(self, j: int) -> tuple[int | None, int, int] | None:
         """'2——4月', '1995-1997年', '早上五到六点': a bare number followed by a connector."""
         if j >= self.n or not _INT_MAY_BEGIN[self.s[j]]:
             return None
@@ -1105,7 +1121,7 @@ class _Parser:
             return None
         return cn_int(m.group(1)), m.end(), c.end()
 
-    def _range_or_point(self, j: int):
+    def _range_or_point(self, j: int) -> tuple[int, _Frame, _Frame | None] | None:
         p = self.parse_point(j)
         if p is None:
             bl = self._bare_left(j)
@@ -1116,6 +1132,7 @@ class _Parser:
             if rp is None:
                 return None
             re_, rf = rp
+            assert val is not None  # checked above
             lf = self._left_from_right(val, rf, 0)
             if lf is None:
                 return None
@@ -1202,6 +1219,7 @@ class _Parser:
             e, rf = rp
             if rf.start is None or lf.start is None:
                 return (e, rf) if (rf.unresolved or lf.unresolved) else None
+            assert rf.end is not None  # a frame with a start has an end
             if rf.start < lf.start and "year" not in rf.kinds and rf.gran in ("month", "day"):
                 rf.start, rf.end = rf.start + relativedelta(years=1), rf.end + relativedelta(years=1)
             if rf.end <= lf.start:
@@ -1226,6 +1244,7 @@ class _Parser:
             unresolved = unresolved or rf.unresolved or rf.start is None
             if not unresolved:
                 end = rf.end
+                assert rf.gran is not None and gran is not None  # frames with a start have a grain
                 if GRAIN_ORDER[rf.gran] < GRAIN_ORDER[gran]:
                     gran = rf.gran
             typ, mod = "range", None
@@ -1240,6 +1259,7 @@ class _Parser:
             and lf.kinds[-1] in ("day", "daypart", "clock", "monthsub")
             and rf is None
         ):
+            assert suf is not None  # w is its text
             nxt = s[suf.end()] if suf.end() < self.n else "\x00"
             if nxt in "天夕日台排面来辈期者人":  # 前天 / 后来 …: not a modifier
                 w = None
@@ -1248,16 +1268,19 @@ class _Parser:
         if w == "开始" and prefix is None:
             w = None  # 今天开始实施: 开始 is the verb; the time is the point it begins at
         if w is not None:
+            assert suf is not None  # w is its text
             e = suf.end()
             if w in ("以来", "来", "至今", "迄今", "到现在", "到目前", "到今天", "至目前"):
                 mod, typ = "since", "range"
                 if not unresolved:
+                    assert start is not None  # resolved
                     end = ref if ref is not None and ref > start else None
                     if end is None and ref is None:
                         pass
             elif w in ("起", "开始"):
                 mod, typ = "since", "range"
                 if not unresolved:
+                    assert start is not None  # resolved
                     end = ref if ref is not None and ref > start else None
             elif w in ("或之后", "或以后", "及之后", "及以后", "以及之后", "以及以后"):
                 mod, typ = "since", "range"
@@ -1271,7 +1294,7 @@ class _Parser:
                 if w == "底前":
                     return None
                 mod, typ = "before", "range"
-                if not unresolved and ref is not None and start > ref:
+                if not unresolved and ref is not None and start is not None and start > ref:
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00
@@ -1287,6 +1310,7 @@ class _Parser:
                 mod, typ = "since", "range"
                 if not unresolved and end is not None:
                     if w not in ("以来", "至今", "起", "开始", "来"):
+                        assert start is not None  # resolved
                         end = ref if ref is not None and ref > start else None
         elif prefix in ("截至", "截止到", "截止至", "截止", "直到") and rf is None:
             mod, typ = "until", "range"
@@ -1312,7 +1336,16 @@ class _Parser:
                 self.ctx.period = cand
         return cand
 
-    def _value(self, lf, rf, start, end, gran, unresolved, mod) -> str | None:
+    def _value(
+        self,
+        lf: _Frame,
+        rf: _Frame | None,
+        start: dt.datetime | None,
+        end: dt.datetime | None,
+        gran: str | None,
+        unresolved: bool,
+        mod: str | None,
+    ) -> str | None:
         if unresolved:
             return _partial_value(lf)
         lv = timex_value(lf.start, lf.end, lf.gran) if lf.start else None
@@ -1385,7 +1418,9 @@ class _Parser:
         r"(?P<half2>半)?(?:钟)?(?P<more2>多|余)?"
     )
 
-    def _one_duration(self, i: int, bare_month: bool = False):
+    def _one_duration(
+        self, i: int, bare_month: bool = False
+    ) -> tuple[int, float | None, tuple[int, int, int], str, bool, str] | None:
         if i >= self.n or not _DURATION_MAY_BEGIN[self.s[i]]:
             return None
         m = self._DUR_RX.match(self.s, i)
@@ -1466,6 +1501,7 @@ class _Parser:
         k = end
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
+            assert mm is not None  # the pattern matches the empty string
             d2 = self._one_duration(mm.end(), bare_month=grain == "year" and self._months_of_years(mm.end()))
             if d2 is None or d2[1] is None:
                 break
@@ -1527,10 +1563,15 @@ class _Parser:
             # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
             # without a time of day would be a made-up clock time; they count from the story's
             # events, so they stay a duration
-            e2 = suf.end() if sw in ("前", "之前", "以前", "后", "之后", "以后", "过后") else end
+            e2 = (
+                suf.end()
+                if suf is not None and sw in ("前", "之前", "以前", "后", "之后", "以后", "过后")
+                else end
+            )
             return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
         if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
             if pw == "近" and sw in ("来", "以来"):
+                assert suf is not None  # sw is its text
                 end = suf.end()
             if ref is None:
                 # 过去30天 with no reference date cannot be placed: what is left is its length
@@ -1575,19 +1616,24 @@ class _Parser:
         if sw is None or sw in ("左右", "以上", "以下", "多") or n is None or ref is None:
             mod = mod_more
             if sw in ("左右",):
+                assert suf is not None  # sw is its text
                 mod, end = "about", suf.end()
             elif sw == "以上":
+                assert suf is not None  # sw is its text
                 mod, end = "more_than", suf.end()
             elif sw == "以下":
+                assert suf is not None  # sw is its text
                 mod, end = "less_than", suf.end()
             if (
                 sw in ("前", "之前", "以前", "后", "之后", "以后", "以来", "来", "内", "以内", "之内")
                 and n is not None
             ):
                 # relative expression without a reference: unresolved date
+                assert suf is not None  # sw is its text
                 unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("以来", "来") and n is None:
+                assert suf is not None  # sw is its text
                 end = suf.end()
             c2 = _RX_CONN.match(s, end)
             if c2 and c2.end() > end and n is not None:
@@ -1597,6 +1643,7 @@ class _Parser:
                     s2 = _RX_BELOW.match(s, end)
                     end = s2.end() if s2 else end
             return _Cand(j, end, "duration", durv, None, None, grain, mod, "absolute")
+        assert suf is not None  # sw is its text
         e2 = suf.end()
         delta = _delta(total)
         if sw in ("前", "之前", "以前"):
@@ -1663,7 +1710,7 @@ class _Parser:
         if not m:
             return None
         unit = m.group("unit")
-        n = cn_int(m.group("num")) if m.group("num") else 1
+        n: float | None = cn_int(m.group("num")) if m.group("num") else 1
         if n is None:
             return None
         if m.group("half"):
@@ -1870,7 +1917,7 @@ class _Parser:
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------
 
     @functools.cached_property
-    def _plan_rx(self) -> re.Pattern:
+    def _plan_rx(self) -> re.Pattern[str]:
         return _five_year_plan_rx()
 
     def _five_year_plan(self, i: int) -> _Cand | None:
@@ -1952,7 +1999,9 @@ _DURATION_MAY_BEGIN = _FirstChar(_Parser._DUR_RX)
 # for its character, the component regexes that can match there and the rank of the last
 # component; each step tries one component and appends (end, rank, new frame) when it parses.
 
-_Step = Callable[["_Parser", str, int, _Frame, list], None]
+#: component parses at a position: (end, rank, new frame)
+_Candidates = list[tuple[int, Rank, _Frame]]
+_Step = Callable[["_Parser", str, int, _Frame, _Candidates], None]
 _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
 #: the plans by (`_prefilter_key`, last)
 _PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
@@ -1963,7 +2012,7 @@ def _nearest_leap_year(year: int) -> int:
     return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
 
 
-def _add(out: list, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:
+def _add(out: _Candidates, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:
     if nf is not None and end > pos:
         out.append((end, rank, nf))
 
@@ -2054,13 +2103,13 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
     return tuple(steps)
 
 
-def _step_lunar(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_lunar(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = _RX_LUNAR.match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.MARKER, replace(f, lunar=True, kinds=f.kinds + ("lunar",)))
 
 
-def _step_clock_sp(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_clock_sp(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     if s[pos] == " " or (pos > 0 and s[pos - 1].isdigit()):
         m = p.rx["clock_sp"].match(s, pos)
         if m:
@@ -2069,7 +2118,7 @@ def _step_clock_sp(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
 
 @functools.cache
 def _step_fulldate(key: str) -> _Step:
-    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m:
             _add(out, pos, m.end(), Rank.DAY, p._c_fulldate(key, m, f))
@@ -2077,37 +2126,37 @@ def _step_fulldate(key: str) -> _Step:
     return step
 
 
-def _step_ym(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_ym(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["ym"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.MONTH, p._c_ym(m, f))
 
 
-def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["year4"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(int(m.group(1)), f, explicit=True))
 
 
-def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["roc"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 
-def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["roc_bare"].match(s, pos)
     if m and p._is_roc_year(m) and p.taiwan:  # the region last: it may be detected on demand
         _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
 
 
-def _step_year2(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_year2(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["year2"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.YEAR, p._c_year2(m.group(1), f))
 
 
-def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["year_bare"].match(s, pos)
     if m and pos + 4 <= p.n:
         nf = p._c_year(int(m.group(1)), f, explicit=True)
@@ -2116,7 +2165,7 @@ def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
         _add(out, pos, m.end(), Rank.YEAR, nf)
 
 
-def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["yearcn"].match(s, pos)
     if m:
         g = m.group(1)
@@ -2126,7 +2175,7 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
 
 
-def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["minguo"].match(s, pos)
     if m:
         n = cn_int(m.group(1))
@@ -2134,7 +2183,7 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
 
 
-def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["era"].match(s, pos)
     if m:
         n = 1 if m.group(2) == "元" else cn_int(m.group(2))
@@ -2151,7 +2200,7 @@ def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
 def _step_match(key: str, rank: Rank, convert: Callable[..., Any]) -> _Step:
     """The component regex `key` at the position, converted by the parser method `convert`."""
 
-    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m:
             _add(out, pos, m.end(), rank, convert(p, m, f))
@@ -2173,7 +2222,7 @@ _step_clock = _step_match("clock", Rank.CLOCK, _Parser._c_clock)
 def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
     """A relative word (去年, 下个月, 明天 …) of the vocabulary list `key`."""
 
-    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m:
             _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
@@ -2185,8 +2234,8 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
 def _step_taiwan(step: _Step) -> _Step:
     """`step`, in Taiwan articles only (the region is asked for only when the step would match)."""
 
-    def taiwan_step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
-        found: list = []
+    def taiwan_step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
+        found: _Candidates = []
         step(p, s, pos, f, found)
         if found and p.taiwan:
             out.extend(found)
@@ -2196,7 +2245,7 @@ def _step_taiwan(step: _Step) -> _Step:
 
 @functools.cache
 def _step_yearsub(key: str) -> _Step:
-    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m:
             _add(out, pos, m.end(), Rank.YEARSUB, p._c_yearsub(key, m, f, pos))
@@ -2204,19 +2253,19 @@ def _step_yearsub(key: str) -> _Step:
     return step
 
 
-def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["holiday"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.DAY, p._c_holiday(m.group(0), f))
 
 
-def _step_term(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_term(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["term"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.DAY, p._c_term(m.group(0), f))
 
 
-def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     """初/末/底 right after a quarter: its first or last month."""
     if f.gran == "quarter" and f.start is not None:
         ch = s[pos]
@@ -2227,7 +2276,7 @@ def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> No
         _add(out, pos, pos + 1, Rank.MONTHSUB, nf)
 
 
-def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     """上半月, 月底 … alone: a part of the current month."""
     m = _RX_MONTHHALF.match(s, pos)
     if m:
@@ -2238,8 +2287,10 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None
             if mo is None and ctx.ref is not None:
                 mo = ctx.ref.month
             if mo is not None:
+                assert nf.y is not None  # _inherit filled it in
                 p._set(nf, dt.datetime(nf.y, mo, 1), "month")
                 mm = _RX_MONTHHALF_G.match(s, pos)
+                assert mm is not None  # the same words the step matched
                 _add(out, pos, m.end(), Rank.MONTHSUB, p._c_monthpart(mm, nf))
 
 
@@ -2247,7 +2298,7 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None
 def _step_monthsub(key: str) -> _Step:
     rank = Rank.MONTHSUB if key != "nth_wd" else Rank.DAY
 
-    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m:
             _add(out, pos, m.end(), rank, p._c_monthsub(key, m, f))
@@ -2255,27 +2306,27 @@ def _step_monthsub(key: str) -> _Step:
     return step
 
 
-def _step_lunar_day_of_month(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_lunar_day_of_month(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     if "month" in f.kinds:
         m = p.rx["lunar_day"].match(s, pos)
         if m and (m.group(1) or m.group(2)):
             _add(out, pos, m.end(), Rank.DAY, p._c_lunar_day(m, f))
 
 
-def _step_numday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_numday(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     if "month" in f.kinds:
         m = p.rx["numday"].match(s, pos)
         if m:
             _add(out, pos, m.end(), Rank.DAY, p._c_numday(m, f))
 
 
-def _step_week(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_week(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["week"].match(s, pos)
     if m:
         _add(out, pos, m.end(), Rank.DAY if not m.group(3) else Rank.WEEKDAY, p._c_week(m, f))
 
 
-def _step_weekday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_weekday(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     """A weekday right after a day (5月3日周五)."""
     m = p.rx["week"].match(s, pos)
     if m and m.group(3) and not m.group(1):
@@ -2287,7 +2338,7 @@ def _step_weekday(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
             _add(out, pos, m.end(), Rank.WEEKDAY, replace(f, kinds=f.kinds + ("weekday",)))
 
 
-def _step_weekday_after_separator(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_weekday_after_separator(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     """A weekday after a day and a separator (5月3日, 周五)."""
     m2 = _RX_SEP_WD.match(s, pos)
     if m2 and m2.end() > pos:
@@ -2296,7 +2347,7 @@ def _step_weekday_after_separator(p: _Parser, s: str, pos: int, f: _Frame, out: 
             _add(out, pos, m.end(), Rank.WEEKDAY, replace(f, kinds=f.kinds + ("weekday",)))
 
 
-def _step_day_part_word(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_day_part_word(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["day_part_word"].match(s, pos)
     if m:
         off, part = p.v["day_with_part"][m.group(0)]
@@ -2308,7 +2359,7 @@ def _step_day_part_word(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> N
 
 @functools.cache
 def _step_daypart(strong: bool) -> _Step:
-    def step(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+    def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx["daypart"].match(s, pos)
         if m:
             _add(out, pos, m.end(), Rank.DAYPART, p._c_daypart(m.group(0), f, strong=strong, end=m.end()))
@@ -2316,7 +2367,7 @@ def _step_daypart(strong: bool) -> _Step:
     return step
 
 
-def _step_hour(p: _Parser, s: str, pos: int, f: _Frame, out: list) -> None:
+def _step_hour(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     r = p._c_hour(pos, f)
     if r:
         _add(out, pos, r[0], Rank.CLOCK, r[1])

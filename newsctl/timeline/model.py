@@ -71,10 +71,10 @@ class _Frame:
     lunar: bool = False
     anchor: str = "absolute"
     unresolved: bool = False
-    kinds: tuple = ()
+    kinds: tuple[str, ...] = ()
     weak: str | None = None  # reason the point alone is not trusted (yy year, bare 号, bare clock)
     pm: int = 0  # +1 afternoon/evening, -1 morning, 0 unknown
-    part: tuple | None = None
+    part: tuple[int, int] | None = None
     mod: str | None = None
     rtype: str | None = None
     explicit_year: bool = False
@@ -108,7 +108,7 @@ class _Cand:
     mod: str | None
     anchor: str
     frame: _Frame | None = None
-    kinds: tuple = field(default_factory=tuple)
+    kinds: tuple[str, ...] = field(default_factory=tuple)
 
 
 #: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,

@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 from newsctl.timewords import (
     CN_NUM,
@@ -18,13 +20,14 @@ from newsctl.timewords import (
 
 
 @functools.cache
-def _vocab() -> dict:
+def _vocab() -> dict[str, Any]:
     pkg = "newsctl"
-    data = resources.files(pkg).joinpath("data", "timewords.json").read_text(encoding="utf-8")
-    return json.loads(data)
+    data = (resources.files(pkg) / "data" / "timewords.json").read_text(encoding="utf-8")
+    vocab: dict[str, Any] = json.loads(data)
+    return vocab
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     """An alternation of `words`, longest first."""
     return _grouped(sorted(words, key=len, reverse=True))
 
@@ -55,7 +58,7 @@ def _fold_table() -> dict[int, str]:
 
 
 @functools.cache
-def _fold_rx() -> re.Pattern:
+def _fold_rx() -> re.Pattern[str]:
     table = _fold_table()
     return re.compile("[%s]" % "".join(re.escape(chr(k)) for k in sorted(table) if table[k] != chr(k)))
 
@@ -122,7 +125,7 @@ _RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
 
 
 @functools.cache
-def _rx() -> dict[str, re.Pattern]:
+def _rx() -> dict[str, re.Pattern[str]]:
     v = _vocab()
     parts = v["dayparts"]
     out = {
@@ -249,5 +252,5 @@ def _day_blockers() -> tuple[str, ...]:
 
 
 @functools.cache
-def _neg_rx() -> re.Pattern:
+def _neg_rx() -> re.Pattern[str]:
     return re.compile(_alt(_vocab()["negatives"]))

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
+# regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
+if sys.version_info >= (3, 11):
     from re import _constants as _sre
     from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+else:  # pragma: no cover
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 from newsctl.timeline.patterns import _CN, _rx
 
 # ---------------------------------------------------------------------------
 # regex shapes: what the first two characters of a match can be, for cheap pre-checks
 
 _CATEGORY_RX = {_sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_SPACE: re.compile(r"\s")}
+
+#: an item of a regex parse tree: (opcode, argument), the argument's type depends on the opcode
+_Code = tuple[int, Any]
 
 #: a set of characters: (characters, regex categories such as \d), or None for 'any character'
 _Chars = tuple[frozenset[str], frozenset[Any]] | None
@@ -78,7 +83,7 @@ _EMPTY_SHAPE = _Shape(_NO_CHARS, True, _NO_CHARS, ())
 _ANY_SHAPE = _Shape(None, True, None, ((None, None),))
 
 
-def _shape_seq(items) -> _Shape:
+def _shape_seq(items: Iterable[_Code]) -> _Shape:
     first, nullable, single, pairs = _NO_CHARS, True, _NO_CHARS, []
     must: _Chars = None  # what leading lookaheads require of the first character
     for op, av in items:
@@ -103,7 +108,7 @@ def _shape_seq(items) -> _Shape:
     return _Shape(first, nullable, single, tuple(pairs))
 
 
-def _shape_item(op, av) -> _Shape:
+def _shape_item(op: int, av: Any) -> _Shape:
     if op is _sre.LITERAL:
         one: _Chars = (frozenset(chr(av)), frozenset())
         return _Shape(one, False, one, ())
@@ -177,7 +182,7 @@ _RX_RUNS = (re.compile("[0-9]+"), re.compile(f"[{_CN}]+"))
 _RUN_OF = {ch: k for k, run in enumerate(_RUNS) for ch in run}
 
 
-def _exits_seq(items, run: frozenset[str], started: bool = False) -> tuple[_Chars, bool]:
+def _exits_seq(items: Iterable[_Code], run: frozenset[str], started: bool = False) -> tuple[_Chars, bool]:
     """For matches that begin with a character of `run`: (the characters outside `run` they can
     first meet, whether a match can lie wholly inside a run).  `started`: a character has been
     matched already (False: the next one is the first, so it must be a `run` one)."""
@@ -193,7 +198,7 @@ def _exits_seq(items, run: frozenset[str], started: bool = False) -> tuple[_Char
     return exits, True
 
 
-def _exits_item(op, av, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
+def _exits_item(op: int, av: Any, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
     if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY, _sre.NOT_LITERAL):
         chars = _shape_item(op, av).first  # one character
         if chars is None:
@@ -354,7 +359,7 @@ class _FirstChar(dict[str, bool]):
     A dict filled on first lookup of each character, so that a known answer costs no Python
     call (and a compiled regex, a slow dictionary key, is never hashed)."""
 
-    def __init__(self, rx: re.Pattern) -> None:
+    def __init__(self, rx: re.Pattern[str]) -> None:
         super().__init__()
         self._rx = rx
 
@@ -363,7 +368,7 @@ class _FirstChar(dict[str, bool]):
         return got
 
 
-def _first_chars(rx: re.Pattern | str) -> _Chars:
+def _first_chars(rx: re.Pattern[str] | str) -> _Chars:
     """Characters a match of `rx` can start with, or None when that cannot be bounded."""
     shape = _shape(rx) if isinstance(rx, str) else _shape(rx.pattern, rx.flags)
     return None if shape.nullable else shape.first

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
-try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
+# regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
+if sys.version_info >= (3, 11):
     from re import _constants as _sre
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
+else:  # pragma: no cover
+    import sre_constants as _sre
 from newsctl.timeline.grammar import _EXPRESSIONS, _five_year_plan_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
@@ -67,7 +69,7 @@ def _trigger_chars() -> frozenset[str]:
 
 
 @functools.cache
-def _scan_rx() -> re.Pattern:
+def _scan_rx() -> re.Pattern[str]:
     """One regex for the positions `find_times` examines, so that the scan jumps between them in C:
     a trigger character followed by a character some `_entry_rules` regex allows after it; at a
     number, not inside one (a digit right after a digit or letter, a numeral after a numeral), and
@@ -89,7 +91,7 @@ def _scan_rx() -> re.Pattern:
             continue  # no rule can match at ch
         groups.setdefault((run, nexts, exits, tuple(inside)), []).append(ch)
     alternatives = []
-    for (run, nexts, exits, inside), chars in groups.items():
+    for (run, nexts, exits, inside_rules), chars in groups.items():
         cls = "[%s]" % _class_source((frozenset(chars), frozenset()))
         alternative = cls
         if run is not None:
@@ -97,7 +99,7 @@ def _scan_rx() -> re.Pattern:
             checks = ""
             if exits is not None:
                 digits = _class_source((_RUNS[run], frozenset()))
-                checks_at = ["(?:%s)" % rule for rule in inside]
+                checks_at = ["(?:%s)" % rule for rule in inside_rules]
                 if not _is_empty(exits):  # the whole number, then a character a rule allows after it
                     checks_at.insert(0, f"[{digits}]+(?![{digits}])[{_class_source(exits)}]")
                 checks = "(?=%s)" % "|".join(checks_at)
@@ -158,18 +160,18 @@ def _entry_rules() -> dict[str, list[str]]:
 
 
 #: per expression rule that may apply at a position: its name and the entry regexes to check
-_Entries = tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+_Entries = tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
 
-def _by_expression(rules: list[tuple[str, re.Pattern]]) -> _Entries:
-    grouped: dict[str, list[re.Pattern]] = {}
+def _by_expression(rules: list[tuple[str, re.Pattern[str]]]) -> _Entries:
+    grouped: dict[str, list[re.Pattern[str]]] = {}
     for name, rx in rules:
         grouped.setdefault(name, []).append(rx)
     return tuple((name, tuple(grouped[name])) for name in _EXPRESSIONS if name in grouped)
 
 
 @functools.cache
-def _entries() -> _Prefilter[tuple[str, re.Pattern], _Entries]:
+def _entries() -> _Prefilter[tuple[str, re.Pattern[str]], _Entries]:
     """The `_entry_rules` that can match at a position, grouped by expression rule."""
     rules = [((name, re.compile(rule)), rule) for name, rs in _entry_rules().items() for rule in rs]
     return _Prefilter(rules, _by_expression)
@@ -225,7 +227,7 @@ def _without_backrefs(pat: str) -> str | None:
     return "".join(out) + pat[last:]
 
 
-def _uncapture(m: re.Match) -> str:
+def _uncapture(m: re.Match[str]) -> str:
     """A capturing group opening as a non-capturing one, any other token as it is."""
     tok = m.group(0)
     return "(?:" if tok[0] == "(" and (m.group(2) is None or m.group(2).startswith("?P<")) else tok

@@ -60,6 +60,12 @@ _LENGTH_PRIOR = {2: 1.0, 3: 0.8, 4: 0.6}
 SUBSUMED_SHARE = 0.8
 # Names of people, places and organisations are what editors tag first.
 NAME_GAIN = 1.3
+# A name the text comes back to (all its mentions: full name, given name, surname + title) is who or
+# what the story is about: it gains this much more per mention after the first, up to RECURRING_CAP.
+RECURRING_NAME_GAIN = 0.2
+RECURRING_CAP = 3
+# Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
+COMMON_NAME_IDF_SHARE = 0.5
 NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
@@ -831,10 +837,22 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         elif term in owners:
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
     learn_kinds([t for t in merged if t in scores and t not in kinds])  # whole names made of pieces
+    longer = [t for t in live if t in scores and len(t) > 2]
     for term, kind in kinds.items():
         if kind is not None and term in scores:
-            scores[term] *= NAME_GAIN
+            within = max((count_of(t) for t in longer if term in t and t != term), default=0)
+            mentions = count_of(term) + merged.get(term, 0)
+            scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _recurrence_gain(mentions: int, idf: float | None, median: float, within: int) -> float:
+    """The extra gain of a name mentioned `mentions` times, `within` of them inside a longer
+    candidate: none for a piece of a longer name or phrase (加沙 of 加沙地带, 伊萨 of 伊萨亚斯)
+    nor for a name found in any story (中国, 美国)."""
+    if 2 * within >= mentions or (idf is not None and idf < COMMON_NAME_IDF_SHARE * median):
+        return 1.0
+    return 1.0 + RECURRING_NAME_GAIN * min(max(mentions - 1, 0), RECURRING_CAP)
 
 
 def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[str, float]:

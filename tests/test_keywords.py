@@ -12,6 +12,7 @@ from newsctl.clean import clean_text
 from newsctl.keywords import (
     DocumentFrequencies,
     KeywordScore,
+    _recurrence_gain,
     corpus_document_frequencies,
     extract_keywords,
     idf_table_for,
@@ -239,3 +240,19 @@ def test_a_name_and_the_next_words_first_character_give_way_to_the_name(segmente
     found = extract_keywords(article_of(text), segmenter, top=10)
     assert "小哲" in terms(found)
     assert "小哲因" not in terms(found)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "idf", "within", "gain"),
+    [
+        (1, 10.0, 0, 1.0),  # named once: no extra gain
+        (3, 10.0, 0, 1.4),  # two mentions after the first
+        (9, None, 0, 1.6),  # a word the dictionary lacks; capped at three
+        (4, 10.0, 2, 1.0),  # half its mentions inside a longer candidate (加沙 of 加沙地带)
+        (4, 3.0, 0, 1.0),  # as common as 中国: named in any story
+    ],
+)
+def test_a_recurring_name_gains_unless_common_or_part_of_a_longer_one(
+    mentions: int, idf: float | None, within: int, gain: float
+) -> None:
+    assert _recurrence_gain(mentions, idf, 12.0, within) == pytest.approx(gain)

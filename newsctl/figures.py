@@ -448,7 +448,7 @@ def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
 def _blocked(text: str, unit: str, end: int) -> bool:
     """Is this unit the first character of a longer ordinary word (元旦, 成立, 折合)?"""
     blocks = _vocab().block_next.get(unit)
-    return bool(blocks) and _startswith_any(text, end, blocks) is not None
+    return blocks is not None and bool(blocks) and _startswith_any(text, end, blocks) is not None
 
 
 def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]:
@@ -840,6 +840,7 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         consecutive = conn is not None and _next_digit_follows(text, first, j + len(conn))
         if not consecutive:
             return first
+    assert conn is not None  # a connector was found, or the range was given up above
     k = _skip_spaces(text, j + len(conn), 2)
     if k >= n or mask[k]:
         return first
@@ -1471,7 +1472,7 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
         return []  # 婚后生2子: the noun after a bare number is what it counts (one character here)
     spans: list[tuple[str, str, bool]] = []
     if q.kind in ("count", "age", "money") and q.unit is not None:
-        after = han_run(text, q.end, q.end + limit).group()  # type: ignore[union-attr]
+        after = han_run(text, q.end, q.end + limit).group()
         if after:
             # 9名同志: what follows the measure word, or nothing (the noun before 该公司一架 is not
             # what 架 counts)
@@ -1482,7 +1483,7 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     # the run of such characters that ends at the figure: read backwards, past up to three
     # linking words (用电量同比增长16.9%, 死亡人数已升至118人)
     reach = limit + 4
-    length = han_run(text[max(0, q.start - reach) : q.start][::-1]).end()  # type: ignore[union-attr]
+    length = han_run(text[max(0, q.start - reach) : q.start][::-1]).end()
     before = text[q.start - length : q.start]
     edge = q.start - length
     open_edge = edge > 0 and _is_han(text[edge - 1])
@@ -1972,7 +1973,7 @@ def _range_start_chars() -> frozenset[str]:
     """Characters that may follow a figure when _try_range finds a range: a space or the first
     character of a connector."""
     vocab = _vocab()
-    consecutive = _news_vocab()["consecutive_connectors"].first_chars
+    consecutive: frozenset[str] = _news_vocab()["consecutive_connectors"].first_chars
     return (
         frozenset(_SPACES)
         | vocab.range_connectors.first_chars

@@ -490,6 +490,7 @@ def _evaluate(toks: list[_Tok]) -> _Eval | None:
                     break
                 # digit sequence: 一九九八, 二〇〇二
                 if not seq:
+                    assert pending is not None  # no sequence yet: the run started with `pending`
                     seq.append(int(pending))
                 seq.append(int(tok.value))
                 pending = None
@@ -691,7 +692,7 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         # a hyphen looks at the character before it (glued to a digit, it is no minus sign)
         return _scan_signed(text, pos, fractions) if pos < n else None
     run_match, unit_search, unit_word_len = _patterns or _run_patterns()
-    end = run_match(text, pos).end()  # type: ignore[union-attr]
+    end = run_match(text, pos).end()
     if unit_search(text, max(pos, end - unit_word_len + 1), end) is None:
         window = text[pos:end] + _RUN_END if end < n else text[pos:end]
     else:
@@ -811,6 +812,7 @@ def _scan_unsigned(text: str, pos: int, fractions: bool | str = True) -> Numeral
     pair = None if leading_vague else _find_pair(toks)
     value_max: Decimal | None = None
     vague = False
+    ev: _Eval | None
     if leading_vague:
         lo_toks = [replace(toks[0], kind="D", value=Decimal(1))] + toks[1:]
         # 几十万 = 100000..1000000 (the common reading of 几/数 before a place unit)

@@ -479,7 +479,9 @@ def record_document(
     keys = tuple(str(key) for key in record)
     values: dict[str, str] = {}
     used: set[str] = set()
+    recognised: set[str] = set()  # keys a field reads, used or not (a null `published`)
     for name, candidates in fields.candidates(keys).items():
+        recognised.update(candidates)
         for key in candidates:
             value = _field_value(name, record.get(key))
             if value is not None:
@@ -491,7 +493,7 @@ def record_document(
     ):
         doc_id = values.get("id") or values.get("url") or fallback_id
         return RawDocument(doc_id, path, line=place.line, error=ReadError("empty", "no text")), []
-    ignored = [key for key in keys if key not in used]
+    ignored = [key for key in keys if key not in used and key not in recognised]
     if "text" not in values:
         shown = ", ".join(repr(key) for key in keys[:8]) + (", ..." if len(keys) > 8 else "")
         message = (

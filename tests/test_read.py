@@ -517,7 +517,10 @@ def test_field_overrides_are_validated() -> None:
 def test_one_note_per_file_for_ignored_keys(tmp_path: Path) -> None:
     path = write(
         tmp_path / "a.jsonl",
-        jsonl({"text": ARTICLE, "tags": ["x"], "date": "2021-07-08"}, {"text": ARTICLE, "category": "y"}),
+        jsonl(
+            {"text": ARTICLE, "tags": ["x"], "date": "2021-07-08", "source": None},
+            {"text": ARTICLE, "category": "y"},
+        ),
     )
     notes: list[str] = []
     docs = list(iter_documents([str(path), str(path)], note=notes.append))

@@ -233,7 +233,7 @@ def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> Non
             or (prev in patterns._CN and s[i] in patterns._CN)
         )
         if matching and s[i] in scan._trigger_chars() and not inside_number:
-            assert scan_rx.match(s, i), (s, i)
+            assert scan_rx.match(s, i) or scan._pair_rx().match(s, i), (s, i)
         for gate, rx in (
             (grammar._INT_MAY_BEGIN, patterns._RX_INT),
             (grammar._CONN_MAY_BEGIN, patterns._RX_CONN),

@@ -66,14 +66,18 @@ def _trigger_chars() -> frozenset[str]:
     return frozenset(firsts)
 
 
+#: a trigger character that at most this many characters (and no class such as \d) may follow is
+#: scanned for as a pair by `_pair_rx`: mostly the first characters of words (era names, feasts),
+#: many of them common characters (建 成 正 道 ...) that `_scan_rx` would otherwise stop at often
+_PAIR_NEXTS_MAX = 4
+
+
 @functools.cache
-def _scan_rx() -> re.Pattern:
-    """One regex for the positions `find_times` examines, so that the scan jumps between them in C:
-    a trigger character followed by a character some `_entry_rules` regex allows after it; at a
-    number, not inside one (a digit right after a digit or letter, a numeral after a numeral), and
-    followed by a character some rule allows after the number.  It accepts a superset of the
-    positions worth a parse: `find_times` checks each hit again exactly."""
-    groups: dict[tuple[int | None, _Chars, _Chars, tuple[str, ...]], list[str]] = {}
+def _trigger_conditions() -> dict[str, tuple[int | None, _Chars, _Chars, tuple[str, ...]]]:
+    """For each trigger character some `_entry_rules` regex may match at: the run it begins (or
+    None), the characters the rules allow after it, after the number it begins, and the rules
+    that may match wholly inside that number."""
+    conditions = {}
     for ch in sorted(_trigger_chars()):
         run = _RUN_OF.get(ch)
         nexts: _Chars = _NO_CHARS
@@ -87,7 +91,38 @@ def _scan_rx() -> re.Pattern:
                 exits = _union(exits, rule_exits)
         if _is_empty(nexts) or (run is not None and _is_empty(exits) and not inside):
             continue  # no rule can match at ch
-        groups.setdefault((run, nexts, exits, tuple(inside)), []).append(ch)
+        conditions[ch] = (run, nexts, exits, tuple(inside))
+    return conditions
+
+
+def _is_pair_trigger(run: int | None, nexts: _Chars) -> bool:
+    return run is None and nexts is not None and not nexts[1] and len(nexts[0]) <= _PAIR_NEXTS_MAX
+
+
+@functools.cache
+def _pair_rx() -> re.Pattern:
+    """The positions `find_times` examines at the pair triggers (`_PAIR_NEXTS_MAX`): one
+    alternation of character pairs, searched once per text."""
+    alternatives = [
+        "%s(?=[%s])" % (re.escape(ch), _class_source(nexts))
+        for ch, (run, nexts, _, _) in _trigger_conditions().items()
+        if _is_pair_trigger(run, nexts)
+    ]
+    # each alternative begins with its character, so that the search skips to those in C
+    return re.compile("|".join(alternatives))
+
+
+@functools.cache
+def _scan_rx() -> re.Pattern:
+    """One regex for the other positions `find_times` examines, so that the scan jumps between them
+    in C: a trigger character followed by a character some `_entry_rules` regex allows after it; at
+    a number, not inside one (a digit right after a digit or letter, a numeral after a numeral),
+    and followed by a character some rule allows after the number.  It accepts a superset of the
+    positions worth a parse: `find_times` checks each hit again exactly."""
+    groups: dict[tuple[int | None, _Chars, _Chars, tuple[str, ...]], list[str]] = {}
+    for ch, condition in _trigger_conditions().items():
+        if not _is_pair_trigger(condition[0], condition[1]):
+            groups.setdefault(condition, []).append(ch)
     alternatives = []
     for (run, nexts, exits, inside), chars in groups.items():
         cls = "[%s]" % _class_source((frozenset(chars), frozenset()))

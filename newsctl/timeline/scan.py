@@ -6,10 +6,6 @@ from __future__ import annotations
 import functools
 import re
 
-try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
-    from re import _constants as _sre
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
 from newsctl.timeline.grammar import _EXPRESSIONS, _five_year_plan_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
@@ -23,6 +19,7 @@ from newsctl.timeline.patterns import (
     _vocab,
 )
 from newsctl.timeline.prefilter import (
+    _CATEGORY_RX,
     _NO_CHARS,
     _RUN_OF,
     _RUNS,
@@ -152,8 +149,9 @@ def _scan_rx() -> re.Pattern:
 def _class_source(chars: _Chars) -> str:
     """The inside of a [...] class for a bounded character set."""
     assert chars is not None
-    cats = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
-    return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(cats[k] for k in sorted(chars[1]))
+    return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(
+        _CATEGORY_RX[k].pattern for k in sorted(chars[1])
+    )
 
 
 #: component regexes `parse_point` only tries after an earlier component (last >= 3) or never
@@ -218,9 +216,7 @@ def _embed(pat: str) -> str:
         fc = _first_chars(re.compile(pat))
         if fc is None:
             return r"(?:[\s\S])"
-        cls = "".join(re.escape(c) for c in sorted(fc[0]))
-        cls += "".join({_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}[k] for k in sorted(fc[1]))
-        return f"(?:[{cls}])"
+        return f"(?:[{_class_source(fc)}])"
     return "(?:%s)" % re.sub(r"\(\?P<\w+>", "(?:", pat)
 
 

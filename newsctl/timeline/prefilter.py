@@ -8,12 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-try:  # regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from newsctl.timeline import rxsource as _sre  # parse trees of regex source, in the shape of re._parser's
 from newsctl.timeline.patterns import _CN, _rx
 
 # ---------------------------------------------------------------------------
@@ -124,7 +119,7 @@ def _shape_item(op, av) -> _Shape:
     if op is _sre.CATEGORY:
         one = (frozenset(), frozenset([av])) if av in _CATEGORY_RX else None
         return _Shape(one, False, one, ())
-    if op in (_sre.ANY, _sre.NOT_LITERAL):
+    if op is _sre.ANY:
         return _Shape(None, False, None, ())
     if op is _sre.BRANCH:
         alts = [_shape_seq(alt) for alt in av[1]]
@@ -135,9 +130,7 @@ def _shape_item(op, av) -> _Shape:
         return _Shape(first, any(alt.nullable for alt in alts), single, pairs)
     if op is _sre.SUBPATTERN:
         return _shape_seq(av[-1])
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _shape_seq(av)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, body = av
         if high == 0:
             return _EMPTY_SHAPE
@@ -152,8 +145,8 @@ def _shape_item(op, av) -> _Shape:
 
 
 @functools.cache
-def _parse_tree(pattern: str, flags: int = 0) -> Any:
-    return _sre_parse.parse(pattern, flags)
+def _parse_tree(pattern: str) -> Any:
+    return _sre.parse(pattern)
 
 
 @functools.cache
@@ -161,7 +154,7 @@ def _shape(pattern: str, flags: int = 0) -> _Shape:
     try:
         if flags & ~re.UNICODE:
             return _ANY_SHAPE
-        return _shape_seq(_parse_tree(pattern, flags))
+        return _shape_seq(_parse_tree(pattern))
     except Exception:  # an unexpected parser shape: no pre-check, always try the regex
         return _ANY_SHAPE
 
@@ -194,7 +187,7 @@ def _exits_seq(items, run: frozenset[str], started: bool = False) -> tuple[_Char
 
 
 def _exits_item(op, av, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
-    if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY, _sre.NOT_LITERAL):
+    if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY):
         chars = _shape_item(op, av).first  # one character
         if chars is None:
             return (None if started else _NO_CHARS), True
@@ -208,9 +201,7 @@ def _exits_item(op, av, run: frozenset[str], started: bool) -> tuple[_Chars, boo
         return exits, any(inside for _, inside in alts)
     if op is _sre.SUBPATTERN:
         return _exits_seq(av[-1], run, started)
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _exits_seq(av, run, started)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, body = av
         if high == 0:
             return _NO_CHARS, True

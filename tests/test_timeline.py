@@ -19,6 +19,7 @@ from newsctl.timeline import (  # private helpers: the pre-checks the speed rest
     grammar,
     patterns,
     prefilter,
+    rxsource,
     scan,
 )
 
@@ -233,7 +234,7 @@ def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> Non
             or (prev in patterns._CN and s[i] in patterns._CN)
         )
         if matching and s[i] in scan._trigger_chars() and not inside_number:
-            assert scan_rx.match(s, i), (s, i)
+            assert scan_rx.match(s, i) or scan._pair_rx().match(s, i), (s, i)
         for gate, rx in (
             (grammar._INT_MAY_BEGIN, patterns._RX_INT),
             (grammar._CONN_MAY_BEGIN, patterns._RX_CONN),
@@ -245,6 +246,56 @@ def test_prefilters_keep_every_position_and_regex_that_matches(text: str) -> Non
         ):
             if rx.match(s, i):
                 assert gate[s[i]], (s, i, rx.pattern)
+
+
+def test_prefilters_read_every_timeline_pattern_whole() -> None:
+    """The prefilters read regex source themselves (`rxsource`); a construct it does not know
+    widens a pattern to 'anything may match', which costs speed silently: none may."""
+    sources = [rx.pattern for rx in patterns._rx().values()]
+    sources += [rule for rules in scan._entry_rules().values() for rule in rules]
+    for source in sources:
+        rxsource.parse(source)  # raises on a construct it does not take apart
+
+
+#: pieces of regex source the timeline patterns are made of, for random patterns
+_RX_ATOMS = ["年", "月", "[0-9]", r"\d", r"\s", "[^年]", ".", "[一二三]", "[年月-]", r"\-", r"\u5e74"]
+_RX_ZERO_WIDTH = ["(?=月)", "(?!年)", "(?<=1)", "(?<!x)", "^", "$", r"\b"]
+_RX_QUANTIFIERS = ["", "", "?", "*", "+", "{1,2}", "{0,1}", "??", "*?", "{2}"]
+
+
+def _rx_source(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    quantified = st.tuples(inner, st.sampled_from(_RX_QUANTIFIERS)).map("".join)
+    item = st.one_of(quantified, st.sampled_from(_RX_ZERO_WIDTH))
+    sequence = st.lists(item, min_size=1, max_size=4).map("".join)
+    return st.one_of(
+        st.lists(sequence, min_size=1, max_size=3).map(lambda alts: "(?:%s)" % "|".join(alts)),
+        sequence.map("({})".format),
+    )
+
+
+_RX_SOURCES = st.recursive(st.sampled_from(_RX_ATOMS), _rx_source, max_leaves=8).map(
+    lambda source: source + ""
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RX_SOURCES, st.text(alphabet="年月12一二 -x", max_size=6))
+def test_prefilter_shapes_never_drop_a_match(source: str, text: str) -> None:
+    """Whatever a regex matches at the start of a text, its shape (read by `rxsource`) allows."""
+    m = re.compile(source).match(text)
+    if m is None:
+        return
+    shape = prefilter._shape(source)
+    if m.end() == 0:
+        assert shape.nullable, (source, text)
+        return
+    assert prefilter._has(shape.first, text[0]), (source, text)
+    if m.end() == 1:
+        assert shape.nullable or prefilter._has(shape.single, text[0]), (source, text)
+    else:
+        assert shape.nullable or any(
+            prefilter._has(a, text[0]) and prefilter._has(b, text[1]) for a, b in shape.pairs
+        ), (source, text)
 
 
 def test_prefilter_candidate_index_skips_no_regex() -> None:

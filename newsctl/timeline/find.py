@@ -12,7 +12,7 @@ from newsctl.timeline.grammar import _Parser
 from newsctl.timeline.model import TimeMatch, _Cand
 from newsctl.timeline.patterns import _CN
 from newsctl.timeline.prefilter import _RUN_OF
-from newsctl.timeline.scan import _applicable, _entries, _scan_rx
+from newsctl.timeline.scan import _applicable, _entries, _pair_rx, _scan_rx
 
 
 def find_times(
@@ -35,12 +35,20 @@ def find_times(
     entries_for = _entries().for_key
     neg = p.neg
     cands: list[_Cand] = []
+    # the pair triggers' positions, found in one pass (`_pair_rx`), merged in order with the scan's
+    pairs = [pair.start() for pair in _pair_rx().finditer(s)]
+    pairs.append(len(s))
+    next_pair = 0
     pos = 0
+    m = search(s, 0)
     while True:
-        m = search(s, pos)
-        if m is None:
+        if m is not None and m.start() < pos:
+            m = search(s, pos)
+        while pairs[next_pair] < pos:
+            next_pair += 1
+        i = pairs[next_pair] if m is None else min(pairs[next_pair], m.start())
+        if i == len(s):
             break
-        i = m.start()
         pos = i + 1
         if i:  # never start inside a number
             prev, ch = s[i - 1], s[i]
@@ -51,7 +59,7 @@ def find_times(
         if i in neg:
             continue
         key = s[i : i + 2]  # `_prefilter_key`, with the end of a number known from the scan
-        if key[0] in _RUN_OF:
+        if key[0] in _RUN_OF and m is not None:  # a number: a scan hit (pair triggers are none)
             run_end = m.start("run_end")
             key += s[run_end : run_end + 1]
         expressions = _applicable(entries_for(key), s, i)

@@ -826,6 +826,9 @@ class _Parser:
     def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
         """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""
         v = self.v
+        if word in v["taiwan_solar_festivals"] and self.taiwan:
+            md = v["taiwan_solar_festivals"][word]
+            return lambda y: _safe_date(y, md[0], md[1])
         if word in v["solar_festivals"]:
             md = v["solar_festivals"][word]
             return (lambda y: _safe_date(y, md[0], md[1])) if md else None

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-# regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
-if sys.version_info >= (3, 11):
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-else:  # pragma: no cover
-    import sre_constants as _sre
-    import sre_parse as _sre_parse
+from newsctl.timeline import rxsource as _sre  # parse trees of regex source, in the shape of re._parser's
 from newsctl.timeline.patterns import _CN, _rx
 
 # ---------------------------------------------------------------------------
@@ -24,7 +17,7 @@ from newsctl.timeline.patterns import _CN, _rx
 _CATEGORY_RX = {_sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_SPACE: re.compile(r"\s")}
 
 #: an item of a regex parse tree: (opcode, argument), the argument's type depends on the opcode
-_Code = tuple[int, Any]
+_Code = tuple[str, Any]
 
 #: a set of characters: (characters, regex categories such as \d), or None for 'any character'
 _Chars = tuple[frozenset[str], frozenset[Any]] | None
@@ -108,7 +101,7 @@ def _shape_seq(items: Iterable[_Code]) -> _Shape:
     return _Shape(first, nullable, single, tuple(pairs))
 
 
-def _shape_item(op: int, av: Any) -> _Shape:
+def _shape_item(op: str, av: Any) -> _Shape:
     if op is _sre.LITERAL:
         one: _Chars = (frozenset(chr(av)), frozenset())
         return _Shape(one, False, one, ())
@@ -129,7 +122,7 @@ def _shape_item(op: int, av: Any) -> _Shape:
     if op is _sre.CATEGORY:
         one = (frozenset(), frozenset([av])) if av in _CATEGORY_RX else None
         return _Shape(one, False, one, ())
-    if op in (_sre.ANY, _sre.NOT_LITERAL):
+    if op is _sre.ANY:
         return _Shape(None, False, None, ())
     if op is _sre.BRANCH:
         alts = [_shape_seq(alt) for alt in av[1]]
@@ -140,9 +133,7 @@ def _shape_item(op: int, av: Any) -> _Shape:
         return _Shape(first, any(alt.nullable for alt in alts), single, pairs)
     if op is _sre.SUBPATTERN:
         return _shape_seq(av[-1])
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _shape_seq(av)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, body = av
         if high == 0:
             return _EMPTY_SHAPE
@@ -157,8 +148,8 @@ def _shape_item(op: int, av: Any) -> _Shape:
 
 
 @functools.cache
-def _parse_tree(pattern: str, flags: int = 0) -> Any:
-    return _sre_parse.parse(pattern, flags)
+def _parse_tree(pattern: str) -> Any:
+    return _sre.parse(pattern)
 
 
 @functools.cache
@@ -166,7 +157,7 @@ def _shape(pattern: str, flags: int = 0) -> _Shape:
     try:
         if flags & ~re.UNICODE:
             return _ANY_SHAPE
-        return _shape_seq(_parse_tree(pattern, flags))
+        return _shape_seq(_parse_tree(pattern))
     except Exception:  # an unexpected parser shape: no pre-check, always try the regex
         return _ANY_SHAPE
 
@@ -198,8 +189,8 @@ def _exits_seq(items: Iterable[_Code], run: frozenset[str], started: bool = Fals
     return exits, True
 
 
-def _exits_item(op: int, av: Any, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
-    if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY, _sre.NOT_LITERAL):
+def _exits_item(op: str, av: Any, run: frozenset[str], started: bool) -> tuple[_Chars, bool]:
+    if op in (_sre.LITERAL, _sre.IN, _sre.CATEGORY, _sre.ANY):
         chars = _shape_item(op, av).first  # one character
         if chars is None:
             return (None if started else _NO_CHARS), True
@@ -213,9 +204,7 @@ def _exits_item(op: int, av: Any, run: frozenset[str], started: bool) -> tuple[_
         return exits, any(inside for _, inside in alts)
     if op is _sre.SUBPATTERN:
         return _exits_seq(av[-1], run, started)
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _exits_seq(av, run, started)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, body = av
         if high == 0:
             return _NO_CHARS, True

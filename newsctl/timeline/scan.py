@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 
-# regex parse trees, for the first-character pre-checks (Python 3.11+ / 3.10)
-if sys.version_info >= (3, 11):
-    from re import _constants as _sre
-else:  # pragma: no cover
-    import sre_constants as _sre
 from newsctl.timeline.grammar import _EXPRESSIONS, _five_year_plan_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
@@ -25,6 +19,7 @@ from newsctl.timeline.patterns import (
     _vocab,
 )
 from newsctl.timeline.prefilter import (
+    _CATEGORY_RX,
     _NO_CHARS,
     _RUN_OF,
     _RUNS,
@@ -68,14 +63,18 @@ def _trigger_chars() -> frozenset[str]:
     return frozenset(firsts)
 
 
+#: a trigger character that at most this many characters (and no class such as \d) may follow is
+#: scanned for as a pair by `_pair_rx`: mostly the first characters of words (era names, feasts),
+#: many of them common characters (建 成 正 道 ...) that `_scan_rx` would otherwise stop at often
+_PAIR_NEXTS_MAX = 4
+
+
 @functools.cache
-def _scan_rx() -> re.Pattern[str]:
-    """One regex for the positions `find_times` examines, so that the scan jumps between them in C:
-    a trigger character followed by a character some `_entry_rules` regex allows after it; at a
-    number, not inside one (a digit right after a digit or letter, a numeral after a numeral), and
-    followed by a character some rule allows after the number.  It accepts a superset of the
-    positions worth a parse: `find_times` checks each hit again exactly."""
-    groups: dict[tuple[int | None, _Chars, _Chars, tuple[str, ...]], list[str]] = {}
+def _trigger_conditions() -> dict[str, tuple[int | None, _Chars, _Chars, tuple[str, ...]]]:
+    """For each trigger character some `_entry_rules` regex may match at: the run it begins (or
+    None), the characters the rules allow after it, after the number it begins, and the rules
+    that may match wholly inside that number."""
+    conditions: dict[str, tuple[int | None, _Chars, _Chars, tuple[str, ...]]] = {}
     for ch in sorted(_trigger_chars()):
         run = _RUN_OF.get(ch)
         nexts: _Chars = _NO_CHARS
@@ -89,7 +88,38 @@ def _scan_rx() -> re.Pattern[str]:
                 exits = _union(exits, rule_exits)
         if _is_empty(nexts) or (run is not None and _is_empty(exits) and not inside):
             continue  # no rule can match at ch
-        groups.setdefault((run, nexts, exits, tuple(inside)), []).append(ch)
+        conditions[ch] = (run, nexts, exits, tuple(inside))
+    return conditions
+
+
+def _is_pair_trigger(run: int | None, nexts: _Chars) -> bool:
+    return run is None and nexts is not None and not nexts[1] and len(nexts[0]) <= _PAIR_NEXTS_MAX
+
+
+@functools.cache
+def _pair_rx() -> re.Pattern[str]:
+    """The positions `find_times` examines at the pair triggers (`_PAIR_NEXTS_MAX`): one
+    alternation of character pairs, searched once per text."""
+    alternatives = [
+        "%s(?=[%s])" % (re.escape(ch), _class_source(nexts))
+        for ch, (run, nexts, _, _) in _trigger_conditions().items()
+        if _is_pair_trigger(run, nexts)
+    ]
+    # each alternative begins with its character, so that the search skips to those in C
+    return re.compile("|".join(alternatives))
+
+
+@functools.cache
+def _scan_rx() -> re.Pattern[str]:
+    """One regex for the other positions `find_times` examines, so that the scan jumps between them
+    in C: a trigger character followed by a character some `_entry_rules` regex allows after it; at
+    a number, not inside one (a digit right after a digit or letter, a numeral after a numeral),
+    and followed by a character some rule allows after the number.  It accepts a superset of the
+    positions worth a parse: `find_times` checks each hit again exactly."""
+    groups: dict[tuple[int | None, _Chars, _Chars, tuple[str, ...]], list[str]] = {}
+    for ch, condition in _trigger_conditions().items():
+        if not _is_pair_trigger(condition[0], condition[1]):
+            groups.setdefault(condition, []).append(ch)
     alternatives = []
     for (run, nexts, exits, inside_rules), chars in groups.items():
         cls = "[%s]" % _class_source((frozenset(chars), frozenset()))
@@ -119,8 +149,9 @@ def _scan_rx() -> re.Pattern[str]:
 def _class_source(chars: _Chars) -> str:
     """The inside of a [...] class for a bounded character set."""
     assert chars is not None
-    cats = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
-    return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(cats[k] for k in sorted(chars[1]))
+    return "".join(re.escape(c) for c in sorted(chars[0])) + "".join(
+        _CATEGORY_RX[k].pattern for k in sorted(chars[1])
+    )
 
 
 #: component regexes `parse_point` only tries after an earlier component (last >= 3) or never
@@ -185,9 +216,7 @@ def _embed(pat: str) -> str:
         fc = _first_chars(re.compile(pat))
         if fc is None:
             return r"(?:[\s\S])"
-        cls = "".join(re.escape(c) for c in sorted(fc[0]))
-        cls += "".join({_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}[k] for k in sorted(fc[1]))
-        return f"(?:[{cls}])"
+        return f"(?:[{_class_source(fc)}])"
     return "(?:%s)" % re.sub(r"\(\?P<\w+>", "(?:", pat)
 
 

@@ -1294,6 +1294,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             blockers = vocab.prefix_not_after.get(word)
             if blockers and _endswith_any(text, p0, blockers):
                 continue
+            if word == "过" and _after_aspect_opener(text, p0):
+                continue  # 曾参加过两次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
                 continue
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
@@ -1369,6 +1371,21 @@ def _news_vocab() -> dict[str, Any]:
         "half_followers": _by_length(ctx["half_followers"]),
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "brand_before_number": _by_length(ctx["brand_before_number"]["words"]),
+        "session_term_words": _by_length(ctx["session_ordinal"]["届"]),
+        "session_plenary_words": _by_length(ctx["session_ordinal"]["次"]),
+        "session_after_term_words": _by_length(ctx["session_ordinal"]["次_after_term"]),
+        "session_term_unit": ctx["session_ordinal"]["term_unit"],
+        "session_term_window": ctx["session_ordinal"]["term_window"],
+        "aspect_guo_before": tuple(ctx["aspect_guo"]["before"]),
+        "aspect_guo_window": ctx["aspect_guo"]["window"],
+        "aspect_guo_comparative": frozenset(ctx["aspect_guo"]["comparative_before"]),
+        "article_role_units": frozenset(ctx["article_role"]["units"]),
+        "article_role_nouns": _by_length(ctx["article_role"]["roles"]),
+        "article_role_quantity": tuple(ctx["article_role"]["quantity_before"]),
+        "article_role_window": ctx["article_role"]["window"],
+        "couple_words": frozenset(ctx["couple_numerals"]["words"]),
+        "couple_followers": _by_length(ctx["couple_numerals"]["followers"]),
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
         "money_nouns_before": _by_length(ctx["money_nouns_before"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
@@ -1866,6 +1883,53 @@ def _is_list_number(text: str, q: _Quantity) -> bool:
     )
 
 
+def _is_session_ordinal(text: str, q: _Quantity) -> bool:
+    """N届 before an organ (十九届市委) and N次 before a plenary session (二次全会), or
+    before 会议/代表大会 after a term number in the same clause (十四届全国人大一次会议)."""
+    news = _news_vocab()
+    if q.unit == news["session_term_unit"]:
+        return _startswith_any(text, q.end, news["session_term_words"]) is not None
+    if q.unit != "次":
+        return False
+    if _startswith_any(text, q.end, news["session_plenary_words"]) is not None:
+        return True
+    if _startswith_any(text, q.end, news["session_after_term_words"]) is None:
+        return False
+    window: int = news["session_term_window"]
+    before = text[max(0, q.start - window) : q.start]
+    for ch in _CLAUSE_PUNCT:
+        before = before.rpartition(ch)[2]
+    return news["session_term_unit"] in before
+
+
+def _is_role_article(text: str, q: _Quantity) -> bool:
+    """一位网友, 一名司机: 一 + 位/名/个 + a person's role, with no word before that
+    gives it a quantity sense (只有一名, 仅一位, 另一名, 又一个, 第一位)."""
+    news = _news_vocab()
+    num = q.numeral
+    if q.unit not in news["article_role_units"] or text[num.start : num.end] != "一" or q.start != num.start:
+        return False
+    if _startswith_any(text, q.end, news["article_role_nouns"]) is None:
+        return False
+    window: int = news["article_role_window"]
+    before = text[max(0, num.start - window) : num.start]
+    for ch in _CLAUSE_PUNCT:
+        before = before.rpartition(ch)[2]
+    return not any(word in before for word in news["article_role_quantity"])
+
+
+def _after_aspect_opener(text: str, p0: int) -> bool:
+    """曾 (曾经) shortly before 过 in the same clause: 过 is the past-experience particle."""
+    news = _news_vocab()
+    if text[p0 - 1 : p0] in news["aspect_guo_comparative"]:
+        return False  # 曾高过45分: higher than, a comparison
+    window: int = news["aspect_guo_window"]
+    before = text[max(0, p0 - window) : p0]
+    for ch in _CLAUSE_PUNCT:
+        before = before.rpartition(ch)[2]
+    return any(word in before for word in news["aspect_guo_before"])
+
+
 def _is_part_of_name(text: str, q: _Quantity) -> bool:
     """Digits inside a name, a model or a title, not a quantity: 《飞驰人生3》, MAX 9, PM 2.5
     (a number after a Latin word), 羊城派4.0项目 (a version), 12年国教, 百日千万招聘行动 (a
@@ -1880,6 +1944,8 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
             k -= 1
         if k < num.start and text[k - 1 : k].isascii() and text[k - 1 : k].isalpha():
             return True  # MAX 9, PM 2.5, iPhone 6
+        if num.arabic and _endswith_any(text, k, news["brand_before_number"]) is not None:
+            return True  # a brand or a model word, then digits: a model's name
     if (
         num.has_decimal
         and text[num.end - 2 : num.end] in (".0", "．0")
@@ -2152,6 +2218,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q.currency = None if q.unit_category != "currency" else q.currency
             found.append(q)
             continue
+        if not whole and _is_session_ordinal(text, q):
+            q.kind, q.approx = "ordinal", None  # 十九届市委三次全会: session numbers
+            found.append(q)
+            continue
         # the tests below only reject: the cheap ones first, the set phrases last
         if num.digit_sequence and num.arabic and q.unit is None and _is_phone(text, q):
             continue
@@ -2193,6 +2263,14 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
         if not whole and _is_part_of_name(text, q):
             continue
+        if not whole and _is_role_article(text, q):
+            continue  # 一名司机说: an article before a person's role, no quantity
+        if (
+            q.unit == "两"
+            and text[num.start : q.end] in news["couple_words"]
+            and _startswith_any(text, q.end, news["couple_followers"]) is not None
+        ):
+            continue  # 三两个人: "a couple of", a vague amount, not 两 the tael
         if not whole and _phrase_covers(text, num, has_unit):
             continue
         q = _prefix(text, q)

@@ -319,6 +319,31 @@ _CANDIDATE_MASK = bytes(int(code == ord(_CANDIDATE)) for code in range(256))
 
 
 @cache
+def measure_words() -> frozenset[str]:
+    """Measure words and numeral suffixes (成, 万, 世纪) that belong to a number before them."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_measures.txt")
+
+
+# A number token: digits (4, ２１) or numerals only (三, 十五); not a word ending in one (统一).
+_ENDS_IN_NUMBER = re.compile(r"(?:^[零一二三四五六七八九十百千万亿两〇]+|[0-9０-９])$")
+
+
+def _number_residues(tokens: list[str]) -> list[int]:
+    """Indexes of tokens right after a number that start with a measure word (4 + 成,
+    ２１ + 世纪, 35 + 万标箱, 5 + 万人次): they belong to the number, so they are gaps, neither
+    candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in such a
+    token is a unit (标箱, 人次), no keyword either."""
+    measures = tuple(measure_words())
+    return [
+        i
+        for i in range(1, len(tokens))
+        if tokens[i].startswith(measures) and _ENDS_IN_NUMBER.search(tokens[i - 1])
+    ]
+
+
+@cache
 def _excluded_words() -> frozenset[str]:
     """Words that are never keywords nor phrase parts: stopwords and news furniture."""
     return stopwords() | boilerplate()
@@ -535,11 +560,14 @@ class _Doc:
         furniture = [
             name for name in _article_furniture(article) if vocabulary.codes.get(name) in _PART_CODES
         ]
-        if furniture:
+        residues = _number_residues(tokens)
+        if furniture or residues:
             code_list = list(codes)
             for name in furniture:
                 for index in _indexes(tokens, name, 0, tokens.count(name)):
                     code_list[index] = _OTHER
+            for index in residues:
+                code_list[index] = _OTHER
             codes = "".join(code_list)
 
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)

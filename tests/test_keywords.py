@@ -12,6 +12,7 @@ from newsctl.clean import clean_text
 from newsctl.keywords import (
     DocumentFrequencies,
     KeywordScore,
+    _number_residues,
     _recurrence_gain,
     corpus_document_frequencies,
     extract_keywords,
@@ -256,3 +257,25 @@ def test_a_recurring_name_gains_unless_common_or_part_of_a_longer_one(
     mentions: int, idf: float | None, within: int, gain: float
 ) -> None:
     assert _recurrence_gain(mentions, idf, 12.0, within) == pytest.approx(gain)
+
+
+def test_a_measure_word_after_a_number_starts_no_keyword(segmenter: Segmenter) -> None:
+    # 3成 | 居民 and 2万 | 辆次: the measure belongs to the number, not to the next word
+    text = (
+        "小镇调查发现，3成居民每天骑车上班，6成居民支持修建自行车道。"
+        "镇上自行车道去年通行2万辆次，今年预计通行5万辆次，自行车道成为小镇名片。"
+        "居民表示，自行车道让出行更方便。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert not [term for term in found if term.startswith(("成", "万"))]
+    assert "居民" in found
+    assert "自行车道" in found
+
+
+def test_number_residues_need_a_number_before_them() -> None:
+    assert _number_residues(["调查", "4", "成", "民众"]) == [2]
+    assert _number_residues(["35", "万标箱"]) == [1]
+    assert _number_residues(["２１", "世纪", "经济"]) == [1]
+    assert _number_residues(["三", "成", "家长"]) == [1]
+    assert _number_residues(["统一", "成本"]) == []  # 统一 ends in 一 but is no number
+    assert _number_residues(["完成", "成本"]) == []

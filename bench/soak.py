@@ -322,7 +322,9 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             "json",
             codes=(130,),
             records="whole",
-            during=after_first_output(send_group(signal.SIGINT), 0.5),
+            # documents come back from the workers in chunks of 16: half a second after
+            # the first one, a quiet machine has written them all and the run is over
+            during=after_first_output(send_group(signal.SIGINT), 0.05),
             quick=True,
         ),
         Situation(

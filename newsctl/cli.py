@@ -940,6 +940,10 @@ def _exit(code: int) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+    # The output is complete: a stop signal arriving from here on finds nothing to stop.
+    # Blocked, it is discarded at exit, instead of killing the process during Python's
+    # finalisation (which restores the default actions) and reporting death by signal.
+    shutdown.block_stop_signals()
     signum = shutdown.stop_signal()
     if signum is not None and code in (ExitStatus.OK, ExitStatus.FAILED):
         code = shutdown.exit_code(signum)

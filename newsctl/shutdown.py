@@ -131,6 +131,14 @@ def defer_from_now() -> None:
     _state.deferring += 1
 
 
+def block_stop_signals() -> None:
+    """Block the stop signals for the rest of the process (its very end): a pending one
+    is discarded at exit. A handler that already ran has set `stop_signal()`."""
+    if hasattr(signal, "pthread_sigmask"):
+        with contextlib.suppress(OSError, ValueError):
+            signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
+
+
 def hard_exit(signum: int) -> None:
     """Exit now: kill our workers, remove our temporary files, skip every cleanup
     that could wait (buffered output, joins, locks)."""

@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -180,6 +181,7 @@ class _Patterns:
     desk_prefix: re.Pattern[str]
     inline_note: re.Pattern[str]
     stamp_line: re.Pattern[str]
+    id_line: re.Pattern[str]
 
 
 @cache
@@ -206,7 +208,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
-            rf"{source_start}(?:{source_labels})\s*[:：]\s*([^\s:：|｜，,。;；()（）]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,。;；()（）/／]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -271,6 +273,8 @@ def _patterns() -> _Patterns:
         # `……划上了句号。(来源:羊城晚报)`: a source line glued to a paragraph's end.
         source_tail=re.compile(
             rf"[(（【\[]\s*(?:{requests})?(?:{source_labels})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
+            # `……干部。来源/某某网`: unbracketed, after a sentence's end.
+            rf"|(?<=[。！？!?”」])\s*(?:{source_labels})\s*[:：/／]\s*[^\s:：/／，,。()（）]{{2,20}}\s*$"
         ),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
@@ -357,6 +361,10 @@ def _patterns() -> _Patterns:
         # `(更新时间戳: 1705063907343)`: a machine time stamp.
         stamp_line=re.compile(
             rf"^[(（]?\s*(?:{_alternation(vocab['timestamp_labels'])})\s*[:：]?\s*\d{{10,13}}\s*[)）]?$"
+        ),
+        # `基金会编号A3939`, `稿件编号：2019-118`: an ID line, with or without a colon.
+        id_line=re.compile(
+            rf"^[\u4e00-\u9fff]{{0,6}}(?:{_alternation(vocab['id_labels'])})\s*[:：]?\s*[A-Za-z]{{0,2}}\d[\d-]{{0,19}}$"
         ),
     )
 
@@ -672,6 +680,8 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
+    _mark_page_chrome(lines)
+    _mark_recurring_captions(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
@@ -1102,6 +1112,56 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.kind = "caption" if kind == "other_boilerplate" else kind
 
 
+def _mark_page_chrome(lines: list[_Line]) -> None:
+    """A portal page's `责任编辑:` or `文章关键词:` line closes the story: the
+    keyword list, feedback and save buttons and ads after it are page chrome."""
+    labels = _alternation(load_json("article.json")["page_chrome_labels"])
+    start = next(
+        (
+            position
+            for position, line in enumerate(lines)
+            if re.match(rf"\s*(?:{labels})\s*[:：]", line.text)
+            and any(other.role == "body" for other in lines[:position])
+        ),
+        None,
+    )
+    if start is None:
+        return
+    for line in lines[start:]:
+        if line.role in ("body", "heading"):
+            line.role, line.kind = "boilerplate", _boilerplate_kind(line.text)
+
+
+RECURRING_CAPTION_MAX_CHARS = 16
+
+
+def _mark_recurring_captions(lines: list[_Line]) -> None:
+    """A short unpunctuated line printed verbatim between several paragraphs
+    (`现场图` under each photo) is a caption, not a heading."""
+    body = [line for line in lines if line.role == "body"]
+
+    def is_paragraph(line: _Line) -> bool:
+        return len(line.text.strip()) > RECURRING_CAPTION_MAX_CHARS and _ends_sentence(line.text.strip())
+
+    # Between paragraphs: not a cell of a table printed one cell a line.
+    between = [
+        line
+        for before, line, after in zip(body, body[1:], body[2:])
+        if is_paragraph(before) and is_paragraph(after)
+    ]
+    counts = Counter(line.text.strip() for line in between)
+    for line in between:
+        stripped = line.text.strip()
+        if (
+            counts[stripped] >= 2
+            and len(stripped) <= RECURRING_CAPTION_MAX_CHARS
+            and re.search(r"[\u4e00-\u9fff]", stripped)
+            and not _ends_sentence(stripped)
+            and stripped[-1] not in ":：,，、"
+        ):
+            line.role, line.kind = "boilerplate", "caption"
+
+
 def _mark_item_titles(lines: list[_Line], record_title: str | None) -> None:
     """In a roundup (a `快讯` title, or a title that strings the items' headlines
     together), the headings are the items' headlines."""
@@ -1363,9 +1423,10 @@ _RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
 
 def _furniture_kind(text: str) -> str | None:
     """Lines that are page furniture by their form alone, anywhere in the text:
-    a `---` separator (footer) and a machine stamp `(更新时间戳: 1705063907343)` (time_line)."""
+    a `---` separator or an ID line `基金会编号A3632` (footer) and a machine stamp
+    `(更新时间戳: 1705063907343)` (time_line)."""
     stripped = text.strip()
-    if _RULE_LINE.fullmatch(stripped):
+    if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
         return "footer"
     if _patterns().stamp_line.match(stripped):
         return "time_line"

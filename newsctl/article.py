@@ -669,7 +669,7 @@ def parse_article(
     cleaned = cleaned or clean_text(doc.text)
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
-    lines = _split_numbered_items(_split_lines(text))
+    lines = _split_dated_items(_split_numbered_items(_split_lines(text)))
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
 
@@ -1505,6 +1505,30 @@ def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+# `2012/07/26 ．某某判刑4年`: an entry of a dated chronology (a sidebar's event list).
+_DATED_ITEM = re.compile(r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}\s*[．.・•]")
+DATED_LIST_MIN_ITEMS = 3
+
+
+def _split_dated_items(lines: list[_Line]) -> list[_Line]:
+    """A run of three or more dated entries glued onto one line is a list, not
+    one sentence: each entry becomes a line of its own."""
+    out: list[_Line] = []
+    for line in lines:
+        starts = [found.start() for found in _DATED_ITEM.finditer(line.text)]
+        if len(starts) < DATED_LIST_MIN_ITEMS:
+            out.append(line)
+            continue
+        rest = line
+        for at in starts:
+            if at - (rest.start - line.start) <= 0:
+                continue
+            head, rest = _cut(rest, at - (rest.start - line.start), "body")
+            out.append(head)
+        out.append(rest)
+    return out
+
+
 def _list_number(text: str) -> int | None:
     found = _ITEM_NUMBER.match(text)
     return int(found.group("number")) if found else None
@@ -1630,6 +1654,7 @@ def _mark_headings(body: list[_Line]) -> None:
             and not _ends_sentence(stripped)
             and not _ends_dots(stripped)
             and stripped[-1] not in ":：,，、"
+            and not _DATED_ITEM.match(stripped)
         ):
             line.role = "heading"
 
@@ -1659,7 +1684,7 @@ def _is_source_footer(line: str) -> bool:
     return bool(
         _patterns().source_line.search(stripped)
         or _patterns().print_footer.match(stripped)
-        or (date and len(stripped) - len(date.group(0)) <= 16)
+        or (date and len(stripped) - len(date.group(0)) <= 16 and not _DATED_ITEM.match(stripped))
     )
 
 

@@ -403,6 +403,21 @@ def test_source_with_a_slash_glued_after_a_sentence(label: str) -> None:
     assert ("source_line", label) in source_blocks(article)
 
 
+def test_dated_entries_glued_to_a_paragraph_are_a_list() -> None:
+    """A chronology glued onto the last paragraph: one line per entry, not one sentence."""
+    entries = ["2001/03/05 ．某甲成立公司", "2004/11/20 ．公司遷往台中", "2010/06/01 ．某甲退休"]
+    article = parse(f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}" + " ".join(entries))
+    blocks = source_blocks(article)
+    assert blocks[-3:] == [("body", entry) for entry in entries]
+    assert article.headings == []
+    assert all(sentence.end - sentence.start < 60 for sentence in article.sentences)
+
+
+def test_two_dated_entries_stay_in_the_paragraph() -> None:
+    article = parse(f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}2001/03/05 ．某甲成立公司 2004/11/20 ．公司遷往台中")
+    assert len(source_blocks(article)) == 2
+
+
 def test_roundup_items_expose_headline_and_paragraphs() -> None:
     """The summary can read a roundup item by item: each item's headline (without
     its list number) and the paragraphs up to the next item."""

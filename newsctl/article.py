@@ -687,7 +687,9 @@ def parse_article(
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
-    if not _mark_roundup([line for line in lines if line.role == "body" or line in numbered_deck], article):
+    if not _mark_roundup(
+        [line for line in lines if line.role == "body" or line in numbered_deck], article, lines
+    ):
         _mark_headings(body)
     _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
@@ -1551,7 +1553,7 @@ def _is_item_title_text(text: str) -> bool:
     )
 
 
-def _mark_roundup(body: list[_Line], article: Article) -> bool:
+def _mark_roundup(body: list[_Line], article: Article, all_lines: list[_Line]) -> bool:
     """A text made of several (short unpunctuated headline, paragraph) pairs, opening
     with such a pair, is a roundup: the headlines are `item_title` blocks (a leading
     list number stays inside), and a short section word on its own line before an
@@ -1579,6 +1581,11 @@ def _mark_roundup(body: list[_Line], article: Article) -> bool:
             unpaired += 1
     opening = next((line for line in lines if line not in sections), None)
     if len(titles) < ROUNDUP_MIN_ITEMS or opening is not titles[0] or unpaired * 2 > len(titles):
+        return False
+    # One story with a deck and subheadings is signed under its lede: a byline
+    # between the first two headlines.
+    first, second = all_lines.index(titles[0]), all_lines.index(titles[1])
+    if any(line.role == "byline" for line in all_lines[first:second]):
         return False
     for line in titles:
         line.role, line.kind = "heading", "item_title"

@@ -418,6 +418,21 @@ def test_two_dated_entries_stay_in_the_paragraph() -> None:
     assert len(source_blocks(article)) == 2
 
 
+def test_story_signed_under_its_lede_is_not_a_roundup() -> None:
+    text = "\n".join(
+        [
+            "仓库失火损失惨重",
+            _PARAGRAPHS[0],
+            "報導•攝影╱張某某",
+            "员工忙清点",
+            _PARAGRAPHS[1],
+            "警方查原因",
+            _PARAGRAPHS[2],
+        ]
+    )
+    assert "item_title" not in [kind for kind, _ in source_blocks(parse(text))]
+
+
 def test_roundup_items_expose_headline_and_paragraphs() -> None:
     """The summary can read a roundup item by item: each item's headline (without
     its list number) and the paragraphs up to the next item."""

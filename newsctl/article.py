@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -180,6 +181,7 @@ class _Patterns:
     desk_prefix: re.Pattern[str]
     inline_note: re.Pattern[str]
     stamp_line: re.Pattern[str]
+    id_line: re.Pattern[str]
 
 
 @cache
@@ -206,7 +208,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
-            rf"{source_start}(?:{source_labels})\s*[:：]\s*([^\s:：|｜，,。;；()（）]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,。;；()（）/／]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -271,6 +273,8 @@ def _patterns() -> _Patterns:
         # `……划上了句号。(来源:羊城晚报)`: a source line glued to a paragraph's end.
         source_tail=re.compile(
             rf"[(（【\[]\s*(?:{requests})?(?:{source_labels})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
+            # `……干部。来源/某某网`: unbracketed, after a sentence's end.
+            rf"|(?<=[。！？!?”」])\s*(?:{source_labels})\s*[:：/／]\s*[^\s:：/／，,。()（）]{{2,20}}\s*$"
         ),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
@@ -357,6 +361,10 @@ def _patterns() -> _Patterns:
         # `(更新时间戳: 1705063907343)`: a machine time stamp.
         stamp_line=re.compile(
             rf"^[(（]?\s*(?:{_alternation(vocab['timestamp_labels'])})\s*[:：]?\s*\d{{10,13}}\s*[)）]?$"
+        ),
+        # `基金会编号A3939`, `稿件编号：2019-118`: an ID line, with or without a colon.
+        id_line=re.compile(
+            rf"^[\u4e00-\u9fff]{{0,6}}(?:{_alternation(vocab['id_labels'])})\s*[:：]?\s*[A-Za-z]{{0,2}}\d[\d-]{{0,19}}$"
         ),
     )
 
@@ -661,7 +669,7 @@ def parse_article(
     cleaned = cleaned or clean_text(doc.text)
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
-    lines = _split_numbered_items(_split_lines(text))
+    lines = _split_dated_items(_split_numbered_items(_split_lines(text)))
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
 
@@ -672,12 +680,16 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
+    _mark_page_chrome(lines)
+    _mark_recurring_captions(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
-    if not _mark_roundup([line for line in lines if line.role == "body" or line in numbered_deck], article):
+    if not _mark_roundup(
+        [line for line in lines if line.role == "body" or line in numbered_deck], article, lines
+    ):
         _mark_headings(body)
     _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
@@ -1102,6 +1114,56 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.kind = "caption" if kind == "other_boilerplate" else kind
 
 
+def _mark_page_chrome(lines: list[_Line]) -> None:
+    """A portal page's `责任编辑:` or `文章关键词:` line closes the story: the
+    keyword list, feedback and save buttons and ads after it are page chrome."""
+    labels = _alternation(load_json("article.json")["page_chrome_labels"])
+    start = next(
+        (
+            position
+            for position, line in enumerate(lines)
+            if re.match(rf"\s*(?:{labels})\s*[:：]", line.text)
+            and any(other.role == "body" for other in lines[:position])
+        ),
+        None,
+    )
+    if start is None:
+        return
+    for line in lines[start:]:
+        if line.role in ("body", "heading"):
+            line.role, line.kind = "boilerplate", _boilerplate_kind(line.text)
+
+
+RECURRING_CAPTION_MAX_CHARS = 16
+
+
+def _mark_recurring_captions(lines: list[_Line]) -> None:
+    """A short unpunctuated line printed verbatim between several paragraphs
+    (`现场图` under each photo) is a caption, not a heading."""
+    body = [line for line in lines if line.role == "body"]
+
+    def is_paragraph(line: _Line) -> bool:
+        return len(line.text.strip()) > RECURRING_CAPTION_MAX_CHARS and _ends_sentence(line.text.strip())
+
+    # Between paragraphs: not a cell of a table printed one cell a line.
+    between = [
+        line
+        for before, line, after in zip(body, body[1:], body[2:])
+        if is_paragraph(before) and is_paragraph(after)
+    ]
+    counts = Counter(line.text.strip() for line in between)
+    for line in between:
+        stripped = line.text.strip()
+        if (
+            counts[stripped] >= 2
+            and len(stripped) <= RECURRING_CAPTION_MAX_CHARS
+            and re.search(r"[\u4e00-\u9fff]", stripped)
+            and not _ends_sentence(stripped)
+            and stripped[-1] not in ":：,，、"
+        ):
+            line.role, line.kind = "boilerplate", "caption"
+
+
 def _mark_item_titles(lines: list[_Line], record_title: str | None) -> None:
     """In a roundup (a `快讯` title, or a title that strings the items' headlines
     together), the headings are the items' headlines."""
@@ -1363,9 +1425,10 @@ _RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
 
 def _furniture_kind(text: str) -> str | None:
     """Lines that are page furniture by their form alone, anywhere in the text:
-    a `---` separator (footer) and a machine stamp `(更新时间戳: 1705063907343)` (time_line)."""
+    a `---` separator or an ID line `基金会编号A3632` (footer) and a machine stamp
+    `(更新时间戳: 1705063907343)` (time_line)."""
     stripped = text.strip()
-    if _RULE_LINE.fullmatch(stripped):
+    if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
         return "footer"
     if _patterns().stamp_line.match(stripped):
         return "time_line"
@@ -1444,6 +1507,30 @@ def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+# `2012/07/26 ．某某判刑4年`: an entry of a dated chronology (a sidebar's event list).
+_DATED_ITEM = re.compile(r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}\s*[．.・•]")
+DATED_LIST_MIN_ITEMS = 3
+
+
+def _split_dated_items(lines: list[_Line]) -> list[_Line]:
+    """A run of three or more dated entries glued onto one line is a list, not
+    one sentence: each entry becomes a line of its own."""
+    out: list[_Line] = []
+    for line in lines:
+        starts = [found.start() for found in _DATED_ITEM.finditer(line.text)]
+        if len(starts) < DATED_LIST_MIN_ITEMS:
+            out.append(line)
+            continue
+        rest = line
+        for at in starts:
+            if at - (rest.start - line.start) <= 0:
+                continue
+            head, rest = _cut(rest, at - (rest.start - line.start), "body")
+            out.append(head)
+        out.append(rest)
+    return out
+
+
 def _list_number(text: str) -> int | None:
     found = _ITEM_NUMBER.match(text)
     return int(found.group("number")) if found else None
@@ -1466,7 +1553,7 @@ def _is_item_title_text(text: str) -> bool:
     )
 
 
-def _mark_roundup(body: list[_Line], article: Article) -> bool:
+def _mark_roundup(body: list[_Line], article: Article, all_lines: list[_Line]) -> bool:
     """A text made of several (short unpunctuated headline, paragraph) pairs, opening
     with such a pair, is a roundup: the headlines are `item_title` blocks (a leading
     list number stays inside), and a short section word on its own line before an
@@ -1494,6 +1581,11 @@ def _mark_roundup(body: list[_Line], article: Article) -> bool:
             unpaired += 1
     opening = next((line for line in lines if line not in sections), None)
     if len(titles) < ROUNDUP_MIN_ITEMS or opening is not titles[0] or unpaired * 2 > len(titles):
+        return False
+    # One story with a deck and subheadings is signed under its lede: a byline
+    # between the first two headlines.
+    first, second = all_lines.index(titles[0]), all_lines.index(titles[1])
+    if any(line.role == "byline" for line in all_lines[first:second]):
         return False
     for line in titles:
         line.role, line.kind = "heading", "item_title"
@@ -1569,6 +1661,7 @@ def _mark_headings(body: list[_Line]) -> None:
             and not _ends_sentence(stripped)
             and not _ends_dots(stripped)
             and stripped[-1] not in ":：,，、"
+            and not _DATED_ITEM.match(stripped)
         ):
             line.role = "heading"
 
@@ -1598,7 +1691,7 @@ def _is_source_footer(line: str) -> bool:
     return bool(
         _patterns().source_line.search(stripped)
         or _patterns().print_footer.match(stripped)
-        or (date and len(stripped) - len(date.group(0)) <= 16)
+        or (date and len(stripped) - len(date.group(0)) <= 16 and not _DATED_ITEM.match(stripped))
     )
 
 

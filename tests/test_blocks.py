@@ -338,6 +338,101 @@ def test_source_named_at_the_end(closing: str, source: str) -> None:
     assert "source_line" in [kind for kind, _ in source_blocks(article)]
 
 
+@pytest.mark.parametrize(
+    "id_line", ["案件编号B1234", "案件编号：B1234", "案件編號 B1234", "稿件编号:2019-118"]
+)
+def test_id_line_is_a_footer_with_or_without_a_colon(id_line: str) -> None:
+    """An ID line is page furniture wherever it stands, never a heading."""
+    text = "\n".join(["某地居民生活困难", id_line, "今天天气很好，我们去公园玩了一整天。", "大家都很开心。"])
+    text += f"\n{id_line}\n晚上大家各自回家休息。"
+    article = parse(text)
+    assert all("编号" not in h and "編號" not in h for h in article.headings)
+    kinds = [kind for kind, piece in source_blocks(article) if piece.strip() == id_line]
+    assert kinds == ["footer", "footer"]
+
+
+def test_numbered_label_in_a_sentence_stays_body() -> None:
+    article = parse("今天天气很好，我们去公园玩了一整天。\n车辆编号为A123的公交车停运。\n大家都很开心。")
+    assert [kind for kind, _ in source_blocks(article)] == ["body", "body", "body"]
+
+
+_PARAGRAPHS = [
+    "今天上午，某县一处仓库发生火灾，消防员赶到后很快将火扑灭。",
+    "仓库管理员说，起火时库房里存放着一批刚到的纸箱和木料。",
+    "据了解，火灾没有造成人员伤亡，具体原因正在调查之中。",
+]
+
+
+def test_short_line_recurring_between_paragraphs_is_a_caption() -> None:
+    text = "\n现场照片\n".join(_PARAGRAPHS)
+    article = parse(text)
+    assert [kind for kind, piece in source_blocks(article) if piece.strip() == "现场照片"] == [
+        "caption",
+        "caption",
+    ]
+    assert article.headings == []
+
+
+def test_short_line_once_between_paragraphs_stays_a_heading() -> None:
+    article = parse(f"{_PARAGRAPHS[0]}\n现场照片\n{_PARAGRAPHS[1]}\n{_PARAGRAPHS[2]}")
+    assert article.headings == ["现场照片"]
+
+
+def test_table_cells_repeated_are_not_captions() -> None:
+    text = f"{_PARAGRAPHS[0]}\n系统\n人数\n西安\n12\n西安\n12\n{_PARAGRAPHS[1]}"
+    assert "caption" not in [kind for kind, _ in source_blocks(parse(text))]
+
+
+def test_portal_chrome_after_editor_and_keyword_labels() -> None:
+    text = "\n".join([*_PARAGRAPHS, "责任编辑：王某", "文章关键词：", "仓库 火灾", "我要反馈", "保存网页"])
+    blocks = source_blocks(parse(text))
+    assert [kind for kind, _ in blocks[:3]] == ["body", "body", "body"]
+    assert all(kind != "body" for kind, _ in blocks[3:])
+
+
+def test_closing_outlet_reporters_glued_to_last_paragraph() -> None:
+    article = parse("\n".join(_PARAGRAPHS) + "某报记者 李某 张某某")
+    assert article.reporters == ["李某", "张某某"]
+    assert source_blocks(article)[-1] == ("byline", "某报记者 李某 张某某")
+
+
+@pytest.mark.parametrize("label", ["来源/某某网", "来源／某某网", "来源：某某网"])
+def test_source_with_a_slash_glued_after_a_sentence(label: str) -> None:
+    article = parse(_PARAGRAPHS[0] + label + "\n" + "\n".join(_PARAGRAPHS[1:]))
+    assert article.source == "某某网"
+    assert ("source_line", label) in source_blocks(article)
+
+
+def test_dated_entries_glued_to_a_paragraph_are_a_list() -> None:
+    """A chronology glued onto the last paragraph: one line per entry, not one sentence."""
+    entries = ["2001/03/05 ．某甲成立公司", "2004/11/20 ．公司遷往台中", "2010/06/01 ．某甲退休"]
+    article = parse(f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}" + " ".join(entries))
+    blocks = source_blocks(article)
+    assert blocks[-3:] == [("body", entry) for entry in entries]
+    assert article.headings == []
+    assert all(sentence.end - sentence.start < 60 for sentence in article.sentences)
+
+
+def test_two_dated_entries_stay_in_the_paragraph() -> None:
+    article = parse(f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}2001/03/05 ．某甲成立公司 2004/11/20 ．公司遷往台中")
+    assert len(source_blocks(article)) == 2
+
+
+def test_story_signed_under_its_lede_is_not_a_roundup() -> None:
+    text = "\n".join(
+        [
+            "仓库失火损失惨重",
+            _PARAGRAPHS[0],
+            "報導•攝影╱張某某",
+            "员工忙清点",
+            _PARAGRAPHS[1],
+            "警方查原因",
+            _PARAGRAPHS[2],
+        ]
+    )
+    assert "item_title" not in [kind for kind, _ in source_blocks(parse(text))]
+
+
 def test_roundup_items_expose_headline_and_paragraphs() -> None:
     """The summary can read a roundup item by item: each item's headline (without
     its list number) and the paragraphs up to the next item."""

@@ -306,7 +306,7 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             ["summary", c, "-f", "markdown", "--jobs", "2"],
             "table",
             codes=(143,),
-            during=after_first_output(send(signal.SIGTERM), 0.5),
+            during=after_first_output(send(signal.SIGTERM), 0.05),  # as below: 0.5 s ends the run first
         ),
         Situation(
             "SIGTERM to the process group, --jobs 2",
@@ -314,7 +314,7 @@ def situations(corpus: Path, work: Path) -> list[Situation]:
             "jsonl",
             codes=(143,),
             records="whole",
-            during=after_first_output(send_group(signal.SIGTERM), 0.5),
+            during=after_first_output(send_group(signal.SIGTERM), 0.05),
         ),
         Situation(
             "SIGINT to the process group, json, --jobs 2",

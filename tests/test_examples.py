@@ -93,5 +93,7 @@ def test_options_travel_to_the_workers(corpus: list[Path]) -> None:
     example = load_example()
     docs = example.analyze_bag([str(corpus[0])], blocksize=None, keyword_top=2, summary_top=1)
     got = docs.compute(scheduler="synchronous")
-    assert [len(d["keywords"]) for d in got] == [2, 2]
+    # the seed has far more than 2 candidates (10 by default); the one-line article may have fewer
+    counts = {d["id"]: len(d["keywords"]) for d in got}
+    assert counts["seed"] == 2 and counts["short"] <= 2
     assert all(len(d["summary"]["sentences"]) <= 1 for d in got)

@@ -1116,6 +1116,15 @@ def _clause_before(text: str, i: int, limit: int) -> str:
     return text[j:i]
 
 
+def _same_clause_before(text: str, i: int, window: int) -> str:
+    """The at most `window` characters before `i` that are in i's clause (after the last
+    comma, colon, bracket or sentence end)."""
+    before = text[max(0, i - window) : i]
+    for ch in _CLAUSE_PUNCT:
+        before = before.rpartition(ch)[2]
+    return before
+
+
 def _is_phone(text: str, q: _Quantity) -> bool:
     vocab = _vocab()
     num = q.numeral
@@ -1895,10 +1904,7 @@ def _is_session_ordinal(text: str, q: _Quantity) -> bool:
         return True
     if _startswith_any(text, q.end, news["session_after_term_words"]) is None:
         return False
-    window: int = news["session_term_window"]
-    before = text[max(0, q.start - window) : q.start]
-    for ch in _CLAUSE_PUNCT:
-        before = before.rpartition(ch)[2]
+    before = _same_clause_before(text, q.start, news["session_term_window"])
     return news["session_term_unit"] in before
 
 
@@ -1911,10 +1917,7 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
         return False
     if _startswith_any(text, q.end, news["article_role_nouns"]) is None:
         return False
-    window: int = news["article_role_window"]
-    before = text[max(0, num.start - window) : num.start]
-    for ch in _CLAUSE_PUNCT:
-        before = before.rpartition(ch)[2]
+    before = _same_clause_before(text, num.start, news["article_role_window"])
     return not any(word in before for word in news["article_role_quantity"])
 
 
@@ -1923,10 +1926,7 @@ def _after_aspect_opener(text: str, p0: int) -> bool:
     news = _news_vocab()
     if text[p0 - 1 : p0] in news["aspect_guo_comparative"]:
         return False  # 曾高过45分: higher than, a comparison
-    window: int = news["aspect_guo_window"]
-    before = text[max(0, p0 - window) : p0]
-    for ch in _CLAUSE_PUNCT:
-        before = before.rpartition(ch)[2]
+    before = _same_clause_before(text, p0, news["aspect_guo_window"])
     return any(word in before for word in news["aspect_guo_before"])
 
 

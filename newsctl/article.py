@@ -40,9 +40,16 @@ _SLASHES = "/／╱∕"
 _CREDIT_JOINERS = "•·・．.、‧∙" + _SLASHES
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _QUOTE_GIVE_UP = 300  # an unclosed quote longer than this is a crawl error, not a quote
+# What ends a sentence of the body. Not `；`: it joins the clauses of one sentence
+# (`…被降级为第三级；这分报告…`), and a sentence cut there stops mid-thought.
+_SENTENCE_STOPS = "。！？!?…"
 _SPLIT_STOPS = re.compile(
-    "[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + SENTENCE_END) + "]"
+    "[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + _SENTENCE_STOPS) + "]"
 )
+_QUOTE_CLOSERS = "”’」』"
+# After a quote that ends a sentence (`。」`), text that is no attribution of the quote
+# (`」阿嬷说，…`, `”他表示。`) starts a new sentence; punctuation goes on with the old one.
+_GOES_ON = ",，、:：;；)）.。!！?？…"
 
 
 @dataclass(frozen=True)
@@ -1749,8 +1756,10 @@ def _dispatch_names(inner: str) -> list[str]:
 def split_sentences(
     text: str, paragraphs: list[tuple[int, int]], original: str | None = None
 ) -> list[Sentence]:
-    """Sentences of the body paragraphs: split on 。！？；… (and on ASCII ?!; in
-    Chinese text), never inside “…” or 《…》, unless a quote never closes.
+    """Sentences of the body paragraphs: split on 。！？… (and on ASCII ?! in
+    Chinese text), never on ；, never inside “…” or 《…》, unless a quote never
+    closes; after a quote that ends a sentence (`。」`), the next sentence starts
+    unless the text goes on with punctuation or names the speaker (`」他说，`).
 
     `original` is the unfolded text (`CleanedText.original`): where `text` has
     an ASCII `!` that was `！` in the source, it is Chinese punctuation whatever
@@ -1759,7 +1768,17 @@ def split_sentences(
     for number, (start, end) in enumerate(paragraphs):
         spans = _split_paragraph(text, start, end, original, respect_quotes=True)
         if any(e - s > _QUOTE_GIVE_UP for s, e in spans):
-            spans = _split_paragraph(text, start, end, original, respect_quotes=False)
+            # a quote left open to the paragraph's end, or one too long to be a quote:
+            # split that span as if it had no quotes, and only that span
+            spans = [
+                piece
+                for s, e in spans
+                for piece in (
+                    _split_paragraph(text, s, e, original, respect_quotes=False)
+                    if e - s > _QUOTE_GIVE_UP
+                    else [(s, e)]
+                )
+            ]
         for s, e in spans:
             sentences.append(Sentence(s, e, len(sentences), number))
     return sentences
@@ -1770,14 +1789,21 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _ends_chinese_sentence(text: str, i: int, start: int, end: int, original: str | None) -> bool:
-    """Whether the ASCII `?`, `!` or `;` at `i` ends a sentence: it was full-width
-    in the source, or it follows Chinese (`想爆料?请`), or, for `;`, Chinese
-    follows it (`占比23%;女性`). `Yahoo!`, `?id=3` and `a;b` do not split."""
+    """Whether the ASCII `?` or `!` at `i` ends a sentence: it was full-width
+    in the source, or it follows Chinese (`想爆料?请`). `Yahoo!` and `?id=3`
+    do not split."""
     if original is not None and original[i] != text[i]:
         return True
-    if i > start and _is_cjk(text[i - 1]):
-        return True
-    return text[i] == ";" and i + 1 < end and _is_cjk(text[i + 1])
+    return i > start and _is_cjk(text[i - 1])
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    """The speaker clause after a closing quote: a few characters, then a speech verb
+    and punctuation (`阿嬷洪素女说,`, `他表示。`)."""
+    verbs = sorted(load_json("quotes.json")["verbs"], key=len, reverse=True)
+    speech = "|".join(map(re.escape, verbs))
+    return re.compile(rf"[^,，。!！?？:：;；“”「」]{{0,12}}?(?:{speech})[,，:：。]")
 
 
 def _split_paragraph(
@@ -1798,12 +1824,27 @@ def _split_paragraph(
             expected_closers.append(_OPENERS[ch])
         elif respect_quotes and expected_closers and ch == expected_closers[-1]:
             expected_closers.pop()
-        elif ch in SENTENCE_END and not expected_closers:
-            if ch in "?!;" and not _ends_chinese_sentence(text, i, start, end, original):
+            if not expected_closers and ch in _QUOTE_CLOSERS and text[i - 1] in _SENTENCE_STOPS:
+                j = i + 1
+                while j < end and text[j] in _QUOTE_CLOSERS:
+                    j += 1
+                after = j
+                while after < end and text[after] == " ":
+                    after += 1
+                if (
+                    after < end
+                    and text[after] not in _GOES_ON
+                    and _attribution().match(text, after, end) is None
+                ):
+                    spans.append((sentence_start, j))
+                    sentence_start = i = after
+                    continue
+        elif ch in _SENTENCE_STOPS and not expected_closers:
+            if ch in "?!" and not _ends_chinese_sentence(text, i, start, end, original):
                 i += 1
                 continue
             j = i + 1
-            while j < end and (text[j] in SENTENCE_END or text[j] in "”’」』)）"):
+            while j < end and (text[j] in _SENTENCE_STOPS or text[j] in "”’」』)）"):
                 j += 1
             spans.append((sentence_start, j))
             while j < end and text[j] == " ":

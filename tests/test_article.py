@@ -106,7 +106,7 @@ def test_seed_byline_and_footer_not_in_body(seed: Article) -> None:
     body = seed.body_text
     for fragment in ("刘晨", "爆料", "广告热线", "闪电新闻5月20日讯", "11:09:05"):
         assert fragment not in body
-    assert sentence_texts(seed)[-1] == "“放管服”改革在全国也开辟多例首创之举。"
+    assert sentence_texts(seed)[-1].endswith(";“放管服”改革在全国也开辟多例首创之举。")
 
 
 def test_seed_body_text_is_aligned(seed: Article) -> None:
@@ -130,12 +130,18 @@ def test_seed_quoted_question_mark_not_split(seed: Article) -> None:
 
 def test_split_on_chinese_punctuation() -> None:
     text = "第一句。第二句！第三句？第四句；第五句……第六句"
-    assert split(text) == ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "第六句"]
+    assert split(text) == ["第一句。", "第二句！", "第三句？", "第四句；第五句……", "第六句"]
+
+
+def test_semicolon_joins_the_clauses_of_one_sentence() -> None:
+    text = "报告将其降为第三级；这份报告是一系列信号的一部分。下一句。"
+    assert split(text) == ["报告将其降为第三级；这份报告是一系列信号的一部分。", "下一句。"]
+    assert split("强化责任;广大干部要履责。") == ["强化责任;广大干部要履责。"]
 
 
 def test_never_split_inside_quotes() -> None:
     text = "他说：“今天很好。明天也好！后天呢？”随后离开了会场。第二句。"
-    assert split(text) == ["他说：“今天很好。明天也好！后天呢？”随后离开了会场。", "第二句。"]
+    assert split(text) == ["他说：“今天很好。明天也好！后天呢？”", "随后离开了会场。", "第二句。"]
 
 
 def test_never_split_inside_book_title() -> None:
@@ -157,19 +163,28 @@ def test_full_width_punctuation_after_digits_splits() -> None:
     cleaned = clean_text("小学组占比42%；女性选手达到310名，同比增长50%！下一句。")
     sentences = split_sentences(cleaned.text, [(0, len(cleaned.text))], cleaned.original)
     assert [cleaned.source_text(s.start, s.end) for s in sentences] == [
-        "小学组占比42%；",
-        "女性选手达到310名，同比增长50%！",
+        "小学组占比42%；女性选手达到310名，同比增长50%！",
         "下一句。",
     ]
-    assert split("占比23%;女性选手") == ["占比23%;", "女性选手"]
     assert split("访问https://x.cn/a?id=3;b=4查看") == ["访问https://x.cn/a?id=3;b=4查看"]
 
 
-def test_closing_quote_stays_with_its_sentence() -> None:
+def test_quote_that_ends_a_sentence_ends_it() -> None:
     text = "她说：“我们会继续努力。”记者了解到，活动持续一周。"
-    assert split(text) == ["她说：“我们会继续努力。”记者了解到，活动持续一周。"]
-    assert split("“办事不用跑，手机全搞定。”这是评价。") == ["“办事不用跑，手机全搞定。”这是评价。"]
+    assert split(text) == ["她说：“我们会继续努力。”", "记者了解到，活动持续一周。"]
+    assert split("研究团队表示：「成果将被抵销。」臭氧层位于平流层。") == [
+        "研究团队表示：「成果将被抵销。」",
+        "臭氧层位于平流层。",
+    ]
     assert split("他喊道：“快跑！”") == ["他喊道：“快跑！”"]
+
+
+def test_closing_quote_keeps_its_attribution_and_punctuation() -> None:
+    text = "「我很安慰。」阿嬷洪某说，但很烦恼医疗费。下一句。"
+    assert split(text) == ["「我很安慰。」阿嬷洪某说，但很烦恼医疗费。", "下一句。"]
+    assert split("“明天见。”他表示。") == ["“明天见。”他表示。"]
+    assert split("他说“好。”，然后走了。") == ["他说“好。”，然后走了。"]
+    assert split("“手机全搞定，”这是评价。") == ["“手机全搞定，”这是评价。"]
 
 
 def test_unclosed_quote_does_not_swallow_the_paragraph() -> None:

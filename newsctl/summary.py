@@ -43,6 +43,9 @@ FACT_WEIGHT = 1.2
 HOOK_WEIGHT = 0.5
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
+_QUOTE_OPENERS = tuple("「“『")
+_QUOTE_CLOSERS = "」”』"
+QUOTE_WEIGHT = 0.5
 _FACT_NUMBER = re.compile(r"[0-9０-９]")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?")
 # Latin words and numbers: `[A-Za-z]+|\d+(?:\.\d+)?`, written to start with one
@@ -353,20 +356,34 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
+        unquoted = stripped.rstrip(_QUOTE_CLOSERS)  # `…孝顺阿嬷。」` ends a sentence
         if (
             sentence.end >= end
-            and not stripped.endswith(_FINAL_PUNCTUATION)
+            and not unquoted.endswith(_FINAL_PUNCTUATION)
             and len(stripped) <= DECK_MAX_CHARS
         ):
             # a line of its own, or a crawler glued it after a story's last sentence
             # (`…阵地。3川航机组完成…` before the next item): a headline
             weights[i] *= DECK_WEIGHT
             continue
-        if sentence.start <= start and sentence.end >= end and stripped.endswith(_HOOK_PUNCTUATION):
+        if sentence.start <= start and sentence.end >= end and unquoted.endswith(_HOOK_PUNCTUATION):
             weights[i] *= HOOK_WEIGHT  # a cry or a question standing alone opens a story, never tells it
         if _FACT_NUMBER.search(text) is not None:
             weights[i] *= FACT_WEIGHT
+        elif _is_quotation(stripped):
+            # someone's words alone, without who, what or how much (`「妹妹乖，快醒来！」`);
+            # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
+            weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+def _is_quotation(text: str) -> bool:
+    """Whether the sentence is one quotation and nothing else (`「…。」`): the quote
+    opened first closes last."""
+    if not text.startswith(_QUOTE_OPENERS) or not text.endswith(tuple(_QUOTE_CLOSERS)):
+        return False
+    closer = _QUOTE_CLOSERS[_QUOTE_OPENERS.index(text[0])]
+    return text.find(closer) == len(text) - 1
 
 
 def summarize(

@@ -123,20 +123,26 @@ def reference_rank(
 
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
-    """A deck or headline (a short paragraph end without final punctuation) 0.2; else a
-    whole-paragraph cry or question 0.5; times 1.2 for a sentence with a digit."""
+    """A deck or headline (a short paragraph end without final punctuation, closing quotes
+    aside) 0.2; else a whole-paragraph cry or question 0.5; times 1.2 for a sentence with a
+    digit, or else 0.5 for a sentence that is one quotation."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
     stripped = text.strip()
+    unquoted = re.sub(r"[」”』]+$", "", stripped)
     if (
         sentence.end >= end
-        and not re.search(r"[。！？!?…]$", stripped)
+        and not re.search(r"[。！？!?…]$", unquoted)
         and len(stripped) <= summary.DECK_MAX_CHARS
     ):
         return summary.DECK_WEIGHT
-    hook = summary.HOOK_WEIGHT if whole_paragraph and re.search(r"[！？!?]$", stripped) else 1.0
-    return hook * (summary.FACT_WEIGHT if re.search(r"[0-9０-９]", text) else 1.0)
+    hook = summary.HOOK_WEIGHT if whole_paragraph and re.search(r"[！？!?]$", unquoted) else 1.0
+    if re.search(r"[0-9０-９]", text):
+        return hook * summary.FACT_WEIGHT
+    if re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S):
+        return hook * summary.QUOTE_WEIGHT
+    return hook
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
@@ -381,3 +387,22 @@ def test_a_headline_glued_after_a_story_and_a_cry_standing_alone_weigh_less() ->
     assert by_text["我没有喝酒!"] == summary.HOOK_WEIGHT  # the text is normalised to ASCII punctuation
     assert by_text["下一条新闻标题在这里"] == summary.DECK_WEIGHT
     assert by_text["该男子称自己并没有开车。"] == 1.0
+
+
+def test_a_quotation_alone_weighs_less_and_a_quoted_ending_is_no_deck() -> None:
+    text = (
+        "「你一定要好起来！」今年8月，52岁的陈某因中风住院，全家生活陷入困境。\n"
+        "陈某的妻子说，家里每月只靠补助1万元维持。「我会撑下去。」「每月要花3万元。」\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    by_text = dict(zip((t.strip() for t in texts), weights))
+    assert by_text["「你一定要好起来!」"] == summary.QUOTE_WEIGHT
+    assert by_text["「我会撑下去。」"] == summary.QUOTE_WEIGHT  # a quotation, not a deck line
+    assert by_text["「每月要花3万元。」"] == summary.FACT_WEIGHT  # a quotation with a figure carries a fact
+    assert by_text["今年8月,52岁的陈某因中风住院,全家生活陷入困境。"] == summary.FACT_WEIGHT
+    scores = [ranked.score for ranked in rank_sentences(article)]
+    assert scores[0] < scores[1]  # the cry opening the story ranks under the sentence that tells it
+    assert not summary._is_quotation("「他说」的事。")
+    assert not summary._is_quotation("「甲」和「乙」")

@@ -40,6 +40,7 @@ _ITEM_TITLE = re.compile(r"(?:[\u3400-\u9fff][^\u3400-\u9fff]*){4}")  # a headli
 DECK_MAX_CHARS = 40
 DECK_WEIGHT = 0.2
 FACT_WEIGHT = 1.2
+NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 HOOK_WEIGHT = 0.5
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
@@ -243,13 +244,41 @@ def _pagerank(
     return rank
 
 
-def lead_prior(count: int) -> list[float]:
-    """Teleport mass decaying with position: the lead matters most in news."""
+def lead_prior(count: int, lede: int = 0) -> list[float]:
+    """Teleport mass decaying with position: the lead matters most in news, and the
+    sentence that opens the news (`lede`, see `news_lede`) counts double."""
     weights = [1.0 / math.sqrt(i + 1) for i in range(count)]
     if weights:
-        weights[0] *= 2.0
+        weights[min(lede, count - 1)] *= 2.0
     total = sum(weights) or 1.0
     return [w / total for w in weights]
+
+
+def news_lede(texts: list[str]) -> int:
+    """The sentence that opens the news: the first, unless it tells no time at all (a scene,
+    a saying, background: `水是生命之源，…`) and one of the next `NEWS_LEDE_REACH`
+    opens with the time of the event (`28日，…`, `而就在前天(9日)深夜，…`): news puts
+    when next to what happened. The time words are in `data/summary_when.json`."""
+    any_time, opening_time = _time_patterns()
+    if len(texts) < 2 or any_time.search(texts[0]) is not None:
+        return 0
+    for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+        if opening_time.match(texts[k]) is not None:
+            return k
+    return 0
+
+
+@cache
+def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from newsctl.data import load_json
+
+    words = load_json("summary_when.json")
+    prefix = int(words["opening_prefix"])
+    opening = "|".join(words["opening"])
+    return (
+        re.compile("|".join(words["time"])),
+        re.compile(rf"[^,，。!?！？;；:：]{{0,{prefix}}}?(?:{opening})"),
+    )
 
 
 def roundup_items(article: Article, count: int, bags: list[dict[str, int]] | None = None) -> list[int] | None:
@@ -329,8 +358,10 @@ def _rank(
     items = roundup_items(article, count, bags) if lead_bias else None
     if items is not None:
         teleport = _roundup_prior(items)
+    elif lead_bias:
+        teleport = lead_prior(count, news_lede(texts))
     else:
-        teleport = lead_prior(count) if lead_bias else [1.0 / count] * count
+        teleport = [1.0 / count] * count
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]

@@ -89,7 +89,7 @@ def reference_rank(
             weights.append(weight * 2.0 if position == 0 else weight)
         teleport = [w / (sum(weights) or 1.0) for w in weights]
     else:
-        teleport = summary.lead_prior(n) if lead_bias else [1.0 / n] * n
+        teleport = summary.lead_prior(n, summary.news_lede(texts)) if lead_bias else [1.0 / n] * n
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -406,3 +406,19 @@ def test_a_quotation_alone_weighs_less_and_a_quoted_ending_is_no_deck() -> None:
     assert scores[0] < scores[1]  # the cry opening the story ranks under the sentence that tells it
     assert not summary._is_quotation("「他说」的事。")
     assert not summary._is_quotation("「甲」和「乙」")
+
+
+def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
+    saying = "水是生命之源,饮用水与每个人的健康直接相关。"
+    lede = "28日,常委会分组审议关于饮用水安全的报告。"
+    assert summary.news_lede([saying, lede, "与会人员纷纷建言。"]) == 1
+    assert summary.news_lede([saying, "与会人员纷纷建言。", "而就在前天(9日)深夜,一辆车冲进河中。"]) == 2
+    # a lead that tells when is the news lede, and so is one that nothing better follows
+    assert summary.news_lede(["常委会昨天审议报告。", lede]) == 0
+    assert summary.news_lede(["主妇联盟昨指出,桌垫有毒。", lede]) == 0
+    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
+    assert summary.news_lede([saying, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
+    assert summary.news_lede([saying]) == 0
+    prior = summary.lead_prior(3, 1)
+    assert prior[1] > prior[0] > prior[2]
+    assert summary.lead_prior(3) == summary.lead_prior(3, 0)

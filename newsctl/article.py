@@ -1806,11 +1806,18 @@ def _attribution() -> re.Pattern[str]:
     return re.compile(rf"[^,，。!！?？:：;；“”「」]{{0,12}}?(?:{speech})[,，:：。]")
 
 
+def _inside_a_clause(text: str, opener: int, closer: int, start: int) -> bool:
+    """A cry or question quoted right after a word (`猛喊「好辣！」赶紧…`, `在「…涉弊？」记者会上`)
+    is part of the clause around it; a quoted statement (`。」`) or one after a colon is not."""
+    return text[closer - 1] in "!?！？" and opener > start and "\u4e00" <= text[opener - 1] <= "\u9fff"
+
+
 def _split_paragraph(
     text: str, start: int, end: int, original: str | None, *, respect_quotes: bool
 ) -> list[tuple[int, int]]:
     spans = []
     expected_closers: list[str] = []
+    opened_at: list[int] = []  # where each open quote or bracket starts
     sentence_start = start
     i = start
     while i < end:
@@ -1822,9 +1829,16 @@ def _split_paragraph(
         ch = text[i]
         if respect_quotes and ch in _OPENERS:
             expected_closers.append(_OPENERS[ch])
+            opened_at.append(i)
         elif respect_quotes and expected_closers and ch == expected_closers[-1]:
             expected_closers.pop()
-            if not expected_closers and ch in _QUOTE_CLOSERS and text[i - 1] in _SENTENCE_STOPS:
+            opener = opened_at.pop()
+            if (
+                not expected_closers
+                and ch in _QUOTE_CLOSERS
+                and text[i - 1] in _SENTENCE_STOPS
+                and not _inside_a_clause(text, opener, i, start)
+            ):
                 j = i + 1
                 while j < end and text[j] in _QUOTE_CLOSERS:
                     j += 1

@@ -185,6 +185,12 @@ def test_closing_quote_keeps_its_attribution_and_punctuation() -> None:
     assert split("“明天见。”他表示。") == ["“明天见。”他表示。"]
     assert split("他说“好。”，然后走了。") == ["他说“好。”，然后走了。"]
     assert split("“手机全搞定，”这是评价。") == ["“手机全搞定，”这是评价。"]
+    # a cry or question quoted inside a clause goes on with it
+    assert split("他吃完辣椒立刻猛喊「好辣！」赶紧猛灌西瓜汁。") == [
+        "他吃完辣椒立刻猛喊「好辣！」赶紧猛灌西瓜汁。"
+    ]
+    assert split("他在「采购涉弊？」记者会上发言。") == ["他在「采购涉弊？」记者会上发言。"]
+    assert split("「快醒来！」只见他举起右手。") == ["「快醒来！」", "只见他举起右手。"]
 
 
 def test_unclosed_quote_does_not_swallow_the_paragraph() -> None:

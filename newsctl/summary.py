@@ -40,6 +40,7 @@ _ITEM_TITLE = re.compile(r"(?:[\u3400-\u9fff][^\u3400-\u9fff]*){4}")  # a headli
 DECK_MAX_CHARS = 40
 DECK_WEIGHT = 0.2
 FACT_WEIGHT = 1.2
+WHY_WEIGHT = 1.3
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 HOOK_WEIGHT = 0.5
 _HOOK_PUNCTUATION = tuple("！？!?")
@@ -258,7 +259,7 @@ def news_lede(texts: list[str]) -> int:
     """The sentence that opens the news: the first, unless it tells no time at all (a scene,
     a saying, background: `水是生命之源，…`) and one of the next `NEWS_LEDE_REACH`
     opens with the time of the event (`28日，…`, `而就在前天(9日)深夜，…`): news puts
-    when next to what happened. The time words are in `data/summary_when.json`."""
+    when next to what happened. The time words are in `data/summary_cues.json`."""
     any_time, opening_time = _time_patterns()
     if len(texts) < 2 or any_time.search(texts[0]) is not None:
         return 0
@@ -269,10 +270,17 @@ def news_lede(texts: list[str]) -> int:
 
 
 @cache
+def _why() -> re.Pattern[str]:
+    from newsctl.data import load_json
+
+    return re.compile("|".join(load_json("summary_cues.json")["why"]))
+
+
+@cache
 def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     from newsctl.data import load_json
 
-    words = load_json("summary_when.json")
+    words = load_json("summary_cues.json")
     prefix = int(words["opening_prefix"])
     opening = "|".join(words["opening"])
     return (
@@ -399,6 +407,8 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             continue
         if sentence.start <= start and sentence.end >= end and unquoted.endswith(_HOOK_PUNCTUATION):
             weights[i] *= HOOK_WEIGHT  # a cry or a question standing alone opens a story, never tells it
+        if not unquoted.endswith(_HOOK_PUNCTUATION) and _why().search(text) is not None:
+            weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
         if _FACT_NUMBER.search(text) is not None:
             weights[i] *= FACT_WEIGHT
         elif _is_quotation(stripped):

@@ -124,8 +124,9 @@ def reference_rank(
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
     """A deck or headline (a short paragraph end without final punctuation, closing quotes
-    aside) 0.2; else a whole-paragraph cry or question 0.5; times 1.2 for a sentence with a
-    digit, or else 0.5 for a sentence that is one quotation."""
+    aside) 0.2; else a whole-paragraph cry or question 0.5; times 1.3 for a cause or motive
+    (not in a question); times 1.2 for a sentence with a digit, or else 0.5 for a sentence
+    that is one quotation."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -137,12 +138,14 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         and len(stripped) <= summary.DECK_MAX_CHARS
     ):
         return summary.DECK_WEIGHT
-    hook = summary.HOOK_WEIGHT if whole_paragraph and re.search(r"[！？!?]$", unquoted) else 1.0
+    asks = re.search(r"[！？!?]$", unquoted) is not None
+    hook = summary.HOOK_WEIGHT if whole_paragraph and asks else 1.0
+    why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
     if re.search(r"[0-9０-９]", text):
-        return hook * summary.FACT_WEIGHT
+        return hook * why * summary.FACT_WEIGHT
     if re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S):
-        return hook * summary.QUOTE_WEIGHT
-    return hook
+        return hook * why * summary.QUOTE_WEIGHT
+    return hook * why
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
@@ -422,3 +425,16 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     prior = summary.lead_prior(3, 1)
     assert prior[1] > prior[0] > prior[2]
     assert summary.lead_prior(3) == summary.lead_prior(3, 0)
+
+
+def test_a_cause_or_motive_weighs_more_but_not_a_question_about_it() -> None:
+    text = (
+        "警方昨天接获报案，一辆车在小区起火。\n"
+        "据知情人透露，起火原因是车主想换车未得到父亲同意，一气之下烧了自己的车。\n"
+        "但起火原因是电线老化，还是人为纵火？\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == summary.WHY_WEIGHT
+    assert weights[2] == summary.HOOK_WEIGHT

@@ -42,6 +42,8 @@ DECK_WEIGHT = 0.2
 FACT_WEIGHT = 1.2
 WHY_WEIGHT = 1.3
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
+LIST_MIN_CHARS = 200
+LIST_MIN_DATES = 3
 HOOK_WEIGHT = 0.5
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
@@ -270,6 +272,13 @@ def news_lede(texts: list[str]) -> int:
 
 
 @cache
+def _dated_item() -> re.Pattern[str]:
+    from newsctl.data import load_json
+
+    return re.compile(load_json("summary_cues.json")["dated_item"])
+
+
+@cache
 def _why() -> re.Pattern[str]:
     from newsctl.data import load_json
 
@@ -403,6 +412,10 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         ):
             # a line of its own, or a crawler glued it after a story's last sentence
             # (`…阵地。3川航机组完成…` before the next item): a headline
+            weights[i] *= DECK_WEIGHT
+            continue
+        if len(stripped) > LIST_MIN_CHARS and len(_dated_item().findall(text)) >= LIST_MIN_DATES:
+            # a chronology, a schedule or an info box run into one long "sentence": a list
             weights[i] *= DECK_WEIGHT
             continue
         if sentence.start <= start and sentence.end >= end and unquoted.endswith(_HOOK_PUNCTUATION):

@@ -124,9 +124,10 @@ def reference_rank(
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
     """A deck or headline (a short paragraph end without final punctuation, closing quotes
-    aside) 0.2; else a whole-paragraph cry or question 0.5; times 1.3 for a cause or motive
-    (not in a question); times 1.2 for a sentence with a digit, or else 0.5 for a sentence
-    that is one quotation."""
+    aside) 0.2, and so a list: over 200 characters with three dates or more; else a
+    whole-paragraph cry or question 0.5; times 1.3 for a cause or motive (not in a
+    question); times 1.2 for a sentence with a digit, or else 0.5 for a sentence that is
+    one quotation."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -137,6 +138,9 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         and not re.search(r"[。！？!?…]$", unquoted)
         and len(stripped) <= summary.DECK_MAX_CHARS
     ):
+        return summary.DECK_WEIGHT
+    dates = re.findall(r"\d{4}\s*[年/.-]\s*\d{1,2}|\d{1,2}月\d{1,2}[日号]|\d{4}年", text)
+    if len(stripped) > summary.LIST_MIN_CHARS and len(dates) >= summary.LIST_MIN_DATES:
         return summary.DECK_WEIGHT
     asks = re.search(r"[！？!?]$", unquoted) is not None
     hook = summary.HOOK_WEIGHT if whole_paragraph and asks else 1.0
@@ -438,3 +442,12 @@ def test_a_cause_or_motive_weighs_more_but_not_a_question_about_it() -> None:
     weights = summary._news_weights(article, texts)
     assert weights[1] == summary.WHY_WEIGHT
     assert weights[2] == summary.HOOK_WEIGHT
+
+
+def test_a_long_run_of_dated_items_is_a_list_not_a_sentence() -> None:
+    stop = "参访当地企业办公室并出席签名会，晚间与球迷互动、分享心得，参加投篮比赛与摊位巡礼"
+    items = "".join(f"6月2{day}日(周{day}){stop}" for day in range(1, 6))
+    article = article_of("球星昨天抵达台北访问。\n行程如下：" + items + "。\n")
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert len(texts[-1]) > summary.LIST_MIN_CHARS
+    assert summary._news_weights(article, texts)[-1] == summary.DECK_WEIGHT

@@ -261,14 +261,16 @@ def news_lede(texts: list[str]) -> int:
     """The sentence that opens the news: the first, unless it tells no time at all (a scene,
     a saying, background: `水是生命之源，…`) and one of the next `NEWS_LEDE_REACH`
     opens with the time of the event (`28日，…`, `而就在前天(9日)深夜，…`): news puts
-    when next to what happened. The time words are in `data/summary_cues.json`."""
-    any_time, opening_time = _time_patterns()
+    when next to what happened. A first sentence without time that cites what a leader,
+    a meeting or a document stressed (`习近平总书记指出，…`) frames the story, and the
+    next one tells it. The cue words are in `data/summary_cues.json`."""
+    any_time, opening_time, citing = _time_patterns()
     if len(texts) < 2 or any_time.search(texts[0]) is not None:
         return 0
     for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
         if opening_time.match(texts[k]) is not None:
             return k
-    return 0
+    return 1 if citing.match(texts[0]) is not None else 0
 
 
 @cache
@@ -286,15 +288,18 @@ def _why() -> re.Pattern[str]:
 
 
 @cache
-def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Any time, a time opening a sentence, a citation opening one (see `news_lede`)."""
     from newsctl.data import load_json
 
     words = load_json("summary_cues.json")
-    prefix = int(words["opening_prefix"])
+    clause = "[^,，。!?！？;；:：]"
     opening = "|".join(words["opening"])
+    citing = "|".join(words["citing"])
     return (
         re.compile("|".join(words["time"])),
-        re.compile(rf"[^,，。!?！？;；:：]{{0,{prefix}}}?(?:{opening})"),
+        re.compile(rf"{clause}{{0,{int(words['opening_prefix'])}}}?(?:{opening})"),
+        re.compile(rf"{clause}{{0,{int(words['citing_prefix'])}}}?(?:{citing})"),
     )
 
 

@@ -426,6 +426,11 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
     assert summary.news_lede([saying, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
     assert summary.news_lede([saying]) == 0
+    # a lede citing what a leader or a meeting stressed, without time, frames the story
+    directive = "习近平总书记指出,推进现代化要把水资源问题考虑进去。"
+    assert summary.news_lede([directive, "我国不断推进现代化水网建设。"]) == 1
+    assert summary.news_lede(["习近平总书记6日指出,要推进水网建设。", "各地积极行动。"]) == 0
+    assert summary.news_lede(["发言人在脸书表示,观光业急冻。", "业者亏损6000多万。"]) == 0
     prior = summary.lead_prior(3, 1)
     assert prior[1] > prior[0] > prior[2]
     assert summary.lead_prior(3) == summary.lead_prior(3, 0)

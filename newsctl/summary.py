@@ -423,17 +423,39 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a chronology, a schedule or an info box run into one long "sentence": a list
             weights[i] *= DECK_WEIGHT
             continue
-        if sentence.start <= start and sentence.end >= end and unquoted.endswith(_HOOK_PUNCTUATION):
-            weights[i] *= HOOK_WEIGHT  # a cry or a question standing alone opens a story, never tells it
-        if not unquoted.endswith(_HOOK_PUNCTUATION) and _why().search(text) is not None:
+        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry or a question
+        fact = _FACT_NUMBER.search(text) is not None
+        quotation = _is_quotation(stripped)
+        if asks and (
+            sentence.start <= start and sentence.end >= end or not (fact or quotation) and _cries(unquoted)
+        ):
+            # a cry or a question standing alone, or a question or cry without a figure anywhere
+            # (`他們是誰啊？`, `夏天一定要好好大吃水果啊！`), opens a story or leads the reader on,
+            # never tells it; an exclamation that states news (`…投下震撼彈！`) is no cry
+            weights[i] *= HOOK_WEIGHT
+        if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
-        if _FACT_NUMBER.search(text) is not None:
+        if fact:
             weights[i] *= FACT_WEIGHT
-        elif _is_quotation(stripped):
+        elif quotation:
             # someone's words alone, without who, what or how much (`「妹妹乖，快醒来！」`);
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+def _cries(text: str) -> bool:
+    """Whether a sentence ending in ！ or ？ is a question or a cry (`…水果啊！`)."""
+    stripped = text.rstrip("！？!?")
+    return text.endswith(("？", "?")) or (bool(stripped) and stripped[-1] in _cry_particles())
+
+
+@cache
+def _cry_particles() -> str:
+    from newsctl.data import load_json
+
+    particles: str = load_json("summary_cues.json")["cry_particles"]
+    return particles
 
 
 def _is_quotation(text: str) -> bool:

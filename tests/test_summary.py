@@ -125,9 +125,10 @@ def reference_rank(
 def reference_news_weight(article: Article, i: int, text: str) -> float:
     """A deck or headline (a short paragraph end without final punctuation, closing quotes
     aside) 0.2, and so a list: over 200 characters with three dates or more; else a
-    whole-paragraph cry or question 0.5; times 1.3 for a cause or motive (not in a
-    question); times 1.2 for a sentence with a digit, or else 0.5 for a sentence that is
-    one quotation."""
+    whole-paragraph cry or question, or a question or cry (a final particle) without a
+    figure that is no quotation, 0.5;
+    times 1.3 for a cause or motive (not in a question); times 1.2 for a sentence with a
+    digit, or else 0.5 for a sentence that is one quotation."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -143,11 +144,14 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     if len(stripped) > summary.LIST_MIN_CHARS and len(dates) >= summary.LIST_MIN_DATES:
         return summary.DECK_WEIGHT
     asks = re.search(r"[！？!?]$", unquoted) is not None
-    hook = summary.HOOK_WEIGHT if whole_paragraph and asks else 1.0
+    fact = re.search(r"[0-9０-９]", text) is not None
+    quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
+    cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
+    hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
-    if re.search(r"[0-9０-９]", text):
+    if fact:
         return hook * why * summary.FACT_WEIGHT
-    if re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S):
+    if quotation:
         return hook * why * summary.QUOTE_WEIGHT
     return hook * why
 
@@ -456,3 +460,14 @@ def test_a_long_run_of_dated_items_is_a_list_not_a_sentence() -> None:
     texts = [article.text[s.start : s.end] for s in article.sentences]
     assert len(texts[-1]) > summary.LIST_MIN_CHARS
     assert summary._news_weights(article, texts)[-1] == summary.DECK_WEIGHT
+
+
+def test_a_cry_or_question_without_a_figure_weighs_less_anywhere() -> None:
+    text = (
+        "夏天到了，水果摊前人潮不断。大家一定要好好吃水果啊！草莓每粒8大卡，荔枝每粒约10大卡！"
+        "哪种水果热量最高？歌手某某投下不再续约的震撼弹！\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights == [1.0, summary.HOOK_WEIGHT, summary.FACT_WEIGHT, summary.HOOK_WEIGHT, 1.0]

@@ -29,6 +29,7 @@ PLAIN_TEXTRANK_DAMPING = 0.85
 ITERATIONS = 60
 CONVERGED = 1e-9
 REDUNDANCY = 0.7  # MMR lambda: 1.0 ignores redundancy
+DUPLICATE_SHARE = 0.8  # a sentence whose terms are this much another's says it again
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
@@ -511,11 +512,16 @@ def summarize(
             # share a term, so neither term set is empty.
             picked = bags[pick].keys()
             picked_size = len(picked)
+            repeats = []
             for c, _ in graph[pick]:
                 terms = bags[c]
                 shared = len(picked & terms.keys())
+                if shared >= DUPLICATE_SHARE * min(picked_size, len(terms)):
+                    repeats.append(c)  # a deck and the lede that repeats it: one of them is enough
                 jaccard = shared / (picked_size + len(terms) - shared)  # len(a | b), without building it
                 if jaccard > similarity[c]:
                     similarity[c] = jaccard
                     merit[c] = relevance[c] - penalty * jaccard
+            if repeats:
+                remaining = [i for i in remaining if i not in repeats]
     return [RankedSentence(i, scores[i]) for i in sorted(chosen)]

@@ -220,6 +220,17 @@ def reference_summarize(
             continue
         chosen.append(pick)
         used += sentence.end - sentence.start
+        # a sentence mostly made of the pick's terms, or the pick mostly of its, says it again
+        mine = bags[pick.index]
+        remaining = [
+            r
+            for r in remaining
+            if not (
+                mine
+                and bags[r.index]
+                and len(mine & bags[r.index]) >= summary.DUPLICATE_SHARE * min(len(mine), len(bags[r.index]))
+            )
+        ]
     return sorted(chosen, key=lambda r: r.index)
 
 
@@ -471,3 +482,18 @@ def test_a_cry_or_question_without_a_figure_weighs_less_anywhere() -> None:
     texts = [article.text[s.start : s.end] for s in article.sentences]
     weights = summary._news_weights(article, texts)
     assert weights == [1.0, summary.HOOK_WEIGHT, summary.FACT_WEIGHT, summary.HOOK_WEIGHT, 1.0]
+
+
+def test_a_sentence_that_repeats_a_chosen_one_is_not_chosen_again() -> None:
+    # a deck and the lede that repeats it inside a longer sentence (review 3, S2)
+    text = (
+        "甘肃首批16所偏远山区学校中，有15所学校的1197名困难学生有望获得爱心运动鞋。\n"
+        "本报讯6月13日上午，从公益行动组委会传来消息称，经初步审查，"
+        "甘肃首批16所偏远山区学校中，有15所学校的1197名困难学生有望获得爱心运动鞋。\n"
+        "截至目前已从平凉、白银、定西、临夏和兰州四地共征集到19所贫困受捐学校。\n"
+        "活动组委会将在月底前把运动鞋送到孩子们手中。\n"
+    )
+    article = article_of(text)
+    picked = [r.index for r in summarize(article, top=3)]
+    assert not {0, 1} <= set(picked)
+    assert bits(summarize(article, top=3)) == bits(reference_summarize(article, top=3))

@@ -45,6 +45,7 @@ WHY_WEIGHT = 1.3
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
+LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
@@ -282,6 +283,13 @@ def _dated_item() -> re.Pattern[str]:
 
 
 @cache
+def _numbered_item() -> re.Pattern[str]:
+    from newsctl.data import load_json
+
+    return re.compile(load_json("summary_cues.json")["numbered_item"])
+
+
+@cache
 def _why() -> re.Pattern[str]:
     from newsctl.data import load_json
 
@@ -420,8 +428,13 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # (`…阵地。3川航机组完成…` before the next item): a headline
             weights[i] *= DECK_WEIGHT
             continue
-        if len(stripped) > LIST_MIN_CHARS and len(_dated_item().findall(text)) >= LIST_MIN_DATES:
-            # a chronology, a schedule or an info box run into one long "sentence": a list
+        if (
+            len(stripped) > LIST_MIN_CHARS
+            and len(_dated_item().findall(text)) >= LIST_MIN_DATES
+            or len(_numbered_item().findall(text)) >= LIST_MIN_ITEMS
+        ):
+            # a chronology, a schedule or an info box run into one long "sentence", or the
+            # numbered points of a regulation quoted in full: a list
             weights[i] *= DECK_WEIGHT
             continue
         asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry or a question

@@ -124,11 +124,11 @@ def reference_rank(
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
     """A deck or headline (a short paragraph end without final punctuation, closing quotes
-    aside) 0.2, and so a list: over 200 characters with three dates or more; else a
-    whole-paragraph cry or question, or a question or cry (a final particle) without a
-    figure that is no quotation, 0.5;
-    times 1.3 for a cause or motive (not in a question); times 1.2 for a sentence with a
-    digit, or else 0.5 for a sentence that is one quotation."""
+    aside) 0.2, and so a list: over 200 characters with three dates or more, or two
+    numbered items (一)(二); else a whole-paragraph cry or question, or a question or cry
+    (a final particle) without a figure that is no quotation, 0.5; times 1.3 for a cause
+    or motive (not in a question); times 1.2 for a sentence with a digit, or else 0.5 for
+    a sentence that is one quotation."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -142,6 +142,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.DECK_WEIGHT
     dates = re.findall(r"\d{4}\s*[年/.-]\s*\d{1,2}|\d{1,2}月\d{1,2}[日号]|\d{4}年", text)
     if len(stripped) > summary.LIST_MIN_CHARS and len(dates) >= summary.LIST_MIN_DATES:
+        return summary.DECK_WEIGHT
+    if len(re.findall(r"[(（][一二三四五六七八九十]{1,2}[)）]", text)) >= summary.LIST_MIN_ITEMS:
         return summary.DECK_WEIGHT
     asks = re.search(r"[！？!?]$", unquoted) is not None
     fact = re.search(r"[0-9０-９]", text) is not None
@@ -497,3 +499,13 @@ def test_a_sentence_that_repeats_a_chosen_one_is_not_chosen_again() -> None:
     picked = [r.index for r in summarize(article, top=3)]
     assert not {0, 1} <= set(picked)
     assert bits(summarize(article, top=3)) == bits(reference_summarize(article, top=3))
+
+
+def test_the_numbered_points_of_a_regulation_are_a_list() -> None:
+    text = (
+        "司机驾驶货车闯禁行，被交警查获。根据《快速路管理办法》第十四条，下列车辆只允许在地面一层通行："
+        "（一）各类货车；（二）三轮汽车、拖拉机。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary._news_weights(article, texts)[-1] == summary.DECK_WEIGHT

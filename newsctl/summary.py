@@ -431,7 +431,8 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         if (
             len(stripped) > LIST_MIN_CHARS
             and len(_dated_item().findall(text)) >= LIST_MIN_DATES
-            or len(_numbered_item().findall(text)) >= LIST_MIN_ITEMS
+            or ("(" in text or "（" in text)  # the cheap test first: most sentences have no item
+            and len(_numbered_item().findall(text)) >= LIST_MIN_ITEMS
         ):
             # a chronology, a schedule or an info box run into one long "sentence", or the
             # numbered points of a regulation quoted in full: a list

@@ -19,6 +19,7 @@ from newsctl.region import Region
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
+    STAND_IN_YEAR,
     Rank,
     _Cand,
     _Ctx,
@@ -179,10 +180,15 @@ class _Parser:
             if f.y is not None:
                 return True
             if c.y is not None and self._context_applies():
-                f.y, f.anchor = c.y, "context"
+                f.y, f.year_unknown = c.y, c.y_unknown
+                if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
+                    f.anchor = "context"
                 return True
             if c.ref is not None:
                 f.y, f.anchor = c.ref.year, c.ref_anchor
+                return True
+            if level == "month":  # a month of the text with no year anywhere: a stand-in year
+                f.y, f.year_unknown = STAND_IN_YEAR, True
                 return True
             f.unresolved = True
             return False
@@ -194,7 +200,7 @@ class _Parser:
             if f.y is not None and f.mo is None and "year" in f.kinds:
                 return False  # "2019年5日" is not a date
             if c.mo is not None and c.y is not None and self._context_applies():
-                f.y, f.mo, f.anchor = c.y, c.mo, "context"
+                f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
                 return True
             if c.ref is not None:
                 f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
@@ -214,6 +220,7 @@ class _Parser:
                 return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
             if c.day is not None:  # a clock time is on the day the story last fixed
                 f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
+                f.year_unknown = c.day_unknown
                 f.start, f.end, f.gran = grain_interval(c.day, "day")
                 return True
             if c.ref is not None:
@@ -241,7 +248,9 @@ class _Parser:
                 base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
             elif grain in ("day", "week") and c.y is not None and c.mo is not None and c.d is not None:
                 base, f.anchor = _safe_date(c.y, c.mo, c.d), "context"
-            if base is None:
+            if base is not None:
+                f.year_unknown = c.y_unknown
+            else:
                 if c.ref is None:
                     f.unresolved = True
                     return None
@@ -546,6 +555,8 @@ class _Parser:
             return nf
         nf.mo = mv
         assert nf.y is not None  # _inherit filled it in
+        if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
+            return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
             y = nf.y
             if "year" not in f.kinds and self.ctx.ref is not None and nf.anchor != "context":
@@ -653,6 +664,8 @@ class _Parser:
             return self._unres(f, "day", d=dv)
         nf = replace(f, kinds=f.kinds + ("day",))
         if f.lunar and f.mo is not None and f.y is not None:
+            if f.year_unknown:
+                return self._unres(f, "day", d=dv)
             a = lunar_to_solar(f.y, f.mo, dv, False)
             if a is None:
                 return None
@@ -683,6 +696,8 @@ class _Parser:
             return None
         if f.lunar:
             assert f.y is not None and f.mo is not None  # a month frame with a start has both
+            if f.year_unknown:
+                return self._unres(f, "day", d=dv)
             a = lunar_to_solar(f.y, f.mo, dv, False)
             if a is None:
                 return None
@@ -705,6 +720,8 @@ class _Parser:
             return None
         if not m.group(0).startswith("初") and dv <= 10 and not f.lunar:
             return None  # "十月一" is too weak
+        if f.year_unknown:  # 二月十二 with no year known: too weak for a lunar day
+            return self._unres(f, "day", d=dv) if f.lunar else None
         y = f.y
         if not f.lunar and "year" not in f.kinds and self.ctx.ref is not None:
             y = lunar_year_of(self.ctx.ref)
@@ -811,7 +828,12 @@ class _Parser:
             assert f.start is not None  # year_given says so
             y = f.start.year
         elif self.ctx.y is not None and self._context_applies():
-            y, nf.anchor = self.ctx.y, "context"
+            y, nf.anchor, nf.year_unknown = self.ctx.y, "context", self.ctx.y_unknown
+            if nf.year_unknown:
+                nf.anchor = f.anchor  # a stand-in year is no anchor
+                if not self._fixed_date_festival(word):
+                    nf.unresolved = True  # 端午节 with no year known: its date depends on the year
+                    return nf
         elif self.ctx.ref is not None:
             y, nf.anchor = self._festival_year(on, self.ctx.ref), self.ctx.ref_anchor
         else:
@@ -822,6 +844,11 @@ class _Parser:
             return None
         self._set(nf, day, "day")
         return nf
+
+    def _fixed_date_festival(self, word: str) -> bool:
+        """Is festival `word` on the same solar date every year (国庆节, 元旦)?"""
+        v = self.v
+        return (word in v["taiwan_solar_festivals"] and self.taiwan) or bool(v["solar_festivals"].get(word))
 
     def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
         """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""
@@ -890,6 +917,9 @@ class _Parser:
             assert f.start is not None  # year_given says so
             y = f.start.year
         elif not self._inherit(nf, "month"):
+            return nf
+        elif nf.year_unknown:  # a solar term's day depends on the year
+            nf.unresolved = True
             return nf
         else:
             assert nf.y is not None  # _inherit filled it in
@@ -1210,10 +1240,12 @@ class _Parser:
 
     def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
         """Right side of a range: inherits the coarser fields of the left side."""
-        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day)
+        c = self.ctx
+        saved = (c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown)
         if lf.start is not None:
             self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
             self.ctx.at, self.ctx.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
+            c.y_unknown = c.day_unknown = lf.year_unknown
             self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
         try:
             rp = self.parse_point(pos, allow_weak=True)
@@ -1229,7 +1261,7 @@ class _Parser:
                 return None
             return e, rf
         finally:
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day = saved
+            c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown = saved
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
@@ -1333,6 +1365,7 @@ class _Parser:
             typ = "datetime"
         self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+        cand.year_unknown = lf.year_unknown or (rf is not None and rf.year_unknown)
         if start is not None and end is not None:
             self.ctx.last = cand
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
@@ -1366,9 +1399,11 @@ class _Parser:
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.at = end
         if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
-            c.day = trunc(f.start, "day")
+            c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
+        if "clock" in f.kinds:
+            c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
-            c.y = f.start.year
+            c.y, c.y_unknown = f.start.year, f.year_unknown
         if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
             "month",
             "day",
@@ -1489,6 +1524,29 @@ class _Parser:
         head = self.s[max(0, i - 4) : i]
         return head.endswith(_event_anchor_words())
 
+    def _after_last_clock(
+        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
+    ) -> dt.datetime | None:
+        """The clock time '40分钟后' at i counts from: the last one the story named, in the same
+        paragraph (凌晨4时20分…，40分钟后消防车赶到); None when there is none (then the hours
+        and minutes count from an event the grammar does not place: a duration)."""
+        c = self.ctx
+        if (
+            n is None
+            or pw is not None
+            or sw not in ("后", "之后", "以后", "过后")
+            or fine not in ("hour", "minute", "second")
+            or c.time is None
+            or "\n" in self.s[c.time_at : i]
+            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(c.time_at, i), i)
+        ):
+            return None  # 连续加班10个小时后: counted from an event inside the clause
+        return c.time
+
+    def _clause_start(self, lo: int, i: int) -> int:
+        """Where the clause holding position i begins (not before lo)."""
+        return max(lo, max(self.s.rfind(p, lo, i) for p in "，,。；;！!？?：:") + 1)
+
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
@@ -1556,6 +1614,24 @@ class _Parser:
         mod_more = "more_than" if more else None
         anchor = self.ref_anchor
         fine = _fine_grain(total, grain)
+        after_clock = self._after_last_clock(i, n, pw, sw, fine)
+        if after_clock is not None:
+            assert suf is not None  # sw is its text
+            p = after_clock + _delta(total)
+            cand = _Cand(
+                i,
+                suf.end(),
+                "datetime",
+                timex_value(p, add_grain(p, fine), fine),
+                p,
+                add_grain(p, fine),
+                fine,
+                "after" if sw != "后" else None,
+                "context",
+            )
+            cand.year_unknown = self.ctx.time_unknown
+            self.ctx.time, self.ctx.time_at = p, suf.end()
+            return cand
         if (
             n is not None
             and ref is not None
@@ -1890,6 +1966,7 @@ class _Parser:
                 m.end(),
                 a,
             )
+            self.ctx.y_unknown = self.ctx.day_unknown = False
             return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
         if not restated and m.group(3) == "年":
             year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
@@ -1898,6 +1975,7 @@ class _Parser:
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
             self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
+            self.ctx.y_unknown = False
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
@@ -1915,6 +1993,7 @@ class _Parser:
             return None
         b = a + dt.timedelta(days=1)
         self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
+        self.ctx.y_unknown = self.ctx.day_unknown = False
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------
@@ -1951,14 +2030,18 @@ class _Parser:
             last = self.ctx.last
             if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
                 return None  # 届时 looks ahead: a time already past is not what it refers to
-            return _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
+            found = _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
+            found.year_unknown = last.year_unknown
+            return found
         period = self.ctx.period
         if period is None or period.start is None or period.end is None:
             return None  # no period to compare with: 去年 alone is read by the point rules
         years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
         value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
-        return _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
+        found = _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
+        found.year_unknown = period.year_unknown
+        return found
 
     # -- anniversaries ----------------------------------------------------------------
 
@@ -1987,6 +2070,9 @@ class _Parser:
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
 
+
+#: what may open a clause before '40分钟后' that counts from the last clock time
+_RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
 
 _PREFIX_MAY_BEGIN = _FirstChar(_RX_PREFIX)
 _DURATION_PREFIX_MAY_BEGIN = _FirstChar(_RX_DUR_PRE)

@@ -4,6 +4,7 @@ candidate the grammar builds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from enum import IntEnum
 from typing import Any, TypeVar
@@ -78,6 +79,7 @@ class _Frame:
     mod: str | None = None
     rtype: str | None = None
     explicit_year: bool = False
+    year_unknown: bool = False  # the year is `STAND_IN_YEAR`: no reference and no year in the text
 
 
 @dataclass
@@ -92,6 +94,11 @@ class _Ctx:
     pm: int = 0
     at: int = -1  # where the expression that set y/mo/d ended
     day: dt.datetime | None = None  # the last day an expression fixed: the day a bare clock time is on
+    y_unknown: bool = False  # y is `STAND_IN_YEAR` (no reference, no year in the text so far)
+    day_unknown: bool = False  # the year of `day` is `STAND_IN_YEAR`
+    time: dt.datetime | None = None  # the last clock time the story named: what 40分钟后 counts from
+    time_at: int = -1  # where that clock time ended
+    time_unknown: bool = False  # the year of `time` is `STAND_IN_YEAR`
     period: _Cand | None = None  # the last period (month, quarter, half, range): what 去年同期 shifts
     last: _Cand | None = None  # the last resolved point or range: what 届时 refers to
 
@@ -109,6 +116,22 @@ class _Cand:
     anchor: str
     frame: _Frame | None = None
     kinds: tuple[str, ...] = field(default_factory=tuple)
+    year_unknown: bool = False  # resolved in `STAND_IN_YEAR`: reported without start, end and year
+
+
+#: The year a month or day of the text is resolved in when neither the text nor a reference gives
+#: one (5月1日下午4时57分 with no publication date): it carries the month, day and clock time to
+#: later expressions (1日下午, 当天, 40分钟后) like any context, and is reported as XXXX with no start
+#: and end. A leap year, so that 2月29日 is a day.
+STAND_IN_YEAR = 2000
+
+
+def unknown_year_value(value: str | None) -> str | None:
+    """`value` of an expression resolved in `STAND_IN_YEAR`, with its years written XXXX."""
+    return _RX_VALUE_YEAR.sub(r"\1XXXX", value) if value is not None else None
+
+
+_RX_VALUE_YEAR = re.compile(r"(^|/)\d{4}")
 
 
 #: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,

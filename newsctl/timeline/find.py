@@ -68,7 +68,8 @@ def find_times(
         c = p.parse_at(i, expressions)
         if c is not None and c.e > c.s:
             cands.append(c)
-            pos = c.e
+            pos = p._last_end = c.e
+            p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")
     bounds = p.boundaries() if cands else []
     return [
         _time_match(

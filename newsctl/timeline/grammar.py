@@ -126,6 +126,9 @@ class _Parser:
         self.neg = self._negative_mask()
         self._boundaries: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
+        self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
+        self._last_end = -1  # where the last expression found ended
+        self._last_placed = False  # whether it has a start
         self.component_keys = _component_keys()
 
     # -- helpers -----------------------------------------------------------
@@ -246,15 +249,22 @@ class _Parser:
                 base, f.anchor = dt.datetime(c.y, 1, 1), "context"
             elif grain == "month" and c.y is not None and c.mo is not None:
                 base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
-            elif grain in ("day", "week") and c.y is not None and c.mo is not None and c.d is not None:
-                base, f.anchor = _safe_date(c.y, c.mo, c.d), "context"
-            if base is not None:
-                f.year_unknown = c.y_unknown
-            else:
-                if c.ref is None:
-                    f.unresolved = True
-                    return None
+            elif grain in ("day", "week") and c.day is not None:
+                # the last day the story fixed, even when a year or month was named since
+                # (5月17日…今年是建交75周年…当日)
+                base, f.anchor = c.day, "context"
+            if base is not None and grain == "day" and self._after_unplaced(f):
+                base = None  # 端午节那天 with 端午节 not placed: that day is not known either
+            if base is None and c.ref is not None and self._last_end < 0:
+                # nothing in the text before it: the story's time is the report's (当晚十时,
+                # 次日 opening a wire story), the reference
                 base, f.anchor = c.ref, c.ref_anchor
+            if base is None:
+                # 当晚, 次日, 隔月, 同年 tell the story's own time: when the story has named
+                # times but not this one, they stay unresolved, never the publication's
+                f.unresolved, f.anchor = True, "context"
+                return None
+            f.year_unknown = c.day_unknown if grain in ("day", "week") else c.y_unknown
             return add_grain(trunc(base, grain), grain, k)
         if c.ref is None:
             f.unresolved = True
@@ -941,6 +951,8 @@ class _Parser:
             nxt = self.s[end]
             if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 "):
                 return None
+        if not f.kinds and end is not None and not self._in_set and self._habitual(end - len(word), end):
+            return None
         if f.unresolved:
             return self._unres(f, "daypart", part=(h0, h1), pm=1 if word in self.v["pm_parts"] else 0)
         nf = replace(f, kinds=f.kinds + ("daypart",), part=(h0, h1))
@@ -955,6 +967,18 @@ class _Parser:
         nf.gran = "hour"
         nf.rtype = "datetime"
         return nf
+
+    def _after_unplaced(self, f: _Frame) -> bool:
+        """Does the day word being parsed (no component before it) follow a time expression left
+        unresolved (端午节那天, with no year known)?"""
+        return len(f.kinds) <= 1 and self._last_end == self.here and not self._last_placed
+
+    def _habitual(self, a: int, b: int) -> bool:
+        """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
+        v = self.v
+        return self.s[b : b + 1] in tuple(v["habitual_daypart_after"]) or self.s[max(0, a - 2) : a].endswith(
+            tuple(v["habitual_daypart_before"])
+        )
 
     def _c_clock(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         h, mi = int(m.group(1)), int(m.group(2))
@@ -1822,12 +1846,14 @@ class _Parser:
                 e = wm.end()
         saved = self.ctx
         self.ctx = _Ctx(dt.datetime(2000, 1, 3), "absolute")  # resolution is irrelevant inside a set
+        self._in_set = True
         try:
             p = self.parse_point(e) if e < self.n else None
             if p is None and e + 1 < self.n and self.s[e] == "的":
                 p = self.parse_point(e + 1)
         finally:
             self.ctx = saved
+            self._in_set = False
         if p is not None and "year" not in p[1].kinds:
             e = p[0]
         if per == "Q":

@@ -973,6 +973,22 @@ class _Parser:
         unresolved (端午节那天, with no year known)?"""
         return len(f.kinds) <= 1 and self._last_end == self.here and not self._last_placed
 
+    def _day_deixis(self, i: int) -> bool:
+        """Is the one character 昨, 今 or 明 at i a day (外交部昨表示, 今起实施), not part of a word
+        (如今, 今后, 文明)?  (data/timewords.json `_day_deixis`)"""
+        s, v = self.s, self.v
+        w = s[i]
+        nxt = s[i + 1 : i + 2]
+        prev = s[i - 1 : i]
+        if not ("\u4e00" <= nxt <= "\u9fff") or nxt in v["day_deixis_not_before"][w]:
+            return False
+        if prev and prev in v["day_deixis_not_after"][w]:
+            return False
+        only = v["day_deixis_only_before"].get(w)
+        if only is not None:
+            return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
+        return True
+
     def _habitual(self, a: int, b: int) -> bool:
         """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
         v = self.v
@@ -2339,7 +2355,7 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
 
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
-        if m:
+        if m and (m.end() - pos > 1 or p._day_deixis(pos)):
             _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
 
     return step

@@ -235,6 +235,14 @@ class _Parser:
             return False
         return True
 
+    def _now_end(self) -> dt.datetime | None:
+        """Where 'until now' ends: the end of the reference day when the reference has no time of
+        day (截至目前 in an article of 6月2日 includes 6月2日), else the reference itself."""
+        ref = self.ctx.ref
+        if ref is None or ref != trunc(ref, "day"):
+            return ref
+        return ref + dt.timedelta(days=1)
+
     def _rel_base(self, f: _Frame, off: int | str, grain: str) -> dt.datetime | None:
         """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
         c = self.ctx
@@ -344,7 +352,11 @@ class _Parser:
             if dec is None or dec % 10:
                 return None
             cent = m.group(1)
-            if cent in ("上",):
+            if dec >= 1000:  # 1990年代: the decade of that year
+                if cent or not MIN_YEAR <= dec <= 2200:
+                    return None
+                base, dec = dec, 0
+            elif cent in ("上",):
                 base = 1900
             elif cent == "本":
                 base = 2000
@@ -370,6 +382,8 @@ class _Parser:
             c = cn_int(m.group(4))
             if not c or c > 22:
                 return None
+            if self.s.startswith(tuple(self.v["century_name_words"]), m.end()):
+                return None  # 21世纪经济报道, 21世纪报系: a name
             start, end = dt.datetime(max(1, (c - 1) * 100), 1, 1), dt.datetime(c * 100, 1, 1)
             part = m.group(5)
             if part in ("初", "初期"):
@@ -1340,8 +1354,8 @@ class _Parser:
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
-        if w == "开始" and prefix is None:
-            w = None  # 今天开始实施: 开始 is the verb; the time is the point it begins at
+        if w == "开始" and prefix not in ("自从", "从", "自"):
+            w = None  # 今天开始实施, 直到60年代开始: 开始 is the verb; the time is the point it begins at
         if w is not None:
             assert suf is not None  # w is its text
             e = suf.end()
@@ -1349,14 +1363,12 @@ class _Parser:
                 mod, typ = "since", "range"
                 if not unresolved:
                     assert start is not None  # resolved
-                    end = ref if ref is not None and ref > start else None
-                    if end is None and ref is None:
-                        pass
+                    now = self._now_end()
+                    end = now if now is not None and now > start else None
             elif w in ("起", "开始"):
                 mod, typ = "since", "range"
                 if not unresolved:
-                    assert start is not None  # resolved
-                    end = ref if ref is not None and ref > start else None
+                    end = self._since_end(end)
             elif w in ("或之后", "或以后", "及之后", "及以后", "以及之后", "以及以后"):
                 mod, typ = "since", "range"
                 if not unresolved:
@@ -1385,8 +1397,7 @@ class _Parser:
                 mod, typ = "since", "range"
                 if not unresolved and end is not None:
                     if w not in ("以来", "至今", "起", "开始", "来"):
-                        assert start is not None  # resolved
-                        end = ref if ref is not None and ref > start else None
+                        end = self._since_end(end)
         elif prefix in ("截至", "截止到", "截止至", "截止", "直到") and rf is None:
             mod, typ = "until", "range"
             if not unresolved:
@@ -1411,6 +1422,12 @@ class _Parser:
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
                 self.ctx.period = cand
         return cand
+
+    def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
+        """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
+        (从1月就开始住院); open when X reaches now or later (从6月上旬开始, 今年起: it goes on)."""
+        now = self._now_end()
+        return now if now is not None and end is not None and end < now else None
 
     def _value(
         self,
@@ -1533,6 +1550,8 @@ class _Parser:
                 n += 0.5
         if unit == "年" and num and num.isdigit() and len(num) == 4:
             return None
+        if unit == "世纪" and self.s.startswith(tuple(self.v["century_name_words"]), m.end()):
+            return None  # 21世纪经济报道: a name
         mo, d, sec, grain = self._UNITS[unit]
         more = bool(m.group("more") or m.group("more0") or m.group("more2")) or bool(
             fuzzy and fuzzy not in ("多", "数", "几", "好几")
@@ -1582,6 +1601,16 @@ class _Parser:
         ):
             return None  # 连续加班10个小时后: counted from an event inside the clause
         return c.time
+
+    def _not_from_now(self, i: int) -> bool:
+        """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
+        conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
+        (短短三个月内)?  (data/timewords.json `_within_not_from_now`)"""
+        v = self.v
+        if i > 0 and self.s[i - 1] in v["within_after_event_chars"]:
+            return True
+        clause = self.s[self._clause_start(max(0, i - 40), i) : i]
+        return any(w in clause for w in v["within_not_from_now"])
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""
@@ -1688,15 +1717,17 @@ class _Parser:
                 else end
             )
             return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
-        if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
-            if pw == "近" and sw in ("来", "以来"):
+        if pw == "这" and (grain != "year" or n is None or n < 2):
+            return None  # 这两天 is vague; 这一年 is a year (the point rules)
+        if pw in ("过去", "最近", "近", "这", "前", "上", "之前") and n is not None:
+            if pw in ("近", "这") and sw in ("来", "以来"):
                 assert suf is not None  # sw is its text
                 end = suf.end()
             if ref is None:
                 # 过去30天 with no reference date cannot be placed: what is left is its length
                 return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
-            if pw in ("最近", "近", "之前"):
+            if pw in ("最近", "近", "这", "之前"):  # 这两年: the last two years, like 近两年
                 a, b = ref - delta, ref
                 if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"]:
                     a = trunc(a, "day")
@@ -1810,6 +1841,8 @@ class _Parser:
                     a = b - delta
             return _Cand(i, e2, "range", _iv_value(a, b), a, b, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
+            if self._not_from_now(i):  # 通常会在6个月内分解: a length of time, not the next 6 months
+                return _Cand(j, e2, "duration", durv, None, None, grain, None, "absolute")
             p = ref + delta
             b = p if fine in ("hour", "minute", "second") else trunc(p, "day") + dt.timedelta(days=1)
             return _Cand(i, e2, "range", _iv_value(ref, b), ref, b, fine, None, anchor)
@@ -1887,7 +1920,8 @@ class _Parser:
     _SPECIAL = re.compile(
         _grouped(
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
-            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近|近年来|近年|近些年|近几年|近来|这些年|"
+            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近几年|最近这几年|最近|近年来|近年|近些年|近几年|近来|"
+            "这些年|这几年|前几年|前些年|"
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
         )
     )
@@ -1901,9 +1935,11 @@ class _Parser:
         anchor = self.ref_anchor
         e = m.end()
         if w.startswith(("截至", "截止", "到目前", "迄今为止")):
-            return _Cand(i, e, "range", "PRESENT_REF", None, ref, "day" if ref else None, "until", anchor)
+            return _Cand(
+                i, e, "range", "PRESENT_REF", None, self._now_end(), "day" if ref else None, "until", anchor
+            )
         if w in ("至今", "迄今"):
-            return _Cand(i, e, "range", "PRESENT_REF", None, ref, None, "until", anchor)
+            return _Cand(i, e, "range", "PRESENT_REF", None, self._now_end(), None, "until", anchor)
         if w in ("目前", "现在", "如今", "此时", "此刻"):
             if w in ("如今", "眼下", "目前", "当前") and ref is not None:
                 pass
@@ -1919,7 +1955,11 @@ class _Parser:
             )
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
-        if w in ("近年来", "近年", "近些年", "近几年", "这些年", "过去", "以往", "往年"):
+        if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
+            return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
+        if w in ("近年来", "近年", "近些年", "近几年", "这些年", "这几年", "最近几年", "最近这几年"):
+            w = "近年"
+        if w in ("近年", "过去", "以往", "往年"):
             if w in ("过去", "以往", "往年"):
                 return None
             if ref is None:
@@ -2054,8 +2094,8 @@ class _Parser:
         first = self.v["five_year_plans"][m.group(2)]
         a, b = dt.datetime(first, 1, 1), dt.datetime(first + 5, 1, 1)
         if word == "以来":
-            ref = self.ctx.ref
-            end = ref if ref is not None and ref > a else None
+            now = self._now_end()
+            end = now if now is not None and now > a else None
             return _Cand(i, m.end(), "range", _iv_value(a, b), a, end, "year", "since", "absolute")
         return _Cand(i, m.end(), "range", _iv_value(a, b), a, b, "year", None, "absolute")
 

@@ -123,7 +123,7 @@ def test_seed_article() -> None:
     until = got["截至目前"][0]
     assert (until.modifier, until.end) == ("until", REF)
     assert [(t.type, t.value) for t in got["70周年"]] == [("date", "2019")]
-    assert [(t.type, t.value) for t in got["多年"]] == [("duration", "P?Y")] * 2
+    assert [(t.type, t.value) for t in got["多年"]] == [("duration", "PXY")] * 2
     assert [t.value for t in got["2019年4月"]] == ["2019-04"]
     assert [(t.value, t.anchor) for t in got["10月"]] == [("2019-10", "context")]
     assert [(t.type, t.value) for t in got["三年"]] == [("duration", "P3Y")]

@@ -1538,8 +1538,8 @@ class _Parser:
         if unit in ("周", "日") and num is not None and m.group("ge"):
             return None
         n: float | None
-        if fuzzy:
-            n = None
+        if fuzzy or num in self.v["approximate_numbers"]:
+            n = None  # 几个月; 两三个月, 三五天: a couple of, not 23 or 35
         elif num == "半":
             n = 0.5
         else:
@@ -1676,10 +1676,10 @@ class _Parser:
         durv = (
             fmt_duration(*total)
             if n is not None
-            else "P?" + {"year": "Y", "month": "M", "quarter": "M", "week": "W", "day": "D"}.get(grain, "TH")
+            else "PX" + {"year": "Y", "month": "M", "quarter": "M", "week": "W", "day": "D"}.get(grain, "TH")
         )
         if n is None and grain in ("hour", "minute", "second"):
-            durv = "PT?" + {"hour": "H", "minute": "M", "second": "S"}[grain]
+            durv = "PTX" + {"hour": "H", "minute": "M", "second": "S"}[grain]
         mod_more = "more_than" if more else None
         anchor = self.ref_anchor
         fine = _fine_grain(total, grain)

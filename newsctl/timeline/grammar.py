@@ -1621,6 +1621,10 @@ class _Parser:
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
+        if d is None and pre is not None and pre.group(1) in ("上", "下"):
+            hour = _RX_ONE_HOUR.match(s, j)  # 下个小时: the next hour, 一 left out
+            if hour is not None:
+                d = hour.end(), 1, (0, 0, 3600), "hour", False, hour.group(0)
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
@@ -2152,6 +2156,9 @@ class _Parser:
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
 
+
+#: 个小时 right after 上/下 (下个小时): one hour
+_RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")

@@ -109,7 +109,7 @@ _RX_MINUTE = re.compile(
     rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
     rf"|([{_CN}]|\d)(?=分)"
 )
-_RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~")
+_RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|之间|到|至|-|~")
 _RX_PREFIX = re.compile(_grouped("自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约"))
 _RX_INT = re.compile(rf"({_INT})")
 _RX_SMALL_SEC = re.compile(rf"{_SMALL}秒")

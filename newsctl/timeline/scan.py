@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newsctl.timeline.grammar import _EXPRESSIONS, _five_year_plan_rx, _Parser
+from newsctl.timeline.grammar import _EXPRESSIONS, _RX_ONE_HOUR, _five_year_plan_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
     _CONN,
@@ -182,6 +182,7 @@ def _entry_rules() -> dict[str, list[str]]:
         "_anniversary": [_embed(_Parser._ANN_RX.pattern)],
         "_duration_expr": [
             "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_Parser._DUR_RX.pattern)),
+            "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_RX_ONE_HOUR.pattern)),  # 下个小时
             _embed(_Parser._DUR_RX.pattern),
         ],
         "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],

@@ -15,6 +15,7 @@ from typing import Any
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
+from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
 from newsctl.timeline.model import (
     MIN_YEAR,
@@ -76,7 +77,6 @@ from newsctl.timeline.resolve import (
 from newsctl.timewords import (
     GRAIN_ORDER,
     add_grain,
-    cn_int,
     fmt_duration,
     grain_interval,
     lunar_to_solar,
@@ -348,7 +348,7 @@ class _Parser:
 
     def _c_century(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         if m.group(2):
-            dec = cn_int(m.group(2))
+            dec = numeral_int(m.group(2))
             if dec is None or dec % 10:
                 return None
             cent = m.group(1)
@@ -361,7 +361,7 @@ class _Parser:
             elif cent == "本":
                 base = 2000
             elif cent:
-                c = cn_int(cent)
+                c = numeral_int(cent)
                 if not c:
                     return None
                 base = (c - 1) * 100
@@ -379,7 +379,7 @@ class _Parser:
             elif part in ("中", "中期"):
                 start, end = dt.datetime(y0 + 3, 1, 1), dt.datetime(y0 + 7, 1, 1)
         else:
-            c = cn_int(m.group(4))
+            c = numeral_int(m.group(4))
             if not c or c > 22:
                 return None
             if self.s.startswith(tuple(self.v["century_name_words"]), m.end()):
@@ -483,18 +483,18 @@ class _Parser:
             first = ys.replace(month=first_month)
             self._set(nf, first, "month", end=first + relativedelta(months=months))
         elif key == "quarter_tw":
-            q = cn_int(m.group(1)) if m.group(1) else 1
+            q = numeral_int(m.group(1)) if m.group(1) else 1
             if not q or q > 4:
                 return None
             self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
         elif key == "quarter":
             if m.group(4):
-                n = cn_int(m.group(4))
+                n = numeral_int(m.group(4))
                 assert n is not None  # the group is a numeral
                 self._set(nf, ys, "quarter", end=ys + relativedelta(months=3 * n))
                 nf.rtype = "range"
             else:
-                q = cn_int(m.group(1) or m.group(2) or "1") if not m.group(3) else 1
+                q = numeral_int(m.group(1) or m.group(2) or "1") if not m.group(3) else 1
                 if not q or q > 4:
                     return None
                 self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
@@ -519,7 +519,7 @@ class _Parser:
             if m.group(4):
                 self._set(nf, ys, "month")
                 return nf
-            n = cn_int(m.group(2))
+            n = numeral_int(m.group(2))
             unit = m.group(3)
             if not n:
                 return None
@@ -539,7 +539,7 @@ class _Parser:
             nf.gran = {"月": "month", "季度": "quarter", "天": "day", "日": "day"}.get(unit, "week")
             nf.rtype = "range"
         elif key == "nth":
-            n = cn_int(m.group(1))
+            n = numeral_int(m.group(1))
             unit = m.group(2)
             if not n:
                 return None
@@ -563,7 +563,7 @@ class _Parser:
     def _c_month(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         lunar = bool(m.group(1)) or m.group(3) in ("正", "腊", "冬")
         leap = bool(m.group(2))
-        mv = {"正": 1, "腊": 12, "冬": 11}.get(m.group(3)) or cn_int(m.group(3))
+        mv = {"正": 1, "腊": 12, "冬": 11}.get(m.group(3)) or numeral_int(m.group(3))
         if not mv or not 1 <= mv <= 12:
             return None
         if m.start() > 0 and self.s[m.start() - 1] in "个每第" and not m.group(1):
@@ -642,7 +642,7 @@ class _Parser:
         if key == "firstn":
             if m.group(4):
                 return None
-            n = cn_int(m.group(2))
+            n = numeral_int(m.group(2))
             unit = m.group(3)
             if not n or unit not in ("天", "日", "周", "星期"):
                 return None
@@ -653,7 +653,7 @@ class _Parser:
                 nf.start, nf.end = me - delta, me
             nf.gran, nf.rtype = "day", "range"
             return nf
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if not n:
             return None
         if key == "nth":
@@ -676,7 +676,7 @@ class _Parser:
         return nf
 
     def _c_day(self, m: re.Match[str], f: _Frame) -> _Frame | None:
-        dv = cn_int(m.group(1))
+        dv = numeral_int(m.group(1))
         if not dv or not 1 <= dv <= 31:
             return None
         tail = self.s[m.end(2) - 1 : m.end(2) + 3]
@@ -737,7 +737,7 @@ class _Parser:
 
     def _c_lunar_day(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         txt = m.group(1) or m.group(2)
-        dv = cn_int(txt)
+        dv = numeral_int(txt)
         if f.unresolved and dv and dv <= 30 and (f.lunar or m.group(0).startswith(("初", "廿"))):
             return self._unres(f, "day", d=dv)
         if not dv or dv > 30 or f.mo is None or f.y is None:
@@ -773,7 +773,7 @@ class _Parser:
         return nf
 
     def _c_nthday(self, m: re.Match[str], f: _Frame) -> _Frame | None:
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if not n or f.kinds:
             return None
         nf = replace(f, kinds=f.kinds + ("day",))
@@ -1027,7 +1027,7 @@ class _Parser:
         m = self.rx["hour"].match(s, pos)
         if not m:
             return None
-        hv = cn_int(m.group(1))
+        hv = numeral_int(m.group(1))
         if hv is None or hv > 24:
             return None
         unit = m.group(2)
@@ -1046,12 +1046,12 @@ class _Parser:
                 gran = "minute" if mm.group(1) != "整" else "hour"
                 strong = True
             elif mm.group(2):
-                mi = cn_int(mm.group(2))
-                sec = cn_int(mm.group(3)) if mm.group(3) else None
+                mi = numeral_int(mm.group(2))
+                sec = numeral_int(mm.group(3)) if mm.group(3) else None
                 gran = "second" if sec is not None else "minute"
                 strong = True
             elif mm.group(4):
-                mi = cn_int(mm.group(4))
+                mi = numeral_int(mm.group(4))
                 gran = "minute"
                 strong = True
             else:
@@ -1206,7 +1206,7 @@ class _Parser:
         c = _RX_CONN.match(self.s, m.end())
         if not c:
             return None
-        return cn_int(m.group(1)), m.end(), c.end()
+        return numeral_int(m.group(1)), m.end(), c.end()
 
     def _range_or_point(self, j: int) -> tuple[int, _Frame, _Frame | None] | None:
         p = self.parse_point(j)
@@ -1543,7 +1543,7 @@ class _Parser:
         elif num == "半":
             n = 0.5
         else:
-            n = cn_int(num, allow_float=True)
+            n = numeral_value(num, allow_float=True)
             if n is None:
                 return None
             if m.group("half") or m.group("half2"):
@@ -1566,7 +1566,7 @@ class _Parser:
         """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
         Only 1-11 months, and not a date (3年6月1日, 6月份, 6月底)."""
         m = self._MONTHS_AFTER_YEARS.match(self.s, i)
-        return m is not None and 1 <= (cn_int(m.group(1)) or 0) <= 11
+        return m is not None and 1 <= (numeral_int(m.group(1)) or 0) <= 11
 
     _MONTHS_AFTER_YEARS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})月(?![\d日号份初底中上下旬末])")
 
@@ -1866,7 +1866,7 @@ class _Parser:
         if not m:
             return None
         unit = m.group("unit")
-        n: float | None = cn_int(m.group("num")) if m.group("num") else 1
+        n: float | None = numeral_int(m.group("num")) if m.group("num") else 1
         if n is None:
             return None
         if m.group("half"):
@@ -2030,7 +2030,7 @@ class _Parser:
             return None
         rel = self.v["paren_relative"][m.group(1)]
         restated = m.group(5) is not None  # 今天（28日）
-        n = cn_int(m.group(5) if restated else m.group(2))
+        n = numeral_int(m.group(5) if restated else m.group(2))
         ref = self.ctx.ref
         if n is None:
             return None
@@ -2137,7 +2137,7 @@ class _Parser:
         m = self._ANN_RX.match(self.s, i)
         if not m:
             return None
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if not n:
             return None
         before = self.s[max(0, i - 24) : i]
@@ -2348,15 +2348,15 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
     if m:
         g = m.group(1)
         if len(g) == 4:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year(cn_int(g), f, explicit=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(numeral_int(g), f, explicit=True))
         else:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(numeral_int(g)).zfill(2), f, strong=True))
 
 
 def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["minguo"].match(s, pos)
     if m:
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if n:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
 
@@ -2364,7 +2364,7 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["era"].match(s, pos)
     if m:
-        n = 1 if m.group(2) == "元" else cn_int(m.group(2))
+        n = 1 if m.group(2) == "元" else numeral_int(m.group(2))
         if n:
             _add(
                 out,

@@ -76,7 +76,7 @@ def find_times(
             start_offset=c.s,
             end_offset=c.e,
             type=c.type,
-            value=unknown_year_value(c.value) if c.year_unknown else c.value,
+            value=unknown_year_value(c.value, c.year_unknown) if c.year_unknown else c.value,
             start=None if c.year_unknown else c.start,
             end=None if c.year_unknown else c.end,
             granularity=c.gran,

@@ -20,7 +20,10 @@ from newsctl.region import Region
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
+    STAND_IN_MONTH,
     STAND_IN_YEAR,
+    UNKNOWN_MONTH,
+    UNKNOWN_YEAR,
     Rank,
     _Cand,
     _Ctx,
@@ -183,7 +186,7 @@ class _Parser:
             if f.y is not None:
                 return True
             if c.y is not None and self._context_applies():
-                f.y, f.year_unknown = c.y, c.y_unknown
+                f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
                 if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
                     f.anchor = "context"
                 return True
@@ -191,7 +194,7 @@ class _Parser:
                 f.y, f.anchor = c.ref.year, c.ref_anchor
                 return True
             if level == "month":  # a month of the text with no year anywhere: a stand-in year
-                f.y, f.year_unknown = STAND_IN_YEAR, True
+                f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
                 return True
             f.unresolved = True
             return False
@@ -207,6 +210,9 @@ class _Parser:
                 return True
             if c.ref is not None:
                 f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
+                return True
+            if f.y is None and "day" in f.kinds[-1:]:  # 21日 with no month anywhere: stand-ins
+                f.y, f.mo, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, UNKNOWN_MONTH
                 return True
             f.unresolved = True
             return False
@@ -272,7 +278,11 @@ class _Parser:
                 # times but not this one, they stay unresolved, never the publication's
                 f.unresolved, f.anchor = True, "context"
                 return None
-            f.year_unknown = c.day_unknown if grain in ("day", "week") else c.y_unknown
+            f.year_unknown = (
+                c.day_unknown
+                if grain in ("day", "week")
+                else (c.y_unknown if grain == "month" else min(c.y_unknown, UNKNOWN_YEAR))
+            )
             return add_grain(trunc(base, grain), grain, k)
         if c.ref is None:
             f.unresolved = True
@@ -1416,7 +1426,7 @@ class _Parser:
             typ = "datetime"
         self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
-        cand.year_unknown = lf.year_unknown or (rf is not None and rf.year_unknown)
+        cand.year_unknown = max(lf.year_unknown, rf.year_unknown if rf is not None else 0)
         if start is not None and end is not None:
             self.ctx.last = cand
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
@@ -1459,6 +1469,8 @@ class _Parser:
             c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
         if "clock" in f.kinds:
             c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
+        if f.year_unknown >= UNKNOWN_MONTH:  # 21日 with no month known: only the day is the story's
+            return
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.y, c.y_unknown = f.start.year, f.year_unknown
         if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
@@ -2052,7 +2064,7 @@ class _Parser:
                 m.end(),
                 a,
             )
-            self.ctx.y_unknown = self.ctx.day_unknown = False
+            self.ctx.y_unknown = self.ctx.day_unknown = 0
             return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
         if not restated and m.group(3) == "年":
             year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
@@ -2061,7 +2073,7 @@ class _Parser:
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
             self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
-            self.ctx.y_unknown = False
+            self.ctx.y_unknown = 0
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
@@ -2079,7 +2091,7 @@ class _Parser:
             return None
         b = a + dt.timedelta(days=1)
         self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
-        self.ctx.y_unknown = self.ctx.day_unknown = False
+        self.ctx.y_unknown = self.ctx.day_unknown = 0
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------

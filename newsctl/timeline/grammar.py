@@ -254,6 +254,11 @@ class _Parser:
         c = self.ctx
         if off == "near":  # 全年: the year the clause is about, else the reference's
             off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
+        if off == "sentence":  # 当年: that same year when the sentence named one, else 'back then'
+            if c.y is None or not self._same_sentence():
+                f.unresolved, f.anchor = True, "context"
+                return None
+            off = "ctx"
         if isinstance(off, str):
             k = 0
             if off.startswith("ctx") and len(off) > 3:
@@ -1117,6 +1122,11 @@ class _Parser:
         start_pos = pos
         s, n = self.s, self.n
         while pos < n:
+            if last == Rank.YEAR and s[pos] == "(" and f.start is not None:
+                gloss = _RX_YEAR_GLOSS.match(s, pos)  # 去年(2014)6月: the year restated, one expression
+                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - 1911):
+                    pos = gloss.end()
+                    continue
             # all component parses at pos finer than rank `last`: (end, rank, new frame)
             key = s[pos : pos + 2] if s[pos] not in _RUN_OF else _prefilter_key(s, pos)
             plan = _PLAN_AT.get((key, last))
@@ -1550,8 +1560,15 @@ class _Parser:
         if unit in ("周", "日") and num is not None and m.group("ge"):
             return None
         n: float | None
+        if (
+            num in self.v["rhetorical_numbers"]
+            and unit in ("年", "载")
+            and not (m.group("more") or m.group("more0"))  # 千余年 is a count
+            and self.s[i - 1 : i] not in "近数上逾超约几"
+        ):
+            return None  # 一眼千年, 千年古刹: a figure of speech, not a length of time
         if fuzzy or num in self.v["approximate_numbers"]:
-            n = None  # 几个月; 两三个月, 三五天: a couple of, not 23 or 35
+            n = None  # 几个月; 两三个月, 三五天, 千百年: a couple of, not 23, 35 or 1100
         elif num == "半":
             n = 0.5
         else:
@@ -1623,6 +1640,18 @@ class _Parser:
             return True
         clause = self.s[self._clause_start(max(0, i - 40), i) : i]
         return any(w in clause for w in v["within_not_from_now"])
+
+    def _quantity_modifier(self, i: int) -> str | None:
+        """The modifier a word right before the count at i gives it (约 about, 至少 more_than,
+        不到 less_than: data/timewords.json `quantity_modifiers`)."""
+        before = self.s[max(0, i - 3) : i]
+        for word, mod in self.v["quantity_modifiers"].items():
+            if before.endswith(word):
+                prev = before[: -len(word)][-1:]
+                if prev and prev in self.v["quantity_modifier_not_after"]:
+                    return None  # 合约3年, 续约2年: a contract, not 'about'
+                return str(mod)
+        return None
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""
@@ -1696,7 +1725,8 @@ class _Parser:
         )
         if n is None and grain in ("hour", "minute", "second"):
             durv = "PTX" + {"hour": "H", "minute": "M", "second": "S"}[grain]
-        mod_more = "more_than" if more else None
+        lead = self._quantity_modifier(i)  # 约需30天, 至少半年, 不到两个月
+        mod_more = "more_than" if more else lead
         anchor = self.ref_anchor
         fine = _fine_grain(total, grain)
         after_clock = self._after_last_clock(i, n, pw, sw, fine)
@@ -1798,6 +1828,9 @@ class _Parser:
                 assert suf is not None  # sw is its text
                 unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
+            if sw in ("前", "之前", "以前") and n is None:  # 多年前, 几天前: some time back
+                assert suf is not None  # sw is its text
+                return _Cand(i, suf.end(), "date", "PAST_REF", None, None, None, "before", anchor)
             if sw in ("以来", "来") and n is None:
                 assert suf is not None  # sw is its text
                 end = suf.end()
@@ -1808,7 +1841,7 @@ class _Parser:
                     end, mod = d2[0], None
                     s2 = _RX_BELOW.match(s, end)
                     end = s2.end() if s2 else end
-            return _Cand(j, end, "duration", durv, None, None, grain, mod, "absolute")
+            return _Cand(j, end, "duration", durv, None, None, grain, mod or lead, "absolute")
         assert suf is not None  # sw is its text
         e2 = suf.end()
         delta = _delta(total)
@@ -1843,7 +1876,7 @@ class _Parser:
                 a,
                 b,
                 fine,
-                "after" if sw != "后" else None,
+                "after" if sw != "后" or lead == "more_than" else None,  # 至少半年后: then or later
                 anchor,
             )
         if sw in ("以来", "来"):
@@ -2168,6 +2201,9 @@ class _Parser:
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
 
+
+#: a year restated in parentheses after a year (去年(2014), 今年(106)); the text is folded (（ is ()
+_RX_YEAR_GLOSS = re.compile(r"\(\s?(\d{2,4})\s?年?\s?\)")
 
 #: 个小时 right after 上/下 (下个小时): one hour
 _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")

@@ -1488,7 +1488,12 @@ class _Parser:
         c = self.ctx
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.at = end
-        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
+        if ("day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds) and f.gran in (
+            "day",
+            "hour",
+            "minute",
+            "second",
+        ):  # a time of day fixes its day too (下午3点开会，次日9点结束)
             c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
         if "clock" in f.kinds:
             c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown

@@ -1579,13 +1579,13 @@ class _Parser:
             return None
         n: float | None
         if (
-            num in self.v["rhetorical_numbers"]
+            num in _rhetorical_numbers()
             and unit in ("年", "载")
             and not (m.group("more") or m.group("more0"))  # 千余年 is a count
             and self.s[i - 1 : i] not in "近数上逾超约几"
         ):
             return None  # 一眼千年, 千年古刹: a figure of speech, not a length of time
-        if fuzzy or num in self.v["approximate_numbers"]:
+        if fuzzy or num in _approximate_numbers():
             n = None  # 几个月; 两三个月, 三五天, 千百年: a couple of, not 23, 35 or 1100
         elif num == "半":
             n = 0.5
@@ -1662,6 +1662,8 @@ class _Parser:
     def _quantity_modifier(self, i: int) -> str | None:
         """The modifier a word right before the count at i gives it (约 about, 至少 more_than,
         不到 less_than: data/timewords.json `quantity_modifiers`)."""
+        if i == 0 or self.s[i - 1] not in _quantity_word_ends():
+            return None
         before = self.s[max(0, i - 3) : i]
         for word, mod in self.v["quantity_modifiers"].items():
             if before.endswith(word):
@@ -2228,6 +2230,23 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
+
+
+@functools.cache
+def _quantity_word_ends() -> frozenset[str]:
+    """The last characters of the `quantity_modifiers` words: a cheap first test."""
+    return frozenset(w[-1] for w in _vocab()["quantity_modifiers"])
+
+
+@functools.cache
+def _rhetorical_numbers() -> frozenset[str]:
+    return frozenset(_vocab()["rhetorical_numbers"])
+
+
+@functools.cache
+def _approximate_numbers() -> frozenset[str]:
+    return frozenset(_vocab()["approximate_numbers"])
+
 
 _PREFIX_MAY_BEGIN = _FirstChar(_RX_PREFIX)
 _DURATION_PREFIX_MAY_BEGIN = _FirstChar(_RX_DUR_PRE)

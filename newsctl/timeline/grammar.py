@@ -1785,6 +1785,15 @@ class _Parser:
             return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
         if pw == "这" and (grain != "year" or n is None or n < 2):
             return None  # 这两天 is vague; 这一年 is a year (the point rules)
+        if pw == "距今":  # 距今857年: that many years back, a point
+            if n is None or sw is not None:
+                return None
+            if ref is None:
+                return _Cand(
+                    i, end, "date", UNKNOWN_VALUE.get(fine, "XXXX-XX-XX"), None, None, fine, None, anchor
+                )
+            a, b = grain_interval(ref - _delta(total), fine)[:2]
+            return _Cand(i, end, "date", timex_value(a, b, fine), a, b, fine, mod_more and "about", anchor)
         if pw in ("过去", "最近", "近", "这", "前", "上", "之前") and n is not None:
             if pw in ("近", "这") and sw in ("来", "以来"):
                 assert suf is not None  # sw is its text

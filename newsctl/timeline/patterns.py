@@ -114,7 +114,7 @@ _RX_PREFIX = re.compile(_grouped("自从|从|自|截至|截止到|截止至|截�
 _RX_INT = re.compile(rf"({_INT})")
 _RX_SMALL_SEC = re.compile(rf"{_SMALL}秒")
 _RX_DUR_PRE = re.compile(
-    "(%s)(?:的)?" % _grouped("过去|最近|近|这|未来|今后|接下来|此后|之后|之前|前|后|上|下")
+    "(%s)(?:的)?" % _grouped("过去|最近|近|距今|这|未来|今后|接下来|此后|之后|之前|前|后|上|下")
 )
 _RX_DUR_JOIN = re.compile(r"(?:又|零|余|多)?")
 _RX_DAY_NEXT = re.compile(r"前|后|之|以|内|来|里|间|多|余")

@@ -1061,3 +1061,36 @@ def parse_ordinal(s: str) -> int | None:
     if isinstance(value, int) and value >= 0:
         return value
     return None
+
+
+@lru_cache(maxsize=4096)
+def numeral_value(s: str | None, allow_float: bool = False) -> Number | None:
+    """The value of `s` when it is exactly one numeral, as dates and durations write them: 2019,
+    二〇一九, 二十三, 廿一, 35,000, and with `allow_float` 2621.2 (else a number with a decimal
+    point is None).  A run of two or more digit characters is read digit by digit (一二年 is 12,
+    not the range one-or-two, as a two-digit year)."""
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():  # the common case, as parse_number reads it
+        return int(s)
+    if s.isascii() and "." in s:
+        if not allow_float:
+            return None
+        value = parse_number(s)
+        return float(value) if value is not None else None
+    value = parse_number(s)
+    if value is None:
+        digits = tables().digits
+        if len(s) > 1 and all(ch in digits for ch in s) and not set(s) & tables().liang_chars:
+            return int("".join(str(digits[ch]) for ch in s))
+        return None
+    if isinstance(value, float) and not allow_float:
+        return None
+    return value
+
+
+@lru_cache(maxsize=4096)
+def numeral_int(s: str | None) -> int | None:
+    """`numeral_value(s)` when it is a whole number (a year, month, day, count of units)."""
+    value = numeral_value(s)
+    return value if isinstance(value, int) else None

@@ -1,32 +1,16 @@
-"""Calendar helpers for newsctl.timeline: Chinese numerals, grains, TIMEX values, lunar dates, solar terms."""
+"""Calendar helpers for newsctl.timeline: grains, TIMEX values, lunar dates, solar terms (numerals are
+read by newsctl.numerals)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import functools
-from typing import Any, Literal, overload
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 CN_NUM = "零〇一二两三四五六七八九十廿卅百千"
-
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "○": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 GRAIN_ORDER = {
     "second": 0,
@@ -39,54 +23,6 @@ GRAIN_ORDER = {
     "half": 7,
     "year": 8,
 }
-
-
-@overload
-def cn_int(s: str | None, allow_float: Literal[False] = False) -> int | None: ...
-@overload
-def cn_int(s: str | None, allow_float: bool) -> int | float | None: ...
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def cn_int(s: str | None, allow_float: bool = False) -> int | float | None:
-    """'2019' / '二〇一九' / '二十三' / '廿一' / '35,000' / '2621.2' -> number, or None."""
-    if not s:
-        return None
-    s = s.replace(",", "")
-    if s.isascii():
-        try:
-            if "." in s:
-                return float(s) if allow_float else None
-            return int(s)
-        except ValueError:
-            return None
-    if any(ch not in _DIGITS and ch not in _UNITS and ch not in "廿卅" for ch in s):
-        return None
-    if all(ch in _DIGITS for ch in s):
-        if len(s) == 1:
-            return _DIGITS[s]
-        if "两" in s:
-            return None
-        return int("".join(str(_DIGITS[ch]) for ch in s))
-    total, cur = 0, None
-    for ch in s:
-        if ch in _DIGITS:
-            if cur is not None and cur != 0 and _DIGITS[ch] != 0:
-                return None  # 三四十: not a single number
-            cur = _DIGITS[ch]
-        elif ch == "廿":
-            total += 20
-            cur = None
-        elif ch == "卅":
-            total += 30
-            cur = None
-        else:
-            u = _UNITS[ch]
-            total += (cur if cur else 1) * u if cur != 0 else u
-            cur = None
-    if cur:
-        total += cur
-    return total
 
 
 # The calendar helpers below are pure and called several times per time expression, mostly on the

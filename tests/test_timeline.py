@@ -123,7 +123,7 @@ def test_seed_article() -> None:
     until = got["截至目前"][0]
     assert (until.modifier, until.end) == ("until", REF)
     assert [(t.type, t.value) for t in got["70周年"]] == [("date", "2019")]
-    assert [(t.type, t.value) for t in got["多年"]] == [("duration", "P?Y")] * 2
+    assert [(t.type, t.value) for t in got["多年"]] == [("duration", "PXY")] * 2
     assert [t.value for t in got["2019年4月"]] == ["2019-04"]
     assert [(t.value, t.anchor) for t in got["10月"]] == [("2019-10", "context")]
     assert [(t.type, t.value) for t in got["三年"]] == [("duration", "P3Y")]
@@ -365,3 +365,30 @@ def test_grouped_alternation_matches_like_the_plain_one(text: str) -> None:
 def test_fold_is_the_translation_table() -> None:
     text = "２０１９年１１月５日　週一，國慶節後○時︰３０"
     assert patterns._fold(text) == text.translate(patterns._fold_table())
+
+
+# --- numerals as dates and durations write them (newsctl.numerals, the one numeral parser) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "allow_float", "value"),
+    [
+        ("2019", False, 2019),
+        ("二〇一九", False, 2019),
+        ("一二", False, 12),  # a two-digit year written digit by digit, not 'one or two'
+        ("二十三", False, 23),
+        ("廿一", False, 21),
+        ("35,000", False, 35000),
+        ("2621.2", False, None),
+        ("2621.2", True, 2621.2),
+        ("1.0", True, 1.0),
+        ("三四十", False, None),
+        ("两三", False, None),
+        ("", False, None),
+    ],
+)
+def test_numeral_value(text: str, allow_float: bool, value: float | None) -> None:
+    from newsctl.numerals import numeral_value
+
+    got = numeral_value(text, allow_float)
+    assert got == value and type(got) is type(value)

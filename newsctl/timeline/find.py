@@ -9,7 +9,7 @@ from typing import Any
 from newsctl.region import Region
 from newsctl.timeline.events import _event
 from newsctl.timeline.grammar import _Parser
-from newsctl.timeline.model import TimeMatch, _Cand
+from newsctl.timeline.model import TimeMatch, _Cand, unknown_year_value
 from newsctl.timeline.patterns import _CN
 from newsctl.timeline.prefilter import _RUN_OF
 from newsctl.timeline.scan import _applicable, _entries, _pair_rx, _scan_rx
@@ -68,16 +68,17 @@ def find_times(
         c = p.parse_at(i, expressions)
         if c is not None and c.e > c.s:
             cands.append(c)
-            pos = c.e
+            pos = p._last_end = c.e
+            p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")
     bounds = p.boundaries() if cands else []
     return [
         _time_match(
             start_offset=c.s,
             end_offset=c.e,
             type=c.type,
-            value=c.value,
-            start=c.start,
-            end=c.end,
+            value=unknown_year_value(c.value, c.year_unknown) if c.year_unknown else c.value,
+            start=None if c.year_unknown else c.start,
+            end=None if c.year_unknown else c.end,
             granularity=c.gran,
             modifier=c.mod,
             anchor=c.anchor,

@@ -15,10 +15,15 @@ from typing import Any
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
+from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
+    STAND_IN_MONTH,
+    STAND_IN_YEAR,
+    UNKNOWN_MONTH,
+    UNKNOWN_YEAR,
     Rank,
     _Cand,
     _Ctx,
@@ -75,7 +80,6 @@ from newsctl.timeline.resolve import (
 from newsctl.timewords import (
     GRAIN_ORDER,
     add_grain,
-    cn_int,
     fmt_duration,
     grain_interval,
     lunar_to_solar,
@@ -125,6 +129,9 @@ class _Parser:
         self.neg = self._negative_mask()
         self._boundaries: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
+        self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
+        self._last_end = -1  # where the last expression found ended
+        self._last_placed = False  # whether it has a start
         self.component_keys = _component_keys()
 
     # -- helpers -----------------------------------------------------------
@@ -179,10 +186,15 @@ class _Parser:
             if f.y is not None:
                 return True
             if c.y is not None and self._context_applies():
-                f.y, f.anchor = c.y, "context"
+                f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
+                if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
+                    f.anchor = "context"
                 return True
             if c.ref is not None:
                 f.y, f.anchor = c.ref.year, c.ref_anchor
+                return True
+            if level == "month":  # a month of the text with no year anywhere: a stand-in year
+                f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
                 return True
             f.unresolved = True
             return False
@@ -194,10 +206,13 @@ class _Parser:
             if f.y is not None and f.mo is None and "year" in f.kinds:
                 return False  # "2019年5日" is not a date
             if c.mo is not None and c.y is not None and self._context_applies():
-                f.y, f.mo, f.anchor = c.y, c.mo, "context"
+                f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
                 return True
             if c.ref is not None:
                 f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
+                return True
+            if f.y is None and "day" in f.kinds[-1:]:  # 21日 with no month anywhere: stand-ins
+                f.y, f.mo, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, UNKNOWN_MONTH
                 return True
             f.unresolved = True
             return False
@@ -214,6 +229,7 @@ class _Parser:
                 return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
             if c.day is not None:  # a clock time is on the day the story last fixed
                 f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
+                f.year_unknown = c.day_unknown
                 f.start, f.end, f.gran = grain_interval(c.day, "day")
                 return True
             if c.ref is not None:
@@ -225,11 +241,24 @@ class _Parser:
             return False
         return True
 
+    def _now_end(self) -> dt.datetime | None:
+        """Where 'until now' ends: the end of the reference day when the reference has no time of
+        day (截至目前 in an article of 6月2日 includes 6月2日), else the reference itself."""
+        ref = self.ctx.ref
+        if ref is None or ref != trunc(ref, "day"):
+            return ref
+        return ref + dt.timedelta(days=1)
+
     def _rel_base(self, f: _Frame, off: int | str, grain: str) -> dt.datetime | None:
         """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
         c = self.ctx
         if off == "near":  # 全年: the year the clause is about, else the reference's
             off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
+        if off == "sentence":  # 当年: that same year when the sentence named one, else 'back then'
+            if c.y is None or not self._same_sentence():
+                f.unresolved, f.anchor = True, "context"
+                return None
+            off = "ctx"
         if isinstance(off, str):
             k = 0
             if off.startswith("ctx") and len(off) > 3:
@@ -239,13 +268,26 @@ class _Parser:
                 base, f.anchor = dt.datetime(c.y, 1, 1), "context"
             elif grain == "month" and c.y is not None and c.mo is not None:
                 base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
-            elif grain in ("day", "week") and c.y is not None and c.mo is not None and c.d is not None:
-                base, f.anchor = _safe_date(c.y, c.mo, c.d), "context"
-            if base is None:
-                if c.ref is None:
-                    f.unresolved = True
-                    return None
+            elif grain in ("day", "week") and c.day is not None:
+                # the last day the story fixed, even when a year or month was named since
+                # (5月17日…今年是建交75周年…当日)
+                base, f.anchor = c.day, "context"
+            if base is not None and grain == "day" and self._after_unplaced(f):
+                base = None  # 端午节那天 with 端午节 not placed: that day is not known either
+            if base is None and c.ref is not None and self._last_end < 0:
+                # nothing in the text before it: the story's time is the report's (当晚十时,
+                # 次日 opening a wire story), the reference
                 base, f.anchor = c.ref, c.ref_anchor
+            if base is None:
+                # 当晚, 次日, 隔月, 同年 tell the story's own time: when the story has named
+                # times but not this one, they stay unresolved, never the publication's
+                f.unresolved, f.anchor = True, "context"
+                return None
+            f.year_unknown = (
+                c.day_unknown
+                if grain in ("day", "week")
+                else (c.y_unknown if grain == "month" else min(c.y_unknown, UNKNOWN_YEAR))
+            )
             return add_grain(trunc(base, grain), grain, k)
         if c.ref is None:
             f.unresolved = True
@@ -321,16 +363,20 @@ class _Parser:
 
     def _c_century(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         if m.group(2):
-            dec = cn_int(m.group(2))
+            dec = numeral_int(m.group(2))
             if dec is None or dec % 10:
                 return None
             cent = m.group(1)
-            if cent in ("上",):
+            if dec >= 1000:  # 1990年代: the decade of that year
+                if cent or not MIN_YEAR <= dec <= 2200:
+                    return None
+                base, dec = dec, 0
+            elif cent in ("上",):
                 base = 1900
             elif cent == "本":
                 base = 2000
             elif cent:
-                c = cn_int(cent)
+                c = numeral_int(cent)
                 if not c:
                     return None
                 base = (c - 1) * 100
@@ -348,9 +394,11 @@ class _Parser:
             elif part in ("中", "中期"):
                 start, end = dt.datetime(y0 + 3, 1, 1), dt.datetime(y0 + 7, 1, 1)
         else:
-            c = cn_int(m.group(4))
+            c = numeral_int(m.group(4))
             if not c or c > 22:
                 return None
+            if self.s.startswith(tuple(self.v["century_name_words"]), m.end()):
+                return None  # 21世纪经济报道, 21世纪报系: a name
             start, end = dt.datetime(max(1, (c - 1) * 100), 1, 1), dt.datetime(c * 100, 1, 1)
             part = m.group(5)
             if part in ("初", "初期"):
@@ -450,18 +498,18 @@ class _Parser:
             first = ys.replace(month=first_month)
             self._set(nf, first, "month", end=first + relativedelta(months=months))
         elif key == "quarter_tw":
-            q = cn_int(m.group(1)) if m.group(1) else 1
+            q = numeral_int(m.group(1)) if m.group(1) else 1
             if not q or q > 4:
                 return None
             self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
         elif key == "quarter":
             if m.group(4):
-                n = cn_int(m.group(4))
+                n = numeral_int(m.group(4))
                 assert n is not None  # the group is a numeral
                 self._set(nf, ys, "quarter", end=ys + relativedelta(months=3 * n))
                 nf.rtype = "range"
             else:
-                q = cn_int(m.group(1) or m.group(2) or "1") if not m.group(3) else 1
+                q = numeral_int(m.group(1) or m.group(2) or "1") if not m.group(3) else 1
                 if not q or q > 4:
                     return None
                 self._set(nf, ys.replace(month=3 * (q - 1) + 1), "quarter")
@@ -486,7 +534,7 @@ class _Parser:
             if m.group(4):
                 self._set(nf, ys, "month")
                 return nf
-            n = cn_int(m.group(2))
+            n = numeral_int(m.group(2))
             unit = m.group(3)
             if not n:
                 return None
@@ -506,7 +554,7 @@ class _Parser:
             nf.gran = {"月": "month", "季度": "quarter", "天": "day", "日": "day"}.get(unit, "week")
             nf.rtype = "range"
         elif key == "nth":
-            n = cn_int(m.group(1))
+            n = numeral_int(m.group(1))
             unit = m.group(2)
             if not n:
                 return None
@@ -530,7 +578,7 @@ class _Parser:
     def _c_month(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         lunar = bool(m.group(1)) or m.group(3) in ("正", "腊", "冬")
         leap = bool(m.group(2))
-        mv = {"正": 1, "腊": 12, "冬": 11}.get(m.group(3)) or cn_int(m.group(3))
+        mv = {"正": 1, "腊": 12, "冬": 11}.get(m.group(3)) or numeral_int(m.group(3))
         if not mv or not 1 <= mv <= 12:
             return None
         if m.start() > 0 and self.s[m.start() - 1] in "个每第" and not m.group(1):
@@ -546,6 +594,8 @@ class _Parser:
             return nf
         nf.mo = mv
         assert nf.y is not None  # _inherit filled it in
+        if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
+            return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
             y = nf.y
             if "year" not in f.kinds and self.ctx.ref is not None and nf.anchor != "context":
@@ -607,7 +657,7 @@ class _Parser:
         if key == "firstn":
             if m.group(4):
                 return None
-            n = cn_int(m.group(2))
+            n = numeral_int(m.group(2))
             unit = m.group(3)
             if not n or unit not in ("天", "日", "周", "星期"):
                 return None
@@ -618,7 +668,7 @@ class _Parser:
                 nf.start, nf.end = me - delta, me
             nf.gran, nf.rtype = "day", "range"
             return nf
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if not n:
             return None
         if key == "nth":
@@ -641,7 +691,7 @@ class _Parser:
         return nf
 
     def _c_day(self, m: re.Match[str], f: _Frame) -> _Frame | None:
-        dv = cn_int(m.group(1))
+        dv = numeral_int(m.group(1))
         if not dv or not 1 <= dv <= 31:
             return None
         tail = self.s[m.end(2) - 1 : m.end(2) + 3]
@@ -653,6 +703,8 @@ class _Parser:
             return self._unres(f, "day", d=dv)
         nf = replace(f, kinds=f.kinds + ("day",))
         if f.lunar and f.mo is not None and f.y is not None:
+            if f.year_unknown:
+                return self._unres(f, "day", d=dv)
             a = lunar_to_solar(f.y, f.mo, dv, False)
             if a is None:
                 return None
@@ -683,6 +735,8 @@ class _Parser:
             return None
         if f.lunar:
             assert f.y is not None and f.mo is not None  # a month frame with a start has both
+            if f.year_unknown:
+                return self._unres(f, "day", d=dv)
             a = lunar_to_solar(f.y, f.mo, dv, False)
             if a is None:
                 return None
@@ -698,13 +752,15 @@ class _Parser:
 
     def _c_lunar_day(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         txt = m.group(1) or m.group(2)
-        dv = cn_int(txt)
+        dv = numeral_int(txt)
         if f.unresolved and dv and dv <= 30 and (f.lunar or m.group(0).startswith(("初", "廿"))):
             return self._unres(f, "day", d=dv)
         if not dv or dv > 30 or f.mo is None or f.y is None:
             return None
         if not m.group(0).startswith("初") and dv <= 10 and not f.lunar:
             return None  # "十月一" is too weak
+        if f.year_unknown:  # 二月十二 with no year known: too weak for a lunar day
+            return self._unres(f, "day", d=dv) if f.lunar else None
         y = f.y
         if not f.lunar and "year" not in f.kinds and self.ctx.ref is not None:
             y = lunar_year_of(self.ctx.ref)
@@ -732,7 +788,7 @@ class _Parser:
         return nf
 
     def _c_nthday(self, m: re.Match[str], f: _Frame) -> _Frame | None:
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if not n or f.kinds:
             return None
         nf = replace(f, kinds=f.kinds + ("day",))
@@ -811,7 +867,12 @@ class _Parser:
             assert f.start is not None  # year_given says so
             y = f.start.year
         elif self.ctx.y is not None and self._context_applies():
-            y, nf.anchor = self.ctx.y, "context"
+            y, nf.anchor, nf.year_unknown = self.ctx.y, "context", self.ctx.y_unknown
+            if nf.year_unknown:
+                nf.anchor = f.anchor  # a stand-in year is no anchor
+                if not self._fixed_date_festival(word):
+                    nf.unresolved = True  # 端午节 with no year known: its date depends on the year
+                    return nf
         elif self.ctx.ref is not None:
             y, nf.anchor = self._festival_year(on, self.ctx.ref), self.ctx.ref_anchor
         else:
@@ -822,6 +883,11 @@ class _Parser:
             return None
         self._set(nf, day, "day")
         return nf
+
+    def _fixed_date_festival(self, word: str) -> bool:
+        """Is festival `word` on the same solar date every year (国庆节, 元旦)?"""
+        v = self.v
+        return (word in v["taiwan_solar_festivals"] and self.taiwan) or bool(v["solar_festivals"].get(word))
 
     def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
         """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""
@@ -891,6 +957,9 @@ class _Parser:
             y = f.start.year
         elif not self._inherit(nf, "month"):
             return nf
+        elif nf.year_unknown:  # a solar term's day depends on the year
+            nf.unresolved = True
+            return nf
         else:
             assert nf.y is not None  # _inherit filled it in
             y = nf.y
@@ -911,6 +980,8 @@ class _Parser:
             nxt = self.s[end]
             if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 "):
                 return None
+        if not f.kinds and end is not None and not self._in_set and self._habitual(end - len(word), end):
+            return None
         if f.unresolved:
             return self._unres(f, "daypart", part=(h0, h1), pm=1 if word in self.v["pm_parts"] else 0)
         nf = replace(f, kinds=f.kinds + ("daypart",), part=(h0, h1))
@@ -925,6 +996,45 @@ class _Parser:
         nf.gran = "hour"
         nf.rtype = "datetime"
         return nf
+
+    def _after_unplaced(self, f: _Frame) -> bool:
+        """Does the day word being parsed (no component before it) follow a time expression left
+        unresolved (端午节那天, with no year known)?"""
+        return len(f.kinds) <= 1 and self._last_end == self.here and not self._last_placed
+
+    def _day_deixis(self, i: int) -> bool:
+        """Is the one character 昨, 今 or 明 at i a day (外交部昨表示, 今起实施), not part of a word
+        (如今, 今后, 文明)?  (data/timewords.json `_day_deixis`)"""
+        s, v = self.s, self.v
+        w = s[i]
+        nxt = s[i + 1 : i + 2]
+        prev = s[i - 1 : i]
+        if not ("\u4e00" <= nxt <= "\u9fff") or nxt in v["day_deixis_not_before"][w]:
+            return False
+        if prev and prev in v["day_deixis_not_after"][w]:
+            return False
+        only = v["day_deixis_only_before"].get(w)
+        if only is not None:
+            return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
+        return True
+
+    def _evening_goes_on(self, h: int) -> bool:
+        """Is a bare clock hour h (< 12) the same afternoon or evening as the paragraph's last clock
+        time, at most three hours after it (下午9点24分…于9点38分恢复)?"""
+        c = self.ctx
+        return (
+            c.time is not None
+            and c.time.hour >= 12
+            and 0 <= h + 12 - c.time.hour <= 3
+            and "\n" not in self.s[c.time_at : self.here]
+        )
+
+    def _habitual(self, a: int, b: int) -> bool:
+        """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
+        v = self.v
+        return self.s[b : b + 1] in tuple(v["habitual_daypart_after"]) or self.s[max(0, a - 2) : a].endswith(
+            tuple(v["habitual_daypart_before"])
+        )
 
     def _c_clock(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         h, mi = int(m.group(1)), int(m.group(2))
@@ -943,7 +1053,7 @@ class _Parser:
         m = self.rx["hour"].match(s, pos)
         if not m:
             return None
-        hv = cn_int(m.group(1))
+        hv = numeral_int(m.group(1))
         if hv is None or hv > 24:
             return None
         unit = m.group(2)
@@ -962,12 +1072,12 @@ class _Parser:
                 gran = "minute" if mm.group(1) != "整" else "hour"
                 strong = True
             elif mm.group(2):
-                mi = cn_int(mm.group(2))
-                sec = cn_int(mm.group(3)) if mm.group(3) else None
+                mi = numeral_int(mm.group(2))
+                sec = numeral_int(mm.group(3)) if mm.group(3) else None
                 gran = "second" if sec is not None else "minute"
                 strong = True
             elif mm.group(4):
-                mi = cn_int(mm.group(4))
+                mi = numeral_int(mm.group(4))
                 gran = "minute"
                 strong = True
             else:
@@ -994,6 +1104,8 @@ class _Parser:
         nf = replace(f, kinds=f.kinds + ("clock",))
         if f.pm == 0 and not f.kinds and self.ctx.pm and h < 12:
             nf.pm = self.ctx.pm
+        elif f.pm == 0 and not f.kinds and h < 12 and self._evening_goes_on(h):
+            nf.pm = 1  # 下午9点24分…9点38分: the same evening
         if nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
@@ -1023,6 +1135,11 @@ class _Parser:
         start_pos = pos
         s, n = self.s, self.n
         while pos < n:
+            if last == Rank.YEAR and s[pos] == "(" and f.start is not None:
+                gloss = _RX_YEAR_GLOSS.match(s, pos)  # 去年(2014)6月: the year restated, one expression
+                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - 1911):
+                    pos = gloss.end()
+                    continue
             # all component parses at pos finer than rank `last`: (end, rank, new frame)
             key = s[pos : pos + 2] if s[pos] not in _RUN_OF else _prefilter_key(s, pos)
             plan = _PLAN_AT.get((key, last))
@@ -1122,7 +1239,7 @@ class _Parser:
         c = _RX_CONN.match(self.s, m.end())
         if not c:
             return None
-        return cn_int(m.group(1)), m.end(), c.end()
+        return numeral_int(m.group(1)), m.end(), c.end()
 
     def _range_or_point(self, j: int) -> tuple[int, _Frame, _Frame | None] | None:
         p = self.parse_point(j)
@@ -1210,10 +1327,12 @@ class _Parser:
 
     def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
         """Right side of a range: inherits the coarser fields of the left side."""
-        saved = (self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day)
+        c = self.ctx
+        saved = (c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown)
         if lf.start is not None:
             self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
             self.ctx.at, self.ctx.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
+            c.y_unknown = c.day_unknown = lf.year_unknown
             self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
         try:
             rp = self.parse_point(pos, allow_weak=True)
@@ -1229,7 +1348,7 @@ class _Parser:
                 return None
             return e, rf
         finally:
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.pm, self.ctx.at, self.ctx.day = saved
+            c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown = saved
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
@@ -1268,8 +1387,8 @@ class _Parser:
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
-        if w == "开始" and prefix is None:
-            w = None  # 今天开始实施: 开始 is the verb; the time is the point it begins at
+        if w == "开始" and prefix not in ("自从", "从", "自"):
+            w = None  # 今天开始实施, 直到60年代开始: 开始 is the verb; the time is the point it begins at
         if w is not None:
             assert suf is not None  # w is its text
             e = suf.end()
@@ -1277,14 +1396,12 @@ class _Parser:
                 mod, typ = "since", "range"
                 if not unresolved:
                     assert start is not None  # resolved
-                    end = ref if ref is not None and ref > start else None
-                    if end is None and ref is None:
-                        pass
+                    now = self._now_end()
+                    end = now if now is not None and now > start else None
             elif w in ("起", "开始"):
                 mod, typ = "since", "range"
                 if not unresolved:
-                    assert start is not None  # resolved
-                    end = ref if ref is not None and ref > start else None
+                    end = self._since_end(end)
             elif w in ("或之后", "或以后", "及之后", "及以后", "以及之后", "以及以后"):
                 mod, typ = "since", "range"
                 if not unresolved:
@@ -1313,8 +1430,7 @@ class _Parser:
                 mod, typ = "since", "range"
                 if not unresolved and end is not None:
                     if w not in ("以来", "至今", "起", "开始", "来"):
-                        assert start is not None  # resolved
-                        end = ref if ref is not None and ref > start else None
+                        end = self._since_end(end)
         elif prefix in ("截至", "截止到", "截止至", "截止", "直到") and rf is None:
             mod, typ = "until", "range"
             if not unresolved:
@@ -1333,11 +1449,18 @@ class _Parser:
             typ = "datetime"
         self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
+        cand.year_unknown = max(lf.year_unknown, rf.year_unknown if rf is not None else 0)
         if start is not None and end is not None:
             self.ctx.last = cand
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
                 self.ctx.period = cand
         return cand
+
+    def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
+        """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
+        (从1月就开始住院); open when X reaches now or later (从6月上旬开始, 今年起: it goes on)."""
+        now = self._now_end()
+        return now if now is not None and end is not None and end < now else None
 
     def _value(
         self,
@@ -1365,10 +1488,19 @@ class _Parser:
         c = self.ctx
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.at = end
-        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
-            c.day = trunc(f.start, "day")
+        if ("day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds) and f.gran in (
+            "day",
+            "hour",
+            "minute",
+            "second",
+        ):  # a time of day fixes its day too (下午3点开会，次日9点结束)
+            c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
+        if "clock" in f.kinds:
+            c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
+        if f.year_unknown >= UNKNOWN_MONTH:  # 21日 with no month known: only the day is the story's
+            return
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
-            c.y = f.start.year
+            c.y, c.y_unknown = f.start.year, f.year_unknown
         if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
             "month",
             "day",
@@ -1446,18 +1578,27 @@ class _Parser:
         if unit in ("周", "日") and num is not None and m.group("ge"):
             return None
         n: float | None
-        if fuzzy:
-            n = None
+        if (
+            num in _rhetorical_numbers()
+            and unit in ("年", "载")
+            and not (m.group("more") or m.group("more0"))  # 千余年 is a count
+            and self.s[i - 1 : i] not in "近数上逾超约几"
+        ):
+            return None  # 一眼千年, 千年古刹: a figure of speech, not a length of time
+        if fuzzy or num in _approximate_numbers():
+            n = None  # 几个月; 两三个月, 三五天, 千百年: a couple of, not 23, 35 or 1100
         elif num == "半":
             n = 0.5
         else:
-            n = cn_int(num, allow_float=True)
+            n = numeral_value(num, allow_float=True)
             if n is None:
                 return None
             if m.group("half") or m.group("half2"):
                 n += 0.5
         if unit == "年" and num and num.isdigit() and len(num) == 4:
             return None
+        if unit == "世纪" and self.s.startswith(tuple(self.v["century_name_words"]), m.end()):
+            return None  # 21世纪经济报道: a name
         mo, d, sec, grain = self._UNITS[unit]
         more = bool(m.group("more") or m.group("more0") or m.group("more2")) or bool(
             fuzzy and fuzzy not in ("多", "数", "几", "好几")
@@ -1472,7 +1613,7 @@ class _Parser:
         """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
         Only 1-11 months, and not a date (3年6月1日, 6月份, 6月底)."""
         m = self._MONTHS_AFTER_YEARS.match(self.s, i)
-        return m is not None and 1 <= (cn_int(m.group(1)) or 0) <= 11
+        return m is not None and 1 <= (numeral_int(m.group(1)) or 0) <= 11
 
     _MONTHS_AFTER_YEARS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})月(?![\d日号份初底中上下旬末])")
 
@@ -1489,11 +1630,62 @@ class _Parser:
         head = self.s[max(0, i - 4) : i]
         return head.endswith(_event_anchor_words())
 
+    def _after_last_clock(
+        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
+    ) -> dt.datetime | None:
+        """The clock time '40分钟后' at i counts from: the last one the story named, in the same
+        paragraph (凌晨4时20分…，40分钟后消防车赶到); None when there is none (then the hours
+        and minutes count from an event the grammar does not place: a duration)."""
+        c = self.ctx
+        if (
+            n is None
+            or pw is not None
+            or sw not in ("后", "之后", "以后", "过后")
+            or fine not in ("hour", "minute", "second")
+            or c.time is None
+            or "\n" in self.s[c.time_at : i]
+            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(c.time_at, i), i)
+        ):
+            return None  # 连续加班10个小时后: counted from an event inside the clause
+        return c.time
+
+    def _not_from_now(self, i: int) -> bool:
+        """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
+        conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
+        (短短三个月内)?  (data/timewords.json `_within_not_from_now`)"""
+        v = self.v
+        if i > 0 and self.s[i - 1] in v["within_after_event_chars"]:
+            return True
+        clause = self.s[self._clause_start(max(0, i - 40), i) : i]
+        return any(w in clause for w in v["within_not_from_now"])
+
+    def _quantity_modifier(self, i: int) -> str | None:
+        """The modifier a word right before the count at i gives it (约 about, 至少 more_than,
+        不到 less_than: data/timewords.json `quantity_modifiers`)."""
+        if i == 0 or self.s[i - 1] not in _quantity_word_ends():
+            return None
+        before = self.s[max(0, i - 3) : i]
+        for word, mod in self.v["quantity_modifiers"].items():
+            if before.endswith(word):
+                prev = before[: -len(word)][-1:]
+                if prev and prev in self.v["quantity_modifier_not_after"]:
+                    return None  # 合约3年, 续约2年: a contract, not 'about'
+                return str(mod)
+        return None
+
+    def _clause_start(self, lo: int, i: int) -> int:
+        """Where the clause holding position i begins (not before lo)."""
+        return max(lo, max(self.s.rfind(p, lo, i) for p in "，,。；;！!？?：:") + 1)
+
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
+        if d is None and pre is not None and pre.group(1) in ("上", "下"):
+            hour = _RX_ONE_HOUR.match(s, j)  # 下个小时: the next hour, 一 left out
+            if hour is not None:
+                d = hour.end(), 1, (0, 0, 3600), "hour", False, hour.group(0)
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
@@ -1549,13 +1741,32 @@ class _Parser:
         durv = (
             fmt_duration(*total)
             if n is not None
-            else "P?" + {"year": "Y", "month": "M", "quarter": "M", "week": "W", "day": "D"}.get(grain, "TH")
+            else "PX" + {"year": "Y", "month": "M", "quarter": "M", "week": "W", "day": "D"}.get(grain, "TH")
         )
         if n is None and grain in ("hour", "minute", "second"):
-            durv = "PT?" + {"hour": "H", "minute": "M", "second": "S"}[grain]
-        mod_more = "more_than" if more else None
+            durv = "PTX" + {"hour": "H", "minute": "M", "second": "S"}[grain]
+        lead = self._quantity_modifier(i)  # 约需30天, 至少半年, 不到两个月
+        mod_more = "more_than" if more else lead
         anchor = self.ref_anchor
         fine = _fine_grain(total, grain)
+        after_clock = self._after_last_clock(i, n, pw, sw, fine)
+        if after_clock is not None:
+            assert suf is not None  # sw is its text
+            p = after_clock + _delta(total)
+            cand = _Cand(
+                i,
+                suf.end(),
+                "datetime",
+                timex_value(p, add_grain(p, fine), fine),
+                p,
+                add_grain(p, fine),
+                fine,
+                "after" if sw != "后" else None,
+                "context",
+            )
+            cand.year_unknown = self.ctx.time_unknown
+            self.ctx.time, self.ctx.time_at = p, suf.end()
+            return cand
         if (
             n is not None
             and ref is not None
@@ -1572,15 +1783,26 @@ class _Parser:
                 else end
             )
             return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
-        if pw in ("过去", "最近", "近", "前", "上", "之前") and n is not None:
-            if pw == "近" and sw in ("来", "以来"):
+        if pw == "这" and (grain != "year" or n is None or n < 2):
+            return None  # 这两天 is vague; 这一年 is a year (the point rules)
+        if pw == "距今":  # 距今857年: that many years back, a point
+            if n is None or sw is not None:
+                return None
+            if ref is None:
+                return _Cand(
+                    i, end, "date", UNKNOWN_VALUE.get(fine, "XXXX-XX-XX"), None, None, fine, None, anchor
+                )
+            a, b = grain_interval(ref - _delta(total), fine)[:2]
+            return _Cand(i, end, "date", timex_value(a, b, fine), a, b, fine, mod_more and "about", anchor)
+        if pw in ("过去", "最近", "近", "这", "前", "上", "之前") and n is not None:
+            if pw in ("近", "这") and sw in ("来", "以来"):
                 assert suf is not None  # sw is its text
                 end = suf.end()
             if ref is None:
                 # 过去30天 with no reference date cannot be placed: what is left is its length
                 return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
-            if pw in ("最近", "近", "之前"):
+            if pw in ("最近", "近", "这", "之前"):  # 这两年: the last two years, like 近两年
                 a, b = ref - delta, ref
                 if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"]:
                     a = trunc(a, "day")
@@ -1635,6 +1857,9 @@ class _Parser:
                 assert suf is not None  # sw is its text
                 unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
+            if sw in ("前", "之前", "以前") and n is None:  # 多年前, 几天前: some time back
+                assert suf is not None  # sw is its text
+                return _Cand(i, suf.end(), "date", "PAST_REF", None, None, None, "before", anchor)
             if sw in ("以来", "来") and n is None:
                 assert suf is not None  # sw is its text
                 end = suf.end()
@@ -1645,7 +1870,7 @@ class _Parser:
                     end, mod = d2[0], None
                     s2 = _RX_BELOW.match(s, end)
                     end = s2.end() if s2 else end
-            return _Cand(j, end, "duration", durv, None, None, grain, mod, "absolute")
+            return _Cand(j, end, "duration", durv, None, None, grain, mod or lead, "absolute")
         assert suf is not None  # sw is its text
         e2 = suf.end()
         delta = _delta(total)
@@ -1680,7 +1905,7 @@ class _Parser:
                 a,
                 b,
                 fine,
-                "after" if sw != "后" else None,
+                "after" if sw != "后" or lead == "more_than" else None,  # 至少半年后: then or later
                 anchor,
             )
         if sw in ("以来", "来"):
@@ -1694,6 +1919,8 @@ class _Parser:
                     a = b - delta
             return _Cand(i, e2, "range", _iv_value(a, b), a, b, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
+            if self._not_from_now(i):  # 通常会在6个月内分解: a length of time, not the next 6 months
+                return _Cand(j, e2, "duration", durv, None, None, grain, None, "absolute")
             p = ref + delta
             b = p if fine in ("hour", "minute", "second") else trunc(p, "day") + dt.timedelta(days=1)
             return _Cand(i, e2, "range", _iv_value(ref, b), ref, b, fine, None, anchor)
@@ -1713,7 +1940,7 @@ class _Parser:
         if not m:
             return None
         unit = m.group("unit")
-        n: float | None = cn_int(m.group("num")) if m.group("num") else 1
+        n: float | None = numeral_int(m.group("num")) if m.group("num") else 1
         if n is None:
             return None
         if m.group("half"):
@@ -1746,12 +1973,14 @@ class _Parser:
                 e = wm.end()
         saved = self.ctx
         self.ctx = _Ctx(dt.datetime(2000, 1, 3), "absolute")  # resolution is irrelevant inside a set
+        self._in_set = True
         try:
             p = self.parse_point(e) if e < self.n else None
             if p is None and e + 1 < self.n and self.s[e] == "的":
                 p = self.parse_point(e + 1)
         finally:
             self.ctx = saved
+            self._in_set = False
         if p is not None and "year" not in p[1].kinds:
             e = p[0]
         if per == "Q":
@@ -1769,7 +1998,8 @@ class _Parser:
     _SPECIAL = re.compile(
         _grouped(
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
-            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近|近年来|近年|近些年|近几年|近来|这些年|"
+            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近几年|最近这几年|最近|近年来|近年|近些年|近几年|近来|"
+            "这些年|这几年|前几年|前些年|"
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
         )
     )
@@ -1783,9 +2013,11 @@ class _Parser:
         anchor = self.ref_anchor
         e = m.end()
         if w.startswith(("截至", "截止", "到目前", "迄今为止")):
-            return _Cand(i, e, "range", "PRESENT_REF", None, ref, "day" if ref else None, "until", anchor)
+            return _Cand(
+                i, e, "range", "PRESENT_REF", None, self._now_end(), "day" if ref else None, "until", anchor
+            )
         if w in ("至今", "迄今"):
-            return _Cand(i, e, "range", "PRESENT_REF", None, ref, None, "until", anchor)
+            return _Cand(i, e, "range", "PRESENT_REF", None, self._now_end(), None, "until", anchor)
         if w in ("目前", "现在", "如今", "此时", "此刻"):
             if w in ("如今", "眼下", "目前", "当前") and ref is not None:
                 pass
@@ -1801,7 +2033,11 @@ class _Parser:
             )
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
-        if w in ("近年来", "近年", "近些年", "近几年", "这些年", "过去", "以往", "往年"):
+        if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
+            return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
+        if w in ("近年来", "近年", "近些年", "近几年", "这些年", "这几年", "最近几年", "最近这几年"):
+            w = "近年"
+        if w in ("近年", "过去", "以往", "往年"):
             if w in ("过去", "以往", "往年"):
                 return None
             if ref is None:
@@ -1868,7 +2104,7 @@ class _Parser:
             return None
         rel = self.v["paren_relative"][m.group(1)]
         restated = m.group(5) is not None  # 今天（28日）
-        n = cn_int(m.group(5) if restated else m.group(2))
+        n = numeral_int(m.group(5) if restated else m.group(2))
         ref = self.ctx.ref
         if n is None:
             return None
@@ -1890,6 +2126,7 @@ class _Parser:
                 m.end(),
                 a,
             )
+            self.ctx.y_unknown = self.ctx.day_unknown = 0
             return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
         if not restated and m.group(3) == "年":
             year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
@@ -1898,6 +2135,7 @@ class _Parser:
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
             self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
+            self.ctx.y_unknown = 0
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
@@ -1915,6 +2153,7 @@ class _Parser:
             return None
         b = a + dt.timedelta(days=1)
         self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
+        self.ctx.y_unknown = self.ctx.day_unknown = 0
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------
@@ -1933,8 +2172,8 @@ class _Parser:
         first = self.v["five_year_plans"][m.group(2)]
         a, b = dt.datetime(first, 1, 1), dt.datetime(first + 5, 1, 1)
         if word == "以来":
-            ref = self.ctx.ref
-            end = ref if ref is not None and ref > a else None
+            now = self._now_end()
+            end = now if now is not None and now > a else None
             return _Cand(i, m.end(), "range", _iv_value(a, b), a, end, "year", "since", "absolute")
         return _Cand(i, m.end(), "range", _iv_value(a, b), a, b, "year", None, "absolute")
 
@@ -1951,14 +2190,18 @@ class _Parser:
             last = self.ctx.last
             if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
                 return None  # 届时 looks ahead: a time already past is not what it refers to
-            return _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
+            found = _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
+            found.year_unknown = last.year_unknown
+            return found
         period = self.ctx.period
         if period is None or period.start is None or period.end is None:
             return None  # no period to compare with: 去年 alone is read by the point rules
         years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
         value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
-        return _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
+        found = _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
+        found.year_unknown = period.year_unknown
+        return found
 
     # -- anniversaries ----------------------------------------------------------------
 
@@ -1968,7 +2211,7 @@ class _Parser:
         m = self._ANN_RX.match(self.s, i)
         if not m:
             return None
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if not n:
             return None
         before = self.s[max(0, i - 24) : i]
@@ -1986,6 +2229,32 @@ class _Parser:
         y = base + n
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
+
+
+#: a year restated in parentheses after a year (去年(2014), 今年(106)); the text is folded (（ is ()
+_RX_YEAR_GLOSS = re.compile(r"\(\s?(\d{2,4})\s?年?\s?\)")
+
+#: 个小时 right after 上/下 (下个小时): one hour
+_RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
+
+#: what may open a clause before '40分钟后' that counts from the last clock time
+_RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
+
+
+@functools.cache
+def _quantity_word_ends() -> frozenset[str]:
+    """The last characters of the `quantity_modifiers` words: a cheap first test."""
+    return frozenset(w[-1] for w in _vocab()["quantity_modifiers"])
+
+
+@functools.cache
+def _rhetorical_numbers() -> frozenset[str]:
+    return frozenset(_vocab()["rhetorical_numbers"])
+
+
+@functools.cache
+def _approximate_numbers() -> frozenset[str]:
+    return frozenset(_vocab()["approximate_numbers"])
 
 
 _PREFIX_MAY_BEGIN = _FirstChar(_RX_PREFIX)
@@ -2173,15 +2442,15 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
     if m:
         g = m.group(1)
         if len(g) == 4:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year(cn_int(g), f, explicit=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(numeral_int(g), f, explicit=True))
         else:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(cn_int(g)).zfill(2), f, strong=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(numeral_int(g)).zfill(2), f, strong=True))
 
 
 def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["minguo"].match(s, pos)
     if m:
-        n = cn_int(m.group(1))
+        n = numeral_int(m.group(1))
         if n:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
 
@@ -2189,7 +2458,7 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["era"].match(s, pos)
     if m:
-        n = 1 if m.group(2) == "元" else cn_int(m.group(2))
+        n = 1 if m.group(2) == "元" else numeral_int(m.group(2))
         if n:
             _add(
                 out,
@@ -2227,7 +2496,7 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
 
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
-        if m:
+        if m and (m.end() - pos > 1 or p._day_deixis(pos)):
             _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
 
     return step

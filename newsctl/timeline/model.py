@@ -4,6 +4,7 @@ candidate the grammar builds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from enum import IntEnum
 from typing import Any, TypeVar
@@ -78,6 +79,7 @@ class _Frame:
     mod: str | None = None
     rtype: str | None = None
     explicit_year: bool = False
+    year_unknown: int = 0  # `UNKNOWN_YEAR`: the year is `STAND_IN_YEAR`; `UNKNOWN_MONTH`: the month too
 
 
 @dataclass
@@ -92,6 +94,11 @@ class _Ctx:
     pm: int = 0
     at: int = -1  # where the expression that set y/mo/d ended
     day: dt.datetime | None = None  # the last day an expression fixed: the day a bare clock time is on
+    y_unknown: int = 0  # y (and with `UNKNOWN_MONTH` mo) are stand-ins (no reference, no year in the text)
+    day_unknown: int = 0  # what of `day` is a stand-in
+    time: dt.datetime | None = None  # the last clock time the story named: what 40分钟后 counts from
+    time_at: int = -1  # where that clock time ended
+    time_unknown: int = 0  # what of `time` is a stand-in
     period: _Cand | None = None  # the last period (month, quarter, half, range): what 去年同期 shifts
     last: _Cand | None = None  # the last resolved point or range: what 届时 refers to
 
@@ -109,6 +116,34 @@ class _Cand:
     anchor: str
     frame: _Frame | None = None
     kinds: tuple[str, ...] = field(default_factory=tuple)
+    year_unknown: int = (
+        0  # resolved in `STAND_IN_YEAR` (and month): reported without start, end, year (month)
+    )
+
+
+#: The year a month or day of the text is resolved in when neither the text nor a reference gives
+#: one (5月1日下午4时57分 with no publication date): it carries the month, day and clock time to
+#: later expressions (1日下午, 当天, 40分钟后) like any context, and is reported as XXXX with no start
+#: and end. A leap year, so that 2月29日 is a day.
+STAND_IN_YEAR = 2000
+#: A day of the text with no month anywhere (21日下午9点22分 with no reference) is resolved in the
+#: stand-in year's January (31 days) and reported as XXXX-XX-21T21:22.
+STAND_IN_MONTH = 1
+UNKNOWN_YEAR, UNKNOWN_MONTH = 1, 2
+
+
+def unknown_year_value(value: str | None, unknown: int = UNKNOWN_YEAR) -> str | None:
+    """`value` of an expression resolved in `STAND_IN_YEAR`, with its years (and with
+    `UNKNOWN_MONTH` its months) written XXXX (XX)."""
+    if value is None:
+        return None
+    if unknown >= UNKNOWN_MONTH:
+        return _RX_VALUE_MONTH.sub(r"\1XXXX-XX", value)
+    return _RX_VALUE_YEAR.sub(r"\1XXXX", value)
+
+
+_RX_VALUE_YEAR = re.compile(r"(^|/)\d{4}")
+_RX_VALUE_MONTH = re.compile(r"(^|/)\d{4}(?:-\d{2})?")
 
 
 #: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,

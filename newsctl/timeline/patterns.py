@@ -109,11 +109,13 @@ _RX_MINUTE = re.compile(
     rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
     rf"|([{_CN}]|\d)(?=分)"
 )
-_RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|到|至|-|~")
+_RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|之间|到|至|-|~")
 _RX_PREFIX = re.compile(_grouped("自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约"))
 _RX_INT = re.compile(rf"({_INT})")
 _RX_SMALL_SEC = re.compile(rf"{_SMALL}秒")
-_RX_DUR_PRE = re.compile("(%s)(?:的)?" % _grouped("过去|最近|近|未来|今后|接下来|此后|之后|之前|前|后|上|下"))
+_RX_DUR_PRE = re.compile(
+    "(%s)(?:的)?" % _grouped("过去|最近|近|距今|这|未来|今后|接下来|此后|之后|之前|前|后|上|下")
+)
 _RX_DUR_JOIN = re.compile(r"(?:又|零|余|多)?")
 _RX_DAY_NEXT = re.compile(r"前|后|之|以|内|来|里|间|多|余")
 _RX_NIGHT_NUM = re.compile(r"\d|[一二两三四五六七八九十]")
@@ -165,7 +167,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "minguo": re.compile(rf"民国({_INT})年"),
         "era": re.compile("(%s)(元|[一二三四五六七八九十]{1,3})年" % _alt(v["era_years"])),
         "century": re.compile(
-            rf"(?:(上|本|{_SMALL})世纪)?(\d0|[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
+            rf"(?:(上|本|{_SMALL})世纪)?(\d{{3}}0|\d0|[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
             rf"|({_SMALL})世纪(初期|末期|初|末|上半叶|下半叶)?"
         ),
         "rel_year": re.compile(_alt(v["rel_year"])),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newsctl.timeline.grammar import _EXPRESSIONS, _five_year_plan_rx, _Parser
+from newsctl.timeline.grammar import _EXPRESSIONS, _RX_ONE_HOUR, _five_year_plan_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
     _CONN,
@@ -57,7 +57,7 @@ def _trigger_chars() -> frozenset[str]:
         "0123456789"
         + _CN
         + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届“\"‘'"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届距“\"‘'"
     )
     firsts.discard("的")
     return frozenset(firsts)
@@ -182,6 +182,7 @@ def _entry_rules() -> dict[str, list[str]]:
         "_anniversary": [_embed(_Parser._ANN_RX.pattern)],
         "_duration_expr": [
             "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_Parser._DUR_RX.pattern)),
+            "%s%s" % (_embed(_RX_DUR_PRE.pattern), _embed(_RX_ONE_HOUR.pattern)),  # 下个小时
             _embed(_Parser._DUR_RX.pattern),
         ],
         "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],

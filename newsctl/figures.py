@@ -600,12 +600,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
             elif category == "measure":
                 kind = "measure"
                 if text[pos : pos + 1] in "/／":
-                    # 87mg/100ml, 92mg／100ml: a compound unit is one measure
+                    # 87mg/100ml, 92mg／100ml: a compound unit is one measure; so is an amount
+                    # per piece or per portion (46kcal/片, 42kcal/半盒)
                     k = pos + 1
-                    while k < n and _is_digit(text[k]):
+                    while k < n and (_is_digit(text[k]) or text[k] == "半" and k == pos + 1):
                         k += 1
                     per = _lookup_unit(text, k)
-                    if per is not None and per[1] in ("measure", "time"):
+                    if per is not None and per[1] in ("measure", "time", "count"):
                         pos = k + len(per[0])
                         unit = text[j:pos]
                 if word == news["degree_times_unit"] and _degree_is_times(text, num, pos):
@@ -2147,6 +2148,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if ch in _WORD_FINANCIAL_DIGITS and num.end - num.start > 1 and _mixes_financial_digits(text, num):
             i += 1  # 大陆十年: 陆 is a word here; a figure does not mix 陆 with ordinary 十
             continue
+        if num.leading_unit and num.end - num.start == 1:
+            unit_name = _lookup_unit(text, i)
+            if unit_name is not None and unit_name[1] == "measure" and len(unit_name[0]) > 1:
+                i += len(unit_name[0])  # 千卡, 每千克, 千瓦时: the name of a unit, no amount
+                continue
         q = _quantity(text, num, mask)
         if q.unit is not None and len(q.unit) == 1 and text[num.start : num.end] == "一":
             if text.startswith("一" + q.unit, q.end):

@@ -1234,6 +1234,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
         if chars == 1 or (num.value_max is not None and chars == 2 and not q.approx):
             prev = text[num.start - 1] if num.start > 0 else ""
             nxt = text[num.end] if num.end < len(text) else ""
+            if prev in "（(" and nxt in "）)":
+                return False  # （一）各类货车: a list item's number, not a quoted numeral
             return prev in vocab.quote_open and nxt in vocab.quote_close
         if num.digit_sequence:
             return False
@@ -1381,6 +1383,10 @@ def _news_vocab() -> dict[str, Any]:
         "half_followers": _by_length(ctx["half_followers"]),
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "name_tags": frozenset(ctx["numeral_in_name"]["tags"]),
+        "name_max_len": int(ctx["numeral_in_name"]["max_len"]),
+        "name_after_unit": _by_length(ctx["numeral_in_name"]["after_unit"]),
+        "name_after_numeral": _by_length(ctx["numeral_in_name"]["after_numeral"]),
         "brand_before_number": _by_length(ctx["brand_before_number"]["words"]),
         "session_term_words": _by_length(ctx["session_ordinal"]["届"]),
         "session_plenary_words": _by_length(ctx["session_ordinal"]["次"]),
@@ -1984,6 +1990,35 @@ def _in_programme_name(text: str, end: int) -> bool:
     )
 
 
+#: word -> its tag in jieba's dictionary, for the words _in_place_name looked up so far
+_name_tag_memo: dict[str, str | None] = {}
+
+
+def _in_place_name(text: str, q: _Quantity) -> bool:
+    """千岁市, 二里岗派出所, 二十国集团, 三里屯: numeral characters inside a place or an
+    organisation's name (a place suffix after the numeral and its unit, an organisation suffix
+    after a bare numeral, or a dictionary name that runs past the figure), not a quantity."""
+    num = q.numeral
+    news = _news_vocab()
+    if q.unit is None:
+        return _startswith_any(text, q.end, news["name_after_numeral"]) is not None
+    if q.unit_category not in ("age", "measure", "time", "count") or q.end != num.end + len(q.unit):
+        return False
+    if q.unit_category != "count" and _startswith_any(text, q.end, news["name_after_unit"]) is not None:
+        return True
+    words = {text[num.start : k] for k in range(q.end + 1, min(len(text), num.start + news["name_max_len"]) + 1)}
+    words = {w for w in words if all(_is_han(c) for c in w)}
+    missing = {w for w in words if w not in _name_tag_memo}
+    if missing:
+        tags = _lexicon_tags(missing)
+        if tags is None:
+            return False
+        if len(_name_tag_memo) > _TAG_MEMO_LIMIT:
+            _name_tag_memo.clear()
+        _name_tag_memo.update({w: tags.get(w) for w in missing})
+    return any(_name_tag_memo.get(w) in news["name_tags"] for w in words)
+
+
 def _is_bare_money(text: str, q: _Quantity) -> bool:
     """营收2.8亿, 票房超过10亿: a number with 万/亿 and no unit after a word for an amount of
     money is money (in the article's currency)."""
@@ -2269,6 +2304,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
         if not whole and _is_part_of_name(text, q):
             continue
+        if not whole and not num.arabic and _in_place_name(text, q):
+            continue  # 千岁市, 二里岗, 二十国集团: a name
         if not whole and _is_role_article(text, q):
             continue  # 一名司机说: an article before a person's role, no quantity
         if (

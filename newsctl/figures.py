@@ -479,7 +479,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
             continue
         if num.end - num.start == 1 and 0 <= num.value <= 9 and factor > Decimal("0.01"):
             nxt = text[num.end] if num.end < n else ""
-            if not _is_han(nxt) or nxt in "到至钱以或":
+            if not _is_han(nxt) or nxt in "到至钱以或的":
                 extra += num.value * factor / 10
                 pos = num.end
         break
@@ -630,6 +630,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 ):
                     # 一块蛋糕: 块 is a measure word here
                     kind, currency, category = "count", None, "count"
+                elif word == "块" and text[num.start : num.end] == "一" and not _money_context(text, num.start, pos):
+                    kind, currency, category = "count", None, "count"  # 不会去重视的一块: a piece
                 else:
                     extra, pos = _read_money_chain(text, pos, Decimal(1))
                     value += extra
@@ -763,6 +765,16 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
         False,  # is_time
         {note} if note else set(),  # notes
     )
+
+
+def _money_context(text: str, start: int, end: int) -> bool:
+    """一块钱, 一块五, 票价一块: is there money around 一块 (a price, a payment) in its sentence?"""
+    if text[end : end + 1] and (text[end] in "钱零" or is_numeral_start(text[end])):
+        return True
+    spec = _news_vocab()["one_kuai_money"]
+    window = int(spec["window"])
+    around = text[max(0, start - window) : start] + "\n" + text[end : end + window]
+    return any(cue in around for cue in spec["cues"])
 
 
 @cache
@@ -1383,6 +1395,10 @@ def _news_vocab() -> dict[str, Any]:
         "half_followers": _by_length(ctx["half_followers"]),
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "one_kuai_money": ctx["one_kuai_money"],
+        "indefinite_classifiers": frozenset(ctx["indefinite_yi"]["classifiers"]),
+        "indefinite_quantity_before": tuple(ctx["indefinite_yi"]["quantity_before"]),
+        "indefinite_window": int(ctx["indefinite_yi"]["window"]),
         "name_tags": frozenset(ctx["numeral_in_name"]["tags"]),
         "name_max_len": int(ctx["numeral_in_name"]["max_len"]),
         "name_after_unit": _by_length(ctx["numeral_in_name"]["after_unit"]),
@@ -1928,6 +1944,37 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
     return not any(word in before for word in news["article_role_quantity"])
 
 
+#: a text this short is a phrase on its own (一块蛋糕), with no sentence to read an article in
+_PHRASE_MAX = 12
+
+
+def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
+    """一个出口, 一辆货车, 一顿饭: 一 + a classifier is the indefinite article, not a count of
+    one, unless a word before it in the clause gives it a quantity sense (只有一个, 另一位,
+    第一家) or the sentence counts the same classifier with another number (一个…两个)."""
+    news = _news_vocab()
+    num = q.numeral
+    if q.unit not in news["indefinite_classifiers"] or q.start != num.start or q.approx is not None:
+        return False
+    if text[num.start : num.end] != "一" or q.end != num.end + len(q.unit):
+        return False
+    if len(text) <= _PHRASE_MAX or is_numeral_start(text[q.end : q.end + 1]):
+        return False  # 一块蛋糕 on its own, 一对八千 (a price for one pair): a quantity
+    before = _same_clause_before(text, num.start, news["indefinite_window"])
+    if any(word in before for word in news["indefinite_quantity_before"]):
+        return False
+    # the sentence around: another number before the same classifier is a contrast (一个…两个)
+    left = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
+    right = min((k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0), default=q.end + 80)
+    sentence = text[left + 1 : right]
+    k = sentence.find(q.unit)
+    while k >= 0:
+        if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":
+            return False
+        k = sentence.find(q.unit, k + 1)
+    return True
+
+
 def _after_aspect_opener(text: str, p0: int) -> bool:
     """曾 (曾经) shortly before 过 in the same clause: 过 is the past-experience particle."""
     news = _news_vocab()
@@ -2308,6 +2355,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue  # 千岁市, 二里岗, 二十国集团: a name
         if not whole and _is_role_article(text, q):
             continue  # 一名司机说: an article before a person's role, no quantity
+        if q.kind == "count" and not whole and _is_indefinite_yi(text, q):
+            continue  # 需要一个出口: an indefinite article, no quantity
         if (
             q.unit == "两"
             and text[num.start : q.end] in news["couple_words"]

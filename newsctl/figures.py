@@ -767,6 +767,21 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     )
 
 
+def _per_unit_before(text: str, q: _Quantity) -> None:
+    """每立方米14微克, 每小时80公里: 每 + a unit of measure or time before a measure makes one
+    compound unit (微克/立方米), the span taking the 每 phrase in."""
+    units = _vocab().units
+    for length in (1, 2, 3, 4):
+        p0 = q.start - length
+        if p0 < 1 or text[p0 - 1] != "每":
+            continue
+        hit = units.get(text[p0 : q.start])
+        if hit is not None and hit[0] in ("measure", "time"):
+            q.unit = f"{q.unit}/{text[p0 : q.start]}"
+            q.start = p0 - 1
+            return
+
+
 def _money_context(text: str, start: int, end: int) -> bool:
     """一块钱, 一块五, 票价一块: is there money around 一块 (a price, a payment) in its sentence?"""
     if text[end : end + 1] and (text[end] in "钱零" or is_numeral_start(text[end])):
@@ -2374,6 +2389,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if q.unit_category == "measure" and q.unit is not None and "/" not in q.unit and q.start > 1:
+            _per_unit_before(text, q)  # 每立方米14微克: 14 微克/立方米
         i = max(q.end, i)
         if q.unit in ordinal_units:
             if q.unit == _FLOOR_UNIT and not num.arabic:

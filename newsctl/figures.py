@@ -1253,7 +1253,7 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     if whole:
         return not (num.leading_unit and num.value >= 10000)
     if num.leading_unit:
-        return False
+        return _is_bare_money(text, q)  # 开价千万: a round sum of money
     if num.ambiguous_alone:
         return False
     if num.chinese and not num.arabic:

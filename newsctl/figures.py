@@ -767,6 +767,28 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     )
 
 
+def _on_a_scale(text: str, q: _Quantity) -> bool:
+    """6.7级地震, 震度7级, 风力8级: a degree on the scale of an earthquake or of the wind."""
+    news = _news_vocab()
+    if _startswith_any(text, q.end, news["scale_after"]) is not None:
+        return True
+    before = _same_clause_before(text, q.start, news["scale_window"])
+    return any(word in before for word in news["scale_before"])
+
+
+def _seismic_intensity(text: str, q: _Quantity) -> None:
+    """震度“6弱”级: 弱/强 after the number of an intensity is part of it (unit 弱/强)."""
+    news = _news_vocab()
+    suffix = text[q.end : q.end + 1]
+    if suffix not in news["scale_intensity"] or not 1 <= q.value <= 7 or q.value_max is not None:
+        return
+    window = news["scale_window"]
+    before = text[max(0, q.start - window) : q.start]
+    if any(word in before for word in news["scale_before"]):
+        q.unit, q.kind, q.unit_category = suffix, "measure", "measure"
+        q.end += 1
+
+
 def _per_unit_before(text: str, q: _Quantity) -> None:
     """每立方米14微克, 每小时80公里: 每 + a unit of measure or time before a measure makes one
     compound unit (微克/立方米), the span taking the 每 phrase in."""
@@ -1411,6 +1433,11 @@ def _news_vocab() -> dict[str, Any]:
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
+        "scale_unit": ctx["scale_degree"]["unit"],
+        "scale_after": _by_length(ctx["scale_degree"]["after"]),
+        "scale_before": tuple(ctx["scale_degree"]["before"]),
+        "scale_window": int(ctx["scale_degree"]["window"]),
+        "scale_intensity": tuple(ctx["scale_degree"]["intensity_suffixes"]),
         "indefinite_classifiers": frozenset(ctx["indefinite_yi"]["classifiers"]),
         "indefinite_quantity_before": tuple(ctx["indefinite_yi"]["quantity_before"]),
         "indefinite_window": int(ctx["indefinite_yi"]["window"]),
@@ -2389,6 +2416,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if q.unit == news["scale_unit"] and q.kind == "count" and _on_a_scale(text, q):
+            q.kind = "measure"  # 6.7级地震, 震度7级: a degree on a scale, not a count
+        elif q.unit is None and text[q.end : q.end + 1] in "弱强" and num.arabic:
+            _seismic_intensity(text, q)
         if q.unit_category == "measure" and q.unit is not None and "/" not in q.unit and q.start > 1:
             _per_unit_before(text, q)  # 每立方米14微克: 14 微克/立方米
         i = max(q.end, i)

@@ -1355,8 +1355,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             blockers = vocab.prefix_not_after.get(word)
             if blockers and _endswith_any(text, p0, blockers):
                 continue
-            if word == "过" and _after_aspect_opener(text, p0):
-                continue  # 曾参加过两次: 过 marks the past, not 超过
+            if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
+                continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
                 continue
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
@@ -2097,15 +2097,36 @@ def _in_place_name(text: str, q: _Quantity) -> bool:
         return True
     words = {text[num.start : k] for k in range(q.end + 1, min(len(text), num.start + news["name_max_len"]) + 1)}
     words = {w for w in words if all(_is_han(c) for c in w)}
+    tags = _dictionary_tags(words)
+    return any(tags.get(w) in news["name_tags"] for w in words)
+
+
+def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
+    """The dictionary tags of `words` (None: not in the dictionary, or no dictionary), memoised."""
     missing = {w for w in words if w not in _name_tag_memo}
     if missing:
         tags = _lexicon_tags(missing)
         if tags is None:
-            return False
+            return {}
         if len(_name_tag_memo) > _TAG_MEMO_LIMIT:
             _name_tag_memo.clear()
         _name_tag_memo.update({w: tags.get(w) for w in missing})
-    return any(_name_tag_memo.get(w) in news["name_tags"] for w in words)
+    return {w: _name_tag_memo.get(w) for w in words}
+
+
+def _verb_before_guo(text: str, p0: int, q: _Quantity) -> bool:
+    """发生过一次, 考过三级: 过 right after a verb is the aspect particle (has done), not 超过;
+    a round number, a share or an amount keeps the comparison (过百条, 育秧过三成, 收入过五千)."""
+    if q.numeral.leading_unit or q.kind != "count" or q.unit is None:
+        return False
+    words = {text[max(0, p0 - 2) : p0], text[p0 - 1 : p0]}
+    words = {w for w in words if w and all(_is_han(c) for c in w)}
+    if not words:
+        return False
+    tags = _dictionary_tags(words)
+    two = text[max(0, p0 - 2) : p0]
+    tag = tags.get(two) if tags.get(two) is not None else tags.get(text[p0 - 1 : p0])
+    return tag == "v"
 
 
 def _is_bare_money(text: str, q: _Quantity) -> bool:

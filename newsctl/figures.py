@@ -1433,6 +1433,8 @@ def _news_vocab() -> dict[str, Any]:
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
+        "rhetorical_numerals": frozenset(ctx["rhetorical_years"]["numerals"]),
+        "rhetorical_unit": ctx["rhetorical_years"]["unit"],
         "scale_unit": ctx["scale_degree"]["unit"],
         "scale_after": _by_length(ctx["scale_degree"]["after"]),
         "scale_before": tuple(ctx["scale_degree"]["before"]),
@@ -2437,6 +2439,13 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if (
+            q.unit == news["rhetorical_unit"]
+            and q.approx is None
+            and q.start == num.start
+            and text[num.start : num.end] in news["rhetorical_numerals"]
+        ):
+            continue  # 绵延千年, 百年变局, 千百年来: rhetoric, not a measured span
         if q.unit == news["scale_unit"] and q.kind == "count" and _on_a_scale(text, q):
             q.kind = "measure"  # 6.7级地震, 震度7级: a degree on a scale, not a count
         elif q.unit is None and text[q.end : q.end + 1] in "弱强" and num.arabic:

@@ -1238,7 +1238,7 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         value = num.value
         if unit == "年":
             if num.digit_sequence and (num.n_digits >= 3 or (num.chinese and num.n_digits >= 2)):
-                return True
+                return not _long_span_of_years(text, q)
             return bool(num.arabic and num.leading_zero)
         maximum = vocab.date_unit_max.get(unit)
         integral = value == value.to_integral_value() and value >= 0
@@ -1261,6 +1261,16 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if _endswith_any(text, start, vocab.weekday_prefixes) and 1 <= num.value <= 7:
             return True
     return False
+
+
+def _long_span_of_years(text: str, q: _Quantity) -> bool:
+    """800多年, 距今857年历史, 已有1000年之久: a span of years, not the year 800."""
+    if q.numeral.has_decimal or q.numeral.value_max is not None:
+        return False
+    news = _news_vocab()
+    if q.unit_category == "time" or _startswith_any(text, q.end, news["long_years_after"]) is not None:
+        return True
+    return _endswith_any(text, q.numeral.start, news["long_years_before"]) is not None
 
 
 def _is_article(text: str) -> bool:
@@ -1433,6 +1443,8 @@ def _news_vocab() -> dict[str, Any]:
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
+        "long_years_after": _by_length(ctx["long_duration_years"]["after"]),
+        "long_years_before": _by_length(ctx["long_duration_years"]["before"]),
         "rhetorical_numerals": frozenset(ctx["rhetorical_years"]["numerals"]),
         "rhetorical_unit": ctx["rhetorical_years"]["unit"],
         "scale_unit": ctx["scale_degree"]["unit"],

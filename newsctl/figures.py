@@ -1263,6 +1263,28 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
     return False
 
 
+_RE_SLASH_PAIR = re.compile(r"([0-9０-９]{1,2})[/／]([0-9０-９]{1,2})")
+
+
+def _is_month_day(text: str, q: _Quantity) -> bool:
+    """6/29, 7/1, 5/4 (Taiwan writes dates so): a month and a day, not a fraction. A fraction is
+    proper and its denominator small (1/3的肝脏, 扣1/3); a/b with a >= b or b > 12 is a date, and
+    so is one after 至/起 or before a weekday in parentheses or 前."""
+    m = _RE_SLASH_PAIR.fullmatch(text, q.start, q.end)
+    if m is None:
+        return False
+    month, day = int(m.group(1).translate(_WIDTH_DIGITS)), int(m.group(2).translate(_WIDTH_DIGITS))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    if month >= day or day > 12:
+        return True
+    # 即日起至7/11, 7/2(日): a date's words around it
+    return text[q.start - 1 : q.start] in "至~～起" or text[q.end : q.end + 1] in "(（前"
+
+
+_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _long_span_of_years(text: str, q: _Quantity) -> bool:
     """800多年, 距今857年历史, 已有1000年之久: a span of years, not the year 800."""
     if q.numeral.has_decimal or q.numeral.value_max is not None:
@@ -2349,6 +2371,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue
         if q.unit_category == "reject":
             continue
+        if num.form == "fraction" and _is_month_day(text, q):
+            continue  # 今天（6/29）, 至7/17: a month and a day, not a fraction
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
         # (each test behind the cheap condition that it starts with)

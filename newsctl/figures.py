@@ -539,10 +539,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 ch = text[j : j + 1]
             elif (
                 ch in vocab.more_suffix
-                and not (j + 1 < n and (_is_han(text[j + 1]) or _is_ascii_alnum(text[j + 1])))
+                and not (
+                    j + 1 < n
+                    and (_is_han(text[j + 1]) and text[j + 1] not in _AFTER_BARE_MORE or _is_ascii_alnum(text[j + 1]))
+                )
                 and num.value >= 10
             ):
-                # 四百多 at the end of a clause
+                # 四百多 at the end of a clause, 我才60多就…: before a function word
                 approx = "more_than"
                 pos = j + 1
         hit: tuple[str, str, Any] | None = None
@@ -825,6 +828,8 @@ def _suffix_first_chars() -> frozenset[str]:
 _FLOOR_UNIT = "楼"
 #: N年代 is a decade (a date) only for N a multiple of ten
 _DECADE_UNIT = "年代"
+#: function words after N多 that end the figure (我才60多就退休了, 三十多了)
+_AFTER_BARE_MORE = frozenset("就了还都也才却吧呢啊")
 #: 几 after an Arabic round number: 20几年 is 20多年
 _VAGUE_DIGITS = frozenset("几幾")
 #: date units that also measure a duration after 多/余/来 (10多年, 20余日)

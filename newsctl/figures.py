@@ -1392,6 +1392,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             blockers = vocab.prefix_not_after.get(word)
             if blockers and _endswith_any(text, p0, blockers):
                 continue
+            if end != k and (q.approx is not None or q.value_max is not None):
+                continue  # 大概有十几: through 有/需, a vague numeral keeps its own reading
             if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
                 continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):

@@ -787,7 +787,8 @@ def _seismic_intensity(text: str, q: _Quantity) -> None:
         return
     window = news["scale_window"]
     before = text[max(0, q.start - window) : q.start]
-    if any(word in before for word in news["scale_before"]):
+    after = text[q.end + 1 : q.end + 3]
+    if any(word in before for word in news["scale_before"]) or after.lstrip("”」\"'’").startswith(news["scale_unit"]):
         q.unit, q.kind, q.unit_category = suffix, "measure", "measure"
         q.end += 1
 
@@ -1472,6 +1473,7 @@ def _news_vocab() -> dict[str, Any]:
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
+        "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
         "long_years_after": _by_length(ctx["long_duration_years"]["after"]),
         "long_years_before": _by_length(ctx["long_duration_years"]["before"]),
         "rhetorical_numerals": frozenset(ctx["rhetorical_years"]["numerals"]),
@@ -2048,6 +2050,8 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     before = _same_clause_before(text, num.start, news["indefinite_window"])
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
+    if before[-1:] == "多" and before[-2:] not in ("差不多", "很多") or before[-2:-1] == "多" and before[-3:-2] not in "差很许":
+        return False  # 多一个, 多拿一个: one more (差不多可满足一位 is still an article)
     # the sentence around: another number before the same classifier is a contrast (一个…两个)
     left = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
     right = min((k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0), default=q.end + 80)
@@ -2482,6 +2486,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if (text[num.start : num.end], q.unit) == news["both_sides"] and q.end == num.end + 1:
+            continue  # 院检两方: both sides (双方), not two cubic metres
         if (
             q.unit == news["rhetorical_unit"]
             and q.approx is None

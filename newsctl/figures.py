@@ -2148,6 +2148,18 @@ def _in_place_name(text: str, q: _Quantity) -> bool:
     return any(tags.get(w) in news["name_tags"] for w in words)
 
 
+def _in_quoted_name(text: str, q: _Quantity) -> bool:
+    """“黄金50年”, “最美100天”: a short phrase in quotes that a word opens before the number
+    is a slogan or a name; a quoted number alone (“3天”) or a quotation stays."""
+    opened = text[max(0, q.start - 6) : q.start].rfind("“")
+    if opened < 0:
+        return False
+    head = text[max(0, q.start - 6) + opened + 1 : q.start]
+    if not head or not all(_is_han(c) for c in head) or text[q.end : q.end + 1] != "”":
+        return False
+    return True
+
+
 def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
     """The dictionary tags of `words` (None: not in the dictionary, or no dictionary), memoised."""
     missing = {w for w in words if w not in _name_tag_memo}
@@ -2465,6 +2477,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue
         if not whole and not num.arabic and _in_place_name(text, q):
             continue  # 千岁市, 二里岗, 二十国集团: a name
+        if not whole and _in_quoted_name(text, q):
+            continue  # “黄金50年”: a slogan or a name in quotes, not a measured quantity
         if not whole and _is_role_article(text, q):
             continue  # 一名司机说: an article before a person's role, no quantity
         if q.kind == "count" and not whole and _is_indefinite_yi(text, q):

@@ -2130,10 +2130,13 @@ def _in_programme_name(text: str, end: int) -> bool:
 _name_tag_memo: dict[str, str | None] = {}
 
 
-def _in_place_name(text: str, q: _Quantity) -> bool:
+def _in_place_name(text: str, q: _Quantity) -> bool | set[str]:
     """千岁市, 二里岗派出所, 二十国集团, 三里屯: numeral characters inside a place or an
     organisation's name (a place suffix after the numeral and its unit, an organisation suffix
-    after a bare numeral, or a dictionary name that runs past the figure), not a quantity."""
+    after a bare numeral, or a dictionary name that runs past the figure), not a quantity.
+
+    True or False when the words around decide; else the words whose dictionary tags decide
+    (looked up once per text, see _drop_place_names)."""
     num = q.numeral
     news = _news_vocab()
     if q.unit is None:
@@ -2142,10 +2145,23 @@ def _in_place_name(text: str, q: _Quantity) -> bool:
         return False
     if q.unit_category != "count" and _startswith_any(text, q.end, news["name_after_unit"]) is not None:
         return True
-    words = {text[num.start : k] for k in range(q.end + 1, min(len(text), num.start + news["name_max_len"]) + 1)}
-    words = {w for w in words if all(_is_han(c) for c in w)}
-    tags = _dictionary_tags(words)
-    return any(tags.get(w) in news["name_tags"] for w in words)
+    if num.end - num.start != 1 or not _is_han(text[q.end : q.end + 1] or "a") or text[q.end] in _NOT_A_NOUN:
+        return False  # (the names are 三里屯, 七台河: one numeral character and its unit)
+    last = min(len(text), num.start + news["name_max_len"])
+    words = set()
+    for k in range(q.end + 1, last + 1):
+        if not _is_han(text[k - 1]):
+            break
+        words.add(text[num.start : k])
+    return words
+
+
+def _drop_place_names(found: list[_Quantity], pending: list[tuple[_Quantity, set[str]]]) -> list[_Quantity]:
+    """The figures without those of `pending` that a dictionary name covers (三里屯, 七台河)."""
+    tags = _dictionary_tags(set().union(*(words for _, words in pending)))
+    name_tags = _news_vocab()["name_tags"]
+    names = {id(q) for q, words in pending if any(tags.get(w) in name_tags for w in words)}
+    return [q for q in found if id(q) not in names] if names else found
 
 
 def _in_quoted_name(text: str, q: _Quantity) -> bool:
@@ -2295,6 +2311,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     ordinal_last_chars = vocab.ordinal_prefix.last_chars
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
+    place_name_words: list[tuple[_Quantity, set[str]]] = []
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2475,7 +2492,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
         if not whole and _is_part_of_name(text, q):
             continue
-        if not whole and not num.arabic and _in_place_name(text, q):
+        in_name = not whole and not num.arabic and _in_place_name(text, q)
+        if in_name is True:
             continue  # 千岁市, 二里岗, 二十国集团: a name
         if not whole and _in_quoted_name(text, q):
             continue  # “黄金50年”: a slogan or a name in quotes, not a measured quantity
@@ -2530,7 +2548,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not _counts_next_noun(text, q)
         ):
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
+        if in_name:
+            place_name_words.append((q, in_name))  # 三里屯: the dictionary decides, below
         found.append(q)
+    if place_name_words:
+        found = _drop_place_names(found, place_name_words)
     found = _merge_bounds(text, found)
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []

@@ -1285,7 +1285,8 @@ def _is_month_day(text: str, q: _Quantity) -> bool:
     if month >= day or day > 12:
         return True
     # 即日起至7/11, 7/2(日): a date's words around it
-    return text[q.start - 1 : q.start] in "至~～起" or text[q.end : q.end + 1] in "(（前"
+    before, after = text[q.start - 1 : q.start] if q.start else "", text[q.end : q.end + 1]
+    return bool(before) and before in "至~～起" or bool(after) and after in "(（前"
 
 
 _WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -1490,6 +1491,7 @@ def _news_vocab() -> dict[str, Any]:
         "name_max_len": int(ctx["numeral_in_name"]["max_len"]),
         "name_after_unit": _by_length(ctx["numeral_in_name"]["after_unit"]),
         "name_after_numeral": _by_length(ctx["numeral_in_name"]["after_numeral"]),
+        "name_place_chars": frozenset(ctx["numeral_in_name"]["place_chars"]),
         "brand_before_number": _by_length(ctx["brand_before_number"]["words"]),
         "session_term_words": _by_length(ctx["session_ordinal"]["届"]),
         "session_plenary_words": _by_length(ctx["session_ordinal"]["次"]),
@@ -2145,8 +2147,8 @@ def _in_place_name(text: str, q: _Quantity) -> bool | set[str]:
         return False
     if q.unit_category != "count" and _startswith_any(text, q.end, news["name_after_unit"]) is not None:
         return True
-    if num.end - num.start != 1 or not _is_han(text[q.end : q.end + 1] or "a") or text[q.end] in _NOT_A_NOUN:
-        return False  # (the names are 三里屯, 七台河: one numeral character and its unit)
+    if num.end - num.start != 1 or text[q.end : q.end + 1] not in news["name_place_chars"]:
+        return False  # (the names are 三里屯, 七台河: one numeral character, its unit, a place word)
     last = min(len(text), num.start + news["name_max_len"])
     words = set()
     for k in range(q.end + 1, last + 1):
@@ -2312,6 +2314,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
     place_name_words: list[tuple[_Quantity, set[str]]] = []
+    quoted_any = "“" in text
+    both_sides = news["both_sides"]
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2492,14 +2496,14 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
         if not whole and _is_part_of_name(text, q):
             continue
-        in_name = not whole and not num.arabic and _in_place_name(text, q)
+        in_name = not num.arabic and not whole and _in_place_name(text, q)
         if in_name is True:
             continue  # 千岁市, 二里岗, 二十国集团: a name
-        if not whole and _in_quoted_name(text, q):
+        if quoted_any and not whole and text[q.end : q.end + 1] == "”" and _in_quoted_name(text, q):
             continue  # “黄金50年”: a slogan or a name in quotes, not a measured quantity
         if not whole and _is_role_article(text, q):
             continue  # 一名司机说: an article before a person's role, no quantity
-        if q.kind == "count" and not whole and _is_indefinite_yi(text, q):
+        if ch == "一" and q.kind == "count" and not whole and _is_indefinite_yi(text, q):
             continue  # 需要一个出口: an indefinite article, no quantity
         if (
             q.unit == "两"
@@ -2518,7 +2522,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
-        if (text[num.start : num.end], q.unit) == news["both_sides"] and q.end == num.end + 1:
+        if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
             continue  # 院检两方: both sides (双方), not two cubic metres
         if (
             q.unit == news["rhetorical_unit"]
@@ -2532,7 +2536,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         elif q.unit is None and text[q.end : q.end + 1] in "弱强" and num.arabic:
             _seismic_intensity(text, q)
         if q.unit_category == "measure" and q.unit is not None and "/" not in q.unit and q.start > 1:
-            _per_unit_before(text, q)  # 每立方米14微克: 14 微克/立方米
+            if "每" in text[q.start - 5 : q.start]:
+                _per_unit_before(text, q)  # 每立方米14微克: 14 微克/立方米
         i = max(q.end, i)
         if q.unit in ordinal_units:
             if q.unit == _FLOOR_UNIT and not num.arabic:

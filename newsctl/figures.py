@@ -541,7 +541,11 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 ch in vocab.more_suffix
                 and not (
                     j + 1 < n
-                    and (_is_han(text[j + 1]) and text[j + 1] not in _AFTER_BARE_MORE or _is_ascii_alnum(text[j + 1]))
+                    and (
+                        _is_han(text[j + 1])
+                        and text[j + 1] not in _AFTER_BARE_MORE
+                        or _is_ascii_alnum(text[j + 1])
+                    )
                 )
                 and num.value >= 10
             ):
@@ -633,7 +637,11 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 ):
                     # 一块蛋糕: 块 is a measure word here
                     kind, currency, category = "count", None, "count"
-                elif word == "块" and text[num.start : num.end] == "一" and not _money_context(text, num.start, pos):
+                elif (
+                    word == "块"
+                    and text[num.start : num.end] == "一"
+                    and not _money_context(text, num.start, pos)
+                ):
                     kind, currency, category = "count", None, "count"  # 不会去重视的一块: a piece
                 else:
                     extra, pos = _read_money_chain(text, pos, Decimal(1))
@@ -788,7 +796,8 @@ def _seismic_intensity(text: str, q: _Quantity) -> None:
     window = news["scale_window"]
     before = text[max(0, q.start - window) : q.start]
     after = text[q.end + 1 : q.end + 3]
-    if any(word in before for word in news["scale_before"]) or after.lstrip("”」\"'’").startswith(news["scale_unit"]):
+    closed = after.lstrip("”」\"'’")
+    if any(word in before for word in news["scale_before"]) or closed.startswith(news["scale_unit"]):
         q.unit, q.kind, q.unit_category = suffix, "measure", "measure"
         q.end += 1
 
@@ -2052,11 +2061,13 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     before = _same_clause_before(text, num.start, news["indefinite_window"])
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
-    if before[-1:] == "多" and before[-2:] not in ("差不多", "很多") or before[-2:-1] == "多" and before[-3:-2] not in "差很许":
+    more_at = before.rfind("多", len(before) - 2)
+    if more_at >= 0 and before[more_at - 1 : more_at] not in ("差", "很", "许", "不"):
         return False  # 多一个, 多拿一个: one more (差不多可满足一位 is still an article)
     # the sentence around: another number before the same classifier is a contrast (一个…两个)
     left = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
-    right = min((k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0), default=q.end + 80)
+    ends = [k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0]
+    right = min(ends, default=q.end + 80)
     sentence = text[left + 1 : right]
     k = sentence.find(q.unit)
     while k >= 0:
@@ -2173,9 +2184,7 @@ def _in_quoted_name(text: str, q: _Quantity) -> bool:
     if opened < 0:
         return False
     head = text[max(0, q.start - 6) + opened + 1 : q.start]
-    if not head or not all(_is_han(c) for c in head) or text[q.end : q.end + 1] != "”":
-        return False
-    return True
+    return bool(head) and all(_is_han(c) for c in head) and text[q.end : q.end + 1] == "”"
 
 
 def _dictionary_tags(words: set[str]) -> dict[str, str | None]:

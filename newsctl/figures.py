@@ -2052,9 +2052,12 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     第一家) or the sentence counts the same classifier with another number (一个…两个)."""
     news = _news_vocab()
     num = q.numeral
-    if q.unit not in news["indefinite_classifiers"] or q.start != num.start or q.approx is not None:
+    unit = q.unit
+    if unit is None or unit not in news["indefinite_classifiers"]:
         return False
-    if text[num.start : num.end] != "一" or q.end != num.end + len(q.unit):
+    if q.start != num.start or q.approx is not None:
+        return False
+    if text[num.start : num.end] != "一" or q.end != num.end + len(unit):
         return False
     if len(text) <= _PHRASE_MAX or is_numeral_start(text[q.end : q.end + 1]):
         return False  # 一块蛋糕 on its own, 一对八千 (a price for one pair): a quantity
@@ -2069,11 +2072,11 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     ends = [k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0]
     right = min(ends, default=q.end + 80)
     sentence = text[left + 1 : right]
-    k = sentence.find(q.unit)
+    k = sentence.find(unit)
     while k >= 0:
         if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":
             return False
-        k = sentence.find(q.unit, k + 1)
+        k = sentence.find(unit, k + 1)
     return True
 
 

@@ -479,7 +479,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
             continue
         if num.end - num.start == 1 and 0 <= num.value <= 9 and factor > Decimal("0.01"):
             nxt = text[num.end] if num.end < n else ""
-            if not _is_han(nxt) or nxt in "到至钱以或":
+            if not _is_han(nxt) or nxt in "到至钱以或的":
                 extra += num.value * factor / 10
                 pos = num.end
         break
@@ -539,10 +539,17 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 ch = text[j : j + 1]
             elif (
                 ch in vocab.more_suffix
-                and not (j + 1 < n and (_is_han(text[j + 1]) or _is_ascii_alnum(text[j + 1])))
+                and not (
+                    j + 1 < n
+                    and (
+                        _is_han(text[j + 1])
+                        and text[j + 1] not in _AFTER_BARE_MORE
+                        or _is_ascii_alnum(text[j + 1])
+                    )
+                )
                 and num.value >= 10
             ):
-                # 四百多 at the end of a clause
+                # 四百多 at the end of a clause, 我才60多就…: before a function word
                 approx = "more_than"
                 pos = j + 1
         hit: tuple[str, str, Any] | None = None
@@ -600,12 +607,13 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
             elif category == "measure":
                 kind = "measure"
                 if text[pos : pos + 1] in "/／":
-                    # 87mg/100ml, 92mg／100ml: a compound unit is one measure
+                    # 87mg/100ml, 92mg／100ml: a compound unit is one measure; so is an amount
+                    # per piece or per portion (46kcal/片, 42kcal/半盒)
                     k = pos + 1
-                    while k < n and _is_digit(text[k]):
+                    while k < n and (_is_digit(text[k]) or text[k] == "半" and k == pos + 1):
                         k += 1
                     per = _lookup_unit(text, k)
-                    if per is not None and per[1] in ("measure", "time"):
+                    if per is not None and per[1] in ("measure", "time", "count"):
                         pos = k + len(per[0])
                         unit = text[j:pos]
                 if word == news["degree_times_unit"] and _degree_is_times(text, num, pos):
@@ -629,6 +637,12 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 ):
                     # 一块蛋糕: 块 is a measure word here
                     kind, currency, category = "count", None, "count"
+                elif (
+                    word == "块"
+                    and text[num.start : num.end] == "一"
+                    and not _money_context(text, num.start, pos)
+                ):
+                    kind, currency, category = "count", None, "count"  # 不会去重视的一块: a piece
                 else:
                     extra, pos = _read_money_chain(text, pos, Decimal(1))
                     value += extra
@@ -764,6 +778,55 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     )
 
 
+def _on_a_scale(text: str, q: _Quantity) -> bool:
+    """6.7级地震, 震度7级, 风力8级: a degree on the scale of an earthquake or of the wind."""
+    news = _news_vocab()
+    if _startswith_any(text, q.end, news["scale_after"]) is not None:
+        return True
+    before = _same_clause_before(text, q.start, news["scale_window"])
+    return any(word in before for word in news["scale_before"])
+
+
+def _seismic_intensity(text: str, q: _Quantity) -> None:
+    """震度“6弱”级: 弱/强 after the number of an intensity is part of it (unit 弱/强)."""
+    news = _news_vocab()
+    suffix = text[q.end : q.end + 1]
+    if suffix not in news["scale_intensity"] or not 1 <= q.value <= 7 or q.value_max is not None:
+        return
+    window = news["scale_window"]
+    before = text[max(0, q.start - window) : q.start]
+    after = text[q.end + 1 : q.end + 3]
+    closed = after.lstrip("”」\"'’")
+    if any(word in before for word in news["scale_before"]) or closed.startswith(news["scale_unit"]):
+        q.unit, q.kind, q.unit_category = suffix, "measure", "measure"
+        q.end += 1
+
+
+def _per_unit_before(text: str, q: _Quantity) -> None:
+    """每立方米14微克, 每小时80公里: 每 + a unit of measure or time before a measure makes one
+    compound unit (微克/立方米), the span taking the 每 phrase in."""
+    units = _vocab().units
+    for length in (1, 2, 3, 4):
+        p0 = q.start - length
+        if p0 < 1 or text[p0 - 1] != "每":
+            continue
+        hit = units.get(text[p0 : q.start])
+        if hit is not None and hit[0] in ("measure", "time"):
+            q.unit = f"{q.unit}/{text[p0 : q.start]}"
+            q.start = p0 - 1
+            return
+
+
+def _money_context(text: str, start: int, end: int) -> bool:
+    """一块钱, 一块五, 票价一块: is there money around 一块 (a price, a payment) in its sentence?"""
+    if text[end : end + 1] and (text[end] in "钱零" or is_numeral_start(text[end])):
+        return True
+    spec = _news_vocab()["one_kuai_money"]
+    window = int(spec["window"])
+    around = text[max(0, start - window) : start] + "\n" + text[end : end + window]
+    return any(cue in around for cue in spec["cues"])
+
+
 @cache
 def _suffix_first_chars() -> frozenset[str]:
     """First characters of the inclusive marks and approximation words read after a figure."""
@@ -775,6 +838,8 @@ def _suffix_first_chars() -> frozenset[str]:
 _FLOOR_UNIT = "楼"
 #: N年代 is a decade (a date) only for N a multiple of ten
 _DECADE_UNIT = "年代"
+#: function words after N多 that end the figure (我才60多就退休了, 三十多了)
+_AFTER_BARE_MORE = frozenset("就了还都也才却吧呢啊")
 #: 几 after an Arabic round number: 20几年 is 20多年
 _VAGUE_DIGITS = frozenset("几幾")
 #: date units that also measure a duration after 多/余/来 (10多年, 20余日)
@@ -1188,7 +1253,7 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         value = num.value
         if unit == "年":
             if num.digit_sequence and (num.n_digits >= 3 or (num.chinese and num.n_digits >= 2)):
-                return True
+                return not _long_span_of_years(text, q)
             return bool(num.arabic and num.leading_zero)
         maximum = vocab.date_unit_max.get(unit)
         integral = value == value.to_integral_value() and value >= 0
@@ -1213,6 +1278,39 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
     return False
 
 
+_RE_SLASH_PAIR = re.compile(r"([0-9０-９]{1,2})[/／]([0-9０-９]{1,2})")
+
+
+def _is_month_day(text: str, q: _Quantity) -> bool:
+    """6/29, 7/1, 5/4 (Taiwan writes dates so): a month and a day, not a fraction. A fraction is
+    proper and its denominator small (1/3的肝脏, 扣1/3); a/b with a >= b or b > 12 is a date, and
+    so is one after 至/起 or before a weekday in parentheses or 前."""
+    m = _RE_SLASH_PAIR.fullmatch(text, q.start, q.end)
+    if m is None:
+        return False
+    month, day = int(m.group(1).translate(_WIDTH_DIGITS)), int(m.group(2).translate(_WIDTH_DIGITS))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    if month >= day or day > 12:
+        return True
+    # 即日起至7/11, 7/2(日): a date's words around it
+    before, after = text[q.start - 1 : q.start] if q.start else "", text[q.end : q.end + 1]
+    return bool(before) and before in "至~～起" or bool(after) and after in "(（前"
+
+
+_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _long_span_of_years(text: str, q: _Quantity) -> bool:
+    """800多年, 距今857年历史, 已有1000年之久: a span of years, not the year 800."""
+    if q.numeral.has_decimal or q.numeral.value_max is not None:
+        return False
+    news = _news_vocab()
+    if q.unit_category == "time" or _startswith_any(text, q.end, news["long_years_after"]) is not None:
+        return True
+    return _endswith_any(text, q.numeral.start, news["long_years_before"]) is not None
+
+
 def _is_article(text: str) -> bool:
     """Several lines: an article body, not a single expression or sentence."""
     return text.find("\n", 0, 4096) >= 0 or (len(text) > 4096 and "\n" in text[-4096:])
@@ -1225,7 +1323,7 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     if whole:
         return not (num.leading_unit and num.value >= 10000)
     if num.leading_unit:
-        return False
+        return _is_bare_money(text, q)  # 开价千万: a round sum of money
     if num.ambiguous_alone:
         return False
     if num.chinese and not num.arabic:
@@ -1233,6 +1331,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
         if chars == 1 or (num.value_max is not None and chars == 2 and not q.approx):
             prev = text[num.start - 1] if num.start > 0 else ""
             nxt = text[num.end] if num.end < len(text) else ""
+            if prev in "（(" and nxt in "）)":
+                return False  # （一）各类货车: a list item's number, not a quoted numeral
             return prev in vocab.quote_open and nxt in vocab.quote_close
         if num.digit_sequence:
             return False
@@ -1303,8 +1403,10 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             blockers = vocab.prefix_not_after.get(word)
             if blockers and _endswith_any(text, p0, blockers):
                 continue
-            if word == "过" and _after_aspect_opener(text, p0):
-                continue  # 曾参加过两次: 过 marks the past, not 超过
+            if end != k and (q.approx is not None or q.value_max is not None):
+                continue  # 大概有十几: through 有/需, a vague numeral keeps its own reading
+            if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
+                continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
                 continue
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
@@ -1380,6 +1482,25 @@ def _news_vocab() -> dict[str, Any]:
         "half_followers": _by_length(ctx["half_followers"]),
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "one_kuai_money": ctx["one_kuai_money"],
+        "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
+        "long_years_after": _by_length(ctx["long_duration_years"]["after"]),
+        "long_years_before": _by_length(ctx["long_duration_years"]["before"]),
+        "rhetorical_numerals": frozenset(ctx["rhetorical_years"]["numerals"]),
+        "rhetorical_unit": ctx["rhetorical_years"]["unit"],
+        "scale_unit": ctx["scale_degree"]["unit"],
+        "scale_after": _by_length(ctx["scale_degree"]["after"]),
+        "scale_before": tuple(ctx["scale_degree"]["before"]),
+        "scale_window": int(ctx["scale_degree"]["window"]),
+        "scale_intensity": tuple(ctx["scale_degree"]["intensity_suffixes"]),
+        "indefinite_classifiers": frozenset(ctx["indefinite_yi"]["classifiers"]),
+        "indefinite_quantity_before": tuple(ctx["indefinite_yi"]["quantity_before"]),
+        "indefinite_window": int(ctx["indefinite_yi"]["window"]),
+        "name_tags": frozenset(ctx["numeral_in_name"]["tags"]),
+        "name_max_len": int(ctx["numeral_in_name"]["max_len"]),
+        "name_after_unit": _by_length(ctx["numeral_in_name"]["after_unit"]),
+        "name_after_numeral": _by_length(ctx["numeral_in_name"]["after_numeral"]),
+        "name_place_chars": frozenset(ctx["numeral_in_name"]["place_chars"]),
         "brand_before_number": _by_length(ctx["brand_before_number"]["words"]),
         "session_term_words": _by_length(ctx["session_ordinal"]["届"]),
         "session_plenary_words": _by_length(ctx["session_ordinal"]["次"]),
@@ -1921,6 +2042,44 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
     return not any(word in before for word in news["article_role_quantity"])
 
 
+#: a text this short is a phrase on its own (一块蛋糕), with no sentence to read an article in
+_PHRASE_MAX = 12
+
+
+def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
+    """一个出口, 一辆货车, 一顿饭: 一 + a classifier is the indefinite article, not a count of
+    one, unless a word before it in the clause gives it a quantity sense (只有一个, 另一位,
+    第一家) or the sentence counts the same classifier with another number (一个…两个)."""
+    news = _news_vocab()
+    num = q.numeral
+    unit = q.unit
+    if unit is None or unit not in news["indefinite_classifiers"]:
+        return False
+    if q.start != num.start or q.approx is not None:
+        return False
+    if text[num.start : num.end] != "一" or q.end != num.end + len(unit):
+        return False
+    if len(text) <= _PHRASE_MAX or is_numeral_start(text[q.end : q.end + 1]):
+        return False  # 一块蛋糕 on its own, 一对八千 (a price for one pair): a quantity
+    before = _same_clause_before(text, num.start, news["indefinite_window"])
+    if any(word in before for word in news["indefinite_quantity_before"]):
+        return False
+    more_at = before.rfind("多", len(before) - 2)
+    if more_at >= 0 and before[more_at - 1 : more_at] not in ("差", "很", "许", "不"):
+        return False  # 多一个, 多拿一个: one more (差不多可满足一位 is still an article)
+    # the sentence around: another number before the same classifier is a contrast (一个…两个)
+    left = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
+    ends = [k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0]
+    right = min(ends, default=q.end + 80)
+    sentence = text[left + 1 : right]
+    k = sentence.find(unit)
+    while k >= 0:
+        if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":
+            return False
+        k = sentence.find(unit, k + 1)
+    return True
+
+
 def _after_aspect_opener(text: str, p0: int) -> bool:
     """曾 (曾经) shortly before 过 in the same clause: 过 is the past-experience particle."""
     news = _news_vocab()
@@ -1981,6 +2140,82 @@ def _in_programme_name(text: str, end: int) -> bool:
         and "“" not in text[end:closed]
         and all(_is_han(c) for c in text[end:closed])
     )
+
+
+#: word -> its tag in jieba's dictionary, for the words _in_place_name looked up so far
+_name_tag_memo: dict[str, str | None] = {}
+
+
+def _in_place_name(text: str, q: _Quantity) -> bool | set[str]:
+    """千岁市, 二里岗派出所, 二十国集团, 三里屯: numeral characters inside a place or an
+    organisation's name (a place suffix after the numeral and its unit, an organisation suffix
+    after a bare numeral, or a dictionary name that runs past the figure), not a quantity.
+
+    True or False when the words around decide; else the words whose dictionary tags decide
+    (looked up once per text, see _drop_place_names)."""
+    num = q.numeral
+    news = _news_vocab()
+    if q.unit is None:
+        return _startswith_any(text, q.end, news["name_after_numeral"]) is not None
+    if q.unit_category not in ("age", "measure", "time", "count") or q.end != num.end + len(q.unit):
+        return False
+    if q.unit_category != "count" and _startswith_any(text, q.end, news["name_after_unit"]) is not None:
+        return True
+    if num.end - num.start != 1 or text[q.end : q.end + 1] not in news["name_place_chars"]:
+        return False  # (the names are 三里屯, 七台河: one numeral character, its unit, a place word)
+    last = min(len(text), num.start + news["name_max_len"])
+    words = set()
+    for k in range(q.end + 1, last + 1):
+        if not _is_han(text[k - 1]):
+            break
+        words.add(text[num.start : k])
+    return words
+
+
+def _drop_place_names(found: list[_Quantity], pending: list[tuple[_Quantity, set[str]]]) -> list[_Quantity]:
+    """The figures without those of `pending` that a dictionary name covers (三里屯, 七台河)."""
+    tags = _dictionary_tags(set().union(*(words for _, words in pending)))
+    name_tags = _news_vocab()["name_tags"]
+    names = {id(q) for q, words in pending if any(tags.get(w) in name_tags for w in words)}
+    return [q for q in found if id(q) not in names] if names else found
+
+
+def _in_quoted_name(text: str, q: _Quantity) -> bool:
+    """“黄金50年”, “最美100天”: a short phrase in quotes that a word opens before the number
+    is a slogan or a name; a quoted number alone (“3天”) or a quotation stays."""
+    opened = text[max(0, q.start - 6) : q.start].rfind("“")
+    if opened < 0:
+        return False
+    head = text[max(0, q.start - 6) + opened + 1 : q.start]
+    return bool(head) and all(_is_han(c) for c in head) and text[q.end : q.end + 1] == "”"
+
+
+def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
+    """The dictionary tags of `words` (None: not in the dictionary, or no dictionary), memoised."""
+    missing = {w for w in words if w not in _name_tag_memo}
+    if missing:
+        tags = _lexicon_tags(missing)
+        if tags is None:
+            return {}
+        if len(_name_tag_memo) > _TAG_MEMO_LIMIT:
+            _name_tag_memo.clear()
+        _name_tag_memo.update({w: tags.get(w) for w in missing})
+    return {w: _name_tag_memo.get(w) for w in words}
+
+
+def _verb_before_guo(text: str, p0: int, q: _Quantity) -> bool:
+    """发生过一次, 考过三级: 过 right after a verb is the aspect particle (has done), not 超过;
+    a round number, a share or an amount keeps the comparison (过百条, 育秧过三成, 收入过五千)."""
+    if q.numeral.leading_unit or q.kind != "count" or q.unit is None:
+        return False
+    words = {text[max(0, p0 - 2) : p0], text[p0 - 1 : p0]}
+    words = {w for w in words if w and all(_is_han(c) for c in w)}
+    if not words:
+        return False
+    tags = _dictionary_tags(words)
+    two = text[max(0, p0 - 2) : p0]
+    tag = tags.get(two) if tags.get(two) is not None else tags.get(text[p0 - 1 : p0])
+    return tag == "v"
 
 
 def _is_bare_money(text: str, q: _Quantity) -> bool:
@@ -2090,6 +2325,9 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     ordinal_last_chars = vocab.ordinal_prefix.last_chars
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
+    place_name_words: list[tuple[_Quantity, set[str]]] = []
+    quoted_any = "“" in text
+    both_sides = news["both_sides"]
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2147,6 +2385,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if ch in _WORD_FINANCIAL_DIGITS and num.end - num.start > 1 and _mixes_financial_digits(text, num):
             i += 1  # 大陆十年: 陆 is a word here; a figure does not mix 陆 with ordinary 十
             continue
+        if num.leading_unit and num.end - num.start == 1:
+            unit_name = _lookup_unit(text, i)
+            if unit_name is not None and unit_name[1] == "measure" and len(unit_name[0]) > 1:
+                i += len(unit_name[0])  # 千卡, 每千克, 千瓦时: the name of a unit, no amount
+                continue
         q = _quantity(text, num, mask)
         if q.unit is not None and len(q.unit) == 1 and text[num.start : num.end] == "一":
             if text.startswith("一" + q.unit, q.end):
@@ -2184,6 +2427,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue
         if q.unit_category == "reject":
             continue
+        if num.form == "fraction" and _is_month_day(text, q):
+            continue  # 今天（6/29）, 至7/17: a month and a day, not a fraction
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
         # (each test behind the cheap condition that it starts with)
@@ -2263,8 +2508,15 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
         if not whole and _is_part_of_name(text, q):
             continue
+        in_name = not num.arabic and not whole and _in_place_name(text, q)
+        if in_name is True:
+            continue  # 千岁市, 二里岗, 二十国集团: a name
+        if quoted_any and not whole and text[q.end : q.end + 1] == "”" and _in_quoted_name(text, q):
+            continue  # “黄金50年”: a slogan or a name in quotes, not a measured quantity
         if not whole and _is_role_article(text, q):
             continue  # 一名司机说: an article before a person's role, no quantity
+        if ch == "一" and q.kind == "count" and not whole and _is_indefinite_yi(text, q):
+            continue  # 需要一个出口: an indefinite article, no quantity
         if (
             q.unit == "两"
             and text[num.start : q.end] in news["couple_words"]
@@ -2282,6 +2534,22 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
+            continue  # 院检两方: both sides (双方), not two cubic metres
+        if (
+            q.unit == news["rhetorical_unit"]
+            and q.approx is None
+            and q.start == num.start
+            and text[num.start : num.end] in news["rhetorical_numerals"]
+        ):
+            continue  # 绵延千年, 百年变局, 千百年来: rhetoric, not a measured span
+        if q.unit == news["scale_unit"] and q.kind == "count" and _on_a_scale(text, q):
+            q.kind = "measure"  # 6.7级地震, 震度7级: a degree on a scale, not a count
+        elif q.unit is None and text[q.end : q.end + 1] in "弱强" and num.arabic:
+            _seismic_intensity(text, q)
+        if q.unit_category == "measure" and q.unit is not None and "/" not in q.unit and q.start > 1:
+            if "每" in text[q.start - 5 : q.start]:
+                _per_unit_before(text, q)  # 每立方米14微克: 14 微克/立方米
         i = max(q.end, i)
         if q.unit in ordinal_units:
             if q.unit == _FLOOR_UNIT and not num.arabic:
@@ -2297,7 +2565,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not _counts_next_noun(text, q)
         ):
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
+        if in_name:
+            place_name_words.append((q, in_name))  # 三里屯: the dictionary decides, below
         found.append(q)
+    if place_name_words:
+        found = _drop_place_names(found, place_name_words)
     found = _merge_bounds(text, found)
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []

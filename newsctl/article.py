@@ -83,6 +83,7 @@ class Article:
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
     header_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline_span: tuple[int, int] | None = None
+    dateline_value_span: tuple[int, int] | None = None  # the dateline's value inside dateline_span
     dateline_byline_span: tuple[int, int] | None = None  # `(记者 X)` right after the dateline
     blocks: list[Block] = field(default_factory=list)
     items: list[RoundupItem] = field(default_factory=list)  # a roundup's items, in order; else empty
@@ -104,6 +105,22 @@ class Article:
 
     def published_iso(self) -> str | None:
         return format_published(self.published, self.published_precision)
+
+    # Metadata as the page prints it. `dateline`, `reporters` and `headings` are
+    # Simplified, for matching; an editor reads the names of a Traditional page
+    # in its own characters (`陳培煌`, not `陈培煌`).
+    def printed_dateline(self) -> str | None:
+        if self.dateline is None or self.dateline_value_span is None:
+            return self.dateline
+        return self.cleaned.display(*self.dateline_value_span, printed=True)
+
+    def printed_reporters(self) -> list[str]:
+        return [self.cleaned.printed(name) for name in self.reporters]
+
+    def printed_headings(self) -> list[str]:
+        if len(self.heading_spans) != len(self.headings):
+            return list(self.headings)
+        return [self.cleaned.display(*span, printed=True) for span in self.heading_spans]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The body sentence containing a cleaned offset (binary search)."""
@@ -161,6 +178,7 @@ class _Patterns:
     site_tail: re.Pattern[str]
     closing_byline: re.Pattern[str]
     signature: re.Pattern[str]
+    source_signature: re.Pattern[str]
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
@@ -198,6 +216,7 @@ def _patterns() -> _Patterns:
     name = r"[\u4e00-\u9fff·]{2,4}"
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     source_labels = _alternation(vocab["source_labels"])
+    outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
     source_start = (
@@ -219,13 +238,14 @@ def _patterns() -> _Patterns:
         ),
         update_label=re.compile(rf"(?:{_alternation(vocab['update_labels'])})\s*[:：]"),
         # `新华社北京3月5日电`, `齐鲁网·闪电新闻5月20日讯`, `本报讯`, `青禾网讯 `,
-        # `明报专讯`, `央视网消息:`, `据新华社报道`. Group `dl` is the dateline.
+        # `明报专讯`, `央视网消息:`. Group `dl` is the dateline.
         dateline=re.compile(
             rf"^(?P<dl>{lead}{{0,24}}?(?:{month_day}|{day_only})(?:专电|电|讯)"
             r"|本报讯|本台讯|本网讯|本报消息|本台消息|本网消息"
             rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$)"
             rf"|{lead}{{2,12}}?消息(?=\s*[(（:：])"
-            r"|据[^\s，,。]{1,12}?(?:报道|消息))"
+            # Not `据某报报道,……`: an attribution inside the lede's sentence, not the page's dateline.
+            r")"
         ),
         # `【明报专讯】`, `〔记者林志明/新北报导〕`, `(中央社记者陈怡君台北2日电)`:
         # a bracket that names a dispatch or a reporter.
@@ -234,7 +254,10 @@ def _patterns() -> _Patterns:
             r"|[(（](?P<d>[^)）\n]{1,40})[)）])"
         ),
         program_paren=re.compile(r"^\s*[(（][^)）\n]{1,12}[)）](?=\s*[:：])"),
-        reporter_paren=re.compile(rf"^\s*[(（【〔]\s*(?:{roles})[^)）】〕\n]{{1,60}}[)）】〕]"),
+        # `(记者 X)`, `(某某日报社全媒体记者 X 通讯员 Y)`: an outlet may come before the role.
+        reporter_paren=re.compile(
+            rf"^\s*[(（【〔]\s*[\u4e00-\u9fff]{{0,12}}?(?:{roles})[^()（）【】〔〕\n]{{1,60}}[)）】〕]"
+        ),
         # A byline is checked in steps (_is_byline), not by one pattern: a
         # repeated group of names separated by optional spaces can backtrack
         # exponentially on a line that almost matches.
@@ -288,16 +311,35 @@ def _patterns() -> _Patterns:
         ),
         # `……。(李某)`: a name in brackets signs the last paragraph.
         signature=re.compile(rf"(?<=[。！？!?”」])\s*[(（]\s*(?P<name>{name})\s*[)）]\s*$"),
+        # `……指数情况。(某某文明网)`: an outlet in brackets closes the story it came from.
+        source_signature=re.compile(
+            rf"(?<=[。！？!?”」])\s*[(（]\s*(?!翻摄|取自|截自|截图|摘自|图)"
+            rf"(?P<name>[\u4e00-\u9fff]{{1,10}}(?:{outlet_suffixes}))\s*[)）]\s*$"
+        ),
         # `报导•摄影╱张某`, `文/张某`, `撰文╱张某`: the writer's credit, glued to a paragraph.
         credit_byline=re.compile(
             rf"(?:报导|报道|采访|撰文|文字?)(?:\s*[{_CREDIT_JOINERS}]\s*(?:摄影|图))?\s*[{_SLASHES}]\s*"
             rf"(?P<names>{name}(?:[、,，]{name}){{0,3}})\s*$"
         ),
         # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
-        credit_tail=re.compile(r"[(（][^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)[)）]\s*$"),
+        credit_tail=re.compile(
+            r"[(（](?:[^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)|(?:翻摄|取自|截自|截图自)[^()（）\n]{1,16})[)）]\s*$"
+        ),
         # `。图/全家提供`, `。(图/消防局提供)`: a picture credit after a caption sentence.
         picture_credit=re.compile(
-            rf"(?<=[。！？!?])\s*[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+            rf"(?<=[。！？!?])\s*(?:"
+            # `图/TOM FORD提供`: a Latin name with spaces runs to its 提供.
+            rf"[(（]?图\s*[{_SLASHES}]\s*[A-Za-z0-9][A-Za-z0-9 .&'-]{{0,24}}?提供[)）]?"
+            rf"|[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+            # `……霧茫茫。記者X／攝影 苗栗縣……`, `……柯文哲。聯合報系資料照／記者X攝影`,
+            # `……提勒森。路透 美國……`, `……突破20億。資料來源：Statista`: a credit after a
+            # caption sentence, closing the line or followed by a space and the story.
+            rf"|(?:{_alternation(vocab['photo_credit_sources'])})"
+            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?(?=\s|$)"
+            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
+            rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
+            rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
+            r")"
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
@@ -335,6 +377,9 @@ def _patterns() -> _Patterns:
         ),
         editor_note=re.compile(
             rf"^[(（【\[]\s*(?:{_alternation(vocab['editor_note_labels'])})\s*[:：][^()（）【】\[\]\n]{{0,60}}[)）】\]]"
+            # `(新增影片)`, `【新增影片】`, `(11:53新增影片)`: an update note needs no colon.
+            rf"|^[(（【\[]\s*(?:\d{{1,2}}[:：]\d{{2}}\s*)?(?:{_alternation(vocab['editor_update_labels'])})"
+            rf"(?!时间|日期)[^()（）【】\[\]\n:：]{{1,20}}[)）】\]]"
             rf"|^(?:{_alternation(vocab['editor_note_openers'])})\s*[:：].*$"
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
@@ -715,9 +760,11 @@ def parse_article(
             if found and article.source is None and kind == "source_line":
                 article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
             elif kind == "source_line" and article.source is None:
-                site = re.match(
-                    r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text
-                ) or patterns.closing_source.match(line.text)
+                site = (
+                    re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
+                    or patterns.closing_source.match(line.text)
+                    or re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]\s*", line.text)
+                )
                 if site:
                     article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
             if kind == "time_line":
@@ -901,14 +948,24 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     """Cut what a crawler glued onto the end of a paragraph off it: a source or
     site line, a closing byline or signature, a `[详细]` link, a photo credit
     (and the caption it closes), `返回搜狐,查看更多`, `责任编辑:`."""
+    # Picture credits first: the story left after the last caption may still end in a glued tail.
+    first_body = next((i for i, line in enumerate(lines) if line.role == "body"), -1)
+    expanded: list[_Line] = []
+    for position, line in enumerate(lines):
+        if (
+            line.role == "body"
+            and _patterns().picture_credit.search(line.text)
+            and not _patterns().time_line.match(line.text.strip())  # `出版時間 13:50 …` stays a time line
+        ):
+            expanded.extend(_split_picture_credits(line, opening=position == first_body))
+        else:
+            expanded.append(line)
+    lines = expanded
     out: list[_Line] = []
     last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
     for position, line in enumerate(lines):
         if line.role == "title" or line.kind == "caption":
             out.append(line)
-            continue
-        if line.role == "body" and _patterns().picture_credit.search(line.text):
-            out.extend(_split_picture_credits(line))
             continue
         caption_at = _glued_caption_start(line)
         if caption_at is not None:
@@ -936,7 +993,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                 line.role = "body"  # it was the glued tail that looked like furniture
             if kind == "photo_credit":
                 caption_at = _last_sentence_start(line.text)
-                if caption_at is not None:
+                # `……幸福」。(翻攝網路)`: a credit naming where the page's pictures were taken
+                # from closes a paragraph of story, not a caption, unless it is the whole line.
+                if caption_at is not None and _PAGE_CREDIT.match(tail.text):
+                    pass
+                elif caption_at is not None:
                     line, caption = _cut(line, caption_at, "boilerplate", "caption")
                     peeled.append(caption)
                 elif line.role == "body":
@@ -997,21 +1058,39 @@ def _share_tail(text: str) -> int | None:
     return cut
 
 
-def _split_picture_credits(line: _Line) -> list[_Line]:
+def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]:
     """`小小兵泡面碗。图/全家提供 米奇餐具组。图/7-11提供`: each `图/X` credit
-    closes the caption sentence before it; text before the first caption stays."""
+    closes the caption sentence before it; text before the first caption stays.
+    A credit that opens the article's first line (`……霧茫茫。記者X／攝影 苗栗縣……`)
+    closes the opening photo's caption, however many sentences it has."""
     pieces: list[_Line] = []
     cursor = 0
     text = line.text
     for credit in _patterns().picture_credit.finditer(text):
         caption_at = _last_sentence_start(text[cursor : credit.start()])
         caption_at = cursor + (caption_at or 0)
-        if cursor == 0 and not text[credit.end() :].strip() and credit.start() <= CAPTION_MAX_CHARS:
+        alone = not text[credit.end() :].strip()
+        if cursor == 0 and (alone or opening) and credit.start() <= CAPTION_MAX_CHARS:
             caption_at = 0  # a line that is nothing but a caption and its credit: the caption is a unit
         if caption_at > cursor and text[cursor:caption_at].strip():
             pieces.append(
                 _Line(line.start + cursor, line.start + caption_at, text[cursor:caption_at], False, "body")
             )
+        # `……治療。（林某／綜合外電報導）貝拉母親……。資料照片`: the story's closing byline
+        # sits between the story and the caption.
+        signed = _CAPTION_BYLINE.match(text, caption_at, credit.start())
+        if signed:
+            pieces.append(
+                _Line(
+                    line.start + caption_at,
+                    line.start + signed.end(),
+                    signed.group(0),
+                    False,
+                    "byline",
+                    "byline",
+                )
+            )
+            caption_at = signed.end()
         if credit.start() > caption_at:
             caption = text[caption_at : credit.start()]
             pieces.append(
@@ -1042,6 +1121,10 @@ def _split_picture_credits(line: _Line) -> list[_Line]:
     return pieces
 
 
+_PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
+_CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
+
+
 def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     """Where a glued tail starts in `line.text`, with its role and kind."""
     patterns = _patterns()
@@ -1062,6 +1145,7 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     ]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
+        candidates.append((patterns.source_signature, "boilerplate", "source_line"))
     if is_last and line.role == "body":
         share_at = _share_tail(text)
         if share_at is not None:
@@ -1237,6 +1321,25 @@ def _source_from_dateline(dateline: str) -> str | None:
     own = re.fullmatch(r"([^\d\s·/]{2,12}?)(?:专讯|讯)", text)
     if own and not own.group(1).startswith("本") and not _patterns().role.search(own.group(1)):
         return own.group(1)
+    # `某某在线12月21日讯`, `某某网宁波2月18日电`, `某某网综合报道`: the longest name ending
+    # like an outlet, before an optional place and the date.
+    suffixes = load_json("article.json")["outlet_suffixes"]
+    rest = re.fullmatch(
+        r"([\u4e00-\u9fff]{2,16}?)(?:\d{1,2}月)?\d{1,2}日(?:专电|电|讯)|([\u4e00-\u9fff]{2,16}?)综合报道",
+        text,
+    )
+    if rest is None:
+        return None
+    head = rest.group(1) or rest.group(2)
+    for end in range(len(head), 1, -1):
+        name, place = head[:end], head[end:]
+        if (
+            name.endswith(tuple(suffixes))
+            and len(place) <= 4
+            and not name.startswith("本")
+            and not _patterns().role.search(name)
+        ):
+            return name
     return None
 
 
@@ -1252,7 +1355,7 @@ def _mark_header(
     patterns = _patterns()
     position = 0
     # An editor's note may open the page: `(更新:新增影片)`, `编者按:……`.
-    while position < min(len(lines) - 1, 2) and patterns.editor_note.match(lines[position].text.strip()):
+    while position < min(len(lines) - 1, 2) and patterns.editor_note.fullmatch(lines[position].text.strip()):
         lines[position].role, lines[position].kind = "boilerplate", "editor_note"
         position += 1
     # Header lines may come before the title (a date line above a Ming Pao headline).
@@ -1734,7 +1837,8 @@ def _take_dateline(line: _Line, article: Article) -> None:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
     if value_end > value_start:
-        article.dateline = article.cleaned.display(line.start + value_start, line.start + value_end)
+        article.dateline_value_span = (line.start + value_start, line.start + value_end)
+        article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
 
 

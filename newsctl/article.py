@@ -1291,9 +1291,28 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             pieces = [first, rest]
         else:
             _take_dateline(line, article)
+            if article.dateline_span is None:
+                _take_later_dateline(lines, position, article)
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+LATER_DATELINE_MAX_LINES = 4
+
+
+def _take_later_dateline(lines: list[_Line], first: int, article: Article) -> None:
+    """`本报讯 ……` opening the second to fourth body line, under a kicker or a deck
+    (`地铁倒计时`, a summary of the story): the dateline is there, and a short
+    unpunctuated line before it is the deck, a heading."""
+    body = [i for i in range(first, len(lines)) if lines[i].role == "body"][:LATER_DATELINE_MAX_LINES]
+    for position in body[1:]:
+        if _patterns().dateline.match(lines[position].text):
+            _take_dateline(lines[position], article)
+            for before in body:
+                if before < position and _is_heading_text(lines[before].text):
+                    lines[before].role = "heading"
+            return
 
 
 def _is_heading_text(text: str) -> bool:
@@ -1362,8 +1381,10 @@ def _mark_header(
     while position < min(len(lines) - 1, HEADER_MAX_LINES) and _is_header_line(lines[position].text):
         lines[position].role = "header"
         position += 1
-    while position < len(lines) - 1 and lines[position].role != "body":
-        position += 1  # repeated captions
+    while position < len(lines) - 1 and (
+        lines[position].role != "body" or _furniture_kind(lines[position].text) is not None
+    ):
+        position += 1  # repeated captions, credit and ID lines above the headline
     first_label = (
         re.match(r"\s*原标题\s*[:：]", lines[position].text)
         if position < len(lines) - 1 and len(lines[position].text.strip()) <= TITLE_MAX_CHARS + 6
@@ -1396,7 +1417,8 @@ def _mark_header(
         elif (
             candidates
             and _is_heading_text(candidates[0])
-            and len(lines[position + 1].text.strip()) > HEADING_MAX_CHARS
+            and _furniture_kind(candidates[0]) is None
+            and len(_next_story_line(lines, position).text.strip()) > HEADING_MAX_CHARS
         ):
             lines[position].role = "heading"
             position += 1
@@ -1480,6 +1502,14 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
         body_count -= 1
 
 
+def _next_story_line(lines: list[_Line], position: int) -> _Line:
+    """The line after `position`, past furniture by form (`基金會編號A1234` under a deck)."""
+    for line in lines[position + 1 :]:
+        if _furniture_kind(line.text) is None:
+            return line
+    return lines[position + 1]
+
+
 def _is_code_footer(line: str) -> bool:
     """`基金会编号:A3632`, `稿件编号:2019-118`: a short label and a code close the page."""
     return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\s*", line))
@@ -1523,6 +1553,18 @@ def _mark_inner(lines: list[_Line]) -> None:
             line.role = "byline"
 
 
+# `某基金會求助•捐款專線：0809-000000 (每日上午10時至晚上7時)`: a label and a phone number.
+_HOTLINE = re.compile(r"[^。！？\n]{0,20}?(?:专线|热线|电话)\s*[:：]\s*[(（]?\d[\d\s()（）-]{5,}")
+HOTLINE_MAX_CHARS = 80
+CREDIT_LINE_MAX_CHARS = 40
+
+
+@cache
+def _credit_label() -> re.Pattern[str]:
+    labels = _alternation(load_json("article.json")["credit_labels"])
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{labels})(?:单位|方|媒体|机构)?\s*[:：]\s*\S")
+
+
 _RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
 
 
@@ -1533,6 +1575,12 @@ def _furniture_kind(text: str) -> str | None:
     stripped = text.strip()
     if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
         return "footer"
+    if len(stripped) <= HOTLINE_MAX_CHARS and _HOTLINE.match(stripped):
+        return "hotline"
+    # `活动主办：某报`, `战略合作：某品牌`: who stands behind the page.
+    is_credit = _credit_label().match(stripped) and not _ends_sentence(stripped)
+    if len(stripped) <= CREDIT_LINE_MAX_CHARS and is_credit:
+        return "other_boilerplate"
     if _patterns().stamp_line.match(stripped):
         return "time_line"
     return None

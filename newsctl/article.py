@@ -714,7 +714,7 @@ def parse_article(
     cleaned = cleaned or clean_text(doc.text)
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
-    lines = _split_dated_items(_split_numbered_items(_split_lines(text)))
+    lines = _split_labelled_items(_split_dated_items(_split_numbered_items(_split_lines(text))))
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
 
@@ -1276,7 +1276,17 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         note = patterns.editor_note.match(line.text) or patterns.opening_prompt.match(line.text)
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
-        if note:
+        author = (
+            _author_line().match(line.text)
+            if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
+            else None
+        )
+        if author and _is_name(author.group("name")):
+            first, rest = _cut(line, author.end(), "body")
+            first.role, first.kind = "byline", "byline"
+            _add_reporters(article, "", [author.group("name")])
+            pieces = [first, rest]
+        elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
             pieces[0].kind = "editor_note" if note.re is patterns.editor_note else "share_prompt"
@@ -1296,6 +1306,15 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+@cache
+def _author_line() -> re.Pattern[str]:
+    """`王某某／律師 日前報載……`: a column's author and profession open the text."""
+    titles = _alternation(load_json("article.json")["author_titles"])
+    return re.compile(
+        rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,10}}?(?:{titles})(?=\s)"
+    )
 
 
 LATER_DATELINE_MAX_LINES = 4
@@ -1679,6 +1698,60 @@ def _split_dated_items(lines: list[_Line]) -> list[_Line]:
             head, rest = _cut(rest, at - (rest.start - line.start), "body")
             out.append(head)
         out.append(rest)
+    return out
+
+
+# `……看看！ 1.草莓：8kcal/粒 其中……`: a numbered entry whose short label holds a colon,
+# glued between sentences: the entry's title.
+_LABELLED_ITEM = re.compile(
+    r"(?:^|(?<=[。！？!?」”)）\s]))(?P<number>\d{1,2})[.．、]\s*[^\s。！？!?，,]{0,30}[:：][^\s。！？!?]{0,40}(?=\s|$)"
+)
+
+
+def _split_labelled_items(lines: list[_Line]) -> list[_Line]:
+    """A list whose entries run 1, 2, 3, … (three or more), each a number and a short
+    label with a colon before the prose (`2.草莓：8kcal/粒 其中……`), whether or not a
+    line break precedes them: each label is an item title."""
+    found: list[tuple[int, re.Match[str]]] = []
+    expected = 1
+    for position, line in enumerate(lines):
+        for match in _LABELLED_ITEM.finditer(line.text):
+            if int(match.group("number")) == expected:
+                found.append((position, match))
+                expected += 1
+    if expected - 1 < ROUNDUP_MIN_ITEMS:
+        return lines
+    cuts: dict[int, list[re.Match[str]]] = {}
+    for position, match in found:
+        cuts.setdefault(position, []).append(match)
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        cursor = 0
+        for match in cuts.get(position, []):
+            if line.text[cursor : match.start()].strip():
+                out.append(
+                    _Line(
+                        line.start + cursor,
+                        line.start + match.start(),
+                        line.text[cursor : match.start()],
+                        line.blank_before and cursor == 0,
+                    )
+                )
+            out.append(
+                _Line(
+                    line.start + match.start(),
+                    line.start + match.end(),
+                    match.group(0),
+                    False,
+                    "heading",
+                    "item_title",
+                )
+            )
+            cursor = match.end()
+        if line.text[cursor:].strip():
+            out.append(
+                _Line(line.start + cursor, line.end, line.text[cursor:], line.blank_before and cursor == 0)
+            )
     return out
 
 

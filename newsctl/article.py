@@ -189,6 +189,7 @@ class _Patterns:
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
     picture_credit: re.Pattern[str]
+    leading_credit: re.Pattern[str]
     glued_tails: tuple[tuple[str, re.Pattern[str]], ...]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
@@ -340,6 +341,11 @@ def _patterns() -> _Patterns:
             rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
             rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
             r")"
+        ),
+        # `美联社 美国总统……`, `报系资料照 某公司……`: a credit opening a line, then the story.
+        leading_credit=re.compile(
+            rf"\s*(?:(?:{_alternation(vocab['photo_credit_sources'])})"
+            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?|(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
@@ -952,6 +958,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     first_body = next((i for i, line in enumerate(lines) if line.role == "body"), -1)
     expanded: list[_Line] = []
     for position, line in enumerate(lines):
+        credit = _leading_credit(line, expanded)
+        if credit is not None:
+            expanded.extend(credit)
+            continue
         if (
             line.role == "body"
             and _patterns().picture_credit.search(line.text)
@@ -1005,6 +1015,30 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         out.extend(reversed(peeled))
     return out
+
+
+def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
+    """`……擁抱。` + ` 美聯社 美國總統……`: a crawler broke the line between a caption and
+    the credit that closes it. The credit opens this line, followed by a space and the
+    story; the caption is the last sentence of the line before (which `before` ends
+    with, and which is replaced by its story part). The pieces of this line, or None."""
+    found = _patterns().leading_credit.match(line.text)
+    if line.role != "body" or not found or not before or before[-1].role != "body":
+        return None
+    previous = before[-1]
+    if not _ends_sentence(previous.text.strip()):
+        return None
+    caption_at = _last_sentence_start(previous.text.rstrip()) or 0
+    if len(previous.text[caption_at:].strip()) > CAPTION_MAX_CHARS:
+        return None
+    if caption_at > 0:
+        story, caption = _cut(previous, caption_at, "boilerplate", "caption")
+        before[-1:] = [story, caption]
+    else:
+        previous.role, previous.kind = "boilerplate", "caption"
+    credit, rest = _cut(line, found.end(), "body")
+    credit.role, credit.kind = "boilerplate", "photo_credit"
+    return [credit, rest] if rest.text.strip() else [credit]
 
 
 def _glued_caption_start(line: _Line) -> int | None:

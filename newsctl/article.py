@@ -28,6 +28,7 @@ from newsctl.region import Region, detect_region
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
 TITLE_MAX_CHARS = 60
+TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
 MAX_INNER_BYLINES = 3
@@ -332,6 +333,8 @@ def _patterns() -> _Patterns:
             # `图/TOM FORD提供`: a Latin name with spaces runs to its 提供.
             rf"[(（]?图\s*[{_SLASHES}]\s*[A-Za-z0-9][A-Za-z0-9 .&'-]{{0,24}}?提供[)）]?"
             rf"|[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+            # `……撻伐。圖擷自 推特`: where the picture was taken from.
+            rf"|图\s*(?:撷|截|取|翻摄)自\s*[^\s。，,]{{1,16}}(?:\s*[,，][^。！？!?\n]{{1,12}}[。]?)?(?=\s|$)"
             # `……霧茫茫。記者X／攝影 苗栗縣……`, `……柯文哲。聯合報系資料照／記者X攝影`,
             # `……提勒森。路透 美國……`, `……突破20億。資料來源：Statista`: a credit after a
             # caption sentence, closing the line or followed by a space and the story.
@@ -367,7 +370,7 @@ def _patterns() -> _Patterns:
         closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
         # `更多热文紧急通知!……`: the label glued to the first link's headline.
         related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
-        related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
+        related_tail=re.compile(r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*$"),
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
             for kind, patterns in vocab["glued_tails"].items()
@@ -962,6 +965,16 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         if credit is not None:
             expanded.extend(credit)
             continue
+        label = _FILE_PICTURE.match(line.text) if line.role == "body" else None
+        if label:
+            mark, line = _cut(line, label.end(), "body")
+            mark.role, mark.kind = "boilerplate", "photo_credit"
+            expanded.append(mark)
+        if line.role == "body" and line.text.count("▲") >= MARKED_CAPTIONS_MIN:
+            marked = _split_marked_captions(line)
+            if sum(piece.kind == "caption" for piece in marked) >= MARKED_CAPTIONS_MIN:
+                expanded.extend(marked)
+                continue
         if (
             line.role == "body"
             and _patterns().picture_credit.search(line.text)
@@ -1015,6 +1028,42 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         out.extend(reversed(peeled))
     return out
+
+
+# `资料图双方争执不下，……`: a file-picture label left where the picture was, glued to the story.
+_FILE_PICTURE = re.compile(r"\s*(?:资料图片?|资料照片?)(?=[\u4e00-\u9fff“「])")
+MARKED_CAPTIONS_MIN = 2
+MARKED_CAPTION_MAX_CHARS = 40
+
+
+def _split_marked_captions(line: _Line) -> list[_Line]:
+    """`……的风采。▲某某为大赛致辞▲某队的参赛舞蹈《某某》▲……`: photo captions, each
+    opened by ▲, glued onto one line. A short unpunctuated piece from one ▲ to the next
+    is a caption; the piece after the last ▲ runs into the story and stays."""
+    starts = [found.start() for found in re.finditer("▲", line.text)]
+    bounds = [0, *starts, len(line.text)]
+    pieces: list[_Line] = []
+    for start, end in itertools.pairwise(bounds):
+        text = line.text[start:end]
+        if not text.strip():
+            continue
+        is_caption = (
+            start in starts
+            and end != len(line.text)
+            and len(text.strip()) <= MARKED_CAPTION_MAX_CHARS
+            and not re.search(r"[。！？!?]", text)
+        )
+        pieces.append(
+            _Line(
+                line.start + start,
+                line.start + end,
+                text,
+                line.blank_before and start == 0,
+                "boilerplate" if is_caption else "body",
+                "caption" if is_caption else None,
+            )
+        )
+    return pieces
 
 
 def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
@@ -1174,7 +1223,7 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         (patterns.credit_byline, "byline", "byline"),
     ]
     candidates += [
-        (pattern, "byline" if kind == "byline" else "boilerplate", kind)
+        (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern in patterns.glued_tails
     ]
     if is_last:
@@ -1315,7 +1364,12 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
-        if author and _is_name(author.group("name")):
+        printed_title = _BRACKETED_TITLE.match(line.text)
+        if printed_title:
+            first, rest = _cut(line, printed_title.end(), "body")
+            first.role = "title"
+            pieces = [first, rest]
+        elif author and _is_name(author.group("name")):
             first, rest = _cut(line, author.end(), "body")
             first.role, first.kind = "byline", "byline"
             _add_reporters(article, "", [author.group("name")])
@@ -1340,6 +1394,10 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+# `(原标题：某某)` opening the text: the headline the story first ran under.
+_BRACKETED_TITLE = re.compile(r"\s*[(（]\s*原标题\s*[:：][^()（）\n]{2,60}[)）]")
 
 
 @cache
@@ -1462,7 +1520,12 @@ def _mark_header(
             ):
                 break
             candidates.append(candidate)
-        titled = [i for i, candidate in enumerate(candidates) if _title_like(candidate, record_title)]
+        # A printed headline has a few characters: `姓名` under a form's title shares one by chance.
+        titled = [
+            i
+            for i, candidate in enumerate(candidates)
+            if len(candidate) >= TITLE_MIN_CHARS and _title_like(candidate, record_title)
+        ]
         if titled:
             for line in lines[position : position + titled[-1] + 1]:
                 line.role = "title"

@@ -191,7 +191,7 @@ class _Patterns:
     credit_line: re.Pattern[str]
     picture_credit: re.Pattern[str]
     leading_credit: re.Pattern[str]
-    glued_tails: tuple[tuple[str, re.Pattern[str]], ...]
+    glued_tails: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
     editor_note: re.Pattern[str]
@@ -371,8 +371,9 @@ def _patterns() -> _Patterns:
         # `更多热文紧急通知!……`: the label glued to the first link's headline.
         related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
         related_tail=re.compile(r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*$"),
+        # Each kind with the words one of its tails must contain (a cheap test before the pattern).
         glued_tails=tuple(
-            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
+            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"), tuple(vocab["glued_tail_words"][kind]))
             for kind, patterns in vocab["glued_tails"].items()
         ),
         # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
@@ -1208,6 +1209,9 @@ _PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
 _CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
 
 
+TAIL_WINDOW = 240  # characters: longer than any glued tail a pattern below can match
+
+
 def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     """Where a glued tail starts in `line.text`, with its role and kind."""
     patterns = _patterns()
@@ -1222,19 +1226,23 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         (patterns.credit_tail, "boilerplate", "photo_credit"),
         (patterns.credit_byline, "byline", "byline"),
     ]
+    window = max(0, len(text) - TAIL_WINDOW)
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
-        for kind, pattern in patterns.glued_tails
+        for kind, pattern, words in patterns.glued_tails
+        if any(word in text[window:] for word in words)
     ]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
-        candidates.append((patterns.source_signature, "boilerplate", "source_line"))
+        if text.endswith((")", "）")):
+            candidates.append((patterns.source_signature, "boilerplate", "source_line"))
     if is_last and line.role == "body":
         share_at = _share_tail(text)
         if share_at is not None:
             return share_at, "boilerplate", "share_prompt"
+    # Every tail is anchored at the line's end and shorter than the window: search only there.
     for pattern, role, kind in candidates:
-        found = pattern.search(text)
+        found = pattern.search(text, window)
         if not found:
             continue
         if pattern is patterns.signature and not _is_name(found.group("name")):
@@ -1691,12 +1699,16 @@ def _furniture_kind(text: str) -> str | None:
     stripped = text.strip()
     if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
         return "footer"
-    if len(stripped) <= HOTLINE_MAX_CHARS and _HOTLINE.match(stripped):
-        return "hotline"
-    # `活动主办：某报`, `战略合作：某品牌`: who stands behind the page.
-    is_credit = _credit_label().match(stripped) and not _ends_sentence(stripped)
-    if len(stripped) <= CREDIT_LINE_MAX_CHARS and is_credit:
-        return "other_boilerplate"
+    if ":" in stripped or "：" in stripped:  # both forms below are a label and a colon
+        if len(stripped) <= HOTLINE_MAX_CHARS and _HOTLINE.match(stripped):
+            return "hotline"
+        # `活动主办：某报`, `战略合作：某品牌`: who stands behind the page.
+        if (
+            len(stripped) <= CREDIT_LINE_MAX_CHARS
+            and _credit_label().match(stripped)
+            and not _ends_sentence(stripped)
+        ):
+            return "other_boilerplate"
     if _patterns().stamp_line.match(stripped):
         return "time_line"
     return None
@@ -1801,7 +1813,10 @@ def _split_dated_items(lines: list[_Line]) -> list[_Line]:
 # `……看看！ 1.草莓：8kcal/粒 其中……`: a numbered entry whose short label holds a colon,
 # glued between sentences: the entry's title.
 _LABELLED_ITEM = re.compile(
-    r"(?:^|(?<=[。！？!?」”)）\s]))(?P<number>\d{1,2})[.．、]\s*[^\s。！？!?，,]{0,30}[:：][^\s。！？!?]{0,40}(?=\s|$)"
+    r"(?P<number>\d{1,2})[.．、]\s*[^\s。！？!?，,]{0,30}[:：][^\s。！？!?]{0,40}(?=\s|$)"
+)
+_LABELLED_ITEM_AFTER = (
+    "。！？!?」”)）"  # what may come before an entry's number, besides a space or the line start
 )
 
 
@@ -1812,7 +1827,12 @@ def _split_labelled_items(lines: list[_Line]) -> list[_Line]:
     found: list[tuple[int, re.Match[str]]] = []
     expected = 1
     for position, line in enumerate(lines):
+        if ":" not in line.text and "：" not in line.text:
+            continue
         for match in _LABELLED_ITEM.finditer(line.text):
+            before = line.text[match.start() - 1] if match.start() else " "
+            if not (before.isspace() or before in _LABELLED_ITEM_AFTER):
+                continue
             if int(match.group("number")) == expected:
                 found.append((position, match))
                 expected += 1

@@ -325,7 +325,8 @@ def _patterns() -> _Patterns:
         ),
         # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
         credit_tail=re.compile(
-            r"[(（](?:[^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)|(?:翻摄|取自|截自|截图自)[^()（）\n]{1,16})[)）]\s*$"
+            r"[(（](?:[^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)|(?:翻摄|取自|截自|截图自)[^()（）\n]{1,16}"
+            r"|\s*[Pp]hoto\s+by\s[^()（）\n]{1,30})[)）]\s*$"
         ),
         # `。图/全家提供`, `。(图/消防局提供)`: a picture credit after a caption sentence.
         picture_credit=re.compile(
@@ -1372,7 +1373,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
-        printed_title = _BRACKETED_TITLE.match(line.text)
+        printed_title = _BRACKETED_TITLE.match(line.text) or _labelled_title(line.text, article)
         if printed_title:
             first, rest = _cut(line, printed_title.end(), "body")
             first.role = "title"
@@ -1406,6 +1407,18 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
 
 # `(原标题：某某)` opening the text: the headline the story first ran under.
 _BRACKETED_TITLE = re.compile(r"\s*[(（]\s*原标题\s*[:：][^()（）\n]{2,60}[)）]")
+
+
+def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
+    """`原标题：<the record's title>正文……`, `导语：<the record's title>……`: the headline
+    printed under a label, glued to the story; known by the record's title."""
+    if not article.doc.title:
+        return None
+    title = clean_text(article.doc.title).text.strip()
+    labels = _alternation(load_json("article.json")["title_labels"])
+    if len(title) < TITLE_MIN_CHARS:
+        return None
+    return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
 
 
 @cache
@@ -1509,6 +1522,9 @@ def _mark_header(
         if position < len(lines) - 1 and len(lines[position].text.strip()) <= TITLE_MAX_CHARS + 6
         else None
     )
+    glued_title = _labelled_title(lines[position].text, article) if first_label else None
+    if glued_title and lines[position].text[glued_title.end() :].strip():
+        first_label = None  # the story follows the title on its line: the opening cuts it there
     if first_label:
         lines[position].role = "title"
         position += 1

@@ -736,6 +736,7 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
+    lines = _split_time_line_tails(lines)
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     lines = _take_opening(lines, article)
@@ -1288,6 +1289,38 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.role = "boilerplate"
             kind = _boilerplate_kind(line.text)
             line.kind = "caption" if kind == "other_boilerplate" else kind
+
+
+def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
+    """`出版時間 10:40 更新時間 15:27 小編推薦：某某與家人外出。翻攝畫面……`: after the
+    times, a related-links label and the photo captions a page printed on the same
+    line: time line, related link, captions."""
+    out: list[_Line] = []
+    for line in lines:
+        label = None
+        is_time_line = line.kind == "time_line" or (
+            line.kind is None and _boilerplate_kind(line.text) == "time_line"
+        )
+        if line.role in ("boilerplate", "header") and is_time_line:
+            label = _time_line_related().search(line.text)
+        if label is None or not line.text[: label.start()].strip():
+            out.append(line)
+            continue
+        head, rest = _cut(line, label.start(), "boilerplate", "related_links")
+        out.append(head)
+        if line.text[label.end() :].strip():
+            label_line, captions = _cut(rest, label.end() - label.start(), "boilerplate", "caption")
+            out.extend([label_line, captions])
+        else:
+            out.append(rest)
+    return out
+
+
+@cache
+def _time_line_related() -> re.Pattern[str]:
+    vocab = load_json("article.json")
+    labels = vocab["related_labels"] + vocab["boilerplate_kinds"]["related_links"]
+    return re.compile(rf"(?:{_alternation(labels)})\s*[:：]?")
 
 
 def _mark_page_chrome(lines: list[_Line]) -> None:

@@ -1298,9 +1298,9 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
         label = None
-        is_time_line = line.kind == "time_line" or (
-            line.kind is None and _boilerplate_kind(line.text) == "time_line"
-        )
+        # A furniture line without a kind yet is a time line when it opens with a publication time.
+        opening_time = _patterns().time_line.match(line.text.strip()) if line.kind is None else None
+        is_time_line = line.kind == "time_line" or bool(opening_time and opening_time.group("published"))
         if line.role in ("boilerplate", "header") and is_time_line:
             label = _time_line_related().search(line.text)
         if label is None or not line.text[: label.start()].strip():

@@ -28,6 +28,7 @@ from newsctl.region import Region, detect_region
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
 TITLE_MAX_CHARS = 60
+TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
 MAX_INNER_BYLINES = 3
@@ -90,6 +91,7 @@ class Article:
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
     header_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline_span: tuple[int, int] | None = None
+    dateline_value_span: tuple[int, int] | None = None  # the dateline's value inside dateline_span
     dateline_byline_span: tuple[int, int] | None = None  # `(记者 X)` right after the dateline
     blocks: list[Block] = field(default_factory=list)
     items: list[RoundupItem] = field(default_factory=list)  # a roundup's items, in order; else empty
@@ -111,6 +113,22 @@ class Article:
 
     def published_iso(self) -> str | None:
         return format_published(self.published, self.published_precision)
+
+    # Metadata as the page prints it. `dateline`, `reporters` and `headings` are
+    # Simplified, for matching; an editor reads the names of a Traditional page
+    # in its own characters (`陳培煌`, not `陈培煌`).
+    def printed_dateline(self) -> str | None:
+        if self.dateline is None or self.dateline_value_span is None:
+            return self.dateline
+        return self.cleaned.display(*self.dateline_value_span, printed=True)
+
+    def printed_reporters(self) -> list[str]:
+        return [self.cleaned.printed(name) for name in self.reporters]
+
+    def printed_headings(self) -> list[str]:
+        if len(self.heading_spans) != len(self.headings):
+            return list(self.headings)
+        return [self.cleaned.display(*span, printed=True) for span in self.heading_spans]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The body sentence containing a cleaned offset (binary search)."""
@@ -168,6 +186,7 @@ class _Patterns:
     site_tail: re.Pattern[str]
     closing_byline: re.Pattern[str]
     signature: re.Pattern[str]
+    source_signature: re.Pattern[str]
     credit_byline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     related_tail: re.Pattern[str]
@@ -178,7 +197,8 @@ class _Patterns:
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
     picture_credit: re.Pattern[str]
-    glued_tails: tuple[tuple[str, re.Pattern[str]], ...]
+    leading_credit: re.Pattern[str]
+    glued_tails: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
     editor_note: re.Pattern[str]
@@ -205,6 +225,7 @@ def _patterns() -> _Patterns:
     name = r"[\u4e00-\u9fff·]{2,4}"
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     source_labels = _alternation(vocab["source_labels"])
+    outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
     source_start = (
@@ -226,13 +247,14 @@ def _patterns() -> _Patterns:
         ),
         update_label=re.compile(rf"(?:{_alternation(vocab['update_labels'])})\s*[:：]"),
         # `新华社北京3月5日电`, `齐鲁网·闪电新闻5月20日讯`, `本报讯`, `青禾网讯 `,
-        # `明报专讯`, `央视网消息:`, `据新华社报道`. Group `dl` is the dateline.
+        # `明报专讯`, `央视网消息:`. Group `dl` is the dateline.
         dateline=re.compile(
             rf"^(?P<dl>{lead}{{0,24}}?(?:{month_day}|{day_only})(?:专电|电|讯)"
             r"|本报讯|本台讯|本网讯|本报消息|本台消息|本网消息"
             rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$)"
             rf"|{lead}{{2,12}}?消息(?=\s*[(（:：])"
-            r"|据[^\s，,。]{1,12}?(?:报道|消息))"
+            # Not `据某报报道,……`: an attribution inside the lede's sentence, not the page's dateline.
+            r")"
         ),
         # `【明报专讯】`, `〔记者林志明/新北报导〕`, `(中央社记者陈怡君台北2日电)`:
         # a bracket that names a dispatch or a reporter.
@@ -241,7 +263,10 @@ def _patterns() -> _Patterns:
             r"|[(（](?P<d>[^)）\n]{1,40})[)）])"
         ),
         program_paren=re.compile(r"^\s*[(（][^)）\n]{1,12}[)）](?=\s*[:：])"),
-        reporter_paren=re.compile(rf"^\s*[(（【〔]\s*(?:{roles})[^)）】〕\n]{{1,60}}[)）】〕]"),
+        # `(记者 X)`, `(某某日报社全媒体记者 X 通讯员 Y)`: an outlet may come before the role.
+        reporter_paren=re.compile(
+            rf"^\s*[(（【〔]\s*[\u4e00-\u9fff]{{0,12}}?(?:{roles})[^()（）【】〔〕\n]{{1,60}}[)）】〕]"
+        ),
         # A byline is checked in steps (_is_byline), not by one pattern: a
         # repeated group of names separated by optional spaces can backtrack
         # exponentially on a line that almost matches.
@@ -295,16 +320,43 @@ def _patterns() -> _Patterns:
         ),
         # `……。(李某)`: a name in brackets signs the last paragraph.
         signature=re.compile(rf"(?<=[。！？!?”」])\s*[(（]\s*(?P<name>{name})\s*[)）]\s*$"),
+        # `……指数情况。(某某文明网)`: an outlet in brackets closes the story it came from.
+        source_signature=re.compile(
+            rf"(?<=[。！？!?”」])\s*[(（]\s*(?!翻摄|取自|截自|截图|摘自|图)"
+            rf"(?P<name>[\u4e00-\u9fff]{{1,10}}(?:{outlet_suffixes}))\s*[)）]\s*$"
+        ),
         # `报导•摄影╱张某`, `文/张某`, `撰文╱张某`: the writer's credit, glued to a paragraph.
         credit_byline=re.compile(
             rf"(?:报导|报道|采访|撰文|文字?)(?:\s*[{_CREDIT_JOINERS}]\s*(?:摄影|图))?\s*[{_SLASHES}]\s*"
             rf"(?P<names>{name}(?:[、,，]{name}){{0,3}})\s*$"
         ),
         # `……退出校园。(主妇联盟提供)`: a photo credit closing a caption.
-        credit_tail=re.compile(r"[(（][^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)[)）]\s*$"),
+        credit_tail=re.compile(
+            r"[(（](?:[^()（）\n]{0,16}?(?:提供|摄|摄影|供图|资料照片?)|(?:翻摄|取自|截自|截图自)[^()（）\n]{1,16}"
+            r"|\s*[Pp]hoto\s+by\s[^()（）\n]{1,30})[)）]\s*$"
+        ),
         # `。图/全家提供`, `。(图/消防局提供)`: a picture credit after a caption sentence.
         picture_credit=re.compile(
-            rf"(?<=[。！？!?])\s*[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+            rf"(?<=[。！？!?])\s*(?:"
+            # `图/TOM FORD提供`: a Latin name with spaces runs to its 提供.
+            rf"[(（]?图\s*[{_SLASHES}]\s*[A-Za-z0-9][A-Za-z0-9 .&'-]{{0,24}}?提供[)）]?"
+            rf"|[(（]?图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}[)）]?"
+            # `……撻伐。圖擷自 推特`: where the picture was taken from.
+            rf"|图\s*(?:撷|截|取|翻摄)自\s*[^\s。，,]{{1,16}}(?:\s*[,，][^。！？!?\n]{{1,12}}[。]?)?(?=\s|$)"
+            # `……霧茫茫。記者X／攝影 苗栗縣……`, `……柯文哲。聯合報系資料照／記者X攝影`,
+            # `……提勒森。路透 美國……`, `……突破20億。資料來源：Statista`: a credit after a
+            # caption sentence, closing the line or followed by a space and the story.
+            rf"|(?:{_alternation(vocab['photo_credit_sources'])})"
+            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?(?=\s|$)"
+            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
+            rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
+            rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
+            r")"
+        ),
+        # `美联社 美国总统……`, `报系资料照 某公司……`: a credit opening a line, then the story.
+        leading_credit=re.compile(
+            rf"\s*(?:(?:{_alternation(vocab['photo_credit_sources'])})"
+            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?|(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
@@ -326,9 +378,10 @@ def _patterns() -> _Patterns:
         closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
         # `更多热文紧急通知!……`: the label glued to the first link's headline.
         related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
-        related_tail=re.compile(r"[\[【](?:详细|详情|更多|全文)[\]】]\s*$"),
+        related_tail=re.compile(r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*$"),
+        # Each kind with the words one of its tails must contain (a cheap test before the pattern).
         glued_tails=tuple(
-            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"))
+            (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"), tuple(vocab["glued_tail_words"][kind]))
             for kind, patterns in vocab["glued_tails"].items()
         ),
         # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
@@ -342,6 +395,9 @@ def _patterns() -> _Patterns:
         ),
         editor_note=re.compile(
             rf"^[(（【\[]\s*(?:{_alternation(vocab['editor_note_labels'])})\s*[:：][^()（）【】\[\]\n]{{0,60}}[)）】\]]"
+            # `(新增影片)`, `【新增影片】`, `(11:53新增影片)`: an update note needs no colon.
+            rf"|^[(（【\[]\s*(?:\d{{1,2}}[:：]\d{{2}}\s*)?(?:{_alternation(vocab['editor_update_labels'])})"
+            rf"(?!时间|日期)[^()（）【】\[\]\n:：]{{1,20}}[)）】\]]"
             rf"|^(?:{_alternation(vocab['editor_note_openers'])})\s*[:：].*$"
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
@@ -676,7 +732,7 @@ def parse_article(
     cleaned = cleaned or clean_text(doc.text)
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
-    lines = _split_dated_items(_split_numbered_items(_split_lines(text)))
+    lines = _split_labelled_items(_split_dated_items(_split_numbered_items(_split_lines(text))))
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
 
@@ -687,6 +743,7 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
+    lines = _split_time_line_tails(lines)
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     lines = _take_opening(lines, article)
@@ -722,9 +779,11 @@ def parse_article(
             if found and article.source is None and kind == "source_line":
                 article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
             elif kind == "source_line" and article.source is None:
-                site = re.match(
-                    r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text
-                ) or patterns.closing_source.match(line.text)
+                site = (
+                    re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
+                    or patterns.closing_source.match(line.text)
+                    or re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]\s*", line.text)
+                )
                 if site:
                     article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
             if kind == "time_line":
@@ -908,14 +967,38 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     """Cut what a crawler glued onto the end of a paragraph off it: a source or
     site line, a closing byline or signature, a `[详细]` link, a photo credit
     (and the caption it closes), `返回搜狐,查看更多`, `责任编辑:`."""
+    # Picture credits first: the story left after the last caption may still end in a glued tail.
+    first_body = next((i for i, line in enumerate(lines) if line.role == "body"), -1)
+    expanded: list[_Line] = []
+    for position, line in enumerate(lines):
+        credit = _leading_credit(line, expanded)
+        if credit is not None:
+            expanded.extend(credit)
+            continue
+        label = _FILE_PICTURE.match(line.text) if line.role == "body" else None
+        if label:
+            mark, line = _cut(line, label.end(), "body")
+            mark.role, mark.kind = "boilerplate", "photo_credit"
+            expanded.append(mark)
+        if line.role == "body" and line.text.count("▲") >= MARKED_CAPTIONS_MIN:
+            marked = _split_marked_captions(line)
+            if sum(piece.kind == "caption" for piece in marked) >= MARKED_CAPTIONS_MIN:
+                expanded.extend(marked)
+                continue
+        if (
+            line.role == "body"
+            and _patterns().picture_credit.search(line.text)
+            and not _patterns().time_line.match(line.text.strip())  # `出版時間 13:50 …` stays a time line
+        ):
+            expanded.extend(_split_picture_credits(line, opening=position == first_body))
+        else:
+            expanded.append(line)
+    lines = expanded
     out: list[_Line] = []
     last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
     for position, line in enumerate(lines):
         if line.role == "title" or line.kind == "caption":
             out.append(line)
-            continue
-        if line.role == "body" and _patterns().picture_credit.search(line.text):
-            out.extend(_split_picture_credits(line))
             continue
         caption_at = _glued_caption_start(line)
         if caption_at is not None:
@@ -943,7 +1026,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                 line.role = "body"  # it was the glued tail that looked like furniture
             if kind == "photo_credit":
                 caption_at = _last_sentence_start(line.text)
-                if caption_at is not None:
+                # `……幸福」。(翻攝網路)`: a credit naming where the page's pictures were taken
+                # from closes a paragraph of story, not a caption, unless it is the whole line.
+                if caption_at is not None and _PAGE_CREDIT.match(tail.text):
+                    pass
+                elif caption_at is not None:
                     line, caption = _cut(line, caption_at, "boilerplate", "caption")
                     peeled.append(caption)
                 elif line.role == "body":
@@ -951,6 +1038,66 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         out.extend(reversed(peeled))
     return out
+
+
+# `资料图双方争执不下，……`: a file-picture label left where the picture was, glued to the story.
+_FILE_PICTURE = re.compile(r"\s*(?:资料图片?|资料照片?)(?=[\u4e00-\u9fff“「])")
+MARKED_CAPTIONS_MIN = 2
+MARKED_CAPTION_MAX_CHARS = 40
+
+
+def _split_marked_captions(line: _Line) -> list[_Line]:
+    """`……的风采。▲某某为大赛致辞▲某队的参赛舞蹈《某某》▲……`: photo captions, each
+    opened by ▲, glued onto one line. A short unpunctuated piece from one ▲ to the next
+    is a caption; the piece after the last ▲ runs into the story and stays."""
+    starts = [found.start() for found in re.finditer("▲", line.text)]
+    bounds = [0, *starts, len(line.text)]
+    pieces: list[_Line] = []
+    for start, end in itertools.pairwise(bounds):
+        text = line.text[start:end]
+        if not text.strip():
+            continue
+        is_caption = (
+            start in starts
+            and end != len(line.text)
+            and len(text.strip()) <= MARKED_CAPTION_MAX_CHARS
+            and not re.search(r"[。！？!?]", text)
+        )
+        pieces.append(
+            _Line(
+                line.start + start,
+                line.start + end,
+                text,
+                line.blank_before and start == 0,
+                "boilerplate" if is_caption else "body",
+                "caption" if is_caption else None,
+            )
+        )
+    return pieces
+
+
+def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
+    """`……擁抱。` + ` 美聯社 美國總統……`: a crawler broke the line between a caption and
+    the credit that closes it. The credit opens this line, followed by a space and the
+    story; the caption is the last sentence of the line before (which `before` ends
+    with, and which is replaced by its story part). The pieces of this line, or None."""
+    found = _patterns().leading_credit.match(line.text)
+    if line.role != "body" or not found or not before or before[-1].role != "body":
+        return None
+    previous = before[-1]
+    if not _ends_sentence(previous.text.strip()):
+        return None
+    caption_at = _last_sentence_start(previous.text.rstrip()) or 0
+    if len(previous.text[caption_at:].strip()) > CAPTION_MAX_CHARS:
+        return None
+    if caption_at > 0:
+        story, caption = _cut(previous, caption_at, "boilerplate", "caption")
+        before[-1:] = [story, caption]
+    else:
+        previous.role, previous.kind = "boilerplate", "caption"
+    credit, rest = _cut(line, found.end(), "body")
+    credit.role, credit.kind = "boilerplate", "photo_credit"
+    return [credit, rest] if rest.text.strip() else [credit]
 
 
 def _glued_caption_start(line: _Line) -> int | None:
@@ -1004,21 +1151,39 @@ def _share_tail(text: str) -> int | None:
     return cut
 
 
-def _split_picture_credits(line: _Line) -> list[_Line]:
+def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]:
     """`小小兵泡面碗。图/全家提供 米奇餐具组。图/7-11提供`: each `图/X` credit
-    closes the caption sentence before it; text before the first caption stays."""
+    closes the caption sentence before it; text before the first caption stays.
+    A credit that opens the article's first line (`……霧茫茫。記者X／攝影 苗栗縣……`)
+    closes the opening photo's caption, however many sentences it has."""
     pieces: list[_Line] = []
     cursor = 0
     text = line.text
     for credit in _patterns().picture_credit.finditer(text):
         caption_at = _last_sentence_start(text[cursor : credit.start()])
         caption_at = cursor + (caption_at or 0)
-        if cursor == 0 and not text[credit.end() :].strip() and credit.start() <= CAPTION_MAX_CHARS:
+        alone = not text[credit.end() :].strip()
+        if cursor == 0 and (alone or opening) and credit.start() <= CAPTION_MAX_CHARS:
             caption_at = 0  # a line that is nothing but a caption and its credit: the caption is a unit
         if caption_at > cursor and text[cursor:caption_at].strip():
             pieces.append(
                 _Line(line.start + cursor, line.start + caption_at, text[cursor:caption_at], False, "body")
             )
+        # `……治療。（林某／綜合外電報導）貝拉母親……。資料照片`: the story's closing byline
+        # sits between the story and the caption.
+        signed = _CAPTION_BYLINE.match(text, caption_at, credit.start())
+        if signed:
+            pieces.append(
+                _Line(
+                    line.start + caption_at,
+                    line.start + signed.end(),
+                    signed.group(0),
+                    False,
+                    "byline",
+                    "byline",
+                )
+            )
+            caption_at = signed.end()
         if credit.start() > caption_at:
             caption = text[caption_at : credit.start()]
             pieces.append(
@@ -1049,6 +1214,13 @@ def _split_picture_credits(line: _Line) -> list[_Line]:
     return pieces
 
 
+_PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
+_CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
+
+
+TAIL_WINDOW = 240  # characters: longer than any glued tail a pattern below can match
+
+
 def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     """Where a glued tail starts in `line.text`, with its role and kind."""
     patterns = _patterns()
@@ -1063,18 +1235,23 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         (patterns.credit_tail, "boilerplate", "photo_credit"),
         (patterns.credit_byline, "byline", "byline"),
     ]
+    window = max(0, len(text) - TAIL_WINDOW)
     candidates += [
-        (pattern, "byline" if kind == "byline" else "boilerplate", kind)
-        for kind, pattern in patterns.glued_tails
+        (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
+        for kind, pattern, words in patterns.glued_tails
+        if any(word in text[window:] for word in words)
     ]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
+        if text.endswith((")", "）")):
+            candidates.append((patterns.source_signature, "boilerplate", "source_line"))
     if is_last and line.role == "body":
         share_at = _share_tail(text)
         if share_at is not None:
             return share_at, "boilerplate", "share_prompt"
+    # Every tail is anchored at the line's end and shorter than the window: search only there.
     for pattern, role, kind in candidates:
-        found = pattern.search(text)
+        found = pattern.search(text, window)
         if not found:
             continue
         if pattern is patterns.signature and not _is_name(found.group("name")):
@@ -1119,6 +1296,38 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.role = "boilerplate"
             kind = _boilerplate_kind(line.text)
             line.kind = "caption" if kind == "other_boilerplate" else kind
+
+
+def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
+    """`出版時間 10:40 更新時間 15:27 小編推薦：某某與家人外出。翻攝畫面……`: after the
+    times, a related-links label and the photo captions a page printed on the same
+    line: time line, related link, captions."""
+    out: list[_Line] = []
+    for line in lines:
+        label = None
+        # A furniture line without a kind yet is a time line when it opens with a publication time.
+        opening_time = _patterns().time_line.match(line.text.strip()) if line.kind is None else None
+        is_time_line = line.kind == "time_line" or bool(opening_time and opening_time.group("published"))
+        if line.role in ("boilerplate", "header") and is_time_line:
+            label = _time_line_related().search(line.text)
+        if label is None or not line.text[: label.start()].strip():
+            out.append(line)
+            continue
+        head, rest = _cut(line, label.start(), "boilerplate", "related_links")
+        out.append(head)
+        if line.text[label.end() :].strip():
+            label_line, captions = _cut(rest, label.end() - label.start(), "boilerplate", "caption")
+            out.extend([label_line, captions])
+        else:
+            out.append(rest)
+    return out
+
+
+@cache
+def _time_line_related() -> re.Pattern[str]:
+    vocab = load_json("article.json")
+    labels = vocab["related_labels"] + vocab["boilerplate_kinds"]["related_links"]
+    return re.compile(rf"(?:{_alternation(labels)})\s*[:：]?")
 
 
 def _mark_page_chrome(lines: list[_Line]) -> None:
@@ -1199,7 +1408,22 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         note = patterns.editor_note.match(line.text) or patterns.opening_prompt.match(line.text)
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
-        if note:
+        author = (
+            _author_line().match(line.text)
+            if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
+            else None
+        )
+        printed_title = _BRACKETED_TITLE.match(line.text) or _labelled_title(line.text, article)
+        if printed_title:
+            first, rest = _cut(line, printed_title.end(), "body")
+            first.role = "title"
+            pieces = [first, rest]
+        elif author and _is_name(author.group("name")):
+            first, rest = _cut(line, author.end(), "body")
+            first.role, first.kind = "byline", "byline"
+            _add_reporters(article, "", [author.group("name")])
+            pieces = [first, rest]
+        elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
             pieces[0].kind = "editor_note" if note.re is patterns.editor_note else "share_prompt"
@@ -1214,9 +1438,53 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             pieces = [first, rest]
         else:
             _take_dateline(line, article)
+            if article.dateline_span is None:
+                _take_later_dateline(lines, position, article)
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+# `(原标题：某某)` opening the text: the headline the story first ran under.
+_BRACKETED_TITLE = re.compile(r"\s*[(（]\s*原标题\s*[:：][^()（）\n]{2,60}[)）]")
+
+
+def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
+    """`原标题：<the record's title>正文……`, `导语：<the record's title>……`: the headline
+    printed under a label, glued to the story; known by the record's title."""
+    if not article.doc.title:
+        return None
+    title = clean_text(article.doc.title).text.strip()
+    labels = _alternation(load_json("article.json")["title_labels"])
+    if len(title) < TITLE_MIN_CHARS:
+        return None
+    return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+
+
+@cache
+def _author_line() -> re.Pattern[str]:
+    """`王某某／律師 日前報載……`: a column's author and profession open the text."""
+    titles = _alternation(load_json("article.json")["author_titles"])
+    return re.compile(
+        rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,10}}?(?:{titles})(?=\s)"
+    )
+
+
+LATER_DATELINE_MAX_LINES = 4
+
+
+def _take_later_dateline(lines: list[_Line], first: int, article: Article) -> None:
+    """`本报讯 ……` opening the second to fourth body line, under a kicker or a deck
+    (`地铁倒计时`, a summary of the story): the dateline is there, and a short
+    unpunctuated line before it is the deck, a heading."""
+    body = [i for i in range(first, len(lines)) if lines[i].role == "body"][:LATER_DATELINE_MAX_LINES]
+    for position in body[1:]:
+        if _patterns().dateline.match(lines[position].text):
+            _take_dateline(lines[position], article)
+            for before in body:
+                if before < position and _is_heading_text(lines[before].text):
+                    lines[before].role = "heading"
+            return
 
 
 def _is_heading_text(text: str) -> bool:
@@ -1244,6 +1512,25 @@ def _source_from_dateline(dateline: str) -> str | None:
     own = re.fullmatch(r"([^\d\s·/]{2,12}?)(?:专讯|讯)", text)
     if own and not own.group(1).startswith("本") and not _patterns().role.search(own.group(1)):
         return own.group(1)
+    # `某某在线12月21日讯`, `某某网宁波2月18日电`, `某某网综合报道`: the longest name ending
+    # like an outlet, before an optional place and the date.
+    suffixes = load_json("article.json")["outlet_suffixes"]
+    rest = re.fullmatch(
+        r"([\u4e00-\u9fff]{2,16}?)(?:\d{1,2}月)?\d{1,2}日(?:专电|电|讯)|([\u4e00-\u9fff]{2,16}?)综合报道",
+        text,
+    )
+    if rest is None:
+        return None
+    head = rest.group(1) or rest.group(2)
+    for end in range(len(head), 1, -1):
+        name, place = head[:end], head[end:]
+        if (
+            name.endswith(tuple(suffixes))
+            and len(place) <= 4
+            and not name.startswith("本")
+            and not _patterns().role.search(name)
+        ):
+            return name
     return None
 
 
@@ -1259,20 +1546,25 @@ def _mark_header(
     patterns = _patterns()
     position = 0
     # An editor's note may open the page: `(更新:新增影片)`, `编者按:……`.
-    while position < min(len(lines) - 1, 2) and patterns.editor_note.match(lines[position].text.strip()):
+    while position < min(len(lines) - 1, 2) and patterns.editor_note.fullmatch(lines[position].text.strip()):
         lines[position].role, lines[position].kind = "boilerplate", "editor_note"
         position += 1
     # Header lines may come before the title (a date line above a Ming Pao headline).
     while position < min(len(lines) - 1, HEADER_MAX_LINES) and _is_header_line(lines[position].text):
         lines[position].role = "header"
         position += 1
-    while position < len(lines) - 1 and lines[position].role != "body":
-        position += 1  # repeated captions
+    while position < len(lines) - 1 and (
+        lines[position].role != "body" or _furniture_kind(lines[position].text) is not None
+    ):
+        position += 1  # repeated captions, credit and ID lines above the headline
     first_label = (
         re.match(r"\s*原标题\s*[:：]", lines[position].text)
         if position < len(lines) - 1 and len(lines[position].text.strip()) <= TITLE_MAX_CHARS + 6
         else None
     )
+    glued_title = _labelled_title(lines[position].text, article) if first_label else None
+    if glued_title and lines[position].text[glued_title.end() :].strip():
+        first_label = None  # the story follows the title on its line: the opening cuts it there
     if first_label:
         lines[position].role = "title"
         position += 1
@@ -1292,7 +1584,12 @@ def _mark_header(
             ):
                 break
             candidates.append(candidate)
-        titled = [i for i, candidate in enumerate(candidates) if _title_like(candidate, record_title)]
+        # A printed headline has a few characters: `姓名` under a form's title shares one by chance.
+        titled = [
+            i
+            for i, candidate in enumerate(candidates)
+            if len(candidate) >= TITLE_MIN_CHARS and _title_like(candidate, record_title)
+        ]
         if titled:
             for line in lines[position : position + titled[-1] + 1]:
                 line.role = "title"
@@ -1300,7 +1597,8 @@ def _mark_header(
         elif (
             candidates
             and _is_heading_text(candidates[0])
-            and len(lines[position + 1].text.strip()) > HEADING_MAX_CHARS
+            and _furniture_kind(candidates[0]) is None
+            and len(_next_story_line(lines, position).text.strip()) > HEADING_MAX_CHARS
         ):
             lines[position].role = "heading"
             position += 1
@@ -1384,6 +1682,14 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
         body_count -= 1
 
 
+def _next_story_line(lines: list[_Line], position: int) -> _Line:
+    """The line after `position`, past furniture by form (`基金會編號A1234` under a deck)."""
+    for line in lines[position + 1 :]:
+        if _furniture_kind(line.text) is None:
+            return line
+    return lines[position + 1]
+
+
 def _is_code_footer(line: str) -> bool:
     """`基金会编号:A3632`, `稿件编号:2019-118`: a short label and a code close the page."""
     return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\s*", line))
@@ -1427,6 +1733,18 @@ def _mark_inner(lines: list[_Line]) -> None:
             line.role = "byline"
 
 
+# `某基金會求助•捐款專線：0809-000000 (每日上午10時至晚上7時)`: a label and a phone number.
+_HOTLINE = re.compile(r"[^。！？\n]{0,20}?(?:专线|热线|电话)\s*[:：]\s*[(（]?\d[\d\s()（）-]{5,}")
+HOTLINE_MAX_CHARS = 80
+CREDIT_LINE_MAX_CHARS = 40
+
+
+@cache
+def _credit_label() -> re.Pattern[str]:
+    labels = _alternation(load_json("article.json")["credit_labels"])
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{labels})(?:单位|方|媒体|机构)?\s*[:：]\s*\S")
+
+
 _RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
 
 
@@ -1437,6 +1755,16 @@ def _furniture_kind(text: str) -> str | None:
     stripped = text.strip()
     if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
         return "footer"
+    if ":" in stripped or "：" in stripped:  # both forms below are a label and a colon
+        if len(stripped) <= HOTLINE_MAX_CHARS and _HOTLINE.match(stripped):
+            return "hotline"
+        # `活动主办：某报`, `战略合作：某品牌`: who stands behind the page.
+        if (
+            len(stripped) <= CREDIT_LINE_MAX_CHARS
+            and _credit_label().match(stripped)
+            and not _ends_sentence(stripped)
+        ):
+            return "other_boilerplate"
     if _patterns().stamp_line.match(stripped):
         return "time_line"
     return None
@@ -1535,6 +1863,68 @@ def _split_dated_items(lines: list[_Line]) -> list[_Line]:
             head, rest = _cut(rest, at - (rest.start - line.start), "body")
             out.append(head)
         out.append(rest)
+    return out
+
+
+# `……看看！ 1.草莓：8kcal/粒 其中……`: a numbered entry whose short label holds a colon,
+# glued between sentences: the entry's title.
+_LABELLED_ITEM = re.compile(
+    r"(?P<number>\d{1,2})[.．、]\s*[^\s。！？!?，,]{0,30}[:：][^\s。！？!?]{0,40}(?=\s|$)"
+)
+_LABELLED_ITEM_AFTER = (
+    "。！？!?」”)）"  # what may come before an entry's number, besides a space or the line start
+)
+
+
+def _split_labelled_items(lines: list[_Line]) -> list[_Line]:
+    """A list whose entries run 1, 2, 3, … (three or more), each a number and a short
+    label with a colon before the prose (`2.草莓：8kcal/粒 其中……`), whether or not a
+    line break precedes them: each label is an item title."""
+    found: list[tuple[int, re.Match[str]]] = []
+    expected = 1
+    for position, line in enumerate(lines):
+        if ":" not in line.text and "：" not in line.text:
+            continue
+        for match in _LABELLED_ITEM.finditer(line.text):
+            before = line.text[match.start() - 1] if match.start() else " "
+            if not (before.isspace() or before in _LABELLED_ITEM_AFTER):
+                continue
+            if int(match.group("number")) == expected:
+                found.append((position, match))
+                expected += 1
+    if expected - 1 < ROUNDUP_MIN_ITEMS:
+        return lines
+    cuts: dict[int, list[re.Match[str]]] = {}
+    for position, match in found:
+        cuts.setdefault(position, []).append(match)
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        cursor = 0
+        for match in cuts.get(position, []):
+            if line.text[cursor : match.start()].strip():
+                out.append(
+                    _Line(
+                        line.start + cursor,
+                        line.start + match.start(),
+                        line.text[cursor : match.start()],
+                        line.blank_before and cursor == 0,
+                    )
+                )
+            out.append(
+                _Line(
+                    line.start + match.start(),
+                    line.start + match.end(),
+                    match.group(0),
+                    False,
+                    "heading",
+                    "item_title",
+                )
+            )
+            cursor = match.end()
+        if line.text[cursor:].strip():
+            out.append(
+                _Line(line.start + cursor, line.end, line.text[cursor:], line.blank_before and cursor == 0)
+            )
     return out
 
 
@@ -1741,7 +2131,8 @@ def _take_dateline(line: _Line, article: Article) -> None:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
     if value_end > value_start:
-        article.dateline = article.cleaned.display(line.start + value_start, line.start + value_end)
+        article.dateline_value_span = (line.start + value_start, line.start + value_end)
+        article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
 
 

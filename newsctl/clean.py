@@ -97,12 +97,13 @@ class CleanedText:
             return position, position
         return self.source_index[start], self.source_index[end - 1] + 1
 
-    def display(self, start: int, end: int) -> str:
+    def display(self, start: int, end: int, *, printed: bool = False) -> str:
         """A cleaned span for showing as a metadata value: Simplified, annotations
         removed, whitespace normalised and widths folded, except that Chinese
         clause punctuation written full-width (，：；！？（）／) stays full-width
         (`警惕！`, `记者X／新北报导`), unless it sits between two ASCII letters or
-        digits (`０８：１５` -> `08:15`)."""
+        digits (`０８：１５` -> `08:15`). `printed` keeps the source's own script
+        (a Traditional byline's names as the page prints them: `陳培煌`, not `陈培煌`)."""
         out = []
         for i in range(start, end):
             char = self.original[i]
@@ -111,8 +112,21 @@ class CleanedText:
                 and _is_ascii_alnum(self.text[i - 1])
                 and _is_ascii_alnum(self.text[i + 1])
             )
-            out.append(char if keep else self.text[i])
+            if keep:
+                out.append(char)
+            elif printed and char != self.text[i] and _HAN_RE.match(char):
+                out.append(char)  # a Han character the Simplified conversion changed
+            else:
+                out.append(self.text[i])
         return "".join(out).strip()
+
+    def printed(self, value: str) -> str:
+        """`value`, a string of the cleaned (Simplified) text, as the source prints
+        it where it first occurs; `value` itself when it does not occur."""
+        if self.script == "simplified":
+            return value
+        at = self.text.find(value)
+        return value if at < 0 else self.display(at, at + len(value), printed=True)
 
     def source_text(self, start: int, end: int) -> str:
         """The source slice behind a cleaned span, minus inline annotations."""

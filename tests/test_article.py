@@ -427,3 +427,31 @@ def test_fixture_cleaning(name: str, parsed: dict[str, Article]) -> None:
         assert fragment not in cleaned.text
     for value in (cleaned.text, cleaned.original):
         assert clean_text(value).annotations == ()
+
+
+def test_traditional_names_are_printed_as_the_page_prints_them() -> None:
+    article = parse_text("【陳大華、劉小龍╱台北報導】某縣今天舉行運動會。\n\n報導•攝影╱蔣明樺")
+    assert article.reporters == ["陈大华", "刘小龙", "蒋明桦"]  # Simplified, for matching
+    assert article.printed_dateline() == "陳大華、劉小龍╱台北報導"
+    assert article.printed_reporters() == ["陳大華", "劉小龍", "蔣明樺"]
+
+
+def test_simplified_names_print_unchanged() -> None:
+    article = parse_text("本报北京3月1日电（记者张三、李四）某部门今天发布新规。")
+    assert article.printed_dateline() == article.dateline == "本报北京3月1日电"
+    assert article.printed_reporters() == ["张三", "李四"]
+
+
+def test_outlet_of_a_dateline_with_a_date() -> None:
+    for text, outlet in [
+        ("某某在线12月21日讯 某区今天开展检查。", "某某在线"),
+        ("某某网宁波2月18日电 某区今天开展检查。", "某某网"),
+        ("【某某网综合报道】某区今天开展检查。", "某某网"),
+    ]:
+        assert parse_text(text).source == outlet, text
+
+
+def test_an_attribution_opening_the_lede_is_no_dateline() -> None:
+    article = parse_text("据某国媒体报道，某银行日前在取款机上增加了捐款选项。\n\n该功能将推广到其他银行。")
+    assert article.dateline is None
+    assert sentence_texts(article)[0].startswith("据某国媒体报道")

@@ -169,9 +169,9 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
             title=raw.title if raw.title is not None else article.title,  # a record's own title, as given
             source=raw.source if raw.source is not None else article.source,
             published=article.published_iso(),
-            dateline=article.printed_dateline(),
-            reporters=tuple(article.printed_reporters()),
-            headings=tuple(article.printed_headings()),
+            dateline=article.dateline,
+            reporters=tuple(article.reporters),
+            headings=tuple(article.headings),
         ),
         stats=Stats(
             chars=len(raw.text),

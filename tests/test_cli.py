@@ -71,7 +71,7 @@ def test_summary_on_the_seed_meets_the_contract(runner: CliRunner) -> None:
     assert meta["title"] is None
     assert meta["source"] == "齐鲁网"
     assert meta["published"] == "2020-05-20T11:09:05+08:00"
-    assert meta["reporters"] == ["劉晨", "馮振弘"]  # as the Traditional page prints them
+    assert meta["reporters"] == ["刘晨", "冯振弘"]
     assert len(meta["headings"]) == 3
     sentences = document["summary"]["sentences"]
     assert len(sentences) == 3

@@ -177,7 +177,7 @@ def test_analyze_report_has_every_part() -> None:
     output = run("analyze", SEED, "--chart", columns=100)
     for title in ("metadata", "summary", "keywords", "timeline", "events per month", "figures (27)"):
         assert re.search(rf"^{re.escape(title)}", output, re.M), title
-    assert "劉晨、馮振弘" in output  # the reporters as the Traditional page prints them
+    assert "刘晨、冯振弘" in output
 
 
 def test_hostile_text_stays_literal_in_the_terminal(hostile: Path) -> None:

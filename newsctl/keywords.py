@@ -39,6 +39,7 @@ from newsctl.segment import Segmenter
 
 DEFAULT_POS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "nw", "eng", "j", "l", "an")
 METHODS = ("tfidf", "textrank")
+_DEFAULT_ALLOWED = frozenset(DEFAULT_POS)
 
 # Tags of words that may stand inside a phrase without being keywords alone:
 # verbs and adjectives make compounds such as 文明创建, 质量管理, 敏感负荷.
@@ -72,6 +73,9 @@ _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
+# A verb the text names this often, rarer than jieba's median word, is the story's event (引渡).
+TOPIC_VERB_MIN_COUNT = 3
+TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -570,10 +574,14 @@ class _Doc:
                 code_list[index] = _OTHER
             codes = "".join(code_list)
 
+        ngrams = _NGrams.find(tokens, codes) if phrases else _NGrams()
+        phrase_count = Counter(ngrams.phrases)
+        if allowed == _DEFAULT_ALLOWED:
+            titles = [tokens[start:end] for start, end, weight in units if weight >= TITLE_WEIGHT]
+            codes = _with_topic_verbs(tokens, codes, vocabulary, phrase_count, titles)
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
-        ngrams = _NGrams.find(tokens, codes) if phrases else _NGrams()
         # Weights are counted in C: each occurrence once, plus the halves of an occurrence its
         # unit's weight adds (see _extra_halves); count + half the extra halves is exact in floats.
         extra_words: list[list[str]] = []
@@ -593,7 +601,6 @@ class _Doc:
         word_extra = map(_HALF.__mul__, map(word_extra_halves.get, word_count, repeat(0)))
         word_weight = dict(zip(word_count, map(add, word_count.values(), word_extra)))
 
-        phrase_count = Counter(ngrams.phrases)
         phrase_extra_halves = Counter(chain.from_iterable(extra_phrases))
         # Phrases must recur, or stand in a title line: one chance meeting of two words is no compound.
         recurring = compress(phrase_count, map((1).__lt__, phrase_count.values()))
@@ -685,6 +692,50 @@ def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:
         found.append(start)
         start += 1
     return found
+
+
+_PART_MASK = bytes(int(code == ord(_PART)) for code in range(256))
+
+
+def _with_topic_verbs(
+    tokens: list[str],
+    codes: str,
+    vocabulary: _Vocabulary,
+    phrases: Counter[str],
+    titles: list[list[str]],
+) -> str:
+    """`codes` with the story's topic verbs made candidates: a rare verb that the headline
+    names and the text comes back to (引渡, 换心, 纵火) is the event an editor tags, though
+    verbs are otherwise only phrase parts (引渡 + 来台). Common verbs (等待, 出席) stay parts,
+    and so does a verb mostly said inside one recurring phrase (3D + 列印): the phrase is
+    the tag."""
+    if not titles:
+        return codes
+    in_titles = set(chain.from_iterable(titles))
+    parts = Counter(compress(tokens, codes.encode("ascii").translate(_PART_MASK)))
+    entries, idf, generic = vocabulary.entries, vocabulary.idf, generic_words()
+    rare = TOPIC_VERB_IDF_SHARE * vocabulary.median
+    verbs = [
+        (word, count)
+        for word, count in parts.items()
+        if count >= TOPIC_VERB_MIN_COUNT
+        and word in in_titles
+        and word not in generic
+        and entries.get(word, _NO_ENTRY)[0] == "v"
+        and idf.get(word, 0.0) >= rare
+        and _HAN_WORD.fullmatch(word) is not None
+    ]
+    if not verbs:
+        return codes
+    recurring = [(phrase, count) for phrase, count in phrases.items() if count > 1]
+    topic = {
+        word
+        for word, count in verbs
+        if 2 * max((n for phrase, n in recurring if word in phrase), default=0) <= count
+    }
+    if not topic:
+        return codes
+    return "".join(_CANDIDATE if token in topic else code for token, code in zip(tokens, codes))
 
 
 def _article_furniture(article: Article) -> frozenset[str]:

@@ -279,3 +279,22 @@ def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["三", "成", "家长"]) == [1]
     assert _number_residues(["统一", "成本"]) == []  # 统一 ends in 一 but is no number
     assert _number_residues(["完成", "成本"]) == []
+
+
+def test_a_rare_verb_of_the_headline_that_recurs_is_a_tag(segmenter: Segmenter) -> None:
+    # 纵火 is a verb (a phrase part only), but the headline names it and the story comes back to it
+    text = (
+        "男子深夜纵火烧毁邻居货车\n"
+        "昨日凌晨，一名男子在小区停车场纵火，三辆货车被烧毁。"
+        "警方调查发现，男子因停车纠纷纵火泄愤。"
+        "目前男子已因涉嫌纵火被刑事拘留，停车场监控记录了纵火经过。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "纵火" in found
+    # a verb as common as 出席 stays a phrase part even when the headline names it
+    text = (
+        "市长出席港口物流论坛\n"
+        "市长昨日出席港口物流论坛，港口物流企业代表出席。"
+        "论坛讨论港口物流发展，出席嘉宾表示港口物流前景广阔。"
+    )
+    assert "出席" not in terms(extract_keywords(article_of(text), segmenter, top=10))

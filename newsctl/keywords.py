@@ -116,10 +116,11 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def generic_words() -> frozenset[str]:
-    """Words too vague to be a keyword alone but fine inside a phrase (工作 -> 创建工作)."""
+    """Words too vague to be a keyword alone but fine inside a phrase (工作 -> 创建工作), and
+    idioms and set phrases (真抓实干, 夷为平地) that colour a report but name no topic."""
     from newsctl.data import load_word_list
 
-    return load_word_list("keyword_generic.txt")
+    return load_word_list("keyword_generic.txt") | load_word_list("keyword_idioms.txt")
 
 
 @cache

@@ -298,3 +298,15 @@ def test_a_rare_verb_of_the_headline_that_recurs_is_a_tag(segmenter: Segmenter) 
         "论坛讨论港口物流发展，出席嘉宾表示港口物流前景广阔。"
     )
     assert "出席" not in terms(extract_keywords(article_of(text), segmenter, top=10))
+
+
+def test_idioms_and_people_of_any_report_are_no_tags(segmenter: Segmenter) -> None:
+    text = (
+        "龙卷风袭击小镇，多座房屋被夷为平地。"
+        "龙卷风过后，小镇房屋夷为平地，民众在废墟中寻找亲人，警方封锁现场。"
+        "救援队表示，龙卷风造成的损失仍在统计，民众暂住学校，警方维持秩序。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    for word in ("夷为平地", "民众", "警方"):
+        assert word not in found
+    assert "龙卷风" in found

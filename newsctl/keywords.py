@@ -348,6 +348,29 @@ def _number_residues(tokens: list[str]) -> list[int]:
     ]
 
 
+def _glued_across_words(tokens: list[str], codes: str, vocabulary: _Vocabulary, segmenter: Segmenter) -> list[int]:
+    """Indexes of the words the dictionary lacks that the HMM glued across a word boundary:
+    their first character ends a dictionary word with the word before (替代 | 率降: 替代率),
+    or their last character starts one with the word after (爸 | 爸像: 爸爸). Such a cut is
+    no term, so these occurrences are gaps. Words in a personal name's form are left alone."""
+    entries = vocabulary.entries
+    glued: list[tuple[int, str, str]] = []
+    for match in re.finditer(_CANDIDATE, codes):
+        i = match.start()
+        word = tokens[i]
+        if entries.get(word, _NO_ENTRY)[0] is not None or not 2 <= len(word) <= 3:
+            continue
+        if _HAN_WORD.fullmatch(word) is None or names.looks_like_person(word):
+            continue
+        before = tokens[i - 1] if i > 0 and codes[i - 1] != _BREAK else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) and codes[i + 1] != _BREAK else ""
+        glued.append((i, before + word[0] if before else "", word[-1] + after if after else ""))
+    if not glued:
+        return []
+    known = segmenter.lookup({probe for _, *probes in glued for probe in probes if probe})
+    return [i for i, *probes in glued if any(known.get(p, _NO_ENTRY)[0] is not None for p in probes if p)]
+
+
 @cache
 def _excluded_words() -> frozenset[str]:
     """Words that are never keywords nor phrase parts: stopwords and news furniture."""
@@ -565,7 +588,7 @@ class _Doc:
         furniture = [
             name for name in _article_furniture(article) if vocabulary.codes.get(name) in _PART_CODES
         ]
-        residues = _number_residues(tokens)
+        residues = _number_residues(tokens) + _glued_across_words(tokens, codes, vocabulary, segmenter)
         if furniture or residues:
             code_list = list(codes)
             for name in furniture:
@@ -830,7 +853,9 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
             scores[owner] = scores.get(owner, 0.0) + weight
             merged[owner] = merged.get(owner, 0) + count_of(piece) + merged.pop(piece, 0)
 
-    title_ranges = [(start, end) for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    # Headlines and subheads are telegraphic (妻難, 師幫申請): a piece cut out of them where no word
+    # ends, found nowhere else, is no term.
+    title_ranges = [(start, end) for start, end, weight in doc.units if weight >= HEADING_WEIGHT]
     in_titles = set(chain.from_iterable(doc.tokens[start:end] for start, end in title_ranges))
     in_titles.update(chain.from_iterable(doc.ngrams.within(start, end) for start, end in title_ranges))
     glosses = names.latin_glosses(text)
@@ -848,6 +873,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         elif is_phrase or tag is None:
             in_title = (
                 term in in_titles
+                and _HAN.search(term) is not None  # Latin is a name or acronym (SOHO), no cut
                 and (
                     not is_phrase
                     or any(entry(p, _NO_ENTRY)[0] in _LOOSE_TAGS for p in doc.phrase_parts[term])

@@ -73,7 +73,9 @@ _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
-# A verb the text names this often, rarer than jieba's median word, is the story's event (引渡).
+# Tags jieba gives the single characters of transliterated names (迪, 尔, 钦).
+_FOREIGN_CHAR_TAGS = frozenset({"nr", "nrt"})
+# A verb the text names this often, rarer than jieba's median word, is the story's event (纵火).
 TOPIC_VERB_MIN_COUNT = 3
 TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
@@ -348,7 +350,9 @@ def _number_residues(tokens: list[str]) -> list[int]:
     ]
 
 
-def _glued_across_words(tokens: list[str], codes: str, vocabulary: _Vocabulary, segmenter: Segmenter) -> list[int]:
+def _glued_across_words(
+    tokens: list[str], codes: str, vocabulary: _Vocabulary, segmenter: Segmenter
+) -> list[int]:
     """Indexes of the words the dictionary lacks that the HMM glued across a word boundary:
     their first character ends a dictionary word with the word before (替代 | 率降: 替代率),
     or their last character starts one with the word after (爸 | 爸像: 爸爸). Such a cut is
@@ -729,8 +733,8 @@ def _with_topic_verbs(
     titles: list[list[str]],
 ) -> str:
     """`codes` with the story's topic verbs made candidates: a rare verb that the headline
-    names and the text comes back to (引渡, 换心, 纵火) is the event an editor tags, though
-    verbs are otherwise only phrase parts (引渡 + 来台). Common verbs (等待, 出席) stay parts,
+    names and the text comes back to (纵火, 罢工, 受贿) is the event an editor tags, though
+    verbs are otherwise only phrase parts (纵火 + 案). Common verbs (等待, 出席) stay parts,
     and so does a verb mostly said inside one recurring phrase (3D + 列印): the phrase is
     the tag."""
     if not titles:
@@ -863,6 +867,8 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
+    for term, whole in _cut_names(doc, looked_at, text, segmenter).items():
+        give(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -950,6 +956,47 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _cut_names(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> dict[str, str]:
+    """The names among `terms` that the segmenter cut one character short, each with the
+    whole name: every one of their (two or more) mentions goes on with the same character,
+    a place suffix (青杨 + 山, 新北 + 市), or for a word the dictionary lacks or tags as a
+    foreign name, a character of transliterated names (图尔 + 钦). Not when that character
+    starts a word with the next one (论坛北京 + 峰会, 捷豹 + 路虎): the name ended before it."""
+    entry = doc.lexicon.get
+    suffixes = names.place_suffix_chars()
+    following: dict[str, tuple[str, set[str]]] = {}
+    for term in terms:
+        tag = entry(term, _NO_ENTRY)[0]
+        is_word = term in doc.word_count
+        if (is_word and tag not in _NAME_TAGS) or _HAN_WORD.fullmatch(term) is None:
+            continue
+        ends = [m.end() for m in re.finditer(re.escape(term), text)]
+        chars = {text[end : end + 1] for end in ends}
+        if len(ends) < 2 or len(chars) != 1:
+            continue
+        (char,) = chars
+        if _HAN.fullmatch(char) is None or char in _function_chars():
+            continue
+        foreign = is_word and tag in (None, "nrt") and not names.looks_like_person(term)
+        if char in suffixes or foreign:
+            following[term] = (char, {text[end : end + 2] for end in ends})
+    if not following:
+        return {}
+    probes = set(chain.from_iterable(pairs for _, pairs in following.values()))
+    chars = {char for char, _ in following.values()} | {term[-1] for term in following}
+    known = segmenter.lookup(probes | chars)
+    found: dict[str, str] = {}
+    for term, (char, pairs) in following.items():
+        if any(known[pair][0] is not None for pair in pairs):
+            continue
+        # a transliteration goes on a transliteration: both characters as a name's (图尔 + 钦)
+        if char in suffixes or (
+            known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS
+        ):
+            found[term] = term + char
+    return found
 
 
 def _recurrence_gain(mentions: int, idf: float | None, median: float, within: int) -> float:

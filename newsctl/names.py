@@ -69,6 +69,12 @@ def cues() -> NameCues:
     )
 
 
+@cache
+def place_suffix_chars() -> frozenset[str]:
+    """The one-character place suffixes (县, 山, 岛): a name always followed by one is cut short."""
+    return frozenset(suffix for suffix in cues().place_suffixes if len(suffix) == 1)
+
+
 def looks_like_person(word: str) -> bool:
     """A Chinese personal name by its form: a surname and one or two characters
     (two and one or two after a two-character surname)."""

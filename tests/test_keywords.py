@@ -336,3 +336,16 @@ def test_a_piece_cut_out_of_a_subhead_is_no_tag(segmenter: Segmenter) -> None:
     assert article.headings == ["妻难撑家"]
     found = terms(extract_keywords(article, segmenter, top=10))
     assert "妻难" not in found
+
+
+def test_a_name_always_followed_by_a_place_suffix_is_the_whole_place(segmenter: Segmenter) -> None:
+    # cut 青杨 | 山, 青杨 | 山是, 青杨 | 山靠: the place is one phrase only once
+    text = (
+        "两名驴友结伴攀登青杨山，听说青杨山是登山胜地。"
+        "被困地点位于青杨山靠水库一侧，消防员赶到后用绳索将两名驴友救出。"
+    )
+    tokens = segmenter.cut(text)
+    assert "山是" in tokens and "山靠" in tokens
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "青杨山" in found
+    assert "青杨" not in found

@@ -655,12 +655,43 @@ class _Doc:
             {},
         )
         doc.phrase_parts = {phrase: doc.first_parts(phrase) for phrase in phrase_weight}
+        for phrase in [p for p, parts in doc.phrase_parts.items() if doc.is_verb_phrase(p, parts)]:
+            del doc.phrase_parts[phrase], phrase_weight[phrase]
         return doc
 
     @property
     def lexicon(self) -> Mapping[str, tuple[str | None, float | None]]:
         """word -> (dictionary POS tag, jieba IDF), for every candidate and phrase part."""
         return self.vocabulary.entries
+
+    def is_verb_phrase(self, phrase: str, parts: tuple[str, ...]) -> bool:
+        """A verb and its object or a clause cut short, not a compound an editor tags: a verb
+        of two or more characters followed by a name (介入 + 台海, 退出 + 北约), or a phrase
+        that ends in a one-character verb before a number (招聘会 + 超 + 50). One-character
+        verbs before a name are left alone (many are a surname or a transliteration: 谢 +
+        金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
+        entries = self.lexicon
+        tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
+        for i, tag in enumerate(tags[:-1]):
+            if tag == "v" and len(parts[i]) > 1 and any(self._is_object_name(p) for p in parts[i + 1 :]):
+                return True
+        if len(parts[-1]) == 1 and tags[-1] == "v":
+            index = self.ngrams.first[phrase]
+            after = self.ngrams.starts[index] + self.ngrams.sizes[index]
+            return after < len(self.tokens) and _ENDS_IN_NUMBER.search(self.tokens[after]) is not None
+        return False
+
+    def _is_object_name(self, word: str) -> bool:
+        tag, idf = self.lexicon.get(word, _NO_ENTRY)
+        if tag in _OBJECT_NAME_TAGS:
+            return True
+        median = self.vocabulary.median
+        if tag == "ns":
+            return idf is not None and idf >= COMMON_NAME_IDF_SHARE * median
+        if tag == "nr":
+            common = idf is not None and idf < median
+            return names.kind_of(word, tag, common=common) == names.PERSON
+        return False
 
     def first_parts(self, phrase: str) -> tuple[str, ...]:
         """The words of a phrase's first occurrence (the same text may be cut two ways)."""
@@ -764,6 +795,10 @@ def _with_topic_verbs(
     if not topic:
         return codes
     return "".join(_CANDIDATE if token in topic else code for token, code in zip(tokens, codes))
+
+
+# Tags of the names a verb may take as its object (会见 + 塞浦路斯 + 议长, 抗议 + 欧盟).
+_OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
 
 def _article_furniture(article: Article) -> frozenset[str]:

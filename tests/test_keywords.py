@@ -349,3 +349,10 @@ def test_a_name_always_followed_by_a_place_suffix_is_the_whole_place(segmenter: 
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "青杨山" in found
     assert "青杨" not in found
+
+
+def test_a_verb_and_its_named_object_is_no_phrase(segmenter: Segmenter) -> None:
+    text = "英国宣布退出北约。英国退出北约后，欧洲防务格局改变。退出北约需要议会批准。"
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "退出北约" not in found
+    assert "北约" in found

@@ -569,6 +569,7 @@ class _Doc:
     phrase_weight: dict[str, float]  # the phrases kept: recurring, or in a title line
     phrase_count: Counter[str]  # every phrase n-gram, kept or not
     phrase_parts: dict[str, tuple[str, ...]]  # words of a kept phrase's first occurrence
+    in_headlines: frozenset[str] = frozenset()  # the phrase n-grams of titles and subheads
 
     @classmethod
     def build(
@@ -615,6 +616,7 @@ class _Doc:
         extra_words: list[list[str]] = []
         extra_phrases: list[list[str]] = []
         title_phrases: list[list[str]] = []
+        headline_phrases: set[str] = set()  # of titles and subheads
         for start, end, weight in units:
             if weight == 1.0:
                 continue
@@ -624,6 +626,8 @@ class _Doc:
             extra_phrases += repeat(ngrams.within(start, end), halves)
             if weight >= TITLE_WEIGHT:
                 title_phrases.append(ngrams.within(start, end))
+            if weight >= HEADING_WEIGHT:
+                headline_phrases.update(ngrams.within(start, end))
         word_count = Counter(candidate_words)
         word_extra_halves = Counter(chain.from_iterable(extra_words))
         word_extra = map(_HALF.__mul__, map(word_extra_halves.get, word_count, repeat(0)))
@@ -655,6 +659,7 @@ class _Doc:
             {},
         )
         doc.phrase_parts = {phrase: doc.first_parts(phrase) for phrase in phrase_weight}
+        doc.in_headlines = frozenset(headline_phrases)
         for phrase in [p for p, parts in doc.phrase_parts.items() if doc.is_verb_phrase(p, parts)]:
             del doc.phrase_parts[phrase], phrase_weight[phrase]
         return doc
@@ -672,6 +677,8 @@ class _Doc:
         金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
         entries = self.lexicon
         tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
+        if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):
+            return True  # a headline's common verb and its object (没有 + 风险): a clause, not a thing
         for i, tag in enumerate(tags[:-1]):
             if tag == "v" and len(parts[i]) > 1 and any(self._is_object_name(p) for p in parts[i + 1 :]):
                 return True
@@ -680,6 +687,12 @@ class _Doc:
             after = self.ngrams.starts[index] + self.ngrams.sizes[index]
             return after < len(self.tokens) and _ENDS_IN_NUMBER.search(self.tokens[after]) is not None
         return False
+
+    def _is_common(self, word: str) -> bool:
+        """As common as the verbs of any report (出席, 推动, 没有); rarer verbs are often nouns'
+        modifiers (外卖, 联名)."""
+        idf = self.lexicon.get(word, _NO_ENTRY)[1]
+        return idf is not None and idf < TOPIC_VERB_IDF_SHARE * self.vocabulary.median
 
     def _is_object_name(self, word: str) -> bool:
         tag, idf = self.lexicon.get(word, _NO_ENTRY)

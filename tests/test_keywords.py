@@ -356,3 +356,14 @@ def test_a_verb_and_its_named_object_is_no_phrase(segmenter: Segmenter) -> None:
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "退出北约" not in found
     assert "北约" in found
+
+
+def test_a_headline_clause_of_a_common_verb_and_its_object_is_no_phrase(segmenter: Segmenter) -> None:
+    text = (
+        "武装组织向边境小镇发射火箭弹\n"
+        "当地时间周日，武装组织向边境小镇发射火箭弹，造成三人受伤。军方随后回击。"
+        "这是本月武装组织第三次发射火箭弹。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "发射火箭弹" not in found
+    assert "火箭弹" in found

@@ -350,31 +350,6 @@ def _number_residues(tokens: list[str]) -> list[int]:
     ]
 
 
-def _glued_across_words(
-    tokens: list[str], codes: str, vocabulary: _Vocabulary, segmenter: Segmenter
-) -> list[int]:
-    """Indexes of the words the dictionary lacks that the HMM glued across a word boundary:
-    their first character ends a dictionary word with the word before (替代 | 率降: 替代率),
-    or their last character starts one with the word after (爸 | 爸像: 爸爸). Such a cut is
-    no term, so these occurrences are gaps. Words in a personal name's form are left alone."""
-    entries = vocabulary.entries
-    glued: list[tuple[int, str, str]] = []
-    for match in re.finditer(_CANDIDATE, codes):
-        i = match.start()
-        word = tokens[i]
-        if entries.get(word, _NO_ENTRY)[0] is not None or not 2 <= len(word) <= 3:
-            continue
-        if _HAN_WORD.fullmatch(word) is None or names.looks_like_person(word):
-            continue
-        before = tokens[i - 1] if i > 0 and codes[i - 1] != _BREAK else ""
-        after = tokens[i + 1] if i + 1 < len(tokens) and codes[i + 1] != _BREAK else ""
-        glued.append((i, before + word[0] if before else "", word[-1] + after if after else ""))
-    if not glued:
-        return []
-    known = segmenter.lookup({probe for _, *probes in glued for probe in probes if probe})
-    return [i for i, *probes in glued if any(known.get(p, _NO_ENTRY)[0] is not None for p in probes if p)]
-
-
 @cache
 def _excluded_words() -> frozenset[str]:
     """Words that are never keywords nor phrase parts: stopwords and news furniture."""
@@ -593,7 +568,7 @@ class _Doc:
         furniture = [
             name for name in _article_furniture(article) if vocabulary.codes.get(name) in _PART_CODES
         ]
-        residues = _number_residues(tokens) + _glued_across_words(tokens, codes, vocabulary, segmenter)
+        residues = _number_residues(tokens)
         if furniture or residues:
             code_list = list(codes)
             for name in furniture:
@@ -915,8 +890,8 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
-    for term, whole in _cut_names(doc, looked_at, text, segmenter).items():
-        give(term, whole)
+    for term, whole in _cut_words(doc, looked_at, text, segmenter).items():
+        give(term, whole or None)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -996,6 +971,11 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
             give(term, None)  # a name with a title or verb around it: the name is the tag
         elif term in owners:
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
+    # Variants of one tag (上海市 and 上海, 母女俩 and 母女): the plain name takes the variant's weight.
+    for term in [t for t in live if t in scores]:
+        other = names.variant_of(term, scores)
+        if other is not None and other in scores:
+            give(term, other)
     learn_kinds([t for t in merged if t in scores and t not in kinds])  # whole names made of pieces
     longer = [t for t in live if t in scores and len(t) > 2]
     for term, kind in kinds.items():
@@ -1006,38 +986,65 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     return merged
 
 
-def _cut_names(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> dict[str, str]:
-    """The names among `terms` that the segmenter cut one character short, each with the
-    whole name: every one of their (two or more) mentions goes on with the same character,
-    a place suffix (青杨 + 山, 新北 + 市), or for a word the dictionary lacks or tags as a
-    foreign name, a character of transliterated names (图尔 + 钦). Not when that character
-    starts a word with the next one (论坛北京 + 峰会, 捷豹 + 路虎): the name ended before it."""
+def _cut_words(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> dict[str, str]:
+    """Terms that the segmenter cut where no word ends, each with what replaces it ("" for
+    nothing), from one dictionary query:
+
+    - a name cut one character short: every one of its (two or more) mentions goes on with
+      the same character, a place suffix (青杨 + 山, 新北 + 市), or for a word the
+      dictionary lacks or tags as a foreign name, a transliteration's (图尔 + 钦); not when
+      that character starts a word with the next one (论坛北京 + 峰会, 捷豹 + 路虎);
+    - a word the dictionary lacks that the HMM glued across a word boundary in most of its
+      mentions: its first character ends a dictionary word with the word before (老 | 师帮:
+      老师), or its last character starts one with the word after (率降 | 为: 降为)."""
     entry = doc.lexicon.get
     suffixes = names.place_suffix_chars()
     following: dict[str, tuple[str, set[str]]] = {}
+    glued: dict[str, list[tuple[str, str]]] = {}
+    tokens, codes = doc.tokens, doc.codes
+    last = len(tokens) - 1
     for term in terms:
         tag = entry(term, _NO_ENTRY)[0]
         is_word = term in doc.word_count
         if (is_word and tag not in _NAME_TAGS) or _HAN_WORD.fullmatch(term) is None:
             continue
-        ends = [m.end() for m in re.finditer(re.escape(term), text)]
-        chars = {text[end : end + 1] for end in ends}
-        if len(ends) < 2 or len(chars) != 1:
+        if is_word and tag is None and len(term) <= 3 and not names.looks_like_person(term):
+            probes = glued[term] = []
+            for start in doc.starts(term):
+                i = start - 1
+                before = tokens[i - 1] + term[0] if i > 0 and codes[i - 1] != _BREAK else ""
+                after = term[-1] + tokens[i + 1] if i < last and codes[i + 1] != _BREAK else ""
+                probes.append((before, after))
+        mentions = text.count(term)
+        if mentions < 2:
             continue
-        (char,) = chars
-        if _HAN.fullmatch(char) is None or char in _function_chars():
+        end = text.find(term) + len(term)
+        char = text[end : end + 1]
+        if not char or _HAN.fullmatch(char) is None or char in _function_chars():
             continue
-        foreign = is_word and tag in (None, "nrt") and not names.looks_like_person(term)
-        if char in suffixes or foreign:
-            following[term] = (char, {text[end : end + 2] for end in ends})
-    if not following:
+        if char not in suffixes and not (
+            is_word and tag in (None, "nrt") and not names.looks_like_person(term)
+        ):
+            continue
+        if text.count(term + char) == mentions:  # every mention goes on with it
+            following[term] = (char, {text[end : end + 2] for end in _ends(text, term)})
+    if not following and not glued:
         return {}
     probes = set(chain.from_iterable(pairs for _, pairs in following.values()))
-    chars = {char for char, _ in following.values()} | {term[-1] for term in following}
-    known = segmenter.lookup(probes | chars)
+    probes.update(chain.from_iterable(chain.from_iterable(glued.values())))
+    probes.update(chain.from_iterable((char, term[-1]) for term, (char, _) in following.items()))
+    probes.discard("")
+    known = segmenter.lookup(probes)
+
+    def is_word(text: str) -> bool:
+        return bool(text) and known[text][0] is not None
+
     found: dict[str, str] = {}
+    for term, pairs in glued.items():
+        if 2 * sum(is_word(before) or is_word(after) for before, after in pairs) > len(pairs):
+            found[term] = ""
     for term, (char, pairs) in following.items():
-        if any(known[pair][0] is not None for pair in pairs):
+        if term in found or any(map(is_word, pairs)):
             continue
         # a transliteration goes on a transliteration: both characters as a name's (图尔 + 钦)
         if char in suffixes or (
@@ -1045,6 +1052,16 @@ def _cut_names(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> 
         ):
             found[term] = term + char
     return found
+
+
+def _ends(text: str, term: str) -> list[int]:
+    """Where each occurrence of `term` in `text` ends (str.find, in C: no pattern to compile)."""
+    ends: list[int] = []
+    start = text.find(term)
+    while start >= 0:
+        ends.append(start + len(term))
+        start = text.find(term, start + len(term))
+    return ends
 
 
 def _recurrence_gain(mentions: int, idf: float | None, median: float, within: int) -> float:

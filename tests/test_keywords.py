@@ -367,3 +367,12 @@ def test_a_headline_clause_of_a_common_verb_and_its_object_is_no_phrase(segmente
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "发射火箭弹" not in found
     assert "火箭弹" in found
+
+
+def test_a_place_and_its_variant_with_a_suffix_are_one_tag(segmenter: Segmenter) -> None:
+    text = (
+        "上海市环境监测中心今天发布数据，上海空气质量达到优。"
+        "上海市各监测点数据显示，上海空气质量连续多日保持良好，上海市民出行增多。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert ("上海" in found) != ("上海市" in found)

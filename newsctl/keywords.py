@@ -444,6 +444,10 @@ class _Vocabulary:
                 codes[word] = _SHORT_PART if tag in _SINGLE_POS else _OTHER
             elif tag is None and (word[0] in function_chars or word[-1] in function_chars):
                 codes[word] = _OTHER
+            elif tag is None and len(word) > 2 and word == word[0] * len(word):
+                codes[word] = (
+                    _OTHER  # one character repeated: a cry or laugh (啊啊啊), no term (two: a pet name, 乔乔)
+                )
             elif word not in generic and (allowed is None or (tag or "nz") in allowed):
                 codes[word] = _CANDIDATE
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
@@ -650,8 +654,10 @@ class _Doc:
         that ends in a one-character verb before a number (招聘会 + 超 + 50). One-character
         verbs before a name are left alone (many are a surname or a transliteration: 谢 +
         金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
-        entries = self.lexicon
+        entries = self.vocabulary.entries
         tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
+        if "v" not in tags:
+            return False
         if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):
             return True  # a headline's common verb and its object (没有 + 风险): a clause, not a thing
         for i, tag in enumerate(tags[:-1]):
@@ -741,9 +747,6 @@ def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:
     return found
 
 
-_PART_MASK = bytes(int(code == ord(_PART)) for code in range(256))
-
-
 def _with_topic_verbs(
     tokens: list[str],
     codes: str,
@@ -758,20 +761,19 @@ def _with_topic_verbs(
     the tag."""
     if not titles:
         return codes
-    in_titles = set(chain.from_iterable(titles))
-    parts = Counter(compress(tokens, codes.encode("ascii").translate(_PART_MASK)))
-    entries, idf, generic = vocabulary.entries, vocabulary.idf, generic_words()
+    word_codes, entries, idf, generic = vocabulary.codes, vocabulary.entries, vocabulary.idf, generic_words()
     rare = TOPIC_VERB_IDF_SHARE * vocabulary.median
-    verbs = [
-        (word, count)
-        for word, count in parts.items()
-        if count >= TOPIC_VERB_MIN_COUNT
-        and word in in_titles
+    # Only the few verbs of the headlines are counted.
+    heads = {
+        word
+        for word in chain.from_iterable(titles)
+        if word_codes.get(word) == _PART
         and word not in generic
         and entries.get(word, _NO_ENTRY)[0] == "v"
         and idf.get(word, 0.0) >= rare
         and _HAN_WORD.fullmatch(word) is not None
-    ]
+    }
+    verbs = [(word, count) for word in heads if (count := tokens.count(word)) >= TOPIC_VERB_MIN_COUNT]
     if not verbs:
         return codes
     recurring = [(phrase, count) for phrase, count in phrases.items() if count > 1]
@@ -890,7 +892,9 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
-    for term, whole in _cut_words(doc, looked_at, text, segmenter).items():
+    # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
+    heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
+    for term, whole in _cut_words(doc, looked_at, text, segmenter, heads).items():
         give(term, whole or None)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
@@ -972,7 +976,8 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         elif term in owners:
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
     # Variants of one tag (上海市 and 上海, 母女俩 and 母女): the plain name takes the variant's weight.
-    for term in [t for t in live if t in scores]:
+    variant_suffixes = names.cues().variant_suffixes
+    for term in [t for t in live if t[-1] in variant_suffixes and t in scores]:
         other = names.variant_of(term, scores)
         if other is not None and other in scores:
             give(term, other)
@@ -986,7 +991,9 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     return merged
 
 
-def _cut_words(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> dict[str, str]:
+def _cut_words(
+    doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str]
+) -> dict[str, str]:
     """Terms that the segmenter cut where no word ends, each with what replaces it ("" for
     nothing), from one dictionary query:
 
@@ -996,7 +1003,9 @@ def _cut_words(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> 
       that character starts a word with the next one (论坛北京 + 峰会, 捷豹 + 路虎);
     - a word the dictionary lacks that the HMM glued across a word boundary in most of its
       mentions: its first character ends a dictionary word with the word before (老 | 师帮:
-      老师), or its last character starts one with the word after (率降 | 为: 降为)."""
+      老师), or its last character starts one with the word after (率降 | 为: 降为).
+
+    `also`: words to look up in the same query, for the caller."""
     entry = doc.lexicon.get
     suffixes = names.place_suffix_chars()
     following: dict[str, tuple[str, set[str]]] = {}
@@ -1015,22 +1024,21 @@ def _cut_words(doc: _Doc, terms: list[str], text: str, segmenter: Segmenter) -> 
                 before = tokens[i - 1] + term[0] if i > 0 and codes[i - 1] != _BREAK else ""
                 after = term[-1] + tokens[i + 1] if i < last and codes[i + 1] != _BREAK else ""
                 probes.append((before, after))
-        mentions = text.count(term)
-        if mentions < 2:
-            continue
         end = text.find(term) + len(term)
-        char = text[end : end + 1]
+        char = text[end : end + 1]  # what the first mention goes on with
         if not char or _HAN.fullmatch(char) is None or char in _function_chars():
             continue
         if char not in suffixes and not (
             is_word and tag in (None, "nrt") and not names.looks_like_person(term)
         ):
             continue
-        if text.count(term + char) == mentions:  # every mention goes on with it
+        mentions = text.count(term)
+        if mentions >= 2 and text.count(term + char) == mentions:  # every mention goes on with it
             following[term] = (char, {text[end : end + 2] for end in _ends(text, term)})
     if not following and not glued:
+        segmenter.lookup(also)
         return {}
-    probes = set(chain.from_iterable(pairs for _, pairs in following.values()))
+    probes = set(chain.from_iterable(pairs for _, pairs in following.values())) | also
     probes.update(chain.from_iterable(chain.from_iterable(glued.values())))
     probes.update(chain.from_iterable((char, term[-1]) for term, (char, _) in following.items()))
     probes.discard("")

@@ -444,7 +444,7 @@ class _Vocabulary:
                 codes[word] = _SHORT_PART if tag in _SINGLE_POS else _OTHER
             elif tag is None and (word[0] in function_chars or word[-1] in function_chars):
                 codes[word] = _OTHER
-            elif tag is None and len(word) > 2 and word == word[0] * len(word):
+            elif len(word) > 2 and word == word[0] * len(word):
                 codes[word] = (
                     _OTHER  # one character repeated: a cry or laugh (啊啊啊), no term (two: a pet name, 乔乔)
                 )

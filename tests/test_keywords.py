@@ -376,3 +376,13 @@ def test_a_place_and_its_variant_with_a_suffix_are_one_tag(segmenter: Segmenter)
     )
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert ("上海" in found) != ("上海市" in found)
+
+
+def test_one_character_said_over_and_over_is_no_tag(segmenter: Segmenter) -> None:
+    text = (
+        "小明收到录取通知书，笑着说：“啊啊啊，啊啊啊，我考上大学了！”"
+        "小明的父母也很高兴，小明九月将到北京读大学，啊啊啊地叫个不停。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "啊啊啊" not in found
+    assert "小明" in found

@@ -68,6 +68,7 @@ RECURRING_CAP = 3
 # Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
 COMMON_NAME_IDF_SHARE = 0.5
 NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
+GLUED_LOOKED_AT = 2  # terms per keyword asked for that are checked for a cut across words
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -894,7 +895,9 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
     # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
     heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
-    for term, whole in _cut_words(doc, looked_at, text, segmenter, heads).items():
+    for term, whole in _cut_words(
+        doc, looked_at, text, segmenter, heads, GLUED_LOOKED_AT * max(top, 1)
+    ).items():
         give(term, whole or None)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
@@ -992,7 +995,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
 
 
 def _cut_words(
-    doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str]
+    doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str], glued_ranks: int
 ) -> dict[str, str]:
     """Terms that the segmenter cut where no word ends, each with what replaces it ("" for
     nothing), from one dictionary query:
@@ -1005,19 +1008,27 @@ def _cut_words(
       mentions: its first character ends a dictionary word with the word before (老 | 师帮:
       老师), or its last character starts one with the word after (率降 | 为: 降为).
 
-    `also`: words to look up in the same query, for the caller."""
+    `terms` are best first; only the first `glued_ranks` are checked for glue (the only ones
+    that may reach the top: a dictionary query per article is dear). `also`: words to look
+    up in the same query, for the caller."""
     entry = doc.lexicon.get
     suffixes = names.place_suffix_chars()
     following: dict[str, tuple[str, set[str]]] = {}
     glued: dict[str, list[tuple[str, str]]] = {}
     tokens, codes = doc.tokens, doc.codes
     last = len(tokens) - 1
-    for term in terms:
+    for rank, term in enumerate(terms):
         tag = entry(term, _NO_ENTRY)[0]
         is_word = term in doc.word_count
         if (is_word and tag not in _NAME_TAGS) or _HAN_WORD.fullmatch(term) is None:
             continue
-        if is_word and tag is None and len(term) <= 3 and not names.looks_like_person(term):
+        if (
+            rank < glued_ranks
+            and is_word
+            and tag is None
+            and len(term) <= 3
+            and not names.looks_like_person(term)
+        ):
             probes = glued[term] = []
             for start in doc.starts(term):
                 i = start - 1

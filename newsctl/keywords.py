@@ -1013,20 +1013,21 @@ def _cut_words(
     up in the same query, for the caller."""
     entry = doc.lexicon.get
     suffixes = names.place_suffix_chars()
-    following: dict[str, tuple[str, set[str]]] = {}
+    following: dict[str, str] = {}
     glued: dict[str, list[tuple[str, str]]] = {}
     tokens, codes = doc.tokens, doc.codes
     last = len(tokens) - 1
     for rank, term in enumerate(terms):
         tag = entry(term, _NO_ENTRY)[0]
         is_word = term in doc.word_count
-        if (is_word and tag not in _NAME_TAGS) or _HAN_WORD.fullmatch(term) is None:
+        if is_word and tag not in _NAME_TAGS:
             continue
         if (
             rank < glued_ranks
             and is_word
             and tag is None
             and len(term) <= 3
+            and _HAN_WORD.fullmatch(term) is not None
             and not names.looks_like_person(term)
         ):
             probes = glued[term] = []
@@ -1043,15 +1044,18 @@ def _cut_words(
             is_word and tag in (None, "nrt") and not names.looks_like_person(term)
         ):
             continue
+        if _HAN_WORD.fullmatch(term) is None:
+            continue
         mentions = text.count(term)
-        if mentions >= 2 and text.count(term + char) == mentions:  # every mention goes on with it
-            following[term] = (char, {text[end : end + 2] for end in _ends(text, term)})
+        if mentions >= 2 and text.count(term + char) == mentions and _ends_before(doc, term, char):
+            following[term] = char
     if not following and not glued:
         segmenter.lookup(also)
         return {}
-    probes = set(chain.from_iterable(pairs for _, pairs in following.values())) | also
-    probes.update(chain.from_iterable(chain.from_iterable(glued.values())))
-    probes.update(chain.from_iterable((char, term[-1]) for term, (char, _) in following.items()))
+    probes = set(chain.from_iterable(chain.from_iterable(glued.values()))) | also
+    probes.update(
+        chain.from_iterable((char, term[-1]) for term, char in following.items() if char not in suffixes)
+    )
     probes.discard("")
     known = segmenter.lookup(probes)
 
@@ -1062,8 +1066,8 @@ def _cut_words(
     for term, pairs in glued.items():
         if 2 * sum(is_word(before) or is_word(after) for before, after in pairs) > len(pairs):
             found[term] = ""
-    for term, (char, pairs) in following.items():
-        if term in found or any(map(is_word, pairs)):
+    for term, char in following.items():
+        if term in found:
             continue
         # a transliteration goes on a transliteration: both characters as a name's (图尔 + 钦)
         if char in suffixes or (
@@ -1073,14 +1077,19 @@ def _cut_words(
     return found
 
 
-def _ends(text: str, term: str) -> list[int]:
-    """Where each occurrence of `term` in `text` ends (str.find, in C: no pattern to compile)."""
-    ends: list[int] = []
-    start = text.find(term)
-    while start >= 0:
-        ends.append(start + len(term))
-        start = text.find(term, start + len(term))
-    return ends
+def _ends_before(doc: _Doc, term: str, char: str) -> bool:
+    """Whether `char` after each occurrence of `term` is a word of its own, or the start of a
+    word the HMM glued on (青杨 | 山是): not of a dictionary word (论坛北京 | 峰会, 海峡 | 岛民),
+    where the name ended before it."""
+    entries, tokens = doc.vocabulary.entries, doc.tokens
+    width = doc.span(term)
+    for start in doc.starts(term):
+        following = tokens[start - 1 + width] if start - 1 + width < len(tokens) else ""
+        if following != char and (
+            not following.startswith(char) or entries.get(following, ("", None))[0] is not None
+        ):
+            return False
+    return True
 
 
 def _recurrence_gain(mentions: int, idf: float | None, median: float, within: int) -> float:

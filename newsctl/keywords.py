@@ -1030,12 +1030,12 @@ def _cut_words(
             and _HAN_WORD.fullmatch(term) is not None
             and not names.looks_like_person(term)
         ):
-            probes = glued[term] = []
+            neighbours = glued[term] = []
             for start in doc.starts(term):
                 i = start - 1
                 before = tokens[i - 1] + term[0] if i > 0 and codes[i - 1] != _BREAK else ""
                 after = term[-1] + tokens[i + 1] if i < last and codes[i + 1] != _BREAK else ""
-                probes.append((before, after))
+                neighbours.append((before, after))
         end = text.find(term) + len(term)
         char = text[end : end + 1]  # what the first mention goes on with
         if not char or _HAN.fullmatch(char) is None or char in _function_chars():
@@ -1059,12 +1059,12 @@ def _cut_words(
     probes.discard("")
     known = segmenter.lookup(probes)
 
-    def is_word(text: str) -> bool:
+    def in_dictionary(text: str) -> bool:
         return bool(text) and known[text][0] is not None
 
     found: dict[str, str] = {}
     for term, pairs in glued.items():
-        if 2 * sum(is_word(before) or is_word(after) for before, after in pairs) > len(pairs):
+        if 2 * sum(in_dictionary(before) or in_dictionary(after) for before, after in pairs) > len(pairs):
             found[term] = ""
     for term, char in following.items():
         if term in found:

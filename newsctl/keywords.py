@@ -68,7 +68,7 @@ RECURRING_CAP = 3
 # Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
 COMMON_NAME_IDF_SHARE = 0.5
 NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
-GLUED_LOOKED_AT = 2  # terms per keyword asked for that are checked for a cut across words
+CUTS_LOOKED_AT = 2  # terms per keyword asked for that are checked for a cut where no word ends
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -785,7 +785,11 @@ def _with_topic_verbs(
     }
     if not topic:
         return codes
-    return "".join(_CANDIDATE if token in topic else code for token, code in zip(tokens, codes))
+    marked = list(codes)
+    for word in topic:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            marked[index] = _CANDIDATE
+    return "".join(marked)
 
 
 # Tags of the names a verb may take as its object (会见 + 塞浦路斯 + 议长, 抗议 + 欧盟).
@@ -896,7 +900,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
     heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
     for term, whole in _cut_words(
-        doc, looked_at, text, segmenter, heads, GLUED_LOOKED_AT * max(top, 1)
+        doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT * max(top, 1)
     ).items():
         give(term, whole or None)
     for term in looked_at:
@@ -995,7 +999,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
 
 
 def _cut_words(
-    doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str], glued_ranks: int
+    doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str], ranks: int
 ) -> dict[str, str]:
     """Terms that the segmenter cut where no word ends, each with what replaces it ("" for
     nothing), from one dictionary query:
@@ -1008,23 +1012,21 @@ def _cut_words(
       mentions: its first character ends a dictionary word with the word before (老 | 师帮:
       老师), or its last character starts one with the word after (率降 | 为: 降为).
 
-    `terms` are best first; only the first `glued_ranks` are checked for glue (the only ones
-    that may reach the top: a dictionary query per article is dear). `also`: words to look
-    up in the same query, for the caller."""
+    `terms` are best first; only the first `ranks` are looked at (the only ones that may
+    reach the top). `also`: words to look up in the same query, for the caller."""
     entry = doc.lexicon.get
     suffixes = names.place_suffix_chars()
     following: dict[str, str] = {}
     glued: dict[str, list[tuple[str, str]]] = {}
     tokens, codes = doc.tokens, doc.codes
     last = len(tokens) - 1
-    for rank, term in enumerate(terms):
+    for term in terms[:ranks]:
         tag = entry(term, _NO_ENTRY)[0]
         is_word = term in doc.word_count
         if is_word and tag not in _NAME_TAGS:
             continue
         if (
-            rank < glued_ranks
-            and is_word
+            is_word
             and tag is None
             and len(term) <= 3
             and _HAN_WORD.fullmatch(term) is not None

@@ -68,7 +68,7 @@ RECURRING_CAP = 3
 # Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
 COMMON_NAME_IDF_SHARE = 0.5
 NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
-CUTS_LOOKED_AT = 2  # terms per keyword asked for that are checked for a cut where no word ends
+CUTS_LOOKED_AT = 2  # terms per keyword asked for that are checked for a name cut short
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -892,6 +892,8 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     title_ranges = [(start, end) for start, end, weight in doc.units if weight >= HEADING_WEIGHT]
     in_titles = set(chain.from_iterable(doc.tokens[start:end] for start, end in title_ranges))
     in_titles.update(chain.from_iterable(doc.ngrams.within(start, end) for start, end in title_ranges))
+    # where an occurrence inside them starts (occurrences start at token index + 1)
+    in_title_positions = set(chain.from_iterable(range(start + 1, end + 1) for start, end in title_ranges))
     glosses = names.latin_glosses(text)
     dotted = names.dotted_name_parts(
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
@@ -902,7 +904,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     for term, whole in _cut_words(
         doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT * max(top, 1)
     ).items():
-        give(term, whole or None)
+        give(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -918,7 +920,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
                     not is_phrase
                     or any(entry(p, _NO_ENTRY)[0] in _LOOSE_TAGS for p in doc.phrase_parts[term])
                 )
-                and all(any(start < s <= end for start, end in title_ranges) for s in doc.starts(term))
+                and in_title_positions.issuperset(doc.starts(term))
             )
             if in_title:
                 give(term, None)  # a piece of the headline, cut where no word ends
@@ -1001,43 +1003,22 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
 def _cut_words(
     doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str], ranks: int
 ) -> dict[str, str]:
-    """Terms that the segmenter cut where no word ends, each with what replaces it ("" for
-    nothing), from one dictionary query:
-
-    - a name cut one character short: every one of its (two or more) mentions goes on with
-      the same character, a place suffix (青杨 + 山, 新北 + 市), or for a word the
-      dictionary lacks or tags as a foreign name, a transliteration's (图尔 + 钦); not when
-      that character starts a word with the next one (论坛北京 + 峰会, 捷豹 + 路虎);
-    - a word the dictionary lacks that the HMM glued across a word boundary in most of its
-      mentions: its first character ends a dictionary word with the word before (老 | 师帮:
-      老师), or its last character starts one with the word after (率降 | 为: 降为).
+    """Names that the segmenter cut one character short, each with the whole name: every one
+    of their (two or more) mentions goes on with the same character, a place suffix (青杨 +
+    山, 新北 + 市), or for a word the dictionary lacks or tags as a foreign name, a
+    transliteration's (图尔 + 钦); not when that character starts a dictionary word with the
+    next one (论坛北京 + 峰会, 海峡 + 岛民).
 
     `terms` are best first; only the first `ranks` are looked at (the only ones that may
-    reach the top). `also`: words to look up in the same query, for the caller."""
+    reach the top). `also`: words to look up in the same dictionary query, for the caller."""
     entry = doc.lexicon.get
     suffixes = names.place_suffix_chars()
     following: dict[str, str] = {}
-    glued: dict[str, list[tuple[str, str]]] = {}
-    tokens, codes = doc.tokens, doc.codes
-    last = len(tokens) - 1
     for term in terms[:ranks]:
         tag = entry(term, _NO_ENTRY)[0]
         is_word = term in doc.word_count
         if is_word and tag not in _NAME_TAGS:
             continue
-        if (
-            is_word
-            and tag is None
-            and len(term) <= 3
-            and _HAN_WORD.fullmatch(term) is not None
-            and not names.looks_like_person(term)
-        ):
-            neighbours = glued[term] = []
-            for start in doc.starts(term):
-                i = start - 1
-                before = tokens[i - 1] + term[0] if i > 0 and codes[i - 1] != _BREAK else ""
-                after = term[-1] + tokens[i + 1] if i < last and codes[i + 1] != _BREAK else ""
-                neighbours.append((before, after))
         end = text.find(term) + len(term)
         char = text[end : end + 1]  # what the first mention goes on with
         if not char or _HAN.fullmatch(char) is None or char in _function_chars():
@@ -1051,26 +1032,12 @@ def _cut_words(
         mentions = text.count(term)
         if mentions >= 2 and text.count(term + char) == mentions and _ends_before(doc, term, char):
             following[term] = char
-    if not following and not glued:
-        segmenter.lookup(also)
-        return {}
-    probes = set(chain.from_iterable(chain.from_iterable(glued.values()))) | also
-    probes.update(
+    probes = set(
         chain.from_iterable((char, term[-1]) for term, char in following.items() if char not in suffixes)
     )
-    probes.discard("")
-    known = segmenter.lookup(probes)
-
-    def in_dictionary(text: str) -> bool:
-        return bool(text) and known[text][0] is not None
-
+    known = segmenter.lookup(probes | also)
     found: dict[str, str] = {}
-    for term, pairs in glued.items():
-        if 2 * sum(in_dictionary(before) or in_dictionary(after) for before, after in pairs) > len(pairs):
-            found[term] = ""
     for term, char in following.items():
-        if term in found:
-            continue
         # a transliteration goes on a transliteration: both characters as a name's (图尔 + 钦)
         if char in suffixes or (
             known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS

@@ -312,19 +312,6 @@ def test_idioms_and_people_of_any_report_are_no_tags(segmenter: Segmenter) -> No
     assert "龙卷风" in found
 
 
-def test_a_word_glued_across_a_dictionary_word_is_no_tag(segmenter: Segmenter) -> None:
-    # the HMM glues 率 | 降 into one word before 为 and 至: its last character starts 降为, 降至
-    text = (
-        "退休金改革方案公布，所得替代率降为75%，明年所得替代率降至70%。"
-        "到了最后一年，所得替代率降至60%，退休金改革引发教师不满。"
-    )
-    tokens = segmenter.cut(text)
-    assert "率降" in tokens
-    found = terms(extract_keywords(article_of(text), segmenter, top=10))
-    assert "率降" not in found
-    assert "退休金" in found
-
-
 def test_a_piece_cut_out_of_a_subhead_is_no_tag(segmenter: Segmenter) -> None:
     body = (
         "阿明今年十二岁，爸爸罹患口腔癌，妈妈靠打零工维持家计。\n\n"

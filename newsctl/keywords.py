@@ -39,6 +39,7 @@ from newsctl.segment import Segmenter
 
 DEFAULT_POS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "nw", "eng", "j", "l", "an")
 METHODS = ("tfidf", "textrank")
+_DEFAULT_ALLOWED = frozenset(DEFAULT_POS)
 
 # Tags of words that may stand inside a phrase without being keywords alone:
 # verbs and adjectives make compounds such as 文明创建, 质量管理, 敏感负荷.
@@ -67,11 +68,17 @@ RECURRING_CAP = 3
 # Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
 COMMON_NAME_IDF_SHARE = 0.5
 NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
+CUTS_LOOKED_AT = 2  # terms per keyword asked for that are checked for a name cut short
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
+# Tags jieba gives the single characters of transliterated names (迪, 尔, 钦).
+_FOREIGN_CHAR_TAGS = frozenset({"nr", "nrt"})
+# A verb the text names this often, rarer than jieba's median word, is the story's event (纵火).
+TOPIC_VERB_MIN_COUNT = 3
+TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -112,10 +119,11 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def generic_words() -> frozenset[str]:
-    """Words too vague to be a keyword alone but fine inside a phrase (工作 -> 创建工作)."""
+    """Words too vague to be a keyword alone but fine inside a phrase (工作 -> 创建工作), and
+    idioms and set phrases (真抓实干, 夷为平地) that colour a report but name no topic."""
     from newsctl.data import load_word_list
 
-    return load_word_list("keyword_generic.txt")
+    return load_word_list("keyword_generic.txt") | load_word_list("keyword_idioms.txt")
 
 
 @cache
@@ -437,6 +445,10 @@ class _Vocabulary:
                 codes[word] = _SHORT_PART if tag in _SINGLE_POS else _OTHER
             elif tag is None and (word[0] in function_chars or word[-1] in function_chars):
                 codes[word] = _OTHER
+            elif len(word) > 2 and word == word[0] * len(word):
+                codes[word] = (
+                    _OTHER  # one character repeated: a cry or laugh (啊啊啊), no term (two: a pet name, 乔乔)
+                )
             elif word not in generic and (allowed is None or (tag or "nz") in allowed):
                 codes[word] = _CANDIDATE
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
@@ -537,6 +549,7 @@ class _Doc:
     phrase_weight: dict[str, float]  # the phrases kept: recurring, or in a title line
     phrase_count: Counter[str]  # every phrase n-gram, kept or not
     phrase_parts: dict[str, tuple[str, ...]]  # words of a kept phrase's first occurrence
+    in_headlines: frozenset[str] = frozenset()  # the phrase n-grams of titles and subheads
 
     @classmethod
     def build(
@@ -570,15 +583,20 @@ class _Doc:
                 code_list[index] = _OTHER
             codes = "".join(code_list)
 
+        ngrams = _NGrams.find(tokens, codes) if phrases else _NGrams()
+        phrase_count = Counter(ngrams.phrases)
+        if allowed == _DEFAULT_ALLOWED:
+            titles = [tokens[start:end] for start, end, weight in units if weight >= TITLE_WEIGHT]
+            codes = _with_topic_verbs(tokens, codes, vocabulary, phrase_count, titles)
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
-        ngrams = _NGrams.find(tokens, codes) if phrases else _NGrams()
         # Weights are counted in C: each occurrence once, plus the halves of an occurrence its
         # unit's weight adds (see _extra_halves); count + half the extra halves is exact in floats.
         extra_words: list[list[str]] = []
         extra_phrases: list[list[str]] = []
         title_phrases: list[list[str]] = []
+        headline_phrases: set[str] = set()  # of titles and subheads
         for start, end, weight in units:
             if weight == 1.0:
                 continue
@@ -588,12 +606,13 @@ class _Doc:
             extra_phrases += repeat(ngrams.within(start, end), halves)
             if weight >= TITLE_WEIGHT:
                 title_phrases.append(ngrams.within(start, end))
+            if weight >= HEADING_WEIGHT:
+                headline_phrases.update(ngrams.within(start, end))
         word_count = Counter(candidate_words)
         word_extra_halves = Counter(chain.from_iterable(extra_words))
         word_extra = map(_HALF.__mul__, map(word_extra_halves.get, word_count, repeat(0)))
         word_weight = dict(zip(word_count, map(add, word_count.values(), word_extra)))
 
-        phrase_count = Counter(ngrams.phrases)
         phrase_extra_halves = Counter(chain.from_iterable(extra_phrases))
         # Phrases must recur, or stand in a title line: one chance meeting of two words is no compound.
         recurring = compress(phrase_count, map((1).__lt__, phrase_count.values()))
@@ -620,12 +639,54 @@ class _Doc:
             {},
         )
         doc.phrase_parts = {phrase: doc.first_parts(phrase) for phrase in phrase_weight}
+        doc.in_headlines = frozenset(headline_phrases)
+        for phrase in [p for p, parts in doc.phrase_parts.items() if doc.is_verb_phrase(p, parts)]:
+            del doc.phrase_parts[phrase], phrase_weight[phrase]
         return doc
 
     @property
     def lexicon(self) -> Mapping[str, tuple[str | None, float | None]]:
         """word -> (dictionary POS tag, jieba IDF), for every candidate and phrase part."""
         return self.vocabulary.entries
+
+    def is_verb_phrase(self, phrase: str, parts: tuple[str, ...]) -> bool:
+        """A verb and its object or a clause cut short, not a compound an editor tags: a verb
+        of two or more characters followed by a name (介入 + 台海, 退出 + 北约), or a phrase
+        that ends in a one-character verb before a number (招聘会 + 超 + 50). One-character
+        verbs before a name are left alone (many are a surname or a transliteration: 谢 +
+        金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
+        entries = self.vocabulary.entries
+        tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
+        if "v" not in tags:
+            return False
+        if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):
+            return True  # a headline's common verb and its object (没有 + 风险): a clause, not a thing
+        for i, tag in enumerate(tags[:-1]):
+            if tag == "v" and len(parts[i]) > 1 and any(self._is_object_name(p) for p in parts[i + 1 :]):
+                return True
+        if len(parts[-1]) == 1 and tags[-1] == "v":
+            index = self.ngrams.first[phrase]
+            after = self.ngrams.starts[index] + self.ngrams.sizes[index]
+            return after < len(self.tokens) and _ENDS_IN_NUMBER.search(self.tokens[after]) is not None
+        return False
+
+    def _is_common(self, word: str) -> bool:
+        """As common as the verbs of any report (出席, 推动, 没有); rarer verbs are often nouns'
+        modifiers (外卖, 联名)."""
+        idf = self.lexicon.get(word, _NO_ENTRY)[1]
+        return idf is not None and idf < TOPIC_VERB_IDF_SHARE * self.vocabulary.median
+
+    def _is_object_name(self, word: str) -> bool:
+        tag, idf = self.lexicon.get(word, _NO_ENTRY)
+        if tag in _OBJECT_NAME_TAGS:
+            return True
+        median = self.vocabulary.median
+        if tag == "ns":
+            return idf is not None and idf >= COMMON_NAME_IDF_SHARE * median
+        if tag == "nr":
+            common = idf is not None and idf < median
+            return names.kind_of(word, tag, common=common) == names.PERSON
+        return False
 
     def first_parts(self, phrase: str) -> tuple[str, ...]:
         """The words of a phrase's first occurrence (the same text may be cut two ways)."""
@@ -685,6 +746,54 @@ def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:
         found.append(start)
         start += 1
     return found
+
+
+def _with_topic_verbs(
+    tokens: list[str],
+    codes: str,
+    vocabulary: _Vocabulary,
+    phrases: Counter[str],
+    titles: list[list[str]],
+) -> str:
+    """`codes` with the story's topic verbs made candidates: a rare verb that the headline
+    names and the text comes back to (纵火, 罢工, 受贿) is the event an editor tags, though
+    verbs are otherwise only phrase parts (纵火 + 案). Common verbs (等待, 出席) stay parts,
+    and so does a verb mostly said inside one recurring phrase (3D + 列印): the phrase is
+    the tag."""
+    if not titles:
+        return codes
+    word_codes, entries, idf, generic = vocabulary.codes, vocabulary.entries, vocabulary.idf, generic_words()
+    rare = TOPIC_VERB_IDF_SHARE * vocabulary.median
+    # Only the few verbs of the headlines are counted.
+    heads = {
+        word
+        for word in chain.from_iterable(titles)
+        if word_codes.get(word) == _PART
+        and word not in generic
+        and entries.get(word, _NO_ENTRY)[0] == "v"
+        and idf.get(word, 0.0) >= rare
+        and _HAN_WORD.fullmatch(word) is not None
+    }
+    verbs = [(word, count) for word in heads if (count := tokens.count(word)) >= TOPIC_VERB_MIN_COUNT]
+    if not verbs:
+        return codes
+    recurring = [(phrase, count) for phrase, count in phrases.items() if count > 1]
+    topic = {
+        word
+        for word, count in verbs
+        if 2 * max((n for phrase, n in recurring if word in phrase), default=0) <= count
+    }
+    if not topic:
+        return codes
+    marked = list(codes)
+    for word in topic:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            marked[index] = _CANDIDATE
+    return "".join(marked)
+
+
+# Tags of the names a verb may take as its object (会见 + 塞浦路斯 + 议长, 抗议 + 欧盟).
+_OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
 
 def _article_furniture(article: Article) -> frozenset[str]:
@@ -778,14 +887,24 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
             scores[owner] = scores.get(owner, 0.0) + weight
             merged[owner] = merged.get(owner, 0) + count_of(piece) + merged.pop(piece, 0)
 
-    title_ranges = [(start, end) for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    # Headlines and subheads are telegraphic (妻難, 師幫申請): a piece cut out of them where no word
+    # ends, found nowhere else, is no term.
+    title_ranges = [(start, end) for start, end, weight in doc.units if weight >= HEADING_WEIGHT]
     in_titles = set(chain.from_iterable(doc.tokens[start:end] for start, end in title_ranges))
     in_titles.update(chain.from_iterable(doc.ngrams.within(start, end) for start, end in title_ranges))
+    # where an occurrence inside them starts (occurrences start at token index + 1)
+    in_title_positions = set(chain.from_iterable(range(start + 1, end + 1) for start, end in title_ranges))
     glosses = names.latin_glosses(text)
     dotted = names.dotted_name_parts(
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
+    # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
+    heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
+    for term, whole in _cut_words(
+        doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT * max(top, 1)
+    ).items():
+        give(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -796,11 +915,12 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
         elif is_phrase or tag is None:
             in_title = (
                 term in in_titles
+                and _HAN.search(term) is not None  # Latin is a name or acronym (SOHO), no cut
                 and (
                     not is_phrase
                     or any(entry(p, _NO_ENTRY)[0] in _LOOSE_TAGS for p in doc.phrase_parts[term])
                 )
-                and all(any(start < s <= end for start, end in title_ranges) for s in doc.starts(term))
+                and in_title_positions.issuperset(doc.starts(term))
             )
             if in_title:
                 give(term, None)  # a piece of the headline, cut where no word ends
@@ -864,6 +984,12 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
             give(term, None)  # a name with a title or verb around it: the name is the tag
         elif term in owners:
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
+    # Variants of one tag (上海市 and 上海, 母女俩 and 母女): the plain name takes the variant's weight.
+    variant_suffixes = names.cues().variant_suffixes
+    for term in [t for t in live if t[-1] in variant_suffixes and t in scores]:
+        other = names.variant_of(term, scores)
+        if other is not None and other in scores:
+            give(term, other)
     learn_kinds([t for t in merged if t in scores and t not in kinds])  # whole names made of pieces
     longer = [t for t in live if t in scores and len(t) > 2]
     for term, kind in kinds.items():
@@ -872,6 +998,67 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _cut_words(
+    doc: _Doc, terms: list[str], text: str, segmenter: Segmenter, also: set[str], ranks: int
+) -> dict[str, str]:
+    """Names that the segmenter cut one character short, each with the whole name: every one
+    of their (two or more) mentions goes on with the same character, a place suffix (青杨 +
+    山, 新北 + 市), or for a word the dictionary lacks or tags as a foreign name, a
+    transliteration's (图尔 + 钦); not when that character starts a dictionary word with the
+    next one (论坛北京 + 峰会, 海峡 + 岛民).
+
+    `terms` are best first; only the first `ranks` are looked at (the only ones that may
+    reach the top). `also`: words to look up in the same dictionary query, for the caller."""
+    entry = doc.lexicon.get
+    suffixes = names.place_suffix_chars()
+    following: dict[str, str] = {}
+    for term in terms[:ranks]:
+        tag = entry(term, _NO_ENTRY)[0]
+        is_word = term in doc.word_count
+        if is_word and tag not in _NAME_TAGS:
+            continue
+        end = text.find(term) + len(term)
+        char = text[end : end + 1]  # what the first mention goes on with
+        if not char or _HAN.fullmatch(char) is None or char in _function_chars():
+            continue
+        if char not in suffixes and not (
+            is_word and tag in (None, "nrt") and not names.looks_like_person(term)
+        ):
+            continue
+        if _HAN_WORD.fullmatch(term) is None:
+            continue
+        mentions = text.count(term)
+        if mentions >= 2 and text.count(term + char) == mentions and _ends_before(doc, term, char):
+            following[term] = char
+    probes = set(
+        chain.from_iterable((char, term[-1]) for term, char in following.items() if char not in suffixes)
+    )
+    known = segmenter.lookup(probes | also)
+    found: dict[str, str] = {}
+    for term, char in following.items():
+        # a transliteration goes on a transliteration: both characters as a name's (图尔 + 钦)
+        if char in suffixes or (
+            known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS
+        ):
+            found[term] = term + char
+    return found
+
+
+def _ends_before(doc: _Doc, term: str, char: str) -> bool:
+    """Whether `char` after each occurrence of `term` is a word of its own, or the start of a
+    word the HMM glued on (青杨 | 山是): not of a dictionary word (论坛北京 | 峰会, 海峡 | 岛民),
+    where the name ended before it."""
+    entries, tokens = doc.vocabulary.entries, doc.tokens
+    width = doc.span(term)
+    for start in doc.starts(term):
+        following = tokens[start - 1 + width] if start - 1 + width < len(tokens) else ""
+        if following != char and (
+            not following.startswith(char) or entries.get(following, ("", None))[0] is not None
+        ):
+            return False
+    return True
 
 
 def _recurrence_gain(mentions: int, idf: float | None, median: float, within: int) -> float:

@@ -15,7 +15,7 @@ Pure functions of words and text; the cue lists are data (`names.json`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,6 +39,7 @@ class NameCues:
     speech_verbs: tuple[str, ...]  # longest first
     place_suffixes: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]
+    variant_suffixes: frozenset[str]  # X市 / X, X方 / X: one tag
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -63,10 +64,25 @@ def cues() -> NameCues:
         speech_verbs=speech_verbs,
         place_suffixes=longest_first(data["place_suffixes"]),
         organisation_suffixes=longest_first(data["organisation_suffixes"]),
+        variant_suffixes=frozenset(data["variant_suffixes"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
     )
+
+
+@cache
+def place_suffix_chars() -> frozenset[str]:
+    """The one-character place suffixes (县, 山, 岛): a name always followed by one is cut short."""
+    return frozenset(suffix for suffix in cues().place_suffixes if len(suffix) == 1)
+
+
+def variant_of(word: str, others: Container[str]) -> str | None:
+    """The term among `others` that `word` is a variant of, an editor's one tag: the word
+    without a variant suffix (上海市 -> 上海, 母女俩 -> 母女)."""
+    if len(word) < 3 or word[-1] not in cues().variant_suffixes:
+        return None
+    return word[:-1] if word[:-1] in others else None
 
 
 def looks_like_person(word: str) -> bool:

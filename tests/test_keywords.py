@@ -279,3 +279,97 @@ def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["三", "成", "家长"]) == [1]
     assert _number_residues(["统一", "成本"]) == []  # 统一 ends in 一 but is no number
     assert _number_residues(["完成", "成本"]) == []
+
+
+def test_a_rare_verb_of_the_headline_that_recurs_is_a_tag(segmenter: Segmenter) -> None:
+    # 纵火 is a verb (a phrase part only), but the headline names it and the story comes back to it
+    text = (
+        "男子深夜纵火烧毁邻居货车\n"
+        "昨日凌晨，一名男子在小区停车场纵火，三辆货车被烧毁。"
+        "警方调查发现，男子因停车纠纷纵火泄愤。"
+        "目前男子已因涉嫌纵火被刑事拘留，停车场监控记录了纵火经过。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "纵火" in found
+    # a verb as common as 出席 stays a phrase part even when the headline names it
+    text = (
+        "市长出席港口物流论坛\n"
+        "市长昨日出席港口物流论坛，港口物流企业代表出席。"
+        "论坛讨论港口物流发展，出席嘉宾表示港口物流前景广阔。"
+    )
+    assert "出席" not in terms(extract_keywords(article_of(text), segmenter, top=10))
+
+
+def test_idioms_and_people_of_any_report_are_no_tags(segmenter: Segmenter) -> None:
+    text = (
+        "龙卷风袭击小镇，多座房屋被夷为平地。"
+        "龙卷风过后，小镇房屋夷为平地，民众在废墟中寻找亲人，警方封锁现场。"
+        "救援队表示，龙卷风造成的损失仍在统计，民众暂住学校，警方维持秩序。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    for word in ("夷为平地", "民众", "警方"):
+        assert word not in found
+    assert "龙卷风" in found
+
+
+def test_a_piece_cut_out_of_a_subhead_is_no_tag(segmenter: Segmenter) -> None:
+    body = (
+        "阿明今年十二岁，爸爸罹患口腔癌，妈妈靠打零工维持家计。\n\n"
+        "妻难撑家\n\n"
+        "妈妈每天清晨出门工作，阿明放学后照顾爸爸，爸爸化疗后身体虚弱。\n\n"
+        "阿明说，希望爸爸早日康复，全家可以一起出游。"
+    )
+    article = article_of(body)
+    assert article.headings == ["妻难撑家"]
+    found = terms(extract_keywords(article, segmenter, top=10))
+    assert "妻难" not in found
+
+
+def test_a_name_always_followed_by_a_place_suffix_is_the_whole_place(segmenter: Segmenter) -> None:
+    # cut 青杨 | 山, 青杨 | 山是, 青杨 | 山靠: the place is one phrase only once
+    text = (
+        "两名驴友结伴攀登青杨山，听说青杨山是登山胜地。"
+        "被困地点位于青杨山靠水库一侧，消防员赶到后用绳索将两名驴友救出。"
+    )
+    tokens = segmenter.cut(text)
+    assert "山是" in tokens and "山靠" in tokens
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "青杨山" in found
+    assert "青杨" not in found
+
+
+def test_a_verb_and_its_named_object_is_no_phrase(segmenter: Segmenter) -> None:
+    text = "英国宣布退出北约。英国退出北约后，欧洲防务格局改变。退出北约需要议会批准。"
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "退出北约" not in found
+    assert "北约" in found
+
+
+def test_a_headline_clause_of_a_common_verb_and_its_object_is_no_phrase(segmenter: Segmenter) -> None:
+    text = (
+        "武装组织向边境小镇发射火箭弹\n"
+        "当地时间周日，武装组织向边境小镇发射火箭弹，造成三人受伤。军方随后回击。"
+        "这是本月武装组织第三次发射火箭弹。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "发射火箭弹" not in found
+    assert "火箭弹" in found
+
+
+def test_a_place_and_its_variant_with_a_suffix_are_one_tag(segmenter: Segmenter) -> None:
+    text = (
+        "上海市环境监测中心今天发布数据，上海空气质量达到优。"
+        "上海市各监测点数据显示，上海空气质量连续多日保持良好，上海市民出行增多。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert ("上海" in found) != ("上海市" in found)
+
+
+def test_one_character_said_over_and_over_is_no_tag(segmenter: Segmenter) -> None:
+    text = (
+        "小明收到录取通知书，笑着说：“啊啊啊，啊啊啊，我考上大学了！”"
+        "小明的父母也很高兴，小明九月将到北京读大学，啊啊啊地叫个不停。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "啊啊啊" not in found
+    assert "小明" in found

@@ -90,3 +90,10 @@ def test_a_core_name_is_inside_the_word_and_looks_like_a_name(word: str) -> None
     if core is not None:
         assert core in word and core != word
         assert names.looks_like_person(core)
+
+
+def test_variant_of_takes_a_variant_suffix_off() -> None:
+    assert names.variant_of("上海市", {"上海", "浓度"}) == "上海"
+    assert names.variant_of("母女俩", {"母女"}) == "母女"
+    assert names.variant_of("上海市", {"浓度"}) is None  # no plain name to give way to
+    assert names.variant_of("城市", {"城"}) is None  # a two-character word is no variant

@@ -1453,6 +1453,12 @@ def _news_vocab() -> dict[str, Any]:
         "article_role_nouns": _by_length(ctx["article_role"]["roles"]),
         "article_role_quantity": tuple(ctx["article_role"]["quantity_before"]),
         "article_role_window": ctx["article_role"]["window"],
+        "indefinite_yi": {
+            "numerals": frozenset(ctx["indefinite_yi"]["numerals"]),
+            "keep_units": frozenset(ctx["indefinite_yi"]["keep_units"]),
+            "quantity_before": tuple(ctx["indefinite_yi"]["quantity_before"]),
+            "window": int(ctx["indefinite_yi"]["window"]),
+        },
         "couple_words": frozenset(ctx["couple_numerals"]["words"]),
         "couple_followers": _by_length(ctx["couple_numerals"]["followers"]),
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
@@ -2274,6 +2280,46 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
     return not any(word in before for word in news["article_role_quantity"])
 
 
+def _drop_indefinite_yi(text: str, found: list[_Quantity]) -> list[_Quantity]:
+    """一 + a measure word with no quantity sense inside a clause is an indefinite article, not a
+    count (发现一辆货车, 需要一个出口): kept after a word that gives it one (只有一名, 另一个, 共一家),
+    next to another count of the same measure word in the sentence (一个孩子和两个大人), or at the
+    start of a clause."""
+    news = _news_vocab()
+    indefinite = news["indefinite_yi"]
+    out: list[_Quantity] = []
+    for k, q in enumerate(found):
+        num = q.numeral
+        if (
+            q.kind == "count"
+            and q.unit_category == "count"
+            and q.unit is not None
+            and q.unit not in indefinite["keep_units"]
+            and q.unit not in _VERBAL_UNITS
+            and q.start == num.start
+            and text[num.start : num.end] in indefinite["numerals"]
+            and q.end - num.end == len(q.unit)
+        ):
+            before = _same_clause_before(text, num.start, indefinite["window"])
+            if (
+                before.strip(_SPACES)  # (at a clause's start, 一只, 一块蛋糕 state a quantity)
+                and not any(word in before for word in indefinite["quantity_before"])
+                and not any(
+                    other.unit == q.unit and other is not q and _same_sentence(text, q, other)
+                    for other in found[max(0, k - 3) : k + 4]
+                )
+            ):
+                continue
+        out.append(q)
+    return out
+
+
+def _same_sentence(text: str, a: _Quantity, b: _Quantity) -> bool:
+    low, high = (a, b) if a.start < b.start else (b, a)
+    between = text[low.end : high.start]
+    return len(between) <= 40 and not any(ch in between for ch in "。！？!?\n")
+
+
 def _after_aspect_opener(text: str, p0: int) -> bool:
     """曾 (曾经) shortly before 过 in the same clause: 过 is the past-experience particle."""
     news = _news_vocab()
@@ -2744,6 +2790,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         found.append(q)
     found = _merge_bounds(text, found)
+    found = _drop_indefinite_yi(text, found)
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []
     for q, counted in zip(found, _counted_all(text, found)):

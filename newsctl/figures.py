@@ -1668,8 +1668,11 @@ def _share_word_before(text: str, start: int) -> int | None:
 
 
 def _han_goes_on(text: str, i: int) -> bool:
-    """Does a word go on at i (a Han character that starts no numeral)?"""
+    """Does a word go on at i (a Han character that starts no numeral, or an opening quote before
+    one: 10个环境空气质量监测“国控点”, where the noun is the quoted word)?"""
     nxt = text[i : i + 1]
+    if nxt in "“「『":
+        nxt = text[i + 1 : i + 2]
     return bool(nxt) and _is_han(nxt) and not is_numeral_start(nxt)
 
 
@@ -1932,6 +1935,8 @@ def _noun_phrase(
         if tag is not None:
             words.pop()
     phrase = "".join([w for w, _ in words])
+    if phrase.startswith("每"):
+        return None  # 每公斤10元, 每坪58万元: a rate's denominator, not what is counted
     if len(phrase) == 1 and after and words[0][1] in _SINGLE_NOUN_TAGS:
         return phrase  # 4子2女, 另外一个人的: a noun of one character on its own
     return phrase if len(phrase) >= 2 else None
@@ -2357,6 +2362,18 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
         if _in_programme_name(text, q.end):
             return True
     return "《" in text and _in_work_title(text, q)
+
+
+def _per_unit_before(text: str, q: _Quantity) -> None:
+    """每立方米14微克: a measure per a unit written before it has the unit 微克/立方米."""
+    vocab = _vocab()
+    for size in range(min(4, q.start - 1), 0, -1):
+        unit = text[q.start - size : q.start]
+        found = vocab.units.get(unit)
+        if found is not None and found[0] == "measure" and text[q.start - size - 1] == "每":
+            q.unit = f"{q.unit}/{unit}"
+            q.start -= size + 1
+            return
 
 
 def _is_relative_time(text: str, q: _Quantity) -> bool:
@@ -2788,6 +2805,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not _counts_next_noun(text, q)
         ):
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
+        if q.kind == "measure" and q.unit is not None and q.start > 1:
+            _per_unit_before(text, q)
         found.append(q)
     found = _merge_bounds(text, found)
     found = _drop_indefinite_yi(text, found)

@@ -1386,6 +1386,8 @@ def _news_vocab() -> dict[str, Any]:
         "person_noun": ctx["counted_person_units"]["noun"],
         "self_noun_units": frozenset(ctx["counted_person_units"]["self_noun_units"]),
         "after_not_tags": frozenset(ctx["counted_after_not_tags"]),
+        "after_place_tags": frozenset(ctx["counted_after_place_tags"]),
+        "word_numerals": frozenset(ctx["counted_word_numerals"]),
         "carry_kinds": frozenset(ctx["counted_carry"]["kinds"]),
         "carry_words": _by_length(ctx["counted_carry"]["words"]),
         "carry_window": int(ctx["counted_carry"]["window"]),
@@ -1668,12 +1670,13 @@ def _share_word_before(text: str, start: int) -> int | None:
 
 
 def _han_goes_on(text: str, i: int) -> bool:
-    """Does a word go on at i (a Han character that starts no numeral, or an opening quote before
-    one: 10个环境空气质量监测“国控点”, where the noun is the quoted word)?"""
+    """Does a word go on at i: a Han character that starts no numeral, or one that starts words
+    more than numerals after a noun (德国|零售企业), or an opening quote before one (10个环境空气
+    质量监测“国控点”, where the noun is the quoted word)?"""
     nxt = text[i : i + 1]
     if nxt in "“「『":
         nxt = text[i + 1 : i + 2]
-    return bool(nxt) and _is_han(nxt) and not is_numeral_start(nxt)
+    return bool(nxt) and _is_han(nxt) and (not is_numeral_start(nxt) or nxt in _news_vocab()["word_numerals"])
 
 
 @cache
@@ -1734,8 +1737,10 @@ def _noun_phrase(
             if found is not None:
                 return found
     if after:
-        # an idiom or set phrase (各行各业, 自动化) is no part of a noun phrase read forwards
-        heads, modifiers = heads - news["after_not_tags"], modifiers - news["after_not_tags"]
+        # a place noun heads a phrase read forwards (8个城市: jieba tags 城市 ns); an idiom or set
+        # phrase (各行各业, 自动化) only ends one before a boundary (72架俄军无人机。)
+        if side == "after":
+            heads = heads | news["after_place_tags"]
         if side == "after_subject":
             # a clause's subject: no verbal noun (贡献了60%), no word of one character (较2015年)
             heads, modifiers = heads - news["verbal_noun_tags"], modifiers - news["verbal_noun_tags"]
@@ -1869,6 +1874,13 @@ def _noun_phrase(
         words.pop()
     if after and words:
         end = sum(len(w) for w, _ in words)
+        idioms = [k for k, (_w, tag) in enumerate(words) if tag in news["after_not_tags"]]
+        if idioms and (idioms != [len(words) - 1] or not _boundary_after(chars, end, open_edge)):
+            return None  # 300支各行各业|志愿…, 9大机种自动化|改造
+        if words[-1][1] in news["after_place_tags"] and (
+            len(words) > 1 or not _boundary_after(chars, end, open_edge)
+        ):
+            return None  # a place noun counts alone before a boundary (8个城市，), not 三块美国|造
         if stop_tag in news["not_after_counted_tags"]:
             return None  # 中央|冬春救助资金: a time word, a name or a numeral goes on: no phrase here
         if side == "after_subject":
@@ -1966,14 +1978,39 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
     return not _is_han(ch) or is_numeral_start(ch) or ch in _BOUNDARY_CHARS
 
 
+def _span_pieces(pending: list[tuple[int, list[tuple[str, str, bool]]]]) -> set[str]:
+    """The pieces of one to four characters of every span's first eight characters (from the side
+    next to the figure) and each first character before a linking word left out, that the
+    dictionary memo lacks."""
+    pieces: set[str] = set()
+    for _k, spans in pending:
+        for side, chars, _open in spans:
+            if side == "word":
+                continue
+            part = chars[:8] if side.startswith("after") else chars[-8:]
+            n = len(part)
+            for i in range(n):
+                for size in (1, 2, 3, 4):
+                    if i + size <= n:
+                        pieces.add(part[i : i + size])
+            _base, _, inner = side.partition(":")
+            if inner and chars:
+                pieces.add(chars[-1] + inner)
+    return {p for p in pieces if p not in _tag_memo}
+
+
 def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
     words that the figures lack are looked up in the dictionary together, then those figures
     are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
     out: list[str | None] = [None] * len(qs)
     pending = [(k, spans) for k, q in enumerate(qs) if (spans := _counted_spans(text, q))]
+    # the first round asks for every word a span may need (its pieces of one to four characters,
+    # the nearest first): one dictionary query per text instead of a round per step
+    first: set[str] | None = _span_pieces(pending) if pending and len(_tag_memo) < _TAG_MEMO_LIMIT else None
     while pending:
-        wanted: set[str] = set()
+        wanted: set[str] = first or set()
+        first = None
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for side, chars, open_edge in spans:

@@ -1387,6 +1387,7 @@ def _news_vocab() -> dict[str, Any]:
         "self_noun_units": frozenset(ctx["counted_person_units"]["self_noun_units"]),
         "after_not_tags": frozenset(ctx["counted_after_not_tags"]),
         "after_place_tags": frozenset(ctx["counted_after_place_tags"]),
+        "after_event_next_tags": frozenset(ctx["counted_after_event_next_tags"]),
         "word_numerals": frozenset(ctx["counted_word_numerals"]),
         "carry_kinds": frozenset(ctx["counted_carry"]["kinds"]),
         "carry_words": _by_length(ctx["counted_carry"]["words"]),
@@ -1890,8 +1891,12 @@ def _noun_phrase(
                 if word is None:
                     return None  # 蔬菜价格|比节前下降1.2%: more than a change stands between
                 rest += len(word)
-        if side == "after_event" and not _boundary_after(chars, end, open_edge):
-            return None  # 28次集群|打击: an event noun stands on its own before a boundary
+        if (
+            side == "after_event"
+            and not _boundary_after(chars, end, open_edge)
+            and (end != pos or stop_tag not in news["after_event_next_tags"])
+        ):
+            return None  # 28次集群|打击: an event noun stands before a boundary or a time word (4趟列车每日)
         if end < len(chars) and not _boundary_after(chars, end, False):
             # what follows the phrase must start a verb, an adverb or a preposition (9名同志|参加),
             # not more of a noun phrase (300支各行各业志愿|服务队伍, 9大机种|自动化改造)

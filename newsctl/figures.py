@@ -1133,13 +1133,16 @@ def _clause_before(text: str, i: int, limit: int) -> str:
     return text[j:i]
 
 
+#: match() of a text up to its last clause mark (one scan, backwards from the end)
+_UP_TO_LAST_CLAUSE_MARK = re.compile("(?s).*[" + re.escape(_CLAUSE_PUNCT) + "]").match
+
+
 def _same_clause_before(text: str, i: int, window: int) -> str:
     """The at most `window` characters before `i` that are in i's clause (after the last
     comma, colon, bracket or sentence end)."""
     before = text[max(0, i - window) : i]
-    for ch in _CLAUSE_PUNCT:
-        before = before.rpartition(ch)[2]
-    return before
+    cut = _UP_TO_LAST_CLAUSE_MARK(before)
+    return before[cut.end() :] if cut else before
 
 
 def _is_phone(text: str, q: _Quantity) -> bool:
@@ -1362,6 +1365,7 @@ def _news_vocab() -> dict[str, Any]:
     """The news-text rules of figures_context.json (years glued to place names, era years,
     service numbers, local-currency cues, the dictionary tags behind `counted`)."""
     ctx: dict[str, Any] = load_json("figures_context.json")
+    _counted_char_run()  # compiled with the vocabulary, not by the first figure that has a noun near it
     return {
         "year_glued": _by_length(ctx["year_glued_words"]),
         "era_prefixes": _by_length(ctx["era_year_prefixes"]),
@@ -1387,14 +1391,15 @@ def _news_vocab() -> dict[str, Any]:
         "self_noun_units": frozenset(ctx["counted_person_units"]["self_noun_units"]),
         "after_not_tags": frozenset(ctx["counted_after_not_tags"]),
         "after_place_tags": frozenset(ctx["counted_after_place_tags"]),
+        "after_heads": frozenset(ctx["counted_noun_tags"]) | frozenset(ctx["counted_after_place_tags"]),
+        "plain_heads": frozenset(ctx["counted_noun_tags"]) - frozenset(ctx["counted_verbal_noun_tags"]),
+        "plain_modifiers": frozenset(ctx["counted_modifier_tags"])
+        - frozenset(ctx["counted_verbal_noun_tags"]),
         "after_event_next_tags": frozenset(ctx["counted_after_event_next_tags"]),
         "word_numerals": frozenset(ctx["counted_word_numerals"]),
         "carry_kinds": frozenset(ctx["counted_carry"]["kinds"]),
         "carry_words": _by_length(ctx["counted_carry"]["words"]),
         "carry_window": int(ctx["counted_carry"]["window"]),
-        "subject_kinds": frozenset(ctx["counted_clause_subject"]["kinds"]),
-        "subject_window": int(ctx["counted_clause_subject"]["window"]),
-        "subject_openers": _by_length(ctx["counted_clause_subject"]["openers"]),
         "weak_heads": frozenset(ctx["counted_weak_heads"]),
         "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
         "negative_before": _by_length(ctx["negative_before"]),
@@ -1603,40 +1608,17 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
         share = _share_word_before(text, q.start)
         if share is not None:
             spans += _before_spans(text, share, "before_money")
-    spans += _before_spans(text, q.start, side)
+    spans += _before_spans(text, q.start, side, 2 if person else 4)
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
-    if q.kind in news["subject_kinds"]:
-        # 营收亦衰退4.3%, 布伦特原油期货上扬0.82美元: the subject that opens the clause, when a verb or
-        # an adverb follows it (a clause that opens with a change word (同比增长12.9%) has none)
-        start = _clause_start(text, q.start, news["subject_window"])
-        opener = _startswith_any(text, start, news["subject_openers"]) if start is not None else None
-        if start is not None and opener is not None:
-            start += len(opener)  # 但营收亦衰退4.3%
-        if start is not None and _startswith_any(text, start, news["carry_words"]) is None:
-            subject = text[start : q.start]  # the whole clause: only change words may follow the subject
-            if subject and _is_han(subject[0]):
-                spans.append(("after_subject", subject, False))
     if person:
         spans.append(("word", news["person_noun"], False))
     return spans
 
 
-def _clause_start(text: str, i: int, window: int) -> int | None:
-    """Where the clause of position i starts (after a comma, a colon, a bracket or a sentence
-    end), when it starts within `window` characters before i."""
-    clause = _same_clause_before(text, i, window)
-    start = i - len(clause)
-    if start > 0 and start == i - window and text[start - 1] not in _CLAUSE_PUNCT:
-        return None  # the clause is longer than the window
-    while start < i and text[start] in _SPACES:
-        start += 1
-    return start if start < i else None
-
-
-def _before_spans(text: str, end: int, side: str) -> list[tuple[str, str, bool]]:
+def _before_spans(text: str, end: int, side: str, most: int = 4) -> list[tuple[str, str, bool]]:
     """The noun phrase spans that end at `end`: the run of Han characters there, then the same
-    run without each of up to three linking words at its end."""
+    run without each of up to `most` - 1 linking words at its end."""
     vocab = _vocab()
     limit = vocab.counted_max
     reach = limit + 4
@@ -1646,11 +1628,12 @@ def _before_spans(text: str, end: int, side: str) -> list[tuple[str, str, bool]]
     open_edge = edge > 0 and _is_han(text[edge - 1])
     spans: list[tuple[str, str, bool]] = []
     inner = ""  # the first character of the linking words left out (side "before:均")
-    for _ in range(4):
+    for _ in range(most):
         if len(before) >= 2:
-            spans.append(
-                (f"{side}:{inner}" if inner else side, before[-limit:], open_edge or len(before) > limit)
-            )
+            edge_open = open_edge or len(before) > limit
+            if side == "before_money":  # the plain reading first, then what an amount names
+                spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
+            spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
         if not stop or len(before) - len(stop) < 2:
             break
@@ -1662,6 +1645,8 @@ def _before_spans(text: str, end: int, side: str) -> list[tuple[str, str, bool]]
 def _share_word_before(text: str, start: int) -> int | None:
     """Where 占 (its share) stands in the clause before a percentage: the end of its subject."""
     news = _news_vocab()
+    if "占" not in text[max(0, start - news["share_window"]) : start]:
+        return None  # (every share word has 占)
     clause = _same_clause_before(text, start, news["share_window"])
     for word in news["share_words"]:
         k = clause.rfind(word)
@@ -1728,34 +1713,39 @@ def _noun_phrase(
     news = _news_vocab()
     heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
     words: list[tuple[str, str | None]] = []
-    side, _, inner = side.partition(":")
-    after = side.startswith("after")
+    inner = ""
+    if ":" in side:
+        side, _, inner = side.partition(":")
+    after = side[0] == "a"  # after, after_age, after_event
     if side == "before_money":
+        # (tried after the plain "before" reading of the same characters, see _before_spans)
         # an amount of money names what it is (罚款200元, 总投资12亿元), when no noun phrase does;
         # a verbal noun right before it says what the money is for (进出口达6228.9亿元)
-        for sub in ("before", "before_verbal"):
-            found = _noun_phrase(f"{sub}:{inner}", chars, tags, open_edge)
+        verbal = news["verbal_noun_tags"]
+        if any(
+            tags.get(chars[-k:], "vn") in verbal or chars[-k:] in news["weak_heads"]
+            for k in (4, 3, 2)
+            if len(chars) >= k
+        ):  # (only when a verbal noun or a generic head ends the text: 进出口|总额)
+            found = _noun_phrase(f"before_verbal:{inner}", chars, tags, open_edge)
             if found is not None:
                 return found
     if after:
         # a place noun heads a phrase read forwards (8个城市: jieba tags 城市 ns); an idiom or set
         # phrase (各行各业, 自动化) only ends one before a boundary (72架俄军无人机。)
         if side == "after":
-            heads = heads | news["after_place_tags"]
-        if side == "after_subject":
-            # a clause's subject: no verbal noun (贡献了60%), no word of one character (较2015年)
-            heads, modifiers = heads - news["verbal_noun_tags"], modifiers - news["verbal_noun_tags"]
+            heads = news["after_heads"]
     else:
         # before a figure, a verbal noun is the verb that reports it: 投资498亿元, 培训党员干部450人次
         # (but an amount of money names what it is: 罚款200元, 总投资12亿元)
         if side != "before_verbal":
-            heads, modifiers = heads - news["verbal_noun_tags"], modifiers - news["verbal_noun_tags"]
+            heads, modifiers = news["plain_heads"], news["plain_modifiers"]
         money_word = (
             _endswith_any(chars, len(chars), news["money_nouns_before"]) if side == "before_money" else None
         )
         if money_word and len(money_word) >= 2:
             words.append((money_word, "n"))
-    pos = 0 if after else len(chars) - sum(len(w) for w, _ in words)
+    pos = 0 if after else len(chars) - (len(words[0][0]) if words else 0)
     n_chars = len(chars)
     stop_tag: Any = None  # the tag of the word that ended the phrase (_NO_WORD: no word went on)
     weak_head = False
@@ -1789,20 +1779,15 @@ def _noun_phrase(
                 words.append((stem + chars[-1], "n"))
                 pos -= len(stem) + 1
                 continue
-        if word is None and not words and room > 0:
-            # a noun of one character next to the figure: on its own before a boundary after it
-            # (4子2女, 一个人的), or after a modifier before it (简易床300张)
-            single = chars[pos] if after else chars[pos - 1]
+        if word is None and not words and room > 0 and after:
+            # a noun of one character right after the figure, on its own before a boundary
+            # (4子2女, 一个人的) or a verb (两辆车正在); not before it: 钱包|内, 家里|空
+            single = chars[pos]
             tag = tags.get(single, _UNKNOWN)
             if tag is _UNKNOWN:
                 return [single]
             next_tag = None
-            if (
-                after
-                and tag in _SINGLE_NOUN_TAGS
-                and side not in ("after_age", "after_subject")
-                and single not in _BOUNDARY_CHARS
-            ):
+            if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
                 if not _boundary_after(chars, pos + 1, open_edge):
                     # 两辆车|正在: a word of its own when it makes no word with what follows and a
                     # verb, an adverb or a preposition starts after it (not 五大物|联网, 客|渡运)
@@ -1821,19 +1806,12 @@ def _noun_phrase(
                         continue
                     elif next_tag not in news["after_single_noun_tags"]:
                         tag = None
-            if tag in _SINGLE_NOUN_TAGS and (
-                not after or side not in ("after_age", "after_subject") and single not in _BOUNDARY_CHARS
-            ):
-                if after:
-                    words.append((single, "n"))  # a noun of one character before a verb or an end
-                    pos += 1
-                    if not _boundary_after(chars, pos, open_edge):
-                        stop_tag = next_tag  # (a verb, an adverb or a preposition: checked above)
-                    break
-                if tag == "n":
-                    words.append((single, tag))
-                    pos -= 1
-                    continue
+            if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
+                words.append((single, "n"))  # a noun of one character before a verb or an end
+                pos += 1
+                if not _boundary_after(chars, pos, open_edge):
+                    stop_tag = next_tag  # (a verb, an adverb or a preposition: checked above)
+                break
         if word is None:
             stop_tag = _NO_WORD
             if len(words) >= 2 and 0 < pos < n_chars:
@@ -1845,13 +1823,14 @@ def _noun_phrase(
                     return [single]
                 if tag in heads:
                     open_edge = True
-                    n_chars = sum(len(w) for w, _ in words)
+                    n_chars = pos if after else len(chars) - pos
             break
         if not after and not words and word in news["weak_heads"]:
             weak_head = True  # 进出口总额: a generic head counts only with a noun before it
         elif tag not in modifiers or word in news["not_nouns"]:
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
+                pos += len(word)
             else:
                 stop_tag = tag
             break
@@ -1861,20 +1840,18 @@ def _noun_phrase(
         return None
     if not after:
         words.reverse()
-    if open_edge and len(words) >= 2 and sum(len(w) for w, _ in words) == n_chars:
+    read = pos if after else len(chars) - pos  # the characters the phrase's words cover
+    if open_edge and len(words) >= 2 and read == n_chars:
         # the phrase runs to the edge of what was read, and the text goes on: its outer word
         # may be cut (产业用电量 of 第一产业用电量): leave it out
-        if after:
-            words.pop()
-        else:
-            words.pop(0)
+        read -= len(words.pop()[0] if after else words.pop(0)[0])
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
     while words and words[-1][1] not in heads:
         if not after:
             return None  # the word next to the figure must be the noun it counts
-        words.pop()
+        read -= len(words.pop()[0])
     if after and words:
-        end = sum(len(w) for w, _ in words)
+        end = read
         idioms = [k for k, (_w, tag) in enumerate(words) if tag in news["after_not_tags"]]
         if idioms and (idioms != [len(words) - 1] or not _boundary_after(chars, end, open_edge)):
             return None  # 300支各行各业|志愿…, 9大机种自动化|改造
@@ -1884,13 +1861,6 @@ def _noun_phrase(
             return None  # a place noun counts alone before a boundary (8个城市，), not 三块美国|造
         if stop_tag in news["not_after_counted_tags"]:
             return None  # 中央|冬春救助资金: a time word, a name or a numeral goes on: no phrase here
-        if side == "after_subject":
-            rest = end
-            while rest < len(chars):
-                word = _startswith_any(chars, rest, news["carry_words"])
-                if word is None:
-                    return None  # 蔬菜价格|比节前下降1.2%: more than a change stands between
-                rest += len(word)
         if (
             side == "after_event"
             and not _boundary_after(chars, end, open_edge)
@@ -1917,7 +1887,6 @@ def _noun_phrase(
             return [cross]
         if tag is not None:
             return None
-    read = sum(len(w) for w, _ in words)
     start = len(chars) - read
     if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
         # 最|大功率, 进|出口值: the character before the phrase and its first character make a
@@ -1983,49 +1952,25 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
     return not _is_han(ch) or is_numeral_start(ch) or ch in _BOUNDARY_CHARS
 
 
-def _span_pieces(pending: list[tuple[int, list[tuple[str, str, bool]]]]) -> set[str]:
-    """The pieces of one to four characters of every span's first eight characters (from the side
-    next to the figure) and each first character before a linking word left out, that the
-    dictionary memo lacks."""
-    pieces: set[str] = set()
-    for _k, spans in pending:
-        for side, chars, _open in spans:
-            if side == "word":
-                continue
-            part = chars[:8] if side.startswith("after") else chars[-8:]
-            n = len(part)
-            for i in range(n):
-                for size in (1, 2, 3, 4):
-                    if i + size <= n:
-                        pieces.add(part[i : i + size])
-            _base, _, inner = side.partition(":")
-            if inner and chars:
-                pieces.add(chars[-1] + inner)
-    return {p for p in pieces if p not in _tag_memo}
-
-
 def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
     words that the figures lack are looked up in the dictionary together, then those figures
     are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
     out: list[str | None] = [None] * len(qs)
     pending = [(k, spans) for k, q in enumerate(qs) if (spans := _counted_spans(text, q))]
-    # the first round asks for every word a span may need (its pieces of one to four characters,
-    # the nearest first): one dictionary query per text instead of a round per step
-    first: set[str] | None = _span_pieces(pending) if pending and len(_tag_memo) < _TAG_MEMO_LIMIT else None
     while pending:
-        wanted: set[str] = first or set()
-        first = None
+        wanted: set[str] = set()
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
-            for side, chars, open_edge in spans:
+            for at, (side, chars, open_edge) in enumerate(spans):
                 if side == "word":
                     out[k] = chars
                     break
                 found = _noun_phrase(side, chars, _tag_memo, open_edge)
                 if type(found) is list:
                     wanted.update(found)
-                    waiting.append((k, spans))
+                    # the spans before it have no phrase, whatever the dictionary adds: not again
+                    waiting.append((k, spans[at:]))
                     break
                 if found:
                     out[k] = found  # type: ignore[assignment]
@@ -2049,8 +1994,10 @@ def _carry_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
     news = _news_vocab()
     kinds, words, window = news["carry_kinds"], news["carry_words"], news["carry_window"]
     for k in range(1, len(qs)):
+        if out[k] is not None or out[k - 1] is None:
+            continue
         q, prev = qs[k], qs[k - 1]
-        if out[k] is not None or out[k - 1] is None or q.kind not in kinds:
+        if q.kind not in kinds:
             continue
         gap = q.start - prev.end
         if gap < 0 or gap > window:
@@ -2596,6 +2543,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     mask = _mask(text)
     n = len(text)
     found: list[_Quantity] = []
+    maybe_article = False  # a count of 一 + a measure word was found
     # _phrase_skip finds nothing unless a set phrase has the pair of characters that ends or
     # starts at the position (or is that one character): tested inline, most positions fail
     skip_before, skip_after, skip_alone = _phrase_gates(1)
@@ -2849,9 +2797,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         if q.kind == "measure" and q.unit is not None and q.start > 1:
             _per_unit_before(text, q)
+        elif q.kind == "count" and text[q.start] in "一壹":
+            maybe_article = True  # (checked below, with the figures around it)
         found.append(q)
     found = _merge_bounds(text, found)
-    found = _drop_indefinite_yi(text, found)
+    if maybe_article:
+        found = _drop_indefinite_yi(text, found)
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []
     for q, counted in zip(found, _counted_all(text, found)):

@@ -1396,6 +1396,7 @@ def _news_vocab() -> dict[str, Any]:
         "plain_modifiers": frozenset(ctx["counted_modifier_tags"])
         - frozenset(ctx["counted_verbal_noun_tags"]),
         "after_event_next_tags": frozenset(ctx["counted_after_event_next_tags"]),
+        "after_age_next_tags": frozenset(ctx["counted_after_age_next_tags"]),
         "word_numerals": frozenset(ctx["counted_word_numerals"]),
         "carry_kinds": frozenset(ctx["counted_carry"]["kinds"]),
         "carry_words": _by_length(ctx["counted_carry"]["words"]),
@@ -1877,8 +1878,10 @@ def _noun_phrase(
                 next_tag = tags.get(chars[end], _UNKNOWN)
                 if next_tag is _UNKNOWN:
                     return [chars[end]]
-            if next_tag not in news["after_single_noun_tags"]:
-                return None
+            if next_tag not in news["after_single_noun_tags"] and not (
+                side == "after_age" and next_tag in news["after_age_next_tags"]
+            ):
+                return None  # (after an age, a person's name may follow: 91岁离休干部|袁玉芳)
     if inner and words and not after:
         # 每天平|均一人: a linking word left out may be the end of the word next to the figure
         cross = words[-1][0][-1] + inner

@@ -89,6 +89,7 @@ class _Vocab:
     about_suffix: frozenset[str]
     more_or_about_suffix: frozenset[str]
     vague_after_unit_ok: _Words
+    vague_after_age_ok: frozenset[str]
     range_connectors: _Words
     between_connectors: _Words
     between_suffix: _Words
@@ -236,6 +237,7 @@ def _vocab() -> _Vocab:
         about_suffix=frozenset(ctx["about_suffix"]),
         more_or_about_suffix=frozenset(ctx["more_suffix"]) | frozenset(ctx["about_suffix"]),
         vague_after_unit_ok=_by_length(ctx["vague_after_unit_ok"]),
+        vague_after_age_ok=frozenset(ctx["vague_after_age_ok"]),
         range_connectors=_by_length(ctx["range_connectors"]),
         between_connectors=_by_length(ctx["range_between_connectors"]),
         between_suffix=_by_length(ctx["range_between_suffix"]),
@@ -737,7 +739,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     pos + 1 >= n
                     or not _is_han(text[pos + 1])
                     or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
-                ):
+                    or category == "age"
+                    and text[pos + 1] in vocab.vague_after_age_ok
+                ):  # 1岁多儿子: 多 after an age before a word for a child is "more than"
                     approx = approx or "more_than"
                     pos += 1
     # 左右 / 以上 / （含）以上
@@ -913,8 +917,11 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         return first
     # 20-30: the hyphen must not be a minus sign glued to a following digit run after a digit run
     second_num = scan_numeral(text, k)
-    if second_num is None or second_num.overflow or second_num.value_max is not None:
+    if second_num is None or second_num.overflow:
         return first
+    vague_top = second_num.value_max is not None and first.numeral.value_max is None and conn in ("到", "至")
+    if second_num.value_max is not None and not vague_top:
+        return first  # (十万到数十万 is one range, up to the vague end's top)
     second = _quantity(text, second_num, mask)
     if second.kind == "date" and first.kind != "date" and _duration_years(text, second):
         second.kind, second.unit_category = "measure", "time"
@@ -957,7 +964,7 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
             low = first.value * place  # 5、600元: 500-600
     if first.unit is None and second.kind == "percent" and second.unit == "%":
         low = low * (second.value / second.numeral.value) if second.numeral.value else low
-    high = second.value
+    high = second.value_max if vague_top and second.value_max is not None else second.value
     if low > high:
         return first
     unit = second.unit or first.unit
@@ -992,13 +999,23 @@ def _distribute_small_unit(text: str, low: Numeral, high: Numeral, value: Decima
 
 
 def _next_digit_follows(text: str, first: _Quantity, k: int) -> bool:
-    """2、3万元: a lone digit, then the next digit up (the way Chinese writes an estimate)."""
+    """2、3万元: a lone digit, then the next digit up (the way Chinese writes an estimate); also
+    two Arabic digits and the next number up (15、16度)."""
     num = first.numeral
-    if first.unit is not None or num.end - num.start != 1 or not 1 <= num.value <= 8:
-        return False
-    if text[num.start - 1 : num.start] in ("、", "，", ","):
+    if first.unit is not None or text[num.start - 1 : num.start] in ("、", "，", ","):
         return False  # 2、3、4个: a list, not an estimate
     if k >= len(text):
+        return False
+    if num.end - num.start == 2 and num.arabic and num.digit_sequence and 10 <= num.value <= 98:
+        second = scan_numeral(text, k)
+        return (
+            second is not None
+            and second.end - second.start == 2
+            and second.arabic
+            and second.value == num.value + 1
+            and _lookup_unit(text, second.end) is not None
+        )
+    if num.end - num.start != 1 or not 1 <= num.value <= 8:
         return False
     tail = k + 1
     while tail < len(text) and _is_digit(text[tail]):
@@ -1181,13 +1198,16 @@ def _clause_before(text: str, i: int, limit: int) -> str:
     return text[j:i]
 
 
+#: match() of a text up to its last clause mark (one scan, backwards from the end)
+_UP_TO_LAST_CLAUSE_MARK = re.compile("(?s).*[" + re.escape(_CLAUSE_PUNCT) + "]").match
+
+
 def _same_clause_before(text: str, i: int, window: int) -> str:
     """The at most `window` characters before `i` that are in i's clause (after the last
     comma, colon, bracket or sentence end)."""
     before = text[max(0, i - window) : i]
-    for ch in _CLAUSE_PUNCT:
-        before = before.rpartition(ch)[2]
-    return before
+    cut = _UP_TO_LAST_CLAUSE_MARK(before)
+    return before[cut.end() :] if cut else before
 
 
 def _is_phone(text: str, q: _Quantity) -> bool:
@@ -1447,6 +1467,7 @@ def _news_vocab() -> dict[str, Any]:
     """The news-text rules of figures_context.json (years glued to place names, era years,
     service numbers, local-currency cues, the dictionary tags behind `counted`)."""
     ctx: dict[str, Any] = load_json("figures_context.json")
+    _counted_char_run()  # compiled with the vocabulary, not by the first figure that has a noun near it
     return {
         "year_glued": _by_length(ctx["year_glued_words"]),
         "era_prefixes": _by_length(ctx["era_year_prefixes"]),
@@ -1461,11 +1482,46 @@ def _news_vocab() -> dict[str, Any]:
         "head_suffixes": frozenset(ctx["counted_head_suffixes"]),
         "attributive": tuple(ctx["counted_attributive_suffixes"]),
         "verbal_noun_tags": frozenset(ctx["counted_verbal_noun_tags"]),
+        "person_units": frozenset(ctx["counted_person_units"]["units"]),
+        "not_after_counted_tags": frozenset(ctx["counted_not_after_tags"]),
+        "after_single_noun_tags": frozenset(ctx["counted_after_single_noun_tags"]),
+        "share_words": tuple(ctx["counted_share"]["words"]),
+        "share_window": int(ctx["counted_share"]["window"]),
+        "modifier_max": int(ctx["counted_modifier_before_de"]["max_chars"]),
+        "pronoun_chars": frozenset(ctx["counted_modifier_before_de"]["not_chars"]),
+        "person_noun": ctx["counted_person_units"]["noun"],
+        "self_noun_units": frozenset(ctx["counted_person_units"]["self_noun_units"]),
+        "after_not_tags": frozenset(ctx["counted_after_not_tags"]),
+        "after_place_tags": frozenset(ctx["counted_after_place_tags"]),
+        "after_heads": frozenset(ctx["counted_noun_tags"]) | frozenset(ctx["counted_after_place_tags"]),
+        "plain_heads": frozenset(ctx["counted_noun_tags"]) - frozenset(ctx["counted_verbal_noun_tags"]),
+        "plain_modifiers": frozenset(ctx["counted_modifier_tags"])
+        - frozenset(ctx["counted_verbal_noun_tags"]),
+        "after_event_next_tags": frozenset(ctx["counted_after_event_next_tags"]),
+        "after_age_next_tags": frozenset(ctx["counted_after_age_next_tags"]),
+        "word_numerals": frozenset(ctx["counted_word_numerals"]),
+        "carry_kinds": frozenset(ctx["counted_carry"]["kinds"]),
+        "carry_words": _by_length(ctx["counted_carry"]["words"]),
+        "carry_window": int(ctx["counted_carry"]["window"]),
+        "weak_heads": frozenset(ctx["counted_weak_heads"]),
         "round_only_prefixes": frozenset(ctx["approx_prefix_round_only"]),
         "negative_before": _by_length(ctx["negative_before"]),
         "reference_brackets": ctx["reference_brackets"],
+        "list_marker_brackets": ctx["list_marker_brackets"],
+        "school_grade_prefixes": {
+            k: v for k, v in ctx["school_grade_prefixes"].items() if not k.startswith("_")
+        },
         "list_openers": _by_length(ctx["list_openers"]),
         "k_grade": _by_length(ctx["k_grade_followers"]),
+        "k_resolutions": frozenset(ctx["k_resolutions"]["words"]),
+        "relative_time": {
+            "after": _by_length(ctx["relative_time"]["after"]),
+            "before": _by_length(ctx["relative_time"]["before"]),
+            "after_with_before": _by_length(ctx["relative_time"]["after_with_before"]),
+            "calendar_units": frozenset(ctx["relative_time"]["calendar_units"]),
+            "condition_after": frozenset(ctx["relative_time"]["condition_after"]),
+            "not_before": _by_length(ctx["relative_time"]["not_before"]),
+        },
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
@@ -1599,49 +1655,117 @@ _VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
 
 def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     """Where `counted` may be read, in order of preference: ("after", the characters right after a
-    measure word: 9名同志) and ("before", the characters just before the figure: 培训党员干部450人次),
-    each with whether the text goes on in Han characters past its outer end (a word there may be
-    cut: 第一产业用电量 read back from the figure stops at 一)."""
+    measure word: 9名同志; or after the 的 that closes a modifier there: 一个可怕的男人),
+    ("before", the characters just before the figure: 培训党员干部450人次) and ("word", the noun of
+    a measure word that counts people: 3人受伤), each with whether the text goes on in Han
+    characters past its outer end (a word there may be cut: 第一产业用电量 read back from the figure
+    stops at 一)."""
     vocab = _vocab()
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
     limit = vocab.counted_max
     han_run = _counted_char_run()  # Han characters that cannot start a numeral
+    news = _news_vocab()
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
-    if (
-        q.unit in _VERBAL_UNITS
-        or q.unit in vocab.verbal_measure_words
-        or q.unit_category == "count"
-        and q.unit == "度"
-    ):
-        return []  # 同志两次上交, 二度中风: the noun next to 两次 is not what 次 counts
-    if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
-        return []  # 婚后生2子: the noun after a bare number is what it counts (one character here)
-    spans: list[tuple[str, str, bool]] = []
-    if q.kind in ("count", "age", "money") and q.unit is not None:
+    if q.unit_category == "count" and q.unit == "度":
+        return []  # 二度中风: 度 counts times, and what follows is what happened
+    if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
+        # 同志两次上交: the noun before 两次 is not what 次 counts; a noun right after it is the
+        # event counted (3次地震, 一场战争)
         after = han_run(text, q.end, q.end + limit).group()
-        if after:
-            # 9名同志: what follows the measure word, or nothing (the noun before 该公司一架 is not
-            # what 架 counts)
-            nxt = text[q.end + len(after) : q.end + len(after) + 1]
-            return [("after", after, bool(nxt) and _is_han(nxt) and not is_numeral_start(nxt))]
+        return [("after_event", after, _han_goes_on(text, q.end + len(after)))] if after else []
+    if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
+        # 婚后生2子, 3200万受灾群众: the noun after a bare number is what it counts
+        after = han_run(text, q.end, q.end + limit).group()
+        return [("after", after, _han_goes_on(text, q.end + len(after)))] if after else []
+    person = q.kind == "count" and q.unit in news["person_units"]
+    after_spans: list[tuple[str, str, bool]] = []
+    if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
+        after = han_run(text, q.end, q.end + limit).group()
+        side = "after_age" if q.kind == "age" else "after"
+        if after and q.kind != "percent" and q.unit not in news["self_noun_units"]:
+            # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
+            after_spans.append((side, after, _han_goes_on(text, q.end + len(after))))
+        de = after.find("的")
+        if (
+            not person
+            and (0 < de <= news["modifier_max"] or de == 0 and q.kind in ("percent", "money"))
+            and de < len(after) - 1
+            and not _has_any(after[:de], news["pronoun_chars"])
+        ):
+            # 一个可怕的男人: a modifier closed by 的, then the noun counted; 75%的居民
+            more = han_run(text, q.end + de + 1, q.end + de + 1 + limit).group()
+            after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more))))
     if q.kind == "age":
-        return spans
-    # the run of such characters that ends at the figure: read backwards, past up to three
-    # linking words (用电量同比增长16.9%, 死亡人数已升至118人)
+        return after_spans
+    if q.kind == "count" and after_spans and not person:
+        return after_spans  # the noun before 该公司一架 is not what 架 counts
+    # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
+    # 死亡人数已升至118人); the word next to the figure must be a noun (事故造成3人死亡: not 事故)
+    side = "before_money" if q.kind == "money" else "before"
+    spans = after_spans if q.kind == "count" else []
+    if q.kind != "count" and text[q.end : q.end + 1] == "的":
+        spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
+    if q.kind == "percent":
+        # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
+        share = _share_word_before(text, q.start)
+        if share is not None:
+            spans += _before_spans(text, share, "before_money")
+    spans += _before_spans(text, q.start, side, 2 if person else 4)
+    if q.kind != "count" and spans is not after_spans:
+        spans += after_spans  # 每月4700元补助: after what comes before
+    if person:
+        spans.append(("word", news["person_noun"], False))
+    return spans
+
+
+def _before_spans(text: str, end: int, side: str, most: int = 4) -> list[tuple[str, str, bool]]:
+    """The noun phrase spans that end at `end`: the run of Han characters there, then the same
+    run without each of up to `most` - 1 linking words at its end."""
+    vocab = _vocab()
+    limit = vocab.counted_max
     reach = limit + 4
-    length = han_run(text[max(0, q.start - reach) : q.start][::-1]).end()
-    before = text[q.start - length : q.start]
-    edge = q.start - length
+    length = _counted_char_run()(text[max(0, end - reach) : end][::-1]).end()
+    before = text[end - length : end]
+    edge = end - length
     open_edge = edge > 0 and _is_han(text[edge - 1])
-    for _ in range(4):
+    spans: list[tuple[str, str, bool]] = []
+    inner = ""  # the first character of the linking words left out (side "before:均")
+    for _ in range(most):
         if len(before) >= 2:
-            spans.append(("before", before[-limit:], open_edge or len(before) > limit))
+            edge_open = open_edge or len(before) > limit
+            if side == "before_money":  # the plain reading first, then what an amount names
+                spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
+            spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
         if not stop or len(before) - len(stop) < 2:
             break
         before = before[: -len(stop)]
+        inner = stop[0]
     return spans
+
+
+def _share_word_before(text: str, start: int) -> int | None:
+    """Where 占 (its share) stands in the clause before a percentage: the end of its subject."""
+    news = _news_vocab()
+    if "占" not in text[max(0, start - news["share_window"]) : start]:
+        return None  # (every share word has 占)
+    clause = _same_clause_before(text, start, news["share_window"])
+    for word in news["share_words"]:
+        k = clause.rfind(word)
+        if k > 0:
+            return start - len(clause) + k
+    return None
+
+
+def _han_goes_on(text: str, i: int) -> bool:
+    """Does a word go on at i: a Han character that starts no numeral, or one that starts words
+    more than numerals after a noun (德国|零售企业), or an opening quote before one (10个环境空气
+    质量监测“国控点”, where the noun is the quoted word)?"""
+    nxt = text[i : i + 1]
+    if nxt in "“「『":
+        nxt = text[i + 1 : i + 2]
+    return bool(nxt) and _is_han(nxt) and (not is_numeral_start(nxt) or nxt in _news_vocab()["word_numerals"])
 
 
 @cache
@@ -1692,12 +1816,42 @@ def _noun_phrase(
     news = _news_vocab()
     heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
     words: list[tuple[str, str | None]] = []
-    after = side == "after"
-    if not after:
+    inner = ""
+    if ":" in side:
+        side, _, inner = side.partition(":")
+    after = side[0] == "a"  # after, after_age, after_event
+    if side == "before_money":
+        # (tried after the plain "before" reading of the same characters, see _before_spans)
+        # an amount of money names what it is (罚款200元, 总投资12亿元), when no noun phrase does;
+        # a verbal noun right before it says what the money is for (进出口达6228.9亿元)
+        verbal = news["verbal_noun_tags"]
+        if any(
+            tags.get(chars[-k:], "vn") in verbal or chars[-k:] in news["weak_heads"]
+            for k in (4, 3, 2)
+            if len(chars) >= k
+        ):  # (only when a verbal noun or a generic head ends the text: 进出口|总额)
+            found = _noun_phrase(f"before_verbal:{inner}", chars, tags, open_edge)
+            if found is not None:
+                return found
+    if after:
+        # a place noun heads a phrase read forwards (8个城市: jieba tags 城市 ns); an idiom or set
+        # phrase (各行各业, 自动化) only ends one before a boundary (72架俄军无人机。)
+        if side == "after":
+            heads = news["after_heads"]
+    else:
         # before a figure, a verbal noun is the verb that reports it: 投资498亿元, 培训党员干部450人次
-        heads, modifiers = heads - news["verbal_noun_tags"], modifiers - news["verbal_noun_tags"]
-    pos = 0 if after else len(chars)
+        # (but an amount of money names what it is: 罚款200元, 总投资12亿元)
+        if side != "before_verbal":
+            heads, modifiers = news["plain_heads"], news["plain_modifiers"]
+        money_word = (
+            _endswith_any(chars, len(chars), news["money_nouns_before"]) if side == "before_money" else None
+        )
+        if money_word and len(money_word) >= 2:
+            words.append((money_word, "n"))
+    pos = 0 if after else len(chars) - (len(words[0][0]) if words else 0)
     n_chars = len(chars)
+    stop_tag: Any = None  # the tag of the word that ended the phrase (_NO_WORD: no word went on)
+    weak_head = False
     while 0 <= pos <= n_chars and len(words) < 4:
         # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
         # (the candidates, longest first, are sliced one by one: most steps end at the first)
@@ -1728,7 +1882,41 @@ def _noun_phrase(
                 words.append((stem + chars[-1], "n"))
                 pos -= len(stem) + 1
                 continue
+        if word is None and not words and room > 0 and after:
+            # a noun of one character right after the figure, on its own before a boundary
+            # (4子2女, 一个人的) or a verb (两辆车正在); not before it: 钱包|内, 家里|空
+            single = chars[pos]
+            tag = tags.get(single, _UNKNOWN)
+            if tag is _UNKNOWN:
+                return [single]
+            next_tag = None
+            if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
+                if not _boundary_after(chars, pos + 1, open_edge):
+                    # 两辆车|正在: a word of its own when it makes no word with what follows and a
+                    # verb, an adverb or a preposition starts after it (not 五大物|联网, 客|渡运)
+                    crossing = [chars[pos : pos + k] for k in (2, 3, 4) if pos + k <= n_chars]
+                    following = [chars[pos + 1 : pos + 1 + k] for k in (4, 3, 2) if pos + 1 + k <= n_chars]
+                    lacking = [c for c in crossing + following if c not in tags]
+                    if lacking:
+                        return lacking
+                    next_word = next((c for c in following if tags[c] is not None), "")
+                    next_tag = tags[next_word] if next_word else None
+                    if any(tags[c] is not None for c in crossing):
+                        tag = None
+                    elif next_tag in ("n", "nz", "ng") and len(next_word) == 2:
+                        words.append((single, "n"))  # 车|贩子, 客|渡运|航线: it heads on
+                        pos += 1
+                        continue
+                    elif next_tag not in news["after_single_noun_tags"]:
+                        tag = None
+            if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
+                words.append((single, "n"))  # a noun of one character before a verb or an end
+                pos += 1
+                if not _boundary_after(chars, pos, open_edge):
+                    stop_tag = next_tag  # (a verb, an adverb or a preposition: checked above)
+                break
         if word is None:
+            stop_tag = _NO_WORD
             if len(words) >= 2 and 0 < pos < n_chars:
                 # no dictionary word of two characters or more goes on from here: when the next
                 # character is a noun on its own (馆 of 省份中医|馆), the outer word may be cut
@@ -1738,30 +1926,135 @@ def _noun_phrase(
                     return [single]
                 if tag in heads:
                     open_edge = True
-                    n_chars = sum(len(w) for w, _ in words)
+                    n_chars = pos if after else len(chars) - pos
             break
-        if tag not in modifiers or word in news["not_nouns"]:
+        if not after and not words and word in news["weak_heads"]:
+            weak_head = True  # 进出口总额: a generic head counts only with a noun before it
+        elif tag not in modifiers or word in news["not_nouns"]:
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
+                pos += len(word)
+            else:
+                stop_tag = tag
             break
         words.append((word, tag))
         pos = pos + len(word) if after else pos - len(word)
+    if weak_head and (len(words) < 2 or words[-2][1] not in heads):
+        return None
     if not after:
         words.reverse()
-    if open_edge and len(words) >= 2 and sum(len(w) for w, _ in words) == n_chars:
+    read = pos if after else len(chars) - pos  # the characters the phrase's words cover
+    if open_edge and len(words) >= 2 and read == n_chars:
         # the phrase runs to the edge of what was read, and the text goes on: its outer word
         # may be cut (产业用电量 of 第一产业用电量): leave it out
-        if after:
-            words.pop()
-        else:
-            words.pop(0)
+        read -= len(words.pop()[0] if after else words.pop(0)[0])
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
     while words and words[-1][1] not in heads:
         if not after:
             return None  # the word next to the figure must be the noun it counts
-        words.pop()
+        read -= len(words.pop()[0])
+    if after and words:
+        end = read
+        idioms = [k for k, (_w, tag) in enumerate(words) if tag in news["after_not_tags"]]
+        if idioms and (idioms != [len(words) - 1] or not _boundary_after(chars, end, open_edge)):
+            return None  # 300支各行各业|志愿…, 9大机种自动化|改造
+        if words[-1][1] in news["after_place_tags"] and (
+            len(words) > 1 or not _boundary_after(chars, end, open_edge)
+        ):
+            return None  # a place noun counts alone before a boundary (8个城市，), not 三块美国|造
+        if stop_tag in news["not_after_counted_tags"]:
+            return None  # 中央|冬春救助资金: a time word, a name or a numeral goes on: no phrase here
+        if (
+            side == "after_event"
+            and not _boundary_after(chars, end, open_edge)
+            and (end != pos or stop_tag not in news["after_event_next_tags"])
+        ):
+            return None  # 28次集群|打击: an event noun stands before a boundary or a time word (4趟列车每日)
+        if end < len(chars) and not _boundary_after(chars, end, False):
+            # what follows the phrase must start a verb, an adverb or a preposition (9名同志|参加),
+            # not more of a noun phrase (300支各行各业志愿|服务队伍, 9大机种|自动化改造)
+            if end != pos and len(words) > 0:
+                return None  # trailing modifiers were trimmed: the phrase went on
+            next_tag = stop_tag
+            if stop_tag is _NO_WORD:
+                next_tag = tags.get(chars[end], _UNKNOWN)
+                if next_tag is _UNKNOWN:
+                    return [chars[end]]
+            if next_tag not in news["after_single_noun_tags"] and not (
+                side == "after_age" and next_tag in news["after_age_next_tags"]
+            ):
+                return None  # (after an age, a person's name may follow: 91岁离休干部|袁玉芳)
+    if inner and words and not after:
+        # 每天平|均一人: a linking word left out may be the end of the word next to the figure
+        cross = words[-1][0][-1] + inner
+        tag = tags.get(cross, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [cross]
+        if tag is not None:
+            return None
+    start = len(chars) - read
+    if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
+        # 最|大功率, 进|出口值: the character before the phrase and its first character make a
+        # word: the first word is read from its second character when that is a word, else the
+        # phrase may be cut (一审|案件 at the edge of what was read: the numeral decides)
+        first = words[0][0]
+        cands = [chars[start - 1] + first[0], first[1:]]
+        lacking = [c for c in cands if len(c) >= 2 and c not in tags]
+        if lacking:
+            return lacking
+        if tags[cands[0]] is not None:
+            if len(cands[1]) >= 2 and tags[cands[1]] in heads:
+                words[0] = (cands[1], tags[cands[1]])
+            elif len(words) >= 2:
+                words.pop(0)
+            else:
+                return None
+    if (
+        after
+        and words
+        and stop_tag is _NO_WORD
+        and 0 < pos < n_chars
+        and pos == read
+        and chars[pos] not in _BOUNDARY_CHARS
+    ):
+        # no word goes on past the phrase: when its outer character and the next one make a word,
+        # the outer word may be cut (4次大手|术): leave it out
+        cross = words[-1][0][-1] + chars[pos]
+        tag = tags.get(cross, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [cross]
+        if tag is not None:
+            words.pop()
     phrase = "".join([w for w, _ in words])
+    if phrase.startswith("每"):
+        return None  # 每公斤10元, 每坪58万元: a rate's denominator, not what is counted
+    if len(phrase) == 1 and after and words[0][1] in _SINGLE_NOUN_TAGS:
+        return phrase  # 4子2女, 另外一个人的: a noun of one character on its own
     return phrase if len(phrase) >= 2 else None
+
+
+#: jieba's tags of a noun of one character (车, 村 are zg, 子 ng)
+_SINGLE_NOUN_TAGS = frozenset(("n", "ng", "zg"))
+_NO_WORD: Any = object()  # _noun_phrase's stop_tag when no dictionary word went on past the phrase
+
+
+def _has_any(text: str, chars: frozenset[str]) -> bool:
+    return any(ch in chars for ch in text)
+
+
+#: characters that may follow a counted noun of one character as a word of their own
+_BOUNDARY_CHARS = frozenset(
+    "的了和与及或在中里上下后时都也是被将已就还又为有等把对向从由于以因而并则即共约达均仅只曾再，。、；：！？,.;:!?"
+)
+
+
+def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
+    """Does a word end at chars[i]: the end of the text read (unless a word goes on past it), a
+    character that is not Han, a numeral, or a function character?"""
+    if i >= len(chars):
+        return not open_edge
+    ch = chars[i]
+    return not _is_han(ch) or is_numeral_start(ch) or ch in _BOUNDARY_CHARS
 
 
 def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
@@ -1774,11 +2067,15 @@ def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         wanted: set[str] = set()
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
-            for side, chars, open_edge in spans:
+            for at, (side, chars, open_edge) in enumerate(spans):
+                if side == "word":
+                    out[k] = chars
+                    break
                 found = _noun_phrase(side, chars, _tag_memo, open_edge)
                 if type(found) is list:
                     wanted.update(found)
-                    waiting.append((k, spans))
+                    # the spans before it have no phrase, whatever the dictionary adds: not again
+                    waiting.append((k, spans[at:]))
                     break
                 if found:
                     out[k] = found  # type: ignore[assignment]
@@ -1792,7 +2089,32 @@ def _counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
             _tag_memo.clear()  # bounded memory; the waiting figures ask again for what they lose
         _tag_memo.update(looked_up)
         pending = waiting
+    _carry_counted(text, qs, out)
     return out
+
+
+def _carry_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """营业收入7.37万亿元，同比增长8%: a figure whose clause names nothing between it and the figure
+    before it but words of change and comparison counts what that figure counts."""
+    news = _news_vocab()
+    kinds, words, window = news["carry_kinds"], news["carry_words"], news["carry_window"]
+    for k in range(1, len(qs)):
+        if out[k] is not None or out[k - 1] is None:
+            continue
+        q, prev = qs[k], qs[k - 1]
+        if q.kind not in kinds:
+            continue
+        gap = q.start - prev.end
+        if gap < 0 or gap > window:
+            continue
+        i = prev.end
+        while i < q.start:
+            word = _startswith_any(text, i, words)
+            if word is None or i + len(word) > q.start:
+                break
+            i += len(word)
+        if i == q.start:
+            out[k] = out[k - 1]
 
 
 # ---------------------------------------------------------------------------
@@ -1932,9 +2254,24 @@ def _is_plus_name(text: str, q: _Quantity) -> bool:
 
 
 def _is_reference_mark(text: str, q: _Quantity) -> bool:
-    """[1], ［2］: a footnote or reference number."""
-    around = (text[q.start - 1 : q.start], text[q.end : q.end + 1])
-    return list(around) in _news_vocab()["reference_brackets"]
+    """[1], ［2］: a footnote or reference number; （一）, (六): a list number or a weekday."""
+    around = list((text[q.start - 1 : q.start], text[q.end : q.end + 1]))
+    news = _news_vocab()
+    return around in news["reference_brackets"] or around in news["list_marker_brackets"]
+
+
+def _is_school_grade(text: str, q: _Quantity) -> bool:
+    """小1, 国3: a school grade after 小/国/高, not a quantity."""
+    num = q.numeral
+    top = _news_vocab()["school_grade_prefixes"].get(text[num.start - 1 : num.start])
+    return (
+        top is not None
+        and num.arabic
+        and num.end - num.start == 1
+        and 1 <= num.value <= top
+        and not _is_digit(text[num.end : num.end + 1] or "x")
+        and text[num.end : num.end + 1] not in (".", "．")
+    )
 
 
 def _is_photo_position(text: str, q: _Quantity) -> bool:
@@ -2119,6 +2456,26 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
     return "《" in text and _in_work_title(text, q)
 
 
+def _is_relative_time(text: str, q: _Quantity) -> bool:
+    """两年前, 一个月后, 过去20年来, 近5年: a duration that names a date (the timeline's)."""
+    rel = _news_vocab()["relative_time"]
+    if q.value_max is not None:
+        return False  # 工作10年至20年后: an amount of time, not a date
+    after = _startswith_any(text, q.end, rel["after"])
+    if after is not None:
+        # (超过两小时以后: a condition on an amount of time, not a date)
+        prefix = _endswith_any(text, q.start, _vocab().approx_prefix_words)
+        bound = prefix is not None and _vocab().approx_prefix_of.get(prefix) in ("more_than", "at_least")
+        return not (bound and after in rel["condition_after"])
+    before = _endswith_any(text, q.start, rel["before"])
+    if before is None or q.unit not in rel["calendar_units"]:
+        return False  # 被困将近一个小时, 反映后24小时内: an amount of time
+    if _endswith_any(text, q.start - len(before), rel["not_before"]) is not None:
+        return False
+    nxt = text[q.end : q.end + 1]
+    return not nxt or not _is_han(nxt) or _startswith_any(text, q.end, rel["after_with_before"]) is not None
+
+
 def _in_programme_name(text: str, end: int) -> bool:
     """百日行动, 三年行动计划, 百日千万专项招聘行动, “百日专项整治”行动: a numeral that a
     programme's name (行动, 工程, 计划…) follows directly, through a second numeral of the name
@@ -2218,16 +2575,29 @@ def _verb_before_guo(text: str, p0: int, q: _Quantity) -> bool:
     return tag == "v"
 
 
+def _digit_before(text: str, i: int) -> bool:
+    return i > 0 and (_is_digit(text[i - 1]) or text[i - 1] in ".．")
+
+
+def _skip_back_fillers(text: str, i: int) -> int:
+    """i moved back over up to two linking characters (为达了是约近超逾共): where a word before a
+    number ends."""
+    k = i
+    while k > 0 and text[k - 1] in "为达了是约近超逾共" and i - k < 2:
+        k -= 1
+    return k
+
+
 def _is_bare_money(text: str, q: _Quantity) -> bool:
     """营收2.8亿, 票房超过10亿: a number with 万/亿 and no unit after a word for an amount of
     money is money (in the article's currency)."""
     num = q.numeral
-    if not any(c in _BIG_UNIT_CHARS for c in text[num.start : num.end]):
-        return False
-    k = q.start
-    while k > 0 and text[k - 1] in "为达了是约近超逾共" and q.start - k < 2:
-        k -= 1
-    return _endswith_any(text, k, _news_vocab()["money_nouns_before"]) is not None
+    if not any(c in _BIG_UNIT_CHARS or c in "Kk" for c in text[num.start : num.end]):
+        return False  # (月薪8K: K is thousands)
+    return (
+        _endswith_any(text, _skip_back_fillers(text, q.start), _news_vocab()["money_nouns_before"])
+        is not None
+    )
 
 
 #: function characters after a bare number that do not make it count a noun (超过101的天数)
@@ -2482,8 +2852,13 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and (_is_photo_position(text, q) or _is_reference_mark(text, q) or _is_plus_name(text, q))
         ):
             continue
-        if text[num.end - 1 : num.end] in ("K", "k") and _startswith_any(text, q.end, news["k_grade"]):
-            continue  # 24K金, 4K电视: a gold purity or a screen resolution, not thousands
+        if text[num.end - 1 : num.end] in ("K", "k") and (
+            _startswith_any(text, q.end, news["k_grade"])
+            or text[num.start : num.end] in news["k_resolutions"]
+            and not _digit_before(text, num.start)
+            and _endswith_any(text, _skip_back_fillers(text, num.start), news["money_nouns_before"]) is None
+        ):
+            continue  # 24K金, 4K电视, 以4K转播: a gold purity or a screen resolution, not thousands
         if not whole and text[num.start : num.end] in ("零", "〇"):
             continue  # 零部件, 零增长: a lone 零 is a word, not a quantity
         if q.unit in news["narrative_day_units"] and not whole and _opens_a_story(text, q):
@@ -2513,6 +2888,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue  # 千岁市, 二里岗, 二十国集团: a name
         if quoted_any and not whole and text[q.end : q.end + 1] == "”" and _in_quoted_name(text, q):
             continue  # “黄金50年”: a slogan or a name in quotes, not a measured quantity
+        if q.unit_category == "time" and not whole and _is_relative_time(text, q):
+            continue  # 两年前, 过去20年来: the timeline's date, not a figure
         if not whole and _is_role_article(text, q):
             continue  # 一名司机说: an article before a person's role, no quantity
         if ch == "一" and q.kind == "count" and not whole and _is_indefinite_yi(text, q):
@@ -2551,7 +2928,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if "每" in text[q.start - 5 : q.start]:
                 _per_unit_before(text, q)  # 每立方米14微克: 14 微克/立方米
         i = max(q.end, i)
-        if q.unit in ordinal_units:
+        if q.unit is None and not whole and _is_school_grade(text, q):
+            q.kind, q.approx = "ordinal", None  # 小1: first grade
+            q.start -= 1
+        elif q.unit in ordinal_units:
             if q.unit == _FLOOR_UNIT and not num.arabic:
                 continue  # 一楼大厅, 二楼: a place in the building, as an address is not a figure
             q.kind, q.approx = "ordinal", None  # 四年级, 14楼: a school grade, a floor

@@ -118,8 +118,10 @@ def test_approx(text: str, approx: str) -> None:
 
 
 def test_nearly_in_time_sense_is_not_an_approximation() -> None:
-    # 近3年 = the last three years
-    assert _one("近3年来").approx is None
+    # 近3年 = the last three years: 近3年来 is a time expression (the timeline's), not a figure;
+    # before a noun the duration stays, without an approximation
+    assert find_figures("近3年来") == []
+    assert _one("近3年的数据").approx is None
 
 
 @pytest.mark.parametrize(
@@ -392,7 +394,7 @@ def test_yuan_in_taiwanese_story_is_twd() -> None:
         ("现场有两名工人受伤。", "工人"),
         ("他一口气捐出20万元助学金。", "助学金"),
         ("消防局派出3辆消防车赶往现场。", "消防车"),
-        ("邻居们说他家里只剩3口人过日子。", None),  # 口人 is no noun phrase
+        ("邻居们说他家里只剩3口人过日子。", "人"),  # 人 on its own (not 口人, not 人过日子)
         ("这次活动中她捐了500元。", None),  # 她捐了: no noun before the money
         ("演出吸引了近百万人次观看。", None),
         ("市里下发了3条指导性要求。", "指导性要求"),  # 要求 heads the phrase after an attributive X性

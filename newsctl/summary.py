@@ -30,6 +30,10 @@ ITERATIONS = 60
 CONVERGED = 1e-9
 REDUNDANCY = 0.7  # MMR lambda: 1.0 ignores redundancy
 DUPLICATE_SHARE = 0.8  # a sentence whose terms are this much another's says it again
+# A sentence that names the same day as one already chosen and shares this much of its
+# terms tells the same event again (the lede, then the same accident retold with the
+# witness's account); below it, a follow-up on the same day (the verdict, the arrest).
+RETELL_SHARE = 0.3
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
@@ -47,6 +51,14 @@ LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
+# A sentence that is mostly an enumeration (names of attendees, co-founders, cities, product
+# types) names who or what, not what happened: the share of its characters in short inner
+# items between `、`/`;` (cleaned text folds `；` to `;`), checked on the corpus.
+ENUMERATION_MIN_ITEMS = 6
+ENUMERATION_ITEM_CHARS = 8
+ENUMERATION_SHARE = 0.4
+ENUMERATION_WEIGHT = 0.4
+_ENUMERATION_SEPARATOR = re.compile("[、;；]")
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
 _QUOTE_OPENERS = tuple("「“『")
@@ -438,6 +450,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # numbered points of a regulation quoted in full: a list
             weights[i] *= DECK_WEIGHT
             continue
+        if _is_enumeration(stripped):
+            weights[i] *= ENUMERATION_WEIGHT
+            continue
         asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry or a question
         fact = _FACT_NUMBER.search(text) is not None
         quotation = _is_quotation(stripped)
@@ -457,6 +472,40 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+def _is_enumeration(text: str) -> bool:
+    """Whether most of a sentence is a list of short items (`出席的还有张三、李四、王五、…等。`):
+    at least `ENUMERATION_SHARE` of its characters are items of at most `ENUMERATION_ITEM_CHARS`
+    between two separators. The frame around the list (who attended, what was signed) is short."""
+    if text.count("、") + text.count(";") + text.count("；") < ENUMERATION_MIN_ITEMS:
+        return False  # the cheap test first: most sentences list nothing
+    inner = _ENUMERATION_SEPARATOR.split(text)[1:-1]
+    listed = sum(len(item) + 1 for item in inner if len(item) <= ENUMERATION_ITEM_CHARS)
+    return listed >= ENUMERATION_SHARE * len(text)
+
+
+def _event_days(article: Article, index: int) -> set[str]:
+    """The month-and-day dates a sentence names (`5月17日`), as written; none for a numbered point."""
+    sentence = article.sentences[index]
+    text = article.text
+    if _list_point().match(text, sentence.start) is not None:
+        return set()  # the numbered points of a statement (`一、…截止6月30日…`) each tell their own fact
+    return set(_event_day().findall(text, sentence.start, sentence.end))
+
+
+@cache
+def _event_day() -> re.Pattern[str]:
+    from newsctl.data import load_json
+
+    return re.compile(load_json("summary_cues.json")["event_day"])
+
+
+@cache
+def _list_point() -> re.Pattern[str]:
+    from newsctl.data import load_json
+
+    return re.compile(load_json("summary_cues.json")["list_point"])
 
 
 def _cries(text: str) -> bool:
@@ -527,11 +576,17 @@ def summarize(
             picked = bags[pick].keys()
             picked_size = len(picked)
             repeats = []
+            # a roundup's items may share their day (`今天(2月10日)发布数据显示`), not their event
+            picked_days = _event_days(article, pick) if items is None else set()
             for c, _ in graph[pick]:
                 terms = bags[c]
                 shared = len(picked & terms.keys())
-                if shared >= DUPLICATE_SHARE * min(picked_size, len(terms)):
+                smaller = min(picked_size, len(terms))
+                if shared >= DUPLICATE_SHARE * smaller:
                     repeats.append(c)  # a deck and the lede that repeats it: one of them is enough
+                elif picked_days and shared >= RETELL_SHARE * smaller:
+                    if picked_days & _event_days(article, c):
+                        repeats.append(c)  # the same day's event told again
                 jaccard = shared / (picked_size + len(terms) - shared)  # len(a | b), without building it
                 if jaccard > similarity[c]:
                     similarity[c] = jaccard

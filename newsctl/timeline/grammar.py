@@ -41,8 +41,8 @@ from newsctl.timeline.patterns import (
     _RX_ANN_YEAR,
     _RX_BELOW,
     _RX_CONN,
-    _RX_DAY_NEXT,
     _RX_DAY_GLOSS,
+    _RX_DAY_NEXT,
     _RX_DUR_JOIN,
     _RX_DUR_PRE,
     _RX_DUR_SUF,
@@ -1214,6 +1214,8 @@ class _Parser:
             dated = self._date_after_weekday(e)
             if dated is not None:
                 e, lf = dated
+        if rf is None and lf.kinds and lf.kinds[-1] in ("month", "day") and s.startswith("的一天", e):
+            e += 3  # 2月18日的一天, 5月的一天: that date (a day of that month), not a length of one day
         if prefix in ("到", "至") and rf is None:
             prefix = None
             if j != i:
@@ -1738,6 +1740,14 @@ class _Parser:
             total = [a + b * d2[1] for a, b in zip(total, d2[2])]
             grain = d2[3] if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] else grain
         end = k
+        if grain == "year" and total[0] % 12:
+            grain = "month"  # 半年, 一年半: counted in months
+        if (
+            unit in self.v["age_units"]
+            and s.startswith("大", end)
+            and s[end + 1 : end + 2] in self.v["age_after"]
+        ):
+            return None  # 4个月大的婴儿: an age
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
             nxt = s[end : end + 2]
             if not _RX_DAY_NEXT.match(nxt) and not self._day_length(j, end):

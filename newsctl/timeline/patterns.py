@@ -260,6 +260,11 @@ def _day_blockers() -> tuple[str, ...]:
 
 
 @functools.cache
+def _title_quote_nouns() -> tuple[str, ...]:
+    return tuple(_vocab()["title_quote_nouns"])
+
+
+@functools.cache
 def _day_length_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words before (为期) and after (行政拘留) a bare N日 that make it a number of days."""
     v = _vocab()

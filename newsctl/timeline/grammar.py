@@ -1683,6 +1683,32 @@ class _Parser:
             return None  # 连续加班10个小时后: counted from an event inside the clause
         return c.time
 
+    def _after_last_daypart(
+        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
+    ) -> tuple[dt.datetime, dt.datetime] | None:
+        """The span '1个半小时后' at i falls in when the story's last time, in the same paragraph,
+        was a part of a day with no clock time (21日下午…，1个半小时后): that part of day
+        shifted by the hours; None when there is none."""
+        last = self.ctx.last
+        if (
+            n is None
+            or pw is not None
+            or sw not in ("后", "之后", "以后", "过后")
+            or fine not in ("hour", "minute", "second")
+            or last is None
+            or last.type != "datetime"
+            or last.gran != "hour"
+            or last.start is None
+            or last.end is None
+            or not dt.timedelta(hours=1) < last.end - last.start <= dt.timedelta(hours=12)
+            or last.e > i
+            or "\n" in self.s[last.e : i]
+            or (self.ctx.time is not None and self.ctx.time_at >= last.s)
+            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
+        ):
+            return None
+        return last.start, last.end
+
     def _not_from_now(self, i: int) -> bool:
         """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
         conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
@@ -1809,16 +1835,22 @@ class _Parser:
             cand.year_unknown = self.ctx.time_unknown
             self.ctx.time, self.ctx.time_at = p, suf.end()
             return cand
+        after_part = self._after_last_daypart(i, n, pw, sw, fine)
+        if after_part is not None:
+            assert suf is not None and self.ctx.last is not None  # sw is its text; checked there
+            a, b = (t + _delta(total) for t in after_part)
+            cand = _Cand(i, suf.end(), "datetime", timex_value(a, b, "hour"), a, b, "hour", None, "context")
+            cand.year_unknown = self.ctx.last.year_unknown
+            return cand
         if (
             n is not None
-            and ref is not None
-            and ref == trunc(ref, "day")
+            and (ref is None or ref == trunc(ref, "day"))
             and GRAIN_ORDER[fine] < GRAIN_ORDER["day"]
             and (pw is not None or sw in ("前", "之前", "以前", "后", "之后", "以后", "过后"))
         ):
             # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
             # without a time of day would be a made-up clock time; they count from the story's
-            # events, so they stay a duration
+            # events, so they stay a duration (so do they with no reference at all)
             e2 = (
                 suf.end()
                 if suf is not None and sw in ("前", "之前", "以前", "后", "之后", "以后", "过后")

@@ -1963,7 +1963,8 @@ class _Parser:
                 a,
                 b,
                 fine,
-                "about" if more else None,
+                # 2个多月前: more than two months back, so then or earlier; 十来年前: about
+                ("about" if "来" in s[j:end] else "before") if more else None,
                 anchor,
             )
         if sw in ("后", "之后", "以后", "过后"):
@@ -1979,7 +1980,8 @@ class _Parser:
                 a,
                 b,
                 fine,
-                "after" if sw != "后" or lead == "more_than" else None,  # 至少半年后: then or later
+                # 至少半年后, 两个多月后: then or later
+                "after" if sw != "后" or lead == "more_than" or (more and "来" not in s[j:end]) else None,
                 anchor,
             )
         if sw in ("以来", "来"):

@@ -10,7 +10,7 @@ from newsctl.region import Region
 from newsctl.timeline.events import _event
 from newsctl.timeline.grammar import _Parser
 from newsctl.timeline.model import TimeMatch, _Cand, unknown_year_value
-from newsctl.timeline.patterns import _CN
+from newsctl.timeline.patterns import _CN, _title_quote_nouns
 from newsctl.timeline.prefilter import _RUN_OF
 from newsctl.timeline.scan import _applicable, _entries, _pair_rx, _scan_rx
 
@@ -70,6 +70,8 @@ def find_times(
             cands.append(c)
             pos = p._last_end = c.e
             p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")
+    if cands and any(q in s for q in _TITLE_OPEN):
+        cands = [c for c in cands if c.anchor == "absolute" or not _in_title(s, c.s, c.e)]
     bounds = p.boundaries() if cands else []
     return [
         _time_match(
@@ -86,6 +88,28 @@ def find_times(
         )
         for c in cands
     ]
+
+
+_TITLE_OPEN = {"《": "》", "「": "」", "“": "”"}
+_CLAUSE_MARKS = frozenset("，,。？?！!；;：:\n")
+
+
+def _in_title(s: str, a: int, b: int) -> bool:
+    """Is s[a:b] inside a title: 《…》, or 「…」/“…” with no clause punctuation that ends in a
+    document noun (data/timewords.json `_titles`)?"""
+    for opening, closing in _TITLE_OPEN.items():
+        lo = s.rfind(opening, max(0, a - 40), a)
+        if lo < 0 or s.rfind(closing, lo, a) >= 0:
+            continue
+        hi = s.find(closing, b, b + 40)
+        if hi < 0 or "\n" in s[lo:hi]:
+            continue
+        inner = s[lo + 1 : hi]
+        if opening == "《":
+            return True
+        if not any(ch in _CLAUSE_MARKS for ch in inner) and inner.endswith(_title_quote_nouns()):
+            return True
+    return False
 
 
 def _time_match(**values: Any) -> TimeMatch:

@@ -41,6 +41,7 @@ from newsctl.timeline.patterns import (
     _RX_ANN_YEAR,
     _RX_BELOW,
     _RX_CONN,
+    _RX_DAY_GLOSS,
     _RX_DAY_NEXT,
     _RX_DUR_JOIN,
     _RX_DUR_PRE,
@@ -55,12 +56,14 @@ from newsctl.timeline.patterns import (
     _RX_PREFIX,
     _RX_SEP_WD,
     _RX_SET_WD,
+    _RX_SET_WD_TO,
     _RX_SMALL_SEC,
     _SMALL,
     _WD,
     _alt,
     _anniversaries_longest_first,
     _day_blockers,
+    _day_length_words,
     _event_anchor_words,
     _fold,
     _grouped,
@@ -699,6 +702,8 @@ class _Parser:
             return None
         if not m.group(1).isdigit() and not f.kinds:
             return None  # news writes bare days in digits; 一日 is 'one day'
+        if not f.kinds and self._day_length(m.start(1), m.end(2)):
+            return None  # 处以10日行政拘留: ten days, not the 10th
         if f.unresolved:
             return self._unres(f, "day", d=dv)
         nf = replace(f, kinds=f.kinds + ("day",))
@@ -1209,12 +1214,30 @@ class _Parser:
             dated = self._date_after_weekday(e)
             if dated is not None:
                 e, lf = dated
+        if rf is None and lf.kinds and lf.kinds[-1] in ("month", "day") and s.startswith("的一天", e):
+            e += 3  # 2月18日的一天, 5月的一天: that date (a day of that month), not a length of one day
         if prefix in ("到", "至") and rf is None:
             prefix = None
             if j != i:
                 return self._point_expr(j)
         c = self._finish(i if prefix else j, e, lf, rf, prefix)
         return c
+
+    def _day_gloss_end(self, e: int, lf: _Frame) -> int:
+        """Where a day expression ends with the day or weekday restated in parentheses after it
+        (上周六(24日), 24日(周六)): one expression, not two.  A restated day must be the day the
+        expression resolved to (else it stays a date of its own)."""
+        g = _RX_DAY_GLOSS.match(self.s, e)
+        if g is None or "day" not in lf.kinds and "weekday" not in lf.kinds:
+            return e
+        if g.group("d") is None:
+            return g.end() if "day" in lf.kinds else e  # a weekday after a weekday is not a gloss
+        start = lf.start
+        if start is None or lf.gran != "day" or int(g.group("d")) != start.day:
+            return e
+        if g.group("mo") is not None and int(g.group("mo")) != start.month:
+            return e
+        return g.end()
 
     def _date_after_weekday(self, e: int) -> tuple[int, _Frame] | None:
         """'周日，二月十号': a weekday set before its month and day is one expression, dated by them
@@ -1258,6 +1281,8 @@ class _Parser:
                 return None
             return re_, lf, rf
         e, lf = p
+        if e < self.n and self.s[e] == "(":
+            e = self._day_gloss_end(e, lf)
         bl = self._bare_left(e)
         if bl is not None and bl[0] is not None and lf.kinds and lf.kinds[-1] in ("year", "month", "daypart"):
             rp = self.parse_point(bl[2], base=replace(lf), allow_weak=True)
@@ -1269,7 +1294,10 @@ class _Parser:
         if c and c.end() > e:
             rp = self._right(c.end(), lf)
             if rp is not None:
-                return rp[0], lf, rp[1]
+                re_ = rp[0]
+                if re_ < self.n and self.s[re_] == "(":
+                    re_ = self._day_gloss_end(re_, rp[1])  # 至25日(周日)
+                return re_, lf, rp[1]
         between = self._between(e, lf)
         if between is not None:
             return between
@@ -1609,6 +1637,12 @@ class _Parser:
             n, more = None, True
         return m.end(), n, (mo, d, sec), grain, more, unit
 
+    def _day_length(self, i: int, end: int) -> bool:
+        """Is the bare N日 at i..end a number of days (为期3日, 10日行政拘留: data/timewords.json
+        `_day_lengths`) rather than a day of the month?"""
+        before, after = _day_length_words()
+        return self.s.startswith(after, end) or self.s[max(0, i - 2) : i].endswith(before)
+
     def _months_of_years(self, i: int) -> bool:
         """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
         Only 1-11 months, and not a date (3年6月1日, 6月份, 6月底)."""
@@ -1648,6 +1682,32 @@ class _Parser:
         ):
             return None  # 连续加班10个小时后: counted from an event inside the clause
         return c.time
+
+    def _after_last_daypart(
+        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
+    ) -> tuple[dt.datetime, dt.datetime] | None:
+        """The span '1个半小时后' at i falls in when the story's last time, in the same paragraph,
+        was a part of a day with no clock time (21日下午…，1个半小时后): that part of day
+        shifted by the hours; None when there is none."""
+        last = self.ctx.last
+        if (
+            n is None
+            or pw is not None
+            or sw not in ("后", "之后", "以后", "过后")
+            or fine not in ("hour", "minute", "second")
+            or last is None
+            or last.type != "datetime"
+            or last.gran != "hour"
+            or last.start is None
+            or last.end is None
+            or not dt.timedelta(hours=1) < last.end - last.start <= dt.timedelta(hours=12)
+            or last.e > i
+            or "\n" in self.s[last.e : i]
+            or (self.ctx.time is not None and self.ctx.time_at >= last.s)
+            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
+        ):
+            return None
+        return last.start, last.end
 
     def _not_from_now(self, i: int) -> bool:
         """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
@@ -1706,9 +1766,17 @@ class _Parser:
             total = [a + b * d2[1] for a, b in zip(total, d2[2])]
             grain = d2[3] if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] else grain
         end = k
+        if grain == "year" and total[0] % 12:
+            grain = "month"  # 半年, 一年半: counted in months
+        if (
+            unit in self.v["age_units"]
+            and s.startswith("大", end)
+            and s[end + 1 : end + 2] in self.v["age_after"]
+        ):
+            return None  # 4个月大的婴儿: an age
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
             nxt = s[end : end + 2]
-            if not _RX_DAY_NEXT.match(nxt):
+            if not _RX_DAY_NEXT.match(nxt) and not self._day_length(j, end):
                 return None  # 20日 is a date
         if unit in ("晚", "宿") and not pre and end > j:
             pass
@@ -1767,16 +1835,22 @@ class _Parser:
             cand.year_unknown = self.ctx.time_unknown
             self.ctx.time, self.ctx.time_at = p, suf.end()
             return cand
+        after_part = self._after_last_daypart(i, n, pw, sw, fine)
+        if after_part is not None:
+            assert suf is not None and self.ctx.last is not None  # sw is its text; checked there
+            a, b = (t + _delta(total) for t in after_part)
+            cand = _Cand(i, suf.end(), "datetime", timex_value(a, b, "hour"), a, b, "hour", None, "context")
+            cand.year_unknown = self.ctx.last.year_unknown
+            return cand
         if (
             n is not None
-            and ref is not None
-            and ref == trunc(ref, "day")
+            and (ref is None or ref == trunc(ref, "day"))
             and GRAIN_ORDER[fine] < GRAIN_ORDER["day"]
             and (pw is not None or sw in ("前", "之前", "以前", "后", "之后", "以后", "过后"))
         ):
             # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
             # without a time of day would be a made-up clock time; they count from the story's
-            # events, so they stay a duration
+            # events, so they stay a duration (so do they with no reference at all)
             e2 = (
                 suf.end()
                 if suf is not None and sw in ("前", "之前", "以前", "后", "之后", "以后", "过后")
@@ -1889,7 +1963,8 @@ class _Parser:
                 a,
                 b,
                 fine,
-                "about" if more else None,
+                # 2个多月前: more than two months back, so then or earlier; 十来年前: about
+                ("about" if "来" in s[j:end] else "before") if more else None,
                 anchor,
             )
         if sw in ("后", "之后", "以后", "过后"):
@@ -1905,7 +1980,8 @@ class _Parser:
                 a,
                 b,
                 fine,
-                "after" if sw != "后" or lead == "more_than" else None,  # 至少半年后: then or later
+                # 至少半年后, 两个多月后: then or later
+                "after" if sw != "后" or lead == "more_than" or (more and "来" not in s[j:end]) else None,
                 anchor,
             )
         if sw in ("以来", "来"):
@@ -1971,17 +2047,21 @@ class _Parser:
             wm = _RX_SET_WD.match(self.s, e)
             if wm and unit != "周末":
                 e = wm.end()
+                to = _RX_SET_WD_TO.match(self.s, e)
+                if to is not None:
+                    e = to.end()
         saved = self.ctx
         self.ctx = _Ctx(dt.datetime(2000, 1, 3), "absolute")  # resolution is irrelevant inside a set
         self._in_set = True
         try:
-            p = self.parse_point(e) if e < self.n else None
+            # 每年2-3月, 每年5月至6月: a range after 每 recurs with it, it is not a dated range
+            p = self._range_or_point(e) if e < self.n else None
             if p is None and e + 1 < self.n and self.s[e] == "的":
-                p = self.parse_point(e + 1)
+                p = self._range_or_point(e + 1)
         finally:
             self.ctx = saved
             self._in_set = False
-        if p is not None and "year" not in p[1].kinds:
+        if p is not None and "year" not in p[1].kinds and (p[2] is None or "year" not in p[2].kinds):
             e = p[0]
         if per == "Q":
             val = "P%gM" % (3 * n)

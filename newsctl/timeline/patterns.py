@@ -99,6 +99,10 @@ _WD = {
 
 _RX_CONN = re.compile(_CONN)
 _RX_SEP_WD = re.compile(r"\s{0,2}[,，、]?\s{0,2}")
+#: a day or weekday restated in parentheses after a date: 上周六(24日), 24日(周六), 周二(10月31日)
+_RX_DAY_GLOSS = re.compile(
+    r"\(\s?(?:(?:(?P<mo>\d{1,2})月)?(?P<d>\d{1,2})[日号]|(?:周|星期|礼拜)[一二三四五六日天])\s?\)"
+)
 _BOUNDARY = re.compile(r"[，,。；;！!？?\n\r]")
 
 # patterns used inside the parser, compiled once
@@ -122,6 +126,8 @@ _RX_NIGHT_NUM = re.compile(r"\d|[一二两三四五六七八九十]")
 _RX_DUR_SUF = re.compile(_grouped("以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多"))
 _RX_BELOW = re.compile("以下|以内")
 _RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日")
+#: the end of a run of weekdays after 每周一: 每周一至周五 recurs as a whole
+_RX_SET_WD_TO = re.compile(r"(?:至|到|-|—|~)(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
 _RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
 
@@ -251,6 +257,18 @@ def _anniversaries_longest_first() -> tuple[tuple[str, int], ...]:
 @functools.cache
 def _day_blockers() -> tuple[str, ...]:
     return tuple(_vocab()["day_after_blockers"])
+
+
+@functools.cache
+def _title_quote_nouns() -> tuple[str, ...]:
+    return tuple(_vocab()["title_quote_nouns"])
+
+
+@functools.cache
+def _day_length_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words before (为期) and after (行政拘留) a bare N日 that make it a number of days."""
+    v = _vocab()
+    return tuple(v["day_length_before"]), tuple(v["day_length_after"])
 
 
 @functools.cache

@@ -96,6 +96,8 @@ class _Vocab:
     range_prefix: _Words
     lower_bound: frozenset[str]
     upper_bound: frozenset[str]
+    negated_comparative: dict[str, str]
+    comparative_negations: _Words
     bound_joiners: _Words
     ordinal_prefix: _Words
     half: tuple[str, ...]
@@ -244,6 +246,8 @@ def _vocab() -> _Vocab:
         range_prefix=_by_length(ctx["range_prefix"]),
         lower_bound=frozenset(ctx["lower_bound_approx"]),
         upper_bound=frozenset(ctx["upper_bound_approx"]),
+        negated_comparative=dict(ctx["negated_comparative"]),
+        comparative_negations=_by_length(ctx["comparative_negations"]),
         bound_joiners=_by_length(ctx["bound_joiners"]),
         ordinal_prefix=_by_length(ctx["ordinal_prefix"]),
         half=tuple(ctx["half"]),
@@ -362,10 +366,13 @@ def _classify_run(run: str) -> bool:
     if len(run) > _MAX_RUN:
         return True
     allowed = _vocab().ascii_unit_suffixes
-    m = _RE_NUMBERISH.fullmatch(run) or _RE_PER_UNIT.fullmatch(run)
-    if m is None:
-        return True
-    return any(suffix and suffix not in allowed for suffix in (m.group("s1"), m.group("s2")))
+    # 2.5mg/kg is both a number with the suffix mg/kg and a measure per unit: it is a figure if
+    # either reading's suffixes are units
+    for pattern in (_RE_NUMBERISH, _RE_PER_UNIT):
+        m = pattern.fullmatch(run)
+        if m is not None and not any(s and s not in allowed for s in (m.group("s1"), m.group("s2"))):
+            return False
+    return True
 
 
 #: a lone character is never masked (see _masked_part), so runs start at two characters
@@ -1433,6 +1440,10 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
                 continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
                 continue
+            negation = _endswith_any(text, p0, vocab.comparative_negations)
+            if negation is not None and approx in vocab.negated_comparative:
+                approx = vocab.negated_comparative[approx]  # 不得超过 = at most, 不能低于 = at least
+                p0 -= len(negation)
             if approx is not None:
                 q.approx = approx  # the word before the number wins over 左右/以上 after it
             q.start = p0
@@ -2580,10 +2591,10 @@ def _digit_before(text: str, i: int) -> bool:
 
 
 def _skip_back_fillers(text: str, i: int) -> int:
-    """i moved back over up to two linking characters (为达了是约近超逾共): where a word before a
+    """i moved back over up to two linking characters (为达了是约近超逾共估): where a word before a
     number ends."""
     k = i
-    while k > 0 and text[k - 1] in "为达了是约近超逾共" and i - k < 2:
+    while k > 0 and text[k - 1] in "为达了是约近超逾共估" and i - k < 2:
         k -= 1
     return k
 
@@ -2633,6 +2644,39 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
             num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
             return _Quantity(i, i + len(word), value, None, None, "%", None, "percent", num, "discount")
     return None
+
+
+@cache
+def _more_than_half_vocab() -> tuple[_Words, _Words, frozenset[str], Decimal]:
+    spec = load_json("figures_context.json")["more_than_half"]
+    return (
+        _by_length(spec["before"]),
+        _by_length(spec["after_included"]),
+        frozenset(spec["after_ok"]),
+        Decimal(spec["value"]),
+    )
+
+
+def _more_than_half_at(text: str, i: int) -> _Quantity | None:
+    """过半, 超过半数 at the 半 at i: a share of more than 50 %."""
+    before, after_included, after_ok, value = _more_than_half_vocab()
+    word = _endswith_any(text, i, before)
+    if word is None:
+        return None
+    end = i + 1
+    included = _startswith_any(text, end, after_included)
+    if included is not None:
+        end += len(included)
+    elif end < len(text) and _is_han(text[end]) and text[end] not in after_ok:
+        return None  # 过半年, 过半决赛: 半 belongs to the next word
+    start = i - len(word)
+    approx = "more_than"
+    negation = _endswith_any(text, start, _vocab().comparative_negations)
+    if negation is not None:
+        approx = _vocab().negated_comparative[approx]  # 未过半: at most half
+        start -= len(negation)
+    num = Numeral(start=i, end=end, value=value, chinese=True)
+    return _Quantity(start, end, value, None, approx, "%", None, "percent", num, "share")
 
 
 #: characters that may start a figure as a sign or a leading decimal point
@@ -2709,7 +2753,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             i += 1
             continue
         if ch in "半对":
-            dq = _discount_word_at(text, i)
+            dq = _discount_word_at(text, i) or _more_than_half_at(text, i)
             if dq is not None:
                 found.append(dq)
                 i = dq.end

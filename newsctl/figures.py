@@ -1585,6 +1585,7 @@ def _news_vocab() -> dict[str, Any]:
         "couple_followers": _by_length(ctx["couple_numerals"]["followers"]),
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
         "money_nouns_before": _by_length(ctx["money_nouns_before"]),
+        "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
         "article_yi_unit": ctx["article_yi"]["unit"],
         "article_yi_before": _by_length(ctx["article_yi"]["before"]),
@@ -1740,6 +1741,12 @@ def _before_spans(text: str, end: int, side: str, most: int = 4) -> list[tuple[s
     before = text[end - length : end]
     edge = end - length
     open_edge = edge > 0 and _is_han(text[edge - 1])
+    payers = _news_vocab()["payer_verbs"]
+    payer = _endswith_any(before, len(before), payers) or _endswith_any(before, len(before) - 1, payers)
+    if payer is not None and before.endswith((payer, payer + "了")):
+        # X公司捐赠了3380元, X先生捐款200元: the noun before the verb is the payer, never what
+        # is counted; only the verb itself may name the amount (捐款)
+        return [(side, payer, False)]
     spans: list[tuple[str, str, bool]] = []
     inner = ""  # the first character of the linking words left out (side "before:均")
     for _ in range(most):

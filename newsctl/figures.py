@@ -2414,8 +2414,10 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
         return False
     if text[num.start : num.end] != "一" or q.end != num.end + len(unit):
         return False
-    if len(text) <= _PHRASE_MAX or is_numeral_start(text[q.end : q.end + 1]):
-        return False  # 一块蛋糕 on its own, 一对八千 (a price for one pair): a quantity
+    if len(text) <= _PHRASE_MAX:
+        return False  # 一块蛋糕 on its own: a quantity
+    if is_numeral_start(text[q.end : q.end + 1]) and not _age_or_ratio_at(text, q.end):
+        return False  # 一对八千 (a price for one pair): a quantity; not 一个4个月大的婴儿, 一个1:8的比例
     before = _same_clause_before(text, num.start, news["indefinite_window"])
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
@@ -2430,9 +2432,23 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     k = sentence.find(unit)
     while k >= 0:
         if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":
-            return False
+            other = _lookup_unit(sentence, k)
+            if other is None or other[0] == unit:
+                return False  # (not 一个4个月大的婴儿: 个月 is an age, not the same classifier)
         k = sentence.find(unit, k + 1)
     return True
+
+
+def _age_or_ratio_at(text: str, i: int) -> bool:
+    """Does the number at i describe the thing inside its noun phrase (an age or a duration:
+    4个月大, 九十多岁; a ratio: 1:8) rather than stand for a second quantity?"""
+    j = i
+    while j < len(text) and (is_numeral_start(text[j]) or text[j] in "多余几.．"):
+        j += 1
+    if text[j : j + 1] in (":", "："):
+        return True
+    hit = _lookup_unit(text, j)
+    return hit is not None and hit[1] in ("age", "time")
 
 
 def _after_aspect_opener(text: str, p0: int) -> bool:

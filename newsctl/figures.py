@@ -1360,6 +1360,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
             nxt = text[num.end] if num.end < len(text) else ""
             if prev in "（(" and nxt in "）)":
                 return False  # （一）各类货车: a list item's number, not a quoted numeral
+            if chars == 1 and _startswith_any(text, num.end, _news_vocab()["numeral_nouns"]) is not None:
+                return True  # 五部门联合发布: officialese counts some nouns without a measure word
             return prev in vocab.quote_open and nxt in vocab.quote_close
         if num.digit_sequence:
             return False
@@ -1586,6 +1588,7 @@ def _news_vocab() -> dict[str, Any]:
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
         "money_nouns_before": _by_length(ctx["money_nouns_before"]),
         "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
+        "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
         "article_yi_unit": ctx["article_yi"]["unit"],
         "article_yi_before": _by_length(ctx["article_yi"]["before"]),
@@ -2856,6 +2859,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not (
                 text[num.start - 1 : num.start] in quote_open and text[num.end : num.end + 1] in quote_close
             )
+            and _startswith_any(text, q.end, news["numeral_nouns"]) is None
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)

@@ -96,6 +96,8 @@ class _Vocab:
     range_prefix: _Words
     lower_bound: frozenset[str]
     upper_bound: frozenset[str]
+    negated_comparative: dict[str, str]
+    comparative_negations: _Words
     bound_joiners: _Words
     ordinal_prefix: _Words
     half: tuple[str, ...]
@@ -244,6 +246,8 @@ def _vocab() -> _Vocab:
         range_prefix=_by_length(ctx["range_prefix"]),
         lower_bound=frozenset(ctx["lower_bound_approx"]),
         upper_bound=frozenset(ctx["upper_bound_approx"]),
+        negated_comparative=dict(ctx["negated_comparative"]),
+        comparative_negations=_by_length(ctx["comparative_negations"]),
         bound_joiners=_by_length(ctx["bound_joiners"]),
         ordinal_prefix=_by_length(ctx["ordinal_prefix"]),
         half=tuple(ctx["half"]),
@@ -362,10 +366,13 @@ def _classify_run(run: str) -> bool:
     if len(run) > _MAX_RUN:
         return True
     allowed = _vocab().ascii_unit_suffixes
-    m = _RE_NUMBERISH.fullmatch(run) or _RE_PER_UNIT.fullmatch(run)
-    if m is None:
-        return True
-    return any(suffix and suffix not in allowed for suffix in (m.group("s1"), m.group("s2")))
+    # 2.5mg/kg is both a number with the suffix mg/kg and a measure per unit: it is a figure if
+    # either reading's suffixes are units
+    for pattern in (_RE_NUMBERISH, _RE_PER_UNIT):
+        m = pattern.fullmatch(run)
+        if m is not None and not any(s and s not in allowed for s in (m.group("s1"), m.group("s2"))):
+            return False
+    return True
 
 
 #: a lone character is never masked (see _masked_part), so runs start at two characters
@@ -1353,6 +1360,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
             nxt = text[num.end] if num.end < len(text) else ""
             if prev in "（(" and nxt in "）)":
                 return False  # （一）各类货车: a list item's number, not a quoted numeral
+            if chars == 1 and _startswith_any(text, num.end, _news_vocab()["numeral_nouns"]) is not None:
+                return True  # 五部门联合发布: officialese counts some nouns without a measure word
             return prev in vocab.quote_open and nxt in vocab.quote_close
         if num.digit_sequence:
             return False
@@ -1433,6 +1442,10 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
                 continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
                 continue
+            negation = _endswith_any(text, p0, vocab.comparative_negations)
+            if negation is not None and approx in vocab.negated_comparative:
+                approx = vocab.negated_comparative[approx]  # 不得超过 = at most, 不能低于 = at least
+                p0 -= len(negation)
             if approx is not None:
                 q.approx = approx  # the word before the number wins over 左右/以上 after it
             q.start = p0
@@ -1574,6 +1587,8 @@ def _news_vocab() -> dict[str, Any]:
         "couple_followers": _by_length(ctx["couple_numerals"]["followers"]),
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
         "money_nouns_before": _by_length(ctx["money_nouns_before"]),
+        "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
+        "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
         "article_yi_unit": ctx["article_yi"]["unit"],
         "article_yi_before": _by_length(ctx["article_yi"]["before"]),
@@ -1729,6 +1744,12 @@ def _before_spans(text: str, end: int, side: str, most: int = 4) -> list[tuple[s
     before = text[end - length : end]
     edge = end - length
     open_edge = edge > 0 and _is_han(text[edge - 1])
+    payers = _news_vocab()["payer_verbs"]
+    payer = _endswith_any(before, len(before), payers) or _endswith_any(before, len(before) - 1, payers)
+    if payer is not None and before.endswith((payer, payer + "了")):
+        # X公司捐赠了3380元, X先生捐款200元: the noun before the verb is the payer, never what
+        # is counted; only the verb itself may name the amount (捐款)
+        return [(side, payer, False)]
     spans: list[tuple[str, str, bool]] = []
     inner = ""  # the first character of the linking words left out (side "before:均")
     for _ in range(most):
@@ -2396,8 +2417,10 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
         return False
     if text[num.start : num.end] != "一" or q.end != num.end + len(unit):
         return False
-    if len(text) <= _PHRASE_MAX or is_numeral_start(text[q.end : q.end + 1]):
-        return False  # 一块蛋糕 on its own, 一对八千 (a price for one pair): a quantity
+    if len(text) <= _PHRASE_MAX:
+        return False  # 一块蛋糕 on its own: a quantity
+    if is_numeral_start(text[q.end : q.end + 1]) and not _age_or_ratio_at(text, q.end):
+        return False  # 一对八千 (a price for one pair): a quantity; not 一个4个月大的婴儿, 一个1:8的比例
     before = _same_clause_before(text, num.start, news["indefinite_window"])
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
@@ -2412,9 +2435,23 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     k = sentence.find(unit)
     while k >= 0:
         if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":
-            return False
+            other = _lookup_unit(sentence, k)
+            if other is None or other[0] == unit:
+                return False  # (not 一个4个月大的婴儿: 个月 is an age, not the same classifier)
         k = sentence.find(unit, k + 1)
     return True
+
+
+def _age_or_ratio_at(text: str, i: int) -> bool:
+    """Does the number at i describe the thing inside its noun phrase (an age or a duration:
+    4个月大, 九十多岁; a ratio: 1:8) rather than stand for a second quantity?"""
+    j = i
+    while j < len(text) and (is_numeral_start(text[j]) or text[j] in "多余几.．"):
+        j += 1
+    if text[j : j + 1] in (":", "："):
+        return True
+    hit = _lookup_unit(text, j)
+    return hit is not None and hit[1] in ("age", "time")
 
 
 def _after_aspect_opener(text: str, p0: int) -> bool:
@@ -2580,10 +2617,10 @@ def _digit_before(text: str, i: int) -> bool:
 
 
 def _skip_back_fillers(text: str, i: int) -> int:
-    """i moved back over up to two linking characters (为达了是约近超逾共): where a word before a
+    """i moved back over up to two linking characters (为达了是约近超逾共估): where a word before a
     number ends."""
     k = i
-    while k > 0 and text[k - 1] in "为达了是约近超逾共" and i - k < 2:
+    while k > 0 and text[k - 1] in "为达了是约近超逾共估" and i - k < 2:
         k -= 1
     return k
 
@@ -2633,6 +2670,39 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
             num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
             return _Quantity(i, i + len(word), value, None, None, "%", None, "percent", num, "discount")
     return None
+
+
+@cache
+def _more_than_half_vocab() -> tuple[_Words, _Words, frozenset[str], Decimal]:
+    spec = load_json("figures_context.json")["more_than_half"]
+    return (
+        _by_length(spec["before"]),
+        _by_length(spec["after_included"]),
+        frozenset(spec["after_ok"]),
+        Decimal(spec["value"]),
+    )
+
+
+def _more_than_half_at(text: str, i: int) -> _Quantity | None:
+    """过半, 超过半数 at the 半 at i: a share of more than 50 %."""
+    before, after_included, after_ok, value = _more_than_half_vocab()
+    word = _endswith_any(text, i, before)
+    if word is None:
+        return None
+    end = i + 1
+    included = _startswith_any(text, end, after_included)
+    if included is not None:
+        end += len(included)
+    elif end < len(text) and _is_han(text[end]) and text[end] not in after_ok:
+        return None  # 过半年, 过半决赛: 半 belongs to the next word
+    start = i - len(word)
+    approx = "more_than"
+    negation = _endswith_any(text, start, _vocab().comparative_negations)
+    if negation is not None:
+        approx = _vocab().negated_comparative[approx]  # 未过半: at most half
+        start -= len(negation)
+    num = Numeral(start=i, end=end, value=value, chinese=True)
+    return _Quantity(start, end, value, None, approx, "%", None, "percent", num, "share")
 
 
 #: characters that may start a figure as a sign or a leading decimal point
@@ -2709,7 +2779,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             i += 1
             continue
         if ch in "半对":
-            dq = _discount_word_at(text, i)
+            dq = _discount_word_at(text, i) or _more_than_half_at(text, i)
             if dq is not None:
                 found.append(dq)
                 i = dq.end
@@ -2789,6 +2859,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not (
                 text[num.start - 1 : num.start] in quote_open and text[num.end : num.end + 1] in quote_close
             )
+            and _startswith_any(text, q.end, news["numeral_nouns"]) is None
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)

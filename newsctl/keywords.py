@@ -67,8 +67,11 @@ RECURRING_NAME_GAIN = 0.2
 RECURRING_CAP = 3
 # Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
 COMMON_NAME_IDF_SHARE = 0.5
-NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
-CUTS_LOOKED_AT = 2  # terms per keyword asked for that are checked for a name cut short
+# The best terms names are gathered from, and those checked for a name cut short: as many
+# whatever --top is, so a term's count and weight are the same in `keywords -n 25` and in
+# `analyze` (a given name counted with the full name in one and not in the other).
+NAMES_LOOKED_AT = 40
+CUTS_LOOKED_AT = 20
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -123,7 +126,16 @@ def generic_words() -> frozenset[str]:
     idioms and set phrases (真抓实干, 夷为平地) that colour a report but name no topic."""
     from newsctl.data import load_word_list
 
-    return load_word_list("keyword_generic.txt") | load_word_list("keyword_idioms.txt")
+    return load_word_list("keyword_generic.txt") | load_word_list("keyword_idioms.txt") | kin_words()
+
+
+@cache
+def kin_words() -> frozenset[str]:
+    """Kin and role nouns (女友, 前夫, 幼子, 老人): who someone is to the story's people, a tag
+    only when the headline names it."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_kin.txt")
 
 
 @cache
@@ -588,6 +600,7 @@ class _Doc:
         if allowed == _DEFAULT_ALLOWED:
             titles = [tokens[start:end] for start, end, weight in units if weight >= TITLE_WEIGHT]
             codes = _with_topic_verbs(tokens, codes, vocabulary, phrase_count, titles)
+            codes = _with_headline_kin(tokens, codes, titles)
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
@@ -792,6 +805,21 @@ def _with_topic_verbs(
     return "".join(marked)
 
 
+def _with_headline_kin(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
+    """`codes` with the kin and role nouns the headline names made candidates: then they are
+    the topic (a story about an elderly passenger: 老人), elsewhere only phrase parts."""
+    kin = kin_words()
+    named = {word for word in chain.from_iterable(titles) if word in kin}
+    if not named:
+        return codes
+    marked = list(codes)
+    for word in named:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            if marked[index] == _PART:
+                marked[index] = _CANDIDATE
+    return "".join(marked)
+
+
 # Tags of the names a verb may take as its object (会见 + 塞浦路斯 + 议长, 抗议 + 欧盟).
 _OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
@@ -828,7 +856,7 @@ def extract_keywords(
         scores = _textrank_scores(doc)
     else:
         scores = _tfidf_scores(doc, idf)
-    merged = _gather_names(doc, scores, segmenter, top)
+    merged = _gather_names(doc, scores, segmenter)
     chosen = _select(doc, scores, top)
     if not chosen:
         return []
@@ -866,13 +894,13 @@ def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
     return scores
 
 
-def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top: int) -> dict[str, int]:
+def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
     verb, the given names of a transliterated name, a Latin gloss) give their weight
     to the whole name; fragments of the title and of sentences go; names of people,
-    places and organisations gain. Only the best terms are looked at (NAMES_LOOKED_AT per
-    keyword asked for): the rest cannot reach the top. Returns the occurrences each whole
+    places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
+    the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
     name took over."""
     entry = doc.lexicon.get
     text = "".join(doc.tokens)
@@ -898,12 +926,10 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     dotted = names.dotted_name_parts(
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
-    looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
+    looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[:NAMES_LOOKED_AT]
     # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
     heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
-    for term, whole in _cut_words(
-        doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT * max(top, 1)
-    ).items():
+    for term, whole in _cut_words(doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT).items():
         give(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]

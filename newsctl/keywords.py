@@ -96,6 +96,8 @@ _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
+# A short name in quotes: “一带一路”, 「清水计划」 (Han only, so no quoted sentence).
+_QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
 
 
@@ -931,6 +933,12 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
     heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
     for term, whole in _cut_words(doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT).items():
         give(term, whole)
+    for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
+        if term in scores:
+            before = merged.get(whole, 0)
+            give(term, whole)
+            # the name's mentions, once, however many of its pieces were given to it
+            merged[whole] = max(before, min(merged[whole], text.count(whole) - count_of(whole)))
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -1069,6 +1077,32 @@ def _cut_words(
             known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS
         ):
             found[term] = term + char
+    return found
+
+
+@cache
+def _clause_chars() -> frozenset[str]:
+    """Pronouns, particles, negation (我, 了, 不): a quoted string with one is a clause, no name."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_clause_chars.txt")
+
+
+def _quoted_wholes(text: str, terms: list[str]) -> dict[str, str]:
+    """Words whose every mention sits inside one quoted name that the text says twice or more
+    (“一带一路”, 「清水计划」), each with that name: the quotes mark it as one fixed term, which
+    the segmenter split (一带 + 一路)."""
+    clause_chars = _clause_chars()
+    quoted = {q for q in _QUOTED_NAME.findall(text) if clause_chars.isdisjoint(q)}
+    found: dict[str, str] = {}
+    for term in terms:
+        wholes = [q for q in quoted if term in q and q != term]
+        if len(wholes) != 1:
+            continue
+        whole = wholes[0]
+        mentions = text.count(whole)
+        if mentions >= 2 and text.count(term) == mentions * whole.count(term):
+            found[term] = whole
     return found
 
 

@@ -13,6 +13,7 @@ from newsctl.keywords import (
     DocumentFrequencies,
     KeywordScore,
     _number_residues,
+    _quoted_wholes,
     _recurrence_gain,
     corpus_document_frequencies,
     extract_keywords,
@@ -452,3 +453,21 @@ def test_kin_and_role_nouns_are_tags_only_when_the_headline_names_them(segmenter
     titled = article_of(body, title="前妻带走幼子 面包店老板苦撑")
     headline = terms(extract_keywords(titled, segmenter, top=10))
     assert "前妻" in headline
+
+
+def test_a_word_always_inside_one_quoted_name_gives_way_to_the_name(segmenter: Segmenter) -> None:
+    text = (
+        "市政府启动“一村一品”行动，计划三年治理全市河道。"
+        "“一村一品”行动首批治理十条河道，河道沿岸建设湿地公园。"
+        "市民表示，“一村一品”行动让河道变清了。"
+    )
+    found = extract_keywords(article_of(text), segmenter, top=10)
+    assert "一村一品" in terms(found)
+    assert next(k.count for k in found if k.term == "一村一品") == 3
+    assert "一村" not in terms(found)
+
+
+def test_a_quoted_clause_is_no_name() -> None:
+    text = "她常说“妈妈的味道”最难忘。每到冬天，“妈妈的味道”就飘满厨房。"
+    assert _quoted_wholes(text, ["味道"]) == {}
+    assert _quoted_wholes(text.replace("妈妈的味道", "一村一品"), ["一村"]) == {"一村": "一村一品"}

@@ -82,6 +82,8 @@ _FOREIGN_CHAR_TAGS = frozenset({"nr", "nrt"})
 # A verb the text names this often, rarer than jieba's median word, is the story's event (纵火).
 TOPIC_VERB_MIN_COUNT = 3
 TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
+# A word as common as 改革 or 日本 after a surname character (金 | 改革) is no given name; 宏图, 英文 are.
+GIVEN_NAME_IDF_SHARE = 0.67
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -96,7 +98,7 @@ _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
-# A short name in quotes: “一带一路”, 「清水计划」 (Han only, so no quoted sentence).
+# A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
 _QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
 
@@ -933,12 +935,18 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
     heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
     for term, whole in _cut_words(doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT).items():
         give(term, whole)
-    for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
-        if term in scores:
+
+    def give_whole(piece: str, whole: str) -> None:
+        """give, counting the whole's mentions once, however many of its pieces it took"""
+        if piece in scores:
             before = merged.get(whole, 0)
-            give(term, whole)
-            # the name's mentions, once, however many of its pieces were given to it
+            give(piece, whole)
             merged[whole] = max(before, min(merged[whole], text.count(whole) - count_of(whole)))
+
+    for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
+        give_whole(term, whole)
+    for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
+        give_whole(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -1080,6 +1088,29 @@ def _cut_words(
     return found
 
 
+def _surnamed(doc: _Doc, terms: list[str]) -> dict[str, str]:
+    """Two-character words that every one of their (two or more) mentions follows a surname
+    cut off as a word of its own (郑 | 宏图), each with the whole name: the given name of a
+    person, no tag without the surname. Not a common word (改革, 日本: GIVEN_NAME_IDF_SHARE),
+    nor after a surname character that is a function word or a measure word (和, 向)."""
+    tokens, entries, median = doc.tokens, doc.lexicon, doc.vocabulary.median
+    surnames = names.cues().surnames - _excluded_words() - _function_chars() - measure_words()
+    found: dict[str, str] = {}
+    for term in terms:
+        if len(term) != 2 or term not in doc.word_count or _HAN_WORD.fullmatch(term) is None:
+            continue
+        idf = entries.get(term, _NO_ENTRY)[1]
+        if idf is not None and idf < GIVEN_NAME_IDF_SHARE * median:
+            continue
+        starts = doc.starts(term)  # token indexes + 1
+        if len(starts) < 2 or starts[0] < 2:
+            continue
+        before = {tokens[start - 2] for start in starts}
+        if len(before) == 1 and (surname := before.pop()) in surnames:
+            found[term] = surname + term
+    return found
+
+
 @cache
 def _clause_chars() -> frozenset[str]:
     """Pronouns, particles, negation (我, 了, 不): a quoted string with one is a clause, no name."""
@@ -1090,8 +1121,8 @@ def _clause_chars() -> frozenset[str]:
 
 def _quoted_wholes(text: str, terms: list[str]) -> dict[str, str]:
     """Words whose every mention sits inside one quoted name that the text says twice or more
-    (“一带一路”, 「清水计划」), each with that name: the quotes mark it as one fixed term, which
-    the segmenter split (一带 + 一路)."""
+    (“一村一品”, 「清水计划」), each with that name: the quotes mark it as one fixed term, which
+    the segmenter split (一村 + 一品)."""
     clause_chars = _clause_chars()
     quoted = {q for q in _QUOTED_NAME.findall(text) if clause_chars.isdisjoint(q)}
     found: dict[str, str] = {}

@@ -471,3 +471,12 @@ def test_a_quoted_clause_is_no_name() -> None:
     text = "她常说“妈妈的味道”最难忘。每到冬天，“妈妈的味道”就飘满厨房。"
     assert _quoted_wholes(text, ["味道"]) == {}
     assert _quoted_wholes(text.replace("妈妈的味道", "一村一品"), ["一村"]) == {"一村": "一村一品"}
+
+
+def test_a_given_name_always_after_its_surname_gives_way_to_the_whole_name(segmenter: Segmenter) -> None:
+    text = "检方传讯郑宏图。郑宏图否认违法放贷，郑宏图的律师表示将提出证据。此案下月开庭。"
+    assert segmenter.cut("传讯郑宏图")[-2:] == ["郑", "宏图"]
+    found = extract_keywords(article_of(text), segmenter, top=10)
+    assert "郑宏图" in terms(found)
+    assert next(k.count for k in found if k.term == "郑宏图") == 3
+    assert "宏图" not in terms(found)

@@ -67,8 +67,11 @@ RECURRING_NAME_GAIN = 0.2
 RECURRING_CAP = 3
 # Names commoner than this share of jieba's median IDF (中国, 美国) recur in any story: no such gain.
 COMMON_NAME_IDF_SHARE = 0.5
-NAMES_LOOKED_AT = 4  # terms per keyword asked for that names are gathered from
-CUTS_LOOKED_AT = 2  # terms per keyword asked for that are checked for a name cut short
+# The best terms names are gathered from, and those checked for a name cut short: as many
+# whatever --top is, so a term's count and weight are the same in `keywords -n 25` and in
+# `analyze` (a given name counted with the full name in one and not in the other).
+NAMES_LOOKED_AT = 40
+CUTS_LOOKED_AT = 20
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -79,6 +82,8 @@ _FOREIGN_CHAR_TAGS = frozenset({"nr", "nrt"})
 # A verb the text names this often, rarer than jieba's median word, is the story's event (纵火).
 TOPIC_VERB_MIN_COUNT = 3
 TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
+# A word as common as 改革 or 日本 after a surname character (金 | 改革) is no given name; 宏图, 英文 are.
+GIVEN_NAME_IDF_SHARE = 0.67
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -93,6 +98,8 @@ _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
+# A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
+_QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
 
 
@@ -123,7 +130,16 @@ def generic_words() -> frozenset[str]:
     idioms and set phrases (真抓实干, 夷为平地) that colour a report but name no topic."""
     from newsctl.data import load_word_list
 
-    return load_word_list("keyword_generic.txt") | load_word_list("keyword_idioms.txt")
+    return load_word_list("keyword_generic.txt") | load_word_list("keyword_idioms.txt") | kin_words()
+
+
+@cache
+def kin_words() -> frozenset[str]:
+    """Kin and role nouns (女友, 前夫, 幼子, 老人): who someone is to the story's people, a tag
+    only when the headline names it."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_kin.txt")
 
 
 @cache
@@ -588,6 +604,7 @@ class _Doc:
         if allowed == _DEFAULT_ALLOWED:
             titles = [tokens[start:end] for start, end, weight in units if weight >= TITLE_WEIGHT]
             codes = _with_topic_verbs(tokens, codes, vocabulary, phrase_count, titles)
+            codes = _with_headline_kin(tokens, codes, titles)
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
@@ -792,6 +809,21 @@ def _with_topic_verbs(
     return "".join(marked)
 
 
+def _with_headline_kin(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
+    """`codes` with the kin and role nouns the headline names made candidates: then they are
+    the topic (a story about an elderly passenger: 老人), elsewhere only phrase parts."""
+    kin = kin_words()
+    named = {word for word in chain.from_iterable(titles) if word in kin}
+    if not named:
+        return codes
+    marked = list(codes)
+    for word in named:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            if marked[index] == _PART:
+                marked[index] = _CANDIDATE
+    return "".join(marked)
+
+
 # Tags of the names a verb may take as its object (会见 + 塞浦路斯 + 议长, 抗议 + 欧盟).
 _OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
@@ -828,7 +860,7 @@ def extract_keywords(
         scores = _textrank_scores(doc)
     else:
         scores = _tfidf_scores(doc, idf)
-    merged = _gather_names(doc, scores, segmenter, top)
+    merged = _gather_names(doc, scores, segmenter)
     chosen = _select(doc, scores, top)
     if not chosen:
         return []
@@ -866,13 +898,13 @@ def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
     return scores
 
 
-def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top: int) -> dict[str, int]:
+def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
     verb, the given names of a transliterated name, a Latin gloss) give their weight
     to the whole name; fragments of the title and of sentences go; names of people,
-    places and organisations gain. Only the best terms are looked at (NAMES_LOOKED_AT per
-    keyword asked for): the rest cannot reach the top. Returns the occurrences each whole
+    places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
+    the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
     name took over."""
     entry = doc.lexicon.get
     text = "".join(doc.tokens)
@@ -898,13 +930,23 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter, top
     dotted = names.dotted_name_parts(
         doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
     )
-    looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[: NAMES_LOOKED_AT * max(top, 1)]
+    looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[:NAMES_LOOKED_AT]
     # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
     heads = {t[:2] for t in looked_at if len(t) == 3 and entry(t, _NO_ENTRY)[0] is None}
-    for term, whole in _cut_words(
-        doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT * max(top, 1)
-    ).items():
+    for term, whole in _cut_words(doc, looked_at, text, segmenter, heads, CUTS_LOOKED_AT).items():
         give(term, whole)
+
+    def give_whole(piece: str, whole: str) -> None:
+        """give, counting the whole's mentions once, however many of its pieces it took"""
+        if piece in scores:
+            before = merged.get(whole, 0)
+            give(piece, whole)
+            merged[whole] = max(before, min(merged[whole], text.count(whole) - count_of(whole)))
+
+    for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
+        give_whole(term, whole)
+    for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
+        give_whole(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -1043,6 +1085,55 @@ def _cut_words(
             known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS
         ):
             found[term] = term + char
+    return found
+
+
+def _surnamed(doc: _Doc, terms: list[str]) -> dict[str, str]:
+    """Two-character words that every one of their (two or more) mentions follows a surname
+    cut off as a word of its own (郑 | 宏图), each with the whole name: the given name of a
+    person, no tag without the surname. Not a common word (改革, 日本: GIVEN_NAME_IDF_SHARE),
+    nor after a surname character that is a function word or a measure word (和, 向)."""
+    tokens, entries, median = doc.tokens, doc.lexicon, doc.vocabulary.median
+    surnames = names.cues().surnames - _excluded_words() - _function_chars() - measure_words()
+    found: dict[str, str] = {}
+    for term in terms:
+        if len(term) != 2 or term not in doc.word_count or _HAN_WORD.fullmatch(term) is None:
+            continue
+        idf = entries.get(term, _NO_ENTRY)[1]
+        if idf is not None and idf < GIVEN_NAME_IDF_SHARE * median:
+            continue
+        starts = doc.starts(term)  # token indexes + 1
+        if len(starts) < 2 or starts[0] < 2:
+            continue
+        before = {tokens[start - 2] for start in starts}
+        if len(before) == 1 and (surname := before.pop()) in surnames:
+            found[term] = surname + term
+    return found
+
+
+@cache
+def _clause_chars() -> frozenset[str]:
+    """Pronouns, particles, negation (我, 了, 不): a quoted string with one is a clause, no name."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_clause_chars.txt")
+
+
+def _quoted_wholes(text: str, terms: list[str]) -> dict[str, str]:
+    """Words whose every mention sits inside one quoted name that the text says twice or more
+    (“一村一品”, 「清水计划」), each with that name: the quotes mark it as one fixed term, which
+    the segmenter split (一村 + 一品)."""
+    clause_chars = _clause_chars()
+    quoted = {q for q in _QUOTED_NAME.findall(text) if clause_chars.isdisjoint(q)}
+    found: dict[str, str] = {}
+    for term in terms:
+        wholes = [q for q in quoted if term in q and q != term]
+        if len(wholes) != 1:
+            continue
+        whole = wholes[0]
+        mentions = text.count(whole)
+        if mentions >= 2 and text.count(term) == mentions * whole.count(term):
+            found[term] = whole
     return found
 
 

@@ -13,6 +13,7 @@ from newsctl.keywords import (
     DocumentFrequencies,
     KeywordScore,
     _number_residues,
+    _quoted_wholes,
     _recurrence_gain,
     corpus_document_frequencies,
     extract_keywords,
@@ -373,3 +374,109 @@ def test_one_character_said_over_and_over_is_no_tag(segmenter: Segmenter) -> Non
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "啊啊啊" not in found
     assert "小明" in found
+
+
+def test_counts_and_weights_do_not_depend_on_how_many_keywords_are_asked_for(segmenter: Segmenter) -> None:
+    # `keywords -n 25` and `analyze` (10) must count a name's mentions alike: the given name said
+    # once (志伟), ranked far down among many instruments, is counted with 林志伟 in both or in neither.
+    instruments = [
+        "钢琴",
+        "小提琴",
+        "长笛",
+        "手风琴",
+        "吉他",
+        "萨克斯",
+        "竖琴",
+        "单簧管",
+        "大提琴",
+        "双簧管",
+        "圆号",
+        "小号",
+        "长号",
+        "定音鼓",
+        "木琴",
+        "口琴",
+        "古筝",
+        "二胡",
+        "琵琶",
+        "扬琴",
+        "唢呐",
+        "马林巴",
+        "风琴",
+        "电子琴",
+        "贝斯",
+        "架子鼓",
+        "铃鼓",
+        "三角铁",
+        "曼陀林",
+        "班卓琴",
+        "尤克里里",
+        "巴松",
+        "短笛",
+        "编钟",
+        "箜篌",
+        "柳琴",
+        "葫芦丝",
+        "马头琴",
+        "冬不拉",
+        "热瓦普",
+        "巴乌",
+        "排箫",
+        "竹笛",
+        "中胡",
+        "板胡",
+        "京胡",
+        "坠胡",
+    ]
+    pairs = zip(instruments[::2], instruments[1::2] + instruments[:1])
+    text = (
+        "林志伟是乐团团长，林志伟说乐团今年演出很多。"
+        + "".join(f"乐团买了{a}和{b}，{a}和{b}都很贵。" for a, b in pairs)
+        + "团员说：“志伟很用心。”林志伟笑了。"
+    )
+    article = article_of(text)
+    ten = extract_keywords(article, segmenter, top=10)
+    assert "林志伟" in terms(ten)
+    for top in (3, 25, 60):
+        found = extract_keywords(article, segmenter, top=top)
+        assert found[: min(top, 10)] == ten[: min(top, 10)], top
+
+
+def test_kin_and_role_nouns_are_tags_only_when_the_headline_names_them(segmenter: Segmenter) -> None:
+    body = (
+        "王大明的前妻带着幼子离开后，王大明独自经营面包店。"
+        "前妻每月探望幼子一次，王大明的面包店生意渐好，面包店如今有三名员工。"
+    )
+    found = terms(extract_keywords(article_of(body, title="面包店老板苦撑"), segmenter, top=10))
+    assert "前妻" not in found and "幼子" not in found
+    assert "王大明" in found
+    titled = article_of(body, title="前妻带走幼子 面包店老板苦撑")
+    headline = terms(extract_keywords(titled, segmenter, top=10))
+    assert "前妻" in headline
+
+
+def test_a_word_always_inside_one_quoted_name_gives_way_to_the_name(segmenter: Segmenter) -> None:
+    text = (
+        "市政府启动“一村一品”行动，计划三年治理全市河道。"
+        "“一村一品”行动首批治理十条河道，河道沿岸建设湿地公园。"
+        "市民表示，“一村一品”行动让河道变清了。"
+    )
+    found = extract_keywords(article_of(text), segmenter, top=10)
+    assert "一村一品" in terms(found)
+    assert next(k.count for k in found if k.term == "一村一品") == 3
+    assert "一村" not in terms(found)
+
+
+def test_a_quoted_clause_is_no_name() -> None:
+    text = "她常说“妈妈的味道”最难忘。每到冬天，“妈妈的味道”就飘满厨房。"
+    assert _quoted_wholes(text, ["味道"]) == {}
+    assert _quoted_wholes(text.replace("妈妈的味道", "一村一品"), ["一村"]) == {"一村": "一村一品"}
+
+
+def test_a_given_name_always_after_its_surname_gives_way_to_the_whole_name(segmenter: Segmenter) -> None:
+    text = "检方传讯郑宏图。郑宏图否认违法放贷，郑宏图的律师表示将提出证据。此案下月开庭。"
+    assert segmenter.cut("传讯郑宏图")[-2:] == ["郑", "宏图"]
+    found = extract_keywords(article_of(text), segmenter, top=10)
+    assert "郑宏图" in terms(found)
+    assert next(k.count for k in found if k.term == "郑宏图") == 3
+    assert "宏图" not in terms(found)

@@ -356,6 +356,8 @@ def _patterns() -> _Patterns:
             rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?(?=\s|$)"
             rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
             rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
+            # `……射伤右眼。引自某某日报`: the outlet the picture was taken from.
+            rf"|(?:{_alternation(vocab['picture_from_labels'])})\s*[^\s。，,()（）]{{2,16}}(?=\s|$)"
             rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
             r")"
         ),
@@ -1197,7 +1199,8 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
         caption_at = _last_sentence_start(text[cursor : credit.start()])
         caption_at = cursor + (caption_at or 0)
         alone = not text[credit.end() :].strip()
-        if cursor == 0 and (alone or opening) and credit.start() <= CAPTION_MAX_CHARS:
+        closing_byline = _CAPTION_BYLINE.match(text, caption_at, credit.start())
+        if cursor == 0 and (alone or opening) and credit.start() <= CAPTION_MAX_CHARS and not closing_byline:
             caption_at = 0  # a line that is nothing but a caption and its credit: the caption is a unit
         if caption_at > cursor and text[cursor:caption_at].strip():
             pieces.append(

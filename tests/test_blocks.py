@@ -537,3 +537,14 @@ def test_spaced_kicker_and_layout_glyphs_are_not_body() -> None:
 def test_question_after_a_closing_quote_stays_a_question() -> None:
     text = "他问：“这就是公平吗”？大家都沉默了。\n" + _PARAGRAPHS[1]
     assert source_blocks(parse(text))[0] == ("body", "他问：“这就是公平吗”？大家都沉默了。")
+
+
+def test_half_width_desk_byline_and_caption_credited_from_an_outlet() -> None:
+    last = "店主說：「我已將剩下的貨全部下架。」(即時中心/綜合報導)男童在學校受傷。引自某某日報"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
+    assert blocks[-4:] == [
+        ("body", "店主說：「我已將剩下的貨全部下架。」"),
+        ("byline", "(即時中心/綜合報導)"),
+        ("caption", "男童在學校受傷。"),
+        ("photo_credit", "引自某某日報"),
+    ]

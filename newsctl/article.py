@@ -311,8 +311,6 @@ def _patterns() -> _Patterns:
             rf"[(（【\[]\s*(?:{requests})?(?:{source_labels})\s*[:：]\s*[^()（）【】\[\]\n]{{1,30}}[)）】\]]\s*$"
             # `……干部。来源/某某网`: unbracketed, after a sentence's end.
             rf"|(?<=[。！？!?”」])\s*(?:{source_labels})\s*[:：/／]\s*[^\s:：/／，,。()（）]{{2,20}}\s*$"
-            # `……那一束光来源:某日报、某社`: a list of outlets credited after the last words, unpunctuated.
-            rf"|(?<=[\u4e00-\u9fff])(?:{source_labels})\s*[:：]\s*[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}}){{1,5}}\s*$"
         ),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
@@ -1937,7 +1935,8 @@ def _split_layout_glyphs(lines: list[_Line]) -> list[_Line]:
         kicker = _patterns().spaced_kicker.match(line.text)
         if kicker:
             cuts.append(kicker.span())
-        cuts += [found.span() for found in _GLYPH_RUN.finditer(line.text)]
+        if "?" in line.text or "↓" in line.text or "⬇" in line.text:
+            cuts += [found.span() for found in _GLYPH_RUN.finditer(line.text)]
         if not cuts:
             out.append(line)
             continue

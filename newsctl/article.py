@@ -209,6 +209,9 @@ class _Patterns:
     inline_note: re.Pattern[str]
     stamp_line: re.Pattern[str]
     id_line: re.Pattern[str]
+    notice_marker: re.Pattern[str]
+    notice_title: re.Pattern[str]
+    spaced_kicker: re.Pattern[str]
 
 
 @cache
@@ -236,7 +239,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
-            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,。;；()（）/／]{{2,30}})"
+            # A list of sources (`来源:X、Y`) gives the first.
+            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -350,6 +354,8 @@ def _patterns() -> _Patterns:
             rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?(?=\s|$)"
             rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
             rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
+            # `……射伤右眼。引自某某日报`: the outlet the picture was taken from.
+            rf"|(?:{_alternation(vocab['picture_from_labels'])})\s*[^\s。，,()（）]{{2,16}}(?=\s|$)"
             rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
             r")"
         ),
@@ -428,6 +434,18 @@ def _patterns() -> _Patterns:
         # `基金会编号A3939`, `稿件编号：2019-118`: an ID line, with or without a colon.
         id_line=re.compile(
             rf"^[\u4e00-\u9fff]{{0,6}}(?:{_alternation(vocab['id_labels'])})\s*[:：]?\s*[A-Za-z]{{0,2}}\d[\d-]{{0,19}}$"
+        ),
+        # `收据`, `开户银行`, `免付费电话`: the words of a donation or service notice.
+        notice_marker=re.compile(_alternation(vocab["notice_markers"])),
+        # `注 意近日，……`: a kicker label spaced out letter by letter, opening a line.
+        spaced_kicker=re.compile(
+            "^(?:"
+            + "|".join(r"\s+".join(map(re.escape, word)) for word in vocab["kicker_labels"])
+            + r")(?=\s*[\u4e00-\u9fff“「])"
+        ),
+        # `【某基金会作业说明】`: the bracketed title over such a notice.
+        notice_title=re.compile(
+            rf"^[【\[〔][^】\]〕\n]{{0,16}}(?:{_alternation(vocab['notice_title_words'])})[】\]〕]$"
         ),
     )
 
@@ -668,6 +686,8 @@ def _reporters_in(text: str) -> list[str]:
         rest = text[role.end() :]
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
         rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
+        # `记者:张 菁`: one name after a colon, its characters spaced out by the page.
+        rest = _SPACED_NAME.sub(r"\1\2", rest)
         rest = patterns.stop_words.sub("", rest.strip())
         for chunk in re.split(r"[\s、,，:：]+|和|与", rest):
             chunk = chunk.strip("·")
@@ -680,6 +700,8 @@ def _reporters_in(text: str) -> list[str]:
     return names
 
 
+_LABELLED_REPORTER = re.compile(r"记者\s*[:：]")
+_SPACED_NAME = re.compile(r"^(\s*[:：]\s*[\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff]{1,2})\s*$")
 _NOT_WRITERS = re.compile(r"责任编辑|编辑|责编|校对|审核|审校|监制|主编|统筹|摄影|制作")
 
 
@@ -698,7 +720,14 @@ def _slash_names(text: str) -> list[str]:
         for token in re.split(r"[、,，\s]+", found.group("names"))
         if token
     ]
-    return names if names and all(_is_name(name) for name in names) else []
+    # `特勤组、赵某某/台北报导`: a desk named before the reporters is no reporter.
+    people = [name for name in names if not _is_desk(name)]
+    return people if people and all(_is_name(name) for name in people) else []
+
+
+def _is_desk(token: str) -> bool:
+    """`特勤组`, `即时新闻中心`: a unit named in a byline, 2-8 Han characters ending like one."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", token)) and bool(_patterns().not_name.search(token))
 
 
 def _add_reporters(article: Article, text: str, more: list[str] | None = None) -> None:
@@ -732,7 +761,9 @@ def parse_article(
     cleaned = cleaned or clean_text(doc.text)
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
-    lines = _split_labelled_items(_split_dated_items(_split_numbered_items(_split_lines(text))))
+    lines = _split_labelled_items(
+        _split_dated_items(_split_numbered_items(_split_layout_glyphs(_split_lines(text))))
+    )
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
 
@@ -755,6 +786,7 @@ def parse_article(
         [line for line in lines if line.role == "body" or line in numbered_deck], article, lines
     ):
         _mark_headings(body)
+        _mark_opening_photo_captions(lines, article)
     _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
 
@@ -788,6 +820,8 @@ def parse_article(
                     article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
             if kind == "time_line":
                 time_lines.append(line.text)
+            elif kind == "other_boilerplate" and _LABELLED_REPORTER.search(line.text):
+                _add_reporters(article, line.text)  # `记者:X 编辑:Y` closing the page
         elif line.role == "body":
             start, end = line.start, line.end
             if article.dateline_span and article.dateline_span[0] == line.start:
@@ -1163,7 +1197,8 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
         caption_at = _last_sentence_start(text[cursor : credit.start()])
         caption_at = cursor + (caption_at or 0)
         alone = not text[credit.end() :].strip()
-        if cursor == 0 and (alone or opening) and credit.start() <= CAPTION_MAX_CHARS:
+        closing_byline = _CAPTION_BYLINE.match(text, caption_at, credit.start())
+        if cursor == 0 and (alone or opening) and credit.start() <= CAPTION_MAX_CHARS and not closing_byline:
             caption_at = 0  # a line that is nothing but a caption and its credit: the caption is a unit
         if caption_at > cursor and text[cursor:caption_at].strip():
             pieces.append(
@@ -1656,10 +1691,13 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
     """Walk up from the end: credit lines, bylines and boilerplate close an article."""
     body_count = sum(1 for line in lines if line.role == "body")
     patterns = _patterns()
+    notice = {id(line) for line in _closing_notice(lines)}
     for line in reversed(lines):
         if line.role != "body" or body_count <= 1:
             break  # never leave an article without a body
-        if _is_byline(line.text):
+        if id(line) in notice:
+            line.role, line.kind = "boilerplate", "footer"
+        elif _is_byline(line.text):
             line.role = "byline"
         elif furniture := _furniture_kind(line.text):
             line.role, line.kind = "boilerplate", furniture
@@ -1680,6 +1718,40 @@ def _mark_footer(lines: list[_Line], article: Article, tz: dt.tzinfo) -> None:
         else:
             break
         body_count -= 1
+
+
+NOTICE_LABELS_MIN = 2  # distinct `label:` markers that make an untitled closing run a notice
+_NOTICE_ITEM = re.compile(r"\s*\d{1,2}\s*[.、．]")
+
+
+def _closing_notice(lines: list[_Line]) -> list[_Line]:
+    """A standing notice closing the page: donation or service instructions
+    (`捐款方式:开户银行:…账号:…`, numbered `收据`/`免付费电话` paragraphs under a
+    bracketed `【…说明】` title). Every line of the run names a notice word or is a
+    numbered item of it; it is a notice under such a title, or when two or more
+    notice words are labels (`账号:`). A story ending on a bank fraud names the
+    words in sentences, without a title or labels, and stays body."""
+    patterns = _patterns()
+    run: list[_Line] = []
+    for line in reversed(lines):
+        if line.role != "body":
+            if run:
+                break
+            continue
+        if run and patterns.notice_title.match(line.text.strip()):
+            found = {m.group(0) for ln in run for m in patterns.notice_marker.finditer(ln.text)}
+            return [*run, line] if found else []
+        if patterns.notice_marker.search(line.text) or _NOTICE_ITEM.match(line.text):
+            run.append(line)
+            continue
+        break
+    labels = {
+        m.group(0)
+        for line in run
+        for m in patterns.notice_marker.finditer(line.text)
+        if line.text[m.end() : m.end() + 2].lstrip().startswith((":", "："))
+    }
+    return run if len(labels) >= NOTICE_LABELS_MIN else []
 
 
 def _next_story_line(lines: list[_Line], position: int) -> _Line:
@@ -1845,6 +1917,51 @@ def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
 # `2012/07/26 ．某某判刑4年`: an entry of a dated chronology (a sidebar's event list).
 _DATED_ITEM = re.compile(r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}\s*[．.・•]")
 DATED_LIST_MIN_ITEMS = 3
+
+
+# `……危急。?↓↓↓就在……`: a portal's paragraph and video markers, a `?` left where an
+# emoji was lost after a full stop, and arrow runs pointing at the next picture.
+_GLYPH_RUN = re.compile(
+    r"^(?:\s*\?)+|(?<=。)(?:\s*\?)+(?:\s*[↓⬇])*|(?<=[。！？!?…”」』])\s*[↓⬇]{2,}(?:\s*\?)*"
+)
+
+
+def _split_layout_glyphs(lines: list[_Line]) -> list[_Line]:
+    """Layout glyphs between sentences, and a spaced-out kicker label opening a
+    line (`注 意`), are page furniture of their own, not part of the story."""
+    out: list[_Line] = []
+    for line in lines:
+        cuts: list[tuple[int, int]] = []
+        kicker = _patterns().spaced_kicker.match(line.text)
+        if kicker:
+            cuts.append(kicker.span())
+        if "?" in line.text or "↓" in line.text or "⬇" in line.text:
+            cuts += [found.span() for found in _GLYPH_RUN.finditer(line.text)]
+        if not cuts:
+            out.append(line)
+            continue
+        rest, consumed = line, 0
+        for start, end in cuts:
+            if start > consumed:
+                head, rest = _cut(rest, start - consumed, "body")
+                out.append(head)
+                consumed = start
+            glyphs, rest = _cut(rest, end - consumed, "body")
+            glyphs.role, glyphs.kind = "boilerplate", "other_boilerplate"
+            out.append(glyphs)
+            consumed = end
+        if rest.text.strip():
+            out.append(rest)
+        else:
+            out[-1] = _Line(
+                out[-1].start,
+                rest.end,
+                out[-1].text + rest.text,
+                out[-1].blank_before,
+                "boilerplate",
+                "other_boilerplate",
+            )
+    return out
 
 
 def _split_dated_items(lines: list[_Line]) -> list[_Line]:
@@ -2033,6 +2150,40 @@ def _mark_opening_caption(lines: list[_Line], article: Article) -> None:
         and _ends_sentence(following)
     ):
         lines[position].role, lines[position].kind = "boilerplate", "caption"
+
+
+OPENING_CAPTIONS_MIN = 2
+OPENING_CAPTIONS_MAX = 4  # more short lines are text broken into phrases, or a form
+OPENING_CAPTION_MIN_CHARS = 10  # a caption says who does what; shorter lines are phrases and labels
+
+
+def _mark_opening_photo_captions(lines: list[_Line], article: Article) -> None:
+    """Two to four short unpunctuated lines in a row opening the text, before the
+    lede, describe the photos printed above it (a deck is one line): captions,
+    never headings."""
+    run: list[_Line] = []
+    for line in lines:
+        if line.role not in ("body", "heading"):
+            if run:
+                break
+            continue
+        stripped = line.text.strip()
+        if _ends_sentence(stripped) or len(stripped) > CAPTION_MAX_CHARS:
+            break
+        if (
+            len(stripped) < OPENING_CAPTION_MIN_CHARS
+            or re.search(r"[:：|｜,，]", stripped)
+            or _ends_dots(stripped)
+            or (article.dateline_span and article.dateline_span[0] == line.start)
+            or (not run and line.role != "body")  # a deck the header found
+        ):
+            return
+        run.append(line)
+    else:
+        return  # no lede after the run
+    if OPENING_CAPTIONS_MIN <= len(run) <= OPENING_CAPTIONS_MAX:
+        for line in run:
+            line.role, line.kind = "boilerplate", "caption"
 
 
 def _is_short_boilerplate(line: str) -> bool:

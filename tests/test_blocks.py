@@ -313,6 +313,10 @@ BYLINE_FORMS = [
         "记者 李某 通讯员 崔某 编辑 佳某 统筹 王某\n今天天气很好，我们去公园玩了一整天。\n大家都很开心。",
         ["李某", "崔某"],
     ),
+    # A desk named before the reporter is dropped, the reporter kept.
+    ("市府今天宣布擴大補助。\n補助下月起發放，每戶五千元。（採訪組、林某某／台北報導）", ["林某某"]),
+    # `记者:` with the name spaced out, in a closing line of staff labels.
+    ("今天天气很好，我们去公园玩了一整天。\n大家都很开心。\n—end—记者：周 某编辑：王某某", ["周某"]),
 ]
 
 
@@ -460,3 +464,87 @@ def test_phrases_and_single_stories_have_no_items() -> None:
     story = "某市今天召开会议。\n会议部署了全年工作，要求各部门抓好落实。"
     assert parse(phrases).items == []
     assert parse(story).items == []
+
+
+def test_closing_source_list_after_unpunctuated_text_gives_the_first() -> None:
+    article = parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "大家都看到了希望来源：某某日报、某某社、某晚报")
+    assert article.source == "某某日报"
+    assert source_blocks(article)[-1] == ("source_line", "来源：某某日报、某某社、某晚报")
+
+
+def test_source_line_with_a_list_gives_the_first() -> None:
+    article = parse("\n".join(_PARAGRAPHS) + "\n来源：某某日报、某某网")
+    assert article.source == "某某日报"
+
+
+_NOTICE = [
+    "【某某基金會作業說明】",
+    "1. 本會對每筆捐款皆開立收據，於入帳後15日內寄發。",
+    "2. 指定捐款全數轉交，不指定者匯入急難救助金。",
+    "3. 本會每年由會計師查帳，免付費電話是0800000000。",
+]
+
+
+def test_closing_donation_notice_is_a_footer() -> None:
+    article = parse("\n".join([*_PARAGRAPHS, "基金會編號：A1234", *_NOTICE]))
+    blocks = source_blocks(article)
+    assert blocks[-4:] == [("footer", line) for line in _NOTICE]
+    assert article.headings == []
+    assert "收据" not in article.body_text
+
+
+def test_bank_details_with_labels_close_the_page() -> None:
+    notice = "捐款方式：开户银行：某银行某支行　户名：某某基金会　账号：1234567890"
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, notice])))
+    assert blocks[-1] == ("footer", notice)
+
+
+def test_story_ending_on_bank_words_stays_body() -> None:
+    """Notice words in the story's own sentences, with no title and no labels, are the story."""
+    ending = "骗子冒充客服，让她报出开户银行和账号，随后转走了存款。"
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, ending])))
+    assert blocks[-1] == ("body", ending)
+
+
+def test_short_picture_lines_before_the_lede_are_captions() -> None:
+    pictures = ["志愿者们在仓库门口一起整理捐赠的物资", "某公司负责人向学校代表递交捐赠证书"]
+    article = parse("\n".join([*pictures, *_PARAGRAPHS]))
+    assert source_blocks(article)[:3] == [
+        ("caption", pictures[0]),
+        ("caption", pictures[1]),
+        ("body", _PARAGRAPHS[0]),
+    ]
+    assert article.headings == []
+
+
+def test_one_deck_before_the_lede_is_not_a_caption() -> None:
+    article = parse("\n".join(["仓库失火无人受伤", *_PARAGRAPHS]))
+    assert ("caption", "仓库失火无人受伤") not in source_blocks(article)
+
+
+def test_spaced_kicker_and_layout_glyphs_are_not_body() -> None:
+    text = "注 意" + _PARAGRAPHS[0] + "?↓↓↓" + _PARAGRAPHS[1] + "\n" + _PARAGRAPHS[2]
+    article = parse(text)
+    assert source_blocks(article)[:4] == [
+        ("other_boilerplate", "注 意"),
+        ("body", _PARAGRAPHS[0]),
+        ("other_boilerplate", "?↓↓↓"),
+        ("body", _PARAGRAPHS[1]),
+    ]
+    assert article.text[article.sentences[0].start : article.sentences[0].end].startswith("今天上午")
+
+
+def test_question_after_a_closing_quote_stays_a_question() -> None:
+    text = "他问：“这就是公平吗”？大家都沉默了。\n" + _PARAGRAPHS[1]
+    assert source_blocks(parse(text))[0] == ("body", "他问：“这就是公平吗”？大家都沉默了。")
+
+
+def test_half_width_desk_byline_and_caption_credited_from_an_outlet() -> None:
+    last = "店主說：「我已將剩下的貨全部下架。」(即時中心/綜合報導)男童在學校受傷。引自某某日報"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
+    assert blocks[-4:] == [
+        ("body", "店主說：「我已將剩下的貨全部下架。」"),
+        ("byline", "(即時中心/綜合報導)"),
+        ("caption", "男童在學校受傷。"),
+        ("photo_credit", "引自某某日報"),
+    ]

@@ -288,17 +288,11 @@ def news_lede(texts: list[str]) -> int:
 
 
 @cache
-def _dated_item() -> re.Pattern[str]:
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    """The pattern of summary_cues.json's `key` (dated_item, numbered_item, event_day, list_point)."""
     from newsctl.data import load_json
 
-    return re.compile(load_json("summary_cues.json")["dated_item"])
-
-
-@cache
-def _numbered_item() -> re.Pattern[str]:
-    from newsctl.data import load_json
-
-    return re.compile(load_json("summary_cues.json")["numbered_item"])
+    return re.compile(load_json("summary_cues.json")[key])
 
 
 @cache
@@ -442,9 +436,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             continue
         if (
             len(stripped) > LIST_MIN_CHARS
-            and len(_dated_item().findall(text)) >= LIST_MIN_DATES
+            and len(_cue_pattern("dated_item").findall(text)) >= LIST_MIN_DATES
             or ("(" in text or "（" in text)  # the cheap test first: most sentences have no item
-            and len(_numbered_item().findall(text)) >= LIST_MIN_ITEMS
+            and len(_cue_pattern("numbered_item").findall(text)) >= LIST_MIN_ITEMS
         ):
             # a chronology, a schedule or an info box run into one long "sentence", or the
             # numbered points of a regulation quoted in full: a list
@@ -489,23 +483,9 @@ def _event_days(article: Article, index: int) -> set[str]:
     """The month-and-day dates a sentence names (`5月17日`), as written; none for a numbered point."""
     sentence = article.sentences[index]
     text = article.text
-    if _list_point().match(text, sentence.start) is not None:
+    if _cue_pattern("list_point").match(text, sentence.start) is not None:
         return set()  # the numbered points of a statement (`一、…截止6月30日…`) each tell their own fact
-    return set(_event_day().findall(text, sentence.start, sentence.end))
-
-
-@cache
-def _event_day() -> re.Pattern[str]:
-    from newsctl.data import load_json
-
-    return re.compile(load_json("summary_cues.json")["event_day"])
-
-
-@cache
-def _list_point() -> re.Pattern[str]:
-    from newsctl.data import load_json
-
-    return re.compile(load_json("summary_cues.json")["list_point"])
+    return set(_cue_pattern("event_day").findall(text, sentence.start, sentence.end))
 
 
 def _cries(text: str) -> bool:

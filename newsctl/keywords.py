@@ -1088,13 +1088,19 @@ def _cut_words(
     return found
 
 
+@cache
+def _given_name_surnames() -> frozenset[str]:
+    """Surname characters a cut-off given name may follow: not function or measure words (和, 向)."""
+    return frozenset(names.cues().surnames - _excluded_words() - _function_chars() - measure_words())
+
+
 def _surnamed(doc: _Doc, terms: list[str]) -> dict[str, str]:
     """Two-character words that every one of their (two or more) mentions follows a surname
     cut off as a word of its own (郑 | 宏图), each with the whole name: the given name of a
     person, no tag without the surname. Not a common word (改革, 日本: GIVEN_NAME_IDF_SHARE),
     nor after a surname character that is a function word or a measure word (和, 向)."""
     tokens, entries, median = doc.tokens, doc.lexicon, doc.vocabulary.median
-    surnames = names.cues().surnames - _excluded_words() - _function_chars() - measure_words()
+    surnames = _given_name_surnames()
     found: dict[str, str] = {}
     for term in terms:
         if len(term) != 2 or term not in doc.word_count or _HAN_WORD.fullmatch(term) is None:

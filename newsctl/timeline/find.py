@@ -66,7 +66,9 @@ def find_times(
         if not expressions:
             continue
         c = p.parse_at(i, expressions)
-        if c is not None and c.e > c.s:
+        # (an empty interval, 上半秒: half of a second truncated to the second, is no time)
+        empty = c is not None and c.start is not None and c.end is not None and c.end <= c.start
+        if c is not None and c.e > c.s and not empty:
             cands.append(c)
             pos = p._last_end = c.e
             p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")

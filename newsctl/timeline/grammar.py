@@ -1724,7 +1724,7 @@ class _Parser:
         不到 less_than: data/timewords.json `quantity_modifiers`)."""
         if i == 0 or self.s[i - 1] not in _quantity_word_ends():
             return None
-        before = self.s[max(0, i - 3) : i]
+        before = self.s[max(0, i - 4) : i]  # (the longest word, 不得超过: a negation flips 超过)
         for word, mod in self.v["quantity_modifiers"].items():
             if before.endswith(word):
                 prev = before[: -len(word)][-1:]

@@ -6,7 +6,11 @@ the headline by the 3 chosen sentences, ROUGE-1/2 F1 of the single best
 sentence, and ROUGE-L F1 (longest common character subsequence) of both. Real
 text, read at run time; nothing from the corpus is stored.
 
-    python bench/summary_rouge.py [--limit N]
+    python bench/summary_rouge.py [--limit N] [--by-collection] [--dump FILE]
+
+`--by-collection` adds a table per corpus collection (the margin over Lead
+must hold in each, not only overall); `--dump` writes one JSON line per
+article with each system's picks and scores, to read the losses.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-from newsctl.article import parse_article
+from newsctl.article import Article, parse_article
 from newsctl.read import RawDocument
-from newsctl.summary import summarize
+from newsctl.summary import leading_credit, summarize
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl"
 _KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
@@ -63,6 +67,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--by-collection", action="store_true")
+    parser.add_argument("--dump", default="")
     args = parser.parse_args()
     from newsctl.clean import clean_text
 
@@ -72,6 +78,8 @@ def main() -> None:
         "newsctl": lambda a, k: [r.index for r in summarize(a, top=k)],
     }
     scores: dict[str, dict[str, list[float]]] = {s: {} for s in systems}
+    by_collection: dict[str, dict[str, dict[str, list[float]]]] = {}
+    rows: list[dict[str, object]] = []
     count = 0
     with open(args.corpus, encoding="utf-8") as handle:
         for line in handle:
@@ -84,17 +92,14 @@ def main() -> None:
             if len(article.sentences) < 4:
                 continue
             reference = clean_text(title).text
+            collection = record.get("collection") or "?"
+            per_collection = by_collection.setdefault(collection, {s: {} for s in systems})
+            row: dict[str, object] = {"id": record["id"], "collection": collection}
             for name, pick in systems.items():
-                top3 = " ".join(
-                    article.text[article.sentences[i].start : article.sentences[i].end]
-                    for i in pick(article, 3)
-                )
+                shown = _shown if name == "newsctl" else _plain
+                top3 = " ".join(shown(article, i) for i in pick(article, 3))
                 best = pick(article, 1)
-                top1 = (
-                    article.text[article.sentences[best[0]].start : article.sentences[best[0]].end]
-                    if best
-                    else ""
-                )
+                top1 = shown(article, best[0]) if best else ""
                 for label, value in (
                     ("R1 recall@3", rouge(top3, reference, 1)[0]),
                     ("R2 recall@3", rouge(top3, reference, 2)[0]),
@@ -104,11 +109,38 @@ def main() -> None:
                     ("RL F1@3", rouge_l(top3, reference)),
                 ):
                     scores[name].setdefault(label, []).append(value)
+                    per_collection[name].setdefault(label, []).append(value)
+                row[name] = {"top1": best, "top3": pick(article, 3), "rl1": rouge_l(top1, reference)}
+                row[name]["rl3"] = rouge_l(top3, reference)
+            rows.append(row)
             count += 1
             if args.limit and count >= args.limit:
                 break
-    labels = list(next(iter(scores.values())).keys())
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as dump:
+            dump.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     print(f"{count} articles with >= 4 body sentences; reference = headline (unseen by the summarizer)")
+    _table(scores)
+    if args.by_collection:
+        for collection, table in sorted(by_collection.items()):
+            size = len(next(iter(table["lead-3"].values()), []))
+            print(f"\n{collection} ({size} articles)")
+            _table(table)
+
+
+def _plain(article: Article, index: int) -> str:
+    sentence = article.sentences[index]
+    return article.text[sentence.start : sentence.end]
+
+
+def _shown(article: Article, index: int) -> str:
+    """The sentence as `newsctl summary` shows it: without a photo credit opening it."""
+    text = _plain(article, index)
+    return text[leading_credit(text) :]
+
+
+def _table(scores: dict[str, dict[str, list[float]]]) -> None:
+    labels = list(next(iter(scores.values())).keys())
     print(f"{'system':10}" + "".join(f"{label:>14}" for label in labels))
     for name, table in scores.items():
         print(f"{name:10}" + "".join(f"{100 * statistics.mean(table[label]):14.1f}" for label in labels))

@@ -15,6 +15,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -863,7 +864,7 @@ def parse_article(
         article.source = _source_from_dateline(article.dateline)
 
     article.items = _roundup_items(article)
-    article.sentences = split_sentences(text, article.paragraphs, cleaned.original)
+    article.sentences = split_sentences(text, article.paragraphs, cleaned.original, indent_breaks(cleaned))
     article.body_text = _blank_outside(
         text, [(block.start, block.end) for block in article.blocks if block.kind not in NO_FACT_KINDS]
     )
@@ -2295,8 +2296,30 @@ def _dispatch_names(inner: str) -> list[str]:
     return [token for token in tokens[1:-1] if _is_name(token) and len(token) <= 4]
 
 
+_INDENT = re.compile("\u3000{2,}")
+
+
+def indent_breaks(cleaned: CleanedText) -> frozenset[int]:
+    """The offsets in the cleaned text of a space that stands for two ideographic spaces or more
+    in the source: portal text indents each paragraph so and runs them into one line, so a
+    subhead without final punctuation ends there (`…股数最高　　数据宝统计显示，…`)."""
+    source = cleaned.source
+    if "\u3000\u3000" not in source:
+        return frozenset()
+    index, text = cleaned.source_index, cleaned.text
+    breaks = []
+    for match in _INDENT.finditer(source):
+        at = bisect.bisect_left(index, match.start())
+        if at < len(text) and text[at] == " " and index[at] == match.start():
+            breaks.append(at)
+    return frozenset(breaks)
+
+
 def split_sentences(
-    text: str, paragraphs: list[tuple[int, int]], original: str | None = None
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    original: str | None = None,
+    breaks: Collection[int] = (),
 ) -> list[Sentence]:
     """Sentences of the body paragraphs: split on 。！？… (and on ASCII ?! in
     Chinese text), never on ；, never inside “…” or 《…》, unless a quote never
@@ -2305,10 +2328,16 @@ def split_sentences(
 
     `original` is the unfolded text (`CleanedText.original`): where `text` has
     an ASCII `!` that was `！` in the source, it is Chinese punctuation whatever
-    precedes it (`增长50%！`)."""
+    precedes it (`增长50%！`). `breaks` are offsets of spaces that end a sentence whatever
+    precedes them (see `indent_breaks`)."""
     sentences: list[Sentence] = []
+    cuts = sorted(breaks)
     for number, (start, end) in enumerate(paragraphs):
-        spans = _split_paragraph(text, start, end, original, respect_quotes=True)
+        inside = cuts[bisect.bisect_left(cuts, start) : bisect.bisect_left(cuts, end)]
+        bounds = list(zip([start, *(at + 1 for at in inside)], [*inside, end]))
+        spans = [
+            span for s, e in bounds for span in _split_paragraph(text, s, e, original, respect_quotes=True)
+        ]
         if any(e - s > _QUOTE_GIVE_UP for s, e in spans):
             # a quote left open to the paragraph's end, or one too long to be a quote:
             # split that span as if it had no quotes, and only that span

@@ -51,6 +51,9 @@ LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
+QUESTION_WEIGHT = 0.2
+QUESTION_MAX_CHARS = 60
+_QUESTION_MARKS = ("？", "?")
 # A sentence that is mostly an enumeration (names of attendees, co-founders, cities, product
 # types) names who or what, not what happened: the share of its characters in short inner
 # items between `、`/`;` (cleaned text folds `；` to `;`), checked on the corpus.
@@ -281,6 +284,8 @@ def news_lede(texts: list[str]) -> int:
     any_time, opening_time, citing = _time_patterns()
     if len(texts) < 2 or any_time.search(texts[0]) is not None:
         return 0
+    if _cue_pattern("story_lede").search(texts[0]) is not None:
+        return 0  # a figure or a person (`一男子…花了超过25万元`, `黑车司机李某被…`): it tells the story
     for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
         if opening_time.match(texts[k]) is not None:
             return k
@@ -393,10 +398,12 @@ def _rank(
     graph = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
+    captions = _captions(texts) if lead_bias else [False] * count
     if items is not None:
         teleport = _roundup_prior(items)
     elif lead_bias:
-        teleport = lead_prior(count, news_lede(texts))
+        first = next((i for i, caption in enumerate(captions) if not caption), 0)
+        teleport = lead_prior(count, first + news_lede(texts[first:]))
     else:
         teleport = [1.0 / count] * count
     if article.title and lead_bias:
@@ -411,6 +418,9 @@ def _rank(
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
         scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
+        for i, caption in enumerate(captions):
+            if caption:
+                scores[i] *= DECK_WEIGHT  # a photo caption left in the text: it shows, it does not tell
     return [score * count for score in scores], bags, graph, items
 
 
@@ -425,13 +435,10 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
         unquoted = stripped.rstrip(_QUOTE_CLOSERS)  # `…孝顺阿嬷。」` ends a sentence
-        if (
-            sentence.end >= end
-            and not unquoted.endswith(_FINAL_PUNCTUATION)
-            and len(stripped) <= DECK_MAX_CHARS
-        ):
-            # a line of its own, or a crawler glued it after a story's last sentence
-            # (`…阵地。3川航机组完成…` before the next item): a headline
+        if not unquoted.endswith(_FINAL_PUNCTUATION) and len(stripped) <= DECK_MAX_CHARS:
+            # a line of its own, a crawler glued it after a story's last sentence
+            # (`…阵地。3川航机组完成…` before the next item), or portal text ran it into
+            # the next paragraph (`…股数最高　　数据宝统计显示…`): a headline
             weights[i] *= DECK_WEIGHT
             continue
         if (
@@ -447,7 +454,14 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         if _is_enumeration(stripped):
             weights[i] *= ENUMERATION_WEIGHT
             continue
-        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry or a question
+        if stripped.endswith(_QUESTION_MARKS) and len(stripped) <= QUESTION_MAX_CHARS:
+            # a question (`…后市是否会迎来修复性行情？`) asks what the story should tell: a teaser
+            # or a rhetorical lede, a summary sentence only when nothing else is. Not a quoted
+            # question (someone's words, `…柯文哲表示，…「现在又要改？」`) nor a long news
+            # sentence that ends asking (`…两队28日交手，…智利能否盖过C罗的星光？`)
+            weights[i] *= QUESTION_WEIGHT
+            continue
+        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
         fact = _FACT_NUMBER.search(text) is not None
         quotation = _is_quotation(stripped)
         if asks and (
@@ -466,6 +480,33 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+def _captions(texts: list[str]) -> list[bool]:
+    """Which sentences are photo captions a crawler left in the text: one that says what the
+    picture shows (`…，图为「…」。`), or one that the picture's credit follows
+    (`…寓教于乐。` then `记者X/摄影 迎接暑假，…`: the credit closes the caption and the
+    story goes on after it)."""
+    caption = _cue_pattern("caption")
+    credit = _cue_pattern("credit_opening")
+    flags = [caption.search(text) is not None for text in texts]
+    for i in range(len(texts) - 1):
+        if credit.match(texts[i + 1]) is not None:
+            flags[i] = True
+    return flags
+
+
+def leading_credit(text: str) -> int:
+    """The length of a photo credit that opens a sentence, with the space after it (`记者X/摄影 `,
+    `图/报系资料照片 `): the caption it closed ends before it and the story starts after it, so
+    a summary shows the sentence without it. 0 when there is none."""
+    credit = _cue_pattern("credit_opening").match(text)
+    if credit is None:
+        return 0
+    end = credit.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end if _ENOUGH_HAN.match(text, end) is not None else 0
 
 
 def _is_enumeration(text: str) -> bool:

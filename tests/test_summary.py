@@ -89,7 +89,10 @@ def reference_rank(
             weights.append(weight * 2.0 if position == 0 else weight)
         teleport = [w / (sum(weights) or 1.0) for w in weights]
     else:
-        teleport = summary.lead_prior(n, summary.news_lede(texts)) if lead_bias else [1.0 / n] * n
+        captions = reference_captions(texts)
+        first = captions.index(False) if False in captions else 0
+        lede = first + summary.news_lede(texts[first:])
+        teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -118,13 +121,27 @@ def reference_rank(
             score *= 0.2
         if lead_bias:
             score *= reference_news_weight(article, i, text)
+            if reference_captions(texts)[i]:
+                score *= summary.DECK_WEIGHT
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
 
 
+def reference_captions(texts: list[str]) -> list[bool]:
+    """A sentence saying what a picture shows (图为 after a clause break), or one that a photo
+    credit opening the next sentence closes."""
+    credit = summary._cue_pattern("credit_opening")
+    caption = re.compile(r"(?:^|[,，。;；:：])\s*(?:图为|上图|下图|左图|右图|图左|图右)")
+    return [
+        caption.search(text) is not None or (i + 1 < len(texts) and credit.match(texts[i + 1]) is not None)
+        for i, text in enumerate(texts)
+    ]
+
+
 def reference_news_weight(article: Article, i: int, text: str) -> float:
-    """A deck or headline (a short paragraph end without final punctuation, closing quotes
-    aside) 0.2, and so a list: over 200 characters with three dates or more, or two
+    """A deck or headline (a short sentence without final punctuation, closing quotes
+    aside) 0.2; a question of at most 60 characters, not quoted, 0.2, and so a list: over 200
+    characters with three dates or more, or two
     numbered items (一)(二); a sentence with six separators 、/; or more whose inner items of
     at most 8 characters (each with its separator) make 40 % of it, 0.4; else a whole-paragraph
     cry or question, or a question or cry (a final particle) without a figure that is no
@@ -135,11 +152,7 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     whole_paragraph = sentence.start <= start and sentence.end >= end
     stripped = text.strip()
     unquoted = re.sub(r"[」”』]+$", "", stripped)
-    if (
-        sentence.end >= end
-        and not re.search(r"[。！？!?…]$", unquoted)
-        and len(stripped) <= summary.DECK_MAX_CHARS
-    ):
+    if not re.search(r"[。！？!?…]$", unquoted) and len(stripped) <= summary.DECK_MAX_CHARS:
         return summary.DECK_WEIGHT
     dates = re.findall(r"\d{4}\s*[年/.-]\s*\d{1,2}|\d{1,2}月\d{1,2}[日号]|\d{4}年", text)
     if len(stripped) > summary.LIST_MIN_CHARS and len(dates) >= summary.LIST_MIN_DATES:
@@ -150,6 +163,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
         return summary.ENUMERATION_WEIGHT
+    if re.search(r"[？?]$", stripped) and len(stripped) <= summary.QUESTION_MAX_CHARS:
+        return summary.QUESTION_WEIGHT
     asks = re.search(r"[！？!?]$", unquoted) is not None
     fact = re.search(r"[0-9０-９]", text) is not None
     quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
@@ -483,7 +498,7 @@ def test_a_cause_or_motive_weighs_more_but_not_a_question_about_it() -> None:
     texts = [article.text[s.start : s.end] for s in article.sentences]
     weights = summary._news_weights(article, texts)
     assert weights[1] == summary.WHY_WEIGHT
-    assert weights[2] == summary.HOOK_WEIGHT
+    assert weights[2] == summary.QUESTION_WEIGHT
 
 
 def test_a_long_run_of_dated_items_is_a_list_not_a_sentence() -> None:
@@ -503,7 +518,7 @@ def test_a_cry_or_question_without_a_figure_weighs_less_anywhere() -> None:
     article = article_of(text)
     texts = [article.text[s.start : s.end] for s in article.sentences]
     weights = summary._news_weights(article, texts)
-    assert weights == [1.0, summary.HOOK_WEIGHT, summary.FACT_WEIGHT, summary.HOOK_WEIGHT, 1.0]
+    assert weights == [1.0, summary.HOOK_WEIGHT, summary.FACT_WEIGHT, summary.QUESTION_WEIGHT, 1.0]
 
 
 def test_a_sentence_that_repeats_a_chosen_one_is_not_chosen_again() -> None:
@@ -565,3 +580,55 @@ def test_a_sentence_that_retells_the_event_of_a_chosen_one_is_not_chosen() -> No
         "三、剩余善款将用于下一期活动。\n"
     )
     assert [r.index for r in summarize(article_of(points), top=2)] == [0, 1]
+
+
+def test_a_question_is_no_summary_sentence_even_with_a_figure() -> None:
+    article = article_of(
+        "今年股市已调整了3个月，后市是否会迎来反弹？\n下周两市共有35只股票面临解禁，解禁市值合计400亿元。\n"
+        "其中一家公司解禁市值最大，为160亿元。\n"
+    )
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary._news_weights(article, texts)[0] == summary.QUESTION_WEIGHT
+    assert [r.index for r in summarize(article, top=1)] == [1]
+
+
+def test_a_subhead_run_into_the_next_paragraph_is_its_own_line() -> None:
+    article = article_of(
+        "　　下周两市共有35只股票面临解禁，解禁市值合计400亿元。　　某公司解禁市值最高"
+        "　　数据统计显示，9只股票解禁数量逾亿股，其中某公司解禁股数达24亿股。\n"
+    )
+    texts = [article.text[s.start : s.end].strip() for s in article.sentences]
+    assert texts[1] == "某公司解禁市值最高"
+    assert texts[2].startswith("数据统计显示")
+    assert summary._news_weights(article, [article.text[s.start : s.end] for s in article.sentences])[1] == (
+        summary.DECK_WEIGHT
+    )
+
+
+def test_a_photo_caption_is_no_summary_sentence_and_the_story_after_its_credit_is_the_lede() -> None:
+    article = article_of(
+        "市长昨天为新落成的图书馆剪彩，小朋友在馆内看书。\n"
+        "记者王小明／摄影 全市第一座24小时图书馆昨天启用，藏书20万册，市长说，明年还要再建两座。\n"
+        "图书馆共有五层，其中两层为儿童阅览区，图为儿童阅览区。\n"
+        "馆方表示，开馆首日就有3000人入馆，借书人次创下纪录。\n"
+    )
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary._captions(texts) == [True, False, True, False]
+    assert [r.index for r in summarize(article, top=1)] == [1]
+    assert [r.index for r in summarize(article, top=2)] == [1, 3]
+
+
+def test_a_lead_that_tells_a_figure_or_a_person_stays_the_lede() -> None:
+    texts = [
+        "一男子喝了一支不足10元的酒后继续驾车，治疗花了超过25万元。",
+        "昨日，记者从法院获悉，去年共受理危险驾驶案件1819件。",
+    ]
+    assert summary.news_lede(texts) == 0
+    assert summary.news_lede(["酒驾害人害己，代价往往超出想象。", *texts[1:]]) == 1
+
+
+def test_a_photo_credit_opening_a_sentence_is_not_shown_with_it() -> None:
+    text = "记者王小明/摄影 全市第一座24小时图书馆昨天启用，藏书20万册。"
+    assert text[summary.leading_credit(text) :] == "全市第一座24小时图书馆昨天启用，藏书20万册。"
+    assert summary.leading_credit("图/报系资料照片 短句。") == 0  # nothing left to show but a fragment
+    assert summary.leading_credit("全市第一座24小时图书馆昨天启用。") == 0

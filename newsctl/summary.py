@@ -52,6 +52,7 @@ LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
 QUESTION_WEIGHT = 0.2
+CREDIT_MAX_CHARS = 40  # a photo credit opening a sentence is shorter, the space after it included
 QUESTION_MAX_CHARS = 60
 _QUESTION_MARKS = ("？", "?")
 # A sentence that is mostly an enumeration (names of attendees, co-founders, cities, product
@@ -398,11 +399,12 @@ def _rank(
     graph = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
-    captions = _captions(texts) if lead_bias else [False] * count
     if items is not None:
         teleport = _roundup_prior(items)
     elif lead_bias:
-        first = next((i for i, caption in enumerate(captions) if not caption), 0)
+        first = 0
+        while first < count - 1 and _is_caption(texts, first):
+            first += 1  # the story starts after the captions that open the text
         teleport = lead_prior(count, first + news_lede(texts[first:]))
     else:
         teleport = [1.0 / count] * count
@@ -418,9 +420,6 @@ def _rank(
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
         scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
-        for i, caption in enumerate(captions):
-            if caption:
-                scores[i] *= DECK_WEIGHT  # a photo caption left in the text: it shows, it does not tell
     return [score * count for score in scores], bags, graph, items
 
 
@@ -431,6 +430,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     weights = [1.0] * len(texts)
     sentences = article.sentences
     for i, text in enumerate(texts):
+        if _is_caption(texts, i):
+            weights[i] *= DECK_WEIGHT  # a photo caption left in the text: it shows, it does not tell
+            continue
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
@@ -482,25 +484,26 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     return weights
 
 
-def _captions(texts: list[str]) -> list[bool]:
-    """Which sentences are photo captions a crawler left in the text: one that says what the
-    picture shows (`…，图为「…」。`), or one that the picture's credit follows
-    (`…寓教于乐。` then `记者X/摄影 迎接暑假，…`: the credit closes the caption and the
-    story goes on after it)."""
-    caption = _cue_pattern("caption")
-    credit = _cue_pattern("credit_opening")
-    flags = [caption.search(text) is not None for text in texts]
-    for i in range(len(texts) - 1):
-        if credit.match(texts[i + 1]) is not None:
-            flags[i] = True
-    return flags
+def _is_caption(texts: list[str], i: int) -> bool:
+    """Whether sentence `i` is a photo caption a crawler left in the text: one that says what
+    the picture shows (`…，图为「…」。`), or one that the picture's credit follows (`…寓教于乐。`
+    then `记者X/摄影 迎接暑假，…`: the credit closes the caption and the story goes on after it)."""
+    text = texts[i]
+    # the cheap tests first: a caption names its picture (图), a credit ends at a space
+    if "图" in text and _cue_pattern("caption").search(text) is not None:
+        return True
+    if i + 1 < len(texts):
+        following = texts[i + 1]
+        if " " in following[:CREDIT_MAX_CHARS]:
+            return _cue_pattern("credit_opening").match(following) is not None
+    return False
 
 
 def leading_credit(text: str) -> int:
     """The length of a photo credit that opens a sentence, with the space after it (`记者X/摄影 `,
     `图/报系资料照片 `): the caption it closed ends before it and the story starts after it, so
     a summary shows the sentence without it. 0 when there is none."""
-    credit = _cue_pattern("credit_opening").match(text)
+    credit = _cue_pattern("credit_opening").match(text) if " " in text[:CREDIT_MAX_CHARS] else None
     if credit is None:
         return 0
     end = credit.end()

@@ -90,7 +90,7 @@ def reference_rank(
         teleport = [w / (sum(weights) or 1.0) for w in weights]
     else:
         captions = reference_captions(texts)
-        first = captions.index(False) if False in captions else 0
+        first = captions.index(False) if False in captions else n - 1
         lede = first + summary.news_lede(texts[first:])
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
     if article.title and lead_bias:
@@ -120,9 +120,8 @@ def reference_rank(
         if len(re.findall(r"[\u3400-\u9fff]", text)) < summary.MIN_HAN_CHARS:
             score *= 0.2
         if lead_bias:
-            score *= reference_news_weight(article, i, text)
-            if reference_captions(texts)[i]:
-                score *= summary.DECK_WEIGHT
+            caption = reference_captions(texts)[i]
+            score *= summary.DECK_WEIGHT if caption else reference_news_weight(article, i, text)
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
 
@@ -613,7 +612,7 @@ def test_a_photo_caption_is_no_summary_sentence_and_the_story_after_its_credit_i
         "馆方表示，开馆首日就有3000人入馆，借书人次创下纪录。\n"
     )
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    assert summary._captions(texts) == [True, False, True, False]
+    assert [summary._is_caption(texts, i) for i in range(len(texts))] == [True, False, True, False]
     assert [r.index for r in summarize(article, top=1)] == [1]
     assert [r.index for r in summarize(article, top=2)] == [1, 3]
 

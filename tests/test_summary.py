@@ -631,3 +631,8 @@ def test_a_photo_credit_opening_a_sentence_is_not_shown_with_it() -> None:
     assert text[summary.leading_credit(text) :] == "全市第一座24小时图书馆昨天启用，藏书20万册。"
     assert summary.leading_credit("图/报系资料照片 短句。") == 0  # nothing left to show but a fragment
     assert summary.leading_credit("全市第一座24小时图书馆昨天启用。") == 0
+
+
+def test_an_agency_credit_opening_a_sentence_is_a_credit() -> None:
+    text = "路透、欧新社 根据知名记者的消息，球队正在全力运作同时签下两位锋线大将。"
+    assert text[summary.leading_credit(text) :].startswith("根据知名记者")

@@ -293,12 +293,22 @@ def news_lede(texts: list[str]) -> int:
     return 1 if citing.match(texts[0]) is not None else 0
 
 
-@cache
 def _cue_pattern(key: str) -> re.Pattern[str]:
-    """The pattern of summary_cues.json's `key` (dated_item, numbered_item, event_day, list_point)."""
+    """The pattern of summary_cues.json's `key` (dated_item, numbered_item, event_day, list_point,
+    story_lede, caption, credit_opening)."""
+    return _cue_patterns()[key]
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """All of them, compiled at the first use of any: most articles need only some, and a
+    pattern compiled in the middle of a run costs more than the article."""
     from newsctl.data import load_json
 
-    return re.compile(load_json("summary_cues.json")[key])
+    cues = load_json("summary_cues.json")
+    keys = ("dated_item", "numbered_item", "event_day", "list_point")
+    keys += ("story_lede", "caption", "credit_opening")
+    return {key: re.compile(cues[key]) for key in keys}
 
 
 @cache

@@ -306,7 +306,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     from newsctl.data import load_json
 
     cues = load_json("summary_cues.json")
-    keys = ("dated_item", "numbered_item", "event_day", "list_point")
+    keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "caption", "credit_opening")
     return {key: re.compile(cues[key]) for key in keys}
 

@@ -110,8 +110,12 @@ def main() -> None:
                 ):
                     scores[name].setdefault(label, []).append(value)
                     per_collection[name].setdefault(label, []).append(value)
-                row[name] = {"top1": best, "top3": pick(article, 3), "rl1": rouge_l(top1, reference)}
-                row[name]["rl3"] = rouge_l(top3, reference)
+                row[name] = {
+                    "top1": best,
+                    "top3": pick(article, 3),
+                    "rl1": rouge_l(top1, reference),
+                    "rl3": rouge_l(top3, reference),
+                }
             rows.append(row)
             count += 1
             if args.limit and count >= args.limit:

@@ -353,10 +353,30 @@ _RE_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d-(?:1[89]|20)\d\d(?!\d)")
 _RE_PER_UNIT = re.compile(rf"{_NUM}(?P<s1>[A-Za-z]+)/\d*(?P<s2>[A-Za-z]+)")
 
 
+_RE_COLON_RATIO = re.compile(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)")
+
+
+def _colon_ratio_sides(a: str, b: str) -> bool:
+    """Can A:B be a ratio in the sense of _ratio_colon (one side 1, the other at least ratio_min
+    or with decimals, and not a clock time)?"""
+    if b == "1":
+        other = a
+    elif a == "1":
+        other = b
+    else:
+        return False
+    if "." not in a and "." not in b and int(a) <= 24 and len(b) == 2:
+        return False
+    return "." in other or Decimal(other) >= _names_vocab()["ratio_min"]
+
+
 def _classify_run(run: str) -> bool:
     """Should this ASCII run (no spaces) be masked as a non-figure?"""
     if "://" in run or run.lower().startswith("www.") or "@" in run:
         return True
+    ratio = _RE_COLON_RATIO.fullmatch(run)
+    if ratio is not None and _colon_ratio_sides(ratio.group(1), ratio.group(2)):
+        return False  # 3000:1, 0.233:1: a ratio (find_figures reads it), not a clock time
     if _RE_TIME.search(run) or _RE_DATE.search(run) or _RE_PHONE.search(run) or _RE_YEAR_RANGE.search(run):
         return True
     if run.count("-") >= 2 and any(c.isdigit() for c in run):
@@ -2493,6 +2513,129 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
     return "《" in text and _in_work_title(text, q)
 
 
+@cache
+def _names_vocab() -> dict[str, Any]:
+    """The rules of figures_context.json's numbers_in_names: numbers inside names, codes and
+    technical specifications (see its comment)."""
+    names: dict[str, Any] = load_json("figures_context.json")["numbers_in_names"]
+    network = names["network_generation"]
+    stock = names["stock_code"]
+    return {
+        "paired": frozenset(names["paired_numerals"]),
+        "stock_digits": int(stock["digits"]),
+        "stock_before": frozenset(stock["before"]),
+        "stock_after": frozenset(stock["after"]),
+        "spec_followers": _by_length(names["spec_followers"]),
+        "version_before": _by_length(names["version_before"]),
+        "network_units": frozenset(network["units"]),
+        "network_max": int(network["max"]),
+        "network_after": _by_length(network["after"]),
+        "generation_unit": names["generation_unit"],
+        "generation_stop": _by_length(names["generation_stop"]),
+        "stage_unit": names["disease_stage"]["unit"],
+        "stage_before": _by_length(names["disease_stage"]["before"]),
+        "ratio_joiners": frozenset(names["ratio_joiners"]),
+        "ratio_min": Decimal(names["ratio_min"]),
+    }
+
+
+def _paired_numeral_phrase(text: str, i: int) -> bool:
+    """千人千面, 一院一策, 两党两国: the same numeral twice in four characters N X N Y, a set
+    phrase (distributive or rhetorical), not two counts."""
+    ch = text[i]
+    if ch not in _names_vocab()["paired"] or text[i + 2 : i + 3] != ch or i + 3 >= len(text):
+        return False
+    x, y = text[i + 1], text[i + 3]
+    if x == y or not (_is_han(x) and _is_han(y)) or is_numeral_start(x) or is_numeral_start(y):
+        return False
+    before = text[i - 1 : i]
+    if before and (is_numeral_start(before) or before == "第"):
+        return False
+    unit = _lookup_unit(text, i + 1)
+    return unit is None or unit[1] not in ("time", "date")  # 近两年两人, 三年三个月: two figures
+
+
+def _is_name_or_spec(text: str, q: _Quantity) -> bool:
+    """A number that names or specifies a thing rather than counting or measuring it: a stock
+    code (某公司(300123，…)), a specification (5.1音响, 技术2.0), a network generation (5g
+    传输), the generation of a product or a plant (第6代引擎, 8.5代厂)."""
+    names = _names_vocab()
+    num = q.numeral
+    if q.unit is None:
+        if (
+            num.digit_sequence
+            and num.n_digits == names["stock_digits"]
+            and not num.has_decimal
+            and not num.has_separator
+            and text[num.start - 1 : num.start] in names["stock_before"]
+            and text[num.end : num.end + 1] in names["stock_after"]
+        ):
+            return True  # (300123，股吧), (600123): a stock code
+        if num.has_decimal and num.arabic and num.end - num.start == 3:
+            if _startswith_any(text, num.end, names["spec_followers"]) is not None:
+                return True  # 5.1音响, 7.1声道: the layout of a sound system
+            if text[num.end - 1] == "0" and _endswith_any(text, num.start, names["version_before"]):
+                return True  # 技术2.0, 工业4.0: a version
+    elif q.unit in names["network_units"]:
+        if (
+            not num.has_decimal
+            and num.value <= names["network_max"]
+            and _startswith_any(text, q.end, names["network_after"]) is not None
+        ):
+            return True  # 5g急速传输: the fifth generation of mobile networks, not five grams
+    elif q.unit == names["generation_unit"] and num.arabic:
+        nxt = text[q.end : q.end + 1]
+        if nxt and _is_han(nxt) and _startswith_any(text, q.end, names["generation_stop"]) is None:
+            return True  # 第6代双画质引擎, 8.5代厂: the generation of a named thing
+    return False
+
+
+def _ratio_colon(text: str, q: _Quantity) -> _Quantity | None:
+    """3000:1, 0.233:1, 1:8: a ratio written with a colon; one side is 1, the other large or
+    with decimals (a score, 2:1, is no ratio)."""
+    names = _names_vocab()
+    k = q.end + 1
+    if q.unit is not None or q.value_max is not None or q.numeral.form != "number" or k >= len(text):
+        return None
+    if not _is_digit(text[k]):
+        return None
+    second = scan_numeral(text, k)
+    if second is None or second.overflow or second.form != "number" or second.value == 0:
+        return None
+    if second.end < len(text) and (_is_digit(text[second.end]) or text[second.end] in ":："):
+        return None
+    first = q.numeral
+    if first.value == 1:
+        other, decimal = second.value, second.has_decimal
+    elif second.value == 1 and not second.has_decimal:
+        other, decimal = first.value, first.has_decimal
+    else:
+        return None
+    if not (decimal or other >= names["ratio_min"]):
+        return None
+    if not first.has_decimal and not second.has_decimal and first.value <= 24 and second.n_digits == 2:
+        return None  # 10:01, a clock time
+    return _Quantity(
+        start=q.start,
+        end=second.end,
+        value=first.value / second.value,
+        value_max=None,
+        approx=q.approx,
+        unit=None,
+        currency=None,
+        kind="ratio",
+        numeral=first,
+        unit_category="ratio",
+        notes={"ratio"},
+    )
+
+
+def _disease_stage(text: str, q: _Quantity) -> bool:
+    """乳癌二期, 肺癌3期: a stage of the disease (an ordinal), not a count of periods."""
+    names = _names_vocab()
+    return q.unit == names["stage_unit"] and _endswith_any(text, q.start, names["stage_before"]) is not None
+
+
 def _is_relative_time(text: str, q: _Quantity) -> bool:
     """两年前, 一个月后, 过去20年来, 近5年: a duration that names a date (the timeline's)."""
     rel = _news_vocab()["relative_time"]
@@ -2768,6 +2911,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     place_name_words: list[tuple[_Quantity, set[str]]] = []
     quoted_any = "“" in text
     both_sides = news["both_sides"]
+    paired_numerals = _names_vocab()["paired"]
+    colon_joiners = _names_vocab()["ratio_joiners"]
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2815,6 +2960,9 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if idiom is not None:
                 i += len(idiom)  # 千千万万, 三三两两, 十四五
                 continue
+        if ch in paired_numerals and _paired_numeral_phrase(text, i):
+            i += 4  # 千人千面, 一院一策: a set phrase, not two counts
+            continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
             i = max(num.end, i + 1) if num is not None else i + 1
@@ -2842,6 +2990,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q = _try_range(text, q, mask)
         if q.end < n and text[q.end] in ratio_chars:
             q = _try_ratio(text, q, mask)
+        elif q.end < n and text[q.end] in colon_joiners:
+            q = _ratio_colon(text, q) or q  # 3000:1
         i = max(q.end, i + 1)
         num = q.numeral
         if q.unit is None and text[q.end : q.end + 1] in _LIST_JOINERS and num.form == "number":
@@ -2868,8 +3018,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue
         if q.unit_category == "reject":
             continue
-        if num.form == "fraction" and _is_month_day(text, q):
-            continue  # 今天（6/29）, 至7/17: a month and a day, not a fraction
+        if num.form == "fraction" and (
+            _is_month_day(text, q) or _startswith_any(text, q.end, vocab.code_followers) is not None
+        ):
+            continue  # 今天（6/29）, 至7/17: a month and a day; 第2/2019号: a document's number
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
         # (each test behind the cheap condition that it starts with)
@@ -2892,7 +3044,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         has_unit = q.unit is not None
         ordinal = _endswith_any(text, q.start, vocab.ordinal_prefix)
         if ordinal is not None:
-            if not whole and _phrase_covers(text, num, has_unit):
+            if not whole and (_phrase_covers(text, num, has_unit) or _is_name_or_spec(text, q)):
                 continue
             if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
                 continue  # 第2季: a quarter, a date
@@ -2952,7 +3104,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 or _startswith_any(text, q.end, news["article_yi_after"]) is not None
             ):
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
-        if not whole and _is_part_of_name(text, q):
+        if not whole and (_is_part_of_name(text, q) or _is_name_or_spec(text, q)):
             continue
         in_name = not num.arabic and not whole and _in_place_name(text, q)
         if in_name is True:
@@ -3002,7 +3154,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if q.unit is None and not whole and _is_school_grade(text, q):
             q.kind, q.approx = "ordinal", None  # 小1: first grade
             q.start -= 1
-        elif q.unit in ordinal_units:
+        elif q.unit in ordinal_units or q.kind == "count" and _disease_stage(text, q):
             if q.unit == _FLOOR_UNIT and not num.arabic:
                 continue  # 一楼大厅, 二楼: a place in the building, as an address is not a figure
             q.kind, q.approx = "ordinal", None  # 四年级, 14楼: a school grade, a floor

@@ -2536,6 +2536,9 @@ def _names_vocab() -> dict[str, Any]:
         "stage_before": _by_length(names["disease_stage"]["before"]),
         "ratio_joiners": frozenset(names["ratio_joiners"]),
         "ratio_min": Decimal(names["ratio_min"]),
+        "idiom_tags": frozenset(names["idiom_tags"]),
+        "name_tags": frozenset(names["name_tags"]),
+        "figure_tags": frozenset(names["figure_tags"]),
     }
 
 
@@ -2628,6 +2631,40 @@ def _ratio_colon(text: str, q: _Quantity) -> _Quantity | None:
         unit_category="ratio",
         notes={"ratio"},
     )
+
+
+def _idiom_windows(text: str, q: _Quantity) -> set[str]:
+    """The words of three and four characters around a numeral character and its one-character
+    unit (五花八门, 危机四伏, 长三角), and for a unit of measure the figure itself (六安, 四平: a
+    place whose name reads as a measure), for _drop_idioms to look up."""
+    start, end = q.start, q.end
+    if q.unit is None or len(q.unit) != 1 or end != q.numeral.end + 1:
+        return set()
+    words = set()
+    for size in (3, 4):
+        for k in range(max(0, end - size), start + 1):
+            word = text[k : k + size]
+            if len(word) == size and all(_is_han(c) for c in word):
+                words.add(word)
+    if q.unit_category in ("measure", "currency", "minor"):
+        words.add(text[start:end])
+    return words
+
+
+def _drop_idioms(found: list[_Quantity], pending: list[tuple[_Quantity, set[str]]]) -> list[_Quantity]:
+    """The figures without those of `pending` inside an idiom or a name of the dictionary (tags
+    numbers_in_names.idiom_tags for four characters: 五花八门, 危机四伏; name_tags for three:
+    长三角) or that are a place name themselves (六安, 四平: figure_tags): a numeral character in
+    a set phrase states no quantity."""
+    names = _names_vocab()
+    tags = _dictionary_tags(set().union(*(words for _, words in pending)))
+    # the windows have four or three characters, the figure itself two
+    by_length = {4: names["idiom_tags"], 3: names["name_tags"], 2: names["figure_tags"]}
+    drop = set()
+    for q, words in pending:
+        if any(tags.get(word) in by_length[len(word)] for word in words):
+            drop.add(id(q))
+    return [q for q in found if id(q) not in drop] if drop else found
 
 
 def _disease_stage(text: str, q: _Quantity) -> bool:
@@ -2909,6 +2946,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
     place_name_words: list[tuple[_Quantity, set[str]]] = []
+    idiom_words: list[tuple[_Quantity, set[str]]] = []
     quoted_any = "“" in text
     both_sides = news["both_sides"]
     paired_numerals = _names_vocab()["paired"]
@@ -3170,9 +3208,15 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         if in_name:
             place_name_words.append((q, in_name))  # 三里屯: the dictionary decides, below
+        elif not num.arabic and not whole and num.end - num.start == 1 and q.approx is None:
+            windows = _idiom_windows(text, q)
+            if windows:
+                idiom_words.append((q, windows))  # 五花八门, 长三角: the dictionary decides, below
         found.append(q)
     if place_name_words:
         found = _drop_place_names(found, place_name_words)
+    if idiom_words:
+        found = _drop_idioms(found, idiom_words)
     found = _merge_bounds(text, found)
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []

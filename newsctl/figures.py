@@ -3208,7 +3208,13 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         if in_name:
             place_name_words.append((q, in_name))  # 三里屯: the dictionary decides, below
-        elif not num.arabic and not whole and num.end - num.start == 1 and q.approx is None:
+        elif (
+            not num.arabic
+            and not whole
+            and num.end - num.start == 1
+            and q.approx is None
+            and q.unit_category != "time"
+        ):
             windows = _idiom_windows(text, q)
             if windows:
                 idiom_words.append((q, windows))  # 五花八门, 长三角: the dictionary decides, below

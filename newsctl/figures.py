@@ -609,9 +609,15 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 and _startswith_any(text, j + len(word), blocks) is not None
                 and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
             ):
-                # 元旦, 成立: try a shorter unit? no: the character belongs to another word
+                # 元旦, 成立: the character belongs to another word; a shorter unit may still
+                # stand (19日元宵: 日, not yen)
                 hit = None
                 category = None
+                for k in range(len(word) - 1, 0, -1):
+                    shorter = vocab.units.get(word[:k])
+                    if shorter is not None and not _blocked(text, word[:k], j + k):
+                        hit = (word[:k], *shorter)
+                        break
         if hit is not None:
             word, category, payload = hit
             unit_start = j

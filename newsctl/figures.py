@@ -2448,6 +2448,8 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     if is_numeral_start(text[q.end : q.end + 1]) and not _age_or_ratio_at(text, q.end):
         return False  # 一对八千 (a price for one pair): a quantity; not 一个4个月大的婴儿, 一个1:8的比例
     before = _same_clause_before(text, num.start, news["indefinite_window"])
+    for word in _names_vocab()["indefinite_not_quantity"]:
+        before = before.replace(word, "")  # 共同出席了一条: 共 of 共同 is no total
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
     more_at = before.rfind("多", len(before) - 2)
@@ -2470,14 +2472,15 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
 
 def _age_or_ratio_at(text: str, i: int) -> bool:
     """Does the number at i describe the thing inside its noun phrase (an age or a duration:
-    4个月大, 九十多岁; a ratio: 1:8) rather than stand for a second quantity?"""
+    4个月大, 九十多岁; a ratio: 1:8; a measure: 100兆瓦, 5米长) rather than stand for a second
+    quantity?"""
     j = i
     while j < len(text) and (is_numeral_start(text[j]) or text[j] in "多余几.．"):
         j += 1
     if text[j : j + 1] in (":", "："):
         return True
     hit = _lookup_unit(text, j)
-    return hit is not None and hit[1] in ("age", "time")
+    return hit is not None and hit[1] in ("age", "time", "measure")
 
 
 def _after_aspect_opener(text: str, p0: int) -> bool:
@@ -2543,6 +2546,7 @@ def _names_vocab() -> dict[str, Any]:
         "ratio_joiners": frozenset(names["ratio_joiners"]),
         "ratio_min": Decimal(names["ratio_min"]),
         "idiom_tags": frozenset(names["idiom_tags"]),
+        "indefinite_not_quantity": tuple(names["indefinite_not_quantity"]),
         "name_tags": frozenset(names["name_tags"]),
         "figure_tags": frozenset(names["figure_tags"]),
     }

@@ -508,7 +508,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
             continue
         if num.end - num.start == 1 and 0 <= num.value <= 9 and factor > Decimal("0.01"):
             nxt = text[num.end] if num.end < n else ""
-            if not _is_han(nxt) or nxt in "到至钱以或的":
+            if (not _is_han(nxt) and not _is_ascii_alnum(nxt)) or nxt in "到至钱以或的":  # not 49元2gb
                 extra += num.value * factor / 10
                 pos = num.end
         break
@@ -2546,6 +2546,8 @@ def _names_vocab() -> dict[str, Any]:
         "ratio_joiners": frozenset(names["ratio_joiners"]),
         "ratio_min": Decimal(names["ratio_min"]),
         "idiom_tags": frozenset(names["idiom_tags"]),
+        "glued_code_digits": int(names["glued_code"]["digits"]),
+        "glued_code_not_before": frozenset(names["glued_code"]["not_before"]),
         "indefinite_not_quantity": tuple(names["indefinite_not_quantity"]),
         "name_tags": frozenset(names["name_tags"]),
         "figure_tags": frozenset(names["figure_tags"]),
@@ -2584,6 +2586,16 @@ def _is_name_or_spec(text: str, q: _Quantity) -> bool:
             and text[num.end : num.end + 1] in names["stock_after"]
         ):
             return True  # (300123，股吧), (600123): a stock code
+        if (
+            num.digit_sequence
+            and num.n_digits >= names["glued_code_digits"]
+            and not num.has_decimal
+            and not num.has_separator
+            and q.approx is None
+            and _is_han(text[q.end : q.end + 1] or "a")
+            and text[q.end] not in names["glued_code_not_before"]
+        ):
+            return True  # 12306网站, 12321艇: a long bare number glued to a word names it
         if num.has_decimal and num.arabic and num.end - num.start == 3:
             if _startswith_any(text, num.end, names["spec_followers"]) is not None:
                 return True  # 5.1音响, 7.1声道: the layout of a sound system

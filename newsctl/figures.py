@@ -2596,6 +2596,15 @@ def _is_name_or_spec(text: str, q: _Quantity) -> bool:
             and text[q.end] not in names["glued_code_not_before"]
         ):
             return True  # 12306网站, 12321艇: a long bare number glued to a word names it
+        vocab = _vocab()
+        if (
+            q.approx is None
+            and num.form == "number"
+            and (num.arabic or num.end - num.start > 1)  # a quoted lone “一” stays (_lone_numeral_is_figure)
+            and text[num.start - 1 : num.start] in vocab.quote_open
+            and text[q.end : q.end + 1] in vocab.quote_close
+        ):
+            return True  # 编号“105”, 「98」字样: a number alone in quotes, without a unit, is a name
         if num.has_decimal and num.arabic and num.end - num.start == 3:
             if _startswith_any(text, num.end, names["spec_followers"]) is not None:
                 return True  # 5.1音响, 7.1声道: the layout of a sound system

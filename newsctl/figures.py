@@ -2402,7 +2402,14 @@ def _is_session_ordinal(text: str, q: _Quantity) -> bool:
     before 会议/代表大会 after a term number in the same clause (十四届全国人大一次会议)."""
     news = _news_vocab()
     if q.unit == news["session_term_unit"]:
-        return _startswith_any(text, q.end, news["session_term_words"]) is not None
+        if _startswith_any(text, q.end, news["session_term_words"]) is not None:
+            return True
+        # 二十届四中全会, 十四届三次会议: the term, then the number of a session in it
+        k = q.end
+        while k < len(text) and k - q.end < 3 and is_numeral_start(text[k]):
+            k += 1
+        after_numeral = _names_vocab()["session_after_term_numeral"]
+        return k > q.end and _startswith_any(text, k, after_numeral) is not None
     if q.unit != "次":
         return False
     if _startswith_any(text, q.end, news["session_plenary_words"]) is not None:
@@ -2546,6 +2553,7 @@ def _names_vocab() -> dict[str, Any]:
         "ratio_joiners": frozenset(names["ratio_joiners"]),
         "ratio_min": Decimal(names["ratio_min"]),
         "idiom_tags": frozenset(names["idiom_tags"]),
+        "session_after_term_numeral": _by_length(names["session_after_term_numeral"]),
         "glued_code_digits": int(names["glued_code"]["digits"]),
         "glued_code_not_before": frozenset(names["glued_code"]["not_before"]),
         "indefinite_not_quantity": tuple(names["indefinite_not_quantity"]),

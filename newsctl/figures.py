@@ -353,10 +353,30 @@ _RE_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d-(?:1[89]|20)\d\d(?!\d)")
 _RE_PER_UNIT = re.compile(rf"{_NUM}(?P<s1>[A-Za-z]+)/\d*(?P<s2>[A-Za-z]+)")
 
 
+_RE_COLON_RATIO = re.compile(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)")
+
+
+def _colon_ratio_sides(a: str, b: str) -> bool:
+    """Can A:B be a ratio in the sense of _ratio_colon (one side 1, the other at least ratio_min
+    or with decimals, and not a clock time)?"""
+    if b == "1":
+        other = a
+    elif a == "1":
+        other = b
+    else:
+        return False
+    if "." not in a and "." not in b and int(a) <= 24 and len(b) == 2:
+        return False
+    return "." in other or Decimal(other) >= _names_vocab()["ratio_min"]
+
+
 def _classify_run(run: str) -> bool:
     """Should this ASCII run (no spaces) be masked as a non-figure?"""
     if "://" in run or run.lower().startswith("www.") or "@" in run:
         return True
+    ratio = _RE_COLON_RATIO.fullmatch(run)
+    if ratio is not None and _colon_ratio_sides(ratio.group(1), ratio.group(2)):
+        return False  # 3000:1, 0.233:1: a ratio (find_figures reads it), not a clock time
     if _RE_TIME.search(run) or _RE_DATE.search(run) or _RE_PHONE.search(run) or _RE_YEAR_RANGE.search(run):
         return True
     if run.count("-") >= 2 and any(c.isdigit() for c in run):
@@ -488,7 +508,7 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
             continue
         if num.end - num.start == 1 and 0 <= num.value <= 9 and factor > Decimal("0.01"):
             nxt = text[num.end] if num.end < n else ""
-            if not _is_han(nxt) or nxt in "到至钱以或的":
+            if (not _is_han(nxt) and not _is_ascii_alnum(nxt)) or nxt in "到至钱以或的":  # not 49元2gb
                 extra += num.value * factor / 10
                 pos = num.end
         break
@@ -589,9 +609,15 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 and _startswith_any(text, j + len(word), blocks) is not None
                 and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
             ):
-                # 元旦, 成立: try a shorter unit? no: the character belongs to another word
+                # 元旦, 成立: the character belongs to another word; a shorter unit may still
+                # stand (19日元宵: 日, not yen)
                 hit = None
                 category = None
+                for k in range(len(word) - 1, 0, -1):
+                    shorter = vocab.units.get(word[:k])
+                    if shorter is not None and not _blocked(text, word[:k], j + k):
+                        hit = (word[:k], *shorter)
+                        break
         if hit is not None:
             word, category, payload = hit
             unit_start = j
@@ -2376,7 +2402,14 @@ def _is_session_ordinal(text: str, q: _Quantity) -> bool:
     before 会议/代表大会 after a term number in the same clause (十四届全国人大一次会议)."""
     news = _news_vocab()
     if q.unit == news["session_term_unit"]:
-        return _startswith_any(text, q.end, news["session_term_words"]) is not None
+        if _startswith_any(text, q.end, news["session_term_words"]) is not None:
+            return True
+        # 二十届四中全会, 十四届三次会议: the term, then the number of a session in it
+        k = q.end
+        while k < len(text) and k - q.end < 3 and is_numeral_start(text[k]):
+            k += 1
+        after_numeral = _names_vocab()["session_after_term_numeral"]
+        return k > q.end and _startswith_any(text, k, after_numeral) is not None
     if q.unit != "次":
         return False
     if _startswith_any(text, q.end, news["session_plenary_words"]) is not None:
@@ -2422,6 +2455,8 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     if is_numeral_start(text[q.end : q.end + 1]) and not _age_or_ratio_at(text, q.end):
         return False  # 一对八千 (a price for one pair): a quantity; not 一个4个月大的婴儿, 一个1:8的比例
     before = _same_clause_before(text, num.start, news["indefinite_window"])
+    for word in _names_vocab()["indefinite_not_quantity"]:
+        before = before.replace(word, "")  # 共同出席了一条: 共 of 共同 is no total
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
     more_at = before.rfind("多", len(before) - 2)
@@ -2444,14 +2479,15 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
 
 def _age_or_ratio_at(text: str, i: int) -> bool:
     """Does the number at i describe the thing inside its noun phrase (an age or a duration:
-    4个月大, 九十多岁; a ratio: 1:8) rather than stand for a second quantity?"""
+    4个月大, 九十多岁; a ratio: 1:8; a measure: 100兆瓦, 5米长) rather than stand for a second
+    quantity?"""
     j = i
     while j < len(text) and (is_numeral_start(text[j]) or text[j] in "多余几.．"):
         j += 1
     if text[j : j + 1] in (":", "："):
         return True
     hit = _lookup_unit(text, j)
-    return hit is not None and hit[1] in ("age", "time")
+    return hit is not None and hit[1] in ("age", "time", "measure")
 
 
 def _after_aspect_opener(text: str, p0: int) -> bool:
@@ -2491,6 +2527,189 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
         if _in_programme_name(text, q.end):
             return True
     return "《" in text and _in_work_title(text, q)
+
+
+@cache
+def _names_vocab() -> dict[str, Any]:
+    """The rules of figures_context.json's numbers_in_names: numbers inside names, codes and
+    technical specifications (see its comment)."""
+    names: dict[str, Any] = load_json("figures_context.json")["numbers_in_names"]
+    network = names["network_generation"]
+    stock = names["stock_code"]
+    return {
+        "paired": frozenset(names["paired_numerals"]),
+        "stock_digits": int(stock["digits"]),
+        "stock_before": frozenset(stock["before"]),
+        "stock_after": frozenset(stock["after"]),
+        "spec_followers": _by_length(names["spec_followers"]),
+        "version_before": _by_length(names["version_before"]),
+        "network_units": frozenset(network["units"]),
+        "network_max": int(network["max"]),
+        "network_after": _by_length(network["after"]),
+        "generation_unit": names["generation_unit"],
+        "generation_stop": _by_length(names["generation_stop"]),
+        "stage_unit": names["disease_stage"]["unit"],
+        "stage_before": _by_length(names["disease_stage"]["before"]),
+        "ratio_joiners": frozenset(names["ratio_joiners"]),
+        "ratio_min": Decimal(names["ratio_min"]),
+        "idiom_tags": frozenset(names["idiom_tags"]),
+        "session_after_term_numeral": _by_length(names["session_after_term_numeral"]),
+        "glued_code_digits": int(names["glued_code"]["digits"]),
+        "glued_code_not_before": frozenset(names["glued_code"]["not_before"]),
+        "indefinite_not_quantity": tuple(names["indefinite_not_quantity"]),
+        "name_tags": frozenset(names["name_tags"]),
+        "figure_tags": frozenset(names["figure_tags"]),
+    }
+
+
+def _paired_numeral_phrase(text: str, i: int) -> bool:
+    """千人千面, 一院一策, 两党两国: the same numeral twice in four characters N X N Y, a set
+    phrase (distributive or rhetorical), not two counts."""
+    ch = text[i]
+    if ch not in _names_vocab()["paired"] or text[i + 2 : i + 3] != ch or i + 3 >= len(text):
+        return False
+    x, y = text[i + 1], text[i + 3]
+    if x == y or not (_is_han(x) and _is_han(y)) or is_numeral_start(x) or is_numeral_start(y):
+        return False
+    before = text[i - 1 : i]
+    if before and (is_numeral_start(before) or before == "第"):
+        return False
+    unit = _lookup_unit(text, i + 1)
+    return unit is None or unit[1] not in ("time", "date")  # 近两年两人, 三年三个月: two figures
+
+
+def _is_name_or_spec(text: str, q: _Quantity) -> bool:
+    """A number that names or specifies a thing rather than counting or measuring it: a stock
+    code (某公司(300123，…)), a specification (5.1音响, 技术2.0), a network generation (5g
+    传输), the generation of a product or a plant (第6代引擎, 8.5代厂)."""
+    names = _names_vocab()
+    num = q.numeral
+    if q.unit is None:
+        if (
+            num.digit_sequence
+            and num.n_digits == names["stock_digits"]
+            and not num.has_decimal
+            and not num.has_separator
+            and text[num.start - 1 : num.start] in names["stock_before"]
+            and text[num.end : num.end + 1] in names["stock_after"]
+        ):
+            return True  # (300123，股吧), (600123): a stock code
+        if (
+            num.digit_sequence
+            and num.n_digits >= names["glued_code_digits"]
+            and not num.has_decimal
+            and not num.has_separator
+            and q.approx is None
+            and _is_han(text[q.end : q.end + 1] or "a")
+            and text[q.end] not in names["glued_code_not_before"]
+        ):
+            return True  # 12306网站, 12321艇: a long bare number glued to a word names it
+        vocab = _vocab()
+        if (
+            q.approx is None
+            and num.form == "number"
+            and (num.arabic or num.end - num.start > 1)  # a quoted lone “一” stays (_lone_numeral_is_figure)
+            and text[num.start - 1 : num.start] in vocab.quote_open
+            and text[q.end : q.end + 1] in vocab.quote_close
+        ):
+            return True  # 编号“105”, 「98」字样: a number alone in quotes, without a unit, is a name
+        if num.has_decimal and num.arabic and num.end - num.start == 3:
+            if _startswith_any(text, num.end, names["spec_followers"]) is not None:
+                return True  # 5.1音响, 7.1声道: the layout of a sound system
+            if text[num.end - 1] == "0" and _endswith_any(text, num.start, names["version_before"]):
+                return True  # 技术2.0, 工业4.0: a version
+    elif q.unit in names["network_units"]:
+        if (
+            not num.has_decimal
+            and num.value <= names["network_max"]
+            and _startswith_any(text, q.end, names["network_after"]) is not None
+        ):
+            return True  # 5g急速传输: the fifth generation of mobile networks, not five grams
+    elif q.unit == names["generation_unit"] and num.arabic:
+        nxt = text[q.end : q.end + 1]
+        if nxt and _is_han(nxt) and _startswith_any(text, q.end, names["generation_stop"]) is None:
+            return True  # 第6代双画质引擎, 8.5代厂: the generation of a named thing
+    return False
+
+
+def _ratio_colon(text: str, q: _Quantity) -> _Quantity | None:
+    """3000:1, 0.233:1, 1:8: a ratio written with a colon; one side is 1, the other large or
+    with decimals (a score, 2:1, is no ratio)."""
+    names = _names_vocab()
+    k = q.end + 1
+    if q.unit is not None or q.value_max is not None or q.numeral.form != "number" or k >= len(text):
+        return None
+    if not _is_digit(text[k]):
+        return None
+    second = scan_numeral(text, k)
+    if second is None or second.overflow or second.form != "number" or second.value == 0:
+        return None
+    if second.end < len(text) and (_is_digit(text[second.end]) or text[second.end] in ":："):
+        return None
+    first = q.numeral
+    if first.value == 1:
+        other, decimal = second.value, second.has_decimal
+    elif second.value == 1 and not second.has_decimal:
+        other, decimal = first.value, first.has_decimal
+    else:
+        return None
+    if not (decimal or other >= names["ratio_min"]):
+        return None
+    if not first.has_decimal and not second.has_decimal and first.value <= 24 and second.n_digits == 2:
+        return None  # 10:01, a clock time
+    return _Quantity(
+        start=q.start,
+        end=second.end,
+        value=first.value / second.value,
+        value_max=None,
+        approx=q.approx,
+        unit=None,
+        currency=None,
+        kind="ratio",
+        numeral=first,
+        unit_category="ratio",
+        notes={"ratio"},
+    )
+
+
+def _idiom_windows(text: str, q: _Quantity) -> set[str]:
+    """The words of three and four characters around a numeral character and its one-character
+    unit (五花八门, 危机四伏, 长三角), and for a unit of measure the figure itself (六安, 四平: a
+    place whose name reads as a measure), for _drop_idioms to look up."""
+    start, end = q.start, q.end
+    if q.unit is None or len(q.unit) != 1 or end != q.numeral.end + 1:
+        return set()
+    words = set()
+    for size in (3, 4):
+        for k in range(max(0, end - size), start + 1):
+            word = text[k : k + size]
+            if len(word) == size and all(_is_han(c) for c in word):
+                words.add(word)
+    if q.unit_category in ("measure", "currency", "minor"):
+        words.add(text[start:end])
+    return words
+
+
+def _drop_idioms(found: list[_Quantity], pending: list[tuple[_Quantity, set[str]]]) -> list[_Quantity]:
+    """The figures without those of `pending` inside an idiom or a name of the dictionary (tags
+    numbers_in_names.idiom_tags for four characters: 五花八门, 危机四伏; name_tags for three:
+    长三角) or that are a place name themselves (六安, 四平: figure_tags): a numeral character in
+    a set phrase states no quantity."""
+    names = _names_vocab()
+    tags = _dictionary_tags(set().union(*(words for _, words in pending)))
+    # the windows have four or three characters, the figure itself two
+    by_length = {4: names["idiom_tags"], 3: names["name_tags"], 2: names["figure_tags"]}
+    drop = set()
+    for q, words in pending:
+        if any(tags.get(word) in by_length[len(word)] for word in words):
+            drop.add(id(q))
+    return [q for q in found if id(q) not in drop] if drop else found
+
+
+def _disease_stage(text: str, q: _Quantity) -> bool:
+    """乳癌二期, 肺癌3期: a stage of the disease (an ordinal), not a count of periods."""
+    names = _names_vocab()
+    return q.unit == names["stage_unit"] and _endswith_any(text, q.start, names["stage_before"]) is not None
 
 
 def _is_relative_time(text: str, q: _Quantity) -> bool:
@@ -2766,8 +2985,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
     place_name_words: list[tuple[_Quantity, set[str]]] = []
+    idiom_words: list[tuple[_Quantity, set[str]]] = []
     quoted_any = "“" in text
     both_sides = news["both_sides"]
+    paired_numerals = _names_vocab()["paired"]
+    colon_joiners = _names_vocab()["ratio_joiners"]
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2815,6 +3037,9 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if idiom is not None:
                 i += len(idiom)  # 千千万万, 三三两两, 十四五
                 continue
+        if ch in paired_numerals and _paired_numeral_phrase(text, i):
+            i += 4  # 千人千面, 一院一策: a set phrase, not two counts
+            continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
             i = max(num.end, i + 1) if num is not None else i + 1
@@ -2842,6 +3067,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q = _try_range(text, q, mask)
         if q.end < n and text[q.end] in ratio_chars:
             q = _try_ratio(text, q, mask)
+        elif q.end < n and text[q.end] in colon_joiners:
+            q = _ratio_colon(text, q) or q  # 3000:1
         i = max(q.end, i + 1)
         num = q.numeral
         if q.unit is None and text[q.end : q.end + 1] in _LIST_JOINERS and num.form == "number":
@@ -2868,8 +3095,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             continue
         if q.unit_category == "reject":
             continue
-        if num.form == "fraction" and _is_month_day(text, q):
-            continue  # 今天（6/29）, 至7/17: a month and a day, not a fraction
+        if num.form == "fraction" and (
+            _is_month_day(text, q) or _startswith_any(text, q.end, vocab.code_followers) is not None
+        ):
+            continue  # 今天（6/29）, 至7/17: a month and a day; 第2/2019号: a document's number
         if "date_range" in q.notes or _is_date_or_time(text, q):
             continue
         # (each test behind the cheap condition that it starts with)
@@ -2892,7 +3121,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         has_unit = q.unit is not None
         ordinal = _endswith_any(text, q.start, vocab.ordinal_prefix)
         if ordinal is not None:
-            if not whole and _phrase_covers(text, num, has_unit):
+            if not whole and (_phrase_covers(text, num, has_unit) or _is_name_or_spec(text, q)):
                 continue
             if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
                 continue  # 第2季: a quarter, a date
@@ -2952,7 +3181,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 or _startswith_any(text, q.end, news["article_yi_after"]) is not None
             ):
                 continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
-        if not whole and _is_part_of_name(text, q):
+        if not whole and (_is_part_of_name(text, q) or _is_name_or_spec(text, q)):
             continue
         in_name = not num.arabic and not whole and _in_place_name(text, q)
         if in_name is True:
@@ -3002,7 +3231,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if q.unit is None and not whole and _is_school_grade(text, q):
             q.kind, q.approx = "ordinal", None  # 小1: first grade
             q.start -= 1
-        elif q.unit in ordinal_units:
+        elif q.unit in ordinal_units or q.kind == "count" and _disease_stage(text, q):
             if q.unit == _FLOOR_UNIT and not num.arabic:
                 continue  # 一楼大厅, 二楼: a place in the building, as an address is not a figure
             q.kind, q.approx = "ordinal", None  # 四年级, 14楼: a school grade, a floor
@@ -3018,9 +3247,21 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         if in_name:
             place_name_words.append((q, in_name))  # 三里屯: the dictionary decides, below
+        elif (
+            not num.arabic
+            and not whole
+            and num.end - num.start == 1
+            and q.approx is None
+            and q.unit_category != "time"
+        ):
+            windows = _idiom_windows(text, q)
+            if windows:
+                idiom_words.append((q, windows))  # 五花八门, 长三角: the dictionary decides, below
         found.append(q)
     if place_name_words:
         found = _drop_place_names(found, place_name_words)
+    if idiom_words:
+        found = _drop_idioms(found, idiom_words)
     found = _merge_bounds(text, found)
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []

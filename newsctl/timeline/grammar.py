@@ -797,6 +797,25 @@ class _Parser:
         if not n or f.kinds:
             return None
         nf = replace(f, kinds=f.kinds + ("day",))
+        c = self.ctx
+        dated_here = c.day is not None and c.at >= 0 and self._same_sentence()
+        if self.s[max(0, self.here - 3) : self.here].endswith(tuple(self.v["ordinal_day_state_before"])):
+            # 11日，停摆进入第11天: the count an event has reached on the day its sentence is about
+            # (that day, else the reference's), not N-1 days after it
+            if dated_here:
+                assert c.day is not None
+                nf.anchor, nf.year_unknown, base = "context", c.day_unknown, c.day
+            elif c.ref is not None:
+                nf.anchor, base = c.ref_anchor, c.ref
+            else:
+                return self._unres(f, "day")
+            self._set(nf, trunc(base, "day"), "day")
+            return nf
+        if self._last_end >= 0 and not dated_here:
+            # 第3天 in a story, its first day not named in the sentence: a count within an event
+            # whose start is unknown here, not an offset from the publication or a far date
+            nf.unresolved, nf.anchor = True, "context"
+            return nf
         base = self._rel_base(nf, "ctx", "day")
         if base is None:
             return nf
@@ -1115,11 +1134,12 @@ class _Parser:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
-        if h == 24:
+        if h == 24 and (mi or sec):
             h = 0
         if not self._inherit(nf, "time"):
             return nf if nf.unresolved else None
         day = trunc(nf.start, "day")
+        # 24时 is the end of the day (the next day's 00:00), not the 00:00 it starts with
         start = day + dt.timedelta(hours=h, minutes=mi, seconds=sec or 0)
         nf.start, nf.end, nf.gran = start, add_grain(start, gran), gran
         nf.rtype = "datetime"
@@ -1846,16 +1866,13 @@ class _Parser:
             n is not None
             and (ref is None or ref == trunc(ref, "day"))
             and GRAIN_ORDER[fine] < GRAIN_ORDER["day"]
-            and (pw is not None or sw in ("前", "之前", "以前", "后", "之后", "以后", "过后"))
+            and (pw is not None or sw in _HOURS_FROM_EVENT_SUFFIXES)
         ):
             # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
             # without a time of day would be a made-up clock time; they count from the story's
-            # events, so they stay a duration (so do they with no reference at all)
-            e2 = (
-                suf.end()
-                if suf is not None and sw in ("前", "之前", "以前", "后", "之后", "以后", "过后")
-                else end
-            )
+            # events, so they stay a duration (so do they with no reference at all); so does
+            # 租车1小时内免费 (within an hour of the story's event, not of midnight)
+            e2 = suf.end() if suf is not None and sw in _HOURS_FROM_EVENT_SUFFIXES else end
             return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
         if pw == "这" and (grain != "year" or n is None or n < 2):
             return None  # 这两天 is vague; 这一年 is a year (the point rules)
@@ -2319,6 +2336,11 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
+
+
+#: after a count of hours or minutes, what makes it a time counted from an event: a duration
+#: when the reference is a date (连续加班10个小时后, 租车1小时内免费)
+_HOURS_FROM_EVENT_SUFFIXES = ("前", "之前", "以前", "后", "之后", "以后", "过后", "内", "以内", "之内")
 
 
 @functools.cache

@@ -1004,8 +1004,13 @@ class _Parser:
             nxt = self.s[end]
             if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 "):
                 return None
-        if not f.kinds and end is not None and not self._in_set and self._habitual(end - len(word), end):
-            return None
+        if not f.kinds and end is not None and not self._in_set:
+            if self._habitual(end - len(word), end):
+                return None
+            if self._habit_sentence(end - len(word)):  # 每天清晨出门，晚上10点多回家: no date
+                nf = self._unres(f, "daypart", part=(h0, h1))
+                nf.rtype = "datetime"
+                return nf
         if f.unresolved:
             return self._unres(f, "daypart", part=(h0, h1), pm=1 if word in self.v["pm_parts"] else 0)
         nf = replace(f, kinds=f.kinds + ("daypart",), part=(h0, h1))
@@ -1059,6 +1064,25 @@ class _Parser:
         return self.s[b : b + 1] in tuple(v["habitual_daypart_after"]) or self.s[max(0, a - 2) : a].endswith(
             tuple(v["habitual_daypart_before"])
         )
+
+    def _habit_sentence(self, a: int) -> bool:
+        """Does the sentence before a bare part of day or clock time at `a` tell a habit (每天,
+        经常, 总是 …) or a recollection (a clause …刚…时, 当…时, 在…时, 当时, 小时候), so that the time
+        is not on a date (data/timewords.json `_habit_sentence`)?"""
+        s, v = self.s, self.v
+        lo = max(0, a - 80)
+        sentence = s[max([lo - 1] + [s.rfind(ch, lo, a) for ch in _SENTENCE_ENDS]) + 1 : a]
+        if not sentence or any(w in sentence for w in v["habit_sentence_words"]):
+            return bool(sentence)
+        for clause in _CLAUSE_SPLIT.split(sentence)[:-1]:
+            if clause in v["recollection_clauses"]:
+                return True
+            if clause.endswith(("时", "时候")) and (
+                clause.startswith(tuple(v["recollection_clause_openers"]))
+                or any(w in clause for w in v["recollection_clause_words"])
+            ):
+                return True
+        return False
 
     def _c_clock(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         h, mi = int(m.group(1)), int(m.group(2))
@@ -1125,6 +1149,10 @@ class _Parser:
     def _time(self, f: _Frame, h: int, mi: int, sec: int | None, gran: str) -> _Frame | None:
         if f.unresolved:
             return self._unres(f, "clock")
+        if not f.kinds and not self._in_set and self._habit_sentence(self.here):
+            nf = self._unres(f, "clock")
+            nf.rtype = "datetime"
+            return nf
         nf = replace(f, kinds=f.kinds + ("clock",))
         if f.pm == 0 and not f.kinds and self.ctx.pm and h < 12:
             nf.pm = self.ctx.pm
@@ -1473,6 +1501,16 @@ class _Parser:
             elif w in ("以内", "之内", "内"):
                 if lf.kinds and lf.kinds[0] != "year":
                     e = suf.start()
+        if (
+            w is None
+            and rf is None
+            and mod is None
+            and lf.kinds[-1:] == ("clock",)
+            and gran == "hour"
+            and s.startswith("多", e)
+            and s[e + 1 : e + 2] not in _NOT_APPROX_AFTER_DUO
+        ):
+            mod, e = "about", e + 1  # 晚上9时多: a little after nine, as 9时许 is about nine
         if prefix in ("自从", "从", "自") and rf is None:
             if mod is None or mod == "since":
                 mod, typ = "since", "range"
@@ -2337,6 +2375,12 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
 
+
+#: characters after 多 that make it a word (多少, 多久, 多种), not 'a little after' a clock hour
+_NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")
+
+_SENTENCE_ENDS = "。！？!?\n"
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 #: after a count of hours or minutes, what makes it a time counted from an event: a duration
 #: when the reference is a date (连续加班10个小时后, 租车1小时内免费)

@@ -108,7 +108,7 @@ _EXPRESSIONS = (
 def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
-        "([“\"‘'])?(%s)[”\"’']?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
+        "([“\"‘'])?(%s)([”\"’'])?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
     )
 
 
@@ -1002,7 +1002,7 @@ class _Parser:
                 return None
         if len(word) == 1 and end is not None and end < self.n:
             nxt = self.s[end]
-            if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 "):
+            if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 " or self._evening_of_day(f, word, nxt)):
                 return None
         if not f.kinds and end is not None and not self._in_set:
             if self._habitual(end - len(word), end):
@@ -1025,6 +1025,17 @@ class _Parser:
         nf.gran = "hour"
         nf.rtype = "datetime"
         return nf
+
+    def _evening_of_day(self, f: _Frame, word: str, nxt: str) -> bool:
+        """Is 晚/夜 right after a day (24日晚公告, 10日夜赶到) the evening of that day, the verb
+        following it, rather than a word (晚会, 晚报, 晚于, 夜市)?  (`_evening_after_day`)"""
+        v = self.v["evening_after_day"]
+        return (
+            f.kinds[-1:] == ("day",)
+            and word in v["parts"]
+            and "\u4e00" <= nxt <= "\u9fff"
+            and nxt not in v["not_before"]
+        )
 
     def _after_unplaced(self, f: _Frame) -> bool:
         """Does the day word being parsed (no component before it) follow a time expression left
@@ -1533,7 +1544,8 @@ class _Parser:
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
         if typ == "date" and gran in ("hour", "minute", "second"):
             typ = "datetime"
-        self._update_ctx(lf if rf is None else rf, lf, e)
+        if rf is not None or lf.kinds[-1:] not in (("year",), ("yearsub",)) or not self._names_report(e):
+            self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
         cand.year_unknown = max(lf.year_unknown, rf.year_unknown if rf is not None else 0)
         if start is not None and end is not None:
@@ -1541,6 +1553,19 @@ class _Parser:
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
                 self.ctx.period = cand
         return cand
+
+    def _names_report(self, b: int) -> bool:
+        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报, 2017年年报, 2017年度…
+        百强榜单) rather than the time of the story, so that it does not date later bare days?
+        (data/timewords.json `_report_years`)"""
+        s, v = self.s, self.v
+        if s.startswith(tuple(v["report_year_after"]), b):
+            return not s.startswith(tuple(v["report_year_not_after"]), b)
+        if not s.startswith("年度", b - 2):
+            return False
+        clause_end = _BOUNDARY.search(s, b, b + 24)
+        rest = s[b : clause_end.start() if clause_end else b + 24]
+        return any(w in rest for w in v["report_year_nouns"])
 
     def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
         """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
@@ -2301,7 +2326,8 @@ class _Parser:
         m = self._plan_rx.match(self.s, i)
         if m is None:
             return None
-        quoted, word = bool(m.group(1)), m.group(3)
+        # quoted means the name alone in quotes (“十五”), not the start of a longer quoted word
+        quoted, word = bool(m.group(1) and m.group(3)), m.group(4)
         if not (quoted or word) or self.s.startswith(tuple(self.v["five_year_plan_not_after"]), m.end()):
             return None  # 三五成群; “十五五”规划 names the plan document, not a time
         first = self.v["five_year_plans"][m.group(2)]

@@ -1555,8 +1555,9 @@ class _Parser:
         return cand
 
     def _names_report(self, b: int) -> bool:
-        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报, 2017年年报, 2017年度…
-        百强榜单) rather than the time of the story, so that it does not date later bare days?
+        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报,
+        2017年年报, 2017年度…百强榜单) rather than the time of the story, so that it does not
+        date later bare days?
         (data/timewords.json `_report_years`)"""
         s, v = self.s, self.v
         if s.startswith(tuple(v["report_year_after"]), b):

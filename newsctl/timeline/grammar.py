@@ -804,12 +804,12 @@ class _Parser:
             # (that day, else the reference's), not N-1 days after it
             if dated_here:
                 assert c.day is not None
-                nf.anchor, nf.year_unknown, base = "context", c.day_unknown, c.day
+                nf.anchor, nf.year_unknown, day = "context", c.day_unknown, c.day
             elif c.ref is not None:
-                nf.anchor, base = c.ref_anchor, c.ref
+                nf.anchor, day = c.ref_anchor, c.ref
             else:
                 return self._unres(f, "day")
-            self._set(nf, trunc(base, "day"), "day")
+            self._set(nf, trunc(day, "day"), "day")
             return nf
         if self._last_end >= 0 and not dated_here:
             # 第3天 in a story, its first day not named in the sentence: a count within an event

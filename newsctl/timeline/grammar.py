@@ -235,11 +235,16 @@ class _Parser:
                 f.year_unknown = c.day_unknown
                 f.start, f.end, f.gran = grain_interval(c.day, "day")
                 return True
-            if c.ref is not None:
+            if c.ref is not None and self._last_end < 0:  # nothing before it: the report's day
                 r = c.ref
                 f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
                 f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
                 return True
+            if c.ref is not None:
+                # a story that named times but no day (今年4月复发…记者晚上9点多访视): the day
+                # of a bare part of day or clock time is not known, and not the publication's
+                f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
+                return False
             f.unresolved = True
             return False
         return True
@@ -1517,7 +1522,7 @@ class _Parser:
             and rf is None
             and mod is None
             and lf.kinds[-1:] == ("clock",)
-            and gran == "hour"
+            and s[e - 1] in "点时"
             and s.startswith("多", e)
             and s[e + 1 : e + 2] not in _NOT_APPROX_AFTER_DUO
         ):

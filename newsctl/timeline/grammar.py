@@ -1083,7 +1083,7 @@ class _Parser:
 
     def _habit_sentence(self, a: int) -> bool:
         """Does the sentence before a bare part of day or clock time at `a` tell a habit (每天,
-        经常, 总是 …) or a recollection (a clause …刚…时, 当…时, 在…时, 当时, 小时候), so that the time
+        经常, 总是 …) or a recollection (a clause …刚…时, 当时, 小时候), so that the time
         is not on a date (data/timewords.json `_habit_sentence`)?"""
         s, v = self.s, self.v
         lo = max(0, a - 80)
@@ -1093,10 +1093,7 @@ class _Parser:
         for clause in _CLAUSE_SPLIT.split(sentence)[:-1]:
             if clause in v["recollection_clauses"]:
                 return True
-            if clause.endswith(("时", "时候")) and (
-                clause.startswith(tuple(v["recollection_clause_openers"]))
-                or any(w in clause for w in v["recollection_clause_words"])
-            ):
+            if clause.endswith(("时", "时候")) and any(w in clause for w in v["recollection_clause_words"]):
                 return True
         return False
 

@@ -1825,6 +1825,8 @@ class _Parser:
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
+        if i and s[i - 1] == "第":
+            return None  # 连续第5年, 第14周: an ordinal within an event, not a length of time
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)

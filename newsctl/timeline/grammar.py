@@ -108,7 +108,7 @@ _EXPRESSIONS = (
 def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
-        "([“\"‘'])?(%s)[”\"’']?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
+        "([“\"‘'])?(%s)([”\"’'])?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
     )
 
 
@@ -235,11 +235,16 @@ class _Parser:
                 f.year_unknown = c.day_unknown
                 f.start, f.end, f.gran = grain_interval(c.day, "day")
                 return True
-            if c.ref is not None:
+            if c.ref is not None and self._last_end < 0:  # nothing before it: the report's day
                 r = c.ref
                 f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
                 f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
                 return True
+            if c.ref is not None:
+                # a story that named times but no day (今年4月复发…记者晚上9点多访视): the day
+                # of a bare part of day or clock time is not known, and not the publication's
+                f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
+                return False
             f.unresolved = True
             return False
         return True
@@ -797,6 +802,25 @@ class _Parser:
         if not n or f.kinds:
             return None
         nf = replace(f, kinds=f.kinds + ("day",))
+        c = self.ctx
+        dated_here = c.day is not None and c.at >= 0 and self._same_sentence()
+        if self.s[max(0, self.here - 3) : self.here].endswith(tuple(self.v["ordinal_day_state_before"])):
+            # 11日，停摆进入第11天: the count an event has reached on the day its sentence is about
+            # (that day, else the reference's), not N-1 days after it
+            if dated_here:
+                assert c.day is not None
+                nf.anchor, nf.year_unknown, day = "context", c.day_unknown, c.day
+            elif c.ref is not None:
+                nf.anchor, day = c.ref_anchor, c.ref
+            else:
+                return self._unres(f, "day")
+            self._set(nf, trunc(day, "day"), "day")
+            return nf
+        if self._last_end >= 0 and not dated_here:
+            # 第3天 in a story, its first day not named in the sentence: a count within an event
+            # whose start is unknown here, not an offset from the publication or a far date
+            nf.unresolved, nf.anchor = True, "context"
+            return nf
         base = self._rel_base(nf, "ctx", "day")
         if base is None:
             return nf
@@ -983,10 +1007,15 @@ class _Parser:
                 return None
         if len(word) == 1 and end is not None and end < self.n:
             nxt = self.s[end]
-            if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 "):
+            if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 " or self._evening_of_day(f, word, nxt)):
                 return None
-        if not f.kinds and end is not None and not self._in_set and self._habitual(end - len(word), end):
-            return None
+        if not f.kinds and end is not None and not self._in_set:
+            if self._habitual(end - len(word), end):
+                return None
+            if self._habit_sentence(end - len(word)):  # 每天清晨出门，晚上10点多回家: no date
+                nf = self._unres(f, "daypart", part=(h0, h1))
+                nf.rtype = "datetime"
+                return nf
         if f.unresolved:
             return self._unres(f, "daypart", part=(h0, h1), pm=1 if word in self.v["pm_parts"] else 0)
         nf = replace(f, kinds=f.kinds + ("daypart",), part=(h0, h1))
@@ -1001,6 +1030,17 @@ class _Parser:
         nf.gran = "hour"
         nf.rtype = "datetime"
         return nf
+
+    def _evening_of_day(self, f: _Frame, word: str, nxt: str) -> bool:
+        """Is 晚/夜 right after a day (24日晚公告, 10日夜赶到) the evening of that day, the verb
+        following it, rather than a word (晚会, 晚报, 晚于, 夜市)?  (`_evening_after_day`)"""
+        v = self.v["evening_after_day"]
+        return (
+            f.kinds[-1:] == ("day",)
+            and word in v["parts"]
+            and "\u4e00" <= nxt <= "\u9fff"
+            and nxt not in v["not_before"]
+        )
 
     def _after_unplaced(self, f: _Frame) -> bool:
         """Does the day word being parsed (no component before it) follow a time expression left
@@ -1040,6 +1080,22 @@ class _Parser:
         return self.s[b : b + 1] in tuple(v["habitual_daypart_after"]) or self.s[max(0, a - 2) : a].endswith(
             tuple(v["habitual_daypart_before"])
         )
+
+    def _habit_sentence(self, a: int) -> bool:
+        """Does the sentence before a bare part of day or clock time at `a` tell a habit (每天,
+        经常, 总是 …) or a recollection (a clause …刚…时, 当时, 小时候), so that the time
+        is not on a date (data/timewords.json `_habit_sentence`)?"""
+        s, v = self.s, self.v
+        lo = max(0, a - 80)
+        sentence = s[max([lo - 1] + [s.rfind(ch, lo, a) for ch in _SENTENCE_ENDS]) + 1 : a]
+        if not sentence or any(w in sentence for w in v["habit_sentence_words"]):
+            return bool(sentence)
+        for clause in _CLAUSE_SPLIT.split(sentence)[:-1]:
+            if clause in v["recollection_clauses"]:
+                return True
+            if clause.endswith(("时", "时候")) and any(w in clause for w in v["recollection_clause_words"]):
+                return True
+        return False
 
     def _c_clock(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         h, mi = int(m.group(1)), int(m.group(2))
@@ -1106,6 +1162,10 @@ class _Parser:
     def _time(self, f: _Frame, h: int, mi: int, sec: int | None, gran: str) -> _Frame | None:
         if f.unresolved:
             return self._unres(f, "clock")
+        if not f.kinds and not self._in_set and self._habit_sentence(self.here):
+            nf = self._unres(f, "clock")
+            nf.rtype = "datetime"
+            return nf
         nf = replace(f, kinds=f.kinds + ("clock",))
         if f.pm == 0 and not f.kinds and self.ctx.pm and h < 12:
             nf.pm = self.ctx.pm
@@ -1115,11 +1175,12 @@ class _Parser:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
-        if h == 24:
+        if h == 24 and (mi or sec):
             h = 0
         if not self._inherit(nf, "time"):
             return nf if nf.unresolved else None
         day = trunc(nf.start, "day")
+        # 24时 is the end of the day (the next day's 00:00), not the 00:00 it starts with
         start = day + dt.timedelta(hours=h, minutes=mi, seconds=sec or 0)
         nf.start, nf.end, nf.gran = start, add_grain(start, gran), gran
         nf.rtype = "datetime"
@@ -1453,6 +1514,16 @@ class _Parser:
             elif w in ("以内", "之内", "内"):
                 if lf.kinds and lf.kinds[0] != "year":
                     e = suf.start()
+        if (
+            w is None
+            and rf is None
+            and mod is None
+            and lf.kinds[-1:] == ("clock",)
+            and s[e - 1] in "点时"
+            and s.startswith("多", e)
+            and s[e + 1 : e + 2] not in _NOT_APPROX_AFTER_DUO
+        ):
+            mod, e = "about", e + 1  # 晚上9时多: a little after nine, as 9时许 is about nine
         if prefix in ("自从", "从", "自") and rf is None:
             if mod is None or mod == "since":
                 mod, typ = "since", "range"
@@ -1475,7 +1546,8 @@ class _Parser:
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
         if typ == "date" and gran in ("hour", "minute", "second"):
             typ = "datetime"
-        self._update_ctx(lf if rf is None else rf, lf, e)
+        if rf is not None or lf.kinds[-1:] not in (("year",), ("yearsub",)) or not self._names_report(e):
+            self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
         cand.year_unknown = max(lf.year_unknown, rf.year_unknown if rf is not None else 0)
         if start is not None and end is not None:
@@ -1483,6 +1555,20 @@ class _Parser:
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
                 self.ctx.period = cand
         return cand
+
+    def _names_report(self, b: int) -> bool:
+        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报,
+        2017年年报, 2017年度…百强榜单) rather than the time of the story, so that it does not
+        date later bare days?
+        (data/timewords.json `_report_years`)"""
+        s, v = self.s, self.v
+        if s.startswith(tuple(v["report_year_after"]), b):
+            return not s.startswith(tuple(v["report_year_not_after"]), b)
+        if not s.startswith("年度", b - 2):
+            return False
+        clause_end = _BOUNDARY.search(s, b, b + 24)
+        rest = s[b : clause_end.start() if clause_end else b + 24]
+        return any(w in rest for w in v["report_year_nouns"])
 
     def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
         """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
@@ -1739,6 +1825,8 @@ class _Parser:
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
+        if i and s[i - 1] == "第":
+            return None  # 连续第5年, 第14周: an ordinal within an event, not a length of time
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
@@ -1846,16 +1934,13 @@ class _Parser:
             n is not None
             and (ref is None or ref == trunc(ref, "day"))
             and GRAIN_ORDER[fine] < GRAIN_ORDER["day"]
-            and (pw is not None or sw in ("前", "之前", "以前", "后", "之后", "以后", "过后"))
+            and (pw is not None or sw in _HOURS_FROM_EVENT_SUFFIXES)
         ):
             # 连续加班10个小时后, 谈判近40分钟: hours and minutes counted from a reference date
             # without a time of day would be a made-up clock time; they count from the story's
-            # events, so they stay a duration (so do they with no reference at all)
-            e2 = (
-                suf.end()
-                if suf is not None and sw in ("前", "之前", "以前", "后", "之后", "以后", "过后")
-                else end
-            )
+            # events, so they stay a duration (so do they with no reference at all); so does
+            # 租车1小时内免费 (within an hour of the story's event, not of midnight)
+            e2 = suf.end() if suf is not None and sw in _HOURS_FROM_EVENT_SUFFIXES else end
             return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
         if pw == "这" and (grain != "year" or n is None or n < 2):
             return None  # 这两天 is vague; 这一年 is a year (the point rules)
@@ -2246,7 +2331,8 @@ class _Parser:
         m = self._plan_rx.match(self.s, i)
         if m is None:
             return None
-        quoted, word = bool(m.group(1)), m.group(3)
+        # quoted means the name alone in quotes (“十五”), not the start of a longer quoted word
+        quoted, word = bool(m.group(1) and m.group(3)), m.group(4)
         if not (quoted or word) or self.s.startswith(tuple(self.v["five_year_plan_not_after"]), m.end()):
             return None  # 三五成群; “十五五”规划 names the plan document, not a time
         first = self.v["five_year_plans"][m.group(2)]
@@ -2319,6 +2405,17 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
+
+
+#: characters after 多 that make it a word (多少, 多久, 多种), not 'a little after' a clock hour
+_NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")
+
+_SENTENCE_ENDS = "。！？!?\n"
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+#: after a count of hours or minutes, what makes it a time counted from an event: a duration
+#: when the reference is a date (连续加班10个小时后, 租车1小时内免费)
+_HOURS_FROM_EVENT_SUFFIXES = ("前", "之前", "以前", "后", "之后", "以后", "过后", "内", "以内", "之内")
 
 
 @functools.cache

@@ -31,6 +31,8 @@ TITLE_MAX_CHARS = 60
 TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
+# A line closed by a credit (`……。(资料照片)`) longer than this is a paragraph, not the photo's caption.
+CLOSED_CAPTION_MAX_CHARS = 150
 MAX_INNER_BYLINES = 3
 HEADER_MAX_LINES = 8  # header lines before the title, and again after it
 SENTENCE_END = "。！？!?；;…"
@@ -360,9 +362,11 @@ def _patterns() -> _Patterns:
             r")"
         ),
         # `美联社 美国总统……`, `报系资料照 某公司……`: a credit opening a line, then the story.
+        # `记者X/摄影 迎接暑假……`, `图/某大学提供 第二名……`: the reporter's or a provider's credit too.
         leading_credit=re.compile(
             rf"\s*(?:(?:{_alternation(vocab['photo_credit_sources'])})"
-            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?|(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
+            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?|(?:{_alternation(vocab['photo_agencies'])})"
+            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?|图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}?提供)(?=\s)"
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
@@ -774,7 +778,7 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
-    lines = _split_time_line_tails(lines)
+    lines = _split_caption_boxes(_split_time_line_tails(lines))
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     lines = _take_opening(lines, article)
@@ -1031,7 +1035,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
     for position, line in enumerate(lines):
-        if line.role == "title" or line.kind == "caption":
+        if line.role == "title" or line.kind in ("caption", "photo_credit"):
             out.append(line)
             continue
         caption_at = _glued_caption_start(line)
@@ -1067,7 +1071,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                 elif caption_at is not None:
                     line, caption = _cut(line, caption_at, "boilerplate", "caption")
                     peeled.append(caption)
-                elif line.role == "body":
+                elif line.role == "body" and len(line.text.strip()) <= CLOSED_CAPTION_MAX_CHARS:
                     line.role, line.kind = "boilerplate", "caption"
         out.append(line)
         out.extend(reversed(peeled))
@@ -1291,6 +1295,8 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
             continue
         if pattern is patterns.signature and not _is_name(found.group("name")):
             continue
+        if pattern is patterns.closing_byline and patterns.photo_credit.match(_unbracket(found.group(0))):
+            role, kind = "boilerplate", "photo_credit"  # `……影片。(记者X摄)`: a caption's credit
         if found.start() == 0 and line.role == role and line.kind in (None, kind):
             return None  # already the whole line
         at = found.start()
@@ -1355,6 +1361,62 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
             out.extend([label_line, captions])
         else:
             out.append(rest)
+    return out
+
+
+# `【小编推荐】某某出席记者会。陈某摄某某落泪。陈某摄`: a recommendation box of the page's
+# photos, each caption closed by its credit.
+_BOX_CREDIT = re.compile(r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供)")
+
+
+def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
+    """A related-links label opening a line of photo captions closed by credits
+    (`小编推荐:……。某某摄……。某某摄`) is a related link; what follows it is the
+    captions and their credits, not links."""
+    out: list[_Line] = []
+    for line in lines:
+        label = None
+        if line.role in ("boilerplate", "header") and line.kind in (None, "related_links", "caption"):
+            label = re.match(rf"\s*[【\[]?(?:{_time_line_related().pattern})[】\]]?\s*", line.text)
+        if label is None or not _BOX_CREDIT.search(line.text, label.end()):
+            out.append(line)
+            continue
+        text = line.text
+        out.append(
+            _Line(
+                line.start,
+                line.start + label.end(),
+                text[: label.end()],
+                line.blank_before,
+                "boilerplate",
+                "related_links",
+            )
+        )
+        cursor = label.end()
+        for credit in _BOX_CREDIT.finditer(text, label.end()):
+            out.append(
+                _Line(
+                    line.start + cursor,
+                    line.start + credit.start(),
+                    text[cursor : credit.start()],
+                    False,
+                    "boilerplate",
+                    "caption",
+                )
+            )
+            out.append(
+                _Line(
+                    line.start + credit.start(),
+                    line.start + credit.end(),
+                    credit.group(0),
+                    False,
+                    "boilerplate",
+                    "photo_credit",
+                )
+            )
+            cursor = credit.end()
+        if text[cursor:].strip():
+            out.append(_Line(line.start + cursor, line.end, text[cursor:], False, "boilerplate", "caption"))
     return out
 
 

@@ -548,3 +548,54 @@ def test_half_width_desk_byline_and_caption_credited_from_an_outlet() -> None:
         ("caption", "男童在學校受傷。"),
         ("photo_credit", "引自某某日報"),
     ]
+
+
+def test_reporter_photo_credit_between_paragraphs_closes_the_caption_before_it() -> None:
+    text = (
+        "某大學昨天舉行機器人比賽，冠軍作品能自己爬樓梯。 記者王大明／攝影 暑假將到，某大學邀請小學生當評審，"
+        "現場有30組作品開放試玩。學生們說，比賽讓他們學到很多。某大學共展出30組作品，圖為冠軍作品。"
+        " 圖／某大學提供 第二名的作品是一台會畫畫的手臂，小朋友排隊體驗。"
+    )
+    blocks = source_blocks(parse(text))
+    assert blocks == [
+        ("caption", "某大學昨天舉行機器人比賽，冠軍作品能自己爬樓梯。"),
+        ("photo_credit", "記者王大明／攝影"),
+        ("body", "暑假將到，某大學邀請小學生當評審，現場有30組作品開放試玩。學生們說，比賽讓他們學到很多。"),
+        ("caption", "某大學共展出30組作品，圖為冠軍作品。"),
+        ("photo_credit", "圖／某大學提供"),
+        ("body", "第二名的作品是一台會畫畫的手臂，小朋友排隊體驗。"),
+    ]
+
+
+def test_reporter_photo_credit_closing_a_paragraph_takes_its_last_sentence() -> None:
+    last = "警方說，兩人都承認犯行，已依法送辦。警方在店內起出數千片光碟。（記者林小華攝）"
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-3:] == [
+        ("body", "警方說，兩人都承認犯行，已依法送辦。"),
+        ("caption", "警方在店內起出數千片光碟。"),
+        ("photo_credit", "（記者林小華攝）"),
+    ]
+    assert article.reporters == []
+
+
+def test_long_paragraph_before_a_file_photo_credit_stays_body() -> None:
+    delays = "，經過多次展延工期仍未完工" * 12
+    long_sentence = "原訂今年交付的第14艘船" + delays + "，依合約規定即日起解除契約。"
+    text = _PARAGRAPHS[0] + " " + long_sentence + "(資料照片) 一、書面通知廠商解除契約。"
+    blocks = source_blocks(parse(text))
+    assert ("body", long_sentence) in blocks
+    assert ("photo_credit", "(資料照片)") in blocks
+
+
+def test_recommendation_box_of_credited_captions() -> None:
+    box = "【小編推薦】某歌手今天發片，師兄到場站台。王小明攝某歌手熊抱師兄。王小明攝某歌手激動落淚。"
+    last = _PARAGRAPHS[1] + _PARAGRAPHS[2] + "（林大華／台北報導） " + box
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
+    assert blocks[-6:] == [
+        ("related_links", "【小編推薦】"),
+        ("caption", "某歌手今天發片，師兄到場站台。"),
+        ("photo_credit", "王小明攝"),
+        ("caption", "某歌手熊抱師兄。"),
+        ("photo_credit", "王小明攝"),
+        ("caption", "某歌手激動落淚。"),
+    ]

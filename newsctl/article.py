@@ -230,6 +230,12 @@ def _patterns() -> _Patterns:
     name = r"[\u4e00-\u9fff·]{2,4}"
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     source_labels = _alternation(vocab["source_labels"])
+    # A photo's source (`报系资料照`, `美联社`), and a reporter's photo credit (`[outlet]记者X/摄影`).
+    credit_source = f"(?:{_alternation(vocab['photo_credit_sources'] + vocab['photo_agencies'])})"
+    reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
+    after_source = (
+        rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
+    )
     outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
@@ -279,7 +285,7 @@ def _patterns() -> _Patterns:
         byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
         byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
         slash_byline=re.compile(
-            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:报导|报道|采访报道)"
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:综合|外电)?(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
@@ -352,10 +358,10 @@ def _patterns() -> _Patterns:
             # `……霧茫茫。記者X／攝影 苗栗縣……`, `……柯文哲。聯合報系資料照／記者X攝影`,
             # `……提勒森。路透 美國……`, `……突破20億。資料來源：Statista`: a credit after a
             # caption sentence, closing the line or followed by a space and the story.
-            rf"|(?:{_alternation(vocab['photo_credit_sources'])})"
-            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?(?=\s|$)"
+            # `联合报系资料照，记者X／摄影`, `示意图／记者X摄影`, `某报系记者X／摄影`, `东京特派记者X／摄影`.
+            rf"|{credit_source}{after_source}(?=\s|$)"
             rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
-            rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
+            rf"|{reporter_shot}(?=\s|$)"
             # `……射伤右眼。引自某某日报`: the outlet the picture was taken from.
             rf"|(?:{_alternation(vocab['picture_from_labels'])})\s*[^\s。，,()（）]{{2,16}}(?=\s|$)"
             rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
@@ -363,10 +369,13 @@ def _patterns() -> _Patterns:
         ),
         # `美联社 美国总统……`, `报系资料照 某公司……`: a credit opening a line, then the story.
         # `记者X/摄影 迎接暑假……`, `图/某大学提供 第二名……`: the reporter's or a provider's credit too.
+        # `图/报系资料照片 第12届……`, `某学会提供 俗称……`, and a line that is only `图/翻摄自X`.
         leading_credit=re.compile(
-            rf"\s*(?:(?:{_alternation(vocab['photo_credit_sources'])})"
-            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?|(?:{_alternation(vocab['photo_agencies'])})"
-            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?|图\s*[{_SLASHES}]\s*[^\s。，,()（）]{{1,16}}?提供)(?=\s)"
+            rf"\s*(?:{credit_source}{after_source}|{reporter_shot}"
+            # `图/撷取自Vectra Networks, Inc.脸书 官员……`: a Latin name with spaces.
+            rf"|图\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,4}}[A-Za-z][A-Za-z0-9 .,&'-]{{0,40}}?"
+            r"[A-Za-z.][\u4e00-\u9fff]{1,4}"
+            rf"|图\s*[{_SLASHES}]\s*(?!文)[^\s。，,()（）]{{1,20}}|[\u4e00-\u9fff]{{2,10}}提供)(?=\s|$)"
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
@@ -1126,6 +1135,9 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
     if not _ends_sentence(previous.text.strip()):
         return None
     caption_at = _last_sentence_start(previous.text.rstrip()) or 0
+    opening = not any(line.role == "body" or line.kind in ("caption", "photo_credit") for line in before[:-1])
+    if opening and len(previous.text.strip()) <= CAPTION_MAX_CHARS:
+        caption_at = 0  # the opening photo's caption: the whole first line
     if len(previous.text[caption_at:].strip()) > CAPTION_MAX_CHARS:
         return None
     if caption_at > 0:
@@ -1369,19 +1381,53 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
 _BOX_CREDIT = re.compile(r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供)")
 
 
+# `……下架。」(某某/台北报导)`: a closing byline after the story's last sentence, with more after it.
+_INNER_CLOSING_BYLINE = re.compile(
+    rf"(?<=[。！？!?」”』])\s*[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+)
+
+
 def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
     """A related-links label opening a line of photo captions closed by credits
     (`小编推荐:……。某某摄……。某某摄`) is a related link; what follows it is the
-    captions and their credits, not links."""
+    captions and their credits, not links. So are captions with credits glued
+    after a closing byline (`……(某某/台北报导)某某出席。陈某摄`)."""
     out: list[_Line] = []
     for line in lines:
+        text = line.text
+        # A short last line ending in a credit may have been taken whole for a caption.
+        taken = line.role == "boilerplate" and line.kind in (None, "caption") and _is_caption(text.strip())
+        if line.role == "body" or taken:
+            byline = _INNER_CLOSING_BYLINE.search(text)
+            if byline and byline.end() < len(text.rstrip()) and _BOX_CREDIT.search(text, byline.end()):
+                if text[: byline.start()].strip():
+                    out.append(
+                        _Line(
+                            line.start,
+                            line.start + byline.start(),
+                            text[: byline.start()],
+                            line.blank_before,
+                            "body",
+                        )
+                    )
+                out.append(
+                    _Line(
+                        line.start + byline.start(),
+                        line.start + byline.end(),
+                        byline.group(0),
+                        False,
+                        "byline",
+                        "byline",
+                    )
+                )
+                out.extend(_credited_captions(line, byline.end()))
+                continue
         label = None
         if line.role in ("boilerplate", "header") and line.kind in (None, "related_links", "caption"):
-            label = re.match(rf"\s*[【\[]?(?:{_time_line_related().pattern})[】\]]?\s*", line.text)
-        if label is None or not _BOX_CREDIT.search(line.text, label.end()):
+            label = re.match(rf"\s*[【\[]?(?:{_time_line_related().pattern})[】\]]?\s*", text)
+        if label is None or not _BOX_CREDIT.search(text, label.end()):
             out.append(line)
             continue
-        text = line.text
         out.append(
             _Line(
                 line.start,
@@ -1392,31 +1438,38 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
                 "related_links",
             )
         )
-        cursor = label.end()
-        for credit in _BOX_CREDIT.finditer(text, label.end()):
-            out.append(
-                _Line(
-                    line.start + cursor,
-                    line.start + credit.start(),
-                    text[cursor : credit.start()],
-                    False,
-                    "boilerplate",
-                    "caption",
-                )
+        out.extend(_credited_captions(line, label.end()))
+    return out
+
+
+def _credited_captions(line: _Line, cursor: int) -> list[_Line]:
+    """The captions and credits of `line.text[cursor:]` (`某某出席。陈某摄某某落泪。陈某摄`)."""
+    text = line.text
+    out = []
+    for credit in _BOX_CREDIT.finditer(text, cursor):
+        out.append(
+            _Line(
+                line.start + cursor,
+                line.start + credit.start(),
+                text[cursor : credit.start()],
+                False,
+                "boilerplate",
+                "caption",
             )
-            out.append(
-                _Line(
-                    line.start + credit.start(),
-                    line.start + credit.end(),
-                    credit.group(0),
-                    False,
-                    "boilerplate",
-                    "photo_credit",
-                )
+        )
+        out.append(
+            _Line(
+                line.start + credit.start(),
+                line.start + credit.end(),
+                credit.group(0),
+                False,
+                "boilerplate",
+                "photo_credit",
             )
-            cursor = credit.end()
-        if text[cursor:].strip():
-            out.append(_Line(line.start + cursor, line.end, text[cursor:], False, "boilerplate", "caption"))
+        )
+        cursor = credit.end()
+    if text[cursor:].strip():
+        out.append(_Line(line.start + cursor, line.end, text[cursor:], False, "boilerplate", "caption"))
     return out
 
 

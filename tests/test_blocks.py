@@ -599,3 +599,42 @@ def test_recommendation_box_of_credited_captions() -> None:
         ("photo_credit", "王小明攝"),
         ("caption", "某歌手激動落淚。"),
     ]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "圖／報系資料照片",
+        "圖／美聯社",
+        "某某學會提供",
+        "東京特派記者王小明／攝影",
+        "圖／擷取自Some Group, Inc.臉書",
+    ],
+)
+def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) -> None:
+    caption = "某某展覽昨天開幕，民眾排隊入場。"
+    story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
+    blocks = source_blocks(parse(caption + "\n" + credit + " " + story + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:3] == [("caption", caption), ("photo_credit", credit), ("body", story)]
+
+
+def test_file_photo_and_reporter_credit_after_a_caption_sentence() -> None:
+    story = "立法院今天繼續審查條例草案，朝野立委在會中激烈辯論，最後表決通過。"
+    text = "立法院。聯合報系資料照，記者王小明／攝影 " + story
+    blocks = source_blocks(parse(text + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("caption", "立法院。"), ("photo_credit", "聯合報系資料照，記者王小明／攝影")]
+
+
+def test_credited_captions_glued_after_a_closing_byline() -> None:
+    captions = "某選手打敗對手闖進八強。李小華攝教練在場邊指導。李小華攝"
+    last = "他說：「比賽還沒結束，我們會繼續努力。」(王大明／綜合報導)" + captions
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-6:] == [
+        ("body", "他說：「比賽還沒結束，我們會繼續努力。」"),
+        ("byline", "(王大明／綜合報導)"),
+        ("caption", "某選手打敗對手闖進八強。"),
+        ("photo_credit", "李小華攝"),
+        ("caption", "教練在場邊指導。"),
+        ("photo_credit", "李小華攝"),
+    ]
+    assert article.reporters == ["王大明"]

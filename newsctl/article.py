@@ -21,12 +21,14 @@ from functools import cache
 from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
+from newsctl.names import looks_like_person
 from newsctl.read import RawDocument
 from newsctl.records import Block as BlockRecord
 from newsctl.region import Region, detect_region
 
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
+HEADING_MIN_HAN = 2
 TITLE_MAX_CHARS = 60
 TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
@@ -248,7 +250,7 @@ def _patterns() -> _Patterns:
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
             # A list of sources (`来源:X、Y`) gives the first.
-            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／\[【?？]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -331,7 +333,11 @@ def _patterns() -> _Patterns:
             rf"|[(（](?:{roles})\s*[^()（）\n]{{2,30}}[)）]\s*$"
         ),
         # `……。(李某)`: a name in brackets signs the last paragraph.
-        signature=re.compile(rf"(?<=[。！？!?”」])\s*[(（]\s*(?P<name>{name})\s*[)）]\s*$"),
+        # `……。(数据宝 周某)`, `……。(张某 李某)`: the source before the names, spaced.
+        signature=re.compile(
+            rf"(?<=[。！？!?”」])\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{{2,8}})\s+)?"
+            rf"(?P<name>{name}(?:\s+{name}){{0,2}})\s*[)）]\s*$"
+        ),
         # `……指数情况。(某某文明网)`: an outlet in brackets closes the story it came from.
         source_signature=re.compile(
             rf"(?<=[。！？!?”」])\s*[(（]\s*(?!翻摄|取自|截自|截图|摘自|图)"
@@ -550,13 +556,14 @@ class _Line:
     kind: str | None = None  # the block kind, where the role alone does not say it
 
 
-def _split_lines(text: str) -> list[_Line]:
+def _split_lines(cleaned: CleanedText) -> list[_Line]:
+    text = cleaned.text
     lines = []
     offset = 0
     blank = True
     for raw in text.split("\n"):
         if raw.strip():
-            lines.extend(_split_glued(_Line(offset, offset + len(raw), raw, blank_before=blank)))
+            lines.extend(_split_glued(_Line(offset, offset + len(raw), raw, blank_before=blank), cleaned))
             blank = False
         else:
             blank = True
@@ -577,15 +584,41 @@ _GLUED_BREAK = re.compile(
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
 
 
-def _split_glued(line: _Line) -> list[_Line]:
+# A portal page that indents its paragraphs with two ideographic spaces (`……。　　下周……`) and
+# lost its line breaks: in such a line every such run is a paragraph break, also after a
+# subheading (`……。　　某某最高　　数据显示……`) or a source line (`来源:X[2017年…]　　通告……`).
+# Cleaning folds the run to one space; the source tells it from a plain space.
+INDENTED_PARAGRAPHS_MIN = 2  # one such run may be a label's spacing (`审判员　　某某`)
+
+
+def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
+    """Spans (in `line.text`) of the spaces that were a run of two or more ideographic spaces."""
+    source, index = cleaned.source, cleaned.source_index
+    found = []
+    for space in re.finditer(r" +", line.text):
+        at = line.start + space.start()
+        after = line.start + space.end()
+        end = index[after] if after < len(index) else len(source)
+        if "\u3000\u3000" in source[index[at] : end]:
+            found.append(space.span())
+    return found
+
+
+def _split_glued(line: _Line, cleaned: CleanedText) -> list[_Line]:
     if len(line.text) < GLUED_MIN_CHARS:
         return [line]
+    breaks = [found.span() for found in _GLUED_BREAK.finditer(line.text)]
+    if " " in line.text and "\u3000\u3000" in cleaned.source:
+        indents = _indent_breaks(line, cleaned)
+        after_sentence = [span for span in indents if span[0] and line.text[span[0] - 1] in "。！？!?”」"]
+        if len(after_sentence) >= INDENTED_PARAGRAPHS_MIN:
+            breaks = sorted(breaks + indents)
     pieces = []
     cursor = 0
-    for found in _GLUED_BREAK.finditer(line.text):
-        if found.start() > cursor:
-            pieces.append((cursor, found.start()))
-        cursor = found.end()
+    for start, end in breaks:
+        if start > cursor:
+            pieces.append((cursor, start))
+        cursor = max(cursor, end)
     pieces.append((cursor, len(line.text)))
     if len(pieces) == 1:
         return [line]
@@ -662,12 +695,22 @@ def _is_byline(line: str) -> bool:
     if patterns.editor_line.match(line):
         return True
     text = line.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
+    if _name_role_credits().match(text):
+        return True
     role = patterns.byline_role.match(text)
     if not role:
         return False
     rest = patterns.byline_tail.sub("", text[role.end() :])
     names = [token for token in patterns.byline_separator.split(rest) if token]
     return bool(names) and all(_NAME.fullmatch(token) for token in names)
+
+
+@cache
+def _name_role_credits() -> re.Pattern[str]:
+    """`《某刊》记者 张某/文 李某/编辑`: names each followed by what they did."""
+    roles = _alternation(load_json("article.json")["reporter_roles"])
+    credit = rf"[\u4e00-\u9fff·]{{2,4}}\s*[{_SLASHES}]\s*(?:文|图|摄影?|编辑|责编|撰文|整理)"
+    return re.compile(rf"^(?:[^。！？\n]{{0,16}}?(?:{roles})\s*)?{credit}(?:\s+{credit}){{0,3}}$")
 
 
 def _is_caption(line: str) -> bool:
@@ -775,7 +818,7 @@ def parse_article(
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
     lines = _split_labelled_items(
-        _split_dated_items(_split_numbered_items(_split_layout_glyphs(_split_lines(text))))
+        _split_dated_items(_split_numbered_items(_split_layout_glyphs(_split_lines(cleaned))))
     )
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
@@ -815,8 +858,15 @@ def parse_article(
             if kind == "byline":
                 article.byline_spans.append(span)
                 more = _slash_names(_unbracket(line.text)) + _credit_names(line.text)
-                signed = re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*", line.text)
-                more += [signed.group(1)] if signed and _is_name(signed.group(1)) else []
+                signed = _SIGNATURE_LINE.fullmatch(line.text)
+                if signed:
+                    names = _signature_names(signed)
+                    more += names
+                    source = signed.group("source")
+                    if names and source and source not in names and article.source is None:
+                        article.source = cleaned.display(
+                            line.start + signed.start("source"), line.start + signed.end("source")
+                        )
                 _add_reporters(article, line.text, more)
         elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
@@ -1279,6 +1329,8 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     if not text:
         return None
     candidates: list[tuple[re.Pattern[str], str, str]] = [
+        # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
+        (patterns.editor_tail, "byline", "byline"),
         (patterns.source_tail, "boilerplate", "source_line"),
         (patterns.site_tail, "boilerplate", "source_line"),
         (patterns.closing_byline, "byline", "byline"),
@@ -1305,7 +1357,7 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         found = pattern.search(text, window)
         if not found:
             continue
-        if pattern is patterns.signature and not _is_name(found.group("name")):
+        if pattern is patterns.signature and not _signature_names(found):
             continue
         if pattern is patterns.closing_byline and patterns.photo_credit.match(_unbracket(found.group(0))):
             role, kind = "boilerplate", "photo_credit"  # `……影片。(记者X摄)`: a caption's credit
@@ -1316,6 +1368,27 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
             at += 1
         return at, role, kind
     return None
+
+
+# A byline that is only a signature: `(李某)`, `(数据宝 周某)`.
+_SIGNATURE_LINE = re.compile(
+    r"\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{2,8})\s+)?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
+)
+
+
+def _signature_names(found: re.Match[str]) -> list[str]:
+    """The reporters of a closing signature: `(李某)`; spaced, each must read as a
+    person's name (`(数据宝 周某)`: 周某; the source before them is no person)."""
+    names = found.group("name").split()
+    if len(names) == 1 and found.group("source") is None:
+        return names if _is_name(names[0]) else []
+    source = found.group("source")
+    if source and _patterns().role.search(source):
+        return []  # `(记者 X)`: a reporter's bracket, read as one
+    if not all(looks_like_person(name) for name in names):
+        return []
+    return ([source] if source and looks_like_person(source) else []) + names
 
 
 def _last_sentence_start(text: str) -> int | None:
@@ -1935,12 +2008,16 @@ def _credit_label() -> re.Pattern[str]:
 _RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
 
 
+# `返回文章首页 首页>新闻>…`: a portal's navigation opening a line.
+_BACK_HOME = re.compile(r"(?:>>|》|>)?\s*返回[\u4e00-\u9fff]{0,8}首页")
+
+
 def _furniture_kind(text: str) -> str | None:
     """Lines that are page furniture by their form alone, anywhere in the text:
     a `---` separator or an ID line `基金会编号A3632` (footer) and a machine stamp
     `(更新时间戳: 1705063907343)` (time_line)."""
     stripped = text.strip()
-    if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
+    if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped) or _BACK_HOME.match(stripped):
         return "footer"
     if ":" in stripped or "：" in stripped:  # both forms below are a label and a colon
         if len(stripped) <= HOTLINE_MAX_CHARS and _HOTLINE.match(stripped):
@@ -2325,6 +2402,7 @@ def _mark_headings(body: list[_Line]) -> None:
             and not _ends_dots(stripped)
             and stripped[-1] not in ":：,，、"
             and not _DATED_ITEM.match(stripped)
+            and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
         ):
             line.role = "heading"
 
@@ -2393,6 +2471,11 @@ def _take_dateline(line: _Line, article: Article) -> None:
     reporters_text = text[value_start:value_end]
     article.dateline_span = (line.start, line.start + end)
     paren = patterns.reporter_paren.match(text[end:]) or patterns.inline_byline.match(text[end:])
+    # `中新网武汉12月12日电 (田某 徐某)记者12日……`: the reporters' names alone in the bracket.
+    names = _DISPATCH_NAMES.match(text[end:]) if paren is None else None
+    if names and all(looks_like_person(name) for name in names.group("names").split()):
+        paren = names
+        _add_reporters(article, "", names.group("names").split())
     if paren:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
@@ -2400,6 +2483,11 @@ def _take_dateline(line: _Line, article: Article) -> None:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+_DISPATCH_NAMES = re.compile(
+    r"\s*[(（]\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]"
+)
 
 
 def _dispatch_names(inner: str) -> list[str]:

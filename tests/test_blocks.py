@@ -638,3 +638,64 @@ def test_credited_captions_glued_after_a_closing_byline() -> None:
         ("photo_credit", "李小華攝"),
     ]
     assert article.reporters == ["王大明"]
+
+
+_INDENTED = (
+    "内容来源：某某财经-某某报[2019年03月02日08:15]\u3000\u3000上周两市共有20只股票面临解禁，解禁市值合计100亿元。"
+    "\u3000\u3000从行业来看，电子行业个股最多，排行居首。\u3000\u3000某公司解禁市值最高\u3000\u3000统计显示，"
+    "某公司解禁股数高达10亿股，解禁市值为50亿元。\u3000\u3000整体来看，这些股票过去一个月大多下跌。"
+    "（某数据 周某某）"
+)
+
+
+def test_ideographic_indents_are_paragraph_breaks_in_a_glued_portal_page() -> None:
+    article = parse(_INDENTED)
+    blocks = source_blocks(article)
+    assert blocks[0] == ("source_line", "内容来源：某某财经-某某报[2019年03月02日08:15]")
+    assert ("heading", "某公司解禁市值最高") in blocks
+    assert ("body", "从行业来看，电子行业个股最多，排行居首。") in blocks
+    assert blocks[-1] == ("byline", "（某数据 周某某）")
+    assert article.source == "某某财经-某某报"
+    assert article.reporters == ["周某某"]
+    assert article.headings == ["某公司解禁市值最高"]
+
+
+def test_one_ideographic_indent_is_a_label_spacing() -> None:
+    ruling = "本院认为，原告未预交案件受理费，本案按原告撤回起诉处理。审判员\u3000\u3000王某某二〇一八年四月"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + ruling))
+    assert blocks[-1] == ("body", ruling)
+
+
+def test_signature_of_two_reporters_names_both() -> None:
+    last = _PARAGRAPHS[1] + "（张某某 李某某）"
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-1] == ("byline", "（张某某 李某某）")
+    assert article.reporters == ["张某某", "李某某"]
+    assert article.source is None
+
+
+def test_latin_short_line_is_no_heading() -> None:
+    article = parse("\n".join([_PARAGRAPHS[0], "no.1", _PARAGRAPHS[1], "第一部分", _PARAGRAPHS[2]]))
+    assert article.headings == ["第一部分"]
+
+
+def test_names_with_what_they_did_are_a_byline() -> None:
+    credits = "《某刊》(博客，微博)记者 王某某/文 李某某/编辑"
+    article = parse("\n".join([_PARAGRAPHS[0], credits, _PARAGRAPHS[1], _PARAGRAPHS[2]]))
+    assert ("byline", credits) in source_blocks(article)
+    assert article.reporters == ["王某某"]
+
+
+def test_names_alone_in_the_bracket_after_a_dateline_are_reporters() -> None:
+    article = parse("某某网武汉3月2日电 (王某 李某某)记者2日从警方获悉，一个窝点被捣毁。\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:3] == [
+        ("dateline", "某某网武汉3月2日电"),
+        ("byline", "(王某 李某某)"),
+        ("body", "记者2日从警方获悉，一个窝点被捣毁。"),
+    ]
+    assert article.reporters == ["王某", "李某某"]
+
+
+def test_back_to_home_navigation_is_a_footer() -> None:
+    chrome = "返回文章首页 首页>新闻>本地新闻收藏 分享到:微博下一篇：某某新闻"
+    assert source_blocks(parse("\n".join([*_PARAGRAPHS, chrome])))[-1] == ("footer", chrome)

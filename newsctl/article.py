@@ -265,7 +265,7 @@ def _patterns() -> _Patterns:
         dateline=re.compile(
             rf"^(?P<dl>{lead}{{0,24}}?(?:{month_day}|{day_only})(?:专电|电|讯)"
             r"|本报讯|本台讯|本网讯|本报消息|本台消息|本网消息"
-            rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$)"
+            rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$|{roles})"  # `某报讯记者X`
             rf"|{lead}{{2,12}}?消息(?=\s*[(（:：])"
             # Not `据某报报道,……`: an attribution inside the lede's sentence, not the page's dateline.
             r")"
@@ -287,7 +287,7 @@ def _patterns() -> _Patterns:
         byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
         byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
         slash_byline=re.compile(
-            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:综合|外电)?(?:报导|报道|采访报道)"
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
@@ -336,7 +336,7 @@ def _patterns() -> _Patterns:
         # `……。(数据宝 周某)`, `……。(张某 李某)`: the source before the names, spaced.
         signature=re.compile(
             rf"(?<=[。！？!?”」])\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{{2,8}})\s+)?"
-            rf"(?P<name>{name}(?:\s+{name}){{0,2}})\s*[)）]\s*$"
+            rf"(?P<name>[\u4e00-\u9fff·]{{2,6}}(?:\s+{name}){{0,2}})\s*[)）]\s*$"
         ),
         # `……指数情况。(某某文明网)`: an outlet in brackets closes the story it came from.
         source_signature=re.compile(
@@ -393,7 +393,10 @@ def _patterns() -> _Patterns:
         ),
         # `新快报讯 记者 罗某 实习生 葛某 报道 施工……`: reporters between dateline and story.
         inline_byline=re.compile(
-            rf"\s*(?:{roles})\s*{name}(?:\s+(?:(?:{roles})\s*)?{name}){{0,7}}\s+(?:报道|报导|采写)(?=\s|$)"
+            # `珠江商报讯记者何某某通讯员谭某某报道:近日……`: roles between the names need no space;
+            # `南都讯 记者程某 某区法院……`: a name and a space, no verb.
+            rf"\s*(?:{roles})\s*{name}(?:(?:\s+(?:(?:{roles})\s*)?|\s*(?:{roles})\s*){name}){{0,7}}"
+            rf"(?:\s*(?:报道|报导|采写)(?:\s*[:：]|(?=\s|$))|(?=\s))"
         ),
         # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
         opening_prompt=re.compile(
@@ -558,12 +561,14 @@ class _Line:
 
 def _split_lines(cleaned: CleanedText) -> list[_Line]:
     text = cleaned.text
+    indented = len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
     lines = []
     offset = 0
     blank = True
     for raw in text.split("\n"):
         if raw.strip():
-            lines.extend(_split_glued(_Line(offset, offset + len(raw), raw, blank_before=blank), cleaned))
+            line = _Line(offset, offset + len(raw), raw, blank_before=blank)
+            lines.extend(_split_glued(line, cleaned if indented else None))
             blank = False
         else:
             blank = True
@@ -589,6 +594,7 @@ GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces ar
 # subheading (`……。　　某某最高　　数据显示……`) or a source line (`来源:X[2017年…]　　通告……`).
 # Cleaning folds the run to one space; the source tells it from a plain space.
 INDENTED_PARAGRAPHS_MIN = 2  # one such run may be a label's spacing (`审判员　　某某`)
+_INDENTED_PARAGRAPH = re.compile(r"[。！？!?”」] ?\u3000\u3000")
 
 
 def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
@@ -604,15 +610,13 @@ def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
     return found
 
 
-def _split_glued(line: _Line, cleaned: CleanedText) -> list[_Line]:
+def _split_glued(line: _Line, indented: CleanedText | None) -> list[_Line]:
+    """`indented`: the text, when its page indents paragraphs with ideographic spaces."""
     if len(line.text) < GLUED_MIN_CHARS:
         return [line]
     breaks = [found.span() for found in _GLUED_BREAK.finditer(line.text)]
-    if " " in line.text and "\u3000\u3000" in cleaned.source:
-        indents = _indent_breaks(line, cleaned)
-        after_sentence = [span for span in indents if span[0] and line.text[span[0] - 1] in "。！？!?”」"]
-        if len(after_sentence) >= INDENTED_PARAGRAPHS_MIN:
-            breaks = sorted(breaks + indents)
+    if indented is not None and " " in line.text:
+        breaks = sorted(breaks + _indent_breaks(line, indented))
     pieces = []
     cursor = 0
     for start, end in breaks:
@@ -695,7 +699,7 @@ def _is_byline(line: str) -> bool:
     if patterns.editor_line.match(line):
         return True
     text = line.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
-    if _name_role_credits().match(text):
+    if _name_role_credits().match(text) or _outlet_report().match(text):
         return True
     role = patterns.byline_role.match(text)
     if not role:
@@ -703,6 +707,13 @@ def _is_byline(line: str) -> bool:
     rest = patterns.byline_tail.sub("", text[role.end() :])
     names = [token for token in patterns.byline_separator.split(rest) if token]
     return bool(names) and all(_NAME.fullmatch(token) for token in names)
+
+
+@cache
+def _outlet_report() -> re.Pattern[str]:
+    """`某某新闻网综合报道`: the outlet that compiled the story, on a line of its own."""
+    suffixes = _alternation(load_json("article.json")["outlet_suffixes"])
+    return re.compile(rf"^[\u4e00-\u9fff]{{1,10}}(?:{suffixes})(?:综合)?(?:报道|报导)$")
 
 
 @cache
@@ -741,6 +752,7 @@ def _reporters_in(text: str) -> list[str]:
     for role in patterns.role.finditer(text):
         rest = text[role.end() :]
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
+        rest = patterns.role.split(rest, maxsplit=1)[0]  # `何某通讯员谭某`: the next role's names are its own
         rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
         # `记者:张 菁`: one name after a colon, its characters spaced out by the page.
         rest = _SPACED_NAME.sub(r"\1\2", rest)
@@ -871,8 +883,13 @@ def parse_article(
         elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
             found = patterns.source_line.search(line.text)
-            if found and article.source is None and kind == "source_line":
-                article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+            if found and kind == "source_line":
+                if article.source is None:
+                    article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+                # `来源：某报记者站 赵某某编辑：…`: the reporter after the source, before the editors.
+                signed = _SOURCE_REPORTERS.match(line.text, found.end(1))
+                if signed and all(looks_like_person(name) for name in signed.group("names").split()):
+                    _add_reporters(article, "", signed.group("names").split())
             elif kind == "source_line" and article.source is None:
                 site = (
                     re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
@@ -1370,10 +1387,13 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     return None
 
 
+_SOURCE_REPORTERS = re.compile(
+    r"\s+(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,2})\s*(?=责任编辑|编辑|责编|[)）]?\s*$)"
+)
 # A byline that is only a signature: `(李某)`, `(数据宝 周某)`.
 _SIGNATURE_LINE = re.compile(
     r"\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{2,8})\s+)?"
-    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
 )
 
 
@@ -1382,6 +1402,9 @@ def _signature_names(found: re.Match[str]) -> list[str]:
     person's name (`(数据宝 周某)`: 周某; the source before them is no person)."""
     names = found.group("name").split()
     if len(names) == 1 and found.group("source") is None:
+        pair = _glued_pair(names[0])
+        if pair:
+            return pair
         return names if _is_name(names[0]) else []
     source = found.group("source")
     if source and _patterns().role.search(source):
@@ -1389,6 +1412,21 @@ def _signature_names(found: re.Match[str]) -> list[str]:
     if not all(looks_like_person(name) for name in names):
         return []
     return ([source] if source and looks_like_person(source) else []) + names
+
+
+def _glued_pair(token: str) -> list[str]:
+    """`姜某某曹某某`: two names signed without a space, where exactly one cut gives
+    two surname-led names (a 2-3 character name, or 3-4 after a two-character surname)."""
+    if len(token) < 4:
+        return []
+    cuts = [
+        [token[:at], token[at:]]
+        for at in range(2, len(token) - 1)
+        if all(looks_like_person(part) and _is_name(part) for part in (token[:at], token[at:]))
+    ]
+    if len(token) == 4 and looks_like_person(token):
+        return []  # `欧阳某某`: one name after a two-character surname
+    return cuts[0] if len(cuts) == 1 else []
 
 
 def _last_sentence_start(text: str) -> int | None:
@@ -1706,7 +1744,10 @@ def _take_later_dateline(lines: list[_Line], first: int, article: Article) -> No
             _take_dateline(lines[position], article)
             for before in body:
                 if before < position and _is_heading_text(lines[before].text):
-                    lines[before].role = "heading"
+                    if _is_boilerplate(lines[before].text):  # `报料有奖` over a tip-off line
+                        lines[before].role = "boilerplate"
+                    else:
+                        lines[before].role = "heading"
             return
 
 
@@ -1821,6 +1862,7 @@ def _mark_header(
             candidates
             and _is_heading_text(candidates[0])
             and _furniture_kind(candidates[0]) is None
+            and not _is_boilerplate(candidates[0])  # `报料有奖` over a tip-off line: no deck
             and len(_next_story_line(lines, position).text.strip()) > HEADING_MAX_CHARS
         ):
             lines[position].role = "heading"

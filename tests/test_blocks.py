@@ -699,3 +699,43 @@ def test_names_alone_in_the_bracket_after_a_dateline_are_reporters() -> None:
 def test_back_to_home_navigation_is_a_footer() -> None:
     chrome = "返回文章首页 首页>新闻>本地新闻收藏 分享到:微博下一篇：某某新闻"
     assert source_blocks(parse("\n".join([*_PARAGRAPHS, chrome])))[-1] == ("footer", chrome)
+
+
+def test_two_names_signed_without_a_space() -> None:
+    article = parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "(王小明李大华)")
+    assert source_blocks(article)[-1] == ("byline", "(王小明李大华)")
+    assert article.reporters == ["王小明", "李大华"]
+
+
+def test_reporter_after_the_source_before_the_editors() -> None:
+    article = parse("\n".join([*_PARAGRAPHS, "来源：某某日报驻某地记者站 王小明编辑：李某 张某"]))
+    assert article.source == "某某日报驻某地记者站"
+    assert article.reporters == ["王小明"]
+
+
+def test_dateline_glued_to_roles_and_names() -> None:
+    article = parse("某某商报讯记者王小明通讯员李大华报道:近日，某镇发生一起交通事故。\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:3] == [
+        ("dateline", "某某商报讯"),
+        ("byline", "记者王小明通讯员李大华报道:"),
+        ("body", "近日，某镇发生一起交通事故。"),
+    ]
+    assert article.reporters == ["王小明", "李大华"]
+
+
+def test_dateline_then_reporter_and_a_space() -> None:
+    article = parse("某都讯 记者程某 某区法院昨日对一起受贿案作出判决。\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:2] == [("dateline", "某都讯"), ("byline", "记者程某")]
+    assert article.reporters == ["程某"]
+
+
+def test_closing_staff_labels_glued_after_a_sentence() -> None:
+    last = _PARAGRAPHS[1] + "记者：王小明、李大华通讯员：张某某"
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-1] == ("byline", "记者：王小明、李大华通讯员：张某某")
+    assert article.reporters == ["王小明", "李大华", "张某某"]
+
+
+def test_outlet_compiled_report_line_is_a_byline() -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, "某某新闻网综合报道"])))
+    assert blocks[-1] == ("byline", "某某新闻网综合报道")

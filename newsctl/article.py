@@ -406,7 +406,10 @@ def _patterns() -> _Patterns:
         closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
         # `更多热文紧急通知!……`: the label glued to the first link's headline.
         related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
-        related_tail=re.compile(r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*$"),
+        # `［详细］［图集］`: a link with the gallery link after it.
+        related_tail=re.compile(
+            r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*(?:[\[【]\s*(?:图集|组图|视频)\s*[\]】]\s*)*$"
+        ),
         # Each kind with the words one of its tails must contain (a cheap test before the pattern).
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"), tuple(vocab["glued_tail_words"][kind]))

@@ -739,3 +739,15 @@ def test_closing_staff_labels_glued_after_a_sentence() -> None:
 def test_outlet_compiled_report_line_is_a_byline() -> None:
     blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, "某某新闻网综合报道"])))
     assert blocks[-1] == ("byline", "某某新闻网综合报道")
+
+
+def test_more_label_and_the_headlines_after_it_are_related_links() -> None:
+    links = ["更多精彩内容重磅：某省四市获批建设新海关", "某省进出口50强揭晓！哪些企业上榜？"]
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *links])))
+    assert blocks[-2:] == [("related_links", line) for line in links]
+
+
+def test_detail_link_with_a_gallery_link_is_cut_off() -> None:
+    last = _PARAGRAPHS[1] + "\u3000［详细］［图集］"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
+    assert blocks[-2:] == [("body", _PARAGRAPHS[1]), ("related_links", "［详细］［图集］")]

@@ -564,7 +564,10 @@ class _Line:
 
 def _split_lines(cleaned: CleanedText) -> list[_Line]:
     text = cleaned.text
-    indented = len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+    indented = (
+        "\u3000\u3000" in cleaned.source
+        and len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+    )
     lines = []
     offset = 0
     blank = True
@@ -1349,8 +1352,6 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     if not text:
         return None
     candidates: list[tuple[re.Pattern[str], str, str]] = [
-        # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
-        (patterns.editor_tail, "byline", "byline"),
         (patterns.source_tail, "boilerplate", "source_line"),
         (patterns.site_tail, "boilerplate", "source_line"),
         (patterns.closing_byline, "byline", "byline"),
@@ -1359,6 +1360,9 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         (patterns.credit_byline, "byline", "byline"),
     ]
     window = max(0, len(text) - TAIL_WINDOW)
+    if text[-1] in ")）】]" or text[-1].isdigit():
+        # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
+        candidates.insert(0, (patterns.editor_tail, "byline", "byline"))
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern, words in patterns.glued_tails
@@ -1510,8 +1514,14 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
     for line in lines:
         text = line.text
         # A short last line ending in a credit may have been taken whole for a caption.
-        taken = line.role == "boilerplate" and line.kind in (None, "caption") and _is_caption(text.strip())
-        if line.role == "body" or taken:
+        reported = "报导" in text or "报道" in text
+        taken = (
+            reported
+            and line.role == "boilerplate"
+            and line.kind in (None, "caption")
+            and _is_caption(text.strip())
+        )
+        if reported and (line.role == "body" or taken):
             byline = _INNER_CLOSING_BYLINE.search(text)
             if byline and byline.end() < len(text.rstrip()) and _BOX_CREDIT.search(text, byline.end()):
                 if text[: byline.start()].strip():
@@ -1538,7 +1548,7 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
                 continue
         label = None
         if line.role in ("boilerplate", "header") and line.kind in (None, "related_links", "caption"):
-            label = re.match(rf"\s*[【\[]?(?:{_time_line_related().pattern})[】\]]?\s*", text)
+            label = _box_label().match(text)
         if label is None or not _BOX_CREDIT.search(text, label.end()):
             out.append(line)
             continue
@@ -1585,6 +1595,11 @@ def _credited_captions(line: _Line, cursor: int) -> list[_Line]:
     if text[cursor:].strip():
         out.append(_Line(line.start + cursor, line.end, text[cursor:], False, "boilerplate", "caption"))
     return out
+
+
+@cache
+def _box_label() -> re.Pattern[str]:
+    return re.compile(rf"\s*[【\[]?(?:{_time_line_related().pattern})[】\]]?\s*")
 
 
 @cache

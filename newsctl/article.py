@@ -336,7 +336,7 @@ def _patterns() -> _Patterns:
         # `……。(数据宝 周某)`, `……。(张某 李某)`: the source before the names, spaced.
         signature=re.compile(
             rf"(?<=[。！？!?”」])\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{{2,8}})\s+)?"
-            rf"(?P<name>[\u4e00-\u9fff·]{{2,6}}(?:\s+{name}){{0,2}})\s*[)）]\s*$"
+            rf"(?P<name>[\u4e00-\u9fff·]{{2,9}}(?:\s+{name}){{0,2}})\s*[)）]\s*$"
         ),
         # `……指数情况。(某某文明网)`: an outlet in brackets closes the story it came from.
         source_signature=re.compile(
@@ -1373,6 +1373,9 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
     if is_last and line.role == "body":
+        signed = _SIGNATURE_LINE.fullmatch(text) if text[-1] in ")）" else None
+        if signed and _signature_names(signed):
+            return 0, "byline", "byline"  # `(孙某某许某某)` on a line of its own
         share_at = _share_tail(text)
         if share_at is not None:
             return share_at, "boilerplate", "share_prompt"
@@ -1400,7 +1403,7 @@ _SOURCE_REPORTERS = re.compile(
 # A byline that is only a signature: `(李某)`, `(数据宝 周某)`.
 _SIGNATURE_LINE = re.compile(
     r"\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{2,8})\s+)?"
-    r"(?P<name>[\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,9}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
 )
 
 
@@ -1409,7 +1412,7 @@ def _signature_names(found: re.Match[str]) -> list[str]:
     person's name (`(数据宝 周某)`: 周某; the source before them is no person)."""
     names = found.group("name").split()
     if len(names) == 1 and found.group("source") is None:
-        pair = _glued_pair(names[0])
+        pair = _glued_names(names[0])
         if pair:
             return pair
         return names if _is_name(names[0]) else []
@@ -1421,18 +1424,28 @@ def _signature_names(found: re.Match[str]) -> list[str]:
     return ([source] if source and looks_like_person(source) else []) + names
 
 
-def _glued_pair(token: str) -> list[str]:
-    """`姜某某曹某某`: two names signed without a space, where exactly one cut gives
-    two surname-led names (a 2-3 character name, or 3-4 after a two-character surname)."""
-    if len(token) < 4:
-        return []
-    cuts = [
-        [token[:at], token[at:]]
-        for at in range(2, len(token) - 1)
-        if all(looks_like_person(part) and _is_name(part) for part in (token[:at], token[at:]))
-    ]
-    if len(token) == 4 and looks_like_person(token):
+def _glued_names(token: str) -> list[str]:
+    """`姜某某曹某某`, `孙某某许某某姜某`: two or three names signed without a space,
+    where exactly one way of cutting gives surname-led names (2-3 characters, or
+    3-4 after a two-character surname)."""
+    if len(token) < 4 or (len(token) == 4 and looks_like_person(token)):
         return []  # `欧阳某某`: one name after a two-character surname
+
+    def is_person(part: str) -> bool:
+        return looks_like_person(part) and _is_name(part)
+
+    cuts: list[list[str]] = []
+    for first in range(2, len(token) - 1):
+        head, rest = token[:first], token[first:]
+        if not is_person(head):
+            continue
+        if is_person(rest):
+            cuts.append([head, rest])
+        cuts += [
+            [head, rest[:second], rest[second:]]
+            for second in range(2, len(rest) - 1)
+            if is_person(rest[:second]) and is_person(rest[second:])
+        ]
     return cuts[0] if len(cuts) == 1 else []
 
 
@@ -1745,7 +1758,8 @@ def _author_line() -> re.Pattern[str]:
     """`王某某／律師 日前報載……`: a column's author and profession open the text."""
     titles = _alternation(load_json("article.json")["author_titles"])
     return re.compile(
-        rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,10}}?(?:{titles})(?=\s)"
+        # `某某／某大学兼任助理教授、保险精算师 `, `某某／旅美作家、《某书》作者 `: several titles.
+        rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[^\s。！？!?]{{0,40}}?(?:{titles})(?=\s)"
     )
 
 
@@ -2445,6 +2459,11 @@ def _is_short_boilerplate(line: str) -> bool:
 UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is broken into phrases
 
 
+# `某国成立边境安全协调委员会 某方称在某州成立军事管制局`: a two-part headline, each
+# part a clause of its own, may run past HEADING_MAX_CHARS.
+_TWO_PART_HEADING = re.compile(r"[^\s，,。！？!?：:]{6,20} [^\s，,。！？!?：:]{6,20}")
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
     ends in a colon introduces what follows and is not a heading. In text broken
@@ -2457,7 +2476,7 @@ def _mark_headings(body: list[_Line]) -> None:
         is_inner = 0 < position < len(body) - 1
         if (
             is_inner
-            and len(stripped) <= HEADING_MAX_CHARS
+            and (len(stripped) <= HEADING_MAX_CHARS or _TWO_PART_HEADING.fullmatch(stripped))
             and not _ends_sentence(stripped)
             and not _ends_dots(stripped)
             and stripped[-1] not in ":：,，、"

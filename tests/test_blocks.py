@@ -751,3 +751,24 @@ def test_detail_link_with_a_gallery_link_is_cut_off() -> None:
     last = _PARAGRAPHS[1] + "\u3000［详细］［图集］"
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
     assert blocks[-2:] == [("body", _PARAGRAPHS[1]), ("related_links", "［详细］［图集］")]
+
+
+def test_column_author_with_several_titles_is_a_byline() -> None:
+    opening = (
+        "王某某／某大學兼任助理教授、保險精算師 看到標題想進來了解真相的朋友，很抱歉，這個命題並不存在。"
+    )
+    article = parse(opening + "\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[0] == ("byline", "王某某／某大學兼任助理教授、保險精算師")
+    assert article.reporters == ["王某某"]
+
+
+def test_three_names_signed_on_a_line_of_their_own() -> None:
+    article = parse("\n".join([*_PARAGRAPHS, "（孙某某许某某姜某）"]))
+    assert source_blocks(article)[-1] == ("byline", "（孙某某许某某姜某）")
+    assert article.reporters == ["孙某某", "许某某", "姜某"]
+
+
+def test_two_part_subheading_may_run_long() -> None:
+    subhead = "某国成立边境地区军事安全协调委员会 某方称在某州成立军事管制局"
+    article = parse("\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1], subhead, _PARAGRAPHS[2]]))
+    assert article.headings == [subhead]

@@ -22,16 +22,20 @@ from functools import cache
 from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
+from newsctl.names import looks_like_person
 from newsctl.read import RawDocument
 from newsctl.records import Block as BlockRecord
 from newsctl.region import Region, detect_region
 
 DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
+HEADING_MIN_HAN = 2
 TITLE_MAX_CHARS = 60
 TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
+# A line closed by a credit (`……。(资料照片)`) longer than this is a paragraph, not the photo's caption.
+CLOSED_CAPTION_MAX_CHARS = 150
 MAX_INNER_BYLINES = 3
 HEADER_MAX_LINES = 8  # header lines before the title, and again after it
 SENTENCE_END = "。！？!?；;…"
@@ -229,6 +233,12 @@ def _patterns() -> _Patterns:
     name = r"[\u4e00-\u9fff·]{2,4}"
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     source_labels = _alternation(vocab["source_labels"])
+    # A photo's source (`报系资料照`, `美联社`), and a reporter's photo credit (`[outlet]记者X/摄影`).
+    credit_source = f"(?:{_alternation(vocab['photo_credit_sources'] + vocab['photo_agencies'])})"
+    reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
+    after_source = (
+        rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
+    )
     outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
@@ -241,7 +251,7 @@ def _patterns() -> _Patterns:
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
             # A list of sources (`来源:X、Y`) gives the first.
-            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／\[【?？]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -256,7 +266,7 @@ def _patterns() -> _Patterns:
         dateline=re.compile(
             rf"^(?P<dl>{lead}{{0,24}}?(?:{month_day}|{day_only})(?:专电|电|讯)"
             r"|本报讯|本台讯|本网讯|本报消息|本台消息|本网消息"
-            rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$)"
+            rf"|{lead}{{2,20}}?(?:专讯|讯)(?=[\s(（:：,，]|$|{roles})"  # `某报讯记者X`
             rf"|{lead}{{2,12}}?消息(?=\s*[(（:：])"
             # Not `据某报报道,……`: an attribution inside the lede's sentence, not the page's dateline.
             r")"
@@ -278,7 +288,7 @@ def _patterns() -> _Patterns:
         byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
         byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
         slash_byline=re.compile(
-            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:报导|报道|采访报道)"
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
@@ -324,7 +334,11 @@ def _patterns() -> _Patterns:
             rf"|[(（](?:{roles})\s*[^()（）\n]{{2,30}}[)）]\s*$"
         ),
         # `……。(李某)`: a name in brackets signs the last paragraph.
-        signature=re.compile(rf"(?<=[。！？!?”」])\s*[(（]\s*(?P<name>{name})\s*[)）]\s*$"),
+        # `……。(数据宝 周某)`, `……。(张某 李某)`: the source before the names, spaced.
+        signature=re.compile(
+            rf"(?<=[。！？!?”」])\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{{2,8}})\s+)?"
+            rf"(?P<name>[\u4e00-\u9fff·]{{2,9}}(?:\s+{name}){{0,2}})\s*[)）]\s*$"
+        ),
         # `……指数情况。(某某文明网)`: an outlet in brackets closes the story it came from.
         source_signature=re.compile(
             rf"(?<=[。！？!?”」])\s*[(（]\s*(?!翻摄|取自|截自|截图|摘自|图)"
@@ -351,19 +365,24 @@ def _patterns() -> _Patterns:
             # `……霧茫茫。記者X／攝影 苗栗縣……`, `……柯文哲。聯合報系資料照／記者X攝影`,
             # `……提勒森。路透 美國……`, `……突破20億。資料來源：Statista`: a credit after a
             # caption sentence, closing the line or followed by a space and the story.
-            rf"|(?:{_alternation(vocab['photo_credit_sources'])})"
-            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?(?=\s|$)"
+            # `联合报系资料照，记者X／摄影`, `示意图／记者X摄影`, `某报系记者X／摄影`, `东京特派记者X／摄影`.
+            rf"|{credit_source}{after_source}(?=\s|$)"
             rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
-            rf"|(?:{_alternation(vocab['photo_agencies'])})(?=\s|$)"
+            rf"|{reporter_shot}(?=\s|$)"
             # `……射伤右眼。引自某某日报`: the outlet the picture was taken from.
             rf"|(?:{_alternation(vocab['picture_from_labels'])})\s*[^\s。，,()（）]{{2,16}}(?=\s|$)"
             rf"|(?:{_alternation(vocab['data_source_labels'])})\s*[:：]\s*[^\s。，,]{{1,24}}(?=\s|$)"
             r")"
         ),
         # `美联社 美国总统……`, `报系资料照 某公司……`: a credit opening a line, then the story.
+        # `记者X/摄影 迎接暑假……`, `图/某大学提供 第二名……`: the reporter's or a provider's credit too.
+        # `图/报系资料照片 第12届……`, `某学会提供 俗称……`, and a line that is only `图/翻摄自X`.
         leading_credit=re.compile(
-            rf"\s*(?:(?:{_alternation(vocab['photo_credit_sources'])})"
-            rf"(?:\s*[{_SLASHES}]\s*(?:{roles})?\s*{name}\s*摄影?)?|(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
+            rf"\s*(?:{credit_source}{after_source}|{reporter_shot}"
+            # `图/撷取自Vectra Networks, Inc.脸书 官员……`: a Latin name with spaces.
+            rf"|图\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,4}}[A-Za-z][A-Za-z0-9 .,&'-]{{0,40}}?"
+            r"[A-Za-z.][\u4e00-\u9fff]{1,4}"
+            rf"|图\s*[{_SLASHES}]\s*(?!文)[^\s。，,()（）]{{1,20}}|[\u4e00-\u9fff]{{2,10}}提供)(?=\s|$)"
         ),
         # `报导/刘某 摄影/陈某 部分图片/业者提供`: a line of credits.
         credit_line=re.compile(
@@ -375,7 +394,10 @@ def _patterns() -> _Patterns:
         ),
         # `新快报讯 记者 罗某 实习生 葛某 报道 施工……`: reporters between dateline and story.
         inline_byline=re.compile(
-            rf"\s*(?:{roles})\s*{name}(?:\s+(?:(?:{roles})\s*)?{name}){{0,7}}\s+(?:报道|报导|采写)(?=\s|$)"
+            # `珠江商报讯记者何某某通讯员谭某某报道:近日……`: roles between the names need no space;
+            # `南都讯 记者程某 某区法院……`: a name and a space, no verb.
+            rf"\s*(?:{roles})\s*{name}(?:(?:\s+(?:(?:{roles})\s*)?|\s*(?:{roles})\s*){name}){{0,7}}"
+            rf"(?:\s*(?:报道|报导|采写)(?:\s*[:：]|(?=\s|$))|(?=\s))"
         ),
         # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
         opening_prompt=re.compile(
@@ -385,7 +407,10 @@ def _patterns() -> _Patterns:
         closing_source=re.compile(r"^\s*本文(?:来自|转自|转载自)\s*[:：]?\s*([^\s:：,，。;；()（）]{2,20})"),
         # `更多热文紧急通知!……`: the label glued to the first link's headline.
         related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
-        related_tail=re.compile(r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*$"),
+        # `［详细］［图集］`: a link with the gallery link after it.
+        related_tail=re.compile(
+            r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*(?:[\[【]\s*(?:图集|组图|视频)\s*[\]】]\s*)*$"
+        ),
         # Each kind with the words one of its tails must contain (a cheap test before the pattern).
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"), tuple(vocab["glued_tail_words"][kind]))
@@ -538,13 +563,19 @@ class _Line:
     kind: str | None = None  # the block kind, where the role alone does not say it
 
 
-def _split_lines(text: str) -> list[_Line]:
+def _split_lines(cleaned: CleanedText) -> list[_Line]:
+    text = cleaned.text
+    indented = (
+        "\u3000\u3000" in cleaned.source
+        and len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+    )
     lines = []
     offset = 0
     blank = True
     for raw in text.split("\n"):
         if raw.strip():
-            lines.extend(_split_glued(_Line(offset, offset + len(raw), raw, blank_before=blank)))
+            line = _Line(offset, offset + len(raw), raw, blank_before=blank)
+            lines.extend(_split_glued(line, cleaned if indented else None))
             blank = False
         else:
             blank = True
@@ -565,15 +596,40 @@ _GLUED_BREAK = re.compile(
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
 
 
-def _split_glued(line: _Line) -> list[_Line]:
+# A portal page that indents its paragraphs with two ideographic spaces (`……。　　下周……`) and
+# lost its line breaks: in such a line every such run is a paragraph break, also after a
+# subheading (`……。　　某某最高　　数据显示……`) or a source line (`来源:X[2017年…]　　通告……`).
+# Cleaning folds the run to one space; the source tells it from a plain space.
+INDENTED_PARAGRAPHS_MIN = 2  # one such run may be a label's spacing (`审判员　　某某`)
+_INDENTED_PARAGRAPH = re.compile(r"[。！？!?”」] ?\u3000\u3000")
+
+
+def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
+    """Spans (in `line.text`) of the spaces that were a run of two or more ideographic spaces."""
+    source, index = cleaned.source, cleaned.source_index
+    found = []
+    for space in re.finditer(r" +", line.text):
+        at = line.start + space.start()
+        after = line.start + space.end()
+        end = index[after] if after < len(index) else len(source)
+        if "\u3000\u3000" in source[index[at] : end]:
+            found.append(space.span())
+    return found
+
+
+def _split_glued(line: _Line, indented: CleanedText | None) -> list[_Line]:
+    """`indented`: the text, when its page indents paragraphs with ideographic spaces."""
     if len(line.text) < GLUED_MIN_CHARS:
         return [line]
+    breaks = [found.span() for found in _GLUED_BREAK.finditer(line.text)]
+    if indented is not None and " " in line.text:
+        breaks = sorted(breaks + _indent_breaks(line, indented))
     pieces = []
     cursor = 0
-    for found in _GLUED_BREAK.finditer(line.text):
-        if found.start() > cursor:
-            pieces.append((cursor, found.start()))
-        cursor = found.end()
+    for start, end in breaks:
+        if start > cursor:
+            pieces.append((cursor, start))
+        cursor = max(cursor, end)
     pieces.append((cursor, len(line.text)))
     if len(pieces) == 1:
         return [line]
@@ -650,12 +706,29 @@ def _is_byline(line: str) -> bool:
     if patterns.editor_line.match(line):
         return True
     text = line.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
+    if _name_role_credits().match(text) or _outlet_report().match(text):
+        return True
     role = patterns.byline_role.match(text)
     if not role:
         return False
     rest = patterns.byline_tail.sub("", text[role.end() :])
     names = [token for token in patterns.byline_separator.split(rest) if token]
     return bool(names) and all(_NAME.fullmatch(token) for token in names)
+
+
+@cache
+def _outlet_report() -> re.Pattern[str]:
+    """`某某新闻网综合报道`: the outlet that compiled the story, on a line of its own."""
+    suffixes = _alternation(load_json("article.json")["outlet_suffixes"])
+    return re.compile(rf"^[\u4e00-\u9fff]{{1,10}}(?:{suffixes})(?:综合)?(?:报道|报导)$")
+
+
+@cache
+def _name_role_credits() -> re.Pattern[str]:
+    """`《某刊》记者 张某/文 李某/编辑`: names each followed by what they did."""
+    roles = _alternation(load_json("article.json")["reporter_roles"])
+    credit = rf"[\u4e00-\u9fff·]{{2,4}}\s*[{_SLASHES}]\s*(?:文|图|摄影?|编辑|责编|撰文|整理)"
+    return re.compile(rf"^(?:[^。！？\n]{{0,16}}?(?:{roles})\s*)?{credit}(?:\s+{credit}){{0,3}}$")
 
 
 def _is_caption(line: str) -> bool:
@@ -686,6 +759,7 @@ def _reporters_in(text: str) -> list[str]:
     for role in patterns.role.finditer(text):
         rest = text[role.end() :]
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
+        rest = patterns.role.split(rest, maxsplit=1)[0]  # `何某通讯员谭某`: the next role's names are its own
         rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
         # `记者:张 菁`: one name after a colon, its characters spaced out by the page.
         rest = _SPACED_NAME.sub(r"\1\2", rest)
@@ -763,7 +837,7 @@ def parse_article(
     text = cleaned.text
     article = Article(doc=doc, cleaned=cleaned)
     lines = _split_labelled_items(
-        _split_dated_items(_split_numbered_items(_split_layout_glyphs(_split_lines(text))))
+        _split_dated_items(_split_numbered_items(_split_layout_glyphs(_split_lines(cleaned))))
     )
     patterns = _patterns()
     record_title = clean_text(doc.title).text if doc.title else None
@@ -775,7 +849,7 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
-    lines = _split_time_line_tails(lines)
+    lines = _split_caption_boxes(_split_time_line_tails(lines))
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     lines = _take_opening(lines, article)
@@ -803,14 +877,26 @@ def parse_article(
             if kind == "byline":
                 article.byline_spans.append(span)
                 more = _slash_names(_unbracket(line.text)) + _credit_names(line.text)
-                signed = re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*", line.text)
-                more += [signed.group(1)] if signed and _is_name(signed.group(1)) else []
+                signed = _SIGNATURE_LINE.fullmatch(line.text)
+                if signed:
+                    names = _signature_names(signed)
+                    more += names
+                    source = signed.group("source")
+                    if names and source and source not in names and article.source is None:
+                        article.source = cleaned.display(
+                            line.start + signed.start("source"), line.start + signed.end("source")
+                        )
                 _add_reporters(article, line.text, more)
         elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
             found = patterns.source_line.search(line.text)
-            if found and article.source is None and kind == "source_line":
-                article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+            if found and kind == "source_line":
+                if article.source is None:
+                    article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+                # `来源：某报记者站 赵某某编辑：…`: the reporter after the source, before the editors.
+                signed = _SOURCE_REPORTERS.match(line.text, found.end(1))
+                if signed and all(looks_like_person(name) for name in signed.group("names").split()):
+                    _add_reporters(article, "", signed.group("names").split())
             elif kind == "source_line" and article.source is None:
                 site = (
                     re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
@@ -1032,7 +1118,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
     for position, line in enumerate(lines):
-        if line.role == "title" or line.kind == "caption":
+        if line.role == "title" or line.kind in ("caption", "photo_credit"):
             out.append(line)
             continue
         caption_at = _glued_caption_start(line)
@@ -1068,7 +1154,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                 elif caption_at is not None:
                     line, caption = _cut(line, caption_at, "boilerplate", "caption")
                     peeled.append(caption)
-                elif line.role == "body":
+                elif line.role == "body" and len(line.text.strip()) <= CLOSED_CAPTION_MAX_CHARS:
                     line.role, line.kind = "boilerplate", "caption"
         out.append(line)
         out.extend(reversed(peeled))
@@ -1123,6 +1209,9 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
     if not _ends_sentence(previous.text.strip()):
         return None
     caption_at = _last_sentence_start(previous.text.rstrip()) or 0
+    opening = not any(line.role == "body" or line.kind in ("caption", "photo_credit") for line in before[:-1])
+    if opening and len(previous.text.strip()) <= CAPTION_MAX_CHARS:
+        caption_at = 0  # the opening photo's caption: the whole first line
     if len(previous.text[caption_at:].strip()) > CAPTION_MAX_CHARS:
         return None
     if caption_at > 0:
@@ -1272,6 +1361,9 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         (patterns.credit_byline, "byline", "byline"),
     ]
     window = max(0, len(text) - TAIL_WINDOW)
+    if text[-1] in ")）】]" or text[-1].isdigit():
+        # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
+        candidates.insert(0, (patterns.editor_tail, "byline", "byline"))
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern, words in patterns.glued_tails
@@ -1282,6 +1374,9 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
     if is_last and line.role == "body":
+        signed = _SIGNATURE_LINE.fullmatch(text) if text[-1] in ")）" else None
+        if signed and _signature_names(signed):
+            return 0, "byline", "byline"  # `(孙某某许某某)` on a line of its own
         share_at = _share_tail(text)
         if share_at is not None:
             return share_at, "boilerplate", "share_prompt"
@@ -1290,8 +1385,10 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         found = pattern.search(text, window)
         if not found:
             continue
-        if pattern is patterns.signature and not _is_name(found.group("name")):
+        if pattern is patterns.signature and not _signature_names(found):
             continue
+        if pattern is patterns.closing_byline and patterns.photo_credit.match(_unbracket(found.group(0))):
+            role, kind = "boilerplate", "photo_credit"  # `……影片。(记者X摄)`: a caption's credit
         if found.start() == 0 and line.role == role and line.kind in (None, kind):
             return None  # already the whole line
         at = found.start()
@@ -1299,6 +1396,58 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
             at += 1
         return at, role, kind
     return None
+
+
+_SOURCE_REPORTERS = re.compile(
+    r"\s+(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,2})\s*(?=责任编辑|编辑|责编|[)）]?\s*$)"
+)
+# A byline that is only a signature: `(李某)`, `(数据宝 周某)`.
+_SIGNATURE_LINE = re.compile(
+    r"\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{2,8})\s+)?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,9}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
+)
+
+
+def _signature_names(found: re.Match[str]) -> list[str]:
+    """The reporters of a closing signature: `(李某)`; spaced, each must read as a
+    person's name (`(数据宝 周某)`: 周某; the source before them is no person)."""
+    names = found.group("name").split()
+    if len(names) == 1 and found.group("source") is None:
+        pair = _glued_names(names[0])
+        if pair:
+            return pair
+        return names if _is_name(names[0]) else []
+    source = found.group("source")
+    if source and _patterns().role.search(source):
+        return []  # `(记者 X)`: a reporter's bracket, read as one
+    if not all(looks_like_person(name) for name in names):
+        return []
+    return ([source] if source and looks_like_person(source) else []) + names
+
+
+def _glued_names(token: str) -> list[str]:
+    """`姜某某曹某某`, `孙某某许某某姜某`: two or three names signed without a space,
+    where exactly one way of cutting gives surname-led names (2-3 characters, or
+    3-4 after a two-character surname)."""
+    if len(token) < 4 or (len(token) == 4 and looks_like_person(token)):
+        return []  # `欧阳某某`: one name after a two-character surname
+
+    def is_person(part: str) -> bool:
+        return looks_like_person(part) and _is_name(part)
+
+    cuts: list[list[str]] = []
+    for first in range(2, len(token) - 1):
+        head, rest = token[:first], token[first:]
+        if not is_person(head):
+            continue
+        if is_person(rest):
+            cuts.append([head, rest])
+        cuts += [
+            [head, rest[:second], rest[second:]]
+            for second in range(2, len(rest) - 1)
+            if is_person(rest[:second]) and is_person(rest[second:])
+        ]
+    return cuts[0] if len(cuts) == 1 else []
 
 
 def _last_sentence_start(text: str) -> int | None:
@@ -1357,6 +1506,114 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
         else:
             out.append(rest)
     return out
+
+
+# `【小编推荐】某某出席记者会。陈某摄某某落泪。陈某摄`: a recommendation box of the page's
+# photos, each caption closed by its credit.
+_BOX_CREDIT = re.compile(r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供)")
+
+
+# `……下架。」(某某/台北报导)`: a closing byline after the story's last sentence, with more after it.
+_INNER_CLOSING_BYLINE = re.compile(
+    rf"(?<=[。！？!?」”』])\s*[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+)
+
+
+def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
+    """A related-links label opening a line of photo captions closed by credits
+    (`小编推荐:……。某某摄……。某某摄`) is a related link; what follows it is the
+    captions and their credits, not links. So are captions with credits glued
+    after a closing byline (`……(某某/台北报导)某某出席。陈某摄`)."""
+    out: list[_Line] = []
+    for line in lines:
+        text = line.text
+        # A short last line ending in a credit may have been taken whole for a caption.
+        reported = "报导" in text or "报道" in text
+        taken = (
+            reported
+            and line.role == "boilerplate"
+            and line.kind in (None, "caption")
+            and _is_caption(text.strip())
+        )
+        if reported and (line.role == "body" or taken):
+            byline = _INNER_CLOSING_BYLINE.search(text)
+            if byline and byline.end() < len(text.rstrip()) and _BOX_CREDIT.search(text, byline.end()):
+                if text[: byline.start()].strip():
+                    out.append(
+                        _Line(
+                            line.start,
+                            line.start + byline.start(),
+                            text[: byline.start()],
+                            line.blank_before,
+                            "body",
+                        )
+                    )
+                out.append(
+                    _Line(
+                        line.start + byline.start(),
+                        line.start + byline.end(),
+                        byline.group(0),
+                        False,
+                        "byline",
+                        "byline",
+                    )
+                )
+                out.extend(_credited_captions(line, byline.end()))
+                continue
+        label = None
+        if line.role in ("boilerplate", "header") and line.kind in (None, "related_links", "caption"):
+            label = _box_label().match(text)
+        if label is None or not _BOX_CREDIT.search(text, label.end()):
+            out.append(line)
+            continue
+        out.append(
+            _Line(
+                line.start,
+                line.start + label.end(),
+                text[: label.end()],
+                line.blank_before,
+                "boilerplate",
+                "related_links",
+            )
+        )
+        out.extend(_credited_captions(line, label.end()))
+    return out
+
+
+def _credited_captions(line: _Line, cursor: int) -> list[_Line]:
+    """The captions and credits of `line.text[cursor:]` (`某某出席。陈某摄某某落泪。陈某摄`)."""
+    text = line.text
+    out = []
+    for credit in _BOX_CREDIT.finditer(text, cursor):
+        out.append(
+            _Line(
+                line.start + cursor,
+                line.start + credit.start(),
+                text[cursor : credit.start()],
+                False,
+                "boilerplate",
+                "caption",
+            )
+        )
+        out.append(
+            _Line(
+                line.start + credit.start(),
+                line.start + credit.end(),
+                credit.group(0),
+                False,
+                "boilerplate",
+                "photo_credit",
+            )
+        )
+        cursor = credit.end()
+    if text[cursor:].strip():
+        out.append(_Line(line.start + cursor, line.end, text[cursor:], False, "boilerplate", "caption"))
+    return out
+
+
+@cache
+def _box_label() -> re.Pattern[str]:
+    return re.compile(rf"\s*[【\[]?(?:{_time_line_related().pattern})[】\]]?\s*")
 
 
 @cache
@@ -1502,7 +1759,8 @@ def _author_line() -> re.Pattern[str]:
     """`王某某／律師 日前報載……`: a column's author and profession open the text."""
     titles = _alternation(load_json("article.json")["author_titles"])
     return re.compile(
-        rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,10}}?(?:{titles})(?=\s)"
+        # `某某／某大学兼任助理教授、保险精算师 `, `某某／旅美作家、《某书》作者 `: several titles.
+        rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[^\s。！？!?]{{0,40}}?(?:{titles})(?=\s)"
     )
 
 
@@ -1519,7 +1777,10 @@ def _take_later_dateline(lines: list[_Line], first: int, article: Article) -> No
             _take_dateline(lines[position], article)
             for before in body:
                 if before < position and _is_heading_text(lines[before].text):
-                    lines[before].role = "heading"
+                    if _is_boilerplate(lines[before].text):  # `报料有奖` over a tip-off line
+                        lines[before].role = "boilerplate"
+                    else:
+                        lines[before].role = "heading"
             return
 
 
@@ -1634,6 +1895,7 @@ def _mark_header(
             candidates
             and _is_heading_text(candidates[0])
             and _furniture_kind(candidates[0]) is None
+            and not _is_boilerplate(candidates[0])  # `报料有奖` over a tip-off line: no deck
             and len(_next_story_line(lines, position).text.strip()) > HEADING_MAX_CHARS
         ):
             lines[position].role = "heading"
@@ -1821,12 +2083,16 @@ def _credit_label() -> re.Pattern[str]:
 _RULE_LINE = re.compile(r"[-—–=_*~～·•]{3,}")
 
 
+# `返回文章首页 首页>新闻>…`: a portal's navigation opening a line.
+_BACK_HOME = re.compile(r"(?:>>|》|>)?\s*返回[\u4e00-\u9fff]{0,8}首页")
+
+
 def _furniture_kind(text: str) -> str | None:
     """Lines that are page furniture by their form alone, anywhere in the text:
     a `---` separator or an ID line `基金会编号A3632` (footer) and a machine stamp
     `(更新时间戳: 1705063907343)` (time_line)."""
     stripped = text.strip()
-    if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped):
+    if _RULE_LINE.fullmatch(stripped) or _patterns().id_line.match(stripped) or _BACK_HOME.match(stripped):
         return "footer"
     if ":" in stripped or "：" in stripped:  # both forms below are a label and a colon
         if len(stripped) <= HOTLINE_MAX_CHARS and _HOTLINE.match(stripped):
@@ -2194,6 +2460,11 @@ def _is_short_boilerplate(line: str) -> bool:
 UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is broken into phrases
 
 
+# `某国成立边境安全协调委员会 某方称在某州成立军事管制局`: a two-part headline, each
+# part a clause of its own, may run past HEADING_MAX_CHARS.
+_TWO_PART_HEADING = re.compile(r"[^\s，,。！？!?：:]{6,20} [^\s，,。！？!?：:]{6,20}")
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
     ends in a colon introduces what follows and is not a heading. In text broken
@@ -2206,11 +2477,12 @@ def _mark_headings(body: list[_Line]) -> None:
         is_inner = 0 < position < len(body) - 1
         if (
             is_inner
-            and len(stripped) <= HEADING_MAX_CHARS
+            and (len(stripped) <= HEADING_MAX_CHARS or _TWO_PART_HEADING.fullmatch(stripped))
             and not _ends_sentence(stripped)
             and not _ends_dots(stripped)
             and stripped[-1] not in ":：,，、"
             and not _DATED_ITEM.match(stripped)
+            and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
         ):
             line.role = "heading"
 
@@ -2279,6 +2551,11 @@ def _take_dateline(line: _Line, article: Article) -> None:
     reporters_text = text[value_start:value_end]
     article.dateline_span = (line.start, line.start + end)
     paren = patterns.reporter_paren.match(text[end:]) or patterns.inline_byline.match(text[end:])
+    # `中新网武汉12月12日电 (田某 徐某)记者12日……`: the reporters' names alone in the bracket.
+    names = _DISPATCH_NAMES.match(text[end:]) if paren is None else None
+    if names and all(looks_like_person(name) for name in names.group("names").split()):
+        paren = names
+        _add_reporters(article, "", names.group("names").split())
     if paren:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
@@ -2286,6 +2563,11 @@ def _take_dateline(line: _Line, article: Article) -> None:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+_DISPATCH_NAMES = re.compile(
+    r"\s*[(（]\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]"
+)
 
 
 def _dispatch_names(inner: str) -> list[str]:

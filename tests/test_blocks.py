@@ -548,3 +548,227 @@ def test_half_width_desk_byline_and_caption_credited_from_an_outlet() -> None:
         ("caption", "男童在學校受傷。"),
         ("photo_credit", "引自某某日報"),
     ]
+
+
+def test_reporter_photo_credit_between_paragraphs_closes_the_caption_before_it() -> None:
+    text = (
+        "某大學昨天舉行機器人比賽，冠軍作品能自己爬樓梯。 記者王大明／攝影 暑假將到，某大學邀請小學生當評審，"
+        "現場有30組作品開放試玩。學生們說，比賽讓他們學到很多。某大學共展出30組作品，圖為冠軍作品。"
+        " 圖／某大學提供 第二名的作品是一台會畫畫的手臂，小朋友排隊體驗。"
+    )
+    blocks = source_blocks(parse(text))
+    assert blocks == [
+        ("caption", "某大學昨天舉行機器人比賽，冠軍作品能自己爬樓梯。"),
+        ("photo_credit", "記者王大明／攝影"),
+        ("body", "暑假將到，某大學邀請小學生當評審，現場有30組作品開放試玩。學生們說，比賽讓他們學到很多。"),
+        ("caption", "某大學共展出30組作品，圖為冠軍作品。"),
+        ("photo_credit", "圖／某大學提供"),
+        ("body", "第二名的作品是一台會畫畫的手臂，小朋友排隊體驗。"),
+    ]
+
+
+def test_reporter_photo_credit_closing_a_paragraph_takes_its_last_sentence() -> None:
+    last = "警方說，兩人都承認犯行，已依法送辦。警方在店內起出數千片光碟。（記者林小華攝）"
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-3:] == [
+        ("body", "警方說，兩人都承認犯行，已依法送辦。"),
+        ("caption", "警方在店內起出數千片光碟。"),
+        ("photo_credit", "（記者林小華攝）"),
+    ]
+    assert article.reporters == []
+
+
+def test_long_paragraph_before_a_file_photo_credit_stays_body() -> None:
+    delays = "，經過多次展延工期仍未完工" * 12
+    long_sentence = "原訂今年交付的第14艘船" + delays + "，依合約規定即日起解除契約。"
+    text = _PARAGRAPHS[0] + " " + long_sentence + "(資料照片) 一、書面通知廠商解除契約。"
+    blocks = source_blocks(parse(text))
+    assert ("body", long_sentence) in blocks
+    assert ("photo_credit", "(資料照片)") in blocks
+
+
+def test_recommendation_box_of_credited_captions() -> None:
+    box = "【小編推薦】某歌手今天發片，師兄到場站台。王小明攝某歌手熊抱師兄。王小明攝某歌手激動落淚。"
+    last = _PARAGRAPHS[1] + _PARAGRAPHS[2] + "（林大華／台北報導） " + box
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
+    assert blocks[-6:] == [
+        ("related_links", "【小編推薦】"),
+        ("caption", "某歌手今天發片，師兄到場站台。"),
+        ("photo_credit", "王小明攝"),
+        ("caption", "某歌手熊抱師兄。"),
+        ("photo_credit", "王小明攝"),
+        ("caption", "某歌手激動落淚。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "圖／報系資料照片",
+        "圖／美聯社",
+        "某某學會提供",
+        "東京特派記者王小明／攝影",
+        "圖／擷取自Some Group, Inc.臉書",
+    ],
+)
+def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) -> None:
+    caption = "某某展覽昨天開幕，民眾排隊入場。"
+    story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
+    blocks = source_blocks(parse(caption + "\n" + credit + " " + story + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:3] == [("caption", caption), ("photo_credit", credit), ("body", story)]
+
+
+def test_file_photo_and_reporter_credit_after_a_caption_sentence() -> None:
+    story = "立法院今天繼續審查條例草案，朝野立委在會中激烈辯論，最後表決通過。"
+    text = "立法院。聯合報系資料照，記者王小明／攝影 " + story
+    blocks = source_blocks(parse(text + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("caption", "立法院。"), ("photo_credit", "聯合報系資料照，記者王小明／攝影")]
+
+
+def test_credited_captions_glued_after_a_closing_byline() -> None:
+    captions = "某選手打敗對手闖進八強。李小華攝教練在場邊指導。李小華攝"
+    last = "他說：「比賽還沒結束，我們會繼續努力。」(王大明／綜合報導)" + captions
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-6:] == [
+        ("body", "他說：「比賽還沒結束，我們會繼續努力。」"),
+        ("byline", "(王大明／綜合報導)"),
+        ("caption", "某選手打敗對手闖進八強。"),
+        ("photo_credit", "李小華攝"),
+        ("caption", "教練在場邊指導。"),
+        ("photo_credit", "李小華攝"),
+    ]
+    assert article.reporters == ["王大明"]
+
+
+_INDENTED = (
+    "内容来源：某某财经-某某报[2019年03月02日08:15]\u3000\u3000上周两市共有20只股票面临解禁，解禁市值合计100亿元。"
+    "\u3000\u3000从行业来看，电子行业个股最多，排行居首。\u3000\u3000某公司解禁市值最高\u3000\u3000统计显示，"
+    "某公司解禁股数高达10亿股，解禁市值为50亿元。\u3000\u3000整体来看，这些股票过去一个月大多下跌。"
+    "（某数据 周某某）"
+)
+
+
+def test_ideographic_indents_are_paragraph_breaks_in_a_glued_portal_page() -> None:
+    article = parse(_INDENTED)
+    blocks = source_blocks(article)
+    assert blocks[0] == ("source_line", "内容来源：某某财经-某某报[2019年03月02日08:15]")
+    assert ("heading", "某公司解禁市值最高") in blocks
+    assert ("body", "从行业来看，电子行业个股最多，排行居首。") in blocks
+    assert blocks[-1] == ("byline", "（某数据 周某某）")
+    assert article.source == "某某财经-某某报"
+    assert article.reporters == ["周某某"]
+    assert article.headings == ["某公司解禁市值最高"]
+
+
+def test_one_ideographic_indent_is_a_label_spacing() -> None:
+    ruling = "本院认为，原告未预交案件受理费，本案按原告撤回起诉处理。审判员\u3000\u3000王某某二〇一八年四月"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + ruling))
+    assert blocks[-1] == ("body", ruling)
+
+
+def test_signature_of_two_reporters_names_both() -> None:
+    last = _PARAGRAPHS[1] + "（张某某 李某某）"
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-1] == ("byline", "（张某某 李某某）")
+    assert article.reporters == ["张某某", "李某某"]
+    assert article.source is None
+
+
+def test_latin_short_line_is_no_heading() -> None:
+    article = parse("\n".join([_PARAGRAPHS[0], "no.1", _PARAGRAPHS[1], "第一部分", _PARAGRAPHS[2]]))
+    assert article.headings == ["第一部分"]
+
+
+def test_names_with_what_they_did_are_a_byline() -> None:
+    credits = "《某刊》(博客，微博)记者 王某某/文 李某某/编辑"
+    article = parse("\n".join([_PARAGRAPHS[0], credits, _PARAGRAPHS[1], _PARAGRAPHS[2]]))
+    assert ("byline", credits) in source_blocks(article)
+    assert article.reporters == ["王某某"]
+
+
+def test_names_alone_in_the_bracket_after_a_dateline_are_reporters() -> None:
+    article = parse("某某网武汉3月2日电 (王某 李某某)记者2日从警方获悉，一个窝点被捣毁。\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:3] == [
+        ("dateline", "某某网武汉3月2日电"),
+        ("byline", "(王某 李某某)"),
+        ("body", "记者2日从警方获悉，一个窝点被捣毁。"),
+    ]
+    assert article.reporters == ["王某", "李某某"]
+
+
+def test_back_to_home_navigation_is_a_footer() -> None:
+    chrome = "返回文章首页 首页>新闻>本地新闻收藏 分享到:微博下一篇：某某新闻"
+    assert source_blocks(parse("\n".join([*_PARAGRAPHS, chrome])))[-1] == ("footer", chrome)
+
+
+def test_two_names_signed_without_a_space() -> None:
+    article = parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "(王小明李大华)")
+    assert source_blocks(article)[-1] == ("byline", "(王小明李大华)")
+    assert article.reporters == ["王小明", "李大华"]
+
+
+def test_reporter_after_the_source_before_the_editors() -> None:
+    article = parse("\n".join([*_PARAGRAPHS, "来源：某某日报驻某地记者站 王小明编辑：李某 张某"]))
+    assert article.source == "某某日报驻某地记者站"
+    assert article.reporters == ["王小明"]
+
+
+def test_dateline_glued_to_roles_and_names() -> None:
+    article = parse("某某商报讯记者王小明通讯员李大华报道:近日，某镇发生一起交通事故。\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:3] == [
+        ("dateline", "某某商报讯"),
+        ("byline", "记者王小明通讯员李大华报道:"),
+        ("body", "近日，某镇发生一起交通事故。"),
+    ]
+    assert article.reporters == ["王小明", "李大华"]
+
+
+def test_dateline_then_reporter_and_a_space() -> None:
+    article = parse("某都讯 记者程某 某区法院昨日对一起受贿案作出判决。\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:2] == [("dateline", "某都讯"), ("byline", "记者程某")]
+    assert article.reporters == ["程某"]
+
+
+def test_closing_staff_labels_glued_after_a_sentence() -> None:
+    last = _PARAGRAPHS[1] + "记者：王小明、李大华通讯员：张某某"
+    article = parse(_PARAGRAPHS[0] + "\n" + last)
+    assert source_blocks(article)[-1] == ("byline", "记者：王小明、李大华通讯员：张某某")
+    assert article.reporters == ["王小明", "李大华", "张某某"]
+
+
+def test_outlet_compiled_report_line_is_a_byline() -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, "某某新闻网综合报道"])))
+    assert blocks[-1] == ("byline", "某某新闻网综合报道")
+
+
+def test_more_label_and_the_headlines_after_it_are_related_links() -> None:
+    links = ["更多精彩内容重磅：某省四市获批建设新海关", "某省进出口50强揭晓！哪些企业上榜？"]
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *links])))
+    assert blocks[-2:] == [("related_links", line) for line in links]
+
+
+def test_detail_link_with_a_gallery_link_is_cut_off() -> None:
+    last = _PARAGRAPHS[1] + "\u3000［详细］［图集］"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + last))
+    assert blocks[-2:] == [("body", _PARAGRAPHS[1]), ("related_links", "［详细］［图集］")]
+
+
+def test_column_author_with_several_titles_is_a_byline() -> None:
+    opening = (
+        "王某某／某大學兼任助理教授、保險精算師 看到標題想進來了解真相的朋友，很抱歉，這個命題並不存在。"
+    )
+    article = parse(opening + "\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[0] == ("byline", "王某某／某大學兼任助理教授、保險精算師")
+    assert article.reporters == ["王某某"]
+
+
+def test_three_names_signed_on_a_line_of_their_own() -> None:
+    article = parse("\n".join([*_PARAGRAPHS, "（孙某某许某某姜某）"]))
+    assert source_blocks(article)[-1] == ("byline", "（孙某某许某某姜某）")
+    assert article.reporters == ["孙某某", "许某某", "姜某"]
+
+
+def test_two_part_subheading_may_run_long() -> None:
+    subhead = "某国成立边境地区军事安全协调委员会 某方称在某州成立军事管制局"
+    article = parse("\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1], subhead, _PARAGRAPHS[2]]))
+    assert article.headings == [subhead]

@@ -9,11 +9,14 @@ dictionary (`newsctl.segment.lexicon`), looked up together for all the figures o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import Any
 
+from newsctl.data import load_json
 from newsctl.figures import (
     _TAG_MEMO_LIMIT,
+    _by_length,
     _counts_next_noun,
     _endswith_any,
     _is_han,
@@ -31,13 +34,15 @@ from newsctl.numerals import tables as numeral_tables
 _VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
 
 
-def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
+def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str, str, bool]]:
     """Where `counted` may be read, in order of preference: ("after", the characters right after a
     measure word: 9名同志; or after the 的 that closes a modifier there: 一个可怕的男人),
     ("before", the characters just before the figure: 培训党员干部450人次) and ("word", the noun of
     a measure word that counts people: 3人受伤), each with whether the text goes on in Han
     characters past its outer end (a word there may be cut: 第一产业用电量 read back from the figure
-    stops at 一)."""
+    stops at 一). The text read lies between lo and hi: the ends of the figures next to it (a
+    numeral character that no figure took is read back as part of a word: 景气指数为, 零售总额;
+    read forwards, a numeral character still ends the run: 运动员|参赛)."""
     vocab = _vocab()
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
@@ -50,20 +55,20 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
         # 同志两次上交: the noun before 两次 is not what 次 counts; a noun right after it is the
         # event counted (3次地震, 一场战争)
-        after = han_run(text, q.end, q.end + limit).group()
-        return [("after_event", after, _han_goes_on(text, q.end + len(after)))] if after else []
+        after = han_run(text, q.end, min(q.end + limit, hi)).group()
+        return [("after_event", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
     if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
         # 婚后生2子, 3200万受灾群众: the noun after a bare number is what it counts
-        after = han_run(text, q.end, q.end + limit).group()
-        return [("after", after, _han_goes_on(text, q.end + len(after)))] if after else []
+        after = han_run(text, q.end, min(q.end + limit, hi)).group()
+        return [("after", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
     person = q.kind == "count" and q.unit in news["person_units"]
     after_spans: list[tuple[str, str, bool]] = []
     if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
-        after = han_run(text, q.end, q.end + limit).group()
+        after = han_run(text, q.end, min(q.end + limit, hi)).group()
         side = "after_age" if q.kind == "age" else "after"
         if after and q.kind != "percent" and q.unit not in news["self_noun_units"]:
             # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
-            after_spans.append((side, after, _han_goes_on(text, q.end + len(after))))
+            after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
         de = after.find("的")
         if (
             not person
@@ -72,8 +77,8 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
             and not _has_any(after[:de], news["pronoun_chars"])
         ):
             # 一个可怕的男人: a modifier closed by 的, then the noun counted; 75%的居民
-            more = han_run(text, q.end + de + 1, q.end + de + 1 + limit).group()
-            after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more))))
+            more = han_run(text, q.end + de + 1, min(q.end + de + 1 + limit, hi)).group()
+            after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more), hi)))
     if q.kind == "age":
         return after_spans
     if q.kind == "count" and after_spans and not person:
@@ -88,8 +93,13 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
         # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
         share = _share_word_before(text, q.start)
         if share is not None:
-            spans += _before_spans(text, share, "before_money")
-    spans += _before_spans(text, q.start, side, 2 if person else 4)
+            spans += _before_spans(text, share, "before_money", lo=lo)
+    spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
+    if q.kind in ("percent", "money"):
+        # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
+        subject = _subject_before(text, q.start, lo)
+        if subject is not None and all(subject[0] != chars for _side, chars, _open in spans):
+            spans.append(("before", *subject))
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
     if person:
@@ -97,13 +107,55 @@ def _counted_spans(text: str, q: _Quantity) -> list[tuple[str, str, bool]]:
     return spans
 
 
-def _before_spans(text: str, end: int, side: str, most: int = 4) -> list[tuple[str, str, bool]]:
+def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
+    """The characters that end with the subject of the clause before a figure at `end`: the
+    predicate between them is left out from the end (words of change and linking words:
+    同比增长了, 走跌, 最高; a comparison: 比节前, 较上年同期), and what stays must have lost at
+    least one of them.  Returns the last counted_max characters and whether a word may go on
+    past their start."""
+    vocab = _counted_vocab()
+    limit = _vocab().counted_max
+    run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
+    chars = text[end - run : end]
+    edge = end - run
+    subject = _strip_predicate(chars)
+    if subject == chars or len(subject) < 2:
+        return None
+    if any(verb in chars[len(subject) :] for verb in vocab["transfer_verbs"]):
+        return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
+    return subject[-limit:], len(subject) > limit or (edge > 0 and _is_han(text[edge - 1]))
+
+
+def _strip_predicate(chars: str) -> str:
+    """`chars` without the words of a predicate at its end (同比增长了, 比节前下降)."""
+    vocab = _counted_vocab()
+    while len(chars) >= 2:
+        word = _endswith_any(chars, len(chars), vocab["predicate_words"])
+        if word is not None:
+            chars = chars[: -len(word)]
+            continue
+        k = max(
+            chars.rfind(head, max(0, len(chars) - vocab["comparison_max"]))
+            for head in vocab["comparison_heads"]
+        )
+        if (
+            k > 0
+            and chars[k + 1 : k + 2] not in vocab["comparison_not_next"]
+            and chars[k - 1] not in (vocab["comparison_not_before"])
+        ):
+            chars = chars[:k]
+            continue
+        break
+    return chars
+
+
+def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) -> list[tuple[str, str, bool]]:
     """The noun phrase spans that end at `end`: the run of Han characters there, then the same
     run without each of up to `most` - 1 linking words at its end."""
     vocab = _vocab()
     limit = vocab.counted_max
     reach = limit + 4
-    length = _counted_char_run()(text[max(0, end - reach) : end][::-1]).end()
+    length = _back_char_run()(text[max(lo, end - reach) : end][::-1]).end()
     before = text[end - length : end]
     edge = end - length
     open_edge = edge > 0 and _is_han(text[edge - 1])
@@ -142,10 +194,12 @@ def _share_word_before(text: str, start: int) -> int | None:
     return None
 
 
-def _han_goes_on(text: str, i: int) -> bool:
+def _han_goes_on(text: str, i: int, hi: int) -> bool:
     """Does a word go on at i: a Han character that starts no numeral, or one that starts words
     more than numerals after a noun (德国|零售企业), or an opening quote before one (10个环境空气
     质量监测“国控点”, where the noun is the quoted word)?"""
+    if i >= hi:
+        return False  # the next figure starts here
     nxt = text[i : i + 1]
     if nxt in "“「『":
         nxt = text[i + 1 : i + 2]
@@ -153,9 +207,47 @@ def _han_goes_on(text: str, i: int) -> bool:
 
 
 @cache
-def _counted_char_run() -> Any:
-    """match() of a run of Han characters that cannot start a numeral: what `counted` reads."""
-    starts = numeral_tables().start_chars
+def _counted_vocab() -> dict[str, Any]:
+    """The rules of data/figures_counted.json."""
+    data: dict[str, Any] = load_json("figures_counted.json")
+    respectively = data["respectively"]
+    return {
+        "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
+        "back_word_numerals": tuple(data["back_word_numerals"]),
+        "subject_reach": int(data["subject"]["reach"]),
+        "predicate_words": _by_length(data["subject"]["predicate_words"]),
+        "transfer_verbs": tuple(data["subject"]["transfer_verbs"]),
+        "comparison_heads": tuple(data["subject"]["comparison"]["heads"]),
+        "comparison_max": int(data["subject"]["comparison"]["max_chars"]),
+        "comparison_not_next": frozenset(data["subject"]["comparison"]["not_next"]),
+        "comparison_not_before": frozenset(data["subject"]["comparison"]["not_before"]),
+        "respectively": respectively["word"],
+        "respectively_lead": int(respectively["lead_max"]),
+        "list_joiners": frozenset(respectively["joiners"]),
+        "sentence_ends": tuple(respectively["sentence_ends"]),
+        "clause_ends": tuple(respectively["clause_ends"]),
+        "list_leads": tuple(respectively["list_leads"]),
+        "list_item_max": int(respectively["list_item_max"]),
+        "list_split": re.compile("|".join(map(re.escape, respectively["list_separators"]))).split,
+    }
+
+
+#: match() of a run of Han characters (as figures._is_han)
+_HAN_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*").match
+
+
+@cache
+def _back_char_run() -> Any:
+    """match() of a run of Han characters that start no numeral or are numeral characters that
+    end words (景气指数, 零售, 参保: back_word_numerals): what `counted` reads back from a figure."""
+    return _counted_char_run(frozenset(_counted_vocab()["back_word_numerals"]))
+
+
+@cache
+def _counted_char_run(allowed: frozenset[str] = frozenset()) -> Any:
+    """match() of a run of Han characters that cannot start a numeral (but for `allowed`): what
+    `counted` reads forwards from a figure."""
+    starts = numeral_tables().start_chars - allowed
     ranges: list[str] = []
     for low, high in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):  # as _is_han
         code = low
@@ -431,7 +523,19 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     words that the figures lack are looked up in the dictionary together, then those figures
     are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
     out: list[str | None] = [None] * len(qs)
-    pending = [(k, spans) for k, q in enumerate(qs) if (spans := _counted_spans(text, q))]
+    # each figure reads the text between the figures next to it
+    bounds = sorted((q.start, q.end) for q in qs)
+    starts = [start for start, _end in bounds]
+    ends_before = [0]  # ends_before[i]: the furthest end of the first i figures
+    for _start, end in bounds:
+        ends_before.append(max(ends_before[-1], end))
+    pending = []
+    for k, q in enumerate(qs):
+        at = bisect_left(starts, q.start)
+        lo = min(ends_before[at], q.start)
+        hi = starts[at + 1] if at + 1 < len(starts) else len(text)
+        if spans := _counted_spans(text, q, lo, max(hi, q.end)):
+            pending.append((k, spans))
     while pending:
         wanted: set[str] = set()
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
@@ -457,9 +561,67 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
             _tag_memo.clear()  # bounded memory; the waiting figures ask again for what they lose
         _tag_memo.update(looked_up)
+        fixes = _counted_vocab()["tag_fixes"]
+        _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})
         pending = waiting
     _carry_counted(text, qs, out)
+    _distribute_respectively(text, qs, out)
     return out
+
+
+def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
+    """大专学历、女性分别占53.1%、45.9%: the n nouns listed right before 分别 at `at`, from the start
+    of its clause, when the list is made of n short runs of Han characters and nothing else."""
+    vocab = _counted_vocab()
+    clause_start = max(text.rfind(end, 0, at) for end in vocab["clause_ends"]) + 1
+    clause = _strip_predicate(text[clause_start:at])  # 进货量、交易量较一周前分别增长
+    for lead in vocab["list_leads"]:
+        if clause.startswith(lead):
+            clause = clause[len(lead) :]
+            break
+    items = vocab["list_split"](clause)
+    if len(items) != n or not all(2 <= len(item) <= vocab["list_item_max"] for item in items):
+        return []
+    if not all(_HAN_RUN(item).end() == len(item) for item in items):
+        return []
+    return list(items)
+
+
+def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """开行5611列，运送货物60.9万标箱，同比分别增长17%和32%: the figures listed after 分别 go,
+    in order, with as many figures listed before it in the same sentence, each counting what
+    that one counts (when those name different things)."""
+    vocab = _counted_vocab()
+    word = vocab["respectively"]
+    if word not in text:
+        return
+    order = sorted(range(len(qs)), key=lambda k: qs[k].start)
+    at = text.find(word)
+    while at >= 0:
+        here = at + len(word)
+        # the figures after 分别, joined by list words only (17%和32%, 5%、6%和7%)
+        after: list[int] = []
+        pos = here
+        for k in order:
+            q = qs[k]
+            if q.start < pos:
+                continue
+            gap = text[pos : q.start]
+            if len(gap) > vocab["respectively_lead"] if not after else gap not in vocab["list_joiners"]:
+                break
+            after.append(k)
+            pos = q.end
+        # the figures before it in the same sentence, the nearest last
+        sentence_start = max(text.rfind(end, 0, at) for end in vocab["sentence_ends"]) + 1
+        before = [k for k in order if sentence_start <= qs[k].start and qs[k].end <= at]
+        n = len(after)
+        names = _listed_subjects(text, at, n)
+        if not names and n >= 2 and len(before) >= n:
+            names = [out[k] for k in before[-n:]]
+        if n >= 2 and len(names) == n and all(names) and len(set(names)) == n:
+            for k, name in zip(after, names):
+                out[k] = name
+        at = text.find(word, here)
 
 
 def _carry_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

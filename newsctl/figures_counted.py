@@ -60,6 +60,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
         # 婚后生2子, 3200万受灾群众: the noun after a bare number is what it counts
         after = han_run(text, q.end, min(q.end + limit, hi)).group()
+        if after[:1] in news["self_noun_units"] and after[1:2] in _counted_vocab()["adverbs_after_person"]:
+            return [("word", news["person_noun"], False)]  # 这3人|才再住: 人 and an adverb, not 人才
         return [("after", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
     person = q.kind == "count" and q.unit in news["person_units"]
     after_spans: list[tuple[str, str, bool]] = []
@@ -81,6 +83,12 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more), hi)))
     if q.kind == "age":
         return after_spans
+    if person and after_spans:
+        # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
+        # the dictionary makes of the words before it
+        headed = _person_head_phrase(after_spans[0][1])
+        if headed is not None:
+            after_spans.append(("word", headed, False))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -95,7 +103,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if share is not None:
             spans += _before_spans(text, share, "before_money", lo=lo)
     spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
-    if q.kind in ("percent", "money"):
+    if q.kind in ("percent", "money") or q.unit in _counted_vocab()["subject_units"]:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
         subject = _subject_before(text, q.start, lo)
         if subject is not None and all(subject[0] != chars for _side, chars, _open in spans):
@@ -105,6 +113,17 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if person:
         spans.append(("word", news["person_noun"], False))
     return spans
+
+
+def _person_head_phrase(after: str) -> str | None:
+    """The phrase of at most person_modifier_max characters (no function character) closed by a
+    head noun of people (人员, 员工, 学生…) at the start of `after`."""
+    vocab = _counted_vocab()
+    for k in range(min(len(after), vocab["person_modifier_max"] + vocab["person_head_max"]), 1, -1):
+        head = _endswith_any(after, k, vocab["person_heads"])
+        if head is not None and not _has_any(after[: k - len(head)], _BOUNDARY_CHARS):
+            return after[:k]
+    return None
 
 
 def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
@@ -215,6 +234,12 @@ def _counted_vocab() -> dict[str, Any]:
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
         "back_word_numerals": tuple(data["back_word_numerals"]),
         "subject_reach": int(data["subject"]["reach"]),
+        "adverbs_after_person": frozenset(data["adverbs_after_person"]),
+        "person_heads": _by_length(data["person_heads"]["words"]),
+        "person_head_max": max(len(w) for w in data["person_heads"]["words"]),
+        "person_modifier_max": int(data["person_heads"]["modifier_max"]),
+        "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
+        "subject_units": frozenset(data["subject"]["units"]),
         "predicate_words": _by_length(data["subject"]["predicate_words"]),
         "transfer_verbs": tuple(data["subject"]["transfer_verbs"]),
         "comparison_heads": tuple(data["subject"]["comparison"]["heads"]),
@@ -566,6 +591,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         pending = waiting
     _carry_counted(text, qs, out)
     _distribute_respectively(text, qs, out)
+    _name_people_again(text, qs, out)
     return out
 
 
@@ -585,6 +611,27 @@ def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
     if not all(_HAN_RUN(item).end() == len(item) for item in items):
         return []
     return list(items)
+
+
+def _name_people_again(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """这3人, 该5名: a count of people after a demonstrative counts the noun an earlier count of as
+    many people named, when the earlier counts of that number name one noun only."""
+    news = _news_vocab()
+    units, person = news["person_units"], news["person_noun"]
+    demonstratives = _counted_vocab()["demonstratives"]
+    for k, q in enumerate(qs):
+        if q.kind != "count" or out[k] not in (None, person) or q.unit not in units and out[k] != person:
+            continue  # (a bare 这3人才: 人 was read as the noun itself)
+        if _endswith_any(text, q.start, demonstratives) is None:
+            continue
+        names = {
+            out[j]
+            for j, p in enumerate(qs)
+            if p.end <= q.start and p.kind == "count" and p.unit in units and p.value == q.value
+        }
+        names.discard(None)
+        if len(names) == 1 and person not in names:
+            out[k] = names.pop()
 
 
 def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
@@ -630,8 +677,8 @@ def _carry_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
     news = _news_vocab()
     kinds, words, window = news["carry_kinds"], news["carry_words"], news["carry_window"]
     for k in range(1, len(qs)):
-        if out[k] is not None or out[k - 1] is None:
-            continue
+        if out[k] is not None or out[k - 1] is None or out[k - 1] in words.members:
+            continue  # (增幅约12%，增加18610亿美元: a word of change is not what the next one counts)
         q, prev = qs[k], qs[k - 1]
         if q.kind not in kinds:
             continue

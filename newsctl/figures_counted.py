@@ -137,6 +137,8 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
     run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
     chars = text[end - run : end]
     edge = end - run
+    if 0 < lo == edge and chars.endswith(vocab["joiners_after_noun"]):
+        return None  # (the noun of the figure before, then a list word)
     subject = _strip_predicate(chars)
     if subject == chars or len(subject) < 2:
         return None
@@ -177,6 +179,8 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
     length = _back_char_run()(text[max(lo, end - reach) : end][::-1]).end()
     before = text[end - length : end]
     edge = end - length
+    if 0 < lo == edge and before.endswith(_counted_vocab()["joiners_after_noun"]):
+        return []  # 95%抗环境光功效和115%: the noun of the figure before, then a list word
     open_edge = edge > 0 and _is_han(text[edge - 1])
     payers = _news_vocab()["payer_verbs"]
     payer = _endswith_any(before, len(before), payers) or _endswith_any(before, len(before) - 1, payers)
@@ -235,6 +239,8 @@ def _counted_vocab() -> dict[str, Any]:
         "back_word_numerals": tuple(data["back_word_numerals"]),
         "subject_reach": int(data["subject"]["reach"]),
         "adverbs_after_person": frozenset(data["adverbs_after_person"]),
+        "joiners_after_noun": tuple(data["joiners_after_noun"]),
+        "idiom_head_next_tags": frozenset(data["idiom_head_next_tags"]),
         "person_heads": _by_length(data["person_heads"]["words"]),
         "person_head_max": max(len(w) for w in data["person_heads"]["words"]),
         "person_modifier_max": int(data["person_heads"]["modifier_max"]),
@@ -442,8 +448,12 @@ def _noun_phrase(
     if after and words:
         end = read
         idioms = [k for k, (_w, tag) in enumerate(words) if tag in news["after_not_tags"]]
-        if idioms and (idioms != [len(words) - 1] or not _boundary_after(chars, end, open_edge)):
-            return None  # 300支各行各业|志愿…, 9大机种自动化|改造
+        if idioms and (
+            idioms != [len(words) - 1]
+            or not _boundary_after(chars, end, open_edge)
+            and (len(words) > 1 or end != pos or stop_tag not in _counted_vocab()["idiom_head_next_tags"])
+        ):
+            return None  # 300支各行各业|志愿…, 9大机种自动化|改造 (43个发展中国家|签署: a set phrase heads)
         if words[-1][1] in news["after_place_tags"] and (
             len(words) > 1 or not _boundary_after(chars, end, open_edge)
         ):

@@ -103,11 +103,17 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if share is not None:
             spans += _before_spans(text, share, "before_money", lo=lo)
     spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
-    if q.kind in ("percent", "money") or q.unit in _counted_vocab()["subject_units"]:
+    vocab_c = _counted_vocab()
+    if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"]:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
         subject = _subject_before(text, q.start, lo)
         if subject is not None and all(subject[0] != chars for _side, chars, _open in spans):
-            spans.append(("before", *subject))
+            reach = len(subject[0]) + vocab_c["comparison_max"]
+            if _compared(text[max(0, q.start - reach) : q.start], subject[0]):
+                # 猪肉价格比上月下降: a comparison follows the subject, and 价格比 is no noun here
+                spans.insert(0, ("before", *subject))
+            else:
+                spans.append(("before", *subject))
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
     if person:
@@ -145,6 +151,14 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
     if any(verb in chars[len(subject) :] for verb in vocab["transfer_verbs"]):
         return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
     return subject[-limit:], len(subject) > limit or (edge > 0 and _is_han(text[edge - 1]))
+
+
+def _compared(chars: str, subject: str) -> bool:
+    """Does a comparison (比/较) follow `subject` in `chars` (the text before a figure)?"""
+    at = chars.rfind(subject)
+    return (
+        at >= 0 and chars[at + len(subject) : at + len(subject) + 1] in _counted_vocab()["comparison_heads"]
+    )
 
 
 def _strip_predicate(chars: str) -> str:
@@ -687,7 +701,8 @@ def _carry_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
     news = _news_vocab()
     kinds, words, window = news["carry_kinds"], news["carry_words"], news["carry_window"]
     for k in range(1, len(qs)):
-        if out[k] is not None or out[k - 1] is None or out[k - 1] in words.members:
+        named = out[k - 1]
+        if out[k] is not None or named is None or _endswith_any(named, len(named), words) is not None:
             continue  # (增幅约12%，增加18610亿美元: a word of change is not what the next one counts)
         q, prev = qs[k], qs[k - 1]
         if q.kind not in kinds:

@@ -86,7 +86,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if person and after_spans:
         # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
         # the dictionary makes of the words before it
-        headed = _person_head_phrase(after_spans[0][1])
+        headed = _head_phrase(after_spans[0][1], "person_heads")
         if headed is not None:
             after_spans.append(("word", headed, False))
     if q.kind == "count" and after_spans and not person:
@@ -116,17 +116,24 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
                 spans.append(("before", *subject))
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
+        if q.kind == "money" and after_spans:
+            # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
+            headed = _head_phrase(after_spans[0][1], "money_heads")
+            if headed is not None:
+                spans.append(("word", headed, False))
     if person:
         spans.append(("word", news["person_noun"], False))
     return spans
 
 
-def _person_head_phrase(after: str) -> str | None:
-    """The phrase of at most person_modifier_max characters (no function character) closed by a
-    head noun of people (人员, 员工, 学生…) at the start of `after`."""
+def _head_phrase(after: str, heads: str) -> str | None:
+    """The phrase of at most head_modifier_max characters (no function character) closed by one
+    of the head nouns `heads` (person_heads: 人员, 员工, 学生…; money_heads: 贷款, 押金…) at the
+    start of `after`."""
     vocab = _counted_vocab()
-    for k in range(min(len(after), vocab["person_modifier_max"] + vocab["person_head_max"]), 1, -1):
-        head = _endswith_any(after, k, vocab["person_heads"])
+    words = vocab[heads]
+    for k in range(min(len(after), vocab["head_modifier_max"] + max(words.lengths)), 1, -1):
+        head = _endswith_any(after, k, words)
         if head is not None and not _has_any(after[: k - len(head)], _BOUNDARY_CHARS):
             return after[:k]
     return None
@@ -256,8 +263,8 @@ def _counted_vocab() -> dict[str, Any]:
         "joiners_after_noun": tuple(data["joiners_after_noun"]),
         "idiom_head_next_tags": frozenset(data["idiom_head_next_tags"]),
         "person_heads": _by_length(data["person_heads"]["words"]),
-        "person_head_max": max(len(w) for w in data["person_heads"]["words"]),
-        "person_modifier_max": int(data["person_heads"]["modifier_max"]),
+        "money_heads": _by_length(data["money_heads"]),
+        "head_modifier_max": int(data["person_heads"]["modifier_max"]),
         "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
         "subject_units": frozenset(data["subject"]["units"]),
         "predicate_words": _by_length(data["subject"]["predicate_words"]),

@@ -73,12 +73,17 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
         de = after.find("的")
         if (
-            not person
+            (
+                not person
+                or q.unit not in news["self_noun_units"]
+                and after[de - 1 : de] not in _counted_vocab()["possessor_endings"]
+            )
             and (0 < de <= news["modifier_max"] or de == 0 and q.kind in ("percent", "money"))
             and de < len(after) - 1
             and not _has_any(after[:de], news["pronoun_chars"])
         ):
-            # 一个可怕的男人: a modifier closed by 的, then the noun counted; 75%的居民
+            # 一个可怕的男人: a modifier closed by 的, then the noun counted; 75%的居民; 上百名危在
+            # 旦夕的游客 (not 三位老师傅的兴趣: a possessor before 的)
             more = han_run(text, q.end + de + 1, min(q.end + de + 1 + limit, hi)).group()
             after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more), hi)))
     if q.kind == "age":
@@ -264,6 +269,7 @@ def _counted_vocab() -> dict[str, Any]:
         "idiom_head_next_tags": frozenset(data["idiom_head_next_tags"]),
         "person_heads": _by_length(data["person_heads"]["words"]),
         "money_heads": _by_length(data["money_heads"]),
+        "possessor_endings": frozenset(data["possessor_endings"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
         "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
         "subject_units": frozenset(data["subject"]["units"]),

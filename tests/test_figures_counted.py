@@ -40,6 +40,11 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("某公司捐赠了5000元。", [("5000元", None)]),
         # people: a head noun closes the phrase after the measure word
         ("车站约300名地勤人员参加演练。", [("约300名", "地勤人员")]),
+        # a modifier closed by 的 after 名/位, unless it names the people who own what follows
+        ("消防员救出了上百名被困的游客。", [("上百名", "游客")]),
+        ("这件事引起了三位老工人的兴趣。", [("三位", "老工人")]),
+        # money: a noun of money closes the phrase after the amount
+        ("这家店只用两天就拿到了80万元无息贷款。", [("两天", None), ("80万元", "无息贷款")]),
         # 这N人: the noun an earlier count of as many people named
         ("厂里有4名工人受伤，这4人已送医。", [("4名", "工人"), ("4人", "工人")]),
         # ... only when it is one noun

@@ -121,6 +121,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
                 spans.append(("before", *subject))
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
+        if q.kind == "percent" and (rate := _rate_noun_before(text, q.start, lo)) is not None:
+            spans.append(("word", rate, False))
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             headed = _head_phrase(after_spans[0][1], "money_heads")
@@ -163,6 +165,20 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
     if any(verb in chars[len(subject) :] for verb in vocab["transfer_verbs"]):
         return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
     return subject[-limit:], len(subject) > limit or (edge > 0 and _is_han(text[edge - 1]))
+
+
+def _rate_noun_before(text: str, end: int, lo: int) -> str | None:
+    """，重箱率100%: a short noun of a rate (…率, …比例) that opens its clause right before a
+    percentage (past its predicate) is what the percentage counts, known to the dictionary or not."""
+    vocab = _counted_vocab()
+    run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
+    edge = end - run
+    if edge > 0 and (_is_han(text[edge - 1]) or edge == lo or text[edge - 1].isdigit()):
+        return None  # the clause goes on before it: the rate may be cut (19日出工率)
+    subject = _strip_predicate(text[edge:end])
+    if not 2 <= len(subject) <= vocab["rate_max"] or not subject.endswith(vocab["rate_suffixes"]):
+        return None
+    return None if _has_any(subject, _BOUNDARY_CHARS) else subject
 
 
 def _compared(chars: str, subject: str) -> bool:
@@ -270,6 +286,8 @@ def _counted_vocab() -> dict[str, Any]:
         "person_heads": _by_length(data["person_heads"]["words"]),
         "money_heads": _by_length(data["money_heads"]),
         "possessor_endings": frozenset(data["possessor_endings"]),
+        "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
+        "rate_max": int(data["rate_noun"]["max_chars"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
         "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
         "subject_units": frozenset(data["subject"]["units"]),

@@ -25,6 +25,8 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("猪肉价格比上月下降3.5%。", [("3.5%", "猪肉价格")]),
         ("蔬菜价格较上年同期上涨2%。", [("2%", "蔬菜价格")]),
         ("恒生指数下跌120点。", [("120点", "恒生指数")]),
+        # a short noun of a rate opening the clause, known to the dictionary or not
+        ("货运量增长8%，满载率95%。", [("8%", "货运量"), ("95%", "满载率")]),
         # 分别: the nouns listed before it, in order
         ("出口和进口分别增长5%和6%。", [("5%", "出口"), ("6%", "进口")]),
         # 分别: else the figures before it in the sentence, in order

@@ -116,9 +116,9 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             reach = len(subject[0]) + vocab_c["comparison_max"]
             if _compared(text[max(0, q.start - reach) : q.start], subject[0]):
                 # 猪肉价格比上月下降: a comparison follows the subject, and 价格比 is no noun here
-                spans.insert(0, ("before", *subject))
+                spans.insert(0, ("before_verbal", *subject))
             else:
-                spans.append(("before", *subject))
+                spans.append(("before_verbal", *subject))
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
         if q.kind == "percent" and (rate := _rate_noun_before(text, q.start, lo)) is not None:
@@ -154,13 +154,19 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
     past their start."""
     vocab = _counted_vocab()
     limit = _vocab().counted_max
-    run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
+    # (a comparison may hold digits and numerals: 较2015年, 较上一季度)
+    run = _SUBJECT_RUN(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
     chars = text[end - run : end]
     edge = end - run
     if 0 < lo == edge and chars.endswith(vocab["joiners_after_noun"]):
         return None  # (the noun of the figure before, then a list word)
     subject = _strip_predicate(chars)
     if subject == chars or len(subject) < 2:
+        return None
+    han = _back_char_run()(subject[::-1]).end()
+    if han < len(subject):
+        subject, edge = subject[-han:], edge + len(subject) - han
+    if len(subject) < 2:
         return None
     if any(verb in chars[len(subject) :] for verb in vocab["transfer_verbs"]):
         return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
@@ -304,9 +310,13 @@ def _counted_vocab() -> dict[str, Any]:
         "clause_ends": tuple(respectively["clause_ends"]),
         "list_leads": tuple(respectively["list_leads"]),
         "list_item_max": int(respectively["list_item_max"]),
+        "shared_head_min": int(respectively["shared_head_min"]),
         "list_split": re.compile("|".join(map(re.escape, respectively["list_separators"]))).split,
     }
 
+
+#: match() of a run of Han characters, digits and decimal points: a clause read back for its subject
+_SUBJECT_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff0-9０-９.．]*").match
 
 #: match() of a run of Han characters (as figures._is_han)
 _HAN_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*").match
@@ -665,6 +675,10 @@ def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
         return []
     if not all(_HAN_RUN(item).end() == len(item) for item in items):
         return []
+    if n < 2 or "的" in items[-1]:
+        return []
+    if len(items[-1]) - min(len(item) for item in items[:-1]) >= vocab["shared_head_min"]:
+        return []  # 一线、二线、三线城市成交量: the last item's head is shared by all, not a list of nouns
     return list(items)
 
 

@@ -29,6 +29,13 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("货运量增长8%，满载率95%。", [("8%", "货运量"), ("95%", "满载率")]),
         # 分别: the nouns listed before it, in order
         ("出口和进口分别增长5%和6%。", [("5%", "出口"), ("6%", "进口")]),
+        # ... not when the last item holds a head that all share (each reads its subject)
+        (
+            "一线、二线、三线城市成交量分别增长5%、6%和7%。",
+            [("5%", "成交量"), ("6%", "成交量"), ("7%", "成交量")],
+        ),
+        # 分别 before one figure
+        ("甲、乙两人分别获得3000元奖金。", [("两人", "人"), ("3000元", "奖金")]),
         # 分别: else the figures before it in the sentence, in order
         (
             "今年共发送旅客320万人次，运送行李15万件，同比分别增长8%和12%。",

@@ -292,6 +292,7 @@ def _counted_vocab() -> dict[str, Any]:
         "person_heads": _by_length(data["person_heads"]["words"]),
         "money_heads": _by_length(data["money_heads"]),
         "possessor_endings": frozenset(data["possessor_endings"]),
+        "adverbial_nouns": frozenset(data["adverbial_nouns"]),
         "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
         "rate_max": int(data["rate_noun"]["max_chars"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
@@ -481,6 +482,8 @@ def _noun_phrase(
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
                 pos += len(word)
+            elif word in _counted_vocab()["adverbial_nouns"]:
+                stop_tag = "d"  # 17名被告人|全部, 议员|全部产生: a word that is no noun here ends the phrase
             else:
                 stop_tag = tag
             break

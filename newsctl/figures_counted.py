@@ -111,8 +111,14 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     vocab_c = _counted_vocab()
     if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"]:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
-        subject = _subject_before(text, q.start, lo)
-        if subject is not None and all(subject[0] != chars for _side, chars, _open in spans):
+        # (read only when the readings before it find nothing, but first after a comparison)
+        window = text[max(lo, q.start - vocab_c["subject_reach"]) : q.start]
+        subject = (
+            _subject_before(text, q.start, lo) if _has_any(window, vocab_c["comparison_chars"]) else None
+        )
+        if subject is None:
+            spans.append(("subject", "", False))
+        elif all(subject[0] != chars for _side, chars, _open in spans):
             reach = len(subject[0]) + vocab_c["comparison_max"]
             if _compared(text[max(0, q.start - reach) : q.start], subject[0]):
                 # 猪肉价格比上月下降: a comparison follows the subject, and 价格比 is no noun here
@@ -121,8 +127,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
                 spans.append(("before_verbal", *subject))
     if q.kind != "count" and spans is not after_spans:
         spans += after_spans  # 每月4700元补助: after what comes before
-        if q.kind == "percent" and (rate := _rate_noun_before(text, q.start, lo)) is not None:
-            spans.append(("word", rate, False))
+        if q.kind == "percent":
+            spans.append(("rate", "", False))  # ，满载率95%: read when nothing before it is
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             headed = _head_phrase(after_spans[0][1], "money_heads")
@@ -301,6 +307,7 @@ def _counted_vocab() -> dict[str, Any]:
         "predicate_words": _by_length(data["subject"]["predicate_words"]),
         "transfer_verbs": tuple(data["subject"]["transfer_verbs"]),
         "comparison_heads": tuple(data["subject"]["comparison"]["heads"]),
+        "comparison_chars": frozenset("".join(data["subject"]["comparison"]["heads"])),
         "comparison_max": int(data["subject"]["comparison"]["max_chars"]),
         "comparison_not_next": frozenset(data["subject"]["comparison"]["not_next"]),
         "comparison_not_before": frozenset(data["subject"]["comparison"]["not_before"]),
@@ -623,9 +630,10 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     for _start, end in bounds:
         ends_before.append(max(ends_before[-1], end))
     pending = []
+    lows = [0] * len(qs)
     for k, q in enumerate(qs):
         at = bisect_left(starts, q.start)
-        lo = min(ends_before[at], q.start)
+        lo = lows[k] = min(ends_before[at], q.start)
         hi = starts[at + 1] if at + 1 < len(starts) else len(text)
         if spans := _counted_spans(text, q, lo, max(hi, q.end)):
             pending.append((k, spans))
@@ -637,6 +645,17 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                 if side == "word":
                     out[k] = chars
                     break
+                if side == "rate":  # (the readings that cost work are made when they are reached)
+                    rate = _rate_noun_before(text, qs[k].start, lows[k])
+                    if rate is not None:
+                        out[k] = rate
+                        break
+                    continue
+                if side == "subject":
+                    subject = _subject_before(text, qs[k].start, lows[k])
+                    if subject is None:
+                        continue
+                    side, chars, open_edge = "before_verbal", *subject
                 found = _noun_phrase(side, chars, _tag_memo, open_edge)
                 if type(found) is list:
                     wanted.update(found)
@@ -715,6 +734,7 @@ def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | Non
     if word not in text:
         return
     order = sorted(range(len(qs)), key=lambda k: qs[k].start)
+    clause_marks = frozenset(vocab["clause_ends"])
     at = text.find(word)
     while at >= 0:
         here = at + len(word)
@@ -735,7 +755,13 @@ def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | Non
         before = [k for k in order if sentence_start <= qs[k].start and qs[k].end <= at]
         n = len(after)
         names = _listed_subjects(text, at, n)
-        if not names and n >= 2 and len(before) >= n:
+        if (
+            not names
+            and n >= 2
+            and len(before) >= n
+            and _has_any(text[qs[before[-1]].end : at], clause_marks)
+        ):
+            # (each of those figures in a clause of its own: 开行5611列，运送货物60.9万标箱，同比分别)
             names = [out[k] for k in before[-n:]]
         if n >= 2 and len(names) == n and all(names) and len(set(names)) == n:
             for k, name in zip(after, names):

@@ -25,6 +25,7 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("猪肉价格比上月下降3.5%。", [("3.5%", "猪肉价格")]),
         ("蔬菜价格较上年同期上涨2%。", [("2%", "蔬菜价格")]),
         ("恒生指数下跌120点。", [("120点", "恒生指数")]),
+        ("增值税率调整到13%。", [("13%", "增值税率")]),
         # a short noun of a rate opening the clause, known to the dictionary or not
         ("货运量增长8%，满载率95%。", [("8%", "货运量"), ("95%", "满载率")]),
         # 分别: the nouns listed before it, in order

@@ -91,9 +91,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if person and after_spans:
         # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
         # the dictionary makes of the words before it
-        headed = _head_phrase(after_spans[0][1], "person_heads")
-        if headed is not None:
-            after_spans.append(("word", headed, False))
+        after_spans.append(("person_heads", after_spans[0][1], False))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -131,9 +129,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             spans.append(("rate", "", False))  # ，满载率95%: read when nothing before it is
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
-            headed = _head_phrase(after_spans[0][1], "money_heads")
-            if headed is not None:
-                spans.append(("word", headed, False))
+            spans.append(("money_heads", after_spans[0][1], False))
     if person:
         spans.append(("word", news["person_noun"], False))
     return spans
@@ -645,6 +641,12 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                 if side == "word":
                     out[k] = chars
                     break
+                if side in ("person_heads", "money_heads"):
+                    headed = _head_phrase(chars, side)
+                    if headed is not None:
+                        out[k] = headed
+                        break
+                    continue
                 if side == "rate":  # (the readings that cost work are made when they are reached)
                     rate = _rate_noun_before(text, qs[k].start, lows[k])
                     if rate is not None:

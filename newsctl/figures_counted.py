@@ -170,7 +170,7 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
         subject, edge = subject[-han:], edge + len(subject) - han
     if len(subject) < 2:
         return None
-    if any(verb in chars[len(subject) :] for verb in vocab["transfer_verbs"]):
+    if vocab["transfer_verbs"](chars, len(subject)) is not None:
         return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
     return subject[-limit:], len(subject) > limit or (edge > 0 and _is_han(text[edge - 1]))
 
@@ -301,7 +301,7 @@ def _counted_vocab() -> dict[str, Any]:
         "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
         "subject_units": frozenset(data["subject"]["units"]),
         "predicate_words": _by_length(data["subject"]["predicate_words"]),
-        "transfer_verbs": tuple(data["subject"]["transfer_verbs"]),
+        "transfer_verbs": re.compile("|".join(map(re.escape, data["subject"]["transfer_verbs"]))).search,
         "comparison_heads": tuple(data["subject"]["comparison"]["heads"]),
         "comparison_chars": frozenset("".join(data["subject"]["comparison"]["heads"])),
         "comparison_max": int(data["subject"]["comparison"]["max_chars"]),
@@ -596,7 +596,7 @@ _NO_WORD: Any = object()  # _noun_phrase's stop_tag when no dictionary word went
 
 
 def _has_any(text: str, chars: frozenset[str]) -> bool:
-    return any(ch in chars for ch in text)
+    return not chars.isdisjoint(text)
 
 
 #: characters that may follow a counted noun of one character as a word of their own
@@ -618,6 +618,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
     words that the figures lack are looked up in the dictionary together, then those figures
     are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
+    _back_char_run()  # (compiled with the vocabulary by the first text, not by the first figure that
+    _counted_char_run()  # has a noun near it)
     out: list[str | None] = [None] * len(qs)
     # each figure reads the text between the figures next to it
     bounds = sorted((q.start, q.end) for q in qs)

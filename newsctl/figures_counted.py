@@ -104,7 +104,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
         share = _share_word_before(text, q.start)
         if share is not None:
-            spans += _before_spans(text, share, "before_money", lo=lo)
+            spans += _before_spans(text, share, "before_money", lo=lo if lo <= share else 0)
     spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
     vocab_c = _counted_vocab()
     if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"]:
@@ -172,7 +172,7 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
         return None
     if vocab["transfer_verbs"](chars, len(subject)) is not None:
         return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
-    return subject[-limit:], len(subject) > limit or (edge > 0 and _is_han(text[edge - 1]))
+    return subject[-limit:], len(subject) > limit or (edge > lo and _is_han(text[edge - 1]))
 
 
 def _rate_noun_before(text: str, end: int, lo: int) -> str | None:
@@ -231,7 +231,7 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
     edge = end - length
     if 0 < lo == edge and before.endswith(_counted_vocab()["joiners_after_noun"]):
         return []  # 95%抗环境光功效和115%: the noun of the figure before, then a list word
-    open_edge = edge > 0 and _is_han(text[edge - 1])
+    open_edge = edge > lo and _is_han(text[edge - 1])  # (no word goes on into the figure before)
     payers = _news_vocab()["payer_verbs"]
     payer = _endswith_any(before, len(before), payers) or _endswith_any(before, len(before) - 1, payers)
     if payer is not None and before.endswith((payer, payer + "了")):

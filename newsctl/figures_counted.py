@@ -665,6 +665,14 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                     wanted.update(found)
                     # the spans before it have no phrase, whatever the dictionary adds: not again
                     waiting.append((k, spans[at:]))
+                    if any(later[0] == "subject" for later in spans[at + 1 :]):
+                        # the subject is read when this span has none: its first words come along
+                        # in the same look-up (one round of the dictionary costs more than words)
+                        subject = _subject_before(text, qs[k].start, lows[k])
+                        if subject is not None:
+                            ahead = _noun_phrase("before_verbal", subject[0], _tag_memo, subject[1])
+                            if type(ahead) is list:
+                                wanted.update(ahead)
                     break
                 if found:
                     out[k] = found  # type: ignore[assignment]

@@ -111,9 +111,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
         # (read only when the readings before it find nothing, but first after a comparison)
         window = text[max(lo, q.start - vocab_c["subject_reach"]) : q.start]
-        subject = (
-            _subject_before(text, q.start, lo) if _has_any(window, vocab_c["comparison_chars"]) else None
-        )
+        compared = vocab_c["comparison_search"](window) is not None
+        subject = _subject_before(text, q.start, lo) if compared else None
         if subject is None:
             spans.append(("subject", "", False))
         elif all(subject[0] != chars for _side, chars, _open in spans):
@@ -279,6 +278,14 @@ def _han_goes_on(text: str, i: int, hi: int) -> bool:
     return bool(nxt) and _is_han(nxt) and (not is_numeral_start(nxt) or nxt in _news_vocab()["word_numerals"])
 
 
+def _comparison_search(spec: dict[str, Any]) -> Any:
+    """search() of a comparison word (比, 较) that is not part of 同比, 占比, 比重…"""
+    heads = "".join(spec["heads"])
+    before = "".join(spec["not_before"]) + "".join(spec["also_not_before"])
+    after = "".join(spec["not_next"])
+    return re.compile(f"(?<![{re.escape(before)}])[{re.escape(heads)}](?![{re.escape(after)}])").search
+
+
 @cache
 def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
@@ -303,7 +310,7 @@ def _counted_vocab() -> dict[str, Any]:
         "predicate_words": _by_length(data["subject"]["predicate_words"]),
         "transfer_verbs": re.compile("|".join(map(re.escape, data["subject"]["transfer_verbs"]))).search,
         "comparison_heads": tuple(data["subject"]["comparison"]["heads"]),
-        "comparison_chars": frozenset("".join(data["subject"]["comparison"]["heads"])),
+        "comparison_search": _comparison_search(data["subject"]["comparison"]),
         "comparison_max": int(data["subject"]["comparison"]["max_chars"]),
         "comparison_not_next": frozenset(data["subject"]["comparison"]["not_next"]),
         "comparison_not_before": frozenset(data["subject"]["comparison"]["not_before"]),
@@ -665,14 +672,6 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                     wanted.update(found)
                     # the spans before it have no phrase, whatever the dictionary adds: not again
                     waiting.append((k, spans[at:]))
-                    if any(later[0] == "subject" for later in spans[at + 1 :]):
-                        # the subject is read when this span has none: its first words come along
-                        # in the same look-up (one round of the dictionary costs more than words)
-                        subject = _subject_before(text, qs[k].start, lows[k])
-                        if subject is not None:
-                            ahead = _noun_phrase("before_verbal", subject[0], _tag_memo, subject[1])
-                            if type(ahead) is list:
-                                wanted.update(ahead)
                     break
                 if found:
                     out[k] = found  # type: ignore[assignment]

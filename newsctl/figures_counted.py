@@ -687,6 +687,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         fixes = _counted_vocab()["tag_fixes"]
         _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})
         pending = waiting
+    _end_at_people(qs, out)
     _carry_counted(text, qs, out)
     _distribute_respectively(text, qs, out)
     _name_people_again(text, qs, out)
@@ -713,6 +714,23 @@ def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
     if len(items[-1]) - min(len(item) for item in items[:-1]) >= vocab["shared_head_min"]:
         return []  # 一线、二线、三线城市成交量: the last item's head is shared by all, not a list of nouns
     return list(items)
+
+
+def _end_at_people(qs: list[_Quantity], out: list[str | None]) -> None:
+    """数十名工人工资: a count of people counts the people of a phrase that goes on past its head
+    noun of people (工人), not what they own (工资)."""
+    units = _news_vocab()["person_units"]
+    heads = _counted_vocab()["person_heads"]
+    for k, q in enumerate(qs):
+        named = out[k]
+        if named is None or q.kind != "count" or q.unit not in units or len(named) < 4:
+            continue
+        if _endswith_any(named, len(named), heads) is not None:
+            continue  # 大学生乡村医生: the phrase ends with one
+        for end in range(len(named) - 1, 1, -1):
+            if _endswith_any(named, end, heads) is not None:
+                out[k] = named[:end]
+                break
 
 
 def _name_people_again(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

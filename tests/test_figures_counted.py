@@ -55,6 +55,8 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("这件事引起了三位老工人的兴趣。", [("三位", "老工人")]),
         # money: a noun of money closes the phrase after the amount
         ("这家店只用两天就拿到了80万元无息贷款。", [("两天", None), ("80万元", "无息贷款")]),
+        # a count of people counts the people, not what they own
+        ("老板拖欠5名工人工资。", [("5名", "工人")]),
         # 这N人: the noun an earlier count of as many people named
         ("厂里有4名工人受伤，这4人已送医。", [("4名", "工人"), ("4人", "工人")]),
         # ... only when it is one noun

@@ -621,6 +621,11 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
     return not _is_han(ch) or is_numeral_start(ch) or ch in _BOUNDARY_CHARS
 
 
+#: the sides of a span that are not a noun phrase to read from the dictionary: a noun itself, or a
+#: reading made only when the spans before it found nothing
+_READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads"))
+
+
 def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
     words that the figures lack are looked up in the dictionary together, then those figures
@@ -647,26 +652,24 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side == "word":
-                    out[k] = chars
-                    break
-                if side in ("person_heads", "money_heads"):
-                    headed = _head_phrase(chars, side)
-                    if headed is not None:
-                        out[k] = headed
+                if side in _READ_WHEN_REACHED:  # (the readings that cost work are made when reached)
+                    if side == "word":
+                        out[k] = chars
                         break
-                    continue
-                if side == "rate":  # (the readings that cost work are made when they are reached)
-                    rate = _rate_noun_before(text, qs[k].start, lows[k])
-                    if rate is not None:
-                        out[k] = rate
-                        break
-                    continue
-                if side == "subject":
-                    subject = _subject_before(text, qs[k].start, lows[k])
-                    if subject is None:
+                    if side == "subject":
+                        subject = _subject_before(text, qs[k].start, lows[k])
+                        if subject is None:
+                            continue
+                        side, chars, open_edge = "before_verbal", *subject
+                    else:
+                        if side == "rate":
+                            named = _rate_noun_before(text, qs[k].start, lows[k])
+                        else:
+                            named = _head_phrase(chars, side)
+                        if named is not None:
+                            out[k] = named
+                            break
                         continue
-                    side, chars, open_edge = "before_verbal", *subject
                 found = _noun_phrase(side, chars, _tag_memo, open_edge)
                 if type(found) is list:
                     wanted.update(found)

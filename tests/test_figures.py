@@ -422,9 +422,9 @@ def test_counted_does_not_depend_on_what_was_read_before() -> None:
     # the dictionary tags of earlier texts are memoised: a text gives the same answer alone
     texts = ["去年共引进技术人才35名。", "市里下发了3条指导性要求。", "本市青年志愿者注册率达到90%。"]
     first = [find_figures(text)[0].counted for text in texts]
-    from newsctl import figures
+    from newsctl import figures_counted
 
-    figures._tag_memo.clear()
+    figures_counted._tag_memo.clear()
     assert [find_figures(text)[0].counted for text in reversed(texts)] == first[::-1]
 
 

@@ -1,0 +1,826 @@
+"""`counted`: what a count, money or percent figure counts, read from the dictionary noun phrase
+in the figure's clause (see docs/figures.md, "counted").
+
+`counted_all(text, quantities)` is called by `newsctl.figures.find_figures` once per text, with the
+figures it found; it returns one noun phrase or None per figure.  Words are tagged from jieba's
+dictionary (`newsctl.segment.lexicon`), looked up together for all the figures of a text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+from typing import Any
+
+from newsctl.data import load_json
+from newsctl.figures import (
+    _TAG_MEMO_LIMIT,
+    _by_length,
+    _counts_next_noun,
+    _endswith_any,
+    _is_han,
+    _lexicon_tags,
+    _news_vocab,
+    _Quantity,
+    _same_clause_before,
+    _startswith_any,
+    _vocab,
+)
+from newsctl.numerals import is_numeral_start
+from newsctl.numerals import tables as numeral_tables
+
+#: measure words of events (三次, 两期): what follows them is not what they count
+_VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
+
+
+def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str, str, bool]]:
+    """Where `counted` may be read, in order of preference: ("after", the characters right after a
+    measure word: 9名同志; or after the 的 that closes a modifier there: 一个可怕的男人),
+    ("before", the characters just before the figure: 培训党员干部450人次) and ("word", the noun of
+    a measure word that counts people: 3人受伤), each with whether the text goes on in Han
+    characters past its outer end (a word there may be cut: 第一产业用电量 read back from the figure
+    stops at 一). The text read lies between lo and hi: the ends of the figures next to it (a
+    numeral character that no figure took is read back as part of a word: 景气指数为, 零售总额;
+    read forwards, a numeral character still ends the run: 运动员|参赛)."""
+    vocab = _vocab()
+    if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
+        return []
+    limit = vocab.counted_max
+    han_run = _counted_char_run()  # Han characters that cannot start a numeral
+    news = _news_vocab()
+    # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
+    if q.unit_category == "count" and q.unit == "度":
+        return []  # 二度中风: 度 counts times, and what follows is what happened
+    if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
+        # 同志两次上交: the noun before 两次 is not what 次 counts; a noun right after it is the
+        # event counted (3次地震, 一场战争)
+        after = han_run(text, q.end, min(q.end + limit, hi)).group()
+        return [("after_event", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
+    if q.kind == "count" and q.unit is None and _counts_next_noun(text, q):
+        # 婚后生2子, 3200万受灾群众: the noun after a bare number is what it counts
+        after = han_run(text, q.end, min(q.end + limit, hi)).group()
+        if after[:1] in news["self_noun_units"] and after[1:2] in _counted_vocab()["adverbs_after_person"]:
+            return [("word", news["person_noun"], False)]  # 这3人|才再住: 人 and an adverb, not 人才
+        return [("after", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
+    person = q.kind == "count" and q.unit in news["person_units"]
+    after_spans: list[tuple[str, str, bool]] = []
+    if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
+        after = han_run(text, q.end, min(q.end + limit, hi)).group()
+        side = "after_age" if q.kind == "age" else "after"
+        if after and q.kind != "percent" and q.unit not in news["self_noun_units"]:
+            # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
+            after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
+        de = after.find("的")
+        if (
+            (
+                not person
+                or q.unit not in news["self_noun_units"]
+                and after[de - 1 : de] not in _counted_vocab()["possessor_endings"]
+            )
+            and (0 < de <= news["modifier_max"] or de == 0 and q.kind in ("percent", "money"))
+            and de < len(after) - 1
+            and not _has_any(after[:de], news["pronoun_chars"])
+        ):
+            # 一个可怕的男人: a modifier closed by 的, then the noun counted; 75%的居民; 上百名危在
+            # 旦夕的游客 (not 三位老师傅的兴趣: a possessor before 的)
+            more = han_run(text, q.end + de + 1, min(q.end + de + 1 + limit, hi)).group()
+            after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more), hi)))
+    if q.kind == "age":
+        return after_spans
+    if person and after_spans:
+        # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
+        # the dictionary makes of the words before it
+        after_spans.append(("person_heads", after_spans[0][1], False))
+    if q.kind == "count" and after_spans and not person:
+        return after_spans  # the noun before 该公司一架 is not what 架 counts
+    # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
+    # 死亡人数已升至118人); the word next to the figure must be a noun (事故造成3人死亡: not 事故)
+    side = "before_money" if q.kind == "money" else "before"
+    spans = after_spans if q.kind == "count" else []
+    if q.kind != "count" and text[q.end : q.end + 1] == "的":
+        spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
+    if q.kind == "percent":
+        # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
+        share = _share_word_before(text, q.start)
+        if share is not None:
+            spans += _before_spans(text, share, "before_money", lo=lo if lo <= share else 0)
+    spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
+    vocab_c = _counted_vocab()
+    if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"]:
+        # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
+        # (read only when the readings before it find nothing, but first after a comparison)
+        window = text[max(lo, q.start - vocab_c["subject_reach"]) : q.start]
+        compared = vocab_c["comparison_search"](window) is not None
+        subject = _subject_before(text, q.start, lo) if compared else None
+        if subject is None:
+            spans.append(("subject", "", False))
+        elif all(subject[0] != chars for _side, chars, _open in spans):
+            reach = len(subject[0]) + vocab_c["comparison_max"]
+            if _compared(text[max(0, q.start - reach) : q.start], subject[0]):
+                # 猪肉价格比上月下降: a comparison follows the subject, and 价格比 is no noun here
+                spans.insert(0, ("before_verbal", *subject))
+            else:
+                spans.append(("before_verbal", *subject))
+    if q.kind != "count" and spans is not after_spans:
+        spans += after_spans  # 每月4700元补助: after what comes before
+        if q.kind == "percent":
+            spans.append(("rate", "", False))  # ，满载率95%: read when nothing before it is
+        if q.kind == "money" and after_spans:
+            # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
+            spans.append(("money_heads", after_spans[0][1], False))
+    if person:
+        spans.append(("word", news["person_noun"], False))
+    return spans
+
+
+def _head_phrase(after: str, heads: str) -> str | None:
+    """The phrase of at most head_modifier_max characters (no function character) closed by one
+    of the head nouns `heads` (person_heads: 人员, 员工, 学生…; money_heads: 贷款, 押金…) at the
+    start of `after`."""
+    vocab = _counted_vocab()
+    words = vocab[heads]
+    for k in range(min(len(after), vocab["head_modifier_max"] + max(words.lengths)), 1, -1):
+        head = _endswith_any(after, k, words)
+        if head is not None and not _has_any(after[: k - len(head)], _BOUNDARY_CHARS):
+            return after[:k]
+    return None
+
+
+def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
+    """The characters that end with the subject of the clause before a figure at `end`: the
+    predicate between them is left out from the end (words of change and linking words:
+    同比增长了, 走跌, 最高; a comparison: 比节前, 较上年同期), and what stays must have lost at
+    least one of them.  Returns the last counted_max characters and whether a word may go on
+    past their start."""
+    vocab = _counted_vocab()
+    limit = _vocab().counted_max
+    # (a comparison may hold digits and numerals: 较2015年, 较上一季度)
+    run = _SUBJECT_RUN(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
+    chars = text[end - run : end]
+    edge = end - run
+    if 0 < lo == edge and chars.endswith(vocab["joiners_after_noun"]):
+        return None  # (the noun of the figure before, then a list word)
+    subject = _strip_predicate(chars)
+    if subject == chars or len(subject) < 2:
+        return None
+    han = _back_char_run()(subject[::-1]).end()
+    if han < len(subject):
+        subject, edge = subject[-han:], edge + len(subject) - han
+    if len(subject) < 2:
+        return None
+    if vocab["transfer_verbs"](chars, len(subject)) is not None:
+        return None  # X公司捐赠了3380元, X获得50万元: who pays or is paid is not what is counted
+    return subject[-limit:], len(subject) > limit or (edge > lo and _is_han(text[edge - 1]))
+
+
+def _rate_noun_before(text: str, end: int, lo: int) -> str | None:
+    """，重箱率100%: a short noun of a rate (…率, …比例) that opens its clause right before a
+    percentage (past its predicate) is what the percentage counts, known to the dictionary or not."""
+    vocab = _counted_vocab()
+    run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
+    edge = end - run
+    if edge > 0 and (_is_han(text[edge - 1]) or edge == lo or text[edge - 1].isdigit()):
+        return None  # the clause goes on before it: the rate may be cut (19日出工率)
+    subject = _strip_predicate(text[edge:end])
+    if not 2 <= len(subject) <= vocab["rate_max"] or not subject.endswith(vocab["rate_suffixes"]):
+        return None
+    return None if _has_any(subject, _BOUNDARY_CHARS) else subject
+
+
+def _compared(chars: str, subject: str) -> bool:
+    """Does a comparison (比/较) follow `subject` in `chars` (the text before a figure)?"""
+    at = chars.rfind(subject)
+    return (
+        at >= 0 and chars[at + len(subject) : at + len(subject) + 1] in _counted_vocab()["comparison_heads"]
+    )
+
+
+def _strip_predicate(chars: str) -> str:
+    """`chars` without the words of a predicate at its end (同比增长了, 比节前下降)."""
+    vocab = _counted_vocab()
+    while len(chars) >= 2:
+        word = _endswith_any(chars, len(chars), vocab["predicate_words"])
+        if word is not None:
+            chars = chars[: -len(word)]
+            continue
+        k = max(
+            chars.rfind(head, max(0, len(chars) - vocab["comparison_max"]))
+            for head in vocab["comparison_heads"]
+        )
+        if (
+            k > 0
+            and chars[k + 1 : k + 2] not in vocab["comparison_not_next"]
+            and chars[k - 1] not in (vocab["comparison_not_before"])
+        ):
+            chars = chars[:k]
+            continue
+        break
+    return chars
+
+
+def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) -> list[tuple[str, str, bool]]:
+    """The noun phrase spans that end at `end`: the run of Han characters there, then the same
+    run without each of up to `most` - 1 linking words at its end."""
+    vocab = _vocab()
+    limit = vocab.counted_max
+    reach = limit + 4
+    length = _back_char_run()(text[max(lo, end - reach) : end][::-1]).end()
+    before = text[end - length : end]
+    edge = end - length
+    if 0 < lo == edge and before.endswith(_counted_vocab()["joiners_after_noun"]):
+        return []  # 95%抗环境光功效和115%: the noun of the figure before, then a list word
+    open_edge = edge > lo and _is_han(text[edge - 1])  # (no word goes on into the figure before)
+    payers = _news_vocab()["payer_verbs"]
+    payer = _endswith_any(before, len(before), payers) or _endswith_any(before, len(before) - 1, payers)
+    if payer is not None and before.endswith((payer, payer + "了")):
+        # X公司捐赠了3380元, X先生捐款200元: the noun before the verb is the payer, never what
+        # is counted; only the verb itself may name the amount (捐款)
+        return [(side, payer, False)]
+    spans: list[tuple[str, str, bool]] = []
+    inner = ""  # the first character of the linking words left out (side "before:均")
+    for _ in range(most):
+        if len(before) >= 2:
+            edge_open = open_edge or len(before) > limit
+            if side == "before_money":  # the plain reading first, then what an amount names
+                spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
+            spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
+        stop = _endswith_any(before, len(before), vocab.counted_stops)
+        if not stop or len(before) - len(stop) < 2:
+            break
+        before = before[: -len(stop)]
+        inner = stop[0]
+    return spans
+
+
+def _share_word_before(text: str, start: int) -> int | None:
+    """Where 占 (its share) stands in the clause before a percentage: the end of its subject."""
+    news = _news_vocab()
+    if "占" not in text[max(0, start - news["share_window"]) : start]:
+        return None  # (every share word has 占)
+    clause = _same_clause_before(text, start, news["share_window"])
+    for word in news["share_words"]:
+        k = clause.rfind(word)
+        if k > 0:
+            return start - len(clause) + k
+    return None
+
+
+def _han_goes_on(text: str, i: int, hi: int) -> bool:
+    """Does a word go on at i: a Han character that starts no numeral, or one that starts words
+    more than numerals after a noun (德国|零售企业), or an opening quote before one (10个环境空气
+    质量监测“国控点”, where the noun is the quoted word)?"""
+    if i >= hi:
+        return False  # the next figure starts here
+    nxt = text[i : i + 1]
+    if nxt in "“「『":
+        nxt = text[i + 1 : i + 2]
+    return bool(nxt) and _is_han(nxt) and (not is_numeral_start(nxt) or nxt in _news_vocab()["word_numerals"])
+
+
+def _comparison_search(spec: dict[str, Any]) -> Any:
+    """search() of a comparison word (比, 较) that is not part of 同比, 占比, 比重…"""
+    heads = "".join(spec["heads"])
+    before = "".join(spec["not_before"]) + "".join(spec["also_not_before"])
+    after = "".join(spec["not_next"])
+    return re.compile(f"(?<![{re.escape(before)}])[{re.escape(heads)}](?![{re.escape(after)}])").search
+
+
+@cache
+def _counted_vocab() -> dict[str, Any]:
+    """The rules of data/figures_counted.json."""
+    data: dict[str, Any] = load_json("figures_counted.json")
+    respectively = data["respectively"]
+    return {
+        "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
+        "back_word_numerals": tuple(data["back_word_numerals"]),
+        "subject_reach": int(data["subject"]["reach"]),
+        "adverbs_after_person": frozenset(data["adverbs_after_person"]),
+        "joiners_after_noun": tuple(data["joiners_after_noun"]),
+        "idiom_head_next_tags": frozenset(data["idiom_head_next_tags"]),
+        "person_heads": _by_length(data["person_heads"]["words"]),
+        "money_heads": _by_length(data["money_heads"]),
+        "possessor_endings": frozenset(data["possessor_endings"]),
+        "adverbial_nouns": frozenset(data["adverbial_nouns"]),
+        "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
+        "rate_max": int(data["rate_noun"]["max_chars"]),
+        "head_modifier_max": int(data["person_heads"]["modifier_max"]),
+        "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
+        "subject_units": frozenset(data["subject"]["units"]),
+        "predicate_words": _by_length(data["subject"]["predicate_words"]),
+        "transfer_verbs": re.compile("|".join(map(re.escape, data["subject"]["transfer_verbs"]))).search,
+        "comparison_heads": tuple(data["subject"]["comparison"]["heads"]),
+        "comparison_search": _comparison_search(data["subject"]["comparison"]),
+        "comparison_max": int(data["subject"]["comparison"]["max_chars"]),
+        "comparison_not_next": frozenset(data["subject"]["comparison"]["not_next"]),
+        "comparison_not_before": frozenset(data["subject"]["comparison"]["not_before"]),
+        "respectively": respectively["word"],
+        "respectively_lead": int(respectively["lead_max"]),
+        "list_joiners": frozenset(respectively["joiners"]),
+        "sentence_ends": tuple(respectively["sentence_ends"]),
+        "clause_ends": tuple(respectively["clause_ends"]),
+        "list_leads": tuple(respectively["list_leads"]),
+        "list_item_max": int(respectively["list_item_max"]),
+        "shared_head_min": int(respectively["shared_head_min"]),
+        "list_split": re.compile("|".join(map(re.escape, respectively["list_separators"]))).split,
+    }
+
+
+#: match() of a run of Han characters, digits and decimal points: a clause read back for its subject
+_SUBJECT_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff0-9０-９.．]*").match
+
+#: match() of a run of Han characters (as figures._is_han)
+_HAN_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*").match
+
+
+@cache
+def _back_char_run() -> Any:
+    """match() of a run of Han characters that start no numeral or are numeral characters that
+    end words (景气指数, 零售, 参保: back_word_numerals): what `counted` reads back from a figure."""
+    return _counted_char_run(frozenset(_counted_vocab()["back_word_numerals"]))
+
+
+@cache
+def _counted_char_run(allowed: frozenset[str] = frozenset()) -> Any:
+    """match() of a run of Han characters that cannot start a numeral (but for `allowed`): what
+    `counted` reads forwards from a figure."""
+    starts = numeral_tables().start_chars - allowed
+    ranges: list[str] = []
+    for low, high in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):  # as _is_han
+        code = low
+        for excluded in sorted(ord(c) for c in starts if low <= ord(c) <= high):
+            if code < excluded:
+                ranges.append(f"{chr(code)}-{chr(excluded - 1)}")
+            code = excluded + 1
+        if code <= high:
+            ranges.append(f"{chr(code)}-{chr(high)}")
+    return re.compile("[" + "".join(ranges) + "]*").match
+
+
+#: word -> its tag in jieba's dictionary (None: not in it), for the words looked up so far: the
+#: dictionary does not change within a process, and news text keeps asking for the same words
+_tag_memo: dict[str, str | None] = {}
+_UNKNOWN: Any = object()  # tags.get default: the word is not in _tag_memo yet
+
+
+def _noun_phrase(
+    side: str, chars: str, tags: dict[str, str | None], open_edge: bool = False
+) -> str | list[str] | None:
+    """The dictionary noun phrase next to the figure: words are matched longest first, from the
+    figure outwards; the phrase is made of nouns and ends with a head noun (prefer null over junk).
+
+    Returns the list of words it must know first when `tags` lacks one that decides the match:
+    the caller looks the words of every figure up together and asks again."""
+    news = _news_vocab()
+    heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
+    words: list[tuple[str, str | None]] = []
+    inner = ""
+    if ":" in side:
+        side, _, inner = side.partition(":")
+    after = side[0] == "a"  # after, after_age, after_event
+    if side == "before_money":
+        # (tried after the plain "before" reading of the same characters, see _before_spans)
+        # an amount of money names what it is (罚款200元, 总投资12亿元), when no noun phrase does;
+        # a verbal noun right before it says what the money is for (进出口达6228.9亿元)
+        verbal = news["verbal_noun_tags"]
+        if any(
+            tags.get(chars[-k:], "vn") in verbal or chars[-k:] in news["weak_heads"]
+            for k in (4, 3, 2)
+            if len(chars) >= k
+        ):  # (only when a verbal noun or a generic head ends the text: 进出口|总额)
+            found = _noun_phrase(f"before_verbal:{inner}", chars, tags, open_edge)
+            if found is not None:
+                return found
+    if after:
+        # a place noun heads a phrase read forwards (8个城市: jieba tags 城市 ns); an idiom or set
+        # phrase (各行各业, 自动化) only ends one before a boundary (72架俄军无人机。)
+        if side == "after":
+            heads = news["after_heads"]
+    else:
+        # before a figure, a verbal noun is the verb that reports it: 投资498亿元, 培训党员干部450人次
+        # (but an amount of money names what it is: 罚款200元, 总投资12亿元)
+        if side != "before_verbal":
+            heads, modifiers = news["plain_heads"], news["plain_modifiers"]
+        money_word = (
+            _endswith_any(chars, len(chars), news["money_nouns_before"]) if side == "before_money" else None
+        )
+        if money_word and len(money_word) >= 2:
+            words.append((money_word, "n"))
+    pos = 0 if after else len(chars) - (len(words[0][0]) if words else 0)
+    n_chars = len(chars)
+    stop_tag: Any = None  # the tag of the word that ended the phrase (_NO_WORD: no word went on)
+    weak_head = False
+    while 0 <= pos <= n_chars and len(words) < 4:
+        # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
+        # (the candidates, longest first, are sliced one by one: most steps end at the first)
+        room = n_chars - pos if after else pos
+        sizes = range(min(longest if not words else longest - 1, room), 1, -1)
+        word = None
+        for size in sizes:
+            cand = chars[pos : pos + size] if after else chars[pos - size : pos]
+            tag = tags.get(cand, _UNKNOWN)
+            if tag is _UNKNOWN:
+                cands = [chars[pos : pos + k] if after else chars[pos - k : pos] for k in sizes]
+                return [c for c in cands if c not in tags]
+            if tag is not None:
+                word = cand
+                break
+        if word is None and not words and not after and chars[-1:] in news["head_suffixes"]:
+            # 注册率, 营业额: a dictionary word plus a noun suffix heads the phrase
+            stems = [stem for stem in (chars[-4:-1], chars[-3:-1]) if len(stem) >= 2]
+            stem = None
+            for cand in stems:
+                tag = tags.get(cand, _UNKNOWN)
+                if tag is _UNKNOWN:
+                    return [c for c in stems if c not in tags]
+                if tag:
+                    stem = cand
+                    break
+            if stem is not None:
+                words.append((stem + chars[-1], "n"))
+                pos -= len(stem) + 1
+                continue
+        if word is None and not words and room > 0 and after:
+            # a noun of one character right after the figure, on its own before a boundary
+            # (4子2女, 一个人的) or a verb (两辆车正在); not before it: 钱包|内, 家里|空
+            single = chars[pos]
+            tag = tags.get(single, _UNKNOWN)
+            if tag is _UNKNOWN:
+                return [single]
+            next_tag = None
+            if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
+                if not _boundary_after(chars, pos + 1, open_edge):
+                    # 两辆车|正在: a word of its own when it makes no word with what follows and a
+                    # verb, an adverb or a preposition starts after it (not 五大物|联网, 客|渡运)
+                    crossing = [chars[pos : pos + k] for k in (2, 3, 4) if pos + k <= n_chars]
+                    following = [chars[pos + 1 : pos + 1 + k] for k in (4, 3, 2) if pos + 1 + k <= n_chars]
+                    lacking = [c for c in crossing + following if c not in tags]
+                    if lacking:
+                        return lacking
+                    next_word = next((c for c in following if tags[c] is not None), "")
+                    next_tag = tags[next_word] if next_word else None
+                    if any(tags[c] is not None for c in crossing):
+                        tag = None
+                    elif next_tag in ("n", "nz", "ng") and len(next_word) == 2:
+                        words.append((single, "n"))  # 车|贩子, 客|渡运|航线: it heads on
+                        pos += 1
+                        continue
+                    elif next_tag not in news["after_single_noun_tags"]:
+                        tag = None
+            if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
+                words.append((single, "n"))  # a noun of one character before a verb or an end
+                pos += 1
+                if not _boundary_after(chars, pos, open_edge):
+                    stop_tag = next_tag  # (a verb, an adverb or a preposition: checked above)
+                break
+        if word is None:
+            stop_tag = _NO_WORD
+            if len(words) >= 2 and 0 < pos < n_chars:
+                # no dictionary word of two characters or more goes on from here: when the next
+                # character is a noun on its own (馆 of 省份中医|馆), the outer word may be cut
+                single = chars[pos] if after else chars[pos - 1]
+                tag = tags.get(single, _UNKNOWN)
+                if tag is _UNKNOWN:
+                    return [single]
+                if tag in heads:
+                    open_edge = True
+                    n_chars = pos if after else len(chars) - pos
+            break
+        if not after and not words and word in news["weak_heads"]:
+            weak_head = True  # 进出口总额: a generic head counts only with a noun before it
+        elif tag not in modifiers or word in news["not_nouns"]:
+            if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
+                words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
+                pos += len(word)
+            elif word in _counted_vocab()["adverbial_nouns"]:
+                stop_tag = "d"  # 17名被告人|全部, 议员|全部产生: a word that is no noun here ends the phrase
+            else:
+                stop_tag = tag
+            break
+        words.append((word, tag))
+        pos = pos + len(word) if after else pos - len(word)
+    if weak_head and (len(words) < 2 or words[-2][1] not in heads):
+        return None
+    if not after:
+        words.reverse()
+    read = pos if after else len(chars) - pos  # the characters the phrase's words cover
+    if open_edge and len(words) >= 2 and read == n_chars:
+        # the phrase runs to the edge of what was read, and the text goes on: its outer word
+        # may be cut (产业用电量 of 第一产业用电量): leave it out
+        read -= len(words.pop()[0] if after else words.pop(0)[0])
+    # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
+    while words and words[-1][1] not in heads:
+        if not after:
+            return None  # the word next to the figure must be the noun it counts
+        read -= len(words.pop()[0])
+    if after and words:
+        end = read
+        idioms = [k for k, (_w, tag) in enumerate(words) if tag in news["after_not_tags"]]
+        if idioms and (
+            idioms != [len(words) - 1]
+            or not _boundary_after(chars, end, open_edge)
+            and (len(words) > 1 or end != pos or stop_tag not in _counted_vocab()["idiom_head_next_tags"])
+        ):
+            return None  # 300支各行各业|志愿…, 9大机种自动化|改造 (43个发展中国家|签署: a set phrase heads)
+        if words[-1][1] in news["after_place_tags"] and (
+            len(words) > 1 or not _boundary_after(chars, end, open_edge)
+        ):
+            return None  # a place noun counts alone before a boundary (8个城市，), not 三块美国|造
+        if stop_tag in news["not_after_counted_tags"]:
+            return None  # 中央|冬春救助资金: a time word, a name or a numeral goes on: no phrase here
+        if (
+            side == "after_event"
+            and not _boundary_after(chars, end, open_edge)
+            and (end != pos or stop_tag not in news["after_event_next_tags"])
+        ):
+            return None  # 28次集群|打击: an event noun stands before a boundary or a time word (4趟列车每日)
+        if end < len(chars) and not _boundary_after(chars, end, False):
+            # what follows the phrase must start a verb, an adverb or a preposition (9名同志|参加),
+            # not more of a noun phrase (300支各行各业志愿|服务队伍, 9大机种|自动化改造)
+            if end != pos and len(words) > 0:
+                return None  # trailing modifiers were trimmed: the phrase went on
+            next_tag = stop_tag
+            if stop_tag is _NO_WORD:
+                next_tag = tags.get(chars[end], _UNKNOWN)
+                if next_tag is _UNKNOWN:
+                    return [chars[end]]
+            if next_tag not in news["after_single_noun_tags"] and not (
+                side == "after_age" and next_tag in news["after_age_next_tags"]
+            ):
+                return None  # (after an age, a person's name may follow: 91岁离休干部|袁玉芳)
+    if inner and words and not after:
+        # 每天平|均一人: a linking word left out may be the end of the word next to the figure
+        cross = words[-1][0][-1] + inner
+        tag = tags.get(cross, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [cross]
+        if tag is not None:
+            return None
+    start = len(chars) - read
+    if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
+        # 最|大功率, 进|出口值: the character before the phrase and its first character make a
+        # word: the first word is read from its second character when that is a word, else the
+        # phrase may be cut (一审|案件 at the edge of what was read: the numeral decides)
+        first = words[0][0]
+        cands = [chars[start - 1] + first[0], first[1:]]
+        lacking = [c for c in cands if len(c) >= 2 and c not in tags]
+        if lacking:
+            return lacking
+        if tags[cands[0]] is not None:
+            if len(cands[1]) >= 2 and tags[cands[1]] in heads:
+                words[0] = (cands[1], tags[cands[1]])
+            elif len(words) >= 2:
+                words.pop(0)
+            else:
+                return None
+    if (
+        after
+        and words
+        and stop_tag is _NO_WORD
+        and 0 < pos < n_chars
+        and pos == read
+        and chars[pos] not in _BOUNDARY_CHARS
+    ):
+        # no word goes on past the phrase: when its outer character and the next one make a word,
+        # the outer word may be cut (4次大手|术): leave it out
+        cross = words[-1][0][-1] + chars[pos]
+        tag = tags.get(cross, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [cross]
+        if tag is not None:
+            words.pop()
+    phrase = "".join([w for w, _ in words])
+    if phrase.startswith("每"):
+        return None  # 每公斤10元, 每坪58万元: a rate's denominator, not what is counted
+    if len(phrase) == 1 and after and words[0][1] in _SINGLE_NOUN_TAGS:
+        return phrase  # 4子2女, 另外一个人的: a noun of one character on its own
+    return phrase if len(phrase) >= 2 else None
+
+
+#: jieba's tags of a noun of one character (车, 村 are zg, 子 ng)
+_SINGLE_NOUN_TAGS = frozenset(("n", "ng", "zg"))
+_NO_WORD: Any = object()  # _noun_phrase's stop_tag when no dictionary word went on past the phrase
+
+
+def _has_any(text: str, chars: frozenset[str]) -> bool:
+    return not chars.isdisjoint(text)
+
+
+#: characters that may follow a counted noun of one character as a word of their own
+_BOUNDARY_CHARS = frozenset(
+    "的了和与及或在中里上下后时都也是被将已就还又为有等把对向从由于以因而并则即共约达均仅只曾再，。、；：！？,.;:!?"
+)
+
+
+def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
+    """Does a word end at chars[i]: the end of the text read (unless a word goes on past it), a
+    character that is not Han, a numeral, or a function character?"""
+    if i >= len(chars):
+        return not open_edge
+    ch = chars[i]
+    return not _is_han(ch) or is_numeral_start(ch) or ch in _BOUNDARY_CHARS
+
+
+#: the sides of a span that are not a noun phrase to read from the dictionary: a noun itself, or a
+#: reading made only when the spans before it found nothing
+_READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads"))
+
+
+def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
+    """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
+    words that the figures lack are looked up in the dictionary together, then those figures
+    are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
+    _back_char_run()  # (compiled with the vocabulary by the first text, not by the first figure that
+    _counted_char_run()  # has a noun near it)
+    out: list[str | None] = [None] * len(qs)
+    # each figure reads the text between the figures next to it
+    bounds = sorted((q.start, q.end) for q in qs)
+    starts = [start for start, _end in bounds]
+    ends_before = [0]  # ends_before[i]: the furthest end of the first i figures
+    for _start, end in bounds:
+        ends_before.append(max(ends_before[-1], end))
+    pending = []
+    lows = [0] * len(qs)
+    for k, q in enumerate(qs):
+        at = bisect_left(starts, q.start)
+        lo = lows[k] = min(ends_before[at], q.start)
+        hi = starts[at + 1] if at + 1 < len(starts) else len(text)
+        if spans := _counted_spans(text, q, lo, max(hi, q.end)):
+            pending.append((k, spans))
+    while pending:
+        wanted: set[str] = set()
+        waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
+        for k, spans in pending:
+            for at, (side, chars, open_edge) in enumerate(spans):
+                if side in _READ_WHEN_REACHED:  # (the readings that cost work are made when reached)
+                    if side == "word":
+                        out[k] = chars
+                        break
+                    if side == "subject":
+                        subject = _subject_before(text, qs[k].start, lows[k])
+                        if subject is None:
+                            continue
+                        side, chars, open_edge = "before_verbal", *subject
+                    else:
+                        if side == "rate":
+                            named = _rate_noun_before(text, qs[k].start, lows[k])
+                        else:
+                            named = _head_phrase(chars, side)
+                        if named is not None:
+                            out[k] = named
+                            break
+                        continue
+                found = _noun_phrase(side, chars, _tag_memo, open_edge)
+                if type(found) is list:
+                    wanted.update(found)
+                    # the spans before it have no phrase, whatever the dictionary adds: not again
+                    waiting.append((k, spans[at:]))
+                    break
+                if found:
+                    out[k] = found  # type: ignore[assignment]
+                    break
+        if not waiting:
+            break
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return [None] * len(qs)  # no dictionary: no `counted`
+        if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
+            _tag_memo.clear()  # bounded memory; the waiting figures ask again for what they lose
+        _tag_memo.update(looked_up)
+        fixes = _counted_vocab()["tag_fixes"]
+        _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})
+        pending = waiting
+    _end_at_people(qs, out)
+    _carry_counted(text, qs, out)
+    _distribute_respectively(text, qs, out)
+    _name_people_again(text, qs, out)
+    return out
+
+
+def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
+    """大专学历、女性分别占53.1%、45.9%: the n nouns listed right before 分别 at `at`, from the start
+    of its clause, when the list is made of n short runs of Han characters and nothing else."""
+    vocab = _counted_vocab()
+    clause_start = max(text.rfind(end, 0, at) for end in vocab["clause_ends"]) + 1
+    clause = _strip_predicate(text[clause_start:at])  # 进货量、交易量较一周前分别增长
+    for lead in vocab["list_leads"]:
+        if clause.startswith(lead):
+            clause = clause[len(lead) :]
+            break
+    items = vocab["list_split"](clause)
+    if len(items) != n or not all(2 <= len(item) <= vocab["list_item_max"] for item in items):
+        return []
+    if not all(_HAN_RUN(item).end() == len(item) for item in items):
+        return []
+    if n < 2 or "的" in items[-1]:
+        return []
+    if len(items[-1]) - min(len(item) for item in items[:-1]) >= vocab["shared_head_min"]:
+        return []  # 一线、二线、三线城市成交量: the last item's head is shared by all, not a list of nouns
+    return list(items)
+
+
+def _end_at_people(qs: list[_Quantity], out: list[str | None]) -> None:
+    """数十名工人工资: a count of people counts the people of a phrase that goes on past its head
+    noun of people (工人), not what they own (工资)."""
+    units = _news_vocab()["person_units"]
+    heads = _counted_vocab()["person_heads"]
+    for k, q in enumerate(qs):
+        named = out[k]
+        if named is None or q.kind != "count" or q.unit not in units or len(named) < 4:
+            continue
+        if _endswith_any(named, len(named), heads) is not None:
+            continue  # 大学生乡村医生: the phrase ends with one
+        for end in range(len(named) - 1, 1, -1):
+            if _endswith_any(named, end, heads) is not None:
+                out[k] = named[:end]
+                break
+
+
+def _name_people_again(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """这3人, 该5名: a count of people after a demonstrative counts the noun an earlier count of as
+    many people named, when the earlier counts of that number name one noun only."""
+    news = _news_vocab()
+    units, person = news["person_units"], news["person_noun"]
+    demonstratives = _counted_vocab()["demonstratives"]
+    for k, q in enumerate(qs):
+        if q.kind != "count" or out[k] not in (None, person) or q.unit not in units and out[k] != person:
+            continue  # (a bare 这3人才: 人 was read as the noun itself)
+        if _endswith_any(text, q.start, demonstratives) is None:
+            continue
+        names = {
+            out[j]
+            for j, p in enumerate(qs)
+            if p.end <= q.start and p.kind == "count" and p.unit in units and p.value == q.value
+        }
+        names.discard(None)
+        if len(names) == 1 and person not in names:
+            out[k] = names.pop()
+
+
+def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """开行5611列，运送货物60.9万标箱，同比分别增长17%和32%: the figures listed after 分别 go,
+    in order, with as many figures listed before it in the same sentence, each counting what
+    that one counts (when those name different things)."""
+    vocab = _counted_vocab()
+    word = vocab["respectively"]
+    if word not in text:
+        return
+    order = sorted(range(len(qs)), key=lambda k: qs[k].start)
+    clause_marks = frozenset(vocab["clause_ends"])
+    at = text.find(word)
+    while at >= 0:
+        here = at + len(word)
+        # the figures after 分别, joined by list words only (17%和32%, 5%、6%和7%)
+        after: list[int] = []
+        pos = here
+        for k in order:
+            q = qs[k]
+            if q.start < pos:
+                continue
+            gap = text[pos : q.start]
+            if len(gap) > vocab["respectively_lead"] if not after else gap not in vocab["list_joiners"]:
+                break
+            after.append(k)
+            pos = q.end
+        # the figures before it in the same sentence, the nearest last
+        sentence_start = max(text.rfind(end, 0, at) for end in vocab["sentence_ends"]) + 1
+        before = [k for k in order if sentence_start <= qs[k].start and qs[k].end <= at]
+        n = len(after)
+        names = _listed_subjects(text, at, n)
+        if (
+            not names
+            and n >= 2
+            and len(before) >= n
+            and _has_any(text[qs[before[-1]].end : at], clause_marks)
+        ):
+            # (each of those figures in a clause of its own: 开行5611列，运送货物60.9万标箱，同比分别)
+            names = [out[k] for k in before[-n:]]
+        if n >= 2 and len(names) == n and all(names) and len(set(names)) == n:
+            for k, name in zip(after, names):
+                out[k] = name
+        at = text.find(word, here)
+
+
+def _carry_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """营业收入7.37万亿元，同比增长8%: a figure whose clause names nothing between it and the figure
+    before it but words of change and comparison counts what that figure counts."""
+    news = _news_vocab()
+    kinds, words, window = news["carry_kinds"], news["carry_words"], news["carry_window"]
+    for k in range(1, len(qs)):
+        named = out[k - 1]
+        if out[k] is not None or named is None or _endswith_any(named, len(named), words) is not None:
+            continue  # (增幅约12%，增加18610亿美元: a word of change is not what the next one counts)
+        q, prev = qs[k], qs[k - 1]
+        if q.kind not in kinds:
+            continue
+        gap = q.start - prev.end
+        if gap < 0 or gap > window:
+            continue
+        i = prev.end
+        while i < q.start:
+            word = _startswith_any(text, i, words)
+            if word is None or i + len(word) > q.start:
+                break
+            i += len(word)
+        if i == q.start:
+            out[k] = out[k - 1]

@@ -1,0 +1,126 @@
+"""Tests for newsctl.figures_counted: what a count, money or percent figure counts (`counted`)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsctl.figures import find_figures
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _counted(text: str) -> list[tuple[str, str | None]]:
+    return [(text[f.start : f.end], f.counted) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the clause, before a predicate of change and a comparison
+        ("猪肉价格比上月下降3.5%。", [("3.5%", "猪肉价格")]),
+        ("蔬菜价格较上年同期上涨2%。", [("2%", "蔬菜价格")]),
+        ("恒生指数下跌120点。", [("120点", "恒生指数")]),
+        ("增值税率调整到13%。", [("13%", "增值税率")]),
+        # a short noun of a rate opening the clause, known to the dictionary or not
+        ("货运量增长8%，满载率95%。", [("8%", "货运量"), ("95%", "满载率")]),
+        # 分别: the nouns listed before it, in order
+        ("出口和进口分别增长5%和6%。", [("5%", "出口"), ("6%", "进口")]),
+        # ... not when the last item holds a head that all share (each reads its subject)
+        (
+            "一线、二线、三线城市成交量分别增长5%、6%和7%。",
+            [("5%", "成交量"), ("6%", "成交量"), ("7%", "成交量")],
+        ),
+        # 分别 before one figure
+        ("甲、乙两人分别获得3000元奖金。", [("两人", "人"), ("3000元", "奖金")]),
+        # 分别: else the figures before it in the sentence, in order
+        (
+            "今年共发送旅客320万人次，运送行李15万件，同比分别增长8%和12%。",
+            [("320万人次", "旅客"), ("15万件", "行李"), ("8%", "旅客"), ("12%", "行李")],
+        ),
+        # money carries the noun of the figure before it over a word of change
+        ("门票由80元提高为100元。", [("80元", "门票"), ("100元", "门票")]),
+        # ... but not a word of change itself
+        ("营收增幅约12%，增加300亿元。", [("约12%", "营收增幅"), ("300亿元", None)]),
+        # the payer is never what is counted
+        ("某公司捐赠了5000元。", [("5000元", None)]),
+        # people: a head noun closes the phrase after the measure word
+        ("车站约300名地勤人员参加演练。", [("约300名", "地勤人员")]),
+        # a modifier closed by 的 after 名/位, unless it names the people who own what follows
+        ("消防员救出了上百名被困的游客。", [("上百名", "游客")]),
+        ("这件事引起了三位老工人的兴趣。", [("三位", "老工人")]),
+        # money: a noun of money closes the phrase after the amount
+        ("这家店只用两天就拿到了80万元无息贷款。", [("两天", None), ("80万元", "无息贷款")]),
+        # a count of people counts the people, not what they own
+        ("老板拖欠5名工人工资。", [("5名", "工人")]),
+        # 这N人: the noun an earlier count of as many people named
+        ("厂里有4名工人受伤，这4人已送医。", [("4名", "工人"), ("4人", "工人")]),
+        # ... only when it is one noun
+        ("厂里有4名工人和4名司机，这4人已送医。", [("4名", "工人"), ("4名", "司机"), ("4人", "人")]),
+        # 人 + an adverb after a bare number is people, not 人才
+        ("他带了5名学生，后来这5人才出发。", [("5名", "学生"), ("5", "学生")]),
+        # nouns that the dictionary tags as verbs
+        ("共有30组选手参加比赛。", [("30组", "选手")]),
+        ("共有12家展商参展。", [("12家", "展商")]),
+        # between two figures, a noun closed by a list word belongs to the first
+        ("该材料具有90%抗磨损性能和80%防水性能。", [("90%", None), ("80%", None)]),
+        # a set phrase with a modifier does not head a phrase read forwards
+        ("推动9大机种自动化改造顺利投产", [("9大", None)]),
+    ],
+)
+def test_counted(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _counted(text) == expected
+
+
+def test_counted_module_has_no_cli_imports() -> None:
+    tree = ast.parse((ROOT / "newsctl" / "figures_counted.py").read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])
+    }
+    assert not imported & {"click", "rich"}
+
+
+_PIECES = st.sampled_from(
+    [
+        "公司",
+        "员工",
+        "这",
+        "3名",
+        "5人",
+        "才",
+        "分别",
+        "增长",
+        "12%",
+        "和",
+        "8%",
+        "价格",
+        "比上月",
+        "下降",
+        "，",
+        "。",
+        "营收",
+        "100元",
+        "捐赠了",
+        "指数",
+        "20点",
+        "、",
+        "两个",
+        "卫星",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=14))
+def test_counted_is_read_from_the_text(pieces: list[str]) -> None:
+    # never a word made up: `counted` is in the text (or people, the noun of 名/位/人)
+    text = "".join(pieces)
+    for figure in find_figures(text):
+        assert figure.counted is None or figure.counted == "人" or figure.counted in text

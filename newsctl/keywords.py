@@ -360,11 +360,13 @@ def _number_residues(tokens: list[str]) -> list[int]:
     candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in such a
     token is a unit (标箱, 人次), no keyword either."""
     measures = tuple(measure_words())
-    return [
-        i
-        for i in range(1, len(tokens))
-        if tokens[i].startswith(measures) and _ENDS_IN_NUMBER.search(tokens[i - 1])
-    ]
+    # Few distinct words start with a measure: those are found once each, their places in C,
+    # and only there is the word before looked at.
+    starting = {token for token in set(tokens) if token.startswith(measures)}
+    if not starting:
+        return []
+    found = compress(range(len(tokens)), map(starting.__contains__, tokens))
+    return [i for i in found if i and _ENDS_IN_NUMBER.search(tokens[i - 1])]
 
 
 @cache

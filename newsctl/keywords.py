@@ -624,7 +624,7 @@ class _Doc:
             extra_words += repeat(candidate_words[low:high], halves)
             extra_phrases += repeat(ngrams.within(start, end), halves)
             if weight >= TITLE_WEIGHT:
-                title_phrases.append(ngrams.within(start, end))
+                title_phrases.append(_title_phrases(tokens, ngrams, start, end, phrase_count))
             if weight >= HEADING_WEIGHT:
                 headline_phrases.update(ngrams.within(start, end))
         word_count = Counter(candidate_words)
@@ -754,6 +754,21 @@ class _Doc:
     def phrase_words(self) -> set[str]:
         """The words of the first occurrence of every phrase n-gram, kept or not."""
         return {word for phrase in self.phrase_count for word in self.first_parts(phrase)}
+
+
+def _title_phrases(
+    tokens: list[str], ngrams: _NGrams, start: int, end: int, counts: Counter[str]
+) -> list[str]:
+    """The phrase n-grams of a title line that may be compounds though said once: not one
+    said nowhere else with a single character at either end (男 + 无力, 无尾熊 + 式, 案 + 延后),
+    which the headline's telegraphic style glued to its neighbour."""
+    low, high = bisect_left(ngrams.starts, start), bisect_left(ngrams.starts, end)
+    phrases, starts, sizes = ngrams.phrases[low:high], ngrams.starts[low:high], ngrams.sizes[low:high]
+    return [
+        phrase
+        for phrase, first, size in zip(phrases, starts, sizes)
+        if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
+    ]
 
 
 def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:

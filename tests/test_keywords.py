@@ -480,3 +480,14 @@ def test_a_given_name_always_after_its_surname_gives_way_to_the_whole_name(segme
     assert "郑宏图" in terms(found)
     assert next(k.count for k in found if k.term == "郑宏图") == 3
     assert "宏图" not in terms(found)
+
+
+def test_a_title_phrase_said_once_with_a_single_character_at_an_end_is_no_tag(segmenter: Segmenter) -> None:
+    # the headline glues 男 to 无力 once; the story never says 男无力
+    body = (
+        "阿雄无力养家\n\n阿雄罹患肝癌，无力工作，妻子靠打零工维持家计。\n\n"
+        "阿雄说，希望早日康复，全家可以团聚。"
+    )
+    article = article_of(body, title="癌男无力养家")
+    found = terms(extract_keywords(article, segmenter, top=10))
+    assert not [term for term in found if "男无力" in term]

@@ -997,6 +997,14 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             len(term) >= 3 and term[:-1] in scores and doc.word_count.get(term[:-1], 0) > doc.word_count[term]
         ):
             give(term, term[:-1])  # a name or term and the next word's first character (小杰 + 走)
+        elif (name := names.unglued(term, text)) is not None:
+            # an adverb or preposition and a name (连 + 阿芳): the name is the tag, with all its mentions
+            if name in scores:
+                give(term, name)
+            else:
+                scores[name] = scores.pop(term)
+                merged.pop(term, None)
+                merged[name] = text.count(name) - count_of(name)
     for term, owner in dotted.items():
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)

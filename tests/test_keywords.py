@@ -491,3 +491,13 @@ def test_a_title_phrase_said_once_with_a_single_character_at_an_end_is_no_tag(se
     article = article_of(body, title="癌男无力养家")
     found = terms(extract_keywords(article, segmenter, top=10))
     assert not [term for term in found if "男无力" in term]
+
+
+def test_a_nickname_glued_to_an_adverb_is_tagged_alone(segmenter: Segmenter) -> None:
+    body = (
+        "阿宝今年十岁，每天放学后照顾中风的奶奶。\n\n"
+        "连阿宝都知道家里缺钱，阿宝说，阿宝想快点长大赚钱。\n\n"
+        "阿宝的老师说，阿宝成绩很好，希望社会伸出援手。"
+    )
+    found = terms(extract_keywords(article_of(body, title="阿宝照顾中风奶奶"), segmenter, top=10))
+    assert not [term for term in found if term.startswith("连")]

@@ -501,3 +501,19 @@ def test_a_nickname_glued_to_an_adverb_is_tagged_alone(segmenter: Segmenter) -> 
     )
     found = terms(extract_keywords(article_of(body, title="阿宝照顾中风奶奶"), segmenter, top=10))
     assert not [term for term in found if term.startswith("连")]
+
+
+def test_a_headline_idiom_the_story_keeps_saying_is_its_topic(segmenter: Segmenter) -> None:
+    body = (
+        "本市表彰一批见义勇为市民，每人获得奖金一万元。\n\n"
+        "见义勇为人员在就业、住房等方面享受优待，见义勇为基金也将扩大。\n\n"
+        "市政府呼吁社会各界支持见义勇为，营造良好风气。"
+    )
+    found = terms(extract_keywords(article_of(body, title="我市表彰见义勇为市民"), segmenter, top=5))
+    assert "见义勇为" in found
+
+
+def test_an_idiom_said_once_is_no_topic(segmenter: Segmenter) -> None:
+    body = "本市表彰一批市民，每人获得奖金一万元。\n\n市民在就业、住房等方面享受优待，基金也将扩大。"
+    found = terms(extract_keywords(article_of(body, title="我市表彰见义勇为市民"), segmenter, top=10))
+    assert "见义勇为" not in found

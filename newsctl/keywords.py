@@ -100,6 +100,8 @@ _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 # A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
 _QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
+_OPENING_QUOTES = frozenset('“「『‘"')
+_CLOSING_QUOTES = frozenset('”」』’"')
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
 
 
@@ -608,6 +610,7 @@ class _Doc:
             codes = _with_topic_verbs(tokens, codes, vocabulary, phrase_count, titles)
             codes = _with_headline_kin(tokens, codes, titles)
             codes = _with_topic_idioms(tokens, codes, vocabulary, titles)
+            codes = _with_quoted_terms(tokens, codes, titles)
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
@@ -848,6 +851,34 @@ def _with_topic_idioms(
         return codes
     marked = list(codes)
     for word in topic:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            marked[index] = _CANDIDATE
+    return "".join(marked)
+
+
+def _with_quoted_terms(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
+    """`codes` with a word a title line puts in quotes (“停摆”, 「赶考」) made a candidate when
+    the text says it again: the headline marks it as the story's term, though verbs are
+    otherwise only phrase parts. One word only (a quoted phrase is gathered by _quoted_wholes)."""
+    quoted = {
+        word
+        for title in titles
+        for before, word, after in zip(title, title[1:], title[2:])
+        if before in _OPENING_QUOTES and after in _CLOSING_QUOTES
+    }
+    word_codes = dict(zip(tokens, codes))
+    terms = [
+        word
+        for word in quoted
+        if word_codes.get(word) == _PART
+        and len(word) >= 2
+        and word not in generic_words()
+        and tokens.count(word) >= 2
+    ]
+    if not terms:
+        return codes
+    marked = list(codes)
+    for word in terms:
         for index in _indexes(tokens, word, 0, tokens.count(word)):
             marked[index] = _CANDIDATE
     return "".join(marked)

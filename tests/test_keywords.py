@@ -517,3 +517,12 @@ def test_an_idiom_said_once_is_no_topic(segmenter: Segmenter) -> None:
     body = "本市表彰一批市民，每人获得奖金一万元。\n\n市民在就业、住房等方面享受优待，基金也将扩大。"
     found = terms(extract_keywords(article_of(body, title="我市表彰见义勇为市民"), segmenter, top=10))
     assert "见义勇为" not in found
+
+
+def test_a_word_the_headline_quotes_and_the_story_repeats_is_a_tag(segmenter: Segmenter) -> None:
+    body = (
+        "由于预算案未获通过，该国政府部分机构自本月一日起停摆，数十万雇员被迫休假。\n\n"
+        "分析人士指出，若僵局持续，机场安检和食品检验等服务都将受到影响。"
+    )
+    found = terms(extract_keywords(article_of(body, title="政府“停摆”进入第二周"), segmenter, top=5))
+    assert "停摆" in found

@@ -22,13 +22,13 @@ from __future__ import annotations
 import math
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -589,16 +589,21 @@ class _Doc:
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
         codes = vocabulary.codes_of(tokens, segmenter)
-        # The article's own outlet and reporters are gaps, not candidates nor phrase parts.
+        # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
-            name for name in _article_furniture(article) if vocabulary.codes.get(name) in _PART_CODES
+            index
+            for index in _name_tokens(
+                tokens,
+                [n for n in sorted(_article_furniture(article)) if vocabulary.codes.get(n) != _OTHER],
+                article.text,
+            )
+            if codes[index] in _PART_CODES
         ]
         residues = _number_residues(tokens)
         if furniture or residues:
             code_list = list(codes)
-            for name in furniture:
-                for index in _indexes(tokens, name, 0, tokens.count(name)):
-                    code_list[index] = _OTHER
+            for index in furniture:
+                code_list[index] = _OTHER
             for index in residues:
                 code_list[index] = _OTHER
             codes = "".join(code_list)
@@ -775,6 +780,35 @@ def _title_phrases(
     ]
 
 
+def _name_tokens(tokens: list[str], names: list[str], article_text: str) -> list[int]:
+    """Indexes of the tokens that lie inside a mention of one of `names`, whole or cut into
+    pieces (柯文 | 彬)."""
+    found: list[int] = []
+    names = [name for name in names if len(name) > 1 and name in article_text]
+    if not names:
+        return found  # most articles: their names are not in the text at all
+    text = "".join(tokens)
+    cut: list[str] = []
+    for name in names:
+        whole = tokens.count(name)
+        found += _indexes(tokens, name, 0, whole)
+        if text.count(name) > whole:
+            cut.append(name)  # a mention cut into pieces
+    if not cut:
+        return found
+    ends = list(accumulate(map(len, tokens)))  # where each token ends in `text`
+    for name in cut:
+        at = text.find(name)
+        while at >= 0:
+            index = bisect_right(ends, at)  # the token holding the mention's first character
+            while index < len(tokens) and ends[index] <= at + len(name):
+                if ends[index] - len(tokens[index]) >= at and tokens[index] != name:
+                    found.append(index)
+                index += 1
+            at = text.find(name, at + len(name))
+    return found
+
+
 def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:
     """The indexes of the `count` occurrences of `item` in `items`, none before `start`
     (list.index scans in C)."""
@@ -866,11 +900,12 @@ def _with_quoted_terms(tokens: list[str], codes: str, titles: list[list[str]]) -
         for before, word, after in zip(title, title[1:], title[2:])
         if before in _OPENING_QUOTES and after in _CLOSING_QUOTES
     }
-    word_codes = dict(zip(tokens, codes))
+    if not quoted:
+        return codes
     terms = [
         word
         for word in quoted
-        if word_codes.get(word) == _PART
+        if codes[tokens.index(word)] == _PART
         and len(word) >= 2
         and word not in generic_words()
         and tokens.count(word) >= 2
@@ -904,9 +939,40 @@ _OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
 
 def _article_furniture(article: Article) -> frozenset[str]:
-    """The article's own outlet and reporters: true on every page, never its topic."""
-    names = {article.source or "", *article.reporters}
+    """The article's own outlet and reporters, and the photographers its credits name: true on
+    every page, never its topic."""
+    names = {article.source or "", *article.reporters, *_photo_credit_names(article.text)}
     return frozenset(n for n in names if n)
+
+
+# The verb of a photo credit, not the start of a word (摄影师, 摄像): where a credit ends.
+_CREDIT_VERB = re.compile(r"摄影?(?![\u4e00-\u9fff])")
+_CREDIT_WINDOW = 16  # characters before the verb that may hold a role, the name and a slash
+
+
+@cache
+def _photo_credit() -> re.Pattern[str]:
+    """The text before a credit verb (记者某某/摄影, 某某/摄, 记者某某摄): the name (group 2),
+    after a reporter role (group 1, `data/article.json`) or standing alone, and the slash
+    (group 3) that marks a credit when no role does."""
+    from newsctl.data import load_json
+
+    roles = "|".join(
+        map(re.escape, sorted(load_json("article.json")["reporter_roles"], key=len, reverse=True))
+    )
+    han = "\u4e00-\u9fff"
+    return re.compile(f"(?:({roles})|(?<![{han}]))\\s*([{han}]{{2,3}})\\s*([/／╱])?\\s*$")
+
+
+def _photo_credit_names(text: str) -> list[str]:
+    """The photographers the credits in the text name."""
+    names = []
+    credit = _photo_credit().search
+    for verb in _CREDIT_VERB.finditer(text):  # few: the regex runs on a short window before each
+        found = credit(text, max(0, verb.start() - _CREDIT_WINDOW), verb.start())
+        if found is not None and (found.group(1) or found.group(3)):
+            names.append(found.group(2))
+    return names
 
 
 # ---------------------------------------------------------------------------

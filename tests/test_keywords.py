@@ -526,3 +526,14 @@ def test_a_word_the_headline_quotes_and_the_story_repeats_is_a_tag(segmenter: Se
     )
     found = terms(extract_keywords(article_of(body, title="政府“停摆”进入第二周"), segmenter, top=5))
     assert "停摆" in found
+
+
+def test_a_photographer_named_in_a_credit_is_no_tag(segmenter: Segmenter) -> None:
+    body = (
+        "科技大学机械系昨天举办玩具设计大赛，小学生担任评审。 记者柯文彬/摄影 "
+        "机械系学生设计的液压玩具获得小学生最多票数。 记者柯文彬/摄影 "
+        "机械系主任说，玩具设计考验学生的机构原理功力。"
+    )
+    found = terms(extract_keywords(article_of(body, title="大学生设计玩具 小学生当评审"), segmenter, top=10))
+    assert not [term for term in found if term in "柯文彬" or "柯文彬" in term]  # the name, whole or cut
+    assert "机械系" in found

@@ -1088,6 +1088,8 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
         give_whole(term, whole)
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
+    for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():
+        give_whole(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -1263,6 +1265,44 @@ def _surnamed(doc: _Doc, terms: list[str]) -> dict[str, str]:
         before = {tokens[start - 2] for start in starts}
         if len(before) == 1 and (surname := before.pop()) in surnames:
             found[term] = surname + term
+    return found
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """The organisation suffixes that are words of their own (大学, 公司, 医院)."""
+    return frozenset(suffix for suffix in names.cues().organisation_suffixes if len(suffix) > 1)
+
+
+def _named_organisations(doc: _Doc, terms: list[str], others: list[str]) -> dict[str, str]:
+    """Organisation words (大学, 公司, 医院: `names.json` organisation_suffixes) that most of their
+    (two or more) mentions follow the same name, each with the whole name (大同 + 大学): the
+    story's organisation, which the segmenter cut after a name it tags as another part of
+    speech. Not after a stopword, a function character or a number, nor when one of `others`
+    holds the whole name (衡阳县人民医院 for 人民 + 医院): that longer name is the tag."""
+    words = [term for term in terms if term in _organisation_words() and term in doc.word_count]
+    if not words:
+        return {}
+    tokens, excluded, function_chars = doc.tokens, _excluded_words(), _function_chars()
+    found: dict[str, str] = {}
+    for term in words:
+        starts = doc.starts(term)  # token indexes + 1
+        before = Counter(tokens[start - 2] for start in starts if start >= 2)
+        if not before:
+            continue
+        name, count = before.most_common(1)[0]
+        if (
+            count >= 2
+            and 2 * count > len(starts)
+            and len(name) >= 2
+            and _HAN_WORD.fullmatch(name) is not None
+            and name not in excluded
+            and name[0] not in function_chars
+            and name[-1] not in function_chars
+        ):
+            whole = name + term
+            if not any(whole in other and whole != other for other in others):
+                found[term] = whole
     return found
 
 

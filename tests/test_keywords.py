@@ -537,3 +537,15 @@ def test_a_photographer_named_in_a_credit_is_no_tag(segmenter: Segmenter) -> Non
     found = terms(extract_keywords(article_of(body, title="大学生设计玩具 小学生当评审"), segmenter, top=10))
     assert not [term for term in found if term in "柯文彬" or "柯文彬" in term]  # the name, whole or cut
     assert "机械系" in found
+
+
+def test_an_organisation_cut_after_its_name_is_tagged_whole(segmenter: Segmenter) -> None:
+    # jieba tags 大同 an adverb, so 大同 | 大学 makes no phrase
+    body = (
+        "大同大学机械系昨天举办玩具设计大赛，邀请小学生担任评审。\n\n"
+        "大同大学机械系学生设计的液压玩具获得最多票数。\n\n"
+        "大同大学机械系主任说，玩具设计考验学生的功力。"
+    )
+    found = terms(extract_keywords(article_of(body, title="玩具设计大赛 小学生当评审"), segmenter, top=10))
+    assert "大同大学" in found
+    assert "大学" not in found

@@ -1177,7 +1177,18 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             give(term, None)  # a name with a title or verb around it: the name is the tag
         elif term in owners:
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
-    # Variants of one tag (上海市 and 上海, 母女俩 and 母女): the plain name takes the variant's weight.
+    # A word and the same word with kin nouns around it (家暴 and 前夫 + 家暴), the word said more often
+    # alone: one tag, the word.
+    kin = kin_words()
+    for term in [t for t in live if t in scores and t in doc.phrase_parts and t not in doc.word_count]:
+        parts = doc.phrase_parts[term]
+        heads = [p for p in parts if p not in kin]
+        if (
+            len(heads) == 1
+            and heads[0] in scores
+            and doc.word_count.get(heads[0], 0) > doc.phrase_count[term]
+        ):
+            give(term, None)
     variant_suffixes = names.cues().variant_suffixes
     for term in [t for t in live if t[-1] in variant_suffixes and t in scores]:
         other = names.variant_of(term, scores)

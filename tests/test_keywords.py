@@ -549,3 +549,14 @@ def test_an_organisation_cut_after_its_name_is_tagged_whole(segmenter: Segmenter
     found = terms(extract_keywords(article_of(body, title="玩具设计大赛 小学生当评审"), segmenter, top=10))
     assert "大同大学" in found
     assert "大学" not in found
+
+
+def test_a_word_with_a_kin_noun_glued_on_gives_way_to_the_word(segmenter: Segmenter) -> None:
+    body = (
+        "阿玉多年遭前夫家暴，带着两个孩子离家。\n\n"
+        "阿玉说，前夫家暴的阴影仍在，但她会为孩子撑下去。\n\n"
+        "社工说，家暴受害者可以申请保护令。"
+    )
+    found = terms(extract_keywords(article_of(body, title="前夫家暴 单亲妈带子离家"), segmenter, top=10))
+    assert "家暴" in found
+    assert "前夫家暴" not in found

@@ -1179,9 +1179,11 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
     # A word and the same word with kin nouns around it (家暴 and 前夫 + 家暴), the word said more often
     # alone: one tag, the word.
-    kin = kin_words()
-    for term in [t for t in live if t in scores and t in doc.phrase_parts and t not in doc.word_count]:
-        parts = doc.phrase_parts[term]
+    kin, phrase_parts = kin_words(), doc.phrase_parts
+    for term in live:
+        parts = phrase_parts.get(term)
+        if parts is None or kin.isdisjoint(parts) or term not in scores or term in doc.word_count:
+            continue
         heads = [p for p in parts if p not in kin]
         if (
             len(heads) == 1

@@ -1184,11 +1184,11 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
         parts = phrase_parts.get(term)
         if parts is None or kin.isdisjoint(parts) or term not in scores or term in doc.word_count:
             continue
-        heads = [p for p in parts if p not in kin]
+        cores = [p for p in parts if p not in kin]
         if (
-            len(heads) == 1
-            and heads[0] in scores
-            and doc.word_count.get(heads[0], 0) > doc.phrase_count[term]
+            len(cores) == 1
+            and cores[0] in scores
+            and doc.word_count.get(cores[0], 0) > doc.phrase_count[term]
         ):
             give(term, None)
     variant_suffixes = names.cues().variant_suffixes

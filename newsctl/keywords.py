@@ -22,13 +22,13 @@ from __future__ import annotations
 import math
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -100,6 +100,8 @@ _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 # A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
 _QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
+_OPENING_QUOTES = frozenset('“「『‘"')
+_CLOSING_QUOTES = frozenset('”」』’"')
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
 
 
@@ -360,11 +362,13 @@ def _number_residues(tokens: list[str]) -> list[int]:
     candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in such a
     token is a unit (标箱, 人次), no keyword either."""
     measures = tuple(measure_words())
-    return [
-        i
-        for i in range(1, len(tokens))
-        if tokens[i].startswith(measures) and _ENDS_IN_NUMBER.search(tokens[i - 1])
-    ]
+    # Few distinct words start with a measure: those are found once each, their places in C,
+    # and only there is the word before looked at.
+    starting = {token for token in set(tokens) if token.startswith(measures)}
+    if not starting:
+        return []
+    found = compress(range(len(tokens)), map(starting.__contains__, tokens))
+    return [i for i in found if i and _ENDS_IN_NUMBER.search(tokens[i - 1])]
 
 
 @cache
@@ -585,16 +589,21 @@ class _Doc:
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
         codes = vocabulary.codes_of(tokens, segmenter)
-        # The article's own outlet and reporters are gaps, not candidates nor phrase parts.
+        # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
-            name for name in _article_furniture(article) if vocabulary.codes.get(name) in _PART_CODES
+            index
+            for index in _name_tokens(
+                tokens,
+                [n for n in sorted(_article_furniture(article)) if vocabulary.codes.get(n) != _OTHER],
+                article.text,
+            )
+            if codes[index] in _PART_CODES
         ]
         residues = _number_residues(tokens)
         if furniture or residues:
             code_list = list(codes)
-            for name in furniture:
-                for index in _indexes(tokens, name, 0, tokens.count(name)):
-                    code_list[index] = _OTHER
+            for index in furniture:
+                code_list[index] = _OTHER
             for index in residues:
                 code_list[index] = _OTHER
             codes = "".join(code_list)
@@ -605,6 +614,8 @@ class _Doc:
             titles = [tokens[start:end] for start, end, weight in units if weight >= TITLE_WEIGHT]
             codes = _with_topic_verbs(tokens, codes, vocabulary, phrase_count, titles)
             codes = _with_headline_kin(tokens, codes, titles)
+            codes = _with_topic_idioms(tokens, codes, vocabulary, titles)
+            codes = _with_quoted_terms(tokens, codes, titles)
         candidates = codes.encode("ascii").translate(_CANDIDATE_MASK)
         candidate_words = list(compress(tokens, candidates))
         candidate_starts = list(compress(range(1, len(tokens) + 1), candidates))
@@ -622,7 +633,7 @@ class _Doc:
             extra_words += repeat(candidate_words[low:high], halves)
             extra_phrases += repeat(ngrams.within(start, end), halves)
             if weight >= TITLE_WEIGHT:
-                title_phrases.append(ngrams.within(start, end))
+                title_phrases.append(_title_phrases(tokens, ngrams, start, end, phrase_count))
             if weight >= HEADING_WEIGHT:
                 headline_phrases.update(ngrams.within(start, end))
         word_count = Counter(candidate_words)
@@ -754,6 +765,50 @@ class _Doc:
         return {word for phrase in self.phrase_count for word in self.first_parts(phrase)}
 
 
+def _title_phrases(
+    tokens: list[str], ngrams: _NGrams, start: int, end: int, counts: Counter[str]
+) -> list[str]:
+    """The phrase n-grams of a title line that may be compounds though said once: not one
+    said nowhere else with a single character at either end (男 + 无力, 无尾熊 + 式, 案 + 延后),
+    which the headline's telegraphic style glued to its neighbour."""
+    low, high = bisect_left(ngrams.starts, start), bisect_left(ngrams.starts, end)
+    phrases, starts, sizes = ngrams.phrases[low:high], ngrams.starts[low:high], ngrams.sizes[low:high]
+    return [
+        phrase
+        for phrase, first, size in zip(phrases, starts, sizes)
+        if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
+    ]
+
+
+def _name_tokens(tokens: list[str], names: list[str], article_text: str) -> list[int]:
+    """Indexes of the tokens that lie inside a mention of one of `names`, whole or cut into
+    pieces (柯文 | 彬)."""
+    found: list[int] = []
+    names = [name for name in names if len(name) > 1 and name in article_text]
+    if not names:
+        return found  # most articles: their names are not in the text at all
+    text = "".join(tokens)
+    cut: list[str] = []
+    for name in names:
+        whole = tokens.count(name)
+        found += _indexes(tokens, name, 0, whole)
+        if text.count(name) > whole:
+            cut.append(name)  # a mention cut into pieces
+    if not cut:
+        return found
+    ends = list(accumulate(map(len, tokens)))  # where each token ends in `text`
+    for name in cut:
+        at = text.find(name)
+        while at >= 0:
+            index = bisect_right(ends, at)  # the token holding the mention's first character
+            while index < len(tokens) and ends[index] <= at + len(name):
+                if ends[index] - len(tokens[index]) >= at and tokens[index] != name:
+                    found.append(index)
+                index += 1
+            at = text.find(name, at + len(name))
+    return found
+
+
 def _indexes(items: list[str], item: str, start: int, count: int) -> list[int]:
     """The indexes of the `count` occurrences of `item` in `items`, none before `start`
     (list.index scans in C)."""
@@ -809,6 +864,61 @@ def _with_topic_verbs(
     return "".join(marked)
 
 
+def _with_topic_idioms(
+    tokens: list[str], codes: str, vocabulary: _Vocabulary, titles: list[list[str]]
+) -> str:
+    """`codes` with the story's set phrase made a candidate: an idiom of four characters or more
+    (jieba's tag `i`: 见义勇为, 当家作主, 合同诈骗) that a title line names and the text says
+    TOPIC_VERB_MIN_COUNT times or more is what the story is about, though idioms elsewhere
+    only colour a report. Not those in the generic and idiom lists (真抓实干)."""
+    entries, generic = vocabulary.entries, generic_words()
+    heads = {
+        word
+        for word in chain.from_iterable(titles)
+        if len(word) >= 4
+        and entries.get(word, _NO_ENTRY)[0] == "i"
+        and word not in generic
+        and _HAN_WORD.fullmatch(word) is not None
+    }
+    topic = [word for word in heads if tokens.count(word) >= TOPIC_VERB_MIN_COUNT]
+    if not topic:
+        return codes
+    marked = list(codes)
+    for word in topic:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            marked[index] = _CANDIDATE
+    return "".join(marked)
+
+
+def _with_quoted_terms(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
+    """`codes` with a word a title line puts in quotes (“停摆”, 「赶考」) made a candidate when
+    the text says it again: the headline marks it as the story's term, though verbs are
+    otherwise only phrase parts. One word only (a quoted phrase is gathered by _quoted_wholes)."""
+    quoted = {
+        word
+        for title in titles
+        for before, word, after in zip(title, title[1:], title[2:])
+        if before in _OPENING_QUOTES and after in _CLOSING_QUOTES
+    }
+    if not quoted:
+        return codes
+    terms = [
+        word
+        for word in quoted
+        if codes[tokens.index(word)] == _PART
+        and len(word) >= 2
+        and word not in generic_words()
+        and tokens.count(word) >= 2
+    ]
+    if not terms:
+        return codes
+    marked = list(codes)
+    for word in terms:
+        for index in _indexes(tokens, word, 0, tokens.count(word)):
+            marked[index] = _CANDIDATE
+    return "".join(marked)
+
+
 def _with_headline_kin(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
     """`codes` with the kin and role nouns the headline names made candidates: then they are
     the topic (a story about an elderly passenger: 老人), elsewhere only phrase parts."""
@@ -829,9 +939,40 @@ _OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
 
 def _article_furniture(article: Article) -> frozenset[str]:
-    """The article's own outlet and reporters: true on every page, never its topic."""
-    names = {article.source or "", *article.reporters}
+    """The article's own outlet and reporters, and the photographers its credits name: true on
+    every page, never its topic."""
+    names = {article.source or "", *article.reporters, *_photo_credit_names(article.text)}
     return frozenset(n for n in names if n)
+
+
+# The verb of a photo credit, not the start of a word (摄影师, 摄像): where a credit ends.
+_CREDIT_VERB = re.compile(r"摄影?(?![\u4e00-\u9fff])")
+_CREDIT_WINDOW = 16  # characters before the verb that may hold a role, the name and a slash
+
+
+@cache
+def _photo_credit() -> re.Pattern[str]:
+    """The text before a credit verb (记者某某/摄影, 某某/摄, 记者某某摄): the name (group 2),
+    after a reporter role (group 1, `data/article.json`) or standing alone, and the slash
+    (group 3) that marks a credit when no role does."""
+    from newsctl.data import load_json
+
+    roles = "|".join(
+        map(re.escape, sorted(load_json("article.json")["reporter_roles"], key=len, reverse=True))
+    )
+    han = "\u4e00-\u9fff"
+    return re.compile(f"(?:({roles})|(?<![{han}]))\\s*([{han}]{{2,3}})\\s*([/／╱])?\\s*$")
+
+
+def _photo_credit_names(text: str) -> list[str]:
+    """The photographers the credits in the text name."""
+    names = []
+    credit = _photo_credit().search
+    for verb in _CREDIT_VERB.finditer(text):  # few: the regex runs on a short window before each
+        found = credit(text, max(0, verb.start() - _CREDIT_WINDOW), verb.start())
+        if found is not None and (found.group(1) or found.group(3)):
+            names.append(found.group(2))
+    return names
 
 
 # ---------------------------------------------------------------------------
@@ -947,6 +1088,8 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
         give_whole(term, whole)
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
+    for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():
+        give_whole(term, whole)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -980,6 +1123,14 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             len(term) >= 3 and term[:-1] in scores and doc.word_count.get(term[:-1], 0) > doc.word_count[term]
         ):
             give(term, term[:-1])  # a name or term and the next word's first character (小杰 + 走)
+        elif (name := names.unglued(term, text)) is not None:
+            # an adverb or preposition and a name (连 + 阿芳): the name is the tag, with all its mentions
+            if name in scores:
+                give(term, name)
+            else:
+                scores[name] = scores.pop(term)
+                merged.pop(term, None)
+                merged[name] = text.count(name) - count_of(name)
     for term, owner in dotted.items():
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)
@@ -1026,7 +1177,20 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             give(term, None)  # a name with a title or verb around it: the name is the tag
         elif term in owners:
             give(term, owners[term])  # a given name, or a kin term or title glued to the surname
-    # Variants of one tag (上海市 and 上海, 母女俩 and 母女): the plain name takes the variant's weight.
+    # A word and the same word with kin nouns around it (家暴 and 前夫 + 家暴), the word said more often
+    # alone: one tag, the word.
+    kin, phrase_parts = kin_words(), doc.phrase_parts
+    for term in live:
+        parts = phrase_parts.get(term)
+        if parts is None or kin.isdisjoint(parts) or term not in scores or term in doc.word_count:
+            continue
+        cores = [p for p in parts if p not in kin]
+        if (
+            len(cores) == 1
+            and cores[0] in scores
+            and doc.word_count.get(cores[0], 0) > doc.phrase_count[term]
+        ):
+            give(term, None)
     variant_suffixes = names.cues().variant_suffixes
     for term in [t for t in live if t[-1] in variant_suffixes and t in scores]:
         other = names.variant_of(term, scores)
@@ -1114,6 +1278,44 @@ def _surnamed(doc: _Doc, terms: list[str]) -> dict[str, str]:
         before = {tokens[start - 2] for start in starts}
         if len(before) == 1 and (surname := before.pop()) in surnames:
             found[term] = surname + term
+    return found
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """The organisation suffixes that are words of their own (大学, 公司, 医院)."""
+    return frozenset(suffix for suffix in names.cues().organisation_suffixes if len(suffix) > 1)
+
+
+def _named_organisations(doc: _Doc, terms: list[str], others: list[str]) -> dict[str, str]:
+    """Organisation words (大学, 公司, 医院: `names.json` organisation_suffixes) that most of their
+    (two or more) mentions follow the same name, each with the whole name (大同 + 大学): the
+    story's organisation, which the segmenter cut after a name it tags as another part of
+    speech. Not after a stopword, a function character or a number, nor when one of `others`
+    holds the whole name (衡阳县人民医院 for 人民 + 医院): that longer name is the tag."""
+    words = [term for term in terms if term in _organisation_words() and term in doc.word_count]
+    if not words:
+        return {}
+    tokens, excluded, function_chars = doc.tokens, _excluded_words(), _function_chars()
+    found: dict[str, str] = {}
+    for term in words:
+        starts = doc.starts(term)  # token indexes + 1
+        before = Counter(tokens[start - 2] for start in starts if start >= 2)
+        if not before:
+            continue
+        name, count = before.most_common(1)[0]
+        if (
+            count >= 2
+            and 2 * count > len(starts)
+            and len(name) >= 2
+            and _HAN_WORD.fullmatch(name) is not None
+            and name not in excluded
+            and name[0] not in function_chars
+            and name[-1] not in function_chars
+        ):
+            whole = name + term
+            if not any(whole in other and whole != other for other in others):
+                found[term] = whole
     return found
 
 

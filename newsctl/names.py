@@ -40,6 +40,7 @@ class NameCues:
     place_suffixes: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]
     variant_suffixes: frozenset[str]  # X市 / X, X方 / X: one tag
+    glued_before: frozenset[str]  # 连, 向, 帮: a word the HMM glues to the name after it (连 + 阿芳)
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -65,6 +66,7 @@ def cues() -> NameCues:
         place_suffixes=longest_first(data["place_suffixes"]),
         organisation_suffixes=longest_first(data["organisation_suffixes"]),
         variant_suffixes=frozenset(data["variant_suffixes"]),
+        glued_before=frozenset(data["glued_before"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
@@ -142,6 +144,16 @@ def core_name(word: str) -> str | None:
     if core == word or not looks_like_person(core):
         return None
     return core
+
+
+def unglued(word: str, text: str) -> str | None:
+    """The name inside a word the dictionary lacks that glues an adverb, preposition or verb
+    before it (连 + 阿芳, 向 + 庆富), when the text names it without that character more often
+    than with it; None otherwise (向 and 连 are surnames too: 向庆富 said alone is a name)."""
+    if len(word) < 3 or word[0] not in cues().glued_before:
+        return None
+    rest, glued = word[1:], text.count(word)
+    return rest if text.count(rest) - glued > glued else None
 
 
 def is_glued_fragment(word: str) -> bool:

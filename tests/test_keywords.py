@@ -480,3 +480,83 @@ def test_a_given_name_always_after_its_surname_gives_way_to_the_whole_name(segme
     assert "郑宏图" in terms(found)
     assert next(k.count for k in found if k.term == "郑宏图") == 3
     assert "宏图" not in terms(found)
+
+
+def test_a_title_phrase_said_once_with_a_single_character_at_an_end_is_no_tag(segmenter: Segmenter) -> None:
+    # the headline glues 男 to 无力 once; the story never says 男无力
+    body = (
+        "阿雄无力养家\n\n阿雄罹患肝癌，无力工作，妻子靠打零工维持家计。\n\n"
+        "阿雄说，希望早日康复，全家可以团聚。"
+    )
+    article = article_of(body, title="癌男无力养家")
+    found = terms(extract_keywords(article, segmenter, top=10))
+    assert not [term for term in found if "男无力" in term]
+
+
+def test_a_nickname_glued_to_an_adverb_is_tagged_alone(segmenter: Segmenter) -> None:
+    body = (
+        "阿宝今年十岁，每天放学后照顾中风的奶奶。\n\n"
+        "连阿宝都知道家里缺钱，阿宝说，阿宝想快点长大赚钱。\n\n"
+        "阿宝的老师说，阿宝成绩很好，希望社会伸出援手。"
+    )
+    found = terms(extract_keywords(article_of(body, title="阿宝照顾中风奶奶"), segmenter, top=10))
+    assert not [term for term in found if term.startswith("连")]
+
+
+def test_a_headline_idiom_the_story_keeps_saying_is_its_topic(segmenter: Segmenter) -> None:
+    body = (
+        "本市表彰一批见义勇为市民，每人获得奖金一万元。\n\n"
+        "见义勇为人员在就业、住房等方面享受优待，见义勇为基金也将扩大。\n\n"
+        "市政府呼吁社会各界支持见义勇为，营造良好风气。"
+    )
+    found = terms(extract_keywords(article_of(body, title="我市表彰见义勇为市民"), segmenter, top=5))
+    assert "见义勇为" in found
+
+
+def test_an_idiom_said_once_is_no_topic(segmenter: Segmenter) -> None:
+    body = "本市表彰一批市民，每人获得奖金一万元。\n\n市民在就业、住房等方面享受优待，基金也将扩大。"
+    found = terms(extract_keywords(article_of(body, title="我市表彰见义勇为市民"), segmenter, top=10))
+    assert "见义勇为" not in found
+
+
+def test_a_word_the_headline_quotes_and_the_story_repeats_is_a_tag(segmenter: Segmenter) -> None:
+    body = (
+        "由于预算案未获通过，该国政府部分机构自本月一日起停摆，数十万雇员被迫休假。\n\n"
+        "分析人士指出，若僵局持续，机场安检和食品检验等服务都将受到影响。"
+    )
+    found = terms(extract_keywords(article_of(body, title="政府“停摆”进入第二周"), segmenter, top=5))
+    assert "停摆" in found
+
+
+def test_a_photographer_named_in_a_credit_is_no_tag(segmenter: Segmenter) -> None:
+    body = (
+        "科技大学机械系昨天举办玩具设计大赛，小学生担任评审。 记者柯文彬/摄影 "
+        "机械系学生设计的液压玩具获得小学生最多票数。 记者柯文彬/摄影 "
+        "机械系主任说，玩具设计考验学生的机构原理功力。"
+    )
+    found = terms(extract_keywords(article_of(body, title="大学生设计玩具 小学生当评审"), segmenter, top=10))
+    assert not [term for term in found if term in "柯文彬" or "柯文彬" in term]  # the name, whole or cut
+    assert "机械系" in found
+
+
+def test_an_organisation_cut_after_its_name_is_tagged_whole(segmenter: Segmenter) -> None:
+    # jieba tags 大同 an adverb, so 大同 | 大学 makes no phrase
+    body = (
+        "大同大学机械系昨天举办玩具设计大赛，邀请小学生担任评审。\n\n"
+        "大同大学机械系学生设计的液压玩具获得最多票数。\n\n"
+        "大同大学机械系主任说，玩具设计考验学生的功力。"
+    )
+    found = terms(extract_keywords(article_of(body, title="玩具设计大赛 小学生当评审"), segmenter, top=10))
+    assert "大同大学" in found
+    assert "大学" not in found
+
+
+def test_a_word_with_a_kin_noun_glued_on_gives_way_to_the_word(segmenter: Segmenter) -> None:
+    body = (
+        "阿玉多年遭前夫家暴，带着两个孩子离家。\n\n"
+        "阿玉说，前夫家暴的阴影仍在，但她会为孩子撑下去。\n\n"
+        "社工说，家暴受害者可以申请保护令。"
+    )
+    found = terms(extract_keywords(article_of(body, title="前夫家暴 单亲妈带子离家"), segmenter, top=10))
+    assert "家暴" in found
+    assert "前夫家暴" not in found

@@ -97,3 +97,19 @@ def test_variant_of_takes_a_variant_suffix_off() -> None:
     assert names.variant_of("母女俩", {"母女"}) == "母女"
     assert names.variant_of("上海市", {"浓度"}) is None  # no plain name to give way to
     assert names.variant_of("城市", {"城"}) is None  # a two-character word is no variant
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "name"),
+    [
+        ("连阿宝", "连阿宝都笑了。阿宝说，阿宝每天练琴。", "阿宝"),  # 连 + a name said alone more often
+        ("时阿宝", "采访时阿宝哭了，阿宝说很想念爸爸，阿宝的姐姐也在。", "阿宝"),
+        ("向大明", "向大明道谢。向大明说他很高兴，大明笑了。", None),  # a name of its own (surname 向)
+        ("林大明", "林大明说，大明很好，大明很高兴。", None),  # 林 is no glued word
+        ("连阿", "连阿阿阿", None),  # too short to hold a name
+    ],
+)
+def test_a_name_glued_to_the_word_before_it_is_unglued_when_said_alone_more_often(
+    word: str, text: str, name: str | None
+) -> None:
+    assert names.unglued(word, text) == name

@@ -8,7 +8,6 @@ import calendar
 import datetime as dt
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,13 +16,10 @@ from dateutil.relativedelta import relativedelta
 
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
+from newsctl.timeline.anchor import Anchoring
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
-    STAND_IN_MONTH,
-    STAND_IN_YEAR,
-    UNKNOWN_MONTH,
-    UNKNOWN_YEAR,
     Rank,
     _Cand,
     _Ctx,
@@ -112,7 +108,7 @@ def _five_year_plan_rx() -> re.Pattern[str]:
     )
 
 
-class _Parser:
+class _Parser(Anchoring):
     def __init__(
         self,
         raw: str,
@@ -155,154 +151,6 @@ class _Parser:
         region = self._region() if callable(self._region) else self._region
         return region is not None and region.roc_years
 
-    def boundaries(self) -> list[int]:
-        """Where the clause boundaries (，。；！？ and line ends) of the text are, in order."""
-        if self._boundaries is None:
-            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
-        return self._boundaries
-
-    def _context_applies(self) -> bool:
-        """May a partial expression here take its year or month from the context?  Only from an
-        expression in the same clause (or a list within it: 3月、4月); across a clause boundary it
-        takes them from the reference (the publication), and from the context only without one."""
-        c = self.ctx
-        if c.ref is None:
-            return True
-        bounds = self.boundaries()
-        k = bisect_left(bounds, c.at)
-        return k >= len(bounds) or bounds[k] >= self.here
-
-    def _same_sentence(self) -> bool:
-        """Was the context set in the sentence this expression is in (only ，； between)?"""
-        bounds = self.boundaries()
-        k = bisect_left(bounds, self.ctx.at)
-        while k < len(bounds) and bounds[k] < self.here:
-            if self.s[bounds[k]] not in "，,；;":
-                return False
-            k += 1
-        return True
-
-    def _inherit(self, f: _Frame, level: str) -> bool:
-        """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
-        c = self.ctx
-        if level in ("month", "yearsub"):
-            if f.y is not None:
-                return True
-            if c.y is not None and self._context_applies():
-                f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
-                if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
-                    f.anchor = "context"
-                return True
-            if c.ref is not None:
-                f.y, f.anchor = c.ref.year, c.ref_anchor
-                return True
-            if level == "month":  # a month of the text with no year anywhere: a stand-in year
-                f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
-                return True
-            f.unresolved = True
-            return False
-        if level == "day":
-            if f.mo is not None and f.y is not None:
-                return True
-            if f.mo is not None:  # month known, year missing
-                return self._inherit(f, "month")
-            if f.y is not None and f.mo is None and "year" in f.kinds:
-                return False  # "2019年5日" is not a date
-            if c.mo is not None and c.y is not None and self._context_applies():
-                f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
-                return True
-            if c.ref is not None:
-                f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
-                return True
-            if f.y is None and "day" in f.kinds[-1:]:  # 21日 with no month anywhere: stand-ins
-                f.y, f.mo, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, UNKNOWN_MONTH
-                return True
-            f.unresolved = True
-            return False
-        if level == "time":
-            if (
-                f.start is not None
-                and f.gran in ("day", "hour", "minute", "second")
-                or (f.start is not None and f.part is not None)
-            ):
-                return True
-            if f.d is not None and f.mo is not None and f.y is not None:
-                return True
-            if any(k not in ("daypart", "clock") for k in f.kinds):
-                return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
-            if c.day is not None:  # a clock time is on the day the story last fixed
-                f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
-                f.year_unknown = c.day_unknown
-                f.start, f.end, f.gran = grain_interval(c.day, "day")
-                return True
-            if c.ref is not None and self._last_end < 0:  # nothing before it: the report's day
-                r = c.ref
-                f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
-                f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
-                return True
-            if c.ref is not None:
-                # a story that named times but no day (今年4月复发…记者晚上9点多访视): the day
-                # of a bare part of day or clock time is not known, and not the publication's
-                f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
-                return False
-            f.unresolved = True
-            return False
-        return True
-
-    def _now_end(self) -> dt.datetime | None:
-        """Where 'until now' ends: the end of the reference day when the reference has no time of
-        day (截至目前 in an article of 6月2日 includes 6月2日), else the reference itself."""
-        ref = self.ctx.ref
-        if ref is None or ref != trunc(ref, "day"):
-            return ref
-        return ref + dt.timedelta(days=1)
-
-    def _rel_base(self, f: _Frame, off: int | str, grain: str) -> dt.datetime | None:
-        """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
-        c = self.ctx
-        if off == "near":  # 全年: the year the clause is about, else the reference's
-            off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
-        if off == "sentence":  # 当年: that same year when the sentence named one, else 'back then'
-            if c.y is None or not self._same_sentence():
-                f.unresolved, f.anchor = True, "context"
-                return None
-            off = "ctx"
-        if isinstance(off, str):
-            k = 0
-            if off.startswith("ctx") and len(off) > 3:
-                k = int(off[3:])
-            base = None
-            if grain == "year" and c.y is not None:
-                base, f.anchor = dt.datetime(c.y, 1, 1), "context"
-            elif grain == "month" and c.y is not None and c.mo is not None:
-                base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
-            elif grain in ("day", "week") and c.day is not None:
-                # the last day the story fixed, even when a year or month was named since
-                # (5月17日…今年是建交75周年…当日)
-                base, f.anchor = c.day, "context"
-            if base is not None and grain == "day" and self._after_unplaced(f):
-                base = None  # 端午节那天 with 端午节 not placed: that day is not known either
-            if base is None and c.ref is not None and self._last_end < 0:
-                # nothing in the text before it: the story's time is the report's (当晚十时,
-                # 次日 opening a wire story), the reference
-                base, f.anchor = c.ref, c.ref_anchor
-            if base is None:
-                # 当晚, 次日, 隔月, 同年 tell the story's own time: when the story has named
-                # times but not this one, they stay unresolved, never the publication's
-                f.unresolved, f.anchor = True, "context"
-                return None
-            f.year_unknown = (
-                c.day_unknown
-                if grain in ("day", "week")
-                else (c.y_unknown if grain == "month" else min(c.y_unknown, UNKNOWN_YEAR))
-            )
-            return add_grain(trunc(base, grain), grain, k)
-        if c.ref is None:
-            f.unresolved = True
-            return None
-        f.anchor = c.ref_anchor
-        return add_grain(trunc(c.ref, grain), grain, off)
-
     @staticmethod
     def _set(f: _Frame, start: dt.datetime, gran: str, end: dt.datetime | None = None) -> None:
         f.start = start
@@ -342,22 +190,6 @@ class _Parser:
         nf = replace(f, kinds=f.kinds + ("year",), anchor="absolute", explicit_year=explicit, weak=None)
         self._set(nf, dt.datetime(y, 1, 1), "year")
         return nf
-
-    def _is_roc_year(self, m: re.Match[str]) -> bool:
-        """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
-        `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
-        as a point.)"""
-        n = int(m.group(1))
-        now = (self.ref.year if self.ref else 2030) - 1911
-        if 100 <= n <= now + 5:
-            return True
-        if not 40 <= n <= 99:
-            return False
-        before = self.s[max(0, m.start() - 2) : m.start()]
-        after = self.s[m.end() : m.end() + 2]
-        return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(
-            tuple(self.v["roc_year_after"])
-        )
 
     def _c_year2(self, yy: str, f: _Frame, strong: bool = False) -> _Frame | None:
         n = int(yy)
@@ -957,21 +789,6 @@ class _Parser:
 
         return nth_weekday
 
-    @staticmethod
-    def _festival_year(on: Callable[[int], dt.datetime | None], ref: dt.datetime) -> int:
-        """A festival without a year is the one of the reference's year, unless that one is half
-        a year away and the one of the year before or after is within a season (元旦 in a late-
-        December article is the coming one; 圣诞节 in early January the one just past)."""
-        y = lunar_year_of(ref)
-        this = on(y)
-        if this is None or abs((this - ref).days) <= 183:
-            return y
-        for other in (y + 1, y - 1):
-            day = on(other)
-            if day is not None and abs((day - ref).days) < 90:
-                return other
-        return y
-
     def _c_term(self, word: str, f: _Frame) -> _Frame | None:
         nf = replace(f, kinds=f.kinds + ("day",))
         year_given = "year" in f.kinds and f.start is not None and f.gran == "year"
@@ -1041,11 +858,6 @@ class _Parser:
             and "\u4e00" <= nxt <= "\u9fff"
             and nxt not in v["not_before"]
         )
-
-    def _after_unplaced(self, f: _Frame) -> bool:
-        """Does the day word being parsed (no component before it) follow a time expression left
-        unresolved (端午节那天, with no year known)?"""
-        return len(f.kinds) <= 1 and self._last_end == self.here and not self._last_placed
 
     def _day_deixis(self, i: int) -> bool:
         """Is the one character 昨, 今 or 明 at i a day (外交部昨表示, 今起实施), not part of a word
@@ -1570,12 +1382,6 @@ class _Parser:
         rest = s[b : clause_end.start() if clause_end else b + 24]
         return any(w in rest for w in v["report_year_nouns"])
 
-    def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
-        """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
-        (从1月就开始住院); open when X reaches now or later (从6月上旬开始, 今年起: it goes on)."""
-        now = self._now_end()
-        return now if now is not None and end is not None and end < now else None
-
     def _value(
         self,
         lf: _Frame,
@@ -1595,40 +1401,6 @@ class _Parser:
                 return "%s/%s" % (lv, rv)
             return _iv_value(start, end) if start is not None and end is not None else rv
         return lv
-
-    def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
-        if f.start is None or f.unresolved:
-            return
-        c = self.ctx
-        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
-            c.at = end
-        if ("day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds) and f.gran in (
-            "day",
-            "hour",
-            "minute",
-            "second",
-        ):  # a time of day fixes its day too (下午3点开会，次日9点结束)
-            c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
-        if "clock" in f.kinds:
-            c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
-        if f.year_unknown >= UNKNOWN_MONTH:  # 21日 with no month known: only the day is the story's
-            return
-        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
-            c.y, c.y_unknown = f.start.year, f.year_unknown
-        if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
-            "month",
-            "day",
-            "hour",
-            "minute",
-            "second",
-        ):
-            c.mo = f.start.month
-        elif "year" in f.kinds:
-            c.mo = None
-        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
-            c.d = f.start.day
-        elif "month" in f.kinds or "year" in f.kinds:
-            c.d = None
 
     # -- durations ---------------------------------------------------------------
 
@@ -1750,51 +1522,6 @@ class _Parser:
         head = self.s[max(0, i - 4) : i]
         return head.endswith(_event_anchor_words())
 
-    def _after_last_clock(
-        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
-    ) -> dt.datetime | None:
-        """The clock time '40分钟后' at i counts from: the last one the story named, in the same
-        paragraph (凌晨4时20分…，40分钟后消防车赶到); None when there is none (then the hours
-        and minutes count from an event the grammar does not place: a duration)."""
-        c = self.ctx
-        if (
-            n is None
-            or pw is not None
-            or sw not in ("后", "之后", "以后", "过后")
-            or fine not in ("hour", "minute", "second")
-            or c.time is None
-            or "\n" in self.s[c.time_at : i]
-            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(c.time_at, i), i)
-        ):
-            return None  # 连续加班10个小时后: counted from an event inside the clause
-        return c.time
-
-    def _after_last_daypart(
-        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
-    ) -> tuple[dt.datetime, dt.datetime] | None:
-        """The span '1个半小时后' at i falls in when the story's last time, in the same paragraph,
-        was a part of a day with no clock time (21日下午…，1个半小时后): that part of day
-        shifted by the hours; None when there is none."""
-        last = self.ctx.last
-        if (
-            n is None
-            or pw is not None
-            or sw not in ("后", "之后", "以后", "过后")
-            or fine not in ("hour", "minute", "second")
-            or last is None
-            or last.type != "datetime"
-            or last.gran != "hour"
-            or last.start is None
-            or last.end is None
-            or not dt.timedelta(hours=1) < last.end - last.start <= dt.timedelta(hours=12)
-            or last.e > i
-            or "\n" in self.s[last.e : i]
-            or (self.ctx.time is not None and self.ctx.time_at >= last.s)
-            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
-        ):
-            return None
-        return last.start, last.end
-
     def _not_from_now(self, i: int) -> bool:
         """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
         conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
@@ -1818,10 +1545,6 @@ class _Parser:
                     return None  # 合约3年, 续约2年: a contract, not 'about'
                 return str(mod)
         return None
-
-    def _clause_start(self, lo: int, i: int) -> int:
-        """Where the clause holding position i begins (not before lo)."""
-        return max(lo, max(self.s.rfind(p, lo, i) for p in "，,。；;！!？?：:") + 1)
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
@@ -2402,10 +2125,6 @@ _RX_YEAR_GLOSS = re.compile(r"\(\s?(\d{2,4})\s?年?\s?\)")
 
 #: 个小时 right after 上/下 (下个小时): one hour
 _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
-
-#: what may open a clause before '40分钟后' that counts from the last clock time
-_RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
-
 
 #: characters after 多 that make it a word (多少, 多久, 多种), not 'a little after' a clock hour
 _NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")

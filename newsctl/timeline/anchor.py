@@ -7,7 +7,8 @@ docs/timeline.md, "The anchoring model"; `Anchoring` holds them, and the parser 
 inherits them: it recognises components and asks these methods what the missing parts are.
 
 - `_context_applies`, `_same_sentence`: may the context be used here (same clause, same sentence);
-- `_inherit`: the year of a month, season or festival, the month of a day, the day of a time of day;
+- `_take_year`, `_take_month`, `_take_day`: the year of a month, season or festival, the month
+  of a day, the day of a time of day;
 - `_rel_base`: the base of a relative word: the reference (今天, 去年), the story's last day, month
   or year (当天, 次日, 同年), the clause's year (全年), the sentence's year (当年);
 - `_festival_year`: which year's festival a festival without a year is;
@@ -82,72 +83,82 @@ class Anchoring:
             k += 1
         return True
 
-    def _inherit(self, f: _Frame, level: str) -> bool:
-        """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
+    def _take_year(self, f: _Frame, stand_in: bool) -> bool:
+        """The year of a month, season or festival (5月, 第二季度, 6月上旬): the context's when set in
+        the same clause (2018年3月住院、4月出院), else the reference's; with neither, a stand-in
+        year when `stand_in` (a month of the text), else unresolved.  False when it has none."""
+        if f.y is not None:
+            return True
         c = self.ctx
-        if level in ("month", "yearsub"):
-            if f.y is not None:
-                return True
-            if c.y is not None and self._context_applies():
-                f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
-                if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
-                    f.anchor = "context"
-                return True
-            if c.ref is not None:
-                f.y, f.anchor = c.ref.year, c.ref_anchor
-                return True
-            if level == "month":  # a month of the text with no year anywhere: a stand-in year
-                f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
-                return True
-            f.unresolved = True
+        if c.y is not None and self._context_applies():
+            f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
+            if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
+                f.anchor = "context"
+            return True
+        if c.ref is not None:
+            f.y, f.anchor = c.ref.year, c.ref_anchor
+            return True
+        if stand_in:  # a month of the text with no year anywhere: a stand-in year
+            f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
+            return True
+        f.unresolved = True
+        return False
+
+    def _take_month(self, f: _Frame) -> bool:
+        """The month (and year) of a day (22日): the context's when set in the same clause, else the
+        reference's; with neither, stand-ins for a bare day.  A day after a month takes only the
+        year (`_take_year`).  False when it has none (2019年5日 is no date)."""
+        if f.mo is not None and f.y is not None:
+            return True
+        if f.mo is not None:  # month known, year missing
+            return self._take_year(f, True)
+        if f.y is not None and f.mo is None and "year" in f.kinds:
+            return False  # "2019年5日" is not a date
+        c = self.ctx
+        if c.mo is not None and c.y is not None and self._context_applies():
+            f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
+            return True
+        if c.ref is not None:
+            f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
+            return True
+        if f.y is None and "day" in f.kinds[-1:]:  # 21日 with no month anywhere: stand-ins
+            f.y, f.mo, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, UNKNOWN_MONTH
+            return True
+        f.unresolved = True
+        return False
+
+    def _take_day(self, f: _Frame) -> bool:
+        """The day of a time of day (上午11时许, 晚上): the last day the story fixed, wherever it is;
+        the reference day when nothing precedes it in the text; in a story that named times but no
+        day, unresolved (anchor context).  True as well when the frame already has its day."""
+        if (
+            f.start is not None
+            and f.gran in ("day", "hour", "minute", "second")
+            or (f.start is not None and f.part is not None)
+        ):
+            return True
+        if f.d is not None and f.mo is not None and f.y is not None:
+            return True
+        if any(k not in ("daypart", "clock") for k in f.kinds):
+            return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
+        c = self.ctx
+        if c.day is not None:  # a clock time is on the day the story last fixed
+            f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
+            f.year_unknown = c.day_unknown
+            f.start, f.end, f.gran = grain_interval(c.day, "day")
+            return True
+        if c.ref is not None and self._last_end < 0:  # nothing before it: the report's day
+            r = c.ref
+            f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
+            f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
+            return True
+        if c.ref is not None:
+            # a story that named times but no day (今年4月复发…记者晚上9点多访视): the day
+            # of a bare part of day or clock time is not known, and not the publication's
+            f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
             return False
-        if level == "day":
-            if f.mo is not None and f.y is not None:
-                return True
-            if f.mo is not None:  # month known, year missing
-                return self._inherit(f, "month")
-            if f.y is not None and f.mo is None and "year" in f.kinds:
-                return False  # "2019年5日" is not a date
-            if c.mo is not None and c.y is not None and self._context_applies():
-                f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
-                return True
-            if c.ref is not None:
-                f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
-                return True
-            if f.y is None and "day" in f.kinds[-1:]:  # 21日 with no month anywhere: stand-ins
-                f.y, f.mo, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, UNKNOWN_MONTH
-                return True
-            f.unresolved = True
-            return False
-        if level == "time":
-            if (
-                f.start is not None
-                and f.gran in ("day", "hour", "minute", "second")
-                or (f.start is not None and f.part is not None)
-            ):
-                return True
-            if f.d is not None and f.mo is not None and f.y is not None:
-                return True
-            if any(k not in ("daypart", "clock") for k in f.kinds):
-                return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
-            if c.day is not None:  # a clock time is on the day the story last fixed
-                f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
-                f.year_unknown = c.day_unknown
-                f.start, f.end, f.gran = grain_interval(c.day, "day")
-                return True
-            if c.ref is not None and self._last_end < 0:  # nothing before it: the report's day
-                r = c.ref
-                f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
-                f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
-                return True
-            if c.ref is not None:
-                # a story that named times but no day (今年4月复发…记者晚上9点多访视): the day
-                # of a bare part of day or clock time is not known, and not the publication's
-                f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
-                return False
-            f.unresolved = True
-            return False
-        return True
+        f.unresolved = True
+        return False
 
     def _now_end(self) -> dt.datetime | None:
         """Where 'until now' ends: the end of the reference day when the reference has no time of

@@ -313,9 +313,9 @@ class _Parser(Anchoring):
                 return None
             if key in ("firstn", "nth"):
                 return None
-            if not self._inherit(nf, "yearsub"):
+            if not self._take_year(nf, False):
                 return nf if nf.unresolved else None
-            assert nf.y is not None  # _inherit filled it in
+            assert nf.y is not None  # _take_year filled it in
             ys = dt.datetime(nf.y, 1, 1)
         else:
             if f.start is None:
@@ -429,11 +429,11 @@ class _Parser(Anchoring):
         nf = replace(f, kinds=f.kinds + ("month",), lunar=lunar)
         if "year" in f.kinds and f.gran != "year":
             return None
-        if not self._inherit(nf, "month"):
+        if not self._take_year(nf, True):
             nf.mo = mv
             return nf
         nf.mo = mv
-        assert nf.y is not None  # _inherit filled it in
+        assert nf.y is not None  # _take_year filled it in
         if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
             return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
@@ -555,9 +555,9 @@ class _Parser(Anchoring):
         if "month" not in f.kinds and f.kinds and f.gran not in ("month",):
             if not (f.start is not None and f.gran == "month"):
                 return None
-        if not self._inherit(nf, "day"):
+        if not self._take_month(nf):
             return nf if nf.unresolved else None
-        assert nf.y is not None and nf.mo is not None  # _inherit filled them in
+        assert nf.y is not None and nf.mo is not None  # _take_month filled them in
         start = _safe_date(nf.y, nf.mo, dv)
         if start is None and (nf.mo, dv) == (2, 29) and "year" not in f.kinds and "month" in f.kinds:
             if nf.anchor != "context":  # 2月29日 without a year names the nearest leap year
@@ -620,9 +620,9 @@ class _Parser(Anchoring):
         if not (1 <= mo <= 12 and 1 <= dv <= 31):
             return None
         nf = replace(f, kinds=f.kinds + ("month", "day"))
-        if not self._inherit(nf, "month"):
+        if not self._take_year(nf, True):
             return nf if nf.unresolved else None
-        assert nf.y is not None  # _inherit filled it in
+        assert nf.y is not None  # _take_year filled it in
         start = _safe_date(nf.y, mo, dv)
         if start is None:
             return None
@@ -801,13 +801,13 @@ class _Parser(Anchoring):
         if year_given:
             assert f.start is not None  # year_given says so
             y = f.start.year
-        elif not self._inherit(nf, "month"):
+        elif not self._take_year(nf, True):
             return nf
         elif nf.year_unknown:  # a solar term's day depends on the year
             nf.unresolved = True
             return nf
         else:
-            assert nf.y is not None  # _inherit filled it in
+            assert nf.y is not None  # _take_year filled it in
             y = nf.y
         d = solar_term(y, word.removesuffix("节"))
         if d is None:
@@ -839,7 +839,7 @@ class _Parser(Anchoring):
         nf.pm = 1 if word in self.v["pm_parts"] else (-1 if h1 <= 12 else 0)
         if word in ("中午", "午间", "正午"):
             nf.pm = 2
-        if not self._inherit(nf, "time"):
+        if not self._take_day(nf):
             return nf if nf.unresolved else None
         day = trunc(nf.start, "day")
         nf.start = day + dt.timedelta(hours=h0)
@@ -989,7 +989,7 @@ class _Parser(Anchoring):
             h = 0
         if h == 24 and (mi or sec):
             h = 0
-        if not self._inherit(nf, "time"):
+        if not self._take_day(nf):
             return nf if nf.unresolved else None
         day = trunc(nf.start, "day")
         # 24时 is the end of the day (the next day's 00:00), not the 00:00 it starts with
@@ -2449,13 +2449,13 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) 
     m = _RX_MONTHHALF.match(s, pos)
     if m:
         nf = replace(f, kinds=f.kinds + ("month",))
-        if p._inherit(nf, "month") and not f.kinds:
+        if p._take_year(nf, True) and not f.kinds:
             ctx = p.ctx
             mo = nf.mo or (ctx.mo if nf.anchor == "context" and ctx.mo else None)
             if mo is None and ctx.ref is not None:
                 mo = ctx.ref.month
             if mo is not None:
-                assert nf.y is not None  # _inherit filled it in
+                assert nf.y is not None  # _take_year filled it in
                 p._set(nf, dt.datetime(nf.y, mo, 1), "month")
                 mm = _RX_MONTHHALF_G.match(s, pos)
                 assert mm is not None  # the same words the step matched

@@ -9,8 +9,9 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_context_applies`, `_same_sentence`: may the context be used here (same clause, same sentence);
 - `_take_year`, `_take_month`, `_take_day`: the year of a month, season or festival, the month
   of a day, the day of a time of day;
-- `_rel_base`: the base of a relative word: the reference (今天, 去年), the story's last day, month
-  or year (当天, 次日, 同年), the clause's year (全年), the sentence's year (当年);
+- `_rel_base`: the base of a relative word: the reference (今天, 去年: `_reference_base`), the
+  story's last day, month or year (当天, 次日, 同年: `_story_base`), the clause's year (全年), the
+  sentence's year (当年);
 - `_festival_year`: which year's festival a festival without a year is;
 - `_is_roc_year`: whether a bare year of a Taiwan article counts from 1912;
 - `_now_end`, `_since_end`: where 'until now' and 'from X on' end;
@@ -169,45 +170,60 @@ class Anchoring:
         return ref + dt.timedelta(days=1)
 
     def _rel_base(self, f: _Frame, off: int | str, grain: str) -> dt.datetime | None:
-        """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
-        c = self.ctx
+        """Base datetime for a relative word: story-relative ('ctx', 'ctx+1': `_story_base`),
+        reference-relative (an int: `_reference_base`), or 'near' (全年) and 'sentence' (当年),
+        which choose between the two."""
         if off == "near":  # 全年: the year the clause is about, else the reference's
+            c = self.ctx
             off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
         if off == "sentence":  # 当年: that same year when the sentence named one, else 'back then'
-            if c.y is None or not self._same_sentence():
+            if self.ctx.y is None or not self._same_sentence():
                 f.unresolved, f.anchor = True, "context"
                 return None
             off = "ctx"
         if isinstance(off, str):
-            k = 0
-            if off.startswith("ctx") and len(off) > 3:
-                k = int(off[3:])
-            base = None
-            if grain == "year" and c.y is not None:
-                base, f.anchor = dt.datetime(c.y, 1, 1), "context"
-            elif grain == "month" and c.y is not None and c.mo is not None:
-                base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
-            elif grain in ("day", "week") and c.day is not None:
-                # the last day the story fixed, even when a year or month was named since
-                # (5月17日…今年是建交75周年…当日)
-                base, f.anchor = c.day, "context"
-            if base is not None and grain == "day" and self._after_unplaced(f):
-                base = None  # 端午节那天 with 端午节 not placed: that day is not known either
-            if base is None and c.ref is not None and self._last_end < 0:
-                # nothing in the text before it: the story's time is the report's (当晚十时,
-                # 次日 opening a wire story), the reference
-                base, f.anchor = c.ref, c.ref_anchor
-            if base is None:
-                # 当晚, 次日, 隔月, 同年 tell the story's own time: when the story has named
-                # times but not this one, they stay unresolved, never the publication's
-                f.unresolved, f.anchor = True, "context"
-                return None
-            f.year_unknown = (
-                c.day_unknown
-                if grain in ("day", "week")
-                else (c.y_unknown if grain == "month" else min(c.y_unknown, UNKNOWN_YEAR))
-            )
-            return add_grain(trunc(base, grain), grain, k)
+            return self._story_base(f, off, grain)
+        return self._reference_base(f, off, grain)
+
+    def _story_base(self, f: _Frame, off: str, grain: str) -> dt.datetime | None:
+        """A narrative-time word (当天, 当晚, 次日, 隔月, 同年 …; `off` 'ctx' or 'ctx+N'): the
+        story's last day, month or year, wherever it is, N `grain`s on; the reference only when
+        nothing precedes it in the text; else unresolved, never the publication's."""
+        c = self.ctx
+        k = 0
+        if off.startswith("ctx") and len(off) > 3:
+            k = int(off[3:])
+        base = None
+        if grain == "year" and c.y is not None:
+            base, f.anchor = dt.datetime(c.y, 1, 1), "context"
+        elif grain == "month" and c.y is not None and c.mo is not None:
+            base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
+        elif grain in ("day", "week") and c.day is not None:
+            # the last day the story fixed, even when a year or month was named since
+            # (5月17日…今年是建交75周年…当日)
+            base, f.anchor = c.day, "context"
+        if base is not None and grain == "day" and self._after_unplaced(f):
+            base = None  # 端午节那天 with 端午节 not placed: that day is not known either
+        if base is None and c.ref is not None and self._last_end < 0:
+            # nothing in the text before it: the story's time is the report's (当晚十时,
+            # 次日 opening a wire story), the reference
+            base, f.anchor = c.ref, c.ref_anchor
+        if base is None:
+            # 当晚, 次日, 隔月, 同年 tell the story's own time: when the story has named
+            # times but not this one, they stay unresolved, never the publication's
+            f.unresolved, f.anchor = True, "context"
+            return None
+        f.year_unknown = (
+            c.day_unknown
+            if grain in ("day", "week")
+            else (c.y_unknown if grain == "month" else min(c.y_unknown, UNKNOWN_YEAR))
+        )
+        return add_grain(trunc(base, grain), grain, k)
+
+    def _reference_base(self, f: _Frame, off: int, grain: str) -> dt.datetime | None:
+        """A deictic word (今天, 去年, 下个月): the reference's `grain`, `off` of them on;
+        unresolved without a reference."""
+        c = self.ctx
         if c.ref is None:
             f.unresolved = True
             return None

@@ -12,8 +12,8 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_rel_base`: the base of a relative word: the reference (今天, 去年: `_reference_base`), the
   story's last day, month or year (当天, 次日, 同年: `_story_base`), the clause's year (全年), the
   sentence's year (当年);
-- `_festival_year`: which year's festival a festival without a year is;
-- `_is_roc_year`: whether a bare year of a Taiwan article counts from 1912;
+- `_take_festival_year`, `_festival_year`: which year's festival a festival without a year is;
+- `taiwan`, `_is_roc_year`: whether a bare year of a Taiwan article counts from 1912;
 - `_now_end`, `_since_end`: where 'until now' and 'from X on' end;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
 - `_update_ctx`: what a placed expression leaves as the context for those after it.
@@ -22,11 +22,13 @@ inherits them: it recognises components and asks these methods what the missing 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
+from newsctl.region import Region
 from newsctl.timeline.model import (
     STAND_IN_MONTH,
     STAND_IN_YEAR,
@@ -56,6 +58,15 @@ class Anchoring:
     _last_end: int
     _last_placed: bool
     _boundaries: list[int] | None
+    _region: Region | Callable[[], Region] | None
+
+    @functools.cached_property
+    def taiwan(self) -> bool:
+        """A Taiwan article: bare years are years of the Republic of China, 第2季 a quarter.  The
+        region is asked for (and detected, when given as a function) only when the text has such
+        an expression."""
+        region = self._region() if callable(self._region) else self._region
+        return region is not None and region.roc_years
 
     def boundaries(self) -> list[int]:
         """Where the clause boundaries (，。；！？ and line ends) of the text are, in order."""
@@ -234,6 +245,33 @@ class Anchoring:
         """Does the day word being parsed (no component before it) follow a time expression left
         unresolved (端午节那天, with no year known)?"""
         return len(f.kinds) <= 1 and self._last_end == self.here and not self._last_placed
+
+    def _take_festival_year(
+        self, nf: _Frame, f: _Frame, on: Callable[[int], dt.datetime | None], word: str
+    ) -> int | None:
+        """The year of a festival named without one (`on` gives its day in a year): the context's
+        when set in the same clause, else the reference's nearest (`_festival_year`).  None, with
+        `nf` unresolved, when there is neither, or when the context's year is a stand-in and the
+        festival's date depends on the year (端午节 with no year known)."""
+        c = self.ctx
+        if c.y is not None and self._context_applies():
+            y, nf.anchor, nf.year_unknown = c.y, "context", c.y_unknown
+            if nf.year_unknown:
+                nf.anchor = f.anchor  # a stand-in year is no anchor
+                if not self._fixed_date_festival(word):
+                    nf.unresolved = True  # 端午节 with no year known: its date depends on the year
+                    return None
+            return y
+        if c.ref is not None:
+            y, nf.anchor = self._festival_year(on, c.ref), c.ref_anchor
+            return y
+        nf.unresolved = True
+        return None
+
+    def _fixed_date_festival(self, word: str) -> bool:
+        """Is festival `word` on the same solar date every year (国庆节, 元旦)?"""
+        v = self.v
+        return (word in v["taiwan_solar_festivals"] and self.taiwan) or bool(v["solar_festivals"].get(word))
 
     @staticmethod
     def _festival_year(on: Callable[[int], dt.datetime | None], ref: dt.datetime) -> int:

@@ -143,14 +143,6 @@ class _Parser(Anchoring):
             mask.update(range(m.start(), m.end()))
         return mask
 
-    @functools.cached_property
-    def taiwan(self) -> bool:
-        """A Taiwan article: bare years are years of the Republic of China, 第2季 a quarter.  The
-        region is asked for (and detected, when given as a function) only when the text has such
-        an expression."""
-        region = self._region() if callable(self._region) else self._region
-        return region is not None and region.roc_years
-
     @staticmethod
     def _set(f: _Frame, start: dt.datetime, gran: str, end: dt.datetime | None = None) -> None:
         f.start = start
@@ -727,28 +719,16 @@ class _Parser(Anchoring):
         if year_given:
             assert f.start is not None  # year_given says so
             y = f.start.year
-        elif self.ctx.y is not None and self._context_applies():
-            y, nf.anchor, nf.year_unknown = self.ctx.y, "context", self.ctx.y_unknown
-            if nf.year_unknown:
-                nf.anchor = f.anchor  # a stand-in year is no anchor
-                if not self._fixed_date_festival(word):
-                    nf.unresolved = True  # 端午节 with no year known: its date depends on the year
-                    return nf
-        elif self.ctx.ref is not None:
-            y, nf.anchor = self._festival_year(on, self.ctx.ref), self.ctx.ref_anchor
         else:
-            nf.unresolved = True
-            return nf
+            taken = self._take_festival_year(nf, f, on, word)
+            if taken is None:
+                return nf
+            y = taken
         day = on(y)
         if day is None:
             return None
         self._set(nf, day, "day")
         return nf
-
-    def _fixed_date_festival(self, word: str) -> bool:
-        """Is festival `word` on the same solar date every year (国庆节, 元旦)?"""
-        v = self.v
-        return (word in v["taiwan_solar_festivals"] and self.taiwan) or bool(v["solar_festivals"].get(word))
 
     def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
         """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""

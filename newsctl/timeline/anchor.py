@@ -14,9 +14,10 @@ inherits them: it recognises components and asks these methods what the missing 
   sentence's year (当年);
 - `_take_festival_year`, `_festival_year`: which year's festival a festival without a year is;
 - `taiwan`, `_is_roc_year`: whether a bare year of a Taiwan article counts from 1912;
-- `_now_end`, `_since_end`: where 'until now' and 'from X on' end;
+- `_now_end`, `_since_end_now`, `_since_end`: where 'until now', 'since X' and 'from X on' end;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
-- `_update_ctx`: what a placed expression leaves as the context for those after it.
+- `_update_ctx`: what a placed expression leaves as the context for those after it (not a year
+  that names a report: `_names_report`).
 """
 
 from __future__ import annotations
@@ -304,11 +305,31 @@ class Anchoring:
             tuple(self.v["roc_year_after"])
         )
 
+    def _since_end_now(self, start: dt.datetime) -> dt.datetime | None:
+        """The end of 'since X' (X以来, X至今), given X's start: now, when X began before now; open
+        when it did not (no reference, or a start after it)."""
+        now = self._now_end()
+        return now if now is not None and now > start else None
+
     def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
         """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
         (从1月就开始住院); open when X reaches now or later (从6月上旬开始, 今年起: it goes on)."""
         now = self._now_end()
         return now if now is not None and end is not None and end < now else None
+
+    def _names_report(self, b: int) -> bool:
+        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报,
+        2017年年报, 2017年度…百强榜单) rather than the time of the story, so that it does not
+        date later bare days?
+        (data/timewords.json `_report_years`)"""
+        s, v = self.s, self.v
+        if s.startswith(tuple(v["report_year_after"]), b):
+            return not s.startswith(tuple(v["report_year_not_after"]), b)
+        if not s.startswith("年度", b - 2):
+            return False
+        clause_end = _BOUNDARY.search(s, b, b + 24)
+        rest = s[b : clause_end.start() if clause_end else b + 24]
+        return any(w in rest for w in v["report_year_nouns"])
 
     def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:

@@ -29,7 +29,6 @@ from newsctl.timeline.model import (
     replace,
 )
 from newsctl.timeline.patterns import (
-    _BOUNDARY,
     _CN,
     _INT,
     _NUM,
@@ -1277,8 +1276,7 @@ class _Parser(Anchoring):
                 mod, typ = "since", "range"
                 if not unresolved:
                     assert start is not None  # resolved
-                    now = self._now_end()
-                    end = now if now is not None and now > start else None
+                    end = self._since_end_now(start)
             elif w in ("起", "开始"):
                 mod, typ = "since", "range"
                 if not unresolved:
@@ -1347,20 +1345,6 @@ class _Parser(Anchoring):
             if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
                 self.ctx.period = cand
         return cand
-
-    def _names_report(self, b: int) -> bool:
-        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报,
-        2017年年报, 2017年度…百强榜单) rather than the time of the story, so that it does not
-        date later bare days?
-        (data/timewords.json `_report_years`)"""
-        s, v = self.s, self.v
-        if s.startswith(tuple(v["report_year_after"]), b):
-            return not s.startswith(tuple(v["report_year_not_after"]), b)
-        if not s.startswith("年度", b - 2):
-            return False
-        clause_end = _BOUNDARY.search(s, b, b + 24)
-        rest = s[b : clause_end.start() if clause_end else b + 24]
-        return any(w in rest for w in v["report_year_nouns"])
 
     def _value(
         self,

@@ -12,6 +12,7 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_rel_base`: the base of a relative word: the reference (今天, 去年: `_reference_base`), the
   story's last day, month or year (当天, 次日, 同年: `_story_base`), the clause's year (全年), the
   sentence's year (当年);
+- `_day_reached`, `_first_day_of_count`: the day of 进入第N天 and the day 第N天 counts from;
 - `_take_festival_year`, `_festival_year`: which year's festival a festival without a year is;
 - `taiwan`, `_is_roc_year`: whether a bare year of a Taiwan article counts from 1912;
 - `_now_end`, `_since_end_now`, `_since_end`: where 'until now', 'since X' and 'from X on' end;
@@ -241,6 +242,35 @@ class Anchoring:
             return None
         f.anchor = c.ref_anchor
         return add_grain(trunc(c.ref, grain), grain, off)
+
+    def _day_in_sentence(self) -> bool:
+        """Did the sentence this expression is in fix a day before it?"""
+        c = self.ctx
+        return c.day is not None and c.at >= 0 and self._same_sentence()
+
+    def _day_reached(self, nf: _Frame, dated_here: bool) -> dt.datetime | None:
+        """The day of 进入第N天 (the count an event has reached): the day its sentence is about
+        (`dated_here`), else the reference's; None without either."""
+        c = self.ctx
+        if dated_here:
+            assert c.day is not None
+            nf.anchor, nf.year_unknown = "context", c.day_unknown
+            return c.day
+        if c.ref is not None:
+            nf.anchor = c.ref_anchor
+            return c.ref
+        return None
+
+    def _first_day_of_count(self, nf: _Frame, dated_here: bool) -> dt.datetime | None:
+        """The first day 第N天 counts from: the day its sentence fixed (`dated_here`), or the
+        reference's when nothing precedes it in the text.  A 第N天 in a story whose sentence named
+        no day counts within an event whose start is unknown here: None, `nf` unresolved."""
+        if self._last_end >= 0 and not dated_here:
+            # 第3天 in a story, its first day not named in the sentence: not an offset from the
+            # publication or a far date
+            nf.unresolved, nf.anchor = True, "context"
+            return None
+        return self._rel_base(nf, "ctx", "day")
 
     def _after_unplaced(self, f: _Frame) -> bool:
         """Does the day word being parsed (no component before it) follow a time expression left

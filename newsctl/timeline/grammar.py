@@ -625,26 +625,15 @@ class _Parser(Anchoring):
         if not n or f.kinds:
             return None
         nf = replace(f, kinds=f.kinds + ("day",))
-        c = self.ctx
-        dated_here = c.day is not None and c.at >= 0 and self._same_sentence()
+        dated_here = self._day_in_sentence()
         if self.s[max(0, self.here - 3) : self.here].endswith(tuple(self.v["ordinal_day_state_before"])):
             # 11日，停摆进入第11天: the count an event has reached on the day its sentence is about
-            # (that day, else the reference's), not N-1 days after it
-            if dated_here:
-                assert c.day is not None
-                nf.anchor, nf.year_unknown, day = "context", c.day_unknown, c.day
-            elif c.ref is not None:
-                nf.anchor, day = c.ref_anchor, c.ref
-            else:
+            day = self._day_reached(nf, dated_here)
+            if day is None:
                 return self._unres(f, "day")
             self._set(nf, trunc(day, "day"), "day")
             return nf
-        if self._last_end >= 0 and not dated_here:
-            # 第3天 in a story, its first day not named in the sentence: a count within an event
-            # whose start is unknown here, not an offset from the publication or a far date
-            nf.unresolved, nf.anchor = True, "context"
-            return nf
-        base = self._rel_base(nf, "ctx", "day")
+        base = self._first_day_of_count(nf, dated_here)
         if base is None:
             return nf
         self._set(nf, base + dt.timedelta(days=n - 1), "day")

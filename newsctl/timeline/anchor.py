@@ -14,7 +14,8 @@ inherits them: it recognises components and asks these methods what the missing 
   sentence's year (当年);
 - `_day_reached`, `_first_day_of_count`: the day of 进入第N天 and the day 第N天 counts from;
 - `_take_festival_year`, `_festival_year`: which year's festival a festival without a year is;
-- `taiwan`, `_is_roc_year`: whether a bare year of a Taiwan article counts from 1912;
+- `taiwan`, `_is_roc_year`, `roc_year`: whether a bare year of a Taiwan article counts from 1912;
+- `_two_digit_year`: the century of a 2-digit year;
 - `_now_end`, `_since_end_now`, `_since_end`: where 'until now', 'since X' and 'from X on' end;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
 - `_update_ctx`: what a placed expression leaves as the context for those after it (not a year
@@ -45,6 +46,18 @@ from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
+
+
+#: a year of the Republic of China plus this is the Gregorian year (民国1年 is 1912)
+ROC_EPOCH = 1911
+
+#: the year that stands in for the reference's when judging years without one (ROC years, 2-digit years)
+NO_REFERENCE_YEAR = 2030
+
+
+def roc_year(n: int) -> int:
+    """The Gregorian year of year `n` of the Republic of China (民国106年, Taiwan's 106年: 2017)."""
+    return ROC_EPOCH + n
 
 
 class Anchoring:
@@ -319,12 +332,19 @@ class Anchoring:
                 return other
         return y
 
+    def _two_digit_year(self, n: int) -> int:
+        """The century of a 2-digit year ('98, 19年): this one up to ten years after the
+        reference's, else the last."""
+        ref_y = self.ref.year if self.ref else NO_REFERENCE_YEAR
+        pivot = ref_y % 100 + 10
+        return (2000 if n <= pivot else 1900) + n
+
     def _is_roc_year(self, m: re.Match[str]) -> bool:
         """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
         `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
         as a point.)"""
         n = int(m.group(1))
-        now = (self.ref.year if self.ref else 2030) - 1911
+        now = (self.ref.year if self.ref else NO_REFERENCE_YEAR) - ROC_EPOCH
         if 100 <= n <= now + 5:
             return True
         if not 40 <= n <= 99:

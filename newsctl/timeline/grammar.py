@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
-from newsctl.timeline.anchor import Anchoring
+from newsctl.timeline.anchor import ROC_EPOCH, Anchoring, roc_year
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
@@ -184,9 +184,7 @@ class _Parser(Anchoring):
 
     def _c_year2(self, yy: str, f: _Frame, strong: bool = False) -> _Frame | None:
         n = int(yy)
-        ref_y = self.ref.year if self.ref else 2030
-        pivot = ref_y % 100 + 10
-        y = (2000 if n <= pivot else 1900) + n
+        y = self._two_digit_year(n)
         nf = self._c_year(y, f, explicit=True)
         if nf is not None and not strong and not yy.startswith("0"):
             nf.weak = "yy"
@@ -983,7 +981,7 @@ class _Parser(Anchoring):
         while pos < n:
             if last == Rank.YEAR and s[pos] == "(" and f.start is not None:
                 gloss = _RX_YEAR_GLOSS.match(s, pos)  # 去年(2014)6月: the year restated, one expression
-                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - 1911):
+                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
                     pos = gloss.end()
                     continue
             # all component parses at pos finer than rank `last`: (end, rank, new frame)
@@ -1970,7 +1968,7 @@ class _Parser(Anchoring):
             self.ctx.y_unknown = self.ctx.day_unknown = 0
             return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
         if not restated and m.group(3) == "年":
-            year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
+            year = roc_year(n) if n < 200 else n  # 去（106）年: a year of the Republic of China
             if not MIN_YEAR <= year <= 9999 or m.group(1) in ("前", "后"):
                 return None
             a = dt.datetime(year, 1, 1)
@@ -2262,13 +2260,13 @@ def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> No
 def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["roc"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(roc_year(int(m.group(1))), f, explicit=True))
 
 
 def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["roc_bare"].match(s, pos)
     if m and p._is_roc_year(m) and p.taiwan:  # the region last: it may be detected on demand
-        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(roc_year(int(m.group(1))), f, explicit=True))
 
 
 def _step_year2(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
@@ -2301,7 +2299,7 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
     if m:
         n = numeral_int(m.group(1))
         if n:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(roc_year(n), f, explicit=True))
 
 
 def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:

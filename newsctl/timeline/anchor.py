@@ -18,6 +18,7 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_two_digit_year`: the century of a 2-digit year;
 - `_now_end`, `_since_end_now`, `_since_end`: where 'until now', 'since X' and 'from X on' end;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
+- `_time_ahead`, `_last_period`: what 届时 and 去年同期 refer to;
 - `_update_ctx`: what a placed expression leaves as the context for those after it (not a year
   that names a report: `_names_report`).
 """
@@ -37,6 +38,7 @@ from newsctl.timeline.model import (
     STAND_IN_YEAR,
     UNKNOWN_MONTH,
     UNKNOWN_YEAR,
+    _Cand,
     _Ctx,
     _Frame,
 )
@@ -380,6 +382,21 @@ class Anchoring:
         clause_end = _BOUNDARY.search(s, b, b + 24)
         rest = s[b : clause_end.start() if clause_end else b + 24]
         return any(w in rest for w in v["report_year_nouns"])
+
+    def _time_ahead(self) -> _Cand | None:
+        """What 届时 refers to: the last time named, when it is not already past (its start not
+        before the reference day); None otherwise."""
+        last, ref = self.ctx.last, self.ctx.ref
+        if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
+            return None  # 届时 looks ahead: a time already past is not what it refers to
+        return last
+
+    def _last_period(self) -> _Cand | None:
+        """The period 去年同期 compares with: the last one named (今年上半年, 1-5月), if placed."""
+        period = self.ctx.period
+        if period is None or period.start is None or period.end is None:
+            return None
+        return period
 
     def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:

@@ -2025,17 +2025,17 @@ class _Parser(Anchoring):
         m = self._ANAPHORIC_RX.match(self.s, i)
         if m is None:
             return None
-        ref = self.ctx.ref
-        if m.group(1) is None:  # 届时: the time an arrangement was set for, the last time named
-            last = self.ctx.last
-            if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
-                return None  # 届时 looks ahead: a time already past is not what it refers to
+        if m.group(1) is None:  # 届时: the time an arrangement was set for
+            last = self._time_ahead()
+            if last is None:
+                return None
             found = _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
             found.year_unknown = last.year_unknown
             return found
-        period = self.ctx.period
-        if period is None or period.start is None or period.end is None:
+        period = self._last_period()
+        if period is None:
             return None  # no period to compare with: 去年 alone is read by the point rules
+        assert period.start is not None and period.end is not None  # _last_period says so
         years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
         value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)

@@ -8,7 +8,8 @@ inherits them: it recognises components and asks these methods what the missing 
 
 - `_context_applies`, `_same_sentence`: may the context be used here (same clause, same sentence);
 - `_take_year`, `_take_month`, `_take_day`: the year of a month, season or festival, the month
-  of a day, the day of a time of day;
+  of a day, the day of a time of day; `_lunar_year` of a lunar month or day, `_month_of_part` of
+  上半月 or 月底 alone;
 - `_rel_base`: the base of a relative word: the reference (今天, 去年: `_reference_base`), the
   story's last day, month or year (当天, 次日, 同年: `_story_base`), the clause's year (全年), the
   sentence's year (当年);
@@ -155,6 +156,23 @@ class Anchoring:
             return True
         f.unresolved = True
         return False
+
+    def _lunar_year(self, y: int, placed: bool) -> int:
+        """The year of a lunar month or day: `y` when a year was named or taken from the context
+        (`placed`), else the reference's lunar year."""
+        ref = self.ctx.ref
+        if not placed and ref is not None:
+            return lunar_year_of(ref)
+        return y
+
+    def _month_of_part(self, nf: _Frame) -> int | None:
+        """The month of 上半月, 月底 … standing alone (its year taken by `_take_year`): the context's
+        when the year came from it, else the reference's; None with neither."""
+        ctx = self.ctx
+        mo = nf.mo or (ctx.mo if nf.anchor == "context" and ctx.mo else None)
+        if mo is None and ctx.ref is not None:
+            mo = ctx.ref.month
+        return mo
 
     def _take_day(self, f: _Frame) -> bool:
         """The day of a time of day (上午11时许, 晚上): the last day the story fixed, wherever it is;

@@ -73,7 +73,6 @@ from newsctl.timeline.resolve import (
     _fine_grain,
     _iv_value,
     _partial_value,
-    lunar_year_of,
 )
 from newsctl.timewords import (
     GRAIN_ORDER,
@@ -426,10 +425,7 @@ class _Parser(Anchoring):
         if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
             return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
-            y = nf.y
-            if "year" not in f.kinds and self.ctx.ref is not None and nf.anchor != "context":
-                # a lunar month without year belongs to the reference's lunar year
-                y = lunar_year_of(self.ctx.ref)
+            y = self._lunar_year(nf.y, "year" in f.kinds or nf.anchor == "context")
             a = lunar_to_solar(y, mv, 1, leap)
             if a is None:
                 return None
@@ -592,9 +588,7 @@ class _Parser(Anchoring):
             return None  # "十月一" is too weak
         if f.year_unknown:  # 二月十二 with no year known: too weak for a lunar day
             return self._unres(f, "day", d=dv) if f.lunar else None
-        y = f.y
-        if not f.lunar and "year" not in f.kinds and self.ctx.ref is not None:
-            y = lunar_year_of(self.ctx.ref)
+        y = self._lunar_year(f.y, f.lunar or "year" in f.kinds)
         a = lunar_to_solar(y, f.mo, dv, False)
         if a is None:
             return None
@@ -2401,10 +2395,7 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) 
     if m:
         nf = replace(f, kinds=f.kinds + ("month",))
         if p._take_year(nf, True) and not f.kinds:
-            ctx = p.ctx
-            mo = nf.mo or (ctx.mo if nf.anchor == "context" and ctx.mo else None)
-            if mo is None and ctx.ref is not None:
-                mo = ctx.ref.month
+            mo = p._month_of_part(nf)
             if mo is not None:
                 assert nf.y is not None  # _take_year filled it in
                 p._set(nf, dt.datetime(nf.y, mo, 1), "month")

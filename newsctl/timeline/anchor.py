@@ -20,6 +20,8 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_now_end`, `_since_end_now`, `_since_end`: where 'until now', 'since X' and 'from X on' end;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
 - `_time_ahead`, `_last_period`: what 届时 and 去年同期 refer to;
+- `_restated_date`, `_restated_day`: the date a relative day restates in parentheses
+  (今天（6月2日）, 昨（30）日); `_fix_day`, `_fix_year`: what it leaves as the context;
 - `_update_ctx`: what a placed expression leaves as the context for those after it (not a year
   that names a report: `_names_report`).
 """
@@ -42,6 +44,7 @@ from newsctl.timeline.model import (
     _Cand,
     _Ctx,
     _Frame,
+    _safe_date,
 )
 from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
@@ -415,6 +418,42 @@ class Anchoring:
         if period is None or period.start is None or period.end is None:
             return None
         return period
+
+    @staticmethod
+    def _restated_date(ref: dt.datetime, mo: int, d: int) -> dt.datetime | None:
+        """The date restated after a relative day (今天（6月2日）): the month and day in the
+        reference's year, or in the year next to it when that one is half a year away
+        (今天（1月2日） written on 31 December)."""
+        a = _safe_date(ref.year, mo, d)
+        if a is None:
+            return None
+        if abs((a - trunc(ref, "day")).days) > 183:
+            a = _safe_date(ref.year + (1 if a < ref else -1), a.month, a.day)
+        return a
+
+    @staticmethod
+    def _restated_day(ref: dt.datetime, rel: int, n: int) -> dt.datetime | None:
+        """The day in parentheses after a relative day (昨（27）日, `rel` days from the reference):
+        day `n` of the reference month, or of the month before (昨（30）日 written on the 1st) or
+        after (明（1）日 written on the 31st)."""
+        base = trunc(ref, "month")
+        if rel < 0 and n > ref.day:
+            base = add_grain(base, "month", -1)
+        elif rel > 0 and n < ref.day:
+            base = add_grain(base, "month", 1)
+        return _safe_date(base.year, base.month, n)
+
+    def _fix_day(self, day: dt.datetime, at: int) -> None:
+        """A restated day (今天（28日）) is the story's day, year and month from here on."""
+        c = self.ctx
+        c.y, c.mo, c.d, c.at, c.day = day.year, day.month, day.day, at, day
+        c.y_unknown = c.day_unknown = 0
+
+    def _fix_year(self, year: int, at: int) -> None:
+        """A restated year (去（106）年) is the story's year from here on, with no month or day."""
+        c = self.ctx
+        c.y, c.mo, c.d, c.at = year, None, None, at
+        c.y_unknown = 0
 
     def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:

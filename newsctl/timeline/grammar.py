@@ -1944,22 +1944,11 @@ class _Parser(Anchoring):
         if restated and m.group(1) in ("去", "本"):
             return None
         if restated and m.group(4) is not None and ref is not None:
-            a = _safe_date(ref.year, int(m.group(4)), n)  # the month is given: the reference's year
-            if a is None:
-                return None
-            if abs((a - trunc(ref, "day")).days) > 183:  # 今天（1月2日） written on 31 December
-                a = _safe_date(ref.year + (1 if a < ref else -1), a.month, a.day)
+            a = self._restated_date(ref, int(m.group(4)), n)
             if a is None:
                 return None
             b = a + dt.timedelta(days=1)
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = (
-                a.year,
-                a.month,
-                a.day,
-                m.end(),
-                a,
-            )
-            self.ctx.y_unknown = self.ctx.day_unknown = 0
+            self._fix_day(a, m.end())
             return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
         if not restated and m.group(3) == "年":
             year = roc_year(n) if n < 200 else n  # 去（106）年: a year of the Republic of China
@@ -1967,26 +1956,17 @@ class _Parser(Anchoring):
                 return None
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
-            self.ctx.y_unknown = 0
+            self._fix_year(year, m.end())
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
         if ref is None:
             return _Cand(i, m.end(), "date", None, None, None, "day", None, self.ref_anchor)
-        # the day in parentheses is explicit: that day of the reference month, or of the month
-        # before (昨（30）日 written on the 1st) or after (明（1）日 written on the 31st)
-        base = trunc(ref, "month")
-        if rel < 0 and n > ref.day:
-            base = add_grain(base, "month", -1)
-        elif rel > 0 and n < ref.day:
-            base = add_grain(base, "month", 1)
-        a = _safe_date(base.year, base.month, n)
+        a = self._restated_day(ref, rel, n)
         if a is None:
             return None
         b = a + dt.timedelta(days=1)
-        self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
-        self.ctx.y_unknown = self.ctx.day_unknown = 0
+        self._fix_day(a, m.end())
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------

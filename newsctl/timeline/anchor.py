@@ -22,6 +22,8 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_time_ahead`, `_last_period`: what 届时 and 去年同期 refer to;
 - `_restated_date`, `_restated_day`: the date a relative day restates in parentheses
   (今天（6月2日）, 昨（30）日); `_fix_day`, `_fix_year`: what it leaves as the context;
+- `_left_side_as_context`, `_restore_context`: a range's left side as the context of its right side;
+- `_update_last`: what 届时 and 去年同期 will refer to;
 - `_update_ctx`: what a placed expression leaves as the context for those after it (not a year
   that names a report: `_names_report`).
 """
@@ -64,6 +66,10 @@ NO_REFERENCE_YEAR = 2030
 def roc_year(n: int) -> int:
     """The Gregorian year of year `n` of the Republic of China (民国106年, Taiwan's 106年: 2017)."""
     return ROC_EPOCH + n
+
+
+#: the fields of the context a range's left side stands in for while its right side is parsed
+_SavedContext = tuple[int | None, int | None, int | None, int, int, dt.datetime | None, int, int]
 
 
 class Anchoring:
@@ -454,6 +460,31 @@ class Anchoring:
         c = self.ctx
         c.y, c.mo, c.d, c.at = year, None, None, at
         c.y_unknown = 0
+
+    def _left_side_as_context(self, lf: _Frame, pos: int) -> _SavedContext:
+        """While the right side of a range (at `pos`) is parsed, the left side is the context: the
+        right side takes its year and month (8月11日至22日) and its afternoon (下午3点到5点).
+        Returns the context to put back (`_restore_context`)."""
+        c = self.ctx
+        saved = (c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown)
+        if lf.start is not None:
+            c.y, c.mo, c.d = lf.start.year, lf.start.month, lf.start.day
+            c.at, c.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
+            c.y_unknown = c.day_unknown = lf.year_unknown
+            c.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
+        return saved
+
+    def _restore_context(self, saved: _SavedContext) -> None:
+        c = self.ctx
+        c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown = saved
+
+    def _update_last(self, cand: _Cand) -> None:
+        """A placed expression is what 届时 refers to next; a period (a month, quarter, half or
+        range, unmodified) what 去年同期 shifts."""
+        c = self.ctx
+        c.last = cand
+        if cand.mod is None and (cand.type == "range" or cand.gran in ("month", "quarter", "half")):
+            c.period = cand
 
     def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:

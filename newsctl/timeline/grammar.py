@@ -1188,13 +1188,7 @@ class _Parser(Anchoring):
 
     def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
         """Right side of a range: inherits the coarser fields of the left side."""
-        c = self.ctx
-        saved = (c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown)
-        if lf.start is not None:
-            self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
-            self.ctx.at, self.ctx.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
-            c.y_unknown = c.day_unknown = lf.year_unknown
-            self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
+        saved = self._left_side_as_context(lf, pos)
         try:
             rp = self.parse_point(pos, allow_weak=True)
             if rp is None:
@@ -1209,7 +1203,7 @@ class _Parser(Anchoring):
                 return None
             return e, rf
         finally:
-            c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown = saved
+            self._restore_context(saved)
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
@@ -1322,9 +1316,7 @@ class _Parser(Anchoring):
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
         cand.year_unknown = max(lf.year_unknown, rf.year_unknown if rf is not None else 0)
         if start is not None and end is not None:
-            self.ctx.last = cand
-            if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
-                self.ctx.period = cand
+            self._update_last(cand)
         return cand
 
     def _value(

@@ -9,7 +9,7 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_context_applies`, `_same_sentence`: may the context be used here (same clause, same sentence);
 - `_take_year`, `_take_month`, `_take_day`: the year of a month, season or festival, the month
   of a day, the day of a time of day; `_lunar_year` of a lunar month or day, `_month_of_part` of
-  上半月 or 月底 alone;
+  上半月 or 月底 alone; `_half_of_day` of a bare clock hour;
 - `_rel_base`: the base of a relative word: the reference (今天, 去年: `_reference_base`), the
   story's last day, month or year (当天, 次日, 同年: `_story_base`), the clause's year (全年), the
   sentence's year (当年);
@@ -182,6 +182,27 @@ class Anchoring:
         if mo is None and ctx.ref is not None:
             mo = ctx.ref.month
         return mo
+
+    def _half_of_day(self, h: int) -> int:
+        """The half of the day of a bare clock hour h (< 12) with no part of day before it: the
+        context's afternoon (a range's left side: 下午3点到5点), or the evening of the paragraph's
+        last clock time when it is at most three hours on (`_evening_goes_on`); else 0 (as
+        written).  Values as `_Frame.pm`."""
+        pm = self.ctx.pm
+        if pm:
+            return pm
+        return 1 if self._evening_goes_on(h) else 0
+
+    def _evening_goes_on(self, h: int) -> bool:
+        """Is a bare clock hour h (< 12) the same afternoon or evening as the paragraph's last clock
+        time, at most three hours after it (下午9点24分…于9点38分恢复)?"""
+        c = self.ctx
+        return (
+            c.time is not None
+            and c.time.hour >= 12
+            and 0 <= h + 12 - c.time.hour <= 3
+            and "\n" not in self.s[c.time_at : self.here]
+        )
 
     def _take_day(self, f: _Frame) -> bool:
         """The day of a time of day (上午11时许, 晚上): the last day the story fixed, wherever it is;

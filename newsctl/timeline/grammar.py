@@ -835,17 +835,6 @@ class _Parser(Anchoring):
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
 
-    def _evening_goes_on(self, h: int) -> bool:
-        """Is a bare clock hour h (< 12) the same afternoon or evening as the paragraph's last clock
-        time, at most three hours after it (下午9点24分…于9点38分恢复)?"""
-        c = self.ctx
-        return (
-            c.time is not None
-            and c.time.hour >= 12
-            and 0 <= h + 12 - c.time.hour <= 3
-            and "\n" not in self.s[c.time_at : self.here]
-        )
-
     def _habitual(self, a: int, b: int) -> bool:
         """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
         v = self.v
@@ -939,10 +928,8 @@ class _Parser(Anchoring):
             nf.rtype = "datetime"
             return nf
         nf = replace(f, kinds=f.kinds + ("clock",))
-        if f.pm == 0 and not f.kinds and self.ctx.pm and h < 12:
-            nf.pm = self.ctx.pm
-        elif f.pm == 0 and not f.kinds and h < 12 and self._evening_goes_on(h):
-            nf.pm = 1  # 下午9点24分…9点38分: the same evening
+        if f.pm == 0 and not f.kinds and h < 12:
+            nf.pm = self._half_of_day(h)  # 下午3点到5点, 下午9点24分…9点38分
         if nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:

@@ -1,6 +1,7 @@
 """The time grammar: at a trigger position, a point is built from calendar components that narrow an
 interval; points combine into ranges and take prefixes and suffixes; durations, sets and
-anniversaries have their own rules."""
+anniversaries have their own rules.  What a partial component takes from the reference or the
+context (the anchoring model) is asked of `anchor.Anchoring`, which `_Parser` inherits."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ order.  The package, in reading order:
 - `scan`: the positions worth a parse, found by one regex;
 - `anchor`: the anchoring model (docs/timeline.md): what a partial expression takes from where
   (the year of a month, the month of a day, the day of a time of day, the base of 当天, 次日,
-  全年, 当年, the year of a festival, of a lunar month, of an ROC or 2-digit year), where 'until
-  now' ends, and what each expression leaves as the context for the next;
+  全年, 当年, the year of a festival, of a lunar month, of an ROC or 2-digit year, of a decade),
+  what 'now' is and where 'until now' ends, and what each expression leaves as the context for the next;
 - `grammar`: the parser (it inherits `anchor.Anchoring`): points from calendar components,
   ranges, prefixes and suffixes, durations, sets and anniversaries;
 - `resolve`: value helpers (durations as steps, partial values);
@@ -19,8 +19,9 @@ order.  The package, in reading order:
 Extraction and resolution are still one pass: the parser asks `anchor` for the missing parts of a
 component as it reads it, because what it recognises depends on the answer (a bare 22日 with no
 month to take is no date; 第3天 in a story is a count within an event).  Durations against the
-reference (两年前, 近3年, 未来5天: `_duration_expr`), now-words (目前, 本周: `_special`), 以前 as a
-deadline and the anniversary's year still compute their values inside `grammar`.
+reference (两年前, 近3年, 未来5天: `_duration_expr`), the other reference words of `_special`
+(近年来, 今明两天, 上周末), 以前 as a deadline and the anniversary's year still compute their values
+inside `grammar`.
 """
 
 from newsctl.timeline.find import find_times

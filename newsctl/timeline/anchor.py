@@ -16,8 +16,10 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_day_reached`, `_first_day_of_count`: the day of 进入第N天 and the day 第N天 counts from;
 - `_take_festival_year`, `_festival_year`: which year's festival a festival without a year is;
 - `taiwan`, `_is_roc_year`, `roc_year`: whether a bare year of a Taiwan article counts from 1912;
-- `_two_digit_year`: the century of a 2-digit year;
-- `_now_end`, `_since_end_now`, `_since_end`: where 'until now', 'since X' and 'from X on' end;
+- `_two_digit_year`, `_decade_century`: the century of a 2-digit year, of a decade;
+- `nearest_leap_year`: the year of 2月29日 without one;
+- `_now_interval`, `_now_end`, `_since_end_now`, `_since_end`: what 'now' is, and where 'until
+  now', 'since X' and 'from X on' end;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
 - `_time_ahead`, `_last_period`: what 届时 and 去年同期 refer to;
 - `_restated_date`, `_restated_day`: the date a relative day restates in parentheses
@@ -30,6 +32,7 @@ inherits them: it recognises components and asks these methods what the missing 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -70,6 +73,11 @@ def roc_year(n: int) -> int:
 
 #: the fields of the context a range's left side stands in for while its right side is parsed
 _SavedContext = tuple[int | None, int | None, int | None, int, int, dt.datetime | None, int, int]
+
+
+def nearest_leap_year(year: int) -> int:
+    """The leap year closest to `year`, the earlier of two as close (leap years are at most 8 apart)."""
+    return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
 
 
 class Anchoring:
@@ -389,6 +397,11 @@ class Anchoring:
         pivot = ref_y % 100 + 10
         return (2000 if n <= pivot else 1900) + n
 
+    def _decade_century(self, dec: int) -> int:
+        """The century of a decade named without one (80年代, 00后): the 00s and 10s are this
+        century when there is a reference, the others the last."""
+        return 1900 if dec >= 20 or self.ref is None else (2000 if dec < 30 else 1900)
+
     def _is_roc_year(self, m: re.Match[str]) -> bool:
         """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
         `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
@@ -404,6 +417,14 @@ class Anchoring:
         return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(
             tuple(self.v["roc_year_after"])
         )
+
+    @staticmethod
+    def _now_interval(ref: dt.datetime) -> tuple[dt.datetime, dt.datetime, str]:
+        """What 目前, 现在, 如今 are: the reference day when the reference has no time of day
+        (not its first second), else the reference's second."""
+        if ref == trunc(ref, "day"):
+            return ref, ref + dt.timedelta(days=1), "day"
+        return ref, ref + dt.timedelta(seconds=1), "second"
 
     def _since_end_now(self, start: dt.datetime) -> dt.datetime | None:
         """The end of 'since X' (X以来, X至今), given X's start: now, when X began before now; open

@@ -5,7 +5,6 @@ context (the anchoring model) is asked of `anchor.Anchoring`, which `_Parser` in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -17,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
-from newsctl.timeline.anchor import ROC_EPOCH, Anchoring, roc_year
+from newsctl.timeline.anchor import ROC_EPOCH, Anchoring, nearest_leap_year, roc_year
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
@@ -210,7 +209,7 @@ class _Parser(Anchoring):
                     return None
                 base = (c - 1) * 100
             else:
-                base = 1900 if dec >= 20 or self.ref is None else (2000 if dec < 30 else 1900)
+                base = self._decade_century(dec)
                 if dec >= 100:
                     return None
             y0 = base + dec
@@ -547,7 +546,7 @@ class _Parser(Anchoring):
         start = _safe_date(nf.y, nf.mo, dv)
         if start is None and (nf.mo, dv) == (2, 29) and "year" not in f.kinds and "month" in f.kinds:
             if nf.anchor != "context":  # 2月29日 without a year names the nearest leap year
-                start = dt.datetime(_nearest_leap_year(nf.y), 2, 29)
+                start = dt.datetime(nearest_leap_year(nf.y), 2, 29)
         if start is None:
             return None
         if m.group(2) == "号" and "month" not in f.kinds and not f.kinds:
@@ -1836,14 +1835,8 @@ class _Parser(Anchoring):
                 pass
             if ref is None:
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
-            if ref == trunc(ref, "day"):
-                # a reference date without a time of day: 'now' is that day, not its first second
-                return _Cand(
-                    i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(days=1), "day", None, anchor
-                )
-            return _Cand(
-                i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(seconds=1), "second", None, anchor
-            )
+            a, b, g = self._now_interval(ref)
+            return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
@@ -2078,11 +2071,6 @@ _Step = Callable[["_Parser", str, int, _Frame, _Candidates], None]
 _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
 #: the plans by (`_prefilter_key`, last)
 _PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
-
-
-def _nearest_leap_year(year: int) -> int:
-    """The leap year closest to `year`, the earlier of two as close (leap years are at most 8 apart)."""
-    return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
 
 
 def _add(out: _Candidates, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:

@@ -19,7 +19,8 @@ inherits them: it recognises components and asks these methods what the missing 
 - `_two_digit_year`, `_decade_century`: the century of a 2-digit year, of a decade;
 - `nearest_leap_year`: the year of 2月29日 without one;
 - `_now_interval`, `_now_end`, `_since_end_now`, `_since_end`: what 'now' is, and where 'until
-  now', 'since X' and 'from X on' end;
+  now', 'since X' and 'from X on' end; `_is_deadline`: when 'before X' runs from now;
+- `_weekend_of`: the weekend of 上周末, 本周末;
 - `_after_last_clock`, `_after_last_daypart`: what '40分钟后' opening a clause counts from;
 - `_time_ahead`, `_last_period`: what 届时 and 去年同期 refer to;
 - `_restated_date`, `_restated_day`: the date a relative day restates in parentheses
@@ -425,6 +426,17 @@ class Anchoring:
         if ref == trunc(ref, "day"):
             return ref, ref + dt.timedelta(days=1), "day"
         return ref, ref + dt.timedelta(seconds=1), "second"
+
+    def _is_deadline(self, start: dt.datetime) -> bool:
+        """Is 'before X' (X以前, X之前) a deadline, from now until X: X begins after the reference."""
+        ref = self.ctx.ref
+        return ref is not None and start > ref
+
+    @staticmethod
+    def _weekend_of(ref: dt.datetime, off: int) -> dt.datetime:
+        """The Saturday of the weekend `off` weeks from the reference's (上周末 -1, 本周末 0)."""
+        mon = trunc(ref, "day") - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=off)
+        return mon + dt.timedelta(days=5)
 
     def _since_end_now(self, start: dt.datetime) -> dt.datetime | None:
         """The end of 'since X' (X以来, X至今), given X's start: now, when X began before now; open

@@ -1255,7 +1255,7 @@ class _Parser(Anchoring):
                 if w == "底前":
                     return None
                 mod, typ = "before", "range"
-                if not unresolved and ref is not None and start is not None and start > ref:
+                if not unresolved and start is not None and self._is_deadline(start):
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00
@@ -1881,8 +1881,7 @@ class _Parser(Anchoring):
             off = {"上": -1, "这": 0, "本": 0, "下": 1}[w[0]]
             if ref is None:
                 return _Cand(i, e, "range", None, None, None, "day", None, anchor)
-            mon = trunc(ref, "day") - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=off)
-            a = mon + dt.timedelta(days=5)
+            a = self._weekend_of(ref, off)
             return _Cand(
                 i,
                 e,

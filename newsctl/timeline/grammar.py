@@ -1,14 +1,13 @@
 """The time grammar: at a trigger position, a point is built from calendar components that narrow an
 interval; points combine into ranges and take prefixes and suffixes; durations, sets and
-anniversaries have their own rules."""
+anniversaries have their own rules.  What a partial component takes from the reference or the
+context (the anchoring model) is asked of `anchor.Anchoring`, which `_Parser` inherits."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,13 +16,10 @@ from dateutil.relativedelta import relativedelta
 
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
+from newsctl.timeline.anchor import ROC_EPOCH, Anchoring, nearest_leap_year, roc_year
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
-    STAND_IN_MONTH,
-    STAND_IN_YEAR,
-    UNKNOWN_MONTH,
-    UNKNOWN_YEAR,
     Rank,
     _Cand,
     _Ctx,
@@ -33,7 +29,6 @@ from newsctl.timeline.model import (
     replace,
 )
 from newsctl.timeline.patterns import (
-    _BOUNDARY,
     _CN,
     _INT,
     _NUM,
@@ -78,7 +73,6 @@ from newsctl.timeline.resolve import (
     _fine_grain,
     _iv_value,
     _partial_value,
-    lunar_year_of,
 )
 from newsctl.timewords import (
     GRAIN_ORDER,
@@ -112,7 +106,7 @@ def _five_year_plan_rx() -> re.Pattern[str]:
     )
 
 
-class _Parser:
+class _Parser(Anchoring):
     def __init__(
         self,
         raw: str,
@@ -146,162 +140,6 @@ class _Parser:
         for m in rx.finditer(self.s):
             mask.update(range(m.start(), m.end()))
         return mask
-
-    @functools.cached_property
-    def taiwan(self) -> bool:
-        """A Taiwan article: bare years are years of the Republic of China, 第2季 a quarter.  The
-        region is asked for (and detected, when given as a function) only when the text has such
-        an expression."""
-        region = self._region() if callable(self._region) else self._region
-        return region is not None and region.roc_years
-
-    def boundaries(self) -> list[int]:
-        """Where the clause boundaries (，。；！？ and line ends) of the text are, in order."""
-        if self._boundaries is None:
-            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
-        return self._boundaries
-
-    def _context_applies(self) -> bool:
-        """May a partial expression here take its year or month from the context?  Only from an
-        expression in the same clause (or a list within it: 3月、4月); across a clause boundary it
-        takes them from the reference (the publication), and from the context only without one."""
-        c = self.ctx
-        if c.ref is None:
-            return True
-        bounds = self.boundaries()
-        k = bisect_left(bounds, c.at)
-        return k >= len(bounds) or bounds[k] >= self.here
-
-    def _same_sentence(self) -> bool:
-        """Was the context set in the sentence this expression is in (only ，； between)?"""
-        bounds = self.boundaries()
-        k = bisect_left(bounds, self.ctx.at)
-        while k < len(bounds) and bounds[k] < self.here:
-            if self.s[bounds[k]] not in "，,；;":
-                return False
-            k += 1
-        return True
-
-    def _inherit(self, f: _Frame, level: str) -> bool:
-        """Fill the fields above `level` (year for a month, year+month for a day …) from context or ref."""
-        c = self.ctx
-        if level in ("month", "yearsub"):
-            if f.y is not None:
-                return True
-            if c.y is not None and self._context_applies():
-                f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
-                if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
-                    f.anchor = "context"
-                return True
-            if c.ref is not None:
-                f.y, f.anchor = c.ref.year, c.ref_anchor
-                return True
-            if level == "month":  # a month of the text with no year anywhere: a stand-in year
-                f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
-                return True
-            f.unresolved = True
-            return False
-        if level == "day":
-            if f.mo is not None and f.y is not None:
-                return True
-            if f.mo is not None:  # month known, year missing
-                return self._inherit(f, "month")
-            if f.y is not None and f.mo is None and "year" in f.kinds:
-                return False  # "2019年5日" is not a date
-            if c.mo is not None and c.y is not None and self._context_applies():
-                f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
-                return True
-            if c.ref is not None:
-                f.y, f.mo, f.anchor = c.ref.year, c.ref.month, c.ref_anchor
-                return True
-            if f.y is None and "day" in f.kinds[-1:]:  # 21日 with no month anywhere: stand-ins
-                f.y, f.mo, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, UNKNOWN_MONTH
-                return True
-            f.unresolved = True
-            return False
-        if level == "time":
-            if (
-                f.start is not None
-                and f.gran in ("day", "hour", "minute", "second")
-                or (f.start is not None and f.part is not None)
-            ):
-                return True
-            if f.d is not None and f.mo is not None and f.y is not None:
-                return True
-            if any(k not in ("daypart", "clock") for k in f.kinds):
-                return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
-            if c.day is not None:  # a clock time is on the day the story last fixed
-                f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
-                f.year_unknown = c.day_unknown
-                f.start, f.end, f.gran = grain_interval(c.day, "day")
-                return True
-            if c.ref is not None and self._last_end < 0:  # nothing before it: the report's day
-                r = c.ref
-                f.y, f.mo, f.d, f.anchor = r.year, r.month, r.day, c.ref_anchor
-                f.start, f.end, f.gran = grain_interval(dt.datetime(r.year, r.month, r.day), "day")
-                return True
-            if c.ref is not None:
-                # a story that named times but no day (今年4月复发…记者晚上9点多访视): the day
-                # of a bare part of day or clock time is not known, and not the publication's
-                f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
-                return False
-            f.unresolved = True
-            return False
-        return True
-
-    def _now_end(self) -> dt.datetime | None:
-        """Where 'until now' ends: the end of the reference day when the reference has no time of
-        day (截至目前 in an article of 6月2日 includes 6月2日), else the reference itself."""
-        ref = self.ctx.ref
-        if ref is None or ref != trunc(ref, "day"):
-            return ref
-        return ref + dt.timedelta(days=1)
-
-    def _rel_base(self, f: _Frame, off: int | str, grain: str) -> dt.datetime | None:
-        """Base datetime for a relative word: ctx-relative ('ctx', 'ctx+1') or ref-relative (int)."""
-        c = self.ctx
-        if off == "near":  # 全年: the year the clause is about, else the reference's
-            off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
-        if off == "sentence":  # 当年: that same year when the sentence named one, else 'back then'
-            if c.y is None or not self._same_sentence():
-                f.unresolved, f.anchor = True, "context"
-                return None
-            off = "ctx"
-        if isinstance(off, str):
-            k = 0
-            if off.startswith("ctx") and len(off) > 3:
-                k = int(off[3:])
-            base = None
-            if grain == "year" and c.y is not None:
-                base, f.anchor = dt.datetime(c.y, 1, 1), "context"
-            elif grain == "month" and c.y is not None and c.mo is not None:
-                base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"
-            elif grain in ("day", "week") and c.day is not None:
-                # the last day the story fixed, even when a year or month was named since
-                # (5月17日…今年是建交75周年…当日)
-                base, f.anchor = c.day, "context"
-            if base is not None and grain == "day" and self._after_unplaced(f):
-                base = None  # 端午节那天 with 端午节 not placed: that day is not known either
-            if base is None and c.ref is not None and self._last_end < 0:
-                # nothing in the text before it: the story's time is the report's (当晚十时,
-                # 次日 opening a wire story), the reference
-                base, f.anchor = c.ref, c.ref_anchor
-            if base is None:
-                # 当晚, 次日, 隔月, 同年 tell the story's own time: when the story has named
-                # times but not this one, they stay unresolved, never the publication's
-                f.unresolved, f.anchor = True, "context"
-                return None
-            f.year_unknown = (
-                c.day_unknown
-                if grain in ("day", "week")
-                else (c.y_unknown if grain == "month" else min(c.y_unknown, UNKNOWN_YEAR))
-            )
-            return add_grain(trunc(base, grain), grain, k)
-        if c.ref is None:
-            f.unresolved = True
-            return None
-        f.anchor = c.ref_anchor
-        return add_grain(trunc(c.ref, grain), grain, off)
 
     @staticmethod
     def _set(f: _Frame, start: dt.datetime, gran: str, end: dt.datetime | None = None) -> None:
@@ -343,27 +181,9 @@ class _Parser:
         self._set(nf, dt.datetime(y, 1, 1), "year")
         return nf
 
-    def _is_roc_year(self, m: re.Match[str]) -> bool:
-        """Is this bare N年 of a Taiwan article a year of the Republic of China?  (data/timewords.json
-        `_roc_years`: 3-digit years up to five after the reference's, 2-digit ones where they stand
-        as a point.)"""
-        n = int(m.group(1))
-        now = (self.ref.year if self.ref else 2030) - 1911
-        if 100 <= n <= now + 5:
-            return True
-        if not 40 <= n <= 99:
-            return False
-        before = self.s[max(0, m.start() - 2) : m.start()]
-        after = self.s[m.end() : m.end() + 2]
-        return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(
-            tuple(self.v["roc_year_after"])
-        )
-
     def _c_year2(self, yy: str, f: _Frame, strong: bool = False) -> _Frame | None:
         n = int(yy)
-        ref_y = self.ref.year if self.ref else 2030
-        pivot = ref_y % 100 + 10
-        y = (2000 if n <= pivot else 1900) + n
+        y = self._two_digit_year(n)
         nf = self._c_year(y, f, explicit=True)
         if nf is not None and not strong and not yy.startswith("0"):
             nf.weak = "yy"
@@ -389,7 +209,7 @@ class _Parser:
                     return None
                 base = (c - 1) * 100
             else:
-                base = 1900 if dec >= 20 or self.ref is None else (2000 if dec < 30 else 1900)
+                base = self._decade_century(dec)
                 if dec >= 100:
                     return None
             y0 = base + dec
@@ -481,9 +301,9 @@ class _Parser:
                 return None
             if key in ("firstn", "nth"):
                 return None
-            if not self._inherit(nf, "yearsub"):
+            if not self._take_year(nf, False):
                 return nf if nf.unresolved else None
-            assert nf.y is not None  # _inherit filled it in
+            assert nf.y is not None  # _take_year filled it in
             ys = dt.datetime(nf.y, 1, 1)
         else:
             if f.start is None:
@@ -597,18 +417,15 @@ class _Parser:
         nf = replace(f, kinds=f.kinds + ("month",), lunar=lunar)
         if "year" in f.kinds and f.gran != "year":
             return None
-        if not self._inherit(nf, "month"):
+        if not self._take_year(nf, True):
             nf.mo = mv
             return nf
         nf.mo = mv
-        assert nf.y is not None  # _inherit filled it in
+        assert nf.y is not None  # _take_year filled it in
         if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
             return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
-            y = nf.y
-            if "year" not in f.kinds and self.ctx.ref is not None and nf.anchor != "context":
-                # a lunar month without year belongs to the reference's lunar year
-                y = lunar_year_of(self.ctx.ref)
+            y = self._lunar_year(nf.y, "year" in f.kinds or nf.anchor == "context")
             a = lunar_to_solar(y, mv, 1, leap)
             if a is None:
                 return None
@@ -723,13 +540,13 @@ class _Parser:
         if "month" not in f.kinds and f.kinds and f.gran not in ("month",):
             if not (f.start is not None and f.gran == "month"):
                 return None
-        if not self._inherit(nf, "day"):
+        if not self._take_month(nf):
             return nf if nf.unresolved else None
-        assert nf.y is not None and nf.mo is not None  # _inherit filled them in
+        assert nf.y is not None and nf.mo is not None  # _take_month filled them in
         start = _safe_date(nf.y, nf.mo, dv)
         if start is None and (nf.mo, dv) == (2, 29) and "year" not in f.kinds and "month" in f.kinds:
             if nf.anchor != "context":  # 2月29日 without a year names the nearest leap year
-                start = dt.datetime(_nearest_leap_year(nf.y), 2, 29)
+                start = dt.datetime(nearest_leap_year(nf.y), 2, 29)
         if start is None:
             return None
         if m.group(2) == "号" and "month" not in f.kinds and not f.kinds:
@@ -771,9 +588,7 @@ class _Parser:
             return None  # "十月一" is too weak
         if f.year_unknown:  # 二月十二 with no year known: too weak for a lunar day
             return self._unres(f, "day", d=dv) if f.lunar else None
-        y = f.y
-        if not f.lunar and "year" not in f.kinds and self.ctx.ref is not None:
-            y = lunar_year_of(self.ctx.ref)
+        y = self._lunar_year(f.y, f.lunar or "year" in f.kinds)
         a = lunar_to_solar(y, f.mo, dv, False)
         if a is None:
             return None
@@ -788,9 +603,9 @@ class _Parser:
         if not (1 <= mo <= 12 and 1 <= dv <= 31):
             return None
         nf = replace(f, kinds=f.kinds + ("month", "day"))
-        if not self._inherit(nf, "month"):
+        if not self._take_year(nf, True):
             return nf if nf.unresolved else None
-        assert nf.y is not None  # _inherit filled it in
+        assert nf.y is not None  # _take_year filled it in
         start = _safe_date(nf.y, mo, dv)
         if start is None:
             return None
@@ -802,26 +617,15 @@ class _Parser:
         if not n or f.kinds:
             return None
         nf = replace(f, kinds=f.kinds + ("day",))
-        c = self.ctx
-        dated_here = c.day is not None and c.at >= 0 and self._same_sentence()
+        dated_here = self._day_in_sentence()
         if self.s[max(0, self.here - 3) : self.here].endswith(tuple(self.v["ordinal_day_state_before"])):
             # 11日，停摆进入第11天: the count an event has reached on the day its sentence is about
-            # (that day, else the reference's), not N-1 days after it
-            if dated_here:
-                assert c.day is not None
-                nf.anchor, nf.year_unknown, day = "context", c.day_unknown, c.day
-            elif c.ref is not None:
-                nf.anchor, day = c.ref_anchor, c.ref
-            else:
+            day = self._day_reached(nf, dated_here)
+            if day is None:
                 return self._unres(f, "day")
             self._set(nf, trunc(day, "day"), "day")
             return nf
-        if self._last_end >= 0 and not dated_here:
-            # 第3天 in a story, its first day not named in the sentence: a count within an event
-            # whose start is unknown here, not an offset from the publication or a far date
-            nf.unresolved, nf.anchor = True, "context"
-            return nf
-        base = self._rel_base(nf, "ctx", "day")
+        base = self._first_day_of_count(nf, dated_here)
         if base is None:
             return nf
         self._set(nf, base + dt.timedelta(days=n - 1), "day")
@@ -895,28 +699,16 @@ class _Parser:
         if year_given:
             assert f.start is not None  # year_given says so
             y = f.start.year
-        elif self.ctx.y is not None and self._context_applies():
-            y, nf.anchor, nf.year_unknown = self.ctx.y, "context", self.ctx.y_unknown
-            if nf.year_unknown:
-                nf.anchor = f.anchor  # a stand-in year is no anchor
-                if not self._fixed_date_festival(word):
-                    nf.unresolved = True  # 端午节 with no year known: its date depends on the year
-                    return nf
-        elif self.ctx.ref is not None:
-            y, nf.anchor = self._festival_year(on, self.ctx.ref), self.ctx.ref_anchor
         else:
-            nf.unresolved = True
-            return nf
+            taken = self._take_festival_year(nf, f, on, word)
+            if taken is None:
+                return nf
+            y = taken
         day = on(y)
         if day is None:
             return None
         self._set(nf, day, "day")
         return nf
-
-    def _fixed_date_festival(self, word: str) -> bool:
-        """Is festival `word` on the same solar date every year (国庆节, 元旦)?"""
-        v = self.v
-        return (word in v["taiwan_solar_festivals"] and self.taiwan) or bool(v["solar_festivals"].get(word))
 
     def _festival_day(self, word: str) -> Callable[[int], dt.datetime | None] | None:
         """The day of festival `word` in a given (Gregorian, or for a lunar festival lunar) year."""
@@ -957,21 +749,6 @@ class _Parser:
 
         return nth_weekday
 
-    @staticmethod
-    def _festival_year(on: Callable[[int], dt.datetime | None], ref: dt.datetime) -> int:
-        """A festival without a year is the one of the reference's year, unless that one is half
-        a year away and the one of the year before or after is within a season (元旦 in a late-
-        December article is the coming one; 圣诞节 in early January the one just past)."""
-        y = lunar_year_of(ref)
-        this = on(y)
-        if this is None or abs((this - ref).days) <= 183:
-            return y
-        for other in (y + 1, y - 1):
-            day = on(other)
-            if day is not None and abs((day - ref).days) < 90:
-                return other
-        return y
-
     def _c_term(self, word: str, f: _Frame) -> _Frame | None:
         nf = replace(f, kinds=f.kinds + ("day",))
         year_given = "year" in f.kinds and f.start is not None and f.gran == "year"
@@ -984,13 +761,13 @@ class _Parser:
         if year_given:
             assert f.start is not None  # year_given says so
             y = f.start.year
-        elif not self._inherit(nf, "month"):
+        elif not self._take_year(nf, True):
             return nf
         elif nf.year_unknown:  # a solar term's day depends on the year
             nf.unresolved = True
             return nf
         else:
-            assert nf.y is not None  # _inherit filled it in
+            assert nf.y is not None  # _take_year filled it in
             y = nf.y
         d = solar_term(y, word.removesuffix("节"))
         if d is None:
@@ -1022,7 +799,7 @@ class _Parser:
         nf.pm = 1 if word in self.v["pm_parts"] else (-1 if h1 <= 12 else 0)
         if word in ("中午", "午间", "正午"):
             nf.pm = 2
-        if not self._inherit(nf, "time"):
+        if not self._take_day(nf):
             return nf if nf.unresolved else None
         day = trunc(nf.start, "day")
         nf.start = day + dt.timedelta(hours=h0)
@@ -1042,11 +819,6 @@ class _Parser:
             and nxt not in v["not_before"]
         )
 
-    def _after_unplaced(self, f: _Frame) -> bool:
-        """Does the day word being parsed (no component before it) follow a time expression left
-        unresolved (端午节那天, with no year known)?"""
-        return len(f.kinds) <= 1 and self._last_end == self.here and not self._last_placed
-
     def _day_deixis(self, i: int) -> bool:
         """Is the one character 昨, 今 or 明 at i a day (外交部昨表示, 今起实施), not part of a word
         (如今, 今后, 文明)?  (data/timewords.json `_day_deixis`)"""
@@ -1062,17 +834,6 @@ class _Parser:
         if only is not None:
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
-
-    def _evening_goes_on(self, h: int) -> bool:
-        """Is a bare clock hour h (< 12) the same afternoon or evening as the paragraph's last clock
-        time, at most three hours after it (下午9点24分…于9点38分恢复)?"""
-        c = self.ctx
-        return (
-            c.time is not None
-            and c.time.hour >= 12
-            and 0 <= h + 12 - c.time.hour <= 3
-            and "\n" not in self.s[c.time_at : self.here]
-        )
 
     def _habitual(self, a: int, b: int) -> bool:
         """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
@@ -1167,17 +928,15 @@ class _Parser:
             nf.rtype = "datetime"
             return nf
         nf = replace(f, kinds=f.kinds + ("clock",))
-        if f.pm == 0 and not f.kinds and self.ctx.pm and h < 12:
-            nf.pm = self.ctx.pm
-        elif f.pm == 0 and not f.kinds and h < 12 and self._evening_goes_on(h):
-            nf.pm = 1  # 下午9点24分…9点38分: the same evening
+        if f.pm == 0 and not f.kinds and h < 12:
+            nf.pm = self._half_of_day(h)  # 下午3点到5点, 下午9点24分…9点38分
         if nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
         if h == 24 and (mi or sec):
             h = 0
-        if not self._inherit(nf, "time"):
+        if not self._take_day(nf):
             return nf if nf.unresolved else None
         day = trunc(nf.start, "day")
         # 24时 is the end of the day (the next day's 00:00), not the 00:00 it starts with
@@ -1203,7 +962,7 @@ class _Parser:
         while pos < n:
             if last == Rank.YEAR and s[pos] == "(" and f.start is not None:
                 gloss = _RX_YEAR_GLOSS.match(s, pos)  # 去年(2014)6月: the year restated, one expression
-                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - 1911):
+                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
                     pos = gloss.end()
                     continue
             # all component parses at pos finer than rank `last`: (end, rank, new frame)
@@ -1416,13 +1175,7 @@ class _Parser:
 
     def _right(self, pos: int, lf: _Frame) -> tuple[int, _Frame] | None:
         """Right side of a range: inherits the coarser fields of the left side."""
-        c = self.ctx
-        saved = (c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown)
-        if lf.start is not None:
-            self.ctx.y, self.ctx.mo, self.ctx.d = lf.start.year, lf.start.month, lf.start.day
-            self.ctx.at, self.ctx.day = pos, trunc(lf.start, "day")  # the left side, in the same clause
-            c.y_unknown = c.day_unknown = lf.year_unknown
-            self.ctx.pm = 1 if lf.start.hour >= 12 and lf.gran in ("hour", "minute", "second") else 0
+        saved = self._left_side_as_context(lf, pos)
         try:
             rp = self.parse_point(pos, allow_weak=True)
             if rp is None:
@@ -1437,7 +1190,7 @@ class _Parser:
                 return None
             return e, rf
         finally:
-            c.y, c.mo, c.d, c.pm, c.at, c.day, c.y_unknown, c.day_unknown = saved
+            self._restore_context(saved)
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
@@ -1485,8 +1238,7 @@ class _Parser:
                 mod, typ = "since", "range"
                 if not unresolved:
                     assert start is not None  # resolved
-                    now = self._now_end()
-                    end = now if now is not None and now > start else None
+                    end = self._since_end_now(start)
             elif w in ("起", "开始"):
                 mod, typ = "since", "range"
                 if not unresolved:
@@ -1503,7 +1255,7 @@ class _Parser:
                 if w == "底前":
                     return None
                 mod, typ = "before", "range"
-                if not unresolved and ref is not None and start is not None and start > ref:
+                if not unresolved and start is not None and self._is_deadline(start):
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00
@@ -1551,30 +1303,8 @@ class _Parser:
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
         cand.year_unknown = max(lf.year_unknown, rf.year_unknown if rf is not None else 0)
         if start is not None and end is not None:
-            self.ctx.last = cand
-            if mod is None and (typ == "range" or gran in ("month", "quarter", "half")):
-                self.ctx.period = cand
+            self._update_last(cand)
         return cand
-
-    def _names_report(self, b: int) -> bool:
-        """Does the year (or quarter) ending at b name a report or a ranking (2018年一季报,
-        2017年年报, 2017年度…百强榜单) rather than the time of the story, so that it does not
-        date later bare days?
-        (data/timewords.json `_report_years`)"""
-        s, v = self.s, self.v
-        if s.startswith(tuple(v["report_year_after"]), b):
-            return not s.startswith(tuple(v["report_year_not_after"]), b)
-        if not s.startswith("年度", b - 2):
-            return False
-        clause_end = _BOUNDARY.search(s, b, b + 24)
-        rest = s[b : clause_end.start() if clause_end else b + 24]
-        return any(w in rest for w in v["report_year_nouns"])
-
-    def _since_end(self, end: dt.datetime | None) -> dt.datetime | None:
-        """The end of 'from X on' (X起, 从X开始), given X's end: now, when X is over by now
-        (从1月就开始住院); open when X reaches now or later (从6月上旬开始, 今年起: it goes on)."""
-        now = self._now_end()
-        return now if now is not None and end is not None and end < now else None
 
     def _value(
         self,
@@ -1595,40 +1325,6 @@ class _Parser:
                 return "%s/%s" % (lv, rv)
             return _iv_value(start, end) if start is not None and end is not None else rv
         return lv
-
-    def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
-        if f.start is None or f.unresolved:
-            return
-        c = self.ctx
-        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
-            c.at = end
-        if ("day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds) and f.gran in (
-            "day",
-            "hour",
-            "minute",
-            "second",
-        ):  # a time of day fixes its day too (下午3点开会，次日9点结束)
-            c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
-        if "clock" in f.kinds:
-            c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
-        if f.year_unknown >= UNKNOWN_MONTH:  # 21日 with no month known: only the day is the story's
-            return
-        if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
-            c.y, c.y_unknown = f.start.year, f.year_unknown
-        if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
-            "month",
-            "day",
-            "hour",
-            "minute",
-            "second",
-        ):
-            c.mo = f.start.month
-        elif "year" in f.kinds:
-            c.mo = None
-        if "day" in f.kinds and f.gran in ("day", "hour", "minute", "second"):
-            c.d = f.start.day
-        elif "month" in f.kinds or "year" in f.kinds:
-            c.d = None
 
     # -- durations ---------------------------------------------------------------
 
@@ -1750,51 +1446,6 @@ class _Parser:
         head = self.s[max(0, i - 4) : i]
         return head.endswith(_event_anchor_words())
 
-    def _after_last_clock(
-        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
-    ) -> dt.datetime | None:
-        """The clock time '40分钟后' at i counts from: the last one the story named, in the same
-        paragraph (凌晨4时20分…，40分钟后消防车赶到); None when there is none (then the hours
-        and minutes count from an event the grammar does not place: a duration)."""
-        c = self.ctx
-        if (
-            n is None
-            or pw is not None
-            or sw not in ("后", "之后", "以后", "过后")
-            or fine not in ("hour", "minute", "second")
-            or c.time is None
-            or "\n" in self.s[c.time_at : i]
-            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(c.time_at, i), i)
-        ):
-            return None  # 连续加班10个小时后: counted from an event inside the clause
-        return c.time
-
-    def _after_last_daypart(
-        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
-    ) -> tuple[dt.datetime, dt.datetime] | None:
-        """The span '1个半小时后' at i falls in when the story's last time, in the same paragraph,
-        was a part of a day with no clock time (21日下午…，1个半小时后): that part of day
-        shifted by the hours; None when there is none."""
-        last = self.ctx.last
-        if (
-            n is None
-            or pw is not None
-            or sw not in ("后", "之后", "以后", "过后")
-            or fine not in ("hour", "minute", "second")
-            or last is None
-            or last.type != "datetime"
-            or last.gran != "hour"
-            or last.start is None
-            or last.end is None
-            or not dt.timedelta(hours=1) < last.end - last.start <= dt.timedelta(hours=12)
-            or last.e > i
-            or "\n" in self.s[last.e : i]
-            or (self.ctx.time is not None and self.ctx.time_at >= last.s)
-            or not _RX_CLAUSE_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
-        ):
-            return None
-        return last.start, last.end
-
     def _not_from_now(self, i: int) -> bool:
         """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
         conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
@@ -1818,10 +1469,6 @@ class _Parser:
                     return None  # 合约3年, 续约2年: a contract, not 'about'
                 return str(mod)
         return None
-
-    def _clause_start(self, lo: int, i: int) -> int:
-        """Where the clause holding position i begins (not before lo)."""
-        return max(lo, max(self.s.rfind(p, lo, i) for p in "，,。；;！!？?：:") + 1)
 
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
@@ -2188,14 +1835,8 @@ class _Parser:
                 pass
             if ref is None:
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
-            if ref == trunc(ref, "day"):
-                # a reference date without a time of day: 'now' is that day, not its first second
-                return _Cand(
-                    i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(days=1), "day", None, anchor
-                )
-            return _Cand(
-                i, e, "datetime", "PRESENT_REF", ref, ref + dt.timedelta(seconds=1), "second", None, anchor
-            )
+            a, b, g = self._now_interval(ref)
+            return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
@@ -2240,8 +1881,7 @@ class _Parser:
             off = {"上": -1, "这": 0, "本": 0, "下": 1}[w[0]]
             if ref is None:
                 return _Cand(i, e, "range", None, None, None, "day", None, anchor)
-            mon = trunc(ref, "day") - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=off)
-            a = mon + dt.timedelta(days=5)
+            a = self._weekend_of(ref, off)
             return _Cand(
                 i,
                 e,
@@ -2276,49 +1916,29 @@ class _Parser:
         if restated and m.group(1) in ("去", "本"):
             return None
         if restated and m.group(4) is not None and ref is not None:
-            a = _safe_date(ref.year, int(m.group(4)), n)  # the month is given: the reference's year
-            if a is None:
-                return None
-            if abs((a - trunc(ref, "day")).days) > 183:  # 今天（1月2日） written on 31 December
-                a = _safe_date(ref.year + (1 if a < ref else -1), a.month, a.day)
+            a = self._restated_date(ref, int(m.group(4)), n)
             if a is None:
                 return None
             b = a + dt.timedelta(days=1)
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = (
-                a.year,
-                a.month,
-                a.day,
-                m.end(),
-                a,
-            )
-            self.ctx.y_unknown = self.ctx.day_unknown = 0
+            self._fix_day(a, m.end())
             return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
         if not restated and m.group(3) == "年":
-            year = n + 1911 if n < 200 else n  # 去（106）年: a year of the Republic of China
+            year = roc_year(n) if n < 200 else n  # 去（106）年: a year of the Republic of China
             if not MIN_YEAR <= year <= 9999 or m.group(1) in ("前", "后"):
                 return None
             a = dt.datetime(year, 1, 1)
             b = dt.datetime(year + 1, 1, 1)
-            self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at = year, None, None, m.end()
-            self.ctx.y_unknown = 0
+            self._fix_year(year, m.end())
             return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute")
         if not 1 <= n <= 31:
             return None
         if ref is None:
             return _Cand(i, m.end(), "date", None, None, None, "day", None, self.ref_anchor)
-        # the day in parentheses is explicit: that day of the reference month, or of the month
-        # before (昨（30）日 written on the 1st) or after (明（1）日 written on the 31st)
-        base = trunc(ref, "month")
-        if rel < 0 and n > ref.day:
-            base = add_grain(base, "month", -1)
-        elif rel > 0 and n < ref.day:
-            base = add_grain(base, "month", 1)
-        a = _safe_date(base.year, base.month, n)
+        a = self._restated_day(ref, rel, n)
         if a is None:
             return None
         b = a + dt.timedelta(days=1)
-        self.ctx.y, self.ctx.mo, self.ctx.d, self.ctx.at, self.ctx.day = a.year, a.month, a.day, m.end(), a
-        self.ctx.y_unknown = self.ctx.day_unknown = 0
+        self._fix_day(a, m.end())
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------
@@ -2351,17 +1971,17 @@ class _Parser:
         m = self._ANAPHORIC_RX.match(self.s, i)
         if m is None:
             return None
-        ref = self.ctx.ref
-        if m.group(1) is None:  # 届时: the time an arrangement was set for, the last time named
-            last = self.ctx.last
-            if last is None or last.start is None or (ref is not None and last.start < trunc(ref, "day")):
-                return None  # 届时 looks ahead: a time already past is not what it refers to
+        if m.group(1) is None:  # 届时: the time an arrangement was set for
+            last = self._time_ahead()
+            if last is None:
+                return None
             found = _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
             found.year_unknown = last.year_unknown
             return found
-        period = self.ctx.period
-        if period is None or period.start is None or period.end is None:
+        period = self._last_period()
+        if period is None:
             return None  # no period to compare with: 去年 alone is read by the point rules
+        assert period.start is not None and period.end is not None  # _last_period says so
         years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
         value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
@@ -2402,10 +2022,6 @@ _RX_YEAR_GLOSS = re.compile(r"\(\s?(\d{2,4})\s?年?\s?\)")
 
 #: 个小时 right after 上/下 (下个小时): one hour
 _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
-
-#: what may open a clause before '40分钟后' that counts from the last clock time
-_RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
-
 
 #: characters after 多 that make it a word (多少, 多久, 多种), not 'a little after' a clock hour
 _NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")
@@ -2454,11 +2070,6 @@ _Step = Callable[["_Parser", str, int, _Frame, _Candidates], None]
 _PLANS: dict[tuple[str, frozenset[str], int], tuple[_Step, ...]] = {}
 #: the plans by (`_prefilter_key`, last)
 _PLAN_AT: dict[tuple[str, int], tuple[_Step, ...]] = {}
-
-
-def _nearest_leap_year(year: int) -> int:
-    """The leap year closest to `year`, the earlier of two as close (leap years are at most 8 apart)."""
-    return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
 
 
 def _add(out: _Candidates, pos: int, end: int, rank: Rank, nf: _Frame | None) -> None:
@@ -2590,13 +2201,13 @@ def _step_year4(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> No
 def _step_roc(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["roc"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(roc_year(int(m.group(1))), f, explicit=True))
 
 
 def _step_roc_bare(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["roc_bare"].match(s, pos)
     if m and p._is_roc_year(m) and p.taiwan:  # the region last: it may be detected on demand
-        _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + int(m.group(1)), f, explicit=True))
+        _add(out, pos, m.end(), Rank.YEAR, p._c_year(roc_year(int(m.group(1))), f, explicit=True))
 
 
 def _step_year2(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
@@ -2629,7 +2240,7 @@ def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
     if m:
         n = numeral_int(m.group(1))
         if n:
-            _add(out, pos, m.end(), Rank.YEAR, p._c_year(1911 + n, f, explicit=True))
+            _add(out, pos, m.end(), Rank.YEAR, p._c_year(roc_year(n), f, explicit=True))
 
 
 def _step_era(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
@@ -2730,13 +2341,10 @@ def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) 
     m = _RX_MONTHHALF.match(s, pos)
     if m:
         nf = replace(f, kinds=f.kinds + ("month",))
-        if p._inherit(nf, "month") and not f.kinds:
-            ctx = p.ctx
-            mo = nf.mo or (ctx.mo if nf.anchor == "context" and ctx.mo else None)
-            if mo is None and ctx.ref is not None:
-                mo = ctx.ref.month
+        if p._take_year(nf, True) and not f.kinds:
+            mo = p._month_of_part(nf)
             if mo is not None:
-                assert nf.y is not None  # _inherit filled it in
+                assert nf.y is not None  # _take_year filled it in
                 p._set(nf, dt.datetime(nf.y, mo, 1), "month")
                 mm = _RX_MONTHHALF_G.match(s, pos)
                 assert mm is not None  # the same words the step matched

@@ -175,6 +175,7 @@ class _Patterns:
     editor_tail: re.Pattern[str]
     boilerplate: re.Pattern[str]
     caption_prefix: re.Pattern[str]
+    caption_glyph: re.Pattern[str]
     caption_credit: re.Pattern[str]
     related_label: re.Pattern[str]
     breadcrumb: re.Pattern[str]
@@ -233,7 +234,9 @@ def _patterns() -> _Patterns:
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     source_labels = _alternation(vocab["source_labels"])
     # A photo's source (`报系资料照`, `美联社`), and a reporter's photo credit (`[outlet]记者X/摄影`).
-    credit_source = f"(?:{_alternation(vocab['photo_credit_sources'] + vocab['photo_agencies'])})"
+    # `路透、欧新社`: the agencies of a page's pictures, listed.
+    agencies = rf"(?:{_alternation(vocab['photo_agencies'])})(?:\s*[、,，]\s*(?:{_alternation(vocab['photo_agencies'])}))*"
+    credit_source = f"(?:{agencies}|{_alternation(vocab['photo_credit_sources'])})"
     reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
     after_source = (
         rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
@@ -300,6 +303,7 @@ def _patterns() -> _Patterns:
             _alternation([marker for markers in vocab["boilerplate_kinds"].values() for marker in markers])
         ),
         caption_prefix=re.compile(rf"^(?:{_alternation(vocab['caption_prefixes'])})"),
+        caption_glyph=re.compile(r"(?:[▲▼△↑]|图说\s*[:：])"),
         caption_credit=re.compile(
             rf"(?:(?:{roles})\s*)?{name}(?:[ 、,，]{name}){{0,3}}"
             rf"\s*(?:{_alternation(vocab['caption_credits'])})\s*[)）]?$"
@@ -433,7 +437,7 @@ def _patterns() -> _Patterns:
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
         agency_caption=re.compile(
-            rf"^(?P<caption>[^。！？\n]{{8,160}}[。！？])\s*(?P<credit>(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
+            rf"^(?P<caption>[^。！？\n]{{8,160}}[。！？])\s*(?P<credit>{agencies})(?=\s)"
         ),
         time_line=re.compile(
             rf"^(?:(?P<published>{_alternation(vocab['time_line_labels'])})|{_alternation(vocab['footer_time_labels'])})"
@@ -442,7 +446,7 @@ def _patterns() -> _Patterns:
         ),
         photo_credit=re.compile(
             rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
-            rf"|(?:{_alternation(vocab['photo_agencies'])})(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
+            rf"|{agencies}(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
         ),
         desk_prefix=re.compile(
             rf"^\S{{1,6}}?(?:{_alternation(vocab['desk_suffixes'])})(?=[\u4e00-\u9fff]{{2,4}}$)"
@@ -1100,6 +1104,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             mark, line = _cut(line, label.end(), "body")
             mark.role, mark.kind = "boilerplate", "photo_credit"
             expanded.append(mark)
+        glyph_caption = _glyph_caption_end(line)
+        if glyph_caption is not None:
+            caption, line = _cut(line, glyph_caption, "body")
+            caption.role, caption.kind = "boilerplate", "caption"
+            expanded.append(caption)
         if line.role == "body" and line.text.count("▲") >= MARKED_CAPTIONS_MIN:
             marked = _split_marked_captions(line)
             if sum(piece.kind == "caption" for piece in marked) >= MARKED_CAPTIONS_MIN:
@@ -1194,6 +1203,23 @@ def _split_marked_captions(line: _Line) -> list[_Line]:
             )
         )
     return pieces
+
+
+_GLYPH_CAPTION_STOP = re.compile(r"[。！？!?](?:[”」』）)])?")
+
+
+def _glyph_caption_end(line: _Line) -> int | None:
+    """`▲某某在现场。……`: a line opened by a caption glyph (`▲`, `↑`, `图说:`) is a caption up to
+    its first sentence end, when the story runs on after it on the same line. Where the
+    caption ends, or None."""
+    stripped = line.text.lstrip()
+    if line.role not in ("body", "boilerplate") or line.kind or not _patterns().caption_glyph.match(stripped):
+        return None
+    stop = _GLYPH_CAPTION_STOP.search(line.text)
+    if stop is None or len(line.text[: stop.end()].strip()) > CAPTION_MAX_CHARS:
+        return None
+    rest = line.text[stop.end() :]
+    return stop.end() if _reads_as_body(rest) or len(rest.strip()) > CAPTION_MAX_CHARS else None
 
 
 def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
@@ -2047,15 +2073,22 @@ def _mark_related(lines: list[_Line]) -> None:
             inside = False
 
 
+CLOSING_NOTE_LINES = 2  # an editor's note closing the story stands in its last lines
+
+
 def _mark_inner(lines: list[_Line]) -> None:
     """Bylines, captions and short boilerplate lines between paragraphs."""
     body = [line for line in lines if line.role == "body"]
     if len(body) <= 1:
         return
     bylines = []
+    closing = body[-CLOSING_NOTE_LINES:]
     for line in body:
         stripped = line.text.strip()
-        if furniture := _furniture_kind(stripped):
+        if any(line is last for last in closing) and _patterns().editor_note.match(stripped):
+            # `小编:开车一定要保持车距。`: the editor's word after the story.
+            line.role, line.kind = "boilerplate", "editor_note"
+        elif furniture := _furniture_kind(stripped):
             line.role, line.kind = "boilerplate", furniture
         elif (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
             bylines.append(line)
@@ -2464,10 +2497,57 @@ UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is b
 _TWO_PART_HEADING = re.compile(r"[^\s，,。！？!?：:]{6,20} [^\s，,。！？!?：:]{6,20}")
 
 
+_NUMBERED_SUBHEAD = re.compile(r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})\s*、\s*\S")
+_HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
+NUMBERED_SUBHEAD_MAX_CHARS = 25
+
+
+def _subhead_number(text: str) -> int | None:
+    """`3、某某` -> 3, `十二、某某` -> 12: the number of a numbered subheading, when the line is one."""
+    found = _NUMBERED_SUBHEAD.match(text)
+    if (
+        not found
+        or len(text) > NUMBERED_SUBHEAD_MAX_CHARS
+        or _ends_sentence(text)
+        or _ends_dots(text)
+        or text[-1] in ":：,，、"
+        or len(re.findall(r"[\u4e00-\u9fff]", text[found.end() - 1 :])) < HEADING_MIN_HAN
+    ):
+        return None
+    number = found.group("number")
+    if number.isdigit():
+        return int(number)
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return _HAN_DIGITS.get(number) if len(number) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+
+
+def _mark_numbered_subheads(body: list[_Line]) -> None:
+    """`一、某某` … `二、某某`: short unpunctuated numbered lines, each over a paragraph of
+    its own and numbered one after another, are a piece's subheadings (also in a page whose
+    lines mostly go unpunctuated). Numbered lines with no paragraph between them are a list or a form."""
+    numbered = [
+        (position, number)
+        for position, line in enumerate(body)
+        if (number := _subhead_number(line.text.strip()))
+    ]
+    for (position, number), (next_position, next_number) in itertools.pairwise(numbered):
+        between = [line.text.strip() for line in body[position + 1 : next_position]]
+        has_paragraph = any(
+            len(text) > NUMBERED_SUBHEAD_MAX_CHARS or _ends_sentence(text) for text in between
+        )
+        if next_number == number + 1 and has_paragraph and next_position < len(body) - 1:
+            body[position].role = body[next_position].role = "heading"
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
     ends in a colon introduces what follows and is not a heading. In text broken
     into unpunctuated phrases, one per line, a short line is just a phrase."""
+    _mark_numbered_subheads(body)
     open_lines = sum(1 for line in body if not _ends_sentence(line.text.strip()))
     if len(body) >= 6 and open_lines > UNPUNCTUATED_SHARE * len(body):
         return

@@ -772,3 +772,50 @@ def test_two_part_subheading_may_run_long() -> None:
     subhead = "某国成立边境地区军事安全协调委员会 某方称在某州成立军事管制局"
     article = parse("\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1], subhead, _PARAGRAPHS[2]]))
     assert article.headings == [subhead]
+
+
+def test_caption_glyph_line_is_a_caption_up_to_its_sentence_end() -> None:
+    caption = "▲某某村民在田间查看今年新种的水稻秧苗。"
+    article = parse("\n".join([_PARAGRAPHS[0], caption + _PARAGRAPHS[1] + _PARAGRAPHS[2]]))
+    assert source_blocks(article)[1:3] == [("caption", caption), ("body", _PARAGRAPHS[1] + _PARAGRAPHS[2])]
+
+
+@pytest.mark.parametrize("glyph", ["↑", "图说："])
+def test_other_caption_glyphs_open_a_caption_line(glyph: str) -> None:
+    caption = glyph + "工人在某港口码头装卸集装箱"
+    article = parse("\n".join([_PARAGRAPHS[0], caption, _PARAGRAPHS[1]]))
+    assert ("caption", caption) in source_blocks(article)
+
+
+def test_listed_agencies_credit_the_caption_before_them() -> None:
+    caption = "某队前锋在比赛中突破对方防线后射门得分，全场观众起立鼓掌。"
+    article = parse(caption + "\n路透、歐新社 " + _PARAGRAPHS[1] + "\n" + _PARAGRAPHS[2])
+    assert source_blocks(article)[:3] == [
+        ("caption", caption),
+        ("photo_credit", "路透、歐新社"),
+        ("body", _PARAGRAPHS[1]),
+    ]
+
+
+def test_numbered_subheads_over_paragraphs_in_an_unpunctuated_page() -> None:
+    lines = [
+        "一、产业发展",
+        "全县发展特色种植面积达到五万亩 带动农户增收 村集体经济不断壮大 群众收入稳步提高",
+        "二、人居环境",
+        "各村完成改厕改水工程 道路硬化全面覆盖 垃圾集中处理 村容村貌焕然一新",
+        "三、乡风文明",
+        "开展文明家庭评选活动 倡导移风易俗 新时代文明实践站覆盖所有行政村",
+    ]
+    article = parse("\n".join(["某县推进乡村振兴工作综述", *lines]), title="某县推进乡村振兴工作综述")
+    assert article.headings == ["一、产业发展", "二、人居环境", "三、乡风文明"]
+
+
+def test_numbered_form_fields_are_no_headings() -> None:
+    fields = ["1、姓名", "姓名", "2、性别", "性别", "3、年龄", "年龄", "4、住址", "住址"]
+    article = parse("\n".join(["某某活动志愿者报名表", *fields]), title="某某活动志愿者报名表")
+    assert article.headings == []
+
+
+def test_closing_editor_word_is_an_editor_note() -> None:
+    note = "小编：天气转凉，出门记得多穿衣服。"
+    assert source_blocks(parse("\n".join([*_PARAGRAPHS, note])))[-1] == ("editor_note", note)

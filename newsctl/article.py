@@ -235,7 +235,8 @@ def _patterns() -> _Patterns:
     source_labels = _alternation(vocab["source_labels"])
     # A photo's source (`报系资料照`, `美联社`), and a reporter's photo credit (`[outlet]记者X/摄影`).
     # `路透、欧新社`: the agencies of a page's pictures, listed.
-    agencies = rf"(?:{_alternation(vocab['photo_agencies'])})(?:\s*[、,，]\s*(?:{_alternation(vocab['photo_agencies'])}))*"
+    agency = f"(?:{_alternation(vocab['photo_agencies'])})"
+    agencies = rf"{agency}(?:\s*[、,，]\s*{agency})*"
     credit_source = f"(?:{agencies}|{_alternation(vocab['photo_credit_sources'])})"
     reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
     after_source = (
@@ -889,6 +890,11 @@ def parse_article(
                         article.source = cleaned.display(
                             line.start + signed.start("source"), line.start + signed.end("source")
                         )
+                outlet = _OUTLET_BYLINE.match(line.text)
+                if outlet and article.source is None:
+                    article.source = cleaned.display(
+                        line.start + outlet.start("outlet"), line.start + outlet.end("outlet")
+                    )
                 _add_reporters(article, line.text, more)
         elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
@@ -1104,6 +1110,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             mark, line = _cut(line, label.end(), "body")
             mark.role, mark.kind = "boilerplate", "photo_credit"
             expanded.append(mark)
+        spam = _split_spam(line)
+        if spam is not None:
+            expanded.extend(spam)
+            continue
         glyph_caption = _glyph_caption_end(line)
         if glyph_caption is not None:
             caption, line = _cut(line, glyph_caption, "body")
@@ -1202,6 +1212,49 @@ def _split_marked_captions(line: _Line) -> list[_Line]:
                 "caption" if is_caption else None,
             )
         )
+    return pieces
+
+
+# What a spam page (a sales or SEO page) glues into its text: a sales contact in brackets
+# (`【销售电话/微信:16600000000】`), a run of two or more bare URLs, and a long run of random
+# characters (no punctuation, no sentence) behind a random letters-and-digits token.
+_SALES_CONTACT = re.compile(
+    r"[【\[](?:销售|咨询|订购|订货|客服|联系|业务)?(?:电话|手机|微信|QQ|qq)(?:\s*[/／、]\s*(?:电话|手机|微信|QQ|qq))*"
+    r"\s*[:：]\s*[\dA-Za-z_-]{5,20}[】\]]"
+)
+_URL_RUN = re.compile(r"(?:\s*(?:https?://|www\.)[!-~]+?(?=https?://|www\.|\s|$)){2,}\s*$")
+_RANDOM_RUN = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,16}[\u4e00-\u9fff]{60,}"
+)
+
+
+def _split_spam(line: _Line) -> list[_Line] | None:
+    """A body line cut around a spam page's sales contact, URL run and random text, or None."""
+    if line.role != "body":
+        return None
+    marks = [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(line.text)]
+    marks += [(found.start(), found.end(), "other_boilerplate") for found in _RANDOM_RUN.finditer(line.text)]
+    urls = _URL_RUN.search(line.text)
+    if urls:
+        marks.append((urls.start(), urls.end(), "related_links"))
+    if not marks:
+        return None
+    pieces: list[_Line] = []
+    cursor = 0
+    for start, end, kind in sorted(marks):
+        if start < cursor:
+            continue
+        if line.text[cursor:start].strip():
+            pieces.append(
+                _Line(line.start + cursor, line.start + start, line.text[cursor:start], False, "body")
+            )
+        pieces.append(
+            _Line(line.start + start, line.start + end, line.text[start:end], False, "boilerplate", kind)
+        )
+        cursor = end
+    if line.text[cursor:].strip():
+        pieces.append(_Line(line.start + cursor, line.end, line.text[cursor:], False, "body"))
+    pieces[0].blank_before = line.blank_before
     return pieces
 
 
@@ -1427,6 +1480,8 @@ _SOURCE_REPORTERS = re.compile(
     r"\s+(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,2})\s*(?=责任编辑|编辑|责编|[)）]?\s*$)"
 )
 # A byline that is only a signature: `(李某)`, `(数据宝 周某)`.
+# `《某刊》(博客,微博)记者 X/文 Y/编辑`: the outlet in 《》 before its reporter is the source.
+_OUTLET_BYLINE = re.compile(r"\s*《(?P<outlet>[^《》\s]{1,12})》[^《》。\n]{0,12}?记者")
 _SIGNATURE_LINE = re.compile(
     r"\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{2,8})\s+)?"
     r"(?P<name>[\u4e00-\u9fff·]{2,9}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
@@ -1728,6 +1783,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         head = patterns.head_before_bracket.match(line.text)
         author = (
             _author_line().match(line.text)
+            or (_forum_author_line(line.text) if _has_forum_notice(lines) else None)
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
@@ -1787,6 +1843,24 @@ def _author_line() -> re.Pattern[str]:
         # `某某／某大学兼任助理教授、保险精算师 `, `某某／旅美作家、《某书》作者 `: several titles.
         rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[^\s。！？!?]{{0,40}}?(?:{titles})(?=\s)"
     )
+
+
+# `王某某／公 公教年金改革……`: on a reader's forum page, the author and one short word of who
+# they are (a trade, a job) open the text.
+_FORUM_AUTHOR = re.compile(
+    rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{1,12}}(?=\s)"
+)
+
+
+def _forum_author_line(text: str) -> re.Match[str] | None:
+    found = _FORUM_AUTHOR.match(text)
+    return found if found and _reads_as_body(text[found.end() :]) else None
+
+
+def _has_forum_notice(lines: list[_Line]) -> bool:
+    """The page calls for readers' pieces (`【即时论坛征稿】`): its pieces are readers' op-eds."""
+    markers = load_json("article.json")["forum_notice_markers"]
+    return any(marker in line.text for line in lines for marker in markers)
 
 
 LATER_DATELINE_MAX_LINES = 4

@@ -819,3 +819,33 @@ def test_numbered_form_fields_are_no_headings() -> None:
 def test_closing_editor_word_is_an_editor_note() -> None:
     note = "小编：天气转凉，出门记得多穿衣服。"
     assert source_blocks(parse("\n".join([*_PARAGRAPHS, note])))[-1] == ("editor_note", note)
+
+
+def test_forum_author_with_one_short_title_is_a_byline() -> None:
+    opening = "陳某某／公 " + _PARAGRAPHS[0] + _PARAGRAPHS[1]
+    notice = "【即時論壇徵稿】 你對新聞有想法嗎？歡迎讀者投稿，對新聞時事表達意見。"
+    article = parse("\n".join([opening, _PARAGRAPHS[2], notice]))
+    assert source_blocks(article)[0] == ("byline", "陳某某／公")
+    assert article.reporters == ["陈某某"]
+
+
+def test_short_title_without_a_forum_notice_stays_body() -> None:
+    opening = "陳某某／公 " + _PARAGRAPHS[0] + _PARAGRAPHS[1]
+    article = parse("\n".join([opening, _PARAGRAPHS[2]]))
+    assert source_blocks(article)[0][0] == "body"
+    assert article.reporters == []
+
+
+def test_outlet_in_angle_quotes_before_its_reporter_is_the_source() -> None:
+    article = parse("\n".join([_PARAGRAPHS[0], "《某某周刊》记者 张某某/文 李某/编辑", _PARAGRAPHS[1], _PARAGRAPHS[2]]))
+    assert article.source == "某某周刊"
+    assert article.reporters == ["张某某"]
+
+
+def test_spam_page_contacts_random_text_and_url_runs() -> None:
+    chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
+    random_run = "a1b2c3d4" + "".join(chars[(i * 17) % len(chars)] for i in range(80))
+    urls = "http://example.com/a/1.htmlhttp://example.com/b/2.html"
+    text = "某某二手摩托【销售电话/微信:13000000000】长期提供各类二手摩托车信息!" + random_run + urls
+    kinds = [kind for kind, _ in source_blocks(parse(text))]
+    assert kinds == ["body", "hotline", "body", "other_boilerplate", "related_links"]

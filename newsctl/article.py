@@ -1097,6 +1097,8 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     """Cut what a crawler glued onto the end of a paragraph off it: a source or
     site line, a closing byline or signature, a `[详细]` link, a photo credit
     (and the caption it closes), `返回搜狐,查看更多`, `责任编辑:`."""
+    # A spam page's contacts, links and random text, and a glued script, before anything is read.
+    lines = [piece for line in lines for piece in (_split_spam(line) or [line])]
     # Picture credits first: the story left after the last caption may still end in a glued tail.
     first_body = next((i for i, line in enumerate(lines) if line.role == "body"), -1)
     expanded: list[_Line] = []
@@ -1110,10 +1112,6 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             mark, line = _cut(line, label.end(), "body")
             mark.role, mark.kind = "boilerplate", "photo_credit"
             expanded.append(mark)
-        spam = _split_spam(line)
-        if spam is not None:
-            expanded.extend(spam)
-            continue
         glyph_caption = _glyph_caption_end(line)
         if glyph_caption is not None:
             caption, line = _cut(line, glyph_caption, "body")
@@ -1223,17 +1221,27 @@ _SALES_CONTACT = re.compile(
     r"\s*[:：]\s*[\dA-Za-z_-]{5,20}[】\]]"
 )
 _URL_RUN = re.compile(r"(?:\s*(?:https?://|www\.)[!-~]+?(?=https?://|www\.|\s|$)){2,}\s*$")
+# `……沒有去處。」domready(function() {…` / `(function(d, s, id) { var js…`: a page's script
+# glued after the story's last sentence, to the end of the line.
+_SCRIPT_TAIL = re.compile(
+    r"(?<=[。！？!?」”）)])\s*(?:\(function\s*\(|domready\s*\(|\$\(\s*(?:document|function)"
+    r"|document\.write\s*\(|var\s+[A-Za-z_$][\w$]*\s*=).*$"
+)
 _RANDOM_RUN = re.compile(
     r"(?<![A-Za-z0-9])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,16}[\u4e00-\u9fff]{60,}"
 )
 
 
 def _split_spam(line: _Line) -> list[_Line] | None:
-    """A body line cut around a spam page's sales contact, URL run and random text, or None."""
+    """A body line cut around a spam page's sales contact, URL run and random text, and a
+    page script glued after the story, or None."""
     if line.role != "body":
         return None
     marks = [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(line.text)]
     marks += [(found.start(), found.end(), "other_boilerplate") for found in _RANDOM_RUN.finditer(line.text)]
+    script = _SCRIPT_TAIL.search(line.text)
+    if script:
+        marks.append((script.start(), script.end(), "other_boilerplate"))
     urls = _URL_RUN.search(line.text)
     if urls:
         marks.append((urls.start(), urls.end(), "related_links"))

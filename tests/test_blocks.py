@@ -837,7 +837,9 @@ def test_short_title_without_a_forum_notice_stays_body() -> None:
 
 
 def test_outlet_in_angle_quotes_before_its_reporter_is_the_source() -> None:
-    article = parse("\n".join([_PARAGRAPHS[0], "《某某周刊》记者 张某某/文 李某/编辑", _PARAGRAPHS[1], _PARAGRAPHS[2]]))
+    article = parse(
+        "\n".join([_PARAGRAPHS[0], "《某某周刊》记者 张某某/文 李某/编辑", _PARAGRAPHS[1], _PARAGRAPHS[2]])
+    )
     assert article.source == "某某周刊"
     assert article.reporters == ["张某某"]
 
@@ -849,3 +851,14 @@ def test_spam_page_contacts_random_text_and_url_runs() -> None:
     text = "某某二手摩托【销售电话/微信:13000000000】长期提供各类二手摩托车信息!" + random_run + urls
     kinds = [kind for kind, _ in source_blocks(parse(text))]
     assert kinds == ["body", "hotline", "body", "other_boilerplate", "related_links"]
+
+
+def test_page_script_glued_after_the_story_is_boilerplate() -> None:
+    script = 'domready(function() {var area = "poll_0";loadTemplate(area);});'
+    blocks = source_blocks(parse("\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1] + _PARAGRAPHS[2] + script])))
+    assert blocks[-2:] == [("body", _PARAGRAPHS[1] + _PARAGRAPHS[2]), ("other_boilerplate", script)]
+
+
+def test_code_words_inside_a_sentence_stay_body() -> None:
+    line = "工程师解释说，var x = 1 这样的写法在新版本里会报错，团队正在修复。"
+    assert source_blocks(parse("\n".join([_PARAGRAPHS[0], line, _PARAGRAPHS[1]])))[1] == ("body", line)

@@ -1227,9 +1227,23 @@ _SCRIPT_TAIL = re.compile(
     r"(?<=[。！？!?」”）)])\s*(?:\(function\s*\(|domready\s*\(|\$\(\s*(?:document|function)"
     r"|document\.write\s*\(|var\s+[A-Za-z_$][\w$]*\s*=).*$"
 )
-_RANDOM_RUN = re.compile(
-    r"(?<![A-Za-z0-9])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,16}[\u4e00-\u9fff]{60,}"
+# A random run: Han characters and letters-and-digits tokens with no punctuation or space,
+# from a sentence end (or the line's start) on; it holds such a token and 60+ Han characters.
+_MIXED_RUN = re.compile(r"(?:(?<=[。！？!?])|^)(?:[\u4e00-\u9fff]+|[A-Za-z0-9]{4,16}(?![A-Za-z0-9:./]))+")
+# `9mo03aof`: letters and digits alternating at least four times; a model name (`GTX1080Ti`) alternates less.
+_RANDOM_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z]+\d+[A-Za-z]+\d+|\d+[A-Za-z]+\d+[A-Za-z]+)[A-Za-z0-9]*(?![A-Za-z0-9])"
 )
+RANDOM_RUN_MIN_HAN = 60
+
+
+def _random_runs(text: str) -> list[tuple[int, int]]:
+    return [
+        found.span()
+        for found in _MIXED_RUN.finditer(text)
+        if _RANDOM_TOKEN.search(found.group())
+        and len(re.findall(r"[\u4e00-\u9fff]", found.group())) >= RANDOM_RUN_MIN_HAN
+    ]
 
 
 def _split_spam(line: _Line) -> list[_Line] | None:
@@ -1238,7 +1252,7 @@ def _split_spam(line: _Line) -> list[_Line] | None:
     if line.role != "body":
         return None
     marks = [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(line.text)]
-    marks += [(found.start(), found.end(), "other_boilerplate") for found in _RANDOM_RUN.finditer(line.text)]
+    marks += [(start, end, "other_boilerplate") for start, end in _random_runs(line.text)]
     script = _SCRIPT_TAIL.search(line.text)
     if script:
         marks.append((script.start(), script.end(), "other_boilerplate"))

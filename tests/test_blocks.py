@@ -862,3 +862,19 @@ def test_page_script_glued_after_the_story_is_boilerplate() -> None:
 def test_code_words_inside_a_sentence_stay_body() -> None:
     line = "工程师解释说，var x = 1 这样的写法在新版本里会报错，团队正在修复。"
     assert source_blocks(parse("\n".join([_PARAGRAPHS[0], line, _PARAGRAPHS[1]])))[1] == ("body", line)
+
+
+def test_random_run_with_a_token_inside_is_boilerplate() -> None:
+    chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
+    run = "".join(chars[(i * 17) % len(chars)] for i in range(30)) + "ab12cd34"
+    run += "".join(chars[(i * 13) % len(chars)] for i in range(50))
+    blocks = source_blocks(parse("某某车行长期提供各类二手摩托车信息！" + run))
+    assert blocks == [("body", "某某车行长期提供各类二手摩托车信息！"), ("other_boilerplate", run)]
+
+
+def test_model_name_in_an_unpunctuated_sentence_stays_body() -> None:
+    line = (
+        "新款手机型号为Redmi12C起售价为六百九十九元搭载大容量电池和高清屏幕支持快充功能续航时间长"
+        "外观设计时尚多种配色可选首批产品将在下周一开始在各大电商平台和线下门店同步发售"
+    )
+    assert source_blocks(parse("某公司今天发布新款手机。" + line))[-1][0] == "body"

@@ -175,7 +175,6 @@ class _Patterns:
     editor_tail: re.Pattern[str]
     boilerplate: re.Pattern[str]
     caption_prefix: re.Pattern[str]
-    caption_glyph: re.Pattern[str]
     caption_credit: re.Pattern[str]
     related_label: re.Pattern[str]
     breadcrumb: re.Pattern[str]
@@ -304,7 +303,6 @@ def _patterns() -> _Patterns:
             _alternation([marker for markers in vocab["boilerplate_kinds"].values() for marker in markers])
         ),
         caption_prefix=re.compile(rf"^(?:{_alternation(vocab['caption_prefixes'])})"),
-        caption_glyph=re.compile(r"(?:[▲▼△↑]|图说\s*[:：])"),
         caption_credit=re.compile(
             rf"(?:(?:{roles})\s*)?{name}(?:[ 、,，]{name}){{0,3}}"
             rf"\s*(?:{_alternation(vocab['caption_credits'])})\s*[)）]?$"
@@ -1098,7 +1096,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     site line, a closing byline or signature, a `[详细]` link, a photo credit
     (and the caption it closes), `返回搜狐,查看更多`, `责任编辑:`."""
     # A spam page's contacts, links and random text, and a glued script, before anything is read.
-    lines = [piece for line in lines for piece in (_split_spam(line) or [line])]
+    lines = _split_spam_lines(lines)
     # Picture credits first: the story left after the last caption may still end in a glued tail.
     first_body = next((i for i, line in enumerate(lines) if line.role == "body"), -1)
     expanded: list[_Line] = []
@@ -1112,7 +1110,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             mark, line = _cut(line, label.end(), "body")
             mark.role, mark.kind = "boilerplate", "photo_credit"
             expanded.append(mark)
-        glyph_caption = _glyph_caption_end(line)
+        glyph_caption = _glyph_caption_end(line) if _CAPTION_GLYPH.match(line.text) else None
         if glyph_caption is not None:
             caption, line = _cut(line, glyph_caption, "body")
             caption.role, caption.kind = "boilerplate", "caption"
@@ -1231,9 +1229,18 @@ _SCRIPT_TAIL = re.compile(
 # from a sentence end (or the line's start) on; it holds such a token and 60+ Han characters.
 _MIXED_RUN = re.compile(r"(?:(?<=[。！？!?])|^)(?:[\u4e00-\u9fff]+|[A-Za-z0-9]{4,16}(?![A-Za-z0-9:./]))+")
 # `9mo03aof`: letters and digits alternating at least four times; a model name (`GTX1080Ti`) alternates less.
-_RANDOM_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z]+\d+[A-Za-z]+\d+|\d+[A-Za-z]+\d+[A-Za-z]+)[A-Za-z0-9]*(?![A-Za-z0-9])"
-)
+_ALNUM_TOKEN = re.compile(r"[A-Za-z0-9]{6,}")
+_LETTERS_OR_DIGITS = re.compile(r"[A-Za-z]+|[0-9]+")
+RANDOM_TOKEN_MIN_PARTS = 4
+
+
+def _has_random_token(text: str) -> bool:
+    return any(
+        len(token) <= 16 and len(_LETTERS_OR_DIGITS.findall(token)) >= RANDOM_TOKEN_MIN_PARTS
+        for token in _ALNUM_TOKEN.findall(text)
+    )
+
+
 RANDOM_RUN_MIN_HAN = 60
 
 
@@ -1241,24 +1248,42 @@ def _random_runs(text: str) -> list[tuple[int, int]]:
     return [
         found.span()
         for found in _MIXED_RUN.finditer(text)
-        if _RANDOM_TOKEN.search(found.group())
+        if _has_random_token(found.group())
         and len(re.findall(r"[\u4e00-\u9fff]", found.group())) >= RANDOM_RUN_MIN_HAN
     ]
 
 
-def _split_spam(line: _Line) -> list[_Line] | None:
+# A page that gives a contact or a link may be a spam page; only there are its lines searched for one.
+_SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "QQ", "qq")
+_CODE_MARKERS = ("function", "var ", "document")
+
+
+def _split_spam_lines(lines: list[_Line]) -> list[_Line]:
+    """Every line, with a spam page's furniture and a glued page script cut off their story."""
+    page = "\n".join(line.text for line in lines)
+    spam_page = any(marker in page for marker in _SPAM_PAGE_MARKERS)
+    if not spam_page and not any(marker in page for marker in _CODE_MARKERS):
+        return lines
+    return [piece for line in lines for piece in (_split_spam(line, spam_page=spam_page) or [line])]
+
+
+def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
     """A body line cut around a spam page's sales contact, URL run and random text, and a
     page script glued after the story, or None."""
+    text = line.text
     if line.role != "body":
         return None
-    marks = [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(line.text)]
-    marks += [(start, end, "other_boilerplate") for start, end in _random_runs(line.text)]
-    script = _SCRIPT_TAIL.search(line.text)
+    marks = []
+    if spam_page:
+        marks += [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(text)]
+        if len(text) > RANDOM_RUN_MIN_HAN and _has_random_token(text):
+            marks += [(start, end, "other_boilerplate") for start, end in _random_runs(text)]
+        urls = _URL_RUN.search(text)
+        if urls:
+            marks.append((urls.start(), urls.end(), "related_links"))
+    script = _SCRIPT_TAIL.search(text) if any(marker in text for marker in _CODE_MARKERS) else None
     if script:
         marks.append((script.start(), script.end(), "other_boilerplate"))
-    urls = _URL_RUN.search(line.text)
-    if urls:
-        marks.append((urls.start(), urls.end(), "related_links"))
     if not marks:
         return None
     pieces: list[_Line] = []
@@ -1280,6 +1305,7 @@ def _split_spam(line: _Line) -> list[_Line] | None:
     return pieces
 
 
+_CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：])")
 _GLYPH_CAPTION_STOP = re.compile(r"[。！？!?](?:[”」』）)])?")
 
 
@@ -1287,8 +1313,7 @@ def _glyph_caption_end(line: _Line) -> int | None:
     """`▲某某在现场。……`: a line opened by a caption glyph (`▲`, `↑`, `图说:`) is a caption up to
     its first sentence end, when the story runs on after it on the same line. Where the
     caption ends, or None."""
-    stripped = line.text.lstrip()
-    if line.role not in ("body", "boilerplate") or line.kind or not _patterns().caption_glyph.match(stripped):
+    if line.role not in ("body", "boilerplate") or line.kind or not _CAPTION_GLYPH.match(line.text):
         return None
     stop = _GLYPH_CAPTION_STOP.search(line.text)
     if stop is None or len(line.text[: stop.end()].strip()) > CAPTION_MAX_CHARS:
@@ -1804,8 +1829,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
-            _author_line().match(line.text)
-            or (_forum_author_line(line.text) if _has_forum_notice(lines) else None)
+            _author_line().match(line.text) or _forum_author_line(line.text, lines)
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
@@ -1874,9 +1898,9 @@ _FORUM_AUTHOR = re.compile(
 )
 
 
-def _forum_author_line(text: str) -> re.Match[str] | None:
+def _forum_author_line(text: str, lines: list[_Line]) -> re.Match[str] | None:
     found = _FORUM_AUTHOR.match(text)
-    return found if found and _reads_as_body(text[found.end() :]) else None
+    return found if found and _reads_as_body(text[found.end() :]) and _has_forum_notice(lines) else None
 
 
 def _has_forum_notice(lines: list[_Line]) -> bool:
@@ -2178,10 +2202,10 @@ def _mark_inner(lines: list[_Line]) -> None:
     if len(body) <= 1:
         return
     bylines = []
-    closing = body[-CLOSING_NOTE_LINES:]
-    for line in body:
+    closing_from = len(body) - CLOSING_NOTE_LINES
+    for position, line in enumerate(body):
         stripped = line.text.strip()
-        if any(line is last for last in closing) and _patterns().editor_note.match(stripped):
+        if position >= closing_from and _patterns().editor_note.match(stripped):
             # `小编:开车一定要保持车距。`: the editor's word after the story.
             line.role, line.kind = "boilerplate", "editor_note"
         elif furniture := _furniture_kind(stripped):
@@ -2593,7 +2617,7 @@ UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is b
 _TWO_PART_HEADING = re.compile(r"[^\s，,。！？!?：:]{6,20} [^\s，,。！？!?：:]{6,20}")
 
 
-_NUMBERED_SUBHEAD = re.compile(r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})\s*、\s*\S")
+_NUMBERED_SUBHEAD = re.compile(r"\s*(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})\s*、\s*\S")
 _HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
 NUMBERED_SUBHEAD_MAX_CHARS = 25
 
@@ -2628,7 +2652,7 @@ def _mark_numbered_subheads(body: list[_Line]) -> None:
     numbered = [
         (position, number)
         for position, line in enumerate(body)
-        if (number := _subhead_number(line.text.strip()))
+        if _NUMBERED_SUBHEAD.match(line.text) and (number := _subhead_number(line.text.strip()))
     ]
     for (position, number), (next_position, next_number) in itertools.pairwise(numbered):
         between = [line.text.strip() for line in body[position + 1 : next_position]]

@@ -868,8 +868,16 @@ def test_random_run_with_a_token_inside_is_boilerplate() -> None:
     chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
     run = "".join(chars[(i * 17) % len(chars)] for i in range(30)) + "ab12cd34"
     run += "".join(chars[(i * 13) % len(chars)] for i in range(50))
-    blocks = source_blocks(parse("某某车行长期提供各类二手摩托车信息！" + run))
-    assert blocks == [("body", "某某车行长期提供各类二手摩托车信息！"), ("other_boilerplate", run)]
+    blocks = source_blocks(parse("某某车行长期提供各类二手摩托车信息！" + run + "\n详情请加微信咨询。"))
+    assert blocks[:2] == [("body", "某某车行长期提供各类二手摩托车信息！"), ("other_boilerplate", run)]
+
+
+def test_random_run_counts_only_on_a_page_with_a_contact_or_link() -> None:
+    chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
+    run = "ab12cd34" + "".join(chars[(i * 13) % len(chars)] for i in range(70))
+    assert [kind for kind, _ in source_blocks(parse("某某车行长期提供各类二手摩托车信息！" + run))] == [
+        "body"
+    ]
 
 
 def test_model_name_in_an_unpunctuated_sentence_stays_body() -> None:

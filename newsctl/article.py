@@ -234,7 +234,10 @@ def _patterns() -> _Patterns:
     lead = r"[^\s，,。!?！？“”\"(（:：]"  # a dateline's outlet/place part: no spaces or punctuation
     source_labels = _alternation(vocab["source_labels"])
     # A photo's source (`报系资料照`, `美联社`), and a reporter's photo credit (`[outlet]记者X/摄影`).
-    credit_source = f"(?:{_alternation(vocab['photo_credit_sources'] + vocab['photo_agencies'])})"
+    # `路透、欧新社`: the agencies of a page's pictures, listed.
+    agency = f"(?:{_alternation(vocab['photo_agencies'])})"
+    agencies = rf"{agency}(?:\s*[、,，]\s*{agency})*"
+    credit_source = f"(?:{agencies}|{_alternation(vocab['photo_credit_sources'])})"
     reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
     after_source = (
         rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
@@ -434,7 +437,7 @@ def _patterns() -> _Patterns:
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
         agency_caption=re.compile(
-            rf"^(?P<caption>[^。！？\n]{{8,160}}[。！？])\s*(?P<credit>(?:{_alternation(vocab['photo_agencies'])}))(?=\s)"
+            rf"^(?P<caption>[^。！？\n]{{8,160}}[。！？])\s*(?P<credit>{agencies})(?=\s)"
         ),
         time_line=re.compile(
             rf"^(?:(?P<published>{_alternation(vocab['time_line_labels'])})|{_alternation(vocab['footer_time_labels'])})"
@@ -443,7 +446,7 @@ def _patterns() -> _Patterns:
         ),
         photo_credit=re.compile(
             rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
-            rf"|(?:{_alternation(vocab['photo_agencies'])})(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
+            rf"|{agencies}(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
         ),
         desk_prefix=re.compile(
             rf"^\S{{1,6}}?(?:{_alternation(vocab['desk_suffixes'])})(?=[\u4e00-\u9fff]{{2,4}}$)"
@@ -886,6 +889,11 @@ def parse_article(
                         article.source = cleaned.display(
                             line.start + signed.start("source"), line.start + signed.end("source")
                         )
+                outlet = _OUTLET_BYLINE.match(line.text)
+                if outlet and article.source is None:
+                    article.source = cleaned.display(
+                        line.start + outlet.start("outlet"), line.start + outlet.end("outlet")
+                    )
                 _add_reporters(article, line.text, more)
         elif line.role in ("boilerplate", "header"):
             article.boilerplate_spans.append(span)
@@ -1088,6 +1096,8 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     """Cut what a crawler glued onto the end of a paragraph off it: a source or
     site line, a closing byline or signature, a `[详细]` link, a photo credit
     (and the caption it closes), `返回搜狐,查看更多`, `责任编辑:`."""
+    # A spam page's contacts, links and random text, and a glued script, before anything is read.
+    lines = _split_spam_lines(lines)
     # Picture credits first: the story left after the last caption may still end in a glued tail.
     first_body = next((i for i, line in enumerate(lines) if line.role == "body"), -1)
     expanded: list[_Line] = []
@@ -1101,6 +1111,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             mark, line = _cut(line, label.end(), "body")
             mark.role, mark.kind = "boilerplate", "photo_credit"
             expanded.append(mark)
+        glyph_caption = _glyph_caption_end(line) if _CAPTION_GLYPH.match(line.text) else None
+        if glyph_caption is not None:
+            caption, line = _cut(line, glyph_caption, "body")
+            caption.role, caption.kind = "boilerplate", "caption"
+            expanded.append(caption)
         if line.role == "body" and line.text.count("▲") >= MARKED_CAPTIONS_MIN:
             marked = _split_marked_captions(line)
             if sum(piece.kind == "caption" for piece in marked) >= MARKED_CAPTIONS_MIN:
@@ -1195,6 +1210,117 @@ def _split_marked_captions(line: _Line) -> list[_Line]:
             )
         )
     return pieces
+
+
+# What a spam page (a sales or SEO page) glues into its text: a sales contact in brackets
+# (`【销售电话/微信:16600000000】`), a run of two or more bare URLs, and a long run of random
+# characters (no punctuation, no sentence) behind a random letters-and-digits token.
+_SALES_CONTACT = re.compile(
+    r"[【\[](?:销售|咨询|订购|订货|客服|联系|业务)?(?:电话|手机|微信|QQ|qq)(?:\s*[/／、]\s*(?:电话|手机|微信|QQ|qq))*"
+    r"\s*[:：]\s*[\dA-Za-z_-]{5,20}[】\]]"
+)
+_URL_RUN = re.compile(r"(?:\s*(?:https?://|www\.)[!-~]+?(?=https?://|www\.|\s|$)){2,}\s*$")
+# `……沒有去處。」domready(function() {…` / `(function(d, s, id) { var js…`: a page's script
+# glued after the story's last sentence, to the end of the line.
+_SCRIPT_TAIL = re.compile(
+    r"(?<=[。！？!?」”）)])\s*(?:\(function\s*\(|domready\s*\(|\$\(\s*(?:document|function)"
+    r"|document\.write\s*\(|var\s+[A-Za-z_$][\w$]*\s*=).*$"
+)
+# A random run: Han characters and letters-and-digits tokens with no punctuation or space,
+# from a sentence end (or the line's start) on; it holds such a token and 60+ Han characters.
+_MIXED_RUN = re.compile(r"(?:(?<=[。！？!?])|^)(?:[\u4e00-\u9fff]+|[A-Za-z0-9]{4,16}(?![A-Za-z0-9:./]))+")
+# `9mo03aof`: letters and digits alternating at least four times; a model name (`GTX1080Ti`) alternates less.
+_ALNUM_TOKEN = re.compile(r"[A-Za-z0-9]{6,}")
+_LETTERS_OR_DIGITS = re.compile(r"[A-Za-z]+|[0-9]+")
+RANDOM_TOKEN_MIN_PARTS = 4
+
+
+def _has_random_token(text: str) -> bool:
+    return any(
+        len(token) <= 16 and len(_LETTERS_OR_DIGITS.findall(token)) >= RANDOM_TOKEN_MIN_PARTS
+        for token in _ALNUM_TOKEN.findall(text)
+    )
+
+
+RANDOM_RUN_MIN_HAN = 60
+
+
+def _random_runs(text: str) -> list[tuple[int, int]]:
+    return [
+        found.span()
+        for found in _MIXED_RUN.finditer(text)
+        if _has_random_token(found.group())
+        and len(re.findall(r"[\u4e00-\u9fff]", found.group())) >= RANDOM_RUN_MIN_HAN
+    ]
+
+
+# A page that gives a contact or a link may be a spam page; only there are its lines searched for one.
+_SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "QQ", "qq")
+_CODE_MARKERS = ("function", "var ", "document")
+
+
+def _split_spam_lines(lines: list[_Line]) -> list[_Line]:
+    """Every line, with a spam page's furniture and a glued page script cut off their story."""
+    page = "\n".join(line.text for line in lines)
+    spam_page = any(marker in page for marker in _SPAM_PAGE_MARKERS)
+    if not spam_page and not any(marker in page for marker in _CODE_MARKERS):
+        return lines
+    return [piece for line in lines for piece in (_split_spam(line, spam_page=spam_page) or [line])]
+
+
+def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
+    """A body line cut around a spam page's sales contact, URL run and random text, and a
+    page script glued after the story, or None."""
+    text = line.text
+    if line.role != "body":
+        return None
+    marks = []
+    if spam_page:
+        marks += [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(text)]
+        if len(text) > RANDOM_RUN_MIN_HAN and _has_random_token(text):
+            marks += [(start, end, "other_boilerplate") for start, end in _random_runs(text)]
+        urls = _URL_RUN.search(text)
+        if urls:
+            marks.append((urls.start(), urls.end(), "related_links"))
+    script = _SCRIPT_TAIL.search(text) if any(marker in text for marker in _CODE_MARKERS) else None
+    if script:
+        marks.append((script.start(), script.end(), "other_boilerplate"))
+    if not marks:
+        return None
+    pieces: list[_Line] = []
+    cursor = 0
+    for start, end, kind in sorted(marks):
+        if start < cursor:
+            continue
+        if line.text[cursor:start].strip():
+            pieces.append(
+                _Line(line.start + cursor, line.start + start, line.text[cursor:start], False, "body")
+            )
+        pieces.append(
+            _Line(line.start + start, line.start + end, line.text[start:end], False, "boilerplate", kind)
+        )
+        cursor = end
+    if line.text[cursor:].strip():
+        pieces.append(_Line(line.start + cursor, line.end, line.text[cursor:], False, "body"))
+    pieces[0].blank_before = line.blank_before
+    return pieces
+
+
+_CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：])")
+_GLYPH_CAPTION_STOP = re.compile(r"[。！？!?](?:[”」』）)])?")
+
+
+def _glyph_caption_end(line: _Line) -> int | None:
+    """`▲某某在现场。……`: a line opened by a caption glyph (`▲`, `↑`, `图说:`) is a caption up to
+    its first sentence end, when the story runs on after it on the same line. Where the
+    caption ends, or None."""
+    if line.role not in ("body", "boilerplate") or line.kind or not _CAPTION_GLYPH.match(line.text):
+        return None
+    stop = _GLYPH_CAPTION_STOP.search(line.text)
+    if stop is None or len(line.text[: stop.end()].strip()) > CAPTION_MAX_CHARS:
+        return None
+    rest = line.text[stop.end() :]
+    return stop.end() if _reads_as_body(rest) or len(rest.strip()) > CAPTION_MAX_CHARS else None
 
 
 def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
@@ -1402,6 +1528,8 @@ _SOURCE_REPORTERS = re.compile(
     r"\s+(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,2})\s*(?=责任编辑|编辑|责编|[)）]?\s*$)"
 )
 # A byline that is only a signature: `(李某)`, `(数据宝 周某)`.
+# `《某刊》(博客,微博)记者 X/文 Y/编辑`: the outlet in 《》 before its reporter is the source.
+_OUTLET_BYLINE = re.compile(r"\s*《(?P<outlet>[^《》\s]{1,12})》[^《》。\n]{0,12}?记者")
 _SIGNATURE_LINE = re.compile(
     r"\s*[(（]\s*(?:(?P<source>[\u4e00-\u9fff]{2,8})\s+)?"
     r"(?P<name>[\u4e00-\u9fff·]{2,9}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[)）]\s*"
@@ -1702,7 +1830,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
-            _author_line().match(line.text)
+            _author_line().match(line.text) or _forum_author_line(line.text, lines)
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
@@ -1762,6 +1890,24 @@ def _author_line() -> re.Pattern[str]:
         # `某某／某大学兼任助理教授、保险精算师 `, `某某／旅美作家、《某书》作者 `: several titles.
         rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[^\s。！？!?]{{0,40}}?(?:{titles})(?=\s)"
     )
+
+
+# `王某某／公 公教年金改革……`: on a reader's forum page, the author and one short word of who
+# they are (a trade, a job) open the text.
+_FORUM_AUTHOR = re.compile(
+    rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{1,12}}(?=\s)"
+)
+
+
+def _forum_author_line(text: str, lines: list[_Line]) -> re.Match[str] | None:
+    found = _FORUM_AUTHOR.match(text)
+    return found if found and _reads_as_body(text[found.end() :]) and _has_forum_notice(lines) else None
+
+
+def _has_forum_notice(lines: list[_Line]) -> bool:
+    """The page calls for readers' pieces (`【即时论坛征稿】`): its pieces are readers' op-eds."""
+    markers = load_json("article.json")["forum_notice_markers"]
+    return any(marker in line.text for line in lines for marker in markers)
 
 
 LATER_DATELINE_MAX_LINES = 4
@@ -2048,15 +2194,22 @@ def _mark_related(lines: list[_Line]) -> None:
             inside = False
 
 
+CLOSING_NOTE_LINES = 2  # an editor's note closing the story stands in its last lines
+
+
 def _mark_inner(lines: list[_Line]) -> None:
     """Bylines, captions and short boilerplate lines between paragraphs."""
     body = [line for line in lines if line.role == "body"]
     if len(body) <= 1:
         return
     bylines = []
-    for line in body:
+    closing_from = len(body) - CLOSING_NOTE_LINES
+    for position, line in enumerate(body):
         stripped = line.text.strip()
-        if furniture := _furniture_kind(stripped):
+        if position >= closing_from and _patterns().editor_note.match(stripped):
+            # `小编:开车一定要保持车距。`: the editor's word after the story.
+            line.role, line.kind = "boilerplate", "editor_note"
+        elif furniture := _furniture_kind(stripped):
             line.role, line.kind = "boilerplate", furniture
         elif (_is_byline(stripped) and len(stripped) <= 40) or _patterns().credit_line.match(stripped):
             bylines.append(line)
@@ -2465,10 +2618,57 @@ UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is b
 _TWO_PART_HEADING = re.compile(r"[^\s，,。！？!?：:]{6,20} [^\s，,。！？!?：:]{6,20}")
 
 
+_NUMBERED_SUBHEAD = re.compile(r"\s*(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})\s*、\s*\S")
+_HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
+NUMBERED_SUBHEAD_MAX_CHARS = 25
+
+
+def _subhead_number(text: str) -> int | None:
+    """`3、某某` -> 3, `十二、某某` -> 12: the number of a numbered subheading, when the line is one."""
+    found = _NUMBERED_SUBHEAD.match(text)
+    if (
+        not found
+        or len(text) > NUMBERED_SUBHEAD_MAX_CHARS
+        or _ends_sentence(text)
+        or _ends_dots(text)
+        or text[-1] in ":：,，、"
+        or len(re.findall(r"[\u4e00-\u9fff]", text[found.end() - 1 :])) < HEADING_MIN_HAN
+    ):
+        return None
+    number = found.group("number")
+    if number.isdigit():
+        return int(number)
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return _HAN_DIGITS.get(number) if len(number) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+
+
+def _mark_numbered_subheads(body: list[_Line]) -> None:
+    """`一、某某` … `二、某某`: short unpunctuated numbered lines, each over a paragraph of
+    its own and numbered one after another, are a piece's subheadings (also in a page whose
+    lines mostly go unpunctuated). Numbered lines with no paragraph between them are a list or a form."""
+    numbered = [
+        (position, number)
+        for position, line in enumerate(body)
+        if _NUMBERED_SUBHEAD.match(line.text) and (number := _subhead_number(line.text.strip()))
+    ]
+    for (position, number), (next_position, next_number) in itertools.pairwise(numbered):
+        between = [line.text.strip() for line in body[position + 1 : next_position]]
+        has_paragraph = any(
+            len(text) > NUMBERED_SUBHEAD_MAX_CHARS or _ends_sentence(text) for text in between
+        )
+        if next_number == number + 1 and has_paragraph and next_position < len(body) - 1:
+            body[position].role = body[next_position].role = "heading"
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
     ends in a colon introduces what follows and is not a heading. In text broken
     into unpunctuated phrases, one per line, a short line is just a phrase."""
+    _mark_numbered_subheads(body)
     open_lines = sum(1 for line in body if not _ends_sentence(line.text.strip()))
     if len(body) >= 6 and open_lines > UNPUNCTUATED_SHARE * len(body):
         return

@@ -772,3 +772,117 @@ def test_two_part_subheading_may_run_long() -> None:
     subhead = "某国成立边境地区军事安全协调委员会 某方称在某州成立军事管制局"
     article = parse("\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1], subhead, _PARAGRAPHS[2]]))
     assert article.headings == [subhead]
+
+
+def test_caption_glyph_line_is_a_caption_up_to_its_sentence_end() -> None:
+    caption = "▲某某村民在田间查看今年新种的水稻秧苗。"
+    article = parse("\n".join([_PARAGRAPHS[0], caption + _PARAGRAPHS[1] + _PARAGRAPHS[2]]))
+    assert source_blocks(article)[1:3] == [("caption", caption), ("body", _PARAGRAPHS[1] + _PARAGRAPHS[2])]
+
+
+@pytest.mark.parametrize("glyph", ["↑", "图说："])
+def test_other_caption_glyphs_open_a_caption_line(glyph: str) -> None:
+    caption = glyph + "工人在某港口码头装卸集装箱"
+    article = parse("\n".join([_PARAGRAPHS[0], caption, _PARAGRAPHS[1]]))
+    assert ("caption", caption) in source_blocks(article)
+
+
+def test_listed_agencies_credit_the_caption_before_them() -> None:
+    caption = "某队前锋在比赛中突破对方防线后射门得分，全场观众起立鼓掌。"
+    article = parse(caption + "\n路透、歐新社 " + _PARAGRAPHS[1] + "\n" + _PARAGRAPHS[2])
+    assert source_blocks(article)[:3] == [
+        ("caption", caption),
+        ("photo_credit", "路透、歐新社"),
+        ("body", _PARAGRAPHS[1]),
+    ]
+
+
+def test_numbered_subheads_over_paragraphs_in_an_unpunctuated_page() -> None:
+    lines = [
+        "一、产业发展",
+        "全县发展特色种植面积达到五万亩 带动农户增收 村集体经济不断壮大 群众收入稳步提高",
+        "二、人居环境",
+        "各村完成改厕改水工程 道路硬化全面覆盖 垃圾集中处理 村容村貌焕然一新",
+        "三、乡风文明",
+        "开展文明家庭评选活动 倡导移风易俗 新时代文明实践站覆盖所有行政村",
+    ]
+    article = parse("\n".join(["某县推进乡村振兴工作综述", *lines]), title="某县推进乡村振兴工作综述")
+    assert article.headings == ["一、产业发展", "二、人居环境", "三、乡风文明"]
+
+
+def test_numbered_form_fields_are_no_headings() -> None:
+    fields = ["1、姓名", "姓名", "2、性别", "性别", "3、年龄", "年龄", "4、住址", "住址"]
+    article = parse("\n".join(["某某活动志愿者报名表", *fields]), title="某某活动志愿者报名表")
+    assert article.headings == []
+
+
+def test_closing_editor_word_is_an_editor_note() -> None:
+    note = "小编：天气转凉，出门记得多穿衣服。"
+    assert source_blocks(parse("\n".join([*_PARAGRAPHS, note])))[-1] == ("editor_note", note)
+
+
+def test_forum_author_with_one_short_title_is_a_byline() -> None:
+    opening = "陳某某／公 " + _PARAGRAPHS[0] + _PARAGRAPHS[1]
+    notice = "【即時論壇徵稿】 你對新聞有想法嗎？歡迎讀者投稿，對新聞時事表達意見。"
+    article = parse("\n".join([opening, _PARAGRAPHS[2], notice]))
+    assert source_blocks(article)[0] == ("byline", "陳某某／公")
+    assert article.reporters == ["陈某某"]
+
+
+def test_short_title_without_a_forum_notice_stays_body() -> None:
+    opening = "陳某某／公 " + _PARAGRAPHS[0] + _PARAGRAPHS[1]
+    article = parse("\n".join([opening, _PARAGRAPHS[2]]))
+    assert source_blocks(article)[0][0] == "body"
+    assert article.reporters == []
+
+
+def test_outlet_in_angle_quotes_before_its_reporter_is_the_source() -> None:
+    article = parse(
+        "\n".join([_PARAGRAPHS[0], "《某某周刊》记者 张某某/文 李某/编辑", _PARAGRAPHS[1], _PARAGRAPHS[2]])
+    )
+    assert article.source == "某某周刊"
+    assert article.reporters == ["张某某"]
+
+
+def test_spam_page_contacts_random_text_and_url_runs() -> None:
+    chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
+    random_run = "a1b2c3d4" + "".join(chars[(i * 17) % len(chars)] for i in range(80))
+    urls = "http://example.com/a/1.htmlhttp://example.com/b/2.html"
+    text = "某某二手摩托【销售电话/微信:13000000000】长期提供各类二手摩托车信息!" + random_run + urls
+    kinds = [kind for kind, _ in source_blocks(parse(text))]
+    assert kinds == ["body", "hotline", "body", "other_boilerplate", "related_links"]
+
+
+def test_page_script_glued_after_the_story_is_boilerplate() -> None:
+    script = 'domready(function() {var area = "poll_0";loadTemplate(area);});'
+    blocks = source_blocks(parse("\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1] + _PARAGRAPHS[2] + script])))
+    assert blocks[-2:] == [("body", _PARAGRAPHS[1] + _PARAGRAPHS[2]), ("other_boilerplate", script)]
+
+
+def test_code_words_inside_a_sentence_stay_body() -> None:
+    line = "工程师解释说，var x = 1 这样的写法在新版本里会报错，团队正在修复。"
+    assert source_blocks(parse("\n".join([_PARAGRAPHS[0], line, _PARAGRAPHS[1]])))[1] == ("body", line)
+
+
+def test_random_run_with_a_token_inside_is_boilerplate() -> None:
+    chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
+    run = "".join(chars[(i * 17) % len(chars)] for i in range(30)) + "ab12cd34"
+    run += "".join(chars[(i * 13) % len(chars)] for i in range(50))
+    blocks = source_blocks(parse("某某车行长期提供各类二手摩托车信息！" + run + "\n详情请加微信咨询。"))
+    assert blocks[:2] == [("body", "某某车行长期提供各类二手摩托车信息！"), ("other_boilerplate", run)]
+
+
+def test_random_run_counts_only_on_a_page_with_a_contact_or_link() -> None:
+    chars = "盗胰悸祷宗扯止汛艺帜圃赌蒙燎伎杏盅弦豆崭俺陀箍蕴闷仲绰卧邑湃宰捶氖爻辜咎勺玖钦"
+    run = "ab12cd34" + "".join(chars[(i * 13) % len(chars)] for i in range(70))
+    assert [kind for kind, _ in source_blocks(parse("某某车行长期提供各类二手摩托车信息！" + run))] == [
+        "body"
+    ]
+
+
+def test_model_name_in_an_unpunctuated_sentence_stays_body() -> None:
+    line = (
+        "新款手机型号为Redmi12C起售价为六百九十九元搭载大容量电池和高清屏幕支持快充功能续航时间长"
+        "外观设计时尚多种配色可选首批产品将在下周一开始在各大电商平台和线下门店同步发售"
+    )
+    assert source_blocks(parse("某公司今天发布新款手机。" + line))[-1][0] == "body"

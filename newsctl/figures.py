@@ -1287,7 +1287,7 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
     vocab = _vocab()
     num = q.numeral
     start = num.start
-    # the minutes and seconds of a clock time: 11点20分, 10时30分
+    # the minutes and seconds of a clock time: 11点20分, 10时30分, 10时30分15秒
     if (
         start > 1
         and text[start - 1] in "点时分點時"
@@ -1299,6 +1299,7 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
             "分钟",
             None,
         )
+        and (text[start - 1] != "分" or _clock_minutes_end(text, start - 1))
     ):
         return True
     if q.unit_category == "date" or (q.unit in vocab.date_units and q.unit_category != "currency"):
@@ -1329,6 +1330,43 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if _endswith_any(text, start, vocab.weekday_prefixes) and 1 <= num.value <= 7:
             return True
     return False
+
+
+def _clock_minutes_end(text: str, i: int) -> bool:
+    """Is the 分 at i the minutes of a clock time (10时30分), not of a duration (2分54秒, 2小时40分)?
+    Only then are the seconds after it part of the time."""
+    k = i
+    while k > 0 and is_numeral_start(text[k - 1]):
+        k -= 1
+    return k > 1 and text[k - 1] in "点时點時" and is_numeral_start(text[k - 2])
+
+
+def _decimal_seconds(text: str, q: _Quantity) -> None:
+    """9秒97, 41秒592, 10秒5: a race time writes the fractions after 秒; one figure of 9.97 seconds."""
+    end, n = q.end, len(text)
+    k = end
+    while k < n and k - end < 4 and text[k] in _DIGITS:
+        k += 1
+    glued = k < n and (text[k] in _DIGITS or text[k] in ".．%" or text[k].isascii() and text[k].isalpha())
+    if not 1 <= k - end <= 3 or glued:
+        return
+    if _lookup_unit(text, k) is not None:
+        return  # 9秒10个: a new number with its own unit
+    digits = text[end:k].translate(_WIDTH_DIGITS)
+    q.value += Decimal(digits) / (Decimal(10) ** len(digits))
+    q.end = k
+
+
+def _mixed_digit_year(run: str) -> bool:
+    """二０一二年: a year written with Chinese digits and a zero in digits (a date, the timeline's)."""
+    return (
+        any(c in _DIGITS for c in run)
+        and any(c in _YEAR_HAN_DIGITS for c in run)
+        and all(c in _DIGITS or c in _YEAR_HAN_DIGITS for c in run)
+    )
+
+
+_YEAR_HAN_DIGITS = frozenset("〇零○一二三四五六七八九")
 
 
 _RE_SLASH_PAIR = re.compile(r"([0-9０-９]{1,2})[/／]([0-9０-９]{1,2})")
@@ -3040,6 +3078,9 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if ch in paired_numerals and _paired_numeral_phrase(text, i):
             i += 4  # 千人千面, 一院一策: a set phrase, not two counts
             continue
+        if text[i + 4 : i + 5] == "年" and _mixed_digit_year(text[i : i + 4]) and not _digit_before(text, i):
+            i += 5  # 二０一二年: a year
+            continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
             i = max(num.end, i + 1) if num is not None else i + 1
@@ -3211,6 +3252,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if q.unit == "秒" and q.end < n and text[q.end] in _DIGITS and num.value_max is None:
+            _decimal_seconds(text, q)
         if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
             continue  # 院检两方: both sides (双方), not two cubic metres
         if (

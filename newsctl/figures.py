@@ -1302,6 +1302,8 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         and (text[start - 1] != "分" or _clock_minutes_end(text, start - 1))
     ):
         return True
+    if q.unit == "年度" and num.digit_sequence and num.n_digits >= 3:
+        return True  # 2023年度, 105年度: a (fiscal or award) year, not a span of years
     if q.unit_category == "date" or (q.unit in vocab.date_units and q.unit_category != "currency"):
         unit = q.unit or ""
         value = num.value
@@ -2595,6 +2597,7 @@ def _names_vocab() -> dict[str, Any]:
         "glued_code_digits": int(names["glued_code"]["digits"]),
         "glued_code_not_before": frozenset(names["glued_code"]["not_before"]),
         "indefinite_not_quantity": tuple(names["indefinite_not_quantity"]),
+        "index_name_followers": _by_length(names["index_name_followers"]),
         "name_tags": frozenset(names["name_tags"]),
         "figure_tags": frozenset(names["figure_tags"]),
     }
@@ -2642,6 +2645,14 @@ def _is_name_or_spec(text: str, q: _Quantity) -> bool:
             and text[q.end] not in names["glued_code_not_before"]
         ):
             return True  # 12306网站, 12321艇: a long bare number glued to a word names it
+        if (
+            num.arabic
+            and q.approx is None
+            and num.start > 0
+            and (_is_han(text[num.start - 1]) or _is_ascii_alnum(text[num.start - 1]))
+            and _startswith_any(text, q.end, names["index_name_followers"]) is not None
+        ):
+            return True  # 标普500指数, 台湾50成分股: the number names a stock index or a fund
         vocab = _vocab()
         if (
             q.approx is None

@@ -1302,6 +1302,16 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         and (text[start - 1] != "分" or _clock_minutes_end(text, start - 1))
     ):
         return True
+    if (
+        q.unit is None
+        and text[start - 1 : start] == "月"
+        and num.chinese
+        and not num.arabic
+        and num.value_max is None
+        and 1 <= num.value <= 30
+        and text[start - 2 : start - 1] in _MONTH_NAME_ENDS
+    ):
+        return True  # 正月十五, 二月十二: the day of a (lunar) month, written without 日
     if q.unit == "年度" and num.digit_sequence and num.n_digits >= 3:
         return True  # 2023年度, 105年度: a (fiscal or award) year, not a span of years
     if q.unit_category == "date" or (q.unit in vocab.date_units and q.unit_category != "currency"):
@@ -1369,6 +1379,8 @@ def _mixed_digit_year(run: str) -> bool:
 
 
 _YEAR_HAN_DIGITS = frozenset("〇零○一二三四五六七八九")
+#: the last character of a month's name (正月, 腊月, 十二月) before a day written without 日
+_MONTH_NAME_ENDS = frozenset("正腊冬一二三四五六七八九十")
 
 
 _RE_SLASH_PAIR = re.compile(r"([0-9０-９]{1,2})[/／]([0-9０-９]{1,2})")
@@ -2347,6 +2359,58 @@ def _is_reference_mark(text: str, q: _Quantity) -> bool:
     return around in news["reference_brackets"] or around in news["list_marker_brackets"]
 
 
+@cache
+def _unit_less_names() -> dict[str, Any]:
+    names: dict[str, Any] = load_json("figures_context.json")["unit_less_names"]
+    return {
+        "figure_refs": frozenset(names["figure_refs"]),
+        "figure_ref_after": frozenset(names["figure_ref_after"]),
+        "address_after": frozenset(names["address_after"]),
+        "road_before": _by_length(names["road_before"]),
+        "date_dots": frozenset(names["date_dots"]),
+    }
+
+
+def _is_unit_less_name(text: str, q: _Quantity) -> bool:
+    """A bare number that names or places a thing: (图4), 西昌街9巷, 国道219, “3·11”, “十四冬”."""
+    names = _unit_less_names()
+    num = q.numeral
+    before, after = text[num.start - 1 : num.start], text[q.end : q.end + 1]
+    if before in names["figure_refs"] and after in names["figure_ref_after"]:
+        return True
+    if after in names["address_after"] or _endswith_any(text, num.start, names["road_before"]):
+        return True
+    if num.arabic and not num.has_decimal and (before in names["date_dots"] or after in names["date_dots"]):
+        if after in names["date_dots"]:
+            month, day = num.value, _digits_at(text, q.end + 1)
+        else:
+            month, day = _digits_before(text, num.start - 1), num.value
+        if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
+            return True
+    vocab = _vocab()
+    return (
+        num.chinese
+        and not num.arabic
+        and before in vocab.quote_open
+        and _is_han(after or "a")
+        and text[q.end + 1 : q.end + 2] in vocab.quote_close
+    )
+
+
+def _digits_at(text: str, i: int) -> int | None:
+    k = i
+    while k < len(text) and k - i < 3 and text[k] in _DIGITS:
+        k += 1
+    return int(text[i:k].translate(_WIDTH_DIGITS)) if k > i else None
+
+
+def _digits_before(text: str, i: int) -> int | None:
+    k = i
+    while k > 0 and i - k < 3 and text[k - 1] in _DIGITS:
+        k -= 1
+    return int(text[k:i].translate(_WIDTH_DIGITS)) if k < i else None
+
+
 def _is_school_grade(text: str, q: _Quantity) -> bool:
     """小1, 国3: a school grade after 小/国/高, not a quantity."""
     num = q.numeral
@@ -3201,7 +3265,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if (
             not has_unit
             and not whole
-            and (_is_photo_position(text, q) or _is_reference_mark(text, q) or _is_plus_name(text, q))
+            and (
+                _is_photo_position(text, q)
+                or _is_reference_mark(text, q)
+                or _is_plus_name(text, q)
+                or _is_unit_less_name(text, q)
+            )
         ):
             continue
         if text[num.end - 1 : num.end] in ("K", "k") and (

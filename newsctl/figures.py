@@ -2381,6 +2381,8 @@ def _is_unit_less_name(text: str, q: _Quantity) -> bool:
     if after in names["address_after"] or _endswith_any(text, num.start, names["road_before"]):
         return True
     if num.arabic and not num.has_decimal and (before in names["date_dots"] or after in names["date_dots"]):
+        month: Decimal | int | None
+        day: Decimal | int | None
         if after in names["date_dots"]:
             month, day = num.value, _digits_at(text, q.end + 1)
         else:

@@ -2327,15 +2327,15 @@ def _opens_a_story(text: str, q: _Quantity) -> bool:
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """第一，… 第二，…: an ordinal that opens a clause and is followed by a comma numbers the
-    points of a list (排名第一、 stays a rank)."""
+    """第一，… 第二，…: an ordinal that opens a clause (after a sentence's end, a quote or a
+    comma) and is followed by a comma numbers the points of a list (排名第一、 stays a rank)."""
     if text[end : end + 1] not in ("，", ",", "：", ":"):
         return False
     before = text[start - 1 : start]
     return (
         not before
         or before in _SENTENCE_END
-        or before in "“「 \u3000"
+        or before in "“「 \u3000，,"
         or _endswith_any(text, start, _news_vocab()["list_openers"]) is not None
     )
 
@@ -3244,7 +3244,13 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
                 continue  # 第2季: a quarter, a date
             if q.unit is None and not whole and _is_list_marker(text, q.start - len(ordinal), q.end):
-                continue  # 。第二，透过快递…: the numbering of a list, not a rank
+                continue  # 。第二，透过快递…, 但是，第一，: the numbering of a list, not a rank
+            if (
+                q.unit is None
+                and text[q.start - len(ordinal) - 1 : q.start - len(ordinal)] in quote_open
+                and text[q.end : q.end + 1] in quote_close
+            ):
+                continue  # 创下多个“第一”: a first, a noun, no rank of anything
             q.kind = "ordinal"
             q.start -= len(ordinal)
             q.approx = None

@@ -573,6 +573,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     and (
                         _is_han(text[j + 1])
                         and text[j + 1] not in _AFTER_BARE_MORE
+                        and not _more_before_new_word(text, j)
                         or _is_ascii_alnum(text[j + 1])
                     )
                 )
@@ -772,6 +773,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     pos + 1 >= n
                     or not _is_han(text[pos + 1])
                     or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
+                    or text[pos] == "多"
+                    and _more_before_new_word(text, pos)  # 余 is also a surname
                     or category == "age"
                     and text[pos + 1] in vocab.vague_after_age_ok
                 ):  # 1岁多儿子: 多 after an age before a word for a child is "more than"
@@ -2929,6 +2932,19 @@ def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
             _name_tag_memo.clear()
         _name_tag_memo.update({w: tags.get(w) for w in missing})
     return {w: _name_tag_memo.get(w) for w in words}
+
+
+def _more_before_new_word(text: str, j: int) -> bool:
+    """多 at j before a Han character: it is "more than" when a word of the dictionary (two
+    characters or more) starts right after it and 多 makes no word with that character
+    (3亿多农村人口, 历时一年多创造); 多次 is a word, and 3岁多病 stays as it was (病 alone)."""
+    pair = text[j : j + 2]
+    unit = _lookup_unit(text, j + 1)
+    nexts = {w for w in (text[j + 1 : j + 3], text[j + 1 : j + 4]) if len(w) > 1} if unit is None else set()
+    tags = _dictionary_tags({pair} | nexts)
+    if not (pair in tags and tags[pair] is None):
+        return False
+    return unit is not None or any(tags.get(w) is not None for w in nexts)
 
 
 def _verb_before_guo(text: str, p0: int, q: _Quantity) -> bool:

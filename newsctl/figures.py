@@ -2934,6 +2934,18 @@ def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
     return {w: _name_tag_memo.get(w) for w in words}
 
 
+def _leading_point_is_decimal(text: str, i: int) -> bool:
+    """.5 with no digit before the point: news writes 0.5, so a point that follows another point
+    (an ellipsis: ....2014年), a bullet or a line's start, or that comes before a year, is no
+    decimal point."""
+    if i > 0 and text[i - 1] in ".．…。·•◎●■□◆◇▲△★☆\n \u3000":
+        return False
+    k = i + 1
+    while k < len(text) and text[k] in _DIGITS:
+        k += 1
+    return not (k - i - 1 == 4 and text[k : k + 1] == "年") and i > 0
+
+
 def _more_before_new_word(text: str, j: int) -> bool:
     """多 at j before a Han character: it is "more than" when a word of the dictionary (two
     characters or more) starts right after it and 多 makes no word with that character
@@ -3145,7 +3157,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 i = skip_to
                 continue
         starts = ch in start_chars or (
-            ch in _SIGN_CHARS and i + 1 < n and (text[i + 1] in start_chars or text[i + 1] in " .")
+            ch in _SIGN_CHARS
+            and i + 1 < n
+            and (text[i + 1] in start_chars or text[i + 1] in " .")
+            and (ch != "." or _leading_point_is_decimal(text, i))
         )
         if not starts:
             i += 1

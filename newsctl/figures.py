@@ -2371,11 +2371,13 @@ def _unit_less_names() -> dict[str, Any]:
         "address_after": frozenset(names["address_after"]),
         "road_before": _by_length(names["road_before"]),
         "date_dots": frozenset(names["date_dots"]),
+        "mask_chars": frozenset(names["mask_chars"]),
     }
 
 
 def _is_unit_less_name(text: str, q: _Quantity) -> bool:
-    """A bare number that names or places a thing: (图4), 西昌街9巷, 国道219, “3·11”, “十四冬”."""
+    """A bare number that names or places a thing: (图4), 西昌街9巷, 国道219, “3·11”, “十四冬”,
+    20**年 (digits masked)."""
     names = _unit_less_names()
     num = q.numeral
     before, after = text[num.start - 1 : num.start], text[q.end : q.end + 1]
@@ -2383,6 +2385,9 @@ def _is_unit_less_name(text: str, q: _Quantity) -> bool:
         return True
     if after in names["address_after"] or _endswith_any(text, num.start, names["road_before"]):
         return True
+    masks, next_after = names["mask_chars"], text[q.end + 1 : q.end + 2]
+    if after in masks and (next_after in masks or _is_digit(next_after or "x")):
+        return True  # 20**年, 18****, 2*6号: a number with hidden digits
     if num.arabic and not num.has_decimal and (before in names["date_dots"] or after in names["date_dots"]):
         month: Decimal | int | None
         day: Decimal | int | None

@@ -2948,7 +2948,7 @@ def _leading_point_is_decimal(text: str, i: int) -> bool:
     k = i + 1
     while k < len(text) and text[k] in _DIGITS:
         k += 1
-    return not (k - i - 1 == 4 and text[k : k + 1] == "年") and i > 0
+    return not (k - i - 1 == 4 and text[k : k + 1] == "年")
 
 
 def _more_before_new_word(text: str, j: int) -> bool:

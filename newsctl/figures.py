@@ -3040,6 +3040,28 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
 
 
 @cache
+def _half_duration_vocab() -> tuple[_Words, frozenset[str], frozenset[str]]:
+    spec = load_json("figures_context.json")["half_duration"]
+    return _by_length(spec["units"]), frozenset(spec["not_after"]), frozenset(spec["not_after_unit"])
+
+
+def _half_duration_at(text: str, i: int) -> _Quantity | None:
+    """半小时, 近半个月 at the 半 at i: half of a unit of time (上半年 and 一个半小时 are not)."""
+    units, not_after, not_after_unit = _half_duration_vocab()
+    if i > 0 and text[i - 1] in not_after:
+        return None
+    unit = _startswith_any(text, i + 1, units)
+    if unit is None:
+        return None
+    end = i + 1 + len(unit)
+    if text[end : end + 1] in not_after_unit and end < len(text):
+        return None
+    value = Decimal("0.5")
+    num = Numeral(start=i, end=i + 1, value=value, chinese=True)
+    return _Quantity(i, end, value, None, None, unit, None, "measure", num, "time")
+
+
+@cache
 def _more_than_half_vocab() -> tuple[_Words, _Words, frozenset[str], Decimal]:
     spec = load_json("figures_context.json")["more_than_half"]
     return (
@@ -3153,6 +3175,15 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if dq is not None:
                 found.append(dq)
                 i = dq.end
+                continue
+            hq = _half_duration_at(text, i) if ch == "半" else None
+            if hq is not None:
+                i = hq.end
+                if not _is_relative_time(text, hq):  # 半年前, 半小时后: a date, the timeline's
+                    hq = _prefix(text, hq)
+                    if hq.approx is None and text[hq.start - 1 : hq.start] == "近":
+                        hq.start, hq.approx = hq.start - 1, "nearly"  # 近半个月: nearly half a month
+                    found.append(hq)
                 continue
         if ch in skip_chars and (
             text[i - 1 : i + 1] in skip_before or text[i : i + 2] in skip_after or ch in skip_alone

@@ -3058,7 +3058,16 @@ def _half_duration_at(text: str, i: int) -> _Quantity | None:
         return None
     value = Decimal("0.5")
     num = Numeral(start=i, end=i + 1, value=value, chinese=True)
-    return _Quantity(i, end, value, None, None, unit, None, "measure", num, "time")
+    vocab = _vocab()
+    approx = None
+    suffix = _startswith_any(text, end, vocab.approx_suffix_words)
+    if suffix is not None:
+        approx, end = vocab.approx_suffix_of[suffix], end + len(suffix)  # 半年以上
+    elif text[end : end + 1] in vocab.more_suffix and _more_before_new_word(text, end):
+        approx, end = "more_than", end + 1  # 半年多过去了
+    elif text[end : end + 1] in vocab.more_suffix and not _is_han(text[end + 1 : end + 2] or "a"):
+        approx, end = "more_than", end + 1
+    return _Quantity(i, end, value, None, approx, unit, None, "measure", num, "time")
 
 
 @cache

@@ -1326,6 +1326,10 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
             return bool(num.arabic and num.leading_zero)
         maximum = vocab.date_unit_max.get(unit)
         integral = value == value.to_integral_value() and value >= 0
+        if unit == "日" and _startswith_any(text, q.end, _news_vocab()["duration_after_day"]) is not None:
+            pair = text[q.end : q.end + 2]
+            if len(pair) < 2 or not _is_han(pair[1]) or _dictionary_tags({pair}).get(pair) is None:
+                return False  # 2日游: a two-day tour (5日游客增多: 游客 is a word; the 5th)
         if unit in ("点",):
             if not integral or value > 24 or num.has_decimal:
                 return False
@@ -1619,6 +1623,7 @@ def _news_vocab() -> dict[str, Any]:
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
+        "duration_after_day": _by_length(ctx["duration_after_day"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
         "quarter_units": frozenset(ctx["quarter_ordinal_units"]),

@@ -1308,13 +1308,19 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
     if (
         q.unit is None
         and text[start - 1 : start] == "月"
-        and num.chinese
-        and not num.arabic
         and num.value_max is None
-        and 1 <= num.value <= 30
-        and text[start - 2 : start - 1] in _MONTH_NAME_ENDS
+        and not num.has_decimal
+        and 1 <= num.value <= 31
+        and (
+            num.chinese
+            and not num.arabic
+            and text[start - 2 : start - 1] in _MONTH_NAME_ENDS
+            or num.arabic
+            and num.n_digits <= 2
+            and _is_digit(text[start - 2 : start - 1] or "x")
+        )
     ):
-        return True  # 正月十五, 二月十二: the day of a (lunar) month, written without 日
+        return True  # 正月十五, 二月十二, 7月31: the day of a month, written without 日
     if q.unit == "年度" and num.digit_sequence and num.n_digits >= 3:
         return True  # 2023年度, 105年度: a (fiscal or award) year, not a span of years
     if q.unit_category == "date" or (q.unit in vocab.date_units and q.unit_category != "currency"):

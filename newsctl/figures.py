@@ -1528,7 +1528,11 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
                 continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
-                continue
+                if not (
+                    word == "近"
+                    and _endswith_any(text, p0, _news_vocab()["duration_verbs_before_near"]) is not None
+                ):
+                    continue  # 近3年: the last three years (经过近3个小时: nearly three hours)
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
                 continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
@@ -1630,6 +1634,7 @@ def _news_vocab() -> dict[str, Any]:
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
         "duration_after_day": _by_length(ctx["duration_after_day"]),
+        "duration_verbs_before_near": _by_length(ctx["duration_verbs_before_near"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
         "quarter_units": frozenset(ctx["quarter_ordinal_units"]),

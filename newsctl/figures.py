@@ -573,6 +573,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     and (
                         _is_han(text[j + 1])
                         and text[j + 1] not in _AFTER_BARE_MORE
+                        and not _more_before_new_word(text, j)
                         or _is_ascii_alnum(text[j + 1])
                     )
                 )
@@ -772,6 +773,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     pos + 1 >= n
                     or not _is_han(text[pos + 1])
                     or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
+                    or text[pos] == "多"
+                    and _more_before_new_word(text, pos)  # 余 is also a surname
                     or category == "age"
                     and text[pos + 1] in vocab.vague_after_age_ok
                 ):  # 1岁多儿子: 多 after an age before a word for a child is "more than"
@@ -1287,7 +1290,7 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
     vocab = _vocab()
     num = q.numeral
     start = num.start
-    # the minutes and seconds of a clock time: 11点20分, 10时30分
+    # the minutes and seconds of a clock time: 11点20分, 10时30分, 10时30分15秒
     if (
         start > 1
         and text[start - 1] in "点时分點時"
@@ -1299,8 +1302,27 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
             "分钟",
             None,
         )
+        and (text[start - 1] != "分" or _clock_minutes_end(text, start - 1))
     ):
         return True
+    if (
+        q.unit is None
+        and text[start - 1 : start] == "月"
+        and num.value_max is None
+        and not num.has_decimal
+        and 1 <= num.value <= 31
+        and (
+            num.chinese
+            and not num.arabic
+            and text[start - 2 : start - 1] in _MONTH_NAME_ENDS
+            or num.arabic
+            and num.n_digits <= 2
+            and _is_digit(text[start - 2 : start - 1] or "x")
+        )
+    ):
+        return True  # 正月十五, 二月十二, 7月31: the day of a month, written without 日
+    if q.unit == "年度" and num.digit_sequence and num.n_digits >= 3:
+        return True  # 2023年度, 105年度: a (fiscal or award) year, not a span of years
     if q.unit_category == "date" or (q.unit in vocab.date_units and q.unit_category != "currency"):
         unit = q.unit or ""
         value = num.value
@@ -1310,6 +1332,10 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
             return bool(num.arabic and num.leading_zero)
         maximum = vocab.date_unit_max.get(unit)
         integral = value == value.to_integral_value() and value >= 0
+        if unit == "日" and _startswith_any(text, q.end, _news_vocab()["duration_after_day"]) is not None:
+            pair = text[q.end : q.end + 2]
+            if len(pair) < 2 or not _is_han(pair[1]) or _dictionary_tags({pair}).get(pair) is None:
+                return False  # 2日游: a two-day tour (5日游客增多: 游客 is a word; the 5th)
         if unit in ("点",):
             if not integral or value > 24 or num.has_decimal:
                 return False
@@ -1329,6 +1355,45 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if _endswith_any(text, start, vocab.weekday_prefixes) and 1 <= num.value <= 7:
             return True
     return False
+
+
+def _clock_minutes_end(text: str, i: int) -> bool:
+    """Is the 分 at i the minutes of a clock time (10时30分), not of a duration (2分54秒, 2小时40分)?
+    Only then are the seconds after it part of the time."""
+    k = i
+    while k > 0 and is_numeral_start(text[k - 1]):
+        k -= 1
+    return k > 1 and text[k - 1] in "点时點時" and is_numeral_start(text[k - 2])
+
+
+def _decimal_seconds(text: str, q: _Quantity) -> None:
+    """9秒97, 41秒592, 10秒5: a race time writes the fractions after 秒; one figure of 9.97 seconds."""
+    end, n = q.end, len(text)
+    k = end
+    while k < n and k - end < 4 and text[k] in _DIGITS:
+        k += 1
+    glued = k < n and (text[k] in _DIGITS or text[k] in ".．%" or text[k].isascii() and text[k].isalpha())
+    if not 1 <= k - end <= 3 or glued:
+        return
+    if _lookup_unit(text, k) is not None:
+        return  # 9秒10个: a new number with its own unit
+    digits = text[end:k].translate(_WIDTH_DIGITS)
+    q.value += Decimal(digits) / (Decimal(10) ** len(digits))
+    q.end = k
+
+
+def _mixed_digit_year(run: str) -> bool:
+    """二０一二年: a year written with Chinese digits and a zero in digits (a date, the timeline's)."""
+    return (
+        any(c in _DIGITS for c in run)
+        and any(c in _YEAR_HAN_DIGITS for c in run)
+        and all(c in _DIGITS or c in _YEAR_HAN_DIGITS for c in run)
+    )
+
+
+_YEAR_HAN_DIGITS = frozenset("〇零○一二三四五六七八九")
+#: the last character of a month's name (正月, 腊月, 十二月) before a day written without 日
+_MONTH_NAME_ENDS = frozenset("正腊冬一二三四五六七八九十")
 
 
 _RE_SLASH_PAIR = re.compile(r"([0-9０-９]{1,2})[/／]([0-9０-９]{1,2})")
@@ -1463,7 +1528,11 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
                 continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
-                continue
+                if not (
+                    word == "近"
+                    and _endswith_any(text, p0, _news_vocab()["duration_verbs_before_near"]) is not None
+                ):
+                    continue  # 近3年: the last three years (经过近3个小时: nearly three hours)
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
                 continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
@@ -1563,6 +1632,8 @@ def _news_vocab() -> dict[str, Any]:
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
+        "duration_after_day": _by_length(ctx["duration_after_day"]),
+        "duration_verbs_before_near": _by_length(ctx["duration_verbs_before_near"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
         "quarter_units": frozenset(ctx["quarter_ordinal_units"]),
@@ -1814,15 +1885,15 @@ def _opens_a_story(text: str, q: _Quantity) -> bool:
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """第一，… 第二，…: an ordinal that opens a clause and is followed by a comma numbers the
-    points of a list (排名第一、 stays a rank)."""
+    """第一，… 第二，…: an ordinal that opens a clause (after a sentence's end, a quote or a
+    comma) and is followed by a comma numbers the points of a list (排名第一、 stays a rank)."""
     if text[end : end + 1] not in ("，", ",", "：", ":"):
         return False
     before = text[start - 1 : start]
     return (
         not before
         or before in _SENTENCE_END
-        or before in "“「 \u3000"
+        or before in "“「 \u3000，,"
         or _endswith_any(text, start, _news_vocab()["list_openers"]) is not None
     )
 
@@ -1844,6 +1915,65 @@ def _is_reference_mark(text: str, q: _Quantity) -> bool:
     around = list((text[q.start - 1 : q.start], text[q.end : q.end + 1]))
     news = _news_vocab()
     return around in news["reference_brackets"] or around in news["list_marker_brackets"]
+
+
+@cache
+def _unit_less_names() -> dict[str, Any]:
+    names: dict[str, Any] = load_json("figures_context.json")["unit_less_names"]
+    return {
+        "figure_refs": frozenset(names["figure_refs"]),
+        "figure_ref_after": frozenset(names["figure_ref_after"]),
+        "address_after": frozenset(names["address_after"]),
+        "road_before": _by_length(names["road_before"]),
+        "date_dots": frozenset(names["date_dots"]),
+        "mask_chars": frozenset(names["mask_chars"]),
+    }
+
+
+def _is_unit_less_name(text: str, q: _Quantity) -> bool:
+    """A bare number that names or places a thing: (图4), 西昌街9巷, 国道219, “3·11”, “十四冬”,
+    20**年 (digits masked)."""
+    names = _unit_less_names()
+    num = q.numeral
+    before, after = text[num.start - 1 : num.start], text[q.end : q.end + 1]
+    if before in names["figure_refs"] and after in names["figure_ref_after"]:
+        return True
+    if after in names["address_after"] or _endswith_any(text, num.start, names["road_before"]):
+        return True
+    masks, next_after = names["mask_chars"], text[q.end + 1 : q.end + 2]
+    if after in masks and (next_after in masks or _is_digit(next_after or "x")):
+        return True  # 20**年, 18****, 2*6号: a number with hidden digits
+    if num.arabic and not num.has_decimal and (before in names["date_dots"] or after in names["date_dots"]):
+        month: Decimal | int | None
+        day: Decimal | int | None
+        if after in names["date_dots"]:
+            month, day = num.value, _digits_at(text, q.end + 1)
+        else:
+            month, day = _digits_before(text, num.start - 1), num.value
+        if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
+            return True
+    vocab = _vocab()
+    return (
+        num.chinese
+        and not num.arabic
+        and before in vocab.quote_open
+        and _is_han(after or "a")
+        and text[q.end + 1 : q.end + 2] in vocab.quote_close
+    )
+
+
+def _digits_at(text: str, i: int) -> int | None:
+    k = i
+    while k < len(text) and k - i < 3 and text[k] in _DIGITS:
+        k += 1
+    return int(text[i:k].translate(_WIDTH_DIGITS)) if k > i else None
+
+
+def _digits_before(text: str, i: int) -> int | None:
+    k = i
+    while k > 0 and i - k < 3 and text[k - 1] in _DIGITS:
+        k -= 1
+    return int(text[k:i].translate(_WIDTH_DIGITS)) if k < i else None
 
 
 def _is_school_grade(text: str, q: _Quantity) -> bool:
@@ -2096,6 +2226,7 @@ def _names_vocab() -> dict[str, Any]:
         "glued_code_digits": int(names["glued_code"]["digits"]),
         "glued_code_not_before": frozenset(names["glued_code"]["not_before"]),
         "indefinite_not_quantity": tuple(names["indefinite_not_quantity"]),
+        "index_name_followers": _by_length(names["index_name_followers"]),
         "name_tags": frozenset(names["name_tags"]),
         "figure_tags": frozenset(names["figure_tags"]),
     }
@@ -2143,6 +2274,14 @@ def _is_name_or_spec(text: str, q: _Quantity) -> bool:
             and text[q.end] not in names["glued_code_not_before"]
         ):
             return True  # 12306网站, 12321艇: a long bare number glued to a word names it
+        if (
+            num.arabic
+            and q.approx is None
+            and num.start > 0
+            and (_is_han(text[num.start - 1]) or _is_ascii_alnum(text[num.start - 1]))
+            and _startswith_any(text, q.end, names["index_name_followers"]) is not None
+        ):
+            return True  # 标普500指数, 台湾50成分股: the number names a stock index or a fund
         vocab = _vocab()
         if (
             q.approx is None
@@ -2355,6 +2494,31 @@ def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
     return {w: _name_tag_memo.get(w) for w in words}
 
 
+def _leading_point_is_decimal(text: str, i: int) -> bool:
+    """.5 with no digit before the point: news writes 0.5, so a point that follows another point
+    (an ellipsis: ....2014年), a bullet or a line's start, or that comes before a year, is no
+    decimal point."""
+    if i > 0 and text[i - 1] in ".．…。·•◎●■□◆◇▲△★☆\n \u3000":
+        return False
+    k = i + 1
+    while k < len(text) and text[k] in _DIGITS:
+        k += 1
+    return not (k - i - 1 == 4 and text[k : k + 1] == "年")
+
+
+def _more_before_new_word(text: str, j: int) -> bool:
+    """多 at j before a Han character: it is "more than" when a word of the dictionary (two
+    characters or more) starts right after it and 多 makes no word with that character
+    (3亿多农村人口, 历时一年多创造); 多次 is a word, and 3岁多病 stays as it was (病 alone)."""
+    pair = text[j : j + 2]
+    unit = _lookup_unit(text, j + 1)
+    nexts = {w for w in (text[j + 1 : j + 3], text[j + 1 : j + 4]) if len(w) > 1} if unit is None else set()
+    tags = _dictionary_tags({pair} | nexts)
+    if not (pair in tags and tags[pair] is None):
+        return False
+    return unit is not None or any(tags.get(w) is not None for w in nexts)
+
+
 def _verb_before_guo(text: str, p0: int, q: _Quantity) -> bool:
     """发生过一次, 考过三级: 过 right after a verb is the aspect particle (has done), not 超过;
     a round number, a share or an amount keeps the comparison (过百条, 育秧过三成, 收入过五千)."""
@@ -2428,6 +2592,37 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
             num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
             return _Quantity(i, i + len(word), value, None, None, "%", None, "percent", num, "discount")
     return None
+
+
+@cache
+def _half_duration_vocab() -> tuple[_Words, frozenset[str], frozenset[str]]:
+    spec = load_json("figures_context.json")["half_duration"]
+    return _by_length(spec["units"]), frozenset(spec["not_after"]), frozenset(spec["not_after_unit"])
+
+
+def _half_duration_at(text: str, i: int) -> _Quantity | None:
+    """半小时, 近半个月 at the 半 at i: half of a unit of time (上半年 and 一个半小时 are not)."""
+    units, not_after, not_after_unit = _half_duration_vocab()
+    if i > 0 and text[i - 1] in not_after:
+        return None
+    unit = _startswith_any(text, i + 1, units)
+    if unit is None:
+        return None
+    end = i + 1 + len(unit)
+    if text[end : end + 1] in not_after_unit and end < len(text):
+        return None
+    value = Decimal("0.5")
+    num = Numeral(start=i, end=i + 1, value=value, chinese=True)
+    vocab = _vocab()
+    approx = None
+    suffix = _startswith_any(text, end, vocab.approx_suffix_words)
+    if suffix is not None:
+        approx, end = vocab.approx_suffix_of[suffix], end + len(suffix)  # 半年以上
+    elif text[end : end + 1] in vocab.more_suffix and _more_before_new_word(text, end):
+        approx, end = "more_than", end + 1  # 半年多过去了
+    elif text[end : end + 1] in vocab.more_suffix and not _is_han(text[end + 1 : end + 2] or "a"):
+        approx, end = "more_than", end + 1
+    return _Quantity(i, end, value, None, approx, unit, None, "measure", num, "time")
 
 
 @cache
@@ -2545,6 +2740,15 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 found.append(dq)
                 i = dq.end
                 continue
+            hq = _half_duration_at(text, i) if ch == "半" else None
+            if hq is not None:
+                i = hq.end
+                if not _is_relative_time(text, hq):  # 半年前, 半小时后: a date, the timeline's
+                    hq = _prefix(text, hq)
+                    if hq.approx is None and text[hq.start - 1 : hq.start] == "近":
+                        hq.start, hq.approx = hq.start - 1, "nearly"  # 近半个月: nearly half a month
+                    found.append(hq)
+                continue
         if ch in skip_chars and (
             text[i - 1 : i + 1] in skip_before or text[i : i + 2] in skip_after or ch in skip_alone
         ):
@@ -2553,7 +2757,10 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 i = skip_to
                 continue
         starts = ch in start_chars or (
-            ch in _SIGN_CHARS and i + 1 < n and (text[i + 1] in start_chars or text[i + 1] in " .")
+            ch in _SIGN_CHARS
+            and i + 1 < n
+            and (text[i + 1] in start_chars or text[i + 1] in " .")
+            and (ch != "." or _leading_point_is_decimal(text, i))
         )
         if not starts:
             i += 1
@@ -2578,6 +2785,9 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 continue
         if ch in paired_numerals and _paired_numeral_phrase(text, i):
             i += 4  # 千人千面, 一院一策: a set phrase, not two counts
+            continue
+        if text[i + 4 : i + 5] == "年" and _mixed_digit_year(text[i : i + 4]) and not _digit_before(text, i):
+            i += 5  # 二０一二年: a year
             continue
         num = scan_numeral(text, i)
         if num is None or num.overflow:
@@ -2665,7 +2875,13 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
                 continue  # 第2季: a quarter, a date
             if q.unit is None and not whole and _is_list_marker(text, q.start - len(ordinal), q.end):
-                continue  # 。第二，透过快递…: the numbering of a list, not a rank
+                continue  # 。第二，透过快递…, 但是，第一，: the numbering of a list, not a rank
+            if (
+                q.unit is None
+                and text[q.start - len(ordinal) - 1 : q.start - len(ordinal)] in quote_open
+                and text[q.end : q.end + 1] in quote_close
+            ):
+                continue  # 创下多个“第一”: a first, a noun, no rank of anything
             q.kind = "ordinal"
             q.start -= len(ordinal)
             q.approx = None
@@ -2688,7 +2904,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if (
             not has_unit
             and not whole
-            and (_is_photo_position(text, q) or _is_reference_mark(text, q) or _is_plus_name(text, q))
+            and (
+                _is_photo_position(text, q)
+                or _is_reference_mark(text, q)
+                or _is_plus_name(text, q)
+                or _is_unit_less_name(text, q)
+            )
         ):
             continue
         if text[num.end - 1 : num.end] in ("K", "k") and (
@@ -2750,6 +2971,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 q.value, q.value_max = -q.value_max, q.value
         if q.unit_category == "tenths":
             _tenths_digit(text, q)
+        if q.unit == "秒" and q.end < n and text[q.end] in _DIGITS and num.value_max is None:
+            _decimal_seconds(text, q)
         if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
             continue  # 院检两方: both sides (双方), not two cubic metres
         if (

@@ -438,6 +438,7 @@ def _evaluate(toks: list[_Tok]) -> _Eval | None:
     section = Decimal(0)
     pending: Decimal | None = None
     pending_is_char_digit = False
+    arabic_abbrev = False  # 1万8, 3千5: one Arabic digit after a place, the next place down
     pending_liang = False
     last_small: Decimal | None = None
     last_big: Decimal | None = None
@@ -515,7 +516,17 @@ def _evaluate(toks: list[_Tok]) -> _Eval | None:
                 break
             pending = tok.value
             pending_is_char_digit = False
-            abbrev_unit = None
+            arabic_abbrev = (
+                tok.n_digits == 1
+                and not tok.has_dec
+                and not tok.has_sep
+                and units_seen
+                and abbrev_unit is not None
+                and abbrev_unit >= 100
+                and not zero_gap
+            )
+            if not arabic_abbrev:
+                abbrev_unit = None
             anything = True
             has_decimal = has_decimal or tok.has_dec
             used = k + 1
@@ -636,8 +647,13 @@ def _evaluate(toks: list[_Tok]) -> _Eval | None:
         n_digits = len(seq)
         pending = seq_value()
         pending_is_char_digit = False
-    elif pending is not None and pending_is_char_digit and abbrev_unit is not None and not zero_gap:
-        # 四百五 = 450, 一万三 = 13000, 十五 = 15
+    elif (
+        pending is not None
+        and (pending_is_char_digit or arabic_abbrev)
+        and abbrev_unit is not None
+        and not zero_gap
+    ):
+        # 四百五 = 450, 一万三 = 13000, 十五 = 15, 1万8 = 18000
         if frac is None:
             pending *= abbrev_unit / 10
     value = total + section + (pending if pending is not None else Decimal(0))

@@ -32,8 +32,9 @@ from newsctl.figures import (
 from newsctl.numerals import is_numeral_start
 from newsctl.numerals import tables as numeral_tables
 
-#: measure words of events (三次, 两期): what follows them is not what they count
-_VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
+#: measure words of events (三次, 两期): what follows them is not what they count; 届 numbers
+#: the sessions of a body named before it (中共二十届, 全国政协十四届), which it does not count
+_VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批", "届"))
 
 
 def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str, str, bool]]:

@@ -68,6 +68,10 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("共有12家展商参展。", [("12家", "展商")]),
         # between two figures, a noun closed by a list word belongs to the first
         ("该材料具有90%抗磨损性能和80%防水性能。", [("90%", None), ("80%", None)]),
+        # 届 numbers the sessions of the body named before it: not what it counts
+        ("共产党二十届三中全会在北京举行。", [("二十届", None)]),
+        ("政协十四届三次会议开幕。", [("十四届", None), ("三次", None)]),
+        ("他连续参加了三届奥运会。", [("三届", "奥运会")]),
         # a set phrase with a modifier does not head a phrase read forwards
         ("推动9大机种自动化改造顺利投产", [("9大", None)]),
     ],

@@ -305,6 +305,7 @@ def _counted_vocab() -> dict[str, Any]:
         "money_heads": _by_length(data["money_heads"]),
         "possessor_endings": frozenset(data["possessor_endings"]),
         "adverbial_nouns": frozenset(data["adverbial_nouns"]),
+        "verbs_tagged_nouns": frozenset(data["verbs_tagged_nouns"]),
         "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
         "rate_max": int(data["rate_noun"]["max_chars"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
@@ -497,6 +498,8 @@ def _noun_phrase(
                 pos += len(word)
             elif word in _counted_vocab()["adverbial_nouns"]:
                 stop_tag = "d"  # 17名被告人|全部, 议员|全部产生: a word that is no noun here ends the phrase
+            elif word in _counted_vocab()["verbs_tagged_nouns"]:
+                stop_tag = "v"  # 3000件展品|亮相: a verb the dictionary tags as a noun
             else:
                 stop_tag = tag
             break

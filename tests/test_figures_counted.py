@@ -72,6 +72,10 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("共产党二十届三中全会在北京举行。", [("二十届", None)]),
         ("政协十四届三次会议开幕。", [("十四届", None), ("三次", None)]),
         ("他连续参加了三届奥运会。", [("三届", "奥运会")]),
+        # verbs the dictionary tags as nouns end a phrase as a verb would
+        ("本届展会有3000件展品亮相。", [("3000件", "展品")]),
+        ("有20万解放军发动反击。", [("20万", "解放军")]),
+        ("月薪被扣50元。", [("50元", None)]),
         # a set phrase with a modifier does not head a phrase read forwards
         ("推动9大机种自动化改造顺利投产", [("9大", None)]),
     ],

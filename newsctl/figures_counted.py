@@ -306,6 +306,7 @@ def _counted_vocab() -> dict[str, Any]:
         "possessor_endings": frozenset(data["possessor_endings"]),
         "adverbial_nouns": frozenset(data["adverbial_nouns"]),
         "verbs_tagged_nouns": frozenset(data["verbs_tagged_nouns"]),
+        "list_joiner_chars": frozenset(data["list_joiner_chars"]),
         "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
         "rate_max": int(data["rate_noun"]["max_chars"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
@@ -563,6 +564,15 @@ def _noun_phrase(
         if tag is not None:
             return None
     start = len(chars) - read
+    if not after and words and start >= 2 and chars[start - 1] in _counted_vocab()["list_joiner_chars"]:
+        # 腐败和作风问题16.1万件: the last noun of a list that the figure counts whole (not when the
+        # list word ends a word: 参与|院校)
+        pair = chars[start - 2 : start]
+        tag = tags.get(pair, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [pair]
+        if tag is None and _is_han(pair[0]):
+            return None
     if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
         # 最|大功率, 进|出口值: the character before the phrase and its first character make a
         # word: the first word is read from its second character when that is a word, else the

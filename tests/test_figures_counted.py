@@ -76,6 +76,11 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("本届展会有3000件展品亮相。", [("3000件", "展品")]),
         ("有20万解放军发动反击。", [("20万", "解放军")]),
         ("月薪被扣50元。", [("50元", None)]),
+        # the last noun of a list before the figure is not all that it counts
+        ("全省查处腐败和作风问题300件。", [("300件", None)]),
+        ("船上游客和船员共36人落水。", [("36人", "人")]),
+        # ... unless the list word ends a word (参与)
+        ("本次参与院校超过200所。", [("超过200所", "院校")]),
         # a set phrase with a modifier does not head a phrase read forwards
         ("推动9大机种自动化改造顺利投产", [("9大", None)]),
     ],

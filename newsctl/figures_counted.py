@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
-from itertools import accumulate, repeat
-from operator import attrgetter, itemgetter
 from typing import Any
 
 from newsctl.data import load_json
@@ -637,11 +635,6 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
     return not _is_han(ch) or is_numeral_start(ch) or ch in _BOUNDARY_CHARS
 
 
-_START: Any = attrgetter("start")
-_END: Any = attrgetter("end")
-_FIRST: Any = itemgetter(0)
-_SECOND: Any = itemgetter(1)
-
 #: the sides of a span that are not a noun phrase to read from the dictionary: a noun itself, or a
 #: reading made only when the spans before it found nothing
 _READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads"))
@@ -655,20 +648,18 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _counted_char_run()  # has a noun near it)
     out: list[str | None] = [None] * len(qs)
     # each figure reads the text between the figures next to it
-    # (computed with map and accumulate: a loop over the figures in Python cost more than the rest)
-    q_starts = list(map(_START, qs))
-    q_ends = list(map(_END, qs))
-    bounds = sorted(zip(q_starts, q_ends))
-    starts = list(map(_FIRST, bounds))
-    ends_before = list(accumulate(map(_SECOND, bounds), max, initial=0))  # of the first i figures
-    ats = list(map(bisect_left, repeat(starts), q_starts))  # each figure's rank by start
-    lows = list(map(min, map(ends_before.__getitem__, ats), q_starts))
-    next_starts = starts[1:]
-    next_starts.append(len(text))
-    his = map(max, map(next_starts.__getitem__, ats), q_ends)
+    bounds = sorted((q.start, q.end) for q in qs)
+    starts = [start for start, _end in bounds]
+    ends_before = [0]  # ends_before[i]: the furthest end of the first i figures
+    for _start, end in bounds:
+        ends_before.append(max(ends_before[-1], end))
     pending = []
-    for k, (q, lo, hi) in enumerate(zip(qs, lows, his)):
-        if spans := _counted_spans(text, q, lo, hi):
+    lows = [0] * len(qs)
+    for k, q in enumerate(qs):
+        at = bisect_left(starts, q.start)
+        lo = lows[k] = min(ends_before[at], q.start)
+        hi = starts[at + 1] if at + 1 < len(starts) else len(text)
+        if spans := _counted_spans(text, q, lo, max(hi, q.end)):
             pending.append((k, spans))
     while pending:
         wanted: set[str] = set()

@@ -30,8 +30,9 @@ from newsctl.figures import (
 from newsctl.numerals import is_numeral_start
 from newsctl.numerals import tables as numeral_tables
 
-#: measure words of events (三次, 两期): what follows them is not what they count
-_VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批"))
+#: measure words of events (三次, 两期): what follows them is not what they count; 届 numbers
+#: the sessions of a body named before it (中共二十届, 全国政协十四届), which it does not count
+_VERBAL_UNITS = frozenset(("次", "期", "回", "遍", "趟", "轮", "批", "届"))
 
 
 def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str, str, bool]]:
@@ -302,6 +303,8 @@ def _counted_vocab() -> dict[str, Any]:
         "money_heads": _by_length(data["money_heads"]),
         "possessor_endings": frozenset(data["possessor_endings"]),
         "adverbial_nouns": frozenset(data["adverbial_nouns"]),
+        "verbs_tagged_nouns": frozenset(data["verbs_tagged_nouns"]),
+        "list_joiner_chars": frozenset(data["list_joiner_chars"]),
         "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
         "rate_max": int(data["rate_noun"]["max_chars"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
@@ -494,6 +497,8 @@ def _noun_phrase(
                 pos += len(word)
             elif word in _counted_vocab()["adverbial_nouns"]:
                 stop_tag = "d"  # 17名被告人|全部, 议员|全部产生: a word that is no noun here ends the phrase
+            elif word in _counted_vocab()["verbs_tagged_nouns"]:
+                stop_tag = "v"  # 3000件展品|亮相: a verb the dictionary tags as a noun
             else:
                 stop_tag = tag
             break
@@ -557,6 +562,15 @@ def _noun_phrase(
         if tag is not None:
             return None
     start = len(chars) - read
+    if not after and words and start >= 2 and chars[start - 1] in _counted_vocab()["list_joiner_chars"]:
+        # 腐败和作风问题16.1万件: the last noun of a list that the figure counts whole (not when the
+        # list word ends a word: 参与|院校)
+        pair = chars[start - 2 : start]
+        tag = tags.get(pair, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [pair]
+        if tag is None and _is_han(pair[0]):
+            return None
     if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
         # 最|大功率, 进|出口值: the character before the phrase and its first character make a
         # word: the first word is read from its second character when that is a word, else the

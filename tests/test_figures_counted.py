@@ -68,6 +68,19 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("共有12家展商参展。", [("12家", "展商")]),
         # between two figures, a noun closed by a list word belongs to the first
         ("该材料具有90%抗磨损性能和80%防水性能。", [("90%", None), ("80%", None)]),
+        # 届 numbers the sessions of the body named before it: not what it counts
+        ("共产党二十届三中全会在北京举行。", [("二十届", None)]),
+        ("政协十四届三次会议开幕。", [("十四届", None), ("三次", None)]),
+        ("他连续参加了三届奥运会。", [("三届", "奥运会")]),
+        # verbs the dictionary tags as nouns end a phrase as a verb would
+        ("本届展会有3000件展品亮相。", [("3000件", "展品")]),
+        ("有20万解放军发动反击。", [("20万", "解放军")]),
+        ("月薪被扣50元。", [("50元", None)]),
+        # the last noun of a list before the figure is not all that it counts
+        ("全省查处腐败和作风问题300件。", [("300件", None)]),
+        ("船上游客和船员共36人落水。", [("36人", "人")]),
+        # ... unless the list word ends a word (参与)
+        ("本次参与院校超过200所。", [("超过200所", "院校")]),
         # a set phrase with a modifier does not head a phrase read forwards
         ("推动9大机种自动化改造顺利投产", [("9大", None)]),
     ],

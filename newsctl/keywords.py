@@ -1402,7 +1402,7 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
         if any(tags[i] in _EDGE_FUNCTION_TAGS for i in (0, -1)):
             continue  # an adverb or a pronoun at an edge (总额 + 同比, 事业 + 全面)
         if len(parts[0]) == 1 and any(_NUMERAL_CHAR.fullmatch(char_at(s + begin - 1)) for s in starts):
-            continue  # a number's measure word (3 + 双 + 球鞋): the thing has no measure
+            continue  # a number's measure word (两 + 件 + 外套): the thing has no measure
         if doc.is_verb_phrase(whole, parts):
             continue
         found[term] = whole

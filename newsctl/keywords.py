@@ -1105,7 +1105,12 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
     for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():
         give_whole(term, whole)
     for term, whole in _recurring_spans(doc, text, looked_at[:CUTS_LOOKED_AT]).items():
+        weight = scores.get(term, 0.0)
+        scored = whole in scores
         give_whole(term, whole)
+        if scored:
+            # the whole is scored already, on the same mentions: the better of the two weights, not both
+            scores[whole] = max(scores[whole] - weight, weight)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count

@@ -1376,8 +1376,8 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
             for at in (begin - 1, end):
                 if end - begin >= RECURRING_SPAN_LIMIT:
                     break
-                char, count = Counter(char_at(s + at) for s in starts).most_common(1)[0]
-                if count >= least and _HAN.fullmatch(char) is not None and char not in stops:
+                char = _share_of([char_at(s + at) for s in starts], least)
+                if char and _HAN.fullmatch(char) is not None and char not in stops:
                     starts = [s for s in starts if char_at(s + at) == char]
                     begin, end = min(begin, at), max(end, at + 1)
                     grew = True
@@ -1421,6 +1421,15 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
             whole = found[whole]  # 统一 -> 全国统一 -> 全国统一大市场
         found[term] = whole
     return found
+
+
+def _share_of(seq: list[str], least: int) -> str:
+    """The item at least `least` of `seq` are, more than half of them; "" if none is."""
+    # such an item is among the first len(seq) - least + 1
+    for item in dict.fromkeys(seq[: len(seq) - least + 1]):
+        if seq.count(item) >= least:
+            return item
+    return ""
 
 
 def _occurrences(text: str, term: str) -> list[int]:

@@ -72,6 +72,20 @@ COMMON_NAME_IDF_SHARE = 0.5
 # `analyze` (a given name counted with the full name in one and not in the other).
 NAMES_LOOKED_AT = 40
 CUTS_LOOKED_AT = 20
+# The longest string a recurring piece grows into (洁厕灵, 全国统一大市场): longer is a clause.
+RECURRING_SPAN_LIMIT = 8
+# ...said this often: a title and its lead often say the same words twice in the same order.
+RECURRING_SPAN_MENTIONS = 3
+# ...in at least this share of them (全国统一 + 大市场 in 11 of 13, 全国统一 + 的 + 市场 in another).
+RECURRING_SPAN_SHARE = 0.75
+# The longest word of the HMM's glued onto the edge of such a string that is taken as its piece (厕灵时).
+GLUED_PIECE_LIMIT = 3
+# The first letters of the POS tags a one-character word at the edge of such a string may have: nouns,
+# names, adjectives, unknown pieces (洁 + 厕灵).
+_EDGE_CHAR_TAGS = frozenset("nag")
+_NUMERAL_CHAR = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两几]")
+# POS tags no such string starts or ends with: adverbs, numbers, measures, pronouns, localisers, particles.
+_EDGE_FUNCTION_TAGS = frozenset(("d", "ad", "m", "mq", "q", "r", "f", "p", "c", "u"))
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
@@ -1090,6 +1104,13 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
         give_whole(term, whole)
     for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():
         give_whole(term, whole)
+    for term, whole in _recurring_spans(doc, text, looked_at[:CUTS_LOOKED_AT]).items():
+        weight = scores.get(term, 0.0)
+        scored = whole in scores
+        give_whole(term, whole)
+        if scored:
+            # the whole is scored already, on the same mentions: the better of the two weights, not both
+            scores[whole] = max(scores[whole] - weight, weight)
     for term in looked_at:
         tag = entry(term, _NO_ENTRY)[0]
         is_phrase = term not in doc.word_count
@@ -1316,6 +1337,107 @@ def _named_organisations(doc: _Doc, terms: list[str], others: list[str]) -> dict
             whole = name + term
             if not any(whole in other and whole != other for other in others):
                 found[term] = whole
+    return found
+
+
+def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
+    """Words nearly all of whose (three or more) mentions sit inside the same longer string,
+    each with that string: a product or name the segmenter cut into pieces, of which only a
+    piece is tagged (洁 | 厕灵, 全国统一 | 大 | 市场). The string grows a character at a time
+    while RECURRING_SPAN_SHARE of the mentions have the same neighbour there, a Han character
+    that is no function or clause character, up to RECURRING_SPAN_LIMIT characters; it starts
+    and ends where the segmenter ended words or inside words it guessed (厕灵时), and it is no
+    verb phrase."""
+    offsets = list(accumulate(map(len, doc.tokens), initial=0))
+    boundaries = set(offsets)
+    entries = doc.lexicon
+    stops = _function_chars() | _clause_chars()
+
+    def char_at(at: int) -> str:
+        return text[at] if 0 <= at < len(text) else ""
+
+    def edge_ok(at: int) -> bool:
+        return (
+            at in boundaries or entries.get(doc.tokens[bisect_right(offsets, at) - 1], _NO_ENTRY)[0] is None
+        )
+
+    found: dict[str, str] = {}
+    for term in terms:
+        if _HAN_WORD.fullmatch(term) is None or len(term) >= RECURRING_SPAN_LIMIT:
+            continue
+        starts = _occurrences(text, term)
+        if len(starts) < RECURRING_SPAN_MENTIONS:
+            continue
+        least = math.ceil(RECURRING_SPAN_SHARE * len(starts))
+        begin, end = 0, len(term)  # relative to each mention
+        grew = True
+        while grew:
+            grew = False
+            for at in (begin - 1, end):
+                if end - begin >= RECURRING_SPAN_LIMIT:
+                    break
+                char = _share_of([char_at(s + at) for s in starts], least)
+                if char and _HAN.fullmatch(char) is not None and char not in stops:
+                    starts = [s for s in starts if char_at(s + at) == char]
+                    begin, end = min(begin, at), max(end, at + 1)
+                    grew = True
+        if end - begin == len(term) or not all(edge_ok(s + begin) and edge_ok(s + end) for s in starts):
+            continue
+        whole = text[starts[0] + begin : starts[0] + end]
+        aligned = [s for s in starts if s + begin in boundaries and s + end in boundaries]
+        if not aligned or _HAN_WORD.fullmatch(whole) is None:
+            continue
+        parts = tuple(
+            doc.tokens[bisect_left(offsets, aligned[0] + begin) : bisect_left(offsets, aligned[0] + end)]
+        )
+        if len(parts) < 2 or parts[0] not in entries or parts[-1] not in entries:
+            continue  # a stopword or number at an edge: no name
+        tags = [entries.get(p, _NO_ENTRY)[0] for p in parts]
+        verb_and_suffix = len(parts) == 2 and len(parts[1]) == 1 and not doc._is_common(parts[0])
+        if not verb_and_suffix and (tags[0] in ("v", "vn") or "v" in tags):
+            # a verb and its object (会见 + 总统, 了解 + 基层): a clause, not a thing; only a rare verb
+            # and a one-character noun (充电 + 宝) names one
+            continue
+        if not kin_words().isdisjoint(parts):
+            continue  # kin around a word (前夫 + 家暴): the word is the tag, as for phrases
+        if all(tag == "ns" for tag in tags):
+            continue  # places side by side are a route or an address (甲地 + 乙地), each its own tag
+        if any(len(parts[i]) == 1 and (tags[i] or "n")[0] not in _EDGE_CHAR_TAGS for i in (0, -1)):
+            continue  # a conjunction, verb or preposition at an edge (峰会 + 并, 论坛 + 致)
+        if any(tags[i] in _EDGE_FUNCTION_TAGS for i in (0, -1)):
+            continue  # an adverb or a pronoun at an edge (总额 + 同比, 事业 + 全面)
+        if len(parts[0]) == 1 and any(_NUMERAL_CHAR.fullmatch(char_at(s + begin - 1)) for s in starts):
+            continue  # a number's measure word (两 + 件 + 外套): the thing has no measure
+        if doc.is_verb_phrase(whole, parts):
+            continue
+        found[term] = whole
+        for at in chain.from_iterable((s + begin, s + end) for s in starts):
+            if at not in boundaries:  # a word the HMM glued onto an edge (厕灵时): a piece of the whole
+                glued = doc.tokens[bisect_right(offsets, at) - 1]
+                if len(glued) <= GLUED_PIECE_LIMIT and glued not in found:
+                    found[glued] = whole
+    for term, whole in found.items():
+        while whole in found and found[whole] != whole:
+            whole = found[whole]  # 统一 -> 全国统一 -> 全国统一大市场
+        found[term] = whole
+    return found
+
+
+def _share_of(seq: list[str], least: int) -> str:
+    """The item at least `least` of `seq` are, more than half of them; "" if none is."""
+    # such an item is among the first len(seq) - least + 1
+    for item in dict.fromkeys(seq[: len(seq) - least + 1]):
+        if seq.count(item) >= least:
+            return item
+    return ""
+
+
+def _occurrences(text: str, term: str) -> list[int]:
+    """Where each (non-overlapping) mention of `term` starts in `text`."""
+    found, at = [], text.find(term)
+    while at >= 0:
+        found.append(at)
+        at = text.find(term, at + len(term))
     return found
 
 

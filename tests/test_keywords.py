@@ -10,11 +10,14 @@ import pytest
 from newsctl.article import Article, parse_article
 from newsctl.clean import clean_text
 from newsctl.keywords import (
+    DEFAULT_POS,
     DocumentFrequencies,
     KeywordScore,
+    _Doc,
     _number_residues,
     _quoted_wholes,
     _recurrence_gain,
+    _recurring_spans,
     corpus_document_frequencies,
     extract_keywords,
     idf_table_for,
@@ -562,3 +565,29 @@ def test_a_word_with_a_kin_noun_glued_on_gives_way_to_the_word(segmenter: Segmen
     found = terms(extract_keywords(article_of(body, title="前夫家暴 单亲妈带子离家"), segmenter, top=10))
     assert "家暴" in found
     assert "前夫家暴" not in found
+
+
+def test_a_product_cut_into_pieces_is_tagged_whole(segmenter: Segmenter) -> None:
+    # jieba cuts 洁 | 厕灵 (and 厕灵时, 厕灵后 where the HMM glues the next character on)
+    body = (
+        "很多家庭用洁厕灵清洗马桶。\n\n"
+        "专家提醒，使用洁厕灵时要开窗通风，洁厕灵和84消毒液不能混用。\n\n"
+        "倒入洁厕灵后，不要马上倒入其他清洁剂。"
+    )
+    found = extract_keywords(article_of(body, title="清洁用品混用有风险"), segmenter, top=10)
+    assert "洁厕灵" in terms(found)
+    assert not any(k.term.startswith("厕灵") for k in found)
+    assert next(k.count for k in found if k.term == "洁厕灵") == 4
+
+
+def test_a_recurring_span_is_no_clause_nor_a_pair_said_twice(segmenter: Segmenter) -> None:
+    def spans(body: str, words: list[str]) -> dict[str, str]:
+        doc = _Doc.build(article_of(body, title="标题"), segmenter, DEFAULT_POS, True)
+        return _recurring_spans(doc, "".join(doc.tokens), words)
+
+    verb = "会议研究推动产业升级。\n\n各区要推动产业升级。\n\n市长说，推动产业升级是重点。"
+    assert spans(verb, ["产业升级", "产业"]) == {}  # a common verb and its object
+    twice = "很多家庭用洁厕灵清洗马桶。\n\n专家提醒，洁厕灵和消毒液不能混用。"
+    assert spans(twice, ["厕灵"]) == {}
+    thrice = twice + "\n\n倒入洁厕灵后要通风。"
+    assert spans(thrice, ["厕灵"])["厕灵"] == "洁厕灵"

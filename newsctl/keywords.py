@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from heapq import heapify, heappop
+from heapq import heapify, heappop, heappush
 from itertools import accumulate, chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
@@ -1015,8 +1015,9 @@ def extract_keywords(
         scores = _textrank_scores(doc)
     else:
         scores = _tfidf_scores(doc, idf)
-    merged = _gather_names(doc, scores, segmenter)
-    chosen = _select(doc, scores, top)
+    pieces: dict[str, tuple[str, float]] = {}
+    merged = _gather_names(doc, scores, segmenter, pieces)
+    chosen = _select(doc, scores, top, pieces)
     if not chosen:
         return []
     best = scores[chosen[0]] or 1.0
@@ -1053,14 +1054,16 @@ def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
     return scores
 
 
-def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> dict[str, int]:
+def _gather_names(
+    doc: _Doc, scores: dict[str, float], segmenter: Segmenter, pieces: dict[str, tuple[str, float]]
+) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
     verb, the given names of a transliterated name, a Latin gloss) give their weight
     to the whole name; fragments of the title and of sentences go; names of people,
     places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
-    name took over."""
+    name took over; `pieces` gets, for each recurring string, the best piece it took and its weight."""
     entry = doc.lexicon.get
     text = "".join(doc.tokens)
     merged: dict[str, int] = {}
@@ -1107,6 +1110,9 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
     for term, whole in _recurring_spans(doc, text, looked_at[:CUTS_LOOKED_AT]).items():
         weight = scores.get(term, 0.0)
         scored = whole in scores
+        # only a dictionary word stands as a tag on its own (接种率, not 翔平 of a cut name)
+        if entry(term, _NO_ENTRY)[0] is not None and weight > pieces.get(whole, ("", 0.0))[1]:
+            pieces[whole] = (term, weight)
         give_whole(term, whole)
         if scored:
             # the whole is scored already, on the same mentions: the better of the two weights, not both
@@ -1535,10 +1541,13 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
     return scores
 
 
-def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
+def _select(
+    doc: _Doc, scores: dict[str, float], top: int, pieces: Mapping[str, tuple[str, float]]
+) -> list[str]:
     """Best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
-    fragment or extension of a chosen phrase."""
+    fragment or extension of a chosen phrase. A recurring string skipped so gives
+    its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag of its own)."""
     # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
@@ -1553,6 +1562,10 @@ def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
         else:
             overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
+            if term in pieces:
+                piece, weight = pieces[term]
+                scores[piece] = weight
+                heappush(ordered, (-weight, -len(piece), piece))
             continue
         chosen.append(term)
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))

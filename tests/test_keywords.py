@@ -591,3 +591,16 @@ def test_a_recurring_span_is_no_clause_nor_a_pair_said_twice(segmenter: Segmente
     assert spans(twice, ["厕灵"]) == {}
     thrice = twice + "\n\n倒入洁厕灵后要通风。"
     assert spans(thrice, ["厕灵"])["厕灵"] == "洁厕灵"
+
+
+def test_a_recurring_span_led_by_a_stronger_keyword_gives_its_piece_back(segmenter: Segmenter) -> None:
+    # 覆盖率 sits inside 宽带覆盖率 every time, and 宽带, said more, is the stronger tag: the string
+    # is dropped as an extension of 宽带, and 覆盖率 must stand as a tag of its own, not vanish
+    body = (
+        "本县今年继续推进宽带工作。宽带数量充足，宽带种类增加。有关部门表示，本年全县宽带覆盖率达到九成，"
+        "比去年提高五个百分点。专家认为，提高宽带覆盖率需要各方配合。部分乡镇宽带覆盖率仍然偏低，"
+        "居民对宽带有顾虑。下一步，将把宽带覆盖率纳入检查。宽带质量也受到关注。"
+    )
+    found = terms(extract_keywords(article_of(body, title="本县推进宽带工作"), segmenter, top=10))
+    assert found[0] == "宽带"
+    assert "覆盖率" in found

@@ -574,6 +574,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                         _is_han(text[j + 1])
                         and text[j + 1] not in _AFTER_BARE_MORE
                         and not _more_before_new_word(text, j)
+                        and not _more_after_multiplier(text, j)
                         or _is_ascii_alnum(text[j + 1])
                     )
                 )
@@ -1332,10 +1333,15 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
             return bool(num.arabic and num.leading_zero)
         maximum = vocab.date_unit_max.get(unit)
         integral = value == value.to_integral_value() and value >= 0
-        if unit == "日" and _startswith_any(text, q.end, _news_vocab()["duration_after_day"]) is not None:
-            pair = text[q.end : q.end + 2]
-            if len(pair) < 2 or not _is_han(pair[1]) or _dictionary_tags({pair}).get(pair) is None:
-                return False  # 2日游: a two-day tour (5日游客增多: 游客 is a word; the 5th)
+        if unit == "日" and text[start - 1 : start] != "月":
+            day_end = text.find("日", num.end, q.end) + 1 or q.end  # before 以上/以下 read as approx
+            after = _startswith_any(text, day_end, _news_vocab()["duration_after_day"])
+            if after is not None:
+                word = text[day_end + len(after) - 1 : day_end + len(after) + 1]
+                if len(word) < 2 or not _is_han(word[1]) or _dictionary_tags({word}).get(word) is None:
+                    return False  # 2日游, 三十日内: days (5日游客, 30日内阁: 游客, 内阁 are words; the 5th)
+            if _endswith_any(text, start, _news_vocab()["duration_before_day"]) is not None:
+                return False  # 不得超过三十日, 拘留十日: a number of days
         if unit in ("点",):
             if not integral or value > 24 or num.has_decimal:
                 return False
@@ -1633,6 +1639,7 @@ def _news_vocab() -> dict[str, Any]:
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
         "duration_after_day": _by_length(ctx["duration_after_day"]),
+        "duration_before_day": _by_length(ctx["duration_before_day"]),
         "duration_verbs_before_near": _by_length(ctx["duration_verbs_before_near"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
@@ -1885,15 +1892,20 @@ def _opens_a_story(text: str, q: _Quantity) -> bool:
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """第一，… 第二，…: an ordinal that opens a clause (after a sentence's end, a quote or a
-    comma) and is followed by a comma numbers the points of a list (排名第一、 stays a rank)."""
-    if text[end : end + 1] not in ("，", ",", "：", ":"):
+    """第一，… 第二、… 第三是…: an ordinal that opens a clause (after a sentence's end, a colon,
+    a quote or a comma) and is followed by a comma, 、 or 是 numbers the points of a list
+    (排名第一、 stays a rank; 第二、第三名 is a list of ranks)."""
+    after = text[end : end + 1]
+    if after == "、":
+        if is_numeral_start(text[end + 1 : end + 2] or "x") or text[end + 1 : end + 2] == "第":
+            return False
+    elif after not in ("，", ",", "：", ":", "是") and text[end : end + 2] != "则是":
         return False
     before = text[start - 1 : start]
     return (
         not before
         or before in _SENTENCE_END
-        or before in "“「 \u3000，,"
+        or before in "“「”」 \u3000，,：:"
         or _endswith_any(text, start, _news_vocab()["list_openers"]) is not None
     )
 
@@ -2504,6 +2516,15 @@ def _leading_point_is_decimal(text: str, i: int) -> bool:
     while k < len(text) and text[k] in _DIGITS:
         k += 1
     return not (k - i - 1 == 4 and text[k : k + 1] == "年")
+
+
+def _more_after_multiplier(text: str, j: int) -> bool:
+    """多 at j right after 万/亿 that follow a digit (月入1万多撑家): "more than", unless 多 makes a
+    word with the next character (三万多少)."""
+    if text[j - 1 : j] not in ("万", "亿") or not is_numeral_start(text[j - 2 : j - 1] or "x"):
+        return False
+    pair = text[j : j + 2]
+    return _dictionary_tags({pair}).get(pair) is None
 
 
 def _more_before_new_word(text: str, j: int) -> bool:

@@ -2118,6 +2118,10 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
 _PHRASE_MAX = 12
 
 
+#: ends of the stretch in which 一个 and 两个 contrast (a clause)
+_CONTRAST_END = _SENTENCE_END + "，,"
+
+
 def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     """一个出口, 一辆货车, 一顿饭: 一 + a classifier is the indefinite article, not a count of
     one, unless a word before it in the clause gives it a quantity sense (只有一个, 另一位,
@@ -2140,13 +2144,25 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
         before = before.replace(word, "")  # 共同出席了一条: 共 of 共同 is no total
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
+    if before.endswith("连"):
+        return False  # 连一个医师都没有: not even one, a quantity
     more_at = before.rfind("多", len(before) - 2)
     if more_at >= 0 and before[more_at - 1 : more_at] not in ("差", "很", "许", "不"):
         return False  # 多一个, 多拿一个: one more (差不多可满足一位 is still an article)
-    # the sentence around: another number before the same classifier is a contrast (一个…两个)
-    left = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
+    # the clause around and its neighbours: another number before the same classifier is a
+    # contrast (一个…两个; 三块美国造，一块瑞士造); clauses further off count on their own
+    # (共规划9个展区，每个…，像是…，形成了一个巧妙的弧度)
+    first = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
+    first = max(first, num.start - 81)
+    left = num.start
+    for _ in range(2):
+        left = max(first, max(text.rfind(ch, max(0, first), left) for ch in _CONTRAST_END))
     ends = [k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0]
-    right = min(ends, default=q.end + 80)
+    last = min(ends, default=q.end + 80)
+    right = q.end - 1
+    for _ in range(2):
+        ends = [k for ch in _CONTRAST_END if (k := text.find(ch, right + 1, last)) >= 0]
+        right = min(ends, default=last)
     sentence = text[left + 1 : right]
     k = sentence.find(unit)
     while k >= 0:

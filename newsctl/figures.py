@@ -1842,23 +1842,40 @@ def _region_reader(text: str, region: Region | Callable[[], Region] | None) -> C
     return read
 
 
+#: sentence ends after an amount in a stated currency (港币7100万元) within which a bare 元 is
+#: still in that currency (the sentence and the next two); further on, a bare 元 is the text's
+#: own currency again
+_STATED_CURRENCY_SENTENCES = 2
+
+
+def _sentence_ends(text: str, start: int, end: int) -> int:
+    return sum(text.count(ch, start, end) for ch in "。！？!?\n")
+
+
 def _inherit_yuan_currency(text: str, found: list[_Quantity], region_of: Callable[[], Region]) -> None:
     """元 is the local currency of the text: in a Taiwan article a bare 元 is TWD (the region
     signal of newsctl.region, shared with the timeline), and after 新台币650万元 (or 港元) a
     later bare 80万元 is in the same currency, not CNY; after 人民币 it is CNY again."""
     if not any(q.kind == "money" for q in found):
         return  # detect_region reads the whole text: only worth it when there is money
-    local: str | None = region_of().local_currency
+    region_local: str | None = region_of().local_currency
+    local = region_local
+    stated_end = -1
     for q in found:
         if q.kind != "money":
             continue
         stated = text[q.start : q.end]
+        if stated_end >= 0 and _sentence_ends(text, stated_end, q.start) > _STATED_CURRENCY_SENTENCES:
+            local, stated_end = region_local, -1  # far from the stated amount: the text's own again
         if q.currency not in (None, "CNY") and (q.unit in ("元", "块", "圆") or q.unit in _LOCAL_YUAN_UNITS):
-            local = q.currency
+            if q.currency != region_local:
+                local, stated_end = q.currency, q.end
         elif "人民币" in stated:
-            local = None
+            local, stated_end = None, q.end
         elif q.currency == "CNY" and q.unit in ("元", "块", None) and local is not None:
             q.currency = local
+            if stated_end >= 0:
+                stated_end = q.end  # 港币500元…300元…200元: each bare amount carries it on
 
 
 #: before a bare 万/亿, these make it a round number: 上万人, 近万名, 逾亿元

@@ -2135,8 +2135,8 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
 _PHRASE_MAX = 12
 
 
-#: ends of the stretch in which 一个 and 两个 contrast (a clause)
-_CONTRAST_END = _SENTENCE_END + "，,"
+_SENTENCE_ENDS = re.compile("[" + _SENTENCE_END + "]")
+_COMMAS = re.compile("[，,]")
 
 
 def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
@@ -2169,18 +2169,9 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     # the clause around and its neighbours: another number before the same classifier is a
     # contrast (一个…两个; 三块美国造，一块瑞士造); clauses further off count on their own
     # (共规划9个展区，每个…，像是…，形成了一个巧妙的弧度)
-    first = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
-    first = max(first, num.start - 81)
-    left = num.start
-    for _ in range(2):
-        left = max(first, max(text.rfind(ch, max(0, first), left) for ch in _CONTRAST_END))
-    ends = [k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0]
-    last = min(ends, default=q.end + 80)
-    right = q.end - 1
-    for _ in range(2):
-        ends = [k for ch in _CONTRAST_END if (k := text.find(ch, right + 1, last)) >= 0]
-        right = min(ends, default=last)
-    sentence = text[left + 1 : right]
+    head = _COMMAS.split(_SENTENCE_ENDS.split(text[max(0, num.start - 80) : num.start])[-1])[-2:]
+    tail = _COMMAS.split(_SENTENCE_ENDS.split(text[q.end : q.end + 80], 1)[0], 2)[:2]
+    sentence = "，".join(head) + text[num.start : q.end] + "，".join(tail)
     k = sentence.find(unit)
     while k >= 0:
         if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":

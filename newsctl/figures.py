@@ -2543,12 +2543,15 @@ def _leading_point_is_decimal(text: str, i: int) -> bool:
 
 
 def _more_after_multiplier(text: str, j: int) -> bool:
-    """多 at j right after 万/亿 that follow a digit (月入1万多撑家): "more than", unless 多 makes a
-    word with the next character (三万多少)."""
+    """多/余 at j right after 万/亿 that follow a digit (月入1万多撑家, 1.5万余干部群众): "more
+    than", unless 多/余 makes a word with the next character (三万多少, 1万余额) and no word of
+    the dictionary starts right after it (余干 is a county, but 干部 follows)."""
     if text[j - 1 : j] not in ("万", "亿") or not is_numeral_start(text[j - 2 : j - 1] or "x"):
         return False
     pair = text[j : j + 2]
-    return _dictionary_tags({pair}).get(pair) is None
+    nexts = {w for w in (text[j + 1 : j + 3], text[j + 1 : j + 4]) if len(w) > 1}
+    tags = _dictionary_tags({pair} | nexts)
+    return tags.get(pair) is None or any(tags.get(w) is not None for w in nexts)
 
 
 def _more_before_new_word(text: str, j: int) -> bool:

@@ -2254,7 +2254,10 @@ def _names_vocab() -> dict[str, Any]:
         "generation_unit": names["generation_unit"],
         "generation_stop": _by_length(names["generation_stop"]),
         "stage_unit": names["disease_stage"]["unit"],
-        "stage_before": _by_length(names["disease_stage"]["before"]),
+        "stage_before": _by_length(names["disease_stage"]["before"] + names["disease_stage"]["phase_before"]),
+        "stage_after": _by_length(names["disease_stage"]["phase_after"]),
+        "stage_after_ends": frozenset(names["disease_stage"]["after_ends"]),
+        "stage_after_reach": int(names["disease_stage"]["after_reach"]),
         "ratio_joiners": frozenset(names["ratio_joiners"]),
         "ratio_min": Decimal(names["ratio_min"]),
         "idiom_tags": frozenset(names["idiom_tags"]),
@@ -2421,9 +2424,21 @@ def _drop_idioms(found: list[_Quantity], pending: list[tuple[_Quantity, set[str]
 
 
 def _disease_stage(text: str, q: _Quantity) -> bool:
-    """乳癌二期, 肺癌3期: a stage of the disease (an ordinal), not a count of periods."""
+    """乳癌二期, 3期鼻咽癌, 三期扩建, 二期临床: a stage of a disease or a phase of a project or a
+    trial (an ordinal), not a count of periods."""
     names = _names_vocab()
-    return q.unit == names["stage_unit"] and _endswith_any(text, q.start, names["stage_before"]) is not None
+    if q.unit != names["stage_unit"]:
+        return False
+    if _endswith_any(text, q.start, names["stage_before"]) is not None:
+        return True
+    if _startswith_any(text, q.end, names["stage_after"]) is not None:
+        return True
+    k = q.end
+    while k < len(text) and k - q.end < names["stage_after_reach"] and _is_han(text[k]):
+        if text[k] in names["stage_after_ends"]:
+            return True  # 3期鼻咽癌: the cancer ends the noun the stage is of
+        k += 1
+    return False
 
 
 def _is_relative_time(text: str, q: _Quantity) -> bool:

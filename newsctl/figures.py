@@ -861,7 +861,12 @@ def _per_unit_before(text: str, q: _Quantity) -> None:
 def _money_context(text: str, start: int, end: int) -> bool:
     """一块钱, 一块五, 票价一块: is there money around 一块 (a price, a payment) in its sentence?"""
     if text[end : end + 1] and (text[end] in "钱零" or is_numeral_start(text[end])):
-        return True
+        k = end
+        while k < len(text) and is_numeral_start(text[k]) and k - end < 4:
+            k += 1
+        # 一块廿才角材, 一块三斤重的肉: a piece of N units, not 一块五 (一块五的 stays 1.5 yuan)
+        nxt = text[k : k + 1]
+        return text[end] == "零" or not _is_han(nxt or "a") or nxt in "毛角分钱块元" or nxt in _NOT_A_NOUN
     spec = _news_vocab()["one_kuai_money"]
     window = int(spec["window"])
     around = text[max(0, start - window) : start] + "\n" + text[end : end + window]

@@ -574,6 +574,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                         _is_han(text[j + 1])
                         and text[j + 1] not in _AFTER_BARE_MORE
                         and not _more_before_new_word(text, j)
+                        and not _more_after_multiplier(text, j)
                         or _is_ascii_alnum(text[j + 1])
                     )
                 )
@@ -860,7 +861,12 @@ def _per_unit_before(text: str, q: _Quantity) -> None:
 def _money_context(text: str, start: int, end: int) -> bool:
     """一块钱, 一块五, 票价一块: is there money around 一块 (a price, a payment) in its sentence?"""
     if text[end : end + 1] and (text[end] in "钱零" or is_numeral_start(text[end])):
-        return True
+        k = end
+        while k < len(text) and is_numeral_start(text[k]) and k - end < 4:
+            k += 1
+        # 一块廿才角材, 一块三斤重的肉: a piece of N units, not 一块五 (一块五的 stays 1.5 yuan)
+        nxt = text[k : k + 1]
+        return text[end] == "零" or not _is_han(nxt or "a") or nxt in "毛角分钱块元" or nxt in _NOT_A_NOUN
     spec = _news_vocab()["one_kuai_money"]
     window = int(spec["window"])
     around = text[max(0, start - window) : start] + "\n" + text[end : end + window]
@@ -1332,10 +1338,15 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
             return bool(num.arabic and num.leading_zero)
         maximum = vocab.date_unit_max.get(unit)
         integral = value == value.to_integral_value() and value >= 0
-        if unit == "日" and _startswith_any(text, q.end, _news_vocab()["duration_after_day"]) is not None:
-            pair = text[q.end : q.end + 2]
-            if len(pair) < 2 or not _is_han(pair[1]) or _dictionary_tags({pair}).get(pair) is None:
-                return False  # 2日游: a two-day tour (5日游客增多: 游客 is a word; the 5th)
+        if unit == "日" and text[start - 1 : start] != "月":
+            day_end = text.find("日", num.end, q.end) + 1 or q.end  # before 以上/以下 read as approx
+            after = _startswith_any(text, day_end, _news_vocab()["duration_after_day"])
+            if after is not None:
+                word = text[day_end + len(after) - 1 : day_end + len(after) + 1]
+                if len(word) < 2 or not _is_han(word[1]) or _dictionary_tags({word}).get(word) is None:
+                    return False  # 2日游, 三十日内: days (5日游客, 30日内阁: 游客, 内阁 are words; the 5th)
+            if _endswith_any(text, start, _news_vocab()["duration_before_day"]) is not None:
+                return False  # 不得超过三十日, 拘留十日: a number of days
         if unit in ("点",):
             if not integral or value > 24 or num.has_decimal:
                 return False
@@ -1633,6 +1644,7 @@ def _news_vocab() -> dict[str, Any]:
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
         "duration_after_year": _by_length(ctx["duration_after_year"]),
         "duration_after_day": _by_length(ctx["duration_after_day"]),
+        "duration_before_day": _by_length(ctx["duration_before_day"]),
         "duration_verbs_before_near": _by_length(ctx["duration_verbs_before_near"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
@@ -1835,23 +1847,40 @@ def _region_reader(text: str, region: Region | Callable[[], Region] | None) -> C
     return read
 
 
+#: sentence ends after an amount in a stated currency (港币7100万元) within which a bare 元 is
+#: still in that currency (the sentence and the next two); further on, a bare 元 is the text's
+#: own currency again
+_STATED_CURRENCY_SENTENCES = 2
+
+
+def _sentence_ends(text: str, start: int, end: int) -> int:
+    return sum(text.count(ch, start, end) for ch in "。！？!?\n")
+
+
 def _inherit_yuan_currency(text: str, found: list[_Quantity], region_of: Callable[[], Region]) -> None:
     """元 is the local currency of the text: in a Taiwan article a bare 元 is TWD (the region
     signal of newsctl.region, shared with the timeline), and after 新台币650万元 (or 港元) a
     later bare 80万元 is in the same currency, not CNY; after 人民币 it is CNY again."""
     if not any(q.kind == "money" for q in found):
         return  # detect_region reads the whole text: only worth it when there is money
-    local: str | None = region_of().local_currency
+    region_local: str | None = region_of().local_currency
+    local = region_local
+    stated_end = -1
     for q in found:
         if q.kind != "money":
             continue
         stated = text[q.start : q.end]
+        if stated_end >= 0 and _sentence_ends(text, stated_end, q.start) > _STATED_CURRENCY_SENTENCES:
+            local, stated_end = region_local, -1  # far from the stated amount: the text's own again
         if q.currency not in (None, "CNY") and (q.unit in ("元", "块", "圆") or q.unit in _LOCAL_YUAN_UNITS):
-            local = q.currency
+            if q.currency != region_local:
+                local, stated_end = q.currency, q.end
         elif "人民币" in stated:
-            local = None
+            local, stated_end = None, q.end
         elif q.currency == "CNY" and q.unit in ("元", "块", None) and local is not None:
             q.currency = local
+            if stated_end >= 0:
+                stated_end = q.end  # 港币500元…300元…200元: each bare amount carries it on
 
 
 #: before a bare 万/亿, these make it a round number: 上万人, 近万名, 逾亿元
@@ -1885,15 +1914,20 @@ def _opens_a_story(text: str, q: _Quantity) -> bool:
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """第一，… 第二，…: an ordinal that opens a clause (after a sentence's end, a quote or a
-    comma) and is followed by a comma numbers the points of a list (排名第一、 stays a rank)."""
-    if text[end : end + 1] not in ("，", ",", "：", ":"):
+    """第一，… 第二、… 第三是…: an ordinal that opens a clause (after a sentence's end, a colon,
+    a quote or a comma) and is followed by a comma, 、 or 是 numbers the points of a list
+    (排名第一、 stays a rank; 第二、第三名 is a list of ranks)."""
+    after = text[end : end + 1]
+    if after == "、":
+        if is_numeral_start(text[end + 1 : end + 2] or "x") or text[end + 1 : end + 2] == "第":
+            return False
+    elif after not in ("，", ",", "：", ":", "是") and text[end : end + 2] != "则是":
         return False
     before = text[start - 1 : start]
     return (
         not before
         or before in _SENTENCE_END
-        or before in "“「 \u3000，,"
+        or before in "“「”」 \u3000，,：:"
         or _endswith_any(text, start, _news_vocab()["list_openers"]) is not None
     )
 
@@ -2106,6 +2140,10 @@ def _is_role_article(text: str, q: _Quantity) -> bool:
 _PHRASE_MAX = 12
 
 
+_SENTENCE_ENDS = re.compile("[" + _SENTENCE_END + "]")
+_COMMAS = re.compile("[，,]")
+
+
 def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
     """一个出口, 一辆货车, 一顿饭: 一 + a classifier is the indefinite article, not a count of
     one, unless a word before it in the clause gives it a quantity sense (只有一个, 另一位,
@@ -2128,14 +2166,17 @@ def _is_indefinite_yi(text: str, q: _Quantity) -> bool:
         before = before.replace(word, "")  # 共同出席了一条: 共 of 共同 is no total
     if any(word in before for word in news["indefinite_quantity_before"]):
         return False
+    if before.endswith("连"):
+        return False  # 连一个医师都没有: not even one, a quantity
     more_at = before.rfind("多", len(before) - 2)
     if more_at >= 0 and before[more_at - 1 : more_at] not in ("差", "很", "许", "不"):
         return False  # 多一个, 多拿一个: one more (差不多可满足一位 is still an article)
-    # the sentence around: another number before the same classifier is a contrast (一个…两个)
-    left = max(text.rfind(ch, max(0, num.start - 80), num.start) for ch in _SENTENCE_END)
-    ends = [k for ch in _SENTENCE_END if (k := text.find(ch, q.end, q.end + 80)) >= 0]
-    right = min(ends, default=q.end + 80)
-    sentence = text[left + 1 : right]
+    # the clause around and its neighbours: another number before the same classifier is a
+    # contrast (一个…两个; 三块美国造，一块瑞士造); clauses further off count on their own
+    # (共规划9个展区，每个…，像是…，形成了一个巧妙的弧度)
+    head = _COMMAS.split(_SENTENCE_ENDS.split(text[max(0, num.start - 80) : num.start])[-1])[-2:]
+    tail = _COMMAS.split(_SENTENCE_ENDS.split(text[q.end : q.end + 80], 1)[0], 2)[:2]
+    sentence = "，".join(head) + text[num.start : q.end] + "，".join(tail)
     k = sentence.find(unit)
     while k >= 0:
         if k > 0 and is_numeral_start(sentence[k - 1]) and sentence[k - 1] != "一":
@@ -2218,7 +2259,10 @@ def _names_vocab() -> dict[str, Any]:
         "generation_unit": names["generation_unit"],
         "generation_stop": _by_length(names["generation_stop"]),
         "stage_unit": names["disease_stage"]["unit"],
-        "stage_before": _by_length(names["disease_stage"]["before"]),
+        "stage_before": _by_length(names["disease_stage"]["before"] + names["disease_stage"]["phase_before"]),
+        "stage_after": _by_length(names["disease_stage"]["phase_after"]),
+        "stage_after_ends": frozenset(names["disease_stage"]["after_ends"]),
+        "stage_after_reach": int(names["disease_stage"]["after_reach"]),
         "ratio_joiners": frozenset(names["ratio_joiners"]),
         "ratio_min": Decimal(names["ratio_min"]),
         "idiom_tags": frozenset(names["idiom_tags"]),
@@ -2385,9 +2429,21 @@ def _drop_idioms(found: list[_Quantity], pending: list[tuple[_Quantity, set[str]
 
 
 def _disease_stage(text: str, q: _Quantity) -> bool:
-    """乳癌二期, 肺癌3期: a stage of the disease (an ordinal), not a count of periods."""
+    """乳癌二期, 3期鼻咽癌, 三期扩建, 二期临床: a stage of a disease or a phase of a project or a
+    trial (an ordinal), not a count of periods."""
     names = _names_vocab()
-    return q.unit == names["stage_unit"] and _endswith_any(text, q.start, names["stage_before"]) is not None
+    if q.unit != names["stage_unit"]:
+        return False
+    if _endswith_any(text, q.start, names["stage_before"]) is not None:
+        return True
+    if _startswith_any(text, q.end, names["stage_after"]) is not None:
+        return True
+    k = q.end
+    while k < len(text) and k - q.end < names["stage_after_reach"] and _is_han(text[k]):
+        if text[k] in names["stage_after_ends"]:
+            return True  # 3期鼻咽癌: the cancer ends the noun the stage is of
+        k += 1
+    return False
 
 
 def _is_relative_time(text: str, q: _Quantity) -> bool:
@@ -2504,6 +2560,18 @@ def _leading_point_is_decimal(text: str, i: int) -> bool:
     while k < len(text) and text[k] in _DIGITS:
         k += 1
     return not (k - i - 1 == 4 and text[k : k + 1] == "年")
+
+
+def _more_after_multiplier(text: str, j: int) -> bool:
+    """多/余 at j right after 万/亿 that follow a digit (月入1万多撑家, 1.5万余干部群众): "more
+    than", unless 多/余 makes a word with the next character (三万多少, 1万余额) and no word of
+    the dictionary starts right after it (余干 is a county, but 干部 follows)."""
+    if text[j - 1 : j] not in ("万", "亿") or not is_numeral_start(text[j - 2 : j - 1] or "x"):
+        return False
+    pair = text[j : j + 2]
+    nexts = {w for w in (text[j + 1 : j + 3], text[j + 1 : j + 4]) if len(w) > 1}
+    tags = _dictionary_tags({pair} | nexts)
+    return tags.get(pair) is None or any(tags.get(w) is not None for w in nexts)
 
 
 def _more_before_new_word(text: str, j: int) -> bool:

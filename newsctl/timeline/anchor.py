@@ -56,6 +56,9 @@ from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
+#: where a sentence ends: a year named before it does not date what comes after
+_SENTENCE_END = re.compile(r"[。！!？?\n\r]")
+
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
 
@@ -463,6 +466,26 @@ class Anchoring:
         clause_end = _BOUNDARY.search(s, b, b + 24)
         rest = s[b : clause_end.start() if clause_end else b + 24]
         return any(w in rest for w in v["report_year_nouns"])
+
+    def _anniversary_year(self, n: int) -> tuple[int | None, str]:
+        """The year of an Nth anniversary of an event whose year is not known (建交75周年, 发行两週年):
+        a news story marks an anniversary in the year it reports on, so the reference's year; when
+        a year was named earlier in the same sentence, that year is either the anniversary's
+        (今年是…20周年, 2014年两国建交50周年之际: named with 是 before it, or the sum would lie ahead)
+        or the event's (去年对越访问一周年 is a year after 去年).  Unknown without a reference and such
+        a year.  Returns (year, anchor)."""
+        ref, last = self.ctx.ref, self.ctx.last
+        if last is not None and last.start is not None and not last.year_unknown:
+            between = self.s[last.e : self.here]
+            if not _SENTENCE_END.search(between):
+                year = last.start.year
+                limit = ref.year + 1 if ref is not None else year
+                if year + n > limit or between.lstrip().startswith(tuple(self.v["anniversary_year_is"])):
+                    return year, "context"
+                return year + n, "context"
+        if ref is not None:
+            return ref.year, self.ctx.ref_anchor
+        return None, "context"
 
     def _time_ahead(self) -> _Cand | None:
         """What 届时 refers to: the last time named, when it is not already past (its start not

@@ -33,7 +33,6 @@ from newsctl.timeline.patterns import (
     _INT,
     _NUM,
     _RX_ANN_TRAIL,
-    _RX_ANN_YEAR,
     _RX_BELOW,
     _RX_CONN,
     _RX_DAY_GLOSS,
@@ -2008,10 +2007,11 @@ class _Parser(Anchoring):
                 base = year
                 break
         if base is None:
-            ym = _RX_ANN_YEAR.search(before)
-            if ym and int(ym.group(1)) + n <= 2200:
-                pass
-            return _Cand(i, m.end(), "date", None, None, None, "year", None, "context")
+            held, anchor = self._anniversary_year(n)
+            if held is None:
+                return _Cand(i, m.end(), "date", None, None, None, "year", None, "context")
+            a = dt.datetime(held, 1, 1)
+            return _Cand(i, m.end(), "date", str(held), a, dt.datetime(held + 1, 1, 1), "year", None, anchor)
         y = base + n
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")

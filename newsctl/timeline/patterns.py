@@ -129,7 +129,6 @@ _RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作�
 #: the end of a run of weekdays after 每周一: 每周一至周五 recurs as a whole
 _RX_SET_WD_TO = re.compile(r"(?:至|到|-|—|~)(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
-_RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
 
 
 @functools.cache

@@ -1422,7 +1422,9 @@ class _Parser(Anchoring):
         """Is the bare N日 at i..end a number of days (为期3日, 10日行政拘留: data/timewords.json
         `_day_lengths`) rather than a day of the month?"""
         before, after = _day_length_words()
-        return self.s.startswith(after, end) or self.s[max(0, i - 2) : i].endswith(before)
+        if self.s.startswith(after, end):
+            return True
+        return self.s[max(0, i - _LONGEST_DAY_LENGTH_WORD) : i].endswith(before)
 
     def _months_of_years(self, i: int) -> bool:
         """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
@@ -2016,6 +2018,9 @@ class _Parser(Anchoring):
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
 
+
+#: how far before a bare N日 `_day_length` looks for a word that makes it a number of days
+_LONGEST_DAY_LENGTH_WORD = max(map(len, _day_length_words()[0]))
 
 #: a year restated in parentheses after a year (去年(2014), 今年(106)); the text is folded (（ is ()
 _RX_YEAR_GLOSS = re.compile(r"\(\s?(\d{2,4})\s?年?\s?\)")

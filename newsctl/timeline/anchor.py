@@ -63,6 +63,12 @@ _SENTENCE_END = re.compile(r"[。！!？?\n\r]")
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
 
 
+#: what may open a clause before 'N天后' that counts from the story's last time
+_RX_STORY_OPENING = re.compile(
+    r"\s*(?:但|但是|可|可是|不料|没想到|沒想到|谁知|誰知|直到|短短|仅|僅|仅仅|又|而|然而|约|大约)?\s*"
+)
+
+
 #: a year of the Republic of China plus this is the Gregorian year (民国1年 is 1912)
 ROC_EPOCH = 1911
 
@@ -641,6 +647,40 @@ class Anchoring:
         ):
             return None
         return last.start, last.end
+
+    def _after_story_time(
+        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
+    ) -> tuple[dt.datetime | None] | None:
+        """What 'N天后, 一年后' opening a clause at i counts from in a story told in the past: the
+        story's last time, named earlier in the paragraph before the reference (范16日访越，但两天
+        后取消 is the 18th), not the reference, unless the clause looks ahead (将, 预计 …:
+        data/timewords.json `future_markers`).  Returns (base,) with the base to count from, or
+        (None,) when that time is coarser than the unit (去年罹癌…半年后复发: a length after an
+        event); None when the rule does not apply (the reference is the base)."""
+        last, ref = self.ctx.last, self.ctx.ref
+        if (
+            n is None
+            or pw is not None
+            or sw not in ("后", "之后", "以后", "过后")
+            or fine in ("hour", "minute", "second")
+            or ref is None
+            or last is None
+            or last.start is None
+            or last.end is None
+            or last.gran is None
+            or last.year_unknown
+            or last.end > trunc(ref, "day")
+            or "\n" in self.s[last.e : i]
+            or not _RX_STORY_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
+        ):
+            return None
+        clause_end = _BOUNDARY.search(self.s, i)
+        rest = self.s[i : clause_end.start() if clause_end else len(self.s)]
+        if any(w in rest for w in self.v["future_markers"]):
+            return None
+        if GRAIN_ORDER.get(last.gran, 0) > GRAIN_ORDER[fine]:
+            return (None,)
+        return (last.start,)
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""

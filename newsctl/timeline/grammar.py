@@ -1701,7 +1701,12 @@ class _Parser(Anchoring):
                 anchor,
             )
         if sw in ("后", "之后", "以后", "过后"):
-            p = ref + delta
+            story = self._after_story_time(i, n, pw, sw, fine)
+            if story is not None and story[0] is None:  # counted from an event of the story
+                return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
+            p = (ref if story is None else story[0]) + delta
+            if story is not None:
+                anchor = "context"
             a, b = grain_interval(p, fine)[:2]
             if fine in ("hour", "minute", "second"):
                 a, b = p, p + dt.timedelta(seconds=1)

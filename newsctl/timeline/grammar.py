@@ -1656,6 +1656,10 @@ class _Parser(Anchoring):
             elif sw == "以下":
                 assert suf is not None  # sw is its text
                 mod, end = "less_than", suf.end()
+            if sw in ("以来", "来") and n is not None and ref is None:
+                # 六年来 with no reference date cannot be placed: what is left is its length (as 过去30天)
+                assert suf is not None  # sw is its text
+                return _Cand(i, suf.end(), "duration", durv, None, None, grain, None, "absolute")
             if (
                 sw in ("前", "之前", "以前", "后", "之后", "以后", "以来", "来", "内", "以内", "之内")
                 and n is not None

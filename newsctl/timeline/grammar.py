@@ -1471,6 +1471,15 @@ class _Parser(Anchoring):
                 return str(mod)
         return None
 
+    def _approximate_pair_before(self, i: int, n: float) -> bool:
+        """Is the count n at i the second of a pair of neighbouring numerals written with 、
+        (七、八年, 2、3个月: about seven or eight), not an item of a list after an ordinal (第1、2天)?"""
+        s = self.s
+        if i < 2 or s[i - 1] != "、" or s[i - 3 : i - 2] == "第" or (i >= 3 and s[i - 3].isdigit()):
+            return False
+        first = numeral_int(s[i - 2])
+        return first is not None and first >= 1 and first + 1 == n
+
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
         if i and s[i - 1] == "第":
@@ -1485,6 +1494,9 @@ class _Parser(Anchoring):
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
+        if pre is None and n is not None and self._approximate_pair_before(i, n):
+            i = j = i - 2  # 七、八年, 2、3天: about seven or eight, as 七八年 is
+            n = None
         total = [0.0, 0.0, 0.0]
         if n is not None:
             total = [x * n for x in unitdur]

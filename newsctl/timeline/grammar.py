@@ -1471,6 +1471,11 @@ class _Parser(Anchoring):
                 return str(mod)
         return None
 
+    def _after_length_verb(self, i: int) -> bool:
+        """Does a verb of lasting end right before i (持续, 长达, or V了: 休了), so that 近3年 there is
+        a length (data/timewords.json `near_length_after`)?"""
+        return self.s[max(0, i - 2) : i].endswith(tuple(self.v["near_length_after"]))
+
     def _approximate_pair_before(self, i: int, n: float) -> bool:
         """Is the count n at i the second of a pair of neighbouring numerals written with 、
         (七、八年, 2、3个月: about seven or eight), not an item of a list after an ordinal (第1、2天)?"""
@@ -1617,8 +1622,10 @@ class _Parser(Anchoring):
             if pw in ("近", "这") and sw in ("来", "以来"):
                 assert suf is not None  # sw is its text
                 end = suf.end()
-            if ref is None:
-                # 过去30天 with no reference date cannot be placed: what is left is its length
+            if ref is None or (pw == "近" and sw is None and self._after_length_verb(i)):
+                # 过去30天 with no reference date cannot be placed: what is left is its length; so
+                # is 近3年 after a verb of lasting (持续近3年, 休了近2年: nearly that long, not the
+                # last three years up to the reference)
                 return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
             if pw in ("最近", "近", "这", "之前"):  # 这两年: the last two years, like 近两年

@@ -1841,7 +1841,7 @@ class _Parser(Anchoring):
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
             "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近几年|最近这几年|最近|近年来|近年|近些年|近几年|近来|"
             "这些年|这几年|前几年|前些年|"
-            "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
+            "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
         )
     )
 
@@ -1889,6 +1889,12 @@ class _Parser(Anchoring):
             a = trunc(ref, g)
             b = add_grain(a, g, 2)
             return _Cand(i, e, "range", _iv_value(a, b), a, b, g, None, anchor)
+        if w == "新的一年":  # the year the nearest New Year's Day opens: this one until June, then the next
+            if ref is None:
+                return _Cand(i, e, "date", "XXXX", None, None, "year", None, anchor)
+            a = dt.datetime(ref.year + (1 if ref.month > 6 else 0), 1, 1)
+            b = dt.datetime(a.year + 1, 1, 1)
+            return _Cand(i, e, "date", str(a.year), a, b, "year", None, anchor)
         if w in ("全天", "整天", "一整天"):
             if self.s[:i].strip() or self.s[e:].strip(" 。.，,"):
                 return None  # 比赛全天进行: 'all day long', not a date of its own

@@ -1551,7 +1551,7 @@ class _Parser(Anchoring):
         if (
             sw in ("前", "后")
             and end < self.n - 1
-            and s[end + 1] in "天年日夕台排面辈期者人方的"
+            and s[end + 1] in "天年日夕台排面辈期者人方"
             and sw == "前"
         ):
             sw = None

@@ -521,8 +521,8 @@ class _Parser(Anchoring):
         tail = self.s[m.end(2) - 1 : m.end(2) + 3]
         if tail.startswith(_day_blockers()):
             return None
-        if not m.group(1).isdigit() and not f.kinds:
-            return None  # news writes bare days in digits; 一日 is 'one day'
+        if not m.group(1).isdigit() and not f.kinds and (len(m.group(1)) < 2 or dv < 11):
+            return None  # news writes bare days in digits (or 廿六日, 二十八日); 一日 is 'one day'
         if not f.kinds and self._day_length(m.start(1), m.end(2)):
             return None  # 处以10日行政拘留: ten days, not the 10th
         if f.unresolved:

@@ -109,8 +109,10 @@ _BOUNDARY = re.compile(r"[，,。；;！!？?\n\r]")
 _RX_LUNAR = re.compile("农历|阴历|旧历")
 _RX_MONTHHALF = re.compile("上半月|下半月|月初|月中|月底|月末")
 _RX_MONTHHALF_G = re.compile("(上半月|下半月|月初|月中|月底|月末)")
+#: the minutes after a clock hour; bare two digits are not minutes when a unit of their own
+#: follows them (久一点10多年: 'a bit longer, ten-odd years', not 1:10)
 _RX_MINUTE = re.compile(
-    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
+    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%多余年个天月岁元万亿倍])"
     rf"|([{_CN}]|\d)(?=分)"
 )
 _RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|之间|到|至|-|~")

@@ -1044,7 +1044,7 @@ class _Parser(Anchoring):
 
     def _day_gloss_end(self, e: int, lf: _Frame) -> int:
         """Where a day expression ends with the day or weekday restated in parentheses after it
-        (上周六(24日), 24日(周六)): one expression, not two.  A restated day must be the day the
+        (上周六(24日), 24日(周六), 今晚(8月2日)): one expression, not two.  A restated day must be the day the
         expression resolved to (else it stays a date of its own)."""
         g = _RX_DAY_GLOSS.match(self.s, e)
         if g is None or "day" not in lf.kinds and "weekday" not in lf.kinds:
@@ -1052,8 +1052,8 @@ class _Parser(Anchoring):
         if g.group("d") is None:
             return g.end() if "day" in lf.kinds else e  # a weekday after a weekday is not a gloss
         start = lf.start
-        if start is None or lf.gran != "day" or int(g.group("d")) != start.day:
-            return e
+        if start is None or lf.gran not in ("day", "hour", "minute") or int(g.group("d")) != start.day:
+            return e  # (今晚（8月2日）, 今天上午（12月9日）: a part of the day restates its day too)
         if g.group("mo") is not None and int(g.group("mo")) != start.month:
             return e
         return g.end()

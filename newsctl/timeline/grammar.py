@@ -1224,7 +1224,7 @@ class _Parser(Anchoring):
         ):
             assert suf is not None  # w is its text
             nxt = s[suf.end()] if suf.end() < self.n else "\x00"
-            if nxt in "天夕日台排面来辈期者人":  # 前天 / 后来 …: not a modifier
+            if nxt in "天夕日台排面来辈期者人往":  # 前天 / 后来 / 前往 …: not a modifier
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None

@@ -1749,11 +1749,13 @@ class _Parser(Anchoring):
             p = ref - delta
             a = trunc(p, fine) if fine not in ("hour", "minute", "second") else p
             b = ref
-            if fine in ("week", "year"):
+            if fine in ("week", "year", "day"):
                 a = trunc(p, "day")  # 两年来: the last two years up to the reference, not from 1 January
                 if ref == trunc(ref, "day"):  # up to and including the reference day
                     b = ref + dt.timedelta(days=1)
                     a = b - delta
+            elif fine == "month" and ref == trunc(ref, "day"):
+                b = ref + dt.timedelta(days=1)  # 3个月来: whole months, up to and including the reference day
             return _Cand(i, e2, "range", _iv_value(a, b), a, b, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
             if self._not_from_now(i):  # 通常会在6个月内分解: a length of time, not the next 6 months

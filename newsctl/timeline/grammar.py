@@ -1374,7 +1374,8 @@ class _Parser(Anchoring):
         num = m.group("num")
         fuzzy = m.group("fz")
         if unit == "月" and not (m.group("ge") or m.group("ge2")) and num != "半" and not bare_month:
-            return None  # 十月 is a month, 两个月 a duration
+            if fuzzy not in ("数", "数十"):
+                return None  # 十月 is a month, 两个月 a duration (and so is 数月, several months)
         nxt = self.s[m.end() : m.end() + 1]
         if unit in ("周", "年") and nxt and nxt in "岁年份度级龄":
             return None  # 18周岁, 两个年份

@@ -1477,6 +1477,18 @@ class _Parser(Anchoring):
         a length (data/timewords.json `near_length_after`)?"""
         return self.s[max(0, i - 2) : i].endswith(tuple(self.v["near_length_after"]))
 
+    def _lower_count_before(self, i: int, n: float) -> int | None:
+        """Where a smaller count joined to the count n at i by 至, 到 or a dash begins (3至6周,
+        20到25分钟, 1—1.5小时: between the two), or None; not an ordinal (第3至6周)."""
+        m = _RX_LOWER_COUNT.search(self.s, max(0, i - 8), i)
+        if m is None or m.end() != i:
+            return None
+        start = m.start()
+        if start and (self.s[start - 1].isdigit() or self.s[start - 1] in "第.／/"):
+            return None
+        low = numeral_value(m.group(1), allow_float=True)
+        return start if low is not None and 0 < low < n else None
+
     def _approximate_pair_before(self, i: int, n: float) -> bool:
         """Is the count n at i the second of a pair of neighbouring numerals written with 、
         (七、八年, 2、3个月: about seven or eight), not an item of a list after an ordinal (第1、2天)?"""
@@ -1503,6 +1515,11 @@ class _Parser(Anchoring):
         if pre is None and n is not None and self._approximate_pair_before(i, n):
             i = j = i - 2  # 七、八年, 2、3天: about seven or eight, as 七八年 is
             n = None
+        elif pre is None and n is not None and not s.startswith(_POINT_SUFFIX_STARTS, end):
+            low = self._lower_count_before(i, n)
+            if low is not None:
+                i = j = low  # 3至6周, 1—1.5小时: a length between two counts, not the larger one
+                n = None
         total = [0.0, 0.0, 0.0]
         if n is not None:
             total = [x * n for x in unitdur]
@@ -2055,6 +2072,12 @@ class _Parser(Anchoring):
         a = dt.datetime(y, 1, 1)
         return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
 
+
+#: what after a count makes it a time counted from now or an event (3周内, 两年后), not a length
+_POINT_SUFFIX_STARTS = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "来", "以来")
+
+#: a count and a connector right before another count (the 3至 of 3至6周)
+_RX_LOWER_COUNT = re.compile(r"(\d{1,3}(?:\.\d)?|[一二三四五六七八九十两]{1,3})\s?(?:至|到|—{1,2}|-|~|～)\s?")
 
 #: how far before a bare N日 `_day_length` looks for a word that makes it a number of days
 _LONGEST_DAY_LENGTH_WORD = max(map(len, _day_length_words()[0]))

@@ -1859,7 +1859,8 @@ class _Parser(Anchoring):
     _SPECIAL = re.compile(
         _grouped(
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
-            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近几年|最近这几年|最近|近年来|近年|近些年|近几年|近来|"
+            "如今|现今|此时|此刻|近日|日前|近期|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
+            "近年来|近年|近些年|近几年|近来|"
             "这些年|这几年|前几年|前些年|"
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
         )
@@ -1879,14 +1880,21 @@ class _Parser(Anchoring):
             )
         if w in ("至今", "迄今"):
             return _Cand(i, e, "range", "PRESENT_REF", None, self._now_end(), None, "until", anchor)
-        if w in ("目前", "现在", "如今", "此时", "此刻"):
+        if w == "现今" and i and self.s[i - 1] in _VERB_BEFORE_XIAN:
+            return None  # 展现今年: the verb 展现, then 今年
+        if w in ("目前", "现在", "如今", "现今", "此时", "此刻"):
             if w in ("如今", "眼下", "目前", "当前") and ref is not None:
                 pass
             if ref is None:
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
             a, b, g = self._now_interval(ref)
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
-        if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
+        if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前") or w in (
+            "前一阵子",
+            "前阵子",
+            "前些日子",
+            "前段时间",
+        ):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
@@ -2075,6 +2083,9 @@ class _Parser(Anchoring):
 
 #: what after a count makes it a time counted from now or an event (3周内, 两年后), not a length
 _POINT_SUFFIX_STARTS = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "来", "以来")
+
+#: the first characters of verbs ending in 现 (出现, 展现, 发现 …): 现今 after them is no 'nowadays'
+_VERB_BEFORE_XIAN = frozenset("出展表体呈实发涌浮再重兑")
 
 #: a count and a connector right before another count (the 3至 of 3至6周)
 _RX_LOWER_COUNT = re.compile(r"(\d{1,3}(?:\.\d)?|[一二三四五六七八九十两]{1,3})\s?(?:至|到|—{1,2}|-|~|～)\s?")

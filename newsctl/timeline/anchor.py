@@ -473,13 +473,16 @@ class Anchoring:
         rest = s[b : clause_end.start() if clause_end else b + 24]
         return any(w in rest for w in v["report_year_nouns"])
 
-    def _anniversary_year(self, n: int) -> tuple[int | None, str]:
-        """The year of an Nth anniversary of an event whose year is not known (建交75周年, 发行两週年):
-        a news story marks an anniversary in the year it reports on, so the reference's year; when
+    def _anniversary_year(self, n: int, event_year: int | None) -> tuple[int | None, str]:
+        """The year of an Nth anniversary: N years after the event when its year is known
+        (新中国成立70周年); else, for an event whose year is not known (建交75周年, 发行两週年), a
+        news story marks an anniversary in the year it reports on, so the reference's year; when
         a year was named earlier in the same sentence, that year is either the anniversary's
         (今年是…20周年, 2014年两国建交50周年之际: named with 是 before it, or the sum would lie ahead)
         or the event's (去年对越访问一周年 is a year after 去年).  Unknown without a reference and such
         a year.  Returns (year, anchor)."""
+        if event_year is not None:
+            return event_year + n, "absolute"
         ref, last = self.ctx.ref, self.ctx.last
         if last is not None and last.start is not None and not last.year_unknown:
             between = self.s[last.e : self.here]

@@ -2063,22 +2063,20 @@ class _Parser(Anchoring):
         n = numeral_int(m.group(1))
         if not n:
             return None
-        before = self.s[max(0, i - 24) : i]
-        before = _RX_ANN_TRAIL.sub("", before)
-        base = None
+        held, anchor = self._anniversary_year(n, self._anniversary_event_year(i))
+        if held is None:
+            return _Cand(i, m.end(), "date", None, None, None, "year", None, anchor)
+        a = dt.datetime(held, 1, 1)
+        return _Cand(i, m.end(), "date", str(held), a, dt.datetime(held + 1, 1, 1), "year", None, anchor)
+
+    def _anniversary_event_year(self, i: int) -> int | None:
+        """The year of the event an anniversary at i counts from, when the event is one of the known
+        ones named right before it (新中国成立70周年: data/timewords.json `anniversaries`)."""
+        before = _RX_ANN_TRAIL.sub("", self.s[max(0, i - 24) : i])
         for key, year in _anniversaries_longest_first():
             if before.endswith(key) or before.endswith(key + "成立") or before.endswith(key + "胜利"):
-                base = year
-                break
-        if base is None:
-            held, anchor = self._anniversary_year(n)
-            if held is None:
-                return _Cand(i, m.end(), "date", None, None, None, "year", None, "context")
-            a = dt.datetime(held, 1, 1)
-            return _Cand(i, m.end(), "date", str(held), a, dt.datetime(held + 1, 1, 1), "year", None, anchor)
-        y = base + n
-        a = dt.datetime(y, 1, 1)
-        return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
+                return year
+        return None
 
 
 #: what after a count makes it a time counted from now or an event (3周内, 两年后), not a length

@@ -20,7 +20,8 @@ Extraction and resolution are still one pass: the parser asks `anchor` for the m
 component as it reads it, because what it recognises depends on the answer (a bare 22日 with no
 month to take is no date; 第3天 in a story is a count within an event).  Durations against the
 reference (两年前, 近3年, 未来5天: `_duration_expr`), the other reference words of `_special`
-(近年来, 今明两天, 全天) and the anniversary's year still compute their values inside `grammar`.
+(近年来, 今明两天, 全天) still compute their values inside `grammar`; an anniversary's year is
+decided by `anchor` (`_anniversary_year`).
 """
 
 from newsctl.timeline.find import find_times

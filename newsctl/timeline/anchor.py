@@ -56,8 +56,17 @@ from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
+#: where a sentence ends: a year named before it does not date what comes after
+_SENTENCE_END = re.compile(r"[。！!？?\n\r]")
+
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
+
+
+#: what may open a clause before 'N天后' that counts from the story's last time
+_RX_STORY_OPENING = re.compile(
+    r"\s*(?:但|但是|可|可是|不料|没想到|沒想到|谁知|誰知|直到|短短|仅|僅|仅仅|又|而|然而|约|大约)?\s*"
+)
 
 
 #: a year of the Republic of China plus this is the Gregorian year (民国1年 is 1912)
@@ -464,6 +473,29 @@ class Anchoring:
         rest = s[b : clause_end.start() if clause_end else b + 24]
         return any(w in rest for w in v["report_year_nouns"])
 
+    def _anniversary_year(self, n: int, event_year: int | None) -> tuple[int | None, str]:
+        """The year of an Nth anniversary: N years after the event when its year is known
+        (新中国成立70周年); else, for an event whose year is not known (建交75周年, 发行两週年), a
+        news story marks an anniversary in the year it reports on, so the reference's year; when
+        a year was named earlier in the same sentence, that year is either the anniversary's
+        (今年是…20周年, 2014年两国建交50周年之际: named with 是 before it, or the sum would lie ahead)
+        or the event's (去年对越访问一周年 is a year after 去年).  Unknown without a reference and such
+        a year.  Returns (year, anchor)."""
+        if event_year is not None:
+            return event_year + n, "absolute"
+        ref, last = self.ctx.ref, self.ctx.last
+        if last is not None and last.start is not None and not last.year_unknown:
+            between = self.s[last.e : self.here]
+            if not _SENTENCE_END.search(between):
+                year = last.start.year
+                limit = ref.year + 1 if ref is not None else year
+                if year + n > limit or between.lstrip().startswith(tuple(self.v["anniversary_year_is"])):
+                    return year, "context"
+                return year + n, "context"
+        if ref is not None:
+            return ref.year, self.ctx.ref_anchor
+        return None, "context"
+
     def _time_ahead(self) -> _Cand | None:
         """What 届时 refers to: the last time named, when it is not already past (its start not
         before the reference day); None otherwise."""
@@ -618,6 +650,40 @@ class Anchoring:
         ):
             return None
         return last.start, last.end
+
+    def _after_story_time(
+        self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
+    ) -> tuple[dt.datetime | None] | None:
+        """What 'N天后, 一年后' opening a clause at i counts from in a story told in the past: the
+        story's last time, named earlier in the paragraph before the reference (范16日访越，但两天
+        后取消 is the 18th), not the reference, unless the clause looks ahead (将, 预计 …:
+        data/timewords.json `future_markers`).  Returns (base,) with the base to count from, or
+        (None,) when that time is coarser than the unit (去年罹癌…半年后复发: a length after an
+        event); None when the rule does not apply (the reference is the base)."""
+        last, ref = self.ctx.last, self.ctx.ref
+        if (
+            n is None
+            or pw is not None
+            or sw not in ("后", "之后", "以后", "过后")
+            or fine in ("hour", "minute", "second")
+            or ref is None
+            or last is None
+            or last.start is None
+            or last.end is None
+            or last.gran is None
+            or last.year_unknown
+            or last.end > trunc(ref, "day")
+            or "\n" in self.s[last.e : i]
+            or not _RX_STORY_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
+        ):
+            return None
+        clause_end = _BOUNDARY.search(self.s, i)
+        rest = self.s[i : clause_end.start() if clause_end else len(self.s)]
+        if any(w in rest for w in self.v["future_markers"]):
+            return None
+        if GRAIN_ORDER.get(last.gran, 0) > GRAIN_ORDER[fine]:
+            return (None,)
+        return (last.start,)
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -74,6 +75,8 @@ def find_times(
             p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")
     if cands and any(q in s for q in _TITLE_OPEN):
         cands = [c for c in cands if c.anchor == "absolute" or not _in_title(s, c.s, c.e)]
+    if cands:
+        cands = [c for c in cands if not _part_of_number(s, c.s, c.e)]
     bounds = p.boundaries() if cands else []
     return [
         _time_match(
@@ -112,6 +115,24 @@ def _in_title(s: str, a: int, b: int) -> bool:
         if not any(ch in _CLAUSE_MARKS for ch in inner) and inner.endswith(_title_quote_nouns()):
             return True
     return False
+
+
+#: after a year in brackets, the rest of a document or case number: （2018）黑06民终1085号, 〔2018〕32号
+_RX_NUMBER_AFTER_YEAR = re.compile(r"\s?[)）〕\]］]\s?[\u4e00-\u9fff\dA-Za-z]{0,12}?\d+\s?号")
+
+
+def _part_of_number(s: str, a: int, b: int) -> bool:
+    """Is s[a:b] part of a number rather than a time: digits right before a percent sign
+    (营收比重达10-15%), or a bare year in brackets that opens a document or case number?"""
+    if s[b - 1].isdigit() and s.startswith(("%", "％"), b):
+        return True
+    return (
+        b - a == 4
+        and a > 0
+        and s[a - 1] in "(（〔[［"
+        and s[a:b].isdigit()
+        and _RX_NUMBER_AFTER_YEAR.match(s, b) is not None
+    )
 
 
 def _time_match(**values: Any) -> TimeMatch:

@@ -33,7 +33,6 @@ from newsctl.timeline.patterns import (
     _INT,
     _NUM,
     _RX_ANN_TRAIL,
-    _RX_ANN_YEAR,
     _RX_BELOW,
     _RX_CONN,
     _RX_DAY_GLOSS,
@@ -522,8 +521,8 @@ class _Parser(Anchoring):
         tail = self.s[m.end(2) - 1 : m.end(2) + 3]
         if tail.startswith(_day_blockers()):
             return None
-        if not m.group(1).isdigit() and not f.kinds:
-            return None  # news writes bare days in digits; 一日 is 'one day'
+        if not m.group(1).isdigit() and not f.kinds and (len(m.group(1)) < 2 or dv < 11):
+            return None  # news writes bare days in digits (or 廿六日, 二十八日); 一日 is 'one day'
         if not f.kinds and self._day_length(m.start(1), m.end(2)):
             return None  # 处以10日行政拘留: ten days, not the 10th
         if f.unresolved:
@@ -1045,7 +1044,7 @@ class _Parser(Anchoring):
 
     def _day_gloss_end(self, e: int, lf: _Frame) -> int:
         """Where a day expression ends with the day or weekday restated in parentheses after it
-        (上周六(24日), 24日(周六)): one expression, not two.  A restated day must be the day the
+        (上周六(24日), 24日(周六), 今晚(8月2日)): one expression, not two.  A restated day must be the day the
         expression resolved to (else it stays a date of its own)."""
         g = _RX_DAY_GLOSS.match(self.s, e)
         if g is None or "day" not in lf.kinds and "weekday" not in lf.kinds:
@@ -1053,8 +1052,8 @@ class _Parser(Anchoring):
         if g.group("d") is None:
             return g.end() if "day" in lf.kinds else e  # a weekday after a weekday is not a gloss
         start = lf.start
-        if start is None or lf.gran != "day" or int(g.group("d")) != start.day:
-            return e
+        if start is None or lf.gran not in ("day", "hour", "minute") or int(g.group("d")) != start.day:
+            return e  # (今晚（8月2日）, 今天上午（12月9日）: a part of the day restates its day too)
         if g.group("mo") is not None and int(g.group("mo")) != start.month:
             return e
         return g.end()
@@ -1225,7 +1224,7 @@ class _Parser(Anchoring):
         ):
             assert suf is not None  # w is its text
             nxt = s[suf.end()] if suf.end() < self.n else "\x00"
-            if nxt in "天夕日台排面来辈期者人":  # 前天 / 后来 …: not a modifier
+            if nxt in "天夕日台排面来辈期者人往":  # 前天 / 后来 / 前往 …: not a modifier
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
@@ -1375,7 +1374,8 @@ class _Parser(Anchoring):
         num = m.group("num")
         fuzzy = m.group("fz")
         if unit == "月" and not (m.group("ge") or m.group("ge2")) and num != "半" and not bare_month:
-            return None  # 十月 is a month, 两个月 a duration
+            if fuzzy not in ("数", "数十"):
+                return None  # 十月 is a month, 两个月 a duration (and so is 数月, several months)
         nxt = self.s[m.end() : m.end() + 1]
         if unit in ("周", "年") and nxt and nxt in "岁年份度级龄":
             return None  # 18周岁, 两个年份
@@ -1423,7 +1423,9 @@ class _Parser(Anchoring):
         """Is the bare N日 at i..end a number of days (为期3日, 10日行政拘留: data/timewords.json
         `_day_lengths`) rather than a day of the month?"""
         before, after = _day_length_words()
-        return self.s.startswith(after, end) or self.s[max(0, i - 2) : i].endswith(before)
+        if self.s.startswith(after, end):
+            return True
+        return self.s[max(0, i - _LONGEST_DAY_LENGTH_WORD) : i].endswith(before)
 
     def _months_of_years(self, i: int) -> bool:
         """Is the bare N月 at i the months of a number of years before it (判刑6年2月, 刑期3年6月)?
@@ -1470,6 +1472,32 @@ class _Parser(Anchoring):
                 return str(mod)
         return None
 
+    def _after_length_verb(self, i: int) -> bool:
+        """Does a verb of lasting end right before i (持续, 长达, or V了: 休了), so that 近3年 there is
+        a length (data/timewords.json `near_length_after`)?"""
+        return self.s[max(0, i - 2) : i].endswith(tuple(self.v["near_length_after"]))
+
+    def _lower_count_before(self, i: int, n: float) -> int | None:
+        """Where a smaller count joined to the count n at i by 至, 到 or a dash begins (3至6周,
+        20到25分钟, 1—1.5小时: between the two), or None; not an ordinal (第3至6周)."""
+        m = _RX_LOWER_COUNT.search(self.s, max(0, i - 8), i)
+        if m is None or m.end() != i:
+            return None
+        start = m.start()
+        if start and (self.s[start - 1].isdigit() or self.s[start - 1] in "第.／/"):
+            return None
+        low = numeral_value(m.group(1), allow_float=True)
+        return start if low is not None and 0 < low < n else None
+
+    def _approximate_pair_before(self, i: int, n: float) -> bool:
+        """Is the count n at i the second of a pair of neighbouring numerals written with 、
+        (七、八年, 2、3个月: about seven or eight), not an item of a list after an ordinal (第1、2天)?"""
+        s = self.s
+        if i < 2 or s[i - 1] != "、" or s[i - 3 : i - 2] == "第" or (i >= 3 and s[i - 3].isdigit()):
+            return False
+        first = numeral_int(s[i - 2])
+        return first is not None and first >= 1 and first + 1 == n
+
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
         if i and s[i - 1] == "第":
@@ -1484,6 +1512,14 @@ class _Parser(Anchoring):
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
+        if pre is None and n is not None and self._approximate_pair_before(i, n):
+            i = j = i - 2  # 七、八年, 2、3天: about seven or eight, as 七八年 is
+            n = None
+        elif pre is None and n is not None and not s.startswith(_POINT_SUFFIX_STARTS, end):
+            low = self._lower_count_before(i, n)
+            if low is not None:
+                i = j = low  # 3至6周, 1—1.5小时: a length between two counts, not the larger one
+                n = None
         total = [0.0, 0.0, 0.0]
         if n is not None:
             total = [x * n for x in unitdur]
@@ -1533,7 +1569,7 @@ class _Parser(Anchoring):
         if (
             sw in ("前", "后")
             and end < self.n - 1
-            and s[end + 1] in "天年日夕台排面辈期者人方的"
+            and s[end + 1] in "天年日夕台排面辈期者人方"
             and sw == "前"
         ):
             sw = None
@@ -1604,8 +1640,10 @@ class _Parser(Anchoring):
             if pw in ("近", "这") and sw in ("来", "以来"):
                 assert suf is not None  # sw is its text
                 end = suf.end()
-            if ref is None:
-                # 过去30天 with no reference date cannot be placed: what is left is its length
+            if ref is None or (pw == "近" and sw is None and self._after_length_verb(i)):
+                # 过去30天 with no reference date cannot be placed: what is left is its length; so
+                # is 近3年 after a verb of lasting (持续近3年, 休了近2年: nearly that long, not the
+                # last three years up to the reference)
                 return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
             delta = _delta(total)
             if pw in ("最近", "近", "这", "之前"):  # 这两年: the last two years, like 近两年
@@ -1655,6 +1693,10 @@ class _Parser(Anchoring):
             elif sw == "以下":
                 assert suf is not None  # sw is its text
                 mod, end = "less_than", suf.end()
+            if sw in ("以来", "来") and n is not None and ref is None:
+                # 六年来 with no reference date cannot be placed: what is left is its length (as 过去30天)
+                assert suf is not None  # sw is its text
+                return _Cand(i, suf.end(), "duration", durv, None, None, grain, None, "absolute")
             if (
                 sw in ("前", "之前", "以前", "后", "之后", "以后", "以来", "来", "内", "以内", "之内")
                 and n is not None
@@ -1700,7 +1742,12 @@ class _Parser(Anchoring):
                 anchor,
             )
         if sw in ("后", "之后", "以后", "过后"):
-            p = ref + delta
+            story = self._after_story_time(i, n, pw, sw, fine)
+            if story is not None and story[0] is None:  # counted from an event of the story
+                return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
+            p = (ref if story is None else story[0]) + delta
+            if story is not None:
+                anchor = "context"
             a, b = grain_interval(p, fine)[:2]
             if fine in ("hour", "minute", "second"):
                 a, b = p, p + dt.timedelta(seconds=1)
@@ -1720,11 +1767,13 @@ class _Parser(Anchoring):
             p = ref - delta
             a = trunc(p, fine) if fine not in ("hour", "minute", "second") else p
             b = ref
-            if fine in ("week", "year"):
+            if fine in ("week", "year", "day"):
                 a = trunc(p, "day")  # 两年来: the last two years up to the reference, not from 1 January
                 if ref == trunc(ref, "day"):  # up to and including the reference day
                     b = ref + dt.timedelta(days=1)
                     a = b - delta
+            elif fine == "month" and ref == trunc(ref, "day"):
+                b = ref + dt.timedelta(days=1)  # 3个月来: whole months, up to and including the reference day
             return _Cand(i, e2, "range", _iv_value(a, b), a, b, fine, "since", anchor)
         if sw in ("内", "以内", "之内"):
             if self._not_from_now(i):  # 通常会在6个月内分解: a length of time, not the next 6 months
@@ -1810,9 +1859,10 @@ class _Parser(Anchoring):
     _SPECIAL = re.compile(
         _grouped(
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
-            "如今|此时|此刻|近日|日前|近期|此前|不久前|前不久|最近几年|最近这几年|最近|近年来|近年|近些年|近几年|近来|"
+            "如今|现今|此时|此刻|近日|日前|近期|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
+            "近年来|近年|近些年|近几年|近来|"
             "这些年|这几年|前几年|前些年|"
-            "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天"
+            "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
         )
     )
 
@@ -1830,14 +1880,21 @@ class _Parser(Anchoring):
             )
         if w in ("至今", "迄今"):
             return _Cand(i, e, "range", "PRESENT_REF", None, self._now_end(), None, "until", anchor)
-        if w in ("目前", "现在", "如今", "此时", "此刻"):
+        if w == "现今" and i and self.s[i - 1] in _VERB_BEFORE_XIAN:
+            return None  # 展现今年: the verb 展现, then 今年
+        if w in ("目前", "现在", "如今", "现今", "此时", "此刻"):
             if w in ("如今", "眼下", "目前", "当前") and ref is not None:
                 pass
             if ref is None:
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
             a, b, g = self._now_interval(ref)
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
-        if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前"):
+        if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前") or w in (
+            "前一阵子",
+            "前阵子",
+            "前些日子",
+            "前段时间",
+        ):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
@@ -1860,6 +1917,12 @@ class _Parser(Anchoring):
             a = trunc(ref, g)
             b = add_grain(a, g, 2)
             return _Cand(i, e, "range", _iv_value(a, b), a, b, g, None, anchor)
+        if w == "新的一年":  # the year the nearest New Year's Day opens: this one until June, then the next
+            if ref is None:
+                return _Cand(i, e, "date", "XXXX", None, None, "year", None, anchor)
+            a = dt.datetime(ref.year + (1 if ref.month > 6 else 0), 1, 1)
+            b = dt.datetime(a.year + 1, 1, 1)
+            return _Cand(i, e, "date", str(a.year), a, b, "year", None, anchor)
         if w in ("全天", "整天", "一整天"):
             if self.s[:i].strip() or self.s[e:].strip(" 。.，,"):
                 return None  # 比赛全天进行: 'all day long', not a date of its own
@@ -2000,22 +2063,33 @@ class _Parser(Anchoring):
         n = numeral_int(m.group(1))
         if not n:
             return None
-        before = self.s[max(0, i - 24) : i]
-        before = _RX_ANN_TRAIL.sub("", before)
-        base = None
+        held, anchor = self._anniversary_year(n, self._anniversary_event_year(i))
+        if held is None:
+            return _Cand(i, m.end(), "date", None, None, None, "year", None, anchor)
+        a = dt.datetime(held, 1, 1)
+        return _Cand(i, m.end(), "date", str(held), a, dt.datetime(held + 1, 1, 1), "year", None, anchor)
+
+    def _anniversary_event_year(self, i: int) -> int | None:
+        """The year of the event an anniversary at i counts from, when the event is one of the known
+        ones named right before it (新中国成立70周年: data/timewords.json `anniversaries`)."""
+        before = _RX_ANN_TRAIL.sub("", self.s[max(0, i - 24) : i])
         for key, year in _anniversaries_longest_first():
             if before.endswith(key) or before.endswith(key + "成立") or before.endswith(key + "胜利"):
-                base = year
-                break
-        if base is None:
-            ym = _RX_ANN_YEAR.search(before)
-            if ym and int(ym.group(1)) + n <= 2200:
-                pass
-            return _Cand(i, m.end(), "date", None, None, None, "year", None, "context")
-        y = base + n
-        a = dt.datetime(y, 1, 1)
-        return _Cand(i, m.end(), "date", str(y), a, dt.datetime(y + 1, 1, 1), "year", None, "absolute")
+                return year
+        return None
 
+
+#: what after a count makes it a time counted from now or an event (3周内, 两年后), not a length
+_POINT_SUFFIX_STARTS = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "来", "以来")
+
+#: the first characters of verbs ending in 现 (出现, 展现, 发现 …): 现今 after them is no 'nowadays'
+_VERB_BEFORE_XIAN = frozenset("出展表体呈实发涌浮再重兑")
+
+#: a count and a connector right before another count (the 3至 of 3至6周)
+_RX_LOWER_COUNT = re.compile(r"(\d{1,3}(?:\.\d)?|[一二三四五六七八九十两]{1,3})\s?(?:至|到|—{1,2}|-|~|～)\s?")
+
+#: how far before a bare N日 `_day_length` looks for a word that makes it a number of days
+_LONGEST_DAY_LENGTH_WORD = max(map(len, _day_length_words()[0]))
 
 #: a year restated in parentheses after a year (去年(2014), 今年(106)); the text is folded (（ is ()
 _RX_YEAR_GLOSS = re.compile(r"\(\s?(\d{2,4})\s?年?\s?\)")

@@ -109,8 +109,10 @@ _BOUNDARY = re.compile(r"[，,。；;！!？?\n\r]")
 _RX_LUNAR = re.compile("农历|阴历|旧历")
 _RX_MONTHHALF = re.compile("上半月|下半月|月初|月中|月底|月末")
 _RX_MONTHHALF_G = re.compile("(上半月|下半月|月初|月中|月底|月末)")
+#: the minutes after a clock hour; bare two digits are not minutes when a unit of their own
+#: follows them (久一点10多年: 'a bit longer, ten-odd years', not 1:10)
 _RX_MINUTE = re.compile(
-    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%])"
+    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%多余年个天月岁元万亿倍])"
     rf"|([{_CN}]|\d)(?=分)"
 )
 _RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|之间|到|至|-|~")
@@ -129,7 +131,6 @@ _RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作�
 #: the end of a run of weekdays after 每周一: 每周一至周五 recurs as a whole
 _RX_SET_WD_TO = re.compile(r"(?:至|到|-|—|~)(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
-_RX_ANN_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}$")
 
 
 @functools.cache

@@ -1477,9 +1477,9 @@ class _Parser(Anchoring):
         a length (data/timewords.json `near_length_after`)?"""
         return self.s[max(0, i - 2) : i].endswith(tuple(self.v["near_length_after"]))
 
-    def _lower_count_before(self, i: int, n: float) -> int | None:
+    def _lower_count_before(self, i: int, n: float) -> tuple[int, float] | None:
         """Where a smaller count joined to the count n at i by 至, 到 or a dash begins (3至6周,
-        20到25分钟, 1—1.5小时: between the two), or None; not an ordinal (第3至6周)."""
+        20到25分钟, 1—1.5小时: between the two), and that count; or None; not an ordinal (第3至6周)."""
         m = _RX_LOWER_COUNT.search(self.s, max(0, i - 8), i)
         if m is None or m.end() != i:
             return None
@@ -1487,7 +1487,7 @@ class _Parser(Anchoring):
         if start and (self.s[start - 1].isdigit() or self.s[start - 1] in "第.／/"):
             return None
         low = numeral_value(m.group(1), allow_float=True)
-        return start if low is not None and 0 < low < n else None
+        return (start, low) if low is not None and 0 < low < n else None
 
     def _approximate_pair_before(self, i: int, n: float) -> bool:
         """Is the count n at i the second of a pair of neighbouring numerals written with 、
@@ -1512,14 +1512,17 @@ class _Parser(Anchoring):
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
+        # A length between two counts (七、八年, 2、3天, 3至6周, 1—1.5小时) spans both and is given by
+        # the smaller, as 10年至20年 is (P10Y): the form annotators accept beside the range itself.
         if pre is None and n is not None and self._approximate_pair_before(i, n):
-            i = j = i - 2  # 七、八年, 2、3天: about seven or eight, as 七八年 is
-            n = None
+            i = j = i - 2
+            # 2、3年前 is a vague point (PAST_REF), not two years back
+            n = None if s.startswith(_POINT_SUFFIX_STARTS, end) else n - 1
         elif pre is None and n is not None and not s.startswith(_POINT_SUFFIX_STARTS, end):
-            low = self._lower_count_before(i, n)
-            if low is not None:
-                i = j = low  # 3至6周, 1—1.5小时: a length between two counts, not the larger one
-                n = None
+            lower = self._lower_count_before(i, n)
+            if lower is not None:
+                i = j = lower[0]
+                n = lower[1]
         total = [0.0, 0.0, 0.0]
         if n is not None:
             total = [x * n for x in unitdur]

@@ -38,6 +38,7 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
 MIN_ROUNDUP_ITEMS = 3
+MIN_NAMED_ROUNDUP_ITEMS = 2  # when the headline says roundup (国际联播快讯), two items make one
 ROUNDUP_MAX_SHARED = 0.02  # median share of words between items; a story's sections share more
 _ITEM_TITLE = re.compile(r"(?:[\u3400-\u9fff][^\u3400-\u9fff]*){4}")  # a headline has words (not `---`)
 # Sentence forms (see `_news_weights`); the weights were checked on the corpus headlines
@@ -344,14 +345,15 @@ def roundup_items(article: Article, count: int, bags: list[dict[str, int]] | Non
     heading_starts = sorted(
         start for start, end in article.heading_spans if _ITEM_TITLE.search(text, start, end) is not None
     )
-    if len(heading_starts) < MIN_ROUNDUP_ITEMS:
+    if len(heading_starts) < MIN_NAMED_ROUNDUP_ITEMS:
         return None
+    title = article.title or ""
+    named = any(cue in title for cue in _roundup_cues())
     sentences = article.sentences[:count]
     items = [bisect_right(heading_starts, sentence.start) for sentence in sentences]
-    if len(set(items) - {0}) < MIN_ROUNDUP_ITEMS:
+    if len(set(items) - {0}) < (MIN_NAMED_ROUNDUP_ITEMS if named else MIN_ROUNDUP_ITEMS):
         return None  # headings with no story under them: sections, not items
-    title = article.title or ""
-    if any(cue in title for cue in _roundup_cues()):
+    if named:
         return items
     if bags is None or _shared_between_items(items, bags) >= ROUNDUP_MAX_SHARED:
         return None

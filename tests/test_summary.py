@@ -178,21 +178,21 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
-    """Item numbers when the article is a roundup: three or more item headlines (four Han
-    characters or more) with sentences under them, and a roundup word in the title or
-    consecutive items sharing under 2 % of their terms (median)."""
+    """Item numbers when the article is a roundup: item headlines (four Han characters or
+    more) with sentences under them, two or more under a title with a roundup word, three or
+    more whose consecutive items share under 2 % of their terms (median)."""
+    from newsctl.data import load_word_list
+
+    named = any(cue in (article.title or "") for cue in load_word_list("summary_roundup.txt"))
+    least = 2 if named else 3
     starts = [
         s for s, e in article.heading_spans if len(re.findall(r"[\u3400-\u9fff]", article.text[s:e])) >= 4
     ]
-    if len(starts) < summary.MIN_ROUNDUP_ITEMS:
-        return None
     items = [sum(1 for h in starts if h <= s.start) for s in article.sentences[: len(bags)]]
     numbered = sorted(set(items) - {0})
-    if len(numbered) < summary.MIN_ROUNDUP_ITEMS:
+    if len(numbered) < least:
         return None
-    from newsctl.data import load_word_list
-
-    if any(cue in (article.title or "") for cue in load_word_list("summary_roundup.txt")):
+    if named:
         return items
     terms = {k: set().union(*(bag for bag, item in zip(bags, items) if item == k)) for k in numbered}
     shares = sorted(
@@ -405,6 +405,26 @@ def test_a_roundup_is_summarised_from_several_items() -> None:
     assert bits(picked) == bits(reference_summarize(article, top=3))
     # the leads of the first items (their headlines are item titles, not sentences), not their colour
     assert [r.index for r in picked] == [0, 3, 5]
+
+
+TWO_ITEM_ROUNDUP = """某市举办春季农业技术培训会
+本月10日，某市农业农村局举办春季农业技术培训会，全市三百多名种植户参加。培训会邀请专家讲解病虫害防治和科学施肥。种植户们表示收获很大。专家还走进田间地头现场指导。
+
+新建跨江大桥主体结构完工
+12日，一座新建跨江大桥主体结构顺利完工，大桥全长两千四百米。大桥通车后两岸通行时间将缩短四十分钟。
+"""
+
+
+def test_a_roundup_of_two_items_is_one_when_its_title_says_so() -> None:
+    # the second item's lead, not a third sentence of the first item
+    article = article_of(TWO_ITEM_ROUNDUP, title="国内新闻快讯")
+    items = summary.roundup_items(article, len(article.sentences))
+    assert items is not None
+    picked = summarize(article, top=2)
+    assert [r.index for r in picked] == [0, 4]
+    assert bits(picked) == bits(reference_summarize(article, top=2))
+    # two sections under a plain title are one story's sections
+    assert summary.roundup_items(article_of(TWO_ITEM_ROUNDUP, title="本市新闻"), 8, [{"甲": 1}] * 8) is None
 
 
 def test_items_are_a_roundup_only_when_it_says_so_or_they_share_no_words() -> None:

@@ -34,6 +34,13 @@ DUPLICATE_SHARE = 0.8  # a sentence whose terms are this much another's says it 
 # terms tells the same event again (the lede, then the same accident retold with the
 # witness's account); below it, a follow-up on the same day (the verdict, the arrest).
 RETELL_SHARE = 0.3
+# A later pick whose characters are mostly (this share of the shorter of the two, as the longest
+# common subsequence) those of a sentence already chosen, in the same order, tells its fact again
+# in other words (the lede, then `X表示，…` saying it once more); unless the shorter one brings a
+# figure the other lacks (a total, then the part of it: a follow-up, not a retelling).
+RESTATE_SHARE = 0.65
+_KEPT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
@@ -567,6 +574,36 @@ def _is_quotation(text: str) -> bool:
     return text.find(closer) == len(text) - 1
 
 
+def _text_of(article: Article, index: int) -> str:
+    sentence = article.sentences[index]
+    return article.text[sentence.start : sentence.end]
+
+
+def _restates(text: str, other: str) -> bool:
+    """Whether two sentences tell one fact: the longest common subsequence of their characters
+    is `RESTATE_SHARE` of the shorter one or more, and the shorter has no figure the longer lacks."""
+    a, b = _KEPT_CHAR.findall(text), _KEPT_CHAR.findall(other)
+    if len(a) > len(b):
+        a, b, text, other = b, a, other, text
+    if not a or common_subsequence(a, b) < RESTATE_SHARE * len(a):
+        return False
+    return set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other))
+
+
+def common_subsequence(a: list[str], b: list[str]) -> int:
+    """The length of the longest common subsequence of `a` and `b`, bit-parallel (Crochemore et
+    al. 2001): one pass over `a` with an integer of len(b) bits, a zero bit per matched step."""
+    masks: dict[str, int] = {}
+    for i, char in enumerate(b):
+        masks[char] = masks.get(char, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
+    for char in a:
+        u = v & masks.get(char, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(b) - v.bit_count()
+
+
 def summarize(
     article: Article,
     *,
@@ -603,6 +640,8 @@ def summarize(
         length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:
             continue  # a shorter sentence further down may still fit
+        if chosen and any(_restates(_text_of(article, pick), _text_of(article, c)) for c in chosen):
+            continue  # the same fact in other words: the next best may tell another
         chosen.append(pick)
         used_chars += length
         if len(chosen) < top:

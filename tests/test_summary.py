@@ -239,6 +239,8 @@ def reference_summarize(
         sentence = article.sentences[pick.index]
         if max_chars is not None and used + sentence.end - sentence.start > max_chars:
             continue
+        if any(reference_restates(article, pick.index, o.index) for o in chosen):
+            continue
         chosen.append(pick)
         used += sentence.end - sentence.start
         # a sentence mostly made of the pick's terms, or the pick mostly of its, says it again;
@@ -260,6 +262,27 @@ def reference_summarize(
             )
         ]
     return sorted(chosen, key=lambda r: r.index)
+
+
+def reference_restates(article: Article, index: int, other: int) -> bool:
+    """The longest common subsequence of kept characters (dynamic programming) is 65 % of the
+    shorter sentence, and the shorter names no number the longer does not."""
+    texts = []
+    for i in (index, other):
+        sentence = article.sentences[i]
+        texts.append(article.text[sentence.start : sentence.end])
+    kept = [re.findall(r"[\u3400-\u9fffA-Za-z0-9]", text) for text in texts]
+    (short, short_text), (long, long_text) = sorted(zip(kept, texts), key=lambda pair: len(pair[0]))
+    if not short:
+        return False
+    table = [[0] * (len(long) + 1) for _ in range(len(short) + 1)]
+    for i, a in enumerate(short):
+        for j, b in enumerate(long):
+            table[i + 1][j + 1] = table[i][j] + 1 if a == b else max(table[i][j + 1], table[i + 1][j])
+    if table[-1][-1] < summary.RESTATE_SHARE * len(short):
+        return False
+    number = r"\d+(?:\.\d+)?"
+    return set(re.findall(number, short_text)) <= set(re.findall(number, long_text))
 
 
 def reference_days(article: Article, index: int) -> set[str]:
@@ -655,6 +678,43 @@ def test_a_lead_that_tells_a_figure_or_a_person_stays_the_lede() -> None:
     ]
     assert summary.news_lede(texts) == 0
     assert summary.news_lede(["酒驾害人害己，代价往往超出想象。", *texts[1:]]) == 1
+
+
+def test_a_lead_that_reports_the_news_stays_the_lede() -> None:
+    # a first sentence that says who reported or revealed the fact is the story, not scene-setting
+    follow_up = "校方今天表示，已成立专案小组调查此事。"
+    for lead in (
+        "媒体报道，一所大学的宿舍楼在深夜传出怪声，引发学生恐慌。",
+        "知名杂志被曝旗下记者长期编造采访内容。",
+        "医师提醒，夏季游泳时配戴隐形眼镜，要小心细菌感染。",
+    ):
+        assert summary.news_lede([lead, follow_up]) == 0
+    assert summary.news_lede(["校园本该是最安全的地方。", follow_up]) == 1
+
+
+def test_a_sentence_that_tells_the_chosen_fact_again_is_not_chosen_too() -> None:
+    text = (
+        "市交通局今天宣布，全市公交车票价从下月起下调至一元，以鼓励市民绿色出行。"
+        "交通局表示，全市公交车票价下月起将下调为一元，鼓励市民绿色出行。"
+        "新票价实施后，预计每年可为市民节省交通支出约3亿元。"
+        "部分市民认为，票价下调后应同步增加班次。\n"
+    )
+    article = article_of(text)
+    picked = [r.index for r in summarize(article, top=2)]
+    assert picked == [0, 2]  # the follow-up with its figure, not the lede said again
+    assert summary._restates(summary._text_of(article, 1), summary._text_of(article, 0))
+    # the part of a total is a follow-up: the shorter sentence brings a figure the other lacks
+    assert not summary._restates("全市公交车票价下调3成。", "全市公交车票价下调，惠及全市广大市民。")
+    assert summary._restates("全市公交车票价下调。", "全市公交车票价下调，惠及全市广大市民。")
+
+
+@given(st.text(alphabet="甲乙丙丁a1", max_size=40), st.text(alphabet="甲乙丙戊b1", max_size=40))
+def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> None:
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+    assert summary.common_subsequence(list(a), list(b)) == table[-1][-1]
 
 
 def test_a_photo_credit_opening_a_sentence_is_not_shown_with_it() -> None:

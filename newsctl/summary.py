@@ -41,6 +41,7 @@ RETELL_SHARE = 0.3
 RESTATE_SHARE = 0.65
 _KEPT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_QUOTED = re.compile(r"「[^「」]*」|“[^“”]*”|『[^『』]*』")
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
@@ -581,11 +582,22 @@ def _text_of(article: Article, index: int) -> str:
 
 def _restates(text: str, other: str) -> bool:
     """Whether two sentences tell one fact: the longest common subsequence of their characters
-    is `RESTATE_SHARE` of the shorter one or more, and the shorter has no figure the longer lacks."""
+    is `RESTATE_SHARE` of the shorter one or more, and the shorter has no figure the longer lacks.
+    Each is also compared without its quotations (`她说，1年多前得鼻癌，…，「很怕…」`: the fact
+    retold, then how the speaker feels about it)."""
+    if _tells_again(text, other):
+        return True
+    bare, other_bare = _QUOTED.sub("", text), _QUOTED.sub("", other)
+    return (bare != text and _tells_again(bare, other)) or (
+        other_bare != other and _tells_again(text, other_bare)
+    )
+
+
+def _tells_again(text: str, other: str) -> bool:
     a, b = _KEPT_CHAR.findall(text), _KEPT_CHAR.findall(other)
     if len(a) > len(b):
         a, b, text, other = b, a, other, text
-    if not a or common_subsequence(a, b) < RESTATE_SHARE * len(a):
+    if len(a) < MIN_HAN_CHARS or common_subsequence(a, b) < RESTATE_SHARE * len(a):
         return False
     return set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other))
 

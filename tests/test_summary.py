@@ -266,14 +266,23 @@ def reference_summarize(
 
 def reference_restates(article: Article, index: int, other: int) -> bool:
     """The longest common subsequence of kept characters (dynamic programming) is 65 % of the
-    shorter sentence, and the shorter names no number the longer does not."""
+    shorter sentence, and the shorter names no number the longer does not; either sentence also
+    compared without its quotations."""
     texts = []
     for i in (index, other):
         sentence = article.sentences[i]
         texts.append(article.text[sentence.start : sentence.end])
+    quoted = r"「[^「」]*」|“[^“”]*”|『[^『』]*』"
+    first, second = texts
+    pairs = [(first, second), (re.sub(quoted, "", first), second), (first, re.sub(quoted, "", second))]
+    return any(reference_tells_again(a, b) for a, b in pairs)
+
+
+def reference_tells_again(first: str, second: str) -> bool:
+    texts = [first, second]
     kept = [re.findall(r"[\u3400-\u9fffA-Za-z0-9]", text) for text in texts]
     (short, short_text), (long, long_text) = sorted(zip(kept, texts), key=lambda pair: len(pair[0]))
-    if not short:
+    if len(short) < summary.MIN_HAN_CHARS:
         return False
     table = [[0] * (len(long) + 1) for _ in range(len(short) + 1)]
     for i, a in enumerate(short):
@@ -705,7 +714,12 @@ def test_a_sentence_that_tells_the_chosen_fact_again_is_not_chosen_too() -> None
     assert summary._restates(summary._text_of(article, 1), summary._text_of(article, 0))
     # the part of a total is a follow-up: the shorter sentence brings a figure the other lacks
     assert not summary._restates("全市公交车票价下调3成。", "全市公交车票价下调，惠及全市广大市民。")
-    assert summary._restates("全市公交车票价下调。", "全市公交车票价下调，惠及全市广大市民。")
+    assert summary._restates("全市公交车票价下调了。", "全市公交车票价下调，惠及全市广大市民。")
+    # the fact retold, then a quotation: still the fact again
+    assert summary._restates(
+        "她说，三年前确诊癌症，如今又复发，「很怕一辈子都要抗癌。」",
+        "单亲妈妈阿芳三年前确诊癌症，以为痊愈，如今却又复发。",
+    )
 
 
 @given(st.text(alphabet="甲乙丙丁a1", max_size=40), st.text(alphabet="甲乙丙戊b1", max_size=40))

@@ -597,7 +597,9 @@ def _tells_again(text: str, other: str) -> bool:
     a, b = _KEPT_CHAR.findall(text), _KEPT_CHAR.findall(other)
     if len(a) > len(b):
         a, b, text, other = b, a, other, text
-    if len(a) < MIN_HAN_CHARS or common_subsequence(a, b) < RESTATE_SHARE * len(a):
+    least = RESTATE_SHARE * len(a)
+    # the cheap bound first: a common subsequence uses only characters the longer one has
+    if len(a) < MIN_HAN_CHARS or sum(map(set(b).__contains__, a)) < least or common_subsequence(a, b) < least:
         return False
     return set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other))
 

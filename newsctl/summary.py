@@ -39,8 +39,10 @@ RETELL_SHARE = 0.3
 # in other words (the lede, then `X表示，…` saying it once more); unless the shorter one brings a
 # figure the other lacks (a total, then the part of it: a follow-up, not a retelling).
 RESTATE_SHARE = 0.65
+RESTATE_MIN_OVERLAP = 0.2  # of the smaller term set: the least a restatement in the corpus shares
 _KEPT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_QUOTE_MARK = re.compile("[「“『]")
 _QUOTED = re.compile(r"「[^「」]*」|“[^“”]*”|『[^『』]*』")
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -580,6 +582,27 @@ def _text_of(article: Article, index: int) -> str:
     return article.text[sentence.start : sentence.end]
 
 
+def _sharing(bags: list[dict[str, int]], index: int, others: list[int]) -> list[int]:
+    """The sentences of `others` that share a term with sentence `index`, and
+    `RESTATE_MIN_OVERLAP` of the smaller term set: the only ones it may restate (every
+    restatement found in the corpus shares more), and the cheap test before the common
+    subsequence."""
+    terms = bags[index].keys()
+    sharing = []
+    for other in others:
+        shared = len(terms & bags[other].keys())
+        if shared and shared >= RESTATE_MIN_OVERLAP * min(len(terms), len(bags[other])):
+            sharing.append(other)
+    return sharing
+
+
+def _restates_any(article: Article, index: int, others: list[int]) -> bool:
+    """Whether sentence `index` tells the fact of one of `others` again (see `_restates`); only
+    sentences that share a term can (the caller knows which from the graph)."""
+    text = _text_of(article, index)
+    return any(_restates(text, _text_of(article, other)) for other in others)
+
+
 def _restates(text: str, other: str) -> bool:
     """Whether two sentences tell one fact: the longest common subsequence of their characters
     is `RESTATE_SHARE` of the shorter one or more, and the shorter has no figure the longer lacks.
@@ -587,6 +610,8 @@ def _restates(text: str, other: str) -> bool:
     retold, then how the speaker feels about it)."""
     if _tells_again(text, other):
         return True
+    if not _QUOTE_MARK.search(text + other):
+        return False  # the cheap test first: most sentences quote nobody
     bare, other_bare = _QUOTED.sub("", text), _QUOTED.sub("", other)
     return (bare != text and _tells_again(bare, other)) or (
         other_bare != other and _tells_again(text, other_bare)
@@ -654,7 +679,7 @@ def summarize(
         length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:
             continue  # a shorter sentence further down may still fit
-        if chosen and any(_restates(_text_of(article, pick), _text_of(article, c)) for c in chosen):
+        if chosen and _restates_any(article, pick, _sharing(bags, pick, chosen)):
             continue  # the same fact in other words: the next best may tell another
         chosen.append(pick)
         used_chars += length

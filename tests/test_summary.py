@@ -239,7 +239,12 @@ def reference_summarize(
         sentence = article.sentences[pick.index]
         if max_chars is not None and used + sentence.end - sentence.start > max_chars:
             continue
-        if any(reference_restates(article, pick.index, o.index) for o in chosen):
+        if any(
+            reference_restates(article, pick.index, o.index)
+            for o in chosen
+            if (shared := len(bags[pick.index] & bags[o.index]))
+            and shared >= summary.RESTATE_MIN_OVERLAP * min(len(bags[pick.index]), len(bags[o.index]))
+        ):
             continue
         chosen.append(pick)
         used += sentence.end - sentence.start

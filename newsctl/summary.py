@@ -40,10 +40,7 @@ RETELL_SHARE = 0.3
 # figure the other lacks (a total, then the part of it: a follow-up, not a retelling).
 RESTATE_SHARE = 0.65
 RESTATE_MIN_OVERLAP = 0.2  # of the smaller term set: the least a restatement in the corpus shares
-_KEPT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_QUOTE_MARK = re.compile("[「“『]")
-_QUOTED = re.compile(r"「[^「」]*」|“[^“”]*”|『[^『』]*』")
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
@@ -610,37 +607,52 @@ def _restates(text: str, other: str) -> bool:
     retold, then how the speaker feels about it)."""
     if _tells_again(text, other):
         return True
-    if not _QUOTE_MARK.search(text + other):
-        return False  # the cheap test first: most sentences quote nobody
-    bare, other_bare = _QUOTED.sub("", text), _QUOTED.sub("", other)
+    bare, other_bare = _without_quotations(text), _without_quotations(other)
     return (bare != text and _tells_again(bare, other)) or (
         other_bare != other and _tells_again(text, other_bare)
     )
 
 
+def _without_quotations(text: str) -> str:
+    """The text with each quotation (`「…」`, `“…”`, `『…』`, opener to the first closer after it) cut out."""
+    for opener, closer in zip(_QUOTE_OPENERS, _QUOTE_CLOSERS):
+        start = text.find(opener)
+        while start != -1:
+            end = text.find(closer, start + 1)
+            if end == -1:
+                break
+            text = text[:start] + text[end + 1 :]
+            start = text.find(opener, start)
+    return text
+
+
 def _tells_again(text: str, other: str) -> bool:
-    a, b = _KEPT_CHAR.findall(text), _KEPT_CHAR.findall(other)
+    a, b = _NOT_TOKEN.sub("", text), _NOT_TOKEN.sub("", other)
     if len(a) > len(b):
         a, b, text, other = b, a, other, text
     least = RESTATE_SHARE * len(a)
-    # the cheap bound first: a common subsequence uses only characters the longer one has
-    if len(a) < MIN_HAN_CHARS or sum(map(set(b).__contains__, a)) < least or common_subsequence(a, b) < least:
-        return False
-    return set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other))
+    if len(a) < MIN_HAN_CHARS or sum(map(set(b).__contains__, a)) < least:
+        return False  # the cheap bound first: a common subsequence uses only characters the longer one has
+    if not set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other)):
+        return False  # a figure of its own: a follow-up
+    return common_subsequence(a, b) >= least
 
 
-def common_subsequence(a: list[str], b: list[str]) -> int:
+def common_subsequence(a: str, b: str) -> int:
     """The length of the longest common subsequence of `a` and `b`, bit-parallel (Crochemore et
-    al. 2001): one pass over `a` with an integer of len(b) bits, a zero bit per matched step."""
+    al. 2001): one pass over `a` with an integer of len(b) bits, a zero bit per matched step.
+    Carries only run upwards and `u` lies within `v`, so the bits above len(b) are cut once, at
+    the end."""
     masks: dict[str, int] = {}
+    get = masks.get
     for i, char in enumerate(b):
-        masks[char] = masks.get(char, 0) | (1 << i)
+        masks[char] = get(char, 0) | (1 << i)
     full = (1 << len(b)) - 1
     v = full
     for char in a:
-        u = v & masks.get(char, 0)
-        v = ((v + u) | (v - u)) & full
-    return len(b) - v.bit_count()
+        u = v & get(char, 0)
+        v = (v + u) | (v - u)
+    return len(b) - (v & full).bit_count()
 
 
 def summarize(

@@ -277,15 +277,21 @@ def reference_restates(article: Article, index: int, other: int) -> bool:
     for i in (index, other):
         sentence = article.sentences[i]
         texts.append(article.text[sentence.start : sentence.end])
-    quoted = r"「[^「」]*」|“[^“”]*”|『[^『』]*』"
     first, second = texts
-    pairs = [(first, second), (re.sub(quoted, "", first), second), (first, re.sub(quoted, "", second))]
+    pairs = [(first, second), (reference_unquoted(first), second), (first, reference_unquoted(second))]
     return any(reference_tells_again(a, b) for a, b in pairs)
+
+
+def reference_unquoted(text: str) -> str:
+    """Each quotation cut out, opener to the first closer after it, one kind of quote after another."""
+    for opener, closer in ("「」", "“”", "『』"):
+        text = re.sub(f"{opener}[^{closer}]*{closer}", "", text)
+    return text
 
 
 def reference_tells_again(first: str, second: str) -> bool:
     texts = [first, second]
-    kept = [re.findall(r"[\u3400-\u9fffA-Za-z0-9]", text) for text in texts]
+    kept = [re.findall(r"[\u3400-\u9fffA-Za-z\d]", text) for text in texts]
     (short, short_text), (long, long_text) = sorted(zip(kept, texts), key=lambda pair: len(pair[0]))
     if len(short) < summary.MIN_HAN_CHARS:
         return False
@@ -733,7 +739,7 @@ def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> N
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
-    assert summary.common_subsequence(list(a), list(b)) == table[-1][-1]
+    assert summary.common_subsequence(a, b) == table[-1][-1]
 
 
 def test_a_photo_credit_opening_a_sentence_is_not_shown_with_it() -> None:

@@ -710,6 +710,8 @@ def test_a_lead_that_reports_the_news_stays_the_lede() -> None:
     ):
         assert summary.news_lede([lead, follow_up]) == 0
     assert summary.news_lede(["校园本该是最安全的地方。", follow_up]) == 1
+    # a time told by the event before it (`仪式后，…`) is a time: the lede stays
+    assert summary.news_lede(["欢迎仪式后，两国总理举行会谈。", "今天上午，双方签署了合作文件。"]) == 0
 
 
 def test_a_sentence_that_tells_the_chosen_fact_again_is_not_chosen_too() -> None:

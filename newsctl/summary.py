@@ -34,10 +34,18 @@ DUPLICATE_SHARE = 0.8  # a sentence whose terms are this much another's says it 
 # terms tells the same event again (the lede, then the same accident retold with the
 # witness's account); below it, a follow-up on the same day (the verdict, the arrest).
 RETELL_SHARE = 0.3
+# A later pick whose characters are mostly (this share of the shorter of the two, as the longest
+# common subsequence) those of a sentence already chosen, in the same order, tells its fact again
+# in other words (the lede, then `X表示，…` saying it once more); unless the shorter one brings a
+# figure the other lacks (a total, then the part of it: a follow-up, not a retelling).
+RESTATE_SHARE = 0.65
+RESTATE_MIN_OVERLAP = 0.2  # of the smaller term set: the least a restatement in the corpus shares
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 BM25_K1 = 1.2
 BM25_B = 0.75
 MIN_HAN_CHARS = 8
 MIN_ROUNDUP_ITEMS = 3
+MIN_NAMED_ROUNDUP_ITEMS = 2  # when the headline says roundup (国际联播快讯), two items make one
 ROUNDUP_MAX_SHARED = 0.02  # median share of words between items; a story's sections share more
 _ITEM_TITLE = re.compile(r"(?:[\u3400-\u9fff][^\u3400-\u9fff]*){4}")  # a headline has words (not `---`)
 # Sentence forms (see `_news_weights`); the weights were checked on the corpus headlines
@@ -344,14 +352,15 @@ def roundup_items(article: Article, count: int, bags: list[dict[str, int]] | Non
     heading_starts = sorted(
         start for start, end in article.heading_spans if _ITEM_TITLE.search(text, start, end) is not None
     )
-    if len(heading_starts) < MIN_ROUNDUP_ITEMS:
+    if len(heading_starts) < MIN_NAMED_ROUNDUP_ITEMS:
         return None
+    title = article.title or ""
+    named = any(cue in title for cue in _roundup_cues())
     sentences = article.sentences[:count]
     items = [bisect_right(heading_starts, sentence.start) for sentence in sentences]
-    if len(set(items) - {0}) < MIN_ROUNDUP_ITEMS:
+    if len(set(items) - {0}) < (MIN_NAMED_ROUNDUP_ITEMS if named else MIN_ROUNDUP_ITEMS):
         return None  # headings with no story under them: sections, not items
-    title = article.title or ""
-    if any(cue in title for cue in _roundup_cues()):
+    if named:
         return items
     if bags is None or _shared_between_items(items, bags) >= ROUNDUP_MAX_SHARED:
         return None
@@ -565,6 +574,87 @@ def _is_quotation(text: str) -> bool:
     return text.find(closer) == len(text) - 1
 
 
+def _text_of(article: Article, index: int) -> str:
+    sentence = article.sentences[index]
+    return article.text[sentence.start : sentence.end]
+
+
+def _sharing(bags: list[dict[str, int]], index: int, others: list[int]) -> list[int]:
+    """The sentences of `others` that share a term with sentence `index`, and
+    `RESTATE_MIN_OVERLAP` of the smaller term set: the only ones it may restate (every
+    restatement found in the corpus shares more), and the cheap test before the common
+    subsequence."""
+    terms = bags[index].keys()
+    sharing = []
+    for other in others:
+        shared = len(terms & bags[other].keys())
+        if shared and shared >= RESTATE_MIN_OVERLAP * min(len(terms), len(bags[other])):
+            sharing.append(other)
+    return sharing
+
+
+def _restates_any(article: Article, index: int, others: list[int]) -> bool:
+    """Whether sentence `index` tells the fact of one of `others` again (see `_restates`); only
+    sentences that share a term can (the caller knows which from the graph)."""
+    text = _text_of(article, index)
+    return any(_restates(text, _text_of(article, other)) for other in others)
+
+
+def _restates(text: str, other: str) -> bool:
+    """Whether two sentences tell one fact: the longest common subsequence of their characters
+    is `RESTATE_SHARE` of the shorter one or more, and the shorter has no figure the longer lacks.
+    Each is also compared without its quotations (`她说，1年多前得鼻癌，…，「很怕…」`: the fact
+    retold, then how the speaker feels about it)."""
+    if _tells_again(text, other):
+        return True
+    bare, other_bare = _without_quotations(text), _without_quotations(other)
+    return (bare != text and _tells_again(bare, other)) or (
+        other_bare != other and _tells_again(text, other_bare)
+    )
+
+
+def _without_quotations(text: str) -> str:
+    """The text with each quotation (`「…」`, `“…”`, `『…』`, opener to the first closer after it) cut out."""
+    for opener, closer in zip(_QUOTE_OPENERS, _QUOTE_CLOSERS):
+        start = text.find(opener)
+        while start != -1:
+            end = text.find(closer, start + 1)
+            if end == -1:
+                break
+            text = text[:start] + text[end + 1 :]
+            start = text.find(opener, start)
+    return text
+
+
+def _tells_again(text: str, other: str) -> bool:
+    a, b = _NOT_TOKEN.sub("", text), _NOT_TOKEN.sub("", other)
+    if len(a) > len(b):
+        a, b, text, other = b, a, other, text
+    least = RESTATE_SHARE * len(a)
+    if len(a) < MIN_HAN_CHARS or sum(map(set(b).__contains__, a)) < least:
+        return False  # the cheap bound first: a common subsequence uses only characters the longer one has
+    if not set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other)):
+        return False  # a figure of its own: a follow-up
+    return common_subsequence(a, b) >= least
+
+
+def common_subsequence(a: str, b: str) -> int:
+    """The length of the longest common subsequence of `a` and `b`, bit-parallel (Crochemore et
+    al. 2001): one pass over `a` with an integer of len(b) bits, a zero bit per matched step.
+    Carries only run upwards and `u` lies within `v`, so the bits above len(b) are cut once, at
+    the end."""
+    masks: dict[str, int] = {}
+    get = masks.get
+    for i, char in enumerate(b):
+        masks[char] = get(char, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
+    for char in a:
+        u = v & get(char, 0)
+        v = (v + u) | (v - u)
+    return len(b) - (v & full).bit_count()
+
+
 def summarize(
     article: Article,
     *,
@@ -601,6 +691,8 @@ def summarize(
         length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:
             continue  # a shorter sentence further down may still fit
+        if chosen and _restates_any(article, pick, _sharing(bags, pick, chosen)):
+            continue  # the same fact in other words: the next best may tell another
         chosen.append(pick)
         used_chars += length
         if len(chosen) < top:

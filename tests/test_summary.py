@@ -178,21 +178,21 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
-    """Item numbers when the article is a roundup: three or more item headlines (four Han
-    characters or more) with sentences under them, and a roundup word in the title or
-    consecutive items sharing under 2 % of their terms (median)."""
+    """Item numbers when the article is a roundup: item headlines (four Han characters or
+    more) with sentences under them, two or more under a title with a roundup word, three or
+    more whose consecutive items share under 2 % of their terms (median)."""
+    from newsctl.data import load_word_list
+
+    named = any(cue in (article.title or "") for cue in load_word_list("summary_roundup.txt"))
+    least = 2 if named else 3
     starts = [
         s for s, e in article.heading_spans if len(re.findall(r"[\u3400-\u9fff]", article.text[s:e])) >= 4
     ]
-    if len(starts) < summary.MIN_ROUNDUP_ITEMS:
-        return None
     items = [sum(1 for h in starts if h <= s.start) for s in article.sentences[: len(bags)]]
     numbered = sorted(set(items) - {0})
-    if len(numbered) < summary.MIN_ROUNDUP_ITEMS:
+    if len(numbered) < least:
         return None
-    from newsctl.data import load_word_list
-
-    if any(cue in (article.title or "") for cue in load_word_list("summary_roundup.txt")):
+    if named:
         return items
     terms = {k: set().union(*(bag for bag, item in zip(bags, items) if item == k)) for k in numbered}
     shares = sorted(
@@ -239,6 +239,13 @@ def reference_summarize(
         sentence = article.sentences[pick.index]
         if max_chars is not None and used + sentence.end - sentence.start > max_chars:
             continue
+        if any(
+            reference_restates(article, pick.index, o.index)
+            for o in chosen
+            if (shared := len(bags[pick.index] & bags[o.index]))
+            and shared >= summary.RESTATE_MIN_OVERLAP * min(len(bags[pick.index]), len(bags[o.index]))
+        ):
+            continue
         chosen.append(pick)
         used += sentence.end - sentence.start
         # a sentence mostly made of the pick's terms, or the pick mostly of its, says it again;
@@ -260,6 +267,42 @@ def reference_summarize(
             )
         ]
     return sorted(chosen, key=lambda r: r.index)
+
+
+def reference_restates(article: Article, index: int, other: int) -> bool:
+    """The longest common subsequence of kept characters (dynamic programming) is 65 % of the
+    shorter sentence, and the shorter names no number the longer does not; either sentence also
+    compared without its quotations."""
+    texts = []
+    for i in (index, other):
+        sentence = article.sentences[i]
+        texts.append(article.text[sentence.start : sentence.end])
+    first, second = texts
+    pairs = [(first, second), (reference_unquoted(first), second), (first, reference_unquoted(second))]
+    return any(reference_tells_again(a, b) for a, b in pairs)
+
+
+def reference_unquoted(text: str) -> str:
+    """Each quotation cut out, opener to the first closer after it, one kind of quote after another."""
+    for opener, closer in ("「」", "“”", "『』"):
+        text = re.sub(f"{opener}[^{closer}]*{closer}", "", text)
+    return text
+
+
+def reference_tells_again(first: str, second: str) -> bool:
+    texts = [first, second]
+    kept = [re.findall(r"[\u3400-\u9fffA-Za-z\d]", text) for text in texts]
+    (short, short_text), (long, long_text) = sorted(zip(kept, texts), key=lambda pair: len(pair[0]))
+    if len(short) < summary.MIN_HAN_CHARS:
+        return False
+    table = [[0] * (len(long) + 1) for _ in range(len(short) + 1)]
+    for i, a in enumerate(short):
+        for j, b in enumerate(long):
+            table[i + 1][j + 1] = table[i][j] + 1 if a == b else max(table[i][j + 1], table[i + 1][j])
+    if table[-1][-1] < summary.RESTATE_SHARE * len(short):
+        return False
+    number = r"\d+(?:\.\d+)?"
+    return set(re.findall(number, short_text)) <= set(re.findall(number, long_text))
 
 
 def reference_days(article: Article, index: int) -> set[str]:
@@ -405,6 +448,26 @@ def test_a_roundup_is_summarised_from_several_items() -> None:
     assert bits(picked) == bits(reference_summarize(article, top=3))
     # the leads of the first items (their headlines are item titles, not sentences), not their colour
     assert [r.index for r in picked] == [0, 3, 5]
+
+
+TWO_ITEM_ROUNDUP = """某市举办春季农业技术培训会
+本月10日，某市农业农村局举办春季农业技术培训会，全市三百多名种植户参加。培训会邀请专家讲解病虫害防治和科学施肥。种植户们表示收获很大。专家还走进田间地头现场指导。
+
+新建跨江大桥主体结构完工
+12日，一座新建跨江大桥主体结构顺利完工，大桥全长两千四百米。大桥通车后两岸通行时间将缩短四十分钟。
+"""
+
+
+def test_a_roundup_of_two_items_is_one_when_its_title_says_so() -> None:
+    # the second item's lead, not a third sentence of the first item
+    article = article_of(TWO_ITEM_ROUNDUP, title="国内新闻快讯")
+    items = summary.roundup_items(article, len(article.sentences))
+    assert items is not None
+    picked = summarize(article, top=2)
+    assert [r.index for r in picked] == [0, 4]
+    assert bits(picked) == bits(reference_summarize(article, top=2))
+    # two sections under a plain title are one story's sections
+    assert summary.roundup_items(article_of(TWO_ITEM_ROUNDUP, title="本市新闻"), 8, [{"甲": 1}] * 8) is None
 
 
 def test_items_are_a_roundup_only_when_it_says_so_or_they_share_no_words() -> None:
@@ -635,6 +698,50 @@ def test_a_lead_that_tells_a_figure_or_a_person_stays_the_lede() -> None:
     ]
     assert summary.news_lede(texts) == 0
     assert summary.news_lede(["酒驾害人害己，代价往往超出想象。", *texts[1:]]) == 1
+
+
+def test_a_lead_that_reports_the_news_stays_the_lede() -> None:
+    # a first sentence that says who reported or revealed the fact is the story, not scene-setting
+    follow_up = "校方今天表示，已成立专案小组调查此事。"
+    for lead in (
+        "媒体报道，一所大学的宿舍楼在深夜传出怪声，引发学生恐慌。",
+        "知名杂志被曝旗下记者长期编造采访内容。",
+        "医师提醒，夏季游泳时配戴隐形眼镜，要小心细菌感染。",
+    ):
+        assert summary.news_lede([lead, follow_up]) == 0
+    assert summary.news_lede(["校园本该是最安全的地方。", follow_up]) == 1
+    # a time told by the event before it (`仪式后，…`) is a time: the lede stays
+    assert summary.news_lede(["欢迎仪式后，两国总理举行会谈。", "今天上午，双方签署了合作文件。"]) == 0
+
+
+def test_a_sentence_that_tells_the_chosen_fact_again_is_not_chosen_too() -> None:
+    text = (
+        "市交通局今天宣布，全市公交车票价从下月起下调至一元，以鼓励市民绿色出行。"
+        "交通局表示，全市公交车票价下月起将下调为一元，鼓励市民绿色出行。"
+        "新票价实施后，预计每年可为市民节省交通支出约3亿元。"
+        "部分市民认为，票价下调后应同步增加班次。\n"
+    )
+    article = article_of(text)
+    picked = [r.index for r in summarize(article, top=2)]
+    assert picked == [0, 2]  # the follow-up with its figure, not the lede said again
+    assert summary._restates(summary._text_of(article, 1), summary._text_of(article, 0))
+    # the part of a total is a follow-up: the shorter sentence brings a figure the other lacks
+    assert not summary._restates("全市公交车票价下调3成。", "全市公交车票价下调，惠及全市广大市民。")
+    assert summary._restates("全市公交车票价下调了。", "全市公交车票价下调，惠及全市广大市民。")
+    # the fact retold, then a quotation: still the fact again
+    assert summary._restates(
+        "她说，三年前确诊癌症，如今又复发，「很怕一辈子都要抗癌。」",
+        "单亲妈妈阿芳三年前确诊癌症，以为痊愈，如今却又复发。",
+    )
+
+
+@given(st.text(alphabet="甲乙丙丁a1", max_size=40), st.text(alphabet="甲乙丙戊b1", max_size=40))
+def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> None:
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+    assert summary.common_subsequence(a, b) == table[-1][-1]
 
 
 def test_a_photo_credit_opening_a_sentence_is_not_shown_with_it() -> None:

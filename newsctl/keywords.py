@@ -78,6 +78,8 @@ RECURRING_SPAN_LIMIT = 8
 RECURRING_SPAN_MENTIONS = 3
 # ...in at least this share of them (全国统一 + 大市场 in 11 of 13, 全国统一 + 的 + 市场 in another).
 RECURRING_SPAN_SHARE = 0.75
+# Words a cut-off transliteration may have on each side of a foreign name (斯 | 凯里 | 特)
+TRANSLITERATION_REACH = 2
 # The longest word of the HMM's glued onto the edge of such a string that is taken as its piece (厕灵时).
 GLUED_PIECE_LIMIT = 3
 # The first letters of the POS tags a one-character word at the edge of such a string may have: nouns,
@@ -113,7 +115,7 @@ _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 # A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
-_QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
+_QUOTED_NAME = re.compile(r"[“「『\"《]([\u3400-\u9fff]{3,10})[”」』\"》]")
 _OPENING_QUOTES = frozenset('“「『‘"')
 _CLOSING_QUOTES = frozenset('”」』’"')
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
@@ -1098,6 +1100,9 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             give(piece, whole)
             merged[whole] = max(before, min(merged[whole], text.count(whole) - count_of(whole)))
 
+    # before _surnamed: 莫 | 诺尔 | 特 is a transliteration, not a surname and a given name
+    for term, whole in _transliterated_wholes(doc, looked_at[:CUTS_LOOKED_AT]).items():
+        give_whole(term, whole)
     for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
@@ -1270,6 +1275,57 @@ def _cut_words(
             known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS
         ):
             found[term] = term + char
+    return found
+
+
+def _transliterated_wholes(doc: _Doc, terms: list[str]) -> dict[str, str]:
+    """Foreign names the segmenter cut a transliteration character off (西 | 米纳, 诺尔 | 特,
+    斯 | 凯里 | 特), each with the whole name: a word it tags as a transliterated name (or lacks,
+    in no Chinese name's form), or a phrase of such words, every one of whose (two or more)
+    mentions has the same character of the transliteration alphabet (`names.json`), cut off
+    as a word of its own, on the same side; at most TRANSLITERATION_REACH on each side. Not a
+    function character (于, 和), and not a place name: 西 before a place is a direction."""
+    entries, tokens, text = doc.lexicon, doc.tokens, "".join(doc.tokens)
+    alphabet = names.cues().transliteration_chars - _function_chars() - measure_words()
+    found: dict[str, str] = {}
+
+    def is_foreign(word: str) -> bool:
+        if word not in entries:
+            return False  # no candidate nor phrase part: a function word or a number
+        tag = entries[word][0]
+        if tag == "nrt":
+            return True
+        return tag is None and _HAN_WORD.fullmatch(word) is not None and not names.looks_like_person(word)
+
+    def neighbour(starts: list[int], offset: int) -> str | None:
+        """The one token at `offset` from every mention: a transliteration character or name."""
+        words = {tokens[i] if 0 <= (i := start - 1 + offset) < len(tokens) else "" for start in starts}
+        word = words.pop() if len(words) == 1 else ""
+        if len(word) == 1:
+            return word if word in alphabet else None
+        return word if word and is_foreign(word) else None
+
+    for term in terms:
+        if len(term) < 2 or _HAN_WORD.fullmatch(term) is None:
+            continue
+        if term in doc.word_count:
+            if not is_foreign(term):
+                continue
+        elif not all(is_foreign(p) or p in alphabet for p in doc.phrase_parts.get(term, ())):
+            continue
+        starts = doc.starts(term)
+        if len(starts) < 2 or text.count(term) != len(starts):
+            continue
+        width = doc.span(term)
+        before: list[str] = []
+        after: list[str] = []
+        while len(before) < TRANSLITERATION_REACH and (word := neighbour(starts, -1 - len(before))):
+            before.insert(0, word)
+        while len(after) < TRANSLITERATION_REACH and (word := neighbour(starts, width + len(after))):
+            after.append(word)
+        whole = "".join(before) + term + "".join(after)
+        if whole != term and len(whole) <= _MAX_PHRASE_CHARS:
+            found[term] = whole
     return found
 
 

@@ -18,6 +18,7 @@ from newsctl.keywords import (
     _quoted_wholes,
     _recurrence_gain,
     _recurring_spans,
+    _transliterated_wholes,
     corpus_document_frequencies,
     extract_keywords,
     idf_table_for,
@@ -591,3 +592,28 @@ def test_a_recurring_span_is_no_clause_nor_a_pair_said_twice(segmenter: Segmente
     assert spans(twice, ["厕灵"]) == {}
     thrice = twice + "\n\n倒入洁厕灵后要通风。"
     assert spans(thrice, ["厕灵"])["厕灵"] == "洁厕灵"
+
+
+def test_a_film_title_in_book_quotes_is_one_tag(segmenter: Segmenter) -> None:
+    # jieba cuts 山城 | 往事; the title marks the string as one name, and the text repeats it
+    body = "影片《山城往事》昨日上映。\n\n《山城往事》讲述三代人的故事，导演说《山城往事》拍了三年。"
+    found = extract_keywords(article_of(body, title="新片上映"), segmenter, top=10)
+    assert "山城往事" in terms(found)
+    assert "往事" not in terms(found)
+    assert _quoted_wholes("他读完《往事》，又读《往事》。", ["往事"]) == {}  # too short to be cut
+
+
+def test_a_transliteration_character_cut_off_a_foreign_name_goes_back_to_it(segmenter: Segmenter) -> None:
+    # jieba cuts 莫 | 诺尔 | 特: both edge characters spell foreign names
+    body = (
+        "外交部长会见来访的总统莫诺尔特。\n\n莫诺尔特表示，愿加强合作。\n\n双方签署协议，莫诺尔特随后离京。"
+    )
+    found = terms(extract_keywords(article_of(body, title="外交部长会见来宾"), segmenter, top=10))
+    assert "莫诺尔特" in found
+    assert "诺尔" not in found
+    doc = _Doc.build(article_of(body, title="会见"), segmenter, DEFAULT_POS, True)
+    assert _transliterated_wholes(doc, ["诺尔"]) == {"诺尔": "莫诺尔特"}
+    # a function character before the name is no part of it (于 | 诺尔)
+    once = "总统于诺尔特。\n\n于诺尔特表示愿合作。"
+    doc = _Doc.build(article_of(once, title="会见"), segmenter, DEFAULT_POS, True)
+    assert _transliterated_wholes(doc, ["诺尔"]).get("诺尔") != "于诺尔特"

@@ -1594,12 +1594,15 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
 def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
     """Best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
-    fragment or extension of a chosen phrase."""
+    fragment or extension of a chosen phrase. A piece of a chosen term that the
+    text says only inside it is no tag of its own, and a term that holds every
+    mention of a chosen piece takes its place."""
     # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
     chosen: list[str] = []
     covered: set[int] = set()
+    text = "".join(doc.tokens)
     while ordered and len(chosen) < top:
         term = heappop(ordered)[2]
         width = doc.span(term)
@@ -1608,11 +1611,48 @@ def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
             overlapping = sum(map(covered.__contains__, starts))
         else:
             overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
+        # a tag and a piece of it said only inside it (金车基金会 and 金车) are one tag: the whole,
+        # unless it is the piece and one character glued on (戴 + 隐形眼镜: see _glued_on)
+        holders = [i for i, other in enumerate(chosen) if term in other]
+        if holders and _same_mentions(text, chosen[holders[0]], term):
+            if _glued_on(doc, chosen[holders[0]], term):
+                chosen[holders[0]] = term
+            continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
+            continue
+        pieces = [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+        if pieces:
+            if not _glued_on(doc, term, chosen[pieces[0]]):
+                chosen[pieces[0]] = term  # in the place of its piece
+                for i in reversed(pieces[1:]):
+                    del chosen[i]
+                covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
             continue
         chosen.append(term)
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
+
+
+def _same_mentions(text: str, whole: str, piece: str) -> bool:
+    """Whether every mention of `piece` in the text is inside a mention of `whole`."""
+    return text.count(piece) <= text.count(whole) * whole.count(piece)
+
+
+def _glued_on(doc: _Doc, whole: str, word: str) -> bool:
+    """Whether `whole` is a phrase of a one-character verb and `word` (戴 + 隐形眼镜, 找 + 慈济): the
+    verb and its object, of which the object is the tag. Not when `word` is a transliterated name
+    or a word the dictionary lacks (托 + 卡耶夫, 消 + 博会): the character is a part of it."""
+    parts = doc.phrase_parts.get(whole)
+    tag = doc.lexicon.get(word, _NO_ENTRY)[0]
+    return (
+        parts is not None
+        and len(parts) == 2
+        and parts[1] == word
+        and len(parts[0]) == 1
+        and doc.lexicon.get(parts[0], _NO_ENTRY)[0] == "v"
+        and tag is not None
+        and not tag.startswith("nr")
+    )
 
 
 def _spans(starts: list[int], width: int) -> Iterator[range]:

@@ -617,3 +617,23 @@ def test_a_transliteration_character_cut_off_a_foreign_name_goes_back_to_it(segm
     once = "总统于诺尔特。\n\n于诺尔特表示愿合作。"
     doc = _Doc.build(article_of(once, title="会见"), segmenter, DEFAULT_POS, True)
     assert _transliterated_wholes(doc, ["诺尔"]).get("诺尔") != "于诺尔特"
+
+
+def test_a_word_said_only_inside_a_longer_tag_is_no_tag_of_its_own(segmenter: Segmenter) -> None:
+    body = (
+        "青禾基金会今天公布青少年压力调查。\n\n青禾基金会指出，青少年课业压力大。\n\n"
+        "青禾基金会呼吁家长多陪伴孩子。"
+    )
+    found = terms(extract_keywords(article_of(body, title="青少年压力调查"), segmenter, top=10))
+    assert "青禾基金会" in found
+    assert "青禾" not in found
+
+
+def test_a_word_with_one_character_glued_on_is_tagged_without_it(segmenter: Segmenter) -> None:
+    body = (
+        "他戴隐形眼镜游泳。\n\n医生说，戴隐形眼镜戏水容易感染，戴隐形眼镜前要洗手。\n\n"
+        "戴隐形眼镜的人更要小心。"
+    )
+    found = terms(extract_keywords(article_of(body, title="游泳小心感染"), segmenter, top=10))
+    assert "隐形眼镜" in found
+    assert "戴隐形眼镜" not in found

@@ -100,6 +100,9 @@ TOPIC_VERB_MIN_COUNT = 3
 TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
 # A word as common as 改革 or 日本 after a surname character (金 | 改革) is no given name; 宏图, 英文 are.
 GIVEN_NAME_IDF_SHARE = 0.67
+# A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
+COMMON_WORD_IDF_SHARE = 0.5
+COMMON_WORD_WEIGHT = 0.6
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1018,6 +1021,7 @@ def extract_keywords(
     else:
         scores = _tfidf_scores(doc, idf)
     merged = _gather_names(doc, scores, segmenter)
+    _damp_common_words(doc, scores)
     chosen = _select(doc, scores, top)
     if not chosen:
         return []
@@ -1031,6 +1035,23 @@ def extract_keywords(
         pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
     return out
+
+
+def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
+    """Plain words as common as 经济, 技术, 医院 (jieba IDF under COMMON_WORD_IDF_SHARE of the
+    median) name the field of any report, rarely its subject: a single such word weighs
+    COMMON_WORD_WEIGHT of its score, so it leads only when the story keeps saying it. Names
+    and phrases keep theirs."""
+    entries, rare = doc.lexicon, COMMON_WORD_IDF_SHARE * doc.vocabulary.median
+    titled = set(
+        chain.from_iterable(
+            doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT
+        )
+    )
+    for term in [t for t in scores if t in doc.word_count and t not in titled]:
+        tag, idf = entries.get(term, _NO_ENTRY)
+        if idf is not None and idf < rare and tag is not None and tag[:2] not in ("nr", "ns", "nt", "nz"):
+            scores[term] *= COMMON_WORD_WEIGHT
 
 
 def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:

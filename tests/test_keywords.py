@@ -13,6 +13,7 @@ from newsctl.keywords import (
     DEFAULT_POS,
     DocumentFrequencies,
     KeywordScore,
+    _damp_common_words,
     _Doc,
     _number_residues,
     _quoted_wholes,
@@ -637,3 +638,18 @@ def test_a_word_with_one_character_glued_on_is_tagged_without_it(segmenter: Segm
     found = terms(extract_keywords(article_of(body, title="游泳小心感染"), segmenter, top=10))
     assert "隐形眼镜" in found
     assert "戴隐形眼镜" not in found
+
+
+def test_a_word_of_any_report_weighs_less_unless_the_title_names_it(segmenter: Segmenter) -> None:
+    body = "海港新区发布冷链物流规划。\n\n冷链物流带动经济增长，经济界人士看好冷链物流。"
+
+    def damped(title: str) -> dict[str, float]:
+        doc = _Doc.build(article_of(body, title=title), segmenter, DEFAULT_POS, True)
+        scores = {"经济": 1.0, "冷链": 1.0, "海港": 1.0}
+        _damp_common_words(doc, scores)
+        return scores
+
+    plain = damped("新区发布规划")
+    assert plain["经济"] < 1.0  # as common as the words of any report
+    assert plain["冷链"] == 1.0
+    assert damped("新区经济规划")["经济"] == 1.0  # the title names it: maybe the story's subject

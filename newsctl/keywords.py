@@ -699,11 +699,14 @@ class _Doc:
     def is_verb_phrase(self, phrase: str, parts: tuple[str, ...]) -> bool:
         """A verb and its object or a clause cut short, not a compound an editor tags: a verb
         of two or more characters followed by a name (介入 + 台海, 退出 + 北约), or a phrase
-        that ends in a one-character verb before a number (招聘会 + 超 + 50). One-character
+        that ends in a one-character verb before a number (招聘会 + 超 + 50) or in a
+        one-character adjective (工时 + 长, 远东 + 新; not a name: 马义 + 全). One-character
         verbs before a name are left alone (many are a surname or a transliteration: 谢 +
         金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
         entries = self.vocabulary.entries
         tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
+        if len(parts[-1]) == 1 and tags[-1] == "a" and not names.looks_like_person(phrase):
+            return True  # a predicate (工时 + 长) or the start of the next word (远东 + 新): no compound
         if "v" not in tags:
             return False
         if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):

@@ -653,3 +653,10 @@ def test_a_word_of_any_report_weighs_less_unless_the_title_names_it(segmenter: S
     assert plain["经济"] < 1.0  # as common as the words of any report
     assert plain["冷链"] == 1.0
     assert damped("新区经济规划")["经济"] == 1.0  # the title names it: maybe the story's subject
+
+
+def test_a_phrase_ending_in_a_one_character_adjective_is_a_clause(segmenter: Segmenter) -> None:
+    body = "工人说工时长，加班多。\n\n调查发现，这家工厂工时长，薪水低。"
+    doc = _Doc.build(article_of(body, title="代工厂调查"), segmenter, DEFAULT_POS, True)
+    assert doc.is_verb_phrase("工时长", ("工时", "长"))
+    assert not doc.is_verb_phrase("马义全", ("马义", "全"))  # a name ends in 全

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from heapq import heapify, heappop
+from heapq import heapify, heappop, nlargest
 from itertools import accumulate, chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
@@ -103,6 +103,7 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
+_NAME_TAG_HEADS = ("nr", "ns", "nt", "nz")
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1044,16 +1045,28 @@ def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
     """Plain words as common as 经济, 技术, 医院 (jieba IDF under COMMON_WORD_IDF_SHARE of the
     median) name the field of any report, rarely its subject: a single such word weighs
     COMMON_WORD_WEIGHT of its score, so it leads only when the story keeps saying it. Names
-    and phrases keep theirs."""
-    entries, rare = doc.lexicon, COMMON_WORD_IDF_SHARE * doc.vocabulary.median
+    and phrases keep theirs. Only the NAMES_LOOKED_AT best terms are looked at."""
+    entries, rare, counts = doc.lexicon, COMMON_WORD_IDF_SHARE * doc.vocabulary.median, doc.word_count
+    common = []
+    for term in nlargest(NAMES_LOOKED_AT, scores, key=scores.__getitem__):  # the rest rarely reach the top
+        tag, idf = entries.get(term, _NO_ENTRY)
+        if (
+            idf is not None
+            and idf < rare
+            and tag is not None
+            and tag[:2] not in _NAME_TAG_HEADS
+            and term in counts
+        ):
+            common.append(term)
+    if not common:
+        return
     titled = set(
         chain.from_iterable(
             doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT
         )
     )
-    for term in [t for t in scores if t in doc.word_count and t not in titled]:
-        tag, idf = entries.get(term, _NO_ENTRY)
-        if idf is not None and idf < rare and tag is not None and tag[:2] not in ("nr", "ns", "nt", "nz"):
+    for term in common:
+        if term not in titled:
             scores[term] *= COMMON_WORD_WEIGHT
 
 
@@ -1125,7 +1138,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
             merged[whole] = max(before, min(merged[whole], text.count(whole) - count_of(whole)))
 
     # before _surnamed: 莫 | 诺尔 | 特 is a transliteration, not a surname and a given name
-    for term, whole in _transliterated_wholes(doc, looked_at[:CUTS_LOOKED_AT]).items():
+    for term, whole in _transliterated_wholes(doc, text, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
     for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
@@ -1302,15 +1315,21 @@ def _cut_words(
     return found
 
 
-def _transliterated_wholes(doc: _Doc, terms: list[str]) -> dict[str, str]:
+@cache
+def _transliteration_alphabet() -> frozenset[str]:
+    """The transliteration characters that may be cut off a foreign name: not function or
+    measure words (于, 万)."""
+    return names.cues().transliteration_chars - _function_chars() - measure_words()
+
+
+def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
     """Foreign names the segmenter cut a transliteration character off (西 | 米纳, 诺尔 | 特,
     斯 | 凯里 | 特), each with the whole name: a word it tags as a transliterated name (or lacks,
     in no Chinese name's form), or a phrase of such words, every one of whose (two or more)
     mentions has the same character of the transliteration alphabet (`names.json`), cut off
     as a word of its own, on the same side; at most TRANSLITERATION_REACH on each side. Not a
     function character (于, 和), and not a place name: 西 before a place is a direction."""
-    entries, tokens, text = doc.lexicon, doc.tokens, "".join(doc.tokens)
-    alphabet = names.cues().transliteration_chars - _function_chars() - measure_words()
+    entries, tokens, alphabet = doc.lexicon, doc.tokens, _transliteration_alphabet()
     found: dict[str, str] = {}
 
     def is_foreign(word: str) -> bool:

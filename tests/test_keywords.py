@@ -613,11 +613,11 @@ def test_a_transliteration_character_cut_off_a_foreign_name_goes_back_to_it(segm
     assert "莫诺尔特" in found
     assert "诺尔" not in found
     doc = _Doc.build(article_of(body, title="会见"), segmenter, DEFAULT_POS, True)
-    assert _transliterated_wholes(doc, ["诺尔"]) == {"诺尔": "莫诺尔特"}
+    assert _transliterated_wholes(doc, "".join(doc.tokens), ["诺尔"]) == {"诺尔": "莫诺尔特"}
     # a function character before the name is no part of it (于 | 诺尔)
     once = "总统于诺尔特。\n\n于诺尔特表示愿合作。"
     doc = _Doc.build(article_of(once, title="会见"), segmenter, DEFAULT_POS, True)
-    assert _transliterated_wholes(doc, ["诺尔"]).get("诺尔") != "于诺尔特"
+    assert _transliterated_wholes(doc, "".join(doc.tokens), ["诺尔"]).get("诺尔") != "于诺尔特"
 
 
 def test_a_word_said_only_inside_a_longer_tag_is_no_tag_of_its_own(segmenter: Segmenter) -> None:

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from heapq import heapify, heappop, nlargest
+from heapq import heapify, heappop
 from itertools import accumulate, chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
@@ -419,6 +419,7 @@ class _Vocabulary:
         self.entries: dict[str, tuple[str | None, float | None]] = {}
         self.idf: dict[str, float] = {}
         self.median = math.inf  # jieba's median IDF, known once a word was looked up
+        self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
         """The class letters of the tokens, one each, classifying (one dictionary query) the
@@ -428,6 +429,7 @@ class _Vocabulary:
             codes.clear()
             self.entries.clear()
             self.idf.clear()
+            self.common.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
         except KeyError:
@@ -475,6 +477,7 @@ class _Vocabulary:
         for word, (_, value) in table.items():
             idf[word] = value if value is not None else median
         allowed, generic, function_chars = self.allowed, generic_words(), _function_chars()
+        common_idf = COMMON_WORD_IDF_SHARE * median
         # A tag of None: jieba's dictionary lacks the word, so it came from the HMM: usually
         # a name or new term, but a mis-cut (这是, 之滋, 对草酰溴) when it starts or ends
         # with a function character.
@@ -491,6 +494,8 @@ class _Vocabulary:
                 )
             elif word not in generic and (allowed is None or (tag or "nz") in allowed):
                 codes[word] = _CANDIDATE
+                if tag is not None and tag[:2] not in _NAME_TAG_HEADS and idf[word] < common_idf:
+                    self.common.add(word)
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
                 codes[word] = _PART
             else:
@@ -590,6 +595,7 @@ class _Doc:
     phrase_count: Counter[str]  # every phrase n-gram, kept or not
     phrase_parts: dict[str, tuple[str, ...]]  # words of a kept phrase's first occurrence
     in_headlines: frozenset[str] = frozenset()  # the phrase n-grams of titles and subheads
+    text: str = ""  # the tokens joined (each unit and a _UNIT_BREAK)
 
     @classmethod
     def build(
@@ -688,6 +694,7 @@ class _Doc:
         )
         doc.phrase_parts = {phrase: doc.first_parts(phrase) for phrase in phrase_weight}
         doc.in_headlines = frozenset(headline_phrases)
+        doc.text = "".join(tokens)
         for phrase in [p for p, parts in doc.phrase_parts.items() if doc.is_verb_phrase(p, parts)]:
             del doc.phrase_parts[phrase], phrase_weight[phrase]
         return doc
@@ -1044,29 +1051,14 @@ def extract_keywords(
 def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
     """Plain words as common as 经济, 技术, 医院 (jieba IDF under COMMON_WORD_IDF_SHARE of the
     median) name the field of any report, rarely its subject: a single such word weighs
-    COMMON_WORD_WEIGHT of its score, so it leads only when the story keeps saying it. Names
-    and phrases keep theirs. Only the NAMES_LOOKED_AT best terms are looked at."""
-    entries, rare, counts = doc.lexicon, COMMON_WORD_IDF_SHARE * doc.vocabulary.median, doc.word_count
-    common = []
-    for term in nlargest(NAMES_LOOKED_AT, scores, key=scores.__getitem__):  # the rest rarely reach the top
-        tag, idf = entries.get(term, _NO_ENTRY)
-        if (
-            idf is not None
-            and idf < rare
-            and tag is not None
-            and tag[:2] not in _NAME_TAG_HEADS
-            and term in counts
-        ):
-            common.append(term)
+    COMMON_WORD_WEIGHT of its score, so it leads only when the story keeps saying it. Names,
+    phrases and the words of a title line keep theirs."""
+    common = doc.vocabulary.common.intersection(doc.word_count)
     if not common:
         return
-    titled = set(
-        chain.from_iterable(
-            doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT
-        )
-    )
-    for term in common:
-        if term not in titled:
+    titles = [doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    for term in common.difference(chain.from_iterable(titles)):
+        if term in scores:
             scores[term] *= COMMON_WORD_WEIGHT
 
 
@@ -1101,7 +1093,7 @@ def _gather_names(doc: _Doc, scores: dict[str, float], segmenter: Segmenter) -> 
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
     name took over."""
     entry = doc.lexicon.get
-    text = "".join(doc.tokens)
+    text = doc.text
     merged: dict[str, int] = {}
 
     def count_of(term: str) -> int:
@@ -1315,6 +1307,10 @@ def _cut_words(
     return found
 
 
+_FOREIGN_TAGS = frozenset(("nrt", None))  # a transliterated name, or a word the dictionary lacks
+_NOT_FOREIGN = ("", None)
+
+
 @cache
 def _transliteration_alphabet() -> frozenset[str]:
     """The transliteration characters that may be cut off a foreign name: not function or
@@ -1348,13 +1344,27 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
             return word if word in alphabet else None
         return word if word and is_foreign(word) else None
 
+    function_chars = _function_chars()
+
+    def may_go_on(char: str) -> bool:
+        return char != "" and char not in function_chars and _HAN.match(char) is not None
+
+    counts, phrase_parts = doc.word_count, doc.phrase_parts
     for term in terms:
-        if len(term) < 2 or _HAN_WORD.fullmatch(term) is None:
+        # told by its dictionary tag, or its first part's, in most cases (杭州, 城市 + 更新)
+        head = term if term in counts else phrase_parts.get(term, ("",))[0]
+        if head not in alphabet and entries.get(head, _NOT_FOREIGN)[0] not in _FOREIGN_TAGS:
             continue
-        if term in doc.word_count:
+        if term in counts:
             if not is_foreign(term):
                 continue
-        elif not all(is_foreign(p) or p in alphabet for p in doc.phrase_parts.get(term, ())):
+        elif not all(is_foreign(p) or p in alphabet for p in phrase_parts[term]):
+            continue
+        if len(term) < 2 or _HAN_WORD.fullmatch(term) is None:
+            continue
+        at = text.find(term)
+        # most names stop at punctuation or a function word on both sides of their first mention
+        if not (may_go_on(text[at - 1 : at]) or may_go_on(text[at + len(term) : at + len(term) + 1])):
             continue
         starts = doc.starts(term)
         if len(starts) < 2 or text.count(term) != len(starts):
@@ -1645,7 +1655,8 @@ def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
     heapify(ordered)
     chosen: list[str] = []
     covered: set[int] = set()
-    text = "".join(doc.tokens)
+    text = doc.text
+    chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
     while ordered and len(chosen) < top:
         term = heappop(ordered)[2]
         width = doc.span(term)
@@ -1656,10 +1667,11 @@ def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
             overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
         # a tag and a piece of it said only inside it (金车基金会 and 金车) are one tag: the whole,
         # unless it is the piece and one character glued on (戴 + 隐形眼镜: see _glued_on)
-        holders = [i for i, other in enumerate(chosen) if term in other]
+        holders = [i for i, other in enumerate(chosen) if term in other] if term in chosen_text else []
         if holders and _same_mentions(text, chosen[holders[0]], term):
             if _glued_on(doc, chosen[holders[0]], term):
                 chosen[holders[0]] = term
+                chosen_text = "\n".join(chosen)
             continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
             continue
@@ -1669,9 +1681,11 @@ def _select(doc: _Doc, scores: dict[str, float], top: int) -> list[str]:
                 chosen[pieces[0]] = term  # in the place of its piece
                 for i in reversed(pieces[1:]):
                     del chosen[i]
+                chosen_text = "\n".join(chosen)
                 covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
             continue
         chosen.append(term)
+        chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
 

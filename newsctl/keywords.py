@@ -78,6 +78,8 @@ RECURRING_SPAN_LIMIT = 8
 RECURRING_SPAN_MENTIONS = 3
 # ...in at least this share of them (全国统一 + 大市场 in 11 of 13, 全国统一 + 的 + 市场 in another).
 RECURRING_SPAN_SHARE = 0.75
+# Words a cut-off transliteration may have on each side of a foreign name (斯 | 凯里 | 特)
+TRANSLITERATION_REACH = 2
 # The longest word of the HMM's glued onto the edge of such a string that is taken as its piece (厕灵时).
 GLUED_PIECE_LIMIT = 3
 # The first letters of the POS tags a one-character word at the edge of such a string may have: nouns,
@@ -98,6 +100,10 @@ TOPIC_VERB_MIN_COUNT = 3
 TOPIC_VERB_IDF_SHARE = 0.67  # of jieba's median IDF: 罢工, 受贿, 纵火 are as rare; 出席, 打击 commoner
 # A word as common as 改革 or 日本 after a surname character (金 | 改革) is no given name; 宏图, 英文 are.
 GIVEN_NAME_IDF_SHARE = 0.67
+# A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
+COMMON_WORD_IDF_SHARE = 0.5
+COMMON_WORD_WEIGHT = 0.6
+_NAME_TAG_HEADS = ("nr", "ns", "nt", "nz")
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -113,7 +119,7 @@ _TITLE_MAX_CHARS = 40
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 # A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
-_QUOTED_NAME = re.compile(r"[“「『\"]([\u3400-\u9fff]{3,10})[”」』\"]")
+_QUOTED_NAME = re.compile(r"[“「『\"《]([\u3400-\u9fff]{3,10})[”」』\"》]")
 _OPENING_QUOTES = frozenset('“「『‘"')
 _CLOSING_QUOTES = frozenset('”」』’"')
 _ANONYMISED = "某"  # stands for the given name of a person the report does not name (郑某辉)
@@ -413,6 +419,7 @@ class _Vocabulary:
         self.entries: dict[str, tuple[str | None, float | None]] = {}
         self.idf: dict[str, float] = {}
         self.median = math.inf  # jieba's median IDF, known once a word was looked up
+        self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
         """The class letters of the tokens, one each, classifying (one dictionary query) the
@@ -422,6 +429,7 @@ class _Vocabulary:
             codes.clear()
             self.entries.clear()
             self.idf.clear()
+            self.common.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
         except KeyError:
@@ -469,6 +477,7 @@ class _Vocabulary:
         for word, (_, value) in table.items():
             idf[word] = value if value is not None else median
         allowed, generic, function_chars = self.allowed, generic_words(), _function_chars()
+        common_idf = COMMON_WORD_IDF_SHARE * median
         # A tag of None: jieba's dictionary lacks the word, so it came from the HMM: usually
         # a name or new term, but a mis-cut (这是, 之滋, 对草酰溴) when it starts or ends
         # with a function character.
@@ -485,6 +494,8 @@ class _Vocabulary:
                 )
             elif word not in generic and (allowed is None or (tag or "nz") in allowed):
                 codes[word] = _CANDIDATE
+                if tag is not None and tag[:2] not in _NAME_TAG_HEADS and idf[word] < common_idf:
+                    self.common.add(word)
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
                 codes[word] = _PART
             else:
@@ -584,6 +595,7 @@ class _Doc:
     phrase_count: Counter[str]  # every phrase n-gram, kept or not
     phrase_parts: dict[str, tuple[str, ...]]  # words of a kept phrase's first occurrence
     in_headlines: frozenset[str] = frozenset()  # the phrase n-grams of titles and subheads
+    text: str = ""  # the tokens joined (each unit and a _UNIT_BREAK)
 
     @classmethod
     def build(
@@ -682,6 +694,7 @@ class _Doc:
         )
         doc.phrase_parts = {phrase: doc.first_parts(phrase) for phrase in phrase_weight}
         doc.in_headlines = frozenset(headline_phrases)
+        doc.text = "".join(tokens)
         for phrase in [p for p, parts in doc.phrase_parts.items() if doc.is_verb_phrase(p, parts)]:
             del doc.phrase_parts[phrase], phrase_weight[phrase]
         return doc
@@ -694,11 +707,14 @@ class _Doc:
     def is_verb_phrase(self, phrase: str, parts: tuple[str, ...]) -> bool:
         """A verb and its object or a clause cut short, not a compound an editor tags: a verb
         of two or more characters followed by a name (介入 + 台海, 退出 + 北约), or a phrase
-        that ends in a one-character verb before a number (招聘会 + 超 + 50). One-character
+        that ends in a one-character verb before a number (招聘会 + 超 + 50) or in a
+        one-character adjective (工时 + 长, 远东 + 新; not a name: 马义 + 全). One-character
         verbs before a name are left alone (many are a surname or a transliteration: 谢 +
         金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
         entries = self.vocabulary.entries
         tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
+        if len(parts[-1]) == 1 and tags[-1] == "a" and not names.looks_like_person(phrase):
+            return True  # a predicate (工时 + 长) or the start of the next word (远东 + 新): no compound
         if "v" not in tags:
             return False
         if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):
@@ -1015,9 +1031,10 @@ def extract_keywords(
         scores = _textrank_scores(doc)
     else:
         scores = _tfidf_scores(doc, idf)
-    pieces: dict[str, tuple[str, float]] = {}
-    merged = _gather_names(doc, scores, segmenter, pieces)
-    chosen = _select(doc, scores, top, pieces)
+    span_pieces: dict[str, tuple[str, float]] = {}
+    merged = _gather_names(doc, scores, segmenter, span_pieces)
+    _damp_common_words(doc, scores)
+    chosen = _select(doc, scores, top, span_pieces)
     if not chosen:
         return []
     best = scores[chosen[0]] or 1.0
@@ -1030,6 +1047,20 @@ def extract_keywords(
         pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
     return out
+
+
+def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
+    """Plain words as common as 经济, 技术, 医院 (jieba IDF under COMMON_WORD_IDF_SHARE of the
+    median) name the field of any report, rarely its subject: a single such word weighs
+    COMMON_WORD_WEIGHT of its score, so it leads only when the story keeps saying it. Names,
+    phrases and the words of a title line keep theirs."""
+    common = doc.vocabulary.common.intersection(doc.word_count)
+    if not common:
+        return
+    titles = [doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    for term in common.difference(chain.from_iterable(titles)):
+        if term in scores:
+            scores[term] *= COMMON_WORD_WEIGHT
 
 
 def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
@@ -1065,7 +1096,7 @@ def _gather_names(
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
     name took over; `pieces` gets, for each recurring string, the best piece it took and its weight."""
     entry = doc.lexicon.get
-    text = "".join(doc.tokens)
+    text = doc.text
     merged: dict[str, int] = {}
 
     def count_of(term: str) -> int:
@@ -1101,6 +1132,9 @@ def _gather_names(
             give(piece, whole)
             merged[whole] = max(before, min(merged[whole], text.count(whole) - count_of(whole)))
 
+    # before _surnamed: 莫 | 诺尔 | 特 is a transliteration, not a surname and a given name
+    for term, whole in _transliterated_wholes(doc, text, looked_at[:CUTS_LOOKED_AT]).items():
+        give_whole(term, whole)
     for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
@@ -1276,6 +1310,81 @@ def _cut_words(
             known[char][0] in _FOREIGN_CHAR_TAGS and known[term[-1]][0] in _FOREIGN_CHAR_TAGS
         ):
             found[term] = term + char
+    return found
+
+
+_FOREIGN_TAGS = frozenset(("nrt", None))  # a transliterated name, or a word the dictionary lacks
+_NOT_FOREIGN = ("", None)
+
+
+@cache
+def _transliteration_alphabet() -> frozenset[str]:
+    """The transliteration characters that may be cut off a foreign name: not function or
+    measure words (于, 万)."""
+    return names.cues().transliteration_chars - _function_chars() - measure_words()
+
+
+def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
+    """Foreign names the segmenter cut a transliteration character off (西 | 米纳, 诺尔 | 特,
+    斯 | 凯里 | 特), each with the whole name: a word it tags as a transliterated name (or lacks,
+    in no Chinese name's form), or a phrase of such words, every one of whose (two or more)
+    mentions has the same character of the transliteration alphabet (`names.json`), cut off
+    as a word of its own, on the same side; at most TRANSLITERATION_REACH on each side. Not a
+    function character (于, 和), and not a place name: 西 before a place is a direction."""
+    entries, tokens, alphabet = doc.lexicon, doc.tokens, _transliteration_alphabet()
+    found: dict[str, str] = {}
+
+    def is_foreign(word: str) -> bool:
+        if word not in entries:
+            return False  # no candidate nor phrase part: a function word or a number
+        tag = entries[word][0]
+        if tag == "nrt":
+            return True
+        return tag is None and _HAN_WORD.fullmatch(word) is not None and not names.looks_like_person(word)
+
+    def neighbour(starts: list[int], offset: int) -> str | None:
+        """The one token at `offset` from every mention: a transliteration character or name."""
+        words = {tokens[i] if 0 <= (i := start - 1 + offset) < len(tokens) else "" for start in starts}
+        word = words.pop() if len(words) == 1 else ""
+        if len(word) == 1:
+            return word if word in alphabet else None
+        return word if word and is_foreign(word) else None
+
+    function_chars = _function_chars()
+
+    def may_go_on(char: str) -> bool:
+        return char != "" and char not in function_chars and _HAN.match(char) is not None
+
+    counts, phrase_parts = doc.word_count, doc.phrase_parts
+    for term in terms:
+        # told by its dictionary tag, or its first part's, in most cases (杭州, 城市 + 更新)
+        head = term if term in counts else phrase_parts.get(term, ("",))[0]
+        if head not in alphabet and entries.get(head, _NOT_FOREIGN)[0] not in _FOREIGN_TAGS:
+            continue
+        if term in counts:
+            if not is_foreign(term):
+                continue
+        elif not all(is_foreign(p) or p in alphabet for p in phrase_parts[term]):
+            continue
+        if len(term) < 2 or _HAN_WORD.fullmatch(term) is None:
+            continue
+        at = text.find(term)
+        # most names stop at punctuation or a function word on both sides of their first mention
+        if not (may_go_on(text[at - 1 : at]) or may_go_on(text[at + len(term) : at + len(term) + 1])):
+            continue
+        starts = doc.starts(term)
+        if len(starts) < 2 or text.count(term) != len(starts):
+            continue
+        width = doc.span(term)
+        before: list[str] = []
+        after: list[str] = []
+        while len(before) < TRANSLITERATION_REACH and (word := neighbour(starts, -1 - len(before))):
+            before.insert(0, word)
+        while len(after) < TRANSLITERATION_REACH and (word := neighbour(starts, width + len(after))):
+            after.append(word)
+        whole = "".join(before) + term + "".join(after)
+        if whole != term and len(whole) <= _MAX_PHRASE_CHARS:
+            found[term] = whole
     return found
 
 
@@ -1542,17 +1651,21 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
 
 
 def _select(
-    doc: _Doc, scores: dict[str, float], top: int, pieces: Mapping[str, tuple[str, float]]
+    doc: _Doc, scores: dict[str, float], top: int, span_pieces: Mapping[str, tuple[str, float]]
 ) -> list[str]:
     """Best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
-    fragment or extension of a chosen phrase. A recurring string skipped so gives
-    its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag of its own)."""
+    fragment or extension of a chosen phrase. A piece of a chosen term that the
+    text says only inside it is no tag of its own, and a term that holds every
+    mention of a chosen piece takes its place. A recurring string skipped as an
+    extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag)."""
     # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
     chosen: list[str] = []
     covered: set[int] = set()
+    text = doc.text
+    chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
     while ordered and len(chosen) < top:
         term = heappop(ordered)[2]
         width = doc.span(term)
@@ -1561,15 +1674,55 @@ def _select(
             overlapping = sum(map(covered.__contains__, starts))
         else:
             overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
+        # a tag and a piece of it said only inside it (金车基金会 and 金车) are one tag: the whole,
+        # unless it is the piece and one character glued on (戴 + 隐形眼镜: see _glued_on)
+        holders = [i for i, other in enumerate(chosen) if term in other] if term in chosen_text else []
+        if holders and _same_mentions(text, chosen[holders[0]], term):
+            if _glued_on(doc, chosen[holders[0]], term):
+                chosen[holders[0]] = term
+                chosen_text = "\n".join(chosen)
+            continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
-            if term in pieces:
-                piece, weight = pieces[term]
+            if term in span_pieces:
+                piece, weight = span_pieces[term]
                 scores[piece] = weight
                 heappush(ordered, (-weight, -len(piece), piece))
             continue
+        pieces = [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+        if pieces:
+            if not _glued_on(doc, term, chosen[pieces[0]]):
+                chosen[pieces[0]] = term  # in the place of its piece
+                for i in reversed(pieces[1:]):
+                    del chosen[i]
+                chosen_text = "\n".join(chosen)
+                covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
+            continue
         chosen.append(term)
+        chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
+
+
+def _same_mentions(text: str, whole: str, piece: str) -> bool:
+    """Whether every mention of `piece` in the text is inside a mention of `whole`."""
+    return text.count(piece) <= text.count(whole) * whole.count(piece)
+
+
+def _glued_on(doc: _Doc, whole: str, word: str) -> bool:
+    """Whether `whole` is a phrase of a one-character verb and `word` (戴 + 隐形眼镜, 找 + 慈济): the
+    verb and its object, of which the object is the tag. Not when `word` is a transliterated name
+    or a word the dictionary lacks (托 + 卡耶夫, 消 + 博会): the character is a part of it."""
+    parts = doc.phrase_parts.get(whole)
+    tag = doc.lexicon.get(word, _NO_ENTRY)[0]
+    return (
+        parts is not None
+        and len(parts) == 2
+        and parts[1] == word
+        and len(parts[0]) == 1
+        and doc.lexicon.get(parts[0], _NO_ENTRY)[0] == "v"
+        and tag is not None
+        and not tag.startswith("nr")
+    )
 
 
 def _spans(starts: list[int], width: int) -> Iterator[range]:

@@ -41,6 +41,7 @@ class NameCues:
     organisation_suffixes: tuple[str, ...]
     variant_suffixes: frozenset[str]  # X市 / X, X方 / X: one tag
     glued_before: frozenset[str]  # 连, 向, 帮: a word the HMM glues to the name after it (连 + 阿芳)
+    transliteration_chars: frozenset[str]  # 斯, 特, 纳, 西: the characters foreign names are spelt with
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -67,6 +68,7 @@ def cues() -> NameCues:
         organisation_suffixes=longest_first(data["organisation_suffixes"]),
         variant_suffixes=frozenset(data["variant_suffixes"]),
         glued_before=frozenset(data["glued_before"]),
+        transliteration_chars=frozenset(data["transliteration_chars"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),

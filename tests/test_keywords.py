@@ -13,11 +13,13 @@ from newsctl.keywords import (
     DEFAULT_POS,
     DocumentFrequencies,
     KeywordScore,
+    _damp_common_words,
     _Doc,
     _number_residues,
     _quoted_wholes,
     _recurrence_gain,
     _recurring_spans,
+    _transliterated_wholes,
     corpus_document_frequencies,
     extract_keywords,
     idf_table_for,
@@ -604,3 +606,70 @@ def test_a_recurring_span_led_by_a_stronger_keyword_gives_its_piece_back(segment
     found = terms(extract_keywords(article_of(body, title="本县推进宽带工作"), segmenter, top=10))
     assert found[0] == "宽带"
     assert "覆盖率" in found
+
+
+def test_a_film_title_in_book_quotes_is_one_tag(segmenter: Segmenter) -> None:
+    # jieba cuts 山城 | 往事; the title marks the string as one name, and the text repeats it
+    body = "影片《山城往事》昨日上映。\n\n《山城往事》讲述三代人的故事，导演说《山城往事》拍了三年。"
+    found = extract_keywords(article_of(body, title="新片上映"), segmenter, top=10)
+    assert "山城往事" in terms(found)
+    assert "往事" not in terms(found)
+    assert _quoted_wholes("他读完《往事》，又读《往事》。", ["往事"]) == {}  # too short to be cut
+
+
+def test_a_transliteration_character_cut_off_a_foreign_name_goes_back_to_it(segmenter: Segmenter) -> None:
+    # jieba cuts 莫 | 诺尔 | 特: both edge characters spell foreign names
+    body = (
+        "外交部长会见来访的总统莫诺尔特。\n\n莫诺尔特表示，愿加强合作。\n\n双方签署协议，莫诺尔特随后离京。"
+    )
+    found = terms(extract_keywords(article_of(body, title="外交部长会见来宾"), segmenter, top=10))
+    assert "莫诺尔特" in found
+    assert "诺尔" not in found
+    doc = _Doc.build(article_of(body, title="会见"), segmenter, DEFAULT_POS, True)
+    assert _transliterated_wholes(doc, "".join(doc.tokens), ["诺尔"]) == {"诺尔": "莫诺尔特"}
+    # a function character before the name is no part of it (于 | 诺尔)
+    once = "总统于诺尔特。\n\n于诺尔特表示愿合作。"
+    doc = _Doc.build(article_of(once, title="会见"), segmenter, DEFAULT_POS, True)
+    assert _transliterated_wholes(doc, "".join(doc.tokens), ["诺尔"]).get("诺尔") != "于诺尔特"
+
+
+def test_a_word_said_only_inside_a_longer_tag_is_no_tag_of_its_own(segmenter: Segmenter) -> None:
+    body = (
+        "青禾基金会今天公布青少年压力调查。\n\n青禾基金会指出，青少年课业压力大。\n\n"
+        "青禾基金会呼吁家长多陪伴孩子。"
+    )
+    found = terms(extract_keywords(article_of(body, title="青少年压力调查"), segmenter, top=10))
+    assert "青禾基金会" in found
+    assert "青禾" not in found
+
+
+def test_a_word_with_one_character_glued_on_is_tagged_without_it(segmenter: Segmenter) -> None:
+    body = (
+        "他戴隐形眼镜游泳。\n\n医生说，戴隐形眼镜戏水容易感染，戴隐形眼镜前要洗手。\n\n"
+        "戴隐形眼镜的人更要小心。"
+    )
+    found = terms(extract_keywords(article_of(body, title="游泳小心感染"), segmenter, top=10))
+    assert "隐形眼镜" in found
+    assert "戴隐形眼镜" not in found
+
+
+def test_a_word_of_any_report_weighs_less_unless_the_title_names_it(segmenter: Segmenter) -> None:
+    body = "海港新区发布冷链物流规划。\n\n冷链物流带动经济增长，经济界人士看好冷链物流。"
+
+    def damped(title: str) -> dict[str, float]:
+        doc = _Doc.build(article_of(body, title=title), segmenter, DEFAULT_POS, True)
+        scores = {"经济": 1.0, "冷链": 1.0, "海港": 1.0}
+        _damp_common_words(doc, scores)
+        return scores
+
+    plain = damped("新区发布规划")
+    assert plain["经济"] < 1.0  # as common as the words of any report
+    assert plain["冷链"] == 1.0
+    assert damped("新区经济规划")["经济"] == 1.0  # the title names it: maybe the story's subject
+
+
+def test_a_phrase_ending_in_a_one_character_adjective_is_a_clause(segmenter: Segmenter) -> None:
+    body = "工人说工时长，加班多。\n\n调查发现，这家工厂工时长，薪水低。"
+    doc = _Doc.build(article_of(body, title="代工厂调查"), segmenter, DEFAULT_POS, True)
+    assert doc.is_verb_phrase("工时长", ("工时", "长"))
+    assert not doc.is_verb_phrase("马义全", ("马义", "全"))  # a name ends in 全

@@ -1471,6 +1471,10 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
     def char_at(at: int) -> str:
         return text[at] if 0 <= at < len(text) else ""
 
+    # the text padded with a non-Han character, so a neighbour is read by index alone
+    shift = RECURRING_SPAN_LIMIT + 1
+    padded = "\0" * shift + text + "\0" * shift
+
     def edge_ok(at: int) -> bool:
         return (
             at in boundaries or entries.get(doc.tokens[bisect_right(offsets, at) - 1], _NO_ENTRY)[0] is None
@@ -1491,9 +1495,10 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
             for at in (begin - 1, end):
                 if end - begin >= RECURRING_SPAN_LIMIT:
                     break
-                char = _share_of([char_at(s + at) for s in starts], least)
-                if char and _HAN.fullmatch(char) is not None and char not in stops:
-                    starts = [s for s in starts if char_at(s + at) == char]
+                column = [padded[s + at + shift] for s in starts]
+                char = _share_of(column, least)
+                if _HAN.fullmatch(char) is not None and char not in stops:
+                    starts = [s for s, c in zip(starts, column) if c == char]
                     begin, end = min(begin, at), max(end, at + 1)
                     grew = True
         if end - begin == len(term) or not all(edge_ok(s + begin) and edge_ok(s + end) for s in starts):

@@ -43,6 +43,7 @@ class _Vocab:
     fund_cues: tuple[str, ...]
     series_re: re.Pattern[str] | None
     spec_re: re.Pattern[str] | None
+    route_re: re.Pattern[str] | None
     key_before: int
     key_min: int
     event_prefix: str
@@ -75,6 +76,11 @@ def _vocab() -> _Vocab:
     spec_followers = load_json("figures_context.json")["numbers_in_names"]["spec_followers"]
     spec = [re.escape(word) for word in spec_followers]
     spec_re = re.compile(f"(?<![0-9.])[0-9][.][0-9](?={'|'.join(spec)})") if spec else None
+    routes = [re.escape(word) for word in data["route_words"]]
+    min_chars = int(data["route_numeral_min_chars"])
+    route_re = (
+        re.compile(f"(?:[0-9]+|[零〇一二三四五六七八九十百]{{{min_chars},}})(?={'|'.join(routes)})") if routes else None
+    )
     spaces, points = re.escape(spaced["spaces"]), re.escape(spaced["points"])
     # a digit, one space, a decimal point, a digit of the same width: ２　．２, 2 .2
     spaced_decimal_re = re.compile(
@@ -88,6 +94,7 @@ def _vocab() -> _Vocab:
         fund_cues=tuple(designator["cues"]),
         series_re=series_re,
         spec_re=spec_re,
+        route_re=route_re,
         key_before=int(data["key_chars_before"]),
         key_min=int(data["key_min_chars"]),
         event_prefix=event["prefix"],
@@ -151,6 +158,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     digits_end += 1
                 # 某某1760系列: held as 某某1760, which later mentions use without 系列
                 add(start - min(vocab.key_before, start), m.end(), digits_end)
+    if vocab.route_re is not None:
+        # 台61线, 七十四线: the number of a road or a line, at each mention (线 is written each time)
+        spans.extend(m.span() for m in vocab.route_re.finditer(text))
     keys = {key for key in keys if len(key) >= vocab.key_min and any(_is_han(ch) for ch in key)}
     if vocab.spec_re is not None:
         keys.update(m.group() for m in vocab.spec_re.finditer(text))

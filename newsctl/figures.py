@@ -17,7 +17,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 from newsctl.data import load_json
-from newsctl.figures_names import drop_name_digits, formal_event_ordinal, join_spaced_decimals
+from newsctl.figures_names import (
+    drop_clock_hours,
+    drop_name_digits,
+    formal_event_ordinal,
+    join_spaced_decimals,
+)
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
 from newsctl.numerals import tables as numeral_tables
 from newsctl.region import Region, detect_region
@@ -3025,6 +3030,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 idiom_words.append((q, windows))  # 五花八门, 长三角: the dictionary decides, below
         found.append(q)
     found = drop_name_digits(text, found)  # 某某台湾50反1（00632R）: digits of a name, at every mention
+    found = drop_clock_hours(text, found)  # 今日上午不到11点, 5点到7点: clock hours, not counts of 点
     if place_name_words:
         found = _drop_place_names(found, place_name_words)
     if idiom_words:

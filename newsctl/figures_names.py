@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Protocol, TypeVar
 
@@ -34,6 +35,16 @@ class _Span(Protocol):
 _S = TypeVar("_S", bound=_Span)
 
 
+class _Amount(_Span, Protocol):
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def approx(self) -> str | None: ...
+
+
+_A = TypeVar("_A", bound=_Amount)
+
+
 @dataclass(frozen=True)
 class _Vocab:
     ticker_re: re.Pattern[str]
@@ -52,6 +63,12 @@ class _Vocab:
     event_max_chars: int
     event_stops: frozenset[str]
     spaced_decimal_re: re.Pattern[str]
+    clock_unit: str
+    clock_max: int
+    clock_approx: frozenset[str | None]
+    clock_range_re: re.Pattern[str]
+    times_of_day: tuple[str, ...]
+    brackets: tuple[str, ...]
 
 
 @cache
@@ -79,13 +96,22 @@ def _vocab() -> _Vocab:
     routes = [re.escape(word) for word in data["route_words"]]
     min_chars = int(data["route_numeral_min_chars"])
     route_re = (
-        re.compile(f"(?:[0-9]+|[零〇一二三四五六七八九十百]{{{min_chars},}})(?={'|'.join(routes)})") if routes else None
+        re.compile(f"(?:[0-9]+|[零〇一二三四五六七八九十百]{{{min_chars},}})(?={'|'.join(routes)})")
+        if routes
+        else None
     )
     spaces, points = re.escape(spaced["spaces"]), re.escape(spaced["points"])
     # a digit, one space, a decimal point, a digit of the same width: ２　．２, 2 .2
     spaced_decimal_re = re.compile(
         f"(?<=[0-9])[{spaces}](?=[{points}][0-9])|(?<=[{_FULLWIDTH_DIGITS}])[{spaces}](?=[{points}][{_FULLWIDTH_DIGITS}])"
     )
+    clock = data["clock_hour"]
+    joiners = "|".join(re.escape(word) for word in clock["range_joiners"])
+    # 5点到 right before the figure: the start of a range of clock hours
+    clock_range_re = re.compile(
+        f"(?:[0-9]{{1,2}}|[零一二三四五六七八九十两]{{1,3}}){re.escape(clock['unit'])}(?:{joiners})$"
+    )
+    times_of_day = load_json("figures_context.json")["time_of_day_words"]
     return _Vocab(
         ticker_re=ticker_re,
         ticker_name_max=int(ticker["name_max_chars"]),
@@ -103,6 +129,12 @@ def _vocab() -> _Vocab:
         event_max_chars=int(event["max_chars"]),
         event_stops=frozenset(event["clause_stops"]),
         spaced_decimal_re=spaced_decimal_re,
+        clock_unit=clock["unit"],
+        clock_max=int(clock["max"]),
+        clock_approx=frozenset(clock["approx"]),
+        clock_range_re=clock_range_re,
+        times_of_day=tuple(sorted(times_of_day, key=len, reverse=True)),
+        brackets=tuple(clock["brackets"]),
     )
 
 
@@ -224,3 +256,31 @@ def join_spaced_decimals(text: str) -> str:
         chars[first + 1 : space + 1] = text[first:space]
         chars[first] = zero
     return "".join(chars)
+
+
+def drop_clock_hours(text: str, found: list[_A]) -> list[_A]:
+    """`found` without the clock hours that read as counts of 点: an hour right after a time of
+    day (今日上午不到11点, 明晚（30日）8点, a bracketed date between them skipped) or after
+    another clock hour and a range joiner (5点到7点). Points (小涨9点) have no time word."""
+    vocab = _vocab()
+    return [q for q in found if q.unit != vocab.clock_unit or not _is_clock_hour(text, q, vocab)]
+
+
+def _is_clock_hour(text: str, q: _Amount, vocab: _Vocab) -> bool:
+    if (
+        q.approx not in vocab.clock_approx
+        or q.value != q.value.to_integral_value()
+        or q.value > vocab.clock_max
+    ):
+        return False
+    k = q.start
+    for pair in vocab.brackets:
+        if text[k - 1 : k] == pair[1]:
+            opening = text.rfind(pair[0], max(0, k - 10), k)
+            if opening >= 0:
+                k = opening  # 明晚（30日）8点: the date in brackets between the time of day and the hour
+            break
+    before = text[max(0, k - 4) : k]
+    if any(before.endswith(word) for word in vocab.times_of_day):
+        return True
+    return k == q.start and vocab.clock_range_re.search(text[max(0, k - 6) : k]) is not None

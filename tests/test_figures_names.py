@@ -20,31 +20,33 @@ class _Found:
     unit: str | None
 
 
-def _spanned(text: str) -> list[str]:
-    return sorted({text[s:e] for s, e in name_spans(text)})
+def _figures(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in find_figures(text)]
 
 
 def test_a_name_before_its_listing_code_is_held_at_every_mention() -> None:
     text = "反向ETF宏远台湾50反1（00901R）大涨，宏远台湾50反1成交活跃。"
-    spans = name_spans(text)
-    first, later = text.index("50反1"), text.rindex("50反1")
-    assert any(s <= first and first + 4 <= e for s, e in spans)
-    assert any(s <= later and later + 4 <= e for s, e in spans)
+    later = text.rindex("50反1")
+    candidates = [(later, later + 2), (later + 3, later + 4)]
+    spans = name_spans(text, candidates)
+    assert all(any(s <= a and b <= e for s, e in spans) for a, b in candidates)
+    assert _figures(text) == []
 
 
 def test_a_later_mention_must_be_the_whole_name() -> None:
     # 加权反1 is held; 加权反12 (another number) is not the same name
-    text = "宏远加权反1（00902R）上涨，某某加权反12下跌。"
-    assert all(text[e : e + 1] != "2" for s, e in name_spans(text))
+    assert _figures("宏远加权反1（00902R）上涨，某某加权反12下跌。") == ["12"]
 
 
 def test_fund_designators_need_a_word_about_funds() -> None:
-    assert name_spans("这家公司提出了星河加权正2的说法。") == []
-    assert any("星河加权正2" in name for name in _spanned("这档ETF叫星河加权正2。"))
+    assert _figures("这家公司提出了星河加权正2的说法。") == ["2"]
+    assert _figures("这档ETF叫星河加权正2。") == []
 
 
 def test_names_without_digits_are_not_held() -> None:
-    assert name_spans("台积电（2330）今天上涨。") == []
+    text = "台积电（2330）今天上涨，2330这个数字。"
+    at = text.rindex("2330")
+    assert name_spans(text, [(at, at + 4)]) == []
 
 
 def test_drop_name_digits_keeps_figures_with_a_unit() -> None:

@@ -17,6 +17,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 from newsctl.data import load_json
+from newsctl.figures_names import (
+    drop_clock_hours,
+    drop_name_digits,
+    formal_event_ordinal,
+    join_spaced_decimals,
+)
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
 from newsctl.numerals import tables as numeral_tables
 from newsctl.region import Region, detect_region
@@ -2768,6 +2774,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     region_of = _region_reader(text, region)
     if not text:
         return []
+    text = join_spaced_decimals(text)  # ２　．２万亿元: one number (the same length)
     vocab = _vocab()
     mask = _mask(text)
     n = len(text)
@@ -2940,6 +2947,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if ordinal is not None:
             if not whole and (_phrase_covers(text, num, has_unit) or _is_name_or_spec(text, q)):
                 continue
+            if not whole and formal_event_ordinal(text, q.unit, q.end):
+                continue  # 第三次全国…普查: the ordinal is part of the event's name
             if q.unit in news["quarter_units"] and 1 <= q.value <= 4:
                 continue  # 第2季: a quarter, a date
             if q.unit is None and not whole and _is_list_marker(text, q.start - len(ordinal), q.end):
@@ -3088,6 +3097,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if windows:
                 idiom_words.append((q, windows))  # 五花八门, 长三角: the dictionary decides, below
         found.append(q)
+    found = drop_name_digits(text, found)  # 某某台湾50反1（00632R）: digits of a name, at every mention
+    found = drop_clock_hours(text, found)  # 今日上午不到11点, 5点到7点: clock hours, not counts of 点
     if place_name_words:
         found = _drop_place_names(found, place_name_words)
     if idiom_words:

@@ -237,7 +237,9 @@ def _patterns() -> _Patterns:
     # `路透、欧新社`: the agencies of a page's pictures, listed.
     agency = f"(?:{_alternation(vocab['photo_agencies'])})"
     agencies = rf"{agency}(?:\s*[、,，]\s*{agency})*"
-    credit_source = f"(?:{agencies}|{_alternation(vocab['photo_credit_sources'])})"
+    # `新华社资料照片`, `某报资料照`: any outlet's file photo.
+    sources = _alternation(vocab["photo_credit_sources"])
+    credit_source = f"(?:{agencies}|{sources}|{vocab['photo_file_credit']})"
     reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
     after_source = (
         rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
@@ -1116,6 +1118,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             caption, line = _cut(line, glyph_caption, "body")
             caption.role, caption.kind = "boilerplate", "caption"
             expanded.append(caption)
+            label = _FILE_PICTURE.match(line.text)  # `图为…。(资料图片)某地……`: the caption's credit
+            if label:
+                mark, line = _cut(line, label.end(), "body")
+                mark.role, mark.kind = "boilerplate", "photo_credit"
+                expanded.append(mark)
         if line.role == "body" and line.text.count("▲") >= MARKED_CAPTIONS_MIN:
             marked = _split_marked_captions(line)
             if sum(piece.kind == "caption" for piece in marked) >= MARKED_CAPTIONS_MIN:
@@ -1177,7 +1184,9 @@ def _carve(lines: list[_Line]) -> list[_Line]:
 
 
 # `资料图双方争执不下，……`: a file-picture label left where the picture was, glued to the story.
-_FILE_PICTURE = re.compile(r"\s*(?:资料图片?|资料照片?)(?=[\u4e00-\u9fff“「])")
+_FILE_PICTURE = re.compile(
+    r"\s*(?:资料图片?|资料照片?|[(（]\s*资料(?:图|照)片?\s*[)）])(?=[\u4e00-\u9fff“「])"
+)
 MARKED_CAPTIONS_MIN = 2
 MARKED_CAPTION_MAX_CHARS = 40
 
@@ -1306,7 +1315,7 @@ def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
     return pieces
 
 
-_CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：])")
+_CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：]|图为)")
 _GLYPH_CAPTION_STOP = re.compile(r"[。！？!?](?:[”」』）)])?")
 
 
@@ -1329,7 +1338,17 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
     story; the caption is the last sentence of the line before (which `before` ends
     with, and which is replaced by its story part). The pieces of this line, or None."""
     found = _patterns().leading_credit.match(line.text)
-    if line.role != "body" or not found or not before or before[-1].role != "body":
+    if line.role != "body" or not found:
+        return None
+    if not any(other.role == "body" or other.kind in ("caption", "photo_credit") for other in before):
+        # `新华社资料照片 某部发言人27日说，……`: the opening photo's credit, its caption left out
+        rest = line.text[found.end() :]
+        if not rest[:1].isspace() or not _reads_as_body(rest):
+            return None
+        credit, story = _cut(line, found.end(), "body")
+        credit.role, credit.kind = "boilerplate", "photo_credit"
+        return [credit, story]
+    if not before or before[-1].role != "body":
         return None
     previous = before[-1]
     if not _ends_sentence(previous.text.strip()):

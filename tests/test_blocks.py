@@ -609,6 +609,10 @@ def test_recommendation_box_of_credited_captions() -> None:
         "某某學會提供",
         "東京特派記者王小明／攝影",
         "圖／擷取自Some Group, Inc.臉書",
+        "某某日報資料照片",
+        "本報系資料照",
+        "中新社",
+        "歐新社資料照片",
     ],
 )
 def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) -> None:
@@ -616,6 +620,26 @@ def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) 
     story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
     blocks = source_blocks(parse(caption + "\n" + credit + " " + story + "\n" + _PARAGRAPHS[1]))
     assert blocks[:3] == [("caption", caption), ("photo_credit", credit), ("body", story)]
+
+
+@pytest.mark.parametrize("credit", ["新華社資料照片", "報系資料照", "某某晚報資料照片"])
+def test_credit_opening_the_text_is_the_opening_photos_credit(credit: str) -> None:
+    story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
+    blocks = source_blocks(parse(credit + " " + story + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("photo_credit", credit), ("body", story)]
+
+
+def test_word_opening_the_text_before_a_space_is_no_credit() -> None:
+    story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
+    blocks = source_blocks(parse("展覽資料 " + story + "\n" + _PARAGRAPHS[1]))
+    assert "photo_credit" not in [kind for kind, _ in blocks]
+
+
+def test_caption_opening_a_line_with_its_bracketed_file_credit() -> None:
+    caption = "图为某县新建成的体育馆。"
+    story = "某县体育馆昨天正式开放，市民可以免费预约入场，首周就有三千多人次前来健身。"
+    blocks = source_blocks(parse(caption + "（资料图片）" + story + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:3] == [("caption", caption), ("photo_credit", "（资料图片）"), ("body", story)]
 
 
 def test_file_photo_and_reporter_credit_after_a_caption_sentence() -> None:

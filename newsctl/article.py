@@ -1342,8 +1342,8 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
         return None
     if not any(other.role == "body" or other.kind in ("caption", "photo_credit") for other in before):
         # `新华社资料照片 某部发言人27日说，……`: the opening photo's credit, its caption left out
-        rest = line.text[found.end() :]
-        if not rest[:1].isspace() or not _reads_as_body(rest):
+        after = line.text[found.end() :]
+        if not after[:1].isspace() or not _reads_as_body(after):
             return None
         credit, story = _cut(line, found.end(), "body")
         credit.role, credit.kind = "boilerplate", "photo_credit"

@@ -613,6 +613,9 @@ def test_recommendation_box_of_credited_captions() -> None:
         "本報系資料照",
         "中新社",
         "歐新社資料照片",
+        "路透、歐新社",
+        "記者王小明／攝影",
+        "图／某某协会提供",
     ],
 )
 def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) -> None:

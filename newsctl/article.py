@@ -198,6 +198,7 @@ class _Patterns:
     related_start: re.Pattern[str]
     closing_source: re.Pattern[str]
     opening_prompt: re.Pattern[str]
+    plug: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -240,10 +241,10 @@ def _patterns() -> _Patterns:
     # `新华社资料照片`, `某报资料照`: any outlet's file photo.
     sources = _alternation(vocab["photo_credit_sources"])
     credit_source = f"(?:{agencies}|{sources}|{vocab['photo_file_credit']})"
-    reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
-    after_source = (
-        rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
-    )
+    # `记者X/摄影`, `记者X/翻摄` (a reporter's copy of someone's picture), `记者X/提供`.
+    shot = "(?:翻摄|摄影?)"
+    reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*(?:{shot}|提供)"
+    after_source = rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*{shot})?"
     outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
@@ -372,7 +373,7 @@ def _patterns() -> _Patterns:
             # caption sentence, closing the line or followed by a space and the story.
             # `联合报系资料照，记者X／摄影`, `示意图／记者X摄影`, `某报系记者X／摄影`, `东京特派记者X／摄影`.
             rf"|{credit_source}{after_source}(?=\s|$)"
-            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
+            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*{shot}(?=\s|$)"
             rf"|{reporter_shot}(?=\s|$)"
             # `……射伤右眼。引自某某日报`: the outlet the picture was taken from.
             rf"|(?:{_alternation(vocab['picture_from_labels'])})\s*[^\s。，,()（）]{{2,16}}(?=\s|$)"
@@ -403,6 +404,15 @@ def _patterns() -> _Patterns:
             # `南都讯 记者程某 某区法院……`: a name and a space, no verb.
             rf"\s*(?:{roles})\s*{name}(?:(?:\s+(?:(?:{roles})\s*)?|\s*(?:{roles})\s*){name}){{0,7}}"
             rf"(?:\s*(?:报道|报导|采写)(?:\s*[:：]|(?=\s|$))|(?=\s))"
+        ),
+        # `更多内容，点击“阅读原文”进入某某app`, `长按二维码关注`, `点击上方“某某发布”可以订阅哦`: a
+        # sentence pushing an app, a channel or a subscription. The action opens the sentence or its
+        # clause (`更多内容，`, `请`, a button's `赞赏`): a story's `市民可下载某某app预约` is none.
+        plug=re.compile(
+            rf"(?:[^。！？!?\n]{{0,6}}?[,，:：\s])?(?:{_alternation(vocab['plug_lead_ins'])})?"
+            rf"(?:{_alternation(vocab['plug_actions'])})"
+            rf"[^。！？!?\n]{{0,16}}?(?:{_alternation(vocab['plug_channels'])})[^。！？!?\n]{{0,20}}"
+            r"(?:[。！？!?]+|$)"
         ),
         # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
         opening_prompt=re.compile(
@@ -447,7 +457,7 @@ def _patterns() -> _Patterns:
             r"(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})"
         ),
         photo_credit=re.compile(
-            rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
+            rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:翻?摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
             rf"|{agencies}(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
         ),
         desk_prefix=re.compile(
@@ -1406,6 +1416,30 @@ def _reads_as_body(text: str) -> bool:
     return _ends_sentence(stripped) and not _is_boilerplate(stripped) and not _is_caption(stripped)
 
 
+PLUG_MAX_CHARS = 60
+
+
+def _plug_tail(text: str) -> int | None:
+    """`……产业。长按二维码关注`, `……破灭！赞赏点击下方阅读原文获取更多爆文`: where the sentences
+    pushing an app, a channel or a subscription that close a line start (at most two)."""
+    plug = _patterns().plug
+    stripped = text.rstrip()
+    starts = [0] + [m.end() for m in re.finditer(r"[。！？!?][”」』]?\s*", stripped[:-1])]
+    cut = None
+    for start in reversed(starts[-2:]):
+        if len(stripped) - start <= PLUG_MAX_CHARS and plug.match(stripped, start):
+            cut = start
+        else:
+            break
+    return cut
+
+
+def _opening_plug(text: str) -> re.Match[str] | None:
+    """`点击上方“某某发布”可以订阅哦? 5月23日，……`: a plug opening the story's first line."""
+    found = _patterns().plug.match(text)
+    return found if found and found.end() <= PLUG_MAX_CHARS and text[found.end() :].strip() else None
+
+
 def _share_tail(text: str) -> int | None:
     """`……矛盾!喜欢的看官可以在下方评论或者留言,加关注,下期见!`: the last
     sentences of an article asking for comments and follows."""
@@ -1484,6 +1518,11 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
     return pieces
 
 
+@cache
+def _plug_channels() -> tuple[str, ...]:
+    return tuple(load_json("article.json")["plug_channels"])
+
+
 _PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
 _CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
 
@@ -1518,6 +1557,10 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
+    if line.role == "body" and any(word in text[-PLUG_MAX_CHARS:] for word in _plug_channels()):
+        plug_at = _plug_tail(text)
+        if plug_at is not None:
+            return plug_at, "boilerplate", "ad"
     if is_last and line.role == "body":
         signed = _SIGNATURE_LINE.fullmatch(text) if text[-1] in ")）" else None
         if signed and _signature_names(signed):
@@ -1845,7 +1888,11 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         if position is None:
             return lines
         line = lines[position]
-        note = patterns.editor_note.match(line.text) or patterns.opening_prompt.match(line.text)
+        note = (
+            patterns.editor_note.match(line.text)
+            or patterns.opening_prompt.match(line.text)
+            or _opening_plug(line.text)
+        )
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
@@ -1866,7 +1913,8 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
-            pieces[0].kind = "editor_note" if note.re is patterns.editor_note else "share_prompt"
+            kinds = {patterns.editor_note: "editor_note", patterns.plug: "ad"}
+            pieces[0].kind = kinds.get(note.re, "share_prompt")
         elif caption:
             first, rest = _cut(line, caption.end("credit"), "body")
             first.role, first.kind = "boilerplate", "caption"

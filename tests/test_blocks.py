@@ -913,3 +913,53 @@ def test_model_name_in_an_unpunctuated_sentence_stays_body() -> None:
         "外观设计时尚多种配色可选首批产品将在下周一开始在各大电商平台和线下门店同步发售"
     )
     assert source_blocks(parse("某公司今天发布新款手机。" + line))[-1][0] == "body"
+
+
+# ---------------------------------------------------------------------------
+# furniture of unseen pages: reporters' copied pictures, plugs, forum and copyright tails
+
+
+def test_reporter_copy_credit_closes_the_caption_before_it() -> None:
+    caption = "某某公園的步道昨天封閉。"
+    story = "公園管理處說，步道因颱風受損，預計下月初修復後重新開放，民眾可改走東側步道。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + caption + "記者王小明／翻攝 " + story))
+    assert blocks[1:] == [("caption", caption), ("photo_credit", "記者王小明／翻攝"), ("body", story)]
+
+
+@pytest.mark.parametrize(
+    "plug", ["长按二维码关注", "更多内容，点击“阅读原文”进入某某新闻app", "点击下方阅读原文获取更多好文"]
+)
+def test_a_plug_closing_a_line_is_an_ad(plug: str) -> None:
+    story = "".join(_PARAGRAPHS)  # a short line holding a plug's word is furniture whole
+    blocks = source_blocks(parse(story + plug + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("body", story), ("ad", plug)]
+
+
+def test_a_plug_opening_the_story_is_an_ad() -> None:
+    blocks = source_blocks(parse("点击上方“某某发布”可以订阅哦! " + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("ad", "点击上方“某某发布”可以订阅哦!"), ("body", _PARAGRAPHS[0])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "市民可下载某某app预约挂号。",
+        "记者点开某某公众号，发现这条消息已被删除。",
+        "车站提醒，旅客可通过某某公众号购票。",
+    ],
+)
+def test_a_story_sentence_about_an_app_is_no_plug(sentence: str) -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + sentence + "\n" + _PARAGRAPHS[1]))
+    assert [kind for kind, _ in blocks] == ["body", "body"]
+
+
+@pytest.mark.parametrize("source", ["来自【某某吧】", "来自某某新闻客户端", "来自某某论坛的帖子"])
+def test_a_forum_repost_source_closing_a_line_is_a_source_line(source: str) -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + _PARAGRAPHS[1] + source))
+    assert blocks == [("body", _PARAGRAPHS[0] + _PARAGRAPHS[1]), ("source_line", source)]
+
+
+def test_a_bracketed_copyright_statement_closing_a_line_is_copyright() -> None:
+    statement = "【版权声明】本文来自某某号，不代表本站的观点和立场。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + statement))
+    assert blocks == [("body", _PARAGRAPHS[0]), ("copyright", statement)]

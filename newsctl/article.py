@@ -199,6 +199,7 @@ class _Patterns:
     closing_source: re.Pattern[str]
     opening_prompt: re.Pattern[str]
     plug: re.Pattern[str]
+    glued_credit: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -241,10 +242,12 @@ def _patterns() -> _Patterns:
     # `新华社资料照片`, `某报资料照`: any outlet's file photo.
     sources = _alternation(vocab["photo_credit_sources"])
     credit_source = f"(?:{agencies}|{sources}|{vocab['photo_file_credit']})"
+    sites = _alternation(vocab["picture_sites"])
     # `记者X/摄影`, `记者X/翻摄` (a reporter's copy of someone's picture), `记者X/提供`.
     shot = "(?:翻摄|摄影?)"
     reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*(?:{shot}|提供)"
-    after_source = rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*{shot})?"
+    after_role = rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?"
+    after_source = rf"(?:\s*[{_SLASHES}，,]\s*{after_role}\s*{name}\s*[{_SLASHES}]?\s*{shot})?"
     outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
@@ -413,6 +416,13 @@ def _patterns() -> _Patterns:
             rf"(?:{_alternation(vocab['plug_actions'])})"
             rf"[^。！？!?\n]{{0,16}}?(?:{_alternation(vocab['plug_channels'])})[^。！？!?\n]{{0,20}}"
             r"(?:[。！？!?]+|$)"
+        ),
+        # `。趙某攝`, `。翻攝某網站`, `)翻攝YouTube`: a photo credit glued after a caption sentence
+        # (or a closing byline), with no space before the next caption.
+        glued_credit=re.compile(
+            rf"(?<=[。！？!?”」)）])(?:{name}\s*(?:摄影|摄(?!影)|提供)"
+            rf"|翻摄自?\s*[\u4e00-\u9fff]{{0,6}}?"
+            rf"(?:[A-Za-z][A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,6}}?(?:{sites}))?|{sites}))(?=[^\s。！？!?，,]|$)"
         ),
         # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
         opening_prompt=re.compile(
@@ -1153,6 +1163,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         if line.role == "title" or line.kind in ("caption", "photo_credit"):
             out.append(line)
             continue
+        run = _glued_credit_run(line)
+        captions: list[_Line] = []
+        if run is not None:
+            line, *captions = run  # the story part may still end in a tail (its closing byline)
         caption_at = _glued_caption_start(line)
         if caption_at is not None:
             head, caption = _cut(line, caption_at, "boilerplate", "caption")
@@ -1190,6 +1204,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                     line.role, line.kind = "boilerplate", "caption"
         out.append(line)
         out.extend(reversed(peeled))
+        out.extend(captions)
     return out
 
 
@@ -1380,13 +1395,73 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
 
 
 def _glued_caption_start(line: _Line) -> int | None:
-    """`……办理之中。(完)图为,民警清点假票 田某 摄`: a caption glued after the story's last sentence."""
-    if line.role != "boilerplate" or line.kind is not None:
+    """`……办理之中。(完)图为,民警清点假票 田某 摄`, `……窝点。图为,民警检查手机 田某 摄`: a caption
+    glued after the story's last sentence."""
+    if line.role not in ("boilerplate", "body") or line.kind is not None:
         return None
     found = _patterns().glued_caption.search(line.text)
     if not found or not _reads_as_body(line.text[: found.start()].replace("(完)", "")):
         return None
     return found.start()
+
+
+def _glued_credit_run(line: _Line) -> list[_Line] | None:
+    """`……新制將上路。趙某攝7月起……受罰。趙某攝`, `（某某╱綜合報導）「某團」成員做章魚燒。翻攝某網站`:
+    the page's photo captions glued one after another onto the end of a paragraph, each closed by
+    its credit with no space (`X攝`, `翻攝X網站`). Taken only when captions and credits run to the
+    end of the line, two credits or more, or one right after a closing bracket (a byline's)."""
+    if line.role != "body" or line.kind is not None:
+        return None
+    text = line.text.rstrip()
+    credits = list(_patterns().glued_credit.finditer(text))
+    if not credits or credits[-1].end() != len(text):
+        return None
+    if len(credits) < 2 and not _CLOSING_BYLINE_END.search(text, 0, credits[0].start()):
+        return None
+    for before, after in itertools.pairwise(credits):
+        between = text[before.end() : after.start()]
+        if not between.strip() or len(between) > CAPTION_MAX_CHARS:
+            return None
+    first = credits[0].start()
+    signed = _CLOSING_BYLINE_END.search(text, 0, first)
+    if signed:
+        caption_at = first  # the credit of the page's picture, after the story's closing byline
+    else:
+        caption_at = _last_sentence_start(text[:first]) or 0
+        inner = _CAPTION_BYLINE.match(text, caption_at, first)
+        if inner:
+            caption_at = inner.end()  # `……沒簽。（X／台中報導）<caption>。X攝`: the byline stays
+        if first - caption_at > CAPTION_MAX_CHARS or not text[:caption_at].strip():
+            return None
+    pieces = [_Line(line.start, line.start + caption_at, text[:caption_at], line.blank_before, "body")]
+    cursor = caption_at
+    for credit in credits:
+        if credit.start() > cursor:
+            pieces.append(
+                _Line(
+                    line.start + cursor,
+                    line.start + credit.start(),
+                    text[cursor : credit.start()],
+                    False,
+                    "boilerplate",
+                    "caption",
+                )
+            )
+        pieces.append(
+            _Line(
+                line.start + credit.start(),
+                line.start + credit.end(),
+                credit.group(0),
+                False,
+                "boilerplate",
+                "photo_credit",
+            )
+        )
+        cursor = credit.end()
+    return pieces
+
+
+_CLOSING_BYLINE_END = re.compile(r"[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]$")
 
 
 def _glued_footer_start(line: _Line) -> int | None:

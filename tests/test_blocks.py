@@ -963,3 +963,38 @@ def test_a_bracketed_copyright_statement_closing_a_line_is_copyright() -> None:
     statement = "【版权声明】本文来自某某号，不代表本站的观点和立场。"
     blocks = source_blocks(parse(_PARAGRAPHS[0] + statement))
     assert blocks == [("body", _PARAGRAPHS[0]), ("copyright", statement)]
+
+
+def test_captions_glued_after_the_story_each_closed_by_its_credit() -> None:
+    story = "市府今天公布新制，下月起上路，違者最高可罰3600元，民眾應多加留意。"
+    first, second = "新制下月起上路。", "違規者最高可罰3600元。"
+    text = _PARAGRAPHS[0] + "\n" + story + first + "王小明攝" + second + "翻攝某某網站"
+    blocks = source_blocks(parse(text))
+    assert blocks[1:] == [
+        ("body", story),
+        ("caption", first),
+        ("photo_credit", "王小明攝"),
+        ("caption", second),
+        ("photo_credit", "翻攝某某網站"),
+    ]
+
+
+def test_a_copied_picture_credit_after_the_closing_byline() -> None:
+    story = "警方獲報後趕到現場，逮捕另一名竊嫌，全案依竊盜罪移送法辦。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + "（王小明／綜合外電報導）翻攝YouTube"))
+    assert blocks[1:] == [
+        ("body", story),
+        ("byline", "（王小明／綜合外電報導）"),
+        ("photo_credit", "翻攝YouTube"),
+    ]
+
+
+def test_one_glued_credit_after_a_story_sentence_is_not_enough() -> None:
+    text = _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "王小明攝影多年的作品昨天展出。"
+    assert [kind for kind, _ in source_blocks(parse(text))] == ["body", "body"]
+
+
+def test_a_credited_caption_glued_after_a_story_sentence() -> None:
+    caption = "图为，民警清点查获的物品 王小明 摄"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + caption))
+    assert blocks[1:] == [("body", _PARAGRAPHS[1]), ("caption", caption)]

@@ -998,3 +998,14 @@ def test_a_credited_caption_glued_after_a_story_sentence() -> None:
     caption = "图为，民警清点查获的物品 王小明 摄"
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + caption))
     assert blocks[1:] == [("body", _PARAGRAPHS[1]), ("caption", caption)]
+
+
+def test_an_app_plug_line_closing_the_page_is_an_ad() -> None:
+    plug = "进入某某新闻app后，选择本地页卡，定位“某市”。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "\n" + plug))
+    assert blocks[-1] == ("ad", plug)
+
+
+def test_a_report_button_closing_the_page_is_furniture() -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "\n举报本文"))
+    assert blocks[-1] == ("other_boilerplate", "举报本文")

@@ -200,6 +200,7 @@ class _Patterns:
     opening_prompt: re.Pattern[str]
     plug: re.Pattern[str]
     glued_credit: re.Pattern[str]
+    picture_disclaimer: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -243,6 +244,8 @@ def _patterns() -> _Patterns:
     sources = _alternation(vocab["photo_credit_sources"])
     credit_source = f"(?:{agencies}|{sources}|{vocab['photo_file_credit']})"
     sites = _alternation(vocab["picture_sites"])
+    web_pictures = r"[(（]?(?:via\s*[:：]\s*)?(?:以上)?(?:图片|配图)均?来(?:自|源)于?(?:互联)?网络"
+    web_disclaimer = r"(?:\s*[,，]?\s*(?:与正文无关|(?:如有)?侵权(?:请)?(?:联系)?(?:删除|告知))[。!！]?)"
     # `记者X/摄影`, `记者X/翻摄` (a reporter's copy of someone's picture), `记者X/提供`.
     shot = "(?:翻摄|摄影?)"
     reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*(?:{shot}|提供)"
@@ -423,6 +426,14 @@ def _patterns() -> _Patterns:
             rf"(?<=[。！？!?”」)）])(?:{name}\s*(?:摄影|摄(?!影)|提供)"
             rf"|翻摄自?\s*[\u4e00-\u9fff]{{0,6}}?"
             rf"(?:[A-Za-z][A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,6}}?(?:{sites}))?|{sites}))(?=[^\s。！？!?，,]|$)"
+        ),
+        # `图片来源网络，侵权联系删除`, `（以上图片来源于网络）`, `图片来自于网络，与正文无关`: the page's
+        # pictures credited to "the web", anywhere in a paragraph.
+        # Standing on its own (not after a word: `这些图片来自网络论坛` is a story's), or with its
+        # disclaimer after it.
+        picture_disclaimer=re.compile(
+            rf"(?<![\u4e00-\u9fff]){web_pictures}{web_disclaimer}{{0,2}}[)）]?"
+            rf"|{web_pictures}{web_disclaimer}{{1,2}}[)）]?"
         ),
         # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
         opening_prompt=re.compile(
@@ -2406,15 +2417,26 @@ def _furniture_kind(text: str) -> str | None:
 
 def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
     """`……获救。(详见本报3月2日A5版报道)昨日，……`: a bracketed cross-reference is an
-    editor's note, and `(转载请注明来源:X)` a source line, wherever they sit in a paragraph."""
+    editor's note, `(转载请注明来源:X)` a source line, and `图片来源网络，侵权联系删除` a photo
+    credit, wherever they sit in a paragraph."""
     out: list[_Line] = []
     for line in lines:
-        notes = list(_patterns().inline_note.finditer(line.text)) if line.role == "body" else []
+        patterns = _patterns()
+        notes = (
+            sorted(
+                [*patterns.inline_note.finditer(line.text), *patterns.picture_disclaimer.finditer(line.text)],
+                key=lambda found: found.start(),
+            )
+            if line.role == "body"
+            else []
+        )
         if not notes:
             out.append(line)
             continue
         cursor = 0
         for found in notes:
+            if found.start() < cursor:
+                continue  # inside the note before it
             if line.text[cursor : found.start()].strip():
                 out.append(
                     _Line(
@@ -2424,7 +2446,10 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
                         line.blank_before and cursor == 0,
                     )
                 )
-            kind = "editor_note" if found.group("note") else "source_line"
+            if found.re is patterns.picture_disclaimer:
+                kind = "photo_credit"
+            else:
+                kind = "editor_note" if found.group("note") else "source_line"
             out.append(
                 _Line(
                     line.start + found.start(),

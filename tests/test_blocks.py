@@ -1009,3 +1009,23 @@ def test_an_app_plug_line_closing_the_page_is_an_ad() -> None:
 def test_a_report_button_closing_the_page_is_furniture() -> None:
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "\n举报本文"))
     assert blocks[-1] == ("other_boilerplate", "举报本文")
+
+
+@pytest.mark.parametrize(
+    "disclaimer", ["图片来源网络，侵权联系删除", "（以上图片来源于网络）", "图片来自于网络，与正文无关"]
+)
+def test_pictures_credited_to_the_web_anywhere_in_a_paragraph(disclaimer: str) -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + disclaimer + _PARAGRAPHS[1] + "\n" + _PARAGRAPHS[2]))
+    assert blocks[:3] == [("body", _PARAGRAPHS[0]), ("photo_credit", disclaimer), ("body", _PARAGRAPHS[1])]
+
+
+def test_a_story_sentence_about_pictures_on_the_web_stays_body() -> None:
+    sentence = "警方说，这些图片来自网络论坛，已被转发上万次。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + sentence + "\n" + _PARAGRAPHS[1]))
+    assert [kind for kind, _ in blocks] == ["body", "body"]
+
+
+def test_a_request_for_comments_closing_the_story_is_a_share_prompt() -> None:
+    prompt = "你有什么好办法呢？请在评论区说说您的建议！"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + prompt))
+    assert blocks[-1] == ("share_prompt", prompt)

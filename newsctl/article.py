@@ -200,6 +200,7 @@ class _Patterns:
     opening_prompt: re.Pattern[str]
     plug: re.Pattern[str]
     glued_credit: re.Pattern[str]
+    plug_channel: re.Pattern[str]
     picture_disclaimer: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
@@ -420,6 +421,7 @@ def _patterns() -> _Patterns:
             rf"[^。！？!?\n]{{0,16}}?(?:{_alternation(vocab['plug_channels'])})[^。！？!?\n]{{0,20}}"
             r"(?:[。！？!?]+|$)"
         ),
+        plug_channel=re.compile(_alternation(vocab["plug_channels"])),
         # `。趙某攝`, `。翻攝某網站`, `)翻攝YouTube`: a photo credit glued after a caption sentence
         # (or a closing byline), with no space before the next caption.
         glued_credit=re.compile(
@@ -1410,6 +1412,8 @@ def _glued_caption_start(line: _Line) -> int | None:
     glued after the story's last sentence."""
     if line.role not in ("boilerplate", "body") or line.kind is not None:
         return None
+    if not line.text.rstrip().endswith(_CAPTION_CREDIT_ENDS):
+        return None  # the cheap test first: the caption's credit closes the line
     found = _patterns().glued_caption.search(line.text)
     if not found or not _reads_as_body(line.text[: found.start()].replace("(完)", "")):
         return None
@@ -1424,6 +1428,8 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
     if line.role != "body" or line.kind is not None:
         return None
     text = line.text.rstrip()
+    if not text.endswith(_GLUED_CREDIT_ENDS) and "翻摄" not in text[-40:]:
+        return None  # the cheap test first: the run closes the line with a credit
     credits = list(_patterns().glued_credit.finditer(text))
     if not credits or credits[-1].end() != len(text):
         return None
@@ -1472,6 +1478,8 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
     return pieces
 
 
+_GLUED_CREDIT_ENDS = ("摄", "摄影", "提供")
+_CAPTION_CREDIT_ENDS = ("摄", "提供", "供图")
 _CLOSING_BYLINE_END = re.compile(r"[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]$")
 
 
@@ -1604,11 +1612,6 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
     return pieces
 
 
-@cache
-def _plug_channels() -> tuple[str, ...]:
-    return tuple(load_json("article.json")["plug_channels"])
-
-
 _PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
 _CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
 
@@ -1643,7 +1646,7 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
-    if line.role == "body" and any(word in text[-PLUG_MAX_CHARS:] for word in _plug_channels()):
+    if line.role == "body" and patterns.plug_channel.search(text, len(text) - PLUG_MAX_CHARS):
         plug_at = _plug_tail(text)
         if plug_at is not None:
             return plug_at, "boilerplate", "ad"
@@ -2422,14 +2425,14 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
         patterns = _patterns()
-        notes = (
-            sorted(
-                [*patterns.inline_note.finditer(line.text), *patterns.picture_disclaimer.finditer(line.text)],
-                key=lambda found: found.start(),
-            )
-            if line.role == "body"
-            else []
-        )
+        notes: list[re.Match[str]] = []
+        if line.role == "body":
+            notes = list(patterns.inline_note.finditer(line.text))
+            if "网络" in line.text:  # the cheap test first: few lines credit pictures to the web
+                notes = sorted(
+                    [*notes, *patterns.picture_disclaimer.finditer(line.text)],
+                    key=lambda found: found.start(),
+                )
         if not notes:
             out.append(line)
             continue

@@ -890,6 +890,7 @@ def parse_article(
     lines = _split_caption_boxes(_split_time_line_tails(lines))
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
+    _mark_closing_link_run(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
@@ -1923,6 +1924,51 @@ def _mark_page_chrome(lines: list[_Line]) -> None:
 
 
 RECURRING_CAPTION_MAX_CHARS = 16
+
+
+# `某某事件最新进展 2019-01-02`, `某地发生地震 01-02 12:30`, `某某回应 阅读 1.2万`: a linked headline
+# with the date or the view count after it, as a page lists its related stories.
+_LISTED_LINK = re.compile(
+    r"^(?P<head>[^\n]{4,40}?)\s*(?:(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?"
+    r"|(?:阅读|浏览|播放|评论)\s*[:：]?\s*\d+(?:\.\d+)?[万w]?|\d+(?:\.\d+)?[万w]?\s*[次人]?(?:阅读|浏览|播放|评论))\s*$"
+)
+_BULLET = ("·", "•")
+
+
+def _is_listed_link(text: str) -> bool:
+    """A bulleted line, or a headline (four Han characters or more, not a `label：` field such as
+    `报名截止：2019-01-02`) with its date or view count after it."""
+    if text.startswith(_BULLET):
+        return True
+    found = _LISTED_LINK.match(text)
+    if not found:
+        return False
+    head = found.group("head").rstrip()
+    return not head.endswith((":", "：")) and len(re.findall(r"[\u4e00-\u9fff]", head)) >= 4
+
+
+LINK_RUN_MIN = 2
+
+
+def _mark_closing_link_run(lines: list[_Line]) -> None:
+    """After the story, a run of two or more lines each a linked headline (its date or view
+    count closing it) or opened by a bullet (`·某某万万没想到……`), with nothing of the story
+    after them: the page's related links."""
+    run: list[_Line] = []
+    for line in reversed(lines):
+        listed = _is_listed_link(line.text.strip())
+        if line.role == "boilerplate" and line.kind in (None, "other_boilerplate") and listed:
+            run.append(line)  # a dated link the footer's reading took for a date line
+        elif line.role != "body":
+            continue  # furniture between or after the links (a plug, a footer)
+        elif listed:
+            run.append(line)
+        else:
+            break
+    body = sum(line.role == "body" for line in lines)
+    if len(run) >= LINK_RUN_MIN and any(line.role == "body" for line in run) and body > len(run):
+        for line in run:
+            line.role, line.kind = "boilerplate", "related_links"
 
 
 def _mark_recurring_captions(lines: list[_Line]) -> None:

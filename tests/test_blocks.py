@@ -1029,3 +1029,33 @@ def test_a_request_for_comments_closing_the_story_is_a_share_prompt() -> None:
     prompt = "你有什么好办法呢？请在评论区说说您的建议！"
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + prompt))
     assert blocks[-1] == ("share_prompt", prompt)
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["某市地铁三号线下月开通试运营 2019-01-02", "某县一小区突发火灾无人伤亡 01-03 12:30"],
+        ["某地警方破获一起电信诈骗案 阅读 1.2万", "某某公园樱花进入最佳观赏期 3456次浏览"],
+        ["·某某万万没想到，竟然把它捧红了！", "·某地大妈忍不住怀疑……网友：塑料婆媳情"],
+    ],
+)
+def test_a_run_of_listed_links_closing_the_page_is_related_links(links: list[str]) -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *links])))
+    assert [text for _, text in blocks[-2:]] == links
+    # a dated line closing the page may already be furniture by the footer's reading
+    assert all(kind in ("related_links", "other_boilerplate") for kind, _ in blocks[-2:])
+    assert "related_links" in [kind for kind, _ in blocks]
+    assert [kind for kind, _ in blocks[:3]] == ["body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["报名截止：2019-01-02", "活动时间：2019-01-05"],
+        ["2012/07/26 ．某某一审判刑4年", "2013/10/17 ．某某二审改判"],
+        ["某某公司发布新品 2019-01-02"],
+    ],
+)
+def test_fields_chronologies_and_one_dated_line_are_no_links(lines: list[str]) -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *lines])))
+    assert "related_links" not in [kind for kind, _ in blocks]

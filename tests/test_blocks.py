@@ -1059,3 +1059,14 @@ def test_a_run_of_listed_links_closing_the_page_is_related_links(links: list[str
 def test_fields_chronologies_and_one_dated_line_are_no_links(lines: list[str]) -> None:
     blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *lines])))
     assert "related_links" not in [kind for kind, _ in blocks]
+
+
+def test_a_statement_of_rights_closing_a_paragraph_is_copyright() -> None:
+    statement = "声明：本文为原创稿件，版权归某某所有，转载请联系后台授权。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + statement + "\n" + _PARAGRAPHS[2]))
+    assert blocks[1:3] == [("body", _PARAGRAPHS[1]), ("copyright", statement)]
+
+
+def test_a_trainee_editor_glued_after_the_last_sentence_is_a_byline() -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "见习编辑：王小明"))
+    assert blocks[-2:] == [("body", _PARAGRAPHS[1]), ("byline", "见习编辑：王小明")]

@@ -305,7 +305,11 @@ def _patterns() -> _Patterns:
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
-        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*(?:[:：]|\s(?=\s*{name}\s*[)）】\]]?\s*$))"),
+        # `▌责编/某某`, `审稿 | 某某`: an editor's credit with a slash or a bar.
+        editor_line=re.compile(
+            rf"^[(（【\[]?\s*(?:{editors})\s*(?:[:：]|\s(?=\s*{name}\s*[)）】\]]?\s*$))"
+            rf"|^[▌▍|｜]?\s*(?:{_alternation(vocab['slash_editor_labels'])})\s*[/／|｜]\s*{name}\s*$"
+        ),
         # `(编辑:黄国华)1060502` glued to the end of the last paragraph.
         editor_tail=re.compile(
             rf"[(（【\[]\s*(?:{editors})\s*[:：][^)）】\]\n]{{1,30}}[)）】\]]\s*\d{{0,8}}\s*$"
@@ -1932,7 +1936,7 @@ _LISTED_LINK = re.compile(
     r"^(?P<head>[^\n]{4,40}?)\s*(?:(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?"
     r"|(?:阅读|浏览|播放|评论)\s*[:：]?\s*\d+(?:\.\d+)?[万w]?|\d+(?:\.\d+)?[万w]?\s*[次人]?(?:阅读|浏览|播放|评论))\s*$"
 )
-_BULLET = ("·", "•")
+_BULLET = ("·", "•", "●")
 
 
 def _is_listed_link(text: str) -> bool:
@@ -1966,7 +1970,9 @@ def _mark_closing_link_run(lines: list[_Line]) -> None:
         else:
             break
     body = sum(line.role == "body" for line in lines)
-    if len(run) >= LINK_RUN_MIN and any(line.role == "body" for line in run) and body > len(run):
+    # `●某某……●某某……`: a run of bulleted links glued onto one line is a run too
+    items = sum(max(1, sum(line.text.count(bullet) for bullet in _BULLET)) for line in run)
+    if items >= LINK_RUN_MIN and any(line.role == "body" for line in run) and body > len(run):
         for line in run:
             line.role, line.kind = "boilerplate", "related_links"
 

@@ -1070,3 +1070,26 @@ def test_a_statement_of_rights_closing_a_paragraph_is_copyright() -> None:
 def test_a_trainee_editor_glued_after_the_last_sentence_is_a_byline() -> None:
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "见习编辑：王小明"))
     assert blocks[-2:] == [("body", _PARAGRAPHS[1]), ("byline", "见习编辑：王小明")]
+
+
+@pytest.mark.parametrize("credit", ["▌责编/王小明", "审稿 | 王小明"])
+def test_an_editor_credit_with_a_slash_or_a_bar_is_a_byline_naming_no_reporter(credit: str) -> None:
+    article = parse("\n".join([*_PARAGRAPHS, credit]))
+    assert source_blocks(article)[-1] == ("byline", credit)
+    assert article.reporters == []
+
+
+def test_bulleted_links_glued_on_one_line_closing_the_page() -> None:
+    links = "●某地女子搭顺风车走了八个小时…●某村近千人参加一场运动会！"
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, links])))
+    assert blocks[-1] == ("related_links", links)
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind"),
+    [("点击下方小卡片，关注更多资讯", "ad"), ("商务合作", "ad"), ("上传来自: android客户端", "source_line")],
+)
+def test_page_furniture_glued_after_the_last_sentence(tail: str, kind: str) -> None:
+    story = "".join(_PARAGRAPHS)
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + tail))
+    assert blocks[-2:] == [("body", story), (kind, tail)]

@@ -200,6 +200,7 @@ class _Patterns:
     opening_prompt: re.Pattern[str]
     plug: re.Pattern[str]
     glued_credit: re.Pattern[str]
+    forum_source: re.Pattern[str]
     plug_channel: re.Pattern[str]
     picture_disclaimer: re.Pattern[str]
     inline_byline: re.Pattern[str]
@@ -426,6 +427,8 @@ def _patterns() -> _Patterns:
             r"(?:[。！？!?]+|$)"
         ),
         plug_channel=re.compile(_alternation(vocab["plug_channels"])),
+        # `……分享。来自【某某吧】…`, `上传来自: android客户端`: where a forum post was sent from.
+        forum_source=re.compile(rf"(?:{'|'.join(vocab['forum_source_tails'])})\s*$"),
         # `。趙某攝`, `。翻攝某網站`, `)翻攝YouTube`: a photo credit glued after a caption sentence
         # (or a closing byline), with no space before the next caption.
         glued_credit=re.compile(
@@ -1642,10 +1645,13 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     if text[-1] in ")）】]" or text[-1].isdigit():
         # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
         candidates.insert(0, (patterns.editor_tail, "byline", "byline"))
+    tail = text[window:]
+    if "来自" in tail:
+        candidates.append((patterns.forum_source, "boilerplate", "source_line"))
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern, words in patterns.glued_tails
-        if any(word in text[window:] for word in words)
+        if any(word in tail for word in words)
     ]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
@@ -1937,6 +1943,7 @@ _LISTED_LINK = re.compile(
     r"|(?:阅读|浏览|播放|评论)\s*[:：]?\s*\d+(?:\.\d+)?[万w]?|\d+(?:\.\d+)?[万w]?\s*[次人]?(?:阅读|浏览|播放|评论))\s*$"
 )
 _BULLET = ("·", "•", "●")
+_LINK_COUNT_WORDS = ("阅读", "浏览", "播放", "评论")
 
 
 def _is_listed_link(text: str) -> bool:
@@ -1944,6 +1951,8 @@ def _is_listed_link(text: str) -> bool:
     `报名截止：2019-01-02`) with its date or view count after it."""
     if text.startswith(_BULLET):
         return True
+    if not text or not (text[-1].isdigit() or text[-1] in "万w" or text.endswith(_LINK_COUNT_WORDS)):
+        return False  # the cheap test first: a date or a count closes the line
     found = _LISTED_LINK.match(text)
     if not found:
         return False
@@ -1960,15 +1969,16 @@ def _mark_closing_link_run(lines: list[_Line]) -> None:
     after them: the page's related links."""
     run: list[_Line] = []
     for line in reversed(lines):
-        listed = _is_listed_link(line.text.strip())
-        if line.role == "boilerplate" and line.kind in (None, "other_boilerplate") and listed:
-            run.append(line)  # a dated link the footer's reading took for a date line
-        elif line.role != "body":
-            continue  # furniture between or after the links (a plug, a footer)
-        elif listed:
+        if line.role == "body":
+            if not _is_listed_link(line.text.strip()):
+                break
             run.append(line)
-        else:
-            break
+        elif line.role == "boilerplate" and line.kind in (None, "other_boilerplate"):
+            if _is_listed_link(line.text.strip()):
+                run.append(line)  # a dated link the footer's reading took for a date line
+        # other furniture between or after the links (a plug, a footer) is passed over
+    if not run:
+        return
     body = sum(line.role == "body" for line in lines)
     # `●某某……●某某……`: a run of bulleted links glued onto one line is a run too
     items = sum(max(1, sum(line.text.count(bullet) for bullet in _BULLET)) for line in run)

@@ -2262,7 +2262,10 @@ def _mark_header(
             and not _is_boilerplate(candidates[0])  # `报料有奖` over a tip-off line: no deck
             and len(_next_story_line(lines, position).text.strip()) > HEADING_MAX_CHARS
         ):
-            lines[position].role = "heading"
+            if _is_caption(candidates[0]):  # `图为…。 X 摄` over the story: the photo's caption
+                lines[position].role, lines[position].kind = "boilerplate", "caption"
+            else:
+                lines[position].role = "heading"
             position += 1
     elif position < len(lines) - 1:
         first, second = lines[position], lines[position + 1]

@@ -1093,3 +1093,11 @@ def test_page_furniture_glued_after_the_last_sentence(tail: str, kind: str) -> N
     story = "".join(_PARAGRAPHS)
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + tail))
     assert blocks[-2:] == [("body", story), (kind, tail)]
+
+
+def test_a_credited_caption_over_the_story_is_no_deck() -> None:
+    caption = "图为某县新建成的体育馆。 王小明 摄"
+    story = "某县体育馆昨天正式开放，市民可以免费预约入场，首周就有三千多人次前来健身，场馆说周末延长开放。"
+    article = parse(caption + "\n" + story + "\n" + _PARAGRAPHS[1], title="体育馆开放首周迎客三千")
+    assert source_blocks(article)[0] == ("caption", caption)
+    assert article.headings == []

@@ -198,6 +198,11 @@ class _Patterns:
     related_start: re.Pattern[str]
     closing_source: re.Pattern[str]
     opening_prompt: re.Pattern[str]
+    plug: re.Pattern[str]
+    glued_credit: re.Pattern[str]
+    forum_source: re.Pattern[str]
+    plug_channel: re.Pattern[str]
+    picture_disclaimer: re.Pattern[str]
     inline_byline: re.Pattern[str]
     glued_caption: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -237,11 +242,17 @@ def _patterns() -> _Patterns:
     # `路透、欧新社`: the agencies of a page's pictures, listed.
     agency = f"(?:{_alternation(vocab['photo_agencies'])})"
     agencies = rf"{agency}(?:\s*[、,，]\s*{agency})*"
-    credit_source = f"(?:{agencies}|{_alternation(vocab['photo_credit_sources'])})"
-    reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*摄影?"
-    after_source = (
-        rf"(?:\s*[{_SLASHES}，,]\s*(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?\s*{name}\s*[{_SLASHES}]?\s*摄影?)?"
-    )
+    # `新华社资料照片`, `某报资料照`: any outlet's file photo.
+    sources = _alternation(vocab["photo_credit_sources"])
+    credit_source = f"(?:{agencies}|{sources}|{vocab['photo_file_credit']})"
+    sites = _alternation(vocab["picture_sites"])
+    web_pictures = r"[(（]?(?:via\s*[:：]\s*)?(?:以上)?(?:图片|配图)均?来(?:自|源)于?(?:互联)?网络"
+    web_disclaimer = r"(?:\s*[,，]?\s*(?:与正文无关|(?:如有)?侵权(?:请)?(?:联系)?(?:删除|告知))[。!！]?)"
+    # `记者X/摄影`, `记者X/翻摄` (a reporter's copy of someone's picture), `记者X/提供`.
+    shot = "(?:翻摄|摄影?)"
+    reporter_shot = rf"[\u4e00-\u9fff]{{0,6}}?(?:{roles})\s*{name}\s*[{_SLASHES}]\s*(?:{shot}|提供)"
+    after_role = rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:{roles}))?"
+    after_source = rf"(?:\s*[{_SLASHES}，,]\s*{after_role}\s*{name}\s*[{_SLASHES}]?\s*{shot})?"
     outlet_suffixes = _alternation(vocab["outlet_suffixes"])
     requests = _alternation(vocab["source_request_prefixes"])
     # `来源:X` starts a line or follows a non-Han character, or closes a request (`转载请注明来源:X`).
@@ -295,7 +306,11 @@ def _patterns() -> _Patterns:
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
-        editor_line=re.compile(rf"^[(（【\[]?\s*(?:{editors})\s*(?:[:：]|\s(?=\s*{name}\s*[)）】\]]?\s*$))"),
+        # `▌责编/某某`, `审稿 | 某某`: an editor's credit with a slash or a bar.
+        editor_line=re.compile(
+            rf"^[(（【\[]?\s*(?:{editors})\s*(?:[:：]|\s(?=\s*{name}\s*[)）】\]]?\s*$))"
+            rf"|^[▌▍|｜]?\s*(?:{_alternation(vocab['slash_editor_labels'])})\s*[/／|｜]\s*{name}\s*$"
+        ),
         # `(编辑:黄国华)1060502` glued to the end of the last paragraph.
         editor_tail=re.compile(
             rf"[(（【\[]\s*(?:{editors})\s*[:：][^)）】\]\n]{{1,30}}[)）】\]]\s*\d{{0,8}}\s*$"
@@ -370,7 +385,7 @@ def _patterns() -> _Patterns:
             # caption sentence, closing the line or followed by a space and the story.
             # `联合报系资料照，记者X／摄影`, `示意图／记者X摄影`, `某报系记者X／摄影`, `东京特派记者X／摄影`.
             rf"|{credit_source}{after_source}(?=\s|$)"
-            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*摄影?(?=\s|$)"
+            rf"|(?:{roles})\s*{name}\s*[{_SLASHES}]?\s*{shot}(?=\s|$)"
             rf"|{reporter_shot}(?=\s|$)"
             # `……射伤右眼。引自某某日报`: the outlet the picture was taken from.
             rf"|(?:{_alternation(vocab['picture_from_labels'])})\s*[^\s。，,()（）]{{2,16}}(?=\s|$)"
@@ -401,6 +416,33 @@ def _patterns() -> _Patterns:
             # `南都讯 记者程某 某区法院……`: a name and a space, no verb.
             rf"\s*(?:{roles})\s*{name}(?:(?:\s+(?:(?:{roles})\s*)?|\s*(?:{roles})\s*){name}){{0,7}}"
             rf"(?:\s*(?:报道|报导|采写)(?:\s*[:：]|(?=\s|$))|(?=\s))"
+        ),
+        # `更多内容，点击“阅读原文”进入某某app`, `长按二维码关注`, `点击上方“某某发布”可以订阅哦`: a
+        # sentence pushing an app, a channel or a subscription. The action opens the sentence or its
+        # clause (`更多内容，`, `请`, a button's `赞赏`): a story's `市民可下载某某app预约` is none.
+        plug=re.compile(
+            rf"(?:[^。！？!?\n]{{0,6}}?[,，:：\s])?(?:{_alternation(vocab['plug_lead_ins'])})?"
+            rf"(?:{_alternation(vocab['plug_actions'])})"
+            rf"[^。！？!?\n]{{0,16}}?(?:{_alternation(vocab['plug_channels'])})[^。！？!?\n]{{0,20}}"
+            r"(?:[。！？!?]+|$)"
+        ),
+        plug_channel=re.compile(_alternation(vocab["plug_channels"])),
+        # `……分享。来自【某某吧】…`, `上传来自: android客户端`: where a forum post was sent from.
+        forum_source=re.compile(rf"(?:{'|'.join(vocab['forum_source_tails'])})\s*$"),
+        # `。趙某攝`, `。翻攝某網站`, `)翻攝YouTube`: a photo credit glued after a caption sentence
+        # (or a closing byline), with no space before the next caption.
+        glued_credit=re.compile(
+            rf"(?<=[。！？!?”」)）])(?:{name}\s*(?:摄影|摄(?!影)|提供)"
+            rf"|翻摄自?\s*[\u4e00-\u9fff]{{0,6}}?"
+            rf"(?:[A-Za-z][A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,6}}?(?:{sites}))?|{sites}))(?=[^\s。！？!?，,]|$)"
+        ),
+        # `图片来源网络，侵权联系删除`, `（以上图片来源于网络）`, `图片来自于网络，与正文无关`: the page's
+        # pictures credited to "the web", anywhere in a paragraph.
+        # Standing on its own (not after a word: `这些图片来自网络论坛` is a story's), or with its
+        # disclaimer after it.
+        picture_disclaimer=re.compile(
+            rf"(?<![\u4e00-\u9fff]){web_pictures}{web_disclaimer}{{0,2}}[)）]?"
+            rf"|{web_pictures}{web_disclaimer}{{1,2}}[)）]?"
         ),
         # `点击左上方蓝字“某某网”快速关注2月7日……`: a follow prompt glued before the story.
         opening_prompt=re.compile(
@@ -445,7 +487,7 @@ def _patterns() -> _Patterns:
             r"(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})"
         ),
         photo_credit=re.compile(
-            rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
+            rf"^(?:(?:{roles})?\s*{name}\s*[{_SLASHES}]?\s*(?:翻?摄影?|提供)|翻摄\S{{0,12}}|(?:摄影|图)\s*[{_SLASHES}]\s*\S{{1,12}}"
             rf"|{agencies}(?:提供)?|以上图片\S{{0,16}}|图片\S{{0,4}}提供\S{{0,8}})$"
         ),
         desk_prefix=re.compile(
@@ -855,6 +897,7 @@ def parse_article(
     lines = _split_caption_boxes(_split_time_line_tails(lines))
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
+    _mark_closing_link_run(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
@@ -1116,6 +1159,11 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             caption, line = _cut(line, glyph_caption, "body")
             caption.role, caption.kind = "boilerplate", "caption"
             expanded.append(caption)
+            label = _FILE_PICTURE.match(line.text)  # `图为…。(资料图片)某地……`: the caption's credit
+            if label:
+                mark, line = _cut(line, label.end(), "body")
+                mark.role, mark.kind = "boilerplate", "photo_credit"
+                expanded.append(mark)
         if line.role == "body" and line.text.count("▲") >= MARKED_CAPTIONS_MIN:
             marked = _split_marked_captions(line)
             if sum(piece.kind == "caption" for piece in marked) >= MARKED_CAPTIONS_MIN:
@@ -1136,6 +1184,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
         if line.role == "title" or line.kind in ("caption", "photo_credit"):
             out.append(line)
             continue
+        run = _glued_credit_run(line)
+        captions: list[_Line] = []
+        if run is not None:
+            line, *captions = run  # the story part may still end in a tail (its closing byline)
         caption_at = _glued_caption_start(line)
         if caption_at is not None:
             head, caption = _cut(line, caption_at, "boilerplate", "caption")
@@ -1173,11 +1225,14 @@ def _carve(lines: list[_Line]) -> list[_Line]:
                     line.role, line.kind = "boilerplate", "caption"
         out.append(line)
         out.extend(reversed(peeled))
+        out.extend(captions)
     return out
 
 
 # `资料图双方争执不下，……`: a file-picture label left where the picture was, glued to the story.
-_FILE_PICTURE = re.compile(r"\s*(?:资料图片?|资料照片?)(?=[\u4e00-\u9fff“「])")
+_FILE_PICTURE = re.compile(
+    r"\s*(?:资料图片?|资料照片?|[(（]\s*资料(?:图|照)片?\s*[)）])(?=[\u4e00-\u9fff“「])"
+)
 MARKED_CAPTIONS_MIN = 2
 MARKED_CAPTION_MAX_CHARS = 40
 
@@ -1306,7 +1361,7 @@ def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
     return pieces
 
 
-_CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：])")
+_CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：]|图为)")
 _GLYPH_CAPTION_STOP = re.compile(r"[。！？!?](?:[”」』）)])?")
 
 
@@ -1329,7 +1384,17 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
     story; the caption is the last sentence of the line before (which `before` ends
     with, and which is replaced by its story part). The pieces of this line, or None."""
     found = _patterns().leading_credit.match(line.text)
-    if line.role != "body" or not found or not before or before[-1].role != "body":
+    if line.role != "body" or not found:
+        return None
+    if not any(other.role == "body" or other.kind in ("caption", "photo_credit") for other in before):
+        # `新华社资料照片 某部发言人27日说，……`: the opening photo's credit, its caption left out
+        after = line.text[found.end() :]
+        if not after[:1].isspace() or not _reads_as_body(after):
+            return None
+        credit, story = _cut(line, found.end(), "body")
+        credit.role, credit.kind = "boilerplate", "photo_credit"
+        return [credit, story]
+    if not before or before[-1].role != "body":
         return None
     previous = before[-1]
     if not _ends_sentence(previous.text.strip()):
@@ -1351,13 +1416,79 @@ def _leading_credit(line: _Line, before: list[_Line]) -> list[_Line] | None:
 
 
 def _glued_caption_start(line: _Line) -> int | None:
-    """`……办理之中。(完)图为,民警清点假票 田某 摄`: a caption glued after the story's last sentence."""
-    if line.role != "boilerplate" or line.kind is not None:
+    """`……办理之中。(完)图为,民警清点假票 田某 摄`, `……窝点。图为,民警检查手机 田某 摄`: a caption
+    glued after the story's last sentence."""
+    if line.role not in ("boilerplate", "body") or line.kind is not None:
         return None
+    if not line.text.rstrip().endswith(_CAPTION_CREDIT_ENDS):
+        return None  # the cheap test first: the caption's credit closes the line
     found = _patterns().glued_caption.search(line.text)
     if not found or not _reads_as_body(line.text[: found.start()].replace("(完)", "")):
         return None
     return found.start()
+
+
+def _glued_credit_run(line: _Line) -> list[_Line] | None:
+    """`……新制將上路。趙某攝7月起……受罰。趙某攝`, `（某某╱綜合報導）「某團」成員做章魚燒。翻攝某網站`:
+    the page's photo captions glued one after another onto the end of a paragraph, each closed by
+    its credit with no space (`X攝`, `翻攝X網站`). Taken only when captions and credits run to the
+    end of the line, two credits or more, or one right after a closing bracket (a byline's)."""
+    if line.role != "body" or line.kind is not None:
+        return None
+    text = line.text.rstrip()
+    if not text.endswith(_GLUED_CREDIT_ENDS) and "翻摄" not in text[-40:]:
+        return None  # the cheap test first: the run closes the line with a credit
+    credits = list(_patterns().glued_credit.finditer(text))
+    if not credits or credits[-1].end() != len(text):
+        return None
+    if len(credits) < 2 and not _CLOSING_BYLINE_END.search(text, 0, credits[0].start()):
+        return None
+    for before, after in itertools.pairwise(credits):
+        between = text[before.end() : after.start()]
+        if not between.strip() or len(between) > CAPTION_MAX_CHARS:
+            return None
+    first = credits[0].start()
+    signed = _CLOSING_BYLINE_END.search(text, 0, first)
+    if signed:
+        caption_at = first  # the credit of the page's picture, after the story's closing byline
+    else:
+        caption_at = _last_sentence_start(text[:first]) or 0
+        inner = _CAPTION_BYLINE.match(text, caption_at, first)
+        if inner:
+            caption_at = inner.end()  # `……沒簽。（X／台中報導）<caption>。X攝`: the byline stays
+        if first - caption_at > CAPTION_MAX_CHARS or not text[:caption_at].strip():
+            return None
+    pieces = [_Line(line.start, line.start + caption_at, text[:caption_at], line.blank_before, "body")]
+    cursor = caption_at
+    for credit in credits:
+        if credit.start() > cursor:
+            pieces.append(
+                _Line(
+                    line.start + cursor,
+                    line.start + credit.start(),
+                    text[cursor : credit.start()],
+                    False,
+                    "boilerplate",
+                    "caption",
+                )
+            )
+        pieces.append(
+            _Line(
+                line.start + credit.start(),
+                line.start + credit.end(),
+                credit.group(0),
+                False,
+                "boilerplate",
+                "photo_credit",
+            )
+        )
+        cursor = credit.end()
+    return pieces
+
+
+_GLUED_CREDIT_ENDS = ("摄", "摄影", "提供")
+_CAPTION_CREDIT_ENDS = ("摄", "提供", "供图")
+_CLOSING_BYLINE_END = re.compile(r"[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]$")
 
 
 def _glued_footer_start(line: _Line) -> int | None:
@@ -1385,6 +1516,30 @@ def _glued_footer_start(line: _Line) -> int | None:
 def _reads_as_body(text: str) -> bool:
     stripped = text.strip()
     return _ends_sentence(stripped) and not _is_boilerplate(stripped) and not _is_caption(stripped)
+
+
+PLUG_MAX_CHARS = 60
+
+
+def _plug_tail(text: str) -> int | None:
+    """`……产业。长按二维码关注`, `……破灭！赞赏点击下方阅读原文获取更多爆文`: where the sentences
+    pushing an app, a channel or a subscription that close a line start (at most two)."""
+    plug = _patterns().plug
+    stripped = text.rstrip()
+    starts = [0] + [m.end() for m in re.finditer(r"[。！？!?][”」』]?\s*", stripped[:-1])]
+    cut = None
+    for start in reversed(starts[-2:]):
+        if len(stripped) - start <= PLUG_MAX_CHARS and plug.match(stripped, start):
+            cut = start
+        else:
+            break
+    return cut
+
+
+def _opening_plug(text: str) -> re.Match[str] | None:
+    """`点击上方“某某发布”可以订阅哦? 5月23日，……`: a plug opening the story's first line."""
+    found = _patterns().plug.match(text)
+    return found if found and found.end() <= PLUG_MAX_CHARS and text[found.end() :].strip() else None
 
 
 def _share_tail(text: str) -> int | None:
@@ -1490,15 +1645,22 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
     if text[-1] in ")）】]" or text[-1].isdigit():
         # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
         candidates.insert(0, (patterns.editor_tail, "byline", "byline"))
+    tail = text[window:]
+    if "来自" in tail:
+        candidates.append((patterns.forum_source, "boilerplate", "source_line"))
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern, words in patterns.glued_tails
-        if any(word in text[window:] for word in words)
+        if any(word in tail for word in words)
     ]
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
+    if line.role == "body" and patterns.plug_channel.search(text, len(text) - PLUG_MAX_CHARS):
+        plug_at = _plug_tail(text)
+        if plug_at is not None:
+            return plug_at, "boilerplate", "ad"
     if is_last and line.role == "body":
         signed = _SIGNATURE_LINE.fullmatch(text) if text[-1] in ")）" else None
         if signed and _signature_names(signed):
@@ -1774,6 +1936,57 @@ def _mark_page_chrome(lines: list[_Line]) -> None:
 RECURRING_CAPTION_MAX_CHARS = 16
 
 
+# `某某事件最新进展 2019-01-02`, `某地发生地震 01-02 12:30`, `某某回应 阅读 1.2万`: a linked headline
+# with the date or the view count after it, as a page lists its related stories.
+_LISTED_LINK = re.compile(
+    r"^(?P<head>[^\n]{4,40}?)\s*(?:(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?"
+    r"|(?:阅读|浏览|播放|评论)\s*[:：]?\s*\d+(?:\.\d+)?[万w]?|\d+(?:\.\d+)?[万w]?\s*[次人]?(?:阅读|浏览|播放|评论))\s*$"
+)
+_BULLET = ("·", "•", "●")
+_LINK_COUNT_WORDS = ("阅读", "浏览", "播放", "评论")
+
+
+def _is_listed_link(text: str) -> bool:
+    """A bulleted line, or a headline (four Han characters or more, not a `label：` field such as
+    `报名截止：2019-01-02`) with its date or view count after it."""
+    if text.startswith(_BULLET):
+        return True
+    if not text or not (text[-1].isdigit() or text[-1] in "万w" or text.endswith(_LINK_COUNT_WORDS)):
+        return False  # the cheap test first: a date or a count closes the line
+    found = _LISTED_LINK.match(text)
+    if not found:
+        return False
+    head = found.group("head").rstrip()
+    return not head.endswith((":", "：")) and len(re.findall(r"[\u4e00-\u9fff]", head)) >= 4
+
+
+LINK_RUN_MIN = 2
+
+
+def _mark_closing_link_run(lines: list[_Line]) -> None:
+    """After the story, a run of two or more lines each a linked headline (its date or view
+    count closing it) or opened by a bullet (`·某某万万没想到……`), with nothing of the story
+    after them: the page's related links."""
+    run: list[_Line] = []
+    for line in reversed(lines):
+        if line.role == "body":
+            if not _is_listed_link(line.text.strip()):
+                break
+            run.append(line)
+        elif line.role == "boilerplate" and line.kind in (None, "other_boilerplate"):
+            if _is_listed_link(line.text.strip()):
+                run.append(line)  # a dated link the footer's reading took for a date line
+        # other furniture between or after the links (a plug, a footer) is passed over
+    if not run:
+        return
+    body = sum(line.role == "body" for line in lines)
+    # `●某某……●某某……`: a run of bulleted links glued onto one line is a run too
+    items = sum(max(1, sum(line.text.count(bullet) for bullet in _BULLET)) for line in run)
+    if items >= LINK_RUN_MIN and any(line.role == "body" for line in run) and body > len(run):
+        for line in run:
+            line.role, line.kind = "boilerplate", "related_links"
+
+
 def _mark_recurring_captions(lines: list[_Line]) -> None:
     """A short unpunctuated line printed verbatim between several paragraphs
     (`现场图` under each photo) is a caption, not a heading."""
@@ -1826,7 +2039,11 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         if position is None:
             return lines
         line = lines[position]
-        note = patterns.editor_note.match(line.text) or patterns.opening_prompt.match(line.text)
+        note = (
+            patterns.editor_note.match(line.text)
+            or patterns.opening_prompt.match(line.text)
+            or _opening_plug(line.text)
+        )
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
@@ -1847,7 +2064,8 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
-            pieces[0].kind = "editor_note" if note.re is patterns.editor_note else "share_prompt"
+            kinds = {patterns.editor_note: "editor_note", patterns.plug: "ad"}
+            pieces[0].kind = kinds.get(note.re, "share_prompt")
         elif caption:
             first, rest = _cut(line, caption.end("credit"), "body")
             first.role, first.kind = "boilerplate", "caption"
@@ -2044,7 +2262,10 @@ def _mark_header(
             and not _is_boilerplate(candidates[0])  # `报料有奖` over a tip-off line: no deck
             and len(_next_story_line(lines, position).text.strip()) > HEADING_MAX_CHARS
         ):
-            lines[position].role = "heading"
+            if _is_caption(candidates[0]):  # `图为…。 X 摄` over the story: the photo's caption
+                lines[position].role, lines[position].kind = "boilerplate", "caption"
+            else:
+                lines[position].role = "heading"
             position += 1
     elif position < len(lines) - 1:
         first, second = lines[position], lines[position + 1]
@@ -2264,15 +2485,26 @@ def _furniture_kind(text: str) -> str | None:
 
 def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
     """`……获救。(详见本报3月2日A5版报道)昨日，……`: a bracketed cross-reference is an
-    editor's note, and `(转载请注明来源:X)` a source line, wherever they sit in a paragraph."""
+    editor's note, `(转载请注明来源:X)` a source line, and `图片来源网络，侵权联系删除` a photo
+    credit, wherever they sit in a paragraph."""
     out: list[_Line] = []
     for line in lines:
-        notes = list(_patterns().inline_note.finditer(line.text)) if line.role == "body" else []
+        patterns = _patterns()
+        notes: list[re.Match[str]] = []
+        if line.role == "body":
+            notes = list(patterns.inline_note.finditer(line.text))
+            if "网络" in line.text:  # the cheap test first: few lines credit pictures to the web
+                notes = sorted(
+                    [*notes, *patterns.picture_disclaimer.finditer(line.text)],
+                    key=lambda found: found.start(),
+                )
         if not notes:
             out.append(line)
             continue
         cursor = 0
         for found in notes:
+            if found.start() < cursor:
+                continue  # inside the note before it
             if line.text[cursor : found.start()].strip():
                 out.append(
                     _Line(
@@ -2282,7 +2514,10 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
                         line.blank_before and cursor == 0,
                     )
                 )
-            kind = "editor_note" if found.group("note") else "source_line"
+            if found.re is patterns.picture_disclaimer:
+                kind = "photo_credit"
+            else:
+                kind = "editor_note" if found.group("note") else "source_line"
             out.append(
                 _Line(
                     line.start + found.start(),

@@ -969,40 +969,10 @@ _OBJECT_NAME_TAGS = frozenset({"nrt", "nrfg", "nt", "eng"})
 
 
 def _article_furniture(article: Article) -> frozenset[str]:
-    """The article's own outlet and reporters, and the photographers its credits name: true on
-    every page, never its topic."""
-    names = {article.source or "", *article.reporters, *_photo_credit_names(article.text)}
+    """The article's own outlet and reporters: true on every page, never its topic. (Photo credits
+    and the captions they close are no body blocks, so their names are never counted.)"""
+    names = {article.source or "", *article.reporters}
     return frozenset(n for n in names if n)
-
-
-# The verb of a photo credit, not the start of a word (摄影师, 摄像): where a credit ends.
-_CREDIT_VERB = re.compile(r"摄影?(?![\u4e00-\u9fff])")
-_CREDIT_WINDOW = 16  # characters before the verb that may hold a role, the name and a slash
-
-
-@cache
-def _photo_credit() -> re.Pattern[str]:
-    """The text before a credit verb (记者某某/摄影, 某某/摄, 记者某某摄): the name (group 2),
-    after a reporter role (group 1, `data/article.json`) or standing alone, and the slash
-    (group 3) that marks a credit when no role does."""
-    from newsctl.data import load_json
-
-    roles = "|".join(
-        map(re.escape, sorted(load_json("article.json")["reporter_roles"], key=len, reverse=True))
-    )
-    han = "\u4e00-\u9fff"
-    return re.compile(f"(?:({roles})|(?<![{han}]))\\s*([{han}]{{2,3}})\\s*([/／╱])?\\s*$")
-
-
-def _photo_credit_names(text: str) -> list[str]:
-    """The photographers the credits in the text name."""
-    names = []
-    credit = _photo_credit().search
-    for verb in _CREDIT_VERB.finditer(text):  # few: the regex runs on a short window before each
-        found = credit(text, max(0, verb.start() - _CREDIT_WINDOW), verb.start())
-        if found is not None and (found.group(1) or found.group(3)):
-            names.append(found.group(2))
-    return names
 
 
 # ---------------------------------------------------------------------------

@@ -60,7 +60,6 @@ LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
 QUESTION_WEIGHT = 0.2
-CREDIT_MAX_CHARS = 40  # a photo credit opening a sentence is shorter, the space after it included
 QUESTION_MAX_CHARS = 60
 _QUESTION_MARKS = ("？", "?")
 # A sentence that is mostly an enumeration (names of attendees, co-founders, cities, product
@@ -303,7 +302,7 @@ def news_lede(texts: list[str]) -> int:
 
 def _cue_pattern(key: str) -> re.Pattern[str]:
     """The pattern of summary_cues.json's `key` (dated_item, numbered_item, event_day, list_point,
-    story_lede, caption, credit_opening)."""
+    story_lede)."""
     return _cue_patterns()[key]
 
 
@@ -315,7 +314,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
-    keys += ("story_lede", "caption", "credit_opening")
+    keys += ("story_lede",)
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -421,10 +420,7 @@ def _rank(
     if items is not None:
         teleport = _roundup_prior(items)
     elif lead_bias:
-        first = 0
-        while first < count - 1 and _is_caption(texts, first):
-            first += 1  # the story starts after the captions that open the text
-        teleport = lead_prior(count, first + news_lede(texts[first:]))
+        teleport = lead_prior(count, news_lede(texts))
     else:
         teleport = [1.0 / count] * count
     if article.title and lead_bias:
@@ -449,9 +445,6 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     weights = [1.0] * len(texts)
     sentences = article.sentences
     for i, text in enumerate(texts):
-        if _is_caption(texts, i):
-            weights[i] *= DECK_WEIGHT  # a photo caption left in the text: it shows, it does not tell
-            continue
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
@@ -501,34 +494,6 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
-
-
-def _is_caption(texts: list[str], i: int) -> bool:
-    """Whether sentence `i` is a photo caption a crawler left in the text: one that says what
-    the picture shows (`…，图为「…」。`), or one that the picture's credit follows (`…寓教于乐。`
-    then `记者X/摄影 迎接暑假，…`: the credit closes the caption and the story goes on after it)."""
-    text = texts[i]
-    # the cheap tests first: a caption names its picture (图), a credit ends at a space
-    if "图" in text and _cue_pattern("caption").search(text) is not None:
-        return True
-    if i + 1 < len(texts):
-        following = texts[i + 1]
-        if " " in following[:CREDIT_MAX_CHARS]:
-            return _cue_pattern("credit_opening").match(following) is not None
-    return False
-
-
-def leading_credit(text: str) -> int:
-    """The length of a photo credit that opens a sentence, with the space after it (`记者X/摄影 `,
-    `图/报系资料照片 `): the caption it closed ends before it and the story starts after it, so
-    a summary shows the sentence without it. 0 when there is none."""
-    credit = _cue_pattern("credit_opening").match(text) if " " in text[:CREDIT_MAX_CHARS] else None
-    if credit is None:
-        return 0
-    end = credit.end()
-    while end < len(text) and text[end].isspace():
-        end += 1
-    return end if _ENOUGH_HAN.match(text, end) is not None else 0
 
 
 def _is_enumeration(text: str) -> bool:

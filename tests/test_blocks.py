@@ -609,6 +609,13 @@ def test_recommendation_box_of_credited_captions() -> None:
         "某某學會提供",
         "東京特派記者王小明／攝影",
         "圖／擷取自Some Group, Inc.臉書",
+        "某某日報資料照片",
+        "本報系資料照",
+        "中新社",
+        "歐新社資料照片",
+        "路透、歐新社",
+        "記者王小明／攝影",
+        "图／某某协会提供",
     ],
 )
 def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) -> None:
@@ -616,6 +623,26 @@ def test_credit_opening_the_second_line_closes_the_opening_caption(credit: str) 
     story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
     blocks = source_blocks(parse(caption + "\n" + credit + " " + story + "\n" + _PARAGRAPHS[1]))
     assert blocks[:3] == [("caption", caption), ("photo_credit", credit), ("body", story)]
+
+
+@pytest.mark.parametrize("credit", ["新華社資料照片", "報系資料照", "某某晚報資料照片"])
+def test_credit_opening_the_text_is_the_opening_photos_credit(credit: str) -> None:
+    story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
+    blocks = source_blocks(parse(credit + " " + story + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("photo_credit", credit), ("body", story)]
+
+
+def test_word_opening_the_text_before_a_space_is_no_credit() -> None:
+    story = "某某展覽昨天在台北開幕，主辦單位說，首日就有上萬人次入場參觀，創下歷年新高。"
+    blocks = source_blocks(parse("展覽資料 " + story + "\n" + _PARAGRAPHS[1]))
+    assert "photo_credit" not in [kind for kind, _ in blocks]
+
+
+def test_caption_opening_a_line_with_its_bracketed_file_credit() -> None:
+    caption = "图为某县新建成的体育馆。"
+    story = "某县体育馆昨天正式开放，市民可以免费预约入场，首周就有三千多人次前来健身。"
+    blocks = source_blocks(parse(caption + "（资料图片）" + story + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:3] == [("caption", caption), ("photo_credit", "（资料图片）"), ("body", story)]
 
 
 def test_file_photo_and_reporter_credit_after_a_caption_sentence() -> None:
@@ -886,3 +913,191 @@ def test_model_name_in_an_unpunctuated_sentence_stays_body() -> None:
         "外观设计时尚多种配色可选首批产品将在下周一开始在各大电商平台和线下门店同步发售"
     )
     assert source_blocks(parse("某公司今天发布新款手机。" + line))[-1][0] == "body"
+
+
+# ---------------------------------------------------------------------------
+# furniture of unseen pages: reporters' copied pictures, plugs, forum and copyright tails
+
+
+def test_reporter_copy_credit_closes_the_caption_before_it() -> None:
+    caption = "某某公園的步道昨天封閉。"
+    story = "公園管理處說，步道因颱風受損，預計下月初修復後重新開放，民眾可改走東側步道。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + caption + "記者王小明／翻攝 " + story))
+    assert blocks[1:] == [("caption", caption), ("photo_credit", "記者王小明／翻攝"), ("body", story)]
+
+
+@pytest.mark.parametrize(
+    "plug", ["长按二维码关注", "更多内容，点击“阅读原文”进入某某新闻app", "点击下方阅读原文获取更多好文"]
+)
+def test_a_plug_closing_a_line_is_an_ad(plug: str) -> None:
+    story = "".join(_PARAGRAPHS)  # a short line holding a plug's word is furniture whole
+    blocks = source_blocks(parse(story + plug + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("body", story), ("ad", plug)]
+
+
+def test_a_plug_opening_the_story_is_an_ad() -> None:
+    blocks = source_blocks(parse("点击上方“某某发布”可以订阅哦! " + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]))
+    assert blocks[:2] == [("ad", "点击上方“某某发布”可以订阅哦!"), ("body", _PARAGRAPHS[0])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "市民可下载某某app预约挂号。",
+        "记者点开某某公众号，发现这条消息已被删除。",
+        "车站提醒，旅客可通过某某公众号购票。",
+    ],
+)
+def test_a_story_sentence_about_an_app_is_no_plug(sentence: str) -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + sentence + "\n" + _PARAGRAPHS[1]))
+    assert [kind for kind, _ in blocks] == ["body", "body"]
+
+
+@pytest.mark.parametrize("source", ["来自【某某吧】", "来自某某新闻客户端", "来自某某论坛的帖子"])
+def test_a_forum_repost_source_closing_a_line_is_a_source_line(source: str) -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + _PARAGRAPHS[1] + source))
+    assert blocks == [("body", _PARAGRAPHS[0] + _PARAGRAPHS[1]), ("source_line", source)]
+
+
+def test_a_bracketed_copyright_statement_closing_a_line_is_copyright() -> None:
+    statement = "【版权声明】本文来自某某号，不代表本站的观点和立场。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + statement))
+    assert blocks == [("body", _PARAGRAPHS[0]), ("copyright", statement)]
+
+
+def test_captions_glued_after_the_story_each_closed_by_its_credit() -> None:
+    story = "市府今天公布新制，下月起上路，違者最高可罰3600元，民眾應多加留意。"
+    first, second = "新制下月起上路。", "違規者最高可罰3600元。"
+    text = _PARAGRAPHS[0] + "\n" + story + first + "王小明攝" + second + "翻攝某某網站"
+    blocks = source_blocks(parse(text))
+    assert blocks[1:] == [
+        ("body", story),
+        ("caption", first),
+        ("photo_credit", "王小明攝"),
+        ("caption", second),
+        ("photo_credit", "翻攝某某網站"),
+    ]
+
+
+def test_a_copied_picture_credit_after_the_closing_byline() -> None:
+    story = "警方獲報後趕到現場，逮捕另一名竊嫌，全案依竊盜罪移送法辦。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + "（王小明／綜合外電報導）翻攝YouTube"))
+    assert blocks[1:] == [
+        ("body", story),
+        ("byline", "（王小明／綜合外電報導）"),
+        ("photo_credit", "翻攝YouTube"),
+    ]
+
+
+def test_one_glued_credit_after_a_story_sentence_is_not_enough() -> None:
+    text = _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "王小明攝影多年的作品昨天展出。"
+    assert [kind for kind, _ in source_blocks(parse(text))] == ["body", "body"]
+
+
+def test_a_credited_caption_glued_after_a_story_sentence() -> None:
+    caption = "图为，民警清点查获的物品 王小明 摄"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + caption))
+    assert blocks[1:] == [("body", _PARAGRAPHS[1]), ("caption", caption)]
+
+
+def test_an_app_plug_line_closing_the_page_is_an_ad() -> None:
+    plug = "进入某某新闻app后，选择本地页卡，定位“某市”。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "\n" + plug))
+    assert blocks[-1] == ("ad", plug)
+
+
+def test_a_report_button_closing_the_page_is_furniture() -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "\n举报本文"))
+    assert blocks[-1] == ("other_boilerplate", "举报本文")
+
+
+@pytest.mark.parametrize(
+    "disclaimer", ["图片来源网络，侵权联系删除", "（以上图片来源于网络）", "图片来自于网络，与正文无关"]
+)
+def test_pictures_credited_to_the_web_anywhere_in_a_paragraph(disclaimer: str) -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + disclaimer + _PARAGRAPHS[1] + "\n" + _PARAGRAPHS[2]))
+    assert blocks[:3] == [("body", _PARAGRAPHS[0]), ("photo_credit", disclaimer), ("body", _PARAGRAPHS[1])]
+
+
+def test_a_story_sentence_about_pictures_on_the_web_stays_body() -> None:
+    sentence = "警方说，这些图片来自网络论坛，已被转发上万次。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + sentence + "\n" + _PARAGRAPHS[1]))
+    assert [kind for kind, _ in blocks] == ["body", "body"]
+
+
+def test_a_request_for_comments_closing_the_story_is_a_share_prompt() -> None:
+    prompt = "你有什么好办法呢？请在评论区说说您的建议！"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + prompt))
+    assert blocks[-1] == ("share_prompt", prompt)
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["某市地铁三号线下月开通试运营 2019-01-02", "某县一小区突发火灾无人伤亡 01-03 12:30"],
+        ["某地警方破获一起电信诈骗案 阅读 1.2万", "某某公园樱花进入最佳观赏期 3456次浏览"],
+        ["·某某万万没想到，竟然把它捧红了！", "·某地大妈忍不住怀疑……网友：塑料婆媳情"],
+    ],
+)
+def test_a_run_of_listed_links_closing_the_page_is_related_links(links: list[str]) -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *links])))
+    assert [text for _, text in blocks[-2:]] == links
+    # a dated line closing the page may already be furniture by the footer's reading
+    assert all(kind in ("related_links", "other_boilerplate") for kind, _ in blocks[-2:])
+    assert "related_links" in [kind for kind, _ in blocks]
+    assert [kind for kind, _ in blocks[:3]] == ["body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["报名截止：2019-01-02", "活动时间：2019-01-05"],
+        ["2012/07/26 ．某某一审判刑4年", "2013/10/17 ．某某二审改判"],
+        ["某某公司发布新品 2019-01-02"],
+    ],
+)
+def test_fields_chronologies_and_one_dated_line_are_no_links(lines: list[str]) -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, *lines])))
+    assert "related_links" not in [kind for kind, _ in blocks]
+
+
+def test_a_statement_of_rights_closing_a_paragraph_is_copyright() -> None:
+    statement = "声明：本文为原创稿件，版权归某某所有，转载请联系后台授权。"
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + statement + "\n" + _PARAGRAPHS[2]))
+    assert blocks[1:3] == [("body", _PARAGRAPHS[1]), ("copyright", statement)]
+
+
+def test_a_trainee_editor_glued_after_the_last_sentence_is_a_byline() -> None:
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1] + "见习编辑：王小明"))
+    assert blocks[-2:] == [("body", _PARAGRAPHS[1]), ("byline", "见习编辑：王小明")]
+
+
+@pytest.mark.parametrize("credit", ["▌责编/王小明", "审稿 | 王小明"])
+def test_an_editor_credit_with_a_slash_or_a_bar_is_a_byline_naming_no_reporter(credit: str) -> None:
+    article = parse("\n".join([*_PARAGRAPHS, credit]))
+    assert source_blocks(article)[-1] == ("byline", credit)
+    assert article.reporters == []
+
+
+def test_bulleted_links_glued_on_one_line_closing_the_page() -> None:
+    links = "●某地女子搭顺风车走了八个小时…●某村近千人参加一场运动会！"
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, links])))
+    assert blocks[-1] == ("related_links", links)
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind"),
+    [("点击下方小卡片，关注更多资讯", "ad"), ("商务合作", "ad"), ("上传来自: android客户端", "source_line")],
+)
+def test_page_furniture_glued_after_the_last_sentence(tail: str, kind: str) -> None:
+    story = "".join(_PARAGRAPHS)
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + tail))
+    assert blocks[-2:] == [("body", story), (kind, tail)]
+
+
+def test_a_credited_caption_over_the_story_is_no_deck() -> None:
+    caption = "图为某县新建成的体育馆。 王小明 摄"
+    story = "某县体育馆昨天正式开放，市民可以免费预约入场，首周就有三千多人次前来健身，场馆说周末延长开放。"
+    article = parse(caption + "\n" + story + "\n" + _PARAGRAPHS[1], title="体育馆开放首周迎客三千")
+    assert source_blocks(article)[0] == ("caption", caption)
+    assert article.headings == []

@@ -540,8 +540,8 @@ def test_a_photographer_named_in_a_credit_is_no_tag(segmenter: Segmenter) -> Non
         "机械系主任说，玩具设计考验学生的机构原理功力。"
     )
     found = terms(extract_keywords(article_of(body, title="大学生设计玩具 小学生当评审"), segmenter, top=10))
-    # the blocks may take the credits (and the captions they close) out of the body first; either
-    # way the photographer is no tag and the story's words still are
+    # the blocks take the credits (and the captions they close) out of the body: the photographer
+    # is no tag and the story's words still are
     assert not [term for term in found if term in "柯文彬" or "柯文彬" in term]  # the name, whole or cut
     assert "玩具" in found
 

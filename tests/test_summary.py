@@ -89,9 +89,7 @@ def reference_rank(
             weights.append(weight * 2.0 if position == 0 else weight)
         teleport = [w / (sum(weights) or 1.0) for w in weights]
     else:
-        captions = reference_captions(texts)
-        first = captions.index(False) if False in captions else n - 1
-        lede = first + summary.news_lede(texts[first:])
+        lede = summary.news_lede(texts)
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
@@ -120,21 +118,9 @@ def reference_rank(
         if len(re.findall(r"[\u3400-\u9fff]", text)) < summary.MIN_HAN_CHARS:
             score *= 0.2
         if lead_bias:
-            caption = reference_captions(texts)[i]
-            score *= summary.DECK_WEIGHT if caption else reference_news_weight(article, i, text)
+            score *= reference_news_weight(article, i, text)
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
-
-
-def reference_captions(texts: list[str]) -> list[bool]:
-    """A sentence saying what a picture shows (图为 after a clause break), or one that a photo
-    credit opening the next sentence closes."""
-    credit = summary._cue_pattern("credit_opening")
-    caption = re.compile(r"(?:^|[,，。;；:：])\s*(?:图为|上图|下图|左图|右图|图左|图右)")
-    return [
-        caption.search(text) is not None or (i + 1 < len(texts) and credit.match(texts[i + 1]) is not None)
-        for i, text in enumerate(texts)
-    ]
 
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
@@ -668,26 +654,18 @@ def test_a_subhead_run_into_the_next_paragraph_is_its_own_line() -> None:
 
 
 def test_a_photo_caption_is_no_summary_sentence_and_the_story_after_its_credit_is_the_lede() -> None:
+    # the blocks take the captions and the credit out of the body: summary never sees them
     article = article_of(
         "市长昨天为新落成的图书馆剪彩，小朋友在馆内看书。\n"
         "记者王小明／摄影 全市第一座24小时图书馆昨天启用，藏书20万册，市长说，明年还要再建两座。\n"
-        "图书馆共有五层，其中两层为儿童阅览区，图为儿童阅览区。\n"
+        "图为儿童阅览区。\n"
         "馆方表示，开馆首日就有3000人入馆，借书人次创下纪录。\n"
     )
-    # the blocks may already take the caption and its credit out of the body; the scorer's own
-    # test covers the captions the blocks miss
-    texts = [
-        "市长昨天为新落成的图书馆剪彩，小朋友在馆内看书。",
-        "记者王小明/摄影 全市第一座24小时图书馆昨天启用，藏书20万册，市长说，明年还要再建两座。",
-        "图书馆共有五层，其中两层为儿童阅览区，图为儿童阅览区。",
-        "馆方表示，开馆首日就有3000人入馆，借书人次创下纪录。",
-    ]
-    assert [summary._is_caption(texts, i) for i in range(len(texts))] == [True, False, True, False]
     sentences = article.sentences
     picked = [
         article.text[sentences[r.index].start : sentences[r.index].end] for r in summarize(article, top=2)
     ]
-    assert picked[0].startswith("全市第一座24小时图书馆昨天启用")
+    assert picked[0].startswith("全市第一座24小时图书馆昨天启用")  # not the credit before it
     assert picked[1].startswith("馆方表示")
 
 
@@ -743,14 +721,3 @@ def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> N
             table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
     assert summary.common_subsequence(a, b) == table[-1][-1]
 
-
-def test_a_photo_credit_opening_a_sentence_is_not_shown_with_it() -> None:
-    text = "记者王小明/摄影 全市第一座24小时图书馆昨天启用，藏书20万册。"
-    assert text[summary.leading_credit(text) :] == "全市第一座24小时图书馆昨天启用，藏书20万册。"
-    assert summary.leading_credit("图/报系资料照片 短句。") == 0  # nothing left to show but a fragment
-    assert summary.leading_credit("全市第一座24小时图书馆昨天启用。") == 0
-
-
-def test_an_agency_credit_opening_a_sentence_is_a_credit() -> None:
-    text = "路透、欧新社 根据知名记者的消息，球队正在全力运作同时签下两位锋线大将。"
-    assert text[summary.leading_credit(text) :].startswith("根据知名记者")

@@ -17,18 +17,16 @@ if TYPE_CHECKING:
 
 
 def run(article: Article, options: Options, doc: Document) -> None:
-    from newsctl.summary import leading_credit, summarize
+    from newsctl.summary import summarize
 
     chosen = summarize(article, top=options.summary_top, max_chars=options.max_chars)
     out = []
     for ranked in chosen:
         sentence = article.sentences[ranked.index]
-        # a photo credit opening the sentence belongs to the caption before it
-        start = sentence.start + leading_credit(article.text[sentence.start : sentence.end])
         out.append(
             SummarySentence(
-                text=article.cleaned.source_text(start, sentence.end),
-                span=article.cleaned.source_span(start, sentence.end),
+                text=article.cleaned.source_text(sentence.start, sentence.end),
+                span=article.cleaned.source_span(sentence.start, sentence.end),
                 index=sentence.index,
                 score=ranked.score,
             )

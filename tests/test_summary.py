@@ -720,4 +720,3 @@ def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> N
         for j, y in enumerate(b):
             table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
     assert summary.common_subsequence(a, b) == table[-1][-1]
-

@@ -105,6 +105,31 @@ def _five_year_plan_rx() -> re.Pattern[str]:
     )
 
 
+# a clock-like H:MM glued to a decimal on either side: a ratio or a race time, no time of day
+_RX_DECIMAL_COLON = re.compile(r"(?<=\d[.．])\d{1,2}[:：]\d{1,2}|\d{1,2}[:：]\d{1,2}(?=[.．]\d)")
+_RX_WEEKDAY_THEN_HAN = re.compile(r"周[一二三四五六日天]([\u4e00-\u9fff])")
+# A weekday glued to the same character this often in one text is a name (周天成), not a day:
+# a day is followed by many different words (周一上午, 周一举行, 周一起).
+WEEKDAY_NAME_MENTIONS = 3
+
+
+def _weekday_names(s: str) -> set[int]:
+    """Positions of the weekday part of names like 周天成 (see WEEKDAY_NAME_MENTIONS); a
+    character that goes on a day (周一上午, 周日晚) never makes one."""
+    goes_on = _vocab()["weekday_continuations"]
+    found: dict[str, list[int]] = {}
+    for m in _RX_WEEKDAY_THEN_HAN.finditer(s):
+        if m.group(1) not in goes_on:
+            found.setdefault(m.group(0), []).append(m.start())
+    return {
+        at + k
+        for starts in found.values()
+        if len(starts) >= WEEKDAY_NAME_MENTIONS
+        for at in starts
+        for k in (0, 1)
+    }
+
+
 class _Parser(Anchoring):
     def __init__(
         self,
@@ -133,11 +158,17 @@ class _Parser(Anchoring):
     # -- helpers -----------------------------------------------------------
 
     def _negative_mask(self) -> set[int]:
-        """Start positions covered by a known non-time word (时间表, 同时, 晚会 …)."""
+        """Start positions covered by a known non-time word (时间表, 同时, 晚会 …), by a
+        colon between decimals (a ratio, 1.3:41.8:56.8, or a race time, 12:30.5), or by a
+        name that opens with a weekday (周天成 said three times: a person, not a Sunday)."""
         rx = _neg_rx()
         mask: set[int] = set()
         for m in rx.finditer(self.s):
             mask.update(range(m.start(), m.end()))
+        for m in _RX_DECIMAL_COLON.finditer(self.s):
+            mask.update(range(m.start(), m.end()))
+        if "周" in self.s:
+            mask.update(_weekday_names(self.s))
         return mask
 
     @staticmethod

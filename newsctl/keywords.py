@@ -1436,7 +1436,7 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
     offsets = list(accumulate(map(len, doc.tokens), initial=0))
     boundaries = set(offsets)
     entries = doc.lexicon
-    stops = _function_chars() | _clause_chars()
+    stops = _span_stop_chars()
 
     def char_at(at: int) -> str:
         return text[at] if 0 <= at < len(text) else ""
@@ -1452,11 +1452,11 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
 
     found: dict[str, str] = {}
     for term in terms:
-        if _HAN_WORD.fullmatch(term) is None or len(term) >= RECURRING_SPAN_LIMIT:
+        if len(term) >= RECURRING_SPAN_LIMIT or text.count(term) < RECURRING_SPAN_MENTIONS:
+            continue  # most terms: counted in C, never looked for one by one
+        if _HAN_WORD.fullmatch(term) is None:
             continue
         starts = _occurrences(text, term)
-        if len(starts) < RECURRING_SPAN_MENTIONS:
-            continue
         least = math.ceil(RECURRING_SPAN_SHARE * len(starts))
         begin, end = 0, len(term)  # relative to each mention
         grew = True
@@ -1523,12 +1523,18 @@ def _share_of(seq: list[str], least: int) -> str:
 
 
 def _occurrences(text: str, term: str) -> list[int]:
-    """Where each (non-overlapping) mention of `term` starts in `text`."""
-    found, at = [], text.find(term)
-    while at >= 0:
-        found.append(at)
-        at = text.find(term, at + len(term))
-    return found
+    """Where each (non-overlapping) mention of `term` starts in `text`: the text between
+    mentions, split off in C, tells each one's start."""
+    between = text.split(term)
+    if len(between) == 1:
+        return []
+    return list(accumulate(map(len(term).__add__, map(len, between[1:-1])), initial=len(between[0])))
+
+
+@cache
+def _span_stop_chars() -> frozenset[str]:
+    """The characters a recurring span never grows over: function and clause characters."""
+    return _function_chars() | _clause_chars()
 
 
 @cache

@@ -1466,6 +1466,10 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
             for at in (begin - 1, end):
                 if end - begin >= RECURRING_SPAN_LIMIT:
                     break
+                if least == len(starts):  # every mention must have it: the first tells which
+                    first = padded[starts[0] + at + shift]
+                    if not "\u3400" <= first <= "\u9fff" or first in stops:
+                        continue
                 column = [padded[s + at + shift] for s in starts]
                 char = _share_of(column, least)
                 if "\u3400" <= char <= "\u9fff" and char not in stops:  # _HAN, without a regex call

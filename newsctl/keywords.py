@@ -1679,7 +1679,11 @@ def _select(
                 scores[piece] = weight
                 heappush(ordered, (-weight, -len(piece), piece))
             continue
-        pieces = [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+        pieces = (
+            [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+            if any(map(term.__contains__, chosen))  # in C: most terms hold no chosen one
+            else []
+        )
         if pieces:
             if not _glued_on(doc, term, chosen[pieces[0]]):
                 chosen[pieces[0]] = term  # in the place of its piece

@@ -1433,10 +1433,11 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
     that is no function or clause character, up to RECURRING_SPAN_LIMIT characters; it starts
     and ends where the segmenter ended words or inside words it guessed (厕灵时), and it is no
     verb phrase."""
-    offsets = list(accumulate(map(len, doc.tokens), initial=0))
-    boundaries = set(offsets)
+    # where each token starts, filled only once a term grows (in most articles none does)
+    offsets: list[int] = []
+    boundaries: set[int] = set()
     entries = doc.lexicon
-    stops = _function_chars() | _clause_chars()
+    stops = _span_stop_chars()
 
     def char_at(at: int) -> str:
         return text[at] if 0 <= at < len(text) else ""
@@ -1452,11 +1453,11 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
 
     found: dict[str, str] = {}
     for term in terms:
-        if _HAN_WORD.fullmatch(term) is None or len(term) >= RECURRING_SPAN_LIMIT:
+        if len(term) >= RECURRING_SPAN_LIMIT or text.count(term) < RECURRING_SPAN_MENTIONS:
+            continue  # most terms: counted in C, never looked for one by one
+        if _HAN_WORD.fullmatch(term) is None:
             continue
         starts = _occurrences(text, term)
-        if len(starts) < RECURRING_SPAN_MENTIONS:
-            continue
         least = math.ceil(RECURRING_SPAN_SHARE * len(starts))
         begin, end = 0, len(term)  # relative to each mention
         grew = True
@@ -1465,13 +1466,22 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
             for at in (begin - 1, end):
                 if end - begin >= RECURRING_SPAN_LIMIT:
                     break
+                if least == len(starts):  # every mention must have it: the first tells which
+                    first = padded[starts[0] + at + shift]
+                    if not "\u3400" <= first <= "\u9fff" or first in stops:
+                        continue
                 column = [padded[s + at + shift] for s in starts]
                 char = _share_of(column, least)
-                if _HAN.fullmatch(char) is not None and char not in stops:
+                if "\u3400" <= char <= "\u9fff" and char not in stops:  # _HAN, without a regex call
                     starts = [s for s, c in zip(starts, column) if c == char]
                     begin, end = min(begin, at), max(end, at + 1)
                     grew = True
-        if end - begin == len(term) or not all(edge_ok(s + begin) and edge_ok(s + end) for s in starts):
+        if end - begin == len(term):
+            continue
+        if not offsets:
+            offsets += accumulate(map(len, doc.tokens), initial=0)
+            boundaries.update(offsets)
+        if not all(edge_ok(s + begin) and edge_ok(s + end) for s in starts):
             continue
         whole = text[starts[0] + begin : starts[0] + end]
         aligned = [s for s in starts if s + begin in boundaries and s + end in boundaries]
@@ -1523,12 +1533,18 @@ def _share_of(seq: list[str], least: int) -> str:
 
 
 def _occurrences(text: str, term: str) -> list[int]:
-    """Where each (non-overlapping) mention of `term` starts in `text`."""
-    found, at = [], text.find(term)
-    while at >= 0:
-        found.append(at)
-        at = text.find(term, at + len(term))
-    return found
+    """Where each (non-overlapping) mention of `term` starts in `text`: the text between
+    mentions, split off in C, tells each one's start."""
+    between = text.split(term)
+    if len(between) == 1:
+        return []
+    return list(accumulate(map(len(term).__add__, map(len, between[1:-1])), initial=len(between[0])))
+
+
+@cache
+def _span_stop_chars() -> frozenset[str]:
+    """The characters a recurring span never grows over: function and clause characters."""
+    return _function_chars() | _clause_chars()
 
 
 @cache
@@ -1663,7 +1679,11 @@ def _select(
                 scores[piece] = weight
                 heappush(ordered, (-weight, -len(piece), piece))
             continue
-        pieces = [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+        pieces = (
+            [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+            if any(map(term.__contains__, chosen))  # in C: most terms hold no chosen one
+            else []
+        )
         if pieces:
             if not _glued_on(doc, term, chosen[pieces[0]]):
                 chosen[pieces[0]] = term  # in the place of its piece

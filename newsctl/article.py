@@ -15,7 +15,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1459,31 +1459,7 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
         if first - caption_at > CAPTION_MAX_CHARS or not text[:caption_at].strip():
             return None
     pieces = [_Line(line.start, line.start + caption_at, text[:caption_at], line.blank_before, "body")]
-    cursor = caption_at
-    for credit in credits:
-        if credit.start() > cursor:
-            pieces.append(
-                _Line(
-                    line.start + cursor,
-                    line.start + credit.start(),
-                    text[cursor : credit.start()],
-                    False,
-                    "boilerplate",
-                    "caption",
-                )
-            )
-        pieces.append(
-            _Line(
-                line.start + credit.start(),
-                line.start + credit.end(),
-                credit.group(0),
-                False,
-                "boilerplate",
-                "photo_credit",
-            )
-        )
-        cursor = credit.end()
-    return pieces
+    return pieces + _captions_and_credits(line, caption_at, credits)[0]
 
 
 _GLUED_CREDIT_ENDS = ("摄", "摄影", "提供")
@@ -1870,21 +1846,25 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _credited_captions(line: _Line, cursor: int) -> list[_Line]:
-    """The captions and credits of `line.text[cursor:]` (`某某出席。陈某摄某某落泪。陈某摄`)."""
+def _captions_and_credits(
+    line: _Line, cursor: int, credits: Iterable[re.Match[str]]
+) -> tuple[list[_Line], int]:
+    """Each caption of `line.text` from `cursor` up to a credit, and that credit, in turn; and
+    where the last credit ends."""
     text = line.text
     out = []
-    for credit in _BOX_CREDIT.finditer(text, cursor):
-        out.append(
-            _Line(
-                line.start + cursor,
-                line.start + credit.start(),
-                text[cursor : credit.start()],
-                False,
-                "boilerplate",
-                "caption",
+    for credit in credits:
+        if credit.start() > cursor:
+            out.append(
+                _Line(
+                    line.start + cursor,
+                    line.start + credit.start(),
+                    text[cursor : credit.start()],
+                    False,
+                    "boilerplate",
+                    "caption",
+                )
             )
-        )
         out.append(
             _Line(
                 line.start + credit.start(),
@@ -1896,6 +1876,13 @@ def _credited_captions(line: _Line, cursor: int) -> list[_Line]:
             )
         )
         cursor = credit.end()
+    return out, cursor
+
+
+def _credited_captions(line: _Line, cursor: int) -> list[_Line]:
+    """The captions and credits of `line.text[cursor:]` (`某某出席。陈某摄某某落泪。陈某摄`)."""
+    text = line.text
+    out, cursor = _captions_and_credits(line, cursor, _BOX_CREDIT.finditer(text, cursor))
     if text[cursor:].strip():
         out.append(_Line(line.start + cursor, line.end, text[cursor:], False, "boilerplate", "caption"))
     return out

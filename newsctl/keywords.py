@@ -887,11 +887,7 @@ def _with_topic_verbs(
     }
     if not topic:
         return codes
-    marked = list(codes)
-    for word in topic:
-        for index in _indexes(tokens, word, 0, tokens.count(word)):
-            marked[index] = _CANDIDATE
-    return "".join(marked)
+    return _as_candidates(tokens, codes, topic)
 
 
 def _with_topic_idioms(
@@ -913,11 +909,7 @@ def _with_topic_idioms(
     topic = [word for word in heads if tokens.count(word) >= TOPIC_VERB_MIN_COUNT]
     if not topic:
         return codes
-    marked = list(codes)
-    for word in topic:
-        for index in _indexes(tokens, word, 0, tokens.count(word)):
-            marked[index] = _CANDIDATE
-    return "".join(marked)
+    return _as_candidates(tokens, codes, topic)
 
 
 def _with_quoted_terms(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
@@ -942,11 +934,7 @@ def _with_quoted_terms(tokens: list[str], codes: str, titles: list[list[str]]) -
     ]
     if not terms:
         return codes
-    marked = list(codes)
-    for word in terms:
-        for index in _indexes(tokens, word, 0, tokens.count(word)):
-            marked[index] = _CANDIDATE
-    return "".join(marked)
+    return _as_candidates(tokens, codes, terms)
 
 
 def _with_headline_kin(tokens: list[str], codes: str, titles: list[list[str]]) -> str:
@@ -956,10 +944,15 @@ def _with_headline_kin(tokens: list[str], codes: str, titles: list[list[str]]) -
     named = {word for word in chain.from_iterable(titles) if word in kin}
     if not named:
         return codes
+    return _as_candidates(tokens, codes, named, only=_PART)
+
+
+def _as_candidates(tokens: list[str], codes: str, words: Iterable[str], only: str | None = None) -> str:
+    """`codes` with every mention of `words` made a candidate (only those coded `only`, if given)."""
     marked = list(codes)
-    for word in named:
+    for word in words:
         for index in _indexes(tokens, word, 0, tokens.count(word)):
-            if marked[index] == _PART:
+            if only is None or marked[index] == only:
                 marked[index] = _CANDIDATE
     return "".join(marked)
 

@@ -17,7 +17,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, pairwise
 from operator import add, itemgetter, sub
 
@@ -595,7 +595,7 @@ def _without_quotations(text: str) -> str:
 
 
 def _tells_again(text: str, other: str) -> bool:
-    a, b = _NOT_TOKEN.sub("", text), _NOT_TOKEN.sub("", other)
+    a, b = _tokens_only(text), _tokens_only(other)
     if len(a) > len(b):
         a, b, text, other = b, a, other, text
     least = RESTATE_SHARE * len(a)
@@ -605,6 +605,12 @@ def _tells_again(text: str, other: str) -> bool:
     if not set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other)):
         return False  # a figure of its own: a follow-up
     return common_subsequence(a, b) >= least
+
+
+@lru_cache(maxsize=64)
+def _tokens_only(text: str) -> str:
+    """The text without what is no token; each chosen sentence meets several later picks."""
+    return _NOT_TOKEN.sub("", text)
 
 
 def common_subsequence(a: str, b: str) -> int:

@@ -17,7 +17,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, pairwise
 from operator import add, itemgetter, sub
 
@@ -544,16 +544,19 @@ def _text_of(article: Article, index: int) -> str:
     return article.text[sentence.start : sentence.end]
 
 
-def _sharing(bags: list[dict[str, int]], index: int, others: list[int]) -> list[int]:
+def _sharing(
+    bags: list[dict[str, int]], index: int, others: list[int], shared_with: dict[int, dict[int, int]]
+) -> list[int]:
     """The sentences of `others` that share a term with sentence `index`, and
     `RESTATE_MIN_OVERLAP` of the smaller term set: the only ones it may restate (every
     restatement found in the corpus shares more), and the cheap test before the common
-    subsequence."""
-    terms = bags[index].keys()
+    subsequence. `shared_with[other]` holds how many terms each of its graph neighbours
+    shares with it (a sentence that is no neighbour shares none)."""
+    size = len(bags[index])
     sharing = []
     for other in others:
-        shared = len(terms & bags[other].keys())
-        if shared and shared >= RESTATE_MIN_OVERLAP * min(len(terms), len(bags[other])):
+        shared = shared_with[other].get(index, 0)
+        if shared and shared >= RESTATE_MIN_OVERLAP * min(size, len(bags[other])):
             sharing.append(other)
     return sharing
 
@@ -592,15 +595,22 @@ def _without_quotations(text: str) -> str:
 
 
 def _tells_again(text: str, other: str) -> bool:
-    a, b = _NOT_TOKEN.sub("", text), _NOT_TOKEN.sub("", other)
+    a, b = _tokens_only(text), _tokens_only(other)
     if len(a) > len(b):
         a, b, text, other = b, a, other, text
     least = RESTATE_SHARE * len(a)
-    if len(a) < MIN_HAN_CHARS or sum(map(set(b).__contains__, a)) < least:
+    # `char in b` scans b in C: cheaper than hashing every character of both into a set
+    if len(a) < MIN_HAN_CHARS or sum(map(b.__contains__, a)) < least:
         return False  # the cheap bound first: a common subsequence uses only characters the longer one has
     if not set(_FIGURE.findall(text)) <= set(_FIGURE.findall(other)):
         return False  # a figure of its own: a follow-up
     return common_subsequence(a, b) >= least
+
+
+@lru_cache(maxsize=64)
+def _tokens_only(text: str) -> str:
+    """The text without what is no token; each chosen sentence meets several later picks."""
+    return _NOT_TOKEN.sub("", text)
 
 
 def common_subsequence(a: str, b: str) -> int:
@@ -644,6 +654,7 @@ def summarize(
     # a pick change, and `max` can then compare list items in C.
     merit = [value - penalty * 0.0 for value in relevance]  # similarity 0 so far
     chosen: list[int] = []
+    shared_with: dict[int, dict[int, int]] = {}  # of each chosen sentence: terms shared with each neighbour
     used_chars = 0
     remaining = list(range(len(scores)))
     while remaining and len(chosen) < top:
@@ -656,7 +667,7 @@ def summarize(
         length = sentence.end - sentence.start
         if max_chars is not None and used_chars + length > max_chars:
             continue  # a shorter sentence further down may still fit
-        if chosen and _restates_any(article, pick, _sharing(bags, pick, chosen)):
+        if chosen and _restates_any(article, pick, _sharing(bags, pick, chosen, shared_with)):
             continue  # the same fact in other words: the next best may tell another
         chosen.append(pick)
         used_chars += length
@@ -669,9 +680,11 @@ def summarize(
             repeats = []
             # a roundup's items may share their day (`今天(2月10日)发布数据显示`), not their event
             picked_days = _event_days(article, pick) if items is None else set()
+            neighbours: dict[int, int] = {}
+            shared_with[pick] = neighbours
             for c, _ in graph[pick]:
                 terms = bags[c]
-                shared = len(picked & terms.keys())
+                neighbours[c] = shared = len(picked & terms.keys())
                 smaller = min(picked_size, len(terms))
                 if shared >= DUPLICATE_SHARE * smaller:
                     repeats.append(c)  # a deck and the lede that repeats it: one of them is enough

@@ -58,6 +58,7 @@ class _Vocab:
     name_followers: tuple[str, ...]
     spec_followers: tuple[str, ...]
     route_words: tuple[str, ...]
+    ranking_words: tuple[str, ...]
     route_numerals: str
     route_numeral_min: int
     key_before: int
@@ -118,6 +119,7 @@ def _vocab() -> _Vocab:
         name_followers=(*data["series_words"], *names["index_name_followers"]),
         spec_followers=tuple(names["spec_followers"]),
         route_words=tuple(data["route_words"]),
+        ranking_words=tuple(data["ranking_words"]),
         route_numerals=data["route_numerals"],
         route_numeral_min=int(data["route_numeral_min_chars"]),
         key_before=int(data["key_chars_before"]),
@@ -210,6 +212,12 @@ def name_spans(text: str, candidates: Sequence[tuple[int, int]]) -> list[tuple[i
                     continue
             spans.append((first, end))
             continue
+        if text.startswith(vocab.ranking_words, end):
+            # 4强赛, 世界500强: a round of a contest or a ranked list, named by its size
+            first = _digits_before(text, end)
+            if first < end:
+                spans.append((first, end))
+                continue
         first = start
         while first < end and text[first] not in _ASCII_DIGITS:
             first += 1  # past an approximation word (约) to the digits

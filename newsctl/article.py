@@ -1566,29 +1566,8 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
                 )
             )
             caption_at = signed.end()
-        if credit.start() > caption_at:
-            caption = text[caption_at : credit.start()]
-            pieces.append(
-                _Line(
-                    line.start + caption_at,
-                    line.start + credit.start(),
-                    caption,
-                    False,
-                    "boilerplate",
-                    "caption",
-                )
-            )
-        pieces.append(
-            _Line(
-                line.start + credit.start(),
-                line.start + credit.end(),
-                credit.group(0),
-                False,
-                "boilerplate",
-                "photo_credit",
-            )
-        )
-        cursor = credit.end()
+        captioned, cursor = _captions_and_credits(line, caption_at, (credit,))
+        pieces.extend(captioned)
     if text[cursor:].strip():
         pieces.append(_Line(line.start + cursor, line.end, text[cursor:], False, "body"))
     if pieces:

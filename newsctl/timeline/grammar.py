@@ -1448,7 +1448,11 @@ class _Parser(Anchoring):
         ):
             return None  # 一眼千年, 千年古刹: a figure of speech, not a length of time
         if fuzzy or num in _approximate_numbers():
-            n = None  # 几个月; 两三个月, 三五天, 千百年: a couple of, not 23, 35 or 1100
+            # 几个月, 三五天, 千百年: vague, not 35 or 1100. Two neighbouring numerals (两三个月) are a
+            # length given by the smaller, as 2、3个月 and 10年至20年 are; before 前/后/内/来 they
+            # stay vague (两三年前 is no year)
+            low = None if fuzzy else _smaller_of_neighbours(num)
+            n = low if low is not None and not self.s.startswith(_POINT_SUFFIX_STARTS, m.end()) else None
         elif num == "半":
             n = 0.5
         else:
@@ -2177,6 +2181,14 @@ def _rhetorical_numbers() -> frozenset[str]:
 @functools.cache
 def _approximate_numbers() -> frozenset[str]:
     return frozenset(_vocab()["approximate_numbers"])
+
+
+def _smaller_of_neighbours(num: str) -> int | None:
+    """The smaller of two neighbouring numerals written together (两三 -> 2, 七八 -> 7), or None."""
+    if len(num) != 2:
+        return None
+    first, second = numeral_int(num[0]), numeral_int(num[1])
+    return first if first is not None and second == first + 1 else None
 
 
 _PREFIX_MAY_BEGIN = _FirstChar(_RX_PREFIX)

@@ -685,6 +685,27 @@ def _split_glued(line: _Line, indented: CleanedText | None) -> list[_Line]:
     ]
 
 
+def _carved(line: _Line, marks: Iterable[tuple[int, int, str, str | None]]) -> list[_Line]:
+    """`line` cut at `marks` (start, end, role, kind; offsets into its text, in order; a mark
+    that starts inside the one before is skipped): the text around them is body, blank pieces
+    left out, and the first piece keeps the line's blank line before it."""
+    text = line.text
+    pieces: list[_Line] = []
+    cursor = 0
+    for start, end, role, kind in marks:
+        if start < cursor:
+            continue
+        if text[cursor:start].strip():
+            pieces.append(_Line(line.start + cursor, line.start + start, text[cursor:start], False))
+        pieces.append(_Line(line.start + start, line.start + end, text[start:end], False, role, kind))
+        cursor = end
+    if text[cursor:].strip():
+        pieces.append(_Line(line.start + cursor, line.end, text[cursor:], False))
+    if pieces:
+        pieces[0].blank_before = line.blank_before
+    return pieces
+
+
 def _cut(line: _Line, at: int, role: str, kind: str | None = None) -> tuple[_Line, _Line]:
     """`line` split at `at` (an offset into its text): the head keeps the line's
     role, the tail takes `role`/`kind`."""
@@ -1342,23 +1363,7 @@ def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
         marks.append((script.start(), script.end(), "other_boilerplate"))
     if not marks:
         return None
-    pieces: list[_Line] = []
-    cursor = 0
-    for start, end, kind in sorted(marks):
-        if start < cursor:
-            continue
-        if line.text[cursor:start].strip():
-            pieces.append(
-                _Line(line.start + cursor, line.start + start, line.text[cursor:start], False, "body")
-            )
-        pieces.append(
-            _Line(line.start + start, line.start + end, line.text[start:end], False, "boilerplate", kind)
-        )
-        cursor = end
-    if line.text[cursor:].strip():
-        pieces.append(_Line(line.start + cursor, line.end, line.text[cursor:], False, "body"))
-    pieces[0].blank_before = line.blank_before
-    return pieces
+    return _carved(line, ((start, end, "boilerplate", kind) for start, end, kind in sorted(marks)))
 
 
 _CAPTION_GLYPH = re.compile(r"\s*(?:[▲▼△↑]|图说\s*[:：]|图为)")
@@ -2467,36 +2472,24 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
         if not notes:
             out.append(line)
             continue
-        cursor = 0
-        for found in notes:
-            if found.start() < cursor:
-                continue  # inside the note before it
-            if line.text[cursor : found.start()].strip():
-                out.append(
-                    _Line(
-                        line.start + cursor,
-                        line.start + found.start(),
-                        line.text[cursor : found.start()],
-                        line.blank_before and cursor == 0,
+        out.extend(
+            _carved(
+                line,
+                (
+                    (
+                        found.start(),
+                        found.end(),
+                        "boilerplate",
+                        "photo_credit"
+                        if found.re is patterns.picture_disclaimer
+                        else "editor_note"
+                        if found.group("note")
+                        else "source_line",
                     )
-                )
-            if found.re is patterns.picture_disclaimer:
-                kind = "photo_credit"
-            else:
-                kind = "editor_note" if found.group("note") else "source_line"
-            out.append(
-                _Line(
-                    line.start + found.start(),
-                    line.start + found.end(),
-                    found.group(0),
-                    False,
-                    "boilerplate",
-                    kind,
-                )
+                    for found in notes
+                ),
             )
-            cursor = found.end()
-        if line.text[cursor:].strip():
-            out.append(_Line(line.start + cursor, line.end, line.text[cursor:], False))
+        )
     return out
 
 
@@ -2637,32 +2630,8 @@ def _split_labelled_items(lines: list[_Line]) -> list[_Line]:
         cuts.setdefault(position, []).append(match)
     out: list[_Line] = []
     for position, line in enumerate(lines):
-        cursor = 0
-        for match in cuts.get(position, []):
-            if line.text[cursor : match.start()].strip():
-                out.append(
-                    _Line(
-                        line.start + cursor,
-                        line.start + match.start(),
-                        line.text[cursor : match.start()],
-                        line.blank_before and cursor == 0,
-                    )
-                )
-            out.append(
-                _Line(
-                    line.start + match.start(),
-                    line.start + match.end(),
-                    match.group(0),
-                    False,
-                    "heading",
-                    "item_title",
-                )
-            )
-            cursor = match.end()
-        if line.text[cursor:].strip():
-            out.append(
-                _Line(line.start + cursor, line.end, line.text[cursor:], line.blank_before and cursor == 0)
-            )
+        marks = ((match.start(), match.end(), "heading", "item_title") for match in cuts.get(position, []))
+        out.extend(_carved(line, marks))
     return out
 
 

@@ -63,7 +63,6 @@ class _Vocab:
     route_numeral_min: int
     key_before: int
     key_min: int
-    event_prefix: str
     event_units: frozenset[str]
     event_endings: tuple[str, ...]
     event_max_chars: int
@@ -124,7 +123,6 @@ def _vocab() -> _Vocab:
         route_numeral_min=int(data["route_numeral_min_chars"]),
         key_before=int(data["key_chars_before"]),
         key_min=int(data["key_min_chars"]),
-        event_prefix=event["prefix"],
         event_units=frozenset(event["units"]),
         event_endings=tuple(event["endings"]),
         event_max_chars=int(event["max_chars"]),
@@ -142,7 +140,7 @@ def _vocab() -> _Vocab:
 
 
 def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"  # as figures.py reads Han
 
 
 def _is_name_char(ch: str) -> bool:
@@ -195,6 +193,7 @@ def name_spans(text: str, candidates: Sequence[tuple[int, int]]) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     keys: set[str] = set()
     fund_article: bool | None = None
+    followers_in_text: bool | None = None
 
     def add(start: int, end: int, key_end: int | None = None) -> None:
         key = _key(text, start, end if key_end is None else key_end, vocab.key_before)
@@ -246,7 +245,10 @@ def name_spans(text: str, candidates: Sequence[tuple[int, int]]) -> list[tuple[i
                 # 某某1760系列: held as 某某1760, which later mentions use without 系列
                 add(first - min(vocab.key_before, first), end + len(follower), end)
                 continue
-        keys.update(_held_elsewhere(text, first, end, vocab))
+        if followers_in_text is None:  # asked once: most articles name no index nor sound layout
+            followers_in_text = any(w in text for w in (*vocab.name_followers, *vocab.spec_followers))
+        if followers_in_text:
+            keys.update(_held_elsewhere(text, first, end, vocab))
     keys = {key for key in keys if len(key) >= vocab.key_min and (key[0] in _ASCII_DIGITS or _has_han(key))}
     for key in keys:
         for at in _positions(text, key):

@@ -103,7 +103,6 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
-_NAME_TAG_HEADS = ("nr", "ns", "nt", "nz")
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -494,7 +493,7 @@ class _Vocabulary:
                 )
             elif word not in generic and (allowed is None or (tag or "nz") in allowed):
                 codes[word] = _CANDIDATE
-                if tag is not None and tag[:2] not in _NAME_TAG_HEADS and idf[word] < common_idf:
+                if tag not in _NAME_TAGS and idf[word] < common_idf:
                     self.common.add(word)
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
                 codes[word] = _PART

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import os
@@ -290,6 +291,7 @@ def _run(
         # start only when there are more.
         for raw in itertools.islice(iterator, AUTO_PARALLEL_AFTER):
             yield finish(process(raw, options))
+            _settle_loaded_objects()
         following = next(iterator, None)
         if following is None:
             return
@@ -300,10 +302,27 @@ def _run(
 
         for raw in iterator:
             yield _finished(raw, options, finish)
+            _settle_loaded_objects()
             if stop_requested():
                 return
         return
     yield from _run_parallel(iterator, options, jobs, finish)
+
+
+_loaded_objects_settled = False
+
+
+def _settle_loaded_objects() -> None:
+    """Once a run has analysed its first document, what that loaded (the
+    segmenter's dictionary, compiled patterns, tables) stays until the process
+    ends: it is moved out of the garbage collector's sight (gc.freeze), so full
+    collections stop walking it again and again, and forked workers stop
+    writing to, and so copying, the pages it sits on (over 300 corpus articles
+    the collector's own time fell from 0.34 s to 0.09 s)."""
+    global _loaded_objects_settled
+    if not _loaded_objects_settled:
+        _loaded_objects_settled = True
+        gc.freeze()
 
 
 CHUNK_DOCS = 16  # documents per task: amortises a round trip to a worker
@@ -351,6 +370,7 @@ def _run_parallel(
     # analyses need once, and forked workers inherit it (copy-on-write) rather
     # than each paying the start-up (about a second for jieba's dictionary).
     yield _finished(first[0], options, finish)
+    _settle_loaded_objects()
     if stop_requested():
         return
     rest = itertools.chain([first[1:]] if len(first) > 1 else [], chunks)
@@ -594,6 +614,7 @@ def _worker_main(conn: Any, options: Options, finish: Callable[[Document], Any],
         if task is None:
             return
         results = [_finished(raw, options, finish) for raw in task]
+        _settle_loaded_objects()  # a worker that did not fork from a settled parent
         try:
             conn.send(results)
         except OSError:

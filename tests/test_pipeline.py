@@ -69,6 +69,20 @@ def test_auto_jobs_runs_small_inputs_in_process(monkeypatch: pytest.MonkeyPatch)
     assert len(docs) == 2
 
 
+@pytest.mark.parametrize("jobs", [None, 1])
+def test_a_run_freezes_what_its_first_document_loaded(
+    monkeypatch: pytest.MonkeyPatch, jobs: int | None
+) -> None:
+    frozen_after: list[int] = []
+    seen: list[str] = []
+    monkeypatch.setattr(pipeline, "_loaded_objects_settled", False)
+    monkeypatch.setattr(pipeline.gc, "freeze", lambda: frozen_after.append(len(seen)))
+    for doc in run([raw("本报讯 今天开会。", "a"), raw("本报讯 明天开会。", "b")], SUMMARY_ONLY, jobs=jobs):
+        seen.append(doc.id)
+    assert seen == ["a", "b"]
+    assert frozen_after == [1]
+
+
 def test_an_internal_error_costs_only_that_document(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(article: object, options: object, doc: object) -> None:
         raise RuntimeError("boom")

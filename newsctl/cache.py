@@ -7,14 +7,20 @@ reboots. `NEWSCTL_CACHE_DIR` overrides the location.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "NEWSCTL_CACHE_DIR"
+# Another install's version of a cached table, unused this long, is removed. Removing
+# it at once made two installs sharing the user cache (two venvs, an upgrade beside
+# an old version) rebuild each other's table on every run.
+STALE_SECONDS = 30 * 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -61,14 +67,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_versions(keep: Path, pattern: str) -> None:
+    """Remove the files matching `pattern` beside `keep` (other versions of one
+    cached table) that nobody has rewritten for STALE_SECONDS."""
+    stale_before = time.time() - STALE_SECONDS
+    for old in keep.parent.glob(pattern):
+        try:
+            if old != keep and old.stat().st_mtime < stale_before:
+                old.unlink()
+        except OSError:
+            pass
+
+
 def cached_table(name: str, key: str, build: Callable[[], Any]) -> Any:
     """Load `name` from the cache if it was built for `key`, else build and store it.
 
     `key` should change whenever the inputs of `build` change (a package version).
-    A cache that cannot be read or written is ignored: it only saves time.
+    Each key has its own file, so installs with different inputs sharing one cache
+    keep their own tables. A cache that cannot be read or written is ignored: it
+    only saves time.
     """
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     try:
-        path = cache_dir() / f"{name}.marshal"
+        path = cache_dir() / f"{name}-{digest}.marshal"
     except OSError:
         return build()
     try:
@@ -82,5 +103,6 @@ def cached_table(name: str, key: str, build: Callable[[], Any]) -> Any:
     try:
         atomic_write_bytes(path, marshal.dumps((key, value)))
     except (OSError, ValueError):
-        pass
+        return value
+    remove_stale_versions(path, f"{name}-*.marshal")
     return value

@@ -15,7 +15,6 @@ run on whole documents: it is several times slower than cutting.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import logging
 import os
@@ -23,7 +22,6 @@ import re
 import sqlite3
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -32,13 +30,12 @@ from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 
-from newsctl.cache import files_key, package_dir
+from newsctl.cache import files_key, package_dir, remove_stale_versions
 
 SEGMENTERS = ("auto", "jieba", "rjieba")
 LEXICON_SCHEMA = 1
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 _QUERY_BATCH = 900  # bound parameters per query: under SQLite's old limit of 999
-_STALE_LEXICON_SECONDS = 30 * 24 * 3600  # another install's table unused this long is removed
 _MMAP_BYTES = 64 << 20  # more than the lexicon file (about 9 MB)
 _WORD, _ENTRY = itemgetter(0), itemgetter(slice(1, 3))  # of a (word, tag, idf) row
 _TAG = re.compile(r"[A-Za-z]{1,5}")
@@ -228,14 +225,7 @@ class Lexicon:
             os.replace(tmp, path)  # atomic: a concurrent reader never sees half a table
         finally:
             Path(tmp).unlink(missing_ok=True)
-        # Tables of other jieba installs (another venv, an older jieba) are removed only
-        # once unused for a while: removing them at once made two installs sharing the
-        # user cache rebuild each other's table on every run.
-        stale_before = time.time() - _STALE_LEXICON_SECONDS
-        for old in path.parent.glob("jieba-lexicon-*.sqlite"):
-            with contextlib.suppress(OSError):
-                if old != path and old.stat().st_mtime < stale_before:
-                    old.unlink()
+        remove_stale_versions(path, "jieba-lexicon-*.sqlite")  # other jieba installs' tables
 
     def lookup(self, words: Iterable[str]) -> dict[str, tuple[str | None, float | None]]:
         """(tag, idf) for each word; (None, None) for words jieba's files lack."""

@@ -422,6 +422,11 @@ class Anchoring:
             return True
         if not 40 <= n <= 99:
             return False
+        return self._stands_as_point(m)
+
+    def _stands_as_point(self, m: re.Match[str]) -> bool:
+        """Does a bare N年 whose number may be a count stand as a point: after 在, 于, 从 … or
+        before 月, 底, 起, 至 … (`roc_year_before`, `roc_year_after`)?"""
         before = self.s[max(0, m.start() - 2) : m.start()]
         after = self.s[m.end() : m.end() + 2]
         return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(

@@ -2369,11 +2369,20 @@ def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -
 def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["yearcn"].match(s, pos)
     if m:
-        g = m.group(1)
+        g = m.group(1).replace("0", "〇")
         if len(g) == 4:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(numeral_int(g), f, explicit=True))
-        else:
+        elif not _neighbouring_numerals(g) or p._stands_as_point(m):
             _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(numeral_int(g)).zfill(2), f, strong=True))
+
+
+def _neighbouring_numerals(digits: str) -> bool:
+    """七八, 五六: two numerals one apart, read as 'seven or eight', before 年 a length (又过了七八年)
+    rather than a year ('78) unless the year stands as a point."""
+    return len(digits) == 2 and _CN_DIGITS.find(digits[1]) - _CN_DIGITS.find(digits[0]) == 1
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
 
 
 def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:

@@ -1087,7 +1087,12 @@ class _Parser(Anchoring):
                 e, lf = dated
         if rf is None and lf.kinds and lf.kinds[-1] in ("month", "day") and s.startswith("的一天", e):
             e += 3  # 2月18日的一天, 5月的一天: that date (a day of that month), not a length of one day
-        if prefix in ("到", "至") and rf is None:
+        if (
+            prefix in ("到", "至")
+            and rf is None
+            or (prefix in ("自从", "从", "自") and rf is None and _RX_VALUE_OF_TIME.match(s, e))
+        ):
+            # 从2016年的650万台(增至…): the year of a value compared, a point, not 'since 2016'
             prefix = None
             if j != i:
                 return self._point_expr(j)
@@ -2374,6 +2379,11 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(numeral_int(g), f, explicit=True))
         elif not _neighbouring_numerals(g) or p._stands_as_point(m):
             _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(numeral_int(g)).zfill(2), f, strong=True))
+
+
+# 的 and a number that is not itself a time (的650万台, 的1.2%), after a time: the value at that time.
+_VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
+_RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
 
 
 def _neighbouring_numerals(digits: str) -> bool:

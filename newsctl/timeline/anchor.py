@@ -56,7 +56,17 @@ from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
+
 #: where a sentence ends: a year named before it does not date what comes after
+@functools.cache
+def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """From a day to a clause it introduces: a short stretch of its own clause ending in a verb of
+    saying (and a bracket closing the day's gloss), the clause mark, a few characters (得州在)."""
+    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    inside = r"[^，,。；;！!？?：:\n]"
+    return re.compile(rf"{inside}{{0,12}}?(?:{alternation})[）)]?[，,：:]{inside}{{0,6}}")
+
+
 _SENTENCE_END = re.compile(r"[。！!？?\n\r]")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
@@ -689,6 +699,16 @@ class Anchoring:
         if GRAIN_ORDER.get(last.gran, 0) > GRAIN_ORDER[fine]:
             return (None,)
         return (last.start,)
+
+    def _speech_day(self, i: int) -> dt.datetime | None:
+        """The day of a statement whose words the clause at i reports (国防部6日称，过去一天，…): the
+        day the last expression fixed, when a verb of saying (`speech_day_verbs`) follows it in its
+        own clause and the clause at i comes right after; else None (the reference is the base)."""
+        last = self.ctx.last
+        if last is None or last.gran != "day" or last.start is None or last.year_unknown:
+            return None
+        m = _speech_day_rx(tuple(self.v["speech_day_verbs"])).match(self.s, last.e, i)
+        return last.start if m is not None and m.end() == i else None
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""

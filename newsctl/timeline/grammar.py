@@ -1716,6 +1716,9 @@ class _Parser(Anchoring):
                     a = trunc(a, "day")
             elif pw == "过去":
                 b = trunc(ref, "day") if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else ref
+                said_on = self._speech_day(i) if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else None
+                if said_on is not None:  # 国防部6日称，过去一天: counted back from the 6th
+                    b, anchor = said_on, "context"
                 a = b - delta
             else:
                 if grain == "week" and pw == "上":  # 上两周: calendar weeks, like 上周

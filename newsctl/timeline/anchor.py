@@ -57,7 +57,6 @@ from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
 
-#: where a sentence ends: a year named before it does not date what comes after
 @functools.cache
 def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """From a day to a clause it introduces: a short stretch of its own clause ending in a verb of
@@ -67,6 +66,7 @@ def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{inside}{{0,12}}?(?:{alternation})[）)]?[，,：:]{inside}{{0,6}}")
 
 
+#: where a sentence ends: a year named before it does not date what comes after
 _SENTENCE_END = re.compile(r"[。！!？?\n\r]")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time

@@ -1509,6 +1509,17 @@ class _Parser(Anchoring):
         head = self.s[max(0, i - 4) : i]
         return head.endswith(_event_anchor_words())
 
+    _RX_EVENT_FRAME = re.compile(
+        r"\s*[^，,。；;！!？?：:\s]{0,2}在[^\d年月日号时点分秒天周，,。；;！!？?：:\n]{2,16}"
+    )
+
+    def _in_event_frame(self, i: int) -> bool:
+        """Is the count at i the middle of 在 + an event + N后 opening a clause (在双方签署协议|三天后,
+        在父亲车祸|两年后): counted from that event, not from the reference?"""
+        start = max(self.s.rfind(p, 0, i) for p in "，,。；;！!？?：:\n") + 1
+        m = self._RX_EVENT_FRAME.match(self.s, start, i)
+        return m is not None and m.end() == i
+
     def _not_from_now(self, i: int) -> bool:
         """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
         conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
@@ -1628,8 +1639,16 @@ class _Parser(Anchoring):
             pre, pw, i = None, None, j
         suf = _RX_DUR_SUF.match(s, end) if end < self.n and _DURATION_SUFFIX_MAY_BEGIN[s[end]] else None
         sw = suf.group(0) if suf else None
-        if sw in ("后", "之后", "以后", "过后") and not pre and self._event_before(i):
-            sw, suf = None, None  # 结婚7年后: counted from the wedding, a duration
+        if (
+            sw in ("后", "之后", "以后", "过后")
+            and not pre
+            and (
+                self._event_before(i) or GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] and self._in_event_frame(i)
+            )
+        ):
+            # 结婚7年后, 在协议签署三天后: counted from the event, a duration (hours after an event
+            # are one already: 在抢修12小时后)
+            sw, suf = None, None
         if (
             sw in ("前", "后")
             and end < self.n - 1

@@ -13,6 +13,7 @@ from newsctl.timeline.grammar import _Parser
 from newsctl.timeline.model import TimeMatch, _Cand, unknown_year_value
 from newsctl.timeline.patterns import _CN, _title_quote_nouns
 from newsctl.timeline.prefilter import _RUN_OF
+from newsctl.timeline.resolve import UNKNOWN_VALUE
 from newsctl.timeline.scan import _applicable, _entries, _pair_rx, _scan_rx
 
 
@@ -83,7 +84,7 @@ def find_times(
             start_offset=c.s,
             end_offset=c.e,
             type=c.type,
-            value=unknown_year_value(c.value, c.year_unknown) if c.year_unknown else c.value,
+            value=unknown_year_value(c.value, c.year_unknown) if c.year_unknown else _value_or_unknown(c),
             start=None if c.year_unknown else c.start,
             end=None if c.year_unknown else c.end,
             granularity=c.gran,
@@ -93,6 +94,14 @@ def find_times(
         )
         for c in cands
     ]
+
+
+def _value_or_unknown(c: _Cand) -> str | None:
+    """A time left unplaced (前天（9日）, 上月14日, 20周年 with no reference date) still says what is
+    unknown, as 昨天 (XXXX-XX-XX) does: never a null value."""
+    if c.value is not None or c.type in ("duration", "set"):
+        return c.value
+    return UNKNOWN_VALUE.get(c.gran or "day", "XXXX-XX-XX")
 
 
 _TITLE_OPEN = {"《": "》", "「": "」", "“": "”"}

@@ -1789,7 +1789,10 @@ class _Parser(Anchoring):
             ):
                 # relative expression without a reference: unresolved date
                 assert suf is not None  # sw is its text
-                unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
+                if sw in ("内", "以内", "之内"):
+                    # 七日内 with no reference date cannot be placed: what is left is its length
+                    return _Cand(j, suf.end(), "duration", durv, None, None, grain, None, "absolute")
+                unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX")
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("前", "之前", "以前") and n is None:  # 多年前, 几天前: some time back
                 assert suf is not None  # sw is its text

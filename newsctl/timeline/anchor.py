@@ -593,12 +593,9 @@ class Anchoring:
         c = self.ctx
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.at = end
-        if ("day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds) and f.gran in (
-            "day",
-            "hour",
-            "minute",
-            "second",
-        ):  # a time of day fixes its day too (下午3点开会，次日9点结束)
+        fixes_day = "day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds
+        if fixes_day and f.gran in ("day", "hour", "minute", "second") and not self._festival_ahead(f):
+            # a time of day fixes its day too (下午3点开会，次日9点结束)
             c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
         if "clock" in f.kinds:
             c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
@@ -620,6 +617,19 @@ class Anchoring:
             c.d = f.start.day
         elif "month" in f.kinds or "year" in f.kinds:
             c.d = None
+
+    def _festival_ahead(self, f: _Frame) -> bool:
+        """Is `f` a festival alone still ahead of the reference (共迎新春 in an article of the days
+        before it)?  Such a festival is looked forward to, not the day the story is on: a later
+        上午10时许 stays on the story's own day."""
+        ref = self.ctx.ref
+        return (
+            f.festival
+            and ref is not None
+            and f.start is not None
+            and f.start > ref
+            and f.kinds[-1:] == ("day",)
+        )
 
     def _after_last_clock(
         self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str

@@ -738,7 +738,7 @@ class _Parser(Anchoring):
         return nf
 
     def _c_holiday(self, word: str, f: _Frame) -> _Frame | None:
-        nf = replace(f, kinds=f.kinds + ("day",))
+        nf = replace(f, kinds=f.kinds + ("day",), festival=True)
         year_given = "year" in f.kinds and f.start is not None
         if year_given and f.gran != "year":
             return None
@@ -801,7 +801,7 @@ class _Parser(Anchoring):
         return nth_weekday
 
     def _c_term(self, word: str, f: _Frame) -> _Frame | None:
-        nf = replace(f, kinds=f.kinds + ("day",))
+        nf = replace(f, kinds=f.kinds + ("day",), festival=True)
         year_given = "year" in f.kinds and f.start is not None and f.gran == "year"
         if f.kinds and not year_given:
             return None

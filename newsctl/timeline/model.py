@@ -80,6 +80,7 @@ class _Frame:
     rtype: str | None = None
     explicit_year: bool = False
     year_unknown: int = 0  # `UNKNOWN_YEAR`: the year is `STAND_IN_YEAR`; `UNKNOWN_MONTH`: the month too
+    festival: bool = False  # the day is a festival's or a solar term's (春节, 新春, 清明)
 
 
 @dataclass

@@ -833,6 +833,14 @@ class _Parser(Anchoring):
             nxt = self.s[end] if end is not None and end < self.n else "\x00"
             if not (nxt.isdigit() or nxt in _CN):
                 return None
+        if (
+            len(word) == 1
+            and end is not None
+            and end >= 3
+            and self.s[end - 3] == "朝"
+            and self.s[end - 2] in _CN
+        ):
+            return None  # 朝九晚五: working hours, not an evening
         if len(word) == 1 and end is not None and end < self.n:
             nxt = self.s[end]
             if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 " or self._evening_of_day(f, word, nxt)):
@@ -1600,6 +1608,7 @@ class _Parser(Anchoring):
             total = [x * n for x in unitdur]
         # compound durations: 一年零三个月, 8天又二十个小时
         k = end
+        part_unit = unitdur
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
             assert mm is not None  # the pattern matches the empty string
@@ -1608,7 +1617,9 @@ class _Parser(Anchoring):
                 break
             if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):
                 break  # 两天又一个月 is one duration, 3天5年 is not
-            k = d2[0]
+            if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] and _seconds(d2[2]) * d2[1] >= _seconds(part_unit):
+                break  # 一天24小时, 一年12个月: a whole unit restated, not a day and 24 hours
+            k, part_unit = d2[0], d2[2]
             total = [a + b * d2[1] for a, b in zip(total, d2[2])]
             grain = d2[3] if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] else grain
         end = k
@@ -2409,6 +2420,12 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 # 的 and a number that is not itself a time (的650万台, 的1.2%), after a time: the value at that time.
 _VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
 _RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
+
+
+def _seconds(unit: tuple[float, float, float]) -> float:
+    """About how long a (months, days, seconds) unit is, to compare two units."""
+    months, days, seconds = unit
+    return (months * 30 + days) * 86400 + seconds
 
 
 def _neighbouring_numerals(digits: str) -> bool:

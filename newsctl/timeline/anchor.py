@@ -328,6 +328,10 @@ class Anchoring:
         """A deictic word (今天, 去年, 下个月): the reference's `grain`, `off` of them on;
         unresolved without a reference."""
         c = self.ctx
+        if c.ref is None and c.dateline_day is not None and grain in ("day", "week", "month"):
+            # 昨天 in a story whose dateline says 2月21日电 but no year: 20 February, year unknown
+            f.anchor, f.year_unknown = "context", UNKNOWN_YEAR
+            return add_grain(trunc(c.dateline_day, grain), grain, off)
         if c.ref is None:
             f.unresolved = True
             return None
@@ -555,6 +559,17 @@ class Anchoring:
         c = self.ctx
         c.y, c.mo, c.d, c.at, c.day = day.year, day.month, day.day, at, day
         c.y_unknown = c.day_unknown = 0
+
+    def _start_on_dateline_day(self, month: int, day: int) -> None:
+        """With no reference, a dateline's day printed without a year (2月21日电) is where the story
+        starts: the month of its bare days, the day of its times of day, the base of 今天 and 昨天,
+        its year unknown (`UNKNOWN_YEAR`: values XXXX-02-20)."""
+        c = self.ctx
+        on = _safe_date(STAND_IN_YEAR, month, day)
+        if c.ref is not None or on is None:
+            return
+        c.y, c.mo, c.d, c.day, c.dateline_day = on.year, on.month, on.day, on, on
+        c.y_unknown = c.day_unknown = UNKNOWN_YEAR
 
     def _fix_year(self, year: int, at: int) -> None:
         """A restated year (去（106）年) is the story's year from here on, with no month or day."""

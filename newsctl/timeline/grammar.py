@@ -848,7 +848,8 @@ class _Parser(Anchoring):
         if not f.kinds and end is not None and not self._in_set:
             if self._habitual(end - len(word), end):
                 return None
-            if self._habit_sentence(end - len(word)):  # 每天清晨出门，晚上10点多回家: no date
+            if self._habit_sentence(end - len(word)) or self._routine_opening(word, end):
+                # 每天清晨出门，晚上10点多回家; 他白天搬砖，晚上摆摊 (opening the text): no date
                 nf = self._unres(f, "daypart", part=(h0, h1))
                 nf.rtype = "datetime"
                 return nf
@@ -900,6 +901,25 @@ class _Parser(Anchoring):
         return self.s[b : b + 1] in tuple(v["habitual_daypart_after"]) or self.s[max(0, a - 2) : a].endswith(
             tuple(v["habitual_daypart_before"])
         )
+
+    #: the parts of day a routine sets against each other (白天…晚上, 早上…晚上); 上午 and 下午
+    #: also schedule a day's events (上午开幕，下午讨论), so they do not make a routine
+    _ROUTINE_PARTS = ("白天", "晚上", "夜里", "夜间", "早上", "早晨", "清晨")
+    _RX_ROUTINE_OTHER_PART = re.compile("|".join(_ROUTINE_PARTS))
+    _RX_NAMED_DAY = re.compile(r"[今昨明前][天日晚早]|\d{1,2}[日号]|[周星期][一二三四五六日天]|当天|当晚")
+
+    def _routine_opening(self, word: str, end: int) -> bool:
+        """Is the part of day `word` ending at `end` one of a routine told at the start of the text:
+        nothing placed before it, no clock time after it, and the rest of its sentence sets another
+        part of day against it but names no day (他白天在工地搬砖，晚上去夜市摆摊)?  It would
+        otherwise fall back on the reference day."""
+        if word not in self._ROUTINE_PARTS or self._last_end >= 0 or self.ctx.day is not None:
+            return False
+        if self.ctx.ref is None or end >= self.n or self.s[end].isdigit() or self.s[end] in _CN:
+            return False
+        stop = _SENTENCE_END_RX.search(self.s, end)
+        rest = self.s[end : stop.start() if stop else self.n]
+        return bool(self._RX_ROUTINE_OTHER_PART.search(rest)) and not self._RX_NAMED_DAY.search(rest)
 
     def _habit_sentence(self, a: int) -> bool:
         """Does the sentence before a bare part of day or clock time at `a` tell a habit (每天,
@@ -2201,6 +2221,7 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 _NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")
 
 _SENTENCE_ENDS = "。！？!?\n"
+_SENTENCE_END_RX = re.compile(f"[{_SENTENCE_ENDS}]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 #: after a count of hours or minutes, what makes it a time counted from an event: a duration

@@ -66,6 +66,9 @@ def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{inside}{{0,12}}?(?:{alternation})[）)]?[，,：:]{inside}{{0,6}}")
 
 
+#: one period back, as `add_grain` takes it
+_ONE_BACK = {"year": ("year", -1), "quarter": ("month", -3), "month": ("month", -1), "week": ("week", -1)}
+
 #: where a sentence ends: a year named before it does not date what comes after
 _SENTENCE_END = re.compile(r"[。！!？?\n\r]")
 
@@ -601,6 +604,19 @@ class Anchoring:
         c.last = cand
         if cand.mod is None and (cand.type == "range" or cand.gran in ("month", "quarter", "half")):
             c.period = cand
+
+    def _period_compared(self, pos: int, grain: str) -> dt.datetime | None:
+        """The period 上月, 上年, 上一季度 at `pos` names after 较 or 比 (4月份…比上月下降, 2025年第四季度
+        …较上一季度): the one before the month, year or quarter its sentence just named, not the
+        one before the reference's; None when the sentence named no such period."""
+        last = self.ctx.last
+        if pos == 0 or self.s[pos - 1] not in "较比" or last is None or last.start is None:
+            return None
+        if last.gran != grain or last.mod is not None or last.year_unknown:
+            return None
+        if _SENTENCE_END.search(self.s, last.e, pos) is not None:
+            return None
+        return add_grain(trunc(last.start, grain if grain != "quarter" else "month"), *_ONE_BACK[grain])
 
     def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:

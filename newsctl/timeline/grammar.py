@@ -293,14 +293,19 @@ class _Parser(Anchoring):
         nf.y = None
         return nf
 
-    def _c_rel(self, f: _Frame, off: int | str | None, grain: str) -> _Frame | None:
+    def _c_rel(
+        self, f: _Frame, off: int | str | None, grain: str, compared: dt.datetime | None = None
+    ) -> _Frame | None:
+        """A relative word (去年, 下个月); `compared`: the period it names instead, the one before a
+        period its sentence compares with (`_period_compared`)."""
         nf = replace(f, kinds=f.kinds + ({"quarter": "yearsub", "week": "day"}.get(grain, grain),))
-        if isinstance(off, str) and grain in ("month", "day", "week") and f.start is not None:
-            # 同年/当月 after an explicit part of the same point: relative to that frame
-            pass
         if off is None:
             return None
-        base = self._rel_base(nf, off, grain)
+        if compared is not None and off == -1:
+            base: dt.datetime | None = compared
+            nf.anchor = "context"
+        else:
+            base = self._rel_base(nf, off, grain)
         if base is None:
             nf.unresolved = True
             return nf
@@ -2508,7 +2513,9 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m and (m.end() - pos > 1 or p._day_deixis(pos)):
-            _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
+            word = m.group(0)
+            compared = p._period_compared(pos, grain) if word.startswith("上") and not f.kinds else None
+            _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][word], grain, compared))
 
     return step
 

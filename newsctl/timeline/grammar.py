@@ -1608,6 +1608,8 @@ class _Parser(Anchoring):
         if i and s[i - 1] == "第":
             return None  # 连续第5年, 第14周: an ordinal within an event, not a length of time
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
+        if pre is not None and pre.group(1) == "下" and i and s[i - 1] in "剩余留":
+            return None  # 还剩下1个月: the time left, read from the count on, not 'the next month'
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
         if d is None and pre is not None and pre.group(1) in ("上", "下"):

@@ -185,6 +185,12 @@ class _Parser(Anchoring):
         mask: set[int] = set()
         for m in rx.finditer(self.s):
             mask.update(range(m.start(), m.end()))
+        for word, unless in self.v["negatives_unless_next"].items():
+            at = self.s.find(word)
+            while at >= 0:
+                if self.s[at + len(word) : at + len(word) + 1] not in unless or at + len(word) == self.n:
+                    mask.update(range(at, at + len(word)))
+                at = self.s.find(word, at + 1)
         for colon in (":", "："):
             if colon in self.s:
                 mask.update(_decimal_colons(self.s, colon))
@@ -899,6 +905,16 @@ class _Parser(Anchoring):
         if only is not None:
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
+
+    def _some_day(self, i: int) -> bool:
+        """Is the 一天 at i 'one day' (某一天; 有一天 opening a clause, also after 如果, 总, 终 …), a day
+        not placed, rather than a length (只有一天, 还有一天)?"""
+        before = self.s[max(0, i - 2) : i]
+        if before.endswith("某"):
+            return True
+        return before.endswith("有") and (
+            len(before) < 2 or not "\u4e00" <= before[0] <= "\u9fff" or before[0] in "果是若总终等会将但可而"
+        )
 
     def _habitual(self, a: int, b: int) -> bool:
         """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
@@ -1658,6 +1674,9 @@ class _Parser(Anchoring):
             and s[end + 1 : end + 2] in self.v["age_after"]
         ):
             return None  # 4个月大的婴儿: an age
+        if pre is None and n == 1 and unit == "天" and end == j + 2 and self._some_day(i):
+            # 有一天, 某一天: one day, a day not placed, not a length of one day
+            return _Cand(i, end, "date", "XXXX-XX-XX", None, None, "day", None, "absolute")
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
             nxt = s[end : end + 2]
             if not _RX_DAY_NEXT.match(nxt) and not self._day_length(j, end):

@@ -842,8 +842,8 @@ class _Parser(Anchoring):
         if len(word) == 1 and not strong:
             # 晚/早/夜 alone only before a clock time (晚8时)
             nxt = self.s[end] if end is not None and end < self.n else "\x00"
-            if not (nxt.isdigit() or nxt in _CN):
-                return None
+            if not (nxt.isdigit() or nxt in _CN) or not _RX_CLOCK_NUMBER.match(self.s, end):
+                return None  # (早一秒清醒: 早 is 'earlier', the number no clock time)
         if (
             len(word) == 1
             and end is not None
@@ -2467,6 +2467,10 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 # 的 and a number that is not itself a time (的650万台, 的1.2%), after a time: the value at that time.
 _VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
 _RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
+
+
+#: a number that is a clock hour: digits or numerals before 点, 时 or a colon (the 8时 of 晚8时)
+_RX_CLOCK_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十]{1,3}[点时:：]")
 
 
 def _seconds(unit: tuple[float, float, float]) -> float:

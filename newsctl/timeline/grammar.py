@@ -355,6 +355,9 @@ class _Parser(Anchoring):
         return nf
 
     def _c_yearsub(self, key: str, m: re.Match[str], f: _Frame, pos: int) -> _Frame | None:
+        part = m.group(0)
+        if key == "yearpart" and part in ("初", "底", "末", "中") and not self._part_ok(m.end(), part):
+            return None  # 当年中山舰, 今年中国: a word after the year, not its middle
         if f.unresolved:
             return self._unres(f, "yearsub")
         nf = replace(f, kinds=f.kinds + ("yearsub",))
@@ -842,7 +845,7 @@ class _Parser(Anchoring):
         if len(word) == 1 and not strong:
             # 晚/早/夜 alone only before a clock time (晚8时)
             nxt = self.s[end] if end is not None and end < self.n else "\x00"
-            if not (nxt.isdigit() or nxt in _CN) or not _RX_CLOCK_NUMBER.match(self.s, end):
+            if end is None or not (nxt.isdigit() or nxt in _CN) or not _RX_CLOCK_NUMBER.match(self.s, end):
                 return None  # (早一秒清醒: 早 is 'earlier', the number no clock time)
         if (
             len(word) == 1
@@ -1334,6 +1337,8 @@ class _Parser(Anchoring):
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
+        if w == "起" and suf is not None and s[suf.end() : suf.end() + 1] in ("来", "床", "身"):
+            w = None  # 早上起来, 半夜起床: the verb, not 'from the morning on'
         if w == "开始" and prefix not in ("自从", "从", "自"):
             w = None  # 今天开始实施, 直到60年代开始: 开始 is the verb; the time is the point it begins at
         if w is not None:

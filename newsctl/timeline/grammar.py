@@ -1068,14 +1068,24 @@ class _Parser(Anchoring):
                 if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
                     pos = gloss.end()
                     continue
-            # all component parses at pos finer than rank `last`: (end, rank, new frame)
-            key = s[pos : pos + 2] if s[pos] not in _RUN_OF else _prefilter_key(s, pos)
+            at = pos
+            if (
+                s[pos] == " "
+                and last in _SPACED_RANKS
+                and s[pos - 1] in "年月日号午晚上间夜晨"
+                and pos + 1 < n
+            ):
+                at = pos + 1  # 2017 年 2 月 22 日上午 7 时: one space between the parts of a date
+                if not s[at].isdigit():
+                    break
+            # all component parses at `at` finer than rank `last`: (end, rank, new frame)
+            key = s[at : at + 2] if s[at] not in _RUN_OF else _prefilter_key(s, at)
             plan = _PLAN_AT.get((key, last))
             if plan is None:
                 plan = self._plan(key, last)
             cands: _Candidates = []
             for step in plan:
-                step(self, s, pos, f, cands)
+                step(self, s, at, f, cands)
             if not cands:
                 break
             best = cands[0]  # the longest, the first of equally long ones
@@ -2473,6 +2483,9 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 _VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
 _RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
 
+
+#: the components a date may go on after, past one space (2017 年 2 月 22 日上午 7 时)
+_SPACED_RANKS = (Rank.YEAR, Rank.MONTH, Rank.DAY, Rank.DAYPART)
 
 #: a number that is a clock hour: digits or numerals before 点, 时 or a colon (the 8时 of 晚8时)
 _RX_CLOCK_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十]{1,3}[点时:：]")

@@ -64,6 +64,8 @@ def find_times(
             prev, ch = s[i - 1], s[i]
             if ch.isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())):
                 continue
+            if ch.isdigit() and prev == "." and i > 1 and s[i - 2].isdigit():
+                continue  # the decimals of 291.5
             if prev in _CN and ch in _CN:
                 continue
         if i in neg:

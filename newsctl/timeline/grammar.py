@@ -1692,6 +1692,8 @@ class _Parser(Anchoring):
         if pre is None and n == 1 and unit == "天" and end == j + 2 and self._some_day(i):
             # 有一天, 某一天: one day, a day not placed, not a length of one day
             return _Cand(i, end, "date", "XXXX-XX-XX", None, None, "day", None, "absolute")
+        if unit == "日" and s[end : end + 1] in ("元", "圆", "币"):
+            return None  # 291.5日圆: yen, not days
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
             nxt = s[end : end + 2]
             if not _RX_DAY_NEXT.match(nxt) and not self._day_length(j, end):

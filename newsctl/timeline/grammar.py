@@ -29,6 +29,7 @@ from newsctl.timeline.model import (
     replace,
 )
 from newsctl.timeline.patterns import (
+    _BOUNDARY,
     _CN,
     _INT,
     _NUM,
@@ -908,6 +909,19 @@ class _Parser(Anchoring):
         if only is not None:
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
+
+    def _told_as_past(self, i: int, e: int) -> bool:
+        """Does 'N年后' (ending at e) open a clause that tells what already happened (3年后，团队终于
+        生产出了样机): 终于 or a verb with 了 in the clause, nothing that looks ahead (将, 预计 …)?"""
+        s = self.s
+        if i and s[i - 1] not in "，,。；;：:\n ":
+            return False
+        start = e + 1 if s[e : e + 1] in ("，", ",") else e
+        stop = _BOUNDARY.search(s, start)
+        clause = s[start : stop.start() if stop else self.n]
+        if any(w in clause for w in self.v["future_markers"]):
+            return False
+        return "终于" in clause or "了" in clause[1:]
 
     def _some_day(self, i: int) -> bool:
         """Is the 一天 at i 'one day' (某一天; 有一天 opening a clause, also after 如果, 总, 终 …), a day
@@ -1906,6 +1920,8 @@ class _Parser(Anchoring):
             )
         if sw in ("后", "之后", "以后", "过后"):
             story = self._after_story_time(i, n, pw, sw, fine)
+            if story is None and self._told_as_past(i, e2):
+                story = (None,)  # 3年后，团队终于生产出了样机: after an event of the story, not years ahead
             if story is not None and story[0] is None:  # counted from an event of the story
                 return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
             p = (ref if story is None else story[0]) + delta

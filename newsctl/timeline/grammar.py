@@ -2575,6 +2575,8 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
         m = p.rx[key].match(s, pos)
         if m and (m.end() - pos > 1 or p._day_deixis(pos)):
             word = m.group(0)
+            if pos and s[pos - 1] in p.v["rel_word_not_after"].get(word, ""):
+                return  # 这次年改: 次 + 年改, not 次年
             compared = p._period_compared(pos, grain) if word.startswith("上") and not f.kinds else None
             _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][word], grain, compared))
 

@@ -77,7 +77,7 @@ def test_spec(case: dict) -> None:
     ref = dt.datetime.fromisoformat(case["ref"]) if case["ref"] else None
     text = case["text"]
     region = Region(case["region"]) if case.get("region") else None
-    found = find_times(text, ref, region=region)
+    found = find_times(text, ref, region=region, dateline=case.get("dateline"))
     got = [
         {"text": text[t.start_offset : t.end_offset]}
         | {key: _as_spec(getattr(t, key)) for key in want if key != "text"}

@@ -62,6 +62,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
         reference,
         reference_is_publication=is_publication,
         region=article.region,  # detected only if a Taiwan-style year needs it
+        dateline=article.dateline,  # dates an article with no publication date
     )
     since = parse_published(options.since)[0] if options.since else None
     until = parse_published(options.until)[0] if options.until else None

@@ -56,6 +56,19 @@ from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
+
+@functools.cache
+def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """From a day to a clause it introduces: a short stretch of its own clause ending in a verb of
+    saying (and a bracket closing the day's gloss), the clause mark, a few characters (得州在)."""
+    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    inside = r"[^，,。；;！!？?：:\n]"
+    return re.compile(rf"{inside}{{0,12}}?(?:{alternation})[）)]?[，,：:]{inside}{{0,6}}")
+
+
+#: one period back, as `add_grain` takes it
+_ONE_BACK = {"year": ("year", -1), "quarter": ("month", -3), "month": ("month", -1), "week": ("week", -1)}
+
 #: where a sentence ends: a year named before it does not date what comes after
 _SENTENCE_END = re.compile(r"[。！!？?\n\r]")
 
@@ -318,6 +331,10 @@ class Anchoring:
         """A deictic word (今天, 去年, 下个月): the reference's `grain`, `off` of them on;
         unresolved without a reference."""
         c = self.ctx
+        if c.ref is None and c.dateline_day is not None and grain in ("day", "week", "month"):
+            # 昨天 in a story whose dateline says 2月21日电 but no year: 20 February, year unknown
+            f.anchor, f.year_unknown = "context", UNKNOWN_YEAR
+            return add_grain(trunc(c.dateline_day, grain), grain, off)
         if c.ref is None:
             f.unresolved = True
             return None
@@ -422,6 +439,11 @@ class Anchoring:
             return True
         if not 40 <= n <= 99:
             return False
+        return self._stands_as_point(m)
+
+    def _stands_as_point(self, m: re.Match[str]) -> bool:
+        """Does a bare N年 whose number may be a count stand as a point: after 在, 于, 从 … or
+        before 月, 底, 起, 至 … (`roc_year_before`, `roc_year_after`)?"""
         before = self.s[max(0, m.start() - 2) : m.start()]
         after = self.s[m.end() : m.end() + 2]
         return before.endswith(tuple(self.v["roc_year_before"])) or after.startswith(
@@ -541,6 +563,17 @@ class Anchoring:
         c.y, c.mo, c.d, c.at, c.day = day.year, day.month, day.day, at, day
         c.y_unknown = c.day_unknown = 0
 
+    def _start_on_dateline_day(self, month: int, day: int) -> None:
+        """With no reference, a dateline's day printed without a year (2月21日电) is where the story
+        starts: the month of its bare days, the day of its times of day, the base of 今天 and 昨天,
+        its year unknown (`UNKNOWN_YEAR`: values XXXX-02-20)."""
+        c = self.ctx
+        on = _safe_date(STAND_IN_YEAR, month, day)
+        if c.ref is not None or on is None:
+            return
+        c.y, c.mo, c.d, c.day, c.dateline_day = on.year, on.month, on.day, on, on
+        c.y_unknown = c.day_unknown = UNKNOWN_YEAR
+
     def _fix_year(self, year: int, at: int) -> None:
         """A restated year (去（106）年) is the story's year from here on, with no month or day."""
         c = self.ctx
@@ -572,18 +605,28 @@ class Anchoring:
         if cand.mod is None and (cand.type == "range" or cand.gran in ("month", "quarter", "half")):
             c.period = cand
 
+    def _period_compared(self, pos: int, grain: str) -> dt.datetime | None:
+        """The period 上月, 上年, 上一季度 at `pos` names after 较 or 比 (4月份…比上月下降, 2025年第四季度
+        …较上一季度): the one before the month, year or quarter its sentence just named, not the
+        one before the reference's; None when the sentence named no such period."""
+        last = self.ctx.last
+        if pos == 0 or self.s[pos - 1] not in "较比" or last is None or last.start is None:
+            return None
+        if last.gran != grain or last.mod is not None or last.year_unknown:
+            return None
+        if _SENTENCE_END.search(self.s, last.e, pos) is not None:
+            return None
+        return add_grain(trunc(last.start, grain if grain != "quarter" else "month"), *_ONE_BACK[grain])
+
     def _update_ctx(self, f: _Frame, lf: _Frame, end: int) -> None:
         if f.start is None or f.unresolved:
             return
         c = self.ctx
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.at = end
-        if ("day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds) and f.gran in (
-            "day",
-            "hour",
-            "minute",
-            "second",
-        ):  # a time of day fixes its day too (下午3点开会，次日9点结束)
+        fixes_day = "day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds
+        if fixes_day and f.gran in ("day", "hour", "minute", "second") and not self._festival_ahead(f):
+            # a time of day fixes its day too (下午3点开会，次日9点结束)
             c.day, c.day_unknown = trunc(f.start, "day"), f.year_unknown
         if "clock" in f.kinds:
             c.time, c.time_at, c.time_unknown = f.start, end, f.year_unknown
@@ -605,6 +648,19 @@ class Anchoring:
             c.d = f.start.day
         elif "month" in f.kinds or "year" in f.kinds:
             c.d = None
+
+    def _festival_ahead(self, f: _Frame) -> bool:
+        """Is `f` a festival alone still ahead of the reference (共迎新春 in an article of the days
+        before it)?  Such a festival is looked forward to, not the day the story is on: a later
+        上午10时许 stays on the story's own day."""
+        ref = self.ctx.ref
+        return (
+            f.festival
+            and ref is not None
+            and f.start is not None
+            and f.start > ref
+            and f.kinds[-1:] == ("day",)
+        )
 
     def _after_last_clock(
         self, i: int, n: float | None, pw: str | None, sw: str | None, fine: str
@@ -684,6 +740,16 @@ class Anchoring:
         if GRAIN_ORDER.get(last.gran, 0) > GRAIN_ORDER[fine]:
             return (None,)
         return (last.start,)
+
+    def _speech_day(self, i: int) -> dt.datetime | None:
+        """The day of a statement whose words the clause at i reports (国防部6日称，过去一天，…): the
+        day the last expression fixed, when a verb of saying (`speech_day_verbs`) follows it in its
+        own clause and the clause at i comes right after; else None (the reference is the base)."""
+        last = self.ctx.last
+        if last is None or last.gran != "day" or last.start is None or last.year_unknown:
+            return None
+        m = _speech_day_rx(tuple(self.v["speech_day_verbs"])).match(self.s, last.e, i)
+        return last.start if m is not None and m.end() == i else None
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""

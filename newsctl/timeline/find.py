@@ -10,9 +10,10 @@ from typing import Any
 from newsctl.region import Region
 from newsctl.timeline.events import _event
 from newsctl.timeline.grammar import _Parser
-from newsctl.timeline.model import TimeMatch, _Cand, unknown_year_value
+from newsctl.timeline.model import TimeMatch, _Cand, _safe_date, unknown_year_value
 from newsctl.timeline.patterns import _CN, _title_quote_nouns
 from newsctl.timeline.prefilter import _RUN_OF
+from newsctl.timeline.resolve import UNKNOWN_VALUE
 from newsctl.timeline.scan import _applicable, _entries, _pair_rx, _scan_rx
 
 
@@ -22,15 +23,23 @@ def find_times(
     *,
     reference_is_publication: bool = True,
     region: Region | Callable[[], Region] | None = None,
+    dateline: str | None = None,
 ) -> list[TimeMatch]:
     """Time expressions in `text` (cleaned Simplified Chinese), resolved against `reference`.
     `region` (newsctl.region.detect_region, or a function giving it, called only when the text
-    has a bare year it decides): in a Taiwan article bare years are ROC years."""
+    has a bare year it decides): in a Taiwan article bare years are ROC years.  `dateline` (the
+    article's, outside `text`: 新华社北京5月15日电) dates a text with no reference: a date printed
+    with its year is the reference; a month and day without one start the story there, year unknown."""
     if not text:
         return []
     if reference is not None and reference.tzinfo is not None:
         reference = reference.replace(tzinfo=None)
+    printed = _dateline_date(dateline) if reference is None and dateline else None
+    if printed is not None and printed[0] is not None:
+        reference, printed = _safe_date(printed[0], printed[1], printed[2]), None
     p = _Parser(text, reference, reference_is_publication, region)
+    if printed is not None:
+        p._start_on_dateline_day(printed[1], printed[2])
     s = p.s
     search = _scan_rx().search
     entries_for = _entries().for_key
@@ -55,6 +64,8 @@ def find_times(
             prev, ch = s[i - 1], s[i]
             if ch.isdigit() and (prev.isdigit() or (prev.isascii() and prev.isalpha())):
                 continue
+            if ch.isdigit() and prev == "." and i > 1 and s[i - 2].isdigit():
+                continue  # the decimals of 291.5
             if prev in _CN and ch in _CN:
                 continue
         if i in neg:
@@ -83,7 +94,7 @@ def find_times(
             start_offset=c.s,
             end_offset=c.e,
             type=c.type,
-            value=unknown_year_value(c.value, c.year_unknown) if c.year_unknown else c.value,
+            value=unknown_year_value(c.value, c.year_unknown) if c.year_unknown else _value_or_unknown(c),
             start=None if c.year_unknown else c.start,
             end=None if c.year_unknown else c.end,
             granularity=c.gran,
@@ -93,6 +104,25 @@ def find_times(
         )
         for c in cands
     ]
+
+
+#: the date of a dateline (新华社北京2019年5月15日电, 中新网大连2月21日电): year, month and day
+_RX_DATELINE_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+
+
+def _dateline_date(dateline: str) -> tuple[int | None, int, int] | None:
+    m = _RX_DATELINE_DATE.search(dateline)
+    if m is None:
+        return None
+    return (int(m.group(1)) if m.group(1) else None), int(m.group(2)), int(m.group(3))
+
+
+def _value_or_unknown(c: _Cand) -> str | None:
+    """A time left unplaced (前天（9日）, 上月14日, 20周年 with no reference date) still says what is
+    unknown, as 昨天 (XXXX-XX-XX) does: never a null value."""
+    if c.value is not None or c.type in ("duration", "set"):
+        return c.value
+    return UNKNOWN_VALUE.get(c.gran or "day", "XXXX-XX-XX")
 
 
 _TITLE_OPEN = {"《": "》", "「": "」", "“": "”"}

@@ -29,6 +29,7 @@ from newsctl.timeline.model import (
     replace,
 )
 from newsctl.timeline.patterns import (
+    _BOUNDARY,
     _CN,
     _INT,
     _NUM,
@@ -185,6 +186,12 @@ class _Parser(Anchoring):
         mask: set[int] = set()
         for m in rx.finditer(self.s):
             mask.update(range(m.start(), m.end()))
+        for word, unless in self.v["negatives_unless_next"].items():
+            at = self.s.find(word)
+            while at >= 0:
+                if self.s[at + len(word) : at + len(word) + 1] not in unless or at + len(word) == self.n:
+                    mask.update(range(at, at + len(word)))
+                at = self.s.find(word, at + 1)
         for colon in (":", "："):
             if colon in self.s:
                 mask.update(_decimal_colons(self.s, colon))
@@ -293,14 +300,19 @@ class _Parser(Anchoring):
         nf.y = None
         return nf
 
-    def _c_rel(self, f: _Frame, off: int | str | None, grain: str) -> _Frame | None:
+    def _c_rel(
+        self, f: _Frame, off: int | str | None, grain: str, compared: dt.datetime | None = None
+    ) -> _Frame | None:
+        """A relative word (去年, 下个月); `compared`: the period it names instead, the one before a
+        period its sentence compares with (`_period_compared`)."""
         nf = replace(f, kinds=f.kinds + ({"quarter": "yearsub", "week": "day"}.get(grain, grain),))
-        if isinstance(off, str) and grain in ("month", "day", "week") and f.start is not None:
-            # 同年/当月 after an explicit part of the same point: relative to that frame
-            pass
         if off is None:
             return None
-        base = self._rel_base(nf, off, grain)
+        if compared is not None and off == -1:
+            base: dt.datetime | None = compared
+            nf.anchor = "context"
+        else:
+            base = self._rel_base(nf, off, grain)
         if base is None:
             nf.unresolved = True
             return nf
@@ -344,6 +356,9 @@ class _Parser(Anchoring):
         return nf
 
     def _c_yearsub(self, key: str, m: re.Match[str], f: _Frame, pos: int) -> _Frame | None:
+        part = m.group(0)
+        if key == "yearpart" and part in ("初", "底", "末", "中") and not self._part_ok(m.end(), part):
+            return None  # 当年中山舰, 今年中国: a word after the year, not its middle
         if f.unresolved:
             return self._unres(f, "yearsub")
         nf = replace(f, kinds=f.kinds + ("yearsub",))
@@ -738,7 +753,7 @@ class _Parser(Anchoring):
         return nf
 
     def _c_holiday(self, word: str, f: _Frame) -> _Frame | None:
-        nf = replace(f, kinds=f.kinds + ("day",))
+        nf = replace(f, kinds=f.kinds + ("day",), festival=True)
         year_given = "year" in f.kinds and f.start is not None
         if year_given and f.gran != "year":
             return None
@@ -801,7 +816,7 @@ class _Parser(Anchoring):
         return nth_weekday
 
     def _c_term(self, word: str, f: _Frame) -> _Frame | None:
-        nf = replace(f, kinds=f.kinds + ("day",))
+        nf = replace(f, kinds=f.kinds + ("day",), festival=True)
         year_given = "year" in f.kinds and f.start is not None and f.gran == "year"
         if f.kinds and not year_given:
             return None
@@ -831,8 +846,16 @@ class _Parser(Anchoring):
         if len(word) == 1 and not strong:
             # 晚/早/夜 alone only before a clock time (晚8时)
             nxt = self.s[end] if end is not None and end < self.n else "\x00"
-            if not (nxt.isdigit() or nxt in _CN):
-                return None
+            if end is None or not (nxt.isdigit() or nxt in _CN) or not _RX_CLOCK_NUMBER.match(self.s, end):
+                return None  # (早一秒清醒: 早 is 'earlier', the number no clock time)
+        if (
+            len(word) == 1
+            and end is not None
+            and end >= 3
+            and self.s[end - 3] == "朝"
+            and self.s[end - 2] in _CN
+        ):
+            return None  # 朝九晚五: working hours, not an evening
         if len(word) == 1 and end is not None and end < self.n:
             nxt = self.s[end]
             if not (nxt.isdigit() or nxt in _CN or nxt in "上间，,。 " or self._evening_of_day(f, word, nxt)):
@@ -840,7 +863,8 @@ class _Parser(Anchoring):
         if not f.kinds and end is not None and not self._in_set:
             if self._habitual(end - len(word), end):
                 return None
-            if self._habit_sentence(end - len(word)):  # 每天清晨出门，晚上10点多回家: no date
+            if self._habit_sentence(end - len(word)) or self._routine_opening(word, end):
+                # 每天清晨出门，晚上10点多回家; 他白天搬砖，晚上摆摊 (opening the text): no date
                 nf = self._unres(f, "daypart", part=(h0, h1))
                 nf.rtype = "datetime"
                 return nf
@@ -886,12 +910,54 @@ class _Parser(Anchoring):
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
 
+    def _told_as_past(self, i: int, e: int) -> bool:
+        """Does 'N年后' (ending at e) open a clause that tells what already happened (3年后，团队终于
+        生产出了样机): 终于 or a verb with 了 in the clause, nothing that looks ahead (将, 预计 …)?"""
+        s = self.s
+        if i and s[i - 1] not in "，,。；;：:\n ":
+            return False
+        start = e + 1 if s[e : e + 1] in ("，", ",") else e
+        stop = _BOUNDARY.search(s, start)
+        clause = s[start : stop.start() if stop else self.n]
+        if any(w in clause for w in self.v["future_markers"]):
+            return False
+        return "终于" in clause or "了" in clause[1:]
+
+    def _some_day(self, i: int) -> bool:
+        """Is the 一天 at i 'one day' (某一天; 有一天 opening a clause, also after 如果, 总, 终 …), a day
+        not placed, rather than a length (只有一天, 还有一天)?"""
+        before = self.s[max(0, i - 2) : i]
+        if before.endswith("某"):
+            return True
+        return before.endswith("有") and (
+            len(before) < 2 or not "\u4e00" <= before[0] <= "\u9fff" or before[0] in "果是若总终等会将但可而"
+        )
+
     def _habitual(self, a: int, b: int) -> bool:
         """Is the part of day at [a, b) a habit (妈妈晚上也不在, 经常半夜醒来), not a date?"""
         v = self.v
         return self.s[b : b + 1] in tuple(v["habitual_daypart_after"]) or self.s[max(0, a - 2) : a].endswith(
             tuple(v["habitual_daypart_before"])
         )
+
+    #: the parts of day a routine sets against each other (白天…晚上, 早上…晚上); 上午 and 下午
+    #: also schedule a day's events (上午开幕，下午讨论), so they do not make a routine
+    _ROUTINE_PARTS = ("白天", "晚上", "夜里", "夜间", "早上", "早晨", "清晨")
+    _RX_ROUTINE_OTHER_PART = re.compile("|".join(_ROUTINE_PARTS))
+    _RX_NAMED_DAY = re.compile(r"[今昨明前][天日晚早]|\d{1,2}[日号]|[周星期][一二三四五六日天]|当天|当晚")
+
+    def _routine_opening(self, word: str, end: int) -> bool:
+        """Is the part of day `word` ending at `end` one of a routine told at the start of the text:
+        nothing placed before it, no clock time after it, and the rest of its sentence sets another
+        part of day against it but names no day (他白天在工地搬砖，晚上去夜市摆摊)?  It would
+        otherwise fall back on the reference day."""
+        if word not in self._ROUTINE_PARTS or self._last_end >= 0 or self.ctx.day is not None:
+            return False
+        if self.ctx.ref is None or end >= self.n or self.s[end].isdigit() or self.s[end] in _CN:
+            return False
+        stop = _SENTENCE_END_RX.search(self.s, end)
+        rest = self.s[end : stop.start() if stop else self.n]
+        return bool(self._RX_ROUTINE_OTHER_PART.search(rest)) and not self._RX_NAMED_DAY.search(rest)
 
     def _habit_sentence(self, a: int) -> bool:
         """Does the sentence before a bare part of day or clock time at `a` tell a habit (每天,
@@ -1016,14 +1082,24 @@ class _Parser(Anchoring):
                 if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
                     pos = gloss.end()
                     continue
-            # all component parses at pos finer than rank `last`: (end, rank, new frame)
-            key = s[pos : pos + 2] if s[pos] not in _RUN_OF else _prefilter_key(s, pos)
+            at = pos
+            if (
+                s[pos] == " "
+                and last in _SPACED_RANKS
+                and s[pos - 1] in "年月日号午晚上间夜晨"
+                and pos + 1 < n
+            ):
+                at = pos + 1  # 2017 年 2 月 22 日上午 7 时: one space between the parts of a date
+                if not s[at].isdigit():
+                    break
+            # all component parses at `at` finer than rank `last`: (end, rank, new frame)
+            key = s[at : at + 2] if s[at] not in _RUN_OF else _prefilter_key(s, at)
             plan = _PLAN_AT.get((key, last))
             if plan is None:
                 plan = self._plan(key, last)
             cands: _Candidates = []
             for step in plan:
-                step(self, s, pos, f, cands)
+                step(self, s, at, f, cands)
             if not cands:
                 break
             best = cands[0]  # the longest, the first of equally long ones
@@ -1087,7 +1163,12 @@ class _Parser(Anchoring):
                 e, lf = dated
         if rf is None and lf.kinds and lf.kinds[-1] in ("month", "day") and s.startswith("的一天", e):
             e += 3  # 2月18日的一天, 5月的一天: that date (a day of that month), not a length of one day
-        if prefix in ("到", "至") and rf is None:
+        if (
+            prefix in ("到", "至")
+            and rf is None
+            or (prefix in ("自从", "从", "自") and rf is None and _RX_VALUE_OF_TIME.match(s, e))
+        ):
+            # 从2016年的650万台(增至…): the year of a value compared, a point, not 'since 2016'
             prefix = None
             if j != i:
                 return self._point_expr(j)
@@ -1280,6 +1361,8 @@ class _Parser(Anchoring):
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
+        if w == "起" and suf is not None and s[suf.end() : suf.end() + 1] in ("来", "床", "身"):
+            w = None  # 早上起来, 半夜起床: the verb, not 'from the morning on'
         if w == "开始" and prefix not in ("自从", "从", "自"):
             w = None  # 今天开始实施, 直到60年代开始: 开始 is the verb; the time is the point it begins at
         if w is not None:
@@ -1504,6 +1587,17 @@ class _Parser(Anchoring):
         head = self.s[max(0, i - 4) : i]
         return head.endswith(_event_anchor_words())
 
+    _RX_EVENT_FRAME = re.compile(
+        r"\s*[^，,。；;！!？?：:\s]{0,2}在[^\d年月日号时点分秒天周，,。；;！!？?：:\n]{2,16}"
+    )
+
+    def _in_event_frame(self, i: int) -> bool:
+        """Is the count at i the middle of 在 + an event + N后 opening a clause (在双方签署协议|三天后,
+        在父亲车祸|两年后): counted from that event, not from the reference?"""
+        start = max(self.s.rfind(p, 0, i) for p in "，,。；;！!？?：:\n") + 1
+        m = self._RX_EVENT_FRAME.match(self.s, start, i)
+        return m is not None and m.end() == i
+
     def _not_from_now(self, i: int) -> bool:
         """Is 'N个月内' at i a length of time rather than the next N months: in a generic or
         conditional clause (通常会在6个月内分解), after an event (入帐后15日内) or achieved
@@ -1559,6 +1653,8 @@ class _Parser(Anchoring):
         if i and s[i - 1] == "第":
             return None  # 连续第5年, 第14周: an ordinal within an event, not a length of time
         pre = _RX_DUR_PRE.match(s, i) if _DURATION_PREFIX_MAY_BEGIN[s[i]] else None
+        if pre is not None and pre.group(1) == "下" and i and s[i - 1] in "剩余留":
+            return None  # 还剩下1个月: the time left, read from the count on, not 'the next month'
         j = pre.end() if pre else i
         d = self._one_duration(j, bare_month=pre is not None)
         if d is None and pre is not None and pre.group(1) in ("上", "下"):
@@ -1584,6 +1680,7 @@ class _Parser(Anchoring):
             total = [x * n for x in unitdur]
         # compound durations: 一年零三个月, 8天又二十个小时
         k = end
+        part_unit = unitdur
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
             assert mm is not None  # the pattern matches the empty string
@@ -1592,7 +1689,9 @@ class _Parser(Anchoring):
                 break
             if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):
                 break  # 两天又一个月 is one duration, 3天5年 is not
-            k = d2[0]
+            if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] and _seconds(d2[2]) * d2[1] >= _seconds(part_unit):
+                break  # 一天24小时, 一年12个月: a whole unit restated, not a day and 24 hours
+            k, part_unit = d2[0], d2[2]
             total = [a + b * d2[1] for a, b in zip(total, d2[2])]
             grain = d2[3] if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] else grain
         end = k
@@ -1604,6 +1703,11 @@ class _Parser(Anchoring):
             and s[end + 1 : end + 2] in self.v["age_after"]
         ):
             return None  # 4个月大的婴儿: an age
+        if pre is None and n == 1 and unit == "天" and end == j + 2 and self._some_day(i):
+            # 有一天, 某一天: one day, a day not placed, not a length of one day
+            return _Cand(i, end, "date", "XXXX-XX-XX", None, None, "day", None, "absolute")
+        if unit == "日" and s[end : end + 1] in ("元", "圆", "币"):
+            return None  # 291.5日圆: yen, not days
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
             nxt = s[end : end + 2]
             if not _RX_DAY_NEXT.match(nxt) and not self._day_length(j, end):
@@ -1623,8 +1727,16 @@ class _Parser(Anchoring):
             pre, pw, i = None, None, j
         suf = _RX_DUR_SUF.match(s, end) if end < self.n and _DURATION_SUFFIX_MAY_BEGIN[s[end]] else None
         sw = suf.group(0) if suf else None
-        if sw in ("后", "之后", "以后", "过后") and not pre and self._event_before(i):
-            sw, suf = None, None  # 结婚7年后: counted from the wedding, a duration
+        if (
+            sw in ("后", "之后", "以后", "过后")
+            and not pre
+            and (
+                self._event_before(i) or GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] and self._in_event_frame(i)
+            )
+        ):
+            # 结婚7年后, 在协议签署三天后: counted from the event, a duration (hours after an event
+            # are one already: 在抢修12小时后)
+            sw, suf = None, None
         if (
             sw in ("前", "后")
             and end < self.n - 1
@@ -1711,6 +1823,9 @@ class _Parser(Anchoring):
                     a = trunc(a, "day")
             elif pw == "过去":
                 b = trunc(ref, "day") if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else ref
+                said_on = self._speech_day(i) if GRAIN_ORDER[grain] >= GRAIN_ORDER["day"] else None
+                if said_on is not None:  # 国防部6日称，过去一天: counted back from the 6th
+                    b, anchor = said_on, "context"
                 a = b - delta
             else:
                 if grain == "week" and pw == "上":  # 上两周: calendar weeks, like 上周
@@ -1762,7 +1877,10 @@ class _Parser(Anchoring):
             ):
                 # relative expression without a reference: unresolved date
                 assert suf is not None  # sw is its text
-                unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX") if sw not in ("内", "以内", "之内") else None
+                if sw in ("内", "以内", "之内"):
+                    # 七日内 with no reference date cannot be placed: what is left is its length
+                    return _Cand(j, suf.end(), "duration", durv, None, None, grain, None, "absolute")
+                unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX")
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("前", "之前", "以前") and n is None:  # 多年前, 几天前: some time back
                 assert suf is not None  # sw is its text
@@ -1802,6 +1920,8 @@ class _Parser(Anchoring):
             )
         if sw in ("后", "之后", "以后", "过后"):
             story = self._after_story_time(i, n, pw, sw, fine)
+            if story is None and self._told_as_past(i, e2):
+                story = (None,)  # 3年后，团队终于生产出了样机: after an event of the story, not years ahead
             if story is not None and story[0] is None:  # counted from an event of the story
                 return _Cand(i if pw else j, e2, "duration", durv, None, None, grain, mod_more, "absolute")
             p = (ref if story is None else story[0]) + delta
@@ -2160,6 +2280,7 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 _NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")
 
 _SENTENCE_ENDS = "。！？!?\n"
+_SENTENCE_END_RX = re.compile(f"[{_SENTENCE_ENDS}]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 #: after a count of hours or minutes, what makes it a time counted from an event: a duration
@@ -2369,11 +2490,38 @@ def _step_year_bare(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -
 def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["yearcn"].match(s, pos)
     if m:
-        g = m.group(1)
+        g = m.group(1).replace("0", "〇")
         if len(g) == 4:
             _add(out, pos, m.end(), Rank.YEAR, p._c_year(numeral_int(g), f, explicit=True))
-        else:
+        elif not _neighbouring_numerals(g) or p._stands_as_point(m):
             _add(out, pos, m.end(), Rank.YEAR, p._c_year2(str(numeral_int(g)).zfill(2), f, strong=True))
+
+
+# 的 and a number that is not itself a time (的650万台, 的1.2%), after a time: the value at that time.
+_VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
+_RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
+
+
+#: the components a date may go on after, past one space (2017 年 2 月 22 日上午 7 时)
+_SPACED_RANKS = (Rank.YEAR, Rank.MONTH, Rank.DAY, Rank.DAYPART)
+
+#: a number that is a clock hour: digits or numerals before 点, 时 or a colon (the 8时 of 晚8时)
+_RX_CLOCK_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十]{1,3}[点时:：]")
+
+
+def _seconds(unit: tuple[float, float, float]) -> float:
+    """About how long a (months, days, seconds) unit is, to compare two units."""
+    months, days, seconds = unit
+    return (months * 30 + days) * 86400 + seconds
+
+
+def _neighbouring_numerals(digits: str) -> bool:
+    """七八, 五六: two numerals one apart, read as 'seven or eight', before 年 a length (又过了七八年)
+    rather than a year ('78) unless the year stands as a point."""
+    return len(digits) == 2 and _CN_DIGITS.find(digits[1]) - _CN_DIGITS.find(digits[0]) == 1
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
 
 
 def _step_minguo(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
@@ -2426,7 +2574,11 @@ def _step_rel(key: str, rank: Rank, grain: str) -> _Step:
     def step(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
         m = p.rx[key].match(s, pos)
         if m and (m.end() - pos > 1 or p._day_deixis(pos)):
-            _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][m.group(0)], grain))
+            word = m.group(0)
+            if pos and s[pos - 1] in p.v["rel_word_not_after"].get(word, ""):
+                return  # 这次年改: 次 + 年改, not 次年
+            compared = p._period_compared(pos, grain) if word.startswith("上") and not f.kinds else None
+            _add(out, pos, m.end(), rank, p._c_rel(f, p.v[key][word], grain, compared))
 
     return step
 

@@ -80,6 +80,7 @@ class _Frame:
     rtype: str | None = None
     explicit_year: bool = False
     year_unknown: int = 0  # `UNKNOWN_YEAR`: the year is `STAND_IN_YEAR`; `UNKNOWN_MONTH`: the month too
+    festival: bool = False  # the day is a festival's or a solar term's (春节, 新春, 清明)
 
 
 @dataclass
@@ -101,6 +102,9 @@ class _Ctx:
     time_unknown: int = 0  # what of `time` is a stand-in
     period: _Cand | None = None  # the last period (month, quarter, half, range): what 去年同期 shifts
     last: _Cand | None = None  # the last resolved point or range: what 届时 refers to
+    # with no reference, the day a dateline printed without a year (中新网大连2月21日电), in
+    # `STAND_IN_YEAR`: what 今天, 昨天, 上月 count from (their year unknown)
+    dateline_day: dt.datetime | None = None
 
 
 @dataclass

@@ -127,9 +127,12 @@ _RX_DAY_NEXT = re.compile(r"前|后|之|以|内|来|里|间|多|余")
 _RX_NIGHT_NUM = re.compile(r"\d|[一二两三四五六七八九十]")
 _RX_DUR_SUF = re.compile(_grouped("以前|之前|前|以后|之后|过后|后|以来|来|以内|之内|内|左右|以上|以下|多"))
 _RX_BELOW = re.compile("以下|以内")
-_RX_SET_WD = re.compile(r"(?:的)?[一二三四五六日天1-7]|(?:的)?工作日")
-#: the end of a run of weekdays after 每周一: 每周一至周五 recurs as a whole
-_RX_SET_WD_TO = re.compile(r"(?:至|到|-|—|~)(?:周|星期|礼拜)[一二三四五六日天1-7]")
+#: a weekday after 每周, not a count (每周三次, 每周五天, 每周2班: so many a week); more weekdays
+#: may follow it (每周一、三、五, 每周二和周四)
+_SET_WEEKDAY = r"(?:[一二三四五六日天]|[1-7](?!\d))(?![次天日个班节堂场回遍趟小分晚名位人])"
+_RX_SET_WD = re.compile(rf"(?:的)?{_SET_WEEKDAY}(?:[、和及与](?:周|星期|礼拜)?{_SET_WEEKDAY})*|(?:的)?工作日")
+#: the end of a run of weekdays after 每周一: 每周一至周五, 每周一至五 recur as a whole
+_RX_SET_WD_TO = re.compile(rf"(?:至|到|-|—|~)(?:周|星期|礼拜)?{_SET_WEEKDAY}")
 _RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")
 
 
@@ -166,7 +169,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "year2": re.compile(r"(?<![\d.])(\d{2})\s{0,1}年(?!代|级|龄|轻|纪|薪|货|会)"),
         "yearcn": re.compile(
-            r"([〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})年(?!代|级|龄|轻|纪)"
+            # a digit 0 among the numerals (二0一二年) as some pages write the year
+            r"(?<![〇零0一二三四五六七八九])"
+            r"([〇零一二三四五六七八九][〇零0一二三四五六七八九]{3}|[〇零一二三四五六七八九]{2})年(?!代|级|龄|轻|纪)"
         ),
         "year_bare": re.compile(
             r"(?<![\d.,])((?:1[89]|20)\d{2})(?![\d.%‰,]|\s{0,1}[万亿千百个名人元件次台辆只家所套项吨米])"

@@ -69,7 +69,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
         after = han_run(text, q.end, min(q.end + limit, hi)).group()
         side = "after_age" if q.kind == "age" else "after"
-        if after and q.kind != "percent" and q.unit not in news["self_noun_units"]:
+        owned = text[q.start - 1 : q.start] == "的"  # (央行的2%目标: a percentage owned names a noun)
+        if after and (q.kind != "percent" or owned) and q.unit not in news["self_noun_units"]:
             # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
             after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
         de = after.find("的")
@@ -93,6 +94,28 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
         # the dictionary makes of the words before it
         after_spans.append(("person_heads", after_spans[0][1], False))
+    if person and q.unit not in news["self_noun_units"]:
+        # 154名在某厂工作的建筑工人, 这154名英勇救人的农民工朋友: the people after a longer modifier
+        # closed by 的, within the clause (a head noun of people, not 三位老师傅的兴趣)
+        far = text.find("的", q.end, min(q.end + _counted_vocab()["person_modifier_far"], hi))
+        if (
+            far > q.end
+            and _HAN_RUN(text, q.end, far).end() == far
+            and text[far - 1] not in _counted_vocab()["possessor_endings"]
+        ):
+            more = han_run(text, far + 1, min(far + 1 + limit, hi)).group()
+            if more:
+                after_spans.append(("person_heads", more, False))
+    elif (
+        q.kind == "count"
+        and q.unit is not None
+        and after_spans
+        and q.unit not in _counted_vocab()["run_not_units"]
+    ):
+        # 六个小书包。, 两段离异婚姻、: a short run up to a boundary that ends with a noun (the run is
+        # open when a numeral character goes on after it: 一个微信收款|二维码)
+        run = after_spans[0][1]
+        after_spans.append(("after_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -130,6 +153,17 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             spans.append(("money_heads", after_spans[0][1], False))
+    if (
+        text[q.start - 1 : q.start] == "的"
+        and q.kind in ("count", "money", "percent")
+        and not _endswith_any(text, q.start - 1, _counted_vocab()["owner_not_endings"])
+    ):
+        # 冠捷的2000万台: the noun before 的 owns what is counted, it is not it; before a percentage
+        # it is what the percentage is a share of, read after a noun that follows (央行的2%目标, 收入的30%)
+        owner = [span for span in spans if span[0].startswith("before")]
+        spans = [span for span in spans if not span[0].startswith("before")]
+        if q.kind == "percent":
+            spans += owner
     if person:
         spans.append(("word", news["person_noun"], False))
     return spans
@@ -247,8 +281,8 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
                 spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
             spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
-        if not stop or len(before) - len(stop) < 2:
-            break
+        if not stop or len(before) - len(stop) < 2 or stop in _counted_vocab()["transfer_words"]:
+            break  # (X计划每年筹集100万美元, X发放5000万元: who gets or gives is not what is counted)
         before = before[: -len(stop)]
         inner = stop[0]
     return spans
@@ -326,6 +360,18 @@ def _counted_vocab() -> dict[str, Any]:
         "list_item_max": int(respectively["list_item_max"]),
         "shared_head_min": int(respectively["shared_head_min"]),
         "list_split": re.compile("|".join(map(re.escape, respectively["list_separators"]))).split,
+        "transfer_words": frozenset(data["subject"]["transfer_verbs"]),
+        "owner_not_endings": _by_length(data["owner"]["not_endings"]),
+        "change_nouns": frozenset(data["subject"]["change_nouns"]),
+        "person_modifier_far": int(data["person_heads"]["modifier_far"]),
+        "run_max": int(data["short_run"]["max_chars"]),
+        "run_not_units": frozenset(data["short_run"]["not_units"]),
+        "run_head_tags": frozenset(data["short_run"]["head_tags"]),
+        "toll_units": frozenset(data["tolls"]["units"]),
+        "toll_words": _by_length(data["tolls"]["words"]),
+        "toll_leads": _by_length(data["tolls"]["lead_words"]),
+        "partitive_markers": tuple(data["partitive"]["markers"]),
+        "partitive_not_endings": tuple(data["partitive"]["not_endings"]),
     }
 
 
@@ -654,6 +700,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     for _start, end in bounds:
         ends_before.append(max(ends_before[-1], end))
     pending = []
+    change_nouns = _counted_vocab()["change_nouns"]
+    fallback: dict[int, str] = {}
     lows = [0] * len(qs)
     for k, q in enumerate(qs):
         at = bisect_left(starts, q.start)
@@ -666,6 +714,16 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
+                if side == "after_run":
+                    found = _short_run(chars, open_edge, _tag_memo)
+                    if type(found) is list:
+                        wanted.update(found)
+                        waiting.append((k, spans[at:]))
+                        break
+                    if found:
+                        out[k] = found  # type: ignore[assignment]
+                        break
+                    continue
                 if side in _READ_WHEN_REACHED:  # (the readings that cost work are made when reached)
                     if side == "word":
                         out[k] = chars
@@ -691,6 +749,11 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                     waiting.append((k, spans[at:]))
                     break
                 if found:
+                    if found in change_nouns and qs[k].unit == "%":
+                        # 能耗强度累计降幅超过26%: a word of change alone is read last; the subject whose
+                        # change it is comes first (增幅达85% keeps it when none is found)
+                        fallback.setdefault(k, found)  # type: ignore[arg-type]
+                        continue
                     out[k] = found  # type: ignore[assignment]
                     break
         if not waiting:
@@ -704,11 +767,89 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         fixes = _counted_vocab()["tag_fixes"]
         _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})
         pending = waiting
+    for k, found in fallback.items():
+        if out[k] is None:
+            out[k] = found
     _end_at_people(qs, out)
     _carry_counted(text, qs, out)
     _distribute_respectively(text, qs, out)
     _name_people_again(text, qs, out)
+    _name_tolls(text, qs, out)
+    _name_partitive_people(text, qs, out)
     return out
+
+
+def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """2人死亡、9人受伤, 死亡2325例: a count of people or cases that a word of harm follows (past a
+    lead word: 3人不幸遇难) or stands right after counts that state, when no noun was found."""
+    vocab = _counted_vocab()
+    units, words, leads = vocab["toll_units"], vocab["toll_words"], vocab["toll_leads"]
+    person = _news_vocab()["person_noun"]
+    for k, q in enumerate(qs):
+        if q.kind != "count" or q.unit not in units or out[k] not in (None, person):
+            continue
+        at = q.end
+        word = _startswith_any(text, at, words)
+        lead = _startswith_any(text, at, leads) if word is None else None
+        if lead is not None:
+            at += len(lead)
+            word = _startswith_any(text, at, words)
+        if word is not None:
+            after = text[at + len(word) : at + len(word) + 1]
+            if len(word) > 1 or not after or not _is_han(after) or after in _BOUNDARY_CHARS:
+                out[k] = word
+            continue
+        word = _endswith_any(text, q.start, words)
+        if word is not None and len(word) > 1:
+            before = text[q.start - len(word) - 1 : q.start - len(word)]
+            if not before or not _is_han(before) or before in _BOUNDARY_CHARS:
+                out[k] = word  # ，死亡2325例 (not 非正常死亡: a word goes on before it)
+
+
+def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """24名经济学家中，有18人…另外八人: a count that names only 人 after a larger count of people in
+    the same sentence that names a noun, with a word of part between them, counts that noun."""
+    vocab = _counted_vocab()
+    units, person = _news_vocab()["person_units"], _news_vocab()["person_noun"]
+    ends = vocab["sentence_ends"]
+    taken: set[int] = set()
+    for k, q in enumerate(qs):
+        if q.kind != "count" or out[k] != person or q.unit not in units:
+            continue
+        start = max(text.rfind(end, 0, q.start) for end in ends) + 1
+        for j in range(k - 1, -1, -1):
+            p = qs[j]
+            if p.start < start:
+                break
+            named = out[j]
+            if j in taken or p.kind != "count" or p.unit not in units or named in (None, person):
+                continue
+            if named.endswith(vocab["partitive_not_endings"]):
+                break  # (参保人数达13.9亿人，其中11亿人: 人数 names no people)  # (有18人…另外八人: both are parts of the same whole)
+            between = text[p.end : q.start]
+            if q.value < p.value and any(marker in between for marker in vocab["partitive_markers"]):
+                out[k] = named
+                taken.add(k)
+            break
+
+
+def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The run of 2 to run_max characters after a measure word up to a boundary (a function
+    character, or the end of what was read when no word goes on past it) when it ends with a
+    dictionary noun of two or three characters (小书包, 离异婚姻; not 受损, a verb): the words it must
+    know first when `tags` lacks them."""
+    vocab = _counted_vocab()
+    cut = next((i for i, ch in enumerate(chars) if ch in _BOUNDARY_CHARS), len(chars))
+    if cut == len(chars) and open_edge or not 2 <= cut <= vocab["run_max"] or chars[cut : cut + 1] == "的":
+        return None  # (2200多处湿地类型的自然保护区: the run is a modifier)
+    run = chars[:cut]
+    tails = [run[-k:] for k in (3, 2) if k <= cut]
+    lacking = [tail for tail in tails if tail not in tags]
+    if lacking:
+        return lacking
+    if any(tags[tail] in vocab["run_head_tags"] for tail in tails):
+        return run
+    return None
 
 
 def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:

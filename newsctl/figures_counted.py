@@ -69,7 +69,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
         after = han_run(text, q.end, min(q.end + limit, hi)).group()
         side = "after_age" if q.kind == "age" else "after"
-        owned = text[q.start - 1 : q.start] == "的"  # (央行的2%目标: a percentage owned names a noun)
+        owned = text[q.start - 1 : q.start] == "的"  # (银行的3%目标: a percentage owned names a noun)
         if after and (q.kind != "percent" or owned) and q.unit not in news["self_noun_units"]:
             # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
             after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
@@ -95,8 +95,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # the dictionary makes of the words before it
         after_spans.append(("person_heads", after_spans[0][1], False))
     if person and q.unit not in news["self_noun_units"]:
-        # 154名在某厂工作的建筑工人, 这154名英勇救人的农民工朋友: the people after a longer modifier
-        # closed by 的, within the clause (a head noun of people, not 三位老师傅的兴趣)
+        # 80名在工地干活的外地工人: the people after a longer modifier closed by 的, within the
+        # clause (a head noun of people, not 三位老师傅的兴趣)
         far = text.find("的", q.end, min(q.end + _counted_vocab()["person_modifier_far"], hi))
         if (
             far > q.end
@@ -112,8 +112,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         and after_spans
         and q.unit not in _counted_vocab()["run_not_units"]
     ):
-        # 六个小书包。, 两段离异婚姻、: a short run up to a boundary that ends with a noun (the run is
-        # open when a numeral character goes on after it: 一个微信收款|二维码)
+        # 三个旧书包。, 两段短暂婚姻、: a short run up to a boundary that ends with a noun (the run is
+        # open when a numeral character goes on after it: 一张手机付款|二维码)
         run = after_spans[0][1]
         after_spans.append(("after_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
     if q.kind == "count" and after_spans and not person:
@@ -153,13 +153,15 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             spans.append(("money_heads", after_spans[0][1], False))
+        if q.kind == "money":
+            spans.append(("rate", "", False))  # ，月租约3000元: read when nothing before it is
     if (
         text[q.start - 1 : q.start] == "的"
         and q.kind in ("count", "money", "percent")
         and not _endswith_any(text, q.start - 1, _counted_vocab()["owner_not_endings"])
     ):
-        # 冠捷的2000万台: the noun before 的 owns what is counted, it is not it; before a percentage
-        # it is what the percentage is a share of, read after a noun that follows (央行的2%目标, 收入的30%)
+        # 某厂的800万台: the noun before 的 owns what is counted, it is not it; before a percentage
+        # it is what the percentage is a share of, read after a noun that follows (银行的3%目标, 收入的30%)
         owner = [span for span in spans if span[0].startswith("before")]
         spans = [span for span in spans if not span[0].startswith("before")]
         if q.kind == "percent":
@@ -209,16 +211,18 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
     return subject[-limit:], len(subject) > limit or (edge > lo and _is_han(text[edge - 1]))
 
 
-def _rate_noun_before(text: str, end: int, lo: int) -> str | None:
+def _rate_noun_before(text: str, end: int, lo: int, money: bool = False) -> str | None:
     """，重箱率100%: a short noun of a rate (…率, …比例) that opens its clause right before a
-    percentage (past its predicate) is what the percentage counts, known to the dictionary or not."""
+    percentage (past its predicate) is what the percentage counts, known to the dictionary or not;
+    so is a short noun of money (…费, …金, …款: ，月租约3000元) before an amount of money."""
     vocab = _counted_vocab()
+    suffixes = vocab["money_noun_suffixes"] if money else vocab["rate_suffixes"]
     run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
     edge = end - run
     if edge > 0 and (_is_han(text[edge - 1]) or edge == lo or text[edge - 1].isdigit()):
         return None  # the clause goes on before it: the rate may be cut (19日出工率)
     subject = _strip_predicate(text[edge:end])
-    if not 2 <= len(subject) <= vocab["rate_max"] or not subject.endswith(vocab["rate_suffixes"]):
+    if not 2 <= len(subject) <= vocab["rate_max"] or not subject.endswith(suffixes):
         return None
     return None if _has_any(subject, _BOUNDARY_CHARS) else subject
 
@@ -282,7 +286,7 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
             spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
         if not stop or len(before) - len(stop) < 2 or stop in _counted_vocab()["transfer_words"]:
-            break  # (X计划每年筹集100万美元, X发放5000万元: who gets or gives is not what is counted)
+            break  # (某会计划每年筹集50万美元, 某市发放3000万元: who gets or gives is not what is counted)
         before = before[: -len(stop)]
         inner = stop[0]
     return spans
@@ -341,6 +345,7 @@ def _counted_vocab() -> dict[str, Any]:
         "list_joiner_chars": frozenset(data["list_joiner_chars"]),
         "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
         "rate_max": int(data["rate_noun"]["max_chars"]),
+        "money_noun_suffixes": tuple(data["rate_noun"]["money_suffixes"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
         "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
         "subject_units": frozenset(data["subject"]["units"]),
@@ -359,6 +364,7 @@ def _counted_vocab() -> dict[str, Any]:
         "list_leads": tuple(respectively["list_leads"]),
         "list_item_max": int(respectively["list_item_max"]),
         "shared_head_min": int(respectively["shared_head_min"]),
+        "shared_head_max": int(respectively["shared_head_max"]),
         "list_split": re.compile("|".join(map(re.escape, respectively["list_separators"]))).split,
         "transfer_words": frozenset(data["subject"]["transfer_verbs"]),
         "owner_not_endings": _by_length(data["owner"]["not_endings"]),
@@ -735,7 +741,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                         side, chars, open_edge = "before_verbal", *subject
                     else:
                         if side == "rate":
-                            named = _rate_noun_before(text, qs[k].start, lows[k])
+                            named = _rate_noun_before(text, qs[k].start, lows[k], qs[k].kind == "money")
                         else:
                             named = _head_phrase(chars, side)
                         if named is not None:
@@ -750,8 +756,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                     break
                 if found:
                     if found in change_nouns and qs[k].unit == "%":
-                        # 能耗强度累计降幅超过26%: a word of change alone is read last; the subject whose
-                        # change it is comes first (增幅达85% keeps it when none is found)
+                        # 用水强度累计降幅超过20%: a word of change alone is read last; the subject whose
+                        # change it is comes first (增幅达15% keeps it when none is found)
                         fallback.setdefault(k, found)  # type: ignore[arg-type]
                         continue
                     out[k] = found  # type: ignore[assignment]
@@ -780,8 +786,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
 
 
 def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
-    """2人死亡、9人受伤, 死亡2325例: a count of people or cases that a word of harm follows (past a
-    lead word: 3人不幸遇难) or stands right after counts that state, when no noun was found."""
+    """1人死亡、6人受伤, 死亡31例: a count of people or cases that a word of harm follows (past a
+    lead word: 4人不幸遇难) or stands right after counts that state, when no noun was found."""
     vocab = _counted_vocab()
     units, words, leads = vocab["toll_units"], vocab["toll_words"], vocab["toll_leads"]
     person = _news_vocab()["person_noun"]
@@ -803,11 +809,11 @@ def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
         if word is not None and len(word) > 1:
             before = text[q.start - len(word) - 1 : q.start - len(word)]
             if not before or not _is_han(before) or before in _BOUNDARY_CHARS:
-                out[k] = word  # ，死亡2325例 (not 非正常死亡: a word goes on before it)
+                out[k] = word  # ，死亡31例 (not 非正常死亡: a word goes on before it)
 
 
 def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
-    """24名经济学家中，有18人…另外八人: a count that names only 人 after a larger count of people in
+    """受访的30名教师中，有12人…另外9人: a count that names only 人 after a larger count of people in
     the same sentence that names a noun, with a word of part between them, counts that noun."""
     vocab = _counted_vocab()
     units, person = _news_vocab()["person_units"], _news_vocab()["person_noun"]
@@ -823,9 +829,9 @@ def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]
                 break
             named = out[j]
             if j in taken or p.kind != "count" or p.unit not in units or named in (None, person):
-                continue
+                continue  # (有12人…另外9人: both are parts of the same whole)
             if named.endswith(vocab["partitive_not_endings"]):
-                break  # (参保人数达13.9亿人，其中11亿人: 人数 names no people)  # (有18人…另外八人: both are parts of the same whole)
+                break  # (参保人数达900万人，其中600万人: 人数 names no people)
             between = text[p.end : q.start]
             if q.value < p.value and any(marker in between for marker in vocab["partitive_markers"]):
                 out[k] = named
@@ -836,12 +842,12 @@ def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]
 def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
     """The run of 2 to run_max characters after a measure word up to a boundary (a function
     character, or the end of what was read when no word goes on past it) when it ends with a
-    dictionary noun of two or three characters (小书包, 离异婚姻; not 受损, a verb): the words it must
+    dictionary noun of two or three characters (旧书包, 短暂婚姻; not 受损, a verb): the words it must
     know first when `tags` lacks them."""
     vocab = _counted_vocab()
     cut = next((i for i, ch in enumerate(chars) if ch in _BOUNDARY_CHARS), len(chars))
     if cut == len(chars) and open_edge or not 2 <= cut <= vocab["run_max"] or chars[cut : cut + 1] == "的":
-        return None  # (2200多处湿地类型的自然保护区: the run is a modifier)
+        return None  # (30多处森林类型的保护区: the run is a modifier)
     run = chars[:cut]
     tails = [run[-k:] for k in (3, 2) if k <= cut]
     lacking = [tail for tail in tails if tail not in tags]
@@ -870,7 +876,15 @@ def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
     if n < 2 or "的" in items[-1]:
         return []
     if len(items[-1]) - min(len(item) for item in items[:-1]) >= vocab["shared_head_min"]:
-        return []  # 一线、二线、三线城市成交量: the last item's head is shared by all, not a list of nouns
+        # 一线、二线、三线城市成交量: the last item's head is shared by all; when the other items end
+        # with the same character and the last item has it before its head, each item takes the head
+        # (甲类、乙类、丙类产品销量 → 甲类产品销量…)
+        last, end = items[-1], items[0][-1]
+        at = last.rfind(end, 0, len(last) - 2)
+        head = last[at + 1 :]
+        if at < 1 or len(head) > vocab["shared_head_max"] or any(item[-1] != end for item in items[:-1]):
+            return []
+        return [item + head for item in items[:-1]] + [last]
     return list(items)
 
 

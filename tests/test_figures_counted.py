@@ -32,9 +32,14 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("货运量增长8%，满载率95%。", [("8%", "货运量"), ("95%", "满载率")]),
         # 分别: the nouns listed before it, in order
         ("出口和进口分别增长5%和6%。", [("5%", "出口"), ("6%", "进口")]),
-        # ... not when the last item holds a head that all share (each reads its subject)
+        # ... the last item holds a head that all share: each item takes it
         (
             "一线、二线、三线城市成交量分别增长5%、6%和7%。",
+            [("5%", "一线城市成交量"), ("6%", "二线城市成交量"), ("7%", "三线城市成交量")],
+        ),
+        # ... not when the other items do not end alike (each reads its subject)
+        (
+            "甲地、乙市、丙县城市成交量分别增长5%、6%和7%。",
             [("5%", "成交量"), ("6%", "成交量"), ("7%", "成交量")],
         ),
         # 分别 before one figure

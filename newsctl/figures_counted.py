@@ -153,6 +153,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             spans.append(("money_heads", after_spans[0][1], False))
+            run = after_spans[0][1]
+            spans.append(("money_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
         if q.kind == "money":
             spans.append(("rate", "", False))  # ，月租约3000元: read when nothing before it is
     if (
@@ -243,6 +245,10 @@ def _strip_predicate(chars: str) -> str:
         if word is not None:
             chars = chars[: -len(word)]
             continue
+        when = vocab["time_tail"](chars)
+        if when is not None and when.start() > 0:
+            chars = chars[: when.start()]  # 房价指数在4月也比去年同期上扬: the time of the change
+            continue
         k = max(
             chars.rfind(head, max(0, len(chars) - vocab["comparison_max"]))
             for head in vocab["comparison_heads"]
@@ -325,6 +331,15 @@ def _comparison_search(spec: dict[str, Any]) -> Any:
     return re.compile(f"(?<![{re.escape(before)}])[{re.escape(heads)}](?![{re.escape(after)}])").search
 
 
+def _time_tail_search(spec: dict[str, Any]) -> Any:
+    """search() of a time at the end of a clause read back (在4月, 于三季度, 1-4月): a numeral, a
+    range of them, and a unit of a date."""
+    leads = "|".join(map(re.escape, spec["leads"]))
+    units = "|".join(map(re.escape, sorted(spec["units"], key=len, reverse=True)))
+    number = "[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3}"
+    return re.compile(f"(?:{leads})?(?:{number})(?:[-－至到~](?:{number}))?(?:{units})$").search
+
+
 @cache
 def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
@@ -369,6 +384,7 @@ def _counted_vocab() -> dict[str, Any]:
         "transfer_words": frozenset(data["subject"]["transfer_verbs"]),
         "owner_not_endings": _by_length(data["owner"]["not_endings"]),
         "change_nouns": frozenset(data["subject"]["change_nouns"]),
+        "time_tail": _time_tail_search(data["subject"]["time_tail"]),
         "person_modifier_far": int(data["person_heads"]["modifier_far"]),
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
@@ -689,7 +705,7 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
 
 #: the sides of a span that are not a noun phrase to read from the dictionary: a noun itself, or a
 #: reading made only when the spans before it found nothing
-_READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads"))
+_READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads", "money_run"))
 
 
 def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
@@ -743,7 +759,11 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                         if side == "rate":
                             named = _rate_noun_before(text, qs[k].start, lows[k], qs[k].kind == "money")
                         else:
-                            named = _head_phrase(chars, side)
+                            named = (
+                                _money_run(chars, open_edge)
+                                if side == "money_run"
+                                else _head_phrase(chars, side)
+                            )
                         if named is not None:
                             out[k] = named
                             break
@@ -856,6 +876,16 @@ def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str 
     if any(tags[tail] in vocab["run_head_tags"] for tail in tails):
         return run
     return None
+
+
+def _money_run(chars: str, open_edge: bool) -> str | None:
+    """共约2万元救急金，: the run of 2 to run_max characters after an amount of money up to a
+    boundary that ends with a noun of money (money_suffixes), known to the dictionary or not."""
+    vocab = _counted_vocab()
+    cut = next((i for i, ch in enumerate(chars) if ch in _BOUNDARY_CHARS), len(chars))
+    if cut == len(chars) and open_edge or not 2 <= cut <= vocab["run_max"] or chars[cut : cut + 1] == "的":
+        return None
+    return chars[:cut] if chars[:cut].endswith(vocab["money_noun_suffixes"]) else None
 
 
 def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:

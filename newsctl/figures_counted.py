@@ -48,7 +48,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
     limit = vocab.counted_max
-    han_run = _counted_char_run()  # Han characters that cannot start a numeral
+    han_run = _forward_char_run()  # Han characters that cannot start a numeral (but 数, 零: 指数, 零售)
     news = _news_vocab()
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
     if q.unit_category == "count" and q.unit == "度":
@@ -348,6 +348,8 @@ def _counted_vocab() -> dict[str, Any]:
     return {
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
         "back_word_numerals": tuple(data["back_word_numerals"]),
+        "forward_word_numerals": tuple(data["forward_word_numerals"]),
+        "lead_word_numerals": tuple(data["lead_word_numerals"]),
         "subject_reach": int(data["subject"]["reach"]),
         "adverbs_after_person": frozenset(data["adverbs_after_person"]),
         "joiners_after_noun": tuple(data["joiners_after_noun"]),
@@ -409,6 +411,21 @@ def _back_char_run() -> Any:
     """match() of a run of Han characters that start no numeral or are numeral characters that
     end words (景气指数, 零售, 参保: back_word_numerals): what `counted` reads back from a figure."""
     return _counted_char_run(frozenset(_counted_vocab()["back_word_numerals"]))
+
+
+@cache
+def _forward_char_run() -> Any:
+    """match() of a run of Han characters that start no numeral or are numeral characters that
+    go on words read forwards (四大指数, 5家零售企业: forward_word_numerals); 参 only at the start of
+    the run (150部参赛作品; 运动员|参赛 ends at it)."""
+    run = _counted_char_run(frozenset(_counted_vocab()["forward_word_numerals"]))
+    lead = frozenset(_counted_vocab()["lead_word_numerals"])
+    whole = _counted_char_run(frozenset(_counted_vocab()["forward_word_numerals"]) | lead)
+
+    def match(text: str, start: int, end: int) -> Any:
+        return whole(text, start, end) if text[start : start + 1] in lead else run(text, start, end)
+
+    return match
 
 
 @cache
@@ -518,6 +535,8 @@ def _noun_phrase(
             tag = tags.get(single, _UNKNOWN)
             if tag is _UNKNOWN:
                 return [single]
+            if single in _counted_vocab()["forward_word_numerals"]:
+                tag = None  # (两位数增长: 数 and 零 start words, they are no nouns alone)
             next_tag = None
             if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
                 if not _boundary_after(chars, pos + 1, open_edge):
@@ -713,7 +732,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     words that the figures lack are looked up in the dictionary together, then those figures
     are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
     _back_char_run()  # (compiled with the vocabulary by the first text, not by the first figure that
-    _counted_char_run()  # has a noun near it)
+    _forward_char_run()  # has a noun near it)
     out: list[str | None] = [None] * len(qs)
     # each figure reads the text between the figures next to it
     bounds = sorted((q.start, q.end) for q in qs)

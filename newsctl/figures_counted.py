@@ -90,6 +90,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more), hi)))
     if q.kind == "age":
         return after_spans
+    person_after = after_spans[0][1] if person and after_spans else ""
     if person and after_spans:
         # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
         # the dictionary makes of the words before it
@@ -169,6 +170,10 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if q.kind == "percent":
             spans += owner
     if person:
+        if person_after and q.unit not in news["self_noun_units"]:
+            # 500多名外国人在当地失踪, 15位报告人做了: the shortest run after the measure word that
+            # ends like a noun of people, when nothing else names them
+            spans.append(("person_run", person_after, False))
         spans.append(("word", news["person_noun"], False))
     return spans
 
@@ -388,6 +393,9 @@ def _counted_vocab() -> dict[str, Any]:
         "change_nouns": frozenset(data["subject"]["change_nouns"]),
         "time_tail": _time_tail_search(data["subject"]["time_tail"]),
         "person_modifier_far": int(data["person_heads"]["modifier_far"]),
+        "person_run_max": int(data["person_heads"]["run_max"]),
+        "person_run_endings": frozenset(data["person_heads"]["run_endings"]),
+        "person_run_extenders": frozenset(data["person_heads"]["run_extenders"]),
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
@@ -724,7 +732,9 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
 
 #: the sides of a span that are not a noun phrase to read from the dictionary: a noun itself, or a
 #: reading made only when the spans before it found nothing
-_READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads", "money_run"))
+_READ_WHEN_REACHED = frozenset(
+    ("word", "subject", "rate", "person_heads", "money_heads", "money_run", "person_run")
+)
 
 
 def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
@@ -781,6 +791,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                             named = (
                                 _money_run(chars, open_edge)
                                 if side == "money_run"
+                                else _person_run(chars)
+                                if side == "person_run"
                                 else _head_phrase(chars, side)
                             )
                         if named is not None:
@@ -894,6 +906,22 @@ def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str 
         return lacking
     if any(tags[tail] in vocab["run_head_tags"] for tail in tails):
         return run
+    return None
+
+
+def _person_run(chars: str) -> str | None:
+    """The shortest run of 2 to person_run_max characters after a measure word of people, before
+    any function character, that ends with a character of a noun of people (外国人, 报告人, 男子),
+    and goes on over the characters that end such nouns again (老师傅, 子女, 民众, 人士)."""
+    vocab = _counted_vocab()
+    most = min(len(chars), vocab["person_run_max"])
+    for end in range(2, most + 1):
+        if chars[end - 1] in _BOUNDARY_CHARS:
+            return None
+        if chars[end - 1] in vocab["person_run_endings"]:
+            while end < len(chars) and chars[end] in vocab["person_run_extenders"]:
+                end += 1  # 老师傅, 子女, 民众, 人士
+            return None if chars[end : end + 1] == "的" else chars[:end]  # (英勇救人的: a modifier)
     return None
 
 

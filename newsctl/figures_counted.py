@@ -352,6 +352,8 @@ def _counted_vocab() -> dict[str, Any]:
     respectively = data["respectively"]
     return {
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
+        "noun_suffixes_not_names": tuple(data["tag_fix_suffixes"]["suffixes"]),
+        "name_tags": frozenset(data["tag_fix_suffixes"]["name_tags"]),
         "back_word_numerals": tuple(data["back_word_numerals"]),
         "forward_word_numerals": tuple(data["forward_word_numerals"]),
         "lead_word_numerals": tuple(data["lead_word_numerals"]),
@@ -823,6 +825,9 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         _tag_memo.update(looked_up)
         fixes = _counted_vocab()["tag_fixes"]
         _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})
+        suffixes, names = _counted_vocab()["noun_suffixes_not_names"], _counted_vocab()["name_tags"]
+        # 贡献率: a word that ends like a noun of a rate is no person's name, whatever the tag says
+        _tag_memo.update({w: "n" for w, t in looked_up.items() if t in names and w.endswith(suffixes)})
         pending = waiting
     for k, found in fallback.items():
         if out[k] is None:

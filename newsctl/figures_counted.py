@@ -352,6 +352,12 @@ def _counted_vocab() -> dict[str, Any]:
     respectively = data["respectively"]
     return {
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
+        "amount_verbs": dict(data["amount_verbs"]),
+        "label_colons": frozenset(data["label"]["colons"]),
+        "label_max": int(data["label"]["max_chars"]),
+        "label_money_endings": tuple(data["label"]["money_endings"])
+        + tuple(data["rate_noun"]["money_suffixes"]),
+        "amount_verb_words": _by_length(list(data["amount_verbs"])),
         "noun_suffixes_not_names": tuple(data["tag_fix_suffixes"]["suffixes"]),
         "name_tags": frozenset(data["tag_fix_suffixes"]["name_tags"]),
         "back_word_numerals": tuple(data["back_word_numerals"]),
@@ -838,7 +844,45 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_people_again(text, qs, out)
     _name_tolls(text, qs, out)
     _name_partitive_people(text, qs, out)
+    _name_by_amount_verb(text, qs, out)
+    _name_by_label(text, qs, out)
     return out
+
+
+def _name_by_label(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """①生活费用：1500元, 合格率：98%: an amount of money or a percentage with no noun, right after a
+    label and its colon, counts the label when it opens its line or clause and ends like a noun of
+    money or of a rate (label_money_endings, rate suffixes)."""
+    vocab = _counted_vocab()
+    for k, q in enumerate(qs):
+        if q.kind not in ("money", "percent") or out[k] is not None:
+            continue
+        colon = q.start - 1
+        while colon >= 0 and text[colon] in " \u3000":
+            colon -= 1
+        if colon < 2 or text[colon] not in vocab["label_colons"]:
+            continue
+        start = colon - _HAN_RUN(text[max(0, colon - vocab["label_max"] - 1) : colon][::-1]).end()
+        label = text[start:colon]
+        if not 2 <= len(label) <= vocab["label_max"] or start > 0 and _is_han(text[start - 1]):
+            continue  # (a label opens its line or clause; a longer run is a sentence)
+        endings = vocab["label_money_endings"] if q.kind == "money" else vocab["rate_suffixes"]
+        if label.endswith(endings):
+            out[k] = label
+
+
+def _name_by_amount_verb(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """最高可罚1800元, 每月只能挣约1万元, 汇了约3万元: an amount of money with no noun, right after
+    a verb that says what the money is (amount_verbs: 罚 → 罚款, 挣 → 收入; 了 may stand between)."""
+    verbs = _counted_vocab()["amount_verbs"]
+    words = _counted_vocab()["amount_verb_words"]
+    for k, q in enumerate(qs):
+        if q.kind != "money" or out[k] is not None:
+            continue
+        end = q.start - 1 if text[q.start - 1 : q.start] == "了" else q.start
+        verb = _endswith_any(text, end, words)
+        if verb is not None:
+            out[k] = verbs[verb]
 
 
 def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

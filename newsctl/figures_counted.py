@@ -66,10 +66,13 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         return [("after", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
     person = q.kind == "count" and q.unit in news["person_units"]
     after_spans: list[tuple[str, str, bool]] = []
+    percent_after = ""
     if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
         after = han_run(text, q.end, min(q.end + limit, hi)).group()
         side = "after_age" if q.kind == "age" else "after"
         owned = text[q.start - 1 : q.start] == "的"  # (银行的3%目标: a percentage owned names a noun)
+        if q.kind == "percent" and not after.startswith("的"):
+            percent_after = after
         if after and (q.kind != "percent" or owned) and q.unit not in news["self_noun_units"]:
             # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
             after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
@@ -151,6 +154,10 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         spans += after_spans  # 每月4700元补助: after what comes before
         if q.kind == "percent":
             spans.append(("rate", "", False))  # ，满载率95%: read when nothing before it is
+            if percent_after and not after_spans:
+                # 六成受访者认为: people right after a percentage (a head noun of people closes the
+                # phrase), when nothing before names what it counts
+                spans.append(("person_heads", percent_after, False))
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             spans.append(("money_heads", after_spans[0][1], False))
@@ -354,6 +361,8 @@ def _counted_vocab() -> dict[str, Any]:
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
         "amount_verbs": dict(data["amount_verbs"]),
         "label_colons": frozenset(data["label"]["colons"]),
+        "apposition_words": _by_length(data["label"]["apposition_words"]),
+        "namely_words": _by_length(data["label"]["namely_words"]),
         "label_max": int(data["label"]["max_chars"]),
         "label_money_endings": tuple(data["label"]["money_endings"])
         + tuple(data["rate_noun"]["money_suffixes"]),
@@ -846,7 +855,33 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_partitive_people(text, qs, out)
     _name_by_amount_verb(text, qs, out)
     _name_by_label(text, qs, out)
+    _name_by_apposition(text, qs, out)
     return out
+
+
+def _name_by_apposition(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """1800元为资助资金，: an amount of money with no noun that 为 (作为) names counts the noun of money
+    after it, up to a boundary; a percentage that 即 (namely) glues to such an amount counts it too
+    (90%即1800元为资助资金)."""
+    vocab = _counted_vocab()
+    for k, q in enumerate(qs):
+        if q.kind != "money" or out[k] is not None:
+            continue
+        word = _startswith_any(text, q.end, vocab["apposition_words"])
+        if word is None:
+            continue
+        start = q.end + len(word)
+        run = _HAN_RUN(text, start, start + vocab["label_max"] + 1).end() - start
+        named = text[start : start + run]
+        cut = next((i for i, ch in enumerate(named) if ch in _BOUNDARY_CHARS), len(named))
+        named = named[:cut]
+        if 2 <= len(named) <= vocab["label_max"] and named.endswith(vocab["label_money_endings"]):
+            out[k] = named
+    for k, q in enumerate(qs[:-1]):
+        glue = _startswith_any(text, q.end, vocab["namely_words"])
+        nxt = qs[k + 1]
+        if q.kind == "percent" and out[k] is None and glue and nxt.start == q.end + len(glue):
+            out[k] = out[k + 1]
 
 
 def _name_by_label(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
@@ -860,7 +895,9 @@ def _name_by_label(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
         colon = q.start - 1
         while colon >= 0 and text[colon] in " \u3000":
             colon -= 1
-        if colon < 2 or text[colon] not in vocab["label_colons"]:
+        if colon >= 0 and colon < q.start - 1 and q.kind == "money" and _is_han(text[colon]):
+            colon += 1  # 二、捐赠标准 2000元: a label and a space before an amount
+        elif colon < 2 or text[colon] not in vocab["label_colons"]:
             continue
         start = colon - _HAN_RUN(text[max(0, colon - vocab["label_max"] - 1) : colon][::-1]).end()
         label = text[start:colon]

@@ -419,6 +419,8 @@ def _counted_vocab() -> dict[str, Any]:
         "toll_units": frozenset(data["tolls"]["units"]),
         "toll_words": _by_length(data["tolls"]["words"]),
         "toll_leads": _by_length(data["tolls"]["lead_words"]),
+        "toll_reach": int(data["tolls"]["reach"]),
+        "toll_number_word": data["tolls"]["number_word"],
         "partitive_markers": tuple(data["partitive"]["markers"]),
         "partitive_not_endings": tuple(data["partitive"]["not_endings"]),
     }
@@ -947,6 +949,13 @@ def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
             before = text[q.start - len(word) - 1 : q.start - len(word)]
             if not before or not _is_han(before) or before in _BOUNDARY_CHARS:
                 out[k] = word  # ，死亡31例 (not 非正常死亡: a word goes on before it)
+                continue
+        # 死亡人数已升至40人: the number of the harmed, named just before in the clause
+        clause = _same_clause_before(text, q.start, vocab["toll_reach"])
+        at = clause.rfind(vocab["toll_number_word"])
+        word = _endswith_any(clause, at, words) if at > 0 else None
+        if word is not None and len(word) > 1:
+            out[k] = word
 
 
 def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

@@ -930,6 +930,7 @@ def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
     vocab = _counted_vocab()
     units, words, leads = vocab["toll_units"], vocab["toll_words"], vocab["toll_leads"]
     person = _news_vocab()["person_noun"]
+    numbered = vocab["toll_number_word"] in text  # (死亡人数: looked for once per text)
     for k, q in enumerate(qs):
         if q.kind != "count" or q.unit not in units or out[k] not in (None, person):
             continue
@@ -950,6 +951,8 @@ def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
             if not before or not _is_han(before) or before in _BOUNDARY_CHARS:
                 out[k] = word  # ，死亡31例 (not 非正常死亡: a word goes on before it)
                 continue
+        if not numbered:
+            continue
         # 死亡人数已升至40人: the number of the harmed, named just before in the clause
         clause = _same_clause_before(text, q.start, vocab["toll_reach"])
         at = clause.rfind(vocab["toll_number_word"])

@@ -48,7 +48,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     if q.kind in ("ordinal", "anniversary") or q.unit_category == "time":
         return []
     limit = vocab.counted_max
-    han_run = _counted_char_run()  # Han characters that cannot start a numeral
+    han_run = _forward_char_run()  # Han characters that cannot start a numeral (but 数, 零: 指数, 零售)
     news = _news_vocab()
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
     if q.unit_category == "count" and q.unit == "度":
@@ -66,10 +66,14 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         return [("after", after, _han_goes_on(text, q.end + len(after), hi))] if after else []
     person = q.kind == "count" and q.unit in news["person_units"]
     after_spans: list[tuple[str, str, bool]] = []
+    percent_after = ""
     if q.kind in ("count", "age", "money") and q.unit is not None or q.kind == "percent":
         after = han_run(text, q.end, min(q.end + limit, hi)).group()
         side = "after_age" if q.kind == "age" else "after"
-        if after and q.kind != "percent" and q.unit not in news["self_noun_units"]:
+        owned = text[q.start - 1 : q.start] == "的"  # (银行的3%目标: a percentage owned names a noun)
+        if q.kind == "percent" and not after.startswith("的"):
+            percent_after = after
+        if after and (q.kind != "percent" or owned) and q.unit not in news["self_noun_units"]:
             # 9名同志: what follows the measure word (3人受伤: 人 is the noun itself)
             after_spans.append((side, after, _han_goes_on(text, q.end + len(after), hi)))
         de = after.find("的")
@@ -89,10 +93,33 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             after_spans.append((side, more, _han_goes_on(text, q.end + de + 1 + len(more), hi)))
     if q.kind == "age":
         return after_spans
+    person_after = after_spans[0][1] if person and after_spans else ""
     if person and after_spans:
         # 1400名安保人员: a head noun of people closes the phrase after the measure word, whatever
         # the dictionary makes of the words before it
         after_spans.append(("person_heads", after_spans[0][1], False))
+    if person and q.unit not in news["self_noun_units"]:
+        # 80名在工地干活的外地工人: the people after a longer modifier closed by 的, within the
+        # clause (a head noun of people, not 三位老师傅的兴趣)
+        far = text.find("的", q.end, min(q.end + _counted_vocab()["person_modifier_far"], hi))
+        if (
+            far > q.end
+            and _HAN_RUN(text, q.end, far).end() == far
+            and text[far - 1] not in _counted_vocab()["possessor_endings"]
+        ):
+            more = han_run(text, far + 1, min(far + 1 + limit, hi)).group()
+            if more:
+                after_spans.append(("person_heads", more, False))
+    elif (
+        q.kind == "count"
+        and q.unit is not None
+        and after_spans
+        and q.unit not in _counted_vocab()["run_not_units"]
+    ):
+        # 三个旧书包。, 两段短暂婚姻、: a short run up to a boundary that ends with a noun (the run is
+        # open when a numeral character goes on after it: 一张手机付款|二维码)
+        run = after_spans[0][1]
+        after_spans.append(("after_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -127,10 +154,33 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         spans += after_spans  # 每月4700元补助: after what comes before
         if q.kind == "percent":
             spans.append(("rate", "", False))  # ，满载率95%: read when nothing before it is
+            if percent_after and not after_spans:
+                # 六成受访者认为: people right after a percentage (a head noun of people closes the
+                # phrase), when nothing before names what it counts
+                spans.append(("person_heads", percent_after, False))
         if q.kind == "money" and after_spans:
             # 获得了150万元无抵押贷款: a head noun of money closes the phrase after the amount
             spans.append(("money_heads", after_spans[0][1], False))
+            run = after_spans[0][1]
+            spans.append(("money_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
+        if q.kind == "money":
+            spans.append(("rate", "", False))  # ，月租约3000元: read when nothing before it is
+    if (
+        text[q.start - 1 : q.start] == "的"
+        and q.kind in ("count", "money", "percent")
+        and not _endswith_any(text, q.start - 1, _counted_vocab()["owner_not_endings"])
+    ):
+        # 某厂的800万台: the noun before 的 owns what is counted, it is not it; before a percentage
+        # it is what the percentage is a share of, read after a noun that follows (银行的3%目标, 收入的30%)
+        owner = [span for span in spans if span[0].startswith("before")]
+        spans = [span for span in spans if not span[0].startswith("before")]
+        if q.kind == "percent":
+            spans += owner
     if person:
+        if person_after and q.unit not in news["self_noun_units"]:
+            # 500多名外国人在当地失踪, 15位报告人做了: the shortest run after the measure word that
+            # ends like a noun of people, when nothing else names them
+            spans.append(("person_run", person_after, False))
         spans.append(("word", news["person_noun"], False))
     return spans
 
@@ -175,16 +225,18 @@ def _subject_before(text: str, end: int, lo: int) -> tuple[str, bool] | None:
     return subject[-limit:], len(subject) > limit or (edge > lo and _is_han(text[edge - 1]))
 
 
-def _rate_noun_before(text: str, end: int, lo: int) -> str | None:
+def _rate_noun_before(text: str, end: int, lo: int, money: bool = False) -> str | None:
     """，重箱率100%: a short noun of a rate (…率, …比例) that opens its clause right before a
-    percentage (past its predicate) is what the percentage counts, known to the dictionary or not."""
+    percentage (past its predicate) is what the percentage counts, known to the dictionary or not;
+    so is a short noun of money (…费, …金, …款: ，月租约3000元) before an amount of money."""
     vocab = _counted_vocab()
+    suffixes = vocab["money_noun_suffixes"] if money else vocab["rate_suffixes"]
     run = _back_char_run()(text[max(lo, end - vocab["subject_reach"]) : end][::-1]).end()
     edge = end - run
     if edge > 0 and (_is_han(text[edge - 1]) or edge == lo or text[edge - 1].isdigit()):
         return None  # the clause goes on before it: the rate may be cut (19日出工率)
     subject = _strip_predicate(text[edge:end])
-    if not 2 <= len(subject) <= vocab["rate_max"] or not subject.endswith(vocab["rate_suffixes"]):
+    if not 2 <= len(subject) <= vocab["rate_max"] or not subject.endswith(suffixes):
         return None
     return None if _has_any(subject, _BOUNDARY_CHARS) else subject
 
@@ -204,6 +256,10 @@ def _strip_predicate(chars: str) -> str:
         word = _endswith_any(chars, len(chars), vocab["predicate_words"])
         if word is not None:
             chars = chars[: -len(word)]
+            continue
+        when = vocab["time_tail"](chars)
+        if when is not None and when.start() > 0:
+            chars = chars[: when.start()]  # 房价指数在4月也比去年同期上扬: the time of the change
             continue
         k = max(
             chars.rfind(head, max(0, len(chars) - vocab["comparison_max"]))
@@ -247,8 +303,8 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
                 spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
             spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
-        if not stop or len(before) - len(stop) < 2:
-            break
+        if not stop or len(before) - len(stop) < 2 or stop in _counted_vocab()["transfer_words"]:
+            break  # (某会计划每年筹集50万美元, 某市发放3000万元: who gets or gives is not what is counted)
         before = before[: -len(stop)]
         inner = stop[0]
     return spans
@@ -287,6 +343,15 @@ def _comparison_search(spec: dict[str, Any]) -> Any:
     return re.compile(f"(?<![{re.escape(before)}])[{re.escape(heads)}](?![{re.escape(after)}])").search
 
 
+def _time_tail_search(spec: dict[str, Any]) -> Any:
+    """search() of a time at the end of a clause read back (在4月, 于三季度, 1-4月): a numeral, a
+    range of them, and a unit of a date."""
+    leads = "|".join(map(re.escape, spec["leads"]))
+    units = "|".join(map(re.escape, sorted(spec["units"], key=len, reverse=True)))
+    number = "[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3}"
+    return re.compile(f"(?:{leads})?(?:{number})(?:[-－至到~](?:{number}))?(?:{units})$").search
+
+
 @cache
 def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
@@ -294,7 +359,19 @@ def _counted_vocab() -> dict[str, Any]:
     respectively = data["respectively"]
     return {
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
+        "amount_verbs": dict(data["amount_verbs"]),
+        "label_colons": frozenset(data["label"]["colons"]),
+        "apposition_words": _by_length(data["label"]["apposition_words"]),
+        "namely_words": _by_length(data["label"]["namely_words"]),
+        "label_max": int(data["label"]["max_chars"]),
+        "label_money_endings": tuple(data["label"]["money_endings"])
+        + tuple(data["rate_noun"]["money_suffixes"]),
+        "amount_verb_words": _by_length(list(data["amount_verbs"])),
+        "noun_suffixes_not_names": tuple(data["tag_fix_suffixes"]["suffixes"]),
+        "name_tags": frozenset(data["tag_fix_suffixes"]["name_tags"]),
         "back_word_numerals": tuple(data["back_word_numerals"]),
+        "forward_word_numerals": tuple(data["forward_word_numerals"]),
+        "lead_word_numerals": tuple(data["lead_word_numerals"]),
         "subject_reach": int(data["subject"]["reach"]),
         "adverbs_after_person": frozenset(data["adverbs_after_person"]),
         "joiners_after_noun": tuple(data["joiners_after_noun"]),
@@ -307,6 +384,7 @@ def _counted_vocab() -> dict[str, Any]:
         "list_joiner_chars": frozenset(data["list_joiner_chars"]),
         "rate_suffixes": tuple(data["rate_noun"]["suffixes"]),
         "rate_max": int(data["rate_noun"]["max_chars"]),
+        "money_noun_suffixes": tuple(data["rate_noun"]["money_suffixes"]),
         "head_modifier_max": int(data["person_heads"]["modifier_max"]),
         "demonstratives": _by_length(data["anaphora"]["demonstratives"]),
         "subject_units": frozenset(data["subject"]["units"]),
@@ -325,7 +403,26 @@ def _counted_vocab() -> dict[str, Any]:
         "list_leads": tuple(respectively["list_leads"]),
         "list_item_max": int(respectively["list_item_max"]),
         "shared_head_min": int(respectively["shared_head_min"]),
+        "shared_head_max": int(respectively["shared_head_max"]),
         "list_split": re.compile("|".join(map(re.escape, respectively["list_separators"]))).split,
+        "transfer_words": frozenset(data["subject"]["transfer_verbs"]),
+        "owner_not_endings": _by_length(data["owner"]["not_endings"]),
+        "change_nouns": frozenset(data["subject"]["change_nouns"]),
+        "time_tail": _time_tail_search(data["subject"]["time_tail"]),
+        "person_modifier_far": int(data["person_heads"]["modifier_far"]),
+        "person_run_max": int(data["person_heads"]["run_max"]),
+        "person_run_endings": frozenset(data["person_heads"]["run_endings"]),
+        "person_run_extenders": frozenset(data["person_heads"]["run_extenders"]),
+        "run_max": int(data["short_run"]["max_chars"]),
+        "run_not_units": frozenset(data["short_run"]["not_units"]),
+        "run_head_tags": frozenset(data["short_run"]["head_tags"]),
+        "toll_units": frozenset(data["tolls"]["units"]),
+        "toll_words": _by_length(data["tolls"]["words"]),
+        "toll_leads": _by_length(data["tolls"]["lead_words"]),
+        "toll_reach": int(data["tolls"]["reach"]),
+        "toll_number_word": data["tolls"]["number_word"],
+        "partitive_markers": tuple(data["partitive"]["markers"]),
+        "partitive_not_endings": tuple(data["partitive"]["not_endings"]),
     }
 
 
@@ -341,6 +438,21 @@ def _back_char_run() -> Any:
     """match() of a run of Han characters that start no numeral or are numeral characters that
     end words (景气指数, 零售, 参保: back_word_numerals): what `counted` reads back from a figure."""
     return _counted_char_run(frozenset(_counted_vocab()["back_word_numerals"]))
+
+
+@cache
+def _forward_char_run() -> Any:
+    """match() of a run of Han characters that start no numeral or are numeral characters that
+    go on words read forwards (四大指数, 5家零售企业: forward_word_numerals); 参 only at the start of
+    the run (150部参赛作品; 运动员|参赛 ends at it)."""
+    run = _counted_char_run(frozenset(_counted_vocab()["forward_word_numerals"]))
+    lead = frozenset(_counted_vocab()["lead_word_numerals"])
+    whole = _counted_char_run(frozenset(_counted_vocab()["forward_word_numerals"]) | lead)
+
+    def match(text: str, start: int, end: int) -> Any:
+        return whole(text, start, end) if text[start : start + 1] in lead else run(text, start, end)
+
+    return match
 
 
 @cache
@@ -450,6 +562,8 @@ def _noun_phrase(
             tag = tags.get(single, _UNKNOWN)
             if tag is _UNKNOWN:
                 return [single]
+            if single in _counted_vocab()["forward_word_numerals"]:
+                tag = None  # (两位数增长: 数 and 零 start words, they are no nouns alone)
             next_tag = None
             if tag in _SINGLE_NOUN_TAGS and side != "after_age" and single not in _BOUNDARY_CHARS:
                 if not _boundary_after(chars, pos + 1, open_edge):
@@ -637,7 +751,9 @@ def _boundary_after(chars: str, i: int, open_edge: bool) -> bool:
 
 #: the sides of a span that are not a noun phrase to read from the dictionary: a noun itself, or a
 #: reading made only when the spans before it found nothing
-_READ_WHEN_REACHED = frozenset(("word", "subject", "rate", "person_heads", "money_heads"))
+_READ_WHEN_REACHED = frozenset(
+    ("word", "subject", "rate", "person_heads", "money_heads", "money_run", "person_run")
+)
 
 
 def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
@@ -645,7 +761,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     words that the figures lack are looked up in the dictionary together, then those figures
     are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
     _back_char_run()  # (compiled with the vocabulary by the first text, not by the first figure that
-    _counted_char_run()  # has a noun near it)
+    _forward_char_run()  # has a noun near it)
     out: list[str | None] = [None] * len(qs)
     # each figure reads the text between the figures next to it
     bounds = sorted((q.start, q.end) for q in qs)
@@ -654,6 +770,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     for _start, end in bounds:
         ends_before.append(max(ends_before[-1], end))
     pending = []
+    change_nouns = _counted_vocab()["change_nouns"]
+    fallback: dict[int, str] = {}
     lows = [0] * len(qs)
     for k, q in enumerate(qs):
         at = bisect_left(starts, q.start)
@@ -666,6 +784,16 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
+                if side == "after_run":
+                    found = _short_run(chars, open_edge, _tag_memo)
+                    if type(found) is list:
+                        wanted.update(found)
+                        waiting.append((k, spans[at:]))
+                        break
+                    if found:
+                        out[k] = found  # type: ignore[assignment]
+                        break
+                    continue
                 if side in _READ_WHEN_REACHED:  # (the readings that cost work are made when reached)
                     if side == "word":
                         out[k] = chars
@@ -677,9 +805,15 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                         side, chars, open_edge = "before_verbal", *subject
                     else:
                         if side == "rate":
-                            named = _rate_noun_before(text, qs[k].start, lows[k])
+                            named = _rate_noun_before(text, qs[k].start, lows[k], qs[k].kind == "money")
                         else:
-                            named = _head_phrase(chars, side)
+                            named = (
+                                _money_run(chars, open_edge)
+                                if side == "money_run"
+                                else _person_run(chars)
+                                if side == "person_run"
+                                else _head_phrase(chars, side)
+                            )
                         if named is not None:
                             out[k] = named
                             break
@@ -691,6 +825,11 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                     waiting.append((k, spans[at:]))
                     break
                 if found:
+                    if found in change_nouns and qs[k].unit == "%":
+                        # 用水强度累计降幅超过20%: a word of change alone is read last; the subject whose
+                        # change it is comes first (增幅达15% keeps it when none is found)
+                        fallback.setdefault(k, found)  # type: ignore[arg-type]
+                        continue
                     out[k] = found  # type: ignore[assignment]
                     break
         if not waiting:
@@ -703,12 +842,195 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         _tag_memo.update(looked_up)
         fixes = _counted_vocab()["tag_fixes"]
         _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})
+        suffixes, names = _counted_vocab()["noun_suffixes_not_names"], _counted_vocab()["name_tags"]
+        # 贡献率: a word that ends like a noun of a rate is no person's name, whatever the tag says
+        _tag_memo.update({w: "n" for w, t in looked_up.items() if t in names and w.endswith(suffixes)})
         pending = waiting
+    for k, found in fallback.items():
+        if out[k] is None:
+            out[k] = found
     _end_at_people(qs, out)
     _carry_counted(text, qs, out)
     _distribute_respectively(text, qs, out)
     _name_people_again(text, qs, out)
+    _name_tolls(text, qs, out)
+    _name_partitive_people(text, qs, out)
+    _name_by_amount_verb(text, qs, out)
+    _name_by_label(text, qs, out)
+    _name_by_apposition(text, qs, out)
     return out
+
+
+def _name_by_apposition(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """1800元为资助资金，: an amount of money with no noun that 为 (作为) names counts the noun of money
+    after it, up to a boundary; a percentage that 即 (namely) glues to such an amount counts it too
+    (90%即1800元为资助资金)."""
+    vocab = _counted_vocab()
+    for k, q in enumerate(qs):
+        if q.kind != "money" or out[k] is not None:
+            continue
+        word = _startswith_any(text, q.end, vocab["apposition_words"])
+        if word is None:
+            continue
+        start = q.end + len(word)
+        run = _HAN_RUN(text, start, start + vocab["label_max"] + 1).end() - start
+        named = text[start : start + run]
+        cut = next((i for i, ch in enumerate(named) if ch in _BOUNDARY_CHARS), len(named))
+        named = named[:cut]
+        if 2 <= len(named) <= vocab["label_max"] and named.endswith(vocab["label_money_endings"]):
+            out[k] = named
+    for k, q in enumerate(qs[:-1]):
+        glue = _startswith_any(text, q.end, vocab["namely_words"])
+        nxt = qs[k + 1]
+        if q.kind == "percent" and out[k] is None and glue and nxt.start == q.end + len(glue):
+            out[k] = out[k + 1]
+
+
+def _name_by_label(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """①生活费用：1500元, 合格率：98%: an amount of money or a percentage with no noun, right after a
+    label and its colon, counts the label when it opens its line or clause and ends like a noun of
+    money or of a rate (label_money_endings, rate suffixes)."""
+    vocab = _counted_vocab()
+    for k, q in enumerate(qs):
+        if q.kind not in ("money", "percent") or out[k] is not None:
+            continue
+        colon = q.start - 1
+        while colon >= 0 and text[colon] in " \u3000":
+            colon -= 1
+        if colon >= 0 and colon < q.start - 1 and q.kind == "money" and _is_han(text[colon]):
+            colon += 1  # 二、捐赠标准 2000元: a label and a space before an amount
+        elif colon < 2 or text[colon] not in vocab["label_colons"]:
+            continue
+        start = colon - _HAN_RUN(text[max(0, colon - vocab["label_max"] - 1) : colon][::-1]).end()
+        label = text[start:colon]
+        if not 2 <= len(label) <= vocab["label_max"] or start > 0 and _is_han(text[start - 1]):
+            continue  # (a label opens its line or clause; a longer run is a sentence)
+        endings = vocab["label_money_endings"] if q.kind == "money" else vocab["rate_suffixes"]
+        if label.endswith(endings):
+            out[k] = label
+
+
+def _name_by_amount_verb(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """最高可罚1800元, 每月只能挣约1万元, 汇了约3万元: an amount of money with no noun, right after
+    a verb that says what the money is (amount_verbs: 罚 → 罚款, 挣 → 收入; 了 may stand between)."""
+    verbs = _counted_vocab()["amount_verbs"]
+    words = _counted_vocab()["amount_verb_words"]
+    for k, q in enumerate(qs):
+        if q.kind != "money" or out[k] is not None:
+            continue
+        end = q.start - 1 if text[q.start - 1 : q.start] == "了" else q.start
+        verb = _endswith_any(text, end, words)
+        if verb is not None:
+            out[k] = verbs[verb]
+
+
+def _name_tolls(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """1人死亡、6人受伤, 死亡31例: a count of people or cases that a word of harm follows (past a
+    lead word: 4人不幸遇难) or stands right after counts that state, when no noun was found."""
+    vocab = _counted_vocab()
+    units, words, leads = vocab["toll_units"], vocab["toll_words"], vocab["toll_leads"]
+    person = _news_vocab()["person_noun"]
+    numbered = vocab["toll_number_word"] in text  # (死亡人数: looked for once per text)
+    for k, q in enumerate(qs):
+        if q.kind != "count" or q.unit not in units or out[k] not in (None, person):
+            continue
+        at = q.end
+        word = _startswith_any(text, at, words)
+        lead = _startswith_any(text, at, leads) if word is None else None
+        if lead is not None:
+            at += len(lead)
+            word = _startswith_any(text, at, words)
+        if word is not None:
+            after = text[at + len(word) : at + len(word) + 1]
+            if len(word) > 1 or not after or not _is_han(after) or after in _BOUNDARY_CHARS:
+                out[k] = word
+            continue
+        word = _endswith_any(text, q.start, words)
+        if word is not None and len(word) > 1:
+            before = text[q.start - len(word) - 1 : q.start - len(word)]
+            if not before or not _is_han(before) or before in _BOUNDARY_CHARS:
+                out[k] = word  # ，死亡31例 (not 非正常死亡: a word goes on before it)
+                continue
+        if not numbered:
+            continue
+        # 死亡人数已升至40人: the number of the harmed, named just before in the clause
+        clause = _same_clause_before(text, q.start, vocab["toll_reach"])
+        at = clause.rfind(vocab["toll_number_word"])
+        word = _endswith_any(clause, at, words) if at > 0 else None
+        if word is not None and len(word) > 1:
+            out[k] = word
+
+
+def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """受访的30名教师中，有12人…另外9人: a count that names only 人 after a larger count of people in
+    the same sentence that names a noun, with a word of part between them, counts that noun."""
+    vocab = _counted_vocab()
+    units, person = _news_vocab()["person_units"], _news_vocab()["person_noun"]
+    ends = vocab["sentence_ends"]
+    taken: set[int] = set()
+    for k, q in enumerate(qs):
+        if q.kind != "count" or out[k] != person or q.unit not in units:
+            continue
+        start = max(text.rfind(end, 0, q.start) for end in ends) + 1
+        for j in range(k - 1, -1, -1):
+            p = qs[j]
+            if p.start < start:
+                break
+            named = out[j]
+            if j in taken or p.kind != "count" or p.unit not in units or named in (None, person):
+                continue  # (有12人…另外9人: both are parts of the same whole)
+            if named.endswith(vocab["partitive_not_endings"]):
+                break  # (参保人数达900万人，其中600万人: 人数 names no people)
+            between = text[p.end : q.start]
+            if q.value < p.value and any(marker in between for marker in vocab["partitive_markers"]):
+                out[k] = named
+                taken.add(k)
+            break
+
+
+def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The run of 2 to run_max characters after a measure word up to a boundary (a function
+    character, or the end of what was read when no word goes on past it) when it ends with a
+    dictionary noun of two or three characters (旧书包, 短暂婚姻; not 受损, a verb): the words it must
+    know first when `tags` lacks them."""
+    vocab = _counted_vocab()
+    cut = next((i for i, ch in enumerate(chars) if ch in _BOUNDARY_CHARS), len(chars))
+    if cut == len(chars) and open_edge or not 2 <= cut <= vocab["run_max"] or chars[cut : cut + 1] == "的":
+        return None  # (30多处森林类型的保护区: the run is a modifier)
+    run = chars[:cut]
+    tails = [run[-k:] for k in (3, 2) if k <= cut]
+    lacking = [tail for tail in tails if tail not in tags]
+    if lacking:
+        return lacking
+    if any(tags[tail] in vocab["run_head_tags"] for tail in tails):
+        return run
+    return None
+
+
+def _person_run(chars: str) -> str | None:
+    """The shortest run of 2 to person_run_max characters after a measure word of people, before
+    any function character, that ends with a character of a noun of people (外国人, 报告人, 男子),
+    and goes on over the characters that end such nouns again (老师傅, 子女, 民众, 人士)."""
+    vocab = _counted_vocab()
+    most = min(len(chars), vocab["person_run_max"])
+    for end in range(2, most + 1):
+        if chars[end - 1] in _BOUNDARY_CHARS:
+            return None
+        if chars[end - 1] in vocab["person_run_endings"]:
+            while end < len(chars) and chars[end] in vocab["person_run_extenders"]:
+                end += 1  # 老师傅, 子女, 民众, 人士
+            return None if chars[end : end + 1] == "的" else chars[:end]  # (英勇救人的: a modifier)
+    return None
+
+
+def _money_run(chars: str, open_edge: bool) -> str | None:
+    """共约2万元救急金，: the run of 2 to run_max characters after an amount of money up to a
+    boundary that ends with a noun of money (money_suffixes), known to the dictionary or not."""
+    vocab = _counted_vocab()
+    cut = next((i for i, ch in enumerate(chars) if ch in _BOUNDARY_CHARS), len(chars))
+    if cut == len(chars) and open_edge or not 2 <= cut <= vocab["run_max"] or chars[cut : cut + 1] == "的":
+        return None
+    return chars[:cut] if chars[:cut].endswith(vocab["money_noun_suffixes"]) else None
 
 
 def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
@@ -729,7 +1051,15 @@ def _listed_subjects(text: str, at: int, n: int) -> list[str | None]:
     if n < 2 or "的" in items[-1]:
         return []
     if len(items[-1]) - min(len(item) for item in items[:-1]) >= vocab["shared_head_min"]:
-        return []  # 一线、二线、三线城市成交量: the last item's head is shared by all, not a list of nouns
+        # 一线、二线、三线城市成交量: the last item's head is shared by all; when the other items end
+        # with the same character and the last item has it before its head, each item takes the head
+        # (甲类、乙类、丙类产品销量 → 甲类产品销量…)
+        last, end = items[-1], items[0][-1]
+        at = last.rfind(end, 0, len(last) - 2)
+        head = last[at + 1 :]
+        if at < 1 or len(head) > vocab["shared_head_max"] or any(item[-1] != end for item in items[:-1]):
+            return []
+        return [item + head for item in items[:-1]] + [last]
     return list(items)
 
 

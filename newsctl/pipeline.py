@@ -183,6 +183,7 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
     doc.blocks = article_blocks(article, with_text=options.with_text)
     if options.with_sentences:
         doc.sentence_texts = [cleaned.source_text(s.start, s.end) for s in article.sentences]
+        doc.sentence_starts = [cleaned.source_span(s.start, s.end)[0] for s in article.sentences]
     if options.with_text:
         original = options.script != "simplified"
         doc.text = (

@@ -221,6 +221,8 @@ class Document:
     extra_results: dict[str, list[Any]] = field(default_factory=dict)
     # Body sentence texts for table views (a figure's context); not part of the JSON.
     sentence_texts: list[str] | None = field(default=None, repr=False, compare=False)
+    # Where each of those sentences starts in the record's text (a mention's span places it).
+    sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
     # `check`: SimHash of the body, for near-duplicate detection across documents; not in the JSON.
     fingerprint: int | None = field(default=None, repr=False, compare=False)
     # A record's line in its file (JSONL, CSV), for `check` annotations; not in the JSON.

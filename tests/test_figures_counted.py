@@ -6,9 +6,11 @@ import ast
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsctl.cli import cli
 from newsctl.figures import find_figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,9 +32,14 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("货运量增长8%，满载率95%。", [("8%", "货运量"), ("95%", "满载率")]),
         # 分别: the nouns listed before it, in order
         ("出口和进口分别增长5%和6%。", [("5%", "出口"), ("6%", "进口")]),
-        # ... not when the last item holds a head that all share (each reads its subject)
+        # ... the last item holds a head that all share: each item takes it
         (
             "一线、二线、三线城市成交量分别增长5%、6%和7%。",
+            [("5%", "一线城市成交量"), ("6%", "二线城市成交量"), ("7%", "三线城市成交量")],
+        ),
+        # ... not when the other items do not end alike (each reads its subject)
+        (
+            "甲地、乙市、丙县城市成交量分别增长5%、6%和7%。",
             [("5%", "成交量"), ("6%", "成交量"), ("7%", "成交量")],
         ),
         # 分别 before one figure
@@ -137,3 +144,20 @@ def test_counted_is_read_from_the_text(pieces: list[str]) -> None:
     text = "".join(pieces)
     for figure in find_figures(text):
         assert figure.counted is None or figure.counted == "人" or figure.counted in text
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # the figure is marked at its span, not at the first place its text occurs in the sentence
+        ("某选手在公开赛32强赛事中以直落2(22比20、21比11)获胜。", "直落`2`("),
+        ("某選手在公開賽32強賽事中以直落2(22比20、21比11)獲勝。", "直落`2`("),
+        ("全市有12个村，其中2个村完成改造。", "其中`2个`村"),
+    ],
+)
+def test_table_context_marks_the_figure_at_its_span(tmp_path: Path, text: str, marked: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["figures", "-f", "markdown", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert marked in result.stdout

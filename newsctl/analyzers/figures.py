@@ -133,11 +133,20 @@ def _occurrences(figures: list[Figure]) -> dict[int, int]:
 
 
 def snippet_of(doc: Document, figure: Figure, occurrence: int = 0) -> Snippet | str:
-    """The figure's sentence, with the figure marked (its `occurrence`-th appearance)."""
+    """The figure's sentence, with the figure marked: at its span (直落2 is not the 2 of an earlier
+    32强), or, where the sentence text does not hold it there (an inline annotation removed before
+    it), at the `occurrence`-th appearance of its text."""
     sentence = figure.sentence
     if sentence is None or not doc.sentence_texts or not 0 <= sentence < len(doc.sentence_texts):
         return ""
-    text = visible(doc.sentence_texts[sentence])
+    raw = doc.sentence_texts[sentence]
+    text = visible(raw)
+    starts = doc.sentence_starts
+    if starts is not None and sentence < len(starts):
+        at = figure.span[0] - starts[sentence]
+        if at >= 0 and raw[at : at + len(figure.text)] == figure.text:
+            start = len(visible(raw[:at]))  # (visible() may widen a control character)
+            return Snippet(text, start, start + len(visible(figure.text)))
     at = -1
     for _ in range(occurrence + 1):
         found = text.find(figure.text, at + 1)

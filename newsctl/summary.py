@@ -54,6 +54,9 @@ DECK_MAX_CHARS = 40
 DECK_WEIGHT = 0.2
 FACT_WEIGHT = 1.2
 WHY_WEIGHT = 1.3
+# A sentence that opens with the writer's view or conclusion (`笔者认为，…`, `综上，…`, `总之…`):
+# the thesis of a commentary, the finding of an explainer or a ruling.
+THESIS_WEIGHT = 2.0
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
@@ -314,7 +317,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
-    keys += ("story_lede",)
+    keys += ("story_lede", "thesis", "peg_citation")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -373,6 +376,23 @@ def _roundup_cues() -> frozenset[str]:
     return load_word_list("summary_roundup.txt")
 
 
+def news_peg(article: Article, count: int) -> int:
+    """The number of opening sentences that retell the news a commentary comments on: its first
+    paragraph, when that paragraph ends citing where the news was read (`…(7月17日国际在线)`,
+    `(据新华社报道)`; `peg_citation` in `data/summary_cues.json`); 0 for any other article.
+    The writer's argument follows, and the summary takes one sentence of the news, not three."""
+    sentences = article.sentences[:count]
+    if not sentences:
+        return 0
+    first = sentences[0].paragraph
+    peg = 0
+    while peg < len(sentences) and sentences[peg].paragraph == first:
+        peg += 1
+    if peg >= len(sentences) - 1 or _cue_pattern("peg_citation").search(_text_of(article, peg - 1)) is None:
+        return 0
+    return peg
+
+
 def _shared_between_items(items: list[int], bags: list[dict[str, int]]) -> float:
     """The median share of words one item has in common with the next (overlap coefficient)."""
     terms: dict[int, set[str]] = {}
@@ -394,6 +414,19 @@ def _roundup_prior(items: list[int]) -> list[float]:
         weight = 1.0 / math.sqrt(position + 1) / math.sqrt(item + 1)
         weights.append(weight * 2.0 if position == 0 else weight)
     total = sum(weights) or 1.0
+    return [w / total for w in weights]
+
+
+def _commentary_prior(article: Article, count: int, peg: int) -> list[float]:
+    """The lead prior over the news a commentary retells (its first `peg` sentences); over the
+    argument, every sentence alike but those of the last paragraph, twice as likely: a
+    commentary ends on its thesis."""
+    weights = lead_prior(peg)
+    last = article.sentences[count - 1].paragraph
+    argument = weights[-1]
+    for sentence in article.sentences[peg:count]:
+        weights.append(argument * 2.0 if sentence.paragraph == last else argument)
+    total = sum(weights)
     return [w / total for w in weights]
 
 
@@ -419,6 +452,8 @@ def _rank(
     items = roundup_items(article, count, bags) if lead_bias else None
     if items is not None:
         teleport = _roundup_prior(items)
+    elif lead_bias and (peg := news_peg(article, count)):
+        teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
         teleport = lead_prior(count, news_lede(texts))
     else:
@@ -487,6 +522,8 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= HOOK_WEIGHT
         if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
+        if _cue_pattern("thesis").match(stripped) is not None:
+            weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if fact:
             weights[i] *= FACT_WEIGHT
         elif quotation:
@@ -657,9 +694,13 @@ def summarize(
     shared_with: dict[int, dict[int, int]] = {}  # of each chosen sentence: terms shared with each neighbour
     used_chars = 0
     remaining = list(range(len(scores)))
+    peg = news_peg(article, len(scores)) if lead_bias and items is None else 0
     while remaining and len(chosen) < top:
         pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)
+        if pick < peg:
+            # a commentary: one sentence of the news it comments on, the rest its argument
+            remaining = [i for i in remaining if i >= peg] or remaining
         if items is not None:
             # a roundup's summary: one sentence from each of its most important items
             remaining = [i for i in remaining if items[i] != items[pick]] or remaining

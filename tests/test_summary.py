@@ -88,6 +88,13 @@ def reference_rank(
             weight = 1.0 / math.sqrt(position + 1) / math.sqrt(item + 1)
             weights.append(weight * 2.0 if position == 0 else weight)
         teleport = [w / (sum(weights) or 1.0) for w in weights]
+    elif lead_bias and (peg := reference_peg(article, n)):
+        # a commentary: the lead prior over the news it retells; after it, each sentence as
+        # likely as the last of the news, those of the last paragraph twice as likely
+        last = article.sentences[n - 1].paragraph
+        weights = summary.lead_prior(peg)
+        weights += [weights[-1] * (2.0 if s.paragraph == last else 1.0) for s in article.sentences[peg:n]]
+        teleport = [w / sum(weights) for w in weights]
     else:
         lede = summary.news_lede(texts)
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
@@ -131,7 +138,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     at most 8 characters (each with its separator) make 40 % of it, 0.4; else a whole-paragraph
     cry or question, or a question or cry (a final particle) without a figure that is no
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
-    sentence with a digit, or else 0.5 for a sentence that is one quotation."""
+    sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
+    opens with the writer's view or conclusion (笔者认为, 综上)."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -156,11 +164,12 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
+    thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
     if fact:
-        return hook * why * summary.FACT_WEIGHT
+        return hook * why * thesis * summary.FACT_WEIGHT
     if quotation:
-        return hook * why * summary.QUOTE_WEIGHT
-    return hook * why
+        return hook * why * thesis * summary.QUOTE_WEIGHT
+    return hook * why * thesis
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
@@ -188,6 +197,18 @@ def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | N
     return items if shares[len(shares) // 2] < summary.ROUNDUP_MAX_SHARED else None
 
 
+def reference_peg(article: Article, count: int) -> int:
+    """The sentences of the first paragraph when it ends citing the news it retold (`(7月17日X网)`)
+    and two sentences or more follow; else 0."""
+    sentences = article.sentences[:count]
+    if not sentences:
+        return 0
+    peg = sum(1 for s in sentences if s.paragraph == sentences[0].paragraph)
+    last = article.text[sentences[peg - 1].start : sentences[peg - 1].end]
+    cited = summary._cue_pattern("peg_citation").search(last) is not None
+    return peg if cited and len(sentences) - peg >= 2 else 0
+
+
 def reference_summarize(
     article: Article,
     top: int = 3,
@@ -200,6 +221,7 @@ def reference_summarize(
         return []
     bags = [set(bag) for bag in counted]
     items = reference_items(article, counted) if lead_bias else None
+    peg = reference_peg(article, len(ranked)) if lead_bias and items is None else 0
     best = max(r.score for r in ranked) or 1.0
     chosen: list[RankedSentence] = []
     used = 0
@@ -222,6 +244,8 @@ def reference_summarize(
         remaining.remove(pick)
         if items is not None:  # a roundup: one sentence per item while other items are left
             remaining = [r for r in remaining if items[r.index] != items[pick.index]] or remaining
+        if pick.index < peg:  # a commentary: one sentence of the news it comments on
+            remaining = [r for r in remaining if r.index >= peg] or remaining
         sentence = article.sentences[pick.index]
         if max_chars is not None and used + sentence.end - sentence.start > max_chars:
             continue
@@ -720,3 +744,46 @@ def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> N
         for j, y in enumerate(b):
             table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
     assert summary.common_subsequence(a, b) == table[-1][-1]
+
+
+def test_the_writers_conclusion_weighs_more() -> None:
+    text = (
+        "某县一座老桥上月封闭检修，附近居民绕行两公里上班。"
+        "有居民说，检修已经拖了三个月，出行非常不便。"
+        "笔者认为，老桥检修应当公开工期，让居民心中有数。"
+        "综上，公开工期比催促工期更要紧。"
+        "有人说“总之是要修的”，居民也只能等待。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["笔者认为,老桥检修应当公开工期,让居民心中有数。"] == summary.THESIS_WEIGHT
+    assert weights["综上,公开工期比催促工期更要紧。"] == summary.THESIS_WEIGHT
+    assert weights["有居民说,检修已经拖了三个月,出行非常不便。"] == 1.0
+    assert weights["有人说“总之是要修的”,居民也只能等待。"] == 1.0  # a conclusion word inside a quote
+
+
+COMMENTARY = (
+    "3日上午，某市一名老人在街头被子女摆上供桌“活祭”求捐款。"
+    "记者赶到时，老人跪坐在雨中，身旁摆着香烛。"
+    "几名亲属正在向路人发放传单。（7月4日某某在线）\n"
+    "这样的场面让围观者难以接受。\n"
+    "遇到困难向社会求助没有错，但求助要有正确的方式和渠道。"
+    "子女可以向民政部门申请救助，也可以向慈善组织求助。\n"
+    "把病重的父亲摆上供桌，伤害的是老人的尊严，这种求助是不道德的炒作。\n"
+)
+
+
+def test_a_commentary_is_summarised_from_its_argument_not_three_sentences_of_the_news() -> None:
+    article = article_of(COMMENTARY, title="求助不能靠炒作")
+    assert summary.news_peg(article, len(article.sentences)) == 4
+    picked = [ranked.index for ranked in summarize(article, top=3)]
+    assert sum(1 for i in picked if i < 4) == 1
+    assert len(article.sentences) - 1 in picked  # the last paragraph: the thesis
+    assert bits(summarize(article, top=3)) == bits(reference_summarize(article, top=3))
+    # without the citation the first paragraph is news, and the lead is the summary
+    plain = article_of(COMMENTARY.replace("（7月4日某某在线）", ""), title="求助不能靠炒作")
+    assert summary.news_peg(plain, len(plain.sentences)) == 0
+    assert sum(1 for ranked in summarize(plain, top=3) if ranked.index < 3) >= 2
+    # a citation that is no news source (`(详见第3版)`) is no peg
+    assert summary.news_peg(article_of(COMMENTARY.replace("7月4日某某在线", "详见第3版")), 10) == 0

@@ -57,6 +57,7 @@ WHY_WEIGHT = 1.3
 # A sentence that opens with the writer's view or conclusion (`笔者认为，…`, `综上，…`, `总之…`):
 # the thesis of a commentary, the finding of an explainer or a ruling.
 THESIS_WEIGHT = 2.0
+PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
@@ -379,17 +380,23 @@ def _roundup_cues() -> frozenset[str]:
 def news_peg(article: Article, count: int) -> int:
     """The number of opening sentences that retell the news a commentary comments on: its first
     paragraph, when that paragraph ends citing where the news was read (`…(7月17日国际在线)`,
-    `(据新华社报道)`; `peg_citation` in `data/summary_cues.json`); 0 for any other article.
-    The writer's argument follows, and the summary takes one sentence of the news, not three."""
+    `(据新华社报道)`; `peg_citation` in `data/summary_cues.json`) and two sentences or more
+    follow; 0 for any other article. The writer's argument follows, and the summary takes one
+    sentence of the news, not three."""
     sentences = article.sentences[:count]
     if not sentences:
         return 0
     first = sentences[0].paragraph
-    peg = 0
+    start, end = article.paragraphs[first]
+    # the cheap test first: a citation is short and closes the paragraph
+    cited = _cue_pattern("peg_citation").search(article.text, max(start, end - PEG_CITATION_REACH), end)
+    if cited is None:
+        return 0
+    peg = 1
     while peg < len(sentences) and sentences[peg].paragraph == first:
         peg += 1
-    if peg >= len(sentences) - 1 or _cue_pattern("peg_citation").search(_text_of(article, peg - 1)) is None:
-        return 0
+    if peg >= len(sentences) - 1 or cited.start() < sentences[peg - 1].start:
+        return 0  # no argument after it, or the brackets are no sentence's end
     return peg
 
 
@@ -438,18 +445,20 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
 
 def _rank(
     article: Article, lead_bias: bool
-) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None]:
-    """The score of every candidate sentence, its term counts, the sentence graph, and
-    each sentence's item when the article is a roundup."""
+) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None, int]:
+    """The score of every candidate sentence, its term counts, the sentence graph, each
+    sentence's item when the article is a roundup, and the sentences of a commentary's news
+    peg (`news_peg`)."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return [], [], [], None
+        return [], [], [], None, 0
     terms_of = _terms_of_sentences(texts)
     bags = list(map(_term_counts, terms_of))
     lengths = [len(terms) for terms in terms_of]
     graph = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
+    peg = 0
     if items is not None:
         teleport = _roundup_prior(items)
     elif lead_bias and (peg := news_peg(article, count)):
@@ -470,7 +479,7 @@ def _rank(
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
         scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
-    return [score * count for score in scores], bags, graph, items
+    return [score * count for score in scores], bags, graph, items, peg
 
 
 def _news_weights(article: Article, texts: list[str]) -> list[float]:
@@ -479,6 +488,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     summaries from body sentences); a number (how many, how much, when) marks a fact."""
     weights = [1.0] * len(texts)
     sentences = article.sentences
+    thesis = _cue_pattern("thesis").match
     for i, text in enumerate(texts):
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
@@ -522,7 +532,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= HOOK_WEIGHT
         if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
-        if _cue_pattern("thesis").match(stripped) is not None:
+        if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if fact:
             weights[i] *= FACT_WEIGHT
@@ -680,7 +690,7 @@ def summarize(
     Maximal marginal relevance: each pick maximises redundancy * score / best
     minus (1 - redundancy) * its highest Jaccard similarity to a sentence
     already chosen (ties: the earlier sentence)."""
-    scores, bags, graph, items = _rank(article, lead_bias)
+    scores, bags, graph, items, peg = _rank(article, lead_bias)
     if not scores or top <= 0:
         return []
     best = max(scores) or 1.0
@@ -694,7 +704,6 @@ def summarize(
     shared_with: dict[int, dict[int, int]] = {}  # of each chosen sentence: terms shared with each neighbour
     used_chars = 0
     remaining = list(range(len(scores)))
-    peg = news_peg(article, len(scores)) if lead_bias and items is None else 0
     while remaining and len(chosen) < top:
         pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)

@@ -77,6 +77,7 @@ _ENUMERATION_SEPARATOR = re.compile("[、;；]")
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
 _QUOTE_OPENERS = tuple("「“『")
+_AFTER_EVENT = ("后,", "后，")  # the end of `time`'s cue for a time told by the event before it
 _QUOTE_CLOSERS = "」”』"
 QUOTE_WEIGHT = 0.5
 _FACT_NUMBER = re.compile(r"[0-9０-９]")
@@ -301,7 +302,35 @@ def news_lede(texts: list[str]) -> int:
     for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
         if opening_time.match(texts[k]) is not None:
             return k
-    return 1 if citing.match(texts[0]) is not None else 0
+    if citing.match(texts[0]) is not None:
+        return 1
+    if not _opens_no_story(texts[0]):
+        return 0
+    story = _cue_pattern("story_lede")
+    for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+        text = texts[k]
+        if not _opens_no_story(text) and (story.search(text) is not None or _tells_time(text, any_time)):
+            return k
+    return 0
+
+
+def _tells_time(text: str, any_time: re.Pattern[str]) -> bool:
+    """Whether a sentence tells a time; not only one by the event before it (`在法院判决后，…`):
+    that is background as often as it is the news."""
+    return any(not match.group().endswith(_AFTER_EVENT) for match in any_time.finditer(text))
+
+
+def _opens_no_story(text: str) -> bool:
+    """Whether a sentence by its form opens a story without telling it: a short question, or,
+    without a figure, someone's words alone (`「妈，我推你出去晒太阳。」`) or a cry
+    (`…大吃水果啊！`). Not an exclamation that states news (`…投下震撼弹！`)."""
+    stripped = text.strip()
+    if stripped.endswith(_QUESTION_MARKS) and len(stripped) <= QUESTION_MAX_CHARS:
+        return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
+    if _FACT_NUMBER.search(stripped) is not None:
+        return False
+    unquoted = stripped.rstrip(_QUOTE_CLOSERS)
+    return _is_quotation(stripped) or unquoted.endswith(_HOOK_PUNCTUATION) and _cries(unquoted)
 
 
 def _cue_pattern(key: str) -> re.Pattern[str]:

@@ -555,6 +555,16 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     assert summary.news_lede([directive, "我国不断推进现代化水网建设。"]) == 1
     assert summary.news_lede(["习近平总书记6日指出,要推进水网建设。", "各地积极行动。"]) == 0
     assert summary.news_lede(["发言人在脸书表示,观光业急冻。", "业者亏损6000多万。"]) == 0
+    # a lead that is a teaser question, someone's words alone or a cry opens the story without
+    # telling it: the next sentence that tells who, how much or when is the lede
+    story = "15岁的小婷每天放学后到医院照顾罹癌的爸爸。"
+    assert summary.news_lede(["「爸，换药时要小心。」", story]) == 1
+    assert summary.news_lede(["医师真的很好赚?", "网友在论坛发文分享收入。", story]) == 2
+    assert summary.news_lede(["夏天一定要好好吃水果啊!", story]) == 1
+    # no story after it (a time told by the event before it is background as often as news)
+    assert summary.news_lede(["「爸，换药时要小心。」", "在法院判决后,他拒不执行。"]) == 0
+    assert summary.news_lede(["「每月要花3万元。」", story]) == 0  # words with a figure tell a fact
+    assert summary.news_lede(["某委员抛出不再参选的震撼弹!", story]) == 0  # an exclamation that states news
     prior = summary.lead_prior(3, 1)
     assert prior[1] > prior[0] > prior[2]
     assert summary.lead_prior(3) == summary.lead_prior(3, 0)

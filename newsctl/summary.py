@@ -347,7 +347,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
-    keys += ("story_lede", "thesis", "peg_citation")
+    keys += ("story_lede", "thesis", "peg_citation", "contact_number")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -518,6 +518,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     weights = [1.0] * len(texts)
     sentences = article.sentences
     thesis = _cue_pattern("thesis").match
+    contact = _cue_pattern("contact_number").search
     for i, text in enumerate(texts):
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
@@ -549,8 +550,13 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # sentence that ends asking (`…两队28日交手，…智利能否盖过C罗的星光？`)
             weights[i] *= QUESTION_WEIGHT
             continue
-        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
         fact = _FACT_NUMBER.search(text) is not None
+        if fact and contact(text) is not None:
+            # a phone, account or ID number (`电洽0800-066-628`, `身份证号:3208…`): a contact line
+            # or a record, no news figure
+            weights[i] *= DECK_WEIGHT
+            continue
+        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
         quotation = _is_quotation(stripped)
         if asks and (
             sentence.start <= start and sentence.end >= end or not (fact or quotation) and _cries(unquoted)

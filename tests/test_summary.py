@@ -135,7 +135,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     aside) 0.2; a question of at most 60 characters, not quoted, 0.2, and so a list: over 200
     characters with three dates or more, or two
     numbered items (一)(二); a sentence with six separators 、/; or more whose inner items of
-    at most 8 characters (each with its separator) make 40 % of it, 0.4; else a whole-paragraph
+    at most 8 characters (each with its separator) make 40 % of it, 0.4; a sentence with a phone,
+    account or ID number (seven digits in a row, or dashed 0800-066-628) 0.2; else a whole-paragraph
     cry or question, or a question or cry (a final particle) without a figure that is no
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
     sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
@@ -158,6 +159,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.ENUMERATION_WEIGHT
     if re.search(r"[？?]$", stripped) and len(stripped) <= summary.QUESTION_MAX_CHARS:
         return summary.QUESTION_WEIGHT
+    if re.search(r"(?<![\d.,])(?:\d{7,}|\d{3,4}-\d{3,4}-?\d{3,4})(?!\d|\.\d|[元万亿人次])", text):
+        return summary.DECK_WEIGHT
     asks = re.search(r"[！？!?]$", unquoted) is not None
     fact = re.search(r"[0-9０-９]", text) is not None
     quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
@@ -797,3 +800,20 @@ def test_a_commentary_is_summarised_from_its_argument_not_three_sentences_of_the
     assert sum(1 for ranked in summarize(plain, top=3) if ranked.index < 3) >= 2
     # a citation that is no news source (`(详见第3版)`) is no peg
     assert summary.news_peg(article_of(COMMENTARY.replace("7月4日某某在线", "详见第3版")), 10) == 0
+
+
+def test_a_phone_account_or_id_number_is_no_news_figure() -> None:
+    text = (
+        "某县公所开办微型保险，中低收入户可免费投保。"
+        "县民有相关问题，欢迎与公所或社会处(05)5522655洽询。"
+        "详情请拨打0800-066-628。"
+        "今年共有1234567人投保，保费3.2万元。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["县民有相关问题,欢迎与公所或社会处(05)5522655洽询。"] == summary.DECK_WEIGHT
+    assert weights["详情请拨打0800-066-628。"] == summary.DECK_WEIGHT
+    # a count, not a number to call
+    assert weights["今年共有1234567人投保,保费3.2万元。"] == summary.FACT_WEIGHT
+    assert weights["某县公所开办微型保险,中低收入户可免费投保。"] == 1.0

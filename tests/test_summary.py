@@ -140,7 +140,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     cry or question, or a question or cry (a final particle) without a figure that is no
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
     sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
-    opens with the writer's view or conclusion (笔者认为, 综上)."""
+    opens with the writer's view or conclusion (笔者认为, 综上); times 1.5 for what both sides
+    announced or signed (双方宣布, 两国总理共同见证签署)."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -167,12 +168,14 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
+    agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text)
+    outcome = summary.OUTCOME_WEIGHT if agreed else 1.0
     thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
     if fact:
-        return hook * why * thesis * summary.FACT_WEIGHT
+        return hook * why * outcome * thesis * summary.FACT_WEIGHT
     if quotation:
-        return hook * why * thesis * summary.QUOTE_WEIGHT
-    return hook * why * thesis
+        return hook * why * outcome * thesis * summary.QUOTE_WEIGHT
+    return hook * why * outcome * thesis
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
@@ -817,3 +820,20 @@ def test_a_phone_account_or_id_number_is_no_news_figure() -> None:
     # a count, not a number to call
     assert weights["今年共有1234567人投保,保费3.2万元。"] == summary.FACT_WEIGHT
     assert weights["某县公所开办微型保险,中低收入户可免费投保。"] == 1.0
+
+
+def test_what_both_sides_announced_or_signed_weighs_more() -> None:
+    text = (
+        "某国总理昨天同来访的另一国总理举行会谈。"
+        "他表示，两国友谊历久弥新。"
+        "两国总理宣布，将双边关系提升为战略伙伴关系。"
+        "会谈后，双方共同见证签署经贸合作文件。"
+        "该国去年宣布退出一项协定。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["两国总理宣布,将双边关系提升为战略伙伴关系。"] == summary.OUTCOME_WEIGHT
+    assert weights["会谈后,双方共同见证签署经贸合作文件。"] == summary.OUTCOME_WEIGHT
+    assert weights["该国去年宣布退出一项协定。"] == 1.0  # one side's announcement is the story's own matter
+    assert weights["他表示,两国友谊历久弥新。"] == 1.0

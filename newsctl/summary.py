@@ -58,7 +58,8 @@ WHY_WEIGHT = 1.3
 # the thesis of a commentary, the finding of an explainer or a ruling.
 THESIS_WEIGHT = 2.0
 # What both sides announced or signed (`两国元首宣布，…`, `会谈后，两国总理共同见证签署…`): the
-# outcome of talks, which the retold positions of each side lead up to.
+# outcome of talks, which the retold positions of each side lead up to; not an earlier one retold
+# (`2016年，两国元首共同宣布…`).
 OUTCOME_WEIGHT = 1.5
 PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
@@ -350,7 +351,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
-    keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome")
+    keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -523,6 +524,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     thesis = _cue_pattern("thesis").match
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
+    earlier = _cue_pattern("earlier").search
     for i, text in enumerate(texts):
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
@@ -571,7 +573,8 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= HOOK_WEIGHT
         if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
-        if outcome(text) is not None:
+        agreed = outcome(text)
+        if agreed is not None and earlier(text, 0, agreed.start()) is None:
             weights[i] *= OUTCOME_WEIGHT
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes

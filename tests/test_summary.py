@@ -141,7 +141,7 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
     sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
     opens with the writer's view or conclusion (笔者认为, 综上); times 1.5 for what both sides
-    announced or signed (双方宣布, 两国总理共同见证签署)."""
+    announced or signed (双方宣布, 两国总理共同见证签署), unless a year, 去年, 此前 or 曾 comes first."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -169,7 +169,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
     agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text)
-    outcome = summary.OUTCOME_WEIGHT if agreed else 1.0
+    retold = agreed and re.search(r"\d{4}\s*年|去年|前年|此前|曾", text[: agreed.start()])
+    outcome = summary.OUTCOME_WEIGHT if agreed and not retold else 1.0
     thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
     if fact:
         return hook * why * outcome * thesis * summary.FACT_WEIGHT
@@ -828,7 +829,8 @@ def test_what_both_sides_announced_or_signed_weighs_more() -> None:
         "他表示，两国友谊历久弥新。"
         "两国总理宣布，将双边关系提升为战略伙伴关系。"
         "会谈后，双方共同见证签署经贸合作文件。"
-        "该国去年宣布退出一项协定。\n"
+        "该国去年宣布退出一项协定。"
+        "2016年，两国元首共同宣布建立伙伴关系。\n"
     )
     article = article_of(text)
     texts = [article.text[s.start : s.end] for s in article.sentences]
@@ -837,3 +839,4 @@ def test_what_both_sides_announced_or_signed_weighs_more() -> None:
     assert weights["会谈后,双方共同见证签署经贸合作文件。"] == summary.OUTCOME_WEIGHT
     assert weights["该国去年宣布退出一项协定。"] == 1.0  # one side's announcement is the story's own matter
     assert weights["他表示,两国友谊历久弥新。"] == 1.0
+    assert weights["2016年,两国元首共同宣布建立伙伴关系。"] == summary.FACT_WEIGHT  # an earlier one, retold

@@ -525,6 +525,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
     earlier = _cue_pattern("earlier").search
+    year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
@@ -579,12 +580,27 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if fact:
-            weights[i] *= FACT_WEIGHT
+            if not (year_now and _opens_earlier_year(stripped, year_now)):
+                weights[i] *= FACT_WEIGHT  # a figure of the news, not the year of background
         elif quotation:
             # someone's words alone, without who, what or how much (`「妹妹乖，快醒来！」`);
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+_OPENING_YEAR = re.compile(r"[^,，。]{0,4}?(\d{4}) ?年")  # `2016年，…`, `早在2016年…`
+_OPENING_YEAR_REACH = 10  # characters within which its 年 stands
+
+
+def _opens_earlier_year(text: str, year_now: int) -> bool:
+    """Whether a sentence opens with a year two or more before the article's (`2016年，两国元首…`
+    in a story of 2024): background retold, whose year is no figure of the news. Last year's is
+    (`2025年，各级纪检监察机关查处…16.1万件` in a story of February 2026)."""
+    if "年" not in text[:_OPENING_YEAR_REACH]:
+        return False  # the cheap test first: most sentences open otherwise
+    found = _OPENING_YEAR.match(text)
+    return found is not None and int(found.group(1)) < year_now - 1
 
 
 def _is_enumeration(text: str) -> bool:

@@ -141,7 +141,9 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
     sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
     opens with the writer's view or conclusion (笔者认为, 综上); times 1.5 for what both sides
-    announced or signed (双方宣布, 两国总理共同见证签署), unless a year, 去年, 此前 or 曾 comes first."""
+    announced or signed (双方宣布, 两国总理共同见证签署), unless a year, 去年, 此前 or 曾 comes first;
+    a sentence that opens with a year two or more before the article's is background: its
+    digits are no figure (no 1.2, and no 0.5 for a quotation either)."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -172,8 +174,16 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     retold = agreed and re.search(r"\d{4}\s*年|去年|前年|此前|曾", text[: agreed.start()])
     outcome = summary.OUTCOME_WEIGHT if agreed and not retold else 1.0
     thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
-    if fact:
+    opening_year = re.match(r"[^,，。]{0,4}?(\d{4}) ?年", stripped)
+    background = (
+        article.published is not None
+        and opening_year is not None
+        and int(opening_year.group(1)) <= article.published.year - 2
+    )
+    if fact and not background:
         return hook * why * outcome * thesis * summary.FACT_WEIGHT
+    if fact:
+        return hook * why * outcome * thesis
     if quotation:
         return hook * why * outcome * thesis * summary.QUOTE_WEIGHT
     return hook * why * outcome * thesis
@@ -840,3 +850,26 @@ def test_what_both_sides_announced_or_signed_weighs_more() -> None:
     assert weights["该国去年宣布退出一项协定。"] == 1.0  # one side's announcement is the story's own matter
     assert weights["他表示,两国友谊历久弥新。"] == 1.0
     assert weights["2016年,两国元首共同宣布建立伙伴关系。"] == summary.FACT_WEIGHT  # an earlier one, retold
+
+
+def test_a_year_of_background_is_no_figure_of_the_news() -> None:
+    text = (
+        "某国总理昨天同来访的另一国总理举行会谈。"
+        "2016年，两国领导人决定建立伙伴关系。"
+        "2023年，两国贸易额增长12%。"
+        "今年两国将互派留学生300名。\n"
+    )
+    article = parse_article(RawDocument("t", "t", text=text, published="2024-01-16"))
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["2016年,两国领导人决定建立伙伴关系。"] == 1.0  # background
+    assert weights["2023年,两国贸易额增长12%。"] == summary.FACT_WEIGHT  # last year's figures are news
+    assert weights["今年两国将互派留学生300名。"] == summary.FACT_WEIGHT
+    undated = article_of(text)
+    texts = [undated.text[s.start : s.end] for s in undated.sentences]
+    assert summary._news_weights(undated, texts)[1] == summary.FACT_WEIGHT  # no date to tell
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    said = "他说。「2016年我们就来过。」他笑了。\n"
+    quoted = parse_article(RawDocument("t", "t", text=said, published="2024-01-16"))
+    texts = [quoted.text[s.start : s.end] for s in quoted.sentences]
+    assert summary._news_weights(quoted, texts)[1] == 1.0  # a year, not words alone without a figure

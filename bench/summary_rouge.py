@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsctl.article import Article, parse_article
 from newsctl.read import RawDocument
-from newsctl.summary import leading_credit, summarize
+from newsctl.summary import summarize
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl"
 _KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
@@ -96,10 +96,9 @@ def main() -> None:
             per_collection = by_collection.setdefault(collection, {s: {} for s in systems})
             row: dict[str, object] = {"id": record["id"], "collection": collection}
             for name, pick in systems.items():
-                shown = _shown if name == "newsctl" else _plain
-                top3 = " ".join(shown(article, i) for i in pick(article, 3))
+                top3 = " ".join(_plain(article, i) for i in pick(article, 3))
                 best = pick(article, 1)
-                top1 = shown(article, best[0]) if best else ""
+                top1 = _plain(article, best[0]) if best else ""
                 for label, value in (
                     ("R1 recall@3", rouge(top3, reference, 1)[0]),
                     ("R2 recall@3", rouge(top3, reference, 2)[0]),
@@ -137,17 +136,11 @@ def _plain(article: Article, index: int) -> str:
     return article.text[sentence.start : sentence.end]
 
 
-def _shown(article: Article, index: int) -> str:
-    """The sentence as `newsctl summary` shows it: without a photo credit opening it."""
-    text = _plain(article, index)
-    return text[leading_credit(text) :]
-
-
 def _table(scores: dict[str, dict[str, list[float]]]) -> None:
     labels = list(next(iter(scores.values())).keys())
     print(f"{'system':10}" + "".join(f"{label:>14}" for label in labels))
     for name, table in scores.items():
-        print(f"{name:10}" + "".join(f"{100 * statistics.mean(table[label]):14.1f}" for label in labels))
+        print(f"{name:10}" + "".join(f"{100 * statistics.mean(table[label]):14.2f}" for label in labels))
 
 
 if __name__ == "__main__":

@@ -54,6 +54,14 @@ DECK_MAX_CHARS = 40
 DECK_WEIGHT = 0.2
 FACT_WEIGHT = 1.2
 WHY_WEIGHT = 1.3
+# A sentence that opens with the writer's view or conclusion (`笔者认为，…`, `综上，…`, `总之…`):
+# the thesis of a commentary, the finding of an explainer or a ruling.
+THESIS_WEIGHT = 2.0
+# What both sides announced or signed (`两国元首宣布，…`, `会谈后，两国总理共同见证签署…`): the
+# outcome of talks, which the retold positions of each side lead up to; not an earlier one retold
+# (`2016年，两国元首共同宣布…`).
+OUTCOME_WEIGHT = 1.5
+PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
@@ -73,6 +81,7 @@ _ENUMERATION_SEPARATOR = re.compile("[、;；]")
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
 _QUOTE_OPENERS = tuple("「“『")
+_AFTER_EVENT = ("后,", "后，")  # the end of `time`'s cue for a time told by the event before it
 _QUOTE_CLOSERS = "」”』"
 QUOTE_WEIGHT = 0.5
 _FACT_NUMBER = re.compile(r"[0-9０-９]")
@@ -297,7 +306,35 @@ def news_lede(texts: list[str]) -> int:
     for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
         if opening_time.match(texts[k]) is not None:
             return k
-    return 1 if citing.match(texts[0]) is not None else 0
+    if citing.match(texts[0]) is not None:
+        return 1
+    if not _opens_no_story(texts[0]):
+        return 0
+    story = _cue_pattern("story_lede")
+    for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+        text = texts[k]
+        if not _opens_no_story(text) and (story.search(text) is not None or _tells_time(text, any_time)):
+            return k
+    return 0
+
+
+def _tells_time(text: str, any_time: re.Pattern[str]) -> bool:
+    """Whether a sentence tells a time; not only one by the event before it (`在法院判决后，…`):
+    that is background as often as it is the news."""
+    return any(not match.group().endswith(_AFTER_EVENT) for match in any_time.finditer(text))
+
+
+def _opens_no_story(text: str) -> bool:
+    """Whether a sentence by its form opens a story without telling it: a short question, or,
+    without a figure, someone's words alone (`「妈，我推你出去晒太阳。」`) or a cry
+    (`…大吃水果啊！`). Not an exclamation that states news (`…投下震撼弹！`)."""
+    stripped = text.strip()
+    if stripped.endswith(_QUESTION_MARKS) and len(stripped) <= QUESTION_MAX_CHARS:
+        return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
+    if _FACT_NUMBER.search(stripped) is not None:
+        return False
+    unquoted = stripped.rstrip(_QUOTE_CLOSERS)
+    return _is_quotation(stripped) or unquoted.endswith(_HOOK_PUNCTUATION) and _cries(unquoted)
 
 
 def _cue_pattern(key: str) -> re.Pattern[str]:
@@ -314,7 +351,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
-    keys += ("story_lede",)
+    keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -373,6 +410,29 @@ def _roundup_cues() -> frozenset[str]:
     return load_word_list("summary_roundup.txt")
 
 
+def news_peg(article: Article, count: int) -> int:
+    """The number of opening sentences that retell the news a commentary comments on: its first
+    paragraph, when that paragraph ends citing where the news was read (`…(7月17日国际在线)`,
+    `(据新华社报道)`; `peg_citation` in `data/summary_cues.json`) and two sentences or more
+    follow; 0 for any other article. The writer's argument follows, and the summary takes one
+    sentence of the news, not three."""
+    sentences = article.sentences[:count]
+    if not sentences:
+        return 0
+    first = sentences[0].paragraph
+    start, end = article.paragraphs[first]
+    # the cheap test first: a citation is short and closes the paragraph
+    cited = _cue_pattern("peg_citation").search(article.text, max(start, end - PEG_CITATION_REACH), end)
+    if cited is None:
+        return 0
+    peg = 1
+    while peg < len(sentences) and sentences[peg].paragraph == first:
+        peg += 1
+    if peg >= len(sentences) - 1 or cited.start() < sentences[peg - 1].start:
+        return 0  # no argument after it, or the brackets are no sentence's end
+    return peg
+
+
 def _shared_between_items(items: list[int], bags: list[dict[str, int]]) -> float:
     """The median share of words one item has in common with the next (overlap coefficient)."""
     terms: dict[int, set[str]] = {}
@@ -397,6 +457,19 @@ def _roundup_prior(items: list[int]) -> list[float]:
     return [w / total for w in weights]
 
 
+def _commentary_prior(article: Article, count: int, peg: int) -> list[float]:
+    """The lead prior over the news a commentary retells (its first `peg` sentences); over the
+    argument, every sentence alike but those of the last paragraph, twice as likely: a
+    commentary ends on its thesis."""
+    weights = lead_prior(peg)
+    last = article.sentences[count - 1].paragraph
+    argument = weights[-1]
+    for sentence in article.sentences[peg:count]:
+        weights.append(argument * 2.0 if sentence.paragraph == last else argument)
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
 def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSentence]:
     """Every candidate sentence with its score (higher is more central).
     `lead_bias=False` gives plain TextRank (uniform teleport, no title bonus)."""
@@ -405,20 +478,24 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
 
 def _rank(
     article: Article, lead_bias: bool
-) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None]:
-    """The score of every candidate sentence, its term counts, the sentence graph, and
-    each sentence's item when the article is a roundup."""
+) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None, int]:
+    """The score of every candidate sentence, its term counts, the sentence graph, each
+    sentence's item when the article is a roundup, and the sentences of a commentary's news
+    peg (`news_peg`)."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return [], [], [], None
+        return [], [], [], None, 0
     terms_of = _terms_of_sentences(texts)
     bags = list(map(_term_counts, terms_of))
     lengths = [len(terms) for terms in terms_of]
     graph = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
+    peg = 0
     if items is not None:
         teleport = _roundup_prior(items)
+    elif lead_bias and (peg := news_peg(article, count)):
+        teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
         teleport = lead_prior(count, news_lede(texts))
     else:
@@ -435,7 +512,7 @@ def _rank(
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
         scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
-    return [score * count for score in scores], bags, graph, items
+    return [score * count for score in scores], bags, graph, items, peg
 
 
 def _news_weights(article: Article, texts: list[str]) -> list[float]:
@@ -444,6 +521,11 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     summaries from body sentences); a number (how many, how much, when) marks a fact."""
     weights = [1.0] * len(texts)
     sentences = article.sentences
+    thesis = _cue_pattern("thesis").match
+    contact = _cue_pattern("contact_number").search
+    outcome = _cue_pattern("outcome").search
+    earlier = _cue_pattern("earlier").search
+    year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
         sentence = sentences[i]
         start, end = article.paragraphs[sentence.paragraph]
@@ -475,8 +557,13 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # sentence that ends asking (`…两队28日交手，…智利能否盖过C罗的星光？`)
             weights[i] *= QUESTION_WEIGHT
             continue
-        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
         fact = _FACT_NUMBER.search(text) is not None
+        if fact and contact(text) is not None:
+            # a phone, account or ID number (`电洽0800-066-628`, `身份证号:3208…`): a contact line
+            # or a record, no news figure
+            weights[i] *= DECK_WEIGHT
+            continue
+        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
         quotation = _is_quotation(stripped)
         if asks and (
             sentence.start <= start and sentence.end >= end or not (fact or quotation) and _cries(unquoted)
@@ -487,13 +574,33 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= HOOK_WEIGHT
         if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
+        agreed = outcome(text)
+        if agreed is not None and earlier(text, 0, agreed.start()) is None:
+            weights[i] *= OUTCOME_WEIGHT
+        if thesis(stripped) is not None:
+            weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if fact:
-            weights[i] *= FACT_WEIGHT
+            if not (year_now and _opens_earlier_year(stripped, year_now)):
+                weights[i] *= FACT_WEIGHT  # a figure of the news, not the year of background
         elif quotation:
             # someone's words alone, without who, what or how much (`「妹妹乖，快醒来！」`);
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+_OPENING_YEAR = re.compile(r"[^,，。]{0,4}?(\d{4}) ?年")  # `2016年，…`, `早在2016年…`
+_OPENING_YEAR_REACH = 10  # characters within which its 年 stands
+
+
+def _opens_earlier_year(text: str, year_now: int) -> bool:
+    """Whether a sentence opens with a year two or more before the article's (`2016年，两国元首…`
+    in a story of 2024): background retold, whose year is no figure of the news. Last year's is
+    (`2025年，各级纪检监察机关查处…16.1万件` in a story of February 2026)."""
+    if "年" not in text[:_OPENING_YEAR_REACH]:
+        return False  # the cheap test first: most sentences open otherwise
+    found = _OPENING_YEAR.match(text)
+    return found is not None and int(found.group(1)) < year_now - 1
 
 
 def _is_enumeration(text: str) -> bool:
@@ -643,7 +750,7 @@ def summarize(
     Maximal marginal relevance: each pick maximises redundancy * score / best
     minus (1 - redundancy) * its highest Jaccard similarity to a sentence
     already chosen (ties: the earlier sentence)."""
-    scores, bags, graph, items = _rank(article, lead_bias)
+    scores, bags, graph, items, peg = _rank(article, lead_bias)
     if not scores or top <= 0:
         return []
     best = max(scores) or 1.0
@@ -660,6 +767,9 @@ def summarize(
     while remaining and len(chosen) < top:
         pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)
+        if pick < peg:
+            # a commentary: one sentence of the news it comments on, the rest its argument
+            remaining = [i for i in remaining if i >= peg] or remaining
         if items is not None:
             # a roundup's summary: one sentence from each of its most important items
             remaining = [i for i in remaining if items[i] != items[pick]] or remaining

@@ -88,6 +88,13 @@ def reference_rank(
             weight = 1.0 / math.sqrt(position + 1) / math.sqrt(item + 1)
             weights.append(weight * 2.0 if position == 0 else weight)
         teleport = [w / (sum(weights) or 1.0) for w in weights]
+    elif lead_bias and (peg := reference_peg(article, n)):
+        # a commentary: the lead prior over the news it retells; after it, each sentence as
+        # likely as the last of the news, those of the last paragraph twice as likely
+        last = article.sentences[n - 1].paragraph
+        weights = summary.lead_prior(peg)
+        weights += [weights[-1] * (2.0 if s.paragraph == last else 1.0) for s in article.sentences[peg:n]]
+        teleport = [w / sum(weights) for w in weights]
     else:
         lede = summary.news_lede(texts)
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
@@ -128,10 +135,15 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     aside) 0.2; a question of at most 60 characters, not quoted, 0.2, and so a list: over 200
     characters with three dates or more, or two
     numbered items (一)(二); a sentence with six separators 、/; or more whose inner items of
-    at most 8 characters (each with its separator) make 40 % of it, 0.4; else a whole-paragraph
+    at most 8 characters (each with its separator) make 40 % of it, 0.4; a sentence with a phone,
+    account or ID number (seven digits in a row, or dashed 0800-066-628) 0.2; else a whole-paragraph
     cry or question, or a question or cry (a final particle) without a figure that is no
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
-    sentence with a digit, or else 0.5 for a sentence that is one quotation."""
+    sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
+    opens with the writer's view or conclusion (笔者认为, 综上); times 1.5 for what both sides
+    announced or signed (双方宣布, 两国总理共同见证签署), unless a year, 去年, 此前 or 曾 comes first;
+    a sentence that opens with a year two or more before the article's is background: its
+    digits are no figure (no 1.2, and no 0.5 for a quotation either)."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -150,17 +162,31 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.ENUMERATION_WEIGHT
     if re.search(r"[？?]$", stripped) and len(stripped) <= summary.QUESTION_MAX_CHARS:
         return summary.QUESTION_WEIGHT
+    if re.search(r"(?<![\d.,])(?:\d{7,}|\d{3,4}-\d{3,4}-?\d{3,4})(?!\d|\.\d|[元万亿人次])", text):
+        return summary.DECK_WEIGHT
     asks = re.search(r"[！？!?]$", unquoted) is not None
     fact = re.search(r"[0-9０-９]", text) is not None
     quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
+    agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text)
+    retold = agreed and re.search(r"\d{4}\s*年|去年|前年|此前|曾", text[: agreed.start()])
+    outcome = summary.OUTCOME_WEIGHT if agreed and not retold else 1.0
+    thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
+    opening_year = re.match(r"[^,，。]{0,4}?(\d{4}) ?年", stripped)
+    background = (
+        article.published is not None
+        and opening_year is not None
+        and int(opening_year.group(1)) <= article.published.year - 2
+    )
+    if fact and not background:
+        return hook * why * outcome * thesis * summary.FACT_WEIGHT
     if fact:
-        return hook * why * summary.FACT_WEIGHT
+        return hook * why * outcome * thesis
     if quotation:
-        return hook * why * summary.QUOTE_WEIGHT
-    return hook * why
+        return hook * why * outcome * thesis * summary.QUOTE_WEIGHT
+    return hook * why * outcome * thesis
 
 
 def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | None:
@@ -188,6 +214,18 @@ def reference_items(article: Article, bags: list[Counter[str]]) -> list[int] | N
     return items if shares[len(shares) // 2] < summary.ROUNDUP_MAX_SHARED else None
 
 
+def reference_peg(article: Article, count: int) -> int:
+    """The sentences of the first paragraph when it ends citing the news it retold (`(7月17日X网)`)
+    and two sentences or more follow; else 0."""
+    sentences = article.sentences[:count]
+    if not sentences:
+        return 0
+    peg = sum(1 for s in sentences if s.paragraph == sentences[0].paragraph)
+    last = article.text[sentences[peg - 1].start : sentences[peg - 1].end]
+    cited = summary._cue_pattern("peg_citation").search(last) is not None
+    return peg if cited and len(sentences) - peg >= 2 else 0
+
+
 def reference_summarize(
     article: Article,
     top: int = 3,
@@ -200,6 +238,7 @@ def reference_summarize(
         return []
     bags = [set(bag) for bag in counted]
     items = reference_items(article, counted) if lead_bias else None
+    peg = reference_peg(article, len(ranked)) if lead_bias and items is None else 0
     best = max(r.score for r in ranked) or 1.0
     chosen: list[RankedSentence] = []
     used = 0
@@ -222,6 +261,8 @@ def reference_summarize(
         remaining.remove(pick)
         if items is not None:  # a roundup: one sentence per item while other items are left
             remaining = [r for r in remaining if items[r.index] != items[pick.index]] or remaining
+        if pick.index < peg:  # a commentary: one sentence of the news it comments on
+            remaining = [r for r in remaining if r.index >= peg] or remaining
         sentence = article.sentences[pick.index]
         if max_chars is not None and used + sentence.end - sentence.start > max_chars:
             continue
@@ -531,6 +572,16 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     assert summary.news_lede([directive, "我国不断推进现代化水网建设。"]) == 1
     assert summary.news_lede(["习近平总书记6日指出,要推进水网建设。", "各地积极行动。"]) == 0
     assert summary.news_lede(["发言人在脸书表示,观光业急冻。", "业者亏损6000多万。"]) == 0
+    # a lead that is a teaser question, someone's words alone or a cry opens the story without
+    # telling it: the next sentence that tells who, how much or when is the lede
+    story = "15岁的小婷每天放学后到医院照顾罹癌的爸爸。"
+    assert summary.news_lede(["「爸，换药时要小心。」", story]) == 1
+    assert summary.news_lede(["医师真的很好赚?", "网友在论坛发文分享收入。", story]) == 2
+    assert summary.news_lede(["夏天一定要好好吃水果啊!", story]) == 1
+    # no story after it (a time told by the event before it is background as often as news)
+    assert summary.news_lede(["「爸，换药时要小心。」", "在法院判决后,他拒不执行。"]) == 0
+    assert summary.news_lede(["「每月要花3万元。」", story]) == 0  # words with a figure tell a fact
+    assert summary.news_lede(["某委员抛出不再参选的震撼弹!", story]) == 0  # an exclamation that states news
     prior = summary.lead_prior(3, 1)
     assert prior[1] > prior[0] > prior[2]
     assert summary.lead_prior(3) == summary.lead_prior(3, 0)
@@ -720,3 +771,105 @@ def test_the_bit_parallel_common_subsequence_is_the_longest(a: str, b: str) -> N
         for j, y in enumerate(b):
             table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
     assert summary.common_subsequence(a, b) == table[-1][-1]
+
+
+def test_the_writers_conclusion_weighs_more() -> None:
+    text = (
+        "某县一座老桥上月封闭检修，附近居民绕行两公里上班。"
+        "有居民说，检修已经拖了三个月，出行非常不便。"
+        "笔者认为，老桥检修应当公开工期，让居民心中有数。"
+        "综上，公开工期比催促工期更要紧。"
+        "有人说“总之是要修的”，居民也只能等待。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["笔者认为,老桥检修应当公开工期,让居民心中有数。"] == summary.THESIS_WEIGHT
+    assert weights["综上,公开工期比催促工期更要紧。"] == summary.THESIS_WEIGHT
+    assert weights["有居民说,检修已经拖了三个月,出行非常不便。"] == 1.0
+    assert weights["有人说“总之是要修的”,居民也只能等待。"] == 1.0  # a conclusion word inside a quote
+
+
+COMMENTARY = (
+    "3日上午，某市一名老人在街头被子女摆上供桌“活祭”求捐款。"
+    "记者赶到时，老人跪坐在雨中，身旁摆着香烛。"
+    "几名亲属正在向路人发放传单。（7月4日某某在线）\n"
+    "这样的场面让围观者难以接受。\n"
+    "遇到困难向社会求助没有错，但求助要有正确的方式和渠道。"
+    "子女可以向民政部门申请救助，也可以向慈善组织求助。\n"
+    "把病重的父亲摆上供桌，伤害的是老人的尊严，这种求助是不道德的炒作。\n"
+)
+
+
+def test_a_commentary_is_summarised_from_its_argument_not_three_sentences_of_the_news() -> None:
+    article = article_of(COMMENTARY, title="求助不能靠炒作")
+    assert summary.news_peg(article, len(article.sentences)) == 4
+    picked = [ranked.index for ranked in summarize(article, top=3)]
+    assert sum(1 for i in picked if i < 4) == 1
+    assert len(article.sentences) - 1 in picked  # the last paragraph: the thesis
+    assert bits(summarize(article, top=3)) == bits(reference_summarize(article, top=3))
+    # without the citation the first paragraph is news, and the lead is the summary
+    plain = article_of(COMMENTARY.replace("（7月4日某某在线）", ""), title="求助不能靠炒作")
+    assert summary.news_peg(plain, len(plain.sentences)) == 0
+    assert sum(1 for ranked in summarize(plain, top=3) if ranked.index < 3) >= 2
+    # a citation that is no news source (`(详见第3版)`) is no peg
+    assert summary.news_peg(article_of(COMMENTARY.replace("7月4日某某在线", "详见第3版")), 10) == 0
+
+
+def test_a_phone_account_or_id_number_is_no_news_figure() -> None:
+    text = (
+        "某县公所开办微型保险，中低收入户可免费投保。"
+        "县民有相关问题，欢迎与公所或社会处(05)5522655洽询。"
+        "详情请拨打0800-066-628。"
+        "今年共有1234567人投保，保费3.2万元。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["县民有相关问题,欢迎与公所或社会处(05)5522655洽询。"] == summary.DECK_WEIGHT
+    assert weights["详情请拨打0800-066-628。"] == summary.DECK_WEIGHT
+    # a count, not a number to call
+    assert weights["今年共有1234567人投保,保费3.2万元。"] == summary.FACT_WEIGHT
+    assert weights["某县公所开办微型保险,中低收入户可免费投保。"] == 1.0
+
+
+def test_what_both_sides_announced_or_signed_weighs_more() -> None:
+    text = (
+        "某国总理昨天同来访的另一国总理举行会谈。"
+        "他表示，两国友谊历久弥新。"
+        "两国总理宣布，将双边关系提升为战略伙伴关系。"
+        "会谈后，双方共同见证签署经贸合作文件。"
+        "该国去年宣布退出一项协定。"
+        "2016年，两国元首共同宣布建立伙伴关系。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["两国总理宣布,将双边关系提升为战略伙伴关系。"] == summary.OUTCOME_WEIGHT
+    assert weights["会谈后,双方共同见证签署经贸合作文件。"] == summary.OUTCOME_WEIGHT
+    assert weights["该国去年宣布退出一项协定。"] == 1.0  # one side's announcement is the story's own matter
+    assert weights["他表示,两国友谊历久弥新。"] == 1.0
+    assert weights["2016年,两国元首共同宣布建立伙伴关系。"] == summary.FACT_WEIGHT  # an earlier one, retold
+
+
+def test_a_year_of_background_is_no_figure_of_the_news() -> None:
+    text = (
+        "某国总理昨天同来访的另一国总理举行会谈。"
+        "2016年，两国领导人决定建立伙伴关系。"
+        "2023年，两国贸易额增长12%。"
+        "今年两国将互派留学生300名。\n"
+    )
+    article = parse_article(RawDocument("t", "t", text=text, published="2024-01-16"))
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    assert weights["2016年,两国领导人决定建立伙伴关系。"] == 1.0  # background
+    assert weights["2023年,两国贸易额增长12%。"] == summary.FACT_WEIGHT  # last year's figures are news
+    assert weights["今年两国将互派留学生300名。"] == summary.FACT_WEIGHT
+    undated = article_of(text)
+    texts = [undated.text[s.start : s.end] for s in undated.sentences]
+    assert summary._news_weights(undated, texts)[1] == summary.FACT_WEIGHT  # no date to tell
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    said = "他说。「2016年我们就来过。」他笑了。\n"
+    quoted = parse_article(RawDocument("t", "t", text=said, published="2024-01-16"))
+    texts = [quoted.text[s.start : s.end] for s in quoted.sentences]
+    assert summary._news_weights(quoted, texts)[1] == 1.0  # a year, not words alone without a figure

@@ -24,7 +24,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
@@ -767,6 +767,13 @@ class _Doc:
             ]
         return found
 
+    def is_noun_phrase(self, phrase: str, first: int = 0) -> bool:
+        """Whether every part of the phrase from `first` on is a noun by jieba's tag."""
+        entry = self.lexicon.get
+        return all(
+            (entry(part, _NO_ENTRY)[0] or "").startswith("n") for part in self.phrase_parts[phrase][first:]
+        )
+
     def span(self, term: str) -> int:
         """Number of tokens one occurrence of `term` covers."""
         parts = self.phrase_parts.get(term)
@@ -994,9 +1001,10 @@ def extract_keywords(
     else:
         scores = _tfidf_scores(doc, idf)
     span_pieces: dict[str, tuple[str, float]] = {}
-    merged = _gather_names(doc, scores, segmenter, span_pieces)
+    countries: set[str] = set()
+    merged = _gather_names(doc, scores, segmenter, span_pieces, countries)
     _damp_common_words(doc, scores)
-    chosen = _select(doc, scores, top, span_pieces)
+    chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
         return []
     best = scores[chosen[0]] or 1.0
@@ -1048,7 +1056,11 @@ def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
 
 
 def _gather_names(
-    doc: _Doc, scores: dict[str, float], segmenter: Segmenter, pieces: dict[str, tuple[str, float]]
+    doc: _Doc,
+    scores: dict[str, float],
+    segmenter: Segmenter,
+    pieces: dict[str, tuple[str, float]],
+    countries: set[str],
 ) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
@@ -1056,7 +1068,8 @@ def _gather_names(
     to the whole name; fragments of the title and of sentences go; names of people,
     places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
-    name took over; `pieces` gets, for each recurring string, the best piece it took and its weight."""
+    name took over; `pieces` gets, for each recurring string, the best piece it took and its weight;
+    `countries`, the countries that took the mentions of their abbreviation."""
     entry = doc.lexicon.get
     text = doc.text
     merged: dict[str, int] = {}
@@ -1157,6 +1170,7 @@ def _gather_names(
     for term, owner in dotted.items():
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)
+    countries.update(_gather_countries(doc, scores, merged, give))
     seen = set(looked_at)
     live = [t for t in looked_at if t in scores] + [t for t in merged if t in scores and t not in seen]
     median = doc.vocabulary.median
@@ -1227,6 +1241,29 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _gather_countries(
+    doc: _Doc, scores: dict[str, float], merged: dict[str, int], give: Callable[[str, str | None], None]
+) -> list[str]:
+    """A country the text names in full, alone or heading a word (俄罗斯国防部), takes the
+    mentions of its abbreviation (俄军, 俄方, 俄 of 俄国防部: `names.country_mentions`): a
+    scored one gives its weight, the others add the country's mean weight per mention. A
+    roundup that names 俄罗斯 once and then 俄军, 俄方, 俄 is about Russia, and 俄军 beside
+    俄罗斯 is one tag twice. Returns the countries."""
+    said = names.country_mentions(doc.tokens, doc.text)
+    for country, words in said.items():
+        unscored = 0
+        for word, count in words.items():
+            if word in scores:
+                give(word, country)  # the country is scored from here on, though only a longer word held it
+            else:
+                unscored += count
+        if unscored and country in scores:
+            mentions = doc.word_count.get(country, 0) + merged.get(country, 0) or 1
+            scores[country] += scores[country] / mentions * unscored
+            merged[country] = merged.get(country, 0) + unscored
+    return list(said)
 
 
 def _cut_words(
@@ -1634,14 +1671,21 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
 
 
 def _select(
-    doc: _Doc, scores: dict[str, float], top: int, span_pieces: Mapping[str, tuple[str, float]]
+    doc: _Doc,
+    scores: dict[str, float],
+    top: int,
+    span_pieces: Mapping[str, tuple[str, float]],
+    countries: Iterable[str] = (),
 ) -> list[str]:
     """Best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
     fragment or extension of a chosen phrase. A piece of a chosen term that the
     text says only inside it is no tag of its own, and a term that holds every
     mention of a chosen piece takes its place. A recurring string skipped as an
-    extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag)."""
+    extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag). A country
+    that took its abbreviation's mentions (`countries`) is said outside any word that holds it, and
+    still heads the nouns of its own (柬埔寨 and 柬埔寨国会)."""
+    abbreviated = frozenset(countries)
     # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
@@ -1655,12 +1699,17 @@ def _select(
         starts = doc.starts(term)
         if width == 1:
             overlapping = sum(map(covered.__contains__, starts))
+        elif doc.phrase_parts[term][0] in abbreviated and doc.is_noun_phrase(term, 1):
+            # a country's own noun (柬埔寨 + 国会) overlaps the chosen country only where it says it
+            overlapping = len(starts) - sum(
+                map(covered.isdisjoint, _spans([s + 1 for s in starts], width - 1))
+            )
         else:
             overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
         # a tag and a piece of it said only inside it (金车基金会 and 金车) are one tag: the whole,
         # unless it is the piece and one character glued on (戴 + 隐形眼镜: see _glued_on)
         holders = [i for i, other in enumerate(chosen) if term in other] if term in chosen_text else []
-        if holders and _same_mentions(text, chosen[holders[0]], term):
+        if holders and term not in abbreviated and _same_mentions(text, chosen[holders[0]], term):
             if _glued_on(doc, chosen[holders[0]], term):
                 chosen[holders[0]] = term
                 chosen_text = "\n".join(chosen)
@@ -1672,7 +1721,11 @@ def _select(
                 heappush(ordered, (-weight, -len(piece), piece))
             continue
         pieces = (
-            [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+            [
+                i
+                for i, other in enumerate(chosen)
+                if other in term and other not in abbreviated and _same_mentions(text, term, other)
+            ]
             if any(map(term.__contains__, chosen))  # in C: most terms hold no chosen one
             else []
         )

@@ -15,6 +15,7 @@ Pure functions of words and text; the cue lists are data (`names.json`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -42,6 +43,9 @@ class NameCues:
     variant_suffixes: frozenset[str]  # X市 / X, X方 / X: one tag
     glued_before: frozenset[str]  # 连, 向, 帮: a word the HMM glues to the name after it (连 + 阿芳)
     transliteration_chars: frozenset[str]  # 斯, 特, 纳, 西: the characters foreign names are spelt with
+    country_abbreviations: dict[str, tuple[str, ...]]  # 俄: (俄罗斯,), 伊: (伊朗, 伊拉克)
+    country_sides: frozenset[str]  # 方, 军: 俄方 and 俄军 are mentions of 俄罗斯
+    countries_alone: frozenset[str]  # 俄, 乌: the country as a word of its own (not 日, 法)
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -69,6 +73,9 @@ def cues() -> NameCues:
         variant_suffixes=frozenset(data["variant_suffixes"]),
         glued_before=frozenset(data["glued_before"]),
         transliteration_chars=frozenset(data["transliteration_chars"]),
+        country_abbreviations={char: tuple(names) for char, names in data["country_abbreviations"].items()},
+        country_sides=frozenset(data["country_sides"]),
+        countries_alone=frozenset(data["countries_alone"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
@@ -216,6 +223,33 @@ def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) ->
             for token in given:
                 parts.setdefault(token, surname)
     return parts
+
+
+def country_mentions(tokens: Iterable[str], text: str) -> dict[str, dict[str, int]]:
+    """The words that stand for a country the text names in full, with how often each is
+    said: {俄罗斯: {俄军: 3, 俄方: 2, 俄: 2, 俄称: 2}}. A country's one-character abbreviation
+    heading a side (方, 军) or a speech verb (俄称), or standing alone when it is one of the
+    `countries_alone` (俄, not 日: a date), is one more mention of the country; only when the
+    text spells out exactly one country that character stands for (伊 is 伊朗 or 伊拉克)."""
+    known = cues()
+    countries: dict[str, str] = {}
+    for char, names in known.country_abbreviations.items():
+        if char in text:
+            named = [name for name in names if name in text]
+            if len(named) == 1:
+                countries[char] = named[0]
+    if not countries:
+        return {}
+    said: dict[str, dict[str, int]] = {}
+    for word, count in Counter(tokens).items():
+        country = countries.get(word[:1])
+        if country is None or len(word) > 2:
+            continue
+        if (len(word) == 1 and word in known.countries_alone) or (
+            len(word) == 2 and (word[1] in known.country_sides or word[1:] in known.speech_verbs)
+        ):
+            said.setdefault(country, {})[word] = count
+    return said
 
 
 def latin_glosses(text: str) -> frozenset[str]:

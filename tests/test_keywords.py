@@ -673,3 +673,14 @@ def test_a_phrase_ending_in_a_one_character_adjective_is_a_clause(segmenter: Seg
     doc = _Doc.build(article_of(body, title="代工厂调查"), segmenter, DEFAULT_POS, True)
     assert doc.is_verb_phrase("工时长", ("工时", "长"))
     assert not doc.is_verb_phrase("马义全", ("马义", "全"))  # a name ends in 全
+
+
+def test_a_country_takes_the_mentions_of_its_abbreviation(segmenter: Segmenter) -> None:
+    text = (
+        "俄罗斯国防部20日称，俄军打击了乌军多处阵地，击落乌军无人机。"
+        "俄方表示，俄军还控制了多个居民点。乌克兰方面称，乌军对俄多个指挥所实施了打击。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "俄军" not in found and "乌军" not in found and "俄方" not in found
+    assert found["俄罗斯"].count >= 4  # 俄军 ×2, 俄方, 俄 (俄罗斯国防部 holds it once more)
+    assert found["乌克兰"].count >= 3

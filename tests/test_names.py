@@ -113,3 +113,18 @@ def test_a_name_glued_to_the_word_before_it_is_unglued_when_said_alone_more_ofte
     word: str, text: str, name: str | None
 ) -> None:
     assert names.unglued(word, text) == name
+
+
+def test_country_mentions_count_the_abbreviation_of_a_country_named_in_full() -> None:
+    tokens = ["俄罗斯", "称", "，", "俄军", "击退", "乌军", "。", "俄方", "说", "俄", "官员", "乌称"]
+    text = "".join(tokens) + "乌克兰"
+    assert names.country_mentions(tokens, text) == {
+        "俄罗斯": {"俄军": 1, "俄方": 1, "俄": 1},
+        "乌克兰": {"乌军": 1, "乌称": 1},
+    }
+    # 乌 stands for no country the text spells out: 乌军 is left alone
+    assert "乌克兰" not in names.country_mentions(tokens, "".join(tokens))
+    # 日 alone is a date, not Japan
+    assert names.country_mentions(["日本", "22", "日", "日方"], "日本22日日方") == {"日本": {"日方": 1}}
+    # 伊 is 伊朗 or 伊拉克: with both spelt out, neither takes 伊方
+    assert names.country_mentions(["伊朗", "伊拉克", "伊方"], "伊朗伊拉克伊方") == {}

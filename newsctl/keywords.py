@@ -1170,6 +1170,7 @@ def _gather_names(
     for term, owner in dotted.items():
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)
+    _join_dotted_names(doc, scores, merged)
     countries.update(_gather_countries(doc, scores, merged, give))
     seen = set(looked_at)
     live = [t for t in looked_at if t in scores] + [t for t in merged if t in scores and t not in seen]
@@ -1241,6 +1242,25 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _join_dotted_names(doc: _Doc, scores: dict[str, float], merged: dict[str, int]) -> None:
+    """A transliterated name the text never says apart (艾米莉·布朗特, neither part alone) is one
+    tag, not two: the whole takes its parts' mentions, weighing as a phrase does (the better
+    part's weight and half the other's)."""
+    entry = doc.lexicon.get
+    wholes = names.dotted_wholes(
+        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
+    )
+    parts_of: dict[str, list[float]] = {}
+    for part, whole in wholes.items():
+        if part in scores and whole not in scores:
+            parts_of.setdefault(whole, []).append(scores.pop(part))
+            merged.pop(part, None)
+    for whole, weights in parts_of.items():
+        weights.sort(reverse=True)
+        scores[whole] = weights[0] + PHRASE_IDF_GAIN * sum(weights[1:])
+        merged[whole] = doc.text.count(whole)
 
 
 def _gather_countries(

@@ -192,37 +192,84 @@ def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
     return {word: owners[0] for word, owners in found.items() if len(owners) == 1}
 
 
-def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
-    """The given names of transliterated names mapped to the surname an editor tags, when
-    the text also names the person by that surname alone: {埃马纽埃尔: 马克龙} for
-    埃马纽埃尔·马克龙 ... 马克龙. `tokens` are the words in order; `is_name_part` tells a
-    word that may be part of a name (one the dictionary lacks, or tags as a name)."""
-    parts: dict[str, str] = {}
-    chains: list[tuple[list[str], str]] = []
+def _dotted_spans(tokens: list[str], is_name_part: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The token ranges of transliterated names written with middle dots (埃马纽埃尔 · 马克龙):
+    up to four name parts before the last dot, and the surname after it."""
     if _DOTS.search("".join(tokens)) is None:
-        return parts
-    dots = [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]
-    for i in dots:
+        return []
+    spans: list[tuple[int, int]] = []
+    for i in [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]:
         if i + 1 >= len(tokens) or (i + 2 < len(tokens) and _DOTS.fullmatch(tokens[i + 2])):
             continue  # not the last dot of its name
-        given: list[str] = []
+        given = 0
         j = i - 1
-        while j >= 0 and len(given) < 4:
+        while j >= 0 and given < 4:
             token = tokens[j]
             if _DOTS.fullmatch(token):
                 j -= 1
                 continue
             if _HAN_ONLY.fullmatch(token) is None or not is_name_part(token):
                 break
-            given.append(token)
+            given += 1
             j -= 1
         if given:
-            chains.append((given, tokens[i + 1]))
-    for given, surname in chains:
-        if tokens.count(surname) > sum(last == surname for _, last in chains):
-            for token in given:
-                parts.setdefault(token, surname)
+            spans.append((j + 1, i + 2))
+    return spans
+
+
+def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
+    """The given names of transliterated names mapped to the surname an editor tags, when
+    the text also names the person by that surname alone: {埃马纽埃尔: 马克龙} for
+    埃马纽埃尔·马克龙 ... 马克龙. `tokens` are the words in order; `is_name_part` tells a
+    word that may be part of a name (one the dictionary lacks, or tags as a name)."""
+    parts: dict[str, str] = {}
+    spans = _dotted_spans(tokens, is_name_part)
+    surnames = Counter(tokens[end - 1] for _, end in spans)
+    for start, end in spans:
+        surname = tokens[end - 1]
+        if tokens.count(surname) > surnames[surname]:
+            for token in tokens[start : end - 1]:
+                if _DOTS.fullmatch(token) is None:
+                    parts.setdefault(token, surname)
     return parts
+
+
+def _spelt_foreign(word: str) -> bool:
+    """Whether a word is spelt with transliteration characters only (米洛, 德)."""
+    return bool(word) and cues().transliteration_chars.issuperset(word)
+
+
+def dotted_wholes(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
+    """The parts of transliterated names that the text never says apart mapped to the whole
+    name, the editor's one tag: {艾米莉: 艾米莉·布朗特, 布朗特: 艾米莉·布朗特} when neither
+    is said alone (when the surname is, `dotted_name_parts` gives the given names to it)."""
+    spans = []
+    for start, end in _dotted_spans(tokens, is_name_part):
+        while _DOTS.fullmatch(tokens[start + 1]) is None:
+            start += 1  # one word before each dot: 女主 of 女主艾米莉·布朗特 is no part of the name
+        # a name cut where its transliteration goes on (米洛 | 斯拉夫·延恰, 伍德沃 | 德) is not whole
+        before = tokens[start - 1] if start else ""
+        after = tokens[end] if end < len(tokens) else ""
+        if not (_spelt_foreign(before) or _spelt_foreign(after)):
+            spans.append((start, end))
+    if not spans:
+        return {}
+    inside: Counter[str] = Counter()
+    for start, end in spans:
+        inside.update(tokens[start:end])
+    of: dict[str, set[str]] = {}  # the wholes each part stands in
+    for start, end in spans:
+        whole = "".join(tokens[start:end])
+        for part in tokens[start:end]:
+            of.setdefault(part, set()).add(whole)
+    wholes: dict[str, str] = {}
+    for start, end in spans:
+        parts = [t for t in tokens[start:end] if _DOTS.fullmatch(t) is None]
+        # every part said only inside this one name (not 约翰 of two Johns)
+        if all(len(of[part]) == 1 and tokens.count(part) == inside[part] for part in parts):
+            whole = "".join(tokens[start:end])
+            wholes.update(dict.fromkeys(parts, whole))
+    return wholes
 
 
 def country_mentions(tokens: Iterable[str], text: str) -> dict[str, dict[str, int]]:

@@ -684,3 +684,13 @@ def test_a_country_takes_the_mentions_of_its_abbreviation(segmenter: Segmenter) 
     assert "俄军" not in found and "乌军" not in found and "俄方" not in found
     assert found["俄罗斯"].count >= 4  # 俄军 ×2, 俄方, 俄 (俄罗斯国防部 holds it once more)
     assert found["乌克兰"].count >= 3
+
+
+def test_a_dotted_name_never_said_apart_is_one_tag(segmenter: Segmenter) -> None:
+    text = (
+        "好莱坞女星艾米莉·布朗特主演的新片今日上映。影评人认为艾米莉·布朗特的表演十分出色，"
+        "观众也称赞艾米莉·布朗特在片中的手语戏份。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "艾米莉·布朗特" in found
+    assert "艾米莉" not in found and "布朗特" not in found

@@ -128,3 +128,13 @@ def test_country_mentions_count_the_abbreviation_of_a_country_named_in_full() ->
     assert names.country_mentions(["日本", "22", "日", "日方"], "日本22日日方") == {"日本": {"日方": 1}}
     # 伊 is 伊朗 or 伊拉克: with both spelt out, neither takes 伊方
     assert names.country_mentions(["伊朗", "伊拉克", "伊方"], "伊朗伊拉克伊方") == {}
+
+
+def test_a_dotted_name_never_said_apart_is_one_whole() -> None:
+    is_part = {"艾丽", "布朗迪", "女主", "米洛", "斯拉夫", "延恰"}.__contains__
+    tokens = ["女主", "艾丽", "·", "布朗迪", "主演", "。", "艾丽", "·", "布朗迪", "说"]
+    assert names.dotted_wholes(tokens, is_part) == {"艾丽": "艾丽·布朗迪", "布朗迪": "艾丽·布朗迪"}
+    # the surname said alone: the given name goes to it instead (dotted_name_parts)
+    assert names.dotted_wholes([*tokens, "布朗迪"], is_part) == {}
+    # cut where the transliteration goes on (米洛 | 斯拉夫·延恰): not whole
+    assert names.dotted_wholes(["米洛", "斯拉夫", "·", "延恰", "表示"], is_part) == {}

@@ -90,6 +90,8 @@ _NUMERAL_CHAR = re.compile(r"[0-9０-９零一二三四五六七八九十百千�
 _EDGE_FUNCTION_TAGS = frozenset(("d", "ad", "m", "mq", "q", "r", "f", "p", "c", "u"))
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
+# Tags a person's name may carry; None: a word the dictionary lacks.
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
@@ -1172,6 +1174,13 @@ def _gather_names(
             give(term, owner if owner in scores else None)
     _join_dotted_names(doc, scores, merged)
     countries.update(_gather_countries(doc, scores, merged, give))
+    # 阿琴（王某琴）: one person, the name the story goes by is the tag (not a place: 某某家（成都）,
+    # nor a kin word: 表哥（李老师）)
+    plain = kin_words() | generic_words()
+    callable_names = [t for t in looked_at[:CUTS_LOOKED_AT] if t not in plain]
+    for full, alias in names.aliases(text, callable_names).items():
+        if full in scores and alias in scores and entry(full, _NO_ENTRY)[0] in _PERSON_TAGS:
+            give(full, alias)
     seen = set(looked_at)
     live = [t for t in looked_at if t in scores] + [t for t in merged if t in scores and t not in seen]
     median = doc.vocabulary.median

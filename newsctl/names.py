@@ -30,6 +30,8 @@ _DOTS = re.compile(r"[·‧•・]")  # the middle dot between the parts of a tr
 # A Latin gloss in brackets right after a Han name: 麦可庞德（Michael Bond）.
 _LATIN_GLOSS = re.compile(r"[\u3400-\u9fff][（(]\s*([A-Za-z][A-Za-z .'\-]*[A-Za-z])\s*[）)]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+# A Chinese name in brackets right after a word: 阿琴（王某琴）.
+_BRACKETED_NAME = re.compile(r"(?<=[\u3400-\u9fff])[（(]([\u3400-\u9fff]{2,4})[）)]")
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,26 @@ def country_mentions(tokens: Iterable[str], text: str) -> dict[str, dict[str, in
         ):
             said.setdefault(country, {})[word] = count
     return said
+
+
+def aliases(text: str, terms: Iterable[str]) -> dict[str, str]:
+    """Full names given in brackets after the name a story goes by, mapped to that name:
+    {王某琴: 阿琴} for 阿琴（王某琴）, {罗某美: 阿美} for 阿美婆（罗某美）: one person, whom the
+    story calls by the name before the brackets. The bracketed name has a Chinese name's form;
+    the name before them is one of `terms`, maybe with one character more (婆, 伯)."""
+    if "（" not in text and "(" not in text:
+        return {}
+    found: dict[str, str] = {}
+    terms = [t for t in terms if _HAN_ONLY.fullmatch(t)]
+    for match in _BRACKETED_NAME.finditer(text):
+        full = match.group(1)
+        if not looks_like_person(full):
+            continue
+        before = text[max(0, match.start() - 6) : match.start()]
+        called = [t for t in terms if full not in t and (before.endswith(t) or before[:-1].endswith(t))]
+        if called:
+            found.setdefault(full, max(called, key=len))
+    return found
 
 
 def latin_glosses(text: str) -> frozenset[str]:

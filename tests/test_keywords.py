@@ -694,3 +694,13 @@ def test_a_dotted_name_never_said_apart_is_one_tag(segmenter: Segmenter) -> None
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "艾米莉·布朗特" in found
     assert "艾米莉" not in found and "布朗特" not in found
+
+
+def test_a_full_name_in_brackets_counts_with_the_name_the_story_uses(segmenter: Segmenter) -> None:
+    text = (
+        "44岁的阿芬（林秀芬）到病房探视中风的丈夫阿德（吴明德），阿芬说丈夫阿德一直昏迷。"
+        "阿芬每天照顾阿德，阿芬的女儿也来帮忙，阿德的医药费让阿芬发愁。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "林秀芬" not in found and "吴明德" not in found
+    assert found["阿芬"].count == 6  # five times as 阿芬, once as 林秀芬

@@ -138,3 +138,10 @@ def test_a_dotted_name_never_said_apart_is_one_whole() -> None:
     assert names.dotted_wholes([*tokens, "布朗迪"], is_part) == {}
     # cut where the transliteration goes on (米洛 | 斯拉夫·延恰): not whole
     assert names.dotted_wholes(["米洛", "斯拉夫", "·", "延恰", "表示"], is_part) == {}
+
+
+def test_a_full_name_in_brackets_is_the_person_the_story_calls_by_the_name_before() -> None:
+    text = "44岁的阿芬（林秀芬）说，阿芬每天照顾丈夫。67岁友福伯（曹友福）也来帮忙。"
+    assert names.aliases(text, ["阿芬", "友福伯", "丈夫"]) == {"林秀芬": "阿芬", "曹友福": "友福伯"}
+    assert names.aliases(text, ["丈夫"]) == {}  # no name before the brackets
+    assert names.aliases("公司（2023年）成立", ["公司"]) == {}  # no name in the brackets

@@ -117,6 +117,7 @@ _HAN_WORD = re.compile(f"(?!{_NUMERIC.pattern}){_HAN.pattern}+")
 # Clause breaks: phrases never span them.
 _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
+_SERIES_LABEL = re.compile(r"【[^【】\n]{1,30}】")
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 # A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
@@ -290,12 +291,12 @@ def body_units(article: Article) -> list[tuple[str, float]]:
     texts = [article.text[s:e] for s, e in spans]
     title = (article.title or "").strip()
     if title and not any(t.strip() == title for t in texts[:2]):
-        units.append((title, TITLE_WEIGHT))
+        units += _title_units(title)
     lead_seen = False
     for (start, end), text in zip(spans, texts):
         stripped = text.strip()
         if stripped == title or _looks_like_title(stripped, lead_seen, (start, end) in headings):
-            units.append((text, TITLE_WEIGHT))
+            units += _title_units(text)
         elif (start, end) in headings:
             units.append((text, HEADING_WEIGHT))
         elif not lead_seen:
@@ -303,6 +304,24 @@ def body_units(article: Article) -> list[tuple[str, float]]:
             lead_seen = True
         else:
             units.append((text, 1.0))
+    return units
+
+
+def _title_units(text: str) -> list[tuple[str, float]]:
+    """A title line as units: a series label in 【】 (【真抓实干 打开改革发展新天地】, 【一线调研】)
+    names the programme the story runs in, not its topic, so its words count as once-said
+    words of the text; the rest is the title."""
+    if "【" not in text:
+        return [(text, TITLE_WEIGHT)]
+    units: list[tuple[str, float]] = []
+    at = 0
+    for match in _SERIES_LABEL.finditer(text):
+        if text[at : match.start()].strip():
+            units.append((text[at : match.start()], TITLE_WEIGHT))
+        units.append((match.group(), 1.0))
+        at = match.end()
+    if text[at:].strip():
+        units.append((text[at:], TITLE_WEIGHT))
     return units
 
 

@@ -704,3 +704,14 @@ def test_a_full_name_in_brackets_counts_with_the_name_the_story_uses(segmenter: 
     found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
     assert "林秀芬" not in found and "吴明德" not in found
     assert found["阿芬"].count == 6  # five times as 阿芬, once as 林秀芬
+
+
+def test_a_series_label_in_the_title_is_no_topic(segmenter: Segmenter) -> None:
+    text = (
+        "本台记者来到青川县，看到茶农正在采摘春茶。青川县今年春茶产量增长，茶农收入提高，青川春茶远销各地。"
+    )
+    found = terms(
+        extract_keywords(article_of(text, title="【奋进新时代】青川春茶喜获丰收"), segmenter, top=10)
+    )
+    assert not [t for t in found if t in "奋进新时代"]  # 时代 was a title word
+    assert "春茶" in found

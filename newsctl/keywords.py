@@ -1192,6 +1192,8 @@ def _gather_names(
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)
     _join_dotted_names(doc, scores, merged)
+    for term in _straddling_words(doc, [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]):
+        give(term, None)
     countries.update(_gather_countries(doc, scores, merged, give))
     # 阿琴（王某琴）: one person, the name the story goes by is the tag (not a place: 某某家（成都）,
     # nor a kin word: 表哥（李老师）)
@@ -1270,6 +1272,38 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _straddling_words(doc: _Doc, terms: list[str]) -> list[str]:
+    """Words the dictionary lacks (or knows as a rare name) cut across the edge of a better term: every
+    mention of 伦特 starts inside a mention of 通伦 and goes on past it (通伦特使), so it is
+    a piece of two words, not a tag. `terms` are best first."""
+    entry = doc.lexicon.get
+    text = doc.text
+    found: list[str] = []
+    for rank, term in enumerate(terms):
+        tag, idf = entry(term, _NO_ENTRY)
+        if term not in doc.word_count or not 2 <= len(term) <= 3:  # a cut is short (not 某某电气集团)
+            continue
+        if tag is not None and (tag not in _NAME_TAGS or idf is None or idf < doc.vocabulary.median):
+            continue  # a word of the dictionary's, unless a rare name (伦特 is a place to jieba)
+        starts = _occurrences(text, term)
+        if not starts:
+            continue
+        width = len(term)
+        for better in terms[:rank]:
+            if term in better or better in term or not _HAN.match(better):
+                continue
+            ends = [at + len(better) for at in _occurrences(text, better)]
+            # each mention starts inside one of the better term's and ends past it, or the reverse
+            if all(
+                any(at < end < at + width and end - len(better) < at for end in ends)
+                or any(at < end - len(better) < at + width < end for end in ends)
+                for at in starts
+            ):
+                found.append(term)
+                break
+    return found
 
 
 def _join_dotted_names(doc: _Doc, scores: dict[str, float], merged: dict[str, int]) -> None:

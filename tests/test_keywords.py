@@ -719,7 +719,10 @@ def test_a_series_label_in_the_title_is_no_topic(segmenter: Segmenter) -> None:
 
 def test_a_word_cut_across_the_edge_of_a_better_name_is_no_tag(segmenter: Segmenter) -> None:
     # 通 | 伦特 | 使: jieba knows 伦特 as a place, but here it straddles 通伦 and 特使
-    text = "塔国总理会见了作为塔国主席通伦特使来访的副总理。通伦主席的特使转达了通伦的问候，表示塔国愿深化合作。通伦此前致信表示祝贺。"
+    text = (
+        "塔国总理会见了作为塔国主席通伦特使来访的副总理。"
+        "通伦主席的特使转达了通伦的问候，表示塔国愿深化合作。通伦此前致信表示祝贺。"
+    )
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "通伦" in found
     assert "伦特" not in found

@@ -726,3 +726,13 @@ def test_a_word_cut_across_the_edge_of_a_better_name_is_no_tag(segmenter: Segmen
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "通伦" in found
     assert "伦特" not in found
+
+
+def test_a_round_of_a_knockout_is_a_number_not_a_keyword(segmenter: Segmenter) -> None:
+    text = (
+        "羽球公开赛今天进行16强赛事，林一鸣在16强赛事中以直落二获胜，晋级8强赛事。"
+        "林一鸣说，8强赛事的对手很强。林一鸣表示会全力以赴。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "强赛事" not in found
+    assert "林一鸣" in found

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import add, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -634,6 +634,7 @@ class _Doc:
             tokens += segmenter.cut(text)
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
+        tokens, units = _time_cut_names(tokens, units, segmenter)
         codes = vocabulary.codes_of(tokens, segmenter)
         # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
@@ -835,6 +836,59 @@ def _title_phrases(
         for phrase, first, size in zip(phrases, starts, sizes)
         if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
     ]
+
+
+def _time_cut_names(
+    tokens: list[str], units: list[tuple[int, int, float]], segmenter: Segmenter
+) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """Names the segmenter read as a time word and a character (周天 | 成, 周一 | 鸣以: a surname
+    and a given name that starts like a weekday), joined again: the time word is said twice or
+    more, always before the same character, which is no function character. The units' token
+    ranges follow the joins."""
+    surnames = names.cues().surnames
+    followers: dict[str, set[str]] = {}
+    nexts: dict[str, set[str]] = {}
+    said: Counter[str] = Counter()
+    for word, after in pairwise(tokens):
+        if len(word) == 2 and word[0] in surnames:
+            said[word] += 1
+            followers.setdefault(word, set()).add(after[:1])
+            nexts.setdefault(word, set()).add(after)
+    heads = {w for w, chars in followers.items() if said[w] >= 2 and len(chars) == 1}
+    if not heads:
+        return tokens, units
+    following = set(chain.from_iterable(nexts[w] for w in heads))
+    tags = segmenter.lookup(heads | following | set(chain.from_iterable(followers[w] for w in heads)))
+    joined = {
+        word: char
+        for word in heads
+        if tags[word][0] == "t"
+        and _HAN.match(char := next(iter(followers[word])))
+        and char not in _function_chars()
+        and tags[char][0] not in _EDGE_FUNCTION_TAGS
+        # not a word of its own after the time word (周年 | 大会, 明年 | 选举): only 成 or the HMM's 成以
+        and all(len(after) == 1 or tags[after][0] is None for after in nexts[word])
+    }
+    if not joined:
+        return tokens, units
+    out: list[str] = []
+    new_start = [0] * (len(tokens) + 1)  # where each old token index lands
+    i = 0
+    while i < len(tokens):
+        new_start[i] = len(out)
+        word = tokens[i]
+        if word in joined and i + 1 < len(tokens):
+            after = tokens[i + 1]
+            new_start[i + 1] = len(out)
+            out.append(word + after[0])
+            if len(after) > 1:
+                out.append(after[1:])  # 成 | 以
+            i += 2
+        else:
+            out.append(word)
+            i += 1
+    new_start[len(tokens)] = len(out)
+    return out, [(new_start[start], new_start[end], weight) for start, end, weight in units]
 
 
 def _name_tokens(tokens: list[str], names: list[str], article_text: str) -> list[int]:

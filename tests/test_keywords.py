@@ -736,3 +736,19 @@ def test_a_round_of_a_knockout_is_a_number_not_a_keyword(segmenter: Segmenter) -
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "强赛事" not in found
     assert "林一鸣" in found
+
+
+@pytest.mark.parametrize("name", ["周天舟", "周一鸣"])
+def test_a_name_that_starts_like_a_weekday_is_whole(segmenter: Segmenter, name: str) -> None:
+    text = (
+        f"羽球名将{name}今天出战公开赛，{name}以直落二击败对手。"
+        f"{name}赛后表示，状态越来越好。教练说{name}的发球进步很多。"
+    )
+    found = {k.term: k.count for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert found.get(name) == 4
+
+
+def test_a_time_word_before_a_word_of_its_own_is_no_name(segmenter: Segmenter) -> None:
+    text = "今天是建校六十周年大会。周年大会上，校友代表发言。学校举行周年大会庆祝。"
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "周年大" not in found

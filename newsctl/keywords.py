@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
-from itertools import accumulate, chain, compress, pairwise, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -634,7 +634,8 @@ class _Doc:
             tokens += segmenter.cut(text)
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
-        tokens, units = _time_cut_names(tokens, units, segmenter)
+        if any(map(article.text.__contains__, _time_name_starts())):  # 周, 明: str.find, in C
+            tokens, units = _time_cut_names(tokens, units, segmenter)
         codes = vocabulary.codes_of(tokens, segmenter)
         # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
@@ -838,6 +839,12 @@ def _title_phrases(
     ]
 
 
+@cache
+def _time_name_starts() -> tuple[str, ...]:
+    """The first characters of the time words a name may start like (周, 明)."""
+    return tuple(sorted({word[0] for word in names.cues().time_words_like_names}))
+
+
 def _time_cut_names(
     tokens: list[str], units: list[tuple[int, int, float]], segmenter: Segmenter
 ) -> tuple[list[str], list[tuple[int, int, float]]]:
@@ -845,29 +852,30 @@ def _time_cut_names(
     and a given name that starts like a weekday), joined again: the time word is said twice or
     more, always before the same character, which is no function character. The units' token
     ranges follow the joins."""
-    surnames = names.cues().surnames
-    followers: dict[str, set[str]] = {}
-    nexts: dict[str, set[str]] = {}
-    said: Counter[str] = Counter()
-    for word, after in pairwise(tokens):
-        if len(word) == 2 and word[0] in surnames:
-            said[word] += 1
-            followers.setdefault(word, set()).add(after[:1])
-            nexts.setdefault(word, set()).add(after)
-    heads = {w for w, chars in followers.items() if said[w] >= 2 and len(chars) == 1}
+    heads = names.cues().time_words_like_names.intersection(tokens)  # in C
     if not heads:
         return tokens, units
-    following = set(chain.from_iterable(nexts[w] for w in heads))
-    tags = segmenter.lookup(heads | following | set(chain.from_iterable(followers[w] for w in heads)))
+    nexts: dict[str, set[str]] = {}
+    for head in heads:
+        if tokens.count(head) >= 2:
+            following = {
+                tokens[i + 1] for i in _indexes(tokens, head, 0, tokens.count(head)) if i + 1 < len(tokens)
+            }
+            if len({after[:1] for after in following}) == 1:
+                nexts[head] = following
+    if not nexts:
+        return tokens, units
+    tags = segmenter.lookup(
+        set(chain.from_iterable(nexts.values())) | {next(iter(f))[:1] for f in nexts.values()}
+    )
     joined = {
         word: char
-        for word in heads
-        if tags[word][0] == "t"
-        and _HAN.match(char := next(iter(followers[word])))
+        for word, following in nexts.items()
+        if _HAN.match(char := next(iter(following))[:1])
         and char not in _function_chars()
         and tags[char][0] not in _EDGE_FUNCTION_TAGS
         # not a word of its own after the time word (周年 | 大会, 明年 | 选举): only 成 or the HMM's 成以
-        and all(len(after) == 1 or tags[after][0] is None for after in nexts[word])
+        and all(len(after) == 1 or tags[after][0] is None for after in following)
     }
     if not joined:
         return tokens, units
@@ -1167,7 +1175,7 @@ def _gather_names(
     in_title_positions = set(chain.from_iterable(range(start + 1, end + 1) for start, end in title_ranges))
     glosses = names.latin_glosses(text)
     dotted = names.dotted_name_parts(
-        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
+        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr"), text
     )
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[:NAMES_LOOKED_AT]
     # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
@@ -1251,7 +1259,7 @@ def _gather_names(
     countries.update(_gather_countries(doc, scores, merged, give))
     # 阿琴（王某琴）: one person, the name the story goes by is the tag (not a place: 某某家（成都）,
     # nor a kin word: 表哥（李老师）)
-    plain = kin_words() | generic_words()
+    plain = _plain_words()
     callable_names = [t for t in looked_at[:CUTS_LOOKED_AT] if t not in plain]
     for full, alias in names.aliases(text, callable_names).items():
         if full in scores and alias in scores and entry(full, _NO_ENTRY)[0] in _PERSON_TAGS:
@@ -1341,13 +1349,19 @@ def _straddling_words(doc: _Doc, terms: list[str]) -> list[str]:
             continue
         if tag is not None and (tag not in _NAME_TAGS or idf is None or idf < doc.vocabulary.median):
             continue  # a word of the dictionary's, unless a rare name (伦特 is a place to jieba)
-        starts = _occurrences(text, term)
-        if not starts:
-            continue
         width = len(term)
+        starts: list[int] | None = None
+        head, tail = term[:-1], term[1:]
         for better in terms[:rank]:
-            if term in better or better in term or not _HAN.match(better):
+            # only a term that ends with this one's start, or starts with its end, can straddle it
+            if better[-1] not in head and better[0] not in tail:
                 continue
+            if term in better or better in term:
+                continue
+            if not any(better.endswith(term[:k]) or better.startswith(term[-k:]) for k in range(1, width)):
+                continue
+            if starts is None:
+                starts = _occurrences(text, term)
             ends = [at + len(better) for at in _occurrences(text, better)]
             # each mention starts inside one of the better term's and ends past it, or the reverse
             if all(
@@ -1360,13 +1374,19 @@ def _straddling_words(doc: _Doc, terms: list[str]) -> list[str]:
     return found
 
 
+@cache
+def _plain_words() -> frozenset[str]:
+    """Kin and generic words: no name a person goes by."""
+    return kin_words() | generic_words()
+
+
 def _join_dotted_names(doc: _Doc, scores: dict[str, float], merged: dict[str, int]) -> None:
     """A transliterated name the text never says apart (艾米莉·布朗特, neither part alone) is one
     tag, not two: the whole takes its parts' mentions, weighing as a phrase does (the better
     part's weight and half the other's)."""
     entry = doc.lexicon.get
     wholes = names.dotted_wholes(
-        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
+        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr"), doc.text
     )
     parts_of: dict[str, list[float]] = {}
     for part, whole in wholes.items():

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 PERSON = "person"
 PLACE = "place"
@@ -26,12 +27,13 @@ ORGANISATION = "organisation"
 
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 # A transliterated name: parts joined by a middle dot (埃马纽埃尔·马克龙); the last part is the surname.
-_DOTS = re.compile(r"[·‧•・]")  # the middle dot between the parts of a transliterated name
+_DOT_CHARS = "·‧•・"  # the middle dot between the parts of a transliterated name
+_DOTS = re.compile(f"[{_DOT_CHARS}]")
 # A Latin gloss in brackets right after a Han name: 麦可庞德（Michael Bond）.
 _LATIN_GLOSS = re.compile(r"[\u3400-\u9fff][（(]\s*([A-Za-z][A-Za-z .'\-]*[A-Za-z])\s*[）)]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # A Chinese name in brackets right after a word: 阿琴（王某琴）.
-_BRACKETED_NAME = re.compile(r"(?<=[\u3400-\u9fff])[（(]([\u3400-\u9fff]{2,4})[）)]")
+_BRACKETED_NAME = re.compile(r"[（(]([\u3400-\u9fff]{2,4})[）)]")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class NameCues:
     country_abbreviations: dict[str, tuple[str, ...]]  # 俄: (俄罗斯,), 伊: (伊朗, 伊拉克)
     country_sides: frozenset[str]  # 方, 军: 俄方 and 俄军 are mentions of 俄罗斯
     countries_alone: frozenset[str]  # 俄, 乌: the country as a word of its own (not 日, 法)
+    time_words_like_names: frozenset[str]  # 周天, 明年: a name that starts like one is read as it
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -78,6 +81,7 @@ def cues() -> NameCues:
         country_abbreviations={char: tuple(names) for char, names in data["country_abbreviations"].items()},
         country_sides=frozenset(data["country_sides"]),
         countries_alone=frozenset(data["countries_alone"]),
+        time_words_like_names=frozenset(data["time_words_like_names"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
@@ -194,10 +198,14 @@ def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
     return {word: owners[0] for word, owners in found.items() if len(owners) == 1}
 
 
-def _dotted_spans(tokens: list[str], is_name_part: Callable[[str], bool]) -> list[tuple[int, int]]:
+def _dotted_spans(
+    tokens: list[str], is_name_part: Callable[[str], bool], text: str | None = None
+) -> list[tuple[int, int]]:
     """The token ranges of transliterated names written with middle dots (埃马纽埃尔 · 马克龙):
-    up to four name parts before the last dot, and the surname after it."""
-    if _DOTS.search("".join(tokens)) is None:
+    up to four name parts before the last dot, and the surname after it. `text`: the tokens
+    joined, when the caller has it."""
+    joined = "".join(tokens) if text is None else text
+    if not any(dot in joined for dot in _DOT_CHARS):  # str.find, faster than a regex scan
         return []
     spans: list[tuple[int, int]] = []
     for i in [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]:
@@ -219,13 +227,15 @@ def _dotted_spans(tokens: list[str], is_name_part: Callable[[str], bool]) -> lis
     return spans
 
 
-def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
+def dotted_name_parts(
+    tokens: list[str], is_name_part: Callable[[str], bool], text: str | None = None
+) -> dict[str, str]:
     """The given names of transliterated names mapped to the surname an editor tags, when
     the text also names the person by that surname alone: {埃马纽埃尔: 马克龙} for
     埃马纽埃尔·马克龙 ... 马克龙. `tokens` are the words in order; `is_name_part` tells a
     word that may be part of a name (one the dictionary lacks, or tags as a name)."""
     parts: dict[str, str] = {}
-    spans = _dotted_spans(tokens, is_name_part)
+    spans = _dotted_spans(tokens, is_name_part, text)
     surnames = Counter(tokens[end - 1] for _, end in spans)
     for start, end in spans:
         surname = tokens[end - 1]
@@ -241,12 +251,14 @@ def _spelt_foreign(word: str) -> bool:
     return bool(word) and cues().transliteration_chars.issuperset(word)
 
 
-def dotted_wholes(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
+def dotted_wholes(
+    tokens: list[str], is_name_part: Callable[[str], bool], text: str | None = None
+) -> dict[str, str]:
     """The parts of transliterated names that the text never says apart mapped to the whole
     name, the editor's one tag: {艾米莉: 艾米莉·布朗特, 布朗特: 艾米莉·布朗特} when neither
     is said alone (when the surname is, `dotted_name_parts` gives the given names to it)."""
     spans = []
-    for start, end in _dotted_spans(tokens, is_name_part):
+    for start, end in _dotted_spans(tokens, is_name_part, text):
         while _DOTS.fullmatch(tokens[start + 1]) is None:
             start += 1  # one word before each dot: 女主 of 女主艾米莉·布朗特 is no part of the name
         # a name cut where its transliteration goes on (米洛 | 斯拉夫·延恰, 伍德沃 | 德) is not whole
@@ -274,31 +286,42 @@ def dotted_wholes(tokens: list[str], is_name_part: Callable[[str], bool]) -> dic
     return wholes
 
 
-def country_mentions(tokens: Iterable[str], text: str) -> dict[str, dict[str, int]]:
+def country_mentions(tokens: list[str], text: str) -> dict[str, dict[str, int]]:
     """The words that stand for a country the text names in full, with how often each is
     said: {俄罗斯: {俄军: 3, 俄方: 2, 俄: 2, 俄称: 2}}. A country's one-character abbreviation
     heading a side (方, 军) or a speech verb (俄称), or standing alone when it is one of the
     `countries_alone` (俄, not 日: a date), is one more mention of the country; only when the
     text spells out exactly one country that character stands for (伊 is 伊朗 or 伊拉克)."""
-    known = cues()
-    countries: dict[str, str] = {}
-    for char, names in known.country_abbreviations.items():
-        if char in text:
-            named = [name for name in names if name in text]
-            if len(named) == 1:
-                countries[char] = named[0]
-    if not countries:
+    words = _abbreviation_words()
+    present = _abbreviation_set().intersection(tokens)  # in C: most texts have none
+    if not present:
         return {}
+    names_of = cues().country_abbreviations
     said: dict[str, dict[str, int]] = {}
-    for word, count in Counter(tokens).items():
-        country = countries.get(word[:1])
-        if country is None or len(word) > 2:
-            continue
-        if (len(word) == 1 and word in known.countries_alone) or (
-            len(word) == 2 and (word[1] in known.country_sides or word[1:] in known.speech_verbs)
-        ):
-            said.setdefault(country, {})[word] = count
+    for char in sorted({words[word] for word in present}):
+        spelt = [name for name in names_of[char] if name in text]
+        if len(spelt) == 1:
+            for word in sorted(w for w in present if words[w] == char):
+                said.setdefault(spelt[0], {})[word] = tokens.count(word)
     return said
+
+
+@cache
+def _abbreviation_set() -> frozenset[str]:
+    return frozenset(_abbreviation_words())
+
+
+@cache
+def _abbreviation_words() -> dict[str, str]:
+    """Each word that may stand for a country (俄军, 俄方, 俄称, 俄) mapped to its character."""
+    known = cues()
+    single_verbs = [verb for verb in known.speech_verbs if len(verb) == 1]
+    words: dict[str, str] = {}
+    for char in known.country_abbreviations:
+        words.update((char + end, char) for end in chain(known.country_sides, single_verbs))
+        if char in known.countries_alone:
+            words[char] = char
+    return words
 
 
 def aliases(text: str, terms: Iterable[str]) -> dict[str, str]:
@@ -312,8 +335,8 @@ def aliases(text: str, terms: Iterable[str]) -> dict[str, str]:
     terms = [t for t in terms if _HAN_ONLY.fullmatch(t)]
     for match in _BRACKETED_NAME.finditer(text):
         full = match.group(1)
-        if not looks_like_person(full):
-            continue
+        if not match.start() or not _HAN_ONLY.match(text, match.start() - 1) or not looks_like_person(full):
+            continue  # right after a Han word, a name's form
         before = text[max(0, match.start() - 6) : match.start()]
         called = [t for t in terms if full not in t and (before.endswith(t) or before[:-1].endswith(t))]
         if called:

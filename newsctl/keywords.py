@@ -24,7 +24,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
@@ -90,6 +90,8 @@ _NUMERAL_CHAR = re.compile(r"[0-9０-９零一二三四五六七八九十百千�
 _EDGE_FUNCTION_TAGS = frozenset(("d", "ad", "m", "mq", "q", "r", "f", "p", "c", "u"))
 # Dictionary tags a name may carry (names.kind_of); None: a word the dictionary lacks.
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
+# Tags a person's name may carry; None: a word the dictionary lacks.
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt", None})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
@@ -115,6 +117,7 @@ _HAN_WORD = re.compile(f"(?!{_NUMERIC.pattern}){_HAN.pattern}+")
 # Clause breaks: phrases never span them.
 _BREAK_TOKEN = re.compile(r"^[\s\W_]+$")
 _TITLE_MAX_CHARS = 40
+_SERIES_LABEL = re.compile(r"【[^【】\n]{1,30}】")
 _SENTENCE_END = tuple("。！？!?；;…")
 _NO_ENTRY: tuple[str | None, float | None] = (None, None)
 # A short name in quotes: “一村一品”, 「清水计划」 (Han only, so no quoted sentence).
@@ -288,12 +291,12 @@ def body_units(article: Article) -> list[tuple[str, float]]:
     texts = [article.text[s:e] for s, e in spans]
     title = (article.title or "").strip()
     if title and not any(t.strip() == title for t in texts[:2]):
-        units.append((title, TITLE_WEIGHT))
+        units += _title_units(title)
     lead_seen = False
     for (start, end), text in zip(spans, texts):
         stripped = text.strip()
         if stripped == title or _looks_like_title(stripped, lead_seen, (start, end) in headings):
-            units.append((text, TITLE_WEIGHT))
+            units += _title_units(text)
         elif (start, end) in headings:
             units.append((text, HEADING_WEIGHT))
         elif not lead_seen:
@@ -301,6 +304,24 @@ def body_units(article: Article) -> list[tuple[str, float]]:
             lead_seen = True
         else:
             units.append((text, 1.0))
+    return units
+
+
+def _title_units(text: str) -> list[tuple[str, float]]:
+    """A title line as units: a series label in 【】 (【真抓实干 打开改革发展新天地】, 【一线调研】)
+    names the programme the story runs in, not its topic, so its words count as once-said
+    words of the text; the rest is the title."""
+    if "【" not in text:
+        return [(text, TITLE_WEIGHT)]
+    units: list[tuple[str, float]] = []
+    at = 0
+    for match in _SERIES_LABEL.finditer(text):
+        if text[at : match.start()].strip():
+            units.append((text[at : match.start()], TITLE_WEIGHT))
+        units.append((match.group(), 1.0))
+        at = match.end()
+    if text[at:].strip():
+        units.append((text[at:], TITLE_WEIGHT))
     return units
 
 
@@ -613,6 +634,8 @@ class _Doc:
             tokens += segmenter.cut(text)
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
+        if any(map(article.text.__contains__, _time_name_starts())):  # 周, 明: str.find, in C
+            tokens, units = _time_cut_names(tokens, units, segmenter)
         codes = vocabulary.codes_of(tokens, segmenter)
         # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
@@ -767,6 +790,13 @@ class _Doc:
             ]
         return found
 
+    def is_noun_phrase(self, phrase: str, first: int = 0) -> bool:
+        """Whether every part of the phrase from `first` on is a noun by jieba's tag."""
+        entry = self.lexicon.get
+        return all(
+            (entry(part, _NO_ENTRY)[0] or "").startswith("n") for part in self.phrase_parts[phrase][first:]
+        )
+
     def span(self, term: str) -> int:
         """Number of tokens one occurrence of `term` covers."""
         parts = self.phrase_parts.get(term)
@@ -807,6 +837,66 @@ def _title_phrases(
         for phrase, first, size in zip(phrases, starts, sizes)
         if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
     ]
+
+
+@cache
+def _time_name_starts() -> tuple[str, ...]:
+    """The first characters of the time words a name may start like (周, 明)."""
+    return tuple(sorted({word[0] for word in names.cues().time_words_like_names}))
+
+
+def _time_cut_names(
+    tokens: list[str], units: list[tuple[int, int, float]], segmenter: Segmenter
+) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """Names the segmenter read as a time word and a character (周天 | 成, 周一 | 鸣以: a surname
+    and a given name that starts like a weekday), joined again: the time word is said twice or
+    more, always before the same character, which is no function character. The units' token
+    ranges follow the joins."""
+    heads = names.cues().time_words_like_names.intersection(tokens)  # in C
+    if not heads:
+        return tokens, units
+    nexts: dict[str, set[str]] = {}
+    for head in heads:
+        if tokens.count(head) >= 2:
+            following = {
+                tokens[i + 1] for i in _indexes(tokens, head, 0, tokens.count(head)) if i + 1 < len(tokens)
+            }
+            if len({after[:1] for after in following}) == 1:
+                nexts[head] = following
+    if not nexts:
+        return tokens, units
+    tags = segmenter.lookup(
+        set(chain.from_iterable(nexts.values())) | {next(iter(f))[:1] for f in nexts.values()}
+    )
+    joined = {
+        word: char
+        for word, following in nexts.items()
+        if _HAN.match(char := next(iter(following))[:1])
+        and char not in _function_chars()
+        and tags[char][0] not in _EDGE_FUNCTION_TAGS
+        # not a word of its own after the time word (周年 | 大会, 明年 | 选举): only 成 or the HMM's 成以
+        and all(len(after) == 1 or tags[after][0] is None for after in following)
+    }
+    if not joined:
+        return tokens, units
+    out: list[str] = []
+    new_start = [0] * (len(tokens) + 1)  # where each old token index lands
+    i = 0
+    while i < len(tokens):
+        new_start[i] = len(out)
+        word = tokens[i]
+        if word in joined and i + 1 < len(tokens):
+            after = tokens[i + 1]
+            new_start[i + 1] = len(out)
+            out.append(word + after[0])
+            if len(after) > 1:
+                out.append(after[1:])  # 成 | 以
+            i += 2
+        else:
+            out.append(word)
+            i += 1
+    new_start[len(tokens)] = len(out)
+    return out, [(new_start[start], new_start[end], weight) for start, end, weight in units]
 
 
 def _name_tokens(tokens: list[str], names: list[str], article_text: str) -> list[int]:
@@ -994,9 +1084,10 @@ def extract_keywords(
     else:
         scores = _tfidf_scores(doc, idf)
     span_pieces: dict[str, tuple[str, float]] = {}
-    merged = _gather_names(doc, scores, segmenter, span_pieces)
+    countries: set[str] = set()
+    merged = _gather_names(doc, scores, segmenter, span_pieces, countries)
     _damp_common_words(doc, scores)
-    chosen = _select(doc, scores, top, span_pieces)
+    chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
         return []
     best = scores[chosen[0]] or 1.0
@@ -1048,7 +1139,11 @@ def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
 
 
 def _gather_names(
-    doc: _Doc, scores: dict[str, float], segmenter: Segmenter, pieces: dict[str, tuple[str, float]]
+    doc: _Doc,
+    scores: dict[str, float],
+    segmenter: Segmenter,
+    pieces: dict[str, tuple[str, float]],
+    countries: set[str],
 ) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
@@ -1056,7 +1151,8 @@ def _gather_names(
     to the whole name; fragments of the title and of sentences go; names of people,
     places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
-    name took over; `pieces` gets, for each recurring string, the best piece it took and its weight."""
+    name took over; `pieces` gets, for each recurring string, the best piece it took and its weight;
+    `countries`, the countries that took the mentions of their abbreviation."""
     entry = doc.lexicon.get
     text = doc.text
     merged: dict[str, int] = {}
@@ -1079,7 +1175,7 @@ def _gather_names(
     in_title_positions = set(chain.from_iterable(range(start + 1, end + 1) for start, end in title_ranges))
     glosses = names.latin_glosses(text)
     dotted = names.dotted_name_parts(
-        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr")
+        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr"), text
     )
     looked_at = sorted(scores, key=scores.__getitem__, reverse=True)[:NAMES_LOOKED_AT]
     # The heads of three-character unknown words, which learn_kinds asks for, go in the same query.
@@ -1157,6 +1253,17 @@ def _gather_names(
     for term, owner in dotted.items():
         if term in scores and term != owner:
             give(term, owner if owner in scores else None)
+    _join_dotted_names(doc, scores, merged)
+    for term in _straddling_words(doc, [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]):
+        give(term, None)
+    countries.update(_gather_countries(doc, scores, merged, give))
+    # 阿琴（王某琴）: one person, the name the story goes by is the tag (not a place: 某某家（成都）,
+    # nor a kin word: 表哥（李老师）)
+    plain = _plain_words()
+    callable_names = [t for t in looked_at[:CUTS_LOOKED_AT] if t not in plain]
+    for full, alias in names.aliases(text, callable_names).items():
+        if full in scores and alias in scores and entry(full, _NO_ENTRY)[0] in _PERSON_TAGS:
+            give(full, alias)
     seen = set(looked_at)
     live = [t for t in looked_at if t in scores] + [t for t in merged if t in scores and t not in seen]
     median = doc.vocabulary.median
@@ -1227,6 +1334,92 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _straddling_words(doc: _Doc, terms: list[str]) -> list[str]:
+    """Words the dictionary lacks (or knows as a rare name) cut across the edge of a better term: every
+    mention of 伦特 starts inside a mention of 通伦 and goes on past it (通伦特使), so it is
+    a piece of two words, not a tag. `terms` are best first."""
+    entry = doc.lexicon.get
+    text = doc.text
+    found: list[str] = []
+    for rank, term in enumerate(terms):
+        tag, idf = entry(term, _NO_ENTRY)
+        if term not in doc.word_count or not 2 <= len(term) <= 3:  # a cut is short (not 某某电气集团)
+            continue
+        if tag is not None and (tag not in _NAME_TAGS or idf is None or idf < doc.vocabulary.median):
+            continue  # a word of the dictionary's, unless a rare name (伦特 is a place to jieba)
+        width = len(term)
+        starts: list[int] | None = None
+        head, tail = term[:-1], term[1:]
+        for better in terms[:rank]:
+            # only a term that ends with this one's start, or starts with its end, can straddle it
+            if better[-1] not in head and better[0] not in tail:
+                continue
+            if term in better or better in term:
+                continue
+            if not any(better.endswith(term[:k]) or better.startswith(term[-k:]) for k in range(1, width)):
+                continue
+            if starts is None:
+                starts = _occurrences(text, term)
+            ends = [at + len(better) for at in _occurrences(text, better)]
+            # each mention starts inside one of the better term's and ends past it, or the reverse
+            if all(
+                any(at < end < at + width and end - len(better) < at for end in ends)
+                or any(at < end - len(better) < at + width < end for end in ends)
+                for at in starts
+            ):
+                found.append(term)
+                break
+    return found
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """Kin and generic words: no name a person goes by."""
+    return kin_words() | generic_words()
+
+
+def _join_dotted_names(doc: _Doc, scores: dict[str, float], merged: dict[str, int]) -> None:
+    """A transliterated name the text never says apart (艾米莉·布朗特, neither part alone) is one
+    tag, not two: the whole takes its parts' mentions, weighing as a phrase does (the better
+    part's weight and half the other's)."""
+    entry = doc.lexicon.get
+    wholes = names.dotted_wholes(
+        doc.tokens, lambda token: (entry(token, _NO_ENTRY)[0] or "nr").startswith("nr"), doc.text
+    )
+    parts_of: dict[str, list[float]] = {}
+    for part, whole in wholes.items():
+        if part in scores and whole not in scores:
+            parts_of.setdefault(whole, []).append(scores.pop(part))
+            merged.pop(part, None)
+    for whole, weights in parts_of.items():
+        weights.sort(reverse=True)
+        scores[whole] = weights[0] + PHRASE_IDF_GAIN * sum(weights[1:])
+        merged[whole] = doc.text.count(whole)
+
+
+def _gather_countries(
+    doc: _Doc, scores: dict[str, float], merged: dict[str, int], give: Callable[[str, str | None], None]
+) -> list[str]:
+    """A country the text names in full, alone or heading a word (俄罗斯国防部), takes the
+    mentions of its abbreviation (俄军, 俄方, 俄 of 俄国防部: `names.country_mentions`): a
+    scored one gives its weight, the others add the country's mean weight per mention. A
+    roundup that names 俄罗斯 once and then 俄军, 俄方, 俄 is about Russia, and 俄军 beside
+    俄罗斯 is one tag twice. Returns the countries."""
+    said = names.country_mentions(doc.tokens, doc.text)
+    for country, words in said.items():
+        unscored = 0
+        for word, count in words.items():
+            if word in scores:
+                give(word, country)  # the country is scored from here on, though only a longer word held it
+            else:
+                unscored += count
+        if unscored and country in scores:
+            mentions = doc.word_count.get(country, 0) + merged.get(country, 0) or 1
+            scores[country] += scores[country] / mentions * unscored
+            merged[country] = merged.get(country, 0) + unscored
+    return list(said)
 
 
 def _cut_words(
@@ -1634,14 +1827,21 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
 
 
 def _select(
-    doc: _Doc, scores: dict[str, float], top: int, span_pieces: Mapping[str, tuple[str, float]]
+    doc: _Doc,
+    scores: dict[str, float],
+    top: int,
+    span_pieces: Mapping[str, tuple[str, float]],
+    countries: Iterable[str] = (),
 ) -> list[str]:
     """Best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
     fragment or extension of a chosen phrase. A piece of a chosen term that the
     text says only inside it is no tag of its own, and a term that holds every
     mention of a chosen piece takes its place. A recurring string skipped as an
-    extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag)."""
+    extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag). A country
+    that took its abbreviation's mentions (`countries`) is said outside any word that holds it, and
+    still heads the nouns of its own (柬埔寨 and 柬埔寨国会)."""
+    abbreviated = frozenset(countries)
     # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
@@ -1655,12 +1855,17 @@ def _select(
         starts = doc.starts(term)
         if width == 1:
             overlapping = sum(map(covered.__contains__, starts))
+        elif doc.phrase_parts[term][0] in abbreviated and doc.is_noun_phrase(term, 1):
+            # a country's own noun (柬埔寨 + 国会) overlaps the chosen country only where it says it
+            overlapping = len(starts) - sum(
+                map(covered.isdisjoint, _spans([s + 1 for s in starts], width - 1))
+            )
         else:
             overlapping = len(starts) - sum(map(covered.isdisjoint, _spans(starts, width)))
         # a tag and a piece of it said only inside it (金车基金会 and 金车) are one tag: the whole,
         # unless it is the piece and one character glued on (戴 + 隐形眼镜: see _glued_on)
         holders = [i for i, other in enumerate(chosen) if term in other] if term in chosen_text else []
-        if holders and _same_mentions(text, chosen[holders[0]], term):
+        if holders and term not in abbreviated and _same_mentions(text, chosen[holders[0]], term):
             if _glued_on(doc, chosen[holders[0]], term):
                 chosen[holders[0]] = term
                 chosen_text = "\n".join(chosen)
@@ -1672,7 +1877,11 @@ def _select(
                 heappush(ordered, (-weight, -len(piece), piece))
             continue
         pieces = (
-            [i for i, other in enumerate(chosen) if other in term and _same_mentions(text, term, other)]
+            [
+                i
+                for i, other in enumerate(chosen)
+                if other in term and other not in abbreviated and _same_mentions(text, term, other)
+            ]
             if any(map(term.__contains__, chosen))  # in C: most terms hold no chosen one
             else []
         )

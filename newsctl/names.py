@@ -15,9 +15,11 @@ Pure functions of words and text; the cue lists are data (`names.json`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 PERSON = "person"
 PLACE = "place"
@@ -25,10 +27,13 @@ ORGANISATION = "organisation"
 
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 # A transliterated name: parts joined by a middle dot (埃马纽埃尔·马克龙); the last part is the surname.
-_DOTS = re.compile(r"[·‧•・]")  # the middle dot between the parts of a transliterated name
+_DOT_CHARS = "·‧•・"  # the middle dot between the parts of a transliterated name
+_DOTS = re.compile(f"[{_DOT_CHARS}]")
 # A Latin gloss in brackets right after a Han name: 麦可庞德（Michael Bond）.
 _LATIN_GLOSS = re.compile(r"[\u3400-\u9fff][（(]\s*([A-Za-z][A-Za-z .'\-]*[A-Za-z])\s*[）)]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+# A Chinese name in brackets right after a word: 阿琴（王某琴）.
+_BRACKETED_NAME = re.compile(r"[（(]([\u3400-\u9fff]{2,4})[）)]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,10 @@ class NameCues:
     variant_suffixes: frozenset[str]  # X市 / X, X方 / X: one tag
     glued_before: frozenset[str]  # 连, 向, 帮: a word the HMM glues to the name after it (连 + 阿芳)
     transliteration_chars: frozenset[str]  # 斯, 特, 纳, 西: the characters foreign names are spelt with
+    country_abbreviations: dict[str, tuple[str, ...]]  # 俄: (俄罗斯,), 伊: (伊朗, 伊拉克)
+    country_sides: frozenset[str]  # 方, 军: 俄方 and 俄军 are mentions of 俄罗斯
+    countries_alone: frozenset[str]  # 俄, 乌: the country as a word of its own (not 日, 法)
+    time_words_like_names: frozenset[str]  # 周天, 明年: a name that starts like one is read as it
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -69,6 +78,10 @@ def cues() -> NameCues:
         variant_suffixes=frozenset(data["variant_suffixes"]),
         glued_before=frozenset(data["glued_before"]),
         transliteration_chars=frozenset(data["transliteration_chars"]),
+        country_abbreviations={char: tuple(names) for char, names in data["country_abbreviations"].items()},
+        country_sides=frozenset(data["country_sides"]),
+        countries_alone=frozenset(data["countries_alone"]),
+        time_words_like_names=frozenset(data["time_words_like_names"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
@@ -185,37 +198,150 @@ def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
     return {word: owners[0] for word, owners in found.items() if len(owners) == 1}
 
 
-def dotted_name_parts(tokens: list[str], is_name_part: Callable[[str], bool]) -> dict[str, str]:
-    """The given names of transliterated names mapped to the surname an editor tags, when
-    the text also names the person by that surname alone: {埃马纽埃尔: 马克龙} for
-    埃马纽埃尔·马克龙 ... 马克龙. `tokens` are the words in order; `is_name_part` tells a
-    word that may be part of a name (one the dictionary lacks, or tags as a name)."""
-    parts: dict[str, str] = {}
-    chains: list[tuple[list[str], str]] = []
-    if _DOTS.search("".join(tokens)) is None:
-        return parts
-    dots = [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]
-    for i in dots:
+def _dotted_spans(
+    tokens: list[str], is_name_part: Callable[[str], bool], text: str | None = None
+) -> list[tuple[int, int]]:
+    """The token ranges of transliterated names written with middle dots (埃马纽埃尔 · 马克龙):
+    up to four name parts before the last dot, and the surname after it. `text`: the tokens
+    joined, when the caller has it."""
+    joined = "".join(tokens) if text is None else text
+    if not any(dot in joined for dot in _DOT_CHARS):  # str.find, faster than a regex scan
+        return []
+    spans: list[tuple[int, int]] = []
+    for i in [i for i, token in enumerate(tokens) if _DOTS.fullmatch(token)]:
         if i + 1 >= len(tokens) or (i + 2 < len(tokens) and _DOTS.fullmatch(tokens[i + 2])):
             continue  # not the last dot of its name
-        given: list[str] = []
+        given = 0
         j = i - 1
-        while j >= 0 and len(given) < 4:
+        while j >= 0 and given < 4:
             token = tokens[j]
             if _DOTS.fullmatch(token):
                 j -= 1
                 continue
             if _HAN_ONLY.fullmatch(token) is None or not is_name_part(token):
                 break
-            given.append(token)
+            given += 1
             j -= 1
         if given:
-            chains.append((given, tokens[i + 1]))
-    for given, surname in chains:
-        if tokens.count(surname) > sum(last == surname for _, last in chains):
-            for token in given:
-                parts.setdefault(token, surname)
+            spans.append((j + 1, i + 2))
+    return spans
+
+
+def dotted_name_parts(
+    tokens: list[str], is_name_part: Callable[[str], bool], text: str | None = None
+) -> dict[str, str]:
+    """The given names of transliterated names mapped to the surname an editor tags, when
+    the text also names the person by that surname alone: {埃马纽埃尔: 马克龙} for
+    埃马纽埃尔·马克龙 ... 马克龙. `tokens` are the words in order; `is_name_part` tells a
+    word that may be part of a name (one the dictionary lacks, or tags as a name)."""
+    parts: dict[str, str] = {}
+    spans = _dotted_spans(tokens, is_name_part, text)
+    surnames = Counter(tokens[end - 1] for _, end in spans)
+    for start, end in spans:
+        surname = tokens[end - 1]
+        if tokens.count(surname) > surnames[surname]:
+            for token in tokens[start : end - 1]:
+                if _DOTS.fullmatch(token) is None:
+                    parts.setdefault(token, surname)
     return parts
+
+
+def _spelt_foreign(word: str) -> bool:
+    """Whether a word is spelt with transliteration characters only (米洛, 德)."""
+    return bool(word) and cues().transliteration_chars.issuperset(word)
+
+
+def dotted_wholes(
+    tokens: list[str], is_name_part: Callable[[str], bool], text: str | None = None
+) -> dict[str, str]:
+    """The parts of transliterated names that the text never says apart mapped to the whole
+    name, the editor's one tag: {艾米莉: 艾米莉·布朗特, 布朗特: 艾米莉·布朗特} when neither
+    is said alone (when the surname is, `dotted_name_parts` gives the given names to it)."""
+    spans = []
+    for start, end in _dotted_spans(tokens, is_name_part, text):
+        while _DOTS.fullmatch(tokens[start + 1]) is None:
+            start += 1  # one word before each dot: 女主 of 女主艾米莉·布朗特 is no part of the name
+        # a name cut where its transliteration goes on (米洛 | 斯拉夫·延恰, 伍德沃 | 德) is not whole
+        before = tokens[start - 1] if start else ""
+        after = tokens[end] if end < len(tokens) else ""
+        if not (_spelt_foreign(before) or _spelt_foreign(after)):
+            spans.append((start, end))
+    if not spans:
+        return {}
+    inside: Counter[str] = Counter()
+    for start, end in spans:
+        inside.update(tokens[start:end])
+    of: dict[str, set[str]] = {}  # the wholes each part stands in
+    for start, end in spans:
+        whole = "".join(tokens[start:end])
+        for part in tokens[start:end]:
+            of.setdefault(part, set()).add(whole)
+    wholes: dict[str, str] = {}
+    for start, end in spans:
+        parts = [t for t in tokens[start:end] if _DOTS.fullmatch(t) is None]
+        # every part said only inside this one name (not 约翰 of two Johns)
+        if all(len(of[part]) == 1 and tokens.count(part) == inside[part] for part in parts):
+            whole = "".join(tokens[start:end])
+            wholes.update(dict.fromkeys(parts, whole))
+    return wholes
+
+
+def country_mentions(tokens: list[str], text: str) -> dict[str, dict[str, int]]:
+    """The words that stand for a country the text names in full, with how often each is
+    said: {俄罗斯: {俄军: 3, 俄方: 2, 俄: 2, 俄称: 2}}. A country's one-character abbreviation
+    heading a side (方, 军) or a speech verb (俄称), or standing alone when it is one of the
+    `countries_alone` (俄, not 日: a date), is one more mention of the country; only when the
+    text spells out exactly one country that character stands for (伊 is 伊朗 or 伊拉克)."""
+    words = _abbreviation_words()
+    present = _abbreviation_set().intersection(tokens)  # in C: most texts have none
+    if not present:
+        return {}
+    names_of = cues().country_abbreviations
+    said: dict[str, dict[str, int]] = {}
+    for char in sorted({words[word] for word in present}):
+        spelt = [name for name in names_of[char] if name in text]
+        if len(spelt) == 1:
+            for word in sorted(w for w in present if words[w] == char):
+                said.setdefault(spelt[0], {})[word] = tokens.count(word)
+    return said
+
+
+@cache
+def _abbreviation_set() -> frozenset[str]:
+    return frozenset(_abbreviation_words())
+
+
+@cache
+def _abbreviation_words() -> dict[str, str]:
+    """Each word that may stand for a country (俄军, 俄方, 俄称, 俄) mapped to its character."""
+    known = cues()
+    single_verbs = [verb for verb in known.speech_verbs if len(verb) == 1]
+    words: dict[str, str] = {}
+    for char in known.country_abbreviations:
+        words.update((char + end, char) for end in chain(known.country_sides, single_verbs))
+        if char in known.countries_alone:
+            words[char] = char
+    return words
+
+
+def aliases(text: str, terms: Iterable[str]) -> dict[str, str]:
+    """Full names given in brackets after the name a story goes by, mapped to that name:
+    {王某琴: 阿琴} for 阿琴（王某琴）, {罗某美: 阿美} for 阿美婆（罗某美）: one person, whom the
+    story calls by the name before the brackets. The bracketed name has a Chinese name's form;
+    the name before them is one of `terms`, maybe with one character more (婆, 伯)."""
+    if "（" not in text and "(" not in text:
+        return {}
+    found: dict[str, str] = {}
+    terms = [t for t in terms if _HAN_ONLY.fullmatch(t)]
+    for match in _BRACKETED_NAME.finditer(text):
+        full = match.group(1)
+        if not match.start() or not _HAN_ONLY.match(text, match.start() - 1) or not looks_like_person(full):
+            continue  # right after a Han word, a name's form
+        before = text[max(0, match.start() - 6) : match.start()]
+        called = [t for t in terms if full not in t and (before.endswith(t) or before[:-1].endswith(t))]
+        if called:
+            found.setdefault(full, max(called, key=len))
+    return found
 
 
 def latin_glosses(text: str) -> frozenset[str]:

@@ -673,3 +673,82 @@ def test_a_phrase_ending_in_a_one_character_adjective_is_a_clause(segmenter: Seg
     doc = _Doc.build(article_of(body, title="代工厂调查"), segmenter, DEFAULT_POS, True)
     assert doc.is_verb_phrase("工时长", ("工时", "长"))
     assert not doc.is_verb_phrase("马义全", ("马义", "全"))  # a name ends in 全
+
+
+def test_a_country_takes_the_mentions_of_its_abbreviation(segmenter: Segmenter) -> None:
+    text = (
+        "俄罗斯国防部20日称，俄军打击了乌军多处阵地，击落乌军无人机。"
+        "俄方表示，俄军还控制了多个居民点。乌克兰方面称，乌军对俄多个指挥所实施了打击。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "俄军" not in found and "乌军" not in found and "俄方" not in found
+    assert found["俄罗斯"].count >= 4  # 俄军 ×2, 俄方, 俄 (俄罗斯国防部 holds it once more)
+    assert found["乌克兰"].count >= 3
+
+
+def test_a_dotted_name_never_said_apart_is_one_tag(segmenter: Segmenter) -> None:
+    text = (
+        "好莱坞女星艾米莉·布朗特主演的新片今日上映。影评人认为艾米莉·布朗特的表演十分出色，"
+        "观众也称赞艾米莉·布朗特在片中的手语戏份。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "艾米莉·布朗特" in found
+    assert "艾米莉" not in found and "布朗特" not in found
+
+
+def test_a_full_name_in_brackets_counts_with_the_name_the_story_uses(segmenter: Segmenter) -> None:
+    text = (
+        "44岁的阿芬（林秀芬）到病房探视中风的丈夫阿德（吴明德），阿芬说丈夫阿德一直昏迷。"
+        "阿芬每天照顾阿德，阿芬的女儿也来帮忙，阿德的医药费让阿芬发愁。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "林秀芬" not in found and "吴明德" not in found
+    assert found["阿芬"].count == 6  # five times as 阿芬, once as 林秀芬
+
+
+def test_a_series_label_in_the_title_is_no_topic(segmenter: Segmenter) -> None:
+    text = (
+        "本台记者来到青川县，看到茶农正在采摘春茶。青川县今年春茶产量增长，茶农收入提高，青川春茶远销各地。"
+    )
+    article = article_of(text, title="【奋进新时代】青川春茶喜获丰收")
+    found = {k.term: k.weight for k in extract_keywords(article, segmenter, top=20)}
+    assert "春茶" in found
+    # a label word weighs as a word the text says once, less than one the lead says once (时代 led 产量)
+    assert all(weight < found["产量"] for term, weight in found.items() if term in "奋进新时代")
+
+
+def test_a_word_cut_across_the_edge_of_a_better_name_is_no_tag(segmenter: Segmenter) -> None:
+    # 通 | 伦特 | 使: jieba knows 伦特 as a place, but here it straddles 通伦 and 特使
+    text = (
+        "塔国总理会见了作为塔国主席通伦特使来访的副总理。"
+        "通伦主席的特使转达了通伦的问候，表示塔国愿深化合作。通伦此前致信表示祝贺。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "通伦" in found
+    assert "伦特" not in found
+
+
+def test_a_round_of_a_knockout_is_a_number_not_a_keyword(segmenter: Segmenter) -> None:
+    text = (
+        "羽球公开赛今天进行16强赛事，林一鸣在16强赛事中以直落二获胜，晋级8强赛事。"
+        "林一鸣说，8强赛事的对手很强。林一鸣表示会全力以赴。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "强赛事" not in found
+    assert "林一鸣" in found
+
+
+@pytest.mark.parametrize("name", ["周天舟", "周一鸣"])
+def test_a_name_that_starts_like_a_weekday_is_whole(segmenter: Segmenter, name: str) -> None:
+    text = (
+        f"羽球名将{name}今天出战公开赛，{name}以直落二击败对手。"
+        f"{name}赛后表示，状态越来越好。教练说{name}的发球进步很多。"
+    )
+    found = {k.term: k.count for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert found.get(name) == 4
+
+
+def test_a_time_word_before_a_word_of_its_own_is_no_name(segmenter: Segmenter) -> None:
+    text = "今天是建校六十周年大会。周年大会上，校友代表发言。学校举行周年大会庆祝。"
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "周年大" not in found

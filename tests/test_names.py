@@ -113,3 +113,35 @@ def test_a_name_glued_to_the_word_before_it_is_unglued_when_said_alone_more_ofte
     word: str, text: str, name: str | None
 ) -> None:
     assert names.unglued(word, text) == name
+
+
+def test_country_mentions_count_the_abbreviation_of_a_country_named_in_full() -> None:
+    tokens = ["俄罗斯", "称", "，", "俄军", "击退", "乌军", "。", "俄方", "说", "俄", "官员", "乌称"]
+    text = "".join(tokens) + "乌克兰"
+    assert names.country_mentions(tokens, text) == {
+        "俄罗斯": {"俄军": 1, "俄方": 1, "俄": 1},
+        "乌克兰": {"乌军": 1, "乌称": 1},
+    }
+    # 乌 stands for no country the text spells out: 乌军 is left alone
+    assert "乌克兰" not in names.country_mentions(tokens, "".join(tokens))
+    # 日 alone is a date, not Japan
+    assert names.country_mentions(["日本", "22", "日", "日方"], "日本22日日方") == {"日本": {"日方": 1}}
+    # 伊 is 伊朗 or 伊拉克: with both spelt out, neither takes 伊方
+    assert names.country_mentions(["伊朗", "伊拉克", "伊方"], "伊朗伊拉克伊方") == {}
+
+
+def test_a_dotted_name_never_said_apart_is_one_whole() -> None:
+    is_part = {"艾丽", "布朗迪", "女主", "米洛", "斯拉夫", "延恰"}.__contains__
+    tokens = ["女主", "艾丽", "·", "布朗迪", "主演", "。", "艾丽", "·", "布朗迪", "说"]
+    assert names.dotted_wholes(tokens, is_part) == {"艾丽": "艾丽·布朗迪", "布朗迪": "艾丽·布朗迪"}
+    # the surname said alone: the given name goes to it instead (dotted_name_parts)
+    assert names.dotted_wholes([*tokens, "布朗迪"], is_part) == {}
+    # cut where the transliteration goes on (米洛 | 斯拉夫·延恰): not whole
+    assert names.dotted_wholes(["米洛", "斯拉夫", "·", "延恰", "表示"], is_part) == {}
+
+
+def test_a_full_name_in_brackets_is_the_person_the_story_calls_by_the_name_before() -> None:
+    text = "44岁的阿芬（林秀芬）说，阿芬每天照顾丈夫。67岁友福伯（曹友福）也来帮忙。"
+    assert names.aliases(text, ["阿芬", "友福伯", "丈夫"]) == {"林秀芬": "阿芬", "曹友福": "友福伯"}
+    assert names.aliases(text, ["丈夫"]) == {}  # no name before the brackets
+    assert names.aliases("公司（2023年）成立", ["公司"]) == {}  # no name in the brackets

@@ -70,7 +70,8 @@ def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
 _ONE_BACK = {"year": ("year", -1), "quarter": ("month", -3), "month": ("month", -1), "week": ("week", -1)}
 
 #: where a sentence ends: a year named before it does not date what comes after
-_SENTENCE_END = re.compile(r"[。！!？?\n\r]")
+_SENTENCE_ENDS = "。！!？?\n\r"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 
 #: what may open a clause before '40分钟后' that counts from the last clock time
 _RX_CLAUSE_OPENING = re.compile(r"\s*(?:约|大约|大概|仅|不到|又|再|过了|又过了|仅过了|没过|经过|仅仅)?\s*")
@@ -754,3 +755,7 @@ class Anchoring:
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""
         return max(lo, max(self.s.rfind(p, lo, i) for p in "，,。；;！!？?：:") + 1)
+
+    def _sentence_start(self, lo: int, i: int) -> int:
+        """Where the sentence holding position i begins (not before lo)."""
+        return max(lo, max(self.s.rfind(p, lo, i) for p in _SENTENCE_ENDS) + 1)

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
-from newsctl.timeline.anchor import ROC_EPOCH, Anchoring, nearest_leap_year, roc_year
+from newsctl.timeline.anchor import _SENTENCE_END, ROC_EPOCH, Anchoring, nearest_leap_year, roc_year
 from newsctl.timeline.model import (
     MIN_YEAR,
     RANK_OF_KIND,
@@ -955,7 +955,7 @@ class _Parser(Anchoring):
             return False
         if self.ctx.ref is None or end >= self.n or self.s[end].isdigit() or self.s[end] in _CN:
             return False
-        stop = _SENTENCE_END_RX.search(self.s, end)
+        stop = _SENTENCE_END.search(self.s, end)
         rest = self.s[end : stop.start() if stop else self.n]
         return bool(self._RX_ROUTINE_OTHER_PART.search(rest)) and not self._RX_NAMED_DAY.search(rest)
 
@@ -964,8 +964,7 @@ class _Parser(Anchoring):
         经常, 总是 …) or a recollection (a clause …刚…时, 当时, 小时候), so that the time
         is not on a date (data/timewords.json `_habit_sentence`)?"""
         s, v = self.s, self.v
-        lo = max(0, a - 80)
-        sentence = s[max([lo - 1] + [s.rfind(ch, lo, a) for ch in _SENTENCE_ENDS]) + 1 : a]
+        sentence = s[self._sentence_start(max(0, a - 80), a) : a]
         if not sentence or any(w in sentence for w in v["habit_sentence_words"]):
             return bool(sentence)
         for clause in _CLAUSE_SPLIT.split(sentence)[:-1]:
@@ -2279,8 +2278,6 @@ _RX_ONE_HOUR = re.compile("个(?:小时|钟头)")
 #: characters after 多 that make it a word (多少, 多久, 多种), not 'a little after' a clock hour
 _NOT_APPROX_AFTER_DUO = frozenset("少久种样数次名人个万亿元")
 
-_SENTENCE_ENDS = "。！？!?\n"
-_SENTENCE_END_RX = re.compile(f"[{_SENTENCE_ENDS}]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 #: after a count of hours or minutes, what makes it a time counted from an event: a duration

@@ -222,6 +222,8 @@ class _Patterns:
     notice_marker: re.Pattern[str]
     notice_title: re.Pattern[str]
     spaced_kicker: re.Pattern[str]
+    source_value_stop: re.Pattern[str]
+    label_tail: re.Pattern[str]
 
 
 @cache
@@ -518,6 +520,9 @@ def _patterns() -> _Patterns:
         notice_title=re.compile(
             rf"^[【\[〔][^】\]〕\n]{{0,16}}(?:{_alternation(vocab['notice_title_words'])})[】\]〕]$"
         ),
+        source_value_stop=re.compile(_alternation(vocab["source_value_stops"])),
+        # the next label's word closing a source value that ran into it (`某报编辑` of `来源：某报编辑：X`)
+        label_tail=re.compile(rf"(?:{_alternation(vocab['editor_labels'] + vocab['reporter_roles'])})$"),
     )
 
 
@@ -919,6 +924,7 @@ def parse_article(
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     _mark_closing_link_run(lines)
+    _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
@@ -964,7 +970,9 @@ def parse_article(
             found = patterns.source_line.search(line.text)
             if found and kind == "source_line":
                 if article.source is None:
-                    article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+                    article.source = cleaned.display(
+                        line.start + found.start(1), line.start + _source_end(line.text, found)
+                    )
                 # `来源：某报记者站 赵某某编辑：…`: the reporter after the source, before the editors.
                 signed = _SOURCE_REPORTERS.match(line.text, found.end(1))
                 if signed and all(looks_like_person(name) for name in signed.group("names").split()):
@@ -1958,6 +1966,40 @@ def _mark_closing_link_run(lines: list[_Line]) -> None:
             line.role, line.kind = "boilerplate", "related_links"
 
 
+WIDGET_MAX_CHARS = 6  # `金币 枚`, `零钱 元`: a counter's label, not a paragraph or a heading
+
+
+def _is_widget_text(text: str) -> bool:
+    """A page widget's piece: no sentence punctuation, and no Han character (`+10`)
+    or at most WIDGET_MAX_CHARS characters (`金币  枚`)."""
+    compact = "".join(text.split())
+    if not compact or any(ch in _SENTENCE_STOPS + "。，,、；;：:" for ch in compact):
+        return False
+    return len(compact) <= WIDGET_MAX_CHARS or not any(_is_cjk(ch) for ch in compact)
+
+
+def _mark_closing_widgets(lines: list[_Line]) -> None:
+    """After the story, a portal's reward or feedback widget (`本文已阅 奖励+20金币`,
+    `金币  枚`, `+10`): once a line of furniture follows the last paragraph, the short
+    unpunctuated pieces between furniture lines are furniture too, never a heading,
+    a caption or a paragraph. A short line right after the story, before any
+    furniture, is left as it is (a signature, a closing heading)."""
+    run: list[_Line] = []
+    for line in reversed(lines):
+        furniture = line.role in ("boilerplate", "byline", "header")
+        if not (furniture or (line.role in ("body", "heading") and _is_widget_text(line.text))):
+            break
+        run.append(line)
+    seen_furniture = False
+    for line in reversed(run):  # top down, from the story's end
+        # `+10` printed twice reads as a repeated caption: a counter has no Han character.
+        counter = line.kind == "caption" and not any(_is_cjk(ch) for ch in line.text)
+        if line.role in ("boilerplate", "byline", "header") and not counter:
+            seen_furniture = True
+        elif seen_furniture:
+            line.role, line.kind = "boilerplate", "other_boilerplate"
+
+
 def _mark_recurring_captions(lines: list[_Line]) -> None:
     """A short unpunctuated line printed verbatim between several paragraphs
     (`现场图` under each photo) is a caption, not a heading."""
@@ -2131,6 +2173,23 @@ def _ends_dots(line: str) -> bool:
     return bool(re.search(r"(?:\.{2,}|…|~|～)\s*$", line))
 
 
+def _source_end(text: str, found: re.Match[str]) -> int:
+    """Where a `来源：X` value ends. A footer that runs its labels together
+    (`来源：某报记得点个赞编辑：张某`) gives a value up to the next colon: the
+    next label (`编辑`, `作者`) is cut off it, and so is a plea to the reader
+    (`记得点个赞`, `感谢`, `欢迎转载`; `source_value_stops`)."""
+    start, end = found.span(1)
+    value = text[start:end]
+    stop = _patterns().source_value_stop.search(value)
+    if stop and stop.start() >= 2:
+        return start + stop.start()
+    if end < len(text) and text[end] in ":：":
+        label = _patterns().label_tail.search(value)
+        if label and label.start() >= 2:
+            return start + label.start()
+    return end
+
+
 def _source_from_dateline(dateline: str) -> str | None:
     """`新华社北京3月5日电` -> 新华社 (a known outlet); `青禾网讯` -> 青禾网 (an
     outlet's own 讯); never from 本报/本台 or a reporter's bracket."""
@@ -2271,7 +2330,9 @@ def _mark_header(
         article.header_spans.append((line.start, line.end))
         found = patterns.source_line.search(line.text)
         if found and article.source is None:
-            article.source = article.cleaned.display(line.start + found.start(1), line.start + found.end(1))
+            article.source = article.cleaned.display(
+                line.start + found.start(1), line.start + _source_end(line.text, found)
+            )
         if article.source is None and _is_breadcrumb(line.text):
             span = _breadcrumb_source(line)
             if span:
@@ -2902,7 +2963,8 @@ def _take_dateline(line: _Line, article: Article) -> None:
         if is_dispatch:
             value_start = text.index(inner)
             value_end = value_start + len(inner)
-        # else a reporter bracket, `(记者 X)`: reporters, but no dateline
+        else:  # a reporter bracket, `(记者 X)`: reporters, but no dateline
+            _take_bracket_outlet(inner, article)
         _add_reporters(article, inner, _slash_names(inner))
         _add_reporters(article, "", _dispatch_names(inner))
     else:
@@ -2933,6 +2995,22 @@ def _take_dateline(line: _Line, article: Article) -> None:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+def _take_bracket_outlet(inner: str, article: Article) -> None:
+    """`【某某网科技 记者 X】`: the outlet before the role, a channel after its name
+    allowed (up to four characters), is the source when the page names none."""
+    role = _patterns().role.search(inner)
+    if article.source is not None or role is None:
+        return
+    head = inner[: role.start()].strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,16}", head) or head.startswith("本"):
+        return
+    suffixes = tuple(load_json("article.json")["outlet_suffixes"])
+    for end in range(len(head), 1, -1):
+        if head[:end].endswith(suffixes) and len(head) - end <= 4:
+            article.source = head[:end]
+            return
 
 
 _DISPATCH_NAMES = re.compile(

@@ -1101,3 +1101,27 @@ def test_a_credited_caption_over_the_story_is_no_deck() -> None:
     article = parse(caption + "\n" + story + "\n" + _PARAGRAPHS[1], title="体育馆开放首周迎客三千")
     assert source_blocks(article)[0] == ("caption", caption)
     assert article.headings == []
+
+
+def test_a_reward_widget_after_the_story_is_furniture() -> None:
+    widget = ["本文已阅  奖励+5积分", "积分  个", "红包  元", "举报本文", "+8", "+8"]
+    article = parse("\n".join([*_PARAGRAPHS, *widget]))
+    assert source_blocks(article)[len(_PARAGRAPHS) :] == [("other_boilerplate", line) for line in widget]
+    assert article.headings == []
+
+
+def test_a_short_line_right_after_the_story_is_no_widget() -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, "某县融媒"])))
+    assert blocks[-1][1] == "某县融媒" and blocks[-1][0] != "other_boilerplate"
+
+
+def test_a_source_value_ends_before_the_next_label_and_a_plea() -> None:
+    footer = "来源：某某统计记得点个赞感谢支持编辑：王小明核稿：李小红"
+    assert parse("\n".join([*_PARAGRAPHS, footer])).source == "某某统计"
+    assert parse("\n".join([*_PARAGRAPHS, "来源：某某日报编辑：王小明"])).source == "某某日报"
+
+
+def test_the_outlet_of_a_reporters_bracket_is_the_source() -> None:
+    article = parse("【某某网财经 记者 王小明】" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1])
+    assert (article.source, article.reporters) == ("某某网", ["王小明"])
+    assert parse("【本报记者 王小明】" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]).source is None

@@ -1125,3 +1125,11 @@ def test_the_outlet_of_a_reporters_bracket_is_the_source() -> None:
     article = parse("【某某网财经 记者 王小明】" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1])
     assert (article.source, article.reporters) == ("某某网", ["王小明"])
     assert parse("【本报记者 王小明】" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]).source is None
+
+
+@pytest.mark.parametrize("tail", ["【更多精彩内容，详见 】", "》某某明细 》某某排行》某某重点"])
+def test_related_links_glued_after_the_last_sentence(tail: str) -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    lead = story if tail.startswith("【") else story[:-1] + "，请上官网："
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + lead + tail))
+    assert blocks[-2:] == [("body", lead), ("related_links", tail)]

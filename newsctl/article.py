@@ -267,7 +267,7 @@ def _patterns() -> _Patterns:
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
             # A list of sources (`来源:X、Y`) gives the first.
-            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／\[【?？]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：/／|｜]\s*([^\s:：|｜，,、。;；()（）/／\[【?？]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -1588,7 +1588,8 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
     return pieces
 
 
-_PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
+# `(翻摄网路)`, `图片提供者：X、Y`: where the page's pictures came from, not one caption's credit.
+_PAGE_CREDIT = re.compile(r"\s*(?:[(（](?:翻摄|取自|截自|截图自)|图片(?:提供者|提供)?\s*[:：|｜/／])")
 _CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
 
 
@@ -2183,7 +2184,7 @@ def _source_end(text: str, found: re.Match[str]) -> int:
     stop = _patterns().source_value_stop.search(value)
     if stop and stop.start() >= 2:
         return start + stop.start()
-    if end < len(text) and text[end] in ":：":
+    if end < len(text) and text[end] in ":：|｜/／":
         label = _patterns().label_tail.search(value)
         if label and label.start() >= 2:
             return start + label.start()

@@ -1133,3 +1133,20 @@ def test_related_links_glued_after_the_last_sentence(tail: str) -> None:
     lead = story if tail.startswith("【") else story[:-1] + "，请上官网："
     blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + lead + tail))
     assert blocks[-2:] == [("body", lead), ("related_links", tail)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind", "source"),
+    [
+        ("来源｜某某报责编｜王小明 实习生 李小红", "source_line", "某某报"),
+        ("来源于?某某实务参考", "source_line", None),
+        ("责任编辑：王小明要闻", "byline", None),
+        ("文字、图片：某某街道 / 王小明责编 / 李小红", "byline", None),
+        ("图片提供者：王小明、李小红??左右滑动查看更多", "photo_credit", None),
+    ],
+)
+def test_closing_credits_glued_after_the_last_sentence(tail: str, kind: str, source: str | None) -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
+    assert source_blocks(article)[-2:] == [("body", story), (kind, tail)]  # no caption cut off the story
+    assert article.source == source

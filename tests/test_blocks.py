@@ -1150,3 +1150,14 @@ def test_closing_credits_glued_after_the_last_sentence(tail: str, kind: str, sou
     article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
     assert source_blocks(article)[-2:] == [("body", story), (kind, tail)]  # no caption cut off the story
     assert article.source == source
+
+
+@pytest.mark.parametrize(
+    ("tail", "names"),
+    [("见习记者 王小明通讯员 李小红", ["王小明", "李小红"]), ("整理/本报记者\xa0\xa0王小明", ["王小明"])],
+)
+def test_a_staff_run_glued_after_the_last_sentence_names_the_reporters(tail: str, names: list[str]) -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
+    assert source_blocks(article)[-2:] == [("body", story), ("byline", tail)]
+    assert article.reporters == names

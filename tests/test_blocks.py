@@ -1161,3 +1161,11 @@ def test_a_staff_run_glued_after_the_last_sentence_names_the_reporters(tail: str
     article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
     assert source_blocks(article)[-2:] == [("body", story), ("byline", tail)]
     assert article.reporters == names
+
+
+def test_a_contact_glued_after_the_last_sentence_is_an_ad() -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + "微信abc12345 www.example.com"))
+    assert blocks[-2:] == [("body", story), ("ad", "微信abc12345 www.example.com")]
+    lead = story[:-1] + "。手机5G用户已超过一亿"  # a story's number is no contact
+    assert source_blocks(parse(_PARAGRAPHS[0] + "\n" + lead))[-1] == ("body", lead)

@@ -31,6 +31,7 @@ DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
 HEADING_MIN_HAN = 2
 TITLE_MAX_CHARS = 60
+GLUED_TITLE_MIN_CHARS = 12  # a headline glued before the lede with no label
 TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
@@ -2111,7 +2112,23 @@ def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     labels = _alternation(load_json("article.json")["title_labels"])
     if len(title) < TITLE_MIN_CHARS:
         return None
-    return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+    labelled = re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+    if labelled or len(title) < GLUED_TITLE_MIN_CHARS:
+        return labelled
+    # `<the record's title>还记得之前……`: the headline glued, unlabelled, before the lede. A
+    # lede that opens with the headline's words goes on with punctuation (`……失败，`) or a
+    # short headline's words; a glued one is long, has parts (a comma, a space, a `？`) and
+    # the story runs on with no punctuation between.
+    words = "".join(title.split())
+    if not re.search(r"[\s，,、：:？?！!|｜-]", title[:-1]) and title[-1] not in "？?！!":
+        return None
+    glued = re.match(r"\s*" + r"\s*".join(map(re.escape, words)), text)
+    if glued is None or glued.end() >= len(text.rstrip()):
+        return None
+    after = text[glued.end() :].lstrip()
+    if not after or after[0] in "，,、：:；;。.）)」”":
+        return None
+    return glued
 
 
 @cache

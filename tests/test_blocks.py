@@ -1169,3 +1169,13 @@ def test_a_contact_glued_after_the_last_sentence_is_an_ad() -> None:
     assert blocks[-2:] == [("body", story), ("ad", "微信abc12345 www.example.com")]
     lead = story[:-1] + "。手机5G用户已超过一亿"  # a story's number is no contact
     assert source_blocks(parse(_PARAGRAPHS[0] + "\n" + lead))[-1] == ("body", lead)
+
+
+def test_the_record_title_glued_before_the_lede_is_the_printed_title() -> None:
+    title = "某县仓库深夜起火，消防员连夜扑救"
+    lede = "昨天深夜，某县一处仓库起火，消防员赶到后很快将火扑灭。"
+    article = parse(title + lede + "\n" + _PARAGRAPHS[1], title=title)
+    assert source_blocks(article)[:2] == [("title", title), ("body", lede)]
+    # A lede that repeats the headline's words and goes on with a comma keeps them.
+    repeated = title + "，仓库管理员说起火时库房里存放着纸箱。"
+    assert source_blocks(parse(repeated + "\n" + _PARAGRAPHS[1], title=title))[0] == ("body", repeated)

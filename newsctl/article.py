@@ -479,6 +479,8 @@ def _patterns() -> _Patterns:
             rf"|^[(（【\[]\s*(?:\d{{1,2}}[:：]\d{{2}}\s*)?(?:{_alternation(vocab['editor_update_labels'])})"
             rf"(?!时间|日期)[^()（）【】\[\]\n:：]{{1,20}}[)）】\]]"
             rf"|^(?:{_alternation(vocab['editor_note_openers'])})\s*[:：].*$"
+            # `更新：增加内文、照片 台湾首间……`: unbracketed, a space before the story.
+            rf"|^更新\s*[:：]\s*(?:{_alternation(vocab['editor_update_labels'])})[^\s。！？!?]{{1,20}}(?=\s)"
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
         agency_caption=re.compile(
@@ -1743,12 +1745,34 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.kind = "caption" if kind == "other_boilerplate" else kind
 
 
+GLUED_PROMPT_MAX_CHARS = 40
+_GLUED_TIME = re.compile(r"(?<=\S)\s+(?=(?:出版|发布|发稿)时间\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2})")
+
+
+def _split_glued_time_lines(lines: list[_Line]) -> list[_Line]:
+    """`……分享照片吧 出版時間：10:00 更新時間：19:35 小編推薦 ……`: a page's publication
+    time, after a space, ends the story part of a line; from there on it is page furniture."""
+    out: list[_Line] = []
+    for line in lines:
+        found = _GLUED_TIME.search(line.text) if line.role == "body" else None
+        if found is None:
+            out.append(line)
+            continue
+        head, tail = _cut(line, found.end(), "boilerplate")
+        head.role = "body"
+        if not _ends_sentence(head.text.strip()) and len(head.text.strip()) <= GLUED_PROMPT_MAX_CHARS:
+            # `快來「 」社團分享照片吧`: an unpunctuated prompt over the page's furniture, no heading.
+            head.role, head.kind = "boilerplate", "other_boilerplate"
+        out.extend([head, tail])
+    return out
+
+
 def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
     """`出版時間 10:40 更新時間 15:27 小編推薦：某某與家人外出。翻攝畫面……`: after the
     times, a related-links label and the photo captions a page printed on the same
     line: time line, related link, captions."""
     out: list[_Line] = []
-    for line in lines:
+    for line in _split_glued_time_lines(lines):
         label = None
         # A furniture line without a kind yet is a time line when it opens with a publication time.
         opening_time = _patterns().time_line.match(line.text.strip()) if line.kind is None else None

@@ -1179,3 +1179,18 @@ def test_the_record_title_glued_before_the_lede_is_the_printed_title() -> None:
     # A lede that repeats the headline's words and goes on with a comma keeps them.
     repeated = title + "，仓库管理员说起火时库房里存放着纸箱。"
     assert source_blocks(parse(repeated + "\n" + _PARAGRAPHS[1], title=title))[0] == ("body", repeated)
+
+
+def test_an_unbracketed_update_note_and_a_glued_publication_time() -> None:
+    note, story = "更新：增加内文、照片", "某市首间旗舰店今天开放参观，预计周六正式开幕，现场将送限量纪念品。"
+    prompt, times = "快来社团分享照片吧", "出版时间：10:00 更新时间：19:35"
+    text = f"{note} {story}\n{_PARAGRAPHS[1]}\n{prompt} {times}"
+    article = parse(text, title="某市首间旗舰店开放参观", published="2017-06-29")
+    assert source_blocks(article) == [
+        ("editor_note", note),
+        ("body", story),
+        ("body", _PARAGRAPHS[1]),
+        ("other_boilerplate", prompt),
+        ("time_line", times),
+    ]
+    assert article.published_iso() == "2017-06-29T10:00:00+08:00"

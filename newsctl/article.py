@@ -1218,6 +1218,9 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             continue
         run = _glued_credit_run(line)
         captions: list[_Line] = []
+        if run is not None and run[0].kind is not None:  # captions only, no story part
+            out.extend(run)
+            continue
         if run is not None:
             line, *captions = run  # the story part may still end in a tail (its closing byline)
         caption_at = _glued_caption_start(line)
@@ -1472,10 +1475,19 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
         inner = _CAPTION_BYLINE.match(text, caption_at, first)
         if inner:
             caption_at = inner.end()  # `……沒簽。（X／台中報導）<caption>。X攝`: the byline stays
-        if first - caption_at > CAPTION_MAX_CHARS or not text[:caption_at].strip():
+        # A line that is nothing but captions and their credits (two or more) is the page's
+        # photo captions, printed as a paragraph of their own.
+        if first - caption_at > CAPTION_MAX_CHARS or (not text[:caption_at].strip() and len(credits) < 2):
             return None
+        if not text[:caption_at].strip() and (
+            _patterns().time_line.match(text.strip()) or _time_line_related().search(text, 0, first)
+        ):
+            return None  # `出版時間… 小編推薦 <caption>。X攝`: the time line's split reads it
+    captions = _captions_and_credits(line, caption_at, credits)[0]
+    if not text[:caption_at].strip():
+        return captions
     pieces = [_Line(line.start, line.start + caption_at, text[:caption_at], line.blank_before, "body")]
-    return pieces + _captions_and_credits(line, caption_at, credits)[0]
+    return pieces + captions
 
 
 _GLUED_CREDIT_ENDS = ("摄", "摄影", "提供")

@@ -1194,3 +1194,18 @@ def test_an_unbracketed_update_note_and_a_glued_publication_time() -> None:
         ("time_line", times),
     ]
     assert article.published_iso() == "2017-06-29T10:00:00+08:00"
+
+
+def test_a_line_of_nothing_but_captions_and_credits() -> None:
+    first = "门市今天开放媒体入内参观，店员在门口迎接来宾，现场还有乐队演出。"
+    third = "玻璃外观的门市可一览无遗店内情况，门口有大大的招牌，吸引路人驻足拍照。"
+    captions = f"{first}王小明攝店内的购物袋。李小红攝{third}李小红攝"
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS[:2], captions, _PARAGRAPHS[2]])))
+    assert blocks[2:-1] == [
+        ("caption", first),
+        ("photo_credit", "王小明攝"),
+        ("caption", "店内的购物袋。"),
+        ("photo_credit", "李小红攝"),
+        ("caption", third),
+        ("photo_credit", "李小红攝"),
+    ]

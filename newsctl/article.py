@@ -436,6 +436,7 @@ def _patterns() -> _Patterns:
         # (or a closing byline), with no space before the next caption.
         glued_credit=re.compile(
             rf"(?<=[。！？!?”」)）])(?:{name}\s*(?:摄影|摄(?!影)|提供)"
+            r"|翻自\s*《[^《》\n]{1,12}》"  # `翻自《某报》`: a picture copied from a paper
             rf"|翻摄自?\s*[\u4e00-\u9fff]{{0,6}}?"
             rf"(?:[A-Za-z][A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,6}}?(?:{sites}))?|{sites}))(?=[^\s。！？!?，,]|$)"
         ),
@@ -1455,7 +1456,7 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
     if line.role != "body" or line.kind is not None:
         return None
     text = line.text.rstrip()
-    if not text.endswith(_GLUED_CREDIT_ENDS) and "翻摄" not in text[-40:]:
+    if not text.endswith(_GLUED_CREDIT_ENDS) and "翻摄" not in text[-40:] and "翻自" not in text[-40:]:
         return None  # the cheap test first: the run closes the line with a credit
     credits = list(_patterns().glued_credit.finditer(text))
     if not credits or credits[-1].end() != len(text):

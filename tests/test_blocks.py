@@ -1209,3 +1209,17 @@ def test_a_line_of_nothing_but_captions_and_credits() -> None:
         ("caption", third),
         ("photo_credit", "李小红攝"),
     ]
+
+
+def test_captions_copied_from_a_paper_after_the_closing_byline() -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    tail = "（王小明／綜合外電報導）展场入口。翻自《某某报》展场里的作品。翻自《某某邮报》"
+    article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
+    assert source_blocks(article)[-5:] == [
+        ("byline", "（王小明／綜合外電報導）"),
+        ("caption", "展场入口。"),
+        ("photo_credit", "翻自《某某报》"),
+        ("caption", "展场里的作品。"),
+        ("photo_credit", "翻自《某某邮报》"),
+    ]
+    assert article.reporters == ["王小明"]

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
@@ -210,6 +210,8 @@ class _Patterns:
     picture_credit: re.Pattern[str]
     leading_credit: re.Pattern[str]
     glued_tails: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+    closing_tails: re.Pattern[str]
+    closing_tail_words: re.Pattern[str]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
     editor_note: re.Pattern[str]
@@ -464,7 +466,18 @@ def _patterns() -> _Patterns:
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"), tuple(vocab["glued_tail_words"][kind]))
             for kind, patterns in vocab["glued_tails"].items()
+            if "/" not in kind
         ),
+        # The page's closing credits, contacts and links glued after a sentence, looked for on the
+        # last few body lines only: one pattern, a named group per kind, behind one word test.
+        closing_tails=re.compile(
+            "(?:"
+            + "|".join(
+                rf"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in vocab["closing_tails"].items()
+            )
+            + r")\s*$"
+        ),
+        closing_tail_words=re.compile(_alternation(vocab["closing_tail_words"])),
         # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
         head_before_bracket=re.compile(
             r"^(?P<head>[^\s。！？!?，,【〔\[(（](?:[^\n。！？!?，,【〔\[(（]{0,38}?[^\s。！？!?，,【〔\[(（])?)\s*"
@@ -1212,7 +1225,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             expanded.append(line)
     lines = expanded
     out: list[_Line] = []
-    last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
+    body_positions = [i for i, line in enumerate(lines) if line.role == "body"]
+    last_body = body_positions[-1] if body_positions else -1
+    # the page's closing credits may sit above its related links, still body here
+    closing = set(body_positions[-CLOSING_LINES:])
     for position, line in enumerate(lines):
         if line.role == "title" or line.kind in ("caption", "photo_credit"):
             out.append(line)
@@ -1237,7 +1253,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line.role, line.kind = "body", None
             peeled.append(tail)
         while True:
-            cut = _tail_cut(line, is_last=position == last_body)
+            cut = _tail_cut(line, is_last=position == last_body, closing=position in closing)
             if cut is None:
                 break
             at, role, kind = cut
@@ -1609,11 +1625,13 @@ _PAGE_CREDIT = re.compile(r"\s*(?:[(（](?:翻摄|取自|截自|截图自)|图�
 _CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
 
 
+CLOSING_LINES = 3  # the last body lines where a page's closing credits are looked for
 TAIL_WINDOW = 240  # characters: longer than any glued tail a pattern below can match
 
 
-def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
-    """Where a glued tail starts in `line.text`, with its role and kind."""
+def _tail_cut(line: _Line, *, is_last: bool, closing: bool = False) -> tuple[int, str, str] | None:
+    """Where a glued tail starts in `line.text`, with its role and kind. `closing`: one of the
+    last body lines, where a page's closing credits, contacts and links are looked for too."""
     patterns = _patterns()
     text = line.text.rstrip()
     if not text:
@@ -1638,6 +1656,8 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         for kind, pattern, words in patterns.glued_tails
         if any(word in tail for word in words)
     ]
+    if closing and patterns.closing_tail_words.search(tail):
+        candidates.append((patterns.closing_tails, "", ""))  # the role and kind: the group that matched
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
@@ -1662,6 +1682,9 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
             continue
         if pattern is patterns.closing_byline and patterns.photo_credit.match(_unbracket(found.group(0))):
             role, kind = "boilerplate", "photo_credit"  # `……影片。(记者X摄)`: a caption's credit
+        if pattern is patterns.closing_tails:
+            kind = found.lastgroup or "other_boilerplate"
+            role = "byline" if kind == "byline" else "boilerplate"
         if found.start() == 0 and line.role == role and line.kind in (None, kind):
             return None  # already the whole line
         at = found.start()
@@ -1759,7 +1782,7 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
 
 
 GLUED_PROMPT_MAX_CHARS = 40
-_GLUED_TIME = re.compile(r"(?<=\S)\s+(?=(?:出版|发布|发稿)时间\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2})")
+_GLUED_TIME = re.compile(r"(?<=\S\s)(?:出版|发布|发稿)时间\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2}")
 
 
 def _split_glued_time_lines(lines: list[_Line]) -> list[_Line]:
@@ -1767,11 +1790,11 @@ def _split_glued_time_lines(lines: list[_Line]) -> list[_Line]:
     time, after a space, ends the story part of a line; from there on it is page furniture."""
     out: list[_Line] = []
     for line in lines:
-        found = _GLUED_TIME.search(line.text) if line.role == "body" else None
+        found = _GLUED_TIME.search(line.text) if line.role == "body" and "时间" in line.text else None
         if found is None:
             out.append(line)
             continue
-        head, tail = _cut(line, found.end(), "boilerplate")
+        head, tail = _cut(line, found.start(), "boilerplate")
         head.role = "body"
         if not _ends_sentence(head.text.strip()) and len(head.text.strip()) <= GLUED_PROMPT_MAX_CHARS:
             # `快來「 」社團分享照片吧`: an unpunctuated prompt over the page's furniture, no heading.
@@ -2005,12 +2028,15 @@ def _mark_closing_link_run(lines: list[_Line]) -> None:
             line.role, line.kind = "boilerplate", "related_links"
 
 
+WIDGET_SCAN_MAX_CHARS = 40
 WIDGET_MAX_CHARS = 6  # `金币 枚`, `零钱 元`: a counter's label, not a paragraph or a heading
 
 
 def _is_widget_text(text: str) -> bool:
     """A page widget's piece: no sentence punctuation, and no Han character (`+10`)
     or at most WIDGET_MAX_CHARS characters (`金币  枚`)."""
+    if len(text) > WIDGET_SCAN_MAX_CHARS:
+        return False  # the cheap test first: a paragraph is no widget
     compact = "".join(text.split())
     if not compact or any(ch in _SENTENCE_STOPS + "。，,、；;：:" for ch in compact):
         return False
@@ -2104,8 +2130,9 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             else None
         )
         printed_title = _BRACKETED_TITLE.match(line.text) or _labelled_title(line.text, article)
-        if printed_title:
-            first, rest = _cut(line, printed_title.end(), "body")
+        title_end = printed_title.end() if printed_title else _glued_title_end(line.text, article)
+        if title_end:
+            first, rest = _cut(line, title_end, "body")
             first.role = "title"
             pieces = [first, rest]
         elif author and _is_name(author.group("name")):
@@ -2140,32 +2167,54 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
 _BRACKETED_TITLE = re.compile(r"\s*[(（]\s*原标题\s*[:：][^()（）\n]{2,60}[)）]")
 
 
+@lru_cache(maxsize=64)
+def _cleaned_title(title: str) -> str:
+    """The record's title as the cleaned text spells it (asked by several rules per article)."""
+    return clean_text(title).text.strip()
+
+
 def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     """`原标题：<the record's title>正文……`, `导语：<the record's title>……`: the headline
     printed under a label, glued to the story; known by the record's title."""
     if not article.doc.title:
         return None
-    title = clean_text(article.doc.title).text.strip()
+    title = _cleaned_title(article.doc.title)
     labels = _alternation(load_json("article.json")["title_labels"])
     if len(title) < TITLE_MIN_CHARS:
         return None
-    labelled = re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
-    if labelled or len(title) < GLUED_TITLE_MIN_CHARS:
-        return labelled
-    # `<the record's title>还记得之前……`: the headline glued, unlabelled, before the lede. A
-    # lede that opens with the headline's words goes on with punctuation (`……失败，`) or a
-    # short headline's words; a glued one is long, has parts (a comma, a space, a `？`) and
-    # the story runs on with no punctuation between.
-    words = "".join(title.split())
+    return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+
+
+def _glued_title_end(text: str, article: Article) -> int | None:
+    """`<the record's title>还记得之前……`: the headline glued, unlabelled, before the lede;
+    where it ends. A lede that opens with the headline's words goes on with punctuation
+    (`……失败，`) or repeats a short headline; a glued one is long, has parts (a comma, a
+    space, a closing `？`) and the story runs on with no punctuation between."""
+    if not article.doc.title:
+        return None
+    title = _cleaned_title(article.doc.title)
+    if text.lstrip()[:1] != title[:1] or len(title) < GLUED_TITLE_MIN_CHARS:
+        return None
     if not re.search(r"[\s，,、：:？?！!|｜-]", title[:-1]) and title[-1] not in "？?！!":
         return None
-    glued = re.match(r"\s*" + r"\s*".join(map(re.escape, words)), text)
-    if glued is None or glued.end() >= len(text.rstrip()):
+    end = _printed_prefix_end(text, title)
+    if end is None or not text[end:].strip() or text[end:].lstrip()[0] in "，,、：:；;。.）)」”":
         return None
-    after = text[glued.end() :].lstrip()
-    if not after or after[0] in "，,、：:；;。.）)」”":
-        return None
-    return glued
+    return end
+
+
+def _printed_prefix_end(text: str, title: str) -> int | None:
+    """Where `text` stops spelling `title` out (spaces aside) from its start, or None."""
+    at = 0
+    for ch in title:
+        if ch.isspace():
+            continue
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at >= len(text) or text[at] != ch:
+            return None
+        at += 1
+    return at
 
 
 @cache

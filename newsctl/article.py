@@ -796,6 +796,8 @@ def _is_byline(line: str) -> bool:
     text = line.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
     if _name_role_credits().match(text) or _outlet_report().match(text):
         return True
+    if patterns.dateline.match(line.strip()):
+        return False  # `某某网5月23日讯(记者 X)`: a dateline and its reporters, read by the opening
     role = patterns.byline_role.match(text)
     if not role:
         return False
@@ -858,8 +860,10 @@ def _reporters_in(text: str) -> list[str]:
             chunk = patterns.stop_words.sub("", chunk)
             chunk = re.sub(r"\d.*$", "", chunk)  # 张三台北2日电 -> 张三台北 -> 张三
             chunk = patterns.place_suffix.sub("", chunk) if len(chunk) > 3 else chunk
-            if _is_name(chunk) and not patterns.stop_words.fullmatch(chunk) and chunk not in names:
-                names.append(chunk)
+            # `陈某杨某`: two names a list printed without a space between them.
+            for name in (_glued_names(chunk) if 4 <= len(chunk) <= 6 else []) or [chunk]:
+                if _is_name(name) and not patterns.stop_words.fullmatch(name) and name not in names:
+                    names.append(name)
     return names
 
 
@@ -2310,6 +2314,10 @@ def _source_from_dateline(dateline: str) -> str | None:
     # `某某在线12月21日讯`, `某某网宁波2月18日电`, `某某网综合报道`: the longest name ending
     # like an outlet, before an optional place and the date.
     suffixes = load_json("article.json")["outlet_suffixes"]
+    # `某某网-某某新闻客户端12月11日讯`: the outlet, then its channel after a hyphen.
+    joined = re.fullmatch(r"([\u4e00-\u9fff]{2,10})[-·]\S{2,16}?\d{1,2}日(?:专电|电|讯)", text)
+    if joined and joined.group(1).endswith(tuple(suffixes)) and not joined.group(1).startswith("本"):
+        return joined.group(1)
     rest = re.fullmatch(
         r"([\u4e00-\u9fff]{2,16}?)(?:\d{1,2}月)?\d{1,2}日(?:专电|电|讯)|([\u4e00-\u9fff]{2,16}?)综合报道",
         text,

@@ -1223,3 +1223,19 @@ def test_captions_copied_from_a_paper_after_the_closing_byline() -> None:
         ("photo_credit", "翻自《某某邮报》"),
     ]
     assert article.reporters == ["王小明"]
+
+
+def test_a_dateline_with_its_reporters_split_off_a_long_first_line() -> None:
+    story = (
+        "“快看啊，这个方向盘自己会动”在体验区前，市民很是惊叹。"
+        + "展会在会展中心开展，与人们生活密切相关的技术会通过多种形式向人们展现。" * 2
+    )
+    article = parse("某某网5月23日讯(记者 王小明) " + story + "\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:2] == [("dateline", "某某网5月23日讯"), ("byline", "(记者 王小明)")]
+    assert (article.source, article.dateline, article.reporters) == ("某某网", "某某网5月23日讯", ["王小明"])
+
+
+def test_the_outlet_before_a_hyphen_in_a_dateline_and_two_names_printed_together() -> None:
+    article = parse("某某网-某某新闻客户端12月11日讯（记者 王小明 通讯员 陈小红李小华）" + _PARAGRAPHS[0])
+    assert article.source == "某某网"
+    assert article.reporters == ["王小明", "陈小红", "李小华"]

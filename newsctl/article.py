@@ -796,14 +796,15 @@ def _is_byline(line: str) -> bool:
     text = line.strip().lstrip("(（〔【[ ").rstrip(")）〕】] ")
     if _name_role_credits().match(text) or _outlet_report().match(text):
         return True
-    if patterns.dateline.match(line.strip()):
-        return False  # `某某网5月23日讯(记者 X)`: a dateline and its reporters, read by the opening
     role = patterns.byline_role.match(text)
     if not role:
         return False
     rest = patterns.byline_tail.sub("", text[role.end() :])
     names = [token for token in patterns.byline_separator.split(rest) if token]
-    return bool(names) and all(_NAME.fullmatch(token) for token in names)
+    if not names or not all(_NAME.fullmatch(token) for token in names):
+        return False
+    # `某某网5月23日讯(记者 X)`: a dateline and its reporters, which the opening reads.
+    return not patterns.dateline.match(line.strip())
 
 
 @cache

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
@@ -31,6 +31,7 @@ DEFAULT_TZ = dt.timezone(dt.timedelta(hours=8))
 HEADING_MAX_CHARS = 30
 HEADING_MIN_HAN = 2
 TITLE_MAX_CHARS = 60
+GLUED_TITLE_MIN_CHARS = 12  # a headline glued before the lede with no label
 TITLE_MIN_CHARS = 4
 BYLINE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 80
@@ -209,6 +210,8 @@ class _Patterns:
     picture_credit: re.Pattern[str]
     leading_credit: re.Pattern[str]
     glued_tails: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+    closing_tails: re.Pattern[str]
+    closing_tail_words: re.Pattern[str]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
     editor_note: re.Pattern[str]
@@ -222,6 +225,8 @@ class _Patterns:
     notice_marker: re.Pattern[str]
     notice_title: re.Pattern[str]
     spaced_kicker: re.Pattern[str]
+    source_value_stop: re.Pattern[str]
+    label_tail: re.Pattern[str]
 
 
 @cache
@@ -265,7 +270,7 @@ def _patterns() -> _Patterns:
         source_line=re.compile(
             # Not `图片来源:` or `数据来源:`: the label starts the line or follows a non-Han character.
             # A list of sources (`来源:X、Y`) gives the first.
-            rf"{source_start}(?:{source_labels})\s*[:：/／]\s*([^\s:：|｜，,、。;；()（）/／\[【?？]{{2,30}})"
+            rf"{source_start}(?:{source_labels})\s*[:：/／|｜]\s*([^\s:：|｜，,、。;；()（）/／\[【?？]{{2,30}})"
         ),
         date_time=re.compile(
             r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -433,6 +438,7 @@ def _patterns() -> _Patterns:
         # (or a closing byline), with no space before the next caption.
         glued_credit=re.compile(
             rf"(?<=[。！？!?”」)）])(?:{name}\s*(?:摄影|摄(?!影)|提供)"
+            r"|翻自\s*《[^《》\n]{1,12}》"  # `翻自《某报》`: a picture copied from a paper
             rf"|翻摄自?\s*[\u4e00-\u9fff]{{0,6}}?"
             rf"(?:[A-Za-z][A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,6}}?(?:{sites}))?|{sites}))(?=[^\s。！？!?，,]|$)"
         ),
@@ -460,7 +466,18 @@ def _patterns() -> _Patterns:
         glued_tails=tuple(
             (kind, re.compile(rf"(?:{'|'.join(patterns)})\s*$"), tuple(vocab["glued_tail_words"][kind]))
             for kind, patterns in vocab["glued_tails"].items()
+            if "/" not in kind
         ),
+        # The page's closing credits, contacts and links glued after a sentence, looked for on the
+        # last few body lines only: one pattern, a named group per kind, behind one word test.
+        closing_tails=re.compile(
+            "(?:"
+            + "|".join(
+                rf"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in vocab["closing_tails"].items()
+            )
+            + r")\s*$"
+        ),
+        closing_tail_words=re.compile(_alternation(vocab["closing_tail_words"])),
         # `教部:不可强制学生使用〔记者X/台北报导〕`: a deck glued before the dateline bracket.
         head_before_bracket=re.compile(
             r"^(?P<head>[^\s。！？!?，,【〔\[(（](?:[^\n。！？!?，,【〔\[(（]{0,38}?[^\s。！？!?，,【〔\[(（])?)\s*"
@@ -476,6 +493,8 @@ def _patterns() -> _Patterns:
             rf"|^[(（【\[]\s*(?:\d{{1,2}}[:：]\d{{2}}\s*)?(?:{_alternation(vocab['editor_update_labels'])})"
             rf"(?!时间|日期)[^()（）【】\[\]\n:：]{{1,20}}[)）】\]]"
             rf"|^(?:{_alternation(vocab['editor_note_openers'])})\s*[:：].*$"
+            # `更新：增加内文、照片 台湾首间……`: unbracketed, a space before the story.
+            rf"|^更新\s*[:：]\s*(?:{_alternation(vocab['editor_update_labels'])})[^\s。！？!?]{{1,20}}(?=\s)"
         ),
         # `在北韩试射飞弹后，……更强硬措施。美联社 美国与…`: a caption and its agency credit open the text.
         agency_caption=re.compile(
@@ -518,6 +537,9 @@ def _patterns() -> _Patterns:
         notice_title=re.compile(
             rf"^[【\[〔][^】\]〕\n]{{0,16}}(?:{_alternation(vocab['notice_title_words'])})[】\]〕]$"
         ),
+        source_value_stop=re.compile(_alternation(vocab["source_value_stops"])),
+        # the next label's word closing a source value that ran into it (`某报编辑` of `来源：某报编辑：X`)
+        label_tail=re.compile(rf"(?:{_alternation(vocab['editor_labels'] + vocab['reporter_roles'])})$"),
     )
 
 
@@ -779,7 +801,10 @@ def _is_byline(line: str) -> bool:
         return False
     rest = patterns.byline_tail.sub("", text[role.end() :])
     names = [token for token in patterns.byline_separator.split(rest) if token]
-    return bool(names) and all(_NAME.fullmatch(token) for token in names)
+    if not names or not all(_NAME.fullmatch(token) for token in names):
+        return False
+    # `某某网5月23日讯(记者 X)`: a dateline and its reporters, which the opening reads.
+    return not patterns.dateline.match(line.strip())
 
 
 @cache
@@ -836,8 +861,10 @@ def _reporters_in(text: str) -> list[str]:
             chunk = patterns.stop_words.sub("", chunk)
             chunk = re.sub(r"\d.*$", "", chunk)  # 张三台北2日电 -> 张三台北 -> 张三
             chunk = patterns.place_suffix.sub("", chunk) if len(chunk) > 3 else chunk
-            if _is_name(chunk) and not patterns.stop_words.fullmatch(chunk) and chunk not in names:
-                names.append(chunk)
+            # `陈某杨某`: two names a list printed without a space between them.
+            for name in (_glued_names(chunk) if 4 <= len(chunk) <= 6 else []) or [chunk]:
+                if _is_name(name) and not patterns.stop_words.fullmatch(name) and name not in names:
+                    names.append(name)
     return names
 
 
@@ -919,6 +946,7 @@ def parse_article(
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     _mark_closing_link_run(lines)
+    _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
     body = [line for line in lines if line.role == "body"]
@@ -964,7 +992,9 @@ def parse_article(
             found = patterns.source_line.search(line.text)
             if found and kind == "source_line":
                 if article.source is None:
-                    article.source = cleaned.display(line.start + found.start(1), line.start + found.end(1))
+                    article.source = cleaned.display(
+                        line.start + found.start(1), line.start + _source_end(line.text, found)
+                    )
                 # `来源：某报记者站 赵某某编辑：…`: the reporter after the source, before the editors.
                 signed = _SOURCE_REPORTERS.match(line.text, found.end(1))
                 if signed and all(looks_like_person(name) for name in signed.group("names").split()):
@@ -1200,13 +1230,19 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             expanded.append(line)
     lines = expanded
     out: list[_Line] = []
-    last_body = max((i for i, line in enumerate(lines) if line.role == "body"), default=-1)
+    body_positions = [i for i, line in enumerate(lines) if line.role == "body"]
+    last_body = body_positions[-1] if body_positions else -1
+    # the page's closing credits may sit above its related links, still body here
+    closing = set(body_positions[-CLOSING_LINES:])
     for position, line in enumerate(lines):
         if line.role == "title" or line.kind in ("caption", "photo_credit"):
             out.append(line)
             continue
         run = _glued_credit_run(line)
         captions: list[_Line] = []
+        if run is not None and run[0].kind is not None:  # captions only, no story part
+            out.extend(run)
+            continue
         if run is not None:
             line, *captions = run  # the story part may still end in a tail (its closing byline)
         caption_at = _glued_caption_start(line)
@@ -1222,7 +1258,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line.role, line.kind = "body", None
             peeled.append(tail)
         while True:
-            cut = _tail_cut(line, is_last=position == last_body)
+            cut = _tail_cut(line, is_last=position == last_body, closing=position in closing)
             if cut is None:
                 break
             at, role, kind = cut
@@ -1441,7 +1477,7 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
     if line.role != "body" or line.kind is not None:
         return None
     text = line.text.rstrip()
-    if not text.endswith(_GLUED_CREDIT_ENDS) and "翻摄" not in text[-40:]:
+    if not text.endswith(_GLUED_CREDIT_ENDS) and "翻摄" not in text[-40:] and "翻自" not in text[-40:]:
         return None  # the cheap test first: the run closes the line with a credit
     credits = list(_patterns().glued_credit.finditer(text))
     if not credits or credits[-1].end() != len(text):
@@ -1461,10 +1497,19 @@ def _glued_credit_run(line: _Line) -> list[_Line] | None:
         inner = _CAPTION_BYLINE.match(text, caption_at, first)
         if inner:
             caption_at = inner.end()  # `……沒簽。（X／台中報導）<caption>。X攝`: the byline stays
-        if first - caption_at > CAPTION_MAX_CHARS or not text[:caption_at].strip():
+        # A line that is nothing but captions and their credits (two or more) is the page's
+        # photo captions, printed as a paragraph of their own.
+        if first - caption_at > CAPTION_MAX_CHARS or (not text[:caption_at].strip() and len(credits) < 2):
             return None
+        if not text[:caption_at].strip() and (
+            _patterns().time_line.match(text.strip()) or _time_line_related().search(text, 0, first)
+        ):
+            return None  # `出版時間… 小編推薦 <caption>。X攝`: the time line's split reads it
+    captions = _captions_and_credits(line, caption_at, credits)[0]
+    if not text[:caption_at].strip():
+        return captions
     pieces = [_Line(line.start, line.start + caption_at, text[:caption_at], line.blank_before, "body")]
-    return pieces + _captions_and_credits(line, caption_at, credits)[0]
+    return pieces + captions
 
 
 _GLUED_CREDIT_ENDS = ("摄", "摄影", "提供")
@@ -1580,15 +1625,18 @@ def _split_picture_credits(line: _Line, *, opening: bool = False) -> list[_Line]
     return pieces
 
 
-_PAGE_CREDIT = re.compile(r"\s*[(（](?:翻摄|取自|截自|截图自)")
+# `(翻摄网路)`, `图片提供者：X、Y`: where the page's pictures came from, not one caption's credit.
+_PAGE_CREDIT = re.compile(r"\s*(?:[(（](?:翻摄|取自|截自|截图自)|图片(?:提供者|提供)?\s*[:：|｜/／])")
 _CAPTION_BYLINE = re.compile(r"\s*[(（〔【][^()（）〔〕【】\n]{2,30}?(?:报导|报道)[)）〕】]")
 
 
+CLOSING_LINES = 3  # the last body lines where a page's closing credits are looked for
 TAIL_WINDOW = 240  # characters: longer than any glued tail a pattern below can match
 
 
-def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
-    """Where a glued tail starts in `line.text`, with its role and kind."""
+def _tail_cut(line: _Line, *, is_last: bool, closing: bool = False) -> tuple[int, str, str] | None:
+    """Where a glued tail starts in `line.text`, with its role and kind. `closing`: one of the
+    last body lines, where a page's closing credits, contacts and links are looked for too."""
     patterns = _patterns()
     text = line.text.rstrip()
     if not text:
@@ -1613,6 +1661,8 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
         for kind, pattern, words in patterns.glued_tails
         if any(word in tail for word in words)
     ]
+    if closing and patterns.closing_tail_words.search(tail):
+        candidates.append((patterns.closing_tails, "", ""))  # the role and kind: the group that matched
     if is_last:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
@@ -1637,6 +1687,9 @@ def _tail_cut(line: _Line, *, is_last: bool) -> tuple[int, str, str] | None:
             continue
         if pattern is patterns.closing_byline and patterns.photo_credit.match(_unbracket(found.group(0))):
             role, kind = "boilerplate", "photo_credit"  # `……影片。(记者X摄)`: a caption's credit
+        if pattern is patterns.closing_tails:
+            kind = found.lastgroup or "other_boilerplate"
+            role = "byline" if kind == "byline" else "boilerplate"
         if found.start() == 0 and line.role == role and line.kind in (None, kind):
             return None  # already the whole line
         at = found.start()
@@ -1733,12 +1786,34 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.kind = "caption" if kind == "other_boilerplate" else kind
 
 
+GLUED_PROMPT_MAX_CHARS = 40
+_GLUED_TIME = re.compile(r"(?<=\S\s)(?:出版|发布|发稿)时间\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2}")
+
+
+def _split_glued_time_lines(lines: list[_Line]) -> list[_Line]:
+    """`……分享照片吧 出版時間：10:00 更新時間：19:35 小編推薦 ……`: a page's publication
+    time, after a space, ends the story part of a line; from there on it is page furniture."""
+    out: list[_Line] = []
+    for line in lines:
+        found = _GLUED_TIME.search(line.text) if line.role == "body" and "时间" in line.text else None
+        if found is None:
+            out.append(line)
+            continue
+        head, tail = _cut(line, found.start(), "boilerplate")
+        head.role = "body"
+        if not _ends_sentence(head.text.strip()) and len(head.text.strip()) <= GLUED_PROMPT_MAX_CHARS:
+            # `快來「 」社團分享照片吧`: an unpunctuated prompt over the page's furniture, no heading.
+            head.role, head.kind = "boilerplate", "other_boilerplate"
+        out.extend([head, tail])
+    return out
+
+
 def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
     """`出版時間 10:40 更新時間 15:27 小編推薦：某某與家人外出。翻攝畫面……`: after the
     times, a related-links label and the photo captions a page printed on the same
     line: time line, related link, captions."""
     out: list[_Line] = []
-    for line in lines:
+    for line in _split_glued_time_lines(lines):
         label = None
         # A furniture line without a kind yet is a time line when it opens with a publication time.
         opening_time = _patterns().time_line.match(line.text.strip()) if line.kind is None else None
@@ -1958,6 +2033,43 @@ def _mark_closing_link_run(lines: list[_Line]) -> None:
             line.role, line.kind = "boilerplate", "related_links"
 
 
+WIDGET_SCAN_MAX_CHARS = 40
+WIDGET_MAX_CHARS = 6  # `金币 枚`, `零钱 元`: a counter's label, not a paragraph or a heading
+
+
+def _is_widget_text(text: str) -> bool:
+    """A page widget's piece: no sentence punctuation, and no Han character (`+10`)
+    or at most WIDGET_MAX_CHARS characters (`金币  枚`)."""
+    if len(text) > WIDGET_SCAN_MAX_CHARS:
+        return False  # the cheap test first: a paragraph is no widget
+    compact = "".join(text.split())
+    if not compact or any(ch in _SENTENCE_STOPS + "。，,、；;：:" for ch in compact):
+        return False
+    return len(compact) <= WIDGET_MAX_CHARS or not any(_is_cjk(ch) for ch in compact)
+
+
+def _mark_closing_widgets(lines: list[_Line]) -> None:
+    """After the story, a portal's reward or feedback widget (`本文已阅 奖励+20金币`,
+    `金币  枚`, `+10`): once a line of furniture follows the last paragraph, the short
+    unpunctuated pieces between furniture lines are furniture too, never a heading,
+    a caption or a paragraph. A short line right after the story, before any
+    furniture, is left as it is (a signature, a closing heading)."""
+    run: list[_Line] = []
+    for line in reversed(lines):
+        furniture = line.role in ("boilerplate", "byline", "header")
+        if not (furniture or (line.role in ("body", "heading") and _is_widget_text(line.text))):
+            break
+        run.append(line)
+    seen_furniture = False
+    for line in reversed(run):  # top down, from the story's end
+        # `+10` printed twice reads as a repeated caption: a counter has no Han character.
+        counter = line.kind == "caption" and not any(_is_cjk(ch) for ch in line.text)
+        if line.role in ("boilerplate", "byline", "header") and not counter:
+            seen_furniture = True
+        elif seen_furniture:
+            line.role, line.kind = "boilerplate", "other_boilerplate"
+
+
 def _mark_recurring_captions(lines: list[_Line]) -> None:
     """A short unpunctuated line printed verbatim between several paragraphs
     (`现场图` under each photo) is a caption, not a heading."""
@@ -2023,8 +2135,9 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             else None
         )
         printed_title = _BRACKETED_TITLE.match(line.text) or _labelled_title(line.text, article)
-        if printed_title:
-            first, rest = _cut(line, printed_title.end(), "body")
+        title_end = printed_title.end() if printed_title else _glued_title_end(line.text, article)
+        if title_end:
+            first, rest = _cut(line, title_end, "body")
             first.role = "title"
             pieces = [first, rest]
         elif author and _is_name(author.group("name")):
@@ -2059,16 +2172,54 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
 _BRACKETED_TITLE = re.compile(r"\s*[(（]\s*原标题\s*[:：][^()（）\n]{2,60}[)）]")
 
 
+@lru_cache(maxsize=64)
+def _cleaned_title(title: str) -> str:
+    """The record's title as the cleaned text spells it (asked by several rules per article)."""
+    return clean_text(title).text.strip()
+
+
 def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     """`原标题：<the record's title>正文……`, `导语：<the record's title>……`: the headline
     printed under a label, glued to the story; known by the record's title."""
     if not article.doc.title:
         return None
-    title = clean_text(article.doc.title).text.strip()
+    title = _cleaned_title(article.doc.title)
     labels = _alternation(load_json("article.json")["title_labels"])
     if len(title) < TITLE_MIN_CHARS:
         return None
     return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+
+
+def _glued_title_end(text: str, article: Article) -> int | None:
+    """`<the record's title>还记得之前……`: the headline glued, unlabelled, before the lede;
+    where it ends. A lede that opens with the headline's words goes on with punctuation
+    (`……失败，`) or repeats a short headline; a glued one is long, has parts (a comma, a
+    space, a closing `？`) and the story runs on with no punctuation between."""
+    if not article.doc.title:
+        return None
+    title = _cleaned_title(article.doc.title)
+    if text.lstrip()[:1] != title[:1] or len(title) < GLUED_TITLE_MIN_CHARS:
+        return None
+    if not re.search(r"[\s，,、：:？?！!|｜-]", title[:-1]) and title[-1] not in "？?！!":
+        return None
+    end = _printed_prefix_end(text, title)
+    if end is None or not text[end:].strip() or text[end:].lstrip()[0] in "，,、：:；;。.）)」”":
+        return None
+    return end
+
+
+def _printed_prefix_end(text: str, title: str) -> int | None:
+    """Where `text` stops spelling `title` out (spaces aside) from its start, or None."""
+    at = 0
+    for ch in title:
+        if ch.isspace():
+            continue
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at >= len(text) or text[at] != ch:
+            return None
+        at += 1
+    return at
 
 
 @cache
@@ -2131,6 +2282,23 @@ def _ends_dots(line: str) -> bool:
     return bool(re.search(r"(?:\.{2,}|…|~|～)\s*$", line))
 
 
+def _source_end(text: str, found: re.Match[str]) -> int:
+    """Where a `来源：X` value ends. A footer that runs its labels together
+    (`来源：某报记得点个赞编辑：张某`) gives a value up to the next colon: the
+    next label (`编辑`, `作者`) is cut off it, and so is a plea to the reader
+    (`记得点个赞`, `感谢`, `欢迎转载`; `source_value_stops`)."""
+    start, end = found.span(1)
+    value = text[start:end]
+    stop = _patterns().source_value_stop.search(value)
+    if stop and stop.start() >= 2:
+        return start + stop.start()
+    if end < len(text) and text[end] in ":：|｜/／":
+        label = _patterns().label_tail.search(value)
+        if label and label.start() >= 2:
+            return start + label.start()
+    return end
+
+
 def _source_from_dateline(dateline: str) -> str | None:
     """`新华社北京3月5日电` -> 新华社 (a known outlet); `青禾网讯` -> 青禾网 (an
     outlet's own 讯); never from 本报/本台 or a reporter's bracket."""
@@ -2147,6 +2315,10 @@ def _source_from_dateline(dateline: str) -> str | None:
     # `某某在线12月21日讯`, `某某网宁波2月18日电`, `某某网综合报道`: the longest name ending
     # like an outlet, before an optional place and the date.
     suffixes = load_json("article.json")["outlet_suffixes"]
+    # `某某网-某某新闻客户端12月11日讯`: the outlet, then its channel after a hyphen.
+    joined = re.fullmatch(r"([\u4e00-\u9fff]{2,10})[-·]\S{2,16}?\d{1,2}日(?:专电|电|讯)", text)
+    if joined and joined.group(1).endswith(tuple(suffixes)) and not joined.group(1).startswith("本"):
+        return joined.group(1)
     rest = re.fullmatch(
         r"([\u4e00-\u9fff]{2,16}?)(?:\d{1,2}月)?\d{1,2}日(?:专电|电|讯)|([\u4e00-\u9fff]{2,16}?)综合报道",
         text,
@@ -2271,7 +2443,9 @@ def _mark_header(
         article.header_spans.append((line.start, line.end))
         found = patterns.source_line.search(line.text)
         if found and article.source is None:
-            article.source = article.cleaned.display(line.start + found.start(1), line.start + found.end(1))
+            article.source = article.cleaned.display(
+                line.start + found.start(1), line.start + _source_end(line.text, found)
+            )
         if article.source is None and _is_breadcrumb(line.text):
             span = _breadcrumb_source(line)
             if span:
@@ -2902,7 +3076,8 @@ def _take_dateline(line: _Line, article: Article) -> None:
         if is_dispatch:
             value_start = text.index(inner)
             value_end = value_start + len(inner)
-        # else a reporter bracket, `(记者 X)`: reporters, but no dateline
+        else:  # a reporter bracket, `(记者 X)`: reporters, but no dateline
+            _take_bracket_outlet(inner, article)
         _add_reporters(article, inner, _slash_names(inner))
         _add_reporters(article, "", _dispatch_names(inner))
     else:
@@ -2933,6 +3108,22 @@ def _take_dateline(line: _Line, article: Article) -> None:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+def _take_bracket_outlet(inner: str, article: Article) -> None:
+    """`【某某网科技 记者 X】`: the outlet before the role, a channel after its name
+    allowed (up to four characters), is the source when the page names none."""
+    role = _patterns().role.search(inner)
+    if article.source is not None or role is None:
+        return
+    head = inner[: role.start()].strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,16}", head) or head.startswith("本"):
+        return
+    suffixes = tuple(load_json("article.json")["outlet_suffixes"])
+    for end in range(len(head), 1, -1):
+        if head[:end].endswith(suffixes) and len(head) - end <= 4:
+            article.source = head[:end]
+            return
 
 
 _DISPATCH_NAMES = re.compile(

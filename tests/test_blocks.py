@@ -1101,3 +1101,141 @@ def test_a_credited_caption_over_the_story_is_no_deck() -> None:
     article = parse(caption + "\n" + story + "\n" + _PARAGRAPHS[1], title="体育馆开放首周迎客三千")
     assert source_blocks(article)[0] == ("caption", caption)
     assert article.headings == []
+
+
+def test_a_reward_widget_after_the_story_is_furniture() -> None:
+    widget = ["本文已阅  奖励+5积分", "积分  个", "红包  元", "举报本文", "+8", "+8"]
+    article = parse("\n".join([*_PARAGRAPHS, *widget]))
+    assert source_blocks(article)[len(_PARAGRAPHS) :] == [("other_boilerplate", line) for line in widget]
+    assert article.headings == []
+
+
+def test_a_short_line_right_after_the_story_is_no_widget() -> None:
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS, "某县融媒"])))
+    assert blocks[-1][1] == "某县融媒" and blocks[-1][0] != "other_boilerplate"
+
+
+def test_a_source_value_ends_before_the_next_label_and_a_plea() -> None:
+    footer = "来源：某某统计记得点个赞感谢支持编辑：王小明核稿：李小红"
+    assert parse("\n".join([*_PARAGRAPHS, footer])).source == "某某统计"
+    assert parse("\n".join([*_PARAGRAPHS, "来源：某某日报编辑：王小明"])).source == "某某日报"
+
+
+def test_the_outlet_of_a_reporters_bracket_is_the_source() -> None:
+    article = parse("【某某网财经 记者 王小明】" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1])
+    assert (article.source, article.reporters) == ("某某网", ["王小明"])
+    assert parse("【本报记者 王小明】" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]).source is None
+
+
+@pytest.mark.parametrize("tail", ["【更多精彩内容，详见 】", "》某某明细 》某某排行》某某重点"])
+def test_related_links_glued_after_the_last_sentence(tail: str) -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    lead = story if tail.startswith("【") else story[:-1] + "，请上官网："
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + lead + tail))
+    assert blocks[-2:] == [("body", lead), ("related_links", tail)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind", "source"),
+    [
+        ("来源｜某某报责编｜王小明 实习生 李小红", "source_line", "某某报"),
+        ("来源于?某某实务参考", "source_line", None),
+        ("责任编辑：王小明要闻", "byline", None),
+        ("文字、图片：某某街道 / 王小明责编 / 李小红", "byline", None),
+        ("图片提供者：王小明、李小红??左右滑动查看更多", "photo_credit", None),
+    ],
+)
+def test_closing_credits_glued_after_the_last_sentence(tail: str, kind: str, source: str | None) -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
+    assert source_blocks(article)[-2:] == [("body", story), (kind, tail)]  # no caption cut off the story
+    assert article.source == source
+
+
+@pytest.mark.parametrize(
+    ("tail", "names"),
+    [("见习记者 王小明通讯员 李小红", ["王小明", "李小红"]), ("整理/本报记者\xa0\xa0王小明", ["王小明"])],
+)
+def test_a_staff_run_glued_after_the_last_sentence_names_the_reporters(tail: str, names: list[str]) -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
+    assert source_blocks(article)[-2:] == [("body", story), ("byline", tail)]
+    assert article.reporters == names
+
+
+def test_a_contact_glued_after_the_last_sentence_is_an_ad() -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    blocks = source_blocks(parse(_PARAGRAPHS[0] + "\n" + story + "微信abc12345 www.example.com"))
+    assert blocks[-2:] == [("body", story), ("ad", "微信abc12345 www.example.com")]
+    lead = story[:-1] + "。手机5G用户已超过一亿"  # a story's number is no contact
+    assert source_blocks(parse(_PARAGRAPHS[0] + "\n" + lead))[-1] == ("body", lead)
+
+
+def test_the_record_title_glued_before_the_lede_is_the_printed_title() -> None:
+    title = "某县仓库深夜起火，消防员连夜扑救"
+    lede = "昨天深夜，某县一处仓库起火，消防员赶到后很快将火扑灭。"
+    article = parse(title + lede + "\n" + _PARAGRAPHS[1], title=title)
+    assert source_blocks(article)[:2] == [("title", title), ("body", lede)]
+    # A lede that repeats the headline's words and goes on with a comma keeps them.
+    repeated = title + "，仓库管理员说起火时库房里存放着纸箱。"
+    assert source_blocks(parse(repeated + "\n" + _PARAGRAPHS[1], title=title))[0] == ("body", repeated)
+
+
+def test_an_unbracketed_update_note_and_a_glued_publication_time() -> None:
+    note, story = "更新：增加内文、照片", "某市首间旗舰店今天开放参观，预计周六正式开幕，现场将送限量纪念品。"
+    prompt, times = "快来社团分享照片吧", "出版时间：10:00 更新时间：19:35"
+    text = f"{note} {story}\n{_PARAGRAPHS[1]}\n{prompt} {times}"
+    article = parse(text, title="某市首间旗舰店开放参观", published="2017-06-29")
+    assert source_blocks(article) == [
+        ("editor_note", note),
+        ("body", story),
+        ("body", _PARAGRAPHS[1]),
+        ("other_boilerplate", prompt),
+        ("time_line", times),
+    ]
+    assert article.published_iso() == "2017-06-29T10:00:00+08:00"
+
+
+def test_a_line_of_nothing_but_captions_and_credits() -> None:
+    first = "门市今天开放媒体入内参观，店员在门口迎接来宾，现场还有乐队演出。"
+    third = "玻璃外观的门市可一览无遗店内情况，门口有大大的招牌，吸引路人驻足拍照。"
+    captions = f"{first}王小明攝店内的购物袋。李小红攝{third}李小红攝"
+    blocks = source_blocks(parse("\n".join([*_PARAGRAPHS[:2], captions, _PARAGRAPHS[2]])))
+    assert blocks[2:-1] == [
+        ("caption", first),
+        ("photo_credit", "王小明攝"),
+        ("caption", "店内的购物袋。"),
+        ("photo_credit", "李小红攝"),
+        ("caption", third),
+        ("photo_credit", "李小红攝"),
+    ]
+
+
+def test_captions_copied_from_a_paper_after_the_closing_byline() -> None:
+    story = "".join(_PARAGRAPHS[1:])
+    tail = "（王小明／綜合外電報導）展场入口。翻自《某某报》展场里的作品。翻自《某某邮报》"
+    article = parse(_PARAGRAPHS[0] + "\n" + story + tail)
+    assert source_blocks(article)[-5:] == [
+        ("byline", "（王小明／綜合外電報導）"),
+        ("caption", "展场入口。"),
+        ("photo_credit", "翻自《某某报》"),
+        ("caption", "展场里的作品。"),
+        ("photo_credit", "翻自《某某邮报》"),
+    ]
+    assert article.reporters == ["王小明"]
+
+
+def test_a_dateline_with_its_reporters_split_off_a_long_first_line() -> None:
+    story = (
+        "“快看啊，这个方向盘自己会动”在体验区前，市民很是惊叹。"
+        + "展会在会展中心开展，与人们生活密切相关的技术会通过多种形式向人们展现。" * 2
+    )
+    article = parse("某某网5月23日讯(记者 王小明) " + story + "\n" + _PARAGRAPHS[1])
+    assert source_blocks(article)[:2] == [("dateline", "某某网5月23日讯"), ("byline", "(记者 王小明)")]
+    assert (article.source, article.dateline, article.reporters) == ("某某网", "某某网5月23日讯", ["王小明"])
+
+
+def test_the_outlet_before_a_hyphen_in_a_dateline_and_two_names_printed_together() -> None:
+    article = parse("某某网-某某新闻客户端12月11日讯（记者 王小明 通讯员 陈小红李小华）" + _PARAGRAPHS[0])
+    assert article.source == "某某网"
+    assert article.reporters == ["王小明", "陈小红", "李小华"]

@@ -639,8 +639,10 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     if value_max is not None:
                         value_max *= payload
                 if word == news["big_count_unit"] and not _big_count_at(text, num, pos):
-                    # 三大主因 (the three main causes), but not 一大早 or 三大队
+                    # 三大主因 (the three main causes), but not 一大早 or 三大队; 党的十二大 is a name
                     kind, unit, category, unit_start, pos = "count", None, None, -1, j
+                    if _is_congress(text, num, pos + len(word)):
+                        category = "reject"
             elif category == "date":
                 kind = "date"
                 if duration or (
@@ -912,7 +914,69 @@ def _big_count_at(text: str, num: Numeral, pos: int) -> bool:
         and 2 <= num.value <= 20
         and pos < len(text)
         and _is_han(text[pos])
+        and not _is_congress(text, num, pos)
     )
+
+
+def _is_congress(text: str, num: Numeral, pos: int) -> bool:
+    """党的十二大, 越共十四大有关情况, 十二大以来: N大 names a party congress."""
+    news = _news_vocab()
+    return (
+        _endswith_any(text, num.start, news["congress_before"]) is not None
+        or _startswith_any(text, pos, news["congress_after"]) is not None
+    )
+
+
+def _is_digit_count(text: str, q: _Quantity) -> bool:
+    """两位数增长, 年薪六位数: N位数 is a number of N digits (两位数学老师 counts teachers)."""
+    news = _news_vocab()
+    unit, nxt = news["digit_count"]
+    return (
+        q.unit == unit
+        and text[q.end : q.end + len(nxt)] == nxt
+        and _startswith_any(text, q.end, news["digit_count_word_starts"]) is None
+    )
+
+
+def _is_rate_base(text: str, q: _Quantity) -> bool:
+    """一礼拜菜钱只花300元, 一吨价格八百元: 一 + a unit before a word of price or pay, with money
+    later in the clause, is the base of the rate (per week, per ton), not a quantity."""
+    news = _news_vocab()
+    num = q.numeral
+    if (
+        q.unit_category not in news["rate_base_categories"]
+        or q.start != num.start
+        or q.approx is not None
+        or text[num.start : num.end] not in news["rate_base_numerals"]
+    ):
+        return False
+    for gap in range(news["rate_base_gap"] + 1):
+        at = q.end + gap
+        if gap and not _is_han(text[at - 1 : at] or " "):
+            return False
+        word_end = next(
+            (
+                k
+                for k in range(at + 1, at + news["rate_base_follower_reach"])
+                if text[k : k + 1] in news["rate_base_follower_ends"] and all(_is_han(c) for c in text[at:k])
+            ),
+            None,
+        )
+        if word_end is not None or _startswith_any(text, at, news["rate_base_followers"]) is not None:
+            clause = _FIRST_CLAUSE_MARK.split(text[at : at + 30], 1)[0]
+            return any(_after_numeral(clause, mark) for mark in news["rate_base_money_marks"])
+    return False
+
+
+def _after_numeral(clause: str, word: str) -> bool:
+    """Does `word` stand right after a numeral (or 多/余 after one) somewhere in `clause`?"""
+    i = clause.find(word, 1)
+    while i > 0:
+        prev = clause[i - 1]
+        if is_numeral_start(prev) or prev in "多余" and i > 1 and is_numeral_start(clause[i - 2]):
+            return True
+        i = clause.find(word, i + 1)
+    return False
 
 
 def _degree_is_times(text: str, num: Numeral, pos: int) -> bool:
@@ -1247,6 +1311,7 @@ def _clause_before(text: str, i: int, limit: int) -> str:
 
 
 #: match() of a text up to its last clause mark (one scan, backwards from the end)
+_FIRST_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_PUNCT) + "]")
 _UP_TO_LAST_CLAUSE_MARK = re.compile("(?s).*[" + re.escape(_CLAUSE_PUNCT) + "]").match
 
 
@@ -1667,6 +1732,18 @@ def _news_vocab() -> dict[str, Any]:
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
         "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
+        "digit_count": (ctx["digit_count"]["unit"], ctx["digit_count"]["next"]),
+        "digit_count_word_starts": _by_length(ctx["digit_count"]["word_starts"]),
+        "family_yi": (ctx["family_yi"]["numeral"], ctx["family_yi"]["unit"]),
+        "rate_base_numerals": frozenset(ctx["rate_base"]["numerals"]),
+        "rate_base_categories": frozenset(ctx["rate_base"]["categories"]),
+        "rate_base_followers": _by_length(ctx["rate_base"]["followers"]),
+        "rate_base_gap": int(ctx["rate_base"]["gap"]),
+        "rate_base_follower_ends": tuple(ctx["rate_base"]["follower_ends"]),
+        "rate_base_follower_reach": int(ctx["rate_base"]["follower_end_reach"]),
+        "rate_base_money_marks": tuple(ctx["rate_base"]["money_marks"]),
+        "congress_before": _by_length(ctx["congress_before"]),
+        "congress_after": _by_length(ctx["congress_after"]),
         "long_years_after": _by_length(ctx["long_duration_years"]["after"]),
         "long_years_before": _by_length(ctx["long_duration_years"]["before"]),
         "rhetorical_numerals": frozenset(ctx["rhetorical_years"]["numerals"]),
@@ -3052,6 +3129,16 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             _decimal_seconds(text, q)
         if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
             continue  # 院检两方: both sides (双方), not two cubic metres
+        if not whole and _is_digit_count(text, q):
+            continue  # 两位数增长: a number of two digits, not two people
+        if (
+            (text[num.start : num.end], q.unit) == news["family_yi"]
+            and q.end < n
+            and is_numeral_start(text[q.end])
+        ):
+            continue  # 一家三口: the family, not one household
+        if not whole and _is_rate_base(text, q):
+            continue  # 一个月能赚3千元: per month, the base of the rate, not a figure
         if (
             q.unit == news["rhetorical_unit"]
             and q.approx is None

@@ -1710,6 +1710,9 @@ def _news_vocab() -> dict[str, Any]:
             "calendar_units": frozenset(ctx["relative_time"]["calendar_units"]),
             "condition_after": frozenset(ctx["relative_time"]["condition_after"]),
             "not_before": _by_length(ctx["relative_time"]["not_before"]),
+            "adjacent_before": frozenset(ctx["relative_time"]["adjacent_before"]),
+            "adjacent_numerals": frozenset(ctx["relative_time"]["adjacent_numerals"]),
+            "adjacent_not_after": frozenset(ctx["relative_time"]["adjacent_not_after"]),
         },
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
@@ -2540,6 +2543,16 @@ def _is_relative_time(text: str, q: _Quantity) -> bool:
         prefix = _endswith_any(text, q.start, _vocab().approx_prefix_words)
         bound = prefix is not None and _vocab().approx_prefix_of.get(prefix) in ("more_than", "at_least")
         return not (bound and after in rel["condition_after"])
+    num = q.numeral
+    if (
+        q.start == num.start
+        and q.start >= 1
+        and text[q.start - 1] in rel["adjacent_before"]
+        and text[num.start : num.end] in rel["adjacent_numerals"]
+        and q.unit in rel["calendar_units"]
+        and text[q.start - 2 : q.start - 1] not in rel["adjacent_not_after"]
+    ):
+        return True  # 比前一天好, 案发的前一天: the day before (提前一天 shifts by a day)
     before = _endswith_any(text, q.start, rel["before"])
     if before is None or q.unit not in rel["calendar_units"]:
         return False  # 被困将近一个小时, 反映后24小时内: an amount of time

@@ -927,6 +927,28 @@ def _is_congress(text: str, num: Numeral, pos: int) -> bool:
     )
 
 
+_SCORE = re.compile(r"[0-9]{1,3}[-－][0-9]{1,3}")
+
+
+def _is_score(text: str, q: _Quantity) -> bool:
+    """王某1-3不敌, 首局11-4拿下, 11-13、12-14连丢三局: a game's score, not a range."""
+    news = _news_vocab()
+    m = _SCORE.match(text, q.start)
+    if m is None or q.unit is not None or q.approx is not None or q.end - q.start > 3:
+        return False
+    if q.start and text[q.start - 1].isdigit() or text[m.end() : m.end() + 1].isdigit():
+        return False
+    if _endswith_any(text, q.start, news["score_before"]) is not None:
+        return True
+    end = m.end()
+    while text[end : end + 1] == "、":  # a list of scores: 11-13、12-14、12-14连丢三局
+        more = _SCORE.match(text, end + 1)
+        if more is None:
+            return False
+        end = more.end()
+    return _startswith_any(text, end, news["score_after"]) is not None
+
+
 def _is_digit_count(text: str, q: _Quantity) -> bool:
     """两位数增长, 年薪六位数: N位数 is a number of N digits (两位数学老师 counts teachers)."""
     news = _news_vocab()
@@ -1151,12 +1173,12 @@ def _duration_years(text: str, q: _Quantity) -> bool:
     )
 
 
-def _try_ratio(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
-    """A比B (师生比1比8): one ratio figure, value A/B."""
+def _try_ratio(text: str, first: _Quantity, mask: bytearray, joiners: _Words | None = None) -> _Quantity:
+    """A比B (师生比1比8): one ratio figure, value A/B (A-B too for a game's score)."""
     vocab = _vocab()
     if first.unit is not None or first.numeral.form != "number" or first.value_max is not None:
         return first
-    joiner = _startswith_any(text, first.end, vocab.ratio_joiners)
+    joiner = _startswith_any(text, first.end, vocab.ratio_joiners if joiners is None else joiners)
     if joiner is None:
         return first
     k = first.end + len(joiner)
@@ -1548,7 +1570,7 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     # enumerators: 1、 一、 (1) 1. at the start of an item
     nxt = text[q.end] if q.end < len(text) else ""
     prev = text[num.start - 1] if num.start > 0 else "\n"
-    if nxt in vocab.enumerator_followers and num.value == num.value.to_integral_value():
+    if nxt in vocab.enumerator_followers and num.value == num.value.to_integral_value() and q.kind != "ratio":
         if nxt in "、" or prev in "\n (（" or prev in _CLAUSE_PUNCT:
             if not (nxt in ".．" and q.end + 1 < len(text) and _is_digit(text[q.end + 1])):
                 return False
@@ -1735,6 +1757,10 @@ def _news_vocab() -> dict[str, Any]:
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
         "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
+        "score_joiners": _by_length(ctx["sports_score"]["joiners"]),
+        "score_after": _by_length(ctx["sports_score"]["after"]),
+        "score_before": _by_length(ctx["sports_score"]["before"]),
+        "season_after": _by_length(ctx["sports_score"]["season_after"]),
         "digit_count": (ctx["digit_count"]["unit"], ctx["digit_count"]["next"]),
         "digit_count_word_starts": _by_length(ctx["digit_count"]["word_starts"]),
         "family_yi": (ctx["family_yi"]["numeral"], ctx["family_yi"]["unit"]),
@@ -2889,6 +2915,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     both_sides = news["both_sides"]
     paired_numerals = _names_vocab()["paired"]
     colon_joiners = _names_vocab()["ratio_joiners"]
+    score_chars = news["score_joiners"].first_chars
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2977,6 +3004,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if text.startswith(q.unit, q.end):
                 i = q.end + len(q.unit)  # 一片片, 一个个: one after another
                 continue
+        if q.end < n and text[q.end] in score_chars and _is_score(text, q):
+            q = _try_ratio(text, q, mask, news["score_joiners"])  # 1-3不敌: a score, not a range
+            if q.kind != "ratio":
+                i = q.end + 2
+                continue  # 2-0: a score with nothing to divide, no figure
         if q.end < n and text[q.end] in range_chars:
             q = _try_range(text, q, mask)
         if q.end < n and text[q.end] in ratio_chars:
@@ -3142,6 +3174,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             _decimal_seconds(text, q)
         if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
             continue  # 院检两方: both sides (双方), not two cubic metres
+        if q.unit is None and q.value_max is not None and _startswith_any(text, q.end, news["season_after"]):
+            continue  # 17-18赛季: a season named by its years
         if not whole and _is_digit_count(text, q):
             continue  # 两位数增长: a number of two digits, not two people
         if (

@@ -1345,6 +1345,9 @@ def _same_clause_before(text: str, i: int, window: int) -> str:
     return before[cut.end() :] if cut else before
 
 
+_PHONE_BEFORE_LIST = re.compile(r"\d{2,4}-\d{6,8}[、/／]$").search
+
+
 def _is_phone(text: str, q: _Quantity) -> bool:
     vocab = _vocab()
     num = q.numeral
@@ -1358,6 +1361,8 @@ def _is_phone(text: str, q: _Quantity) -> bool:
     before = _clause_before(text, num.start, vocab.phone_window)
     if any(cue in before for cue in vocab.phone_cues):
         return True
+    if num.n_digits >= 7 and _PHONE_BEFORE_LIST(text[max(0, num.start - 16) : num.start]):
+        return True  # 07-4128666、7710277: the second number of a list of phone numbers
     after = text[q.end : q.end + 4]
     return after.startswith(vocab.phone_cues)
 

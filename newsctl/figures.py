@@ -1815,7 +1815,7 @@ def _news_vocab() -> dict[str, Any]:
         "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
         "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
-        "article_yi_unit": ctx["article_yi"]["unit"],
+        "article_yi_units": frozenset(ctx["indefinite_yi"]["classifiers"]),
         "article_yi_before": _by_length(ctx["article_yi"]["before"]),
         "article_yi_after": _by_length(ctx["article_yi"]["after"]),
     }
@@ -3139,12 +3139,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and _endswith_any(text, num.start, vocab.indefinite_before_yi)
         ):
             continue
-        if q.unit == news["article_yi_unit"] and not whole and text[num.start : num.end] == "一":
+        if q.unit in news["article_yi_units"] and not whole and text[num.start : num.end] == "一":
             if (
                 _endswith_any(text, num.start, news["article_yi_before"]) is not None
                 or _startswith_any(text, q.end, news["article_yi_after"]) is not None
             ):
-                continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
+                continue  # 历史进程的一个缩影, 最致命的一轮, 一个非常重要的标志: an article, no quantity
         if not whole and (_is_part_of_name(text, q) or _is_name_or_spec(text, q)):
             continue
         in_name = not num.arabic and not whole and _in_place_name(text, q)

@@ -1816,6 +1816,7 @@ def _news_vocab() -> dict[str, Any]:
         "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
         "article_yi_units": frozenset(ctx["indefinite_yi"]["classifiers"]),
+        "article_yi_not_after": _by_length(ctx["article_yi"]["not_after"]),
         "article_yi_before": _by_length(ctx["article_yi"]["before"]),
         "article_yi_after": _by_length(ctx["article_yi"]["after"]),
     }
@@ -3142,6 +3143,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if q.unit in news["article_yi_units"] and not whole and text[num.start : num.end] == "一":
             if (
                 _endswith_any(text, num.start, news["article_yi_before"]) is not None
+                and _endswith_any(text, num.start, news["article_yi_not_after"]) is None
                 or _startswith_any(text, q.end, news["article_yi_after"]) is not None
             ):
                 continue  # 历史进程的一个缩影, 最致命的一轮, 一个非常重要的标志: an article, no quantity

@@ -639,8 +639,10 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     if value_max is not None:
                         value_max *= payload
                 if word == news["big_count_unit"] and not _big_count_at(text, num, pos):
-                    # 三大主因 (the three main causes), but not 一大早 or 三大队
+                    # 三大主因 (the three main causes), but not 一大早 or 三大队; 党的十二大 is a name
                     kind, unit, category, unit_start, pos = "count", None, None, -1, j
+                    if _is_congress(text, num, pos + len(word)):
+                        category = "reject"
             elif category == "date":
                 kind = "date"
                 if duration or (
@@ -912,7 +914,91 @@ def _big_count_at(text: str, num: Numeral, pos: int) -> bool:
         and 2 <= num.value <= 20
         and pos < len(text)
         and _is_han(text[pos])
+        and not _is_congress(text, num, pos)
     )
+
+
+def _is_congress(text: str, num: Numeral, pos: int) -> bool:
+    """党的十二大, 越共十四大有关情况, 十二大以来: N大 names a party congress."""
+    news = _news_vocab()
+    return (
+        _endswith_any(text, num.start, news["congress_before"]) is not None
+        or _startswith_any(text, pos, news["congress_after"]) is not None
+    )
+
+
+_SCORE = re.compile(r"[0-9]{1,3}[-－][0-9]{1,3}")
+
+
+def _is_score(text: str, q: _Quantity) -> bool:
+    """王某1-3不敌, 首局11-4拿下, 11-13、12-14连丢三局: a game's score, not a range."""
+    news = _news_vocab()
+    m = _SCORE.match(text, q.start)
+    if m is None or q.unit is not None or q.approx is not None or q.end - q.start > 3:
+        return False
+    if q.start and text[q.start - 1].isdigit() or text[m.end() : m.end() + 1].isdigit():
+        return False
+    if _endswith_any(text, q.start, news["score_before"]) is not None:
+        return True
+    end = m.end()
+    while text[end : end + 1] == "、":  # a list of scores: 11-13、12-14、12-14连丢三局
+        more = _SCORE.match(text, end + 1)
+        if more is None:
+            return False
+        end = more.end()
+    return _startswith_any(text, end, news["score_after"]) is not None
+
+
+def _is_digit_count(text: str, q: _Quantity) -> bool:
+    """两位数增长, 年薪六位数: N位数 is a number of N digits (两位数学老师 counts teachers)."""
+    news = _news_vocab()
+    unit, nxt = news["digit_count"]
+    return (
+        q.unit == unit
+        and text[q.end : q.end + len(nxt)] == nxt
+        and _startswith_any(text, q.end, news["digit_count_word_starts"]) is None
+    )
+
+
+def _is_rate_base(text: str, q: _Quantity) -> bool:
+    """一礼拜菜钱只花300元, 一吨价格八百元: 一 + a unit before a word of price or pay, with money
+    later in the clause, is the base of the rate (per week, per ton), not a quantity."""
+    news = _news_vocab()
+    num = q.numeral
+    if (
+        q.unit_category not in news["rate_base_categories"]
+        or q.start != num.start
+        or q.approx is not None
+        or text[num.start : num.end] not in news["rate_base_numerals"]
+    ):
+        return False
+    for gap in range(news["rate_base_gap"] + 1):
+        at = q.end + gap
+        if gap and not _is_han(text[at - 1 : at] or " "):
+            return False
+        word_end = next(
+            (
+                k
+                for k in range(at + 1, at + news["rate_base_follower_reach"])
+                if text[k : k + 1] in news["rate_base_follower_ends"] and all(_is_han(c) for c in text[at:k])
+            ),
+            None,
+        )
+        if word_end is not None or _startswith_any(text, at, news["rate_base_followers"]) is not None:
+            clause = _FIRST_CLAUSE_MARK.split(text[at : at + 30], 1)[0]
+            return any(_after_numeral(clause, mark) for mark in news["rate_base_money_marks"])
+    return False
+
+
+def _after_numeral(clause: str, word: str) -> bool:
+    """Does `word` stand right after a numeral (or 多/余 after one) somewhere in `clause`?"""
+    i = clause.find(word, 1)
+    while i > 0:
+        prev = clause[i - 1]
+        if is_numeral_start(prev) or prev in "多余" and i > 1 and is_numeral_start(clause[i - 2]):
+            return True
+        i = clause.find(word, i + 1)
+    return False
 
 
 def _degree_is_times(text: str, num: Numeral, pos: int) -> bool:
@@ -1087,12 +1173,12 @@ def _duration_years(text: str, q: _Quantity) -> bool:
     )
 
 
-def _try_ratio(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
-    """A比B (师生比1比8): one ratio figure, value A/B."""
+def _try_ratio(text: str, first: _Quantity, mask: bytearray, joiners: _Words | None = None) -> _Quantity:
+    """A比B (师生比1比8): one ratio figure, value A/B (A-B too for a game's score)."""
     vocab = _vocab()
     if first.unit is not None or first.numeral.form != "number" or first.value_max is not None:
         return first
-    joiner = _startswith_any(text, first.end, vocab.ratio_joiners)
+    joiner = _startswith_any(text, first.end, vocab.ratio_joiners if joiners is None else joiners)
     if joiner is None:
         return first
     k = first.end + len(joiner)
@@ -1247,6 +1333,7 @@ def _clause_before(text: str, i: int, limit: int) -> str:
 
 
 #: match() of a text up to its last clause mark (one scan, backwards from the end)
+_FIRST_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_PUNCT) + "]")
 _UP_TO_LAST_CLAUSE_MARK = re.compile("(?s).*[" + re.escape(_CLAUSE_PUNCT) + "]").match
 
 
@@ -1256,6 +1343,9 @@ def _same_clause_before(text: str, i: int, window: int) -> str:
     before = text[max(0, i - window) : i]
     cut = _UP_TO_LAST_CLAUSE_MARK(before)
     return before[cut.end() :] if cut else before
+
+
+_PHONE_BEFORE_LIST = re.compile(r"\d{2,4}-\d{6,8}[、/／]$").search
 
 
 def _is_phone(text: str, q: _Quantity) -> bool:
@@ -1271,6 +1361,8 @@ def _is_phone(text: str, q: _Quantity) -> bool:
     before = _clause_before(text, num.start, vocab.phone_window)
     if any(cue in before for cue in vocab.phone_cues):
         return True
+    if num.n_digits >= 7 and _PHONE_BEFORE_LIST(text[max(0, num.start - 16) : num.start]):
+        return True  # 07-4128666、7710277: the second number of a list of phone numbers
     after = text[q.end : q.end + 4]
     return after.startswith(vocab.phone_cues)
 
@@ -1483,7 +1575,7 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     # enumerators: 1、 一、 (1) 1. at the start of an item
     nxt = text[q.end] if q.end < len(text) else ""
     prev = text[num.start - 1] if num.start > 0 else "\n"
-    if nxt in vocab.enumerator_followers and num.value == num.value.to_integral_value():
+    if nxt in vocab.enumerator_followers and num.value == num.value.to_integral_value() and q.kind != "ratio":
         if nxt in "、" or prev in "\n (（" or prev in _CLAUSE_PUNCT:
             if not (nxt in ".．" and q.end + 1 < len(text) and _is_digit(text[q.end + 1])):
                 return False
@@ -1645,6 +1737,9 @@ def _news_vocab() -> dict[str, Any]:
             "calendar_units": frozenset(ctx["relative_time"]["calendar_units"]),
             "condition_after": frozenset(ctx["relative_time"]["condition_after"]),
             "not_before": _by_length(ctx["relative_time"]["not_before"]),
+            "adjacent_before": frozenset(ctx["relative_time"]["adjacent_before"]),
+            "adjacent_numerals": frozenset(ctx["relative_time"]["adjacent_numerals"]),
+            "adjacent_not_after": frozenset(ctx["relative_time"]["adjacent_not_after"]),
         },
         "narrative_day_units": frozenset(ctx["narrative_day"]["units"]),
         "narrative_day_before": _by_length(ctx["narrative_day"]["before"]),
@@ -1667,6 +1762,22 @@ def _news_vocab() -> dict[str, Any]:
         "name_after_figure": _by_length(ctx["name_after_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
         "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
+        "score_joiners": _by_length(ctx["sports_score"]["joiners"]),
+        "score_after": _by_length(ctx["sports_score"]["after"]),
+        "score_before": _by_length(ctx["sports_score"]["before"]),
+        "season_after": _by_length(ctx["sports_score"]["season_after"]),
+        "digit_count": (ctx["digit_count"]["unit"], ctx["digit_count"]["next"]),
+        "digit_count_word_starts": _by_length(ctx["digit_count"]["word_starts"]),
+        "family_yi": (ctx["family_yi"]["numeral"], ctx["family_yi"]["unit"]),
+        "rate_base_numerals": frozenset(ctx["rate_base"]["numerals"]),
+        "rate_base_categories": frozenset(ctx["rate_base"]["categories"]),
+        "rate_base_followers": _by_length(ctx["rate_base"]["followers"]),
+        "rate_base_gap": int(ctx["rate_base"]["gap"]),
+        "rate_base_follower_ends": tuple(ctx["rate_base"]["follower_ends"]),
+        "rate_base_follower_reach": int(ctx["rate_base"]["follower_end_reach"]),
+        "rate_base_money_marks": tuple(ctx["rate_base"]["money_marks"]),
+        "congress_before": _by_length(ctx["congress_before"]),
+        "congress_after": _by_length(ctx["congress_after"]),
         "long_years_after": _by_length(ctx["long_duration_years"]["after"]),
         "long_years_before": _by_length(ctx["long_duration_years"]["before"]),
         "rhetorical_numerals": frozenset(ctx["rhetorical_years"]["numerals"]),
@@ -1704,7 +1815,8 @@ def _news_vocab() -> dict[str, Any]:
         "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
         "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
-        "article_yi_unit": ctx["article_yi"]["unit"],
+        "article_yi_units": frozenset(ctx["indefinite_yi"]["classifiers"]),
+        "article_yi_not_after": _by_length(ctx["article_yi"]["not_after"]),
         "article_yi_before": _by_length(ctx["article_yi"]["before"]),
         "article_yi_after": _by_length(ctx["article_yi"]["after"]),
     }
@@ -2463,6 +2575,16 @@ def _is_relative_time(text: str, q: _Quantity) -> bool:
         prefix = _endswith_any(text, q.start, _vocab().approx_prefix_words)
         bound = prefix is not None and _vocab().approx_prefix_of.get(prefix) in ("more_than", "at_least")
         return not (bound and after in rel["condition_after"])
+    num = q.numeral
+    if (
+        q.start == num.start
+        and q.start >= 1
+        and text[q.start - 1] in rel["adjacent_before"]
+        and text[num.start : num.end] in rel["adjacent_numerals"]
+        and q.unit in rel["calendar_units"]
+        and text[q.start - 2 : q.start - 1] not in rel["adjacent_not_after"]
+    ):
+        return True  # 比前一天好, 案发的前一天: the day before (提前一天 shifts by a day)
     before = _endswith_any(text, q.start, rel["before"])
     if before is None or q.unit not in rel["calendar_units"]:
         return False  # 被困将近一个小时, 反映后24小时内: an amount of time
@@ -2799,6 +2921,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     both_sides = news["both_sides"]
     paired_numerals = _names_vocab()["paired"]
     colon_joiners = _names_vocab()["ratio_joiners"]
+    score_chars = news["score_joiners"].first_chars
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2887,6 +3010,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             if text.startswith(q.unit, q.end):
                 i = q.end + len(q.unit)  # 一片片, 一个个: one after another
                 continue
+        if q.end < n and text[q.end] in score_chars and _is_score(text, q):
+            q = _try_ratio(text, q, mask, news["score_joiners"])  # 1-3不敌: a score, not a range
+            if q.kind != "ratio":
+                i = q.end + 2
+                continue  # 2-0: a score with nothing to divide, no figure
         if q.end < n and text[q.end] in range_chars:
             q = _try_range(text, q, mask)
         if q.end < n and text[q.end] in ratio_chars:
@@ -3012,12 +3140,13 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and _endswith_any(text, num.start, vocab.indefinite_before_yi)
         ):
             continue
-        if q.unit == news["article_yi_unit"] and not whole and text[num.start : num.end] == "一":
+        if q.unit in news["article_yi_units"] and not whole and text[num.start : num.end] == "一":
             if (
                 _endswith_any(text, num.start, news["article_yi_before"]) is not None
+                and _endswith_any(text, num.start, news["article_yi_not_after"]) is None
                 or _startswith_any(text, q.end, news["article_yi_after"]) is not None
             ):
-                continue  # 历史进程的一个缩影, 一个非常重要的标志: an article, no quantity
+                continue  # 历史进程的一个缩影, 最致命的一轮, 一个非常重要的标志: an article, no quantity
         if not whole and (_is_part_of_name(text, q) or _is_name_or_spec(text, q)):
             continue
         in_name = not num.arabic and not whole and _in_place_name(text, q)
@@ -3052,6 +3181,18 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             _decimal_seconds(text, q)
         if q.unit == both_sides[1] and text[num.start : num.end] == both_sides[0] and q.end == num.end + 1:
             continue  # 院检两方: both sides (双方), not two cubic metres
+        if q.unit is None and q.value_max is not None and _startswith_any(text, q.end, news["season_after"]):
+            continue  # 17-18赛季: a season named by its years
+        if not whole and _is_digit_count(text, q):
+            continue  # 两位数增长: a number of two digits, not two people
+        if (
+            (text[num.start : num.end], q.unit) == news["family_yi"]
+            and q.end < n
+            and is_numeral_start(text[q.end])
+        ):
+            continue  # 一家三口: the family, not one household
+        if not whole and _is_rate_base(text, q):
+            continue  # 一个月能赚3千元: per month, the base of the rate, not a figure
         if (
             q.unit == news["rhetorical_unit"]
             and q.approx is None

@@ -353,7 +353,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
-    keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier", "saying")
+    keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
+    keys += ("saying", "verdict")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -526,6 +527,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     thesis = _cue_pattern("thesis").match
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
+    verdict = _cue_pattern("verdict").search
     earlier = _cue_pattern("earlier").search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
@@ -581,9 +583,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= HOOK_WEIGHT
         if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
-        agreed = outcome(text)
+        agreed = outcome(text) or verdict(text)
         if agreed is not None and earlier(text, 0, agreed.start()) is None:
-            weights[i] *= OUTCOME_WEIGHT
+            weights[i] *= OUTCOME_WEIGHT  # what talks agreed, what a court ruled; not one retold
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if fact:

@@ -334,6 +334,8 @@ def _opens_no_story(text: str) -> bool:
     if _FACT_NUMBER.search(stripped) is not None:
         return False
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
+    if _cue_pattern("saying").match(stripped) is not None:
+        return True  # `春回大地，草木蔓发。`: a saying sets the scene
     return _is_quotation(stripped) or unquoted.endswith(_HOOK_PUNCTUATION) and _cries(unquoted)
 
 
@@ -352,6 +354,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
+    keys += ("saying", "verdict")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -524,6 +527,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     thesis = _cue_pattern("thesis").match
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
+    verdict = _cue_pattern("verdict").search
     earlier = _cue_pattern("earlier").search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
@@ -545,6 +549,11 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         ):
             # a chronology, a schedule or an info box run into one long "sentence", or the
             # numbered points of a regulation quoted in full: a list
+            weights[i] *= DECK_WEIGHT
+            continue
+        if _cue_pattern("saying").match(stripped) is not None:
+            # four-character phrases and nothing else (`春回大地，草木蔓发。`, `产业协同，优势互补。`):
+            # a saying, a season's opener or a section's slogan, no who, what or when
             weights[i] *= DECK_WEIGHT
             continue
         if _is_enumeration(stripped):
@@ -574,9 +583,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= HOOK_WEIGHT
         if not asks and _why().search(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
-        agreed = outcome(text)
+        agreed = outcome(text) or verdict(text)
         if agreed is not None and earlier(text, 0, agreed.start()) is None:
-            weights[i] *= OUTCOME_WEIGHT
+            weights[i] *= OUTCOME_WEIGHT  # what talks agreed, what a court ruled; not one retold
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if fact:

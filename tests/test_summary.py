@@ -141,9 +141,11 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     quotation, 0.5; times 1.3 for a cause or motive (not in a question); times 1.2 for a
     sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
     opens with the writer's view or conclusion (笔者认为, 综上); times 1.5 for what both sides
-    announced or signed (双方宣布, 两国总理共同见证签署), unless a year, 去年, 此前 or 曾 comes first;
+    announced or signed (双方宣布, 两国总理共同见证签署) or what a court ruled (判处有期徒刑, 判…无罪),
+    unless a year (in digits or 二○一四年), 去年, 此前 or 曾 comes first;
     a sentence that opens with a year two or more before the article's is background: its
-    digits are no figure (no 1.2, and no 0.5 for a quotation either)."""
+    digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
+    four-character phrases and nothing else (a saying, a slogan) 0.2."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -156,6 +158,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.DECK_WEIGHT
     if len(re.findall(r"[(（][一二三四五六七八九十]{1,2}[)）]", text)) >= summary.LIST_MIN_ITEMS:
         return summary.DECK_WEIGHT
+    if re.fullmatch(r"(?:[\u4e00-\u9fff]{4}[,，、]){1,3}[\u4e00-\u9fff]{4}[。!！]", stripped):
+        return summary.DECK_WEIGHT  # a saying or a slogan of four-character phrases
     parts = re.split(r"[、;；]", stripped)
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
@@ -170,8 +174,13 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
-    agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text)
-    retold = agreed and re.search(r"\d{4}\s*年|去年|前年|此前|曾", text[: agreed.start()])
+    agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text) or re.search(
+        r"(?:判处|判刑|改判|判决|判|处)[^,，。;；]{0,12}?(?:有期徒刑|徒刑|拘役|罚金|无罪|死刑|无期|缓刑|定谳)",
+        text,
+    )
+    retold = agreed and re.search(
+        r"\d{4}\s*年|[〇○零一二三四五六七八九]{4}年|去年|前年|此前|曾", text[: agreed.start()]
+    )
     outcome = summary.OUTCOME_WEIGHT if agreed and not retold else 1.0
     thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
     opening_year = re.match(r"[^,，。]{0,4}?(\d{4}) ?年", stripped)
@@ -873,3 +882,39 @@ def test_a_year_of_background_is_no_figure_of_the_news() -> None:
     quoted = parse_article(RawDocument("t", "t", text=said, published="2024-01-16"))
     texts = [quoted.text[s.start : s.end] for s in quoted.sentences]
     assert summary._news_weights(quoted, texts)[1] == 1.0  # a year, not words alone without a figure
+
+
+def test_a_saying_of_four_character_phrases_is_no_news() -> None:
+    text = (
+        "秋高气爽，层林尽染。"
+        "各地共有12万名游客走进山区观赏红叶。"
+        "景区的停车场和道路都已满员。"
+        "降本增效、提质扩容，以创新驱动发展。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[0] == summary.DECK_WEIGHT
+    assert weights[1] == summary.FACT_WEIGHT
+    assert weights[3] == 1.0  # phrases that go on into a clause are a sentence
+    assert summary.news_lede(texts) == 1  # the saying sets the scene; the next one tells it
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert 0 not in {s.index for s in summarize(article, top=2)}
+
+
+def test_what_a_court_ruled_weighs_more() -> None:
+    text = (
+        "某男子前年在车站殴打路人致其重伤。"
+        "法院审理认为其恶性重大，依重伤害罪判处该男子有期徒刑5年。"
+        "该男子曾因盗窃被判处有期徒刑1年。"
+        "二○一四年，法院判另一名被告无罪。"
+        "他辩称当时酒醉，记忆不连贯。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == summary.OUTCOME_WEIGHT * summary.FACT_WEIGHT
+    assert weights[2] == summary.FACT_WEIGHT  # a record retold
+    assert weights[3] == 1.0  # a year in Chinese numerals: background retold
+    assert weights[4] == 1.0
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])

@@ -3075,14 +3075,20 @@ def _mark_headings(body: list[_Line]) -> None:
     ends in a colon introduces what follows and is not a heading. In text broken
     into unpunctuated phrases, one per line, a short line is just a phrase."""
     _mark_numbered_subheads(body)
-    open_lines = sum(1 for line in body if not _ends_sentence(line.text.strip()))
-    if len(body) >= 6 and open_lines > UNPUNCTUATED_SHARE * len(body):
-        return
+    ends = [_ends_sentence(line.text.strip()) for line in body]
+    phrases = len(body) >= 6 and ends.count(False) > UNPUNCTUATED_SHARE * len(body)
+    # a paragraph's end: a sentence's, a colon before a list, or a line longer than any heading
+    paragraphs = [
+        end or len(line.text.strip()) > HEADING_MAX_CHARS or line.text.rstrip()[-1:] in ":："
+        for end, line in zip(ends, body, strict=True)
+    ]
     for position, line in enumerate(body):
         stripped = line.text.strip()
         is_inner = 0 < position < len(body) - 1
         if (
             is_inner
+            # in text broken into phrases, only a line standing alone between two sentences' ends
+            and (not phrases or (paragraphs[position - 1] and paragraphs[position + 1]))
             and (len(stripped) <= HEADING_MAX_CHARS or _TWO_PART_HEADING.fullmatch(stripped))
             and not _ends_sentence(stripped)
             and not _ends_dots(stripped)

@@ -1301,3 +1301,24 @@ def test_a_caption_naming_who_stands_where_in_the_photo() -> None:
     article = parse(text)
     assert ("caption", "图右二为王小明") in source_blocks(article)
     assert article.headings == []
+
+
+def test_subheadings_standing_alone_in_a_page_of_list_lines() -> None:
+    # Most lines go unpunctuated (photo captions, list entries after a colon), but a short line
+    # between two paragraphs' ends is still a subheading; the list entries and captions are not.
+    text = "\n".join(
+        [
+            "志愿者向山区小学的孩子发放新书包",
+            "孩子们在教室里试背新书包",
+            "某公益行动自上月启动以来，受到网友的广泛关注，大家通过多种方式参与认捐。",
+            "已募集善款五十余万",
+            "截至本月底，共有三千多位网友参与，众多爱心企业也参与了认捐（仅为部分）：",
+            "某某公司认捐三百个书包",
+            "某某商会认捐一百个书包",
+            "与此同时，几位发起人也各自认捐了一批书包和文具，将于下月送到学校。",
+            "近千名孩子背上新书包",
+            "截至目前，公益行动已将近千个书包送到五所山区学校，孩子们都很高兴。",
+        ]
+    )
+    article = parse(text)
+    assert article.headings == ["已募集善款五十余万", "近千名孩子背上新书包"]

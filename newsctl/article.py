@@ -228,6 +228,8 @@ class _Patterns:
     source_value_stop: re.Pattern[str]
     label_tail: re.Pattern[str]
     glued_subhead: re.Pattern[str]
+    subhead_opener: re.Pattern[str]
+    subhead_openers: tuple[str, ...]
     closing_label: re.Pattern[str]
     marked_notice: re.Pattern[str]
 
@@ -546,9 +548,10 @@ def _patterns() -> _Patterns:
         # `……走势。 某机构估年底9975点不过,在……`: a print page's subheading glued before its
         # paragraph's opening connective (`不过,`, `对此,`), at a line start or after a sentence end.
         glued_subhead=re.compile(
-            r"(?:^|(?<=[。！？!?”」]))\s*(?P<head>[^\s,，。！？!?：:；;、()（）【】\[\]]{4,18}?)"
-            rf"(?=(?:{_alternation(vocab['subhead_paragraph_openers'])})[,，])"
+            r"(?:^|(?<=[。！？!?”」]))\s*(?P<head>[^\s,，。！？!?：:；;、()（）【】\[\]]{4,18})$"
         ),
+        subhead_opener=re.compile(rf"(?:{_alternation(vocab['subhead_paragraph_openers'])})[,，]"),
+        subhead_openers=tuple(f"{word}," for word in vocab["subhead_paragraph_openers"]),
         # `……第7版【案例要旨】`: a bracketed section label closing a paragraph, the next one under it.
         closing_label=re.compile(r"(?<=\S)\s*(?P<label>【[^【】\s,，。！？!?：:；;、]{2,10}】)\s*$"),
         # `※本片由某台授权首播,未经同意不得转载`: a marked notice whose words are a copyright's.
@@ -965,7 +968,7 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
-    lines = _split_glued_subheads(lines)
+    lines = _split_glued_subheads(lines, text)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -3034,7 +3037,7 @@ def _mark_numbered_subheads(body: list[_Line]) -> None:
 GLUED_SUBHEAD_MIN_PARAGRAPH = 10  # characters of paragraph after a glued subheading's opener
 
 
-def _split_glued_subheads(lines: list[_Line]) -> list[_Line]:
+def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
     """Subheadings a print page glued onto a paragraph, where the form marks their end: a run
     before the paragraph's opening connective (`……走势。 某机构估年底9975点不过,在……`), and a
     bracketed label closing a paragraph (`……第7版【案例要旨】`) with more story after it.
@@ -3044,13 +3047,19 @@ def _split_glued_subheads(lines: list[_Line]) -> list[_Line]:
     if not body_positions:
         return lines
     first_body, last_body = body_positions[0], body_positions[-1]
+    # the cheap test first: a search for each connective over the whole text, not a pattern over each line
+    has_opener = any(opener in text for opener in patterns.subhead_openers)
     out: list[_Line] = []
     for position, line in enumerate(lines):
         if line.role != "body":
             out.append(line)
             continue
         marks: list[tuple[int, int, str, str | None]] = []
-        for found in patterns.glued_subhead.finditer(line.text):
+        for opener in patterns.subhead_opener.finditer(line.text) if has_opener else ():
+            # the connective first, then the run before it, back to a sentence's end
+            found = patterns.glued_subhead.search(line.text, max(0, opener.start() - 24), opener.start())
+            if not found:
+                continue
             start, end = found.span("head")
             head = found.group("head")
             if (
@@ -3063,7 +3072,7 @@ def _split_glued_subheads(lines: list[_Line]) -> list[_Line]:
                     marks.append((start, end, "boilerplate", "photo_credit"))
                 elif not patterns.role.search(head):
                     marks.append((start, end, "heading", None))
-        label = patterns.closing_label.search(line.text) if "【" in line.text else None
+        label = patterns.closing_label.search(line.text) if line.text.rstrip().endswith("】") else None
         if label and position < last_body and not _is_boilerplate(label.group("label")):
             marks.append((*label.span("label"), "heading", None))
         out.extend(_carved(line, marks) if marks else [line])
@@ -3078,10 +3087,14 @@ def _mark_headings(body: list[_Line]) -> None:
     ends = [_ends_sentence(line.text.strip()) for line in body]
     phrases = len(body) >= 6 and ends.count(False) > UNPUNCTUATED_SHARE * len(body)
     # a paragraph's end: a sentence's, a colon before a list, or a line longer than any heading
-    paragraphs = [
-        end or len(line.text.strip()) > HEADING_MAX_CHARS or line.text.rstrip()[-1:] in ":："
-        for end, line in zip(ends, body, strict=True)
-    ]
+    paragraphs = (
+        [
+            end or len(line.text.strip()) > HEADING_MAX_CHARS or line.text.rstrip()[-1:] in ":："
+            for end, line in zip(ends, body, strict=True)
+        ]
+        if phrases
+        else []
+    )
     for position, line in enumerate(body):
         stripped = line.text.strip()
         is_inner = 0 < position < len(body) - 1

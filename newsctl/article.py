@@ -227,6 +227,11 @@ class _Patterns:
     spaced_kicker: re.Pattern[str]
     source_value_stop: re.Pattern[str]
     label_tail: re.Pattern[str]
+    glued_subhead: re.Pattern[str]
+    subhead_opener: re.Pattern[str]
+    subhead_openers: tuple[str, ...]
+    closing_label: re.Pattern[str]
+    marked_notice: re.Pattern[str]
 
 
 @cache
@@ -540,6 +545,20 @@ def _patterns() -> _Patterns:
         source_value_stop=re.compile(_alternation(vocab["source_value_stops"])),
         # the next label's word closing a source value that ran into it (`某报编辑` of `来源：某报编辑：X`)
         label_tail=re.compile(rf"(?:{_alternation(vocab['editor_labels'] + vocab['reporter_roles'])})$"),
+        # `……走势。 某机构估年底9975点不过,在……`: a print page's subheading glued before its
+        # paragraph's opening connective (`不过,`, `对此,`), at a line start or after a sentence end.
+        glued_subhead=re.compile(
+            r"(?:^|(?<=[。！？!?”」]))\s*(?P<head>[^\s,，。！？!?：:；;、()（）【】\[\]]{4,18})$"
+        ),
+        subhead_opener=re.compile(rf"(?:{_alternation(vocab['subhead_paragraph_openers'])})[,，]"),
+        subhead_openers=tuple(f"{word}," for word in vocab["subhead_paragraph_openers"]),
+        # `……第7版【案例要旨】`: a bracketed section label closing a paragraph, the next one under it.
+        closing_label=re.compile(r"(?<=\S)\s*(?P<label>【[^【】\s,，。！？!?：:；;、]{2,10}】)\s*$"),
+        # `※本片由某台授权首播,未经同意不得转载`: a marked notice whose words are a copyright's.
+        marked_notice=re.compile(
+            rf"(?:{_alternation(vocab['notice_marks'])})[^。！？!?\n]{{0,60}}?"
+            rf"(?:{_alternation(vocab['boilerplate_kinds']['copyright'])})"
+        ),
     )
 
 
@@ -949,6 +968,7 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
+    lines = _split_glued_subheads(lines, text)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -2643,6 +2663,10 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
                     [*notes, *patterns.picture_disclaimer.finditer(line.text)],
                     key=lambda found: found.start(),
                 )
+            if "※" in line.text:  # the cheap test first: few lines hold a notice mark
+                notes = sorted(
+                    [*notes, *patterns.marked_notice.finditer(line.text)], key=lambda found: found.start()
+                )
         if not notes:
             out.append(line)
             continue
@@ -2656,6 +2680,8 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
                         "boilerplate",
                         "photo_credit"
                         if found.re is patterns.picture_disclaimer
+                        else "copyright"
+                        if found.re is patterns.marked_notice
                         else "editor_note"
                         if found.group("note")
                         else "source_line",
@@ -3008,19 +3034,74 @@ def _mark_numbered_subheads(body: list[_Line]) -> None:
             body[position].role = body[next_position].role = "heading"
 
 
+GLUED_SUBHEAD_MIN_PARAGRAPH = 10  # characters of paragraph after a glued subheading's opener
+
+
+def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
+    """Subheadings a print page glued onto a paragraph, where the form marks their end: a run
+    before the paragraph's opening connective (`……走势。 某机构估年底9975点不过,在……`), and a
+    bracketed label closing a paragraph (`……第7版【案例要旨】`) with more story after it.
+    Each must sit between paragraphs: story before it and after it."""
+    patterns = _patterns()
+    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
+    if not body_positions:
+        return lines
+    first_body, last_body = body_positions[0], body_positions[-1]
+    # the cheap test first: a search for each connective over the whole text, not a pattern over each line
+    has_opener = any(opener in text for opener in patterns.subhead_openers)
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        if line.role != "body":
+            out.append(line)
+            continue
+        marks: list[tuple[int, int, str, str | None]] = []
+        for opener in patterns.subhead_opener.finditer(line.text) if has_opener else ():
+            # the connective first, then the run before it, back to a sentence's end
+            found = patterns.glued_subhead.search(line.text, max(0, opener.start() - 24), opener.start())
+            if not found:
+                continue
+            start, end = found.span("head")
+            head = found.group("head")
+            if (
+                (start > 0 or position > first_body)
+                and len(line.text) - end >= GLUED_SUBHEAD_MIN_PARAGRAPH
+                and len(re.findall(r"[\u4e00-\u9fff]", head)) >= HEADING_MIN_HAN
+                and not _is_boilerplate(head)
+            ):
+                if patterns.caption_credit.search(head):  # `某网记者王某摄`: a photo's credit
+                    marks.append((start, end, "boilerplate", "photo_credit"))
+                elif not patterns.role.search(head):
+                    marks.append((start, end, "heading", None))
+        label = patterns.closing_label.search(line.text) if line.text.rstrip().endswith("】") else None
+        if label and position < last_body and not _is_boilerplate(label.group("label")):
+            marks.append((*label.span("label"), "heading", None))
+        out.extend(_carved(line, marks) if marks else [line])
+    return out
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
     ends in a colon introduces what follows and is not a heading. In text broken
     into unpunctuated phrases, one per line, a short line is just a phrase."""
     _mark_numbered_subheads(body)
-    open_lines = sum(1 for line in body if not _ends_sentence(line.text.strip()))
-    if len(body) >= 6 and open_lines > UNPUNCTUATED_SHARE * len(body):
-        return
+    ends = [_ends_sentence(line.text.strip()) for line in body]
+    phrases = len(body) >= 6 and ends.count(False) > UNPUNCTUATED_SHARE * len(body)
+    # a paragraph's end: a sentence's, a colon before a list, or a line longer than any heading
+    paragraphs = (
+        [
+            end or len(line.text.strip()) > HEADING_MAX_CHARS or line.text.rstrip()[-1:] in ":："
+            for end, line in zip(ends, body, strict=True)
+        ]
+        if phrases
+        else []
+    )
     for position, line in enumerate(body):
         stripped = line.text.strip()
         is_inner = 0 < position < len(body) - 1
         if (
             is_inner
+            # in text broken into phrases, only a line standing alone between two sentences' ends
+            and (not phrases or (paragraphs[position - 1] and paragraphs[position + 1]))
             and (len(stripped) <= HEADING_MAX_CHARS or _TWO_PART_HEADING.fullmatch(stripped))
             and not _ends_sentence(stripped)
             and not _ends_dots(stripped)

@@ -1239,3 +1239,86 @@ def test_the_outlet_before_a_hyphen_in_a_dateline_and_two_names_printed_together
     article = parse("某某网-某某新闻客户端12月11日讯（记者 王小明 通讯员 陈小红李小华）" + _PARAGRAPHS[0])
     assert article.source == "某某网"
     assert article.reporters == ["王小明", "陈小红", "李小华"]
+
+
+def _in_body_block(article: Article, needle: str) -> bool:
+    return any(kind == "body" and needle in text for kind, text in source_blocks(article))
+
+
+def test_a_subheading_glued_before_its_paragraphs_opening_connective() -> None:
+    text = (
+        "某市今年的用电量比去年增长了一成，夏季高峰期的负荷再创新高。 "
+        "电网扩容计划延后不过，供电公司表示，新变电站最快明年年底才能投入使用。 "
+        "市民反映，部分老旧小区在高峰时段仍会出现短暂停电的情况。"
+    )
+    article = parse(text)
+    assert ("heading", "电网扩容计划延后") in source_blocks(article)
+    assert article.headings == ["电网扩容计划延后"]
+    assert _in_body_block(article, "不过，供电公司表示")
+
+
+def test_a_connective_after_a_clause_opens_no_subheading() -> None:
+    # `此外，` after a comma continues a sentence; a run longer than a subheading is a sentence.
+    text = (
+        "某市今年的用电量比去年增长了一成，夏季高峰期此外，负荷再创新高。\n"
+        "供电公司在新闻发布会上向市民介绍了今年的扩容计划对此，表示会尽快完成。\n"
+        "市民反映，部分老旧小区在高峰时段仍会出现短暂停电的情况。"
+    )
+    assert parse(text).headings == []
+
+
+def test_a_bracketed_label_closing_a_paragraph_is_the_next_ones_heading() -> None:
+    text = (
+        "某区法院审理了一起合同纠纷案。案例来源：某某法制报 第3版【裁判要点】\n"
+        "合同约定不明的，应当按照交易习惯确定双方的权利义务，法院据此作出判决。\n"
+        "双方均未上诉，判决已经生效，案件执行工作正在进行。"
+    )
+    article = parse(text)
+    assert article.headings == ["【裁判要点】"]
+    assert _in_body_block(article, "案例来源：某某法制报 第3版")
+
+
+def test_a_bracketed_label_closing_the_story_is_no_heading() -> None:
+    text = "\n".join(_PARAGRAPHS) + "【完】"
+    assert parse(text).headings == []
+
+
+def test_a_marked_copyright_notice_inside_a_paragraph() -> None:
+    text = (
+        _PARAGRAPHS[0]
+        + " ※本片由某某电视台授权播出，未经同意不得转载 "
+        + _PARAGRAPHS[1]
+        + "\n"
+        + _PARAGRAPHS[2]
+    )
+    blocks = source_blocks(parse(text))
+    assert ("copyright", "※本片由某某电视台授权播出，未经同意不得转载") in blocks
+    assert ("body", _PARAGRAPHS[1]) in blocks
+
+
+def test_a_caption_naming_who_stands_where_in_the_photo() -> None:
+    text = "\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1], "图右二为王小明", _PARAGRAPHS[2]])
+    article = parse(text)
+    assert ("caption", "图右二为王小明") in source_blocks(article)
+    assert article.headings == []
+
+
+def test_subheadings_standing_alone_in_a_page_of_list_lines() -> None:
+    # Most lines go unpunctuated (photo captions, list entries after a colon), but a short line
+    # between two paragraphs' ends is still a subheading; the list entries and captions are not.
+    text = "\n".join(
+        [
+            "志愿者向山区小学的孩子发放新书包",
+            "孩子们在教室里试背新书包",
+            "某公益行动自上月启动以来，受到网友的广泛关注，大家通过多种方式参与认捐。",
+            "已募集善款五十余万",
+            "截至本月底，共有三千多位网友参与，众多爱心企业也参与了认捐（仅为部分）：",
+            "某某公司认捐三百个书包",
+            "某某商会认捐一百个书包",
+            "与此同时，几位发起人也各自认捐了一批书包和文具，将于下月送到学校。",
+            "近千名孩子背上新书包",
+            "截至目前，公益行动已将近千个书包送到五所山区学校，孩子们都很高兴。",
+        ]
+    )
+    article = parse(text)
+    assert article.headings == ["已募集善款五十余万", "近千名孩子背上新书包"]

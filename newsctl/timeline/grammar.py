@@ -2141,7 +2141,8 @@ class _Parser(Anchoring):
     _PAREN_RX = re.compile(
         rf"([昨今明前后去本])(?:\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)"
         # 今天（28日）, 今天（6月2日）: the relative day restated in parentheses, one expression
-        r"|[天日]\s?\(\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]\s?\))"
+        # 昨(25日): the same with the day word left out
+        r"|[天日]?\s?\(\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]\s?\))"
     )
 
     def _paren_relative(self, i: int) -> _Cand | None:
@@ -2156,6 +2157,8 @@ class _Parser(Anchoring):
             return None
         if restated and m.group(1) in ("去", "本"):
             return None
+        if restated and self.s[i + 1] not in "天日" and m.group(1) not in "昨今明":
+            return None  # 后(25日) is the end of 三天后, not 后天
         if restated and m.group(4) is not None and ref is not None:
             a = self._restated_date(ref, int(m.group(4)), n)
             if a is None:

@@ -421,6 +421,10 @@ class _Parser(Anchoring):
                 start, end, mod = ys, ys.replace(year=ys.year + 1), None
             if word in ("初", "底", "末") and not self._part_ok(m.end(), word):
                 return None
+            if word in self.v["unbounded_year_parts"]:
+                start, end = ys, ys.replace(year=ys.year + 1)  # 年底: the year, said to be its end
+                nf.start, nf.end, nf.gran, nf.mod = start, end, "year", mod
+                return nf
             nf.start, nf.end, nf.gran = start, end, "year" if mod is None else "month"
             nf.mod = mod
             nf.rtype = "range" if mod else None
@@ -535,6 +539,9 @@ class _Parser(Anchoring):
         }
         a, b, mod = table[w]
         nf = replace(f, kinds=f.kinds + ("monthsub",))
+        if w in self.v["unbounded_month_parts"]:
+            nf.mod = mod  # 月底: the month itself, said to be its end (no fixed days, unlike 下旬)
+            return nf
         nf.start, nf.end = ms + dt.timedelta(days=a), ms + dt.timedelta(days=b)
         nf.mod, nf.rtype = mod, "range"
         return nf
@@ -1388,7 +1395,9 @@ class _Parser(Anchoring):
                 if w == "底前":
                     return None
                 mod, typ = "before", "range"
-                if not unresolved and start is not None and self._is_deadline(start):
+                # 年底前: the last day of a period said to be its end decides (the year starts before now)
+                last = end - dt.timedelta(days=1) if lf.mod == "end" and end is not None else start
+                if not unresolved and start is not None and last is not None and self._is_deadline(last):
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00

@@ -606,6 +606,18 @@ class Anchoring:
         if cand.mod is None and (cand.type == "range" or cand.gran in ("month", "quarter", "half")):
             c.period = cand
 
+    def _note_year_span(self, cand: _Cand) -> None:
+        """What 这一年 will refer to: an expression found that is a year or a year long (今年,
+        过去一年), or that names its year (2019年3月5日: that year)."""
+        if cand.mod is not None or cand.start is None or cand.end is None or cand.year_unknown:
+            return
+        if 365 <= (cand.end - cand.start).days <= 366:
+            self.ctx.year_span = cand
+        elif "year" in cand.kinds:
+            a = dt.datetime(cand.start.year, 1, 1)
+            b = dt.datetime(cand.start.year + 1, 1, 1)
+            self.ctx.year_span = _Cand(cand.s, cand.e, "date", str(a.year), a, b, "year", None, cand.anchor)
+
     def _period_compared(self, pos: int, grain: str) -> dt.datetime | None:
         """The period 上月, 上年, 上一季度 at `pos` names after 较 or 比 (4月份…比上月下降, 2025年第四季度
         …较上一季度): the one before the month, year or quarter its sentence just named, not the

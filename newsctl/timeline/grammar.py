@@ -87,6 +87,7 @@ from newsctl.timewords import (
 
 #: the expression rules `_Parser.parse_at` tries at a position, in this order
 _EXPRESSIONS = (
+    "_anaphoric_period",  # first: 这一年 after a named year is that year, not the reference's
     "_point_expr",
     "_set_expr",
     "_special",
@@ -94,7 +95,6 @@ _EXPRESSIONS = (
     "_duration_expr",
     "_paren_relative",
     "_five_year_plan",
-    "_anaphoric_period",
 )
 
 
@@ -2218,12 +2218,18 @@ class _Parser(Anchoring):
 
     # -- 去年同期, 届时: a period or time set earlier in the text ------------------------------
 
-    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时")
+    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时|(这一年)")
 
     def _anaphoric_period(self, i: int) -> _Cand | None:
         m = self._ANAPHORIC_RX.match(self.s, i)
         if m is None:
             return None
+        if m.group(2) is not None:  # 这一年: the year (or year-long stretch) the text just named
+            span = self.ctx.year_span
+            if span is None:
+                return None  # none named: the reference's year, by the point rules
+            found = _Cand(i, m.end(), span.type, span.value, span.start, span.end, span.gran, None, "context")
+            return found
         if m.group(1) is None:  # 届时: the time an arrangement was set for
             last = self._time_ahead()
             if last is None:

@@ -95,6 +95,7 @@ _EXPRESSIONS = (
     "_duration_expr",
     "_paren_relative",
     "_five_year_plan",
+    "_ganzhi_year",
 )
 
 
@@ -103,6 +104,16 @@ def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
         "([“\"‘'])?(%s)([”\"’'])?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
+    )
+
+
+@functools.cache
+def _ganzhi_year_rx() -> re.Pattern[str]:
+    """壬寅年, 壬寅虎年: a year of the sixty-year cycle, its animal optional (not 甲子年华)."""
+    v = _vocab()
+    return re.compile(
+        "([%s])([%s])(%s)?年(?!华|纪|龄|级|代)"
+        % (v["heavenly_stems"], v["earthly_branches"], _alt(v["zodiac_animals"]))
     )
 
 
@@ -2193,6 +2204,32 @@ class _Parser(Anchoring):
         b = a + dt.timedelta(days=1)
         self._fix_day(a, m.end())
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
+
+    # -- 壬寅虎年: a year of the sixty-year cycle ----------------------------------------------
+
+    @functools.cached_property
+    def _ganzhi_rx(self) -> re.Pattern[str]:
+        return _ganzhi_year_rx()
+
+    def _ganzhi_year(self, i: int) -> _Cand | None:
+        """壬寅(虎)年: the year of the sixty-year cycle up to the year after the reference's (see
+        `_ganzhi_years`), the story's year from here on."""
+        m = self._ganzhi_rx.match(self.s, i)
+        if m is None:
+            return None
+        v = self.v
+        stem, branch = v["heavenly_stems"].index(m.group(1)), v["earthly_branches"].index(m.group(2))
+        if stem % 2 != branch % 2 or (m.group(3) and v["zodiac_animals"][m.group(3)] != branch):
+            return None  # 甲丑 is no year of the cycle; 壬寅马年 is no year at all
+        if self.ctx.ref is None:
+            return _Cand(i, m.end(), "date", None, None, None, "year", None, self.ref_anchor)
+        # 1984 was 甲子, the cycle's first year; the last year with this stem and branch up to the
+        # year after the reference's (a 虎年 just ending or a 龙年 about to begin, else a past one)
+        first = 1984 + (6 * stem - 5 * branch) % 60
+        year = first + (self.ctx.ref.year + 1 - first) // 60 * 60
+        a, b = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
+        self._fix_year(year, m.end())
+        return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute", kinds=("year",))
 
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------
 

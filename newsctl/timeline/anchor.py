@@ -534,6 +534,14 @@ class Anchoring:
             return None
         return period
 
+    def _last_placed_time(self) -> _Cand | None:
+        """What 去年同期 compares with when no period was named: the last time placed (2017年, 今年,
+        2月末); None when there is none (去年 alone is then read by the point rules)."""
+        last = self.ctx.last
+        if last is not None and last.start is not None and last.end is not None and not last.year_unknown:
+            return last
+        return None
+
     @staticmethod
     def _restated_date(ref: dt.datetime, mo: int, d: int) -> dt.datetime | None:
         """The date restated after a relative day (今天（6月2日）): the month and day in the

@@ -2274,9 +2274,9 @@ class _Parser(Anchoring):
             found = _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
             found.year_unknown = last.year_unknown
             return found
-        period = self._last_period()
+        period = self._last_period() or self._last_placed_time()
         if period is None:
-            return None  # no period to compare with: 去年 alone is read by the point rules
+            return None  # nothing to compare with: 去年 alone is read by the point rules
         assert period.start is not None and period.end is not None  # _last_period says so
         years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)

@@ -1449,8 +1449,9 @@ class _Parser(Anchoring):
             else:
                 return None  # an empty or reversed interval is not a time expression
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
-        if typ == "date" and gran in ("hour", "minute", "second"):
-            typ = "datetime"
+        time_of_day = lf.kinds[-1:] in (("daypart",), ("clock",))
+        if typ == "date" and (gran in ("hour", "minute", "second") or (unresolved and time_of_day)):
+            typ = "datetime"  # a time of day is one whether or not its day can be placed (下午 alone)
         if rf is not None or lf.kinds[-1:] not in (("year",), ("yearsub",)) or not self._names_report(e):
             self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)

@@ -534,6 +534,14 @@ class Anchoring:
             return None
         return period
 
+    def _last_placed_time(self) -> _Cand | None:
+        """What 去年同期 compares with when no period was named: the last time placed (2017年, 今年,
+        2月末); None when there is none (去年 alone is then read by the point rules)."""
+        last = self.ctx.last
+        if last is not None and last.start is not None and last.end is not None and not last.year_unknown:
+            return last
+        return None
+
     @staticmethod
     def _restated_date(ref: dt.datetime, mo: int, d: int) -> dt.datetime | None:
         """The date restated after a relative day (今天（6月2日）): the month and day in the
@@ -605,6 +613,18 @@ class Anchoring:
         c.last = cand
         if cand.mod is None and (cand.type == "range" or cand.gran in ("month", "quarter", "half")):
             c.period = cand
+
+    def _note_year_span(self, cand: _Cand) -> None:
+        """What 这一年 will refer to: an expression found that is a year or a year long (今年,
+        过去一年), or that names its year (2019年3月5日: that year)."""
+        if cand.mod is not None or cand.start is None or cand.end is None or cand.year_unknown:
+            return
+        if 365 <= (cand.end - cand.start).days <= 366:
+            self.ctx.year_span = cand
+        elif "year" in cand.kinds:
+            a = dt.datetime(cand.start.year, 1, 1)
+            b = dt.datetime(cand.start.year + 1, 1, 1)
+            self.ctx.year_span = _Cand(cand.s, cand.e, "date", str(a.year), a, b, "year", None, cand.anchor)
 
     def _period_compared(self, pos: int, grain: str) -> dt.datetime | None:
         """The period 上月, 上年, 上一季度 at `pos` names after 较 or 比 (4月份…比上月下降, 2025年第四季度

@@ -83,6 +83,7 @@ def find_times(
         if c is not None and c.e > c.s and not empty:
             cands.append(c)
             pos = p._last_end = c.e
+            p._note_year_span(c)
             p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")
     if cands and any(q in s for q in _TITLE_OPEN):
         cands = [c for c in cands if c.anchor == "absolute" or not _in_title(s, c.s, c.e)]

@@ -87,6 +87,7 @@ from newsctl.timewords import (
 
 #: the expression rules `_Parser.parse_at` tries at a position, in this order
 _EXPRESSIONS = (
+    "_anaphoric_period",  # first: 这一年 after a named year is that year, not the reference's
     "_point_expr",
     "_set_expr",
     "_special",
@@ -94,7 +95,7 @@ _EXPRESSIONS = (
     "_duration_expr",
     "_paren_relative",
     "_five_year_plan",
-    "_anaphoric_period",
+    "_ganzhi_year",
 )
 
 
@@ -103,6 +104,16 @@ def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
         "([“\"‘'])?(%s)([”\"’'])?(%s)?" % (_alt(v["five_year_plans"]), _alt(v["five_year_plan_words"]))
+    )
+
+
+@functools.cache
+def _ganzhi_year_rx() -> re.Pattern[str]:
+    """壬寅年, 壬寅虎年: a year of the sixty-year cycle, its animal optional (not 甲子年华)."""
+    v = _vocab()
+    return re.compile(
+        "([%s])([%s])(%s)?年(?!华|纪|龄|级|代)"
+        % (v["heavenly_stems"], v["earthly_branches"], _alt(v["zodiac_animals"]))
     )
 
 
@@ -421,6 +432,10 @@ class _Parser(Anchoring):
                 start, end, mod = ys, ys.replace(year=ys.year + 1), None
             if word in ("初", "底", "末") and not self._part_ok(m.end(), word):
                 return None
+            if word in self.v["unbounded_year_parts"]:
+                start, end = ys, ys.replace(year=ys.year + 1)  # 年底: the year, said to be its end
+                nf.start, nf.end, nf.gran, nf.mod = start, end, "year", mod
+                return nf
             nf.start, nf.end, nf.gran = start, end, "year" if mod is None else "month"
             nf.mod = mod
             nf.rtype = "range" if mod else None
@@ -535,6 +550,9 @@ class _Parser(Anchoring):
         }
         a, b, mod = table[w]
         nf = replace(f, kinds=f.kinds + ("monthsub",))
+        if w in self.v["unbounded_month_parts"]:
+            nf.mod = mod  # 月底: the month itself, said to be its end (no fixed days, unlike 下旬)
+            return nf
         nf.start, nf.end = ms + dt.timedelta(days=a), ms + dt.timedelta(days=b)
         nf.mod, nf.rtype = mod, "range"
         return nf
@@ -1388,7 +1406,9 @@ class _Parser(Anchoring):
                 if w == "底前":
                     return None
                 mod, typ = "before", "range"
-                if not unresolved and start is not None and self._is_deadline(start):
+                # 年底前: the last day of a period said to be its end decides (the year starts before now)
+                last = end - dt.timedelta(days=1) if lf.mod == "end" and end is not None else start
+                if not unresolved and start is not None and last is not None and self._is_deadline(last):
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00
@@ -1429,8 +1449,9 @@ class _Parser(Anchoring):
             else:
                 return None  # an empty or reversed interval is not a time expression
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
-        if typ == "date" and gran in ("hour", "minute", "second"):
-            typ = "datetime"
+        time_of_day = lf.kinds[-1:] in (("daypart",), ("clock",))
+        if typ == "date" and (gran in ("hour", "minute", "second") or (unresolved and time_of_day)):
+            typ = "datetime"  # a time of day is one whether or not its day can be placed (下午 alone)
         if rf is not None or lf.kinds[-1:] not in (("year",), ("yearsub",)) or not self._names_report(e):
             self._update_ctx(lf if rf is None else rf, lf, e)
         cand = _Cand(s0, e, typ, value, start, end, gran, mod, anchor, frame=lf, kinds=lf.kinds)
@@ -2141,7 +2162,8 @@ class _Parser(Anchoring):
     _PAREN_RX = re.compile(
         rf"([昨今明前后去本])(?:\s?\(\s?(\d{{1,4}}|[{_CN}]{{1,4}})\s?\)\s?(日|号|年)"
         # 今天（28日）, 今天（6月2日）: the relative day restated in parentheses, one expression
-        r"|[天日]\s?\(\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]\s?\))"
+        # 昨(25日): the same with the day word left out
+        r"|[天日]?\s?\(\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]\s?\))"
     )
 
     def _paren_relative(self, i: int) -> _Cand | None:
@@ -2156,6 +2178,8 @@ class _Parser(Anchoring):
             return None
         if restated and m.group(1) in ("去", "本"):
             return None
+        if restated and self.s[i + 1] not in "天日" and m.group(1) not in "昨今明":
+            return None  # 后(25日) is the end of 三天后, not 后天
         if restated and m.group(4) is not None and ref is not None:
             a = self._restated_date(ref, int(m.group(4)), n)
             if a is None:
@@ -2182,6 +2206,32 @@ class _Parser(Anchoring):
         self._fix_day(a, m.end())
         return _Cand(i, m.end(), "date", timex_value(a, b, "day"), a, b, "day", None, self.ref_anchor)
 
+    # -- 壬寅虎年: a year of the sixty-year cycle ----------------------------------------------
+
+    @functools.cached_property
+    def _ganzhi_rx(self) -> re.Pattern[str]:
+        return _ganzhi_year_rx()
+
+    def _ganzhi_year(self, i: int) -> _Cand | None:
+        """壬寅(虎)年: the year of the sixty-year cycle up to the year after the reference's (see
+        `_ganzhi_years`), the story's year from here on."""
+        m = self._ganzhi_rx.match(self.s, i)
+        if m is None:
+            return None
+        v = self.v
+        stem, branch = v["heavenly_stems"].index(m.group(1)), v["earthly_branches"].index(m.group(2))
+        if stem % 2 != branch % 2 or (m.group(3) and v["zodiac_animals"][m.group(3)] != branch):
+            return None  # 甲丑 is no year of the cycle; 壬寅马年 is no year at all
+        if self.ctx.ref is None:
+            return _Cand(i, m.end(), "date", None, None, None, "year", None, self.ref_anchor)
+        # 1984 was 甲子, the cycle's first year; the last year with this stem and branch up to the
+        # year after the reference's (a 虎年 just ending or a 龙年 about to begin, else a past one)
+        first = 1984 + (6 * stem - 5 * branch) % 60
+        year = first + (self.ctx.ref.year + 1 - first) // 60 * 60
+        a, b = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
+        self._fix_year(year, m.end())
+        return _Cand(i, m.end(), "date", str(year), a, b, "year", None, "absolute", kinds=("year",))
+
     # -- “十四五”时期: the five years of a five-year plan -------------------------------------
 
     @functools.cached_property
@@ -2206,12 +2256,18 @@ class _Parser(Anchoring):
 
     # -- 去年同期, 届时: a period or time set earlier in the text ------------------------------
 
-    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时")
+    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时|(这一年)")
 
     def _anaphoric_period(self, i: int) -> _Cand | None:
         m = self._ANAPHORIC_RX.match(self.s, i)
         if m is None:
             return None
+        if m.group(2) is not None:  # 这一年: the year (or year-long stretch) the text just named
+            span = self.ctx.year_span
+            if span is None:
+                return None  # none named: the reference's year, by the point rules
+            found = _Cand(i, m.end(), span.type, span.value, span.start, span.end, span.gran, None, "context")
+            return found
         if m.group(1) is None:  # 届时: the time an arrangement was set for
             last = self._time_ahead()
             if last is None:
@@ -2219,9 +2275,9 @@ class _Parser(Anchoring):
             found = _Cand(i, m.end(), last.type, last.value, last.start, last.end, last.gran, None, "context")
             found.year_unknown = last.year_unknown
             return found
-        period = self._last_period()
+        period = self._last_period() or self._last_placed_time()
         if period is None:
-            return None  # no period to compare with: 去年 alone is read by the point rules
+            return None  # nothing to compare with: 去年 alone is read by the point rules
         assert period.start is not None and period.end is not None  # _last_period says so
         years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)

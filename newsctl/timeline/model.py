@@ -102,6 +102,7 @@ class _Ctx:
     time_unknown: int = 0  # what of `time` is a stand-in
     period: _Cand | None = None  # the last period (month, quarter, half, range): what 去年同期 shifts
     last: _Cand | None = None  # the last resolved point or range: what 届时 refers to
+    year_span: _Cand | None = None  # the last year or year-long range (2022年, 过去一年): what 这一年 is
     # with no reference, the day a dateline printed without a year (中新网大连2月21日电), in
     # `STAND_IN_YEAR`: what 今天, 昨天, 上月 count from (their year unknown)
     dateline_day: dt.datetime | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newsctl.timeline.grammar import _EXPRESSIONS, _RX_ONE_HOUR, _five_year_plan_rx, _Parser
+from newsctl.timeline.grammar import _EXPRESSIONS, _RX_ONE_HOUR, _five_year_plan_rx, _ganzhi_year_rx, _Parser
 from newsctl.timeline.patterns import (
     _CN,
     _CONN,
@@ -50,6 +50,7 @@ def _trigger_chars() -> frozenset[str]:
         "easter_festivals",
         "orthodox_easter_festivals",
         "era_years",
+        "heavenly_stems",
     ):
         words.update(v[key])
     firsts = {w[0] for w in words}
@@ -187,6 +188,7 @@ def _entry_rules() -> dict[str, list[str]]:
         ],
         "_paren_relative": [_embed(_Parser._PAREN_RX.pattern)],
         "_five_year_plan": [_embed(_five_year_plan_rx().pattern)],
+        "_ganzhi_year": [_embed(_ganzhi_year_rx().pattern)],
         "_anaphoric_period": [_embed(_Parser._ANAPHORIC_RX.pattern)],
     }
 

@@ -1257,6 +1257,13 @@ def _gather_names(
     for term in _straddling_words(doc, [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]):
         give(term, None)
     countries.update(_gather_countries(doc, scores, merged, give))
+    for pair in names.country_pairs([t for t in looked_at if t in scores], text):
+        give(pair, None)
+    best = [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]
+    for short, full in _short_forms(doc, best, segmenter).items():
+        if short in scores and full in scores:
+            # one tag, the full name; but a country goes by its common name (法国, not 法兰西共和国)
+            give(*((full, short) if short in names.country_names() else (short, full)))
     # 阿琴（王某琴）: one person, the name the story goes by is the tag (not a place: 某某家（成都）,
     # nor a kin word: 表哥（李老师）)
     plain = _plain_words()
@@ -1334,6 +1341,54 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """Whether `short` is an abbreviation of `full` as Chinese makes them: some characters of
+    the full name in order, the last one kept (世贸组织 of 世界贸易组织, 农发行 of 农业发展
+    银行), and not one piece of it (that is a word of its own, 国民党 of 中国国民党)."""
+    if len(short) < 2 or len(full) <= len(short) or short[-1] != full[-1] or short in full:
+        return False
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def _short_forms(doc: _Doc, terms: list[str], segmenter: Segmenter) -> dict[str, str]:
+    """Terms that are the short form of another term of the text (亚沙会 and 亚洲沙滩运动会,
+    老挝 + 人革党 and 老挝人民革命党), each with that full name: one organisation, event or
+    place, whose tag is the full name. The short form is one word the dictionary lacks or
+    knows as a name (after a place both share: 老挝), starting where the full name does or
+    after the place that heads it (人革党). A full name that ends in a common word (震源 + 深度) is cut short only with that word
+    whole: 震度 is another thing."""
+    entry = doc.lexicon.get
+    shorts = [
+        t
+        for t in terms
+        if _HAN_WORD.fullmatch(t) and entry(doc.phrase_parts.get(t, (t,))[-1], _NO_ENTRY)[0] in _NAME_TAGS
+    ]
+    pairs = [(short, full) for short in shorts for full in terms if _is_short_form(short, full)]
+    if not pairs:
+        return {}
+    ends = segmenter.lookup({full[-2:] for _, full in pairs})
+    common = TOPIC_VERB_IDF_SHARE * doc.vocabulary.median
+    found: dict[str, str] = {}
+    for short, full in pairs:
+        if short in found:
+            continue
+        parts = doc.phrase_parts.get(short, (short,))
+        head = parts[0] if len(parts) == 2 and entry(parts[0], _NO_ENTRY)[0] == "ns" else ""
+        if len(parts) > 1 + bool(head) or not full.startswith(head):
+            continue
+        if full[len(head)] != short[len(head)]:
+            # the full name headed by a place the short form leaves out (老挝 + 人民革命党, 人革党)
+            place = next((full[:n] for n in (2, 3) if entry(full[:n], _NO_ENTRY)[0] == "ns"), "")
+            if head or not place or full[len(place)] != short[0]:
+                continue
+        end_idf = ends[full[-2:]][1]
+        if end_idf is not None and end_idf < common and not short.endswith(full[-2:]):
+            continue
+        found[short] = full
+    return found
 
 
 def _straddling_words(doc: _Doc, terms: list[str]) -> list[str]:

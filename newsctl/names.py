@@ -306,6 +306,25 @@ def country_mentions(tokens: list[str], text: str) -> dict[str, dict[str, int]]:
     return said
 
 
+def country_pairs(words: Iterable[str], text: str) -> list[str]:
+    """Words of two country abbreviations (美伊, 美韩) when the text spells out both countries,
+    each the one country its character stands for: the two countries are the tags."""
+    names_of = cues().country_abbreviations
+    found = []
+    for word in words:
+        if len(word) != 2 or word[0] == word[1] or word in country_names():
+            continue
+        if all(sum(name in text for name in names_of.get(char, ())) == 1 for char in word):
+            found.append(word)
+    return found
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """The countries of `country_abbreviations` (俄罗斯, 法国 ...)."""
+    return frozenset(chain.from_iterable(cues().country_abbreviations.values()))
+
+
 @cache
 def _abbreviation_set() -> frozenset[str]:
     return frozenset(_abbreviation_words())

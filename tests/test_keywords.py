@@ -752,3 +752,23 @@ def test_a_time_word_before_a_word_of_its_own_is_no_name(segmenter: Segmenter) -
     text = "今天是建校六十周年大会。周年大会上，校友代表发言。学校举行周年大会庆祝。"
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "周年大" not in found
+
+
+def test_a_short_form_counts_with_the_full_name(segmenter: Segmenter) -> None:
+    text = (
+        "柬埔寨人民党中央委员会召开会议。柬埔寨人民党表示，柬人党将继续领导国家建设。"
+        "柬人党主席表示，柬人党欢迎各方合作。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "柬人党" not in found
+    assert found["柬埔寨人民党"].count == 5
+
+
+def test_two_country_abbreviations_are_no_tag_beside_both_countries(segmenter: Segmenter) -> None:
+    text = (
+        "美国和英国军队20日空袭了也门多处目标。美英联军称，此次空袭针对胡塞武装的导弹设施。"
+        "英国表示，美英将继续行动。美国也发表声明，美英联军没有伤亡。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "美英" not in found
+    assert "美国" in found and "英国" in found

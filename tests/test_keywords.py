@@ -772,3 +772,13 @@ def test_two_country_abbreviations_are_no_tag_beside_both_countries(segmenter: S
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "美英" not in found
     assert "美国" in found and "英国" in found
+
+
+def test_a_smaller_country_takes_the_mentions_of_its_abbreviation_too(segmenter: Segmenter) -> None:
+    text = (
+        "国家主席会见芬兰总统。芬兰是中国的重要伙伴。芬方表示，愿加强合作。"
+        "芬方还提出扩大贸易，芬方欢迎中国企业投资。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "芬方" not in found
+    assert found["芬兰"].count >= 5

@@ -782,3 +782,13 @@ def test_a_smaller_country_takes_the_mentions_of_its_abbreviation_too(segmenter:
     found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
     assert "芬方" not in found
     assert found["芬兰"].count >= 5
+
+
+def test_the_day_after_a_date_number_is_no_keyword(segmenter: Segmenter) -> None:
+    text = (
+        "暴雨袭击南部山区。当地19日晚发布暴雨红色预警，20日晚再次发布预警。"
+        "气象台表示，21日晚暴雨还将持续，山区需防范山洪。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "日晚" not in found
+    assert "暴雨" in found

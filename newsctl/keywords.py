@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
 from itertools import accumulate, chain, compress, repeat
-from operator import add, mul, neg
+from operator import add, methodcaller, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -392,19 +392,26 @@ def measure_words() -> frozenset[str]:
     return load_word_list("keyword_measures.txt")
 
 
+@cache
+def _measure_starts() -> tuple[str, ...]:
+    return tuple(sorted(measure_words()))
+
+
 # A number token: digits (4, ２１) or numerals only (三, 十五); not a word ending in one (统一).
 _ENDS_IN_NUMBER = re.compile(r"(?:^[零一二三四五六七八九十百千万亿两〇]+|[0-9０-９])$")
 
 
-def _number_residues(tokens: list[str]) -> list[int]:
+def _number_residues(tokens: list[str], measured: set[str] | None = None) -> list[int]:
     """Indexes of tokens right after a number that start with a measure word (4 + 成,
-    ２１ + 世纪, 35 + 万标箱, 5 + 万人次): they belong to the number, so they are gaps, neither
-    candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in such a
-    token is a unit (标箱, 人次), no keyword either."""
-    measures = tuple(measure_words())
-    # Few distinct words start with a measure: those are found once each, their places in C,
+    ２１ + 世纪, 35 + 万标箱, 5 + 万人次, 19 + 日晚): they belong to the number, so they are gaps,
+    neither candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in
+    such a token is a unit (标箱, 人次), no keyword either. `measured`: the words known to start
+    with a measure word (the vocabulary tells each word once; found here when not given)."""
+    if measured is None:
+        measured = set(filter(methodcaller("startswith", _measure_starts()), tokens))
+    # Few distinct words start with a measure: those are found in C, their places in C,
     # and only there is the word before looked at.
-    starting = {token for token in set(tokens) if token.startswith(measures)}
+    starting = measured.intersection(tokens)
     if not starting:
         return []
     found = compress(range(len(tokens)), map(starting.__contains__, tokens))
@@ -440,6 +447,7 @@ class _Vocabulary:
         self.idf: dict[str, float] = {}
         self.median = math.inf  # jieba's median IDF, known once a word was looked up
         self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
+        self.measured: set[str] = set()  # words that start with a measure word (成民众, 日晚)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
         """The class letters of the tokens, one each, classifying (one dictionary query) the
@@ -450,6 +458,7 @@ class _Vocabulary:
             self.entries.clear()
             self.idf.clear()
             self.common.clear()
+            self.measured.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
         except KeyError:
@@ -461,6 +470,7 @@ class _Vocabulary:
         stopwords, numbers, lower-case Latin), then Han words and Latin words with a
         capital by their dictionary entries, asked for in one query."""
         codes = self.codes
+        self.measured.update(filter(methodcaller("startswith", _measure_starts()), words))
         excluded = _excluded_words()
         is_break, is_han_word, has_han, has_upper, is_number = (
             _BREAK_TOKEN.match,
@@ -647,7 +657,7 @@ class _Doc:
             )
             if codes[index] in _PART_CODES
         ]
-        residues = _number_residues(tokens)
+        residues = _number_residues(tokens, vocabulary.measured)
         if furniture or residues:
             code_list = list(codes)
             for index in furniture:
@@ -1358,15 +1368,26 @@ def _short_forms(doc: _Doc, terms: list[str], segmenter: Segmenter) -> dict[str,
     老挝 + 人革党 and 老挝人民革命党), each with that full name: one organisation, event or
     place, whose tag is the full name. The short form is one word the dictionary lacks or
     knows as a name (after a place both share: 老挝), starting where the full name does or
-    after the place that heads it (人革党). A full name that ends in a common word (震源 + 深度) is cut short only with that word
-    whole: 震度 is another thing."""
+    after the place that heads it (人革党). A full name that ends in a common word (震源 +
+    深度) is cut short only with that word whole: 震度 is another thing."""
+    # a short form keeps the full name's last character: only terms that share one are compared
+    last = Counter(term[-1] for term in terms)
+    shared = [term for term in terms if last[term[-1]] > 1]
+    if not shared:
+        return {}
+    ending: dict[str, list[str]] = {}
+    for term in shared:
+        ending.setdefault(term[-1], []).append(term)
     entry = doc.lexicon.get
-    shorts = [
-        t
-        for t in terms
-        if _HAN_WORD.fullmatch(t) and entry(doc.phrase_parts.get(t, (t,))[-1], _NO_ENTRY)[0] in _NAME_TAGS
+    pairs = [
+        (short, full)
+        for same_end in ending.values()
+        for short in same_end
+        if _HAN_WORD.fullmatch(short)
+        and entry(doc.phrase_parts.get(short, (short,))[-1], _NO_ENTRY)[0] in _NAME_TAGS
+        for full in same_end
+        if _is_short_form(short, full)
     ]
-    pairs = [(short, full) for short in shorts for full in terms if _is_short_form(short, full)]
     if not pairs:
         return {}
     ends = segmenter.lookup({full[-2:] for _, full in pairs})

@@ -310,13 +310,18 @@ def country_pairs(words: Iterable[str], text: str) -> list[str]:
     """Words of two country abbreviations (美伊, 美韩) when the text spells out both countries,
     each the one country its character stands for: the two countries are the tags."""
     names_of = cues().country_abbreviations
-    found = []
-    for word in words:
-        if len(word) != 2 or word[0] == word[1] or word in country_names():
-            continue
-        if all(sum(name in text for name in names_of.get(char, ())) == 1 for char in word):
-            found.append(word)
-    return found
+    return [
+        word
+        for word in _pair_words().intersection(words)  # in C: most texts have none
+        if all(sum(name in text for name in names_of[char]) == 1 for char in word)
+    ]
+
+
+@cache
+def _pair_words() -> frozenset[str]:
+    """Every word of two country abbreviations that is no country itself (美伊, 美英)."""
+    chars = cues().country_abbreviations
+    return frozenset(a + b for a in chars for b in chars if a != b).difference(country_names())
 
 
 @cache

@@ -285,6 +285,7 @@ def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["三", "成", "家长"]) == [1]
     assert _number_residues(["统一", "成本"]) == []  # 统一 ends in 一 but is no number
     assert _number_residues(["完成", "成本"]) == []
+    assert _number_residues(["19", "日晚", "发布"]) == [1]
 
 
 def test_a_rare_verb_of_the_headline_that_recurs_is_a_tag(segmenter: Segmenter) -> None:

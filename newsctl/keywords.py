@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
 from itertools import accumulate, chain, compress, repeat
-from operator import add, mul, neg
+from operator import add, methodcaller, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -392,19 +392,26 @@ def measure_words() -> frozenset[str]:
     return load_word_list("keyword_measures.txt")
 
 
+@cache
+def _measure_starts() -> tuple[str, ...]:
+    return tuple(sorted(measure_words()))
+
+
 # A number token: digits (4, ２１) or numerals only (三, 十五); not a word ending in one (统一).
 _ENDS_IN_NUMBER = re.compile(r"(?:^[零一二三四五六七八九十百千万亿两〇]+|[0-9０-９])$")
 
 
-def _number_residues(tokens: list[str]) -> list[int]:
+def _number_residues(tokens: list[str], measured: set[str] | None = None) -> list[int]:
     """Indexes of tokens right after a number that start with a measure word (4 + 成,
-    ２１ + 世纪, 35 + 万标箱, 5 + 万人次): they belong to the number, so they are gaps, neither
-    candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in such a
-    token is a unit (标箱, 人次), no keyword either."""
-    measures = tuple(measure_words())
-    # Few distinct words start with a measure: those are found once each, their places in C,
+    ２１ + 世纪, 35 + 万标箱, 5 + 万人次, 19 + 日晚): they belong to the number, so they are gaps,
+    neither candidates nor phrase parts (no 成民众, 万标箱, 世纪经济). What follows the measure in
+    such a token is a unit (标箱, 人次), no keyword either. `measured`: the words known to start
+    with a measure word (the vocabulary tells each word once; found here when not given)."""
+    if measured is None:
+        measured = set(filter(methodcaller("startswith", _measure_starts()), tokens))
+    # Few distinct words start with a measure: those are found in C, their places in C,
     # and only there is the word before looked at.
-    starting = {token for token in set(tokens) if token.startswith(measures)}
+    starting = measured.intersection(tokens)
     if not starting:
         return []
     found = compress(range(len(tokens)), map(starting.__contains__, tokens))
@@ -440,6 +447,7 @@ class _Vocabulary:
         self.idf: dict[str, float] = {}
         self.median = math.inf  # jieba's median IDF, known once a word was looked up
         self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
+        self.measured: set[str] = set()  # words that start with a measure word (成民众, 日晚)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
         """The class letters of the tokens, one each, classifying (one dictionary query) the
@@ -450,6 +458,7 @@ class _Vocabulary:
             self.entries.clear()
             self.idf.clear()
             self.common.clear()
+            self.measured.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
         except KeyError:
@@ -461,6 +470,7 @@ class _Vocabulary:
         stopwords, numbers, lower-case Latin), then Han words and Latin words with a
         capital by their dictionary entries, asked for in one query."""
         codes = self.codes
+        self.measured.update(filter(methodcaller("startswith", _measure_starts()), words))
         excluded = _excluded_words()
         is_break, is_han_word, has_han, has_upper, is_number = (
             _BREAK_TOKEN.match,
@@ -647,7 +657,7 @@ class _Doc:
             )
             if codes[index] in _PART_CODES
         ]
-        residues = _number_residues(tokens)
+        residues = _number_residues(tokens, vocabulary.measured)
         if furniture or residues:
             code_list = list(codes)
             for index in furniture:
@@ -1257,6 +1267,13 @@ def _gather_names(
     for term in _straddling_words(doc, [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]):
         give(term, None)
     countries.update(_gather_countries(doc, scores, merged, give))
+    for pair in names.country_pairs([t for t in looked_at if t in scores], text):
+        give(pair, None)
+    best = [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]
+    for short, full in _short_forms(doc, best, segmenter).items():
+        if short in scores and full in scores:
+            # one tag, the full name; but a country goes by its common name (法国, not 法兰西共和国)
+            give(*((full, short) if short in names.country_names() else (short, full)))
     # 阿琴（王某琴）: one person, the name the story goes by is the tag (not a place: 某某家（成都）,
     # nor a kin word: 表哥（李老师）)
     plain = _plain_words()
@@ -1334,6 +1351,65 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """Whether `short` is an abbreviation of `full` as Chinese makes them: some characters of
+    the full name in order, the last one kept (世贸组织 of 世界贸易组织, 农发行 of 农业发展
+    银行), and not one piece of it (that is a word of its own, 国民党 of 中国国民党)."""
+    if len(short) < 2 or len(full) <= len(short) or short[-1] != full[-1] or short in full:
+        return False
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def _short_forms(doc: _Doc, terms: list[str], segmenter: Segmenter) -> dict[str, str]:
+    """Terms that are the short form of another term of the text (亚沙会 and 亚洲沙滩运动会,
+    老挝 + 人革党 and 老挝人民革命党), each with that full name: one organisation, event or
+    place, whose tag is the full name. The short form is one word the dictionary lacks or
+    knows as a name (after a place both share: 老挝), starting where the full name does or
+    after the place that heads it (人革党). A full name that ends in a common word (震源 +
+    深度) is cut short only with that word whole: 震度 is another thing."""
+    # a short form keeps the full name's last character: only terms that share one are compared
+    last = Counter(term[-1] for term in terms)
+    shared = [term for term in terms if last[term[-1]] > 1]
+    if not shared:
+        return {}
+    ending: dict[str, list[str]] = {}
+    for term in shared:
+        ending.setdefault(term[-1], []).append(term)
+    entry = doc.lexicon.get
+    pairs = [
+        (short, full)
+        for same_end in ending.values()
+        for short in same_end
+        if _HAN_WORD.fullmatch(short)
+        and entry(doc.phrase_parts.get(short, (short,))[-1], _NO_ENTRY)[0] in _NAME_TAGS
+        for full in same_end
+        if _is_short_form(short, full)
+    ]
+    if not pairs:
+        return {}
+    ends = segmenter.lookup({full[-2:] for _, full in pairs})
+    common = TOPIC_VERB_IDF_SHARE * doc.vocabulary.median
+    found: dict[str, str] = {}
+    for short, full in pairs:
+        if short in found:
+            continue
+        parts = doc.phrase_parts.get(short, (short,))
+        head = parts[0] if len(parts) == 2 and entry(parts[0], _NO_ENTRY)[0] == "ns" else ""
+        if len(parts) > 1 + bool(head) or not full.startswith(head):
+            continue
+        if full[len(head)] != short[len(head)]:
+            # the full name headed by a place the short form leaves out (老挝 + 人民革命党, 人革党)
+            place = next((full[:n] for n in (2, 3) if entry(full[:n], _NO_ENTRY)[0] == "ns"), "")
+            if head or not place or full[len(place)] != short[0]:
+                continue
+        end_idf = ends[full[-2:]][1]
+        if end_idf is not None and end_idf < common and not short.endswith(full[-2:]):
+            continue
+        found[short] = full
+    return found
 
 
 def _straddling_words(doc: _Doc, terms: list[str]) -> list[str]:

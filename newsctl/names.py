@@ -306,6 +306,30 @@ def country_mentions(tokens: list[str], text: str) -> dict[str, dict[str, int]]:
     return said
 
 
+def country_pairs(words: Iterable[str], text: str) -> list[str]:
+    """Words of two country abbreviations (美伊, 美韩) when the text spells out both countries,
+    each the one country its character stands for: the two countries are the tags."""
+    names_of = cues().country_abbreviations
+    return [
+        word
+        for word in _pair_words().intersection(words)  # in C: most texts have none
+        if all(sum(name in text for name in names_of[char]) == 1 for char in word)
+    ]
+
+
+@cache
+def _pair_words() -> frozenset[str]:
+    """Every word of two country abbreviations that is no country itself (美伊, 美英)."""
+    chars = cues().country_abbreviations
+    return frozenset(a + b for a in chars for b in chars if a != b).difference(country_names())
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """The countries of `country_abbreviations` (俄罗斯, 法国 ...)."""
+    return frozenset(chain.from_iterable(cues().country_abbreviations.values()))
+
+
 @cache
 def _abbreviation_set() -> frozenset[str]:
     return frozenset(_abbreviation_words())

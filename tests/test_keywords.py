@@ -285,6 +285,7 @@ def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["三", "成", "家长"]) == [1]
     assert _number_residues(["统一", "成本"]) == []  # 统一 ends in 一 but is no number
     assert _number_residues(["完成", "成本"]) == []
+    assert _number_residues(["19", "日晚", "发布"]) == [1]
 
 
 def test_a_rare_verb_of_the_headline_that_recurs_is_a_tag(segmenter: Segmenter) -> None:
@@ -752,3 +753,43 @@ def test_a_time_word_before_a_word_of_its_own_is_no_name(segmenter: Segmenter) -
     text = "今天是建校六十周年大会。周年大会上，校友代表发言。学校举行周年大会庆祝。"
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "周年大" not in found
+
+
+def test_a_short_form_counts_with_the_full_name(segmenter: Segmenter) -> None:
+    text = (
+        "柬埔寨人民党中央委员会召开会议。柬埔寨人民党表示，柬人党将继续领导国家建设。"
+        "柬人党主席表示，柬人党欢迎各方合作。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "柬人党" not in found
+    assert found["柬埔寨人民党"].count == 5
+
+
+def test_two_country_abbreviations_are_no_tag_beside_both_countries(segmenter: Segmenter) -> None:
+    text = (
+        "美国和英国军队20日空袭了也门多处目标。美英联军称，此次空袭针对胡塞武装的导弹设施。"
+        "英国表示，美英将继续行动。美国也发表声明，美英联军没有伤亡。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "美英" not in found
+    assert "美国" in found and "英国" in found
+
+
+def test_a_smaller_country_takes_the_mentions_of_its_abbreviation_too(segmenter: Segmenter) -> None:
+    text = (
+        "国家主席会见芬兰总统。芬兰是中国的重要伙伴。芬方表示，愿加强合作。"
+        "芬方还提出扩大贸易，芬方欢迎中国企业投资。"
+    )
+    found = {k.term: k for k in extract_keywords(article_of(text), segmenter, top=10)}
+    assert "芬方" not in found
+    assert found["芬兰"].count >= 5
+
+
+def test_the_day_after_a_date_number_is_no_keyword(segmenter: Segmenter) -> None:
+    text = (
+        "暴雨袭击南部山区。当地19日晚发布暴雨红色预警，20日晚再次发布预警。"
+        "气象台表示，21日晚暴雨还将持续，山区需防范山洪。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "日晚" not in found
+    assert "暴雨" in found

@@ -150,8 +150,8 @@ def test_counted_is_read_from_the_text(pieces: list[str]) -> None:
     ("text", "marked"),
     [
         # the figure is marked at its span, not at the first place its text occurs in the sentence
-        ("某选手在公开赛32强赛事中以直落2(22比20、21比11)获胜。", "直落`2`("),
-        ("某選手在公開賽32強賽事中以直落2(22比20、21比11)獲勝。", "直落`2`("),
+        ("某选手在公开赛12强赛事中以直落2(22比20、21比11)获胜。", "直落`2`("),
+        ("某選手在公開賽12強賽事中以直落2(22比20、21比11)獲勝。", "直落`2`("),
         ("全市有12个村，其中2个村完成改造。", "其中`2个`村"),
     ],
 )

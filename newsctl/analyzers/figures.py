@@ -134,7 +134,7 @@ def _occurrences(figures: list[Figure]) -> dict[int, int]:
 
 def snippet_of(doc: Document, figure: Figure, occurrence: int = 0) -> Snippet | str:
     """The figure's sentence, with the figure marked: at its span (直落2 is not the 2 of an earlier
-    32强), or, where the sentence text does not hold it there (an inline annotation removed before
+    12强), or, where the sentence text does not hold it there (an inline annotation removed before
     it), at the `occurrence`-th appearance of its text."""
     sentence = figure.sentence
     if sentence is None or not doc.sentence_texts or not 0 <= sentence < len(doc.sentence_texts):

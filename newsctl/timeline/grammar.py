@@ -118,14 +118,14 @@ def _ganzhi_year_rx() -> re.Pattern[str]:
 
 
 _RX_WEEKDAY_THEN_HAN = re.compile(r"周[一二三四五六日天]([\u4e00-\u9fff])")
-# A weekday glued to the same character this often in one text is a name (周天成), not a day:
+# A weekday glued to the same character this often in one text is a name (周天乐), not a day:
 # a day is followed by many different words (周一上午, 周一举行, 周一起).
 WEEKDAY_NAME_MENTIONS = 3
 
 
 def _decimal_colons(s: str, colon: str) -> set[int]:
     """Positions of each H:MM around `colon` that is glued to a decimal on either side: a ratio
-    or a race time (1.3:41.8:56.8, 12:30.5), no time of day. Found from the colons alone: a scan
+    or a race time (2.1:38.6:59.3, 12:30.5), no time of day. Found from the colons alone: a scan
     of the whole text for digits costs more than the rest of the mask."""
     found: set[int] = set()
     at = s.find(colon)
@@ -146,7 +146,7 @@ def _decimal_colons(s: str, colon: str) -> set[int]:
 
 
 def _weekday_names(s: str) -> set[int]:
-    """Positions of the weekday part of names like 周天成 (see WEEKDAY_NAME_MENTIONS); a
+    """Positions of the weekday part of names like 周天乐 (see WEEKDAY_NAME_MENTIONS); a
     character that goes on a day (周一上午, 周日晚) never makes one."""
     goes_on = _vocab()["weekday_continuations"]
     found: dict[str, list[int]] = {}
@@ -191,8 +191,8 @@ class _Parser(Anchoring):
 
     def _negative_mask(self) -> set[int]:
         """Start positions covered by a known non-time word (时间表, 同时, 晚会 …), by a
-        clock-like H:MM glued to a decimal (a ratio, 1.3:41.8:56.8, or a race time, 12:30.5), or by a
-        name that opens with a weekday (周天成 said three times: a person, not a Sunday)."""
+        clock-like H:MM glued to a decimal (a ratio, 2.1:38.6:59.3, or a race time, 12:30.5), or by a
+        name that opens with a weekday (周天乐 said three times: a person, not a Sunday)."""
         rx = _neg_rx()
         mask: set[int] = set()
         for m in rx.finditer(self.s):

@@ -48,6 +48,7 @@ raws = [RawDocument(id=str(i), path="-", text=r["text"], published=r.get("publis
         for i, r in enumerate(records) if r.get("text")][: int(count)]
 options, tz = Options(), timezone_from(None)
 process(raws[0], options)  # load dictionaries and compile patterns in both runs
+import gc; gc.freeze()  # as a run does after its first document (pipeline._settle_loaded_objects)
 prepared = [(raw, parse_article(raw, clean_text(raw.text), tz=tz)) for raw in raws]
 def run_stage():
     for raw, article in prepared:

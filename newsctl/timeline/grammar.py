@@ -1064,7 +1064,9 @@ class _Parser(Anchoring):
         nf = replace(f, kinds=f.kinds + ("clock",))
         if f.pm == 0 and not f.kinds and h < 12:
             nf.pm = self._half_of_day(h)  # 下午3点到5点, 下午9点24分…9点38分
-        if nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
+        if nf.pm == 1 and h < 5 and f.part and f.part[0] >= 18:
+            h += 24  # 深夜两点, 夜里3点: the small hours after that evening, not the afternoon
+        elif nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0

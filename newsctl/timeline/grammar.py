@@ -1647,6 +1647,8 @@ class _Parser(Anchoring):
     def _after_length_verb(self, i: int) -> bool:
         """Does a verb of lasting end right before i (持续, 长达, or V了: 休了), so that 近3年 there is
         a length (data/timewords.json `near_length_after`)?"""
+        if i > 0 and self.s[i - 1] in "将將接":  # 修了将近3个月, 持续接近两年
+            i -= 1
         return self.s[max(0, i - 2) : i].endswith(tuple(self.v["near_length_after"]))
 
     def _lower_count_before(self, i: int, n: float) -> tuple[int, float] | None:
@@ -1836,8 +1838,11 @@ class _Parser(Anchoring):
             if ref is None or (pw == "近" and sw is None and self._after_length_verb(i)):
                 # 过去30天 with no reference date cannot be placed: what is left is its length; so
                 # is 近3年 after a verb of lasting (持续近3年, 休了近2年: nearly that long, not the
-                # last three years up to the reference)
-                return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
+                # last three years up to the reference); 近 (将近, 接近) is then 'nearly': just under
+                if pw != "近" or not self._after_length_verb(i):
+                    return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
+                i0 = i - 1 if i > 0 and self.s[i - 1] in "将將接" else i
+                return _Cand(i0, end, "duration", durv, None, None, grain, "less_than", "absolute")
             delta = _delta(total)
             if pw in ("最近", "近", "这", "之前"):  # 这两年: the last two years, like 近两年
                 a, b = ref - delta, ref

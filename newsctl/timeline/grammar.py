@@ -928,6 +928,18 @@ class _Parser(Anchoring):
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
 
+    def _looks_ahead(self, e: int) -> bool:
+        """Does the clause after 近期 (ending at e; the next clause when a comma follows it) look
+        ahead (近期将…, 近期，他准备…) and tell nothing done (了, 已)?  data/timewords.json
+        `near_term_ahead`"""
+        s = self.s
+        start = e + 1 if s[e : e + 1] in ("，", ",") else e
+        stop = _BOUNDARY.search(s, start)
+        clause = s[start : stop.start() if stop else self.n]
+        if "了" in clause or "已" in clause:
+            return False
+        return any(w in clause for w in self.v["near_term_ahead"])
+
     def _told_as_past(self, i: int, e: int) -> bool:
         """Does 'N年后' (ending at e) open a clause that tells what already happened (3年后，团队终于
         生产出了样机): 终于 or a verb with 了 in the clause, nothing that looks ahead (将, 预计 …)?"""
@@ -2095,6 +2107,8 @@ class _Parser(Anchoring):
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
             a, b, g = self._now_interval(ref)
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
+        if w == "近期" and self._looks_ahead(e):
+            return _Cand(i, e, "date", "FUTURE_REF", None, None, None, None, anchor)
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前") or w in (
             "前一阵子",
             "前阵子",

@@ -940,12 +940,30 @@ class _Parser(Anchoring):
             return False
         return any(w in clause for w in self.v["near_term_ahead"])
 
+    def _in_past_narrative(self, i: int, e: int) -> bool:
+        """Is the 'N年后' at i..e told in a story of the past: an opener (一开始, 当初 …) earlier in
+        its sentence or the one before, and nothing looking ahead in its clause or the next
+        (data/timewords.json `past_narrative_openers`, `future_markers`)?"""
+        s = self.s
+        k = max(s.rfind(ch, 0, i) for ch in "。！？!?\n")
+        k = max(s.rfind(ch, 0, k) for ch in "。！？!?\n") if k > 0 else k
+        if not any(w in s[k + 1 : i] for w in self.v["past_narrative_openers"]):
+            return False
+        lo = max(s.rfind(ch, 0, i) for ch in "，,。；;！？!?\n") + 1
+        hi = e + 1 if s[e : e + 1] in ("，", ",") else e
+        for _ in range(2):  # its own clause, then the next
+            stop = _BOUNDARY.search(s, hi)
+            hi = stop.end() if stop else self.n
+        return not any(w in s[lo:hi] for w in self.v["future_markers"])
+
     def _told_as_past(self, i: int, e: int) -> bool:
         """Does 'N年后' (ending at e) open a clause that tells what already happened (3年后，团队终于
         生产出了样机): 终于 or a verb with 了 in the clause, nothing that looks ahead (将, 预计 …)?"""
         s = self.s
         if i and s[i - 1] not in "，,。；;：:\n ":
-            return False
+            return self._in_past_narrative(i, e)
+        if self._in_past_narrative(i, e):
+            return True
         start = e + 1 if s[e : e + 1] in ("，", ",") else e
         stop = _BOUNDARY.search(s, start)
         clause = s[start : stop.start() if stop else self.n]

@@ -43,8 +43,10 @@ from typing import Any
 
 from newsctl.region import Region
 from newsctl.timeline.model import (
+    STAND_IN_DAY,
     STAND_IN_MONTH,
     STAND_IN_YEAR,
+    UNKNOWN_DAY,
     UNKNOWN_MONTH,
     UNKNOWN_YEAR,
     _Cand,
@@ -266,6 +268,12 @@ class Anchoring:
             # of a bare part of day or clock time is not known, and not the publication's
             f.unresolved, f.anchor, f.rtype = True, "context", "datetime"
             return False
+        if f.kinds and set(f.kinds) <= {"daypart", "clock"}:
+            # no reference and no day anywhere before it (上午9点，记者… in an undated article): the
+            # clock time is still the text's own, on a day written XXXX-XX-XX
+            f.y, f.mo, f.d, f.year_unknown = STAND_IN_YEAR, STAND_IN_MONTH, STAND_IN_DAY, UNKNOWN_DAY
+            f.start, f.end, f.gran = grain_interval(dt.datetime(f.y, f.mo, f.d), "day")
+            return True
         f.unresolved = True
         return False
 

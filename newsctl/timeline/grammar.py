@@ -928,12 +928,42 @@ class _Parser(Anchoring):
             return (not prev or not "\u4e00" <= prev <= "\u9fff") and s.startswith(tuple(only), i + 1)
         return True
 
+    def _looks_ahead(self, e: int) -> bool:
+        """Does the clause after 近期 (ending at e; the next clause when a comma follows it) look
+        ahead (近期将…, 近期，他准备…) and tell nothing done (了, 已)?  data/timewords.json
+        `near_term_ahead`"""
+        s = self.s
+        start = e + 1 if s[e : e + 1] in ("，", ",") else e
+        stop = _BOUNDARY.search(s, start)
+        clause = s[start : stop.start() if stop else self.n]
+        if "了" in clause or "已" in clause:
+            return False
+        return any(w in clause for w in self.v["near_term_ahead"])
+
+    def _in_past_narrative(self, i: int, e: int) -> bool:
+        """Is the 'N年后' at i..e told in a story of the past: an opener (一开始, 当初 …) earlier in
+        its sentence or the one before, and nothing looking ahead in its clause or the next
+        (data/timewords.json `past_narrative_openers`, `future_markers`)?"""
+        s = self.s
+        k = max(s.rfind(ch, 0, i) for ch in "。！？!?\n")
+        k = max(s.rfind(ch, 0, k) for ch in "。！？!?\n") if k > 0 else k
+        if not any(w in s[k + 1 : i] for w in self.v["past_narrative_openers"]):
+            return False
+        lo = max(s.rfind(ch, 0, i) for ch in "，,。；;！？!?\n") + 1
+        hi = e + 1 if s[e : e + 1] in ("，", ",") else e
+        for _ in range(2):  # its own clause, then the next
+            stop = _BOUNDARY.search(s, hi)
+            hi = stop.end() if stop else self.n
+        return not any(w in s[lo:hi] for w in self.v["future_markers"])
+
     def _told_as_past(self, i: int, e: int) -> bool:
         """Does 'N年后' (ending at e) open a clause that tells what already happened (3年后，团队终于
         生产出了样机): 终于 or a verb with 了 in the clause, nothing that looks ahead (将, 预计 …)?"""
         s = self.s
         if i and s[i - 1] not in "，,。；;：:\n ":
-            return False
+            return self._in_past_narrative(i, e)
+        if self._in_past_narrative(i, e):
+            return True
         start = e + 1 if s[e : e + 1] in ("，", ",") else e
         stop = _BOUNDARY.search(s, start)
         clause = s[start : stop.start() if stop else self.n]
@@ -1064,7 +1094,9 @@ class _Parser(Anchoring):
         nf = replace(f, kinds=f.kinds + ("clock",))
         if f.pm == 0 and not f.kinds and h < 12:
             nf.pm = self._half_of_day(h)  # 下午3点到5点, 下午9点24分…9点38分
-        if nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
+        if nf.pm == 1 and h < 5 and f.part and f.part[0] >= 18:
+            h += 24  # 深夜两点, 夜里3点: the small hours after that evening, not the afternoon
+        elif nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
@@ -1645,6 +1677,8 @@ class _Parser(Anchoring):
     def _after_length_verb(self, i: int) -> bool:
         """Does a verb of lasting end right before i (持续, 长达, or V了: 休了), so that 近3年 there is
         a length (data/timewords.json `near_length_after`)?"""
+        if i > 0 and self.s[i - 1] in "将將接":  # 修了将近3个月, 持续接近两年
+            i -= 1
         return self.s[max(0, i - 2) : i].endswith(tuple(self.v["near_length_after"]))
 
     def _lower_count_before(self, i: int, n: float) -> tuple[int, float] | None:
@@ -1834,8 +1868,11 @@ class _Parser(Anchoring):
             if ref is None or (pw == "近" and sw is None and self._after_length_verb(i)):
                 # 过去30天 with no reference date cannot be placed: what is left is its length; so
                 # is 近3年 after a verb of lasting (持续近3年, 休了近2年: nearly that long, not the
-                # last three years up to the reference)
-                return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
+                # last three years up to the reference); 近 (将近, 接近) is then 'nearly': just under
+                if pw != "近" or not self._after_length_verb(i):
+                    return _Cand(i, end, "duration", durv, None, None, grain, None, "absolute")
+                i0 = i - 1 if i > 0 and self.s[i - 1] in "将將接" else i
+                return _Cand(i0, end, "duration", durv, None, None, grain, "less_than", "absolute")
             delta = _delta(total)
             if pw in ("最近", "近", "这", "之前"):  # 这两年: the last two years, like 近两年
                 a, b = ref - delta, ref
@@ -2088,6 +2125,8 @@ class _Parser(Anchoring):
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
             a, b, g = self._now_interval(ref)
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
+        if w == "近期" and self._looks_ahead(e):
+            return _Cand(i, e, "date", "FUTURE_REF", None, None, None, None, anchor)
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前") or w in (
             "前一阵子",
             "前阵子",

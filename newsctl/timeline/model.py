@@ -134,7 +134,10 @@ STAND_IN_YEAR = 2000
 #: A day of the text with no month anywhere (21日下午9点22分 with no reference) is resolved in the
 #: stand-in year's January (31 days) and reported as XXXX-XX-21T21:22.
 STAND_IN_MONTH = 1
-UNKNOWN_YEAR, UNKNOWN_MONTH = 1, 2
+#: A clock time with no day anywhere in a story with no reference (上午9点，记者… in an undated
+#: article) is resolved on the stand-in month's first day and reported as XXXX-XX-XXT09:00.
+STAND_IN_DAY = 1
+UNKNOWN_YEAR, UNKNOWN_MONTH, UNKNOWN_DAY = 1, 2, 3
 
 
 def unknown_year_value(value: str | None, unknown: int = UNKNOWN_YEAR) -> str | None:
@@ -142,6 +145,8 @@ def unknown_year_value(value: str | None, unknown: int = UNKNOWN_YEAR) -> str | 
     `UNKNOWN_MONTH` its months) written XXXX (XX)."""
     if value is None:
         return None
+    if unknown >= UNKNOWN_DAY:
+        return _RX_VALUE_DAY.sub(r"\1XXXX-XX-XX", value)
     if unknown >= UNKNOWN_MONTH:
         return _RX_VALUE_MONTH.sub(r"\1XXXX-XX", value)
     return _RX_VALUE_YEAR.sub(r"\1XXXX", value)
@@ -149,6 +154,7 @@ def unknown_year_value(value: str | None, unknown: int = UNKNOWN_YEAR) -> str | 
 
 _RX_VALUE_YEAR = re.compile(r"(^|/)\d{4}")
 _RX_VALUE_MONTH = re.compile(r"(^|/)\d{4}(?:-\d{2})?")
+_RX_VALUE_DAY = re.compile(r"(^|/)\d{4}(?:-\d{2}){0,2}")
 
 
 #: Resolved times stay within four-digit years, like the years the grammar reads (22000个月前,

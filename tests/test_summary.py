@@ -357,6 +357,12 @@ def article_of(text: str, title: str | None = None) -> Article:
     return parse_article(RawDocument("t", "t", text=text, title=title))
 
 
+def weights_by_sentence(article: Article) -> dict[str, float]:
+    """The news weight of each sentence, keyed by its stripped text."""
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    return dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+
+
 # ---------------------------------------------------------------------------
 # terms
 
@@ -791,8 +797,7 @@ def test_the_writers_conclusion_weighs_more() -> None:
         "有人说“总之是要修的”，居民也只能等待。\n"
     )
     article = article_of(text)
-    texts = [article.text[s.start : s.end] for s in article.sentences]
-    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    weights = weights_by_sentence(article)
     assert weights["笔者认为,老桥检修应当公开工期,让居民心中有数。"] == summary.THESIS_WEIGHT
     assert weights["综上,公开工期比催促工期更要紧。"] == summary.THESIS_WEIGHT
     assert weights["有居民说,检修已经拖了三个月,出行非常不便。"] == 1.0
@@ -833,8 +838,7 @@ def test_a_phone_account_or_id_number_is_no_news_figure() -> None:
         "今年共有1234567人投保，保费3.2万元。\n"
     )
     article = article_of(text)
-    texts = [article.text[s.start : s.end] for s in article.sentences]
-    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    weights = weights_by_sentence(article)
     assert weights["县民有相关问题,欢迎与公所或社会处(05)5522655洽询。"] == summary.DECK_WEIGHT
     assert weights["详情请拨打0800-066-628。"] == summary.DECK_WEIGHT
     # a count, not a number to call
@@ -852,8 +856,7 @@ def test_what_both_sides_announced_or_signed_weighs_more() -> None:
         "2016年，两国元首共同宣布建立伙伴关系。\n"
     )
     article = article_of(text)
-    texts = [article.text[s.start : s.end] for s in article.sentences]
-    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    weights = weights_by_sentence(article)
     assert weights["两国总理宣布,将双边关系提升为战略伙伴关系。"] == summary.OUTCOME_WEIGHT
     assert weights["会谈后,双方共同见证签署经贸合作文件。"] == summary.OUTCOME_WEIGHT
     assert weights["该国去年宣布退出一项协定。"] == 1.0  # one side's announcement is the story's own matter
@@ -869,8 +872,7 @@ def test_a_year_of_background_is_no_figure_of_the_news() -> None:
         "今年两国将互派留学生300名。\n"
     )
     article = parse_article(RawDocument("t", "t", text=text, published="2024-01-16"))
-    texts = [article.text[s.start : s.end] for s in article.sentences]
-    weights = dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    weights = weights_by_sentence(article)
     assert weights["2016年,两国领导人决定建立伙伴关系。"] == 1.0  # background
     assert weights["2023年,两国贸易额增长12%。"] == summary.FACT_WEIGHT  # last year's figures are news
     assert weights["今年两国将互派留学生300名。"] == summary.FACT_WEIGHT

@@ -253,6 +253,11 @@ class Anchoring:
         if any(k not in ("daypart", "clock") for k in f.kinds):
             return f.start is not None and GRAIN_ORDER.get(f.gran or "", 9) <= GRAIN_ORDER["day"]
         c = self.ctx
+        if c.next_to_day is not None and c.ref is not None and self._joined_to(c.next_to_day[0]):
+            day = c.next_to_day[1]  # 三天后的下午3点: on the day just named, counted or not
+            f.y, f.mo, f.d, f.anchor = day.year, day.month, day.day, "context"
+            f.start, f.end, f.gran = grain_interval(day, "day")
+            return True
         if c.day is not None:  # a clock time is on the day the story last fixed
             f.y, f.mo, f.d, f.anchor = c.day.year, c.day.month, c.day.day, "context"
             f.year_unknown = c.day_unknown
@@ -276,6 +281,10 @@ class Anchoring:
             return True
         f.unresolved = True
         return False
+
+    def _joined_to(self, end: int) -> bool:
+        """Does the expression being parsed follow the one that ended at `end` directly, or after 的?"""
+        return self.here == end or (self.here == end + 1 and self.s[end] == "的")
 
     def _now_end(self) -> dt.datetime | None:
         """Where 'until now' ends: the end of the reference day when the reference has no time of

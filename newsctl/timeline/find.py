@@ -85,6 +85,9 @@ def find_times(
             pos = p._last_end = c.e
             p._note_year_span(c)
             p._last_placed = c.start is not None or c.end is not None or c.type in ("duration", "set")
+            one_day = c.start is not None and c.end is not None and c.end - c.start == _ONE_DAY
+            if one_day and c.start is not None and not c.year_unknown:
+                p.ctx.next_to_day = (c.e, c.start)  # one whole day (三天后), not a run of days
     if cands and any(q in s for q in _TITLE_OPEN):
         cands = [c for c in cands if c.anchor == "absolute" or not _in_title(s, c.s, c.e)]
     if cands:
@@ -126,6 +129,7 @@ def _value_or_unknown(c: _Cand) -> str | None:
     return UNKNOWN_VALUE.get(c.gran or "day", "XXXX-XX-XX")
 
 
+_ONE_DAY = dt.timedelta(days=1)
 _TITLE_OPEN = {"《": "》", "「": "」", "“": "”"}
 _CLAUSE_MARKS = frozenset("，,。？?！!；;：:\n")
 

@@ -346,6 +346,8 @@ class _Parser(Anchoring):
         elif key == "dmy":
             d, mo, yy = int(g[0]), int(g[1]), g[2]
             y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+            if mo > 12 >= d:
+                d, mo = mo, d  # 12/25/2014 can only be month/day/year (the US order)
         else:
             y, mo, d = 2000 + int(g[0]), int(g[1]), int(g[2])
         if not (1000 <= y <= 2200):
@@ -1054,9 +1056,18 @@ class _Parser(Anchoring):
         mm = _RX_MINUTE.match(rest)
         if mm and mm.end() > 0:
             if mm.group(1):
-                mi = {"半": 30, "一刻": 15, "三刻": 45, "整": 0}[mm.group(1)]
-                gran = "minute" if mm.group(1) != "整" else "hour"
+                mi = {"半": 30, "一刻": 15, "三刻": 45, "整": 0, "正": 0}[mm.group(1)]
+                gran = "minute" if mm.group(1) not in ("整", "正") else "hour"
                 strong = True
+            elif mm.group(6):
+                before = {"一刻": 15, "三刻": 45}.get(mm.group(6)) or numeral_int(mm.group(6))
+                if before is None or not 0 < before < 60 or hv == 0:
+                    return None
+                hv, mi, gran, strong = hv - 1, 60 - before, "minute", True
+            elif mm.group(7) or mm.group(8):
+                marks = numeral_int(mm.group(7) or mm.group(8))
+                mi = 5 * marks if marks is not None and marks < 12 else None
+                gran, strong = "minute", True
             elif mm.group(2):
                 mi = numeral_int(mm.group(2))
                 sec = numeral_int(mm.group(3)) if mm.group(3) else None
@@ -1532,6 +1543,7 @@ class _Parser(Anchoring):
         "钟头": (0, 0, 3600, "hour"),
         "个钟头": (0, 0, 3600, "hour"),
         "个钟": (0, 0, 3600, "hour"),
+        "钟": (0, 0, 3600, "hour"),  # only in 一个半钟 (Cantonese: an hour and a half)
         "分钟": (0, 0, 60, "minute"),
         "分": (0, 0, 60, "minute"),
         "秒钟": (0, 0, 1, "second"),
@@ -1545,7 +1557,7 @@ class _Parser(Anchoring):
     _DUR_RX = re.compile(
         rf"(?:(?P<num>{_NUM}|半)(?P<more>多|余|来|几)?(?P<ge>个)?(?P<more0>多|余)?(?P<half>半)?"
         rf"|(?P<fz>多|数|几|十几|几十|数十)(?P<ge2>个)?)"
-        r"\s{0,1}(?P<unit>个季度|季度|个星期|星期|个礼拜|礼拜|个小时|小时|个钟头|钟头|个钟(?!点)|个月|刻钟|分钟|秒钟|世纪|年|月|周|天|日|秒|分|载)"
+        r"\s{0,1}(?P<unit>个季度|季度|个星期|星期|个礼拜|礼拜|个小时|小时|个钟头|钟头|个钟(?!点)|个月|刻钟|分钟|秒钟|世纪|年|月|周|天|日|秒|分|载|(?<=个半)钟(?![点表楼声摆情爱]))"
         r"(?P<half2>半)?(?:钟)?(?P<more2>多|余)?"
     )
 

@@ -100,6 +100,9 @@ class _Ctx:
     time: dt.datetime | None = None  # the last clock time the story named: what 40分钟后 counts from
     time_at: int = -1  # where that clock time ended
     time_unknown: int = 0  # what of `time` is a stand-in
+    # the day of the last day-long expression, counted ones too (三天后), and where it ended: a time
+    # of day right after it, or after 的 (三天后的下午3点), is on that day
+    next_to_day: tuple[int, dt.datetime] | None = None
     period: _Cand | None = None  # the last period (month, quarter, half, range): what 去年同期 shifts
     last: _Cand | None = None  # the last resolved point or range: what 届时 refers to
     year_span: _Cand | None = None  # the last year or year-long range (2022年, 过去一年): what 这一年 is

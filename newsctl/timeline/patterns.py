@@ -111,9 +111,14 @@ _RX_MONTHHALF = re.compile("上半月|下半月|月初|月中|月底|月末")
 _RX_MONTHHALF_G = re.compile("(上半月|下半月|月初|月中|月底|月末)")
 #: the minutes after a clock hour; bare two digits are not minutes when a unit of their own
 #: follows them (久一点10多年: 'a bit longer, ten-odd years', not 1:10)
+#: Cantonese clock talk (groups 6-8): 三点三个字 (three 'characters' of five minutes), 三点搭一 /
+#: 踏半 (and one five-minute mark / and a half), 十二点正 (sharp, 正 not opening a word: 0点正式发售);
+#: 七点差一刻, 八点差五分 (a quarter / five minutes to)
 _RX_MINUTE = re.compile(
-    rf"(半|一刻|三刻|整)|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%多余年个天月岁元万亿倍])"
+    rf"[搭踏]?(半|一刻|三刻|整|正(?![\u4e00-\u9fff]))|({_SMALL})\s{{0,1}}分(?:钟)?(?:({_SMALL})\s{{0,1}}秒)?"
+    rf"|(\d{{2}}|[{_CN}]{{2,3}})(?![\d{_CN}分秒%多余年个天月岁元万亿倍])"
     rf"|([{_CN}]|\d)(?=分)"
+    rf"|差(一刻|三刻|{_SMALL}(?=分))分?(?:钟)?|({_SMALL})个字|[搭踏]({_SMALL})(?![\d{_CN}])"
 )
 _RX_HOUR_NEXT = re.compile(r"左右|许|前后|以前|之前|以后|之后|之间|到|至|-|~")
 _RX_PREFIX = re.compile(_grouped("自从|从|自|截至|截止到|截止至|截止|直到|到|至|大约|大概|约"))

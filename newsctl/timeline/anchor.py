@@ -58,6 +58,9 @@ from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
 
+#: a month right after a year word (当年9月, 当年十二月)
+_RX_MONTH_NEXT = re.compile(r"(?:\d{1,2}|十[一二]|[一二三四五六七八九十])月")
+
 
 @functools.cache
 def _speech_day_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
@@ -302,7 +305,9 @@ class Anchoring:
             c = self.ctx
             off = "ctx" if c.y is not None and (c.ref is None or self._same_sentence()) else 0
         if off == "sentence":  # 当年: that same year when the sentence named one, else 'back then'
-            if self.ctx.y is None or not self._same_sentence():
+            # 当年9月 after a dated sentence (2019年6月3日，他被捕。当年9月…) is the story's year, as 同年 is
+            of_month = _RX_MONTH_NEXT.match(self.s, self.here + 2) is not None
+            if self.ctx.y is None or not (self._same_sentence() or of_month):
                 f.unresolved, f.anchor = True, "context"
                 return None
             off = "ctx"
@@ -457,7 +462,8 @@ class Anchoring:
             return True
         if not 40 <= n <= 99:
             return False
-        return self._stands_as_point(m)
+        # the same year the text named before as one of the Republic (民国91年前…91年后条例废除)
+        return self._stands_as_point(m) or f"民国{n}年" in self.s[: m.start()]
 
     def _stands_as_point(self, m: re.Match[str]) -> bool:
         """Does a bare N年 whose number may be a count stand as a point: after 在, 于, 从 … or

@@ -179,6 +179,7 @@ class _Parser(Anchoring):
         self.ctx = _Ctx(ref, self.ref_anchor)
         self.rx = _rx()
         self.v = _vocab()
+        self._speech_verbs = tuple(self.v["speech_day_verbs"])
         self.neg = self._negative_mask()
         self._boundaries: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
@@ -767,7 +768,11 @@ class _Parser(Anchoring):
             nf.start, nf.end, nf.gran, nf.rtype = start, start + dt.timedelta(days=2), "day", "range"
             nf.y, nf.mo, nf.d = start.year, start.month, None
             return nf
-        self._set(nf, base + dt.timedelta(days=k), "day")
+        day = base + dt.timedelta(days=k)
+        ref = self.ctx.ref
+        if not pre and ref is not None and day > ref and self.s.startswith(self._speech_verbs, m.end()):
+            day -= dt.timedelta(days=7)  # 国防部周日称 in a Monday's paper: a statement made, the day past
+        self._set(nf, day, "day")
         if not pre:
             nf.kinds = nf.kinds + ("weekday",)
         return nf
@@ -1757,6 +1762,8 @@ class _Parser(Anchoring):
                 break  # 两天又一个月 is one duration, 3天5年 is not
             if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] and _seconds(d2[2]) * d2[1] >= _seconds(part_unit):
                 break  # 一天24小时, 一年12个月: a whole unit restated, not a day and 24 hours
+            if s[j:end] in ("一天", "一日") and d2[3] == "hour" and not mm.group(0):
+                break  # 一天9小时: nine hours a day, a rate (a day and nine hours is 1天9小时, 一天零9小时)
             k, part_unit = d2[0], d2[2]
             total = [a + b * d2[1] for a, b in zip(total, d2[2])]
             grain = d2[3] if GRAIN_ORDER[d2[3]] < GRAIN_ORDER[grain] else grain
@@ -2712,7 +2719,7 @@ def _step_yearsub(key: str) -> _Step:
 
 def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["holiday"].match(s, pos)
-    if m:
+    if m and not s.startswith(tuple(p.v["festival_not_before"].get(m.group(0), ())), m.end()):
         _add(out, pos, m.end(), Rank.DAY, p._c_holiday(m.group(0), f))
 
 

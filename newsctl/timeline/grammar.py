@@ -1391,7 +1391,7 @@ class _Parser(Anchoring):
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
-        r"以前|之前|以后|之后|底前|前|后|左右|前后|许|上下|以内|之内|内|来)"
+        r"以前|之前|以后|之后|底前|前后|前|后|左右|许|上下|以内|之内|内|来)"
     )
 
     def _finish(self, s0: int, e: int, lf: _Frame, rf: _Frame | None, prefix: str | None) -> _Cand | None:

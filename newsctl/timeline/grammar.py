@@ -261,7 +261,15 @@ class _Parser(Anchoring):
 
     def _c_century(self, m: re.Match[str], f: _Frame) -> _Frame | None:
         if m.group(2):
-            dec = numeral_int(m.group(2))
+            decades = 1
+            digits = m.group(2)
+            if len(digits) == 3 and digits[1] == "十":
+                pass
+            elif len(digits) == 3:  # 八九十年代: the eighties and nineties
+                if _CN_DIGITS.find(digits[1]) - _CN_DIGITS.find(digits[0]) != 1:
+                    return None
+                digits, decades = digits[0] + "十", 2
+            dec = numeral_int(digits)
             if dec is None or dec % 10:
                 return None
             cent = m.group(1)
@@ -283,7 +291,7 @@ class _Parser(Anchoring):
                 if dec >= 100:
                     return None
             y0 = base + dec
-            start, end = dt.datetime(y0, 1, 1), dt.datetime(y0 + 10, 1, 1)
+            start, end = dt.datetime(y0, 1, 1), dt.datetime(y0 + 10 * decades, 1, 1)
             part = m.group(3)
             if part in ("初", "初期"):
                 end = dt.datetime(y0 + 3, 1, 1)
@@ -292,7 +300,7 @@ class _Parser(Anchoring):
             elif part in ("中", "中期"):
                 start, end = dt.datetime(y0 + 3, 1, 1), dt.datetime(y0 + 7, 1, 1)
         else:
-            c = numeral_int(m.group(4))
+            c = {"上": 20, "上个": 20, "本": 21}.get(m.group(4)) or numeral_int(m.group(4))
             if not c or c > 22:
                 return None
             if self.s.startswith(tuple(self.v["century_name_words"]), m.end()):

@@ -184,8 +184,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "minguo": re.compile(rf"民国({_INT})年"),
         "era": re.compile("(%s)(元|[一二三四五六七八九十]{1,3})年" % _alt(v["era_years"])),
         "century": re.compile(
-            rf"(?:(上|本|{_SMALL})世纪)?(\d{{3}}0|\d0|[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
-            rf"|({_SMALL})世纪(初期|末期|初|末|上半叶|下半叶)?"
+            rf"(?:(上|本|{_SMALL})世纪)?(\d{{3}}0|\d0|[一二三四五六七八]?[一二三四五六七八九]十)年代(初期|中期|末期|中后期|初|末|中)?"
+            rf"|(上个?|本|{_SMALL})世纪(初期|末期|初|末|上半叶|下半叶)?"
         ),
         "rel_year": re.compile(_alt(v["rel_year"])),
         # sub-year

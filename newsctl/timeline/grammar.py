@@ -50,6 +50,8 @@ from newsctl.timeline.patterns import (
     _RX_NIGHT_NUM,
     _RX_PREFIX,
     _RX_SEP_WD,
+    _RX_SET_MONTHDAY,
+    _RX_SET_SEASON,
     _RX_SET_WD,
     _RX_SET_WD_TO,
     _RX_SMALL_SEC,
@@ -1054,7 +1056,9 @@ class _Parser(Anchoring):
         m = self.rx["hour"].match(s, pos)
         if not m:
             return None
-        hv = numeral_int(m.group(1))
+        # 七八点: seven or eight o'clock, a range over both hours (not 78)
+        pair = _neighbouring_numerals(m.group(1))
+        hv = _CN_DIGITS.find(m.group(1)[0]) if pair else numeral_int(m.group(1))
         if hv is None or hv > 24:
             return None
         unit = m.group(2)
@@ -1105,7 +1109,11 @@ class _Parser(Anchoring):
                 if not _RX_HOUR_NEXT.match(nxt):
                     if not (pos > 0 and s[pos - 1] in "在于到至从约近"):
                         return None
+        if pair and (mm is not None or f.kinds[-1:] != ("daypart",)):
+            return None  # only 下午七八点 (a part of day first): 七八点半 or a bare 七八点 is no such range
         nf = self._time(f, hv, mi, sec, gran)
+        if pair and nf is not None and nf.start is not None and nf.end is not None:
+            nf.end, nf.rtype = nf.end + dt.timedelta(hours=1), "range"
         return (end, nf) if nf is not None else None
 
     def _time(self, f: _Frame, h: int, mi: int, sec: int | None, gran: str) -> _Frame | None:
@@ -2107,6 +2115,11 @@ class _Parser(Anchoring):
             self._in_set = False
         if p is not None and "year" not in p[1].kinds and (p[2] is None or "year" not in p[2].kinds):
             e = p[0]
+        elif p is None:
+            part = {"M": _RX_SET_MONTHDAY, "Y": _RX_SET_SEASON}.get(per)
+            pm = part.match(self.s, e) if part is not None else None
+            if pm is not None:
+                e = pm.end()
         if per == "Q":
             val = "P%gM" % (3 * n)
         elif per in ("H", "MIN", "S"):

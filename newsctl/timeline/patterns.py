@@ -136,6 +136,9 @@ _RX_BELOW = re.compile("以下|以内")
 #: may follow it (每周一、三、五, 每周二和周四)
 _SET_WEEKDAY = r"(?:[一二三四五六日天]|[1-7](?!\d))(?![次天日个班节堂场回遍趟小分晚名位人])"
 _RX_SET_WD = re.compile(rf"(?:的)?{_SET_WEEKDAY}(?:[、和及与](?:周|星期|礼拜)?{_SET_WEEKDAY})*|(?:的)?工作日")
+#: a day of the month after 每月 (每月15号, 每个月的1日) and a season after 每年 (每年冬天): parts of the set
+_RX_SET_MONTHDAY = re.compile(rf"(?:的)?{_SMALL}[号日](?![楼线院号])")
+_RX_SET_SEASON = re.compile(r"(?:的)?[春夏秋冬][天季](?![赛节])")
 #: the end of a run of weekdays after 每周一: 每周一至周五, 每周一至五 recur as a whole
 _RX_SET_WD_TO = re.compile(rf"(?:至|到|-|—|~)(?:周|星期|礼拜)?{_SET_WEEKDAY}")
 _RX_ANN_TRAIL = re.compile(r"(的|暨|之|\s)+$")

@@ -1124,15 +1124,18 @@ class _Parser(Anchoring):
             nf.rtype = "datetime"
             return nf
         nf = replace(f, kinds=f.kinds + ("clock",))
+        evening_midnight = False
         if f.pm == 0 and not f.kinds and h < 12:
             nf.pm = self._half_of_day(h)  # 下午3点到5点, 下午9点24分…9点38分
         if nf.pm == 1 and h < 5 and f.part and f.part[0] >= 18:
             h += 24  # 深夜两点, 夜里3点: the small hours after that evening, not the afternoon
+        elif nf.pm == 1 and h == 12 and f.part and f.part[0] >= 18:
+            h, evening_midnight = 24, True  # 晚上12点(半): the midnight ending that evening, not noon
         elif nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
-        if h == 24 and (mi or sec):
+        if h == 24 and (mi or sec) and not evening_midnight:
             h = 0
         if not self._take_day(nf):
             return nf if nf.unresolved else None
@@ -1397,6 +1400,11 @@ class _Parser(Anchoring):
             if rf.start is None or lf.start is None:
                 return (e, rf) if (rf.unresolved or lf.unresolved) else None
             assert rf.end is not None  # a frame with a start has an end
+            if "weekday" in rf.kinds and rf.gran == "day" and lf.gran == "day":
+                # 下周一至周三, 上周五至周日: the first such weekday from the left side on
+                days = (rf.start.weekday() - lf.start.weekday()) % 7
+                rf.start = trunc(lf.start, "day") + dt.timedelta(days=days)
+                rf.end = rf.start + dt.timedelta(days=1)
             if rf.start < lf.start and "year" not in rf.kinds and rf.gran in ("month", "day"):
                 rf.start, rf.end = rf.start + relativedelta(years=1), rf.end + relativedelta(years=1)
             if rf.end <= lf.start:

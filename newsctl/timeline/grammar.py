@@ -1743,6 +1743,13 @@ class _Parser(Anchoring):
         first = numeral_int(s[i - 2])
         return first is not None and first >= 1 and first + 1 == n
 
+    def _again_after(self, i: int) -> bool:
+        """Does 再过 stand right before the count at i, or 过 opening a clause (过十周)?"""
+        s = self.s
+        if s.startswith("再过", i - 2) if i >= 2 else False:
+            return True
+        return i >= 1 and s[i - 1] == "过" and (i == 1 or s[i - 2] in _CLAUSE_OPENERS)
+
     def _duration_expr(self, i: int) -> _Cand | None:
         s = self.s
         if i and s[i - 1] == "第":
@@ -1845,6 +1852,10 @@ class _Parser(Anchoring):
             sw = None
         if sw == "来" and end + 1 < self.n and s[end + 1] in "说看讲自到":
             sw = None
+        if sw is None and pre is None and n is not None and self._again_after(i):
+            # 再过两天 (and 过十周 opening a clause): that long from now, as 两天后 is
+            i = i - 2 if s.startswith("再过", i - 2) else i - 1
+            suf, sw = _RX_NOTHING.match(s, end), "后"
         durv = (
             fmt_duration(*total)
             if n is not None
@@ -2455,6 +2466,8 @@ def _smaller_of_neighbours(num: str) -> int | None:
 _PREFIX_MAY_BEGIN = _FirstChar(_RX_PREFIX)
 _DURATION_PREFIX_MAY_BEGIN = _FirstChar(_RX_DUR_PRE)
 _DURATION_SUFFIX_MAY_BEGIN = _FirstChar(_RX_DUR_SUF)
+_RX_NOTHING = re.compile("")  # an empty suffix, where a word before the count says 'from now'
+_CLAUSE_OPENERS = frozenset("，,。；;！!？?：:\n 　")
 _INT_MAY_BEGIN = _FirstChar(_RX_INT)
 _CONN_MAY_BEGIN = _FirstChar(_RX_CONN)
 _SUFFIX_MAY_BEGIN = _FirstChar(_Parser._SUFFIX)
@@ -2493,7 +2506,7 @@ def _component_plan(ch: str, ok: frozenset[str], last: Rank) -> tuple[_Step, ...
 
     if last == Rank.NONE and ch in "农阴旧":
         steps.append(_step_lunar)
-    if last in (Rank.DAY, Rank.WEEKDAY, Rank.DAYPART) and (ch == " " or isdig):
+    if last in (Rank.DAY, Rank.WEEKDAY, Rank.DAYPART) and (ch == " " or isdig or ch == "T"):
         want("clock_sp", _step_clock_sp)
     if last < Rank.YEAR:
         if isdig:
@@ -2572,7 +2585,7 @@ def _step_lunar(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> No
 
 
 def _step_clock_sp(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
-    if s[pos] == " " or (pos > 0 and s[pos - 1].isdigit()):
+    if s[pos] == " " or (pos > 0 and s[pos - 1].isdigit()):  # also ISO's 2016-11-08T15:45
         m = p.rx["clock_sp"].match(s, pos)
         if m:
             _add(out, pos, m.end(), Rank.CLOCK, p._c_clock(m, f))

@@ -590,6 +590,14 @@ class _Parser(Anchoring):
                 nf.start, nf.end = me - delta, me
             nf.gran, nf.rtype = "day", "range"
             return nf
+        if key == "nth_wd" and m.group(2):  # 三月的最后一个星期五: counted back from the month's end
+            wd = _WD.get(m.group(3))
+            if wd is None or wd > 6:
+                return None
+            last = me - dt.timedelta(days=1)
+            nf.kinds = nf.kinds + ("day",)
+            self._set(nf, last - dt.timedelta(days=(last.weekday() - wd) % 7), "day")
+            return nf
         n = numeral_int(m.group(1))
         if not n:
             return None
@@ -604,7 +612,7 @@ class _Parser(Anchoring):
             )
             self._set(nf, w1 + dt.timedelta(weeks=n - 1), "week")
             return nf
-        wd = _WD.get(m.group(2))
+        wd = _WD.get(m.group(3))
         if wd is None or wd > 6:
             return None
         first = ms + dt.timedelta(days=(wd - ms.weekday()) % 7)

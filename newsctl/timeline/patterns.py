@@ -209,7 +209,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"(?:的)?(前|后|最后|头)({_SMALL})(?:个)?(月|天|日|周|星期|季度)|(?:的)?(首)(月)"
         ),
         "nth": re.compile(rf"(?:的)?第({_SMALL})(?:个)?(周|星期|礼拜|天|月)"),
-        "nth_wd": re.compile(rf"(?:的)?第({_SMALL})个?(?:星期|礼拜|周)([一二三四五六日天1-7])"),
+        "nth_wd": re.compile(rf"(?:的)?(?:第({_SMALL})|(最后一))个?(?:星期|礼拜|周)([一二三四五六日天1-7])"),
         "holiday": re.compile(
             _alt(
                 list(v["solar_festivals"])

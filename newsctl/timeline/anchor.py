@@ -324,7 +324,9 @@ class Anchoring:
         if off.startswith("ctx") and len(off) > 3:
             k = int(off[3:])
         base = None
-        if grain == "year" and c.y is not None:
+        if grain == "day" and c.next_to_day is not None and self._joined_to(c.next_to_day[0]):
+            base, f.anchor = c.next_to_day[1], "context"  # 中秋节当天, 5月1日的次日: that day
+        elif grain == "year" and c.y is not None:
             base, f.anchor = dt.datetime(c.y, 1, 1), "context"
         elif grain == "month" and c.y is not None and c.mo is not None:
             base, f.anchor = dt.datetime(c.y, c.mo, 1), "context"

@@ -2164,7 +2164,7 @@ class _Parser(Anchoring):
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
             "如今|现今|此时|此刻|近日|日前|近期|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
             "近年来|近年|近些年|近几年|近来|"
-            "这些年|这几年|前几年|前些年|"
+            "这些年|这几年|前几年|前些年|前几天|前些天|前几日|前几个月|前些个月|前几周|前几个星期|"
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
         )
     )
@@ -2201,7 +2201,13 @@ class _Parser(Anchoring):
             "前段时间",
         ):
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
-        if w in ("前几年", "前些年"):  # a few years back: a past time, not a length
+        if w.startswith(("前几", "前些")):  # 前几年, 前几天: some time back, not a length (`_vague_past`)
+            prev = self.s[i - 1] if i else ""
+            han_before = "\u4e00" <= prev <= "\u9fff" and prev not in self.v["vague_past_subjects"]
+            early = bool(prev) and prev in self.v["vague_past_not_after"]
+            if early or (han_before and w not in ("前几年", "前些年")):
+                # 提前几天, 之前几年: a length; 事件前几天, 消失的前几天: days before an event, not now
+                return None
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("近年来", "近年", "近些年", "近几年", "这些年", "这几年", "最近几年", "最近这几年"):
             w = "近年"

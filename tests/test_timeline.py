@@ -396,3 +396,26 @@ def test_numeral_value(text: str, allow_float: bool, value: float | None) -> Non
 
     got = numeral_value(text, allow_float)
     assert got == value and type(got) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("year", "term", "day"),
+    [
+        (2023, "冬至", "2023-12-22"),
+        (2024, "冬至", "2024-12-21"),
+        (2025, "立春", "2025-02-03"),
+        (2024, "清明", "2024-04-04"),
+        # years where the formula alone is a day off
+        (2021, "冬至", "2021-12-21"),
+        (2019, "小寒", "2019-01-05"),
+        (2026, "雨水", "2026-02-18"),
+        (2008, "小满", "2008-05-21"),
+        (2016, "小暑", "2016-07-07"),
+        (2002, "立秋", "2002-08-08"),
+    ],
+)
+def test_solar_term_dates(year: int, term: str, day: str) -> None:
+    from newsctl.timewords import solar_term
+
+    found = solar_term(year, term)
+    assert found is not None and found.date().isoformat() == day

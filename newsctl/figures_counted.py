@@ -1090,15 +1090,20 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
     if not (1 if model else 2) <= len(phrase) <= vocab["phrase_max_han"]:
         return None
     first = next((phrase[:k] for k in (3, 2) if k <= len(phrase) and tags[phrase[:k]]), phrase[0])
-    if tags[first] in vocab["phrase_not_first_tags"] or any(
-        is_numeral_start(phrase[j])
-        and phrase[j] not in vocab["forward_word_numerals"]
-        and not any(
-            tags[phrase[a:b]] not in (None, "m")
-            for a in range(max(0, j - 2), j + 1)
-            for b in range(max(a + 2, j + 1), min(a + 3, end) + 1)
+    opens = tags[first]  # (a verb of one character opens many nouns jieba lacks: 保母)
+    if (
+        opens in vocab["phrase_not_first_tags"]
+        and (len(first) > 1 or opens not in verbs)
+        or any(
+            is_numeral_start(phrase[j])
+            and phrase[j] not in vocab["forward_word_numerals"]
+            and not any(
+                tags[phrase[a:b]] not in (None, "m")
+                for a in range(max(0, j - 2), j + 1)
+                for b in range(max(a + 2, j + 1), min(a + 3, end) + 1)
+            )
+            for j in range(1, end)
         )
-        for j in range(1, end)
     ):
         return None  # (对我们有所希望, 换一个地点: a pronoun or a verb opens a clause; 队伍 is a word)
     # the longest dictionary word that ends the phrase decides (受损 is a verb, whatever 损 alone is)

@@ -120,6 +120,21 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # open when a numeral character goes on after it: 一张手机付款|二维码)
         run = after_spans[0][1]
         after_spans.append(("after_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
+    if (
+        q.kind == "count"
+        and q.unit is not None
+        and not person
+        and q.unit not in _counted_vocab()["run_not_units"]
+        and q.unit not in _counted_vocab()["phrase_not_units"]
+    ):
+        # 4艘无人船参与: the noun phrase up to the clause's next function word or verb, a word the
+        # dictionary lacks or not, opened by a model name in Latin letters and digits or not
+        model = _MODEL_NAME(text, q.end, hi)
+        at = model.end() if model else q.end
+        found = _ANY_HAN_RUN(text, at, min(at + limit, hi))  # (无人船参与: 参 ends no word here)
+        if han := found.group() if found else "":
+            edge = _is_han(text[at + len(han) : at + len(han) + 1] or "，")
+            after_spans.append(("after_phrase", (model.group() if model else "") + "|" + han, edge))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -416,6 +431,14 @@ def _counted_vocab() -> dict[str, Any]:
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
+        "phrase_max_han": int(data["phrase_run"]["max_han"]),
+        "phrase_stop_tags": frozenset(data["phrase_run"]["stop_tags"]),
+        "phrase_not_first": frozenset(data["phrase_run"]["not_first"]),
+        "phrase_verb_tags": frozenset(data["phrase_run"]["verb_tags"]),
+        "phrase_not_units": frozenset(data["phrase_run"]["not_units"]),
+        "phrase_end_chars": frozenset(data["phrase_run"]["end_chars"]),
+        "phrase_weak_single_tags": frozenset(data["phrase_run"]["weak_single_tags"]),
+        "phrase_not_first_tags": frozenset(data["phrase_run"]["not_first_tags"]),
         "toll_units": frozenset(data["tolls"]["units"]),
         "toll_words": _by_length(data["tolls"]["words"]),
         "toll_leads": _by_length(data["tolls"]["lead_words"]),
@@ -784,8 +807,12 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side == "after_run":
-                    found = _short_run(chars, open_edge, _tag_memo)
+                if side in ("after_run", "after_phrase"):
+                    found = (
+                        _short_run(chars, open_edge, _tag_memo)
+                        if side == "after_run"
+                        else _phrase_run(chars, open_edge, _tag_memo)
+                    )
                     if type(found) is list:
                         wanted.update(found)
                         waiting.append((k, spans[at:]))
@@ -1005,6 +1032,85 @@ def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str 
     if any(tags[tail] in vocab["run_head_tags"] for tail in tails):
         return run
     return None
+
+
+#: a model name in Latin letters and digits right after a measure word (3台XK2型机床)
+_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*").match
+_ANY_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*").match
+
+
+def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The noun phrase after a measure word (`chars`: a model name, "|", the Han run after it) up
+    to punctuation, or a function character or a dictionary word of stop_tags that no dictionary
+    word crosses, when it ends with a dictionary noun and has at most max_han Han characters: the words it
+    must know first when `tags` lacks them."""
+    vocab = _counted_vocab()
+    model, _bar, han = chars.partition("|")
+    if (
+        not han
+        or han[0] in _BOUNDARY_CHARS
+        or is_numeral_start(han[0])
+        and han[0] not in vocab["forward_word_numerals"] + vocab["lead_word_numerals"]
+        or han[0] in vocab["phrase_not_first"]
+    ):
+        return None  # (一户多宅, 两户一体: a set phrase that numbers its parts, no count of a noun)
+    words = {han[i:j] for i in range(len(han)) for j in range(i + 1, min(i + 3, len(han)) + 1)}
+    lacking = [word for word in words if word not in tags]
+    if lacking:
+        return lacking
+    stops, heads = vocab["phrase_stop_tags"], vocab["run_head_tags"]
+    verbs = vocab["phrase_verb_tags"]
+    end = len(han)
+    for i in range(1, len(han)):
+        if any(
+            tags[han[a:b]] for a in range(max(0, i - 2), i) for b in range(i + 1, min(a + 3, len(han)) + 1)
+        ):
+            continue  # (无人船参与: 与 ends nothing inside 参与)
+        # the longest dictionary word that starts here decides (满意度 and 中心 end no phrase)
+        word = next((han[i : i + k] for k in (3, 2) if i + k <= len(han) and tags[han[i : i + k]]), han[i])
+        tag = tags[word]
+        if len(word) > 1:
+            if tag not in stops:
+                continue
+        elif (
+            han[i] not in _BOUNDARY_CHARS
+            and han[i] not in vocab["phrase_end_chars"]
+            and (tag not in stops or tag in verbs or tag in vocab["phrase_weak_single_tags"])
+        ):
+            continue  # (车 alone is tagged as a bound morpheme, like 仍: only the listed ones end a phrase)
+        rest = han[i + len(word) :]
+        rest = rest[: next((k for k, ch in enumerate(rest) if ch in _BOUNDARY_CHARS), len(rest))]
+        if tag in verbs and rest and tags.get(rest, _UNKNOWN) in heads:
+            return None  # 农机具维修网点: a verb before the head noun modifies it; the phrase is longer
+        end = i
+        break
+    if end == len(han) and open_edge or han[end : end + 1] == "的":
+        return None  # (the phrase goes on past what was read, or is a modifier)
+    phrase = han[:end]
+    if not (1 if model else 2) <= len(phrase) <= vocab["phrase_max_han"]:
+        return None
+    first = next((phrase[:k] for k in (3, 2) if k <= len(phrase) and tags[phrase[:k]]), phrase[0])
+    opens = tags[first]  # (a verb of one character opens many nouns jieba lacks: 保母)
+    if (
+        opens in vocab["phrase_not_first_tags"]
+        and (len(first) > 1 or opens not in verbs)
+        or any(
+            is_numeral_start(phrase[j])
+            and phrase[j] not in vocab["forward_word_numerals"]
+            and not any(
+                tags[phrase[a:b]] not in (None, "m")
+                for a in range(max(0, j - 2), j + 1)
+                for b in range(max(a + 2, j + 1), min(a + 3, end) + 1)
+            )
+            for j in range(1, end)
+        )
+    ):
+        return None  # (对我们有所希望, 换一个地点: a pronoun or a verb opens a clause; 队伍 is a word)
+    # the longest dictionary word that ends the phrase decides (受损 is a verb, whatever 损 alone is)
+    last = next((tags[phrase[-k:]] for k in (3, 2, 1) if k <= len(phrase) and tags[phrase[-k:]]), None)
+    if last not in heads:
+        return None
+    return model + phrase
 
 
 def _person_run(chars: str) -> str | None:

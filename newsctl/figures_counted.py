@@ -437,6 +437,7 @@ def _counted_vocab() -> dict[str, Any]:
         "phrase_verb_tags": frozenset(data["phrase_run"]["verb_tags"]),
         "phrase_not_units": frozenset(data["phrase_run"]["not_units"]),
         "phrase_end_chars": frozenset(data["phrase_run"]["end_chars"]),
+        "phrase_half_word_tags": frozenset(data["phrase_run"]["half_word_tags"]),
         "phrase_weak_single_tags": frozenset(data["phrase_run"]["weak_single_tags"]),
         "phrase_not_first_tags": frozenset(data["phrase_run"]["not_first_tags"]),
         "toll_units": frozenset(data["tolls"]["units"]),
@@ -1080,8 +1081,18 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
             continue  # (车 alone is tagged as a bound morpheme, like 仍: only the listed ones end a phrase)
         rest = han[i + len(word) :]
         rest = rest[: next((k for k, ch in enumerate(rest) if ch in _BOUNDARY_CHARS), len(rest))]
-        if tag in verbs and rest and tags.get(rest, _UNKNOWN) in heads:
-            return None  # 农机具维修网点: a verb before the head noun modifies it; the phrase is longer
+        after = next((rest[:k] for k in (3, 2) if k <= len(rest) and tags.get(rest[:k])), rest[:1])
+        if tag in verbs and after and tags.get(after, _UNKNOWN) in heads:
+            # 农机具维修网点, 两枚反舰巡航导弹: a verb before a noun may modify it (the phrase is longer)
+            # or take it as its object (5辆车运送物资): unsure, so no phrase
+            return None
+        if (
+            len(word) == 1
+            and tag in vocab["phrase_half_word_tags"]
+            and after
+            and tags.get(after) not in stops
+        ):
+            return None  # (线下线|上活动: a character that ends nothing before a noun may be half of a word)
         end = i
         break
     if end == len(han) and open_edge or han[end : end + 1] == "的":
@@ -1106,11 +1117,35 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
         )
     ):
         return None  # (对我们有所希望, 换一个地点: a pronoun or a verb opens a clause; 队伍 is a word)
+    if _verb_inside(phrase, tags, verbs, vocab["name_tags"]):
+        return None  # (5辆车运送物资, 13辆车定损: a verb inside makes the run a clause)
     # the longest dictionary word that ends the phrase decides (受损 is a verb, whatever 损 alone is)
     last = next((tags[phrase[-k:]] for k in (3, 2, 1) if k <= len(phrase) and tags[phrase[-k:]]), None)
     if last not in heads:
         return None
     return model + phrase
+
+
+def _verb_inside(
+    phrase: str, tags: dict[str, str | None], verbs: frozenset[str], names: frozenset[str]
+) -> bool:
+    """Whether a word after the first of `phrase`, read back from its end (longest dictionary words
+    of two or three characters first, names left out: the dictionary holds many odd ones), is a verb
+    of two characters or more, or a verb of one character before other characters."""
+    end = len(phrase)
+    while end > 1:
+        word = next(
+            (
+                phrase[end - k : end]
+                for k in (3, 2)
+                if end - k >= 0 and tags.get(phrase[end - k : end]) not in (None, *names)
+            ),
+            phrase[end - 1],
+        )
+        if end - len(word) > 0 and tags.get(word) in verbs and (len(word) > 1 or end < len(phrase)):
+            return True
+        end -= len(word)
+    return False
 
 
 def _person_run(chars: str) -> str | None:

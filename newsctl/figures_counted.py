@@ -1083,7 +1083,7 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
         rest = rest[: next((k for k, ch in enumerate(rest) if ch in _BOUNDARY_CHARS), len(rest))]
         after = next((rest[:k] for k in (3, 2) if k <= len(rest) and tags.get(rest[:k])), rest[:1])
         if tag in verbs and after and tags.get(after, _UNKNOWN) in heads:
-            # 农机具维修网点, 两枚反舰巡航导弹: a verb before a noun may modify it (the phrase is longer)
+            # 农机具维修网点, 两枚反潜巡航导弹: a verb before a noun may modify it (the phrase is longer)
             # or take it as its object (5辆车运送物资): unsure, so no phrase
             return None
         if (

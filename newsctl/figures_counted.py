@@ -196,6 +196,9 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             # 500多名外国人在当地失踪, 15位报告人做了: the shortest run after the measure word that
             # ends like a noun of people, when nothing else names them
             spans.append(("person_run", person_after, False))
+        # 河长32万名: a noun of people the dictionary lacks, right before the count
+        start = max(lo, q.start - 4)
+        spans.append(("role_before", text[start : q.start], start == lo))
         spans.append(("word", news["person_noun"], False))
     return spans
 
@@ -428,6 +431,7 @@ def _counted_vocab() -> dict[str, Any]:
         "person_run_max": int(data["person_heads"]["run_max"]),
         "person_run_endings": frozenset(data["person_heads"]["run_endings"]),
         "person_run_extenders": frozenset(data["person_heads"]["run_extenders"]),
+        "role_endings": frozenset(data["role_before"]["endings"]),
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
@@ -808,11 +812,13 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side in ("after_run", "after_phrase"):
+                if side in ("after_run", "after_phrase", "role_before"):
                     found = (
                         _short_run(chars, open_edge, _tag_memo)
                         if side == "after_run"
                         else _phrase_run(chars, open_edge, _tag_memo)
+                        if side == "after_phrase"
+                        else _role_before(chars, open_edge, _tag_memo)
                     )
                     if type(found) is list:
                         wanted.update(found)
@@ -1162,6 +1168,29 @@ def _person_run(chars: str) -> str | None:
                 end += 1  # 老师傅, 子女, 民众, 人士
             return None if chars[end : end + 1] == "的" else chars[:end]  # (英勇救人的: a modifier)
     return None
+
+
+def _role_before(chars: str, at_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The last two characters of `chars` (the text before a count of people) when they end like a
+    noun of people (role_before.endings: 河长, 辅警, 村医), make no dictionary word (a known word was
+    read by the dictionary readings), and stand on their own: after a boundary, or after a
+    dictionary word that no word crossing into them continues (`at_edge`: the text before `chars` is
+    another figure). Else None, or the words to look up first."""
+    if len(chars) < 2 or chars[-1] not in _counted_vocab()["role_endings"]:
+        return None
+    role, before = chars[-2:], chars[:-2]
+    if not _is_han(role[0]) or role[0] in _BOUNDARY_CHARS or is_numeral_start(role[0]):
+        return None
+    words = [role] + ([before[-1] + role[0]] if before else []) + ([before[-2:]] if len(before) >= 2 else [])
+    lacking = [word for word in words if word not in tags]
+    if lacking:
+        return lacking
+    if tags[role] is not None or before and tags[before[-1] + role[0]] is not None:
+        return None  # (增长3人: a word of another kind; 学生会员3名: a word crosses into it)
+    if not before:
+        return role if at_edge else None
+    alone = not _is_han(before[-1]) or before[-1] in _BOUNDARY_CHARS or is_numeral_start(before[-1])
+    return role if alone or len(before) >= 2 and tags[before[-2:]] is not None else None
 
 
 def _money_run(chars: str, open_edge: bool) -> str | None:

@@ -199,6 +199,13 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # 河长32万名: a noun of people the dictionary lacks, right before the count
         start = max(lo, q.start - 4)
         spans.append(("role_before", text[start : q.start], start == lo))
+        household = _counted_vocab()["household"]
+        if (
+            q.unit in household["units"]
+            and text[q.end : q.end + 1] != news["person_noun"]
+            and q.value <= household["max_members"]
+        ):
+            spans.append(("word", household["noun"], False))  # 一家5口, 6口生活: the members of a household
         spans.append(("word", news["person_noun"], False))
     return spans
 
@@ -432,6 +439,11 @@ def _counted_vocab() -> dict[str, Any]:
         "person_run_endings": frozenset(data["person_heads"]["run_endings"]),
         "person_run_extenders": frozenset(data["person_heads"]["run_extenders"]),
         "role_endings": frozenset(data["role_before"]["endings"]),
+        "household": {
+            "units": frozenset(data["household"]["units"]),
+            "noun": str(data["household"]["noun"]),
+            "max_members": float(data["household"]["max_members"]),
+        },
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),

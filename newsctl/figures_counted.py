@@ -1073,6 +1073,17 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
         or han[0] in vocab["phrase_not_first"]
     ):
         return None  # (一户多宅, 两户一体: a set phrase that numbers its parts, no count of a noun)
+    # the first word first: most runs open a clause (a pronoun, an adverb, a verb) and need no more
+    # look-ups; no stop falls inside it (a word crosses there), so it opens the phrase too
+    openers = [han[:k] for k in (3, 2, 1) if k <= len(han)]
+    lacking = [word for word in openers if word not in tags]
+    if lacking:
+        return lacking
+    first = next((word for word in openers if tags[word]), han[0])
+    if tags[first] in vocab["phrase_not_first_tags"] and (
+        len(first) > 1 or tags[first] not in vocab["phrase_verb_tags"]
+    ):
+        return None
     words = {han[i:j] for i in range(len(han)) for j in range(i + 1, min(i + 3, len(han)) + 1)}
     lacking = [word for word in words if word not in tags]
     if lacking:

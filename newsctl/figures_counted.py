@@ -1160,7 +1160,8 @@ def _verb_inside(
 ) -> bool:
     """Whether a word after the first of `phrase`, read back from its end (longest dictionary words
     of two or three characters first, names left out: the dictionary holds many odd ones), is a verb
-    of two characters or more, or a verb of one character before other characters."""
+    of two characters or more, or a verb of one character before other characters; or a character
+    alone inside it that the dictionary tags as a name (a word the dictionary lacks is cut there)."""
     end = len(phrase)
     while end > 1:
         word = next(
@@ -1173,6 +1174,8 @@ def _verb_inside(
         )
         if end - len(word) > 0 and tags.get(word) in verbs and (len(word) > 1 or end < len(phrase)):
             return True
+        if end - 1 > 0 and end < len(phrase) and len(word) == 1 and tags.get(word) in names:
+            return True  # (业者纳食品: a character of a name alone inside it, a word cut)
         end -= len(word)
     return False
 

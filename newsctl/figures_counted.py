@@ -26,6 +26,7 @@ from newsctl.figures import (
     _same_clause_before,
     _startswith_any,
     _vocab,
+    _Words,
 )
 from newsctl.numerals import is_numeral_start
 from newsctl.numerals import tables as numeral_tables
@@ -282,6 +283,10 @@ def _strip_predicate(chars: str) -> str:
         if word is not None:
             chars = chars[: -len(word)]
             continue
+        per = _endswith_any(chars, len(chars), vocab["per_units"])
+        if per is not None and len(chars) > len(per):
+            chars = chars[: -len(per)]  # 包车每趟要800元: the price of one, not what is counted
+            continue
         when = vocab["time_tail"](chars)
         if when is not None and when.start() > 0:
             chars = chars[: when.start()]  # 房价指数在4月也比去年同期上扬: the time of the change
@@ -377,6 +382,12 @@ def _time_tail_search(spec: dict[str, Any]) -> Any:
     return re.compile(f"(?:{leads})?(?:{number})(?:[-－至到~](?:{number}))?(?:{units})$").search
 
 
+def _per_units() -> _Words:
+    """_endswith_any's table of 每 + a unit (每趟, 每剂, 每公斤, 每小时): the measure before a price."""
+    units: dict[str, Any] = load_json("figures_units.json")
+    return _by_length(sorted({"每" + unit for key in ("count", "measure", "time") for unit in units[key]}))
+
+
 @cache
 def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
@@ -439,6 +450,7 @@ def _counted_vocab() -> dict[str, Any]:
         "person_run_endings": frozenset(data["person_heads"]["run_endings"]),
         "person_run_extenders": frozenset(data["person_heads"]["run_extenders"]),
         "role_endings": frozenset(data["role_before"]["endings"]),
+        "per_units": _per_units(),
         "household": {
             "units": frozenset(data["household"]["units"]),
             "noun": str(data["household"]["noun"]),

@@ -206,7 +206,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             and text[q.end : q.end + 1] != news["person_noun"]
             and q.value <= household["max_members"]
         ):
-            spans.append(("word", household["noun"], False))  # 一家5口, 6口生活: the members of a household
+            spans.append(("word", household["noun"], False))  # 一家5口, 3口生计: the members of a household
         spans.append(("word", news["person_noun"], False))
     return spans
 

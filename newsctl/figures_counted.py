@@ -26,6 +26,7 @@ from newsctl.figures import (
     _same_clause_before,
     _startswith_any,
     _vocab,
+    _Words,
 )
 from newsctl.numerals import is_numeral_start
 from newsctl.numerals import tables as numeral_tables
@@ -120,6 +121,21 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         # open when a numeral character goes on after it: 一张手机付款|二维码)
         run = after_spans[0][1]
         after_spans.append(("after_run", run, _is_han(text[q.end + len(run) : q.end + len(run) + 1] or "，")))
+    if (
+        q.kind == "count"
+        and q.unit is not None
+        and not person
+        and q.unit not in _counted_vocab()["run_not_units"]
+        and q.unit not in _counted_vocab()["phrase_not_units"]
+    ):
+        # 4艘无人船参与: the noun phrase up to the clause's next function word or verb, a word the
+        # dictionary lacks or not, opened by a model name in Latin letters and digits or not
+        model = _MODEL_NAME(text, q.end, hi)
+        at = model.end() if model else q.end
+        found = _ANY_HAN_RUN(text, at, min(at + limit, hi))  # (无人船参与: 参 ends no word here)
+        if han := found.group() if found else "":
+            edge = _is_han(text[at + len(han) : at + len(han) + 1] or "，")
+            after_spans.append(("after_phrase", (model.group() if model else "") + "|" + han, edge))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -181,6 +197,16 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             # 500多名外国人在当地失踪, 15位报告人做了: the shortest run after the measure word that
             # ends like a noun of people, when nothing else names them
             spans.append(("person_run", person_after, False))
+        # 河长32万名: a noun of people the dictionary lacks, right before the count
+        start = max(lo, q.start - 4)
+        spans.append(("role_before", text[start : q.start], start == lo))
+        household = _counted_vocab()["household"]
+        if (
+            q.unit in household["units"]
+            and text[q.end : q.end + 1] != news["person_noun"]
+            and q.value <= household["max_members"]
+        ):
+            spans.append(("word", household["noun"], False))  # 一家5口, 3口生计: the members of a household
         spans.append(("word", news["person_noun"], False))
     return spans
 
@@ -256,6 +282,10 @@ def _strip_predicate(chars: str) -> str:
         word = _endswith_any(chars, len(chars), vocab["predicate_words"])
         if word is not None:
             chars = chars[: -len(word)]
+            continue
+        per = _endswith_any(chars, len(chars), vocab["per_units"])
+        if per is not None and len(chars) > len(per):
+            chars = chars[: -len(per)]  # 包车每趟要800元: the price of one, not what is counted
             continue
         when = vocab["time_tail"](chars)
         if when is not None and when.start() > 0:
@@ -352,6 +382,12 @@ def _time_tail_search(spec: dict[str, Any]) -> Any:
     return re.compile(f"(?:{leads})?(?:{number})(?:[-－至到~](?:{number}))?(?:{units})$").search
 
 
+def _per_units() -> _Words:
+    """_endswith_any's table of 每 + a unit (每趟, 每剂, 每公斤, 每小时): the measure before a price."""
+    units: dict[str, Any] = load_json("figures_units.json")
+    return _by_length(sorted({"每" + unit for key in ("count", "measure", "time") for unit in units[key]}))
+
+
 @cache
 def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
@@ -413,9 +449,25 @@ def _counted_vocab() -> dict[str, Any]:
         "person_run_max": int(data["person_heads"]["run_max"]),
         "person_run_endings": frozenset(data["person_heads"]["run_endings"]),
         "person_run_extenders": frozenset(data["person_heads"]["run_extenders"]),
+        "role_endings": frozenset(data["role_before"]["endings"]),
+        "per_units": _per_units(),
+        "household": {
+            "units": frozenset(data["household"]["units"]),
+            "noun": str(data["household"]["noun"]),
+            "max_members": float(data["household"]["max_members"]),
+        },
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
+        "phrase_max_han": int(data["phrase_run"]["max_han"]),
+        "phrase_stop_tags": frozenset(data["phrase_run"]["stop_tags"]),
+        "phrase_not_first": frozenset(data["phrase_run"]["not_first"]),
+        "phrase_verb_tags": frozenset(data["phrase_run"]["verb_tags"]),
+        "phrase_not_units": frozenset(data["phrase_run"]["not_units"]),
+        "phrase_end_chars": frozenset(data["phrase_run"]["end_chars"]),
+        "phrase_half_word_tags": frozenset(data["phrase_run"]["half_word_tags"]),
+        "phrase_weak_single_tags": frozenset(data["phrase_run"]["weak_single_tags"]),
+        "phrase_not_first_tags": frozenset(data["phrase_run"]["not_first_tags"]),
         "toll_units": frozenset(data["tolls"]["units"]),
         "toll_words": _by_length(data["tolls"]["words"]),
         "toll_leads": _by_length(data["tolls"]["lead_words"]),
@@ -784,8 +836,14 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side == "after_run":
-                    found = _short_run(chars, open_edge, _tag_memo)
+                if side in ("after_run", "after_phrase", "role_before"):
+                    found = (
+                        _short_run(chars, open_edge, _tag_memo)
+                        if side == "after_run"
+                        else _phrase_run(chars, open_edge, _tag_memo)
+                        if side == "after_phrase"
+                        else _role_before(chars, open_edge, _tag_memo)
+                    )
                     if type(found) is list:
                         wanted.update(found)
                         waiting.append((k, spans[at:]))
@@ -1007,6 +1065,133 @@ def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str 
     return None
 
 
+#: a model name in Latin letters and digits right after a measure word (3台XK2型机床)
+_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*").match
+_ANY_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*").match
+
+
+def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The noun phrase after a measure word (`chars`: a model name, "|", the Han run after it) up
+    to punctuation, or a function character or a dictionary word of stop_tags that no dictionary
+    word crosses, when it ends with a dictionary noun and has at most max_han Han characters: the words it
+    must know first when `tags` lacks them."""
+    vocab = _counted_vocab()
+    model, _bar, han = chars.partition("|")
+    if (
+        not han
+        or han[0] in _BOUNDARY_CHARS
+        or is_numeral_start(han[0])
+        and han[0] not in vocab["forward_word_numerals"] + vocab["lead_word_numerals"]
+        or han[0] in vocab["phrase_not_first"]
+    ):
+        return None  # (一户多宅, 两户一体: a set phrase that numbers its parts, no count of a noun)
+    # the first word first: most runs open a clause (a pronoun, an adverb, a verb) and need no more
+    # look-ups; no stop falls inside it (a word crosses there), so it opens the phrase too
+    openers = [han[:k] for k in (3, 2, 1) if k <= len(han)]
+    lacking = [word for word in openers if word not in tags]
+    if lacking:
+        return lacking
+    first = next((word for word in openers if tags[word]), han[0])
+    if tags[first] in vocab["phrase_not_first_tags"] and (
+        len(first) > 1 or tags[first] not in vocab["phrase_verb_tags"]
+    ):
+        return None
+    words = {han[i:j] for i in range(len(han)) for j in range(i + 1, min(i + 3, len(han)) + 1)}
+    lacking = [word for word in words if word not in tags]
+    if lacking:
+        return lacking
+    stops, heads = vocab["phrase_stop_tags"], vocab["run_head_tags"]
+    verbs = vocab["phrase_verb_tags"]
+    end = len(han)
+    for i in range(1, len(han)):
+        if any(
+            tags[han[a:b]] for a in range(max(0, i - 2), i) for b in range(i + 1, min(a + 3, len(han)) + 1)
+        ):
+            continue  # (无人船参与: 与 ends nothing inside 参与)
+        # the longest dictionary word that starts here decides (满意度 and 中心 end no phrase)
+        word = next((han[i : i + k] for k in (3, 2) if i + k <= len(han) and tags[han[i : i + k]]), han[i])
+        tag = tags[word]
+        if len(word) > 1:
+            if tag not in stops:
+                continue
+        elif (
+            han[i] not in _BOUNDARY_CHARS
+            and han[i] not in vocab["phrase_end_chars"]
+            and (tag not in stops or tag in verbs or tag in vocab["phrase_weak_single_tags"])
+        ):
+            continue  # (车 alone is tagged as a bound morpheme, like 仍: only the listed ones end a phrase)
+        rest = han[i + len(word) :]
+        rest = rest[: next((k for k, ch in enumerate(rest) if ch in _BOUNDARY_CHARS), len(rest))]
+        after = next((rest[:k] for k in (3, 2) if k <= len(rest) and tags.get(rest[:k])), rest[:1])
+        if tag in verbs and after and tags.get(after, _UNKNOWN) in heads:
+            # 农机具维修网点, 两枚反潜巡航导弹: a verb before a noun may modify it (the phrase is longer)
+            # or take it as its object (5辆车运送物资): unsure, so no phrase
+            return None
+        if (
+            len(word) == 1
+            and tag in vocab["phrase_half_word_tags"]
+            and after
+            and tags.get(after) not in stops
+        ):
+            return None  # (线下线|上活动: a character that ends nothing before a noun may be half of a word)
+        end = i
+        break
+    if end == len(han) and open_edge or han[end : end + 1] == "的":
+        return None  # (the phrase goes on past what was read, or is a modifier)
+    phrase = han[:end]
+    if not (1 if model else 2) <= len(phrase) <= vocab["phrase_max_han"]:
+        return None
+    first = next((phrase[:k] for k in (3, 2) if k <= len(phrase) and tags[phrase[:k]]), phrase[0])
+    opens = tags[first]  # (a verb of one character opens many nouns jieba lacks: 保母)
+    if (
+        opens in vocab["phrase_not_first_tags"]
+        and (len(first) > 1 or opens not in verbs)
+        or any(
+            is_numeral_start(phrase[j])
+            and phrase[j] not in vocab["forward_word_numerals"]
+            and not any(
+                tags[phrase[a:b]] not in (None, "m")
+                for a in range(max(0, j - 2), j + 1)
+                for b in range(max(a + 2, j + 1), min(a + 3, end) + 1)
+            )
+            for j in range(1, end)
+        )
+    ):
+        return None  # (对我们有所希望, 换一个地点: a pronoun or a verb opens a clause; 队伍 is a word)
+    if _verb_inside(phrase, tags, verbs, vocab["name_tags"]):
+        return None  # (5辆车运送物资, 13辆车定损: a verb inside makes the run a clause)
+    # the longest dictionary word that ends the phrase decides (受损 is a verb, whatever 损 alone is)
+    last = next((tags[phrase[-k:]] for k in (3, 2, 1) if k <= len(phrase) and tags[phrase[-k:]]), None)
+    if last not in heads:
+        return None
+    return model + phrase
+
+
+def _verb_inside(
+    phrase: str, tags: dict[str, str | None], verbs: frozenset[str], names: frozenset[str]
+) -> bool:
+    """Whether a word after the first of `phrase`, read back from its end (longest dictionary words
+    of two or three characters first, names left out: the dictionary holds many odd ones), is a verb
+    of two characters or more, or a verb of one character before other characters; or a character
+    alone inside it that the dictionary tags as a name (a word the dictionary lacks is cut there)."""
+    end = len(phrase)
+    while end > 1:
+        word = next(
+            (
+                phrase[end - k : end]
+                for k in (3, 2)
+                if end - k >= 0 and tags.get(phrase[end - k : end]) not in (None, *names)
+            ),
+            phrase[end - 1],
+        )
+        if end - len(word) > 0 and tags.get(word) in verbs and (len(word) > 1 or end < len(phrase)):
+            return True
+        if end - 1 > 0 and end < len(phrase) and len(word) == 1 and tags.get(word) in names:
+            return True  # (业者纳食品: a character of a name alone inside it, a word cut)
+        end -= len(word)
+    return False
+
+
 def _person_run(chars: str) -> str | None:
     """The shortest run of 2 to person_run_max characters after a measure word of people, before
     any function character, that ends with a character of a noun of people (外国人, 报告人, 男子),
@@ -1021,6 +1206,29 @@ def _person_run(chars: str) -> str | None:
                 end += 1  # 老师傅, 子女, 民众, 人士
             return None if chars[end : end + 1] == "的" else chars[:end]  # (英勇救人的: a modifier)
     return None
+
+
+def _role_before(chars: str, at_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The last two characters of `chars` (the text before a count of people) when they end like a
+    noun of people (role_before.endings: 河长, 辅警, 村医), make no dictionary word (a known word was
+    read by the dictionary readings), and stand on their own: after a boundary, or after a
+    dictionary word that no word crossing into them continues (`at_edge`: the text before `chars` is
+    another figure). Else None, or the words to look up first."""
+    if len(chars) < 2 or chars[-1] not in _counted_vocab()["role_endings"]:
+        return None
+    role, before = chars[-2:], chars[:-2]
+    if not _is_han(role[0]) or role[0] in _BOUNDARY_CHARS or is_numeral_start(role[0]):
+        return None
+    words = [role] + ([before[-1] + role[0]] if before else []) + ([before[-2:]] if len(before) >= 2 else [])
+    lacking = [word for word in words if word not in tags]
+    if lacking:
+        return lacking
+    if tags[role] is not None or before and tags[before[-1] + role[0]] is not None:
+        return None  # (增长3人: a word of another kind; 学生会员3名: a word crosses into it)
+    if not before:
+        return role if at_edge else None
+    alone = not _is_han(before[-1]) or before[-1] in _BOUNDARY_CHARS or is_numeral_start(before[-1])
+    return role if alone or len(before) >= 2 and tags[before[-2:]] is not None else None
 
 
 def _money_run(chars: str, open_edge: bool) -> str | None:

@@ -651,9 +651,9 @@ class _Line:
 
 def _split_lines(cleaned: CleanedText) -> list[_Line]:
     text = cleaned.text
-    indented = (
-        "\u3000\u3000" in cleaned.source
-        and len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+    indented = "\u3000\u3000" in cleaned.source and (
+        len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+        or len(_INDENTED_SUBHEAD.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
     )
     lines = []
     offset = 0
@@ -688,6 +688,12 @@ GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces ar
 # Cleaning folds the run to one space; the source tells it from a plain space.
 INDENTED_PARAGRAPHS_MIN = 2  # one such run may be a label's spacing (`审判员　　某某`)
 _INDENTED_PARAGRAPH = re.compile(r"[。！？!?”」] ?\u3000\u3000")
+# `……走你　　2、某某　　高速路上……`: numbered subheads standing between such runs (the runs, not a
+# sentence's end, close the paragraph before them) mark the page as indented too.
+_INDENTED_SUBHEAD = re.compile(
+    r"(?:^|\u3000\u3000)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*、[^\u3000\n。！？!?；;，,]{2,23}\u3000\u3000",
+    re.MULTILINE,
+)
 
 
 def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
@@ -982,6 +988,7 @@ def parse_article(
 
     pieces: list[tuple[int, int, str]] = []
     time_lines: list[str] = []
+    byline_outlet: str | None = None  # `（某报记者 X）`: the inside of a bracketed byline
     for line in lines:
         span = (line.start, line.end)
         kind = _kind_of(line)
@@ -1001,6 +1008,9 @@ def parse_article(
                         article.source = cleaned.display(
                             line.start + signed.start("source"), line.start + signed.end("source")
                         )
+                bracketed = _BRACKETED_BYLINE.fullmatch(line.text)
+                if bracketed and byline_outlet is None:
+                    byline_outlet = bracketed.group("inner")
                 outlet = _OUTLET_BYLINE.match(line.text)
                 if outlet and article.source is None:
                     article.source = cleaned.display(
@@ -1070,6 +1080,8 @@ def parse_article(
                 _add_printed_time(article, time_lines)
     if article.source is None and article.dateline:
         article.source = _source_from_dateline(article.dateline)
+    if article.source is None and byline_outlet:
+        _take_bracket_outlet(byline_outlet, article)
 
     article.items = _roundup_items(article)
     article.sentences = split_sentences(text, article.paragraphs, cleaned.original, indent_breaks(cleaned))
@@ -3205,6 +3217,10 @@ def _take_bracket_outlet(inner: str, article: Article) -> None:
         if head[:end].endswith(suffixes) and len(head) - end <= 4:
             article.source = head[:end]
             return
+
+
+# `（某报记者 X）` signing the story: its outlet, like a dateline's reporters' bracket, names the source.
+_BRACKETED_BYLINE = re.compile(r"\s*[(（【〔](?P<inner>[^()（）【】〔〕\n]{4,30})[)）】〕]\s*")
 
 
 _DISPATCH_NAMES = re.compile(

@@ -1322,3 +1322,41 @@ def test_subheadings_standing_alone_in_a_page_of_list_lines() -> None:
     )
     article = parse(text)
     assert article.headings == ["已募集善款五十余万", "近千名孩子背上新书包"]
+
+
+def test_numbered_subheads_between_indent_runs() -> None:
+    # The page ran its paragraphs together, each indented with two ideographic spaces; the runs
+    # close the numbered subheads even where no sentence end comes before them.
+    text = (
+        "某地交警整理了几起少见的事故，一起来看看……\u3000\u30001、货车倒着开\u3000\u3000"
+        "一辆货车在路口突然倒车，后面的轿车躲闪不及，两车轻微剐蹭，好在没人受伤\u3000\u3000"
+        "2、电动车冲进花坛\u3000\u3000一辆电动车为躲避行人冲进花坛，骑车人爬出来拍拍土走了~\u3000\u3000"
+        "3、轿车停在台阶上\u3000\u3000一位司机把油门当刹车，轿车冲上了商场门口的台阶。"
+    )
+    article = parse(text)
+    assert article.headings == ["1、货车倒着开", "2、电动车冲进花坛", "3、轿车停在台阶上"]
+    assert (
+        "body",
+        "一辆货车在路口突然倒车，后面的轿车躲闪不及，两车轻微剐蹭，好在没人受伤",
+    ) in source_blocks(article)
+
+
+def test_one_numbered_line_between_indent_runs_is_no_subhead() -> None:
+    text = (
+        "审判长\u3000\u3000王某\n某法院今天公开宣判一起合同纠纷案，当事人双方均到庭。"
+        "\u3000\u30001、驳回原告诉讼请求\u3000\u3000本判决为终审判决。"
+    )
+    assert parse(text).headings == []
+
+
+def test_outlet_of_a_bracketed_closing_byline_is_the_source() -> None:
+    article = parse("某市法院今天一审宣判一起案件，被告人被判处有期徒刑五年。\n（某某晚报记者 王小明）")
+    assert article.source == "某某晚报"
+    assert article.reporters == ["王小明"]
+    # a source line wins over the byline's outlet
+    article = parse("某市法院今天一审宣判一起案件。\n（某某晚报记者 王小明）\n来源：某某网")
+    assert article.source == "某某网"
+    # `本报记者` names no outlet
+    assert (
+        parse("某市法院今天一审宣判一起案件，被告人被判处有期徒刑五年。\n（本报记者 王小明）").source is None
+    )

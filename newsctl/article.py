@@ -974,7 +974,7 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
-    lines = _split_glued_subheads(lines, text)
+    lines = _split_glued_numbered_subheads(_split_glued_subheads(lines, text))
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -3088,6 +3088,93 @@ def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
         if label and position < last_body and not _is_boilerplate(label.group("label")):
             marks.append((*label.span("label"), "heading", None))
         out.extend(_carved(line, marks) if marks else [line])
+    return out
+
+
+# `……。二、转子转子的作用是……`: a Chinese ordinal opening a line or following a sentence's end.
+_GLUED_ORDINAL = re.compile(r"(?:^|(?<=[。！？!?”」]))\s*(?P<number>[一二三四五六七八九十]{1,3})、")
+NUMBERED_SERIES_MIN = 3  # 一、二、三、 in order: a piece's sections, not one enumeration
+GLUED_NUMBERED_HEAD_MAX = 20  # characters of a glued numbered subhead after its number
+GLUED_NUMBERED_PARAGRAPH_MIN = 20  # characters of paragraph after it, before the next number
+
+
+def _han_number(number: str) -> int | None:
+    """`三` -> 3, `十二` -> 12."""
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return _HAN_DIGITS.get(number) if len(number) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+
+
+def _glued_numbered_head_end(rest: str) -> tuple[int, bool] | None:
+    """Where a numbered subhead glued onto its paragraph ends, when the form marks it: the
+    paragraph opens by repeating the subhead's last word (`转子转子的作用是…`), or with a
+    connective and its comma (`推动某某发展首先，…`); or the subhead is a short sentence of its
+    own (`产业投资结构不断优化。1-4月，…`: the flag is True, a weaker mark). Else None."""
+    patterns = _patterns()
+    window = rest[: GLUED_NUMBERED_HEAD_MAX + 4]
+    repeated = re.match(
+        r"(?P<head>[^\s，,。！？!?：:；;、()（）]{0,16}?(?P<word>[\u4e00-\u9fff]{2,4}))(?P=word)", window
+    )
+    if repeated:
+        return repeated.end("head"), False
+    opener = patterns.subhead_opener.search(window)
+    if (
+        opener
+        and 2 <= opener.start() <= GLUED_NUMBERED_HEAD_MAX
+        and not re.search(r"[，,。！？!?：:；;]", rest[: opener.start()])
+    ):
+        return opener.start(), False
+    sentence = re.match(r"[^，,。！？!?：:；;]{2,%d}[。！？!?]" % GLUED_NUMBERED_HEAD_MAX, rest)
+    if sentence:
+        return sentence.end(), True
+    return None
+
+
+def _split_glued_numbered_subheads(lines: list[_Line]) -> list[_Line]:
+    """`一、某某` … `三、某某` glued onto their paragraphs (at a line's start or after a sentence's
+    end), numbered one after another from one, three or more: a piece's sections. Each subhead is
+    cut off its paragraph where the form marks its end (`_glued_numbered_head_end`) and there
+    is a paragraph after it; a subhead that is a short sentence counts only when every item of
+    the series opens so. A series whose items have no paragraph is a list, and stays."""
+    found: list[tuple[int, int, int]] = []  # (line position, offset of the number, number)
+    for position, line in enumerate(lines):
+        if line.role == "body" and "、" in line.text:
+            for match in _GLUED_ORDINAL.finditer(line.text):
+                number = _han_number(match.group("number"))
+                if number is not None:
+                    found.append((position, match.start("number"), number))
+    series: list[tuple[int, int, int]] = []
+    for item in found:
+        if item[2] == len(series) + 1:
+            series.append(item)
+        elif len(series) < NUMBERED_SERIES_MIN:
+            series = [item] if item[2] == 1 else []
+    if len(series) < NUMBERED_SERIES_MIN:
+        return lines
+    heads: list[tuple[int, int, int, bool] | None] = []
+    for index, (position, offset, _number) in enumerate(series):
+        text = lines[position].text
+        following = series[index + 1] if index + 1 < len(series) else None
+        item_end = following[1] if following and following[0] == position else len(text)
+        body_start = text.index("、", offset) + 1
+        end = _glued_numbered_head_end(text[body_start:item_end])
+        if end is None or item_end - (body_start + end[0]) < GLUED_NUMBERED_PARAGRAPH_MIN:
+            heads.append(None)
+        else:
+            heads.append((position, offset, body_start + end[0], end[1]))
+    every_sentence = all(head is not None and head[3] for head in heads)
+    marks: dict[int, list[tuple[int, int, str, str | None]]] = {}
+    for head in heads:
+        if head is not None and (every_sentence or not head[3]):
+            marks.setdefault(head[0], []).append((head[1], head[2], "heading", None))
+    if not marks:
+        return lines
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        out.extend(_carved(line, marks[position]) if position in marks else [line])
     return out
 
 

@@ -1360,3 +1360,42 @@ def test_outlet_of_a_bracketed_closing_byline_is_the_source() -> None:
     assert (
         parse("某市法院今天一审宣判一起案件，被告人被判处有期徒刑五年。\n（本报记者 王小明）").source is None
     )
+
+
+def test_glued_numbered_subheads_cut_where_the_form_marks_their_end() -> None:
+    # 一、二、三、 in order, each glued onto its paragraph: cut where the paragraph repeats the
+    # subhead's last word, or opens with a connective and its comma; an unmarked end stays body.
+    text = (
+        "水泵由几个部分组成，下面一一介绍。一、泵体泵体是水泵的外壳，用铸铁制成，内部有流道。"
+        "二、叶轮叶轮的作用是把能量传给水，它装在泵轴上，随轴一起高速转动。"
+        "三、密封装置的维护首先，要定期检查密封圈有没有老化，发现渗漏及时更换。"
+        "四、轴承的选用轴承决定了水泵能不能长期平稳地运行，选用时要看转速和载荷。"
+    )
+    article = parse(text)
+    assert article.headings == ["一、泵体", "二、叶轮", "三、密封装置的维护"]
+    blocks = source_blocks(article)
+    after = blocks[blocks.index(("heading", "三、密封装置的维护")) + 1]
+    assert (
+        after[0] == "body"
+        and after[1].startswith("首先，要定期检查")
+        and "四、轴承的选用轴承决定" in after[1]
+    )
+
+
+def test_numbered_subheads_that_are_short_sentences_count_only_as_a_series() -> None:
+    series = (
+        "今年前四个月全市投资保持平稳。一、工业投资稳步回升。前四个月，工业投资增长百分之六，比一季度加快。"
+        "二、民间投资持续活跃。前四个月，民间投资增长百分之八，占全部投资的六成。"
+        "三、重点项目进展顺利。前四个月，重点项目完成投资两百亿元，进度快于往年。"
+    )
+    assert parse(series).headings == [
+        "一、工业投资稳步回升。",
+        "二、民间投资持续活跃。",
+        "三、重点项目进展顺利。",
+    ]
+    # one item opens with a long clause: the short sentences of the others are not taken
+    mixed = series.replace("一、工业投资稳步回升。", "一、工业投资在多个行业的带动下稳步回升，")
+    assert parse(mixed).headings == []
+    # a list of short items with no paragraphs after them is a list
+    listed = "会议提出三点要求。一、提高认识。二、加强领导。三、落实责任。会议还部署了下一阶段的工作。"
+    assert parse(listed).headings == []

@@ -312,7 +312,9 @@ def _patterns() -> _Patterns:
         byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
         byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
         slash_byline=re.compile(
-            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
+            # the place: a listed one, or any short name (`桃园机场`) before the verb
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places}|[\u4e00-\u9fff]{{1,6}}?)?\s*"
+            r"(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
@@ -2162,7 +2164,9 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
-            _author_line().match(line.text) or _forum_author_line(line.text, lines)
+            _author_line().match(line.text)
+            or _forum_author_line(line.text, lines)
+            or _GLUED_CREDIT_AUTHOR.match(line.text)
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
@@ -2262,6 +2266,13 @@ def _author_line() -> re.Pattern[str]:
         # `某某／某大学兼任助理教授、保险精算师 `, `某某／旅美作家、《某书》作者 `: several titles.
         rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[^\s。！？!?]{{0,40}}?(?:{titles})(?=\s)"
     )
+
+
+# `文/某某派记者 王某记者2日从……获悉`: an opening credit glued onto a lede that opens with `记者`;
+# the lede's `记者` marks where the name ends.
+_GLUED_CREDIT_AUTHOR = re.compile(
+    rf"\s*文\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,10}}?记者\s*(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=记者)"
+)
 
 
 # `王某某／公 公教年金改革……`: on a reader's forum page, the author and one short word of who

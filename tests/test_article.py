@@ -455,3 +455,14 @@ def test_an_attribution_opening_the_lede_is_no_dateline() -> None:
     article = parse_text("据某国媒体报道，某银行日前在取款机上增加了捐款选项。\n\n该功能将推广到其他银行。")
     assert article.dateline is None
     assert sentence_texts(article)[0].startswith("据某国媒体报道")
+
+
+def test_slash_byline_with_a_place_not_in_the_list() -> None:
+    article = parse_text("某機場今天舉行服務展，民眾踴躍參加。\n（突發中心黃小明／桃園機場報導）")
+    assert article.reporters == ["黄小明"]
+
+
+def test_opening_credit_glued_onto_a_lede_that_opens_with_its_role() -> None:
+    article = parse_text("文/某某派记者 王小明记者2日从某法院获悉，一名店主违规使用添加剂被判刑。")
+    assert article.reporters == ["王小明"]
+    assert sentence_texts(article)[0].startswith("记者2日从某法院获悉")

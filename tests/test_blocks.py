@@ -1399,3 +1399,17 @@ def test_numbered_subheads_that_are_short_sentences_count_only_as_a_series() -> 
     # a list of short items with no paragraphs after them is a list
     listed = "会议提出三点要求。一、提高认识。二、加强领导。三、落实责任。会议还部署了下一阶段的工作。"
     assert parse(listed).headings == []
+
+
+def test_a_bracketed_reposting_notice_is_copyright() -> None:
+    text = (
+        "某作家在专栏里谈起城市的老街，说那里藏着几代人的记忆。\n【本文经作者授权刊登，未经同意请勿拷贝转载】"
+    )
+    assert ("copyright", "【本文经作者授权刊登，未经同意请勿拷贝转载】") in source_blocks(parse(text))
+
+
+def test_a_source_label_behind_a_bar_glyph_closing_the_story() -> None:
+    text = "民警提醒，遇到索要转账的陌生人一定要先核实身份。▍内容来源：某某新闻网▍图文整理：某某"
+    article = parse(text)
+    assert ("source_line", "▍内容来源：某某新闻网▍图文整理：某某") in source_blocks(article)
+    assert article.source == "某某新闻网"

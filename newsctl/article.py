@@ -879,6 +879,7 @@ def _reporters_in(text: str) -> list[str]:
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
         rest = patterns.role.split(rest, maxsplit=1)[0]  # `何某通讯员谭某`: the next role's names are its own
         rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
+        rest = rest.split("图片由", 1)[0]  # `实习生李某图片由受访者提供`: the pictures' credit after the name
         # `记者:张 菁`: one name after a colon, its characters spaced out by the page.
         rest = _SPACED_NAME.sub(r"\1\2", rest)
         rest = patterns.stop_words.sub("", rest.strip())

@@ -466,3 +466,16 @@ def test_opening_credit_glued_onto_a_lede_that_opens_with_its_role() -> None:
     article = parse_text("文/某某派记者 王小明记者2日从某法院获悉，一名店主违规使用添加剂被判刑。")
     assert article.reporters == ["王小明"]
     assert sentence_texts(article)[0].startswith("记者2日从某法院获悉")
+
+
+def test_closing_outlet_and_reporters_glued_after_the_last_sentence() -> None:
+    article = parse_text(
+        "医生提醒，多吃蔬菜水果有助抵抗病毒的侵袭。某某晨报、某某网首席记者王小明实习生李大同图片由受访者提供"
+    )
+    assert article.reporters == ["王小明", "李大同"]
+    assert parse_text("老人认为，这一切都有待考证，但也并非没有可能。某某点记者孔芳芳邵丹").reporters == [
+        "孔芳芳",
+        "邵丹",
+    ]
+    # a caption's photo credit is no byline
+    assert parse_text("图为工人在检修设备。某某社记者刘小明摄").reporters == []

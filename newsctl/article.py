@@ -312,8 +312,8 @@ def _patterns() -> _Patterns:
         byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
         byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
         slash_byline=re.compile(
-            # the place: a listed one, or any short name (`桃园机场`) before the verb
-            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places}|[\u4e00-\u9fff]{{1,6}}?)?\s*"
+            # the place: any short name (`台北`, `桃园机场`) before the verb
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,6}}?\s*"
             r"(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
@@ -977,7 +977,7 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
-    lines = _split_glued_numbered_subheads(_split_glued_subheads(lines, text))
+    lines = _split_glued_numbered_subheads(_split_glued_subheads(lines, text), text)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -3145,12 +3145,14 @@ def _glued_numbered_head_end(rest: str) -> tuple[int, bool] | None:
     return None
 
 
-def _split_glued_numbered_subheads(lines: list[_Line]) -> list[_Line]:
+def _split_glued_numbered_subheads(lines: list[_Line], text: str) -> list[_Line]:
     """`一、某某` … `三、某某` glued onto their paragraphs (at a line's start or after a sentence's
     end), numbered one after another from one, three or more: a piece's sections. Each subhead is
     cut off its paragraph where the form marks its end (`_glued_numbered_head_end`) and there
     is a paragraph after it; a subhead that is a short sentence counts only when every item of
     the series opens so. A series whose items have no paragraph is a list, and stays."""
+    if not all(f"{digit}、" in text for digit in "一二三"):
+        return lines  # the cheap test first, over the whole text
     found: list[tuple[int, int, int]] = []  # (line position, offset of the number, number)
     for position, line in enumerate(lines):
         if line.role == "body" and "、" in line.text:

@@ -1855,6 +1855,9 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
         is_time_line = line.kind == "time_line" or bool(opening_time and opening_time.group("published"))
         if line.role in ("boilerplate", "header") and is_time_line:
             label = _time_line_related().search(line.text)
+        if label is None and line.role in ("boilerplate", "header") and is_time_line:
+            out.extend(_time_line_captions(line))
+            continue
         if label is None or not line.text[: label.start()].strip():
             out.append(line)
             continue
@@ -1866,6 +1869,33 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
         else:
             out.append(rest)
     return out
+
+
+# `出版時間01:46 更新時間11:01某某開回警局。某某攝某某到案說明。翻攝畫面`: the times, then the
+# page's photo captions, each closed by its credit (a name's 攝, 翻攝畫面, an agency).
+_TIMES_RUN = re.compile(r"\s*(?:(?:出版|发布|发稿|更新)(?:时间)?\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2}\s*)+")
+
+
+@cache
+def _caption_credit_after_sentence() -> re.Pattern[str]:
+    agencies = _alternation(load_json("article.json")["photo_agencies"])
+    return re.compile(
+        rf"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{{2,4}}摄影?|[\u4e00-\u9fff]{{2,8}}提供|翻摄(?:画面|网路|网络|影片|视频|脸书)?|{agencies})"
+    )
+
+
+def _time_line_captions(line: _Line) -> list[_Line]:
+    """A time line and the photo captions printed after it, when every caption is closed by its
+    credit up to the line's end; else the line as it is."""
+    times = _TIMES_RUN.match(line.text)
+    if not times or not line.text[times.end() :].strip():
+        return [line]
+    credits = list(_caption_credit_after_sentence().finditer(line.text, times.end()))
+    if not credits or line.text[credits[-1].end() :].strip():
+        return [line]
+    head, _rest = _cut(line, times.end(), "boilerplate", "caption")
+    pieces, _end = _captions_and_credits(line, times.end(), credits)
+    return [head, *pieces]
 
 
 # `【小编推荐】某某出席记者会。陈某摄某某落泪。陈某摄`: a recommendation box of the page's

@@ -1413,3 +1413,18 @@ def test_a_source_label_behind_a_bar_glyph_closing_the_story() -> None:
     article = parse(text)
     assert ("source_line", "▍内容来源：某某新闻网▍图文整理：某某") in source_blocks(article)
     assert article.source == "某某新闻网"
+
+
+def test_photo_captions_printed_after_the_publication_times() -> None:
+    text = (
+        "某市今天舉行市民運動會，上千名市民參加。（某某／台北報導）\n"
+        "出版時間01：46 更新時間11：01市民在起點熱身。王小明攝選手衝過終點線。翻攝畫面"
+    )
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert blocks[-5:] == [
+        ("time_line", "出版時間01：46 更新時間11：01"),
+        ("caption", "市民在起點熱身。"),
+        ("photo_credit", "王小明攝"),
+        ("caption", "選手衝過終點線。"),
+        ("photo_credit", "翻攝畫面"),
+    ]

@@ -3294,6 +3294,11 @@ def _take_dateline(line: _Line, article: Article) -> None:
     if bracket:
         inner = next(g for g in bracket.group("a", "b", "c", "d") if g is not None)
         is_dispatch = bool(re.search(r"(?:电|讯|报导|报道|消息)$", inner) or patterns.dateline.match(inner))
+        channel = None if is_dispatch else _OUTLET_CHANNEL.fullmatch(inner.strip())
+        if channel and channel.group("outlet").endswith(tuple(load_json("article.json")["outlet_suffixes"])):
+            is_dispatch = True  # `【某某网 行业动态】`: the outlet and its column
+            if article.source is None:
+                article.source = channel.group("outlet")
         if not (is_dispatch or patterns.role.search(inner)):
             return  # 【独家】, (图): not a dateline
         end = bracket.end()
@@ -3332,6 +3337,9 @@ def _take_dateline(line: _Line, article: Article) -> None:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+_OUTLET_CHANNEL = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{2,12})\s+[\u4e00-\u9fff]{2,6}")
 
 
 def _take_bracket_outlet(inner: str, article: Article) -> None:

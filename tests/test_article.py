@@ -479,3 +479,11 @@ def test_closing_outlet_and_reporters_glued_after_the_last_sentence() -> None:
     ]
     # a caption's photo credit is no byline
     assert parse_text("图为工人在检修设备。某某社记者刘小明摄").reporters == []
+
+
+def test_an_opening_bracket_of_an_outlet_and_its_column() -> None:
+    article = parse_text("【某某仪器网 行业动态】环境监测正面临两个风口，一个是资本风口，一个是造假风口。")
+    assert article.source == "某某仪器网"
+    assert article.dateline == "某某仪器网 行业动态"
+    # a bracket that names no outlet is no dateline
+    assert parse_text("【独家 深度调查】环境监测正面临两个风口，一个是资本风口。").dateline is None

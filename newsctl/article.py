@@ -2191,6 +2191,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             patterns.editor_note.match(line.text)
             or patterns.opening_prompt.match(line.text)
             or _opening_plug(line.text)
+            or _ADVERTORIAL_LABEL.match(line.text)
         )
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
@@ -2215,7 +2216,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
-            kinds = {patterns.editor_note: "editor_note", patterns.plug: "ad"}
+            kinds = {patterns.editor_note: "editor_note", patterns.plug: "ad", _ADVERTORIAL_LABEL: "ad"}
             pieces[0].kind = kinds.get(note.re, "share_prompt")
         elif caption:
             first, rest = _cut(line, caption.end("credit"), "body")
@@ -2233,6 +2234,12 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+# `【廣編特輯】暑假快來囉！……`: a label opening the text that says the piece is paid for.
+_ADVERTORIAL_LABEL = re.compile(
+    r"\s*[【\[〔(（]\s*(?:广编特辑|广编企划|广告企划|赞助内容|业配)\s*[】\]〕)）]"
+)
 
 
 # `(原标题：某某)` opening the text: the headline the story first ran under.

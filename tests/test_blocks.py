@@ -1428,3 +1428,10 @@ def test_photo_captions_printed_after_the_publication_times() -> None:
         ("caption", "選手衝過終點線。"),
         ("photo_credit", "翻攝畫面"),
     ]
+
+
+def test_an_advertorial_label_opening_the_text_is_an_ad() -> None:
+    text = "【廣編特輯】暑假快來囉！想要外出露營郊遊，或在自家陽台舉辦烤肉派對嗎？某品牌推出新款冷氣。"
+    blocks = source_blocks(parse(text))
+    assert blocks[0] == ("ad", "【廣編特輯】")
+    assert blocks[1][0] == "body" and blocks[1][1].startswith("暑假快來囉")

@@ -312,7 +312,9 @@ def _patterns() -> _Patterns:
         byline_role=re.compile(rf"^[^\s，,。]{{0,12}}?(?:{roles})\s*[:：]?"),
         byline_tail=re.compile(rf"\s*[{_SLASHES}]?\s*(?:{places})?\s*(?:{verbs})\s*$"),
         slash_byline=re.compile(
-            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*(?:{places})?\s*(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
+            # the place: any short name (`台北`, `桃园机场`) before the verb
+            rf"(?P<names>[^{_SLASHES}]{{2,30}}?)\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,6}}?\s*"
+            r"(?:综合)?(?:外电)?(?:报导|报道|采访报道)"
         ),
         byline_separator=re.compile(rf"[\s、,，]+|{roles}"),
         # `责任编辑:X`, and `编辑 张某` with only a space before the name.
@@ -651,9 +653,9 @@ class _Line:
 
 def _split_lines(cleaned: CleanedText) -> list[_Line]:
     text = cleaned.text
-    indented = (
-        "\u3000\u3000" in cleaned.source
-        and len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+    indented = "\u3000\u3000" in cleaned.source and (
+        len(_INDENTED_PARAGRAPH.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
+        or len(_INDENTED_SUBHEAD.findall(cleaned.source)) >= INDENTED_PARAGRAPHS_MIN
     )
     lines = []
     offset = 0
@@ -688,6 +690,12 @@ GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces ar
 # Cleaning folds the run to one space; the source tells it from a plain space.
 INDENTED_PARAGRAPHS_MIN = 2  # one such run may be a label's spacing (`审判员　　某某`)
 _INDENTED_PARAGRAPH = re.compile(r"[。！？!?”」] ?\u3000\u3000")
+# `……走你　　2、某某　　高速路上……`: numbered subheads standing between such runs (the runs, not a
+# sentence's end, close the paragraph before them) mark the page as indented too.
+_INDENTED_SUBHEAD = re.compile(
+    r"(?:^|\u3000\u3000)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*、[^\u3000\n。！？!?；;，,]{2,23}\u3000\u3000",
+    re.MULTILINE,
+)
 
 
 def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
@@ -871,6 +879,7 @@ def _reporters_in(text: str) -> list[str]:
         rest = re.split(rf"[)）〕】{_SLASHES}\n。]", rest, maxsplit=1)[0]
         rest = patterns.role.split(rest, maxsplit=1)[0]  # `何某通讯员谭某`: the next role's names are its own
         rest = _NOT_WRITERS.split(rest, maxsplit=1)[0]  # `记者 李某 编辑 佳某`: the editor is no reporter
+        rest = rest.split("图片由", 1)[0]  # `实习生李某图片由受访者提供`: the pictures' credit after the name
         # `记者:张 菁`: one name after a colon, its characters spaced out by the page.
         rest = _SPACED_NAME.sub(r"\1\2", rest)
         rest = patterns.stop_words.sub("", rest.strip())
@@ -968,7 +977,7 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
-    lines = _split_glued_subheads(lines, text)
+    lines = _split_glued_numbered_subheads(_split_glued_subheads(lines, text), text)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -982,6 +991,7 @@ def parse_article(
 
     pieces: list[tuple[int, int, str]] = []
     time_lines: list[str] = []
+    byline_outlet: str | None = None  # `（某报记者 X）`: the inside of a bracketed byline
     for line in lines:
         span = (line.start, line.end)
         kind = _kind_of(line)
@@ -1001,6 +1011,9 @@ def parse_article(
                         article.source = cleaned.display(
                             line.start + signed.start("source"), line.start + signed.end("source")
                         )
+                bracketed = _BRACKETED_BYLINE.fullmatch(line.text)
+                if bracketed and byline_outlet is None:
+                    byline_outlet = bracketed.group("inner")
                 outlet = _OUTLET_BYLINE.match(line.text)
                 if outlet and article.source is None:
                     article.source = cleaned.display(
@@ -1070,6 +1083,8 @@ def parse_article(
                 _add_printed_time(article, time_lines)
     if article.source is None and article.dateline:
         article.source = _source_from_dateline(article.dateline)
+    if article.source is None and byline_outlet:
+        _take_bracket_outlet(byline_outlet, article)
 
     article.items = _roundup_items(article)
     article.sentences = split_sentences(text, article.paragraphs, cleaned.original, indent_breaks(cleaned))
@@ -1840,6 +1855,9 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
         is_time_line = line.kind == "time_line" or bool(opening_time and opening_time.group("published"))
         if line.role in ("boilerplate", "header") and is_time_line:
             label = _time_line_related().search(line.text)
+        if label is None and line.role in ("boilerplate", "header") and is_time_line:
+            out.extend(_time_line_captions(line))
+            continue
         if label is None or not line.text[: label.start()].strip():
             out.append(line)
             continue
@@ -1851,6 +1869,33 @@ def _split_time_line_tails(lines: list[_Line]) -> list[_Line]:
         else:
             out.append(rest)
     return out
+
+
+# `出版時間01:46 更新時間11:01某某開回警局。某某攝某某到案說明。翻攝畫面`: the times, then the
+# page's photo captions, each closed by its credit (a name's 攝, 翻攝畫面, an agency).
+_TIMES_RUN = re.compile(r"\s*(?:(?:出版|发布|发稿|更新)(?:时间)?\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2}\s*)+")
+
+
+@cache
+def _caption_credit_after_sentence() -> re.Pattern[str]:
+    agencies = _alternation(load_json("article.json")["photo_agencies"])
+    return re.compile(
+        rf"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{{2,4}}摄影?|[\u4e00-\u9fff]{{2,8}}提供|翻摄(?:画面|网路|网络|影片|视频|脸书)?|{agencies})"
+    )
+
+
+def _time_line_captions(line: _Line) -> list[_Line]:
+    """A time line and the photo captions printed after it, when every caption is closed by its
+    credit up to the line's end; else the line as it is."""
+    times = _TIMES_RUN.match(line.text)
+    if not times or not line.text[times.end() :].strip():
+        return [line]
+    credits = list(_caption_credit_after_sentence().finditer(line.text, times.end()))
+    if not credits or line.text[credits[-1].end() :].strip():
+        return [line]
+    head, _rest = _cut(line, times.end(), "boilerplate", "caption")
+    pieces, _end = _captions_and_credits(line, times.end(), credits)
+    return [head, *pieces]
 
 
 # `【小编推荐】某某出席记者会。陈某摄某某落泪。陈某摄`: a recommendation box of the page's
@@ -2146,11 +2191,14 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             patterns.editor_note.match(line.text)
             or patterns.opening_prompt.match(line.text)
             or _opening_plug(line.text)
+            or _ADVERTORIAL_LABEL.match(line.text)
         )
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
-            _author_line().match(line.text) or _forum_author_line(line.text, lines)
+            _author_line().match(line.text)
+            or _forum_author_line(line.text, lines)
+            or _GLUED_CREDIT_AUTHOR.match(line.text)
             if position == next((i for i, other in enumerate(lines) if other.role != "title"), 0)
             else None
         )
@@ -2168,7 +2216,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
         elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
-            kinds = {patterns.editor_note: "editor_note", patterns.plug: "ad"}
+            kinds = {patterns.editor_note: "editor_note", patterns.plug: "ad", _ADVERTORIAL_LABEL: "ad"}
             pieces[0].kind = kinds.get(note.re, "share_prompt")
         elif caption:
             first, rest = _cut(line, caption.end("credit"), "body")
@@ -2186,6 +2234,12 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+# `【廣編特輯】暑假快來囉！……`: a label opening the text that says the piece is paid for.
+_ADVERTORIAL_LABEL = re.compile(
+    r"\s*[【\[〔(（]\s*(?:广编特辑|广编企划|广告企划|赞助内容|业配)\s*[】\]〕)）]"
+)
 
 
 # `(原标题：某某)` opening the text: the headline the story first ran under.
@@ -2250,6 +2304,13 @@ def _author_line() -> re.Pattern[str]:
         # `某某／某大学兼任助理教授、保险精算师 `, `某某／旅美作家、《某书》作者 `: several titles.
         rf"\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*[{_SLASHES}]\s*[^\s。！？!?]{{0,40}}?(?:{titles})(?=\s)"
     )
+
+
+# `文/某某派记者 王某记者2日从……获悉`: an opening credit glued onto a lede that opens with `记者`;
+# the lede's `记者` marks where the name ends.
+_GLUED_CREDIT_AUTHOR = re.compile(
+    rf"\s*文\s*[{_SLASHES}]\s*[\u4e00-\u9fff]{{0,10}}?记者\s*(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=记者)"
+)
 
 
 # `王某某／公 公教年金改革……`: on a reader's forum page, the author and one short word of who
@@ -3079,6 +3140,95 @@ def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
     return out
 
 
+# `……。二、转子转子的作用是……`: a Chinese ordinal opening a line or following a sentence's end.
+_GLUED_ORDINAL = re.compile(r"(?:^|(?<=[。！？!?”」]))\s*(?P<number>[一二三四五六七八九十]{1,3})、")
+NUMBERED_SERIES_MIN = 3  # 一、二、三、 in order: a piece's sections, not one enumeration
+GLUED_NUMBERED_HEAD_MAX = 20  # characters of a glued numbered subhead after its number
+GLUED_NUMBERED_PARAGRAPH_MIN = 20  # characters of paragraph after it, before the next number
+
+
+def _han_number(number: str) -> int | None:
+    """`三` -> 3, `十二` -> 12."""
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return _HAN_DIGITS.get(number) if len(number) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+
+
+def _glued_numbered_head_end(rest: str) -> tuple[int, bool] | None:
+    """Where a numbered subhead glued onto its paragraph ends, when the form marks it: the
+    paragraph opens by repeating the subhead's last word (`转子转子的作用是…`), or with a
+    connective and its comma (`推动某某发展首先，…`); or the subhead is a short sentence of its
+    own (`产业投资结构不断优化。1-4月，…`: the flag is True, a weaker mark). Else None."""
+    patterns = _patterns()
+    window = rest[: GLUED_NUMBERED_HEAD_MAX + 4]
+    repeated = re.match(
+        r"(?P<head>[^\s，,。！？!?：:；;、()（）]{0,16}?(?P<word>[\u4e00-\u9fff]{2,4}))(?P=word)", window
+    )
+    if repeated:
+        return repeated.end("head"), False
+    opener = patterns.subhead_opener.search(window)
+    if (
+        opener
+        and 2 <= opener.start() <= GLUED_NUMBERED_HEAD_MAX
+        and not re.search(r"[，,。！？!?：:；;]", rest[: opener.start()])
+    ):
+        return opener.start(), False
+    sentence = re.match(r"[^，,。！？!?：:；;]{2,%d}[。！？!?]" % GLUED_NUMBERED_HEAD_MAX, rest)
+    if sentence:
+        return sentence.end(), True
+    return None
+
+
+def _split_glued_numbered_subheads(lines: list[_Line], text: str) -> list[_Line]:
+    """`一、某某` … `三、某某` glued onto their paragraphs (at a line's start or after a sentence's
+    end), numbered one after another from one, three or more: a piece's sections. Each subhead is
+    cut off its paragraph where the form marks its end (`_glued_numbered_head_end`) and there
+    is a paragraph after it; a subhead that is a short sentence counts only when every item of
+    the series opens so. A series whose items have no paragraph is a list, and stays."""
+    if not all(f"{digit}、" in text for digit in "一二三"):
+        return lines  # the cheap test first, over the whole text
+    found: list[tuple[int, int, int]] = []  # (line position, offset of the number, number)
+    for position, line in enumerate(lines):
+        if line.role == "body" and "、" in line.text:
+            for match in _GLUED_ORDINAL.finditer(line.text):
+                number = _han_number(match.group("number"))
+                if number is not None:
+                    found.append((position, match.start("number"), number))
+    series: list[tuple[int, int, int]] = []
+    for item in found:
+        if item[2] == len(series) + 1:
+            series.append(item)
+        elif len(series) < NUMBERED_SERIES_MIN:
+            series = [item] if item[2] == 1 else []
+    if len(series) < NUMBERED_SERIES_MIN:
+        return lines
+    heads: list[tuple[int, int, int, bool] | None] = []
+    for index, (position, offset, _number) in enumerate(series):
+        text = lines[position].text
+        following = series[index + 1] if index + 1 < len(series) else None
+        item_end = following[1] if following and following[0] == position else len(text)
+        body_start = text.index("、", offset) + 1
+        end = _glued_numbered_head_end(text[body_start:item_end])
+        if end is None or item_end - (body_start + end[0]) < GLUED_NUMBERED_PARAGRAPH_MIN:
+            heads.append(None)
+        else:
+            heads.append((position, offset, body_start + end[0], end[1]))
+    every_sentence = all(head is not None and head[3] for head in heads)
+    marks: dict[int, list[tuple[int, int, str, str | None]]] = {}
+    for head in heads:
+        if head is not None and (every_sentence or not head[3]):
+            marks.setdefault(head[0], []).append((head[1], head[2], "heading", None))
+    if not marks:
+        return lines
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        out.extend(_carved(line, marks[position]) if position in marks else [line])
+    return out
+
+
 def _mark_headings(body: list[_Line]) -> None:
     """Short lines between body paragraphs without final punctuation; a line that
     ends in a colon introduces what follows and is not a heading. In text broken
@@ -3151,6 +3301,11 @@ def _take_dateline(line: _Line, article: Article) -> None:
     if bracket:
         inner = next(g for g in bracket.group("a", "b", "c", "d") if g is not None)
         is_dispatch = bool(re.search(r"(?:电|讯|报导|报道|消息)$", inner) or patterns.dateline.match(inner))
+        channel = None if is_dispatch else _OUTLET_CHANNEL.fullmatch(inner.strip())
+        if channel and channel.group("outlet").endswith(tuple(load_json("article.json")["outlet_suffixes"])):
+            is_dispatch = True  # `【某某网 行业动态】`: the outlet and its column
+            if article.source is None:
+                article.source = channel.group("outlet")
         if not (is_dispatch or patterns.role.search(inner)):
             return  # 【独家】, (图): not a dateline
         end = bracket.end()
@@ -3191,6 +3346,9 @@ def _take_dateline(line: _Line, article: Article) -> None:
     _add_reporters(article, reporters_text)
 
 
+_OUTLET_CHANNEL = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{2,12})\s+[\u4e00-\u9fff]{2,6}")
+
+
 def _take_bracket_outlet(inner: str, article: Article) -> None:
     """`【某某网科技 记者 X】`: the outlet before the role, a channel after its name
     allowed (up to four characters), is the source when the page names none."""
@@ -3205,6 +3363,10 @@ def _take_bracket_outlet(inner: str, article: Article) -> None:
         if head[:end].endswith(suffixes) and len(head) - end <= 4:
             article.source = head[:end]
             return
+
+
+# `（某报记者 X）` signing the story: its outlet, like a dateline's reporters' bracket, names the source.
+_BRACKETED_BYLINE = re.compile(r"\s*[(（【〔](?P<inner>[^()（）【】〔〕\n]{4,30})[)）】〕]\s*")
 
 
 _DISPATCH_NAMES = re.compile(

@@ -455,3 +455,35 @@ def test_an_attribution_opening_the_lede_is_no_dateline() -> None:
     article = parse_text("据某国媒体报道，某银行日前在取款机上增加了捐款选项。\n\n该功能将推广到其他银行。")
     assert article.dateline is None
     assert sentence_texts(article)[0].startswith("据某国媒体报道")
+
+
+def test_slash_byline_with_a_place_not_in_the_list() -> None:
+    article = parse_text("某機場今天舉行服務展，民眾踴躍參加。\n（突發中心黃小明／桃園機場報導）")
+    assert article.reporters == ["黄小明"]
+
+
+def test_opening_credit_glued_onto_a_lede_that_opens_with_its_role() -> None:
+    article = parse_text("文/某某派记者 王小明记者2日从某法院获悉，一名店主违规使用添加剂被判刑。")
+    assert article.reporters == ["王小明"]
+    assert sentence_texts(article)[0].startswith("记者2日从某法院获悉")
+
+
+def test_closing_outlet_and_reporters_glued_after_the_last_sentence() -> None:
+    article = parse_text(
+        "医生提醒，多吃蔬菜水果有助抵抗病毒的侵袭。某某晨报、某某网首席记者王小明实习生李大同图片由受访者提供"
+    )
+    assert article.reporters == ["王小明", "李大同"]
+    assert parse_text("老人认为，这一切都有待考证，但也并非没有可能。某某点记者孔芳芳邵丹").reporters == [
+        "孔芳芳",
+        "邵丹",
+    ]
+    # a caption's photo credit is no byline
+    assert parse_text("图为工人在检修设备。某某社记者刘小明摄").reporters == []
+
+
+def test_an_opening_bracket_of_an_outlet_and_its_column() -> None:
+    article = parse_text("【某某仪器网 行业动态】环境监测正面临两个风口，一个是资本风口，一个是造假风口。")
+    assert article.source == "某某仪器网"
+    assert article.dateline == "某某仪器网 行业动态"
+    # a bracket that names no outlet is no dateline
+    assert parse_text("【独家 深度调查】环境监测正面临两个风口，一个是资本风口。").dateline is None

@@ -1322,3 +1322,116 @@ def test_subheadings_standing_alone_in_a_page_of_list_lines() -> None:
     )
     article = parse(text)
     assert article.headings == ["已募集善款五十余万", "近千名孩子背上新书包"]
+
+
+def test_numbered_subheads_between_indent_runs() -> None:
+    # The page ran its paragraphs together, each indented with two ideographic spaces; the runs
+    # close the numbered subheads even where no sentence end comes before them.
+    text = (
+        "某地交警整理了几起少见的事故，一起来看看……\u3000\u30001、货车倒着开\u3000\u3000"
+        "一辆货车在路口突然倒车，后面的轿车躲闪不及，两车轻微剐蹭，好在没人受伤\u3000\u3000"
+        "2、电动车冲进花坛\u3000\u3000一辆电动车为躲避行人冲进花坛，骑车人爬出来拍拍土走了~\u3000\u3000"
+        "3、轿车停在台阶上\u3000\u3000一位司机把油门当刹车，轿车冲上了商场门口的台阶。"
+    )
+    article = parse(text)
+    assert article.headings == ["1、货车倒着开", "2、电动车冲进花坛", "3、轿车停在台阶上"]
+    assert (
+        "body",
+        "一辆货车在路口突然倒车，后面的轿车躲闪不及，两车轻微剐蹭，好在没人受伤",
+    ) in source_blocks(article)
+
+
+def test_one_numbered_line_between_indent_runs_is_no_subhead() -> None:
+    text = (
+        "审判长\u3000\u3000王某\n某法院今天公开宣判一起合同纠纷案，当事人双方均到庭。"
+        "\u3000\u30001、驳回原告诉讼请求\u3000\u3000本判决为终审判决。"
+    )
+    assert parse(text).headings == []
+
+
+def test_outlet_of_a_bracketed_closing_byline_is_the_source() -> None:
+    article = parse("某市法院今天一审宣判一起案件，被告人被判处有期徒刑五年。\n（某某晚报记者 王小明）")
+    assert article.source == "某某晚报"
+    assert article.reporters == ["王小明"]
+    # a source line wins over the byline's outlet
+    article = parse("某市法院今天一审宣判一起案件。\n（某某晚报记者 王小明）\n来源：某某网")
+    assert article.source == "某某网"
+    # `本报记者` names no outlet
+    assert (
+        parse("某市法院今天一审宣判一起案件，被告人被判处有期徒刑五年。\n（本报记者 王小明）").source is None
+    )
+
+
+def test_glued_numbered_subheads_cut_where_the_form_marks_their_end() -> None:
+    # 一、二、三、 in order, each glued onto its paragraph: cut where the paragraph repeats the
+    # subhead's last word, or opens with a connective and its comma; an unmarked end stays body.
+    text = (
+        "水泵由几个部分组成，下面一一介绍。一、泵体泵体是水泵的外壳，用铸铁制成，内部有流道。"
+        "二、叶轮叶轮的作用是把能量传给水，它装在泵轴上，随轴一起高速转动。"
+        "三、密封装置的维护首先，要定期检查密封圈有没有老化，发现渗漏及时更换。"
+        "四、轴承的选用轴承决定了水泵能不能长期平稳地运行，选用时要看转速和载荷。"
+    )
+    article = parse(text)
+    assert article.headings == ["一、泵体", "二、叶轮", "三、密封装置的维护"]
+    blocks = source_blocks(article)
+    after = blocks[blocks.index(("heading", "三、密封装置的维护")) + 1]
+    assert (
+        after[0] == "body"
+        and after[1].startswith("首先，要定期检查")
+        and "四、轴承的选用轴承决定" in after[1]
+    )
+
+
+def test_numbered_subheads_that_are_short_sentences_count_only_as_a_series() -> None:
+    series = (
+        "今年前四个月全市投资保持平稳。一、工业投资稳步回升。前四个月，工业投资增长百分之六，比一季度加快。"
+        "二、民间投资持续活跃。前四个月，民间投资增长百分之八，占全部投资的六成。"
+        "三、重点项目进展顺利。前四个月，重点项目完成投资两百亿元，进度快于往年。"
+    )
+    assert parse(series).headings == [
+        "一、工业投资稳步回升。",
+        "二、民间投资持续活跃。",
+        "三、重点项目进展顺利。",
+    ]
+    # one item opens with a long clause: the short sentences of the others are not taken
+    mixed = series.replace("一、工业投资稳步回升。", "一、工业投资在多个行业的带动下稳步回升，")
+    assert parse(mixed).headings == []
+    # a list of short items with no paragraphs after them is a list
+    listed = "会议提出三点要求。一、提高认识。二、加强领导。三、落实责任。会议还部署了下一阶段的工作。"
+    assert parse(listed).headings == []
+
+
+def test_a_bracketed_reposting_notice_is_copyright() -> None:
+    text = (
+        "某作家在专栏里谈起城市的老街，说那里藏着几代人的记忆。\n【本文经作者授权刊登，未经同意请勿拷贝转载】"
+    )
+    assert ("copyright", "【本文经作者授权刊登，未经同意请勿拷贝转载】") in source_blocks(parse(text))
+
+
+def test_a_source_label_behind_a_bar_glyph_closing_the_story() -> None:
+    text = "民警提醒，遇到索要转账的陌生人一定要先核实身份。▍内容来源：某某新闻网▍图文整理：某某"
+    article = parse(text)
+    assert ("source_line", "▍内容来源：某某新闻网▍图文整理：某某") in source_blocks(article)
+    assert article.source == "某某新闻网"
+
+
+def test_photo_captions_printed_after_the_publication_times() -> None:
+    text = (
+        "某市今天舉行市民運動會，上千名市民參加。（某某／台北報導）\n"
+        "出版時間01：46 更新時間11：01市民在起點熱身。王小明攝選手衝過終點線。翻攝畫面"
+    )
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert blocks[-5:] == [
+        ("time_line", "出版時間01：46 更新時間11：01"),
+        ("caption", "市民在起點熱身。"),
+        ("photo_credit", "王小明攝"),
+        ("caption", "選手衝過終點線。"),
+        ("photo_credit", "翻攝畫面"),
+    ]
+
+
+def test_an_advertorial_label_opening_the_text_is_an_ad() -> None:
+    text = "【廣編特輯】暑假快來囉！想要外出露營郊遊，或在自家陽台舉辦烤肉派對嗎？某品牌推出新款冷氣。"
+    blocks = source_blocks(parse(text))
+    assert blocks[0] == ("ad", "【廣編特輯】")
+    assert blocks[1][0] == "body" and blocks[1][1].startswith("暑假快來囉")

@@ -1029,10 +1029,13 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     n = len(text)
     if first.kind == "date" and _duration_years(text, first):
         first.kind, first.unit_category = "measure", "time"  # １０年至２０年: years of work
+    _points_not_clock(text, first)
     if (first.value_max is not None or first.kind in ("date", "ordinal")) and first.numeral.form != "percent":
         return first
     j = _skip_spaces(text, first.end, 2)
     conn = _startswith_any(text, j, vocab.range_connectors)
+    if conn is not None and _change_then_level(text, first, conn):
+        return first
     between = False
     if conn is None:
         conn = _startswith_any(text, j, vocab.between_connectors)
@@ -1059,6 +1062,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     second = _quantity(text, second_num, mask)
     if second.kind == "date" and first.kind != "date" and _duration_years(text, second):
         second.kind, second.unit_category = "measure", "time"
+    if first.kind != "date":
+        _points_not_clock(text, second)
     if second.kind == "date" and first.unit is None and not _is_date_or_time(text, first):
         if _is_date_or_time(text, second):
             # 1至7月, 1—2月: the first number is a date too
@@ -1119,6 +1124,26 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         unit_start=second.unit_start,
         notes={"range"},
     )
+
+
+def _points_not_clock(text: str, q: _Quantity) -> None:
+    """N点 that is no clock time (9,800点, 三点意见) is a count of points: it can end a range."""
+    if q.kind == "date" and q.unit == "点" and not _is_date_or_time(text, q):
+        q.kind, q.unit_category = "count", "count"
+
+
+def _change_then_level(text: str, first: _Quantity, conn: str) -> bool:
+    """加码2,000口至9,000口: after a verb of change, X至Y with a unit on X is the change and the
+    new level, two figures (a percentage and a bare first number stay ranges)."""
+    news = _news_vocab()
+    if conn not in news["change_connectors"] or first.unit is None or first.kind in ("percent", "date"):
+        return False
+    before = _same_clause_before(text, first.start, news["change_window"])
+    for verb in news["change_verbs"]:
+        at = before.rfind(verb)
+        if at >= 0 and not before.startswith(news["level_markers"], at + len(verb)):
+            return True  # (提高到25元至40元: the verb reaches a level, a range of levels)
+    return False
 
 
 def _distribute_small_unit(text: str, low: Numeral, high: Numeral, value: Decimal) -> Decimal:
@@ -1448,6 +1473,8 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if unit in ("点",):
             if not integral or value > 24 or num.has_decimal:
                 return False
+            if _endswith_any(text, start, _news_vocab()["points_change_before"]) is not None:
+                return False  # 下跌13点, 涨了9点: a change of an index, in points
             after = text[q.end : q.end + 4]
             if _startswith_any(text, q.end, vocab.clock_followers) or (
                 after[:1] and is_numeral_start(after[0])
@@ -1543,6 +1570,11 @@ def _is_article(text: str) -> bool:
     return text.find("\n", 0, 4096) >= 0 or (len(text) > 4096 and "\n" in text[-4096:])
 
 
+def _compared_lone_numeral(text: str, num: Numeral) -> bool:
+    """A lone numeral character (not 一) right after a comparative: 大于等于十, 低于五."""
+    return num.value >= 2 and _endswith_any(text, num.start, _news_vocab()["comparative_lone"]) is not None
+
+
 def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     """A numeral without any unit: keep multi-character numbers, drop lone 一/两/十 in prose."""
     vocab = _vocab()
@@ -1562,6 +1594,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
                 return False  # （一）各类货车: a list item's number, not a quoted numeral
             if chars == 1 and _startswith_any(text, num.end, _news_vocab()["numeral_nouns"]) is not None:
                 return True  # 五部门联合发布: officialese counts some nouns without a measure word
+            if chars == 1 and _compared_lone_numeral(text, num):
+                return True  # 大于等于十, 低于五: the number compared
             return prev in vocab.quote_open and nxt in vocab.quote_close
         if num.digit_sequence:
             return False
@@ -1729,6 +1763,12 @@ def _news_vocab() -> dict[str, Any]:
         },
         "list_openers": _by_length(ctx["list_openers"]),
         "k_grade": _by_length(ctx["k_grade_followers"]),
+        "change_verbs": tuple(ctx["change_to_level"]["verbs"]),
+        "change_connectors": frozenset(ctx["change_to_level"]["connectors"]),
+        "change_window": int(ctx["change_to_level"]["window"]),
+        "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
+        "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
+        "points_change_before": _by_length(ctx["points_change_before"]),
         "k_resolutions": frozenset(ctx["k_resolutions"]["words"]),
         "relative_time": {
             "after": _by_length(ctx["relative_time"]["after"]),
@@ -3039,6 +3079,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 text[num.start - 1 : num.start] in quote_open and text[num.end : num.end + 1] in quote_close
             )
             and _startswith_any(text, q.end, news["numeral_nouns"]) is None
+            and not _compared_lone_numeral(text, num)
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)
@@ -3117,11 +3158,16 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             )
         ):
             continue
-        if text[num.end - 1 : num.end] in ("K", "k") and (
-            _startswith_any(text, q.end, news["k_grade"])
-            or text[num.start : num.end] in news["k_resolutions"]
-            and not _digit_before(text, num.start)
-            and _endswith_any(text, _skip_back_fillers(text, num.start), news["money_nouns_before"]) is None
+        if (
+            text[num.end - 1 : num.end] in ("K", "k")
+            and q.value_max is None
+            and (
+                _startswith_any(text, q.end, news["k_grade"])
+                or text[num.start : num.end] in news["k_resolutions"]
+                and not _digit_before(text, num.start)
+                and _endswith_any(text, _skip_back_fillers(text, num.start), news["money_nouns_before"])
+                is None
+            )
         ):
             continue  # 24K金, 4K电视, 以4K转播: a gold purity or a screen resolution, not thousands
         if not whole and text[num.start : num.end] in ("零", "〇"):

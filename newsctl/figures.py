@@ -2831,6 +2831,28 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
 
 
 @cache
+def _doubling_words() -> tuple[_Words, dict[str, Decimal]]:
+    spec: dict[str, int] = load_json("figures_context.json")["doubling_words"]["words"]
+    return _by_length(spec), {word: Decimal(times) for word, times in spec.items()}
+
+
+@cache
+def _doubling_not_after() -> frozenset[str]:
+    return frozenset(load_json("figures_context.json")["doubling_words"]["not_after"])
+
+
+def _doubling_word_at(text: str, i: int) -> _Quantity | None:
+    """倍增, 翻一番, 翻两番 at i: a ratio of 2, 4, ... (the new level over the old)."""
+    words, times = _doubling_words()
+    word = _startswith_any(text, i, words)
+    if word is None or text[i - 1 : i] in _doubling_not_after():
+        return None  # (成倍增加: multiplied, no stated ratio)
+    value = times[word]
+    num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
+    return _Quantity(i, i + len(word), value, None, None, "倍", None, "ratio", num, "ratio")
+
+
+@cache
 def _half_duration_vocab() -> tuple[_Words, frozenset[str], frozenset[str]]:
     spec = load_json("figures_context.json")["half_duration"]
     return _by_length(spec["units"]), frozenset(spec["not_after"]), frozenset(spec["not_after_unit"])
@@ -2917,6 +2939,7 @@ def _candidate_re() -> re.Pattern[str]:
     """Every character at which the main loop of find_figures can do anything: numeral
     characters, the first characters of set phrases and discount words (半/对), signs and '.'."""
     chars = set(numeral_tables().start_chars) | set(_vocab().phrases_by_char) | set("半对") | set(_SIGN_CHARS)
+    chars |= _doubling_words()[0].first_chars
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
@@ -2962,6 +2985,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     paired_numerals = _names_vocab()["paired"]
     colon_joiners = _names_vocab()["ratio_joiners"]
     score_chars = news["score_joiners"].first_chars
+    doubling_chars = _doubling_words()[0].first_chars
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2972,6 +2996,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if masked_any and mask[i]:
             i += 1
             continue
+        if ch in doubling_chars:
+            dq = _doubling_word_at(text, i)
+            if dq is not None:
+                found.append(dq)
+                i = dq.end
+                continue
         if ch in "半对":
             dq = _discount_word_at(text, i) or _more_than_half_at(text, i)
             if dq is not None:

@@ -771,14 +771,14 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     unit, kind, category = word + text[pos + 1], "measure", "time"
                     pos += 2
             # 3个多月, 一年多
-            if category in ("count", "time", "age") and pos < n and text[pos] in vocab.more_suffix:
+            if category in ("count", "time", "age", "tenths") and pos < n and text[pos] in vocab.more_suffix:
                 after = _lookup_unit(text, pos + 1)
                 if word == "个" and after is not None and after[1] in ("time", "date"):
                     approx = approx or "more_than"
                     unit = "个" + after[0] if not after[0].startswith("个") else after[0]
                     kind, category = "measure", "time"
                     pos = pos + 1 + len(after[0])
-                elif category in ("time", "age") and (
+                elif category in ("time", "age", "tenths") and (  # 三成多: more than 30 %
                     pos + 1 >= n
                     or not _is_han(text[pos + 1])
                     or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)

@@ -524,6 +524,31 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
     return extra, pos
 
 
+def _digits_after_unit(text: str, pos: int, value: Decimal) -> tuple[int, Decimal]:
+    """一米八, 1米75, 68米45: one digit after a whole 1 to 9, or two digits (centimetres) after
+    any whole, right after 米 and with no unit or number after them, are its decimals."""
+    if not (value >= 1 and value == value.to_integral_value()) or pos >= len(text):
+        return pos, value
+    if not is_numeral_start(text[pos]):
+        return pos, value
+    tail = scan_numeral(text, pos)
+    if tail is None:
+        return pos, value
+    places = tail.n_digits if tail.digit_sequence else 1  # 八: one Chinese digit
+    if (
+        tail.end - tail.start != places
+        or places > 2
+        or (places == 1 and value > 9)  # 10米3层: after a larger whole, only centimetres (68米45)
+        or tail.value >= 10**places
+        or tail.value_max is not None
+        or tail.has_decimal
+        or (tail.end < len(text) and is_numeral_start(text[tail.end]))
+        or _lookup_unit(text, tail.end) is not None
+    ):
+        return pos, value
+    return tail.end, value + tail.value / Decimal(10) ** places
+
+
 def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     """The numeral plus what follows it: 多/余, unit, money chain, 半, 左右/以上."""
     vocab = _vocab()
@@ -747,6 +772,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 kind = "ratio"
             elif category == "anniversary":
                 kind = "anniversary"
+            # 一米八, 1米75: a height said as metres and the next digits (1.8 m, 1.75 m)
+            if word in news["digits_after_unit"] and value_max is None and not num.has_decimal:
+                pos, value = _digits_after_unit(text, pos, value)
             # 一吨半, 两米半, 一个半小时, 2年半
             if category == "date" and word == "年" and num.n_digits < 3 and text.startswith("半", pos):
                 kind, category = "measure", "time"  # 2年半: two and a half years, not a date
@@ -1769,6 +1797,7 @@ def _news_vocab() -> dict[str, Any]:
         "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
         "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
         "points_change_before": _by_length(ctx["points_change_before"]),
+        "digits_after_unit": frozenset(ctx["digits_after_unit"]),
         "k_resolutions": frozenset(ctx["k_resolutions"]["words"]),
         "relative_time": {
             "after": _by_length(ctx["relative_time"]["after"]),

@@ -651,11 +651,15 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     if shorter is not None and not _blocked(text, word[:k], j + k):
                         hit = (word[:k], *shorter)
                         break
+        if (hit is None or hit[0] == "个") and ch in "个百":
+            spaced = _SPACED_PERCENTAGE_POINT(text, j)
+            if spaced is not None and any(c in _SPACES for c in spaced.group()):
+                hit = (spaced.group(), "percentage_point", None)  # 六 个 百 分 点, spelled out
         if hit is not None:
             word, category, payload = hit
             unit_start = j
             pos = j + len(word)
-            unit = word
+            unit = word if category != "percentage_point" else "".join(word.split())
             # the most common categories first (they exclude each other)
             if category == "count":
                 kind = "count"
@@ -920,6 +924,8 @@ def _suffix_first_chars() -> frozenset[str]:
 _FLOOR_UNIT = "楼"
 #: N年代 is a decade (a date) only for N a multiple of ten
 _DECADE_UNIT = "年代"
+#: 个百分点 written with spaces between its characters (the unit lookup takes words whole)
+_SPACED_PERCENTAGE_POINT = re.compile("个?[ \u3000]*百[ \u3000]*分[ \u3000]*点").match
 #: function words after N多 that end the figure (我才60多就退休了, 三十多了)
 _AFTER_BARE_MORE = frozenset("就了还都也才却吧呢啊")
 #: 几 after an Arabic round number: 20几年 is 20多年

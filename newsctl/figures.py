@@ -654,7 +654,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
         if (hit is None or hit[0] == "个") and ch in "个百":
             spaced = _SPACED_PERCENTAGE_POINT(text, j)
             if spaced is not None and any(c in _SPACES for c in spaced.group()):
-                hit = (spaced.group(), "percentage_point", None)  # 六 个 百 分 点, spelled out
+                hit = (spaced.group(), *vocab.units["百分点"])  # 六 个 百 分 点, spelled out
         if hit is not None:
             word, category, payload = hit
             unit_start = j

@@ -1605,8 +1605,20 @@ def _is_article(text: str) -> bool:
 
 
 def _compared_lone_numeral(text: str, num: Numeral) -> bool:
-    """A lone numeral character (not 一) right after a comparative: 大于等于十, 低于五."""
-    return num.value >= 2 and _endswith_any(text, num.start, _news_vocab()["comparative_lone"]) is not None
+    """A lone numeral character (not 一) right after a comparative (大于等于十, 低于五), or after
+    是/为/有 at the end of its clause (答案是七。)."""
+    if num.value < 2:
+        return False
+    news = _news_vocab()
+    if _endswith_any(text, num.start, news["comparative_lone"]) is not None:
+        return True
+    # 答案是七。, 还有六: a number stated as the value, closing its clause
+    after = text[num.end : num.end + 1]
+    return (
+        text[num.start - 1 : num.start] in news["stated_lone_before"]
+        and (not after or after in _CLAUSE_PUNCT)
+        and _endswith_any(text, num.start, news["stated_lone_negated"]) is None  # 没有二
+    )
 
 
 def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
@@ -1802,6 +1814,8 @@ def _news_vocab() -> dict[str, Any]:
         "change_window": int(ctx["change_to_level"]["window"]),
         "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
         "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
+        "stated_lone_before": frozenset(ctx["stated_lone_numeral_before"]),
+        "stated_lone_negated": _by_length(ctx["stated_lone_numeral_negated"]),
         "points_change_before": _by_length(ctx["points_change_before"]),
         "digits_after_unit": frozenset(ctx["digits_after_unit"]),
         "k_resolutions": frozenset(ctx["k_resolutions"]["words"]),

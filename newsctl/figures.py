@@ -1815,6 +1815,7 @@ def _news_vocab() -> dict[str, Any]:
         "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
         "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
         "stated_lone_before": frozenset(ctx["stated_lone_numeral_before"]),
+        "bare_big_bounds": _by_length(ctx["bare_big_unit_bounds"]),
         "stated_lone_negated": _by_length(ctx["stated_lone_numeral_negated"]),
         "points_change_before": _by_length(ctx["points_change_before"]),
         "digits_after_unit": frozenset(ctx["digits_after_unit"]),
@@ -2832,6 +2833,21 @@ def _skip_back_fillers(text: str, i: int) -> int:
     return k
 
 
+def _bare_big_bound(text: str, i: int) -> bool:
+    """万人以上, 万余人, 万张以上: a bare 万/亿 before a count or money unit and a bound
+    (以上, 余) is ten thousand (a hundred million), a bound as 上万人 is."""
+    bounds = _news_vocab()["bare_big_bounds"]
+    j = i + 1
+    if text[j : j + 1] in bounds.first_chars and _startswith_any(text, j, bounds) is not None:
+        j += len(_startswith_any(text, j, bounds) or "")
+        unit = _lookup_unit(text, j)
+        return unit is not None and unit[1] in ("count", "currency")
+    unit = _lookup_unit(text, j)
+    if unit is None or unit[1] not in ("count", "currency"):
+        return False
+    return _startswith_any(text, j + len(unit[0]), bounds) is not None
+
+
 def _is_bare_money(text: str, q: _Quantity) -> bool:
     """营收2.8亿, 票房超过10亿: a number with 万/亿 and no unit after a word for an amount of
     money is money (in the article's currency)."""
@@ -3092,7 +3108,11 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if masked_any and i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
             i += 1  # glued to a code or a date written in ASCII
             continue
-        if ch in _BIG_UNIT_CHARS and text[i - 1 : i] not in _ROUND_APPROX_CHARS:
+        if (
+            ch in _BIG_UNIT_CHARS
+            and text[i - 1 : i] not in _ROUND_APPROX_CHARS
+            and not _bare_big_bound(text, i)
+        ):
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
             continue
         if ch in numeral_idioms:

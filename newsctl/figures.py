@@ -1156,7 +1156,7 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         numeral=first.numeral,
         unit_category=second.unit_category or first.unit_category,
         unit_start=second.unit_start,
-        notes={"range"},
+        notes={"range", "between"} if between else {"range"},
     )
 
 
@@ -1612,6 +1612,12 @@ def _compared_lone_numeral(text: str, num: Numeral) -> bool:
     news = _news_vocab()
     if _endswith_any(text, num.start, news["comparative_lone"]) is not None:
         return True
+    vocab = _vocab()
+    if (
+        _endswith_any(text, num.start, vocab.compare_before) is not None
+        and text[num.end : num.end + 1] in vocab.compare_after
+    ):
+        return True  # 比十大: the number compared
     # 答案是七。, 还有六: a number stated as the value, closing its clause
     after = text[num.end : num.end + 1]
     return (
@@ -1627,6 +1633,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     num = q.numeral
     if whole:
         return not (num.leading_unit and num.value >= 10000)
+    if "between" in q.notes:
+        return True  # 介于五和十之间: a range of numbers, stated as one
     if num.leading_unit:
         return _is_bare_money(text, q)  # 开价千万: a round sum of money
     if num.ambiguous_alone:
@@ -1735,12 +1743,15 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             q.start = p0
             return q
     # 比 170 低
-    word = _endswith_any(text, start, vocab.compare_before)
+    b = start
+    while b > 0 and text[b - 1] in _SPACES and start - b < 2:
+        b -= 1
+    word = _endswith_any(text, b, vocab.compare_before)
     if word is not None:
         j = _skip_spaces(text, q.end, 2)
         if j < len(text) and text[j] in vocab.compare_after and q.approx is None:
             q.approx = vocab.compare_after[text[j]]
-            q.start = start - len(word)
+            q.start = b - len(word)
             q.end = j + 1
     return q
 
@@ -3179,6 +3190,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             )
             and _startswith_any(text, q.end, news["numeral_nouns"]) is None
             and not _compared_lone_numeral(text, num)
+            and "between" not in q.notes
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)

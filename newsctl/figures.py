@@ -1516,6 +1516,8 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
                 return True
             if _endswith_any(text, start, vocab.time_of_day_words):
                 return True
+            if _clock_hour_in_clause(text, start, q.end):
+                return True
             # 三点意见: 点 as a measure word before a noun
             return not (q.end < len(text) and _is_han(text[q.end]))
         if maximum is not None and integral and value <= maximum:
@@ -1525,6 +1527,21 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if _endswith_any(text, start, vocab.weekday_prefixes) and 1 <= num.value <= 7:
             return True
     return False
+
+
+def _clock_hour_in_clause(text: str, start: int, end: int) -> bool:
+    """，3点送医, 到五点开门: N点 that opens a clause (or follows a preposition of time) and goes on
+    with a verb or an adverb is the hour something happened; 三点意见 counts what follows it."""
+    news = _news_vocab()
+    opens = start == 0 or text[start - 1] in _CLAUSE_PUNCT
+    if not (opens or _endswith_any(text, start, news["clock_before"])):
+        return False
+    if _startswith_any(text, end, news["points_counted"]) is not None:
+        return False
+    word = text[end : end + 2]
+    tags = _dictionary_tags({word, word[:1]})
+    tag = tags.get(word) or tags.get(word[:1]) or ""
+    return tag[:1] in ("v", "d")
 
 
 def _clock_minutes_end(text: str, i: int) -> bool:
@@ -1829,6 +1846,8 @@ def _news_vocab() -> dict[str, Any]:
         "bare_big_bounds": _by_length(ctx["bare_big_unit_bounds"]),
         "stated_lone_negated": _by_length(ctx["stated_lone_numeral_negated"]),
         "points_change_before": _by_length(ctx["points_change_before"]),
+        "clock_before": _by_length(ctx["clock_hour_before"]),
+        "points_counted": _by_length(ctx["points_counted_nouns"]),
         "digits_after_unit": frozenset(ctx["digits_after_unit"]),
         "k_resolutions": frozenset(ctx["k_resolutions"]["words"]),
         "relative_time": {

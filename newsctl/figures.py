@@ -72,6 +72,7 @@ class _Vocab:
     currency_prefixes: list[tuple[str, str]]
     currency_prefix_words: _Words
     currency_prefix_code: dict[str, str]
+    currency_pair_joiners: _Words
     currency_minor: dict[str, tuple[str, Decimal]]
     currency_minor_words: _Words
     minor_chain_starters: frozenset[str]
@@ -217,6 +218,7 @@ def _vocab() -> _Vocab:
         ],
         currency_prefix_words=_by_length(units_raw["currency_prefixes"]),
         currency_prefix_code=dict(units_raw["currency_prefixes"]),
+        currency_pair_joiners=_by_length(units_raw["currency_pair_joiners"]),
         currency_minor={
             k: (v["code"], Decimal(str(v["factor"]))) for k, v in units_raw["currency_minor"].items()
         },
@@ -1703,6 +1705,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
         s -= 1
     # the longest currency word ending at s (the words are looked up by length, not one by one)
     word = _endswith_any(text, s, vocab.currency_prefix_words)
+    if word is not None and _endswith_any(text, s - len(word), vocab.currency_pair_joiners) is not None:
+        word = None  # 英镑兑美元1.27: the rate of a currency pair, not an amount of dollars
     if word is not None:
         code = vocab.currency_prefix_code[word]
         if q.kind == "count" and q.unit is None:

@@ -96,6 +96,7 @@ class _Vocab:
     about_suffix: frozenset[str]
     more_or_about_suffix: frozenset[str]
     vague_after_unit_ok: _Words
+    more_before_copula: frozenset[str]
     vague_after_age_ok: frozenset[str]
     range_connectors: _Words
     between_connectors: _Words
@@ -247,6 +248,7 @@ def _vocab() -> _Vocab:
         about_suffix=frozenset(ctx["about_suffix"]),
         more_or_about_suffix=frozenset(ctx["more_suffix"]) | frozenset(ctx["about_suffix"]),
         vague_after_unit_ok=_by_length(ctx["vague_after_unit_ok"]),
+        more_before_copula=frozenset(ctx["more_before_copula"]),
         vague_after_age_ok=frozenset(ctx["vague_after_age_ok"]),
         range_connectors=_by_length(ctx["range_connectors"]),
         between_connectors=_by_length(ctx["range_between_connectors"]),
@@ -817,7 +819,10 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     or not _is_han(text[pos + 1])
                     or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
                     or text[pos] == "多"
-                    and _more_before_new_word(text, pos)  # 余 is also a surname
+                    and (
+                        text[pos + 1] in vocab.more_before_copula  # 七成多是: not 多是 (mostly are)
+                        or _more_before_new_word(text, pos)  # 余 is also a surname
+                    )
                     or category == "age"
                     and text[pos + 1] in vocab.vague_after_age_ok
                 ):  # 1岁多儿子: 多 after an age before a word for a child is "more than"
@@ -2530,6 +2535,11 @@ def _paired_numeral_phrase(text: str, i: int) -> bool:
     before = text[i - 1 : i]
     if before and (is_numeral_start(before) or before == "第"):
         return False
+    second = _lookup_unit(text, i + 3)
+    if second is not None and second[1] not in ("count", "time", "date"):
+        after = text[i + 3 + len(second[0]) : i + 4 + len(second[0])]
+        if after and (is_numeral_start(after) or after in "半多余"):
+            return False  # 一名一米八, 一袋一斤半: the second figure goes on, no four-character phrase
     unit = _lookup_unit(text, i + 1)
     return unit is None or unit[1] not in ("time", "date")  # 近两年两人, 三年三个月: two figures
 

@@ -3156,6 +3156,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             ch in _BIG_UNIT_CHARS
             and text[i - 1 : i] not in _ROUND_APPROX_CHARS
             and not _bare_big_bound(text, i)
+            and text[i + 1 : i + 3] != "分之"  # 万分之三: a fraction of ten thousand
         ):
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
             continue

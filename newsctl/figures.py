@@ -97,6 +97,7 @@ class _Vocab:
     more_or_about_suffix: frozenset[str]
     vague_after_unit_ok: _Words
     more_before_copula: frozenset[str]
+    more_before_dimension: frozenset[str]
     vague_after_age_ok: frozenset[str]
     range_connectors: _Words
     between_connectors: _Words
@@ -249,6 +250,7 @@ def _vocab() -> _Vocab:
         more_or_about_suffix=frozenset(ctx["more_suffix"]) | frozenset(ctx["about_suffix"]),
         vague_after_unit_ok=_by_length(ctx["vague_after_unit_ok"]),
         more_before_copula=frozenset(ctx["more_before_copula"]),
+        more_before_dimension=frozenset(ctx["more_before_dimension"]),
         vague_after_age_ok=frozenset(ctx["vague_after_age_ok"]),
         range_connectors=_by_length(ctx["range_connectors"]),
         between_connectors=_by_length(ctx["range_between_connectors"]),
@@ -304,6 +306,9 @@ def _is_han(ch: str) -> bool:
 def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
+
+#: the categories of a unit after which 多 is "more than" (3个多, 一年多, 1岁多, 三成多, 两米多)
+_MORE_AFTER_UNIT = frozenset(("count", "time", "age", "tenths", "measure"))
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")  # as _is_digit, for inline tests
 
@@ -807,24 +812,31 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     unit, kind, category = word + text[pos + 1], "measure", "time"
                     pos += 2
             # 3个多月, 一年多
-            if category in ("count", "time", "age", "tenths") and pos < n and text[pos] in vocab.more_suffix:
+            if category in _MORE_AFTER_UNIT and pos < n and text[pos] in vocab.more_suffix:
                 after = _lookup_unit(text, pos + 1)
                 if word == "个" and after is not None and after[1] in ("time", "date"):
                     approx = approx or "more_than"
                     unit = "个" + after[0] if not after[0].startswith("个") else after[0]
                     kind, category = "measure", "time"
                     pos = pos + 1 + len(after[0])
-                elif category in ("time", "age", "tenths") and (  # 三成多: more than 30 %
-                    pos + 1 >= n
-                    or not _is_han(text[pos + 1])
-                    or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
-                    or text[pos] == "多"
+                # 三成多, 两米多 (一卡多号: 多 before another unit is no "more than" of a measure)
+                elif (
+                    category in ("time", "age", "tenths", "measure")
+                    and (category != "measure" or after is None)
                     and (
-                        text[pos + 1] in vocab.more_before_copula  # 七成多是: not 多是 (mostly are)
-                        or _more_before_new_word(text, pos)  # 余 is also a surname
+                        pos + 1 >= n
+                        or not _is_han(text[pos + 1])
+                        or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
+                        or category == "measure"
+                        and text[pos + 1] in vocab.more_before_dimension  # 两公里多长: not 多长 (how long)
+                        or text[pos] == "多"
+                        and (
+                            text[pos + 1] in vocab.more_before_copula  # 七成多是: not 多是 (mostly are)
+                            or _more_before_new_word(text, pos)  # 余 is also a surname
+                        )
+                        or category == "age"
+                        and text[pos + 1] in vocab.vague_after_age_ok
                     )
-                    or category == "age"
-                    and text[pos + 1] in vocab.vague_after_age_ok
                 ):  # 1岁多儿子: 多 after an age before a word for a child is "more than"
                     approx = approx or "more_than"
                     pos += 1

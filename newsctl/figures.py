@@ -613,6 +613,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     and (
                         _is_han(text[j + 1])
                         and text[j + 1] not in _AFTER_BARE_MORE
+                        and not _round_digits_before_more(num)
                         and not _more_before_new_word(text, j)
                         and not _more_after_multiplier(text, j)
                         or _is_ascii_alnum(text[j + 1])
@@ -2846,6 +2847,18 @@ def _more_after_multiplier(text: str, j: int) -> bool:
     nexts = {w for w in (text[j + 1 : j + 3], text[j + 1 : j + 4]) if len(w) > 1}
     tags = _dictionary_tags({pair} | nexts)
     return tags.get(pair) is None or any(tags.get(w) is not None for w in nexts)
+
+
+def _round_digits_before_more(num: Numeral) -> bool:
+    """60多班, 150多国: 多 after a round number in two or three digits is "more than" whatever
+    follows (多国 is a word, but not after 150); a year (2020多地) has four digits."""
+    return (
+        num.arabic
+        and num.digit_sequence
+        and 2 <= num.n_digits <= 3
+        and not num.has_decimal
+        and num.value % 10 == 0
+    )
 
 
 def _more_before_new_word(text: str, j: int) -> bool:

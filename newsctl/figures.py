@@ -828,6 +828,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                         pos + 1 >= n
                         or not _is_han(text[pos + 1])
                         or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
+                        or text[pos + 1] in _AFTER_BARE_MORE  # 开展4天多就: before an adverb
                         or category == "measure"
                         and text[pos + 1] in vocab.more_before_dimension  # 两公里多长: not 多长 (how long)
                         or text[pos] == "多"

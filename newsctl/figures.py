@@ -72,6 +72,7 @@ class _Vocab:
     currency_prefixes: list[tuple[str, str]]
     currency_prefix_words: _Words
     currency_prefix_code: dict[str, str]
+    currency_pair_joiners: _Words
     currency_minor: dict[str, tuple[str, Decimal]]
     currency_minor_words: _Words
     minor_chain_starters: frozenset[str]
@@ -95,6 +96,8 @@ class _Vocab:
     about_suffix: frozenset[str]
     more_or_about_suffix: frozenset[str]
     vague_after_unit_ok: _Words
+    more_before_copula: frozenset[str]
+    more_before_dimension: frozenset[str]
     vague_after_age_ok: frozenset[str]
     range_connectors: _Words
     between_connectors: _Words
@@ -217,6 +220,7 @@ def _vocab() -> _Vocab:
         ],
         currency_prefix_words=_by_length(units_raw["currency_prefixes"]),
         currency_prefix_code=dict(units_raw["currency_prefixes"]),
+        currency_pair_joiners=_by_length(units_raw["currency_pair_joiners"]),
         currency_minor={
             k: (v["code"], Decimal(str(v["factor"]))) for k, v in units_raw["currency_minor"].items()
         },
@@ -245,6 +249,8 @@ def _vocab() -> _Vocab:
         about_suffix=frozenset(ctx["about_suffix"]),
         more_or_about_suffix=frozenset(ctx["more_suffix"]) | frozenset(ctx["about_suffix"]),
         vague_after_unit_ok=_by_length(ctx["vague_after_unit_ok"]),
+        more_before_copula=frozenset(ctx["more_before_copula"]),
+        more_before_dimension=frozenset(ctx["more_before_dimension"]),
         vague_after_age_ok=frozenset(ctx["vague_after_age_ok"]),
         range_connectors=_by_length(ctx["range_connectors"]),
         between_connectors=_by_length(ctx["range_between_connectors"]),
@@ -300,6 +306,9 @@ def _is_han(ch: str) -> bool:
 def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
+
+#: the categories of a unit after which 多 is "more than" (3个多, 一年多, 1岁多, 三成多, 两米多)
+_MORE_AFTER_UNIT = frozenset(("count", "time", "age", "tenths", "measure"))
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")  # as _is_digit, for inline tests
 
@@ -524,6 +533,31 @@ def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]
     return extra, pos
 
 
+def _digits_after_unit(text: str, pos: int, value: Decimal) -> tuple[int, Decimal]:
+    """一米八, 1米75, 68米45: one digit after a whole 1 to 9, or two digits (centimetres) after
+    any whole, right after 米 and with no unit or number after them, are its decimals."""
+    if not (value >= 1 and value == value.to_integral_value()) or pos >= len(text):
+        return pos, value
+    if not is_numeral_start(text[pos]):
+        return pos, value
+    tail = scan_numeral(text, pos)
+    if tail is None:
+        return pos, value
+    places = tail.n_digits if tail.digit_sequence else 1  # 八: one Chinese digit
+    if (
+        tail.end - tail.start != places
+        or places > 2
+        or (places == 1 and value > 9)  # 10米3层: after a larger whole, only centimetres (68米45)
+        or tail.value >= 10**places
+        or tail.value_max is not None
+        or tail.has_decimal
+        or (tail.end < len(text) and is_numeral_start(text[tail.end]))
+        or _lookup_unit(text, tail.end) is not None
+    ):
+        return pos, value
+    return tail.end, value + tail.value / Decimal(10) ** places
+
+
 def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     """The numeral plus what follows it: 多/余, unit, money chain, 半, 左右/以上."""
     vocab = _vocab()
@@ -579,6 +613,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     and (
                         _is_han(text[j + 1])
                         and text[j + 1] not in _AFTER_BARE_MORE
+                        and not _round_digits_before_more(num)
                         and not _more_before_new_word(text, j)
                         and not _more_after_multiplier(text, j)
                         or _is_ascii_alnum(text[j + 1])
@@ -626,11 +661,15 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     if shorter is not None and not _blocked(text, word[:k], j + k):
                         hit = (word[:k], *shorter)
                         break
+        if (hit is None or hit[0] == "个") and ch in "个百":
+            spaced = _SPACED_PERCENTAGE_POINT(text, j)
+            if spaced is not None and any(c in _SPACES for c in spaced.group()):
+                hit = (spaced.group(), *vocab.units["百分点"])  # 六 个 百 分 点, spelled out
         if hit is not None:
             word, category, payload = hit
             unit_start = j
             pos = j + len(word)
-            unit = word
+            unit = word if category != "percentage_point" else "".join(word.split())
             # the most common categories first (they exclude each other)
             if category == "count":
                 kind = "count"
@@ -747,6 +786,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 kind = "ratio"
             elif category == "anniversary":
                 kind = "anniversary"
+            # 一米八, 1米75: a height said as metres and the next digits (1.8 m, 1.75 m)
+            if word in news["digits_after_unit"] and value_max is None and not num.has_decimal:
+                pos, value = _digits_after_unit(text, pos, value)
             # 一吨半, 两米半, 一个半小时, 2年半
             if category == "date" and word == "年" and num.n_digits < 3 and text.startswith("半", pos):
                 kind, category = "measure", "time"  # 2年半: two and a half years, not a date
@@ -771,21 +813,32 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     unit, kind, category = word + text[pos + 1], "measure", "time"
                     pos += 2
             # 3个多月, 一年多
-            if category in ("count", "time", "age") and pos < n and text[pos] in vocab.more_suffix:
+            if category in _MORE_AFTER_UNIT and pos < n and text[pos] in vocab.more_suffix:
                 after = _lookup_unit(text, pos + 1)
                 if word == "个" and after is not None and after[1] in ("time", "date"):
                     approx = approx or "more_than"
                     unit = "个" + after[0] if not after[0].startswith("个") else after[0]
                     kind, category = "measure", "time"
                     pos = pos + 1 + len(after[0])
-                elif category in ("time", "age") and (
-                    pos + 1 >= n
-                    or not _is_han(text[pos + 1])
-                    or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
-                    or text[pos] == "多"
-                    and _more_before_new_word(text, pos)  # 余 is also a surname
-                    or category == "age"
-                    and text[pos + 1] in vocab.vague_after_age_ok
+                # 三成多, 两米多 (一卡多号: 多 before another unit is no "more than" of a measure)
+                elif (
+                    category in ("time", "age", "tenths", "measure")
+                    and (category != "measure" or after is None)
+                    and (
+                        pos + 1 >= n
+                        or not _is_han(text[pos + 1])
+                        or _startswith_any(text, pos + 1, vocab.vague_after_unit_ok)
+                        or text[pos + 1] in _AFTER_BARE_MORE  # 开展4天多就: before an adverb
+                        or category == "measure"
+                        and text[pos + 1] in vocab.more_before_dimension  # 两公里多长: not 多长 (how long)
+                        or text[pos] == "多"
+                        and (
+                            text[pos + 1] in vocab.more_before_copula  # 七成多是: not 多是 (mostly are)
+                            or _more_before_new_word(text, pos)  # 余 is also a surname
+                        )
+                        or category == "age"
+                        and text[pos + 1] in vocab.vague_after_age_ok
+                    )
                 ):  # 1岁多儿子: 多 after an age before a word for a child is "more than"
                     approx = approx or "more_than"
                     pos += 1
@@ -892,6 +945,8 @@ def _suffix_first_chars() -> frozenset[str]:
 _FLOOR_UNIT = "楼"
 #: N年代 is a decade (a date) only for N a multiple of ten
 _DECADE_UNIT = "年代"
+#: 个百分点 written with spaces between its characters (the unit lookup takes words whole)
+_SPACED_PERCENTAGE_POINT = re.compile("个?[ \u3000]*百[ \u3000]*分[ \u3000]*点").match
 #: function words after N多 that end the figure (我才60多就退休了, 三十多了)
 _AFTER_BARE_MORE = frozenset("就了还都也才却吧呢啊")
 #: 几 after an Arabic round number: 20几年 is 20多年
@@ -1029,10 +1084,13 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     n = len(text)
     if first.kind == "date" and _duration_years(text, first):
         first.kind, first.unit_category = "measure", "time"  # １０年至２０年: years of work
+    _points_not_clock(text, first)
     if (first.value_max is not None or first.kind in ("date", "ordinal")) and first.numeral.form != "percent":
         return first
     j = _skip_spaces(text, first.end, 2)
     conn = _startswith_any(text, j, vocab.range_connectors)
+    if conn is not None and _change_then_level(text, first, conn):
+        return first
     between = False
     if conn is None:
         conn = _startswith_any(text, j, vocab.between_connectors)
@@ -1059,6 +1117,8 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
     second = _quantity(text, second_num, mask)
     if second.kind == "date" and first.kind != "date" and _duration_years(text, second):
         second.kind, second.unit_category = "measure", "time"
+    if first.kind != "date":
+        _points_not_clock(text, second)
     if second.kind == "date" and first.unit is None and not _is_date_or_time(text, first):
         if _is_date_or_time(text, second):
             # 1至7月, 1—2月: the first number is a date too
@@ -1117,8 +1177,28 @@ def _try_range(text: str, first: _Quantity, mask: bytearray) -> _Quantity:
         numeral=first.numeral,
         unit_category=second.unit_category or first.unit_category,
         unit_start=second.unit_start,
-        notes={"range"},
+        notes={"range", "between"} if between else {"range"},
     )
+
+
+def _points_not_clock(text: str, q: _Quantity) -> None:
+    """N点 that is no clock time (9,800点, 三点意见) is a count of points: it can end a range."""
+    if q.kind == "date" and q.unit == "点" and not _is_date_or_time(text, q):
+        q.kind, q.unit_category = "count", "count"
+
+
+def _change_then_level(text: str, first: _Quantity, conn: str) -> bool:
+    """加码2,000口至9,000口: after a verb of change, X至Y with a unit on X is the change and the
+    new level, two figures (a percentage and a bare first number stay ranges)."""
+    news = _news_vocab()
+    if conn not in news["change_connectors"] or first.unit is None or first.kind in ("percent", "date"):
+        return False
+    before = _same_clause_before(text, first.start, news["change_window"])
+    for verb in news["change_verbs"]:
+        at = before.rfind(verb)
+        if at >= 0 and not before.startswith(news["level_markers"], at + len(verb)):
+            return True  # (提高到25元至40元: the verb reaches a level, a range of levels)
+    return False
 
 
 def _distribute_small_unit(text: str, low: Numeral, high: Numeral, value: Decimal) -> Decimal:
@@ -1448,12 +1528,16 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if unit in ("点",):
             if not integral or value > 24 or num.has_decimal:
                 return False
+            if _endswith_any(text, start, _news_vocab()["points_change_before"]) is not None:
+                return False  # 下跌13点, 涨了9点: a change of an index, in points
             after = text[q.end : q.end + 4]
             if _startswith_any(text, q.end, vocab.clock_followers) or (
                 after[:1] and is_numeral_start(after[0])
             ):
                 return True
             if _endswith_any(text, start, vocab.time_of_day_words):
+                return True
+            if _clock_hour_in_clause(text, start, q.end):
                 return True
             # 三点意见: 点 as a measure word before a noun
             return not (q.end < len(text) and _is_han(text[q.end]))
@@ -1464,6 +1548,21 @@ def _is_date_or_time(text: str, q: _Quantity) -> bool:
         if _endswith_any(text, start, vocab.weekday_prefixes) and 1 <= num.value <= 7:
             return True
     return False
+
+
+def _clock_hour_in_clause(text: str, start: int, end: int) -> bool:
+    """，3点送医, 到五点开门: N点 that opens a clause (or follows a preposition of time) and goes on
+    with a verb or an adverb is the hour something happened; 三点意见 counts what follows it."""
+    news = _news_vocab()
+    opens = start == 0 or text[start - 1] in _CLAUSE_PUNCT
+    if not (opens or _endswith_any(text, start, news["clock_before"])):
+        return False
+    if _startswith_any(text, end, news["points_counted"]) is not None:
+        return False
+    word = text[end : end + 2]
+    tags = _dictionary_tags({word, word[:1]})
+    tag = tags.get(word) or tags.get(word[:1]) or ""
+    return tag[:1] in ("v", "d")
 
 
 def _clock_minutes_end(text: str, i: int) -> bool:
@@ -1543,12 +1642,37 @@ def _is_article(text: str) -> bool:
     return text.find("\n", 0, 4096) >= 0 or (len(text) > 4096 and "\n" in text[-4096:])
 
 
+def _compared_lone_numeral(text: str, num: Numeral) -> bool:
+    """A lone numeral character (not 一) right after a comparative (大于等于十, 低于五), or after
+    是/为/有 at the end of its clause (答案是七。)."""
+    if num.value < 2:
+        return False
+    news = _news_vocab()
+    if _endswith_any(text, num.start, news["comparative_lone"]) is not None:
+        return True
+    vocab = _vocab()
+    if (
+        _endswith_any(text, num.start, vocab.compare_before) is not None
+        and text[num.end : num.end + 1] in vocab.compare_after
+    ):
+        return True  # 比十大: the number compared
+    # 答案是七。, 还有六: a number stated as the value, closing its clause
+    after = text[num.end : num.end + 1]
+    return (
+        text[num.start - 1 : num.start] in news["stated_lone_before"]
+        and (not after or after in _CLAUSE_PUNCT)
+        and _endswith_any(text, num.start, news["stated_lone_negated"]) is None  # 没有二
+    )
+
+
 def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     """A numeral without any unit: keep multi-character numbers, drop lone 一/两/十 in prose."""
     vocab = _vocab()
     num = q.numeral
     if whole:
         return not (num.leading_unit and num.value >= 10000)
+    if "between" in q.notes:
+        return True  # 介于五和十之间: a range of numbers, stated as one
     if num.leading_unit:
         return _is_bare_money(text, q)  # 开价千万: a round sum of money
     if num.ambiguous_alone:
@@ -1562,6 +1686,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
                 return False  # （一）各类货车: a list item's number, not a quoted numeral
             if chars == 1 and _startswith_any(text, num.end, _news_vocab()["numeral_nouns"]) is not None:
                 return True  # 五部门联合发布: officialese counts some nouns without a measure word
+            if chars == 1 and _compared_lone_numeral(text, num):
+                return True  # 大于等于十, 低于五: the number compared
             return prev in vocab.quote_open and nxt in vocab.quote_close
         if num.digit_sequence:
             return False
@@ -1598,6 +1724,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
         s -= 1
     # the longest currency word ending at s (the words are looked up by length, not one by one)
     word = _endswith_any(text, s, vocab.currency_prefix_words)
+    if word is not None and _endswith_any(text, s - len(word), vocab.currency_pair_joiners) is not None:
+        word = None  # 英镑兑美元1.27: the rate of a currency pair, not an amount of dollars
     if word is not None:
         code = vocab.currency_prefix_code[word]
         if q.kind == "count" and q.unit is None:
@@ -1655,12 +1783,15 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             q.start = p0
             return q
     # 比 170 低
-    word = _endswith_any(text, start, vocab.compare_before)
+    b = start
+    while b > 0 and text[b - 1] in _SPACES and start - b < 2:
+        b -= 1
+    word = _endswith_any(text, b, vocab.compare_before)
     if word is not None:
         j = _skip_spaces(text, q.end, 2)
         if j < len(text) and text[j] in vocab.compare_after and q.approx is None:
             q.approx = vocab.compare_after[text[j]]
-            q.start = start - len(word)
+            q.start = b - len(word)
             q.end = j + 1
     return q
 
@@ -1729,6 +1860,18 @@ def _news_vocab() -> dict[str, Any]:
         },
         "list_openers": _by_length(ctx["list_openers"]),
         "k_grade": _by_length(ctx["k_grade_followers"]),
+        "change_verbs": tuple(ctx["change_to_level"]["verbs"]),
+        "change_connectors": frozenset(ctx["change_to_level"]["connectors"]),
+        "change_window": int(ctx["change_to_level"]["window"]),
+        "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
+        "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
+        "stated_lone_before": frozenset(ctx["stated_lone_numeral_before"]),
+        "bare_big_bounds": _by_length(ctx["bare_big_unit_bounds"]),
+        "stated_lone_negated": _by_length(ctx["stated_lone_numeral_negated"]),
+        "points_change_before": _by_length(ctx["points_change_before"]),
+        "clock_before": _by_length(ctx["clock_hour_before"]),
+        "points_counted": _by_length(ctx["points_counted_nouns"]),
+        "digits_after_unit": frozenset(ctx["digits_after_unit"]),
         "k_resolutions": frozenset(ctx["k_resolutions"]["words"]),
         "relative_time": {
             "after": _by_length(ctx["relative_time"]["after"]),
@@ -2406,6 +2549,11 @@ def _paired_numeral_phrase(text: str, i: int) -> bool:
     before = text[i - 1 : i]
     if before and (is_numeral_start(before) or before == "第"):
         return False
+    second = _lookup_unit(text, i + 3)
+    if second is not None and second[1] not in ("count", "time", "date"):
+        after = text[i + 3 + len(second[0]) : i + 4 + len(second[0])]
+        if after and (is_numeral_start(after) or after in "半多余"):
+            return False  # 一名一米八, 一袋一斤半: the second figure goes on, no four-character phrase
     unit = _lookup_unit(text, i + 1)
     return unit is None or unit[1] not in ("time", "date")  # 近两年两人, 三年三个月: two figures
 
@@ -2702,6 +2850,18 @@ def _more_after_multiplier(text: str, j: int) -> bool:
     return tags.get(pair) is None or any(tags.get(w) is not None for w in nexts)
 
 
+def _round_digits_before_more(num: Numeral) -> bool:
+    """60多班, 150多国: 多 after a round number in two or three digits is "more than" whatever
+    follows (多国 is a word, but not after 150); a year (2020多地) has four digits."""
+    return (
+        num.arabic
+        and num.digit_sequence
+        and 2 <= num.n_digits <= 3
+        and not num.has_decimal
+        and num.value % 10 == 0
+    )
+
+
 def _more_before_new_word(text: str, j: int) -> bool:
     """多 at j before a Han character: it is "more than" when a word of the dictionary (two
     characters or more) starts right after it and 多 makes no word with that character
@@ -2741,6 +2901,21 @@ def _skip_back_fillers(text: str, i: int) -> int:
     while k > 0 and text[k - 1] in "为达了是约近超逾共估" and i - k < 2:
         k -= 1
     return k
+
+
+def _bare_big_bound(text: str, i: int) -> bool:
+    """万人以上, 万余人, 万张以上: a bare 万/亿 before a count or money unit and a bound
+    (以上, 余) is ten thousand (a hundred million), a bound as 上万人 is."""
+    bounds = _news_vocab()["bare_big_bounds"]
+    j = i + 1
+    if text[j : j + 1] in bounds.first_chars and _startswith_any(text, j, bounds) is not None:
+        j += len(_startswith_any(text, j, bounds) or "")
+        unit = _lookup_unit(text, j)
+        return unit is not None and unit[1] in ("count", "currency")
+    unit = _lookup_unit(text, j)
+    if unit is None or unit[1] not in ("count", "currency"):
+        return False
+    return _startswith_any(text, j + len(unit[0]), bounds) is not None
 
 
 def _is_bare_money(text: str, q: _Quantity) -> bool:
@@ -2788,6 +2963,28 @@ def _discount_word_at(text: str, i: int) -> _Quantity | None:
             num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
             return _Quantity(i, i + len(word), value, None, None, "%", None, "percent", num, "discount")
     return None
+
+
+@cache
+def _doubling_words() -> tuple[_Words, dict[str, Decimal]]:
+    spec: dict[str, int] = load_json("figures_context.json")["doubling_words"]["words"]
+    return _by_length(spec), {word: Decimal(times) for word, times in spec.items()}
+
+
+@cache
+def _doubling_not_after() -> frozenset[str]:
+    return frozenset(load_json("figures_context.json")["doubling_words"]["not_after"])
+
+
+def _doubling_word_at(text: str, i: int) -> _Quantity | None:
+    """倍增, 翻一番, 翻两番 at i: a ratio of 2, 4, ... (the new level over the old)."""
+    words, times = _doubling_words()
+    word = _startswith_any(text, i, words)
+    if word is None or text[i - 1 : i] in _doubling_not_after():
+        return None  # (成倍增加: multiplied, no stated ratio)
+    value = times[word]
+    num = Numeral(start=i, end=i + len(word), value=value, chinese=True)
+    return _Quantity(i, i + len(word), value, None, None, "倍", None, "ratio", num, "ratio")
 
 
 @cache
@@ -2877,6 +3074,7 @@ def _candidate_re() -> re.Pattern[str]:
     """Every character at which the main loop of find_figures can do anything: numeral
     characters, the first characters of set phrases and discount words (半/对), signs and '.'."""
     chars = set(numeral_tables().start_chars) | set(_vocab().phrases_by_char) | set("半对") | set(_SIGN_CHARS)
+    chars |= _doubling_words()[0].first_chars
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
@@ -2922,6 +3120,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     paired_numerals = _names_vocab()["paired"]
     colon_joiners = _names_vocab()["ratio_joiners"]
     score_chars = news["score_joiners"].first_chars
+    doubling_chars = _doubling_words()[0].first_chars
     i = 0
     while i < n:
         m = next_candidate(text, i)
@@ -2932,6 +3131,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if masked_any and mask[i]:
             i += 1
             continue
+        if ch in doubling_chars:
+            dq = _doubling_word_at(text, i)
+            if dq is not None:
+                found.append(dq)
+                i = dq.end
+                continue
         if ch in "半对":
             dq = _discount_word_at(text, i) or _more_than_half_at(text, i)
             if dq is not None:
@@ -2973,7 +3178,12 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         if masked_any and i > 0 and mask[i - 1] and _is_ascii_alnum(text[i - 1]):
             i += 1  # glued to a code or a date written in ASCII
             continue
-        if ch in _BIG_UNIT_CHARS and text[i - 1 : i] not in _ROUND_APPROX_CHARS:
+        if (
+            ch in _BIG_UNIT_CHARS
+            and text[i - 1 : i] not in _ROUND_APPROX_CHARS
+            and not _bare_big_bound(text, i)
+            and text[i + 1 : i + 3] != "分之"  # 万分之三: a fraction of ten thousand
+        ):
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
             continue
         if ch in numeral_idioms:
@@ -3039,6 +3249,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
                 text[num.start - 1 : num.start] in quote_open and text[num.end : num.end + 1] in quote_close
             )
             and _startswith_any(text, q.end, news["numeral_nouns"]) is None
+            and not _compared_lone_numeral(text, num)
+            and "between" not in q.notes
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)
@@ -3117,11 +3329,16 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             )
         ):
             continue
-        if text[num.end - 1 : num.end] in ("K", "k") and (
-            _startswith_any(text, q.end, news["k_grade"])
-            or text[num.start : num.end] in news["k_resolutions"]
-            and not _digit_before(text, num.start)
-            and _endswith_any(text, _skip_back_fillers(text, num.start), news["money_nouns_before"]) is None
+        if (
+            text[num.end - 1 : num.end] in ("K", "k")
+            and q.value_max is None
+            and (
+                _startswith_any(text, q.end, news["k_grade"])
+                or text[num.start : num.end] in news["k_resolutions"]
+                and not _digit_before(text, num.start)
+                and _endswith_any(text, _skip_back_fillers(text, num.start), news["money_nouns_before"])
+                is None
+            )
         ):
             continue  # 24K金, 4K电视, 以4K转播: a gold purity or a screen resolution, not thousands
         if not whole and text[num.start : num.end] in ("零", "〇"):

@@ -62,6 +62,7 @@ THESIS_WEIGHT = 2.0
 # (`2016年，两国元首共同宣布…`).
 OUTCOME_WEIGHT = 1.5
 PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
+FRAME_REACH = 4  # sentences: a programme's intro follows at most three of scene or background
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
@@ -69,6 +70,7 @@ LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
 QUESTION_WEIGHT = 0.2
 QUESTION_MAX_CHARS = 60
+CRY_MAX_CHARS = 60  # an exclamation longer than a question's teaser tells the story loudly
 _QUESTION_MARKS = ("？", "?")
 # A sentence that is mostly an enumeration (names of attendees, co-founders, cities, product
 # types) names who or what, not what happened: the share of its characters in short inner
@@ -336,7 +338,12 @@ def _opens_no_story(text: str) -> bool:
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
     if _cue_pattern("saying").match(stripped) is not None:
         return True  # `春回大地，草木蔓发。`: a saying sets the scene
-    return _is_quotation(stripped) or unquoted.endswith(_HOOK_PUNCTUATION) and _cries(unquoted)
+    return (
+        _is_quotation(stripped)
+        or unquoted.endswith(_HOOK_PUNCTUATION)
+        and _cries(unquoted)
+        and not _tells_loud(unquoted)
+    )
 
 
 def _cue_pattern(key: str) -> re.Pattern[str]:
@@ -354,7 +361,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict")
+    keys += ("saying", "verdict", "programme_intro")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -436,6 +443,19 @@ def news_peg(article: Article, count: int) -> int:
     return peg
 
 
+def programme_frame(texts: list[str]) -> int:
+    """The number of opening sentences that frame a programme or a feature: up to and with the
+    presenter's intro (`今天(5月8日)的《栏目》，我们来认识…`, `首先，我们来认识…`; `programme_intro`
+    in `data/summary_cues.json`) when it is one of the first `FRAME_REACH` sentences and not the
+    first; 0 for any other article. The scene or background before the intro leads up to the
+    feature's subject, and the summary takes one sentence of the frame, not three."""
+    intro = _cue_pattern("programme_intro").match
+    for k in range(1, min(len(texts) - 1, FRAME_REACH)):
+        if intro(texts[k]) is not None:
+            return k + 1
+    return 0
+
+
 def _shared_between_items(items: list[int], bags: list[dict[str, int]]) -> float:
     """The median share of words one item has in common with the next (overlap coefficient)."""
     terms: dict[int, set[str]] = {}
@@ -483,8 +503,9 @@ def _rank(
     article: Article, lead_bias: bool
 ) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None, int]:
     """The score of every candidate sentence, its term counts, the sentence graph, each
-    sentence's item when the article is a roundup, and the sentences of a commentary's news
-    peg (`news_peg`)."""
+    sentence's item when the article is a roundup, and the number of opening sentences of which
+    the summary takes one: a commentary's news peg (`news_peg`) or a programme's frame
+    (`programme_frame`)."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
         return [], [], [], None, 0
@@ -501,6 +522,7 @@ def _rank(
         teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
         teleport = lead_prior(count, news_lede(texts))
+        peg = programme_frame(texts)
     else:
         teleport = [1.0 / count] * count
     if article.title and lead_bias:
@@ -572,7 +594,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # or a record, no news figure
             weights[i] *= DECK_WEIGHT
             continue
-        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
+        asks = unquoted.endswith(_HOOK_PUNCTUATION) and not _tells_loud(unquoted)  # a cry
         quotation = _is_quotation(stripped)
         if asks and (
             sentence.start <= start and sentence.end >= end or not (fact or quotation) and _cries(unquoted)
@@ -630,6 +652,12 @@ def _event_days(article: Article, index: int) -> set[str]:
     if _cue_pattern("list_point").match(text, sentence.start) is not None:
         return set()  # the numbered points of a statement (`一、…截止6月30日…`) each tell their own fact
     return set(_cue_pattern("event_day").findall(text, sentence.start, sentence.end))
+
+
+def _tells_loud(text: str) -> bool:
+    """Whether a sentence ending in ！ is too long for a cry: who did what, told with a flourish
+    (`…的Lara挑战大叔之歌《山丘》，…都很迷人，别有一番风情啊！`); a hook is short (`砸车还呛警察！`)."""
+    return text.endswith(("！", "!")) and len(text) > CRY_MAX_CHARS
 
 
 def _cries(text: str) -> bool:
@@ -777,7 +805,8 @@ def summarize(
         pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)
         if pick < peg:
-            # a commentary: one sentence of the news it comments on, the rest its argument
+            # a commentary: one sentence of the news it comments on, the rest its argument; a
+            # programme: one sentence of its frame, the rest what the feature tells
             remaining = [i for i in remaining if i >= peg] or remaining
         if items is not None:
             # a roundup's summary: one sentence from each of its most important items

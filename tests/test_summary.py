@@ -757,6 +757,9 @@ def test_a_lead_that_tells_a_figure_or_a_person_stays_the_lede() -> None:
     ]
     assert summary.news_lede(texts) == 0
     assert summary.news_lede(["酒驾害人害己，代价往往超出想象。", *texts[1:]]) == 1
+    # a count in words is a figure too: the lede that says how many tells the story
+    assert summary.news_lede(["多家研究机构认为，新能源车的价格还会下降。", *texts[1:]]) == 0
+    assert summary.news_lede(["数十名志愿者清理了河道。", *texts[1:]]) == 0
 
 
 def test_a_lead_that_reports_the_news_stays_the_lede() -> None:

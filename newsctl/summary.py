@@ -63,6 +63,8 @@ THESIS_WEIGHT = 2.0
 OUTCOME_WEIGHT = 1.5
 PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
 FRAME_REACH = 4  # sentences: a programme's intro follows at most three of scene or background
+OPENER_MAX_CHARS = 16  # a first line this short that tells no time opens the story, no more
+OPENER_WEIGHT = 0.5
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
@@ -445,7 +447,7 @@ def news_peg(article: Article, count: int) -> int:
 
 def programme_frame(texts: list[str]) -> int:
     """The number of opening sentences that frame a programme or a feature: up to and with the
-    presenter's intro (`今天(5月8日)的《栏目》，我们来认识…`, `首先，我们来认识…`; `programme_intro`
+    presenter's intro (`今天(3月2日)的《栏目》，我们来认识…`, `首先，我们来认识…`; `programme_intro`
     in `data/summary_cues.json`) when it is one of the first `FRAME_REACH` sentences and not the
     first; 0 for any other article. The scene or background before the intro leads up to the
     feature's subject, and the summary takes one sentence of the frame, not three."""
@@ -516,12 +518,14 @@ def _rank(
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
     peg = 0
+    lede = 0
     if items is not None:
         teleport = _roundup_prior(items)
     elif lead_bias and (peg := news_peg(article, count)):
         teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
-        teleport = lead_prior(count, news_lede(texts))
+        lede = news_lede(texts)
+        teleport = lead_prior(count, lede)
         peg = programme_frame(texts)
     else:
         teleport = [1.0 / count] * count
@@ -537,6 +541,10 @@ def _rank(
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
         scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
+        if lede and len(texts[0].strip()) <= OPENER_MAX_CHARS:
+            # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
+            # a motto or a scene, no news of its own
+            scores[0] *= OPENER_WEIGHT
     return [score * count for score in scores], bags, graph, items, peg
 
 

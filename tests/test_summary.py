@@ -81,6 +81,7 @@ def reference_rank(
         for j, weight in row.items():
             graph[i][j] = graph[j][i] = (weight + directed[j].get(i, 0.0)) / 2
     items = reference_items(article, bags) if lead_bias else None
+    opener = False
     if items is not None:
         weights = []
         for i, item in enumerate(items):
@@ -98,6 +99,8 @@ def reference_rank(
     else:
         lede = summary.news_lede(texts)
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
+        # a first line of at most 16 characters that the news lede follows: a motto or a scene
+        opener = lead_bias and lede > 0 and len(texts[0].strip()) <= summary.OPENER_MAX_CHARS
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -126,6 +129,8 @@ def reference_rank(
             score *= 0.2
         if lead_bias:
             score *= reference_news_weight(article, i, text)
+        if i == 0 and opener:
+            score *= summary.OPENER_WEIGHT
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
 
@@ -941,8 +946,8 @@ def test_what_a_court_ruled_weighs_more() -> None:
 
 
 FEATURE = (
-    "我国高铁运营里程稳居世界第一。"
-    "在这张大网的背后，有一批默默奉献的养护工人。"
+    "我国高铁运营里程已超过4万公里。"
+    "这背后，离不开许多养护工人的默默付出。"
     "今天（6月3日）的《身边的榜样》，我们来认识某某工务段的线路工王某。"
     "王某从事钢轨探伤工作28年，累计检查线路12万公里。"
     "他带领班组发明的检测工具，把探伤效率提高了3倍。"
@@ -981,3 +986,24 @@ def test_a_long_exclamation_tells_the_story_and_is_no_cry() -> None:
     texts = [article.text[s.start : s.end] for s in article.sentences]
     assert summary.news_lede(texts) == 0  # it tells who and what: the lede stays
     assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+
+
+def test_a_one_line_opener_the_news_lede_follows_weighs_less() -> None:
+    text = (
+        "好山好水出好茶。"
+        "今天，某县第十届春茶节开幕，吸引游客2万人次。"
+        "茶农们说，今年的春茶品质好，价格也比去年高。"
+        "好山好水出好茶，当地的茶园面积已经扩大到5万亩。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary.news_lede(texts) == 1
+    ranked = rank_sentences(article)
+    assert bits(ranked) == bits(reference_rank(article)[0])
+    assert 0 not in {s.index for s in summarize(article, top=2)}
+    # a longer first sentence without time keeps its weight: it may tell the story
+    longer = article_of(text.replace("好山好水出好茶。", "好山好水出好茶，这里的茶农世世代代以种茶为生。", 1))
+    assert bits(rank_sentences(longer)) == bits(reference_rank(longer)[0])
+    assert summary.OPENER_WEIGHT < 1.0 and len(texts[0]) <= summary.OPENER_MAX_CHARS < len(
+        longer.text[longer.sentences[0].start : longer.sentences[0].end]
+    )

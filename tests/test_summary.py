@@ -962,6 +962,11 @@ def test_a_programme_intro_frames_the_feature_and_the_summary_takes_one_sentence
     picked = [ranked.index for ranked in summarize(article, top=3)]
     assert sum(1 for i in picked if i < 3) == 1
     assert bits(summarize(article, top=3)) == bits(reference_summarize(article, top=3))
+    # the presenter may name whom we follow before the verb
+    assert (
+        summary.programme_frame([*texts[:2], "今天，我们就跟随一位养护工人，来看看钢轨的体检。", *texts[3:]])
+        == 3
+    )
     # a presenter's intro as the first sentence frames nothing before it
     assert summary.programme_frame(texts[2:]) == 0
     # nor does a sentence that only names a programme

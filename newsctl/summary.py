@@ -203,10 +203,29 @@ def _term_counts(terms: list[str]) -> dict[str, int]:
     return counts
 
 
-def _bm25_graph(bags: list[dict[str, int]], lengths: list[int]) -> list[list[tuple[int, float]]]:
+@dataclass(frozen=True)
+class _TermIndex:
+    """Which sentences have each term that links two or more (the others link nothing)."""
+
+    linking: list[list[str]]  # each sentence's terms that another sentence has too, in bag order
+    postings: dict[str, list[int]]  # such a term -> the sentences that have it, ascending
+
+    def shared_counts(self, index: int) -> dict[int, int]:
+        """How many terms each sentence shares with sentence `index` (itself included, with all of
+        its linking terms): `len(bags[index].keys() & bags[other].keys())` for every other at once,
+        counted in C from the postings rather than by a set per pair."""
+        counts: dict[int, int] = {}
+        _count_elements(counts, chain.from_iterable(map(self.postings.__getitem__, self.linking[index])))
+        return counts
+
+
+def _bm25_graph(
+    bags: list[dict[str, int]], lengths: list[int]
+) -> tuple[list[list[tuple[int, float]]], _TermIndex]:
     """Symmetric BM25 similarities as sparse rows: graph[i] lists (j, weight of
     edge i-j), lower j ascending, then higher j in the order sentence i's terms
-    reach them (sums over a row depend on that order).
+    reach them (sums over a row depend on that order); and the term index it
+    was built from.
 
     BM25 of sentence j as a query against sentence i, built from an inverted
     index so only sentence pairs that share a term cost anything; the edge
@@ -256,7 +275,7 @@ def _bm25_graph(bags: list[dict[str, int]], lengths: list[int]) -> list[list[tup
                 mean = (weight + directed[j][i]) / 2
                 edges.append((j, mean))
                 graph[j].append((i, mean))
-    return graph
+    return graph, _TermIndex(linking, postings)
 
 
 def _pagerank(
@@ -503,18 +522,20 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
 
 def _rank(
     article: Article, lead_bias: bool
-) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None, int]:
+) -> tuple[
+    list[float], list[dict[str, int]], list[list[tuple[int, float]]], _TermIndex, list[int] | None, int
+]:
     """The score of every candidate sentence, its term counts, the sentence graph, each
     sentence's item when the article is a roundup, and the number of opening sentences of which
     the summary takes one: a commentary's news peg (`news_peg`) or a programme's frame
     (`programme_frame`)."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return [], [], [], None, 0
+        return [], [], [], _TermIndex([], {}), None, 0
     terms_of = _terms_of_sentences(texts)
     bags = list(map(_term_counts, terms_of))
     lengths = [len(terms) for terms in terms_of]
-    graph = _bm25_graph(bags, lengths)
+    graph, term_index = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
     peg = 0
@@ -545,7 +566,7 @@ def _rank(
             # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
             # a motto or a scene, no news of its own
             scores[0] *= OPENER_WEIGHT
-    return [score * count for score in scores], bags, graph, items, peg
+    return [score * count for score in scores], bags, graph, term_index, items, peg
 
 
 def _news_weights(article: Article, texts: list[str]) -> list[float]:
@@ -795,7 +816,7 @@ def summarize(
     Maximal marginal relevance: each pick maximises redundancy * score / best
     minus (1 - redundancy) * its highest Jaccard similarity to a sentence
     already chosen (ties: the earlier sentence)."""
-    scores, bags, graph, items, peg = _rank(article, lead_bias)
+    scores, bags, graph, term_index, items, peg = _rank(article, lead_bias)
     if not scores or top <= 0:
         return []
     best = max(scores) or 1.0
@@ -831,23 +852,21 @@ def summarize(
             # Sentences that share a term are exactly the graph's neighbours:
             # every other sentence has similarity 0 to this pick. Neighbours
             # share a term, so neither term set is empty.
-            picked = bags[pick].keys()
-            picked_size = len(picked)
+            picked_size = len(bags[pick])
+            shared_with[pick] = shared_counts = term_index.shared_counts(pick)  # its neighbours (and itself)
             repeats = []
             # a roundup's items may share their day (`今天(2月10日)发布数据显示`), not their event
             picked_days = _event_days(article, pick) if items is None else set()
-            neighbours: dict[int, int] = {}
-            shared_with[pick] = neighbours
             for c, _ in graph[pick]:
-                terms = bags[c]
-                neighbours[c] = shared = len(picked & terms.keys())
-                smaller = min(picked_size, len(terms))
+                size = len(bags[c])
+                shared = shared_counts[c]
+                smaller = min(picked_size, size)
                 if shared >= DUPLICATE_SHARE * smaller:
                     repeats.append(c)  # a deck and the lede that repeats it: one of them is enough
                 elif picked_days and shared >= RETELL_SHARE * smaller:
                     if picked_days & _event_days(article, c):
                         repeats.append(c)  # the same day's event told again
-                jaccard = shared / (picked_size + len(terms) - shared)  # len(a | b), without building it
+                jaccard = shared / (picked_size + size - shared)  # len(a | b), without building it
                 if jaccard > similarity[c]:
                     similarity[c] = jaccard
                     merit[c] = relevance[c] - penalty * jaccard

@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from operator import add, itemgetter, sub
 
 from newsctl.article import Article
@@ -142,14 +142,19 @@ def _sentence_terms_tokenwise(text: str) -> list[str]:
 def _terms_of_sentences(texts: list[str]) -> list[list[str]]:
     """`[sentence_terms(text) for text in texts]`, with the Han bigrams of all
     texts made in one go."""
-    tokens_of = [_NON_HAN_TOKEN.findall(text) for text in texts]
-    runs_of: list[list[str] | None] = []
-    for text, tokens in zip(texts, tokens_of):
-        # every digit is inside a number token, so only tokens can hold a high digit
-        if tokens and _HIGH_DIGIT.search("".join(tokens)) is not None:
-            runs_of.append(None)
-        else:
-            runs_of.append(_HAN_RUN.findall(_NOT_TOKEN.sub("", text)))
+    tokens_of = list(map(_NON_HAN_TOKEN.findall, texts))
+    runs_of: list[list[str] | None]
+    # Every digit is inside a number token, so only tokens can hold a high digit; most articles
+    # have none in any sentence, and then every sentence takes the fast path.
+    if _HIGH_DIGIT.search("".join(chain.from_iterable(tokens_of))) is None:
+        runs_of = list(map(_HAN_RUN.findall, map(_NOT_TOKEN.sub, repeat(""), texts)))
+    else:
+        runs_of = []
+        for text, tokens in zip(texts, tokens_of):
+            if tokens and _HIGH_DIGIT.search("".join(tokens)) is not None:
+                runs_of.append(None)
+            else:
+                runs_of.append(_HAN_RUN.findall(_NOT_TOKEN.sub("", text)))
     # The bigrams of all runs at once, a space between runs; the two pairs
     # around each space are skipped below.
     bigrams = _adjacent_pairs(" ".join(chain.from_iterable(filter(None, runs_of))))
@@ -574,16 +579,15 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     as its own paragraph without final punctuation is furniture (the annotation takes
     summaries from body sentences); a number (how many, how much, when) marks a fact."""
     weights = [1.0] * len(texts)
-    sentences = article.sentences
     thesis = _cue_pattern("thesis").match
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
     verdict = _cue_pattern("verdict").search
     earlier = _cue_pattern("earlier").search
+    saying = _cue_pattern("saying").match
+    why = _why().search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
-        sentence = sentences[i]
-        start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
         unquoted = stripped.rstrip(_QUOTE_CLOSERS)  # `…孝顺阿嬷。」` ends a sentence
         if not unquoted.endswith(_FINAL_PUNCTUATION) and len(stripped) <= DECK_MAX_CHARS:
@@ -602,7 +606,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # numbered points of a regulation quoted in full: a list
             weights[i] *= DECK_WEIGHT
             continue
-        if _cue_pattern("saying").match(stripped) is not None:
+        if saying(stripped) is not None:
             # four-character phrases and nothing else (`春回大地，草木蔓发。`, `产业协同，优势互补。`):
             # a saying, a season's opener or a section's slogan, no who, what or when
             weights[i] *= DECK_WEIGHT
@@ -625,14 +629,12 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             continue
         asks = unquoted.endswith(_HOOK_PUNCTUATION) and not _tells_loud(unquoted)  # a cry
         quotation = _is_quotation(stripped)
-        if asks and (
-            sentence.start <= start and sentence.end >= end or not (fact or quotation) and _cries(unquoted)
-        ):
+        if asks and (_stands_alone(article, i) or not (fact or quotation) and _cries(unquoted)):
             # a cry or a question standing alone, or a question or cry without a figure anywhere
             # (`他們是誰啊？`, `夏天一定要好好大吃水果啊！`), opens a story or leads the reader on,
             # never tells it; an exclamation that states news (`…投下震撼彈！`) is no cry
             weights[i] *= HOOK_WEIGHT
-        if not asks and _why().search(text) is not None:
+        if not asks and why(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
         agreed = outcome(text) or verdict(text)
         if agreed is not None and earlier(text, 0, agreed.start()) is None:
@@ -647,6 +649,13 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+def _stands_alone(article: Article, index: int) -> bool:
+    """Whether a sentence is its paragraph, all of it."""
+    sentence = article.sentences[index]
+    start, end = article.paragraphs[sentence.paragraph]
+    return sentence.start <= start and sentence.end >= end
 
 
 _OPENING_YEAR = re.compile(r"[^,，。]{0,4}?(\d{4}) ?年")  # `2016年，…`, `早在2016年…`

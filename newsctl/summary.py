@@ -96,7 +96,9 @@ _NON_HAN_TOKEN = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z]*|(?<=\d)\d*(?:\
 _NOT_TOKEN = re.compile(r"[^\u3400-\u9fffA-Za-z\d]+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _HIGH_DIGIT = re.compile(r"\d(?<=[^\x00-\u33ff])")  # a digit at or above U+3400
-_ENOUGH_HAN = re.compile(rf"(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){{{MIN_HAN_CHARS}}}")
+# Written out rather than as a group repeated MIN_HAN_CHARS times: the same strings match, and
+# each step is then a single-character loop, not the engine's general repeat.
+_ENOUGH_HAN = re.compile(r"[^\u3400-\u9fff]*[\u3400-\u9fff]" * MIN_HAN_CHARS)
 # Han runs are all in the Basic Multilingual Plane: one UTF-16 code unit per character.
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 _UNIT = "H"

@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from operator import add, itemgetter, sub
 
 from newsctl.article import Article
@@ -62,6 +62,9 @@ THESIS_WEIGHT = 2.0
 # (`2016年，两国元首共同宣布…`).
 OUTCOME_WEIGHT = 1.5
 PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
+FRAME_REACH = 4  # sentences: a programme's intro follows at most three of scene or background
+OPENER_MAX_CHARS = 16  # a first line this short that tells no time opens the story, no more
+OPENER_WEIGHT = 0.5
 NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
@@ -69,6 +72,7 @@ LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
 QUESTION_WEIGHT = 0.2
 QUESTION_MAX_CHARS = 60
+CRY_MAX_CHARS = 60  # an exclamation longer than a question's teaser tells the story loudly
 _QUESTION_MARKS = ("？", "?")
 # A sentence that is mostly an enumeration (names of attendees, co-founders, cities, product
 # types) names who or what, not what happened: the share of its characters in short inner
@@ -92,7 +96,9 @@ _NON_HAN_TOKEN = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z]*|(?<=\d)\d*(?:\
 _NOT_TOKEN = re.compile(r"[^\u3400-\u9fffA-Za-z\d]+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _HIGH_DIGIT = re.compile(r"\d(?<=[^\x00-\u33ff])")  # a digit at or above U+3400
-_ENOUGH_HAN = re.compile(rf"(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){{{MIN_HAN_CHARS}}}")
+# Written out rather than as a group repeated MIN_HAN_CHARS times: the same strings match, and
+# each step is then a single-character loop, not the engine's general repeat.
+_ENOUGH_HAN = re.compile(r"[^\u3400-\u9fff]*[\u3400-\u9fff]" * MIN_HAN_CHARS)
 # Han runs are all in the Basic Multilingual Plane: one UTF-16 code unit per character.
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 _UNIT = "H"
@@ -138,14 +144,19 @@ def _sentence_terms_tokenwise(text: str) -> list[str]:
 def _terms_of_sentences(texts: list[str]) -> list[list[str]]:
     """`[sentence_terms(text) for text in texts]`, with the Han bigrams of all
     texts made in one go."""
-    tokens_of = [_NON_HAN_TOKEN.findall(text) for text in texts]
-    runs_of: list[list[str] | None] = []
-    for text, tokens in zip(texts, tokens_of):
-        # every digit is inside a number token, so only tokens can hold a high digit
-        if tokens and _HIGH_DIGIT.search("".join(tokens)) is not None:
-            runs_of.append(None)
-        else:
-            runs_of.append(_HAN_RUN.findall(_NOT_TOKEN.sub("", text)))
+    tokens_of = list(map(_NON_HAN_TOKEN.findall, texts))
+    runs_of: list[list[str] | None]
+    # Every digit is inside a number token, so only tokens can hold a high digit; most articles
+    # have none in any sentence, and then every sentence takes the fast path.
+    if _HIGH_DIGIT.search("".join(chain.from_iterable(tokens_of))) is None:
+        runs_of = list(map(_HAN_RUN.findall, map(_NOT_TOKEN.sub, repeat(""), texts)))
+    else:
+        runs_of = []
+        for text, tokens in zip(texts, tokens_of):
+            if tokens and _HIGH_DIGIT.search("".join(tokens)) is not None:
+                runs_of.append(None)
+            else:
+                runs_of.append(_HAN_RUN.findall(_NOT_TOKEN.sub("", text)))
     # The bigrams of all runs at once, a space between runs; the two pairs
     # around each space are skipped below.
     bigrams = _adjacent_pairs(" ".join(chain.from_iterable(filter(None, runs_of))))
@@ -199,10 +210,29 @@ def _term_counts(terms: list[str]) -> dict[str, int]:
     return counts
 
 
-def _bm25_graph(bags: list[dict[str, int]], lengths: list[int]) -> list[list[tuple[int, float]]]:
+@dataclass(frozen=True)
+class _TermIndex:
+    """Which sentences have each term that links two or more (the others link nothing)."""
+
+    linking: list[list[str]]  # each sentence's terms that another sentence has too, in bag order
+    postings: dict[str, list[int]]  # such a term -> the sentences that have it, ascending
+
+    def shared_counts(self, index: int) -> dict[int, int]:
+        """How many terms each sentence shares with sentence `index` (itself included, with all of
+        its linking terms): `len(bags[index].keys() & bags[other].keys())` for every other at once,
+        counted in C from the postings rather than by a set per pair."""
+        counts: dict[int, int] = {}
+        _count_elements(counts, chain.from_iterable(map(self.postings.__getitem__, self.linking[index])))
+        return counts
+
+
+def _bm25_graph(
+    bags: list[dict[str, int]], lengths: list[int]
+) -> tuple[list[list[tuple[int, float]]], _TermIndex]:
     """Symmetric BM25 similarities as sparse rows: graph[i] lists (j, weight of
     edge i-j), lower j ascending, then higher j in the order sentence i's terms
-    reach them (sums over a row depend on that order).
+    reach them (sums over a row depend on that order); and the term index it
+    was built from.
 
     BM25 of sentence j as a query against sentence i, built from an inverted
     index so only sentence pairs that share a term cost anything; the edge
@@ -252,7 +282,7 @@ def _bm25_graph(bags: list[dict[str, int]], lengths: list[int]) -> list[list[tup
                 mean = (weight + directed[j][i]) / 2
                 edges.append((j, mean))
                 graph[j].append((i, mean))
-    return graph
+    return graph, _TermIndex(linking, postings)
 
 
 def _pagerank(
@@ -336,7 +366,12 @@ def _opens_no_story(text: str) -> bool:
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
     if _cue_pattern("saying").match(stripped) is not None:
         return True  # `春回大地，草木蔓发。`: a saying sets the scene
-    return _is_quotation(stripped) or unquoted.endswith(_HOOK_PUNCTUATION) and _cries(unquoted)
+    return (
+        _is_quotation(stripped)
+        or unquoted.endswith(_HOOK_PUNCTUATION)
+        and _cries(unquoted)
+        and not _tells_loud(unquoted)
+    )
 
 
 def _cue_pattern(key: str) -> re.Pattern[str]:
@@ -354,7 +389,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict")
+    keys += ("saying", "verdict", "programme_intro")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -436,6 +471,19 @@ def news_peg(article: Article, count: int) -> int:
     return peg
 
 
+def programme_frame(texts: list[str]) -> int:
+    """The number of opening sentences that frame a programme or a feature: up to and with the
+    presenter's intro (`今天(3月2日)的《栏目》，我们来认识…`, `首先，我们来认识…`; `programme_intro`
+    in `data/summary_cues.json`) when it is one of the first `FRAME_REACH` sentences and not the
+    first; 0 for any other article. The scene or background before the intro leads up to the
+    feature's subject, and the summary takes one sentence of the frame, not three."""
+    intro = _cue_pattern("programme_intro").match
+    for k in range(1, min(len(texts) - 1, FRAME_REACH)):
+        if intro(texts[k]) is not None:
+            return k + 1
+    return 0
+
+
 def _shared_between_items(items: list[int], bags: list[dict[str, int]]) -> float:
     """The median share of words one item has in common with the next (overlap coefficient)."""
     terms: dict[int, set[str]] = {}
@@ -481,26 +529,32 @@ def rank_sentences(article: Article, *, lead_bias: bool = True) -> list[RankedSe
 
 def _rank(
     article: Article, lead_bias: bool
-) -> tuple[list[float], list[dict[str, int]], list[list[tuple[int, float]]], list[int] | None, int]:
+) -> tuple[
+    list[float], list[dict[str, int]], list[list[tuple[int, float]]], _TermIndex, list[int] | None, int
+]:
     """The score of every candidate sentence, its term counts, the sentence graph, each
-    sentence's item when the article is a roundup, and the sentences of a commentary's news
-    peg (`news_peg`)."""
+    sentence's item when the article is a roundup, and the number of opening sentences of which
+    the summary takes one: a commentary's news peg (`news_peg`) or a programme's frame
+    (`programme_frame`)."""
     texts = [article.text[s.start : s.end] for s in article.sentences[:MAX_CANDIDATES]]
     if not texts:
-        return [], [], [], None, 0
+        return [], [], [], _TermIndex([], {}), None, 0
     terms_of = _terms_of_sentences(texts)
     bags = list(map(_term_counts, terms_of))
     lengths = [len(terms) for terms in terms_of]
-    graph = _bm25_graph(bags, lengths)
+    graph, term_index = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
     peg = 0
+    lede = 0
     if items is not None:
         teleport = _roundup_prior(items)
     elif lead_bias and (peg := news_peg(article, count)):
         teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
-        teleport = lead_prior(count, news_lede(texts))
+        lede = news_lede(texts)
+        teleport = lead_prior(count, lede)
+        peg = programme_frame(texts)
     else:
         teleport = [1.0 / count] * count
     if article.title and lead_bias:
@@ -515,7 +569,11 @@ def _rank(
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
         scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
-    return [score * count for score in scores], bags, graph, items, peg
+        if lede and len(texts[0].strip()) <= OPENER_MAX_CHARS:
+            # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
+            # a motto or a scene, no news of its own
+            scores[0] *= OPENER_WEIGHT
+    return [score * count for score in scores], bags, graph, term_index, items, peg
 
 
 def _news_weights(article: Article, texts: list[str]) -> list[float]:
@@ -523,16 +581,15 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     as its own paragraph without final punctuation is furniture (the annotation takes
     summaries from body sentences); a number (how many, how much, when) marks a fact."""
     weights = [1.0] * len(texts)
-    sentences = article.sentences
     thesis = _cue_pattern("thesis").match
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
     verdict = _cue_pattern("verdict").search
     earlier = _cue_pattern("earlier").search
+    saying = _cue_pattern("saying").match
+    why = _why().search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
-        sentence = sentences[i]
-        start, end = article.paragraphs[sentence.paragraph]
         stripped = text.strip()
         unquoted = stripped.rstrip(_QUOTE_CLOSERS)  # `…孝顺阿嬷。」` ends a sentence
         if not unquoted.endswith(_FINAL_PUNCTUATION) and len(stripped) <= DECK_MAX_CHARS:
@@ -551,7 +608,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # numbered points of a regulation quoted in full: a list
             weights[i] *= DECK_WEIGHT
             continue
-        if _cue_pattern("saying").match(stripped) is not None:
+        if saying(stripped) is not None:
             # four-character phrases and nothing else (`春回大地，草木蔓发。`, `产业协同，优势互补。`):
             # a saying, a season's opener or a section's slogan, no who, what or when
             weights[i] *= DECK_WEIGHT
@@ -572,16 +629,14 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # or a record, no news figure
             weights[i] *= DECK_WEIGHT
             continue
-        asks = unquoted.endswith(_HOOK_PUNCTUATION)  # a cry
+        asks = unquoted.endswith(_HOOK_PUNCTUATION) and not _tells_loud(unquoted)  # a cry
         quotation = _is_quotation(stripped)
-        if asks and (
-            sentence.start <= start and sentence.end >= end or not (fact or quotation) and _cries(unquoted)
-        ):
+        if asks and (_stands_alone(article, i) or not (fact or quotation) and _cries(unquoted)):
             # a cry or a question standing alone, or a question or cry without a figure anywhere
             # (`他們是誰啊？`, `夏天一定要好好大吃水果啊！`), opens a story or leads the reader on,
             # never tells it; an exclamation that states news (`…投下震撼彈！`) is no cry
             weights[i] *= HOOK_WEIGHT
-        if not asks and _why().search(text) is not None:
+        if not asks and why(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
         agreed = outcome(text) or verdict(text)
         if agreed is not None and earlier(text, 0, agreed.start()) is None:
@@ -596,6 +651,13 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a quotation with figures (`“…超过两小时收5块钱…”`) carries facts
             weights[i] *= QUOTE_WEIGHT
     return weights
+
+
+def _stands_alone(article: Article, index: int) -> bool:
+    """Whether a sentence is its paragraph, all of it."""
+    sentence = article.sentences[index]
+    start, end = article.paragraphs[sentence.paragraph]
+    return sentence.start <= start and sentence.end >= end
 
 
 _OPENING_YEAR = re.compile(r"[^,，。]{0,4}?(\d{4}) ?年")  # `2016年，…`, `早在2016年…`
@@ -630,6 +692,12 @@ def _event_days(article: Article, index: int) -> set[str]:
     if _cue_pattern("list_point").match(text, sentence.start) is not None:
         return set()  # the numbered points of a statement (`一、…截止6月30日…`) each tell their own fact
     return set(_cue_pattern("event_day").findall(text, sentence.start, sentence.end))
+
+
+def _tells_loud(text: str) -> bool:
+    """Whether a sentence ending in ！ is too long for a cry: who did what, told with a flourish
+    (`…的Lara挑战大叔之歌《山丘》，…都很迷人，别有一番风情啊！`); a hook is short (`砸车还呛警察！`)."""
+    return text.endswith(("！", "!")) and len(text) > CRY_MAX_CHARS
 
 
 def _cries(text: str) -> bool:
@@ -759,7 +827,7 @@ def summarize(
     Maximal marginal relevance: each pick maximises redundancy * score / best
     minus (1 - redundancy) * its highest Jaccard similarity to a sentence
     already chosen (ties: the earlier sentence)."""
-    scores, bags, graph, items, peg = _rank(article, lead_bias)
+    scores, bags, graph, term_index, items, peg = _rank(article, lead_bias)
     if not scores or top <= 0:
         return []
     best = max(scores) or 1.0
@@ -777,7 +845,8 @@ def summarize(
         pick = max(remaining, key=merit.__getitem__)
         remaining.remove(pick)
         if pick < peg:
-            # a commentary: one sentence of the news it comments on, the rest its argument
+            # a commentary: one sentence of the news it comments on, the rest its argument; a
+            # programme: one sentence of its frame, the rest what the feature tells
             remaining = [i for i in remaining if i >= peg] or remaining
         if items is not None:
             # a roundup's summary: one sentence from each of its most important items
@@ -794,23 +863,21 @@ def summarize(
             # Sentences that share a term are exactly the graph's neighbours:
             # every other sentence has similarity 0 to this pick. Neighbours
             # share a term, so neither term set is empty.
-            picked = bags[pick].keys()
-            picked_size = len(picked)
+            picked_size = len(bags[pick])
+            shared_with[pick] = shared_counts = term_index.shared_counts(pick)  # its neighbours (and itself)
             repeats = []
             # a roundup's items may share their day (`今天(2月10日)发布数据显示`), not their event
             picked_days = _event_days(article, pick) if items is None else set()
-            neighbours: dict[int, int] = {}
-            shared_with[pick] = neighbours
             for c, _ in graph[pick]:
-                terms = bags[c]
-                neighbours[c] = shared = len(picked & terms.keys())
-                smaller = min(picked_size, len(terms))
+                size = len(bags[c])
+                shared = shared_counts[c]
+                smaller = min(picked_size, size)
                 if shared >= DUPLICATE_SHARE * smaller:
                     repeats.append(c)  # a deck and the lede that repeats it: one of them is enough
                 elif picked_days and shared >= RETELL_SHARE * smaller:
                     if picked_days & _event_days(article, c):
                         repeats.append(c)  # the same day's event told again
-                jaccard = shared / (picked_size + len(terms) - shared)  # len(a | b), without building it
+                jaccard = shared / (picked_size + size - shared)  # len(a | b), without building it
                 if jaccard > similarity[c]:
                     similarity[c] = jaccard
                     merit[c] = relevance[c] - penalty * jaccard

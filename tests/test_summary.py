@@ -81,6 +81,7 @@ def reference_rank(
         for j, weight in row.items():
             graph[i][j] = graph[j][i] = (weight + directed[j].get(i, 0.0)) / 2
     items = reference_items(article, bags) if lead_bias else None
+    opener = False
     if items is not None:
         weights = []
         for i, item in enumerate(items):
@@ -98,6 +99,8 @@ def reference_rank(
     else:
         lede = summary.news_lede(texts)
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
+        # a first line of at most 16 characters that the news lede follows: a motto or a scene
+        opener = lead_bias and lede > 0 and len(texts[0].strip()) <= summary.OPENER_MAX_CHARS
     if article.title and lead_bias:
         title_terms = set(sentence_terms(article.title))
         overlap = [len(title_terms & bag.keys()) / (len(title_terms) or 1) for bag in bags]
@@ -126,6 +129,8 @@ def reference_rank(
             score *= 0.2
         if lead_bias:
             score *= reference_news_weight(article, i, text)
+        if i == 0 and opener:
+            score *= summary.OPENER_WEIGHT
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
 
@@ -168,7 +173,9 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.QUESTION_WEIGHT
     if re.search(r"(?<![\d.,])(?:\d{7,}|\d{3,4}-\d{3,4}-?\d{3,4})(?!\d|\.\d|[元万亿人次])", text):
         return summary.DECK_WEIGHT
-    asks = re.search(r"[！？!?]$", unquoted) is not None
+    # an exclamation over 60 characters tells the story loudly; no cry
+    loud = re.search(r"[！!]$", unquoted) is not None and len(unquoted) > summary.CRY_MAX_CHARS
+    asks = re.search(r"[！？!?]$", unquoted) is not None and not loud
     fact = re.search(r"[0-9０-９]", text) is not None
     quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
@@ -235,6 +242,17 @@ def reference_peg(article: Article, count: int) -> int:
     return peg if cited and len(sentences) - peg >= 2 else 0
 
 
+def reference_frame(article: Article, count: int) -> int:
+    """Up to and with a presenter's intro that is sentence 2, 3 or 4, with a sentence after it."""
+    texts = [article.text[s.start : s.end] for s in article.sentences[:count]]
+    for k, text in enumerate(texts):
+        if 1 <= k < min(count - 1, summary.FRAME_REACH) and summary._cue_pattern("programme_intro").match(
+            text
+        ):
+            return k + 1
+    return 0
+
+
 def reference_summarize(
     article: Article,
     top: int = 3,
@@ -248,6 +266,8 @@ def reference_summarize(
     bags = [set(bag) for bag in counted]
     items = reference_items(article, counted) if lead_bias else None
     peg = reference_peg(article, len(ranked)) if lead_bias and items is None else 0
+    if lead_bias and items is None and not peg:
+        peg = reference_frame(article, len(ranked))  # one sentence of a programme's frame
     best = max(r.score for r in ranked) or 1.0
     chosen: list[RankedSentence] = []
     used = 0
@@ -742,6 +762,9 @@ def test_a_lead_that_tells_a_figure_or_a_person_stays_the_lede() -> None:
     ]
     assert summary.news_lede(texts) == 0
     assert summary.news_lede(["酒驾害人害己，代价往往超出想象。", *texts[1:]]) == 1
+    # a count in words is a figure too: the lede that says how many tells the story
+    assert summary.news_lede(["多家研究机构认为，新能源车的价格还会下降。", *texts[1:]]) == 0
+    assert summary.news_lede(["数十名志愿者清理了河道。", *texts[1:]]) == 0
 
 
 def test_a_lead_that_reports_the_news_stays_the_lede() -> None:
@@ -920,3 +943,72 @@ def test_what_a_court_ruled_weighs_more() -> None:
     assert weights[3] == 1.0  # a year in Chinese numerals: background retold
     assert weights[4] == 1.0
     assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+
+
+FEATURE = (
+    "我国高铁运营里程已超过4万公里。"
+    "这背后，离不开许多养护工人的默默付出。"
+    "今天（6月3日）的《身边的榜样》，我们来认识某某工务段的线路工王某。"
+    "王某从事钢轨探伤工作28年，累计检查线路12万公里。"
+    "他带领班组发明的检测工具，把探伤效率提高了3倍。"
+    "如今，他已带出徒弟40多名。\n"
+)
+
+
+def test_a_programme_intro_frames_the_feature_and_the_summary_takes_one_sentence_of_the_frame() -> None:
+    article = article_of(FEATURE)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary.programme_frame(texts) == 3
+    picked = [ranked.index for ranked in summarize(article, top=3)]
+    assert sum(1 for i in picked if i < 3) == 1
+    assert bits(summarize(article, top=3)) == bits(reference_summarize(article, top=3))
+    # the presenter may name whom we follow before the verb
+    assert (
+        summary.programme_frame([*texts[:2], "今天，我们就跟随一位养护工人，来看看钢轨的体检。", *texts[3:]])
+        == 3
+    )
+    # a presenter's intro as the first sentence frames nothing before it
+    assert summary.programme_frame(texts[2:]) == 0
+    # nor does a sentence that only names a programme
+    assert summary.programme_frame([texts[0], "今天的《身边的榜样》播出了第3期。", *texts[3:]]) == 0
+    # without the intro the opening is the lead as usual
+    plain = article_of(FEATURE.replace("今天（6月3日）的《身边的榜样》，我们来认识", "其中就有"))
+    assert summary.programme_frame([plain.text[s.start : s.end] for s in plain.sentences]) == 0
+
+
+def test_a_long_exclamation_tells_the_story_and_is_no_cry() -> None:
+    text = (
+        "出道多年的歌手某某昨晚在电视节目中挑战一首经典老歌，不论是气音、颤音还是娃娃音都很迷人，让现场观众听得如痴如醉，别有一番风情啊！\n"
+        "真好听啊！\n"
+        "她出道已有10年，发表过3张专辑。\n"
+    )
+    article = article_of(text)
+    weights = weights_by_sentence(article)
+    long_cry = next(key for key in weights if key.endswith("别有一番风情啊!"))
+    assert len(long_cry) > summary.CRY_MAX_CHARS
+    assert weights[long_cry] == 1.0
+    assert weights["真好听啊!"] == summary.HOOK_WEIGHT
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary.news_lede(texts) == 0  # it tells who and what: the lede stays
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+
+
+def test_a_one_line_opener_the_news_lede_follows_weighs_less() -> None:
+    text = (
+        "好山好水出好茶。"
+        "今天，某县第十届春茶节开幕，吸引游客2万人次。"
+        "茶农们说，今年的春茶品质好，价格也比去年高。"
+        "好山好水出好茶，当地的茶园面积已经扩大到5万亩。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary.news_lede(texts) == 1
+    ranked = rank_sentences(article)
+    assert bits(ranked) == bits(reference_rank(article)[0])
+    assert 0 not in {s.index for s in summarize(article, top=2)}
+    # a longer first sentence without time keeps its weight: it may tell the story
+    longer = article_of(text.replace("好山好水出好茶。", "好山好水出好茶，这里的茶农世世代代以种茶为生。", 1))
+    assert bits(rank_sentences(longer)) == bits(reference_rank(longer)[0])
+    assert summary.OPENER_WEIGHT < 1.0 and len(texts[0]) <= summary.OPENER_MAX_CHARS < len(
+        longer.text[longer.sentences[0].start : longer.sentences[0].end]
+    )

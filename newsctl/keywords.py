@@ -105,7 +105,12 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
-MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
+MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
+# A term said once and weighing under this share of the article's best is the tail of the ranking, not
+# a tag: one mention in the body of a story whose leader is said about ten times (救援, 已达 under
+# 龙卷风 and the town it hit). Not a name: a roundup names each item's people once. The list is
+# then shorter than --top, which is a maximum.
+TAIL_SHARE = 0.1
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -1082,8 +1087,9 @@ def extract_keywords(
     phrases: bool = True,
     min_weight: float = MIN_RELATIVE_WEIGHT,
 ) -> list[KeywordScore]:
-    """The article's top keywords and keyphrases, best first, weights scaled so the best
-    is 1; terms weighing less than `min_weight` of the best are left out."""
+    """The article's top keywords and keyphrases (at most `top`), best first, weights scaled so
+    the best is 1; terms weighing less than `min_weight` of the best are left out, and the tail of terms said
+    once that weigh less than TAIL_SHARE of it."""
     if method not in METHODS:
         raise ValueError(f"unknown keyword method {method!r}; choose one of {', '.join(METHODS)}")
     doc = _Doc.build(article, segmenter, allowed_pos, phrases)
@@ -1095,7 +1101,8 @@ def extract_keywords(
         scores = _tfidf_scores(doc, idf)
     span_pieces: dict[str, tuple[str, float]] = {}
     countries: set[str] = set()
-    merged = _gather_names(doc, scores, segmenter, span_pieces, countries)
+    named: set[str] = set()
+    merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
     chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
@@ -1106,6 +1113,8 @@ def extract_keywords(
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
         count = (doc.phrase_count[term] if is_phrase else doc.word_count[term]) + merged.get(term, 0)
+        if count == 1 and scores[term] < TAIL_SHARE * best and term not in named:
+            continue
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
         pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
@@ -1154,6 +1163,7 @@ def _gather_names(
     segmenter: Segmenter,
     pieces: dict[str, tuple[str, float]],
     countries: set[str],
+    named: set[str] | None = None,
 ) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
@@ -1162,7 +1172,8 @@ def _gather_names(
     places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
     name took over; `pieces` gets, for each recurring string, the best piece it took and its weight;
-    `countries`, the countries that took the mentions of their abbreviation."""
+    `countries`, the countries that took the mentions of their abbreviation; `named`, the terms
+    that are names of people, places or organisations."""
     entry = doc.lexicon.get
     text = doc.text
     merged: dict[str, int] = {}
@@ -1347,6 +1358,8 @@ def _gather_names(
     longer = [t for t in live if t in scores and len(t) > 2]
     for term, kind in kinds.items():
         if kind is not None and term in scores:
+            if named is not None:
+                named.add(term)
             within = max((count_of(t) for t in longer if term in t and t != term), default=0)
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
@@ -1925,6 +1938,7 @@ def _select(
     covered: set[int] = set()
     text = doc.text
     chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
+    undiscounted: dict[str, float] = {}  # scores before a term's share said inside chosen terms
     while ordered and len(chosen) < top:
         term = heappop(ordered)[2]
         width = doc.span(term)
@@ -1969,6 +1983,15 @@ def _select(
                 chosen_text = "\n".join(chosen)
                 covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
             continue
+        if overlapping:
+            # Said partly inside chosen terms (抵押 of 抵押贷款, said alone once): it ranks by its
+            # own mentions, the share of them outside the chosen terms.
+            own = undiscounted.setdefault(term, scores[term]) * (len(starts) - overlapping) / len(starts)
+            if own < scores[term]:
+                scores[term] = own
+                if ordered and own < -ordered[0][0]:
+                    heappush(ordered, (-own, -len(term), term))
+                    continue
         chosen.append(term)
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))

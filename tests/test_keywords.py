@@ -11,6 +11,7 @@ from newsctl.article import Article, parse_article
 from newsctl.clean import clean_text
 from newsctl.keywords import (
     DEFAULT_POS,
+    TAIL_SHARE,
     DocumentFrequencies,
     KeywordScore,
     _damp_common_words,
@@ -793,3 +794,29 @@ def test_the_day_after_a_date_number_is_no_keyword(segmenter: Segmenter) -> None
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "日晚" not in found
     assert "暴雨" in found
+
+
+def test_a_word_said_mostly_inside_a_chosen_phrase_ranks_by_its_own_mentions(segmenter: Segmenter) -> None:
+    text = (
+        "出租车司机遭围殴\n一名出租车司机在庄河街头与黑车司机发生争执，随后遭多人围殴。\n"
+        "当地出租车司机称，黑车长期在车站揽客，出租车生意受到影响，出租车公司已向交通部门反映。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    # 出租车 is said five times, three of them in 出租车司机: twice alone, as often as 黑车
+    assert found.index("出租车司机") < found.index("黑车") < found.index("出租车")
+
+
+def test_the_weak_tail_is_left_out_and_top_is_a_maximum(segmenter: Segmenter) -> None:
+    text = (
+        "龙卷风袭击密西西比州小镇\n龙卷风24日晚袭击密西西比州罗灵福克镇，龙卷风造成罗灵福克镇多人死亡。\n"
+        "密西西比州应急部门称，龙卷风摧毁了罗灵福克镇大量房屋，州长里夫斯前往罗灵福克镇视察。\n"
+        "龙卷风过后，罗灵福克镇居民清理废墟，救援仍在进行，龙卷风还波及密西西比州其他地区。\n"
+        "气象部门说，这场龙卷风在密西西比州停留约一小时，罗灵福克镇受灾最重，龙卷风已达四级。"
+    )
+    found = extract_keywords(article_of(text), segmenter, top=20)
+    assert len(found) < 20
+    tail = {k.term for k in found if k.count == 1 and k.weight < TAIL_SHARE}
+    assert "里夫斯" in tail  # a name said once stays
+    assert tail.isdisjoint({"救援", "房屋", "已达", "应急", "废墟"})
+    assert [k.term for k in found[:3]] == ["罗灵福克镇", "龙卷风", "密西西比州"]
+    assert len(extract_keywords(article_of(text), segmenter, top=2)) == 2

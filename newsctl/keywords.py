@@ -108,9 +108,8 @@ COMMON_WORD_WEIGHT = 0.6
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
 # A term said once and weighing under this share of the article's best is the tail of the ranking, not
 # a tag: one mention in the body of a story whose leader is said about ten times (救援, 已达 under
-# 龙卷风 and the town it hit). Not a name: a roundup names each item's people once. Nor is a plain
-# word said once that is commoner than the median word (see _plain_once). The list is then shorter
-# than --top, which is a maximum.
+# 龙卷风 and the town it hit). Not a name: a roundup names each item's people once. The list is
+# then shorter than --top, which is a maximum.
 TAIL_SHARE = 0.1
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1111,30 +1110,15 @@ def extract_keywords(
     best = scores[chosen[0]] or 1.0
     chosen = [t for t in chosen if scores[t] >= min_weight * best]
     out = []
-    titled = {
-        word for start, end, weight in doc.units if weight >= TITLE_WEIGHT for word in doc.tokens[start:end]
-    }
-    for rank, term in enumerate(chosen):
+    for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
         count = (doc.phrase_count[term] if is_phrase else doc.word_count[term]) + merged.get(term, 0)
-        if (
-            rank
-            and count == 1
-            and term not in named
-            and (scores[term] < TAIL_SHARE * best or _plain_once(doc, term, titled))
-        ):
+        if count == 1 and scores[term] < TAIL_SHARE * best and term not in named:
             continue
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
         pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
     return out
-
-
-def _plain_once(doc: _Doc, term: str, titled: set[str]) -> bool:
-    """Whether `term`, said once, is a plain word commoner than jieba's median word (精准, 顾家,
-    委员长) that no title line names: a word of the sentence it stands in, not of the story."""
-    tag, idf = doc.lexicon.get(term, _NO_ENTRY)
-    return tag not in _NAME_TAGS and idf is not None and idf < doc.vocabulary.median and term not in titled
 
 
 def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:

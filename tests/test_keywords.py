@@ -820,14 +820,3 @@ def test_the_weak_tail_is_left_out_and_top_is_a_maximum(segmenter: Segmenter) ->
     assert tail.isdisjoint({"救援", "房屋", "已达", "应急", "废墟"})
     assert [k.term for k in found[:3]] == ["罗灵福克镇", "龙卷风", "密西西比州"]
     assert len(extract_keywords(article_of(text), segmenter, top=2)) == 2
-
-
-def test_a_plain_common_word_said_once_is_no_tag(segmenter: Segmenter) -> None:
-    text = (
-        "全国城镇新增就业超千万\n人力资源社会保障部介绍，今年前九个月全国城镇新增就业1057万人，"
-        "就业形势保持稳定。\n今年以来，各地加大稳就业支持力度，面向重点群体精准施策，城镇新增就业人数稳步增加。"
-    )
-    found = terms(extract_keywords(article_of(text), segmenter, top=10))
-    assert found[0] == "城镇新增"
-    assert "精准" not in found and "面向" not in found  # said once, as common as the median word
-    assert "社会保障部" in found  # said once too, but an organisation

@@ -1104,11 +1104,13 @@ def extract_keywords(
     named: set[str] = set()
     merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
-    chosen = _select(doc, scores, top, span_pieces, countries)
-    if not chosen:
+    # The first `top` terms of the whole ranking: asking for more never changes the first ones (a
+    # piece that takes the place of its whole further down the ranking would).
+    ranking = _select(doc, scores, span_pieces, countries)
+    if not ranking:
         return []
-    best = scores[chosen[0]] or 1.0
-    chosen = [t for t in chosen if scores[t] >= min_weight * best]
+    best = scores[ranking[0]] or 1.0
+    chosen = [t for t in ranking[:top] if scores[t] >= min_weight * best]
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
@@ -1179,7 +1181,7 @@ def _gather_names(
     merged: dict[str, int] = {}
 
     def count_of(term: str) -> int:
-        return doc.word_count.get(term, 0) or doc.phrase_count.get(term, 0)
+        return _token_count(doc, term)
 
     def give(piece: str, owner: str | None) -> None:
         weight = scores.pop(piece)
@@ -1918,11 +1920,11 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
 def _select(
     doc: _Doc,
     scores: dict[str, float],
-    top: int,
     span_pieces: Mapping[str, tuple[str, float]],
     countries: Iterable[str] = (),
 ) -> list[str]:
-    """Best first, skipping a term whose occurrences mostly overlap tokens already
+    """The whole ranking, best first (read to its end, so that the first terms never depend on how
+    many are asked for), skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
     fragment or extension of a chosen phrase. A piece of a chosen term that the
     text says only inside it is no tag of its own, and a term that holds every
@@ -1931,7 +1933,7 @@ def _select(
     that took its abbreviation's mentions (`countries`) is said outside any word that holds it, and
     still heads the nouns of its own (柬埔寨 and 柬埔寨国会)."""
     abbreviated = frozenset(countries)
-    # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
+    # A heap of (-score, -length, term), built in C.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
     chosen: list[str] = []
@@ -1939,7 +1941,7 @@ def _select(
     text = doc.text
     chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
     undiscounted: dict[str, float] = {}  # scores before a term's share said inside chosen terms
-    while ordered and len(chosen) < top:
+    while ordered:
         term = heappop(ordered)[2]
         width = doc.span(term)
         starts = doc.starts(term)
@@ -1976,7 +1978,10 @@ def _select(
             else []
         )
         if pieces:
-            if not _glued_on(doc, term, chosen[pieces[0]]):
+            # not a string the segmenter found less often than its piece: a fragment across words (办案人
+            # of 办案人员), said where 办案 is
+            piece = chosen[pieces[0]]
+            if not _glued_on(doc, term, piece) and _token_count(doc, term) >= _token_count(doc, piece):
                 chosen[pieces[0]] = term  # in the place of its piece
                 for i in reversed(pieces[1:]):
                     del chosen[i]
@@ -1996,6 +2001,11 @@ def _select(
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
+
+
+def _token_count(doc: _Doc, term: str) -> int:
+    """How often the segmented text says `term`, as a word or as a phrase."""
+    return doc.word_count.get(term, 0) or doc.phrase_count.get(term, 0)
 
 
 def _same_mentions(text: str, whole: str, piece: str) -> bool:

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsctl.article import Article, parse_article
 from newsctl.clean import clean_text
@@ -820,3 +822,57 @@ def test_the_weak_tail_is_left_out_and_top_is_a_maximum(segmenter: Segmenter) ->
     assert tail.isdisjoint({"救援", "房屋", "已达", "应急", "废墟"})
     assert [k.term for k in found[:3]] == ["罗灵福克镇", "龙卷风", "密西西比州"]
     assert len(extract_keywords(article_of(text), segmenter, top=2)) == 2
+
+
+# Made-up stories of names, verbs glued to their objects (爬 + 楼梯), wholes and their pieces
+# (金车基金会, 金车) and words of any report, to check that the ranking does not depend on --top.
+_STORY_PARTS = (
+    "戴口罩",
+    "口罩",
+    "爬楼梯",
+    "楼梯",
+    "买彩票",
+    "彩票",
+    "金车基金会",
+    "金车",
+    "塔灵福克镇",
+    "福克镇",
+    "林志伟",
+    "志伟说",
+    "出租车司机",
+    "出租车",
+    "黑车",
+    "暴雨",
+    "救援",
+    "房屋",
+    "消费市场",
+    "元宵节",
+    "猜字谜",
+    "字谜",
+    "办案人员",
+    "办案",
+    "检察院",
+    "莫桑比克",
+    "莫方",
+    "居民",
+    "学校",
+    "停课",
+)
+_CLAUSES = st.lists(st.sampled_from(_STORY_PARTS), min_size=1, max_size=4).map("，".join)
+_STORIES = st.tuples(
+    st.lists(_CLAUSES, min_size=1, max_size=2).map("".join),
+    st.lists(_CLAUSES, min_size=2, max_size=14).map(lambda clauses: "。".join(clauses) + "。"),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story=_STORIES, few=st.integers(1, 12), more=st.integers(1, 20))
+def test_top_n_is_a_prefix_of_top_m(
+    segmenter: Segmenter, story: tuple[str, str], few: int, more: int
+) -> None:
+    title, body = story
+    article = article_of(f"{title}\n{body}")
+    short = extract_keywords(article, segmenter, top=few)
+    longer = extract_keywords(article, segmenter, top=few + more)
+    assert len(short) <= few
+    assert longer[: len(short)] == short

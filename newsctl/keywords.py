@@ -1114,7 +1114,7 @@ def extract_keywords(
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
-        count = (doc.phrase_count[term] if is_phrase else doc.word_count[term]) + merged.get(term, 0)
+        count = _token_count(doc, term) + merged.get(term, 0)
         if count == 1 and scores[term] < TAIL_SHARE * best and term not in named:
             continue
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
@@ -1187,7 +1187,17 @@ def _gather_names(
         weight = scores.pop(piece)
         if owner is not None and owner != piece:
             scores[owner] = scores.get(owner, 0.0) + weight
-            merged[owner] = merged.get(owner, 0) + count_of(piece) + merged.pop(piece, 0)
+            taken = count_of(piece) + merged.pop(piece, 0)
+            if piece in owner or owner in piece:
+                # The owner's mentions are where the text says it (which its token count misses where
+                # the segmenter cut it or glued a word on: 叶铭鸿说); a piece of it (福克镇 of 罗灵福克镇)
+                # adds only its mentions elsewhere.
+                said = text.count(owner)
+                taken = (
+                    min(taken, max(text.count(piece) - said * owner.count(piece), 0)) if piece in owner else 0
+                )
+                taken += max(said - count_of(owner) - merged.get(owner, 0), 0)
+            merged[owner] = merged.get(owner, 0) + taken
 
     # Headlines and subheads are telegraphic (妻難, 師幫申請): a piece cut out of them where no word
     # ends, found nowhere else, is no term.

@@ -824,6 +824,17 @@ def test_the_weak_tail_is_left_out_and_top_is_a_maximum(segmenter: Segmenter) ->
     assert len(extract_keywords(article_of(text), segmenter, top=2)) == 2
 
 
+def test_a_whole_made_of_pieces_counts_the_mentions_the_text_makes(segmenter: Segmenter) -> None:
+    # the town's pieces (塔灵, 福克镇) are said only inside it: four mentions, not eight
+    for town in ("塔灵福克镇", "萨灵福克镇"):
+        text = (
+            f"龙卷风袭击{town}\n龙卷风24日晚袭击{town}，多栋房屋倒塌。\n"
+            f"当地官员说，{town}的学校停课，居民转移到{town}以北的体育馆。"
+        )
+        found = {k.term: k.count for k in extract_keywords(article_of(text), segmenter, top=10)}
+        assert found[town] == text.count(town) == 4, town
+
+
 # Made-up stories of names, verbs glued to their objects (爬 + 楼梯), wholes and their pieces
 # (金车基金会, 金车) and words of any report, to check that the ranking does not depend on --top.
 _STORY_PARTS = (

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
 from itertools import accumulate, chain, compress, repeat
-from operator import add, methodcaller, mul, neg
+from operator import add, itemgetter, methodcaller, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -1104,13 +1104,11 @@ def extract_keywords(
     named: set[str] = set()
     merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
-    # The first `top` terms of the whole ranking: asking for more never changes the first ones (a
-    # piece that takes the place of its whole further down the ranking would).
-    ranking = _select(doc, scores, span_pieces, countries)
-    if not ranking:
+    chosen = _select(doc, scores, top, span_pieces, countries)
+    if not chosen:
         return []
-    best = scores[ranking[0]] or 1.0
-    chosen = [t for t in ranking[:top] if scores[t] >= min_weight * best]
+    best = scores[chosen[0]] or 1.0
+    chosen = [t for t in chosen if scores[t] >= min_weight * best]
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
@@ -1930,18 +1928,20 @@ def _textrank_scores(doc: _Doc, window: int = 5, iterations: int = 30) -> dict[s
 def _select(
     doc: _Doc,
     scores: dict[str, float],
+    top: int,
     span_pieces: Mapping[str, tuple[str, float]],
     countries: Iterable[str] = (),
 ) -> list[str]:
-    """The whole ranking, best first (read to its end, so that the first terms never depend on how
-    many are asked for), skipping a term whose occurrences mostly overlap tokens already
+    """The `top` best terms, best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
     fragment or extension of a chosen phrase. A piece of a chosen term that the
     text says only inside it is no tag of its own, and a term that holds every
     mention of a chosen piece takes its place. A recurring string skipped as an
     extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag). A country
     that took its abbreviation's mentions (`countries`) is said outside any word that holds it, and
-    still heads the nouns of its own (柬埔寨 and 柬埔寨国会)."""
+    still heads the nouns of its own (柬埔寨 and 柬埔寨国会). Once `top` terms are chosen, the
+    rest of the ranking is still read for a term that would take the place of a chosen one (its
+    glued object, a whole that holds it), so that asking for more terms never changes the first."""
     abbreviated = frozenset(countries)
     # A heap of (-score, -length, term), built in C.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
@@ -1951,7 +1951,12 @@ def _select(
     text = doc.text
     chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
     undiscounted: dict[str, float] = {}  # scores before a term's share said inside chosen terms
+    full = False  # `top` terms chosen: only what would take a chosen term's place is read on
     while ordered:
+        if not full and len(chosen) >= top:
+            full = True
+            ordered = _replacing(doc, ordered, chosen, scores)
+            continue
         term = heappop(ordered)[2]
         width = doc.span(term)
         starts = doc.starts(term)
@@ -1973,7 +1978,7 @@ def _select(
                 chosen_text = "\n".join(chosen)
             continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
-            if term in span_pieces:
+            if term in span_pieces and not full:
                 piece, weight = span_pieces[term]
                 scores[piece] = weight
                 heappush(ordered, (-weight, -len(piece), piece))
@@ -1998,6 +2003,8 @@ def _select(
                 chosen_text = "\n".join(chosen)
                 covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
             continue
+        if full:
+            continue
         if overlapping:
             # Said partly inside chosen terms (抵押 of 抵押贷款, said alone once): it ranks by its
             # own mentions, the share of them outside the chosen terms.
@@ -2011,6 +2018,29 @@ def _select(
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
+
+
+def _replacing(
+    doc: _Doc, ordered: list[tuple[float, int, str]], chosen: list[str], scores: Mapping[str, float]
+) -> list[tuple[float, int, str]]:
+    """The heap of the terms left in `ordered` that may still take a chosen term's place: the
+    object of a chosen verb phrase (see `_glued_on`) and the terms that hold a chosen term (found
+    in C: most of the ranking is neither)."""
+    text = doc.text
+    joined = "\n" + "\n".join(map(itemgetter(2), ordered)) + "\n"
+    glued = (doc.phrase_parts.get(term, ()) for term in chosen)
+    wanted = {p[1] for p in glued if len(p) == 2 and len(p[0]) == 1 and f"\n{p[1]}\n" in joined}
+    for term in chosen:
+        at = joined.find(term)
+        while at >= 0:
+            end = joined.find("\n", at)
+            whole = joined[joined.rfind("\n", 0, at) + 1 : end]
+            if _same_mentions(text, whole, term) and _token_count(doc, whole) >= _token_count(doc, term):
+                wanted.add(whole)  # as `_select` asks of a whole that takes its piece's place
+            at = joined.find(term, end)
+    found = [(-scores[t], -len(t), t) for t in wanted]
+    heapify(found)
+    return found
 
 
 def _token_count(doc: _Doc, term: str) -> int:

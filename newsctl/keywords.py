@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
 from itertools import accumulate, chain, compress, repeat
-from operator import add, methodcaller, mul, neg
+from operator import add, itemgetter, methodcaller, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -105,7 +105,12 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
-MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: a full top-N unless the user asks for a cut-off
+MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
+# A term said once and weighing under this share of the article's best is the tail of the ranking, not
+# a tag: one mention in the body of a story whose leader is said about ten times (救援, 已达 under
+# 龙卷风 and the town it hit). Not a name: a roundup names each item's people once. The list is
+# then shorter than --top, which is a maximum.
+TAIL_SHARE = 0.1
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -1082,8 +1087,9 @@ def extract_keywords(
     phrases: bool = True,
     min_weight: float = MIN_RELATIVE_WEIGHT,
 ) -> list[KeywordScore]:
-    """The article's top keywords and keyphrases, best first, weights scaled so the best
-    is 1; terms weighing less than `min_weight` of the best are left out."""
+    """The article's top keywords and keyphrases (at most `top`), best first, weights scaled so
+    the best is 1; terms weighing less than `min_weight` of the best are left out, and the tail of terms said
+    once that weigh less than TAIL_SHARE of it."""
     if method not in METHODS:
         raise ValueError(f"unknown keyword method {method!r}; choose one of {', '.join(METHODS)}")
     doc = _Doc.build(article, segmenter, allowed_pos, phrases)
@@ -1095,7 +1101,8 @@ def extract_keywords(
         scores = _tfidf_scores(doc, idf)
     span_pieces: dict[str, tuple[str, float]] = {}
     countries: set[str] = set()
-    merged = _gather_names(doc, scores, segmenter, span_pieces, countries)
+    named: set[str] = set()
+    merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
     chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
@@ -1105,7 +1112,9 @@ def extract_keywords(
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
-        count = (doc.phrase_count[term] if is_phrase else doc.word_count[term]) + merged.get(term, 0)
+        count = _token_count(doc, term) + merged.get(term, 0)
+        if count == 1 and scores[term] < TAIL_SHARE * best and term not in named:
+            continue
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
         pos = "phrase" if is_phrase else (tag or ("eng" if not _HAN.search(term) else None))
         out.append(KeywordScore(term, round(scores[term] / best, 4), count, pos))
@@ -1154,6 +1163,7 @@ def _gather_names(
     segmenter: Segmenter,
     pieces: dict[str, tuple[str, float]],
     countries: set[str],
+    named: set[str] | None = None,
 ) -> dict[str, int]:
     """Tags an editor would write for the names in the text (see `newsctl.names`), in
     place on `scores`: the pieces of a name (given name alone, glued title or speech
@@ -1162,19 +1172,30 @@ def _gather_names(
     places and organisations gain. Only the NAMES_LOOKED_AT best terms are looked at, whatever
     the number of keywords asked for: the rest rarely reach the top. Returns the occurrences each whole
     name took over; `pieces` gets, for each recurring string, the best piece it took and its weight;
-    `countries`, the countries that took the mentions of their abbreviation."""
+    `countries`, the countries that took the mentions of their abbreviation; `named`, the terms
+    that are names of people, places or organisations."""
     entry = doc.lexicon.get
     text = doc.text
     merged: dict[str, int] = {}
 
     def count_of(term: str) -> int:
-        return doc.word_count.get(term, 0) or doc.phrase_count.get(term, 0)
+        return _token_count(doc, term)
 
     def give(piece: str, owner: str | None) -> None:
         weight = scores.pop(piece)
         if owner is not None and owner != piece:
             scores[owner] = scores.get(owner, 0.0) + weight
-            merged[owner] = merged.get(owner, 0) + count_of(piece) + merged.pop(piece, 0)
+            taken = count_of(piece) + merged.pop(piece, 0)
+            if piece in owner or owner in piece:
+                # The owner's mentions are where the text says it (which its token count misses where
+                # the segmenter cut it or glued a word on: 叶铭鸿说); a piece of it (福克镇 of 罗灵福克镇)
+                # adds only its mentions elsewhere.
+                said = text.count(owner)
+                taken = (
+                    min(taken, max(text.count(piece) - said * owner.count(piece), 0)) if piece in owner else 0
+                )
+                taken += max(said - count_of(owner) - merged.get(owner, 0), 0)
+            merged[owner] = merged.get(owner, 0) + taken
 
     # Headlines and subheads are telegraphic (妻難, 師幫申請): a piece cut out of them where no word
     # ends, found nowhere else, is no term.
@@ -1347,6 +1368,8 @@ def _gather_names(
     longer = [t for t in live if t in scores and len(t) > 2]
     for term, kind in kinds.items():
         if kind is not None and term in scores:
+            if named is not None:
+                named.add(term)
             within = max((count_of(t) for t in longer if term in t and t != term), default=0)
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
@@ -1909,23 +1932,31 @@ def _select(
     span_pieces: Mapping[str, tuple[str, float]],
     countries: Iterable[str] = (),
 ) -> list[str]:
-    """Best first, skipping a term whose occurrences mostly overlap tokens already
+    """The `top` best terms, best first, skipping a term whose occurrences mostly overlap tokens already
     covered by chosen terms: a word mostly seen inside a chosen phrase, a
     fragment or extension of a chosen phrase. A piece of a chosen term that the
     text says only inside it is no tag of its own, and a term that holds every
     mention of a chosen piece takes its place. A recurring string skipped as an
     extension gives its piece back (疫苗 chosen, 疫苗接种率 skipped: 接种率 is a tag). A country
     that took its abbreviation's mentions (`countries`) is said outside any word that holds it, and
-    still heads the nouns of its own (柬埔寨 and 柬埔寨国会)."""
+    still heads the nouns of its own (柬埔寨 and 柬埔寨国会). Once `top` terms are chosen, the
+    rest of the ranking is still read for a term that would take the place of a chosen one (its
+    glued object, a whole that holds it), so that asking for more terms never changes the first."""
     abbreviated = frozenset(countries)
-    # A heap of (-score, -length, term), built in C: only the first few terms are ever looked at.
+    # A heap of (-score, -length, term), built in C.
     ordered = list(zip(map(neg, scores.values()), map(neg, map(len, scores)), scores))
     heapify(ordered)
     chosen: list[str] = []
     covered: set[int] = set()
     text = doc.text
     chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
-    while ordered and len(chosen) < top:
+    undiscounted: dict[str, float] = {}  # scores before a term's share said inside chosen terms
+    full = False  # `top` terms chosen: only what would take a chosen term's place is read on
+    while ordered:
+        if not full and len(chosen) >= top:
+            full = True
+            ordered = _replacing(doc, ordered, chosen, scores)
+            continue
         term = heappop(ordered)[2]
         width = doc.span(term)
         starts = doc.starts(term)
@@ -1947,7 +1978,7 @@ def _select(
                 chosen_text = "\n".join(chosen)
             continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
-            if term in span_pieces:
+            if term in span_pieces and not full:
                 piece, weight = span_pieces[term]
                 scores[piece] = weight
                 heappush(ordered, (-weight, -len(piece), piece))
@@ -1962,17 +1993,59 @@ def _select(
             else []
         )
         if pieces:
-            if not _glued_on(doc, term, chosen[pieces[0]]):
+            # not a string the segmenter found less often than its piece: a fragment across words (办案人
+            # of 办案人员), said where 办案 is
+            piece = chosen[pieces[0]]
+            if not _glued_on(doc, term, piece) and _token_count(doc, term) >= _token_count(doc, piece):
                 chosen[pieces[0]] = term  # in the place of its piece
                 for i in reversed(pieces[1:]):
                     del chosen[i]
                 chosen_text = "\n".join(chosen)
                 covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
             continue
+        if full:
+            continue
+        if overlapping:
+            # Said partly inside chosen terms (抵押 of 抵押贷款, said alone once): it ranks by its
+            # own mentions, the share of them outside the chosen terms.
+            own = undiscounted.setdefault(term, scores[term]) * (len(starts) - overlapping) / len(starts)
+            if own < scores[term]:
+                scores[term] = own
+                if ordered and own < -ordered[0][0]:
+                    heappush(ordered, (-own, -len(term), term))
+                    continue
         chosen.append(term)
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
     return chosen
+
+
+def _replacing(
+    doc: _Doc, ordered: list[tuple[float, int, str]], chosen: list[str], scores: Mapping[str, float]
+) -> list[tuple[float, int, str]]:
+    """The heap of the terms left in `ordered` that may still take a chosen term's place: the
+    object of a chosen verb phrase (see `_glued_on`) and the terms that hold a chosen term (found
+    in C: most of the ranking is neither)."""
+    text = doc.text
+    joined = "\n" + "\n".join(map(itemgetter(2), ordered)) + "\n"
+    glued = (doc.phrase_parts.get(term, ()) for term in chosen)
+    wanted = {p[1] for p in glued if len(p) == 2 and len(p[0]) == 1 and f"\n{p[1]}\n" in joined}
+    for term in chosen:
+        at = joined.find(term)
+        while at >= 0:
+            end = joined.find("\n", at)
+            whole = joined[joined.rfind("\n", 0, at) + 1 : end]
+            if _same_mentions(text, whole, term) and _token_count(doc, whole) >= _token_count(doc, term):
+                wanted.add(whole)  # as `_select` asks of a whole that takes its piece's place
+            at = joined.find(term, end)
+    found = [(-scores[t], -len(t), t) for t in wanted]
+    heapify(found)
+    return found
+
+
+def _token_count(doc: _Doc, term: str) -> int:
+    """How often the segmented text says `term`, as a word or as a phrase."""
+    return doc.word_count.get(term, 0) or doc.phrase_count.get(term, 0)
 
 
 def _same_mentions(text: str, whole: str, piece: str) -> bool:

@@ -6,11 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsctl.article import Article, parse_article
 from newsctl.clean import clean_text
 from newsctl.keywords import (
     DEFAULT_POS,
+    TAIL_SHARE,
     DocumentFrequencies,
     KeywordScore,
     _damp_common_words,
@@ -793,3 +796,94 @@ def test_the_day_after_a_date_number_is_no_keyword(segmenter: Segmenter) -> None
     found = terms(extract_keywords(article_of(text), segmenter, top=10))
     assert "日晚" not in found
     assert "暴雨" in found
+
+
+def test_a_word_said_mostly_inside_a_chosen_phrase_ranks_by_its_own_mentions(segmenter: Segmenter) -> None:
+    text = (
+        "出租车司机遭围殴\n一名出租车司机在庄河街头与黑车司机发生争执，随后遭多人围殴。\n"
+        "当地出租车司机称，黑车长期在车站揽客，出租车生意受到影响，出租车公司已向交通部门反映。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    # 出租车 is said five times, three of them in 出租车司机: twice alone, as often as 黑车
+    assert found.index("出租车司机") < found.index("黑车") < found.index("出租车")
+
+
+def test_the_weak_tail_is_left_out_and_top_is_a_maximum(segmenter: Segmenter) -> None:
+    text = (
+        "龙卷风袭击密西西比州小镇\n龙卷风24日晚袭击密西西比州罗灵福克镇，龙卷风造成罗灵福克镇多人死亡。\n"
+        "密西西比州应急部门称，龙卷风摧毁了罗灵福克镇大量房屋，州长里夫斯前往罗灵福克镇视察。\n"
+        "龙卷风过后，罗灵福克镇居民清理废墟，救援仍在进行，龙卷风还波及密西西比州其他地区。\n"
+        "气象部门说，这场龙卷风在密西西比州停留约一小时，罗灵福克镇受灾最重，龙卷风已达四级。"
+    )
+    found = extract_keywords(article_of(text), segmenter, top=20)
+    assert len(found) < 20
+    tail = {k.term for k in found if k.count == 1 and k.weight < TAIL_SHARE}
+    assert "里夫斯" in tail  # a name said once stays
+    assert tail.isdisjoint({"救援", "房屋", "已达", "应急", "废墟"})
+    assert [k.term for k in found[:3]] == ["罗灵福克镇", "龙卷风", "密西西比州"]
+    assert len(extract_keywords(article_of(text), segmenter, top=2)) == 2
+
+
+def test_a_whole_made_of_pieces_counts_the_mentions_the_text_makes(segmenter: Segmenter) -> None:
+    # the town's pieces (塔灵, 福克镇) are said only inside it: four mentions, not eight
+    for town in ("塔灵福克镇", "萨灵福克镇"):
+        text = (
+            f"龙卷风袭击{town}\n龙卷风24日晚袭击{town}，多栋房屋倒塌。\n"
+            f"当地官员说，{town}的学校停课，居民转移到{town}以北的体育馆。"
+        )
+        found = {k.term: k.count for k in extract_keywords(article_of(text), segmenter, top=10)}
+        assert found[town] == text.count(town) == 4, town
+
+
+# Made-up stories of names, verbs glued to their objects (爬 + 楼梯), wholes and their pieces
+# (金车基金会, 金车) and words of any report, to check that the ranking does not depend on --top.
+_STORY_PARTS = (
+    "戴口罩",
+    "口罩",
+    "爬楼梯",
+    "楼梯",
+    "买彩票",
+    "彩票",
+    "金车基金会",
+    "金车",
+    "塔灵福克镇",
+    "福克镇",
+    "林志伟",
+    "志伟说",
+    "出租车司机",
+    "出租车",
+    "黑车",
+    "暴雨",
+    "救援",
+    "房屋",
+    "消费市场",
+    "元宵节",
+    "猜字谜",
+    "字谜",
+    "办案人员",
+    "办案",
+    "检察院",
+    "莫桑比克",
+    "莫方",
+    "居民",
+    "学校",
+    "停课",
+)
+_CLAUSES = st.lists(st.sampled_from(_STORY_PARTS), min_size=1, max_size=4).map("，".join)
+_STORIES = st.tuples(
+    st.lists(_CLAUSES, min_size=1, max_size=2).map("".join),
+    st.lists(_CLAUSES, min_size=2, max_size=14).map(lambda clauses: "。".join(clauses) + "。"),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story=_STORIES, few=st.integers(1, 12), more=st.integers(1, 20))
+def test_top_n_is_a_prefix_of_top_m(
+    segmenter: Segmenter, story: tuple[str, str], few: int, more: int
+) -> None:
+    title, body = story
+    article = article_of(f"{title}\n{body}")
+    short = extract_keywords(article, segmenter, top=few)
+    longer = extract_keywords(article, segmenter, top=few + more)
+    assert len(short) <= few
+    assert longer[: len(short)] == short

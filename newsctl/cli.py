@@ -551,7 +551,12 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @shared_options(BY_NAME["keywords"].formats)
 @click.option(
-    "-n", "--top", type=click.IntRange(min=0), default=10, show_default=True, help="Keywords per article."
+    "-n",
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Keywords per article, at most (a weak tail is left out).",
 )
 @click.option("--method", type=click.Choice(["tfidf", "textrank"]), default="tfidf", show_default=True)
 @click.option(
@@ -711,7 +716,7 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
     type=click.IntRange(min=0),
     default=10,
     show_default=True,
-    help="Keywords per article.",
+    help="Keywords per article, at most (a weak tail is left out).",
 )
 # -n is "how many" of the one thing a command lists; analyze lists several.
 @click.option("-n", "ambiguous_n", hidden=True, expose_value=False, callback=_refuse_ambiguous_n)

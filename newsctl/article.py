@@ -23,6 +23,7 @@ from newsctl.blocks import NO_FACT_KINDS, Block, cover, source_spans
 from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
 from newsctl.names import looks_like_person
+from newsctl.numerals import scan_numeral
 from newsctl.read import RawDocument
 from newsctl.records import Block as BlockRecord
 from newsctl.region import Region, detect_region
@@ -3050,7 +3051,6 @@ _TWO_PART_HEADING = re.compile(r"[^\s，,。！？!?：:]{6,20} [^\s，,。！�
 
 
 _NUMBERED_SUBHEAD = re.compile(r"\s*(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})\s*、\s*\S")
-_HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
 NUMBERED_SUBHEAD_MAX_CHARS = 25
 
 
@@ -3067,14 +3067,7 @@ def _subhead_number(text: str) -> int | None:
     ):
         return None
     number = found.group("number")
-    if number.isdigit():
-        return int(number)
-    tens, _, units = number.rpartition("十")
-    if "十" not in number:
-        return _HAN_DIGITS.get(number) if len(number) == 1 else None
-    if len(tens) > 1 or len(units) > 1:
-        return None
-    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+    return int(number) if number.isdigit() else _han_number(number)
 
 
 def _mark_numbered_subheads(body: list[_Line]) -> None:
@@ -3148,13 +3141,13 @@ GLUED_NUMBERED_PARAGRAPH_MIN = 20  # characters of paragraph after it, before th
 
 
 def _han_number(number: str) -> int | None:
-    """`三` -> 3, `十二` -> 12."""
-    tens, _, units = number.rpartition("十")
-    if "十" not in number:
-        return _HAN_DIGITS.get(number) if len(number) == 1 else None
-    if len(tens) > 1 or len(units) > 1:
+    """`三` -> 3, `十二` -> 12: a section number, read by the numeral parser figures and the
+    timeline use. A digit run (`一二`) or a pair (`三四`) numbers no section."""
+    found = scan_numeral(number, 0)
+    if found is None or found.end != len(number) or found.digit_sequence or found.value_max is not None:
         return None
-    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+    value = found.value
+    return int(value) if value == value.to_integral_value() and value > 0 else None
 
 
 def _glued_numbered_head_end(rest: str) -> tuple[int, bool] | None:

@@ -548,6 +548,10 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
     execute("summary", params, options)
 
 
+# `keywords -n` and `analyze --keywords`: one meaning, one text.
+KEYWORDS_TOP_HELP = "Keywords per article, at most (a weak tail is left out)."
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @shared_options(BY_NAME["keywords"].formats)
 @click.option(
@@ -556,7 +560,7 @@ def summary(top: int, max_chars: int | None, **params: Any) -> None:
     type=click.IntRange(min=0),
     default=10,
     show_default=True,
-    help="Keywords per article, at most (a weak tail is left out).",
+    help=KEYWORDS_TOP_HELP,
 )
 @click.option("--method", type=click.Choice(["tfidf", "textrank"]), default="tfidf", show_default=True)
 @click.option(
@@ -716,7 +720,7 @@ def figures(kinds: str | None, min_value: float | None, sort: str, group: bool, 
     type=click.IntRange(min=0),
     default=10,
     show_default=True,
-    help="Keywords per article, at most (a weak tail is left out).",
+    help=KEYWORDS_TOP_HELP,
 )
 # -n is "how many" of the one thing a command lists; analyze lists several.
 @click.option("-n", "ambiguous_n", hidden=True, expose_value=False, callback=_refuse_ambiguous_n)

@@ -887,3 +887,19 @@ def test_top_n_is_a_prefix_of_top_m(
     longer = extract_keywords(article, segmenter, top=few + more)
     assert len(short) <= few
     assert longer[: len(short)] == short
+
+
+def test_words_of_any_study_are_no_keywords(segmenter: Segmenter) -> None:
+    # A made-up abstract: the study's genre and apparatus (研究, 对照组, 患者, 疗效) name no subject,
+    # though a phrase may hold them (临床研究).
+    text = (
+        "苦参汤熏洗治疗肛周湿疹的临床研究\n"
+        "目的 研究苦参汤熏洗治疗肛周湿疹的疗效。方法 将80例患者分为治疗组和对照组,"
+        "治疗组患者采用苦参汤熏洗,对照组患者外用药膏。结果表明,治疗组疗效优于对照组,"
+        "苦参汤熏洗可缓解肛周湿疹患者的瘙痒。本研究为肛周湿疹的治疗提供参考。\n"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert any("肛周湿疹" in t for t in found), found
+    assert any("苦参" in t for t in found), found
+    for word in ("研究", "对照组", "患者", "疗效", "结果表明"):
+        assert word not in found, (word, found)

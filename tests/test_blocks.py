@@ -1466,3 +1466,14 @@ def test_a_lone_sentence_over_its_photographer_s_credit_is_the_caption() -> None
     # a closing paragraph of several sentences before a credit stays the story's
     text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}{_PARAGRAPHS[2]}\n记者王小明/摄影"
     assert source_blocks(parse(text, published="2017-06-29"))[-2][0] == "body"
+
+
+def test_a_naming_sentence_running_into_a_picture_caption_is_part_of_it() -> None:
+    caption = "位于某市东郊的一座百年老仓库。图为游客在仓库门前拍照。记者王小明摄"
+    text = f"{_PARAGRAPHS[0]}{_PARAGRAPHS[1]}\n{caption}"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("caption", "位于某市东郊的一座百年老仓库。") in blocks
+    # the story's own sentence glued before the caption, with its commas, stays body
+    text = f"{_PARAGRAPHS[0]}\n目前，案件正在调查中。图为游客在仓库门前拍照。记者王小明摄"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("body", "目前，案件正在调查中。") in blocks

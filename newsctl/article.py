@@ -987,6 +987,7 @@ def parse_article(
     ):
         _mark_headings(body)
         _mark_opening_photo_captions(lines, article)
+    _mark_caption_headings(lines, text)
     _mark_item_titles(lines, record_title)
     tails = [tail for line in body if (tail := _editor_tail(line))]
 
@@ -2046,6 +2047,8 @@ def _mark_page_chrome(lines: list[_Line]) -> None:
 
 
 RECURRING_CAPTION_MAX_CHARS = 16
+LONE_CAPTION_MAX_CHARS = 60  # a one-sentence caption over its photographer's credit
+CAPTION_LEAD_MAX_CHARS = 40  # `某地的某某故居。图为…`: the caption's naming sentence
 
 
 # `某某事件最新进展 2019-01-02`, `某地发生地震 01-02 12:30`, `某某回应 阅读 1.2万`: a linked headline
@@ -2161,6 +2164,68 @@ def _mark_recurring_captions(lines: list[_Line]) -> None:
             and stripped[-1] not in ":：,，、"
         ):
             line.role, line.kind = "boilerplate", "caption"
+
+
+@cache
+def _caption_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The dated scene form of a caption line, and a photographer's credit at a line's end."""
+    vocab = load_json("article.json")
+    photographer = re.compile(rf"(?:{_alternation(vocab['caption_photographer_verbs'])})\s*$")
+    return re.compile(vocab["caption_dated_scene"]), photographer
+
+
+def _mark_caption_headings(lines: list[_Line], text: str) -> None:
+    """A photo's caption standing on its own line is not a subheading: a subheading
+    names what the paragraphs after it are about, a caption says who did what in the
+    picture. Two forms tell it: the news photo's `日期，某某做某事` with no sentence
+    end, and a short line right over the picture's caption glyph or `图X为…` line
+    (the caption's first part). A lone sentence right over a photographer's own-line
+    credit (`记者某某／摄影`) is that photo's caption, not the story's last paragraph;
+    and a short sentence naming what the photo shows, without a comma, that opens a
+    line and runs into `图为…` is the caption's first sentence (`某地的某某故居。图为…`)."""
+    dated = _caption_line_patterns()[0]
+    caption_prefix = _patterns().caption_prefix
+    for line, after in itertools.pairwise(lines):
+        if line.role == "heading":
+            stripped, following = line.text.strip(), after.text.strip()
+            if dated.match(stripped) or (
+                (caption_prefix.match(following) or following in ("▼", "↓", "⬇"))
+                and _kind_of(after) == "caption"
+            ):
+                line.role, line.kind = "boilerplate", "caption"
+        elif (
+            line.role == "body"
+            and after.role in ("boilerplate", "byline")
+            and (_is_lone_credited_caption(line, after) or _is_caption_lead(line, after, text))
+        ):
+            line.role, line.kind = "boilerplate", "caption"
+
+
+def _is_lone_credited_caption(line: _Line, credit: _Line) -> bool:
+    """One sentence on its own line over a photographer's credit (`记者某某／摄影`)."""
+    stripped = line.text.strip()
+    return (
+        len(stripped) <= LONE_CAPTION_MAX_CHARS
+        and bool(_caption_line_patterns()[1].search(credit.text.strip()))
+        and _ends_sentence(stripped)
+        and len(re.findall(r"[。！？!?]", stripped)) == 1
+        and _kind_of(credit) == "photo_credit"
+    )
+
+
+def _is_caption_lead(line: _Line, caption: _Line, text: str) -> bool:
+    """`某地的某某故居。图为…`: a short comma-less sentence naming what the photo shows,
+    opening its line (not glued to the story's sentence) and running into the caption."""
+    stripped = line.text.strip()
+    return (
+        len(stripped) <= CAPTION_LEAD_MAX_CHARS
+        and text[line.start - 1 : line.start] in ("", "\n", " ", "\u3000")
+        and not text[line.end : caption.start].strip(" \u3000")  # on the same line
+        and bool(_patterns().caption_prefix.match(caption.text.strip()))
+        and _kind_of(caption) == "caption"
+        and _ends_sentence(stripped)
+        and not re.search(r"[,，、;；:：!?！？]|。.", stripped)
+    )
 
 
 def _mark_item_titles(lines: list[_Line], record_title: str | None) -> None:

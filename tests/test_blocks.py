@@ -1435,3 +1435,45 @@ def test_an_advertorial_label_opening_the_text_is_an_ad() -> None:
     blocks = source_blocks(parse(text))
     assert blocks[0] == ("ad", "【廣編特輯】")
     assert blocks[1][0] == "body" and blocks[1][1].startswith("暑假快來囉")
+
+
+def test_a_dated_scene_line_between_paragraphs_is_a_caption_not_a_heading() -> None:
+    # `日期，某某做某事` with no sentence end: the news photo's caption form.
+    text = f"{_PARAGRAPHS[0]}\n3月2日，消防队员清理过火的库房\n{_PARAGRAPHS[1]}\n{_PARAGRAPHS[2]}"
+    article = parse(text)
+    assert ("caption", "3月2日，消防队员清理过火的库房") in source_blocks(article)
+    assert article.headings == []
+
+
+def test_a_short_line_over_the_caption_line_is_the_caption_s_first_part() -> None:
+    for caption in ("图左一为仓库管理员", "▼"):
+        text = f"{_PARAGRAPHS[0]}\n消防队员在库房外待命\n{caption}\n{_PARAGRAPHS[1]}\n{_PARAGRAPHS[2]}"
+        article = parse(text)
+        assert ("caption", "消防队员在库房外待命") in source_blocks(article)
+        assert article.headings == []
+
+
+def test_a_topical_subheading_before_a_paragraph_stays_a_heading() -> None:
+    # no caption line after it, no date-and-comma scene: it introduces what follows.
+    text = f"{_PARAGRAPHS[0]}\n起火原因仍在调查\n{_PARAGRAPHS[1]}\n{_PARAGRAPHS[2]}"
+    assert parse(text).headings == ["起火原因仍在调查"]
+
+
+def test_a_lone_sentence_over_its_photographer_s_credit_is_the_caption() -> None:
+    text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}\n消防队员昨在库房外清理现场。\n记者王小明/摄影"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert blocks[-2:] == [("caption", "消防队员昨在库房外清理现场。"), ("photo_credit", "记者王小明/摄影")]
+    # a closing paragraph of several sentences before a credit stays the story's
+    text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}{_PARAGRAPHS[2]}\n记者王小明/摄影"
+    assert source_blocks(parse(text, published="2017-06-29"))[-2][0] == "body"
+
+
+def test_a_naming_sentence_running_into_a_picture_caption_is_part_of_it() -> None:
+    caption = "位于某市东郊的一座百年老仓库。图为游客在仓库门前拍照。记者王小明摄"
+    text = f"{_PARAGRAPHS[0]}{_PARAGRAPHS[1]}\n{caption}"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("caption", "位于某市东郊的一座百年老仓库。") in blocks
+    # the story's own sentence glued before the caption, with its commas, stays body
+    text = f"{_PARAGRAPHS[0]}\n目前，案件正在调查中。图为游客在仓库门前拍照。记者王小明摄"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("body", "目前，案件正在调查中。") in blocks

@@ -14,6 +14,7 @@ from typing import Any
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
+from newsctl import names
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
 from newsctl.timeline.anchor import _SENTENCE_END, ROC_EPOCH, Anchoring, nearest_leap_year, roc_year
@@ -147,18 +148,50 @@ def _decimal_colons(s: str, colon: str) -> set[int]:
     return found
 
 
+def _name_cue(s: str, at: int, cues: dict[str, Any]) -> tuple[bool, bool]:
+    """(strong, weak): does the text show a person at the three characters 周天X at `at`?  Strong,
+    enough once: a speech verb right after (周天宏说, 周一鸣指出; a day is followed by its clause's
+    subject or verb, 周日亦表示 has an adverb), a day (周天宏今天比赛: a weekday is not followed by one
+    more character and a day), or a list comma (李明、周日新、王刚).  Weak, enough
+    when the same three characters come again: a role noun before (选手周天宏) or a title after
+    (周天宏教练), which a day can also stand beside (记者周一获悉)."""
+    end = at + 3
+    strong = s.startswith((*names.cues().speech_verbs, *cues["day_after"], *cues["list_after"]), end)
+    if not strong and at > 0 and s[at - 1] == "、":
+        strong = s[end : end + 1] in cues["list_between"]
+    weak = s.endswith(tuple(cues["roles_before"]), 0, at) or s.startswith(tuple(cues["titles_after"]), end)
+    return strong, weak
+
+
 def _weekday_names(s: str) -> set[int]:
-    """Positions of the weekday part of names like 周天乐 (see WEEKDAY_NAME_MENTIONS); a
-    character that goes on a day (周一上午, 周日晚) never makes one."""
-    goes_on = _vocab()["weekday_continuations"]
+    """Positions of the weekday part of names like 周天乐: the same three characters said
+    WEEKDAY_NAME_MENTIONS times, or once with a person shown around them (`_name_cue`), or twice
+    with a role beside one.  A character that goes on a day (周一上午, 周日晚) or an adverb never
+    makes one, and 周 after a word that counts or points to weeks (本周天, 这周天) is the week."""
+    v = _vocab()
+    goes_on = v["weekday_continuations"]
+    cues = v["weekday_name_cues"]
     found: dict[str, list[int]] = {}
+    strong: set[str] = set()
+    weak: set[str] = set()
     for m in _RX_WEEKDAY_THEN_HAN.finditer(s):
-        if m.group(1) not in goes_on:
-            found.setdefault(m.group(0), []).append(m.start())
+        given = m.group(1)
+        if given in goes_on or given in cues["not_given"]:
+            continue
+        at = m.start()
+        if at > 0 and s[at - 1] in cues["week_before"]:
+            continue
+        word = m.group(0)
+        found.setdefault(word, []).append(at)
+        is_strong, is_weak = _name_cue(s, at, cues)
+        if is_strong:
+            strong.add(word)
+        if is_weak:
+            weak.add(word)
     return {
         at + k
-        for starts in found.values()
-        if len(starts) >= WEEKDAY_NAME_MENTIONS
+        for word, starts in found.items()
+        if len(starts) >= WEEKDAY_NAME_MENTIONS or word in strong or (word in weak and len(starts) >= 2)
         for at in starts
         for k in (0, 1)
     }

@@ -1297,8 +1297,21 @@ class _Parser(Anchoring):
             prefix = None
             if j != i:
                 return self._point_expr(j)
+        if prefix is None and rf is None and self._after_passing(j):
+            prefix, i = "过完", j - 2  # 过完春节再回去: after the festival
         c = self._finish(i if prefix else j, e, lf, rf, prefix)
         return c
+
+    def _after_passing(self, j: int) -> bool:
+        """Is the time at j said to be got through first (过完春节, 今年过完农历年): after it?  Not
+        after 度, 经, 渡 (度过完), where 过 belongs to the word before."""
+        s = self.s
+        return (
+            j >= 2
+            and s.startswith("过完", j - 2)
+            and j - 2 >= self._last_end
+            and (j < 3 or s[j - 3] not in "度经渡")
+        )
 
     def _day_gloss_end(self, e: int, lf: _Frame) -> int:
         """Where a day expression ends with the day or weekday restated in parentheses after it
@@ -1456,7 +1469,8 @@ class _Parser(Anchoring):
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
-        r"以前|之前|以后|之后|底前|前后|前|后|左右|许|上下|以内|之内|内|来)"
+        r"以前|之前|以后|之后|过后|过完(?:之后|以后|后)?(?=[了再就才]|[^\u4e00-\u9fff]|$)|底前|前后|前|后|左右|许|上下|"
+        r"以内|之内|内|来)"
     )
 
     def _finish(self, s0: int, e: int, lf: _Frame, rf: _Frame | None, prefix: str | None) -> _Cand | None:
@@ -1525,7 +1539,7 @@ class _Parser(Anchoring):
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00
-            elif w in ("以后", "之后", "后"):
+            elif w in ("以后", "之后", "后") or w.startswith("过"):  # 春节过后, 中秋节过完(后): after it
                 mod, typ = "after", "range"
             elif w in ("左右", "前后", "许", "上下"):
                 mod = "about"
@@ -1543,7 +1557,10 @@ class _Parser(Anchoring):
         ):
             mod, e = "about", e + 1  # 晚上9时多: a little after nine, as 9时许 is about nine
         if prefix in ("自从", "从", "自") and rf is None:
-            if mod is None or mod == "since":
+            # 自端午后, 从春节过后: since then, up to now (not only the day after)
+            if mod in (None, "since") or (
+                mod == "after" and w is not None and (w in ("后", "之后", "以后") or w.startswith("过"))
+            ):
                 mod, typ = "since", "range"
                 if not unresolved and end is not None:
                     if w not in ("以来", "至今", "起", "开始", "来"):
@@ -1554,6 +1571,8 @@ class _Parser(Anchoring):
                 start = None
         elif prefix in ("大约", "大概", "约") and mod is None:
             mod = "about"
+        elif prefix == "过完" and rf is None and mod is None:
+            mod, typ = "after", "range"
         if unresolved:
             start = end = None
         if start is not None and end is not None and end <= start:

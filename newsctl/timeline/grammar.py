@@ -151,12 +151,14 @@ def _decimal_colons(s: str, colon: str) -> set[int]:
 def _name_cue(s: str, at: int, cues: dict[str, Any]) -> tuple[bool, bool]:
     """(strong, weak): does the text show a person at the three characters 周天X at `at`?  Strong,
     enough once: a speech verb right after (周天宏说, 周一鸣指出; a day is followed by its clause's
-    subject or verb, 周日亦表示 has an adverb), a day (周天宏今天比赛: a weekday is not followed by one
-    more character and a day), or a list comma (李明、周日新、王刚).  Weak, enough
-    when the same three characters come again: a role noun before (选手周天宏) or a title after
-    (周天宏教练), which a day can also stand beside (记者周一获悉)."""
+    subject or verb: 周日亦表示 has an adverb, 周一宣称 a verb, `verb_before_say`), a day
+    (周天宏今天比赛: a weekday is not followed by one more character and a day), or a list comma
+    (李明、周日新、王刚).  Weak, enough when the same three characters come again: a role noun
+    before (选手周天宏) or a title after (周天宏教练), which a day can also stand beside
+    (记者周一获悉)."""
     end = at + 3
-    strong = s.startswith((*names.cues().speech_verbs, *cues["day_after"], *cues["list_after"]), end)
+    said = s[at + 2] not in cues["verb_before_say"] and s.startswith(names.cues().speech_verbs, end)
+    strong = said or s.startswith((*cues["day_after"], *cues["list_after"]), end)
     if not strong and at > 0 and s[at - 1] == "、":
         strong = s[end : end + 1] in cues["list_between"]
     weak = s.endswith(tuple(cues["roles_before"]), 0, at) or s.startswith(tuple(cues["titles_after"]), end)

@@ -14,6 +14,7 @@ from typing import Any
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
+from newsctl import names
 from newsctl.numerals import numeral_int, numeral_value
 from newsctl.region import Region
 from newsctl.timeline.anchor import _SENTENCE_END, ROC_EPOCH, Anchoring, nearest_leap_year, roc_year
@@ -147,18 +148,52 @@ def _decimal_colons(s: str, colon: str) -> set[int]:
     return found
 
 
+def _name_cue(s: str, at: int, cues: dict[str, Any]) -> tuple[bool, bool]:
+    """(strong, weak): does the text show a person at the three characters 周天X at `at`?  Strong,
+    enough once: a speech verb right after (周天宏说, 周一鸣指出; a day is followed by its clause's
+    subject or verb: 周日亦表示 has an adverb, 周一宣称 a verb, `verb_before_say`), a day
+    (周天宏今天比赛: a weekday is not followed by one more character and a day), or a list comma
+    (李明、周日新、王刚).  Weak, enough when the same three characters come again: a role noun
+    before (选手周天宏) or a title after (周天宏教练), which a day can also stand beside
+    (记者周一获悉)."""
+    end = at + 3
+    said = s[at + 2] not in cues["verb_before_say"] and s.startswith(names.cues().speech_verbs, end)
+    strong = said or s.startswith((*cues["day_after"], *cues["list_after"]), end)
+    if not strong and at > 0 and s[at - 1] == "、":
+        strong = s[end : end + 1] in cues["list_between"]
+    weak = s.endswith(tuple(cues["roles_before"]), 0, at) or s.startswith(tuple(cues["titles_after"]), end)
+    return strong, weak
+
+
 def _weekday_names(s: str) -> set[int]:
-    """Positions of the weekday part of names like 周天乐 (see WEEKDAY_NAME_MENTIONS); a
-    character that goes on a day (周一上午, 周日晚) never makes one."""
-    goes_on = _vocab()["weekday_continuations"]
+    """Positions of the weekday part of names like 周天乐: the same three characters said
+    WEEKDAY_NAME_MENTIONS times, or once with a person shown around them (`_name_cue`), or twice
+    with a role beside one.  A character that goes on a day (周一上午, 周日晚) or an adverb never
+    makes one, and 周 after a word that counts or points to weeks (本周天, 这周天) is the week."""
+    v = _vocab()
+    goes_on = v["weekday_continuations"]
+    cues = v["weekday_name_cues"]
     found: dict[str, list[int]] = {}
+    strong: set[str] = set()
+    weak: set[str] = set()
     for m in _RX_WEEKDAY_THEN_HAN.finditer(s):
-        if m.group(1) not in goes_on:
-            found.setdefault(m.group(0), []).append(m.start())
+        given = m.group(1)
+        if given in goes_on or given in cues["not_given"]:
+            continue
+        at = m.start()
+        if at > 0 and s[at - 1] in cues["week_before"]:
+            continue
+        word = m.group(0)
+        found.setdefault(word, []).append(at)
+        is_strong, is_weak = _name_cue(s, at, cues)
+        if is_strong:
+            strong.add(word)
+        if is_weak:
+            weak.add(word)
     return {
         at + k
-        for starts in found.values()
-        if len(starts) >= WEEKDAY_NAME_MENTIONS
+        for word, starts in found.items()
+        if len(starts) >= WEEKDAY_NAME_MENTIONS or word in strong or (word in weak and len(starts) >= 2)
         for at in starts
         for k in (0, 1)
     }
@@ -1264,8 +1299,21 @@ class _Parser(Anchoring):
             prefix = None
             if j != i:
                 return self._point_expr(j)
+        if prefix is None and rf is None and self._after_passing(j):
+            prefix, i = "过完", j - 2  # 过完春节再回去: after the festival
         c = self._finish(i if prefix else j, e, lf, rf, prefix)
         return c
+
+    def _after_passing(self, j: int) -> bool:
+        """Is the time at j said to be got through first (过完春节, 今年过完农历年): after it?  Not
+        after 度, 经, 渡 (度过完), where 过 belongs to the word before."""
+        s = self.s
+        return (
+            j >= 2
+            and s.startswith("过完", j - 2)
+            and j - 2 >= self._last_end
+            and (j < 3 or s[j - 3] not in "度经渡")
+        )
 
     def _day_gloss_end(self, e: int, lf: _Frame) -> int:
         """Where a day expression ends with the day or weekday restated in parentheses after it
@@ -1423,7 +1471,8 @@ class _Parser(Anchoring):
 
     _SUFFIX = re.compile(
         r"\s{0,2}(?:(?:或|及|以及)(?:之前|以前)|(?:或|及|以及)(?:之后|以后)|以来|至今|迄今|到现在|到目前|到今天|至目前|为止|起|开始|"
-        r"以前|之前|以后|之后|底前|前后|前|后|左右|许|上下|以内|之内|内|来)"
+        r"以前|之前|以后|之后|过后|过完(?:之后|以后|后)?(?=[了再就才]|[^\u4e00-\u9fff]|$)|底前|前后|前|后|左右|许|上下|"
+        r"以内|之内|内|来)"
     )
 
     def _finish(self, s0: int, e: int, lf: _Frame, rf: _Frame | None, prefix: str | None) -> _Cand | None:
@@ -1492,7 +1541,7 @@ class _Parser(Anchoring):
                     start = ref  # a deadline: from now until then
                     if gran in ("hour", "minute", "second"):
                         end = lf.start  # 三点之前: until 15:00
-            elif w in ("以后", "之后", "后"):
+            elif w in ("以后", "之后", "后") or w.startswith("过"):  # 春节过后, 中秋节过完(后): after it
                 mod, typ = "after", "range"
             elif w in ("左右", "前后", "许", "上下"):
                 mod = "about"
@@ -1510,7 +1559,10 @@ class _Parser(Anchoring):
         ):
             mod, e = "about", e + 1  # 晚上9时多: a little after nine, as 9时许 is about nine
         if prefix in ("自从", "从", "自") and rf is None:
-            if mod is None or mod == "since":
+            # 自端午后, 从春节过后: since then, up to now (not only the day after)
+            if mod in (None, "since") or (
+                mod == "after" and w is not None and (w in ("后", "之后", "以后") or w.startswith("过"))
+            ):
                 mod, typ = "since", "range"
                 if not unresolved and end is not None:
                     if w not in ("以来", "至今", "起", "开始", "来"):
@@ -1521,6 +1573,8 @@ class _Parser(Anchoring):
                 start = None
         elif prefix in ("大约", "大概", "约") and mod is None:
             mod = "about"
+        elif prefix == "过完" and rf is None and mod is None:
+            mod, typ = "after", "range"
         if unresolved:
             start = end = None
         if start is not None and end is not None and end <= start:

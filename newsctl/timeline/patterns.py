@@ -247,7 +247,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # weeks
         "week": re.compile(
             r"(上上|下下|上|下|本|这|今|今个|这个|上个|下个|上一|下一|这一)?(?:个)?(周|星期|礼拜)"
-            r"([一二三四五六日天1-7]|末)?"
+            # 本周天气 is the week's weather, no Sunday (but 周天气温 is Sunday's temperature)
+            r"([一二三四五六日1-7]|天(?!气(?![温压象]))|末)?"
         ),
         # parts of day / clock
         "daypart": re.compile(_alt(parts)),

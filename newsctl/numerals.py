@@ -798,6 +798,10 @@ def _scan_signed(text: str, pos: int, fractions: bool = True) -> Numeral | None:
                     return None
             j = _skip_spaces(text, pos + len(sign))
             if j < n and (is_numeral_start(text[j]) or (text[j] in ".．" and j + 1 < n)):
+                # before a Chinese numeral a dash is punctuation (`－十`); Chinese writes
+                # a negative number in words with 负 or 零下
+                if sign in _HYPHEN_SIGNS and text[j] not in _DIGIT_VALUE and text[j] not in ".．":
+                    break
                 negative = True
                 i = j
             break

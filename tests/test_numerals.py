@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -224,3 +226,18 @@ def test_memoised_scan_examples(text: str, pos: int) -> None:
     direct = scan_numeral(text, pos)
     assert shifted is not None and direct is not None
     assert (shifted.start - 2, shifted.end - 2) == (direct.start, direct.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("－5", -5),  # a minus before digits
+        ("-3.5", -3.5),
+        ("负十", -10),  # Chinese writes a negative number in words with 负
+        ("－十", None),  # a dash before a Chinese numeral is punctuation, not a sign
+        ("-二十", None),
+    ],
+)
+def test_sign_before_digits_only(text: str, value: float | None) -> None:
+    found = scan_numeral(text, 0)
+    assert (found.value if found else None) == (None if value is None else Decimal(str(value)))

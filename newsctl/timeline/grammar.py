@@ -300,10 +300,8 @@ class _Parser(Anchoring):
         if m.group(2):
             decades = 1
             digits = m.group(2)
-            if len(digits) == 3 and digits[1] == "十":
-                pass
-            elif len(digits) == 3:  # 八九十年代: the eighties and nineties
-                if _CN_DIGITS.find(digits[1]) - _CN_DIGITS.find(digits[0]) != 1:
+            if len(digits) == 3 and digits[1] != "十":  # 八九十年代: the eighties and nineties
+                if not _neighbouring_numerals(digits[:2]):
                     return None
                 digits, decades = digits[0] + "十", 2
             dec = numeral_int(digits)

@@ -1644,7 +1644,7 @@ class _Parser(Anchoring):
         "宿": (0, 1, 0, "day"),
     }
     _DUR_RX = re.compile(
-        rf"(?:(?P<num>{_NUM}|半)(?P<more>多|余|来|几)?(?P<ge>个)?(?P<more0>多|余)?(?P<half>半)?"
+        rf"(?:(?P<num>{_NUM}|半)(?P<more>多|余|来|几)?(?:整(?=个|年|天|日|周|星期|小时))?(?P<ge>个)?(?P<more0>多|余)?(?P<half>半)?"
         rf"|(?P<fz>多|数|几|十几|几十|数十)(?P<ge2>个)?)"
         r"\s{0,1}(?P<unit>个季度|季度|个星期|星期|个礼拜|礼拜|个小时|小时|个钟头|钟头|个钟(?!点)|个月|刻钟|分钟|秒钟|世纪|年|月|周|天|日|秒|分|载|(?<=个半)钟(?![点表楼声摆情爱]))"
         r"(?P<half2>半(?!个|年|月|天|日|小时|周|星期|礼拜))?(?:钟)?(?P<more2>多|余)?"
@@ -1826,6 +1826,8 @@ class _Parser(Anchoring):
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
+        if pre is not None and "整" in s[j:end]:
+            pre, i = None, j  # 门前一整天: a whole day is a length, whatever stands before it
         # A length between two counts (七、八年, 2、3天, 3至6周, 1—1.5小时) spans both and is given by
         # the smaller, as 10年至20年 is (P10Y): the form annotators accept beside the range itself.
         if pre is None and n is not None and self._approximate_pair_before(i, n):
@@ -1870,6 +1872,8 @@ class _Parser(Anchoring):
         if pre is None and n == 1 and unit == "天" and end == j + 2 and self._some_day(i):
             # 有一天, 某一天: one day, a day not placed, not a length of one day
             return _Cand(i, end, "date", "XXXX-XX-XX", None, None, "day", None, "absolute")
+        if n == 1 and j >= 2 and s.startswith(tuple(self.v["one_unit_position_before"]), j - 2):
+            return None  # 假期最后一天, 任期的最后一年: a place in a period, not a length of one unit
         if unit == "日" and s[end : end + 1] in ("元", "圆", "币"):
             return None  # 291.5日圆: yen, not days
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
@@ -2828,13 +2832,22 @@ def _step_yearsub(key: str) -> _Step:
 def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["holiday"].match(s, pos)
     if m and not s.startswith(tuple(p.v["festival_not_before"].get(m.group(0), ())), m.end()):
-        _add(out, pos, m.end(), Rank.DAY, p._c_holiday(m.group(0), f))
+        _add(out, pos, _with_days_off(p, s, m.end()), Rank.DAY, p._c_holiday(m.group(0), f))
 
 
 def _step_term(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["term"].match(s, pos)
     if m:
-        _add(out, pos, m.end(), Rank.DAY, p._c_term(m.group(0), f))
+        _add(out, pos, _with_days_off(p, s, m.end()), Rank.DAY, p._c_term(m.group(0), f))
+
+
+def _with_days_off(p: _Parser, s: str, end: int) -> int:
+    """The end of a festival's name with its days off (国庆假期, 清明小长假, 元旦假期期间): one
+    expression, dated by the festival (data/timewords.json `festival_period_suffixes`)."""
+    suffix = next((w for w in p.v["festival_period_suffixes"] if s.startswith(w, end)), "")
+    if suffix and p.rx["firstn"].match(s, end + len(suffix)):
+        return end  # 春节假期前三天: the holiday's first days, read from the festival as 春节前三天 is
+    return end + len(suffix)
 
 
 def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:

@@ -167,6 +167,9 @@ class Anchoring:
             return True
         c = self.ctx
         if c.y is not None and self._context_applies():
+            if self._before_story_reached(f):
+                f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
+                return True
             f.y, f.year_unknown = c.y, min(c.y_unknown, UNKNOWN_YEAR)  # the month is the frame's
             if not c.y_unknown:  # a stand-in year is no anchor: the month is the text's own
                 f.anchor = "context"
@@ -179,6 +182,22 @@ class Anchoring:
             return True
         f.unresolved = True
         return False
+
+    def _before_story_reached(self, f: _Frame) -> bool:
+        """With no reference, would the year of an earlier sentence's bare year (已于2014年停产)
+        put month `f.mo` before a full date the text has already given (2015年5月25日申请执行)?
+        Then the year is the story's, not that background year's: unknown rather than guessed."""
+        c = self.ctx
+        return (
+            c.ref is None
+            and c.reached is not None
+            and c.mo is None
+            and not c.y_unknown
+            and f.mo is not None
+            and c.y is not None
+            and (c.y, f.mo) < (c.reached.year, c.reached.month)
+            and not self._same_sentence()
+        )
 
     def _take_month(self, f: _Frame) -> bool:
         """The month (and year) of a day (22日): the context's when set in the same clause, else the
@@ -680,6 +699,9 @@ class Anchoring:
             return
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.y, c.y_unknown = f.start.year, f.year_unknown
+        if {"year", "month", "day"} <= set(f.kinds) and not f.year_unknown and f.gran != "month":
+            day = trunc(f.start, "day")
+            c.reached = day if c.reached is None or day > c.reached else c.reached
         if ("month" in f.kinds or "day" in f.kinds) and f.gran in (
             "month",
             "day",

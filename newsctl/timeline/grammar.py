@@ -544,10 +544,9 @@ class _Parser(Anchoring):
         nf = replace(f, kinds=f.kinds + ("month",), lunar=lunar)
         if "year" in f.kinds and f.gran != "year":
             return None
+        nf.mo = mv  # (the year a month takes may depend on the month: `_before_story_reached`)
         if not self._take_year(nf, True):
-            nf.mo = mv
             return nf
-        nf.mo = mv
         assert nf.y is not None  # _take_year filled it in
         if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
             return self._unres(f, "month", mo=mv, lunar=True)

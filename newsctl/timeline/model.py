@@ -109,6 +109,9 @@ class _Ctx:
     # with no reference, the day a dateline printed without a year (中新网大连2月21日电), in
     # `STAND_IN_YEAR`: what 今天, 昨天, 上月 count from (their year unknown)
     dateline_day: dt.datetime | None = None
+    # the latest full date (year, month and day) the text has given: with no reference, a month
+    # whose context year would put it before that is the story's, year unknown (`_take_year`)
+    reached: dt.datetime | None = None
 
 
 @dataclass

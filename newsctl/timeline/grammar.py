@@ -2217,7 +2217,7 @@ class _Parser(Anchoring):
     _SPECIAL = re.compile(
         _grouped(
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
-            "如今|现今|此时|此刻|近日|日前|近期|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
+            "如今|现今|此时|此刻|近日|日前|近期|这两天|这几天|这些天|连日来|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
             "近年来|近年|近些年|近几年|近来|"
             "这些年|这几年|前几年|前些年|前几天|前些天|前几日|前几个月|前些个月|前几周|前几个星期|"
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
@@ -2247,8 +2247,11 @@ class _Parser(Anchoring):
                 return _Cand(i, e, "datetime", "PRESENT_REF", None, None, None, None, anchor)
             a, b, g = self._now_interval(ref)
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
-        if w == "近期" and self._looks_ahead(e):
+        if w in ("近期", "这两天", "这几天") and self._looks_ahead(e):
             return _Cand(i, e, "date", "FUTURE_REF", None, None, None, None, anchor)
+        if w in ("这两天", "这几天", "这些天", "连日来"):
+            # a vague recent period, as 近日 is (docs/timeline.md, annotation conventions)
+            return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("近日", "日前", "近期", "此前", "不久前", "前不久", "最近", "近来", "早前") or w in (
             "前一阵子",
             "前阵子",

@@ -1206,6 +1206,12 @@ class _Parser(Anchoring):
                 if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
                     pos = gloss.end()
                     continue
+            if s[pos] == "(" and Rank.DAY <= last <= Rank.DAYPART and f.start is not None:
+                # 今天（1月3日）上午, 今晚（2月10日）九点半: the day restated, one expression that goes on
+                gloss = _RX_DAY_GLOSS.match(s, pos)
+                if gloss is not None and self._glosses_day(gloss, f):
+                    pos = gloss.end()
+                    continue
             at = pos
             if (
                 s[pos] == " "
@@ -1327,6 +1333,14 @@ class _Parser(Anchoring):
         if g.group("mo") is not None and int(g.group("mo")) != start.month:
             return e
         return g.end()
+
+    @staticmethod
+    def _glosses_day(g: re.Match[str], f: _Frame) -> bool:
+        """Does the gloss `g` ((24日), (8月2日)) restate the day frame `f` resolved to?"""
+        start = f.start
+        if start is None or g.group("d") is None or f.gran not in ("day", "hour", "minute"):
+            return False
+        return int(g.group("d")) == start.day and (g.group("mo") is None or int(g.group("mo")) == start.month)
 
     def _date_after_weekday(self, e: int) -> tuple[int, _Frame] | None:
         """'周日，二月十号': a weekday set before its month and day is one expression, dated by them

@@ -1206,6 +1206,9 @@ class _Parser(Anchoring):
                 if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
                     pos = gloss.end()
                     continue
+            if last == Rank.YEAR and s.startswith("全年", pos) and f.gran == "year" and f.start is not None:
+                pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
+                continue
             if s[pos] == "(" and Rank.DAY <= last <= Rank.DAYPART and f.start is not None:
                 # 今天（1月3日）上午, 今晚（2月10日）九点半: the day restated, one expression that goes on
                 gloss = _RX_DAY_GLOSS.match(s, pos)

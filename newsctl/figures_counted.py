@@ -141,6 +141,17 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
     # 死亡人数已升至118人); the word next to the figure must be a noun (事故造成3人死亡: not 事故)
     side = "before_money" if q.kind == "money" else "before"
+    # 参展企业已超160家。: the clause ends at the measure word, so its topic is what it counts (not
+    # after a grade or a count of parts: 分为12级)
+    next_char = text[q.end : q.end + 1]
+    topic = (
+        q.kind == "count"
+        and q.unit is not None
+        and not person
+        and not after_spans
+        and not (_is_han(next_char) or next_char.isalnum())
+        and q.unit not in _counted_vocab()["topic_not_units"]
+    )
     spans = after_spans if q.kind == "count" else []
     if q.kind != "count" and text[q.end : q.end + 1] == "的":
         spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
@@ -151,7 +162,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             spans += _before_spans(text, share, "before_money", lo=lo if lo <= share else 0)
     spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
     vocab_c = _counted_vocab()
-    if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"]:
+    if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"] or topic:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
         # (read only when the readings before it find nothing, but first after a comparison)
         window = text[max(lo, q.start - vocab_c["subject_reach"]) : q.start]
@@ -458,6 +469,7 @@ def _counted_vocab() -> dict[str, Any]:
         },
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
+        "topic_not_units": frozenset(data["topic"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
         "phrase_max_han": int(data["phrase_run"]["max_han"]),
         "phrase_stop_tags": frozenset(data["phrase_run"]["stop_tags"]),

@@ -136,6 +136,20 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if han := found.group() if found else "":
             edge = _is_han(text[at + len(han) : at + len(han) + 1] or "，")
             after_spans.append(("after_phrase", (model.group() if model else "") + "|" + han, edge))
+    if q.kind == "count" and q.unit is not None and after_spans and not person:
+        # 144辆运送救援物资的卡车: a clause opened by a verb and closed by 的 qualifies the noun after
+        # it, within the clause (read when nothing nearer names what is counted)
+        far = text.find("的", q.end, min(q.end + _counted_vocab()["clause_modifier_far"], hi))
+        if far > q.end + 1 and _HAN_RUN(text, q.end, far).end() == far:
+            more = han_run(text, far + 1, min(far + 1 + limit, hi)).group()
+            # (not the first item of a list: 十起加重负担的形式主义、官僚主义问题)
+            if (
+                more
+                and text[far + 1 + len(more) : far + 2 + len(more)]
+                not in _counted_vocab()["list_joiner_chars"]
+            ):
+                edge = _han_goes_on(text, far + 1 + len(more), hi)
+                after_spans.append(("after_clause", text[q.end : far] + "|" + more, edge))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
@@ -469,6 +483,8 @@ def _counted_vocab() -> dict[str, Any]:
         },
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
+        "clause_modifier_far": int(data["clause_modifier"]["far"]),
+        "clause_verb_tags": frozenset(data["clause_modifier"]["verb_tags"]),
         "topic_not_units": frozenset(data["topic"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
         "phrase_max_han": int(data["phrase_run"]["max_han"]),
@@ -848,12 +864,14 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side in ("after_run", "after_phrase", "role_before"):
+                if side in ("after_run", "after_phrase", "role_before", "after_clause"):
                     found = (
                         _short_run(chars, open_edge, _tag_memo)
                         if side == "after_run"
                         else _phrase_run(chars, open_edge, _tag_memo)
                         if side == "after_phrase"
+                        else _after_clause(chars, open_edge, _tag_memo)
+                        if side == "after_clause"
                         else _role_before(chars, open_edge, _tag_memo)
                     )
                     if type(found) is list:
@@ -1056,6 +1074,21 @@ def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]
                 out[k] = named
                 taken.add(k)
             break
+
+
+def _after_clause(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The noun after a clause closed by 的 (`chars`: the clause, "|", the text after 的) when the
+    clause opens with a verb of two characters or more (运送|救援物资的卡车), not a noun that may own
+    what follows (企业的产品): the words it must know first when `tags` lacks them."""
+    clause, _, after = chars.partition("|")
+    firsts = [clause[:k] for k in (4, 3, 2) if k <= len(clause)]
+    lacking = [word for word in firsts if word not in tags]
+    if lacking:
+        return lacking
+    first = next((word for word in firsts if tags[word] is not None), None)
+    if first is None or tags[first] not in _counted_vocab()["clause_verb_tags"]:
+        return None
+    return _noun_phrase("after", after, tags, open_edge)
 
 
 def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:

@@ -1394,7 +1394,8 @@ def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | Non
             names = [out[k] for k in before[-n:]]
         if n >= 2 and len(names) == n and all(names) and len(set(names)) == n:
             for k, name in zip(after, names):
-                out[k] = name
+                if qs[k].unit_category != "time":  # 分别获刑5年和4年: a term is no count of the person
+                    out[k] = name
         at = text.find(word, here)
 
 

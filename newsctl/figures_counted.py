@@ -429,6 +429,7 @@ def _counted_vocab() -> dict[str, Any]:
         + tuple(data["rate_noun"]["money_suffixes"]),
         "amount_verb_words": _by_length(list(data["amount_verbs"])),
         "noun_suffixes_not_names": tuple(data["tag_fix_suffixes"]["suffixes"]),
+        "noun_word_endings": tuple(data["tag_fix_suffixes"]["noun_words"]),
         "name_tags": frozenset(data["tag_fix_suffixes"]["name_tags"]),
         "back_word_numerals": tuple(data["back_word_numerals"]),
         "forward_word_numerals": tuple(data["forward_word_numerals"]),
@@ -933,6 +934,9 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         suffixes, names = _counted_vocab()["noun_suffixes_not_names"], _counted_vocab()["name_tags"]
         # 贡献率: a word that ends like a noun of a rate is no person's name, whatever the tag says
         _tag_memo.update({w: "n" for w, t in looked_up.items() if t in names and w.endswith(suffixes)})
+        # 违纪行为, 合作社: words that end with a noun are nouns, whatever the tag says
+        endings = _counted_vocab()["noun_word_endings"]
+        _tag_memo.update({w: "n" for w, t in looked_up.items() if t is not None and w.endswith(endings)})
         pending = waiting
     for k, found in fallback.items():
         if out[k] is None:

@@ -766,6 +766,23 @@ def _noun_phrase(
             return [pair]
         if tag is None and _is_han(pair[0]):
             return None
+    if not after and words and start > 0 and stop_tag is not _NO_WORD:
+        # 少数|民族居民: a dictionary noun that starts before the phrase and ends with its first word
+        # or the first two characters of it (the longest words were matched from the figure
+        # outwards) opens the phrase, unless it opens with a verb (解决|问题困难: the verb's object)
+        first = words[0][0]
+        spans = [(k, m) for k in (3, 2, 1) if start >= k for m in sorted({len(first), 2}, reverse=True)]
+        wanted = [chars[start - k : start + m] for k, m in spans] + [chars[start - k : start] for k in (3, 2)]
+        lacking = [c for c in wanted if len(c) >= 2 and c not in tags]
+        if lacking:
+            return lacking
+        grow = next((k for k, m in spans if tags[chars[start - k : start + m]] in heads), 0)
+        verbs = _counted_vocab()["clause_verb_tags"]
+        if grow >= 2 and tags[chars[start - grow : start]] in verbs:
+            grow = 0
+        if grow and len(chars) - start + grow <= _vocab().counted_max:
+            words[0] = (chars[start - grow : start] + first, words[0][1])
+            start -= grow
     if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
         # 最|大功率, 进|出口值: the character before the phrase and its first character make a
         # word: the first word is read from its second character when that is a word, else the

@@ -486,6 +486,7 @@ def _counted_vocab() -> dict[str, Any]:
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "clause_modifier_far": int(data["clause_modifier"]["far"]),
         "clause_verb_tags": frozenset(data["clause_modifier"]["verb_tags"]),
+        "adverbial_adjective_tags": frozenset(data["adverbial_adjective_tags"]),
         "topic_not_units": frozenset(data["topic"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
         "phrase_max_han": int(data["phrase_run"]["max_han"]),
@@ -709,9 +710,13 @@ def _noun_phrase(
         # may be cut (产业用电量 of 第一产业用电量): leave it out
         read -= len(words.pop()[0] if after else words.pop(0)[0])
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
+    adverbial = False  # 两个部门|具体|负责: an adjective between the noun and a verb qualifies the verb
     while words and words[-1][1] not in heads:
         if not after:
             return None  # the word next to the figure must be the noun it counts
+        adverbial = words[-1][1] in _counted_vocab()["adverbial_adjective_tags"] and (
+            adverbial or stop_tag in _counted_vocab()["clause_verb_tags"]
+        )
         read -= len(words.pop()[0])
     if after and words:
         end = read
@@ -737,7 +742,7 @@ def _noun_phrase(
         if end < len(chars) and not _boundary_after(chars, end, False):
             # what follows the phrase must start a verb, an adverb or a preposition (9名同志|参加),
             # not more of a noun phrase (300支各行各业志愿|服务队伍, 9大机种|自动化改造)
-            if end != pos and len(words) > 0:
+            if end != pos and len(words) > 0 and not adverbial:
                 return None  # trailing modifiers were trimmed: the phrase went on
             next_tag = stop_tag
             if stop_tag is _NO_WORD:

@@ -136,6 +136,15 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if han := found.group() if found else "":
             edge = _is_han(text[at + len(han) : at + len(han) + 1] or "，")
             after_spans.append(("after_phrase", (model.group() if model else "") + "|" + han, edge))
+    if q.kind == "count" and q.unit is not None and not person and not after_spans:
+        # 25个“城中村”改造项目, 1组「创业潜力奖」: a quoted name right after the measure word, or the
+        # noun after it
+        quoted = _quoted_after(text, q.end, hi)
+        if quoted is not None:
+            title, rest_at = quoted
+            rest = han_run(text, rest_at, min(rest_at + limit, hi)).group()
+            edge = _han_goes_on(text, rest_at + len(rest), hi)
+            after_spans.append(("after_quote", title + "|" + rest, edge))
     if q.kind == "count" and q.unit is not None and after_spans and not person:
         # 144辆运送救援物资的卡车: a clause opened by a verb and closed by 的 qualifies the noun after
         # it, within the clause (read when nothing nearer names what is counted)
@@ -167,6 +176,11 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         and q.unit not in _counted_vocab()["topic_not_units"]
     )
     spans = after_spans if q.kind == "count" else []
+    if topic:
+        # 发出《监督意见书》520余份。: a quoted name right before the count names what it counts
+        named = _quoted_before(text, q.start, lo)
+        if named is not None:
+            spans.append(("word", named, False))
     if q.kind != "count" and text[q.end : q.end + 1] == "的":
         spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
     if q.kind == "percent":
@@ -486,6 +500,8 @@ def _counted_vocab() -> dict[str, Any]:
         "run_not_units": frozenset(data["short_run"]["not_units"]),
         "clause_modifier_far": int(data["clause_modifier"]["far"]),
         "clause_verb_tags": frozenset(data["clause_modifier"]["verb_tags"]),
+        "quoted_pairs": {pair[0]: pair[1] for pair in data["quoted"]["pairs"]},
+        "quoted_max": int(data["quoted"]["max_chars"]),
         "adverbial_adjective_tags": frozenset(data["adverbial_adjective_tags"]),
         "topic_not_units": frozenset(data["topic"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
@@ -887,10 +903,12 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side in ("after_run", "after_phrase", "role_before", "after_clause"):
+                if side in ("after_run", "after_phrase", "role_before", "after_clause", "after_quote"):
                     found = (
                         _short_run(chars, open_edge, _tag_memo)
                         if side == "after_run"
+                        else _after_quote(chars, open_edge, _tag_memo)
+                        if side == "after_quote"
                         else _phrase_run(chars, open_edge, _tag_memo)
                         if side == "after_phrase"
                         else _after_clause(chars, open_edge, _tag_memo)
@@ -1100,6 +1118,52 @@ def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]
                 out[k] = named
                 taken.add(k)
             break
+
+
+def _quoted_after(text: str, at: int, hi: int) -> tuple[str, int] | None:
+    """The quoted name that opens at `at` (“城中村”, 「创业潜力奖」) and where the text goes on after it."""
+    vocab = _counted_vocab()
+    close = vocab["quoted_pairs"].get(text[at : at + 1])
+    if close is None:
+        return None
+    end = text.find(close, at + 1, min(at + 2 + vocab["quoted_max"], hi))
+    title = text[at + 1 : end]
+    if end < 0 or len(title) < 2 or not _QUOTED_NAME(title):
+        return None
+    return title, end + 1
+
+
+def _quoted_before(text: str, end: int, lo: int) -> str | None:
+    """The quoted name that closes right before `end` (《监督意见书》)."""
+    vocab = _counted_vocab()
+    opener = next((o for o, c in vocab["quoted_pairs"].items() if c == text[end - 1 : end] and o != c), None)
+    if opener is None or end - 1 <= lo:
+        return None
+    start = text.rfind(opener, max(lo, end - 2 - vocab["quoted_max"]), end - 1)
+    title = text[start + 1 : end - 1]
+    if start < 0 or len(title) < 2 or not _QUOTED_NAME(title):
+        return None
+    return title
+
+
+#: a quoted name: Han characters, Latin letters and digits, no punctuation
+_QUOTED_NAME = re.compile("[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+").fullmatch
+
+
+def _after_quote(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """What a count followed by a quoted name counts (`chars`: the name, "|", the Han run after
+    the closing mark): the noun phrase after the name (“城中村”改造项目 → 改造项目, 「异域」的书籍 →
+    书籍), or the name itself when the clause ends or goes on with a function character there
+    (1组「创业潜力奖」，, 两组“XX”和…); else nothing (五个“XX”集中体现: the name may be no noun)."""
+    title, _, rest = chars.partition("|")
+    if rest.startswith("的"):
+        rest = rest[1:]
+    if rest and rest[0] not in _BOUNDARY_CHARS:
+        found = _noun_phrase("after", rest, tags, open_edge)
+        if type(found) is str and tags.get(found) in _news_vocab()["after_not_tags"]:
+            return None  # 五个“XX”集中体现: a set phrase alone after the name is its predicate
+        return found
+    return title
 
 
 def _after_clause(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:

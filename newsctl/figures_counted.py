@@ -623,6 +623,7 @@ def _noun_phrase(
     n_chars = len(chars)
     stop_tag: Any = None  # the tag of the word that ended the phrase (_NO_WORD: no word went on)
     weak_head = False
+    word: str | None = None
     while 0 <= pos <= n_chars and len(words) < 4:
         # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
         # (the candidates, longest first, are sliced one by one: most steps end at the first)
@@ -716,6 +717,7 @@ def _noun_phrase(
             break
         words.append((word, tag))
         pos = pos + len(word) if after else pos - len(word)
+    stop_word = word if stop_tag is not None and stop_tag is not _NO_WORD else None
     if weak_head and (len(words) < 2 or words[-2][1] not in heads):
         return None
     if not after:
@@ -787,23 +789,25 @@ def _noun_phrase(
             return [pair]
         if tag is None and _is_han(pair[0]):
             return None
-    if not after and words and start > 0 and stop_tag is not _NO_WORD:
-        # 少数|民族居民: a dictionary noun that starts before the phrase and ends with its first word
-        # or the first two characters of it (the longest words were matched from the figure
-        # outwards) opens the phrase, unless it opens with a verb (解决|问题困难: the verb's object)
-        first = words[0][0]
-        spans = [(k, m) for k in (3, 2, 1) if start >= k for m in sorted({len(first), 2}, reverse=True)]
-        wanted = [chars[start - k : start + m] for k, m in spans] + [chars[start - k : start] for k in (3, 2)]
-        lacking = [c for c in wanted if len(c) >= 2 and c not in tags]
-        if lacking:
-            return lacking
-        grow = next((k for k, m in spans if tags[chars[start - k : start + m]] in heads), 0)
-        verbs = _counted_vocab()["clause_verb_tags"]
-        if grow >= 2 and tags[chars[start - grow : start]] in verbs:
-            grow = 0
-        if grow and len(chars) - start + grow <= _vocab().counted_max:
-            words[0] = (chars[start - grow : start] + first, words[0][1])
-            start -= grow
+    if (
+        not after
+        and words
+        and stop_tag is not _NO_WORD
+        and stop_tag not in _counted_vocab()["clause_verb_tags"]
+        and stop_word is not None
+        and len(stop_word) == 2
+        and chars[start - 2 : start] == stop_word
+    ):
+        # 少数|民族居民: the word of two characters that ended the reading and the phrase's first word
+        # make a dictionary noun (the longest words were matched from the figure outwards): it opens
+        # the phrase (not after a verb: 解决|问题困难)
+        whole = stop_word + words[0][0]
+        tag = tags.get(whole, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [whole]
+        if tag in heads and len(chars) - start + 2 <= _vocab().counted_max:
+            words[0] = (whole, tag)
+            start -= 2
     if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
         # 最|大功率, 进|出口值: the character before the phrase and its first character make a
         # word: the first word is read from its second character when that is a word, else the

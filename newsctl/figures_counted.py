@@ -136,12 +136,51 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         if han := found.group() if found else "":
             edge = _is_han(text[at + len(han) : at + len(han) + 1] or "，")
             after_spans.append(("after_phrase", (model.group() if model else "") + "|" + han, edge))
+    if q.kind == "count" and q.unit is not None and not person and not after_spans:
+        # 25个“城中村”改造项目, 1组「创业潜力奖」: a quoted name right after the measure word, or the
+        # noun after it
+        quoted = _quoted_after(text, q.end, hi)
+        if quoted is not None:
+            title, rest_at = quoted
+            rest = han_run(text, rest_at, min(rest_at + limit, hi)).group()
+            edge = _han_goes_on(text, rest_at + len(rest), hi)
+            after_spans.append(("after_quote", title + "|" + rest, edge))
+    if q.kind == "count" and q.unit is not None and after_spans and not person:
+        # 144辆运送救援物资的卡车: a clause opened by a verb and closed by 的 qualifies the noun after
+        # it, within the clause (read when nothing nearer names what is counted)
+        far = text.find("的", q.end, min(q.end + _counted_vocab()["clause_modifier_far"], hi))
+        if far > q.end + 1 and _HAN_RUN(text, q.end, far).end() == far:
+            more = han_run(text, far + 1, min(far + 1 + limit, hi)).group()
+            # (not the first item of a list: 十起加重负担的形式主义、官僚主义问题)
+            if (
+                more
+                and text[far + 1 + len(more) : far + 2 + len(more)]
+                not in _counted_vocab()["list_joiner_chars"]
+            ):
+                edge = _han_goes_on(text, far + 1 + len(more), hi)
+                after_spans.append(("after_clause", text[q.end : far] + "|" + more, edge))
     if q.kind == "count" and after_spans and not person:
         return after_spans  # the noun before 该公司一架 is not what 架 counts
     # before the figure: the noun phrase that ends there, past linking words (用电量同比增长16.9%,
     # 死亡人数已升至118人); the word next to the figure must be a noun (事故造成3人死亡: not 事故)
     side = "before_money" if q.kind == "money" else "before"
+    # 参展企业已超160家。: the clause ends at the measure word, so its topic is what it counts (not
+    # after a grade or a count of parts: 分为12级)
+    next_char = text[q.end : q.end + 1]
+    topic = (
+        q.kind == "count"
+        and q.unit is not None
+        and not person
+        and not after_spans
+        and not (_is_han(next_char) or next_char.isalnum())
+        and q.unit not in _counted_vocab()["topic_not_units"]
+    )
     spans = after_spans if q.kind == "count" else []
+    if topic:
+        # 发出《监督意见书》520余份。: a quoted name right before the count names what it counts
+        named = _quoted_before(text, q.start, lo)
+        if named is not None:
+            spans.append(("word", named, False))
     if q.kind != "count" and text[q.end : q.end + 1] == "的":
         spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
     if q.kind == "percent":
@@ -151,7 +190,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             spans += _before_spans(text, share, "before_money", lo=lo if lo <= share else 0)
     spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
     vocab_c = _counted_vocab()
-    if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"]:
+    if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"] or topic:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
         # (read only when the readings before it find nothing, but first after a comparison)
         window = text[max(lo, q.start - vocab_c["subject_reach"]) : q.start]
@@ -404,6 +443,7 @@ def _counted_vocab() -> dict[str, Any]:
         + tuple(data["rate_noun"]["money_suffixes"]),
         "amount_verb_words": _by_length(list(data["amount_verbs"])),
         "noun_suffixes_not_names": tuple(data["tag_fix_suffixes"]["suffixes"]),
+        "noun_word_endings": tuple(data["tag_fix_suffixes"]["noun_words"]),
         "name_tags": frozenset(data["tag_fix_suffixes"]["name_tags"]),
         "back_word_numerals": tuple(data["back_word_numerals"]),
         "forward_word_numerals": tuple(data["forward_word_numerals"]),
@@ -458,6 +498,12 @@ def _counted_vocab() -> dict[str, Any]:
         },
         "run_max": int(data["short_run"]["max_chars"]),
         "run_not_units": frozenset(data["short_run"]["not_units"]),
+        "clause_modifier_far": int(data["clause_modifier"]["far"]),
+        "clause_verb_tags": frozenset(data["clause_modifier"]["verb_tags"]),
+        "quoted_pairs": {pair[0]: pair[1] for pair in data["quoted"]["pairs"]},
+        "quoted_max": int(data["quoted"]["max_chars"]),
+        "adverbial_adjective_tags": frozenset(data["adverbial_adjective_tags"]),
+        "topic_not_units": frozenset(data["topic"]["not_units"]),
         "run_head_tags": frozenset(data["short_run"]["head_tags"]),
         "phrase_max_han": int(data["phrase_run"]["max_han"]),
         "phrase_stop_tags": frozenset(data["phrase_run"]["stop_tags"]),
@@ -577,6 +623,7 @@ def _noun_phrase(
     n_chars = len(chars)
     stop_tag: Any = None  # the tag of the word that ended the phrase (_NO_WORD: no word went on)
     weak_head = False
+    word: str | None = None
     while 0 <= pos <= n_chars and len(words) < 4:
         # the head may be a long dictionary word, its modifiers at most three characters (引进|技术人才)
         # (the candidates, longest first, are sliced one by one: most steps end at the first)
@@ -670,6 +717,7 @@ def _noun_phrase(
             break
         words.append((word, tag))
         pos = pos + len(word) if after else pos - len(word)
+    stop_word = word if stop_tag is not None and stop_tag is not _NO_WORD else None
     if weak_head and (len(words) < 2 or words[-2][1] not in heads):
         return None
     if not after:
@@ -680,9 +728,13 @@ def _noun_phrase(
         # may be cut (产业用电量 of 第一产业用电量): leave it out
         read -= len(words.pop()[0] if after else words.pop(0)[0])
     # the head is the last noun of the phrase: trim trailing modifiers that are not head nouns
+    adverbial = False  # 两个部门|具体|负责: an adjective between the noun and a verb qualifies the verb
     while words and words[-1][1] not in heads:
         if not after:
             return None  # the word next to the figure must be the noun it counts
+        adverbial = words[-1][1] in _counted_vocab()["adverbial_adjective_tags"] and (
+            adverbial or stop_tag in _counted_vocab()["clause_verb_tags"]
+        )
         read -= len(words.pop()[0])
     if after and words:
         end = read
@@ -708,7 +760,7 @@ def _noun_phrase(
         if end < len(chars) and not _boundary_after(chars, end, False):
             # what follows the phrase must start a verb, an adverb or a preposition (9名同志|参加),
             # not more of a noun phrase (300支各行各业志愿|服务队伍, 9大机种|自动化改造)
-            if end != pos and len(words) > 0:
+            if end != pos and len(words) > 0 and not adverbial:
                 return None  # trailing modifiers were trimmed: the phrase went on
             next_tag = stop_tag
             if stop_tag is _NO_WORD:
@@ -737,6 +789,25 @@ def _noun_phrase(
             return [pair]
         if tag is None and _is_han(pair[0]):
             return None
+    if (
+        not after
+        and words
+        and stop_tag is not _NO_WORD
+        and stop_tag not in _counted_vocab()["clause_verb_tags"]
+        and stop_word is not None
+        and len(stop_word) == 2
+        and chars[start - 2 : start] == stop_word
+    ):
+        # 少数|民族居民: the word of two characters that ended the reading and the phrase's first word
+        # make a dictionary noun (the longest words were matched from the figure outwards): it opens
+        # the phrase (not after a verb: 解决|问题困难)
+        whole = stop_word + words[0][0]
+        tag = tags.get(whole, _UNKNOWN)
+        if tag is _UNKNOWN:
+            return [whole]
+        if tag in heads and len(chars) - start + 2 <= _vocab().counted_max:
+            words[0] = (whole, tag)
+            start -= 2
     if not after and words and stop_tag is _NO_WORD and start > 0 and (start > 1 or not open_edge):
         # 最|大功率, 进|出口值: the character before the phrase and its first character make a
         # word: the first word is read from its second character when that is a word, else the
@@ -836,12 +907,16 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
         for k, spans in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side in ("after_run", "after_phrase", "role_before"):
+                if side in ("after_run", "after_phrase", "role_before", "after_clause", "after_quote"):
                     found = (
                         _short_run(chars, open_edge, _tag_memo)
                         if side == "after_run"
+                        else _after_quote(chars, open_edge, _tag_memo)
+                        if side == "after_quote"
                         else _phrase_run(chars, open_edge, _tag_memo)
                         if side == "after_phrase"
+                        else _after_clause(chars, open_edge, _tag_memo)
+                        if side == "after_clause"
                         else _role_before(chars, open_edge, _tag_memo)
                     )
                     if type(found) is list:
@@ -903,6 +978,9 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         suffixes, names = _counted_vocab()["noun_suffixes_not_names"], _counted_vocab()["name_tags"]
         # 贡献率: a word that ends like a noun of a rate is no person's name, whatever the tag says
         _tag_memo.update({w: "n" for w, t in looked_up.items() if t in names and w.endswith(suffixes)})
+        # 违纪行为, 合作社: words that end with a noun are nouns, whatever the tag says
+        endings = _counted_vocab()["noun_word_endings"]
+        _tag_memo.update({w: "n" for w, t in looked_up.items() if t is not None and w.endswith(endings)})
         pending = waiting
     for k, found in fallback.items():
         if out[k] is None:
@@ -1044,6 +1122,67 @@ def _name_partitive_people(text: str, qs: list[_Quantity], out: list[str | None]
                 out[k] = named
                 taken.add(k)
             break
+
+
+def _quoted_after(text: str, at: int, hi: int) -> tuple[str, int] | None:
+    """The quoted name that opens at `at` (“城中村”, 「创业潜力奖」) and where the text goes on after it."""
+    vocab = _counted_vocab()
+    close = vocab["quoted_pairs"].get(text[at : at + 1])
+    if close is None:
+        return None
+    end = text.find(close, at + 1, min(at + 2 + vocab["quoted_max"], hi))
+    title = text[at + 1 : end]
+    if end < 0 or len(title) < 2 or not _QUOTED_NAME(title):
+        return None
+    return title, end + 1
+
+
+def _quoted_before(text: str, end: int, lo: int) -> str | None:
+    """The quoted name that closes right before `end` (《监督意见书》)."""
+    vocab = _counted_vocab()
+    opener = next((o for o, c in vocab["quoted_pairs"].items() if c == text[end - 1 : end] and o != c), None)
+    if opener is None or end - 1 <= lo:
+        return None
+    start = text.rfind(opener, max(lo, end - 2 - vocab["quoted_max"]), end - 1)
+    title = text[start + 1 : end - 1]
+    if start < 0 or len(title) < 2 or not _QUOTED_NAME(title):
+        return None
+    return title
+
+
+#: a quoted name: Han characters, Latin letters and digits, no punctuation
+_QUOTED_NAME = re.compile("[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+").fullmatch
+
+
+def _after_quote(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """What a count followed by a quoted name counts (`chars`: the name, "|", the Han run after
+    the closing mark): the noun phrase after the name (“城中村”改造项目 → 改造项目, 「异域」的书籍 →
+    书籍), or the name itself when the clause ends or goes on with a function character there
+    (1组「创业潜力奖」，, 两组“XX”和…); else nothing (五个“XX”集中体现: the name may be no noun)."""
+    title, _, rest = chars.partition("|")
+    if rest.startswith("的"):
+        rest = rest[1:]
+    if rest and rest[0] not in _BOUNDARY_CHARS:
+        found = _noun_phrase("after", rest, tags, open_edge)
+        if type(found) is str and tags.get(found) in _news_vocab()["after_not_tags"]:
+            return None  # 五个“XX”集中体现: a set phrase alone after the name is its predicate
+        return found
+    return title
+
+
+def _after_clause(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
+    """The noun after a clause closed by 的 (`chars`: the clause, "|", the text after 的) when the
+    clause opens with a verb of two characters or more (运送|救援物资的卡车), not a noun that may own
+    what follows (企业的产品): the words it must know first when `tags` lacks them."""
+    clause, _, after = chars.partition("|")
+    firsts = [clause[:k] for k in (4, 3, 2) if k <= len(clause)]
+    lacking = [word for word in firsts if word not in tags]
+    if lacking:
+        return lacking
+    first = next((word for word in firsts if tags[word] is not None), None)
+    if first is None or tags[first] not in _counted_vocab()["clause_verb_tags"]:
+        return None
+    return _noun_phrase("after", after, tags, open_edge)
 
 
 def _short_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str | list[str] | None:
@@ -1349,7 +1488,8 @@ def _distribute_respectively(text: str, qs: list[_Quantity], out: list[str | Non
             names = [out[k] for k in before[-n:]]
         if n >= 2 and len(names) == n and all(names) and len(set(names)) == n:
             for k, name in zip(after, names):
-                out[k] = name
+                if qs[k].unit_category != "time":  # 分别获刑5年和4年: a term is no count of the person
+                    out[k] = name
         at = text.find(word, here)
 
 

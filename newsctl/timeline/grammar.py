@@ -2115,6 +2115,14 @@ class _Parser(Anchoring):
                 if sw in ("内", "以内", "之内"):
                     # 七日内 with no reference date cannot be placed: what is left is its length
                     return _Cand(j, suf.end(), "duration", durv, None, None, grain, None, "absolute")
+                story = self._after_story_time(i, n, pw, sw, fine) if sw in ("后", "之后", "以后") else None
+                if story is not None and story[0] is not None and fine not in ("hour", "minute", "second"):
+                    # 2004年6月1日实施，5个月后: counted from the story's time, which the text gives
+                    a, b = grain_interval(story[0] + _delta(total), fine)[:2]
+                    mod_after = "after" if sw != "后" or lead == "more_than" else None
+                    return _Cand(
+                        i, suf.end(), "date", timex_value(a, b, fine), a, b, fine, mod_after, "context"
+                    )
                 unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX")
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("前", "之前", "以前") and n is None:  # 多年前, 几天前: some time back

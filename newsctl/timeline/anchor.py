@@ -780,7 +780,8 @@ class Anchoring:
     ) -> tuple[dt.datetime | None] | None:
         """What 'N天后, 一年后' opening a clause at i counts from in a story told in the past: the
         story's last time, named earlier in the paragraph before the reference (范16日访越，但两天
-        后取消 is the 18th), not the reference, unless the clause looks ahead (将, 预计 …:
+        后取消 is the 18th; with no reference, a time of that sentence or the one before), not the
+        reference, unless the clause looks ahead (将, 预计 …:
         data/timewords.json `future_markers`).  Returns (base,) with the base to count from, or
         (None,) when that time is coarser than the unit (去年罹癌…半年后复发: a length after an
         event); None when the rule does not apply (the reference is the base)."""
@@ -790,13 +791,12 @@ class Anchoring:
             or pw is not None
             or sw not in ("后", "之后", "以后", "过后")
             or fine in ("hour", "minute", "second")
-            or ref is None
             or last is None
             or last.start is None
             or last.end is None
             or last.gran is None
             or last.year_unknown
-            or last.end > trunc(ref, "day")
+            or (ref is not None and last.end > trunc(ref, "day"))
             or "\n" in self.s[last.e : i]
             or not _RX_STORY_OPENING.fullmatch(self.s, self._clause_start(last.e, i), i)
         ):
@@ -805,9 +805,21 @@ class Anchoring:
         rest = self.s[i : clause_end.start() if clause_end else len(self.s)]
         if any(w in rest for w in self.v["future_markers"]):
             return None
+        if ref is None and not self._story_time_near(last.s, i):
+            return None
         if GRAIN_ORDER.get(last.gran, 0) > GRAIN_ORDER[fine]:
             return (None,)
         return (last.start,)
+
+    def _story_time_near(self, at: int, i: int) -> bool:
+        """With no reference to tell past from future: is the time at `at` in the sentence of i or
+        the one before, in a sentence that does not look ahead (`future_markers`)?"""
+        here = self._sentence_start(0, i)
+        if at < self._sentence_start(0, max(here - 1, 0)):
+            return False
+        its_start = self._sentence_start(0, at)
+        its_end = min((k for k in (self.s.find(p, at) for p in _SENTENCE_ENDS) if k >= 0), default=i)
+        return not any(w in self.s[its_start : min(its_end, i)] for w in self.v["future_markers"])
 
     def _speech_day(self, i: int) -> dt.datetime | None:
         """The day of a statement whose words the clause at i reports (国防部6日称，过去一天，…): the

@@ -1508,6 +1508,7 @@ class _Parser(Anchoring):
                 anchor = rf.anchor
         suf = self._SUFFIX.match(s, e) if e < self.n and _SUFFIX_MAY_BEGIN[s[e]] else None
         ref = self.ctx.ref
+        years_span = False
         w = suf.group(0).strip() if suf else None
         if (
             w in ("前", "后")
@@ -1557,6 +1558,11 @@ class _Parser(Anchoring):
                         end = lf.start  # 三点之前: until 15:00
             elif w in ("以后", "之后", "后") or w.startswith("过"):  # 春节过后, 中秋节过完(后): after it
                 mod, typ = "after", "range"
+                years = self._years_after(e) if gran == "year" and w != "后" and start is not None else None
+                if years is not None and not unresolved:
+                    # 2011年以后的30年里: those thirty years, one range from the year named
+                    e, mod, end = years[0], None, start + relativedelta(years=years[1])
+                    years_span = True
             elif w in ("左右", "前后", "许", "上下"):
                 mod = "about"
             elif w in ("以内", "之内", "内"):
@@ -1597,6 +1603,8 @@ class _Parser(Anchoring):
             else:
                 return None  # an empty or reversed interval is not a time expression
         value = self._value(lf, rf, start, end, gran, unresolved, mod)
+        if years_span:
+            value = timex_value(start, end, gran)
         time_of_day = lf.kinds[-1:] in (("daypart",), ("clock",))
         if typ == "date" and (gran in ("hour", "minute", "second") or (unresolved and time_of_day)):
             typ = "datetime"  # a time of day is one whether or not its day can be placed (下午 alone)
@@ -1658,11 +1666,12 @@ class _Parser(Anchoring):
         "载": (12, 0, 0, "year"),
         "晚": (0, 1, 0, "day"),
         "宿": (0, 1, 0, "day"),
+        "夜": (0, 1, 0, "day"),
     }
     _DUR_RX = re.compile(
-        rf"(?:(?P<num>{_NUM}|半)(?P<more>多|余|来|几)?(?:整(?=个|年|天|日|周|星期|小时))?(?P<ge>个)?(?P<more0>多|余)?(?P<half>半)?"
+        rf"(?:(?P<num>{_NUM}|半)(?P<more>多|余|来|几)?(?:整(?=个|年|天|日|周|星期|小时|夜))?(?P<ge>个)?(?P<more0>多|余)?(?P<half>半)?"
         rf"|(?P<fz>多|数|几|十几|几十|数十)(?P<ge2>个)?)"
-        r"\s{0,1}(?P<unit>个季度|季度|个星期|星期|个礼拜|礼拜|个小时|小时|个钟头|钟头|个钟(?!点)|个月|刻钟|分钟|秒钟|世纪|年|月|周|天|日|秒|分|载|(?<=个半)钟(?![点表楼声摆情爱]))"
+        r"\s{0,1}(?P<unit>个季度|季度|个星期|星期|个礼拜|礼拜|个小时|小时|个钟头|钟头|个钟(?!点)|个月|刻钟|分钟|秒钟|世纪|年|月|周|天|日|秒|分|载|夜|(?<=个半)钟(?![点表楼声摆情爱]))"
         r"(?P<half2>半(?!个|年|月|天|日|小时|周|星期|礼拜))?(?:钟)?(?P<more2>多|余)?"
     )
 
@@ -1819,6 +1828,37 @@ class _Parser(Anchoring):
         first = numeral_int(s[i - 2])
         return first is not None and first >= 1 and first + 1 == n
 
+    def _years_after(self, e: int) -> tuple[int, int] | None:
+        """的N年里 (间, 中, 内) right after Y年以后 at e: the end of those words and N."""
+        if not self.s.startswith("的", e):
+            return None
+        d = self._one_duration(e + 1)
+        if d is None or d[5] != "年" or d[1] is None or d[4] or not float(d[1]).is_integer():
+            return None
+        k = d[0]
+        if self.s[k : k + 1] not in self.v["years_after_span_ends"] or not self.s[k : k + 1]:
+            return None
+        return k + 1, int(d[1])
+
+    def _night_length(self, i: int, j: int, end: int, has_prefix: bool, m_num: str) -> bool:
+        """Is N夜 at j..end a length of nights (躲了一夜, 一整夜, 两夜排队)?
+
+        Not 半夜 (midnight), not after a prefix (前一夜) or a count of days (三天两夜: a stay),
+        not in an idiom (一夜之间, 一夜暴富: night_length_not_before)."""
+        s = self.s
+        if has_prefix or m_num.startswith("半") or (i >= 1 and s[i - 1] in "天日半午深昨今前当"):
+            return False
+        return not s.startswith(tuple(self.v["night_length_not_before"]), end)
+
+    def _one_unit_not_a_length(self, j: int, end: int) -> bool:
+        """Is the one day or year at j..end a day described (难忘的一天) or compared (一天比一天)?"""
+        s, word = self.s, self.s[j:end]
+        if word not in self.v["one_unit_described_words"]:
+            return False
+        if s.startswith(word + "比" + word, j) or s.startswith(word + "比", j - 1 - len(word)):
+            return True
+        return j >= 1 and s[j - 1] in self.v["one_unit_described_after"]
+
     def _again_after(self, i: int) -> bool:
         """Does 再过 stand right before the count at i, or 过 opening a clause (过十周)?"""
         s = self.s
@@ -1890,6 +1930,8 @@ class _Parser(Anchoring):
             return _Cand(i, end, "date", "XXXX-XX-XX", None, None, "day", None, "absolute")
         if n == 1 and j >= 2 and s.startswith(tuple(self.v["one_unit_position_before"]), j - 2):
             return None  # 假期最后一天, 任期的最后一年: a place in a period, not a length of one unit
+        if n == 1 and pre is None and end == j + 2 and self._one_unit_not_a_length(j, end):
+            return None  # 最糟糕的一天, 一天比一天差: a day described or compared, not a length of one day
         if unit == "日" and s[end : end + 1] in ("元", "圆", "币"):
             return None  # 291.5日圆: yen, not days
         if unit == "日" and n is not None and n <= 31 and float(n).is_integer() and not pre:
@@ -1901,6 +1943,8 @@ class _Parser(Anchoring):
         if unit in ("晚", "宿") and (n is None or j == i and not _RX_NIGHT_NUM.match(s[j])):
             return None
         if unit == "晚" and s[end : end + 1] in "上间会饭报年":
+            return None
+        if unit == "夜" and not self._night_length(i, j, end, pre is not None, m_num=s[j:end]):
             return None
         if n is not None and n == 0:
             return None
@@ -2071,6 +2115,14 @@ class _Parser(Anchoring):
                 if sw in ("内", "以内", "之内"):
                     # 七日内 with no reference date cannot be placed: what is left is its length
                     return _Cand(j, suf.end(), "duration", durv, None, None, grain, None, "absolute")
+                story = self._after_story_time(i, n, pw, sw, fine) if sw in ("后", "之后", "以后") else None
+                if story is not None and story[0] is not None and fine not in ("hour", "minute", "second"):
+                    # 2004年6月1日实施，5个月后: counted from the story's time, which the text gives
+                    a, b = grain_interval(story[0] + _delta(total), fine)[:2]
+                    mod_after = "after" if sw != "后" or lead == "more_than" else None
+                    return _Cand(
+                        i, suf.end(), "date", timex_value(a, b, fine), a, b, fine, mod_after, "context"
+                    )
                 unknown = UNKNOWN_VALUE.get(fine, "XXXX-XX-XX")
                 return _Cand(i, suf.end(), "date", unknown, None, None, fine, None, anchor)
             if sw in ("前", "之前", "以前") and n is None:  # 多年前, 几天前: some time back

@@ -2,7 +2,9 @@
 
 Reads `newsctl figures -f jsonl` output over the shared corpus (runs it with this
 checkout's newsctl unless --from names a saved output) and prints the share of
-count, money and percent figures that have a non-null `counted`, by kind. With
+count, money and percent figures that have a non-null `counted`, by kind, over all
+of them and over those whose measure word can name what they count (see
+UNNAMEABLE_UNITS). With
 --sample N it also prints N random figures with a `counted` and N without, each
 with the text around it, for reading by hand.
 
@@ -25,6 +27,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 COUNTED_KINDS = ("count", "money", "percent")
+# Counts whose measure word says how often or at what grade, never how many of a thing: the
+# contract's `counted` ("what is counted, when the text says so") has nothing to name for them.
+# 度 counts times (二度中风, 两度会晤: the analyzer never reads one); 级 is a grade (三级医院, 4～6级偏北风,
+# 九级伤残, 四级应急响应) or a number of tiers named by a list before it (市、县、乡三级), not a count
+# of the noun after it. The second measure leaves these out of the denominator.
+UNNAMEABLE_UNITS = frozenset({"度", "级"})
 
 
 def _documents(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -58,6 +66,8 @@ def main() -> None:
             texts[str(record.get("id"))] = record.get("text") or ""
     total: Counter[str] = Counter()
     named: Counter[str] = Counter()
+    nameable_total: Counter[str] = Counter()
+    nameable_named: Counter[str] = Counter()
     with_counted: list[tuple[str, dict[str, Any]]] = []
     without: list[tuple[str, dict[str, Any]]] = []
     for doc in _documents(args):
@@ -66,15 +76,23 @@ def main() -> None:
             if kind not in COUNTED_KINDS:
                 continue
             total[kind] += 1
+            nameable = not (kind == "count" and figure["unit"] in UNNAMEABLE_UNITS)
+            nameable_total[kind] += nameable
             if figure["counted"]:
                 named[kind] += 1
+                nameable_named[kind] += nameable
                 with_counted.append((doc["id"], figure))
             else:
                 without.append((doc["id"], figure))
-    for kind in (*COUNTED_KINDS, "all"):
-        n = sum(total.values()) if kind == "all" else total[kind]
-        k = sum(named.values()) if kind == "all" else named[kind]
-        print(f"{kind:8} {k:6} / {n:6} = {100 * k / max(n, 1):5.1f} % with counted")
+    for title, of, among in (
+        ("all count, money and percent figures", named, total),
+        ("leaving out counts of times and grades (度, 级)", nameable_named, nameable_total),
+    ):
+        print(f"# {title}")
+        for kind in (*COUNTED_KINDS, "all"):
+            n = sum(among.values()) if kind == "all" else among[kind]
+            k = sum(of.values()) if kind == "all" else of[kind]
+            print(f"{kind:8} {k:6} / {n:6} = {100 * k / max(n, 1):5.1f} % with counted")
     if args.sample:
         rng = random.Random(args.seed)
         for title, pool in (("with counted", with_counted), ("without counted", without)):

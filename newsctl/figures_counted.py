@@ -54,6 +54,8 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
     # the dictionary decides where the noun phrase ends: no stop-character cuts (人, 才 end nouns too)
     if q.unit_category == "count" and q.unit == "度":
         return []  # 二度中风: 度 counts times, and what follows is what happened
+    if q.kind == "count" and _is_grade(text, q):
+        return []  # 三级医院, 市、县、乡三级: a grade or a number of tiers, not a count of the noun after
     if q.unit in _VERBAL_UNITS or q.unit in vocab.verbal_measure_words:
         # 同志两次上交: the noun before 两次 is not what 次 counts; a noun right after it is the
         # event counted (3次地震, 一场战争)
@@ -427,6 +429,16 @@ def _per_units() -> _Words:
     return _by_length(sorted({"每" + unit for key in ("count", "measure", "time") for unit in units[key]}))
 
 
+def _is_grade(text: str, q: _Quantity) -> bool:
+    """Whether a count's measure word gives a grade or a number of tiers (三级医院), not one after a
+    figure's scale (5个万亿级: 个 counts)."""
+    vocab = _counted_vocab()
+    return (
+        q.unit in vocab["grade_units"]
+        and text[q.unit_start - 1 : q.unit_start] not in vocab["grade_scale_chars"]
+    )
+
+
 @cache
 def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
@@ -435,6 +447,8 @@ def _counted_vocab() -> dict[str, Any]:
     return {
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
         "amount_verbs": dict(data["amount_verbs"]),
+        "grade_units": frozenset(data["grade_units"]["units"]),
+        "grade_scale_chars": frozenset(data["grade_units"]["scale_chars"]),
         "label_colons": frozenset(data["label"]["colons"]),
         "apposition_words": _by_length(data["label"]["apposition_words"]),
         "namely_words": _by_length(data["label"]["namely_words"]),

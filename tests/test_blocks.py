@@ -1477,3 +1477,25 @@ def test_a_naming_sentence_running_into_a_picture_caption_is_part_of_it() -> Non
     text = f"{_PARAGRAPHS[0]}\n目前，案件正在调查中。图为游客在仓库门前拍照。记者王小明摄"
     blocks = source_blocks(parse(text, published="2017-06-29"))
     assert ("body", "目前，案件正在调查中。") in blocks
+
+
+def test_a_wire_story_s_end_mark_and_what_follows_it_on_the_line_are_no_story() -> None:
+    text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}（完）（某某社专稿）关键词：某甲"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("footer", "（完）（某某社专稿）关键词：某甲") in blocks
+    assert ("body", _PARAGRAPHS[1]) in blocks
+    # 完 inside a sentence is the story's
+    text = f"{_PARAGRAPHS[0]}\n工程已经全部完工（完成验收）。"
+    assert ("body", "工程已经全部完工（完成验收）。") in source_blocks(parse(text, published="2017-06-29"))
+
+
+def test_a_link_to_the_page_s_neighbour_is_a_related_link_even_glued_between_paragraphs() -> None:
+    text = f"{_PARAGRAPHS[0]}  上一篇：某市举行春季运动会    {_PARAGRAPHS[1]}\n下一篇：某地发布暴雨预警"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("related_links", "上一篇：某市举行春季运动会") in blocks
+    assert ("related_links", "下一篇：某地发布暴雨预警") in blocks
+    assert ("body", _PARAGRAPHS[1]) in blocks
+    # one space: the link's title goes on, nothing is cut out of it
+    text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}\n下一篇：某地发布 暴雨预警"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("related_links", "下一篇：某地发布 暴雨预警") in blocks

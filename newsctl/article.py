@@ -2348,6 +2348,9 @@ def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
 
 
+_TITLE_RUBRIC = re.compile(r"^[【\[][^【】\[\]\s]{1,8}[】\]]\s*")
+
+
 def _glued_title_end(text: str, article: Article) -> int | None:
     """`<the record's title>还记得之前……`: the headline glued, unlabelled, before the lede;
     where it ends. A lede that opens with the headline's words goes on with punctuation
@@ -2356,6 +2359,10 @@ def _glued_title_end(text: str, article: Article) -> int | None:
     if not article.doc.title:
         return None
     title = _cleaned_title(article.doc.title)
+    if text.lstrip()[:1] != title[:1]:
+        # `[热点评述] 因港而兴……`, `【特稿】……`: a column's rubric before the record's title,
+        # which the page prints apart from its headline.
+        title = _TITLE_RUBRIC.sub("", title, count=1)
     if text.lstrip()[:1] != title[:1] or len(title) < GLUED_TITLE_MIN_CHARS:
         return None
     if not re.search(r"[\s，,、：:？?！!|｜-]", title[:-1]) and title[-1] not in "？?！!":

@@ -1181,6 +1181,17 @@ def test_the_record_title_glued_before_the_lede_is_the_printed_title() -> None:
     assert source_blocks(parse(repeated + "\n" + _PARAGRAPHS[1], title=title))[0] == ("body", repeated)
 
 
+def test_a_glued_headline_is_known_under_the_column_rubric_of_the_record_title() -> None:
+    headline = "某县仓库深夜起火，消防员连夜扑救"
+    lede = "昨天深夜，某县一处仓库起火，消防员赶到后很快将火扑灭。"
+    for rubric in ("【特稿】", "[热点评述] "):
+        article = parse(headline + lede + "\n" + _PARAGRAPHS[1], title=rubric + headline)
+        assert source_blocks(article)[:2] == [("title", headline), ("body", lede)]
+    # a rubric longer than a column's name is part of the title: nothing is cut
+    article = parse(headline + lede, title="【某县仓库深夜起火消防员连夜扑救】" + headline)
+    assert source_blocks(article)[0] == ("body", headline + lede)
+
+
 def test_an_unbracketed_update_note_and_a_glued_publication_time() -> None:
     note, story = "更新：增加内文、照片", "某市首间旗舰店今天开放参观，预计周六正式开幕，现场将送限量纪念品。"
     prompt, times = "快来社团分享照片吧", "出版时间：10:00 更新时间：19:35"

@@ -731,7 +731,7 @@ def _neighbour_link_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int,
 
 def _split_glued(line: _Line, cleaned: CleanedText, *, indented: bool) -> list[_Line]:
     """`indented`: the page indents paragraphs with ideographic spaces."""
-    links = _neighbour_link_breaks(line, cleaned) if "一" in line.text else []
+    links = _neighbour_link_breaks(line, cleaned) if "一篇" in line.text or "一页" in line.text else []
     if len(line.text) < GLUED_MIN_CHARS and not links:
         return [line]
     breaks = sorted([found.span() for found in _GLUED_BREAK.finditer(line.text)] + links)
@@ -2359,7 +2359,7 @@ def _glued_title_end(text: str, article: Article) -> int | None:
     if not article.doc.title:
         return None
     title = _cleaned_title(article.doc.title)
-    if text.lstrip()[:1] != title[:1]:
+    if title[:1] in "【[" and text.lstrip()[:1] != title[:1]:
         # `[热点评述] 因港而兴……`, `【特稿】……`: a column's rubric before the record's title,
         # which the page prints apart from its headline.
         title = _TITLE_RUBRIC.sub("", title, count=1)
@@ -2724,8 +2724,8 @@ def _mark_related(lines: list[_Line]) -> None:
     inside = False
     for line in lines:
         stripped = line.text.strip()
-        neighbour = _NEIGHBOUR_LINK.fullmatch(stripped) and not _ends_sentence(stripped)
-        if neighbour and line.role in ("body", "heading"):
+        neighbour = stripped[1:3] in ("一篇", "一页") and _NEIGHBOUR_LINK.fullmatch(stripped)
+        if neighbour and line.role in ("body", "heading") and not _ends_sentence(stripped):
             line.role, line.kind = "boilerplate", "related_links"
             continue
         glued_label = patterns.related_start.match(stripped) and not _ends_title(stripped)

@@ -664,7 +664,7 @@ def _split_lines(cleaned: CleanedText) -> list[_Line]:
     for raw in text.split("\n"):
         if raw.strip():
             line = _Line(offset, offset + len(raw), raw, blank_before=blank)
-            lines.extend(_split_glued(line, cleaned if indented else None))
+            lines.extend(_split_glued(line, cleaned, indented=indented))
             blank = False
         else:
             blank = True
@@ -682,6 +682,8 @@ _GLUED_BREAK = re.compile(
     r"|(?<=[。！？])(?=[(（]记者[\u4e00-\u9fff·]{2,3}[)）])"
     r"|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{2}[)）])(?=\S)|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{3}[)）])(?=\S)"
 )
+# A neighbour link glued between paragraphs, set off by runs of spaces.
+_GLUED_NEIGHBOUR_LINK = re.compile(r"(^\s*|\s+)[上下]一[篇页]\s*[:：]\s*\S{1,40}?(\s+|\s*$)")
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
 
 
@@ -712,13 +714,29 @@ def _indent_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
     return found
 
 
-def _split_glued(line: _Line, indented: CleanedText | None) -> list[_Line]:
-    """`indented`: the text, when its page indents paragraphs with ideographic spaces."""
-    if len(line.text) < GLUED_MIN_CHARS:
+def _neighbour_link_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int, int]]:
+    """`……机器。  上一篇：某标题    可想而知……`: the spaces around a neighbour link that a
+    page set off with runs of spaces (one space in the cleaned text), at any line length."""
+    source, index = cleaned.source, cleaned.source_index
+    found = []
+    for link in _GLUED_NEIGHBOUR_LINK.finditer(line.text):
+        start, end = link.span(2)
+        if end < len(line.text):
+            at, after = line.start + start, line.start + end
+            if len(source[index[at] : index[after]].strip(" \t\u3000\xa0")) or index[after] - index[at] < 2:
+                continue  # one space: the link's title goes on
+        found += [link.span(1), link.span(2)]
+    return found
+
+
+def _split_glued(line: _Line, cleaned: CleanedText, *, indented: bool) -> list[_Line]:
+    """`indented`: the page indents paragraphs with ideographic spaces."""
+    links = _neighbour_link_breaks(line, cleaned) if "一篇" in line.text or "一页" in line.text else []
+    if len(line.text) < GLUED_MIN_CHARS and not links:
         return [line]
-    breaks = [found.span() for found in _GLUED_BREAK.finditer(line.text)]
-    if indented is not None and " " in line.text:
-        breaks = sorted(breaks + _indent_breaks(line, indented))
+    breaks = sorted([found.span() for found in _GLUED_BREAK.finditer(line.text)] + links)
+    if indented and " " in line.text:
+        breaks = sorted(breaks + _indent_breaks(line, cleaned))
     pieces = []
     cursor = 0
     for start, end in breaks:
@@ -2330,6 +2348,9 @@ def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
 
 
+_TITLE_RUBRIC = re.compile(r"^[【\[][^【】\[\]\s]{1,8}[】\]]\s*")
+
+
 def _glued_title_end(text: str, article: Article) -> int | None:
     """`<the record's title>还记得之前……`: the headline glued, unlabelled, before the lede;
     where it ends. A lede that opens with the headline's words goes on with punctuation
@@ -2338,6 +2359,10 @@ def _glued_title_end(text: str, article: Article) -> int | None:
     if not article.doc.title:
         return None
     title = _cleaned_title(article.doc.title)
+    if title[:1] in "【[" and text.lstrip()[:1] != title[:1]:
+        # `[热点评述] 因港而兴……`, `【特稿】……`: a column's rubric before the record's title,
+        # which the page prints apart from its headline.
+        title = _TITLE_RUBRIC.sub("", title, count=1)
     if text.lstrip()[:1] != title[:1] or len(title) < GLUED_TITLE_MIN_CHARS:
         return None
     if not re.search(r"[\s，,、：:？?！!|｜-]", title[:-1]) and title[-1] not in "？?！!":
@@ -2689,12 +2714,20 @@ def _is_code_footer(line: str) -> bool:
     return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\s*", line))
 
 
+# `上一篇：某标题`, `下一页:某标题`: a page's link to its neighbour, not the article.
+_NEIGHBOUR_LINK = re.compile(r"\s*[上下]一[篇页]\s*[:：]\s*(?:\S| (?=\S)){1,40}\s*")
+
+
 def _mark_related(lines: list[_Line]) -> None:
     """`相关阅读:` and the headline-like links after it are not the article."""
     patterns = _patterns()
     inside = False
     for line in lines:
         stripped = line.text.strip()
+        neighbour = stripped[1:3] in ("一篇", "一页") and _NEIGHBOUR_LINK.fullmatch(stripped)
+        if neighbour and line.role in ("body", "heading") and not _ends_sentence(stripped):
+            line.role, line.kind = "boilerplate", "related_links"
+            continue
         glued_label = patterns.related_start.match(stripped) and not _ends_title(stripped)
         if line.role in ("body", "boilerplate") and (patterns.related_label.match(stripped) or glued_label):
             line.role, line.kind = "boilerplate", "related_links"

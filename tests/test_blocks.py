@@ -1181,6 +1181,17 @@ def test_the_record_title_glued_before_the_lede_is_the_printed_title() -> None:
     assert source_blocks(parse(repeated + "\n" + _PARAGRAPHS[1], title=title))[0] == ("body", repeated)
 
 
+def test_a_glued_headline_is_known_under_the_column_rubric_of_the_record_title() -> None:
+    headline = "某县仓库深夜起火，消防员连夜扑救"
+    lede = "昨天深夜，某县一处仓库起火，消防员赶到后很快将火扑灭。"
+    for rubric in ("【特稿】", "[热点评述] "):
+        article = parse(headline + lede + "\n" + _PARAGRAPHS[1], title=rubric + headline)
+        assert source_blocks(article)[:2] == [("title", headline), ("body", lede)]
+    # a rubric longer than a column's name is part of the title: nothing is cut
+    article = parse(headline + lede, title="【某县仓库深夜起火消防员连夜扑救】" + headline)
+    assert source_blocks(article)[0] == ("body", headline + lede)
+
+
 def test_an_unbracketed_update_note_and_a_glued_publication_time() -> None:
     note, story = "更新：增加内文、照片", "某市首间旗舰店今天开放参观，预计周六正式开幕，现场将送限量纪念品。"
     prompt, times = "快来社团分享照片吧", "出版时间：10:00 更新时间：19:35"
@@ -1477,3 +1488,25 @@ def test_a_naming_sentence_running_into_a_picture_caption_is_part_of_it() -> Non
     text = f"{_PARAGRAPHS[0]}\n目前，案件正在调查中。图为游客在仓库门前拍照。记者王小明摄"
     blocks = source_blocks(parse(text, published="2017-06-29"))
     assert ("body", "目前，案件正在调查中。") in blocks
+
+
+def test_a_wire_story_s_end_mark_and_what_follows_it_on_the_line_are_no_story() -> None:
+    text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}（完）（某某社专稿）关键词：某甲"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("footer", "（完）（某某社专稿）关键词：某甲") in blocks
+    assert ("body", _PARAGRAPHS[1]) in blocks
+    # 完 inside a sentence is the story's
+    text = f"{_PARAGRAPHS[0]}\n工程已经全部完工（完成验收）。"
+    assert ("body", "工程已经全部完工（完成验收）。") in source_blocks(parse(text, published="2017-06-29"))
+
+
+def test_a_link_to_the_page_s_neighbour_is_a_related_link_even_glued_between_paragraphs() -> None:
+    text = f"{_PARAGRAPHS[0]}  上一篇：某市举行春季运动会    {_PARAGRAPHS[1]}\n下一篇：某地发布暴雨预警"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("related_links", "上一篇：某市举行春季运动会") in blocks
+    assert ("related_links", "下一篇：某地发布暴雨预警") in blocks
+    assert ("body", _PARAGRAPHS[1]) in blocks
+    # one space: the link's title goes on, nothing is cut out of it
+    text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}\n下一篇：某地发布 暴雨预警"
+    blocks = source_blocks(parse(text, published="2017-06-29"))
+    assert ("related_links", "下一篇：某地发布 暴雨预警") in blocks

@@ -338,13 +338,18 @@ def news_lede(texts: list[str]) -> int:
             return k
     if citing.match(texts[0]) is not None:
         return 1
-    if not _opens_no_story(texts[0]):
+    if not (_opens_no_story(texts[0]) or _is_platitude(texts[0], any_time)):
         return 0
     story = _cue_pattern("story_lede")
     for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
         text = texts[k]
         if not _opens_no_story(text) and (story.search(text) is not None or _tells_time(text, any_time)):
             return k
+    if _is_platitude(texts[0], any_time):
+        # a general statement names no one: the story starts with the next sentence that is none
+        for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+            if not (_opens_no_story(texts[k]) or _is_platitude(texts[k], any_time)):
+                return k
     return 0
 
 
@@ -374,6 +379,17 @@ def _opens_no_story(text: str) -> bool:
     )
 
 
+def _is_platitude(text: str, any_time: re.Pattern[str]) -> bool:
+    """Whether a sentence is a general statement (`每个人都…`, `随着…的发展，…`, `俗话说…`): one
+    that names no time and no figure and speaks of everyone, a trend or a saying opens a
+    story without telling who did what."""
+    return (
+        _cue_pattern("platitude").search(text) is not None
+        and any_time.search(text) is None
+        and _cue_pattern("story_lede").search(text) is None
+    )
+
+
 def _cue_pattern(key: str) -> re.Pattern[str]:
     """The pattern of summary_cues.json's `key` (dated_item, numbered_item, event_day, list_point,
     story_lede)."""
@@ -389,7 +405,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict", "programme_intro")
+    keys += ("saying", "verdict", "programme_intro", "platitude")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -573,6 +589,12 @@ def _rank(
             # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
             # a motto or a scene, no news of its own
             scores[0] *= OPENER_WEIGHT
+        any_time = _time_patterns()[0]
+        for i in range(min(count, NEWS_LEDE_REACH + 1)):
+            if _is_platitude(texts[i], any_time):
+                # a general statement before the news (`每个人都…`, `近年来，…日益…`): no
+                # actor, no time, no figure
+                scores[i] *= OPENER_WEIGHT
     return [score * count for score in scores], bags, graph, term_index, items, peg
 
 

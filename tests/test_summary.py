@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from newsctl import summary
 from newsctl.article import Article, parse_article
+from newsctl.data import load_json
 from newsctl.read import RawDocument, iter_documents
 from newsctl.summary import RankedSentence, rank_sentences, sentence_terms, summarize
 
@@ -131,8 +132,21 @@ def reference_rank(
             score *= reference_news_weight(article, i, text)
         if i == 0 and opener:
             score *= summary.OPENER_WEIGHT
+        if lead_bias and i <= summary.NEWS_LEDE_REACH and reference_platitude(text):
+            score *= summary.OPENER_WEIGHT
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
+
+
+def reference_platitude(text: str) -> bool:
+    """A general statement (the `platitude` cue: 每个人, 随着…的发展, 俗话说 …) with no time and no
+    figure or 某-person (the `time` and `story_lede` cues)."""
+    cues = load_json("summary_cues.json")
+    return (
+        re.search(cues["platitude"], text) is not None
+        and re.search("|".join(cues["time"]), text) is None
+        and re.search(cues["story_lede"], text) is None
+    )
 
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
@@ -599,8 +613,11 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     # a lead that tells when is the news lede, and so is one that nothing better follows
     assert summary.news_lede(["常委会昨天审议报告。", lede]) == 0
     assert summary.news_lede(["主妇联盟昨指出,桌垫有毒。", lede]) == 0
-    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
-    assert summary.news_lede([saying, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
+    scene = "会场里座无虚席,气氛热烈。"
+    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
+    assert summary.news_lede([scene, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
+    # a general statement (每个人…) names no one: the next sentence starts the story
+    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 1
     assert summary.news_lede([saying]) == 0
     # a lede citing what a leader or a meeting stressed, without time, frames the story
     directive = "习近平总书记指出,推进现代化要把水资源问题考虑进去。"
@@ -1012,3 +1029,26 @@ def test_a_one_line_opener_the_news_lede_follows_weighs_less() -> None:
     assert summary.OPENER_WEIGHT < 1.0 and len(texts[0]) <= summary.OPENER_MAX_CHARS < len(
         longer.text[longer.sentences[0].start : longer.sentences[0].end]
     )
+
+
+def test_a_general_statement_before_the_news_names_no_one_and_weighs_less() -> None:
+    text = (
+        "健康是每个人最宝贵的财富。"
+        "某市第一医院的陈医生已经连续三个星期没有休息。"
+        "他和同事一起为社区老人做了免费体检。"
+        "陈医生说，社区里的老人很多都没有做过体检。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary.news_lede(texts) == 1  # the general statement names no one: the story starts next
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert 0 not in {s.index for s in summarize(article, top=2)}
+    # a trend without a time or a figure before the news is a general statement too
+    trend = ["近年来，网络诈骗日益猖獗。", "本月3日，警方破获一起诈骗案，抓获嫌疑人12名。"]
+    assert summary.news_lede(trend) == 1
+    # with a figure or a time it tells the news: the lede stays
+    for lead in (
+        "随着气温升高，今天全市用电负荷创下新高。",
+        "越来越多的市民选择骑车出行，共享单车日均骑行量达到20万次。",
+    ):
+        assert summary.news_lede([lead, "市民王先生说，他每天骑车上班。"]) == 0

@@ -368,6 +368,8 @@ def _opens_no_story(text: str) -> bool:
         return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
     if _FACT_NUMBER.search(stripped) is not None:
         return False
+    if _cue_pattern("aside").search(stripped) is not None:
+        return True  # `下面跟着小编一起来看看…`: the writer speaks to the reader
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
     if _cue_pattern("saying").match(stripped) is not None:
         return True  # `春回大地，草木蔓发。`: a saying sets the scene
@@ -405,7 +407,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict", "programme_intro", "platitude")
+    keys += ("saying", "verdict", "programme_intro", "platitude", "aside")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -609,6 +611,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     verdict = _cue_pattern("verdict").search
     earlier = _cue_pattern("earlier").search
     saying = _cue_pattern("saying").match
+    aside = _cue_pattern("aside").search
     why = _why().search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
@@ -633,6 +636,11 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
         if saying(stripped) is not None:
             # four-character phrases and nothing else (`春回大地，草木蔓发。`, `产业协同，优势互补。`):
             # a saying, a season's opener or a section's slogan, no who, what or when
+            weights[i] *= DECK_WEIGHT
+            continue
+        if aside(stripped) is not None and _FACT_NUMBER.search(stripped) is None:
+            # the writer or the page speaking to the reader (`下面跟着小编一起来看看…`, `大家好！`,
+            # `点击上方蓝字关注`): a transition or a greeting, no news
             weights[i] *= DECK_WEIGHT
             continue
         if _is_enumeration(stripped):

@@ -164,7 +164,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     unless a year (in digits or 二○一四年), 去年, 此前 or 曾 comes first;
     a sentence that opens with a year two or more before the article's is background: its
     digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
-    four-character phrases and nothing else (a saying, a slogan) 0.2."""
+    four-character phrases and nothing else (a saying, a slogan) 0.2, and so a sentence without a
+    figure in which the writer speaks to the reader (the `aside` cue: 小编, 大家好)."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -179,6 +180,10 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.DECK_WEIGHT
     if re.fullmatch(r"(?:[\u4e00-\u9fff]{4}[,，、]){1,3}[\u4e00-\u9fff]{4}[。!！]", stripped):
         return summary.DECK_WEIGHT  # a saying or a slogan of four-character phrases
+    if re.search(load_json("summary_cues.json")["aside"], stripped) and not re.search(
+        r"[0-9０-９]", stripped
+    ):
+        return summary.DECK_WEIGHT  # the writer speaking to the reader, without a figure
     parts = re.split(r"[、;；]", stripped)
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
@@ -1052,3 +1057,23 @@ def test_a_general_statement_before_the_news_names_no_one_and_weighs_less() -> N
         "越来越多的市民选择骑车出行，共享单车日均骑行量达到20万次。",
     ):
         assert summary.news_lede([lead, "市民王先生说，他每天骑车上班。"]) == 0
+
+
+def test_the_writer_speaking_to_the_reader_is_no_news() -> None:
+    text = (
+        "本周六上午，某区第三届龙舟赛在城南河道举行，共有12支队伍参赛。"
+        "下面跟着小编一起来看看比赛现场。"
+        "经过激烈角逐，城东村代表队夺得冠军。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == summary.DECK_WEIGHT
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert {s.index for s in summarize(article, top=2)} == {0, 2}
+    # with a figure the writer reports a fact: it keeps its weight
+    found = article_of("据网友提供的线索，小编查询到，2月共发生地震5次。")
+    found_texts = [found.text[s.start : s.end] for s in found.sentences]
+    assert summary._news_weights(found, found_texts)[0] == summary.FACT_WEIGHT
+    # a greeting first passes the lede on to the sentence that tells who or when
+    assert summary.news_lede(["各位读者，大家好！", "昨天，某市发生一起火灾，3人受伤。"]) == 1

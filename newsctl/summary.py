@@ -70,6 +70,7 @@ LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
+ATTENDANCE_WEIGHT = 0.5
 QUESTION_WEIGHT = 0.2
 QUESTION_MAX_CHARS = 60
 CRY_MAX_CHARS = 60  # an exclamation longer than a question's teaser tells the story loudly
@@ -407,7 +408,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict", "programme_intro", "platitude", "aside")
+    keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -612,6 +613,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     earlier = _cue_pattern("earlier").search
     saying = _cue_pattern("saying").match
     aside = _cue_pattern("aside").search
+    attended = _cue_pattern("attendance").match
     why = _why().search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
@@ -642,6 +644,11 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # the writer or the page speaking to the reader (`下面跟着小编一起来看看…`, `大家好！`,
             # `点击上方蓝字关注`): a transition or a greeting, no news
             weights[i] *= DECK_WEIGHT
+            continue
+        if attended(stripped) is not None and _FACT_NUMBER.search(stripped) is None:
+            # a line that only names who attended (`某某出席会议。`, `某某等参加会见。`): who was
+            # there, not what was said or decided
+            weights[i] *= ATTENDANCE_WEIGHT
             continue
         if _is_enumeration(stripped):
             weights[i] *= ENUMERATION_WEIGHT

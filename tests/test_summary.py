@@ -165,7 +165,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     a sentence that opens with a year two or more before the article's is background: its
     digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
     four-character phrases and nothing else (a saying, a slogan) 0.2, and so a sentence without a
-    figure in which the writer speaks to the reader (the `aside` cue: 小编, 大家好)."""
+    figure in which the writer speaks to the reader (the `aside` cue: 小编, 大家好); one that only
+    names who attended or presided (某某出席会议。), without a figure, 0.5."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -184,6 +185,10 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         r"[0-9０-９]", stripped
     ):
         return summary.DECK_WEIGHT  # the writer speaking to the reader, without a figure
+    if re.match(load_json("summary_cues.json")["attendance"], stripped) and not re.search(
+        r"[0-9０-９]", stripped
+    ):
+        return summary.ATTENDANCE_WEIGHT  # who attended, without a figure
     parts = re.split(r"[、;；]", stripped)
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
@@ -1077,3 +1082,22 @@ def test_the_writer_speaking_to_the_reader_is_no_news() -> None:
     assert summary._news_weights(found, found_texts)[0] == summary.FACT_WEIGHT
     # a greeting first passes the lede on to the sentence that tells who or when
     assert summary.news_lede(["各位读者，大家好！", "昨天，某市发生一起火灾，3人受伤。"]) == 1
+
+
+def test_a_line_that_only_names_who_attended_weighs_less() -> None:
+    text = (
+        "某省今天上午召开全省安全生产工作会议，部署今冬明春安全生产工作。"
+        "副省长王某某出席会议。"
+        "会议要求，各地要深入排查隐患，坚决遏制重特大事故发生。"
+        "会议由省政府秘书长李某主持。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == weights[3] == summary.ATTENDANCE_WEIGHT < 1.0
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert {s.index for s in summarize(article, top=2)} == {0, 2}
+    # a count of who attended is a figure of the news
+    many = article_of("全省各市县负责人共120余人参加会议。")
+    many_texts = [many.text[s.start : s.end] for s in many.sentences]
+    assert summary._news_weights(many, many_texts)[0] == summary.FACT_WEIGHT

@@ -1056,6 +1056,8 @@ def test_a_general_statement_before_the_news_names_no_one_and_weighs_less() -> N
     # a trend without a time or a figure before the news is a general statement too
     trend = ["近年来，网络诈骗日益猖獗。", "本月3日，警方破获一起诈骗案，抓获嫌疑人12名。"]
     assert summary.news_lede(trend) == 1
+    hook = ["说起网购，很多人想到的是便宜。", "某市消协发布的报告显示，网购投诉量增长了3成。"]
+    assert summary.news_lede(hook) == 1
     # with a figure or a time it tells the news: the lede stays
     for lead in (
         "随着气温升高，今天全市用电负荷创下新高。",

@@ -166,7 +166,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
     four-character phrases and nothing else (a saying, a slogan) 0.2, and so a sentence without a
     figure in which the writer speaks to the reader (the `aside` cue: 小编, 大家好); one that only
-    names who attended or presided (某某出席会议。), without a figure, 0.5."""
+    names who attended or presided (某某出席会议。) or conveys greetings (转达…问候。), without a
+    figure, 0.5."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -1103,3 +1104,10 @@ def test_a_line_that_only_names_who_attended_weighs_less() -> None:
     many = article_of("全省各市县负责人共120余人参加会议。")
     many_texts = [many.text[s.start : s.end] for s in many.sentences]
     assert summary._news_weights(many, many_texts)[0] == summary.FACT_WEIGHT
+    # greetings conveyed are protocol too; greetings and then what was said are not only that
+    for line, weight in (
+        ("王部长首先转达了省长对与会代表的亲切问候。", summary.ATTENDANCE_WEIGHT),
+        ("王部长转达了亲切问候，表示愿意扩大两地合作。", 1.0),
+    ):
+        greeted = article_of(line)
+        assert summary._news_weights(greeted, [line])[0] == weight

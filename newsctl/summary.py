@@ -408,7 +408,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance")
+    keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance", "greetings")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -614,6 +614,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     saying = _cue_pattern("saying").match
     aside = _cue_pattern("aside").search
     attended = _cue_pattern("attendance").match
+    greeted = _cue_pattern("greetings").match
     why = _why().search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
@@ -645,7 +646,7 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # `点击上方蓝字关注`): a transition or a greeting, no news
             weights[i] *= DECK_WEIGHT
             continue
-        if attended(stripped) is not None and _FACT_NUMBER.search(stripped) is None:
+        if (attended(stripped) or greeted(stripped)) is not None and _FACT_NUMBER.search(stripped) is None:
             # a line that only names who attended (`某某出席会议。`, `某某等参加会见。`): who was
             # there, not what was said or decided
             weights[i] *= ATTENDANCE_WEIGHT

@@ -186,9 +186,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         r"[0-9０-９]", stripped
     ):
         return summary.DECK_WEIGHT  # the writer speaking to the reader, without a figure
-    if re.match(load_json("summary_cues.json")["attendance"], stripped) and not re.search(
-        r"[0-9０-９]", stripped
-    ):
+    protocol = (load_json("summary_cues.json")[key] for key in ("attendance", "greetings"))
+    if any(re.match(cue, stripped) for cue in protocol) and not re.search(r"[0-9０-９]", stripped):
         return summary.ATTENDANCE_WEIGHT  # who attended, without a figure
     parts = re.split(r"[、;；]", stripped)
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)

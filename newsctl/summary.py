@@ -646,7 +646,12 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # `点击上方蓝字关注`): a transition or a greeting, no news
             weights[i] *= DECK_WEIGHT
             continue
-        if (attended(stripped) or greeted(stripped)) is not None and _FACT_NUMBER.search(stripped) is None:
+        if (
+            "，" not in stripped  # both cues match only a sentence without a comma: the cheap test first
+            and "," not in stripped
+            and (attended(stripped) or greeted(stripped)) is not None
+            and _FACT_NUMBER.search(stripped) is None
+        ):
             # a line that only names who attended (`某某出席会议。`, `某某等参加会见。`): who was
             # there, not what was said or decided
             weights[i] *= ATTENDANCE_WEIGHT

@@ -71,6 +71,7 @@ LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
 ATTENDANCE_WEIGHT = 0.5
+ASIDE_MAX_CHARS = 40  # a transition or a greeting to the reader is a short line (`对此小编可是深有体会。`)
 QUESTION_WEIGHT = 0.2
 QUESTION_MAX_CHARS = 60
 CRY_MAX_CHARS = 60  # an exclamation longer than a question's teaser tells the story loudly
@@ -369,7 +370,7 @@ def _opens_no_story(text: str) -> bool:
         return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
     if _FACT_NUMBER.search(stripped) is not None:
         return False
-    if _cue_pattern("aside").search(stripped) is not None:
+    if len(stripped) <= ASIDE_MAX_CHARS and _cue_pattern("aside").search(stripped) is not None:
         return True  # `下面跟着小编一起来看看…`: the writer speaks to the reader
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
     if _cue_pattern("saying").match(stripped) is not None:
@@ -641,7 +642,11 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # a saying, a season's opener or a section's slogan, no who, what or when
             weights[i] *= DECK_WEIGHT
             continue
-        if aside(stripped) is not None and _FACT_NUMBER.search(stripped) is None:
+        if (
+            len(stripped) <= ASIDE_MAX_CHARS
+            and aside(stripped) is not None
+            and _FACT_NUMBER.search(stripped) is None
+        ):
             # the writer or the page speaking to the reader (`下面跟着小编一起来看看…`, `大家好！`,
             # `点击上方蓝字关注`): a transition or a greeting, no news
             weights[i] *= DECK_WEIGHT

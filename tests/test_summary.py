@@ -165,7 +165,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     a sentence that opens with a year two or more before the article's is background: its
     digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
     four-character phrases and nothing else (a saying, a slogan) 0.2, and so a sentence without a
-    figure in which the writer speaks to the reader (the `aside` cue: 小编, 大家好); one that only
+    figure, of at most 40 characters, in which the writer speaks to the reader (the `aside` cue:
+    小编, 大家好); one that only
     names who attended or presided (某某出席会议。) or conveys greetings (转达…问候。), without a
     figure, 0.5."""
     sentence = article.sentences[i]
@@ -182,9 +183,8 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.DECK_WEIGHT
     if re.fullmatch(r"(?:[\u4e00-\u9fff]{4}[,，、]){1,3}[\u4e00-\u9fff]{4}[。!！]", stripped):
         return summary.DECK_WEIGHT  # a saying or a slogan of four-character phrases
-    if re.search(load_json("summary_cues.json")["aside"], stripped) and not re.search(
-        r"[0-9０-９]", stripped
-    ):
+    aside = re.search(load_json("summary_cues.json")["aside"], stripped)
+    if aside and len(stripped) <= summary.ASIDE_MAX_CHARS and not re.search(r"[0-9０-９]", stripped):
         return summary.DECK_WEIGHT  # the writer speaking to the reader, without a figure
     protocol = (load_json("summary_cues.json")[key] for key in ("attendance", "greetings"))
     if any(re.match(cue, stripped) for cue in protocol) and not re.search(r"[0-9０-９]", stripped):

@@ -70,6 +70,8 @@ LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
 HOOK_WEIGHT = 0.5
+ATTENDANCE_WEIGHT = 0.5
+ASIDE_MAX_CHARS = 40  # a transition or a greeting to the reader is a short line (`对此小编可是深有体会。`)
 QUESTION_WEIGHT = 0.2
 QUESTION_MAX_CHARS = 60
 CRY_MAX_CHARS = 60  # an exclamation longer than a question's teaser tells the story loudly
@@ -338,13 +340,18 @@ def news_lede(texts: list[str]) -> int:
             return k
     if citing.match(texts[0]) is not None:
         return 1
-    if not _opens_no_story(texts[0]):
+    if not (_opens_no_story(texts[0]) or _is_platitude(texts[0], any_time)):
         return 0
     story = _cue_pattern("story_lede")
     for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
         text = texts[k]
         if not _opens_no_story(text) and (story.search(text) is not None or _tells_time(text, any_time)):
             return k
+    if _is_platitude(texts[0], any_time):
+        # a general statement names no one: the story starts with the next sentence that is none
+        for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+            if not (_opens_no_story(texts[k]) or _is_platitude(texts[k], any_time)):
+                return k
     return 0
 
 
@@ -363,6 +370,8 @@ def _opens_no_story(text: str) -> bool:
         return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
     if _FACT_NUMBER.search(stripped) is not None:
         return False
+    if len(stripped) <= ASIDE_MAX_CHARS and _cue_pattern("aside").search(stripped) is not None:
+        return True  # `下面跟着小编一起来看看…`: the writer speaks to the reader
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
     if _cue_pattern("saying").match(stripped) is not None:
         return True  # `春回大地，草木蔓发。`: a saying sets the scene
@@ -371,6 +380,17 @@ def _opens_no_story(text: str) -> bool:
         or unquoted.endswith(_HOOK_PUNCTUATION)
         and _cries(unquoted)
         and not _tells_loud(unquoted)
+    )
+
+
+def _is_platitude(text: str, any_time: re.Pattern[str]) -> bool:
+    """Whether a sentence is a general statement (`每个人都…`, `随着…的发展，…`, `俗话说…`): one
+    that names no time and no figure and speaks of everyone, a trend or a saying opens a
+    story without telling who did what."""
+    return (
+        _cue_pattern("platitude").search(text) is not None
+        and any_time.search(text) is None
+        and _cue_pattern("story_lede").search(text) is None
     )
 
 
@@ -389,7 +409,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict", "programme_intro")
+    keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance", "greetings")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -573,6 +593,12 @@ def _rank(
             # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
             # a motto or a scene, no news of its own
             scores[0] *= OPENER_WEIGHT
+        any_time = _time_patterns()[0]
+        for i in range(min(count, NEWS_LEDE_REACH + 1)):
+            if _is_platitude(texts[i], any_time):
+                # a general statement before the news (`每个人都…`, `近年来，…日益…`): no
+                # actor, no time, no figure
+                scores[i] *= OPENER_WEIGHT
     return [score * count for score in scores], bags, graph, term_index, items, peg
 
 
@@ -587,6 +613,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
     verdict = _cue_pattern("verdict").search
     earlier = _cue_pattern("earlier").search
     saying = _cue_pattern("saying").match
+    aside = _cue_pattern("aside").search
+    attended = _cue_pattern("attendance").match
+    greeted = _cue_pattern("greetings").match
     why = _why().search
     year_now = article.published.year if article.published is not None else 0
     for i, text in enumerate(texts):
@@ -612,6 +641,25 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             # four-character phrases and nothing else (`春回大地，草木蔓发。`, `产业协同，优势互补。`):
             # a saying, a season's opener or a section's slogan, no who, what or when
             weights[i] *= DECK_WEIGHT
+            continue
+        if (
+            len(stripped) <= ASIDE_MAX_CHARS
+            and aside(stripped) is not None
+            and _FACT_NUMBER.search(stripped) is None
+        ):
+            # the writer or the page speaking to the reader (`下面跟着小编一起来看看…`, `大家好！`,
+            # `点击上方蓝字关注`): a transition or a greeting, no news
+            weights[i] *= DECK_WEIGHT
+            continue
+        if (
+            "，" not in stripped  # both cues match only a sentence without a comma: the cheap test first
+            and "," not in stripped
+            and (attended(stripped) or greeted(stripped)) is not None
+            and _FACT_NUMBER.search(stripped) is None
+        ):
+            # a line that only names who attended (`某某出席会议。`, `某某等参加会见。`): who was
+            # there, not what was said or decided
+            weights[i] *= ATTENDANCE_WEIGHT
             continue
         if _is_enumeration(stripped):
             weights[i] *= ENUMERATION_WEIGHT

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from newsctl import summary
 from newsctl.article import Article, parse_article
+from newsctl.data import load_json
 from newsctl.read import RawDocument, iter_documents
 from newsctl.summary import RankedSentence, rank_sentences, sentence_terms, summarize
 
@@ -131,8 +132,21 @@ def reference_rank(
             score *= reference_news_weight(article, i, text)
         if i == 0 and opener:
             score *= summary.OPENER_WEIGHT
+        if lead_bias and i <= summary.NEWS_LEDE_REACH and reference_platitude(text):
+            score *= summary.OPENER_WEIGHT
         ranked.append(RankedSentence(i, score * n))
     return ranked, bags
+
+
+def reference_platitude(text: str) -> bool:
+    """A general statement (the `platitude` cue: 每个人, 随着…的发展, 俗话说 …) with no time and no
+    figure or 某-person (the `time` and `story_lede` cues)."""
+    cues = load_json("summary_cues.json")
+    return (
+        re.search(cues["platitude"], text) is not None
+        and re.search("|".join(cues["time"]), text) is None
+        and re.search(cues["story_lede"], text) is None
+    )
 
 
 def reference_news_weight(article: Article, i: int, text: str) -> float:
@@ -150,7 +164,11 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     unless a year (in digits or 二○一四年), 去年, 此前 or 曾 comes first;
     a sentence that opens with a year two or more before the article's is background: its
     digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
-    four-character phrases and nothing else (a saying, a slogan) 0.2."""
+    four-character phrases and nothing else (a saying, a slogan) 0.2, and so a sentence without a
+    figure, of at most 40 characters, in which the writer speaks to the reader (the `aside` cue:
+    小编, 大家好); one that only
+    names who attended or presided (某某出席会议。) or conveys greetings (转达…问候。), without a
+    figure, 0.5."""
     sentence = article.sentences[i]
     start, end = article.paragraphs[sentence.paragraph]
     whole_paragraph = sentence.start <= start and sentence.end >= end
@@ -165,6 +183,12 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
         return summary.DECK_WEIGHT
     if re.fullmatch(r"(?:[\u4e00-\u9fff]{4}[,，、]){1,3}[\u4e00-\u9fff]{4}[。!！]", stripped):
         return summary.DECK_WEIGHT  # a saying or a slogan of four-character phrases
+    aside = re.search(load_json("summary_cues.json")["aside"], stripped)
+    if aside and len(stripped) <= summary.ASIDE_MAX_CHARS and not re.search(r"[0-9０-９]", stripped):
+        return summary.DECK_WEIGHT  # the writer speaking to the reader, without a figure
+    protocol = (load_json("summary_cues.json")[key] for key in ("attendance", "greetings"))
+    if any(re.match(cue, stripped) for cue in protocol) and not re.search(r"[0-9０-９]", stripped):
+        return summary.ATTENDANCE_WEIGHT  # who attended, without a figure
     parts = re.split(r"[、;；]", stripped)
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
@@ -599,8 +623,11 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     # a lead that tells when is the news lede, and so is one that nothing better follows
     assert summary.news_lede(["常委会昨天审议报告。", lede]) == 0
     assert summary.news_lede(["主妇联盟昨指出,桌垫有毒。", lede]) == 0
-    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
-    assert summary.news_lede([saying, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
+    scene = "会场里座无虚席,气氛热烈。"
+    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
+    assert summary.news_lede([scene, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
+    # a general statement (每个人…) names no one: the next sentence starts the story
+    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 1
     assert summary.news_lede([saying]) == 0
     # a lede citing what a leader or a meeting stressed, without time, frames the story
     directive = "习近平总书记指出,推进现代化要把水资源问题考虑进去。"
@@ -1012,3 +1039,74 @@ def test_a_one_line_opener_the_news_lede_follows_weighs_less() -> None:
     assert summary.OPENER_WEIGHT < 1.0 and len(texts[0]) <= summary.OPENER_MAX_CHARS < len(
         longer.text[longer.sentences[0].start : longer.sentences[0].end]
     )
+
+
+def test_a_general_statement_before_the_news_names_no_one_and_weighs_less() -> None:
+    text = (
+        "健康是每个人最宝贵的财富。"
+        "某市第一医院的陈医生已经连续三个星期没有休息。"
+        "他和同事一起为社区老人做了免费体检。"
+        "陈医生说，社区里的老人很多都没有做过体检。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary.news_lede(texts) == 1  # the general statement names no one: the story starts next
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert 0 not in {s.index for s in summarize(article, top=2)}
+    # a trend without a time or a figure before the news is a general statement too
+    trend = ["近年来，网络诈骗日益猖獗。", "本月3日，警方破获一起诈骗案，抓获嫌疑人12名。"]
+    assert summary.news_lede(trend) == 1
+    hook = ["说起网购，很多人想到的是便宜。", "某市消协发布的报告显示，网购投诉量增长了3成。"]
+    assert summary.news_lede(hook) == 1
+    # with a figure or a time it tells the news: the lede stays
+    for lead in (
+        "随着气温升高，今天全市用电负荷创下新高。",
+        "越来越多的市民选择骑车出行，共享单车日均骑行量达到20万次。",
+    ):
+        assert summary.news_lede([lead, "市民王先生说，他每天骑车上班。"]) == 0
+
+
+def test_the_writer_speaking_to_the_reader_is_no_news() -> None:
+    text = (
+        "本周六上午，某区第三届龙舟赛在城南河道举行，共有12支队伍参赛。"
+        "下面跟着小编一起来看看比赛现场。"
+        "经过激烈角逐，城东村代表队夺得冠军。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == summary.DECK_WEIGHT
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert {s.index for s in summarize(article, top=2)} == {0, 2}
+    # with a figure the writer reports a fact: it keeps its weight
+    found = article_of("据网友提供的线索，小编查询到，2月共发生地震5次。")
+    found_texts = [found.text[s.start : s.end] for s in found.sentences]
+    assert summary._news_weights(found, found_texts)[0] == summary.FACT_WEIGHT
+    # a greeting first passes the lede on to the sentence that tells who or when
+    assert summary.news_lede(["各位读者，大家好！", "昨天，某市发生一起火灾，3人受伤。"]) == 1
+
+
+def test_a_line_that_only_names_who_attended_weighs_less() -> None:
+    text = (
+        "某省今天上午召开全省安全生产工作会议，部署今冬明春安全生产工作。"
+        "副省长王某某出席会议。"
+        "会议要求，各地要深入排查隐患，坚决遏制重特大事故发生。"
+        "会议由省政府秘书长李某主持。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == weights[3] == summary.ATTENDANCE_WEIGHT < 1.0
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert {s.index for s in summarize(article, top=2)} == {0, 2}
+    # a count of who attended is a figure of the news
+    many = article_of("全省各市县负责人共120余人参加会议。")
+    many_texts = [many.text[s.start : s.end] for s in many.sentences]
+    assert summary._news_weights(many, many_texts)[0] == summary.FACT_WEIGHT
+    # greetings conveyed are protocol too; greetings and then what was said are not only that
+    for line, weight in (
+        ("王部长首先转达了省长对与会代表的亲切问候。", summary.ATTENDANCE_WEIGHT),
+        ("王部长转达了亲切问候，表示愿意扩大两地合作。", 1.0),
+    ):
+        greeted = article_of(line)
+        assert summary._news_weights(greeted, [line])[0] == weight

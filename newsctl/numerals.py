@@ -30,7 +30,9 @@ MAX_TOKENS = 48
 MAX_DIGITS = 30
 #: Largest and smallest magnitudes (powers of ten) a numeral may have: 1e9999 or 亿亿亿… is
 #: noise, and would give an integer too long for JSON (and infinity in most JSON readers).
-MAX_EXPONENT = 30
+#: Kept under decimal's default precision of 28 digits, so that the analyzers' integer
+#: arithmetic on a value (value % 10) stays exact instead of raising.
+MAX_EXPONENT = 27
 
 _ASCII_DIGITS = "0123456789"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"

@@ -266,7 +266,7 @@ def test_cli_on_random_articles(tmp_path_factory: pytest.TempPathFactory, text: 
         assert document["error"]["code"] in ("binary", "empty", "decode_error"), document["error"]
     else:
         assert result.exit_code == 0
-        check_document(text.removeprefix("\ufeff"), document)
+        check_document(text.lstrip("\ufeff"), document)  # the reader drops every leading BOM
     table = runner.invoke(cli, [command, str(path)], catch_exceptions=False)
     assert table.exit_code == result.exit_code
     assert not _C1_OR_ESC.search(table.stdout) and not _C1_OR_ESC.search(table.stderr)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsctl.figures import find_figures
 from newsctl.numerals import (
     parse_number,
     parse_ordinal,
@@ -175,6 +176,13 @@ def test_long_runs_are_skipped_not_parsed() -> None:
     assert num is not None and num.overflow and num.end == 10_000
     num = scan_numeral("一" * 10_000, 0)
     assert num is not None and num.overflow
+
+
+@pytest.mark.parametrize("numeral", ["一" * 29, "9" * 29, "一" * 27 + "亿"])
+def test_figures_beyond_decimal_precision_are_no_figures(numeral: str) -> None:
+    # decimal keeps 28 digits: value % 10 on a 29-digit value raises instead of answering
+    for text in (numeral, numeral + "年代", numeral + "元"):
+        assert find_figures(text) == []
 
 
 def test_writer_sanity() -> None:

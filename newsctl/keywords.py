@@ -2035,17 +2035,21 @@ def _select(
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
         if not starts:
-            # a whole the segmenter never made (小 | 黄车: a recurring string): the words said only
-            # inside it are its mentions, and what overlaps them overlaps it (黄车 + 告上)
+            # a whole the segmenter never made (小 | 黄车: a recurring string): the words said
+            # (nearly) only inside it are its mentions, and what overlaps them overlaps it (黄车 + 告上)
             covered.update(chain.from_iterable(map(doc.starts, _inner_words(doc, term))))
     return chosen
 
 
 def _inner_words(doc: _Doc, whole: str) -> list[str]:
-    """The candidate words inside `whole` that the text says nowhere else."""
+    """The candidate words inside `whole` that the text says nearly only there (SUBSUMED_SHARE of
+    their mentions)."""
     text, counts = doc.text, doc.word_count
-    inner = {whole[i:j] for i in range(len(whole) - 1) for j in range(i + 2, len(whole))}
-    return [w for w in sorted(inner) if w in counts and _same_mentions(text, whole, w)]
+    inner = {whole[i:j] for i in range(len(whole) - 1) for j in range(i + 2, len(whole) + 1)} - {whole}
+    said = text.count(whole)
+    return [
+        w for w in sorted(inner) if w in counts and SUBSUMED_SHARE * text.count(w) <= said * whole.count(w)
+    ]
 
 
 def _replacing(

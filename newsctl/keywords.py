@@ -2061,11 +2061,10 @@ def _mostly_inside(text: str, whole: str, piece: str) -> bool:
 
 
 def _joined_neighbour(doc: _Doc, term: str, chosen: list[str]) -> tuple[int, str] | None:
-    """A chosen term that `term` (nearly) always stands beside, or that stands beside `term`, on the
-    same side (two or more mentions, SUBSUMED_SHARE of the rarer one's), with the string they make:
-    two pieces of one name the segmenter cut where no phrase could form (重庆国际 | 铁路港综合保税区,
-    励磁 | 绕组 with 励磁 said once alone). Not a person and a title or two places (a route, an
-    address), not a verb phrase."""
+    """A chosen term that `term` always stands beside, or that always stands beside `term`, on the
+    same side (two or more mentions), with the string they make: two pieces of one name the
+    segmenter cut where no phrase could form (重庆国际 | 铁路港综合保税区). Not a person and a title or
+    two places (a route, an address), not a verb phrase."""
     text = doc.text
     if _HAN_WORD.fullmatch(term) is None or not _is_joinable(doc, term):
         return None
@@ -2078,7 +2077,7 @@ def _joined_neighbour(doc: _Doc, term: str, chosen: list[str]) -> tuple[int, str
             if len(whole) > _MAX_PHRASE_CHARS + 2 or whole not in text:
                 continue
             together = text.count(whole)
-            if together >= 2 and together >= SUBSUMED_SHARE * min(said, text.count(other)):
+            if together >= 2 and together in (said, text.count(other)):
                 if _HAN_WORD.fullmatch(other) is None or not _is_joinable(doc, other):
                     break
                 if any(whole in c for c in chosen):

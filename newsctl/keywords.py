@@ -1115,7 +1115,7 @@ def extract_keywords(
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
-        count = _token_count(doc, term) + merged.get(term, 0) or doc.text.count(term)
+        count = _token_count(doc, term) + merged.get(term, 0)
         if count == 1 and scores[term] < TAIL_SHARE * best and term not in named:
             continue
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
@@ -2031,20 +2031,6 @@ def _select(
                 if ordered and own < -ordered[0][0]:
                     heappush(ordered, (-own, -len(term), term))
                     continue
-        joined = _joined_neighbour(doc, term, chosen)
-        if joined is not None:
-            # two pieces of one name side by side (重庆国际 | 铁路港综合保税区): the whole is the tag, in
-            # the place of the piece said only inside it; a piece said apart too stays a tag of its own
-            index, whole = joined
-            scores[whole] = max(scores[term], scores[chosen[index]])
-            covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
-            if _mostly_inside(text, whole, chosen[index]):
-                chosen[index] = whole
-                chosen_text = "\n".join(chosen)
-                if _mostly_inside(text, whole, term):
-                    continue
-            else:
-                term = whole  # in the place of the new piece, said only inside it
         chosen.append(term)
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
@@ -2053,60 +2039,6 @@ def _select(
             # (nearly) only inside it are its mentions, and what overlaps them overlaps it (黄车 + 告上)
             covered.update(chain.from_iterable(map(doc.starts, _inner_words(doc, term))))
     return chosen
-
-
-def _mostly_inside(text: str, whole: str, piece: str) -> bool:
-    """Whether SUBSUMED_SHARE of the mentions of `piece` are inside mentions of `whole`."""
-    return SUBSUMED_SHARE * text.count(piece) <= text.count(whole) * whole.count(piece)
-
-
-def _joined_neighbour(doc: _Doc, term: str, chosen: list[str]) -> tuple[int, str] | None:
-    """A chosen term that `term` always stands beside, or that always stands beside `term`, on the
-    same side (two or more mentions), with the string they make: two pieces of one name the
-    segmenter cut where no phrase could form (重庆国际 | 铁路港综合保税区). Not a person and a title or
-    two places (a route, an address), not a verb phrase."""
-    text = doc.text
-    if _HAN_WORD.fullmatch(term) is None or not _is_joinable(doc, term):
-        return None
-    said = text.count(term)
-    for index, other in enumerate(chosen):
-        if other in term or term in other:
-            continue
-        for left, right in ((other, term), (term, other)):
-            whole = left + right
-            if len(whole) > _MAX_PHRASE_CHARS + 2 or whole not in text:
-                continue
-            together = text.count(whole)
-            if together >= 2 and together in (said, text.count(other)):
-                if _HAN_WORD.fullmatch(other) is None or not _is_joinable(doc, other):
-                    break
-                if any(whole in c for c in chosen):
-                    break  # a piece of a chosen tag (俄罗斯 | 能源 of 俄罗斯能源部)
-                tags = {_tag_of(doc, left), _tag_of(doc, right)}
-                if tags == {"ns"}:
-                    break
-                return index, whole
-    return None
-
-
-def _tag_of(doc: _Doc, term: str) -> str | None:
-    return doc.lexicon.get(term, _NO_ENTRY)[0]
-
-
-def _is_joinable(doc: _Doc, term: str) -> bool:
-    """Whether `term` may be a piece of a longer name: no person's name (a title goes beside it) and
-    no verb among its words."""
-    parts = doc.phrase_parts.get(term, (term,)) if term not in doc.word_count else (term,)
-    tags = [_tag_of(doc, part) for part in parts]
-    if "v" in tags or any(tag is not None and tag.startswith("nr") for tag in tags):
-        return False
-    if term.endswith(tuple(names.cues().prefixes)) or not kin_words().isdisjoint(parts):
-        return False  # a title or kin word, which goes beside a name (能源部 | 部长)
-    if len(parts) == 1:
-        tag = tags[0]
-        # a noun: no adjective, adverb or verbal noun glued on (基本 | 落地, 指导 | 国文作文)
-        return tag is None and not names.looks_like_person(term) or tag is not None and tag[0] in "nj"
-    return True
 
 
 def _inner_words(doc: _Doc, whole: str) -> list[str]:

@@ -85,6 +85,9 @@ GLUED_PIECE_LIMIT = 3
 # The first letters of the POS tags a one-character word at the edge of such a string may have: nouns,
 # names, adjectives, unknown pieces (洁 + 厕灵).
 _EDGE_CHAR_TAGS = frozenset("nag")
+# the first letters of the tags of a character the HMM left off a word it guessed, which belongs to it:
+# nouns, adjectives, time and place characters (小, 卯, 东), not verbs or function words
+_GUESSED_EDGE_TAGS = frozenset("nagts")
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两几]")
 # POS tags no such string starts or ends with: adverbs, numbers, measures, pronouns, localisers, particles.
 _EDGE_FUNCTION_TAGS = frozenset(("d", "ad", "m", "mq", "q", "r", "f", "p", "c", "u"))
@@ -1230,7 +1233,7 @@ def _gather_names(
         give_whole(term, whole)
     for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():
         give_whole(term, whole)
-    for term, whole in _recurring_spans(doc, text, looked_at[:CUTS_LOOKED_AT]).items():
+    for term, whole in _recurring_spans(doc, text, looked_at[:CUTS_LOOKED_AT], segmenter).items():
         weight = scores.get(term, 0.0)
         scored = whole in scores
         # only a dictionary word stands as a tag on its own (接种率, not 翔平 of a cut name)
@@ -1709,7 +1712,9 @@ def _named_organisations(doc: _Doc, terms: list[str], others: list[str]) -> dict
     return found
 
 
-def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
+def _recurring_spans(
+    doc: _Doc, text: str, terms: list[str], segmenter: Segmenter | None = None
+) -> dict[str, str]:
     """Words nearly all of whose (three or more) mentions sit inside the same longer string,
     each with that string: a product or name the segmenter cut into pieces, of which only a
     piece is tagged (洁 | 厕灵, 全国统一 | 大 | 市场). The string grows a character at a time
@@ -1774,9 +1779,21 @@ def _recurring_spans(doc: _Doc, text: str, terms: list[str]) -> dict[str, str]:
         parts = tuple(
             doc.tokens[bisect_left(offsets, aligned[0] + begin) : bisect_left(offsets, aligned[0] + end)]
         )
-        if len(parts) < 2 or parts[0] not in entries or parts[-1] not in entries:
-            continue  # a stopword or number at an edge: no name
+        if len(parts) < 2:
+            continue
         tags = [entries.get(p, _NO_ENTRY)[0] for p in parts]
+        if entries.get(term, _NO_ENTRY)[0] is None and len(parts) == 2 and term in parts and segmenter:
+            # A word the dictionary lacks is the HMM's guess, and so is where it ends: a name's last
+            # or first character it left out (福连国 | 小, 卯 | 澳湾) belongs to it, stopword or not,
+            # when it is a noun, adjective, time or place character (not a verb or function word).
+            lone = parts[0] if parts[1] == term else parts[1]
+            if len(lone) == 1:
+                tag = entries[lone][0] if lone in entries else segmenter.lookup([lone])[lone][0]
+                if tag is None or tag[0] not in _GUESSED_EDGE_TAGS:
+                    continue
+                tags[parts.index(lone)] = "n"
+        if any(p not in entries and tags[i] is None for i, p in ((0, parts[0]), (-1, parts[-1]))):
+            continue  # a stopword or number at an edge: no name
         verb_and_suffix = len(parts) == 2 and len(parts[1]) == 1 and not doc._is_common(parts[0])
         if not verb_and_suffix and (tags[0] in ("v", "vn") or "v" in tags):
             # a verb and its object (会见 + 总统, 了解 + 基层): a clause, not a thing; only a rare verb
@@ -2017,7 +2034,22 @@ def _select(
         chosen.append(term)
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
+        if not starts:
+            # a whole the segmenter never made (小 | 黄车: a recurring string): the words said
+            # (nearly) only inside it are its mentions, and what overlaps them overlaps it (黄车 + 告上)
+            covered.update(chain.from_iterable(map(doc.starts, _inner_words(doc, term))))
     return chosen
+
+
+def _inner_words(doc: _Doc, whole: str) -> list[str]:
+    """The candidate words inside `whole` that the text says nearly only there (SUBSUMED_SHARE of
+    their mentions)."""
+    text, counts = doc.text, doc.word_count
+    inner = {whole[i:j] for i in range(len(whole) - 1) for j in range(i + 2, len(whole) + 1)} - {whole}
+    said = text.count(whole)
+    return [
+        w for w in sorted(inner) if w in counts and SUBSUMED_SHARE * text.count(w) <= said * whole.count(w)
+    ]
 
 
 def _replacing(

@@ -18,6 +18,7 @@ from newsctl.keywords import (
     KeywordScore,
     _damp_common_words,
     _Doc,
+    _inner_words,
     _number_residues,
     _quoted_wholes,
     _recurrence_gain,
@@ -903,3 +904,30 @@ def test_words_of_any_study_are_no_keywords(segmenter: Segmenter) -> None:
     assert any("苦参" in t for t in found), found
     for word in ("研究", "对照组", "患者", "疗效", "结果表明"):
         assert word not in found, (word, found)
+
+
+def test_a_character_the_hmm_left_off_a_guessed_name_goes_back_to_it(segmenter: Segmenter) -> None:
+    # the HMM guesses 金岭国 | 小 and 丑 | 澳湾: the names are the school and the bay, said whole each time
+    body = (
+        "金岭国小的学生今天游过丑澳湾。\n\n"
+        "金岭国小校长说，学生练习了半年，丑澳湾的海流很强。\n\n"
+        "金岭国小每年都办这项活动，丑澳湾的渔民也来加油。\n\n"
+        "家长说，孩子从金岭国小毕业前能游过丑澳湾，很骄傲。"
+    )
+    found = extract_keywords(article_of(body, title="小学生游过海湾"), segmenter, top=10)
+    assert {"金岭国小", "丑澳湾"} <= set(terms(found))
+    assert not {"金岭国", "澳湾"} & set(terms(found))
+    doc = _Doc.build(article_of(body, title="标题"), segmenter, DEFAULT_POS, True)
+    # without the segmenter to ask what the left-off character is, the cut stands
+    assert "金岭国" not in _recurring_spans(doc, "".join(doc.tokens), ["金岭国"])
+
+
+def test_the_words_of_a_whole_the_segmenter_never_made_are_its_mentions(segmenter: Segmenter) -> None:
+    # 金岭国 | 小 made one tag: 金岭国, said only inside it, is covered by it; 学生, said apart too, is not
+    body = (
+        "金岭国小的学生今天游过海湾。\n\n金岭国小校长说，学生练习了半年。\n\n"
+        "金岭国小每年都办这项活动，学生很多。"
+    )
+    doc = _Doc.build(article_of(body, title="标题"), segmenter, DEFAULT_POS, True)
+    assert _inner_words(doc, "金岭国小") == ["金岭国"]
+    assert _inner_words(doc, "国小的学生") == []  # 学生 is said apart too

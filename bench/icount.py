@@ -44,7 +44,9 @@ from newsctl.pipeline import ANALYZERS, Options, process, timezone_from
 from newsctl.read import RawDocument
 from newsctl.records import Document
 records = [json.loads(line) for line in open(corpus, encoding="utf-8") if line.strip()]
-raws = [RawDocument(id=str(i), path="-", text=r["text"], published=r.get("published"))
+# with the record's title and source, as `newsctl` reads a JSONL record: rules read them
+raws = [RawDocument(id=str(i), path="-", text=r["text"], published=r.get("published"),
+                    title=r.get("title"), source=r.get("source"))
         for i, r in enumerate(records) if r.get("text")][: int(count)]
 options, tz = Options(), timezone_from(None)
 process(raws[0], options)  # load dictionaries and compile patterns in both runs

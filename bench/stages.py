@@ -43,7 +43,14 @@ def main() -> None:
 
     records = [json.loads(line) for line in SHARED_CORPUS.read_text(encoding="utf-8").splitlines() if line]
     raws = [
-        RawDocument(id=str(i), path="-", text=r["text"], published=r.get("published"))
+        RawDocument(  # with the record's title and source, as `newsctl` reads a JSONL record
+            id=str(i),
+            path="-",
+            text=r["text"],
+            published=r.get("published"),
+            title=r.get("title"),
+            source=r.get("source"),
+        )
         for i, r in enumerate(records)
         if r.get("text")
     ]

@@ -286,8 +286,25 @@ def _offsets(start: int, end: int) -> array[int]:
     return _RAMP[start:end]
 
 
+# Short texts (a record's title, source or byline) are cleaned again and again: several
+# rules of one article ask for its title, and a few outlets' names recur across a corpus.
+# A CleanedText is never changed once made, so the same one can be handed out again.
+_SHORT_TEXT_CHARS = 200
+
+
 def clean_text(source: str) -> CleanedText:
     """Clean one article's decoded text. Linear in the length of `source`."""
+    if len(source) <= _SHORT_TEXT_CHARS:
+        return _clean_short_text(source)
+    return _clean(source)
+
+
+@lru_cache(maxsize=1024)
+def _clean_short_text(source: str) -> CleanedText:
+    return _clean(source)
+
+
+def _clean(source: str) -> CleanedText:
     pieces: list[str] = []
     index = array("q")
     annotations: list[tuple[int, int]] = []

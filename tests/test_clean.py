@@ -390,3 +390,11 @@ def test_offsets_beyond_the_ramp_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(newsctl.clean._RAMP) == 0  # no ramp longer than the limit is kept
     assert list(_offsets(10, 60)) == list(range(10, 60))
     assert len(newsctl.clean._RAMP) <= 100
+
+
+def test_short_texts_are_cleaned_once_and_shared() -> None:
+    # a record's title is asked for by several rules of one article: one CleanedText serves them all
+    title = "臺北市長（記者會）宣佈　新措施"
+    first = clean_text(title)
+    assert clean_text(title) is first
+    assert first.text == clean_text(title + " " * 300).text  # a long text is cleaned the same way

@@ -2342,9 +2342,11 @@ def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     if not article.doc.title:
         return None
     title = _cleaned_title(article.doc.title)
-    labels = _alternation(load_json("article.json")["title_labels"])
-    if len(title) < TITLE_MIN_CHARS:
+    if len(title) < TITLE_MIN_CHARS or title not in text:
+        # the pattern spells the title out, so re compiles it afresh for every article:
+        # only where the title is printed at all
         return None
+    labels = _alternation(load_json("article.json")["title_labels"])
     return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
 
 

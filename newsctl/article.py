@@ -231,6 +231,7 @@ class _Patterns:
     glued_subhead: re.Pattern[str]
     subhead_opener: re.Pattern[str]
     subhead_openers: tuple[str, ...]
+    colon_label_heading: re.Pattern[str]
     closing_label: re.Pattern[str]
     marked_notice: re.Pattern[str]
 
@@ -555,6 +556,13 @@ def _patterns() -> _Patterns:
         ),
         subhead_opener=re.compile(rf"(?:{_alternation(vocab['subhead_paragraph_openers'])})[,，]"),
         subhead_openers=tuple(f"{word}," for word in vocab["subhead_paragraph_openers"]),
+        # `基金的管理和使用：` on its own line: a label naming what the paragraph under it is about,
+        # not a sentence's lead-in (`分别是：`, `他表示：`).
+        colon_label_heading=re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in vocab["colon_lead_in_endings"]).join(
+                [r"[^,，。！？!?：:；;、\s]{2,14}", "[：:]"]
+            )
+        ),
         # `……第7版【案例要旨】`: a bracketed section label closing a paragraph, the next one under it.
         closing_label=re.compile(r"(?<=\S)\s*(?P<label>【[^【】\s,，。！？!?：:；;、]{2,10}】)\s*$"),
         # `※本片由某台授权首播,未经同意不得转载`: a marked notice whose words are a copyright's.
@@ -1302,10 +1310,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line, *captions = run  # the story part may still end in a tail (its closing byline)
         caption_at = _glued_caption_start(line)
         if caption_at is not None:
-            head, caption = _cut(line, caption_at, "boilerplate", "caption")
-            head.role, head.kind = "body", None
-            out.extend([head, caption])
-            continue
+            # the story part may still close with a tail: `……之中。(完)` before the caption
+            line, caption = _cut(line, caption_at, "boilerplate", "caption")
+            line.role, line.kind = "body", None
+            captions.insert(0, caption)
         peeled: list[_Line] = []
         glued_at = _glued_footer_start(line)
         if glued_at is not None:
@@ -3339,7 +3347,7 @@ def _mark_headings(body: list[_Line]) -> None:
     for position, line in enumerate(body):
         stripped = line.text.strip()
         is_inner = 0 < position < len(body) - 1
-        if (
+        unpunctuated_heading = (
             is_inner
             # in text broken into phrases, only a line standing alone between two sentences' ends
             and (not phrases or (paragraphs[position - 1] and paragraphs[position + 1]))
@@ -3349,8 +3357,29 @@ def _mark_headings(body: list[_Line]) -> None:
             and stripped[-1] not in ":：,，、"
             and not _DATED_ITEM.match(stripped)
             and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
+        )
+        if unpunctuated_heading or (
+            is_inner and _is_colon_label_heading(stripped, body[position - 1].text, body[position + 1].text)
         ):
             line.role = "heading"
+
+
+COLON_LABEL_PARAGRAPH_LABEL_ZONE = 8  # a colon this near the next line's start makes it a label line too
+
+
+def _is_colon_label_heading(stripped: str, before: str, after: str) -> bool:
+    """`基金的管理和使用：` alone between a sentence's end and a paragraph: a label naming what the
+    paragraph is about. Not a lead-in (`分别是：`), nor a form's or a list's label lines."""
+    after = after.strip()
+    return bool(
+        stripped[-1:] in ":："
+        and _patterns().colon_label_heading.fullmatch(stripped)
+        and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= 3
+        and _ends_sentence(before.strip())
+        and len(after) > HEADING_MAX_CHARS
+        and not re.search(r"[：:]", after[:COLON_LABEL_PARAGRAPH_LABEL_ZONE])
+        and not _is_boilerplate(stripped)
+    )
 
 
 def _editor_tail(line: _Line) -> tuple[int, int] | None:

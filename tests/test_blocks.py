@@ -1510,3 +1510,29 @@ def test_a_link_to_the_page_s_neighbour_is_a_related_link_even_glued_between_par
     text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}\n下一篇：某地发布 暴雨预警"
     blocks = source_blocks(parse(text, published="2017-06-29"))
     assert ("related_links", "下一篇：某地发布 暴雨预警") in blocks
+
+
+def test_a_colon_label_alone_between_paragraphs_is_a_heading() -> None:
+    # A label naming what the paragraph under it is about; a sentence's lead-in (`分别是：`), a
+    # label over a list of label lines, or a label with no paragraph under it is not.
+    long_paragraph = _PARAGRAPHS[1] + _PARAGRAPHS[2]
+    text = "\n".join([_PARAGRAPHS[0], "项目资金的用途：", long_paragraph, "三个问题分别是：", long_paragraph])
+    article = parse(text)
+    assert article.headings == ["项目资金的用途："]
+    listed = "\n".join(
+        [
+            _PARAGRAPHS[0],
+            "报名须知：",
+            "第一站：某县某小学，为期五天的支教活动。" + long_paragraph,
+            _PARAGRAPHS[2],
+        ]
+    )
+    assert parse(listed).headings == []
+
+
+def test_a_wire_end_mark_before_a_glued_caption_is_a_footer() -> None:
+    text = "\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1] + "(完)图为，民警清点查获的物品 某某 摄"])
+    blocks = source_blocks(parse(text))
+    assert ("body", _PARAGRAPHS[1]) in blocks
+    assert ("footer", "(完)") in blocks
+    assert ("caption", "图为，民警清点查获的物品 某某 摄") in blocks

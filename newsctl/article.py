@@ -1394,7 +1394,21 @@ _SALES_CONTACT = re.compile(
     r"[【\[](?:销售|咨询|订购|订货|客服|联系|业务)?(?:电话|手机|微信|QQ|qq)(?:\s*[/／、]\s*(?:电话|手机|微信|QQ|qq))*"
     r"\s*[:：]\s*[\dA-Za-z_-]{5,20}[】\]]"
 )
+# `热线【156-1330-4344】王经理`, `财富热线:18000000000(微信同号)`, `某公司电话155-1043-7772`: a mobile
+# number (11 digits, 1[3-9] first, grouped 3-4-4 by one repeated mark or none) behind a contact
+# label or in brackets (a bracketed service label before it too: `【某某调查】【…】`), with a note on
+# it and the contact's name: a sales page's hotline.
+_MOBILE_CONTACT = re.compile(
+    r"(?:(?:热线|电话|手机|商务合作)(?:[/／、与和](?:微信|电话|手机))*(?:同步|同号)?\s*[:：]?\s*【?|(?:【[^【】\s]{2,8}】)?【)"
+    r"1[3-9]\d(?P<mark>[^\d\s]?)\d{4}(?P=mark)\d{4}(?!\d)"
+    r"】?"
+    r"(?:\s*[(（][^()（）]{2,6}[)）])?(?:[\u4e00-\u9fff](?:经理|先生|女士|老师))?"
+)
 _URL_RUN = re.compile(r"(?:\s*(?:https?://|www\.)[!-~]+?(?=https?://|www\.|\s|$)){2,}\s*$")
+# `某某游戏官方网站：http://x.example.com/  某某游戏：http://www.example.com/`: a site's name and
+# address, each piece opening the line or after a space (the page's run of spaces), closing the
+# line: a promotion.
+_SITE_PROMO_RUN = re.compile(r"(?:(?:^|\s)\s*[^\s:：]{2,40}[:：]\s*(?:https?://|www\.)[!-~]+)+\s*$")
 # `……沒有去處。」domready(function() {…` / `(function(d, s, id) { var js…`: a page's script
 # glued after the story's last sentence, to the end of the line.
 _SCRIPT_TAIL = re.compile(
@@ -1430,7 +1444,7 @@ def _random_runs(text: str) -> list[tuple[int, int]]:
 
 
 # A page that gives a contact or a link may be a spam page; only there are its lines searched for one.
-_SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "QQ", "qq")
+_SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "热线", "QQ", "qq")
 _CODE_MARKERS = ("function", "var ", "document")
 
 
@@ -1452,11 +1466,16 @@ def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
     marks = []
     if spam_page:
         marks += [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(text)]
+        if not marks:
+            marks += [(found.start(), found.end(), "hotline") for found in _MOBILE_CONTACT.finditer(text)]
         if len(text) > RANDOM_RUN_MIN_HAN and _has_random_token(text):
             marks += [(start, end, "other_boilerplate") for start, end in _random_runs(text)]
         urls = _URL_RUN.search(text)
         if urls:
             marks.append((urls.start(), urls.end(), "related_links"))
+        promo = _SITE_PROMO_RUN.search(text) if not urls and ("http" in text or "www." in text) else None
+        if promo:
+            marks.append((promo.start(), promo.end(), "ad"))
     script = _SCRIPT_TAIL.search(text) if any(marker in text for marker in _CODE_MARKERS) else None
     if script:
         marks.append((script.start(), script.end(), "other_boilerplate"))

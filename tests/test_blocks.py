@@ -1536,3 +1536,31 @@ def test_a_wire_end_mark_before_a_glued_caption_is_a_footer() -> None:
     assert ("body", _PARAGRAPHS[1]) in blocks
     assert ("footer", "(完)") in blocks
     assert ("caption", "图为，民警清点查获的物品 某某 摄") in blocks
+
+
+def test_a_mobile_number_behind_a_contact_label_is_a_hotline() -> None:
+    text = "\n".join(
+        [
+            _PARAGRAPHS[0],
+            "本地搬家热线【139乄0000乄1111】李经理【价格实惠】提供各类搬家服务，欢迎来电。",
+            "某某物流公司电话138-0000-2222  我们提供整车零担运输。号码13800003333是旧号。",
+        ]
+    )
+    blocks = source_blocks(parse(text))
+    assert ("hotline", "热线【139乄0000乄1111】李经理") in blocks
+    assert ("hotline", "电话138-0000-2222") in blocks
+    assert not any(kind == "hotline" and "13800003333" in piece for kind, piece in blocks)
+
+
+def test_a_site_name_and_address_closing_the_page_is_an_ad() -> None:
+    text = "\n".join(
+        [
+            _PARAGRAPHS[0],
+            _PARAGRAPHS[1],
+            "某某游戏官方网站：http://game.example.com/  \u3000\u3000好玩不累！某某游戏：http://www.example.com/",
+        ]
+    )
+    blocks = source_blocks(parse(text))
+    assert blocks[-1][0] == "ad"
+    assert blocks[-1][1].startswith("某某游戏官方网站")
+    assert ("body", _PARAGRAPHS[1]) in blocks

@@ -1448,8 +1448,47 @@ _SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "热线", "QQ", "qq")
 _CODE_MARKERS = ("function", "var ", "document")
 
 
+LISTING_FIELDS_MIN = 3  # `价格：… 产地：… 所在地：…`: a product listing's fields, not a story's one label
+LISTING_LEAD_MAX = 40  # characters of product name before the first field
+LISTING_DETAILS_REACH = 80  # characters from the last field to the `产品详情` tab
+
+
+@cache
+def _listing_field() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(load_json('article.json')['listing_field_labels'])})\s*[:：]")
+
+
+def _split_listing_header(lines: list[_Line]) -> list[_Line]:
+    """A sales page opening with its product listing's header (`某某装置2017-07-21价格： 1 元/套产地：…
+    所在地：某市发送询价进入展台…产品详情某某装置 `): the product's name, three or more listing fields
+    and the page's tabs, up to the space after the last field's value (or after `产品详情`), are
+    `other_boilerplate`, not the story's opening."""
+    first = next((i for i, line in enumerate(lines) if line.role == "body"), None)
+    if first is None or "：" not in lines[first].text and ":" not in lines[first].text:
+        return lines
+    line = lines[first]
+    fields = list(_listing_field().finditer(line.text))
+    if len(fields) < LISTING_FIELDS_MIN:
+        return lines
+    lead = line.text[: fields[0].start()]
+    if len(lead.strip()) > LISTING_LEAD_MAX or re.search(r"[。！？!?]", lead):
+        return lines
+    after = fields[-1].end()
+    details = line.text.find("产品详情", after, after + LISTING_DETAILS_REACH)
+    value = re.compile(r"\s*\S+").match(line.text, details if details >= 0 else after)
+    end = value.end() if value else len(line.text)
+    if not line.text[end:].strip():
+        return lines  # the whole line: a form, not a header over a story
+    return [
+        *lines[:first],
+        *_carved(line, [(0, end, "boilerplate", "other_boilerplate")]),
+        *lines[first + 1 :],
+    ]
+
+
 def _split_spam_lines(lines: list[_Line]) -> list[_Line]:
     """Every line, with a spam page's furniture and a glued page script cut off their story."""
+    lines = _split_listing_header(lines)
     page = "\n".join(line.text for line in lines)
     spam_page = any(marker in page for marker in _SPAM_PAGE_MARKERS)
     if not spam_page and not any(marker in page for marker in _CODE_MARKERS):

@@ -1564,3 +1564,16 @@ def test_a_site_name_and_address_closing_the_page_is_an_ad() -> None:
     assert blocks[-1][0] == "ad"
     assert blocks[-1][1].startswith("某某游戏官方网站")
     assert ("body", _PARAGRAPHS[1]) in blocks
+
+
+def test_a_product_listing_header_opening_a_sales_page_is_boilerplate() -> None:
+    header = (
+        "某某净水装置2017-07-21价格： 1 元/套产地：某省最小起订：面议所在地：某市发送询价产品详情某某净水装置"
+    )
+    text = header + " " + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]
+    blocks = source_blocks(parse(text))
+    assert blocks[0] == ("other_boilerplate", header)
+    assert ("body", _PARAGRAPHS[0]) in blocks
+    # one label in a story's opening is no listing
+    story = "产地：某省某县。" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]
+    assert all(kind != "other_boilerplate" for kind, _ in source_blocks(parse(story)))

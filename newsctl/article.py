@@ -2630,7 +2630,10 @@ def _mark_header(
         titled = [
             i
             for i, candidate in enumerate(candidates)
-            if len(candidate) >= TITLE_MIN_CHARS and _title_like(candidate, record_title)
+            if len(candidate) >= TITLE_MIN_CHARS
+            and _title_like(candidate, record_title)
+            # `某某基金宗旨：` over a paragraph is a label, not the headline, whatever it shares
+            and not patterns.colon_label_heading.fullmatch(candidate)
         ]
         if titled:
             for line in lines[position : position + titled[-1] + 1]:

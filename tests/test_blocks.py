@@ -1577,3 +1577,12 @@ def test_a_product_listing_header_opening_a_sales_page_is_boilerplate() -> None:
     # one label in a story's opening is no listing
     story = "产地：某省某县。" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]
     assert all(kind != "other_boilerplate" for kind, _ in source_blocks(parse(story)))
+
+
+def test_a_colon_label_opening_the_page_is_no_headline() -> None:
+    # it shares its words with the record's title, but a headline does not end in a colon
+    long_paragraph = _PARAGRAPHS[1] + _PARAGRAPHS[2]
+    text = "\n".join(["仓库防火基金宗旨：", long_paragraph, _PARAGRAPHS[0]])
+    article = parse(text, title="某县仓库防火基金说明")
+    assert ("title", "仓库防火基金宗旨：") not in source_blocks(article)
+    assert article.headings == ["仓库防火基金宗旨："]

@@ -231,6 +231,7 @@ class _Patterns:
     glued_subhead: re.Pattern[str]
     subhead_opener: re.Pattern[str]
     subhead_openers: tuple[str, ...]
+    colon_label_heading: re.Pattern[str]
     closing_label: re.Pattern[str]
     marked_notice: re.Pattern[str]
 
@@ -555,6 +556,13 @@ def _patterns() -> _Patterns:
         ),
         subhead_opener=re.compile(rf"(?:{_alternation(vocab['subhead_paragraph_openers'])})[,，]"),
         subhead_openers=tuple(f"{word}," for word in vocab["subhead_paragraph_openers"]),
+        # `基金的管理和使用：` on its own line: a label naming what the paragraph under it is about,
+        # not a sentence's lead-in (`分别是：`, `他表示：`).
+        colon_label_heading=re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in vocab["colon_lead_in_endings"]).join(
+                [r"[^,，。！？!?：:；;、\s]{2,14}", "[：:]"]
+            )
+        ),
         # `……第7版【案例要旨】`: a bracketed section label closing a paragraph, the next one under it.
         closing_label=re.compile(r"(?<=\S)\s*(?P<label>【[^【】\s,，。！？!?：:；;、]{2,10}】)\s*$"),
         # `※本片由某台授权首播,未经同意不得转载`: a marked notice whose words are a copyright's.
@@ -1302,10 +1310,10 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line, *captions = run  # the story part may still end in a tail (its closing byline)
         caption_at = _glued_caption_start(line)
         if caption_at is not None:
-            head, caption = _cut(line, caption_at, "boilerplate", "caption")
-            head.role, head.kind = "body", None
-            out.extend([head, caption])
-            continue
+            # the story part may still close with a tail: `……之中。(完)` before the caption
+            line, caption = _cut(line, caption_at, "boilerplate", "caption")
+            line.role, line.kind = "body", None
+            captions.insert(0, caption)
         peeled: list[_Line] = []
         glued_at = _glued_footer_start(line)
         if glued_at is not None:
@@ -1386,7 +1394,21 @@ _SALES_CONTACT = re.compile(
     r"[【\[](?:销售|咨询|订购|订货|客服|联系|业务)?(?:电话|手机|微信|QQ|qq)(?:\s*[/／、]\s*(?:电话|手机|微信|QQ|qq))*"
     r"\s*[:：]\s*[\dA-Za-z_-]{5,20}[】\]]"
 )
+# `热线【156-1330-4344】王经理`, `财富热线:18000000000(微信同号)`, `某公司电话155-1043-7772`: a mobile
+# number (11 digits, 1[3-9] first, grouped 3-4-4 by one repeated mark or none) behind a contact
+# label or in brackets (a bracketed service label before it too: `【某某调查】【…】`), with a note on
+# it and the contact's name: a sales page's hotline.
+_MOBILE_CONTACT = re.compile(
+    r"(?:(?:热线|电话|手机|商务合作)(?:[/／、与和](?:微信|电话|手机))*(?:同步|同号)?\s*[:：]?\s*【?|(?:【[^【】\s]{2,8}】)?【)"
+    r"1[3-9]\d(?P<mark>[^\d\s]?)\d{4}(?P=mark)\d{4}(?!\d)"
+    r"】?"
+    r"(?:\s*[(（][^()（）]{2,6}[)）])?(?:[\u4e00-\u9fff](?:经理|先生|女士|老师))?"
+)
 _URL_RUN = re.compile(r"(?:\s*(?:https?://|www\.)[!-~]+?(?=https?://|www\.|\s|$)){2,}\s*$")
+# `某某游戏官方网站：http://x.example.com/  某某游戏：http://www.example.com/`: a site's name and
+# address, each piece opening the line or after a space (the page's run of spaces), closing the
+# line: a promotion.
+_SITE_PROMO_RUN = re.compile(r"(?:(?:^|\s)\s*[^\s:：]{2,40}[:：]\s*(?:https?://|www\.)[!-~]+)+\s*$")
 # `……沒有去處。」domready(function() {…` / `(function(d, s, id) { var js…`: a page's script
 # glued after the story's last sentence, to the end of the line.
 _SCRIPT_TAIL = re.compile(
@@ -1422,12 +1444,51 @@ def _random_runs(text: str) -> list[tuple[int, int]]:
 
 
 # A page that gives a contact or a link may be a spam page; only there are its lines searched for one.
-_SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "QQ", "qq")
+_SPAM_PAGE_MARKERS = ("http", "www.", "微信", "电话", "热线", "QQ", "qq")
 _CODE_MARKERS = ("function", "var ", "document")
+
+
+LISTING_FIELDS_MIN = 3  # `价格：… 产地：… 所在地：…`: a product listing's fields, not a story's one label
+LISTING_LEAD_MAX = 40  # characters of product name before the first field
+LISTING_DETAILS_REACH = 80  # characters from the last field to the `产品详情` tab
+
+
+@cache
+def _listing_field() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(load_json('article.json')['listing_field_labels'])})\s*[:：]")
+
+
+def _split_listing_header(lines: list[_Line]) -> list[_Line]:
+    """A sales page opening with its product listing's header (`某某装置2017-07-21价格： 1 元/套产地：…
+    所在地：某市发送询价进入展台…产品详情某某装置 `): the product's name, three or more listing fields
+    and the page's tabs, up to the space after the last field's value (or after `产品详情`), are
+    `other_boilerplate`, not the story's opening."""
+    first = next((i for i, line in enumerate(lines) if line.role == "body"), None)
+    if first is None or "：" not in lines[first].text and ":" not in lines[first].text:
+        return lines
+    line = lines[first]
+    fields = list(_listing_field().finditer(line.text))
+    if len(fields) < LISTING_FIELDS_MIN:
+        return lines
+    lead = line.text[: fields[0].start()]
+    if len(lead.strip()) > LISTING_LEAD_MAX or re.search(r"[。！？!?]", lead):
+        return lines
+    after = fields[-1].end()
+    details = line.text.find("产品详情", after, after + LISTING_DETAILS_REACH)
+    value = re.compile(r"\s*\S+").match(line.text, details if details >= 0 else after)
+    end = value.end() if value else len(line.text)
+    if not line.text[end:].strip():
+        return lines  # the whole line: a form, not a header over a story
+    return [
+        *lines[:first],
+        *_carved(line, [(0, end, "boilerplate", "other_boilerplate")]),
+        *lines[first + 1 :],
+    ]
 
 
 def _split_spam_lines(lines: list[_Line]) -> list[_Line]:
     """Every line, with a spam page's furniture and a glued page script cut off their story."""
+    lines = _split_listing_header(lines)
     page = "\n".join(line.text for line in lines)
     spam_page = any(marker in page for marker in _SPAM_PAGE_MARKERS)
     if not spam_page and not any(marker in page for marker in _CODE_MARKERS):
@@ -1444,11 +1505,16 @@ def _split_spam(line: _Line, *, spam_page: bool) -> list[_Line] | None:
     marks = []
     if spam_page:
         marks += [(found.start(), found.end(), "hotline") for found in _SALES_CONTACT.finditer(text)]
+        if not marks:
+            marks += [(found.start(), found.end(), "hotline") for found in _MOBILE_CONTACT.finditer(text)]
         if len(text) > RANDOM_RUN_MIN_HAN and _has_random_token(text):
             marks += [(start, end, "other_boilerplate") for start, end in _random_runs(text)]
         urls = _URL_RUN.search(text)
         if urls:
             marks.append((urls.start(), urls.end(), "related_links"))
+        promo = _SITE_PROMO_RUN.search(text) if not urls and ("http" in text or "www." in text) else None
+        if promo:
+            marks.append((promo.start(), promo.end(), "ad"))
     script = _SCRIPT_TAIL.search(text) if any(marker in text for marker in _CODE_MARKERS) else None
     if script:
         marks.append((script.start(), script.end(), "other_boilerplate"))
@@ -2566,7 +2632,10 @@ def _mark_header(
         titled = [
             i
             for i, candidate in enumerate(candidates)
-            if len(candidate) >= TITLE_MIN_CHARS and _title_like(candidate, record_title)
+            if len(candidate) >= TITLE_MIN_CHARS
+            and _title_like(candidate, record_title)
+            # `某某基金宗旨：` over a paragraph is a label, not the headline, whatever it shares
+            and not patterns.colon_label_heading.fullmatch(candidate)
         ]
         if titled:
             for line in lines[position : position + titled[-1] + 1]:
@@ -3341,7 +3410,7 @@ def _mark_headings(body: list[_Line]) -> None:
     for position, line in enumerate(body):
         stripped = line.text.strip()
         is_inner = 0 < position < len(body) - 1
-        if (
+        unpunctuated_heading = (
             is_inner
             # in text broken into phrases, only a line standing alone between two sentences' ends
             and (not phrases or (paragraphs[position - 1] and paragraphs[position + 1]))
@@ -3351,8 +3420,29 @@ def _mark_headings(body: list[_Line]) -> None:
             and stripped[-1] not in ":：,，、"
             and not _DATED_ITEM.match(stripped)
             and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
+        )
+        if unpunctuated_heading or (
+            is_inner and _is_colon_label_heading(stripped, body[position - 1].text, body[position + 1].text)
         ):
             line.role = "heading"
+
+
+COLON_LABEL_PARAGRAPH_LABEL_ZONE = 8  # a colon this near the next line's start makes it a label line too
+
+
+def _is_colon_label_heading(stripped: str, before: str, after: str) -> bool:
+    """`基金的管理和使用：` alone between a sentence's end and a paragraph: a label naming what the
+    paragraph is about. Not a lead-in (`分别是：`), nor a form's or a list's label lines."""
+    after = after.strip()
+    return bool(
+        stripped[-1:] in ":："
+        and _patterns().colon_label_heading.fullmatch(stripped)
+        and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= 3
+        and _ends_sentence(before.strip())
+        and len(after) > HEADING_MAX_CHARS
+        and not re.search(r"[：:]", after[:COLON_LABEL_PARAGRAPH_LABEL_ZONE])
+        and not _is_boilerplate(stripped)
+    )
 
 
 def _editor_tail(line: _Line) -> tuple[int, int] | None:

@@ -1510,3 +1510,79 @@ def test_a_link_to_the_page_s_neighbour_is_a_related_link_even_glued_between_par
     text = f"{_PARAGRAPHS[0]}\n{_PARAGRAPHS[1]}\n下一篇：某地发布 暴雨预警"
     blocks = source_blocks(parse(text, published="2017-06-29"))
     assert ("related_links", "下一篇：某地发布 暴雨预警") in blocks
+
+
+def test_a_colon_label_alone_between_paragraphs_is_a_heading() -> None:
+    # A label naming what the paragraph under it is about; a sentence's lead-in (`分别是：`), a
+    # label over a list of label lines, or a label with no paragraph under it is not.
+    long_paragraph = _PARAGRAPHS[1] + _PARAGRAPHS[2]
+    text = "\n".join([_PARAGRAPHS[0], "项目资金的用途：", long_paragraph, "三个问题分别是：", long_paragraph])
+    article = parse(text)
+    assert article.headings == ["项目资金的用途："]
+    listed = "\n".join(
+        [
+            _PARAGRAPHS[0],
+            "报名须知：",
+            "第一站：某县某小学，为期五天的支教活动。" + long_paragraph,
+            _PARAGRAPHS[2],
+        ]
+    )
+    assert parse(listed).headings == []
+
+
+def test_a_wire_end_mark_before_a_glued_caption_is_a_footer() -> None:
+    text = "\n".join([_PARAGRAPHS[0], _PARAGRAPHS[1] + "(完)图为，民警清点查获的物品 某某 摄"])
+    blocks = source_blocks(parse(text))
+    assert ("body", _PARAGRAPHS[1]) in blocks
+    assert ("footer", "(完)") in blocks
+    assert ("caption", "图为，民警清点查获的物品 某某 摄") in blocks
+
+
+def test_a_mobile_number_behind_a_contact_label_is_a_hotline() -> None:
+    text = "\n".join(
+        [
+            _PARAGRAPHS[0],
+            "本地搬家热线【139乄0000乄1111】李经理【价格实惠】提供各类搬家服务，欢迎来电。",
+            "某某物流公司电话138-0000-2222  我们提供整车零担运输。号码13800003333是旧号。",
+        ]
+    )
+    blocks = source_blocks(parse(text))
+    assert ("hotline", "热线【139乄0000乄1111】李经理") in blocks
+    assert ("hotline", "电话138-0000-2222") in blocks
+    assert not any(kind == "hotline" and "13800003333" in piece for kind, piece in blocks)
+
+
+def test_a_site_name_and_address_closing_the_page_is_an_ad() -> None:
+    text = "\n".join(
+        [
+            _PARAGRAPHS[0],
+            _PARAGRAPHS[1],
+            "某某游戏官方网站：http://game.example.com/  \u3000\u3000好玩不累！某某游戏：http://www.example.com/",
+        ]
+    )
+    blocks = source_blocks(parse(text))
+    assert blocks[-1][0] == "ad"
+    assert blocks[-1][1].startswith("某某游戏官方网站")
+    assert ("body", _PARAGRAPHS[1]) in blocks
+
+
+def test_a_product_listing_header_opening_a_sales_page_is_boilerplate() -> None:
+    header = (
+        "某某净水装置2017-07-21价格： 1 元/套产地：某省最小起订：面议所在地：某市发送询价产品详情某某净水装置"
+    )
+    text = header + " " + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]
+    blocks = source_blocks(parse(text))
+    assert blocks[0] == ("other_boilerplate", header)
+    assert ("body", _PARAGRAPHS[0]) in blocks
+    # one label in a story's opening is no listing
+    story = "产地：某省某县。" + _PARAGRAPHS[0] + "\n" + _PARAGRAPHS[1]
+    assert all(kind != "other_boilerplate" for kind, _ in source_blocks(parse(story)))
+
+
+def test_a_colon_label_opening_the_page_is_no_headline() -> None:
+    # it shares its words with the record's title, but a headline does not end in a colon
+    long_paragraph = _PARAGRAPHS[1] + _PARAGRAPHS[2]
+    text = "\n".join(["仓库防火基金宗旨：", long_paragraph, _PARAGRAPHS[0]])
+    article = parse(text, title="某县仓库防火基金说明")
+    assert ("title", "仓库防火基金宗旨：") not in source_blocks(article)
+    assert article.headings == ["仓库防火基金宗旨："]

@@ -16,6 +16,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, pairwise, repeat
@@ -61,6 +62,7 @@ THESIS_WEIGHT = 2.0
 # outcome of talks, which the retold positions of each side lead up to; not an earlier one retold
 # (`2016年，两国元首共同宣布…`).
 OUTCOME_WEIGHT = 1.5
+BACKGROUND_WEIGHT = 0.5  # a sentence told in earlier years, before a later one tells the now
 PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
 FRAME_REACH = 4  # sentences: a programme's intro follows at most three of scene or background
 OPENER_MAX_CHARS = 16  # a first line this short that tells no time opens the story, no more
@@ -323,14 +325,21 @@ def lead_prior(count: int, lede: int = 0) -> list[float]:
     return [w / total for w in weights]
 
 
-def news_lede(texts: list[str]) -> int:
+def news_lede(texts: list[str], told: tuple[Sequence[bool], Sequence[bool]] = ((), ())) -> int:
     """The sentence that opens the news: the first, unless it tells no time at all (a scene,
     a saying, background: `水是生命之源，…`) and one of the next `NEWS_LEDE_REACH`
     opens with the time of the event (`28日，…`, `而就在前天(9日)深夜，…`): news puts
     when next to what happened. A first sentence without time that cites what a leader,
     a meeting or a document stressed (`习近平总书记指出，…`) frames the story, and the
-    next one tells it. The cue words are in `data/summary_cues.json`."""
+    next one tells it. A first sentence of background passes the lede to the next within reach
+    that opens with a time of the now (`told`: which sentences tell background, which the now; see
+    `background_sentences`). The cue words are in `data/summary_cues.json`."""
     any_time, opening_time, citing = _time_patterns()
+    background, current = told
+    if background and background[0]:
+        for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+            if current[k] and opening_time.match(texts[k]) is not None:
+                return k  # `近日，…`, `25日，…`: the news, not a span (`五年来，…`)
     if len(texts) < 2 or any_time.search(texts[0]) is not None:
         return 0
     if _cue_pattern("story_lede").search(texts[0]) is not None:
@@ -410,6 +419,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
     keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance", "greetings")
+    keys += ("told_year", "recent_time")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -565,6 +575,7 @@ def _rank(
     graph, term_index = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
+    told = background_sentences(article, texts) if lead_bias else ([], [])
     peg = 0
     lede = 0
     if items is not None:
@@ -572,7 +583,7 @@ def _rank(
     elif lead_bias and (peg := news_peg(article, count)):
         teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
-        lede = news_lede(texts)
+        lede = news_lede(texts, told)
         teleport = lead_prior(count, lede)
         peg = programme_frame(texts)
     else:
@@ -588,7 +599,8 @@ def _rank(
         if _ENOUGH_HAN.match(text) is None:
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
-        scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
+        weights = _news_weights(article, texts, told[0])
+        scores = [score * weight for score, weight in zip(scores, weights)]
         if lede and len(texts[0].strip()) <= OPENER_MAX_CHARS:
             # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
             # a motto or a scene, no news of its own
@@ -602,7 +614,7 @@ def _rank(
     return [score * count for score in scores], bags, graph, term_index, items, peg
 
 
-def _news_weights(article: Article, texts: list[str]) -> list[float]:
+def _news_weights(article: Article, texts: list[str], background: Sequence[bool] = ()) -> list[float]:
     """What a sentence's form says about its news value: a deck or headline line standing
     as its own paragraph without final punctuation is furniture (the annotation takes
     summaries from body sentences); a number (how many, how much, when) marks a fact."""
@@ -691,7 +703,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= OUTCOME_WEIGHT  # what talks agreed, what a court ruled; not one retold
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
-        if fact:
+        if background and background[i]:
+            weights[i] *= BACKGROUND_WEIGHT  # an earlier event retold before the news
+        elif fact:
             if not (year_now and _opens_earlier_year(stripped, year_now)):
                 weights[i] *= FACT_WEIGHT  # a figure of the news, not the year of background
         elif quotation:
@@ -710,6 +724,45 @@ def _stands_alone(article: Article, index: int) -> bool:
 
 _OPENING_YEAR = re.compile(r"[^,，。]{0,4}?(\d{4}) ?年")  # `2016年，…`, `早在2016年…`
 _OPENING_YEAR_REACH = 10  # characters within which its 年 stands
+
+
+def background_sentences(article: Article, texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """Which sentences tell background, and which the now. Background: an earlier event (a year
+    two or more before the article's now, `N年前`) and nothing of the now (no `recent_time`:
+    今天, 日前, 目前, 三年来, a day without its year), while a later sentence tells the now
+    (a `recent_time`, or a year of now or the one before). The now is the year of publication;
+    an undated article has none. A story that opens with a case or a war of years ago
+    (`2015年5月，某银行申请执行…`) and then tells what happened this week leads with the news."""
+    flags = [False] * len(texts)
+    current = [False] * len(texts)
+    told = _cue_pattern("told_year")
+    if not any("年" in text for text in texts):
+        return flags, current  # the cheap test first: most articles tell no year
+    if article.published is None:
+        # without a date the now is unknown: the latest year told ends a case's chronology as
+        # often as it dates the news
+        return flags, current
+    now = article.published.year
+    recent = _cue_pattern("recent_time").search
+    tells_now = False  # whether a sentence after this one tells the now
+    for i in range(len(texts) - 1, -1, -1):
+        text = texts[i]
+        earlier = False
+        now_told = recent(text) is not None
+        if not now_told and "年" in text:
+            for match in told.finditer(text):
+                year = match.group(1)
+                if not year:
+                    earlier = True  # `六年前`
+                elif int(year) >= now - 1:
+                    now_told = True
+                    break
+                else:
+                    earlier = True
+        flags[i] = earlier and not now_told and tells_now
+        current[i] = now_told
+        tells_now = tells_now or now_told
+    return flags, current
 
 
 def _opens_earlier_year(text: str, year_now: int) -> bool:

@@ -653,10 +653,11 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     assert summary.news_lede(["常委会昨天审议报告。", lede]) == 0
     assert summary.news_lede(["主妇联盟昨指出,桌垫有毒。", lede]) == 0
     scene = "会场里座无虚席,气氛热烈。"
-    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
+    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 3
+    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", "会议开了一天。", lede]) == 0
     assert summary.news_lede([scene, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
     # a general statement (每个人…) names no one: the next sentence starts the story
-    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 1
+    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", "会议开了一天。", lede]) == 1
     assert summary.news_lede([saying]) == 0
     # a lede citing what a leader or a meeting stressed, without time, frames the story
     directive = "习近平总书记指出,推进现代化要把水资源问题考虑进去。"

@@ -125,7 +125,7 @@ def reference_rank(
         if change < summary.CONVERGED:
             break
     ranked = []
-    background = reference_told(article, texts)[0]
+    background = reference_told(article, texts)
     for i, (text, score) in enumerate(zip(texts, rank)):
         if len(re.findall(r"[\u3400-\u9fff]", text)) < summary.MIN_HAN_CHARS:
             score *= 0.2
@@ -150,14 +150,15 @@ def reference_platitude(text: str) -> bool:
     )
 
 
-def reference_told(article: Article, texts: list[str]) -> tuple[list[bool], list[bool]]:
+def reference_told(article: Article, texts: list[str]) -> list[bool]:
     """Background (a four-digit year two or more before publication, not a year of birth, or
     2 or more 年前, not 民国91年前; and no time of the now) before a sentence that tells the now
     (今天, 去年, 目前, 以来, 三年来, a day without its year, a year of now or the one before)."""
     if article.published is None:
-        return [False] * len(texts), [False] * len(texts)
+        return [False] * len(texts)
     now = article.published.year
-    recent = load_json("summary_cues.json")["recent_time"]
+    cues = load_json("summary_cues.json")
+    recent = cues["recent_time"] + "|" + cues["recent_day"]
     current = []
     earlier = []
     for text in texts:
@@ -171,8 +172,7 @@ def reference_told(article: Article, texts: list[str]) -> tuple[list[bool], list
         told_now = re.search(recent, text) is not None or any(year >= now - 1 for year in years)
         current.append(told_now)
         earlier.append(not told_now and (ago is not None or bool(years)))
-    background = [earlier[i] and any(current[i + 1 :]) for i in range(len(texts))]
-    return background, current
+    return [earlier[i] and any(current[i + 1 :]) for i in range(len(texts))]
 
 
 def reference_news_weight(article: Article, i: int, text: str, background: bool = False) -> float:
@@ -432,7 +432,7 @@ def article_of(text: str, title: str | None = None) -> Article:
 def weights_by_sentence(article: Article) -> dict[str, float]:
     """The news weight of each sentence, keyed by its stripped text."""
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    background = summary.background_sentences(article, texts)[0]
+    background = summary.background_sentences(article, texts)
     return dict(zip((t.strip() for t in texts), summary._news_weights(article, texts, background)))
 
 
@@ -1150,14 +1150,13 @@ def test_an_earlier_event_told_first_gives_the_lede_to_the_news() -> None:
     )
     article = parse_article(RawDocument("t", "t", text=text, published="2018-12-12"))
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    background, current = summary.background_sentences(article, texts)
-    assert background == [True, False, False]
-    assert current[1]  # 近日
-    assert summary.news_lede(texts, (background, current)) == 1
+    background = summary.background_sentences(article, texts)
+    assert background == [True, False, False]  # 近日 tells the now
+    assert summary.news_lede(texts, background) == 1
     assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
     assert summarize(article, top=1)[0].index == 1
     undated = article_of(text)
-    assert summary.background_sentences(undated, texts)[0] == [False, False, False]  # no now to tell
+    assert summary.background_sentences(undated, texts) == [False, False, False]  # no now to tell
     assert summarize(undated, top=1)[0].index == 0
 
 
@@ -1172,7 +1171,7 @@ def test_background_is_an_earlier_year_before_the_now() -> None:
     )
     article = parse_article(RawDocument("t", "t", text=text, published="2024-05-08"))
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    background, _ = summary.background_sentences(article, texts)
+    background = summary.background_sentences(article, texts)
     assert background == [False, False, True, False, True, False]  # a span to now, a birth: no
     weights = summary._news_weights(article, texts, background)
     assert weights[2] == summary.BACKGROUND_WEIGHT  # no figure of the news either
@@ -1182,4 +1181,14 @@ def test_background_is_an_earlier_year_before_the_now() -> None:
     ending = "某市昨天启动改造。这些小区建于1990年。\n"
     last = parse_article(RawDocument("t", "t", text=ending, published="2024-05-08"))
     texts = [last.text[s.start : s.end] for s in last.sentences]
-    assert summary.background_sentences(last, texts)[0] == [False, False]  # nothing after it tells the now
+    assert summary.background_sentences(last, texts) == [False, False]  # nothing after it tells the now
+
+
+def test_years_ago_are_two_or_more_and_no_year_of_the_republic() -> None:
+    assert summary._tells_years_ago("他六年前曾在此肇事。")
+    assert summary._tells_years_ago("长子20多年前车祸身亡。")
+    assert summary._tells_years_ago("十二年前,工厂停产。")
+    assert not summary._tells_years_ago("他1年前搬来。")
+    assert not summary._tells_years_ago("民国91年前,国宅不能买卖。")  # before that year
+    assert not summary._tells_years_ago("今年前三季营收增长。")
+    assert not summary._tells_years_ago("2014年前后,该厂停产。")  # a year, told as one

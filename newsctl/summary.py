@@ -16,6 +16,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, pairwise, repeat
@@ -61,11 +62,12 @@ THESIS_WEIGHT = 2.0
 # outcome of talks, which the retold positions of each side lead up to; not an earlier one retold
 # (`2016年，两国元首共同宣布…`).
 OUTCOME_WEIGHT = 1.5
+BACKGROUND_WEIGHT = 0.5  # a sentence told in earlier years, before a later one tells the now
 PEG_CITATION_REACH = 64  # characters: a citation closing a paragraph, `(7月17日X在线)`, is shorter
 FRAME_REACH = 4  # sentences: a programme's intro follows at most three of scene or background
 OPENER_MAX_CHARS = 16  # a first line this short that tells no time opens the story, no more
 OPENER_WEIGHT = 0.5
-NEWS_LEDE_REACH = 2  # sentences of scene or background a news lede may follow
+NEWS_LEDE_REACH = 3  # sentences of scene, general lines or background a news lede may follow
 LIST_MIN_CHARS = 200
 LIST_MIN_DATES = 3
 LIST_MIN_ITEMS = 2
@@ -323,14 +325,20 @@ def lead_prior(count: int, lede: int = 0) -> list[float]:
     return [w / total for w in weights]
 
 
-def news_lede(texts: list[str]) -> int:
+def news_lede(texts: list[str], background: Sequence[bool] = ()) -> int:
     """The sentence that opens the news: the first, unless it tells no time at all (a scene,
     a saying, background: `水是生命之源，…`) and one of the next `NEWS_LEDE_REACH`
     opens with the time of the event (`28日，…`, `而就在前天(9日)深夜，…`): news puts
     when next to what happened. A first sentence without time that cites what a leader,
     a meeting or a document stressed (`习近平总书记指出，…`) frames the story, and the
-    next one tells it. The cue words are in `data/summary_cues.json`."""
+    next one tells it. A first sentence of background passes the lede to the next within reach
+    that opens with a time and is none (`background`, see `background_sentences`). The cue words
+    are in `data/summary_cues.json`."""
     any_time, opening_time, citing = _time_patterns()
+    if background and background[0]:
+        for k in range(1, min(len(texts), NEWS_LEDE_REACH + 1)):
+            if not background[k] and opening_time.match(texts[k]) is not None:
+                return k  # `近日，…`, `25日，…`: the news, not a span (`五年来，…`)
     if len(texts) < 2 or any_time.search(texts[0]) is not None:
         return 0
     if _cue_pattern("story_lede").search(texts[0]) is not None:
@@ -410,6 +418,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
     keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance", "greetings")
+    keys += ("told_year", "recent_time", "recent_day")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -565,6 +574,7 @@ def _rank(
     graph, term_index = _bm25_graph(bags, lengths)
     count = len(texts)
     items = roundup_items(article, count, bags) if lead_bias else None
+    background = background_sentences(article, texts) if lead_bias else []
     peg = 0
     lede = 0
     if items is not None:
@@ -572,7 +582,7 @@ def _rank(
     elif lead_bias and (peg := news_peg(article, count)):
         teleport = _commentary_prior(article, count, peg)
     elif lead_bias:
-        lede = news_lede(texts)
+        lede = news_lede(texts, background)
         teleport = lead_prior(count, lede)
         peg = programme_frame(texts)
     else:
@@ -588,7 +598,8 @@ def _rank(
         if _ENOUGH_HAN.match(text) is None:
             scores[i] *= 0.2  # fragments and captions rarely summarise anything
     if lead_bias:
-        scores = [score * weight for score, weight in zip(scores, _news_weights(article, texts))]
+        weights = _news_weights(article, texts, background)
+        scores = [score * weight for score, weight in zip(scores, weights)]
         if lede and len(texts[0].strip()) <= OPENER_MAX_CHARS:
             # a one-line opener the news lede follows (`好山好水出好茶。`, `周末，很多人会去郊外踏青。`):
             # a motto or a scene, no news of its own
@@ -602,7 +613,7 @@ def _rank(
     return [score * count for score in scores], bags, graph, term_index, items, peg
 
 
-def _news_weights(article: Article, texts: list[str]) -> list[float]:
+def _news_weights(article: Article, texts: list[str], background: Sequence[bool] = ()) -> list[float]:
     """What a sentence's form says about its news value: a deck or headline line standing
     as its own paragraph without final punctuation is furniture (the annotation takes
     summaries from body sentences); a number (how many, how much, when) marks a fact."""
@@ -691,7 +702,9 @@ def _news_weights(article: Article, texts: list[str]) -> list[float]:
             weights[i] *= OUTCOME_WEIGHT  # what talks agreed, what a court ruled; not one retold
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
-        if fact:
+        if background and background[i]:
+            weights[i] *= BACKGROUND_WEIGHT  # an earlier event retold before the news
+        elif fact:
             if not (year_now and _opens_earlier_year(stripped, year_now)):
                 weights[i] *= FACT_WEIGHT  # a figure of the news, not the year of background
         elif quotation:
@@ -710,6 +723,93 @@ def _stands_alone(article: Article, index: int) -> bool:
 
 _OPENING_YEAR = re.compile(r"[^,，。]{0,4}?(\d{4}) ?年")  # `2016年，…`, `早在2016年…`
 _OPENING_YEAR_REACH = 10  # characters within which its 年 stands
+
+
+def background_sentences(article: Article, texts: list[str]) -> list[bool]:
+    """Which sentences tell background: an earlier event (a year two or more before the year of
+    publication, `N年前`) and nothing of the now (no `recent_time`: 今天, 日前, 目前, 三年来, a
+    day without its year), while a later sentence tells the now (a `recent_time`, or a year of
+    now or the one before). An undated article has no now. A story that opens with a case or a
+    war of years ago (`2015年5月，某银行申请执行…`) and then tells what happened this week
+    leads with the news."""
+    flags = [False] * len(texts)
+    if article.published is None:
+        # without a date the now is unknown: the latest year told ends a case's chronology as
+        # often as it dates the news
+        return flags
+    now = article.published.year
+    earlier = [i for i, text in enumerate(texts) if "年" in text and _tells_earlier(text, now)]
+    if not earlier:
+        return flags  # the cheap test first: most articles tell nothing of years ago
+    last_now = next(  # the last sentence that tells the now
+        (
+            i
+            for i in range(len(texts) - 1, earlier[0], -1)
+            if _tells_recent(texts[i]) or _tells_year(texts[i], now)
+        ),
+        -1,
+    )
+    for i in earlier:
+        if i < last_now and not _tells_recent(texts[i]):
+            flags[i] = True
+    return flags
+
+
+def _tells_recent(text: str) -> bool:
+    """Whether a sentence tells a time of the now in words (`今天`, `日前`, `三年来`) or a day
+    without its year (`25日`)."""
+    if _cue_pattern("recent_time").search(text) is not None:
+        return True
+    return ("日" in text or "号" in text) and _cue_pattern("recent_day").search(text) is not None
+
+
+def _tells_earlier(text: str, now: int) -> bool:
+    """Whether a sentence tells a year two or more before `now` (`2015年`, `六年前`) and none of
+    now or the one before."""
+    earlier = False
+    for match in _cue_pattern("told_year").finditer(text):
+        if int(match.group(1)) >= now - 1:
+            return False
+        earlier = True
+    return earlier or "年前" in text and _tells_years_ago(text)
+
+
+def _tells_year(text: str, now: int) -> bool:
+    """Whether a sentence tells the year `now` or the one before."""
+    return "年" in text and any(int(m.group(1)) >= now - 1 for m in _cue_pattern("told_year").finditer(text))
+
+
+AGO_NUMERAL_MAX = 3  # characters: `十二年前`; a four-digit `2014年前` is a year
+
+
+def _tells_years_ago(text: str) -> bool:
+    """Whether a sentence tells an event two or more years ago (`六年前`, `24年前`), not
+    `1年前` nor a year of the Republic (`民国91年前`, before that year). A scan for `年前` and
+    the numerals before it: a regex with these character classes costs more to compile than
+    all the sentences it would read."""
+    numerals = _ago_numerals()
+    at = text.find("年前")
+    while at > 0:
+        start = at
+        while start > 0 and text[start - 1] in numerals:
+            start -= 1
+        count = text[start:at]
+        if (
+            count
+            and len(count) <= AGO_NUMERAL_MAX
+            and count not in ("1", "一")
+            and text[start - 1 : start] != "国"
+        ):
+            return True
+        at = text.find("年前", at + 2)
+    return False
+
+
+@cache
+def _ago_numerals() -> frozenset[str]:
+    from newsctl.data import load_json
+
+    return frozenset(load_json("summary_cues.json")["ago_numerals"])
 
 
 def _opens_earlier_year(text: str, year_now: int) -> bool:

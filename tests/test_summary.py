@@ -98,7 +98,7 @@ def reference_rank(
         weights += [weights[-1] * (2.0 if s.paragraph == last else 1.0) for s in article.sentences[peg:n]]
         teleport = [w / sum(weights) for w in weights]
     else:
-        lede = summary.news_lede(texts)
+        lede = summary.news_lede(texts, reference_told(article, texts))
         teleport = summary.lead_prior(n, lede) if lead_bias else [1.0 / n] * n
         # a first line of at most 16 characters that the news lede follows: a motto or a scene
         opener = lead_bias and lede > 0 and len(texts[0].strip()) <= summary.OPENER_MAX_CHARS
@@ -125,11 +125,12 @@ def reference_rank(
         if change < summary.CONVERGED:
             break
     ranked = []
+    background = reference_told(article, texts)
     for i, (text, score) in enumerate(zip(texts, rank)):
         if len(re.findall(r"[\u3400-\u9fff]", text)) < summary.MIN_HAN_CHARS:
             score *= 0.2
         if lead_bias:
-            score *= reference_news_weight(article, i, text)
+            score *= reference_news_weight(article, i, text, background[i])
         if i == 0 and opener:
             score *= summary.OPENER_WEIGHT
         if lead_bias and i <= summary.NEWS_LEDE_REACH and reference_platitude(text):
@@ -149,7 +150,32 @@ def reference_platitude(text: str) -> bool:
     )
 
 
-def reference_news_weight(article: Article, i: int, text: str) -> float:
+def reference_told(article: Article, texts: list[str]) -> list[bool]:
+    """Background (a four-digit year two or more before publication, not a year of birth, or
+    2 or more 年前, not 民国91年前; and no time of the now) before a sentence that tells the now
+    (今天, 去年, 目前, 以来, 三年来, a day without its year, a year of now or the one before)."""
+    if article.published is None:
+        return [False] * len(texts)
+    now = article.published.year
+    cues = load_json("summary_cues.json")
+    recent = cues["recent_time"] + "|" + cues["recent_day"]
+    current = []
+    earlier = []
+    for text in texts:
+        years = [
+            int(m.group(1))
+            for m in re.finditer(r"(?<!\d)(\d{4}) ?年", text)
+            if not re.match(r"(?:\d{1,2}月)?(?:\d{1,2}[日号])?出?生", text[m.end() :])
+        ]
+        numeral = r"(?:[2-9]|[1-9]\d|[两三四五六七八九十多]|[二三四五六七八九]?十[一二三四五六七八九]?)"
+        ago = re.search(rf"(?<![\d一二三四五六七八九十国]){numeral}年前", text)
+        told_now = re.search(recent, text) is not None or any(year >= now - 1 for year in years)
+        current.append(told_now)
+        earlier.append(not told_now and (ago is not None or bool(years)))
+    return [earlier[i] and any(current[i + 1 :]) for i in range(len(texts))]
+
+
+def reference_news_weight(article: Article, i: int, text: str, background: bool = False) -> float:
     """A deck or headline (a short sentence without final punctuation, closing quotes
     aside) 0.2; a question of at most 60 characters, not quoted, 0.2, and so a list: over 200
     characters with three dates or more, or two
@@ -214,13 +240,15 @@ def reference_news_weight(article: Article, i: int, text: str) -> float:
     )
     outcome = summary.OUTCOME_WEIGHT if agreed and not retold else 1.0
     thesis = summary.THESIS_WEIGHT if summary._cue_pattern("thesis").match(stripped) else 1.0
+    if background:
+        return hook * why * outcome * thesis * summary.BACKGROUND_WEIGHT  # an earlier event retold
     opening_year = re.match(r"[^,，。]{0,4}?(\d{4}) ?年", stripped)
-    background = (
+    opens_earlier = (
         article.published is not None
         and opening_year is not None
         and int(opening_year.group(1)) <= article.published.year - 2
     )
-    if fact and not background:
+    if fact and not opens_earlier:
         return hook * why * outcome * thesis * summary.FACT_WEIGHT
     if fact:
         return hook * why * outcome * thesis
@@ -404,7 +432,8 @@ def article_of(text: str, title: str | None = None) -> Article:
 def weights_by_sentence(article: Article) -> dict[str, float]:
     """The news weight of each sentence, keyed by its stripped text."""
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    return dict(zip((t.strip() for t in texts), summary._news_weights(article, texts)))
+    background = summary.background_sentences(article, texts)
+    return dict(zip((t.strip() for t in texts), summary._news_weights(article, texts, background)))
 
 
 # ---------------------------------------------------------------------------
@@ -624,10 +653,11 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     assert summary.news_lede(["常委会昨天审议报告。", lede]) == 0
     assert summary.news_lede(["主妇联盟昨指出,桌垫有毒。", lede]) == 0
     scene = "会场里座无虚席,气氛热烈。"
-    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 0
+    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 3
+    assert summary.news_lede([scene, "与会人员纷纷建言。", "大家表示赞同。", "会议开了一天。", lede]) == 0
     assert summary.news_lede([scene, "记者了解到,报告将于28日公布。"]) == 0  # a time inside, not opening
     # a general statement (每个人…) names no one: the next sentence starts the story
-    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", lede]) == 1
+    assert summary.news_lede([saying, "与会人员纷纷建言。", "大家表示赞同。", "会议开了一天。", lede]) == 1
     assert summary.news_lede([saying]) == 0
     # a lede citing what a leader or a meeting stressed, without time, frames the story
     directive = "习近平总书记指出,推进现代化要把水资源问题考虑进去。"
@@ -923,7 +953,7 @@ def test_a_year_of_background_is_no_figure_of_the_news() -> None:
     )
     article = parse_article(RawDocument("t", "t", text=text, published="2024-01-16"))
     weights = weights_by_sentence(article)
-    assert weights["2016年,两国领导人决定建立伙伴关系。"] == 1.0  # background
+    assert weights["2016年,两国领导人决定建立伙伴关系。"] == summary.BACKGROUND_WEIGHT  # before the now
     assert weights["2023年,两国贸易额增长12%。"] == summary.FACT_WEIGHT  # last year's figures are news
     assert weights["今年两国将互派留学生300名。"] == summary.FACT_WEIGHT
     undated = article_of(text)
@@ -1110,3 +1140,55 @@ def test_a_line_that_only_names_who_attended_weighs_less() -> None:
     ):
         greeted = article_of(line)
         assert summary._news_weights(greeted, [line])[0] == weight
+
+
+def test_an_earlier_event_told_first_gives_the_lede_to_the_news() -> None:
+    text = (
+        "2009年，某县一家纺织厂因资金链断裂停产，数百名工人被拖欠工资。\n"
+        "近日，县法院将该厂的厂房和设备拍卖成交，所得款项优先用于支付工人工资。\n"
+        "拍卖共吸引了6家企业竞价。\n"
+    )
+    article = parse_article(RawDocument("t", "t", text=text, published="2018-12-12"))
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    background = summary.background_sentences(article, texts)
+    assert background == [True, False, False]  # 近日 tells the now
+    assert summary.news_lede(texts, background) == 1
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert summarize(article, top=1)[0].index == 1
+    undated = article_of(text)
+    assert summary.background_sentences(undated, texts) == [False, False, False]  # no now to tell
+    assert summarize(undated, top=1)[0].index == 0
+
+
+def test_background_is_an_earlier_year_before_the_now() -> None:
+    text = (
+        "某市昨天启动老旧小区改造工程。"
+        "该市的第一批商品房建于1998年，至今已有二十多年。"
+        "这些小区大多建于1990年前后，管线老化。"
+        "该小区居民王某某1965年3月出生，在这里住了一辈子。"
+        "十五年前，该市曾改造过一次供水管网。"
+        "今年全市将改造小区120个。\n"
+    )
+    article = parse_article(RawDocument("t", "t", text=text, published="2024-05-08"))
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    background = summary.background_sentences(article, texts)
+    assert background == [False, False, True, False, True, False]  # a span to now, a birth: no
+    weights = summary._news_weights(article, texts, background)
+    assert weights[2] == summary.BACKGROUND_WEIGHT  # no figure of the news either
+    assert weights[1] == summary.FACT_WEIGHT
+    assert weights[5] == summary.FACT_WEIGHT
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    ending = "某市昨天启动改造。这些小区建于1990年。\n"
+    last = parse_article(RawDocument("t", "t", text=ending, published="2024-05-08"))
+    texts = [last.text[s.start : s.end] for s in last.sentences]
+    assert summary.background_sentences(last, texts) == [False, False]  # nothing after it tells the now
+
+
+def test_years_ago_are_two_or_more_and_no_year_of_the_republic() -> None:
+    assert summary._tells_years_ago("他六年前曾在此肇事。")
+    assert summary._tells_years_ago("长子20多年前车祸身亡。")
+    assert summary._tells_years_ago("十二年前,工厂停产。")
+    assert not summary._tells_years_ago("他1年前搬来。")
+    assert not summary._tells_years_ago("民国91年前,国宅不能买卖。")  # before that year
+    assert not summary._tells_years_ago("今年前三季营收增长。")
+    assert not summary._tells_years_ago("2014年前后,该厂停产。")  # a year, told as one

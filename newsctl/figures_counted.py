@@ -332,10 +332,10 @@ def _strip_predicate(chars: str) -> str:
         if when is not None and when.start() > 0:
             chars = chars[: when.start()]  # 房价指数在4月也比去年同期上扬: the time of the change
             continue
-        k = max(
-            chars.rfind(head, max(0, len(chars) - vocab["comparison_max"]))
-            for head in vocab["comparison_heads"]
-        )
+        start = max(0, len(chars) - vocab["comparison_max"])
+        k = -1
+        for head in vocab["comparison_heads"]:  # (the last comparison word; a loop costs less than max())
+            k = max(k, chars.rfind(head, start))
         if (
             k > 0
             and chars[k + 1 : k + 2] not in vocab["comparison_not_next"]
@@ -420,7 +420,14 @@ def _time_tail_search(spec: dict[str, Any]) -> Any:
     leads = "|".join(map(re.escape, spec["leads"]))
     units = "|".join(map(re.escape, sorted(spec["units"], key=len, reverse=True)))
     number = "[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3}"
-    return re.compile(f"(?:{leads})?(?:{number})(?:[-－至到~](?:{number}))?(?:{units})$").search
+    search = re.compile(f"(?:{leads})?(?:{number})(?:[-－至到~](?:{number}))?(?:{units})$").search
+    ends = (*spec["units"], "\n")  # ($ also matches before a final newline)
+
+    def find(chars: str) -> Any:
+        # (the text must end with a unit: a string test first, the regex only then)
+        return search(chars) if chars.endswith(ends) else None
+
+    return find
 
 
 def _per_units() -> _Words:

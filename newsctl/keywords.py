@@ -1969,17 +1969,20 @@ def _select(
     chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
     undiscounted: dict[str, float] = {}  # scores before a term's share said inside chosen terms
     full = False  # `top` terms chosen: only what would take a chosen term's place is read on
-    # where the chosen terms start and end in the segmented text
-    starts_at: dict[int, list[str]] = {}
-    ends_at: dict[int, list[str]] = {}
+    # where the chosen terms start and end in the segmented text, for a test in C whether a term
+    # stands right after or before one
+    chosen_starts: set[int] = set()
+    chosen_ends: set[int] = set()
+    placed: dict[str, tuple[list[int], list[int]]] = {}  # a chosen term's starts and ends
     unplaced: list[str] = []  # said nowhere in the segmented text (a whole the segmenter never made)
 
-    def place(term: str, starts: list[int], width: int) -> None:
-        if not starts:
+    def place(term: str, starts: list[int], ends: list[int]) -> None:
+        if len(starts) > 1:
+            placed[term] = (starts, ends)
+            chosen_starts.update(starts)
+            chosen_ends.update(ends)
+        elif not starts:
             unplaced.append(term)
-        for start in starts:
-            starts_at.setdefault(start, []).append(term)
-            ends_at.setdefault(start + width, []).append(term)
 
     while ordered:
         if not full and len(chosen) >= top:
@@ -2004,7 +2007,7 @@ def _select(
         if holders and term not in abbreviated and _same_mentions(text, chosen[holders[0]], term):
             if _glued_on(doc, chosen[holders[0]], term):
                 chosen[holders[0]] = term
-                place(term, starts, width)
+                place(term, starts, [s + width for s in starts])
                 chosen_text = "\n".join(chosen)
             continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
@@ -2028,7 +2031,7 @@ def _select(
             piece = chosen[pieces[0]]
             if not _glued_on(doc, term, piece) and _token_count(doc, term) >= _token_count(doc, piece):
                 chosen[pieces[0]] = term  # in the place of its piece
-                place(term, starts, width)
+                place(term, starts, [s + width for s in starts])
                 for i in reversed(pieces[1:]):
                     del chosen[i]
                 chosen_text = "\n".join(chosen)
@@ -2045,18 +2048,17 @@ def _select(
                 if ordered and own < -ordered[0][0]:
                     heappush(ordered, (-own, -len(term), term))
                     continue
-        # the chosen terms the segmented text says right before or after it (or any, for a string the
-        # segmenter never made): pairs that may be one name
-        pairs: list[tuple[str, str]] = []
-        if starts:
-            if not ends_at.keys().isdisjoint(starts):  # in C: most terms follow no chosen one
-                pairs += [(o, term) for s in starts for o in ends_at.get(s, ())]
+        # a chosen term the segmented text says right before or after it (or any, for a string the
+        # segmenter never made) may be a piece of one name with it, both said twice or more (a word
+        # said once is no piece said only beside another)
+        ends: list[int] = []
+        if len(starts) > 1:
             ends = [s + width for s in starts]
-            if not starts_at.keys().isdisjoint(ends):
-                pairs += [(term, o) for e in ends for o in starts_at.get(e, ())]
-        for other in unplaced if starts else chosen:
-            pairs += [(other, term), (term, other)]
-        joined = _joined_neighbour(doc, term, chosen, dict.fromkeys(pairs)) if pairs else None
+            near = not chosen_ends.isdisjoint(starts) or not chosen_starts.isdisjoint(ends)
+            asked = near or bool(unplaced)
+        else:
+            near, asked = False, not starts and bool(chosen)
+        joined = _joined_neighbour(doc, term, starts, ends, near, chosen, placed, unplaced) if asked else None
         if joined is not None:
             # two pieces of one name side by side (重庆国际 | 铁路港综合保税区): the whole is the tag, in
             # the place of the piece said only inside it; a piece said apart too stays a tag of its own
@@ -2074,9 +2076,13 @@ def _select(
         chosen.append(term)
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
-        if joined is None:
-            place(term, starts, width)
-        else:
+        if joined is not None:
+            unplaced.append(term)
+        elif ends:
+            placed[term] = (starts, ends)
+            chosen_starts.update(starts)
+            chosen_ends.update(ends)
+        elif not starts:
             unplaced.append(term)
         if not starts:
             # a whole the segmenter never made (小 | 黄车: a recurring string): the words said
@@ -2090,38 +2096,61 @@ def _mostly_inside(text: str, whole: str, piece: str) -> bool:
     return SUBSUMED_SHARE * text.count(piece) <= text.count(whole) * whole.count(piece)
 
 
+_BOTH_SIDES = (True, False)  # the other term before, then after
+
+
 def _joined_neighbour(
-    doc: _Doc, term: str, chosen: list[str], pairs: Iterable[tuple[str, str]]
+    doc: _Doc,
+    term: str,
+    starts: list[int],
+    ends: list[int],
+    near: bool,
+    chosen: list[str],
+    placed: Mapping[str, tuple[list[int], list[int]]],
+    unplaced: list[str],
 ) -> tuple[int, str] | None:
     """A chosen term that `term` (nearly) always stands beside, or that stands beside `term`, on the
     same side (two or more mentions, SUBSUMED_SHARE of the rarer one's), with the string they make:
     two pieces of one name the segmenter cut where no phrase could form (重庆国际 | 铁路港综合保税区,
     励磁 | 绕组 with 励磁 said once alone). Not a person and a title or two places (a route, an
-    address), not a verb phrase. `pairs`: the (left, right) pairs of `term` and a chosen term that
-    the text may say side by side."""
+    address), not a verb phrase. Asked of the chosen terms said nowhere in the segmented text
+    (`unplaced`), of every chosen term when `term` is such a string (no `starts`), and, when `near`,
+    of the chosen terms the segmented text says right before or after `term` (its tokens from
+    `starts` to `ends`; `placed`: the chosen terms' own); the best chosen term first, the term after
+    it before the term before it."""
     if _HAN_WORD.fullmatch(term) is None:
         return None
     text = doc.text
-    rank = {other: index for index, other in enumerate(chosen)}
-    # the best chosen term first, the term after it before the term before it
-    for left, right in sorted(
-        pairs, key=lambda pair: (rank.get(pair[0], rank.get(pair[1], 0)), pair[0] == term)
-    ):
-        other = right if left == term else left
-        whole = left + right
-        if other not in chosen or other in term or term in other or len(whole) > _MAX_PHRASE_CHARS + 2:
-            continue
-        together = text.count(whole)
-        if together >= 2 and together >= SUBSUMED_SHARE * min(text.count(term), text.count(other)):
-            if not _is_joinable(doc, term):
-                return None
-            if _HAN_WORD.fullmatch(other) is None or not _is_joinable(doc, other):
+    if not near:
+        asked = [(i, other, _BOTH_SIDES) for i, other in enumerate(chosen) if not starts or other in unplaced]
+    else:
+        said_at, said_to = set(starts), set(ends)
+        asked = []
+        for i, other in enumerate(chosen):
+            if other in unplaced:
+                asked.append((i, other, _BOTH_SIDES))
+            elif other in placed:
+                other_starts, other_ends = placed[other]
+                before, after = not said_at.isdisjoint(other_ends), not said_to.isdisjoint(other_starts)
+                if before or after:
+                    asked.append((i, other, _BOTH_SIDES if before and after else (before,)))
+    for index, other, sides in asked:
+        for other_first in sides:
+            left, right = (other, term) if other_first else (term, other)
+            whole = left + right
+            if other in term or term in other or len(whole) > _MAX_PHRASE_CHARS + 2:
                 continue
-            if any(whole in c for c in chosen):
-                continue  # a piece of a chosen tag (俄罗斯 | 能源 of 俄罗斯能源部)
-            if {_tag_of(doc, left), _tag_of(doc, right)} == {"ns"}:
-                continue
-            return chosen.index(other), whole
+            together = text.count(whole)
+            if together >= 2 and together >= SUBSUMED_SHARE * min(text.count(term), text.count(other)):
+                if not _is_joinable(doc, term):
+                    return None
+                if _HAN_WORD.fullmatch(other) is None or not _is_joinable(doc, other):
+                    continue
+                if any(whole in c for c in chosen):
+                    continue  # a piece of a chosen tag (俄罗斯 | 能源 of 俄罗斯能源部)
+                if {_tag_of(doc, left), _tag_of(doc, right)} == {"ns"}:
+                    continue
+                return index, whole
     return None
 
 

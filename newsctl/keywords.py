@@ -2122,7 +2122,11 @@ def _joined_neighbour(
         return None
     text = doc.text
     if not near:
-        asked = [(i, other, _BOTH_SIDES) for i, other in enumerate(chosen) if not starts or other in unplaced]
+        asked = (
+            sorted((chosen.index(other), other, _BOTH_SIDES) for other in set(unplaced) if other in chosen)
+            if starts
+            else [(i, other, _BOTH_SIDES) for i, other in enumerate(chosen)]
+        )
     else:
         said_at, said_to = set(starts), set(ends)
         asked = []

@@ -2096,7 +2096,7 @@ def _mostly_inside(text: str, whole: str, piece: str) -> bool:
     return SUBSUMED_SHARE * text.count(piece) <= text.count(whole) * whole.count(piece)
 
 
-_BOTH_SIDES = (True, False)  # the other term before, then after
+_BOTH_SIDES: tuple[bool, ...] = (True, False)  # the other term before, then after
 
 
 def _joined_neighbour(

@@ -1115,7 +1115,7 @@ def extract_keywords(
     out = []
     for term in chosen:
         is_phrase = term in doc.phrase_parts and term not in doc.word_count
-        count = _token_count(doc, term) + merged.get(term, 0)
+        count = _token_count(doc, term) + merged.get(term, 0) or doc.text.count(term)
         if count == 1 and scores[term] < TAIL_SHARE * best and term not in named:
             continue
         tag = doc.lexicon.get(term, _NO_ENTRY)[0]
@@ -1969,6 +1969,21 @@ def _select(
     chosen_text = ""  # the chosen terms, for one search whether a term is a piece of one
     undiscounted: dict[str, float] = {}  # scores before a term's share said inside chosen terms
     full = False  # `top` terms chosen: only what would take a chosen term's place is read on
+    # where the chosen terms start and end in the segmented text, for a test in C whether a term
+    # stands right after or before one
+    chosen_starts: set[int] = set()
+    chosen_ends: set[int] = set()
+    placed: dict[str, tuple[list[int], list[int]]] = {}  # a chosen term's starts and ends
+    unplaced: list[str] = []  # said nowhere in the segmented text (a whole the segmenter never made)
+
+    def place(term: str, starts: list[int], ends: list[int]) -> None:
+        if len(starts) > 1:
+            placed[term] = (starts, ends)
+            chosen_starts.update(starts)
+            chosen_ends.update(ends)
+        elif not starts:
+            unplaced.append(term)
+
     while ordered:
         if not full and len(chosen) >= top:
             full = True
@@ -1992,6 +2007,7 @@ def _select(
         if holders and term not in abbreviated and _same_mentions(text, chosen[holders[0]], term):
             if _glued_on(doc, chosen[holders[0]], term):
                 chosen[holders[0]] = term
+                place(term, starts, [s + width for s in starts])
                 chosen_text = "\n".join(chosen)
             continue
         if starts and overlapping >= SUBSUMED_SHARE * len(starts):
@@ -2015,6 +2031,7 @@ def _select(
             piece = chosen[pieces[0]]
             if not _glued_on(doc, term, piece) and _token_count(doc, term) >= _token_count(doc, piece):
                 chosen[pieces[0]] = term  # in the place of its piece
+                place(term, starts, [s + width for s in starts])
                 for i in reversed(pieces[1:]):
                     del chosen[i]
                 chosen_text = "\n".join(chosen)
@@ -2031,14 +2048,140 @@ def _select(
                 if ordered and own < -ordered[0][0]:
                     heappush(ordered, (-own, -len(term), term))
                     continue
+        # a chosen term the segmented text says right before or after it (or any, for a string the
+        # segmenter never made) may be a piece of one name with it, both said twice or more (a word
+        # said once is no piece said only beside another)
+        ends: list[int] = []
+        if len(starts) > 1:
+            ends = [s + width for s in starts]
+            near = not chosen_ends.isdisjoint(starts) or not chosen_starts.isdisjoint(ends)
+            asked = near or bool(unplaced)
+        else:
+            near, asked = False, not starts and bool(chosen)
+        joined = _joined_neighbour(doc, term, starts, ends, near, chosen, placed, unplaced) if asked else None
+        if joined is not None:
+            # two pieces of one name side by side (重庆国际 | 铁路港综合保税区): the whole is the tag, in
+            # the place of the piece said only inside it; a piece said apart too stays a tag of its own
+            index, whole = joined
+            scores[whole] = max(scores[term], scores[chosen[index]])
+            covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
+            if _mostly_inside(text, whole, chosen[index]):
+                chosen[index] = whole
+                unplaced.append(whole)
+                chosen_text = "\n".join(chosen)
+                if _mostly_inside(text, whole, term):
+                    continue
+            else:
+                term = whole  # in the place of the new piece, said only inside it
         chosen.append(term)
         chosen_text += "\n" + term
         covered.update(starts if width == 1 else chain.from_iterable(_spans(starts, width)))
+        if joined is not None:
+            unplaced.append(term)
+        elif ends:
+            placed[term] = (starts, ends)
+            chosen_starts.update(starts)
+            chosen_ends.update(ends)
+        elif not starts:
+            unplaced.append(term)
         if not starts:
             # a whole the segmenter never made (小 | 黄车: a recurring string): the words said
             # (nearly) only inside it are its mentions, and what overlaps them overlaps it (黄车 + 告上)
             covered.update(chain.from_iterable(map(doc.starts, _inner_words(doc, term))))
     return chosen
+
+
+def _mostly_inside(text: str, whole: str, piece: str) -> bool:
+    """Whether SUBSUMED_SHARE of the mentions of `piece` are inside mentions of `whole`."""
+    return SUBSUMED_SHARE * text.count(piece) <= text.count(whole) * whole.count(piece)
+
+
+_BOTH_SIDES: tuple[bool, ...] = (True, False)  # the other term before, then after
+
+
+def _joined_neighbour(
+    doc: _Doc,
+    term: str,
+    starts: list[int],
+    ends: list[int],
+    near: bool,
+    chosen: list[str],
+    placed: Mapping[str, tuple[list[int], list[int]]],
+    unplaced: list[str],
+) -> tuple[int, str] | None:
+    """A chosen term that `term` (nearly) always stands beside, or that stands beside `term`, on the
+    same side (two or more mentions, SUBSUMED_SHARE of the rarer one's), with the string they make:
+    two pieces of one name the segmenter cut where no phrase could form (重庆国际 | 铁路港综合保税区,
+    励磁 | 绕组 with 励磁 said once alone). Not a person and a title or two places (a route, an
+    address), not a verb phrase. Asked of the chosen terms said nowhere in the segmented text
+    (`unplaced`), of every chosen term when `term` is such a string (no `starts`), and, when `near`,
+    of the chosen terms the segmented text says right before or after `term` (its tokens from
+    `starts` to `ends`; `placed`: the chosen terms' own); the best chosen term first, the term after
+    it before the term before it."""
+    if _HAN_WORD.fullmatch(term) is None:
+        return None
+    text = doc.text
+    if not near:
+        asked = (
+            sorted((chosen.index(other), other, _BOTH_SIDES) for other in set(unplaced) if other in chosen)
+            if starts
+            else [(i, other, _BOTH_SIDES) for i, other in enumerate(chosen)]
+        )
+    else:
+        said_at, said_to = set(starts), set(ends)
+        asked = []
+        for i, other in enumerate(chosen):
+            if other in unplaced:
+                asked.append((i, other, _BOTH_SIDES))
+            elif other in placed:
+                other_starts, other_ends = placed[other]
+                before, after = not said_at.isdisjoint(other_ends), not said_to.isdisjoint(other_starts)
+                if before or after:
+                    asked.append((i, other, _BOTH_SIDES if before and after else (before,)))
+    for index, other, sides in asked:
+        for other_first in sides:
+            left, right = (other, term) if other_first else (term, other)
+            whole = left + right
+            if other in term or term in other or len(whole) > _MAX_PHRASE_CHARS + 2:
+                continue
+            together = text.count(whole)
+            if together >= 2 and together >= SUBSUMED_SHARE * min(text.count(term), text.count(other)):
+                if not _is_joinable(doc, term):
+                    return None
+                if _HAN_WORD.fullmatch(other) is None or not _is_joinable(doc, other):
+                    continue
+                if any(whole in c for c in chosen):
+                    continue  # a piece of a chosen tag (俄罗斯 | 能源 of 俄罗斯能源部)
+                if {_tag_of(doc, left), _tag_of(doc, right)} == {"ns"}:
+                    continue
+                return index, whole
+    return None
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Titles and kin words that go before a name (总统, 部长, 阿嬷: `name_prefixes`)."""
+    return tuple(names.cues().prefixes)
+
+
+def _tag_of(doc: _Doc, term: str) -> str | None:
+    return doc.lexicon.get(term, _NO_ENTRY)[0]
+
+
+def _is_joinable(doc: _Doc, term: str) -> bool:
+    """Whether `term` may be a piece of a longer name: no person's name (a title goes beside it) and
+    no verb among its words."""
+    parts = doc.phrase_parts.get(term, (term,)) if term not in doc.word_count else (term,)
+    tags = [_tag_of(doc, part) for part in parts]
+    if "v" in tags or any(tag is not None and tag.startswith("nr") for tag in tags):
+        return False
+    if term.endswith(_titles()) or not kin_words().isdisjoint(parts):
+        return False  # a title or kin word, which goes beside a name (能源部 | 部长)
+    if len(parts) == 1:
+        tag = tags[0]
+        # a noun: no adjective, adverb or verbal noun glued on (基本 | 落地, 指导 | 国文作文)
+        return tag is None and not names.looks_like_person(term) or tag is not None and tag[0] in "nj"
+    return True
 
 
 def _inner_words(doc: _Doc, whole: str) -> list[str]:

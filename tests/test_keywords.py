@@ -559,8 +559,9 @@ def test_an_organisation_cut_after_its_name_is_tagged_whole(segmenter: Segmenter
         "大同大学机械系主任说，玩具设计考验学生的功力。"
     )
     found = terms(extract_keywords(article_of(body, title="玩具设计大赛 小学生当评审"), segmenter, top=10))
-    assert "大同大学" in found
-    assert "大学" not in found
+    # the department is never named apart from the university: the whole string is one tag
+    assert "大同大学机械系" in found
+    assert not {"大学", "大同大学", "机械系"} & set(found)
 
 
 def test_a_word_with_a_kin_noun_glued_on_gives_way_to_the_word(segmenter: Segmenter) -> None:
@@ -602,7 +603,7 @@ def test_a_recurring_span_is_no_clause_nor_a_pair_said_twice(segmenter: Segmente
 
 def test_a_recurring_span_led_by_a_stronger_keyword_gives_its_piece_back(segmenter: Segmenter) -> None:
     # 覆盖率 sits inside 宽带覆盖率 every time, and 宽带, said more, is the stronger tag: the string
-    # is dropped as an extension of 宽带, and 覆盖率 must stand as a tag of its own, not vanish
+    # is dropped as an extension of 宽带, and 覆盖率 must not vanish
     body = (
         "本县今年继续推进宽带工作。宽带数量充足，宽带种类增加。有关部门表示，本年全县宽带覆盖率达到九成，"
         "比去年提高五个百分点。专家认为，提高宽带覆盖率需要各方配合。部分乡镇宽带覆盖率仍然偏低，"
@@ -610,7 +611,9 @@ def test_a_recurring_span_led_by_a_stronger_keyword_gives_its_piece_back(segment
     )
     found = terms(extract_keywords(article_of(body, title="本县推进宽带工作"), segmenter, top=10))
     assert found[0] == "宽带"
-    assert "覆盖率" in found
+    # given back, 覆盖率 stands beside 宽带 every time it is said: the two are one tag again, after 宽带
+    assert "宽带覆盖率" in found[1:]
+    assert "覆盖率" not in found
 
 
 def test_a_film_title_in_book_quotes_is_one_tag(segmenter: Segmenter) -> None:
@@ -931,3 +934,16 @@ def test_the_words_of_a_whole_the_segmenter_never_made_are_its_mentions(segmente
     doc = _Doc.build(article_of(body, title="标题"), segmenter, DEFAULT_POS, True)
     assert _inner_words(doc, "金岭国小") == ["金岭国"]
     assert _inner_words(doc, "国小的学生") == []  # 学生 is said apart too
+
+
+def test_two_tags_side_by_side_one_never_said_apart_are_one_tag(segmenter: Segmenter) -> None:
+    # 金岭国小 (a recurring string) and 游泳队 are cut apart where no phrase forms; 游泳队 is said only
+    # after the school: the team is the tag, and the school, said alone too, stays one
+    body = (
+        "金岭国小的学生今天游过海湾。\n\n金岭国小游泳队教练说，学生练习了半年。\n\n"
+        "金岭国小每年都办这项活动，金岭国小游泳队去年也拿了冠军。\n\n金岭国小游泳队的队员很骄傲。"
+    )
+    found = extract_keywords(article_of(body, title="小学生游过海湾"), segmenter, top=10)
+    assert {"金岭国小", "金岭国小游泳队"} <= set(terms(found))
+    assert "游泳队" not in terms(found)
+    assert next(k.count for k in found if k.term == "金岭国小游泳队") == 3

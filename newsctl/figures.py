@@ -22,6 +22,7 @@ from newsctl.figures_names import (
     drop_name_digits,
     formal_event_ordinal,
     join_spaced_decimals,
+    read_fullstop_decimals,
 )
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
 from newsctl.numerals import tables as numeral_tables
@@ -69,6 +70,7 @@ class _Vocab:
     unit_matchers: dict[str, Any]
     ascii_units: dict[str, tuple[str, Any]]  # lower-cased ASCII unit -> (category, payload)
     block_next: dict[str, _Words]
+    block_next_unless: dict[str, _Words]
     currency_prefixes: list[tuple[str, str]]
     currency_prefix_words: _Words
     currency_prefix_code: dict[str, str]
@@ -215,6 +217,7 @@ def _vocab() -> _Vocab:
         unit_matchers=_matchers_by_first_char(w for w in units if not w.isascii()),
         ascii_units=ascii_units,
         block_next={k: _by_length(v) for k, v in units_raw["block_next"].items()},
+        block_next_unless={k: _by_length(v) for k, v in units_raw["block_next_unless"].items()},
         currency_prefixes=[
             (w, units_raw["currency_prefixes"][w]) for w in _by_length(units_raw["currency_prefixes"])
         ],
@@ -492,7 +495,15 @@ def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
 def _blocked(text: str, unit: str, end: int) -> bool:
     """Is this unit the first character of a longer ordinary word (元旦, 成立, 折合)?"""
     blocks = _vocab().block_next.get(unit)
-    return blocks is not None and bool(blocks) and _startswith_any(text, end, blocks) is not None
+    return blocks is not None and bool(blocks) and _blocks_at(text, unit, end, blocks)
+
+
+def _blocks_at(text: str, unit: str, end: int, blocks: _Words) -> bool:
+    """Does a word of `blocks` start at end, and not one of the unit's exceptions (10支队伍)?"""
+    if _startswith_any(text, end, blocks) is None:
+        return False
+    unless = _vocab().block_next_unless.get(unit)
+    return unless is None or _startswith_any(text, end, unless) is None
 
 
 def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]:
@@ -649,7 +660,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
             blocks = vocab.block_next.get(word)
             if (
                 blocks
-                and _startswith_any(text, j + len(word), blocks) is not None
+                and _blocks_at(text, word, j + len(word), blocks)
                 and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
             ):
                 # 元旦, 成立: the character belongs to another word; a shorter unit may still
@@ -1912,6 +1923,7 @@ def _news_vocab() -> dict[str, Any]:
         "digit_count": (ctx["digit_count"]["unit"], ctx["digit_count"]["next"]),
         "digit_count_word_starts": _by_length(ctx["digit_count"]["word_starts"]),
         "family_yi": (ctx["family_yi"]["numeral"], ctx["family_yi"]["unit"]),
+        "one_x_many_y": ctx["one_x_many_y"],
         "rate_base_numerals": frozenset(ctx["rate_base"]["numerals"]),
         "rate_base_categories": frozenset(ctx["rate_base"]["categories"]),
         "rate_base_followers": _by_length(ctx["rate_base"]["followers"]),
@@ -2826,6 +2838,35 @@ def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
     return {w: _name_tag_memo.get(w) for w in words}
 
 
+def _one_x_many_y(text: str, q: _Quantity, num: Numeral, phrase: dict[str, Any]) -> bool:
+    """一户多宅: 一, a measure word of one character, 多, then a character that starts no unit."""
+    after = q.end + 1
+    return (
+        q.unit is not None
+        and len(q.unit) == 1
+        and q.unit not in phrase["not_units"]
+        and q.start == num.start
+        and q.approx is None
+        and text[num.start : num.end] == phrase["numeral"]
+        and text[q.end : after] == phrase["joiner"]
+        and after < len(text)
+        and _is_han(text[after])
+        and not is_numeral_start(text[after])
+        and _lookup_unit(text, after) is None
+        and not is_numeral_start(text[num.start - 1 : num.start] or "x")
+    )
+
+
+def _scale_label_after_count(text: str, q: _Quantity, num: Numeral) -> bool:
+    """百亿级 right after a count's 个 (两个百亿级产业): multipliers alone, describing the noun."""
+    tables = numeral_tables()
+    return (
+        q.start == num.start
+        and text[q.start - 1 : q.start] in tables.ge_before_big
+        and all(ch in tables.big_units or ch in tables.small_units for ch in text[num.start : num.end])
+    )
+
+
 def _leading_point_is_decimal(text: str, i: int) -> bool:
     """.5 with no digit before the point: news writes 0.5, so a point that follows another point
     (an ellipsis: ....2014年), a bullet or a line's start, or that comes before a year, is no
@@ -3095,6 +3136,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     if not text:
         return []
     text = join_spaced_decimals(text)  # ２　．２万亿元: one number (the same length)
+    text = read_fullstop_decimals(text)  # 3。7亿元: the full stop is the decimal point (same length)
     vocab = _vocab()
     mask = _mask(text)
     n = len(text)
@@ -3408,6 +3450,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and is_numeral_start(text[q.end])
         ):
             continue  # 一家三口: the family, not one household
+        if q.unit is not None and _one_x_many_y(text, q, num, news["one_x_many_y"]):
+            continue  # 一户多宅, 一箭多星: a set phrase, not one household
         if not whole and _is_rate_base(text, q):
             continue  # 一个月能赚3千元: per month, the base of the rate, not a figure
         if (
@@ -3417,6 +3461,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and text[num.start : num.end] in news["rhetorical_numerals"]
         ):
             continue  # 绵延千年, 百年变局, 千百年来: rhetoric, not a measured span
+        if q.unit == news["scale_unit"] and _scale_label_after_count(text, q, num):
+            continue  # 两个百亿级产业: 百亿级 says how big each is; the count is 两个
         if q.unit == news["scale_unit"] and q.kind == "count" and _on_a_scale(text, q):
             q.kind = "measure"  # 6.7级地震, 震度7级: a degree on a scale, not a count
         elif q.unit is None and text[q.end : q.end + 1] in "弱强" and num.arabic:

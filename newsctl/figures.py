@@ -1776,11 +1776,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
                 continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
-                if not (
-                    word == "近"
-                    and _endswith_any(text, p0, _news_vocab()["duration_verbs_before_near"]) is not None
-                ):
-                    continue  # 近3年: the last three years (经过近3个小时: nearly three hours)
+                if not _lasted_nearly(text, p0, word):
+                    continue  # 近3年: the last three years (经过近3个小时, 走了近60年: nearly)
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
                 continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
@@ -1901,6 +1898,7 @@ def _news_vocab() -> dict[str, Any]:
         "duration_after_day": _by_length(ctx["duration_after_day"]),
         "duration_before_day": _by_length(ctx["duration_before_day"]),
         "duration_verbs_before_near": _by_length(ctx["duration_verbs_before_near"]),
+        "aspect_before_near": _by_length(ctx["aspect_before_near"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
         "quarter_units": frozenset(ctx["quarter_ordinal_units"]),
@@ -2751,7 +2749,23 @@ def _is_relative_time(text: str, q: _Quantity) -> bool:
     if _endswith_any(text, q.start - len(before), rel["not_before"]) is not None:
         return False
     nxt = text[q.end : q.end + 1]
-    return not nxt or not _is_han(nxt) or _startswith_any(text, q.end, rel["after_with_before"]) is not None
+    if _startswith_any(text, q.end, rel["after_with_before"]) is not None:
+        return True
+    if nxt and _is_han(nxt):
+        return False
+    return not _lasted_nearly(text, q.start - len(before), before)
+
+
+def _lasted_nearly(text: str, at: int, before: str) -> bool:
+    """历时近两年，走了近60年。: 近 after a verb of lasting or a verb's 了 closes the clause with
+    how long it lasted, not a date."""
+    if _vocab().approx_prefix_of.get(before) != "nearly":
+        return False  # 最近, 过去 name a date whatever comes before them
+    news = _news_vocab()
+    return (
+        _endswith_any(text, at, news["duration_verbs_before_near"]) is not None
+        or _endswith_any(text, at, news["aspect_before_near"]) is not None
+    )
 
 
 def _in_programme_name(text: str, end: int) -> bool:

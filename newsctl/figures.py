@@ -3166,6 +3166,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     news = _news_vocab()
     ordinal_units = news["ordinal_units"]
     numeral_idioms = news["numeral_idioms"]
+    one_x_many_y = news["one_x_many_y"]
+    many_joiner = one_x_many_y["joiner"]  # tested inline: 多 right after a figure is rare
     ordinal_last_chars = vocab.ordinal_prefix.last_chars
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
@@ -3464,7 +3466,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and is_numeral_start(text[q.end])
         ):
             continue  # 一家三口: the family, not one household
-        if q.unit is not None and _one_x_many_y(text, q, num, news["one_x_many_y"]):
+        if text[q.end : q.end + 1] == many_joiner and _one_x_many_y(text, q, num, one_x_many_y):
             continue  # 一户多宅, 一箭多星: a set phrase, not one household
         if not whole and _is_rate_base(text, q):
             continue  # 一个月能赚3千元: per month, the base of the rate, not a figure

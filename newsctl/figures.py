@@ -495,15 +495,19 @@ def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
 def _blocked(text: str, unit: str, end: int) -> bool:
     """Is this unit the first character of a longer ordinary word (元旦, 成立, 折合)?"""
     blocks = _vocab().block_next.get(unit)
-    return blocks is not None and bool(blocks) and _blocks_at(text, unit, end, blocks)
+    return (
+        blocks is not None
+        and bool(blocks)
+        and _startswith_any(text, end, blocks) is not None
+        and not _block_lifted(text, unit, end)
+    )
 
 
-def _blocks_at(text: str, unit: str, end: int, blocks: _Words) -> bool:
-    """Does a word of `blocks` start at end, and not one of the unit's exceptions (10支队伍)?"""
-    if _startswith_any(text, end, blocks) is None:
-        return False
+def _block_lifted(text: str, unit: str, end: int) -> bool:
+    """Does the blocked word go on into the noun counted (10支队伍, 163台风机)? Asked only
+    once a block word was found."""
     unless = _vocab().block_next_unless.get(unit)
-    return unless is None or _startswith_any(text, end, unless) is None
+    return unless is not None and _startswith_any(text, end, unless) is not None
 
 
 def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]:
@@ -660,7 +664,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
             blocks = vocab.block_next.get(word)
             if (
                 blocks
-                and _blocks_at(text, word, j + len(word), blocks)
+                and _startswith_any(text, j + len(word), blocks) is not None
+                and not _block_lifted(text, word, j + len(word))
                 and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
             ):
                 # 元旦, 成立: the character belongs to another word; a shorter unit may still

@@ -22,6 +22,7 @@ from newsctl.figures_names import (
     drop_name_digits,
     formal_event_ordinal,
     join_spaced_decimals,
+    read_fullstop_decimals,
 )
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
 from newsctl.numerals import tables as numeral_tables
@@ -69,6 +70,7 @@ class _Vocab:
     unit_matchers: dict[str, Any]
     ascii_units: dict[str, tuple[str, Any]]  # lower-cased ASCII unit -> (category, payload)
     block_next: dict[str, _Words]
+    block_next_unless: dict[str, _Words]
     currency_prefixes: list[tuple[str, str]]
     currency_prefix_words: _Words
     currency_prefix_code: dict[str, str]
@@ -215,6 +217,7 @@ def _vocab() -> _Vocab:
         unit_matchers=_matchers_by_first_char(w for w in units if not w.isascii()),
         ascii_units=ascii_units,
         block_next={k: _by_length(v) for k, v in units_raw["block_next"].items()},
+        block_next_unless={k: _by_length(v) for k, v in units_raw["block_next_unless"].items()},
         currency_prefixes=[
             (w, units_raw["currency_prefixes"][w]) for w in _by_length(units_raw["currency_prefixes"])
         ],
@@ -492,7 +495,19 @@ def _lookup_unit(text: str, i: int) -> tuple[str, str, Any] | None:
 def _blocked(text: str, unit: str, end: int) -> bool:
     """Is this unit the first character of a longer ordinary word (元旦, 成立, 折合)?"""
     blocks = _vocab().block_next.get(unit)
-    return blocks is not None and bool(blocks) and _startswith_any(text, end, blocks) is not None
+    return (
+        blocks is not None
+        and bool(blocks)
+        and _startswith_any(text, end, blocks) is not None
+        and not _block_lifted(text, unit, end)
+    )
+
+
+def _block_lifted(text: str, unit: str, end: int) -> bool:
+    """Does the blocked word go on into the noun counted (10支队伍, 163台风机)? Asked only
+    once a block word was found."""
+    unless = _vocab().block_next_unless.get(unit)
+    return unless is not None and _startswith_any(text, end, unless) is not None
 
 
 def _read_money_chain(text: str, i: int, factor: Decimal) -> tuple[Decimal, int]:
@@ -650,6 +665,7 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
             if (
                 blocks
                 and _startswith_any(text, j + len(word), blocks) is not None
+                and not _block_lifted(text, word, j + len(word))
                 and not (word == "分" and num.has_decimal)  # 9.6分为很不幸福: 分 ends the score
             ):
                 # 元旦, 成立: the character belongs to another word; a shorter unit may still
@@ -1765,11 +1781,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
                 continue  # 曾参加过两次, 发生过一次: 过 marks the past, not 超过
             if word in vocab.prefix_time_sense and q.unit_category in ("time", "date"):
-                if not (
-                    word == "近"
-                    and _endswith_any(text, p0, _news_vocab()["duration_verbs_before_near"]) is not None
-                ):
-                    continue  # 近3年: the last three years (经过近3个小时: nearly three hours)
+                if not _lasted_nearly(text, p0, word):
+                    continue  # 近3年: the last three years (经过近3个小时, 走了近60年: nearly)
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
                 continue  # 上千人, 上万元: but not 市场上3家
             if "range" in q.notes and approx is not None:
@@ -1890,6 +1903,7 @@ def _news_vocab() -> dict[str, Any]:
         "duration_after_day": _by_length(ctx["duration_after_day"]),
         "duration_before_day": _by_length(ctx["duration_before_day"]),
         "duration_verbs_before_near": _by_length(ctx["duration_verbs_before_near"]),
+        "aspect_before_near": _by_length(ctx["aspect_before_near"]),
         "consecutive_connectors": _by_length(ctx["range_connectors_consecutive"]),
         "photo_positions": _by_length(ctx["photo_position_words"]),
         "quarter_units": frozenset(ctx["quarter_ordinal_units"]),
@@ -1912,6 +1926,7 @@ def _news_vocab() -> dict[str, Any]:
         "digit_count": (ctx["digit_count"]["unit"], ctx["digit_count"]["next"]),
         "digit_count_word_starts": _by_length(ctx["digit_count"]["word_starts"]),
         "family_yi": (ctx["family_yi"]["numeral"], ctx["family_yi"]["unit"]),
+        "one_x_many_y": ctx["one_x_many_y"],
         "rate_base_numerals": frozenset(ctx["rate_base"]["numerals"]),
         "rate_base_categories": frozenset(ctx["rate_base"]["categories"]),
         "rate_base_followers": _by_length(ctx["rate_base"]["followers"]),
@@ -2739,7 +2754,23 @@ def _is_relative_time(text: str, q: _Quantity) -> bool:
     if _endswith_any(text, q.start - len(before), rel["not_before"]) is not None:
         return False
     nxt = text[q.end : q.end + 1]
-    return not nxt or not _is_han(nxt) or _startswith_any(text, q.end, rel["after_with_before"]) is not None
+    if _startswith_any(text, q.end, rel["after_with_before"]) is not None:
+        return True
+    if nxt and _is_han(nxt):
+        return False
+    return not _lasted_nearly(text, q.start - len(before), before)
+
+
+def _lasted_nearly(text: str, at: int, before: str) -> bool:
+    """历时近两年，走了近60年。: 近 after a verb of lasting or a verb's 了 closes the clause with
+    how long it lasted, not a date."""
+    if _vocab().approx_prefix_of.get(before) != "nearly":
+        return False  # 最近, 过去 name a date whatever comes before them
+    news = _news_vocab()
+    return (
+        _endswith_any(text, at, news["duration_verbs_before_near"]) is not None
+        or _endswith_any(text, at, news["aspect_before_near"]) is not None
+    )
 
 
 def _in_programme_name(text: str, end: int) -> bool:
@@ -2824,6 +2855,35 @@ def _dictionary_tags(words: set[str]) -> dict[str, str | None]:
             _name_tag_memo.clear()
         _name_tag_memo.update({w: tags.get(w) for w in missing})
     return {w: _name_tag_memo.get(w) for w in words}
+
+
+def _one_x_many_y(text: str, q: _Quantity, num: Numeral, phrase: dict[str, Any]) -> bool:
+    """一户多宅: 一, a measure word of one character, 多, then a character that starts no unit."""
+    after = q.end + 1
+    return (
+        q.unit is not None
+        and len(q.unit) == 1
+        and q.unit not in phrase["not_units"]
+        and q.start == num.start
+        and q.approx is None
+        and text[num.start : num.end] == phrase["numeral"]
+        and text[q.end : after] == phrase["joiner"]
+        and after < len(text)
+        and _is_han(text[after])
+        and not is_numeral_start(text[after])
+        and _lookup_unit(text, after) is None
+        and not is_numeral_start(text[num.start - 1 : num.start] or "x")
+    )
+
+
+def _scale_label_after_count(text: str, q: _Quantity, num: Numeral) -> bool:
+    """百亿级 right after a count's 个 (两个百亿级产业): multipliers alone, describing the noun."""
+    tables = numeral_tables()
+    return (
+        q.start == num.start
+        and text[q.start - 1 : q.start] in tables.ge_before_big
+        and all(ch in tables.big_units or ch in tables.small_units for ch in text[num.start : num.end])
+    )
 
 
 def _leading_point_is_decimal(text: str, i: int) -> bool:
@@ -3095,6 +3155,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     if not text:
         return []
     text = join_spaced_decimals(text)  # ２　．２万亿元: one number (the same length)
+    text = read_fullstop_decimals(text)  # 3。7亿元: the full stop is the decimal point (same length)
     vocab = _vocab()
     mask = _mask(text)
     n = len(text)
@@ -3110,6 +3171,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     news = _news_vocab()
     ordinal_units = news["ordinal_units"]
     numeral_idioms = news["numeral_idioms"]
+    one_x_many_y = news["one_x_many_y"]
+    many_joiner = one_x_many_y["joiner"]  # tested inline: 多 right after a figure is rare
     ordinal_last_chars = vocab.ordinal_prefix.last_chars
     quote_open, quote_close = vocab.quote_open, vocab.quote_close
     masked_any = mask.find(1) >= 0
@@ -3408,6 +3471,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and is_numeral_start(text[q.end])
         ):
             continue  # 一家三口: the family, not one household
+        if text[q.end : q.end + 1] == many_joiner and _one_x_many_y(text, q, num, one_x_many_y):
+            continue  # 一户多宅, 一箭多星: a set phrase, not one household
         if not whole and _is_rate_base(text, q):
             continue  # 一个月能赚3千元: per month, the base of the rate, not a figure
         if (
@@ -3417,6 +3482,8 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and text[num.start : num.end] in news["rhetorical_numerals"]
         ):
             continue  # 绵延千年, 百年变局, 千百年来: rhetoric, not a measured span
+        if q.unit == news["scale_unit"] and _scale_label_after_count(text, q, num):
+            continue  # 两个百亿级产业: 百亿级 says how big each is; the count is 两个
         if q.unit == news["scale_unit"] and q.kind == "count" and _on_a_scale(text, q):
             q.kind = "measure"  # 6.7级地震, 震度7级: a degree on a scale, not a count
         elif q.unit is None and text[q.end : q.end + 1] in "弱强" and num.arabic:

@@ -90,6 +90,8 @@ class _Tables:
     vague_leading: frozenset[str]
     inner_more: frozenset[str]
     ge_before_big: frozenset[str]
+    scale_label_suffixes: frozenset[str]
+    scale_label_not_words: tuple[str, ...]
     ascii_multipliers: dict[str, int]
     extra_pairs: frozenset[tuple[int, int]]
     ambiguous_alone: frozenset[str]
@@ -122,6 +124,8 @@ def tables() -> _Tables:
         vague_leading=frozenset(raw["vague_leading"]),
         inner_more=frozenset(raw["inner_more"]),
         ge_before_big=frozenset(raw["ge_before_big_unit"]),
+        scale_label_suffixes=frozenset(raw["scale_label_suffixes"]),
+        scale_label_not_words=tuple(raw["scale_label_not_words"]),
         ascii_multipliers={k: int(v) for k, v in raw["ascii_multipliers"].items()},
         extra_pairs=frozenset((int(a), int(b)) for a, b in raw["consecutive_pairs_extra"]),
         ambiguous_alone=frozenset(raw["ambiguous_alone"]),
@@ -308,6 +312,17 @@ def _skip_spaces(text: str, i: int, limit: int = 3) -> int:
     return j
 
 
+def _scale_label_at(text: str, i: int) -> bool:
+    """万亿级, 百亿级 at i: multipliers alone, then 级: the scale of what is counted."""
+    t = tables()
+    j = i
+    while j < len(text) and (text[j] in t.big_units or text[j] in t.small_units):
+        j += 1
+    if j == i or text[j : j + 1] not in t.scale_label_suffixes:
+        return False
+    return not text.startswith(t.scale_label_not_words, j)  # 5个亿级别: still 5亿
+
+
 def _tokenize(text: str, pos: int) -> tuple[list[_Tok], bool, int]:
     """Greedy tokens of a numeral starting at pos.
 
@@ -383,8 +398,8 @@ def _tokenize(text: str, pos: int) -> tuple[list[_Tok], bool, int]:
             else:
                 break
         elif ch in t.ge_before_big and toks and toks[-1].kind in "DAZU":
-            # 两个亿, 一个亿
-            if i + 1 < n and text[i + 1] in t.big_units:
+            # 两个亿, 一个亿 (not 两个百亿级: 个 counts the noun that 百亿级 describes)
+            if i + 1 < n and text[i + 1] in t.big_units and not _scale_label_at(text, i + 1):
                 toks.append(_Tok("G", Decimal(0), i, i + 1))
                 i += 1
             else:

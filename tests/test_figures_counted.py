@@ -69,7 +69,7 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         # ... only when it is one noun
         ("厂里有4名工人和4名司机，这4人已送医。", [("4名", "工人"), ("4名", "司机"), ("4人", "人")]),
         # 人 + an adverb after a bare number is people, not 人才
-        ("他带了5名学生，后来这5人才出发。", [("5名", "学生"), ("5", "学生")]),
+        ("他带了5名学生，后来这5人才出发。", [("5名", "学生"), ("5人", "学生")]),
         # nouns that the dictionary tags as verbs
         ("共有30组选手参加比赛。", [("30组", "选手")]),
         ("共有12家展商参展。", [("12家", "展商")]),

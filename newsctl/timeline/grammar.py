@@ -1209,6 +1209,11 @@ class _Parser(Anchoring):
             if last == Rank.YEAR and s.startswith("全年", pos) and f.gran == "year" and f.start is not None:
                 pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
                 continue
+            if last == Rank.YEAR and s[pos] == "的":
+                of = _RX_OF_MONTH.match(s, pos)  # 1996年的11月, 2012 年的 6 月: one month of that year
+                if of is not None and self.rx["month"].match(s, of.end()):
+                    pos = of.end()
+                    continue
             if s[pos] == "(" and Rank.DAY <= last <= Rank.DAYPART and f.start is not None:
                 # 今天（1月3日）上午, 今晚（2月10日）九点半: the day restated, one expression that goes on
                 gloss = _RX_DAY_GLOSS.match(s, pos)
@@ -1366,9 +1371,17 @@ class _Parser(Anchoring):
         if not m:
             return None
         c = _RX_CONN.match(self.s, m.end())
-        if not c:
+        if c:
+            return numeral_int(m.group(1)), m.end(), c.end()
+        # '7、8月', '3、4日', '七、八月份': two numbers one apart listed with 、 are both
+        # units of one stretch, as 7至8月 is (not '3、5月': two points, not read here)
+        if self.s[m.end() : m.end() + 1] != "、":
             return None
-        return numeral_int(m.group(1)), m.end(), c.end()
+        nxt = _RX_INT.match(self.s, m.end() + 1)
+        val = numeral_int(m.group(1))
+        if nxt is None or val is None or numeral_int(nxt.group(1)) != val + 1:
+            return None
+        return val, m.end(), m.end() + 1
 
     def _range_or_point(self, j: int) -> tuple[int, _Frame, _Frame | None] | None:
         p = self.parse_point(j)
@@ -2212,7 +2225,18 @@ class _Parser(Anchoring):
         r"(?P<unit>年度|年|季度|个月|月|周末|周|星期|礼拜|工作日|交易日|天|日|晚|小时|钟头|分钟|秒)"
     )
 
+    #: 一天3次, 一周两次: a count per one unit is a frequency, a set, not a length of one unit
+    _PER_ONE_RX = re.compile(
+        rf"一(?P<unit>天|日|周|星期|个月|年)(?=\s?(?:{_SMALL}|几|数)\s?(?:次|回|趟|遍|顿|餐))"
+    )
+
     def _set_expr(self, i: int) -> _Cand | None:
+        if self.s[i] == "一":
+            po = self._PER_ONE_RX.match(self.s, i)
+            if po is None:
+                return None
+            per = {"天": "D", "日": "D", "周": "W", "星期": "W", "个月": "M", "年": "Y"}[po.group("unit")]
+            return _Cand(i, po.end(), "set", "P1" + per, None, None, None, None, "absolute")
         if self.s[i] != "每":
             return None
         m = self._SET_RX.match(self.s, i)
@@ -2285,6 +2309,10 @@ class _Parser(Anchoring):
 
     _SPECIAL = re.compile(
         _grouped(
+            "未来几天|未来几周|未来几个月|未来几年|未来数天|未来数周|未来数月|未来数个月|未来数年|"
+            "接下来几天|接下来几周|接下来几个月|接下来几年|接下来数天|接下来数月|接下来数年|"
+            "今年入冬以来|今年入夏以来|今年入秋以来|今年入春以来|今年入汛以来|今冬以来|今夏以来|"
+            "入冬以来|入夏以来|入秋以来|入春以来|入汛以来|"
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
             "如今|现今|此时|此刻|近日|日前|近期|这两天|这几天|这些天|连日来|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
             "近年来|近年|近些年|近几年|近来|"
@@ -2318,6 +2346,12 @@ class _Parser(Anchoring):
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
         if w in ("近期", "这两天", "这几天") and self._looks_ahead(e):
             return _Cand(i, e, "date", "FUTURE_REF", None, None, None, None, anchor)
+        if w != "未来" and w.startswith(("未来", "接下来")):
+            # 未来几天, 接下来几个月: a vague stretch ahead, as 近日 is one behind (not the length 几天)
+            return _Cand(i, e, "date", "FUTURE_REF", None, None, None, "after", anchor)
+        if w.endswith("以来"):
+            # 入冬以来, 今年入夏以来: since a season set in, a recent period with no stated start
+            return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("这两天", "这几天", "这些天", "连日来"):
             # a vague recent period, as 近日 is (docs/timeline.md, annotation conventions)
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
@@ -2795,6 +2829,9 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 _VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
 _RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
 
+
+#: the 的 between a year and its month (1996 年的 11 月), up to the month's number
+_RX_OF_MONTH = re.compile(r"的\s?(?=\d|十|[一二三四五六七八九])")
 
 #: the components a date may go on after, past one space (2017 年 2 月 22 日上午 7 时)
 _SPACED_RANKS = (Rank.YEAR, Rank.MONTH, Rank.DAY, Rank.DAYPART)

@@ -58,7 +58,7 @@ def _trigger_chars() -> frozenset[str]:
         "0123456789"
         + _CN
         + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早连"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届距“\"‘'"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届距入接“\"‘'"
     )
     firsts.discard("的")
     return frozenset(firsts)
@@ -171,14 +171,16 @@ def _entry_rules() -> dict[str, list[str]]:
     # a point (last == -1), or a bare number and a connector (`_bare_left`)
     top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
     top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
-    point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, rf"(?:{_INT}){_CONN}"]
+    # a bare number and a connector, or 、 (7、8月: `_bare_left`)
+    bare_left = [rf"(?:{_INT}){_CONN}", rf"(?:{_INT})、"]
+    point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, *bare_left]
     point_alt = "|".join(_embed(p) for p in point)
     return {
         "_point_expr": [
             "%s(?:%s)" % (_embed(_RX_PREFIX.pattern), point_alt),  # after a prefix
             *(_embed(p) for p in point),  # without one
         ],
-        "_set_expr": [_embed(_Parser._SET_RX.pattern)],
+        "_set_expr": [_embed(_Parser._SET_RX.pattern), _embed(_Parser._PER_ONE_RX.pattern)],
         "_special": [_embed(_Parser._SPECIAL.pattern)],
         "_anniversary": [_embed(_Parser._ANN_RX.pattern)],
         "_duration_expr": [

@@ -938,6 +938,8 @@ class _Parser(Anchoring):
         if not f.kinds and end is not None and not self._in_set:
             if self._habitual(end - len(word), end):
                 return None
+            if self.s.startswith(tuple(self.v["daypart_noun_heads"]), end):
+                return None  # 夜间照明, 下午茶, 黄昏色: a kind of thing, not a time of any day
             if self._habit_sentence(end - len(word)) or self._routine_opening(word, end):
                 # 每天清晨出门，晚上10点多回家; 他白天搬砖，晚上摆摊 (opening the text): no date
                 nf = self._unres(f, "daypart", part=(h0, h1))

@@ -2313,6 +2313,7 @@ class _Parser(Anchoring):
         _grouped(
             "未来几天|未来几周|未来几个月|未来几年|未来数天|未来数周|未来数月|未来数个月|未来数年|"
             "接下来几天|接下来几周|接下来几个月|接下来几年|接下来数天|接下来数月|接下来数年|"
+            "暑假期间|寒假期间|暑假|寒假|"
             "今年入冬以来|今年入夏以来|今年入秋以来|今年入春以来|今年入汛以来|今冬以来|今夏以来|"
             "入冬以来|入夏以来|入秋以来|入春以来|入汛以来|"
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
@@ -2322,6 +2323,22 @@ class _Parser(Anchoring):
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
         )
     )
+
+    def _school_holiday(self, i: int, e: int, word: str) -> _Cand | None:
+        """暑假期间, 正值暑假, 暑假将至 alone: the school holiday nearest the reference, as a festival
+        without a year is; before a noun (暑假作业, 暑假活动) it names a kind of thing, no time."""
+        if e - i == 2 and not self.s.startswith(tuple(self.v["school_holiday_time_after"]), e):
+            return None
+        if i and self.s[i - 1] == "寒":
+            return None  # 寒暑假: both holidays of every year, no one time
+        first_month, months = self.v["school_holidays"][word]
+        ref = self.ctx.ref
+        if ref is None:
+            return _Cand(i, e, "date", "XXXX", None, None, "month", None, self.ref_anchor)
+        y = self._festival_year(lambda year: dt.datetime(year, first_month, 1), ref)
+        a = dt.datetime(y, first_month, 1)
+        b = a + relativedelta(months=months)
+        return _Cand(i, e, "date", _iv_value(a, b), a, b, "month", None, self.ref_anchor)
 
     def _special(self, i: int) -> _Cand | None:
         m = self._SPECIAL.match(self.s, i)
@@ -2348,6 +2365,8 @@ class _Parser(Anchoring):
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
         if w in ("近期", "这两天", "这几天") and self._looks_ahead(e):
             return _Cand(i, e, "date", "FUTURE_REF", None, None, None, None, anchor)
+        if w.startswith(("暑假", "寒假")):
+            return self._school_holiday(i, e, w[:2])
         if w != "未来" and w.startswith(("未来", "接下来")):
             # 未来几天, 接下来几个月: a vague stretch ahead, as 近日 is one behind (not the length 几天)
             return _Cand(i, e, "date", "FUTURE_REF", None, None, None, "after", anchor)

@@ -219,7 +219,9 @@ class _Parser(Anchoring):
         self._speech_verbs = tuple(self.v["speech_day_verbs"])
         self.neg = self._negative_mask()
         self._boundaries: list[int] | None = None
+        self._coming_marks: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
+        self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
         self._last_placed = False  # whether it has a start
@@ -938,7 +940,7 @@ class _Parser(Anchoring):
         if not f.kinds and end is not None and not self._in_set:
             if self._habitual(end - len(word), end):
                 return None
-            if self.s.startswith(tuple(self.v["daypart_noun_heads"]), end):
+            if self.s.startswith(self._daypart_noun_heads, end):
                 return None  # 夜间照明, 下午茶, 黄昏色: a kind of thing, not a time of any day
             if self._habit_sentence(end - len(word)) or self._routine_opening(word, end):
                 # 每天清晨出门，晚上10点多回家; 他白天搬砖，晚上摆摊 (opening the text): no date
@@ -2314,8 +2316,8 @@ class _Parser(Anchoring):
             "未来几天|未来几周|未来几个月|未来几年|未来数天|未来数周|未来数月|未来数个月|未来数年|"
             "接下来几天|接下来几周|接下来几个月|接下来几年|接下来数天|接下来数月|接下来数年|"
             "暑假期间|寒假期间|暑假|寒假|"
-            "今年入冬以来|今年入夏以来|今年入秋以来|今年入春以来|今年入汛以来|今冬以来|今夏以来|"
-            "入冬以来|入夏以来|入秋以来|入春以来|入汛以来|"
+            "今年入冬以来|今年入夏以来|今年入秋以来|今年入汛以来|今冬以来|今夏以来|"
+            "入冬以来|入夏以来|入秋以来|入汛以来|"
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
             "如今|现今|此时|此刻|近日|日前|近期|这两天|这几天|这些天|连日来|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
             "近年来|近年|近些年|近几年|近来|"

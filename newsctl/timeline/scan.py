@@ -172,7 +172,7 @@ def _entry_rules() -> dict[str, list[str]]:
     top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
     top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
     # a bare number and a connector, or 、 (7、8月: `_bare_left`)
-    bare_left = [rf"(?:{_INT}){_CONN}", rf"(?:{_INT})、"]
+    bare_left = [rf"(?:{_INT}){_CONN}", rf"(?:{_INT})、(?:\d{{1,2}}|[{_CN}]{{1,3}})\s?(?:月|日|号)"]
     point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, *bare_left]
     point_alt = "|".join(_embed(p) for p in point)
     return {

@@ -180,7 +180,7 @@ def _entry_rules() -> dict[str, list[str]]:
             "%s(?:%s)" % (_embed(_RX_PREFIX.pattern), point_alt),  # after a prefix
             *(_embed(p) for p in point),  # without one
         ],
-        "_set_expr": [_embed(_Parser._SET_RX.pattern), _embed(_Parser._PER_ONE_RX.pattern)],
+        "_set_expr": [_embed(_Parser._SET_RX.pattern)],
         "_special": [_embed(_Parser._SPECIAL.pattern)],
         "_anniversary": [_embed(_Parser._ANN_RX.pattern)],
         "_duration_expr": [

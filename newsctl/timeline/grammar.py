@@ -1899,10 +1899,6 @@ class _Parser(Anchoring):
         if d is None:
             return None
         end, n, unitdur, grain, more, unit = d
-        if pre is None and n == 1 and s[i] == "一" and unit in self._PER_ONE_UNIT:
-            if self._TIMES_AFTER_RX.match(s, end):  # 一天3次: a set, not a length of one day
-                per = "P1" + self._PER_ONE_UNIT[unit]
-                return _Cand(i, end, "set", per, None, None, None, None, "absolute")
         if pre is not None and "整" in s[j:end]:
             pre, i = None, j  # 门前一整天: a whole day is a length, whatever stands before it
         # A length between two counts (七、八年, 2、3天, 3至6周, 1—1.5小时) spans both and is given by
@@ -2232,10 +2228,6 @@ class _Parser(Anchoring):
         rf"每(?:隔)?(?:一|个|一个)?(?P<num>{_SMALL})?(?P<half>半)?(?:个)?"
         r"(?P<unit>年度|年|季度|个月|月|周末|周|星期|礼拜|工作日|交易日|天|日|晚|小时|钟头|分钟|秒)"
     )
-
-    #: 一天3次, 一周两次: after one unit, a count of times makes it a frequency (`_duration_expr`)
-    _TIMES_AFTER_RX = re.compile(rf"\s?(?:{_SMALL}|几|数)\s?(?:次|回|趟|遍|顿|餐)")
-    _PER_ONE_UNIT = {"天": "D", "日": "D", "周": "W", "星期": "W", "个月": "M", "年": "Y"}
 
     def _set_expr(self, i: int) -> _Cand | None:
         if self.s[i] != "每":

@@ -122,6 +122,7 @@ class Anchoring:
     _last_end: int
     _last_placed: bool
     _boundaries: list[int] | None
+    _coming_marks: list[int] | None
     _region: Region | Callable[[], Region] | None
 
     @functools.cached_property
@@ -176,12 +177,26 @@ class Anchoring:
             return True
         if c.ref is not None:
             f.y, f.anchor = c.ref.year, c.ref_anchor
+            if f.mo is not None and f.mo < c.ref.month and self._clause_looks_to_coming_months():
+                f.y += 1  # 将于1月举行 in a November article: the coming January, not the past one
             return True
         if stand_in:  # a month of the text with no year anywhere: a stand-in year
             f.y, f.year_unknown = STAND_IN_YEAR, UNKNOWN_YEAR
             return True
         f.unresolved = True
         return False
+
+    def _clause_looks_to_coming_months(self) -> bool:
+        """Does the clause before the expression being parsed look ahead (将于, 接下来, 预计:
+        data/timewords.json `coming_month_markers`), so that a bare month already past this year
+        is next year's?"""
+        marks = self._coming_marks
+        if marks is None:  # where the markers stand, found once per text
+            marks = self._coming_marks = sorted(
+                m.start() for w in self.v["coming_month_markers"] for m in re.finditer(re.escape(w), self.s)
+            )
+        k = bisect_left(marks, self.here) - 1  # the last marker before the expression
+        return k >= 0 and marks[k] >= self._clause_start(max(0, self.here - 40), self.here)
 
     def _before_story_reached(self, f: _Frame) -> bool:
         """With no reference, would the year of an earlier sentence's bare year (已于2014年停产)

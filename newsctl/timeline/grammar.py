@@ -219,7 +219,9 @@ class _Parser(Anchoring):
         self._speech_verbs = tuple(self.v["speech_day_verbs"])
         self.neg = self._negative_mask()
         self._boundaries: list[int] | None = None
+        self._coming_marks: list[int] | None = None
         self.here = 0  # where the expression being parsed begins
+        self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
         self._last_placed = False  # whether it has a start
@@ -938,6 +940,8 @@ class _Parser(Anchoring):
         if not f.kinds and end is not None and not self._in_set:
             if self._habitual(end - len(word), end):
                 return None
+            if self.s.startswith(self._daypart_noun_heads, end):
+                return None  # 夜间照明, 下午茶, 黄昏色: a kind of thing, not a time of any day
             if self._habit_sentence(end - len(word)) or self._routine_opening(word, end):
                 # 每天清晨出门，晚上10点多回家; 他白天搬砖，晚上摆摊 (opening the text): no date
                 nf = self._unres(f, "daypart", part=(h0, h1))
@@ -1209,6 +1213,11 @@ class _Parser(Anchoring):
             if last == Rank.YEAR and s.startswith("全年", pos) and f.gran == "year" and f.start is not None:
                 pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
                 continue
+            if last == Rank.YEAR and s[pos] == "的":
+                of = _RX_OF_MONTH.match(s, pos)  # 1996年的11月, 2012 年的 6 月: one month of that year
+                if of is not None and self.rx["month"].match(s, of.end()):
+                    pos = of.end()
+                    continue
             if s[pos] == "(" and Rank.DAY <= last <= Rank.DAYPART and f.start is not None:
                 # 今天（1月3日）上午, 今晚（2月10日）九点半: the day restated, one expression that goes on
                 gloss = _RX_DAY_GLOSS.match(s, pos)
@@ -1366,9 +1375,17 @@ class _Parser(Anchoring):
         if not m:
             return None
         c = _RX_CONN.match(self.s, m.end())
-        if not c:
+        if c:
+            return numeral_int(m.group(1)), m.end(), c.end()
+        # '7、8月', '3、4日', '七、八月份': two numbers one apart listed with 、 are both
+        # units of one stretch, as 7至8月 is (not '3、5月': two points, not read here)
+        if self.s[m.end() : m.end() + 1] != "、":
             return None
-        return numeral_int(m.group(1)), m.end(), c.end()
+        nxt = _RX_INT.match(self.s, m.end() + 1)
+        val = numeral_int(m.group(1))
+        if nxt is None or val is None or numeral_int(nxt.group(1)) != val + 1:
+            return None
+        return val, m.end(), m.end() + 1
 
     def _range_or_point(self, j: int) -> tuple[int, _Frame, _Frame | None] | None:
         p = self.parse_point(j)
@@ -2285,6 +2302,11 @@ class _Parser(Anchoring):
 
     _SPECIAL = re.compile(
         _grouped(
+            "未来几天|未来几周|未来几个月|未来几年|未来数天|未来数周|未来数月|未来数个月|未来数年|"
+            "接下来几天|接下来几周|接下来几个月|接下来几年|接下来数天|接下来数月|接下来数年|"
+            "暑假期间|寒假期间|暑假|寒假|"
+            "今年入冬以来|今年入夏以来|今年入秋以来|今年入汛以来|今冬以来|今夏以来|"
+            "入冬以来|入夏以来|入秋以来|入汛以来|"
             "今明两年|今明两天|截至目前|截止目前|截至当前|截止到目前|截至现在|截止到现在|迄今为止|至今|迄今|到目前为止|目前|现在|"
             "如今|现今|此时|此刻|近日|日前|近期|这两天|这几天|这些天|连日来|此前|不久前|前不久|前一阵子|前阵子|前些日子|前段时间|最近几年|最近这几年|最近|"
             "近年来|近年|近些年|近几年|近来|"
@@ -2292,6 +2314,22 @@ class _Parser(Anchoring):
             "今后|将来|未来|过去|以往|往年|早前|上周末|这周末|本周末|下周末|全天|整天|一整天|新的一年"
         )
     )
+
+    def _school_holiday(self, i: int, e: int, word: str) -> _Cand | None:
+        """暑假期间, 正值暑假, 暑假将至 alone: the school holiday nearest the reference, as a festival
+        without a year is; before a noun (暑假作业, 暑假活动) it names a kind of thing, no time."""
+        if e - i == 2 and not self.s.startswith(tuple(self.v["school_holiday_time_after"]), e):
+            return None
+        if i and self.s[i - 1] == "寒":
+            return None  # 寒暑假: both holidays of every year, no one time
+        first_month, months = self.v["school_holidays"][word]
+        ref = self.ctx.ref
+        if ref is None:
+            return _Cand(i, e, "date", "XXXX", None, None, "month", None, self.ref_anchor)
+        y = self._festival_year(lambda year: dt.datetime(year, first_month, 1), ref)
+        a = dt.datetime(y, first_month, 1)
+        b = a + relativedelta(months=months)
+        return _Cand(i, e, "date", _iv_value(a, b), a, b, "month", None, self.ref_anchor)
 
     def _special(self, i: int) -> _Cand | None:
         m = self._SPECIAL.match(self.s, i)
@@ -2318,6 +2356,14 @@ class _Parser(Anchoring):
             return _Cand(i, e, "datetime", "PRESENT_REF", a, b, g, None, anchor)
         if w in ("近期", "这两天", "这几天") and self._looks_ahead(e):
             return _Cand(i, e, "date", "FUTURE_REF", None, None, None, None, anchor)
+        if w.startswith(("暑假", "寒假")):
+            return self._school_holiday(i, e, w[:2])
+        if w != "未来" and w.startswith(("未来", "接下来")):
+            # 未来几天, 接下来几个月: a vague stretch ahead, as 近日 is one behind (not the length 几天)
+            return _Cand(i, e, "date", "FUTURE_REF", None, None, None, "after", anchor)
+        if w.endswith("以来"):
+            # 入冬以来, 今年入夏以来: since a season set in, a recent period with no stated start
+            return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
         if w in ("这两天", "这几天", "这些天", "连日来"):
             # a vague recent period, as 近日 is (docs/timeline.md, annotation conventions)
             return _Cand(i, e, "date", "PAST_REF", None, None, None, "before", anchor)
@@ -2795,6 +2841,9 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 _VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
 _RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
 
+
+#: the 的 between a year and its month (1996 年的 11 月), up to the month's number
+_RX_OF_MONTH = re.compile(r"的\s?(?=\d|十|[一二三四五六七八九])")
 
 #: the components a date may go on after, past one space (2017 年 2 月 22 日上午 7 时)
 _SPACED_RANKS = (Rank.YEAR, Rank.MONTH, Rank.DAY, Rank.DAYPART)

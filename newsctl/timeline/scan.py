@@ -58,7 +58,7 @@ def _trigger_chars() -> frozenset[str]:
         "0123456789"
         + _CN
         + "之从自截至到直大约每民农阴旧闰上下前后本这今当同次周星礼近过最未此目现如眼日不往早连"
-        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届距“\"‘'"
+        "全整半多数几好Qq的第首头立雨惊春清谷夏小芒处白秋寒霜冬大好迄为昨明去届距入接暑“\"‘'"
     )
     firsts.discard("的")
     return frozenset(firsts)
@@ -171,7 +171,9 @@ def _entry_rules() -> dict[str, list[str]]:
     # a point (last == -1), or a bare number and a connector (`_bare_left`)
     top = {k: r.pattern for k, r in _rx().items() if k not in _NOT_AT_START}
     top["yearpart"] = "(?=[年岁开伊])(?:%s)" % top["yearpart"]
-    point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, rf"(?:{_INT}){_CONN}"]
+    # a bare number and a connector, or 、 (7、8月: `_bare_left`)
+    bare_left = [rf"(?:{_INT}){_CONN}", rf"(?:{_INT})、(?:\d{{1,2}}|[{_CN}]{{1,3}})\s?(?:月|日|号)"]
+    point = list(top.values()) + [_RX_LUNAR.pattern, _RX_MONTHHALF.pattern, *bare_left]
     point_alt = "|".join(_embed(p) for p in point)
     return {
         "_point_expr": [

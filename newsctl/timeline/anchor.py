@@ -702,6 +702,8 @@ class Anchoring:
         if f.start is None or f.unresolved:
             return
         c = self.ctx
+        if c.ref is None and "year" in f.kinds and self._year_not_the_storys(end):
+            return  # with no publication date the context year is the only anchor: keep it the story's
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.at = end
         fixes_day = "day" in f.kinds or "clock" in f.kinds or "daypart" in f.kinds
@@ -845,6 +847,18 @@ class Anchoring:
             return None
         m = _speech_day_rx(tuple(self.v["speech_day_verbs"])).match(self.s, last.e, i)
         return last.start if m is not None and m.end() == i else None
+
+    def _year_not_the_storys(self, end: int) -> bool:
+        """Does the year being parsed (from `here` to `end`) name something other than the story's
+        time: a work whose title holds it (《2016年…年鉴》), or an event still to come
+        (将于2019年举行: data/timewords.json `future_year_markers` opening its clause)?  Then
+        later bare dates do not take it (they keep the year before it, or stay unknown)."""
+        s, i = self.s, self.here
+        opened = s.rfind("《", max(0, i - 40), i)
+        if opened >= 0 and s.find("》", opened, i) < 0 and s.find("》", end, end + 40) >= 0:
+            return True
+        clause = s[self._clause_start(max(0, i - 24), i) : i]
+        return any(w in clause for w in self.v["future_year_markers"])
 
     def _clause_start(self, lo: int, i: int) -> int:
         """Where the clause holding position i begins (not before lo)."""

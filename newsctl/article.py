@@ -1065,10 +1065,12 @@ def parse_article(
                 if signed and all(looks_like_person(name) for name in signed.group("names").split()):
                     _add_reporters(article, "", signed.group("names").split())
             elif kind == "source_line" and article.source is None:
+                # `（某某网）` alone: the story's outlet, unless it is a digest's last item's credit.
+                credit = re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]\s*", line.text)
                 site = (
                     re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
                     or patterns.closing_source.match(line.text)
-                    or re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]\s*", line.text)
+                    or (credit if credit and not _credits_several_outlets(text) else None)
                 )
                 if site:
                     article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
@@ -3533,6 +3535,17 @@ def _take_dateline(line: _Line, article: Article) -> None:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+_ITEM_CREDIT = re.compile(r"(?<=[。！？!?”」])\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]")
+
+
+def _credits_several_outlets(text: str) -> bool:
+    """`……。（某某网）……。（某某日报）`: a digest whose items each credit their own outlet
+    (two or more outlets, by their suffixes); its last credit is an item's, not the page's."""
+    suffixes = tuple(load_json("article.json")["outlet_suffixes"])
+    outlets = {found.group(1) for found in _ITEM_CREDIT.finditer(text) if found.group(1).endswith(suffixes)}
+    return len(outlets) >= 2
 
 
 def _is_story_byline(value: str) -> bool:

@@ -287,6 +287,16 @@ def test_reporter_with_a_story_label_is_a_byline(
     assert (first.start, first.end) == (0, len(opening.strip()))
 
 
+def test_a_digest_takes_no_source_from_its_last_items_credit() -> None:
+    items = (
+        "某市新建三座公園，下月開放。（甲乙網）\n某縣今年糧食增產一成。（丙丁日報）\n"
+        "某鎮舉辦龍舟賽，千人觀看。（甲乙網）"
+    )
+    assert parse_text(items).source is None  # each item credits its own outlet
+    single = "某市新建三座公園，下月開放。\n市民表示期待。（甲乙網）"
+    assert parse_text(single).source == "甲乙网"  # one story, closed by its outlet
+
+
 def test_program_name_after_dateline() -> None:
     article = parse_text("央视网消息（新闻联播）：国务院今天召开常务会议。\n会议指出，要稳就业。")
     assert (article.dateline, article.source) == ("央视网消息", "央视网")

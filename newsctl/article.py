@@ -100,6 +100,8 @@ class Article:
     dateline_span: tuple[int, int] | None = None
     dateline_value_span: tuple[int, int] | None = None  # the dateline's value inside dateline_span
     dateline_byline_span: tuple[int, int] | None = None  # `(记者 X)` right after the dateline
+    # `记者X／特稿` opening the text: read like a dateline, but no place or date, so a byline.
+    dateline_is_byline: bool = False
     blocks: list[Block] = field(default_factory=list)
     items: list[RoundupItem] = field(default_factory=list)  # a roundup's items, in order; else empty
     body_text: str = ""
@@ -215,6 +217,7 @@ class _Patterns:
     closing_tail_words: re.Pattern[str]
     head_before_bracket: re.Pattern[str]
     desk_dateline: re.Pattern[str]
+    story_labels: frozenset[str]  # `特稿`, `综合报导`: what a story is, after a byline's slash
     editor_note: re.Pattern[str]
     agency_caption: re.Pattern[str]
     time_line: re.Pattern[str]
@@ -496,6 +499,7 @@ def _patterns() -> _Patterns:
         desk_dateline=re.compile(
             rf"^(?P<dl>[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:{places})?(?:综合|外电|连线)?(?:报导|报道)|[^\s，,。(（【〔{_SLASHES}]{{2,12}}[{_SLASHES}]\s*(?:特稿|专访|专题))"
         ),
+        story_labels=frozenset(vocab["story_labels"]),
         editor_note=re.compile(
             rf"^[(（【\[]\s*(?:{_alternation(vocab['editor_note_labels'])})\s*[:：][^()（）【】\[\]\n]{{0,60}}[)）】\]]"
             # `(新增影片)`, `【新增影片】`, `(11:53新增影片)`: an update note needs no colon.
@@ -1061,10 +1065,12 @@ def parse_article(
                 if signed and all(looks_like_person(name) for name in signed.group("names").split()):
                     _add_reporters(article, "", signed.group("names").split())
             elif kind == "source_line" and article.source is None:
+                # `（某某网）` alone: the story's outlet, unless it is a digest's last item's credit.
+                credit = re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]\s*", line.text)
                 site = (
                     re.match(r"\s*([\u4e00-\u9fff]{2,10})[(（]", line.text)
                     or patterns.closing_source.match(line.text)
-                    or re.fullmatch(r"\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]\s*", line.text)
+                    or (credit if credit and not _credits_several_outlets(text) else None)
                 )
                 if site:
                     article.source = cleaned.display(line.start + site.start(1), line.start + site.end(1))
@@ -1075,7 +1081,8 @@ def parse_article(
         elif line.role == "body":
             start, end = line.start, line.end
             if article.dateline_span and article.dateline_span[0] == line.start:
-                pieces.append((*article.dateline_span, "dateline"))
+                opening_kind = "byline" if article.dateline_is_byline else "dateline"
+                pieces.append((*article.dateline_span, opening_kind))
                 start = article.dateline_span[1]
                 if article.dateline_byline_span:
                     pieces.append((*article.dateline_byline_span, "byline"))
@@ -3513,6 +3520,7 @@ def _take_dateline(line: _Line, article: Article) -> None:
         while end < len(text) and text[end] in " :：":
             end += 1
     reporters_text = text[value_start:value_end]
+    article.dateline_is_byline = _is_story_byline(reporters_text)
     article.dateline_span = (line.start, line.start + end)
     paren = patterns.reporter_paren.match(text[end:]) or patterns.inline_byline.match(text[end:])
     # `中新网武汉12月12日电 (田某 徐某)记者12日……`: the reporters' names alone in the bracket.
@@ -3523,10 +3531,30 @@ def _take_dateline(line: _Line, article: Article) -> None:
     if paren:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
-    if value_end > value_start:
+    if value_end > value_start and not article.dateline_is_byline:
         article.dateline_value_span = (line.start + value_start, line.start + value_end)
         article.dateline = article.cleaned.display(*article.dateline_value_span)
     _add_reporters(article, reporters_text)
+
+
+_ITEM_CREDIT = re.compile(r"(?<=[。！？!?”」])\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）]")
+
+
+def _credits_several_outlets(text: str) -> bool:
+    """`……。（某某网）……。（某某日报）`: a digest whose items each credit their own outlet
+    (two or more outlets, by their suffixes); its last credit is an item's, not the page's."""
+    suffixes = tuple(load_json("article.json")["outlet_suffixes"])
+    outlets = {found.group(1) for found in _ITEM_CREDIT.finditer(text) if found.group(1).endswith(suffixes)}
+    return len(outlets) >= 2
+
+
+def _is_story_byline(value: str) -> bool:
+    """`记者X／特稿`, `〔记者X／综合报导〕`: a reporter and what the story is, with no place or
+    date, is a byline. A desk's `国际中心／综合报导` names no reporter and stays the dateline."""
+    parts = re.split(rf"[{_SLASHES}]", value)
+    if len(parts) != 2 or parts[1].strip() not in _patterns().story_labels:
+        return False
+    return bool(_reporters_in(value) or _slash_names(value))
 
 
 _OUTLET_CHANNEL = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{2,12})\s+[\u4e00-\u9fff]{2,6}")

@@ -265,6 +265,38 @@ def test_slash_byline_names_without_role_word() -> None:
     assert desk.reporters == []  # a desk, not a person
 
 
+@pytest.mark.parametrize(
+    ("opening", "dateline", "reporters"),
+    [
+        # A reporter and what the story is, with no place: a byline, not a dateline.
+        ("記者王小明／特稿\n", None, ["王小明"]),
+        ("記者李大同／專訪\n", None, ["李大同"]),
+        ("〔記者張美華／綜合報導〕", None, ["张美华"]),
+        # A place is a dateline; a desk with a story label names no reporter and stays one.
+        ("〔記者張美華／台中報導〕", "记者张美华／台中报导", ["张美华"]),
+        ("國際中心／綜合報導\n", "国际中心／综合报导", []),
+    ],
+)
+def test_reporter_with_a_story_label_is_a_byline(
+    opening: str, dateline: str | None, reporters: list[str]
+) -> None:
+    article = parse_text(opening + "市議會昨天通過新的預算案，明年起實施。\n議員表示將持續監督。")
+    assert (article.dateline, article.reporters) == (dateline, reporters)
+    first = article.blocks[0]
+    assert first.kind == ("byline" if dateline is None else "dateline")
+    assert (first.start, first.end) == (0, len(opening.strip()))
+
+
+def test_a_digest_takes_no_source_from_its_last_items_credit() -> None:
+    items = (
+        "某市新建三座公園，下月開放。（甲乙網）\n某縣今年糧食增產一成。（丙丁日報）\n"
+        "某鎮舉辦龍舟賽，千人觀看。（甲乙網）"
+    )
+    assert parse_text(items).source is None  # each item credits its own outlet
+    single = "某市新建三座公園，下月開放。\n市民表示期待。（甲乙網）"
+    assert parse_text(single).source == "甲乙网"  # one story, closed by its outlet
+
+
 def test_program_name_after_dateline() -> None:
     article = parse_text("央视网消息（新闻联播）：国务院今天召开常务会议。\n会议指出，要稳就业。")
     assert (article.dateline, article.source) == ("央视网消息", "央视网")

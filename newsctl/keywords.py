@@ -654,7 +654,11 @@ class _Doc:
             tokens.append(_UNIT_BREAK)
         if any(map(article.text.__contains__, _time_name_starts())):  # 周, 明: str.find, in C
             tokens, units = _time_cut_names(tokens, units, segmenter)
+        tokens, units, set_terms = _numbered_set_terms(tokens, units)
         codes = vocabulary.codes_of(tokens, segmenter)
+        if set_terms:
+            # an unknown word starting with 一 reads as a mis-cut; these were said as one unit
+            codes = _as_candidates(tokens, codes, set_terms)
         # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
             index
@@ -855,6 +859,63 @@ def _title_phrases(
         for phrase, first, size in zip(phrases, starts, sizes)
         if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
     ]
+
+
+# A numbered set term (one X, two Y: a policy or slogan named by its parts): two single Han
+# numerals, each before a different character that is no numeral, with no numeral or 第 around.
+_NUMBERED_SET_TERM = re.compile(
+    r"(?<![零一二三四五六七八九十百千万两兩几第])"
+    r"[一二三四五六七八九十两兩]([^\W\d零一二三四五六七八九十百千万两兩几])"
+    r"[一二三四五六七八九十两兩](?!\1)([^\W\d零一二三四五六七八九十百千万两兩几])"
+    r"(?![零一二三四五六七八九十百千万两兩几])"
+)
+# ...said as one unit this often: a count said in passing (三天两次) does not recur.
+NUMBERED_SET_MENTIONS = 3
+
+
+def _numbered_set_terms(
+    tokens: list[str], units: list[tuple[int, int, float]]
+) -> tuple[list[str], list[tuple[int, int, float]], set[str]]:
+    """Set terms named with numerals (one X, two Y) the segmenter cut into numbers and pieces,
+    joined into one token where the pieces start and end with a mention: the term said
+    NUMBERED_SET_MENTIONS times or more, one of its numerals 一, its two content characters Han
+    and no function characters. Returns the tokens, the units' token ranges after the joins, and the terms."""
+    text = "".join(tokens)
+    counts = Counter(m.group() for m in _NUMBERED_SET_TERM.finditer(text))
+    function_chars = _function_chars()
+    terms = {
+        term
+        for term, count in counts.items()
+        if count >= NUMBERED_SET_MENTIONS
+        and "一" in term[::2]  # one X (two Y): two counts side by side (两党两国) name no set
+        and _HAN.fullmatch(term[1]) is not None
+        and _HAN.fullmatch(term[3]) is not None
+        and term[1] not in function_chars
+        and term[3] not in function_chars
+    }
+    if not terms:
+        return tokens, units, set()
+    out: list[str] = []
+    new_start = [0] * (len(tokens) + 1)  # where each old token index lands
+    joined: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        new_start[i] = len(out)
+        run, j = "", i
+        while j < len(tokens) and len(run) < 4 and any(t.startswith(run + tokens[j]) for t in terms):
+            run += tokens[j]
+            j += 1
+        if run in terms and j - i > 1:
+            for k in range(i + 1, j):
+                new_start[k] = len(out)
+            out.append(run)
+            joined.add(run)
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    new_start[len(tokens)] = len(out)
+    return out, [(new_start[start], new_start[end], weight) for start, end, weight in units], joined
 
 
 @cache

@@ -966,6 +966,6 @@ def test_a_numbered_set_term_said_as_a_unit_is_a_tag_and_counts_are_not(segmente
 
 def test_a_numbered_set_term_said_once_or_twice_is_left_alone(segmenter: Segmenter) -> None:
     body = "本市推行一站两单改革，企业反映一站两单省时省力。\n\n窗口人员介绍，办件量明显上升。"
-    tokens, _, joined = _numbered_set_terms(segmenter.cut(body), [])
+    tokens, _, joined = _numbered_set_terms(segmenter.cut(body), [], body)
     assert joined == set()
     assert "".join(tokens) == body

@@ -647,14 +647,20 @@ class _Doc:
         vocabulary = _vocabulary(segmenter, allowed)
         tokens: list[str] = []
         units: list[tuple[int, int, float]] = []
+        texts: list[str] = []
         for text, weight in body_units(article):
+            texts.append(text)
             start = len(tokens)
             tokens += segmenter.cut(text)
             units.append((start, len(tokens), weight))
             tokens.append(_UNIT_BREAK)
         if any(map(article.text.__contains__, _time_name_starts())):  # 周, 明: str.find, in C
             tokens, units = _time_cut_names(tokens, units, segmenter)
+        tokens, units, set_terms = _numbered_set_terms(tokens, units, "\n".join(texts))
         codes = vocabulary.codes_of(tokens, segmenter)
+        if set_terms:
+            # an unknown word starting with 一 reads as a mis-cut; these were said as one unit
+            codes = _as_candidates(tokens, codes, set_terms)
         # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
             index
@@ -855,6 +861,68 @@ def _title_phrases(
         for phrase, first, size in zip(phrases, starts, sizes)
         if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
     ]
+
+
+# A numbered set term (one X, N Y: a policy or slogan named by its parts): 一 and another single
+# Han numeral, each before a different character that is no numeral. A literal first character
+# lets the regex skip to each 一 (the form N X 一 Y would cost a scan of every character).
+_NUMBERED_SET_TERM = re.compile(
+    r"一([^\W\d零一二三四五六七八九十百千万两兩几])"
+    r"[一二三四五六七八九十两兩](?!\1)([^\W\d零一二三四五六七八九十百千万两兩几])"
+    r"(?![零一二三四五六七八九十百千万两兩几])"
+)
+# ...with none of these before it: a longer number or an ordinal (十一, 第一)
+_NUMBERED_SET_BEFORE = frozenset("零一二三四五六七八九十百千万两兩几第")
+# ...said as one unit this often: a count said in passing (三天两次) does not recur.
+NUMBERED_SET_MENTIONS = 3
+
+
+def _numbered_set_terms(
+    tokens: list[str], units: list[tuple[int, int, float]], text: str
+) -> tuple[list[str], list[tuple[int, int, float]], set[str]]:
+    """Set terms named with numerals (one X, two Y) the segmenter cut into numbers and pieces,
+    joined into one token where the pieces start and end with a mention: the term said
+    NUMBERED_SET_MENTIONS times or more, its first numeral 一 (two counts side by side, 两港两区,
+    name no set), its two content characters Han and no function characters. Returns the tokens,
+    the units' token ranges after the joins, and the terms. `text` is the units' text, which
+    the tokens spell."""
+    before = _NUMBERED_SET_BEFORE
+    counts = Counter(
+        m.group() for m in _NUMBERED_SET_TERM.finditer(text) if text[m.start() - 1 : m.start()] not in before
+    )
+    function_chars = _function_chars()
+    terms = {
+        term
+        for term, count in counts.items()
+        if count >= NUMBERED_SET_MENTIONS
+        and _HAN.fullmatch(term[1]) is not None
+        and _HAN.fullmatch(term[3]) is not None
+        and term[1] not in function_chars
+        and term[3] not in function_chars
+    }
+    if not terms:
+        return tokens, units, set()
+    out: list[str] = []
+    new_start = [0] * (len(tokens) + 1)  # where each old token index lands
+    joined: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        new_start[i] = len(out)
+        run, j = "", i
+        while j < len(tokens) and len(run) < 4 and any(t.startswith(run + tokens[j]) for t in terms):
+            run += tokens[j]
+            j += 1
+        if run in terms and j - i > 1:
+            for k in range(i + 1, j):
+                new_start[k] = len(out)
+            out.append(run)
+            joined.add(run)
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    new_start[len(tokens)] = len(out)
+    return out, [(new_start[start], new_start[end], weight) for start, end, weight in units], joined
 
 
 @cache

@@ -20,6 +20,7 @@ from newsctl.keywords import (
     _Doc,
     _inner_words,
     _number_residues,
+    _numbered_set_terms,
     _quoted_wholes,
     _recurrence_gain,
     _recurring_spans,
@@ -947,3 +948,24 @@ def test_two_tags_side_by_side_one_never_said_apart_are_one_tag(segmenter: Segme
     assert {"金岭国小", "金岭国小游泳队"} <= set(terms(found))
     assert "游泳队" not in terms(found)
     assert next(k.count for k in found if k.term == "金岭国小游泳队") == 3
+
+
+def test_a_numbered_set_term_said_as_a_unit_is_a_tag_and_counts_are_not(segmenter: Segmenter) -> None:
+    # 一站两单 (a made-up policy: one station, two forms) is cut into numbers by the segmenter; said as
+    # one unit three times it is the tag. Counts (三名, 两天) and two counts side by side (两港两区) are not.
+    body = (
+        "本市推行一站两单改革，企业反映一站两单省时省力。\n\n"
+        "三名窗口人员介绍，一站两单实施两天后，办件量明显上升。\n\n"
+        "两港两区建设同步推进，两港两区联动发展，两港两区规划已获批复。"
+    )
+    found = terms(extract_keywords(article_of(body, title="窗口改革见成效"), segmenter, top=10))
+    assert "一站两单" in found
+    for term in found:
+        assert term not in ("三名", "两天", "两港两区", "三名窗口"), term
+
+
+def test_a_numbered_set_term_said_once_or_twice_is_left_alone(segmenter: Segmenter) -> None:
+    body = "本市推行一站两单改革，企业反映一站两单省时省力。\n\n窗口人员介绍，办件量明显上升。"
+    tokens, _, joined = _numbered_set_terms(segmenter.cut(body), [], body)
+    assert joined == set()
+    assert "".join(tokens) == body

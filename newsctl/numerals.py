@@ -98,6 +98,11 @@ class _Tables:
     range_connectors: tuple[str, ...]
     start_chars: frozenset[str]
     unit_words_after_digit: tuple[str, ...]
+    dot_stops: frozenset[str]
+    dot_middles: frozenset[str]
+    after_stop_decimal: frozenset[str]
+    after_middle_decimal: frozenset[str]
+    a_little_after: frozenset[str]
 
 
 @cache
@@ -105,6 +110,9 @@ def tables() -> _Tables:
     """Numeral vocabulary, loaded once from the package data."""
     raw: dict[str, Any] = load_json("figures_numerals.json")
     ctx: dict[str, Any] = load_json("figures_context.json")
+    units: dict[str, Any] = load_json("figures_units.json")
+    unit_words = [*units["count"], *units["measure"], *units["time"], *units["ratio"], *units["percent"]]
+    unit_words += [*units["currencies"], *units["percentage_point"]]
     digits = {k: int(v) for k, v in raw["digits"].items()}
     small = {k: int(v) for k, v in raw["small_units"].items()}
     big = {k: int(v) for k, v in raw["big_units"].items()}
@@ -132,6 +140,11 @@ def tables() -> _Tables:
         range_connectors=tuple(sorted(ctx["range_connectors"], key=len, reverse=True)),
         start_chars=frozenset(start),
         unit_words_after_digit=tuple(raw["unit_words_starting_with_multiplier"]),
+        dot_stops=frozenset(raw["dot_decimal_stops"]),
+        dot_middles=frozenset(raw["dot_decimal_middles"]),
+        after_stop_decimal=frozenset(w[0] for w in unit_words if w) | frozenset(big),
+        after_middle_decimal=frozenset(raw["middle_dot_decimal_before"]) | frozenset(big),
+        a_little_after=frozenset(raw["a_little_after"]),
     )
 
 
@@ -726,6 +739,13 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         return _scan_signed(text, pos, fractions) if pos < n else None
     run_match, unit_search, unit_word_len = _patterns or _run_patterns()
     end = run_match(text, pos).end()
+    dot = _dot_decimal_at(text, pos, end)
+    if dot is not None:
+        # read 二．五倍 as 二点五倍 (one character for one: the offsets stay)
+        text = text[:dot] + "点" + text[dot + 1 :]
+        end = run_match(text, pos).end()
+    elif _a_little_at(text, pos):
+        return None
     if unit_search(text, max(pos, end - unit_word_len + 1), end) is None:
         window = text[pos:end] + _RUN_END if end < n else text[pos:end]
     else:
@@ -743,6 +763,47 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     fields["start"] = num.start + pos  # not always 0: an overflow after a sign starts past it
     fields["end"] = num.end + pos
     return moved
+
+
+def _is_han_digit(ch: str) -> bool:
+    t = tables()
+    return (ch in t.digits and ch not in t.liang_chars) or ch in t.zero_chars
+
+
+def _dot_decimal_at(text: str, pos: int, end: int) -> int | None:
+    """Offset of a dot in (or right after) the run at pos that is the decimal point of a Chinese
+    numeral: a Chinese digit on both sides, and a unit right after the digits that follow it
+    (二．五倍, 三.五万); a middle dot only before a multiplier, 倍 or a percent (九·一八 is a date)."""
+    t = tables()
+    n = len(text)
+    for k in range(pos + 1, min(end, n - 2) + 1):
+        ch = text[k]
+        if ch not in t.dot_stops and ch not in t.dot_middles:
+            continue
+        if not (_is_han_digit(text[k - 1]) and _is_han_digit(text[k + 1])):
+            return None
+        if k >= 2 and (text[k - 2] in t.dot_stops or text[k - 2] in t.dot_middles):
+            return None
+        m = k + 1
+        while m < n and _is_han_digit(text[m]):
+            m += 1
+        after = t.after_stop_decimal if ch in t.dot_stops else t.after_middle_decimal
+        return k if m < n and text[m] in after else None
+    return None
+
+
+def _a_little_at(text: str, pos: int) -> bool:
+    """久一点10年: 一点 after an adjective is 'a little', and the Arabic digits after it are
+    a number of their own, not the decimals of 一."""
+    t = tables()
+    return (
+        pos > 0
+        and pos + 3 <= len(text)
+        and text[pos - 1] in t.a_little_after
+        and text[pos] == "一"
+        and text[pos + 1] in t.decimal_points
+        and text[pos + 2] in _DIGIT_VALUE
+    )
 
 
 # The scanner is a pure function of the characters it reads, and it reads only the run of

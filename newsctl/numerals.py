@@ -739,13 +739,13 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         return _scan_signed(text, pos, fractions) if pos < n else None
     run_match, unit_search, unit_word_len = _patterns or _run_patterns()
     end = run_match(text, pos).end()
-    dot = _dot_decimal_at(text, pos, end)
-    if dot is not None:
-        # read 二．五倍 as 二点五倍 (one character for one: the offsets stay)
-        text = text[:dot] + "点" + text[dot + 1 :]
-        end = run_match(text, pos).end()
-    elif _a_little_at(text, pos):
-        return None
+    if _dot_search(text, pos + 1, end + 1) is not None or text[pos] == "一":
+        read = _read_dots(text, pos, end)
+        if read is None:
+            return None
+        if read is not text:
+            text = read
+            end = run_match(text, pos).end()
     if unit_search(text, max(pos, end - unit_word_len + 1), end) is None:
         window = text[pos:end] + _RUN_END if end < n else text[pos:end]
     else:
@@ -792,6 +792,15 @@ def _dot_decimal_at(text: str, pos: int, end: int) -> int | None:
     return None
 
 
+def _read_dots(text: str, pos: int, end: int) -> str | None:
+    """text with a dot that is a decimal point in the run at pos..end read as 点 (二．五倍 as
+    二点五倍, one character for one: the offsets stay); None when 一点 at pos is 'a little'."""
+    if text[pos] == "一" and _a_little_at(text, pos):
+        return None
+    dot = _dot_decimal_at(text, pos, end)
+    return text if dot is None else text[:dot] + "点" + text[dot + 1 :]
+
+
 def _a_little_at(text: str, pos: int) -> bool:
     """久一点10年: 一点 after an adjective is 'a little', and the Arabic digits after it are
     a number of their own, not the decimals of 一."""
@@ -823,12 +832,13 @@ _MAX_WINDOW = 24
 
 _new_numeral = object.__new__
 _patterns: tuple[Any, Any, int] | None = None  # _run_patterns(), once loaded
+_dot_search: Any = None  # search for a dot that may be a decimal point (二．五), set with _patterns
 
 
 def _run_patterns() -> tuple[Any, Any, int]:
     """(match of a run of numeral-like characters, search for a place-unit character that may
     start a unit word, the longest such unit word)."""
-    global _patterns
+    global _patterns, _dot_search
     t = tables()
     chars = set(t.start_chars) | set(_SPACES) | set(_ASCII_DIGITS) | set(_FULLWIDTH_DIGITS)
     chars |= set(string.ascii_letters)
@@ -839,6 +849,8 @@ def _run_patterns() -> tuple[Any, Any, int]:
     units = sorted(set(t.small_units) | set(t.big_units))
     unit = re.compile("[" + "".join(re.escape(c) for c in units) + "]")
     longest = max(len(w) for w in t.unit_words_after_digit if w)
+    dots = sorted(t.dot_stops | t.dot_middles)
+    _dot_search = re.compile("[" + "".join(re.escape(c) for c in dots) + "]").search
     _patterns = (run.match, unit.search, longest)
     return _patterns
 
@@ -863,6 +875,13 @@ def _scan_signed(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     n = len(text)
     if pos >= n:
         return None
+    run_match, _, _ = _patterns or _run_patterns()
+    end = run_match(text, pos).end()
+    if _dot_search(text, pos + 1, end + 1) is not None or text[pos] == "一":
+        read = _read_dots(text, pos, end)
+        if read is None:
+            return None
+        text = read
     i = pos
     negative = False
     for sign in t.negative_signs:

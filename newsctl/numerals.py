@@ -739,7 +739,7 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         return _scan_signed(text, pos, fractions) if pos < n else None
     run_match, unit_search, unit_word_len = _patterns or _run_patterns()
     end = run_match(text, pos).end()
-    if _dot_search(text, pos + 1, end + 1) is not None or text[pos] == "一":
+    if _dot_search(text, pos, end + 2) is not None:
         read = _read_dots(text, pos, end)
         if read is None:
             return None
@@ -832,7 +832,9 @@ _MAX_WINDOW = 24
 
 _new_numeral = object.__new__
 _patterns: tuple[Any, Any, int] | None = None  # _run_patterns(), once loaded
-_dot_search: Any = None  # search for a dot that may be a decimal point (二．五), set with _patterns
+#: search for a dot between Chinese digits (二．五) or 一点 before an Arabic digit: the only runs
+#: that _read_dots may change; set with _patterns
+_dot_search: Any = None
 
 
 def _run_patterns() -> tuple[Any, Any, int]:
@@ -849,8 +851,11 @@ def _run_patterns() -> tuple[Any, Any, int]:
     units = sorted(set(t.small_units) | set(t.big_units))
     unit = re.compile("[" + "".join(re.escape(c) for c in units) + "]")
     longest = max(len(w) for w in t.unit_words_after_digit if w)
-    dots = sorted(t.dot_stops | t.dot_middles)
-    _dot_search = re.compile("[" + "".join(re.escape(c) for c in dots) + "]").search
+    dots = "".join(re.escape(c) for c in sorted(t.dot_stops | t.dot_middles))
+    han = "".join(re.escape(c) for c in sorted(set(t.digits) - t.liang_chars | t.zero_chars))
+    points = "".join(re.escape(c) for c in sorted(t.decimal_points))
+    digits = _ASCII_DIGITS + _FULLWIDTH_DIGITS
+    _dot_search = re.compile(f"[{han}][{dots}][{han}]|一[{points}][{digits}]").search
     _patterns = (run.match, unit.search, longest)
     return _patterns
 
@@ -877,7 +882,7 @@ def _scan_signed(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         return None
     run_match, _, _ = _patterns or _run_patterns()
     end = run_match(text, pos).end()
-    if _dot_search(text, pos + 1, end + 1) is not None or text[pos] == "一":
+    if _dot_search(text, pos, end + 2) is not None:
         read = _read_dots(text, pos, end)
         if read is None:
             return None

@@ -739,7 +739,8 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         return _scan_signed(text, pos, fractions) if pos < n else None
     run_match, unit_search, unit_word_len = _patterns or _run_patterns()
     end = run_match(text, pos).end()
-    if _dot_search(text, pos, end + 2) is not None:
+    # a decimal dot or 一点 needs a run of three characters, or a middle dot (outside the run) after it
+    if (end - pos > 2 or (end < n and text[end] in _middle_dots)) and _dot_search(text, pos, end + 2):
         read = _read_dots(text, pos, end)
         if read is None:
             return None
@@ -835,12 +836,13 @@ _patterns: tuple[Any, Any, int] | None = None  # _run_patterns(), once loaded
 #: search for a dot between Chinese digits (二．五) or 一点 before an Arabic digit: the only runs
 #: that _read_dots may change; set with _patterns
 _dot_search: Any = None
+_middle_dots: frozenset[str] = frozenset()  # tables().dot_middles, set with _patterns
 
 
 def _run_patterns() -> tuple[Any, Any, int]:
     """(match of a run of numeral-like characters, search for a place-unit character that may
     start a unit word, the longest such unit word)."""
-    global _patterns, _dot_search
+    global _patterns, _dot_search, _middle_dots
     t = tables()
     chars = set(t.start_chars) | set(_SPACES) | set(_ASCII_DIGITS) | set(_FULLWIDTH_DIGITS)
     chars |= set(string.ascii_letters)
@@ -856,6 +858,7 @@ def _run_patterns() -> tuple[Any, Any, int]:
     points = "".join(re.escape(c) for c in sorted(t.decimal_points))
     digits = _ASCII_DIGITS + _FULLWIDTH_DIGITS
     _dot_search = re.compile(f"[{han}][{dots}][{han}]|一[{points}][{digits}]").search
+    _middle_dots = t.dot_middles
     _patterns = (run.match, unit.search, longest)
     return _patterns
 

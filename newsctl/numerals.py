@@ -98,6 +98,11 @@ class _Tables:
     range_connectors: tuple[str, ...]
     start_chars: frozenset[str]
     unit_words_after_digit: tuple[str, ...]
+    dot_stops: frozenset[str]
+    dot_middles: frozenset[str]
+    after_stop_decimal: frozenset[str]
+    after_middle_decimal: frozenset[str]
+    a_little_after: frozenset[str]
 
 
 @cache
@@ -105,6 +110,9 @@ def tables() -> _Tables:
     """Numeral vocabulary, loaded once from the package data."""
     raw: dict[str, Any] = load_json("figures_numerals.json")
     ctx: dict[str, Any] = load_json("figures_context.json")
+    units: dict[str, Any] = load_json("figures_units.json")
+    unit_words = [*units["count"], *units["measure"], *units["time"], *units["ratio"], *units["percent"]]
+    unit_words += [*units["currencies"], *units["percentage_point"]]
     digits = {k: int(v) for k, v in raw["digits"].items()}
     small = {k: int(v) for k, v in raw["small_units"].items()}
     big = {k: int(v) for k, v in raw["big_units"].items()}
@@ -132,6 +140,11 @@ def tables() -> _Tables:
         range_connectors=tuple(sorted(ctx["range_connectors"], key=len, reverse=True)),
         start_chars=frozenset(start),
         unit_words_after_digit=tuple(raw["unit_words_starting_with_multiplier"]),
+        dot_stops=frozenset(raw["dot_decimal_stops"]),
+        dot_middles=frozenset(raw["dot_decimal_middles"]),
+        after_stop_decimal=frozenset(w[0] for w in unit_words if w) | frozenset(big),
+        after_middle_decimal=frozenset(raw["middle_dot_decimal_before"]) | frozenset(big),
+        a_little_after=frozenset(raw["a_little_after"]),
     )
 
 
@@ -726,6 +739,14 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
         return _scan_signed(text, pos, fractions) if pos < n else None
     run_match, unit_search, unit_word_len = _patterns or _run_patterns()
     end = run_match(text, pos).end()
+    # a decimal dot or 一点 needs a run of three characters, or a middle dot (outside the run) after it
+    if (end - pos > 2 or (end < n and text[end] in _middle_dots)) and _dot_search(text, pos, end + 2):
+        read = _read_dots(text, pos, end)
+        if read is None:
+            return None
+        if read is not text:
+            text = read
+            end = run_match(text, pos).end()
     if unit_search(text, max(pos, end - unit_word_len + 1), end) is None:
         window = text[pos:end] + _RUN_END if end < n else text[pos:end]
     else:
@@ -745,6 +766,56 @@ def scan_numeral(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     return moved
 
 
+def _is_han_digit(ch: str) -> bool:
+    t = tables()
+    return (ch in t.digits and ch not in t.liang_chars) or ch in t.zero_chars
+
+
+def _dot_decimal_at(text: str, pos: int, end: int) -> int | None:
+    """Offset of a dot in (or right after) the run at pos that is the decimal point of a Chinese
+    numeral: a Chinese digit on both sides, and a unit right after the digits that follow it
+    (二．五倍, 三.五万); a middle dot only before a multiplier, 倍 or a percent (九·一八 is a date)."""
+    t = tables()
+    n = len(text)
+    for k in range(pos + 1, min(end, n - 2) + 1):
+        ch = text[k]
+        if ch not in t.dot_stops and ch not in t.dot_middles:
+            continue
+        if not (_is_han_digit(text[k - 1]) and _is_han_digit(text[k + 1])):
+            return None
+        if k >= 2 and (text[k - 2] in t.dot_stops or text[k - 2] in t.dot_middles):
+            return None
+        m = k + 1
+        while m < n and _is_han_digit(text[m]):
+            m += 1
+        after = t.after_stop_decimal if ch in t.dot_stops else t.after_middle_decimal
+        return k if m < n and text[m] in after else None
+    return None
+
+
+def _read_dots(text: str, pos: int, end: int) -> str | None:
+    """text with a dot that is a decimal point in the run at pos..end read as 点 (二．五倍 as
+    二点五倍, one character for one: the offsets stay); None when 一点 at pos is 'a little'."""
+    if text[pos] == "一" and _a_little_at(text, pos):
+        return None
+    dot = _dot_decimal_at(text, pos, end)
+    return text if dot is None else text[:dot] + "点" + text[dot + 1 :]
+
+
+def _a_little_at(text: str, pos: int) -> bool:
+    """久一点10年: 一点 after an adjective is 'a little', and the Arabic digits after it are
+    a number of their own, not the decimals of 一."""
+    t = tables()
+    return (
+        pos > 0
+        and pos + 3 <= len(text)
+        and text[pos - 1] in t.a_little_after
+        and text[pos] == "一"
+        and text[pos + 1] in t.decimal_points
+        and text[pos + 2] in _DIGIT_VALUE
+    )
+
+
 # The scanner is a pure function of the characters it reads, and it reads only the run of
 # "numeral-like" characters at pos (numeral characters, spaces, ASCII letters and digits,
 # signs, separators, 分之/又/点/多/个 …), the character that ends the run, which it only
@@ -762,12 +833,16 @@ _MAX_WINDOW = 24
 
 _new_numeral = object.__new__
 _patterns: tuple[Any, Any, int] | None = None  # _run_patterns(), once loaded
+#: search for a dot between Chinese digits (二．五) or 一点 before an Arabic digit: the only runs
+#: that _read_dots may change; set with _patterns
+_dot_search: Any = None
+_middle_dots: frozenset[str] = frozenset()  # tables().dot_middles, set with _patterns
 
 
 def _run_patterns() -> tuple[Any, Any, int]:
     """(match of a run of numeral-like characters, search for a place-unit character that may
     start a unit word, the longest such unit word)."""
-    global _patterns
+    global _patterns, _dot_search, _middle_dots
     t = tables()
     chars = set(t.start_chars) | set(_SPACES) | set(_ASCII_DIGITS) | set(_FULLWIDTH_DIGITS)
     chars |= set(string.ascii_letters)
@@ -778,6 +853,12 @@ def _run_patterns() -> tuple[Any, Any, int]:
     units = sorted(set(t.small_units) | set(t.big_units))
     unit = re.compile("[" + "".join(re.escape(c) for c in units) + "]")
     longest = max(len(w) for w in t.unit_words_after_digit if w)
+    dots = "".join(re.escape(c) for c in sorted(t.dot_stops | t.dot_middles))
+    han = "".join(re.escape(c) for c in sorted(set(t.digits) - t.liang_chars | t.zero_chars))
+    points = "".join(re.escape(c) for c in sorted(t.decimal_points))
+    digits = _ASCII_DIGITS + _FULLWIDTH_DIGITS
+    _dot_search = re.compile(f"[{han}][{dots}][{han}]|一[{points}][{digits}]").search
+    _middle_dots = t.dot_middles
     _patterns = (run.match, unit.search, longest)
     return _patterns
 
@@ -802,6 +883,13 @@ def _scan_signed(text: str, pos: int, fractions: bool = True) -> Numeral | None:
     n = len(text)
     if pos >= n:
         return None
+    run_match, _, _ = _patterns or _run_patterns()
+    end = run_match(text, pos).end()
+    if _dot_search(text, pos, end + 2) is not None:
+        read = _read_dots(text, pos, end)
+        if read is None:
+            return None
+        text = read
     i = pos
     negative = False
     for sign in t.negative_signs:

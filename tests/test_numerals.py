@@ -119,6 +119,31 @@ def test_not_a_plain_number(text: str) -> None:
     assert parse_number(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("三．五倍", "3.5", 3),  # a full stop between Chinese digits before a unit
+        ("四.二万人", "42000", 4),
+        ("六·五倍", "6.5", 3),  # a middle dot before 倍 or a multiplier
+        ("五·一节", "5", 1),  # elsewhere a middle dot joins a month and a day
+        ("七．三", "7", 1),  # no unit after: not a decimal
+        ("一.二.三公里", "1", 1),  # a run of dots numbers items
+    ],
+)
+def test_dot_between_chinese_digits(text: str, value: str, end: int) -> None:
+    num = scan_numeral(text, 0)
+    assert num is not None and num.value == Decimal(value) and num.end == end
+
+
+def test_a_little_is_not_one_point() -> None:
+    # 快一点: "a little faster"; the Arabic number after it stands alone
+    assert scan_numeral("跑快一点20多分钟", 2) is None
+    num = scan_numeral("距离一点20公里", 2)
+    assert num is not None and num.value == Decimal("1.2")
+    num = scan_numeral("提高一点五倍", 2)
+    assert num is not None and num.value == Decimal("1.5")
+
+
 def test_liang_is_not_a_trailing_digit() -> None:
     # 三千两百两: the last 两 is the weight unit, not 3202
     num = scan_numeral("三千两百两", 0)

@@ -232,7 +232,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return text.lstrip("\ufeff"), "utf-8" if codec == "utf-8-sig" else codec
     if looks_binary(data):
         # UTF-16/32 without a BOM is full of NULs too: let detection have a look first.
-        found = _detect_wide(data)
+        # Without a NUL byte it is not wide text (control characters in UTF-8 decoded
+        # as UTF-16 give mojibake).
+        found = _detect_wide(data) if b"\x00" in data else None
         if found is None:
             raise InputError("binary", "binary data, not text; is this the right file?")
         return found

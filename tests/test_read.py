@@ -918,3 +918,14 @@ def test_cli_encoding_for_a_gbk_jsonl(tmp_path: Path) -> None:
         assert (document["id"], document["encoding"]) == ("g", "gbk")
     wrong = newsctl("summary", str(path), "-f", "jsonl", "--encoding", "big5")
     assert wrong.exit_code == 1 and "[decode_error]" in wrong.stderr
+
+
+def test_control_characters_in_utf8_are_not_read_as_wide_text() -> None:
+    # no NUL byte: not UTF-16/32, whatever a detector makes of it
+    data = "六0\x1f0\x1f\x17".encode()
+    try:
+        text, codec = decode_bytes(data)
+    except read.InputError as exc:
+        assert exc.code == "binary"
+    else:
+        assert (text, codec) == ("六0\x1f0\x1f\x17", "utf-8")

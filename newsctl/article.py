@@ -2351,6 +2351,7 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             or _ADVERTORIAL_LABEL.match(line.text)
         )
         caption = patterns.agency_caption.match(line.text) if position == 0 else None
+        sourced = _opening_source_notice().match(line.text) if position == _first_line(lines) else None
         head = patterns.head_before_bracket.match(line.text)
         author = (
             _author_line().match(line.text)
@@ -2370,6 +2371,11 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             first.role, first.kind = "byline", "byline"
             _add_reporters(article, "", [author.group("name")])
             pieces = [first, rest]
+        elif sourced and line.text[sourced.end() :].strip():
+            source, rest = _cut(line, sourced.end(), "body")
+            source, notice = _cut(source, sourced.start("notice"), "boilerplate", "copyright")
+            source.role, source.kind = "boilerplate", "source_line"
+            pieces = [source, notice, rest]
         elif note:
             pieces = list(_cut(line, note.end(), "body"))
             pieces[0].role = "boilerplate"
@@ -2391,6 +2397,24 @@ def _take_opening(lines: list[_Line], article: Article) -> list[_Line]:
             return lines
         lines[position : position + 1] = [piece for piece in pieces if piece.text.strip()]
     return lines
+
+
+def _first_line(lines: list[_Line]) -> int:
+    """The position of the first line that is not the printed headline."""
+    return next((i for i, other in enumerate(lines) if other.role != "title"), 0)
+
+
+@cache
+def _opening_source_notice() -> re.Pattern[str]:
+    """`来源：某某官方微博版权归原作者所有，如有侵权请联系我们12月8日……`: a portal's source
+    label and its copyright notice glued, unpunctuated, before the story's first sentence.
+    The notice (`glued_source_notice`) ends the source's value."""
+    vocab = load_json("article.json")
+    labels = _alternation(vocab["source_labels"])
+    return re.compile(
+        rf"\s*(?:{labels})\s*[:：]\s*(?P<value>[^\s:：,，。！？!?()（）]{{2,30}}?)\s*"
+        rf"(?P<notice>{vocab['glued_source_notice']})"
+    )
 
 
 # `【廣編特輯】暑假快來囉！……`: a label opening the text that says the piece is paid for.

@@ -33,3 +33,27 @@ def test_a_glued_list_of_related_searches_closing_a_page_is_related_links() -> N
 def test_a_related_label_inside_a_sentence_stays_body() -> None:
     text = "法院应当在七日内决定是否受理。记者注意到，更多相关规定将在下月公布，包括立案和执行两部分。"
     assert [kind for kind, _ in kinds(parse(text))] == ["body"]
+
+
+def test_a_source_label_glued_to_its_copyright_notice_before_the_lede() -> None:
+    text = (
+        "来源：某某市交警支队官方微博版权归原作者所有，如有侵权请联系我们3月2日8时许，"
+        "某某高速公路发生一起多车相撞事故，造成2人受伤。目前道路已恢复通行。"
+        "交警提醒，雨雪天气路面湿滑，驾驶人应当降低车速、保持车距，遇到拥堵时听从现场民警的指挥。"
+    )
+    article = parse(text)
+    blocks = kinds(article)
+    assert blocks[:2] == [
+        ("source_line", "来源：某某市交警支队官方微博"),
+        ("copyright", "版权归原作者所有，如有侵权请联系我们"),
+    ]
+    assert blocks[2][0] == "body" and blocks[2][1].startswith("3月2日8时许，")
+    assert article.source == "某某市交警支队官方微博"
+
+
+def test_a_source_label_without_a_notice_is_not_cut_there() -> None:
+    # no copyright notice marks where the value ends: the opening is left as it was
+    text = (
+        "来源：某某市交警支队3月2日8时许，某某高速公路发生一起多车相撞事故，造成2人受伤。目前道路已恢复通行。"
+    )
+    assert "copyright" not in [kind for kind, _ in kinds(parse(text))]

@@ -57,3 +57,23 @@ def test_a_source_label_without_a_notice_is_not_cut_there() -> None:
         "来源：某某市交警支队3月2日8时许，某某高速公路发生一起多车相撞事故，造成2人受伤。目前道路已恢复通行。"
     )
     assert "copyright" not in [kind for kind, _ in kinds(parse(text))]
+
+
+def test_praise_in_a_closing_story_sentence_is_no_share_prompt() -> None:
+    text = (
+        "3日下午，某镇一处民房起火，派出所所长带队冲进火场，将火扑灭。\n"
+        "所长的眉毛被烧焦，经医院处理后已无大碍。\n"
+        "镇上的居民听说后，纷纷留言点赞道：“所长，你真棒！”\n"
+        "作者：张某某\n"
+    )
+    blocks = kinds(parse(text))
+    assert ("body", "镇上的居民听说后，纷纷留言点赞道：“所长，你真棒！”") in blocks
+
+
+def test_a_plea_to_like_and_share_closing_the_page_is_a_share_prompt() -> None:
+    text = (
+        "3日下午，某镇一处民房起火，派出所所长带队冲进火场，将火扑灭。\n"
+        "所长的眉毛被烧焦，经医院处理后已无大碍。\n"
+        "觉得不错，请点赞转发\n"
+    )
+    assert kinds(parse(text))[-1] == ("share_prompt", "觉得不错，请点赞转发")

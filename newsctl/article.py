@@ -472,7 +472,10 @@ def _patterns() -> _Patterns:
         related_start=re.compile(rf"^[【\[]?(?:{_alternation(vocab['related_labels'])})[】\]]?\s*[:：]?"),
         # `［详细］［图集］`: a link with the gallery link after it.
         related_tail=re.compile(
-            r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】]\s*(?:[\[【]\s*(?:图集|组图|视频)\s*[\]】]\s*)*$"
+            # `…[详细] [更多消息] …[图集]`, `[详细][主办方官方网站]`: the links closing a teaser,
+            # and the outlet a digest credits it to (`[详细](新京报)`)
+            r"[\[【]\s*(?:详细|详情|更多|全文)\s*[\]】](?:\s*…*\s*[\[【][^\[\]【】\n]{1,12}[\]】])*"
+            r"(?:\s*[(（][\u4e00-\u9fff]{2,10}[)）])?\s*$"
         ),
         # Each kind with the words one of its tails must contain (a cheap test before the pattern).
         glued_tails=tuple(
@@ -3206,13 +3209,22 @@ def _mark_opening_caption(lines: list[_Line], article: Article) -> None:
 
 OPENING_CAPTIONS_MIN = 2
 OPENING_CAPTIONS_MAX = 4  # more short lines are text broken into phrases, or a form
+LINKED_TEASERS_MIN = 2  # `[详细]` links that make a page a list of teasers
 OPENING_CAPTION_MIN_CHARS = 10  # a caption says who does what; shorter lines are phrases and labels
 
 
 def _mark_opening_photo_captions(lines: list[_Line], article: Article) -> None:
     """Two to four short unpunctuated lines in a row opening the text, before the
     lede, describe the photos printed above it (a deck is one line): captions,
-    never headings."""
+    never headings. On a page of linked teasers (two or more `[详细]` links closing
+    paragraphs) the short lines are the section's and the items' titles."""
+    links = sum(
+        1
+        for line in lines
+        if line.kind == "related_links" and _patterns().related_tail.match(line.text.strip())
+    )
+    if links >= LINKED_TEASERS_MIN:
+        return
     run: list[_Line] = []
     for line in lines:
         if line.role not in ("body", "heading"):

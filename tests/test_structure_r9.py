@@ -77,3 +77,38 @@ def test_a_plea_to_like_and_share_closing_the_page_is_a_share_prompt() -> None:
         "觉得不错，请点赞转发\n"
     )
     assert kinds(parse(text))[-1] == ("share_prompt", "觉得不错，请点赞转发")
+
+
+def test_short_lines_over_linked_teasers_are_titles_not_captions() -> None:
+    text = (
+        "某某基金会开展的公益活动\n"
+        "某某大学志愿者宣传周启动\n"
+        "此次活动面向在校大学生，目的是在同学中宣传和普及预防知识，通过互相影响，互相促进，"
+        "加强全社会对预防工作的了解与关注，激发大学生的社会责任感和参与热情，让更多的同学成为宣传志愿者…［详细］\n"
+        "某某社区慰问演出举行\n"
+        "五百多位居民一起观看了演出，了解了有关的健康知识…［详细］\n"
+    )
+    blocks = kinds(parse(text))
+    assert "caption" not in [kind for kind, _ in blocks]
+    assert blocks.count(("related_links", "［详细］")) == 2
+
+
+def test_two_short_lines_over_a_lede_are_still_photo_captions() -> None:
+    text = (
+        "志愿者在广场上向市民发放宣传册\n"
+        "孩子们在老师带领下参观展览\n"
+        "3日，某某市举行科普宣传周活动，吸引了上千名市民参加。活动持续一周，共设二十个展台。\n"
+    )
+    assert [kind for kind, _ in kinds(parse(text))][:2] == ["caption", "caption"]
+
+
+def test_the_links_and_outlet_closing_a_teaser_are_related_links() -> None:
+    text = (
+        "规划提出，将完善养老服务补贴制度。［详细］（某某晚报）\n"
+        "评选活动已收到一百多个项目的申报。［详细］［主办方官方网站］\n"
+        "图书馆计划今年在三个省份举行志愿者活动…［详细］ ［更多消息］ …［图集］\n"
+    )
+    blocks = kinds(parse(text))
+    assert ("related_links", "［详细］（某某晚报）") in blocks
+    assert ("related_links", "［详细］［主办方官方网站］") in blocks
+    assert ("related_links", "［详细］ ［更多消息］ …［图集］") in blocks

@@ -3291,13 +3291,23 @@ def _mark_numbered_subheads(body: list[_Line]) -> None:
         for position, line in enumerate(body)
         if _NUMBERED_SUBHEAD.match(line.text) and (number := _subhead_number(line.text.strip()))
     ]
-    for (position, number), (next_position, next_number) in itertools.pairwise(numbered):
-        between = [line.text.strip() for line in body[position + 1 : next_position]]
-        has_paragraph = any(
-            len(text) > NUMBERED_SUBHEAD_MAX_CHARS or _ends_sentence(text) for text in between
+
+    def has_paragraph(start: int, end: int) -> bool:
+        return any(
+            len(text) > NUMBERED_SUBHEAD_MAX_CHARS or _ends_sentence(text)
+            for text in (line.text.strip() for line in body[start:end])
         )
-        if next_number == number + 1 and has_paragraph and next_position < len(body) - 1:
+
+    following = [position for position, _ in numbered[1:]] + [len(body)]
+    for index, ((position, number), (next_position, next_number)) in enumerate(itertools.pairwise(numbered)):
+        if next_number != number + 1 or next_position >= len(body) - 1:
+            continue
+        if has_paragraph(position + 1, next_position):
             body[position].role = body[next_position].role = "heading"
+        elif body[position].role == "heading" and has_paragraph(next_position + 1, following[index + 1]):
+            # `三、某某` with nothing under it, then `四、某某` over its paragraphs: the run of
+            # subheadings goes on (a list's items have no paragraphs under them)
+            body[next_position].role = "heading"
 
 
 GLUED_SUBHEAD_MIN_PARAGRAPH = 10  # characters of paragraph after a glued subheading's opener

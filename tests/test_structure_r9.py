@@ -112,3 +112,34 @@ def test_the_links_and_outlet_closing_a_teaser_are_related_links() -> None:
     assert ("related_links", "［详细］（某某晚报）") in blocks
     assert ("related_links", "［详细］［主办方官方网站］") in blocks
     assert ("related_links", "［详细］ ［更多消息］ …［图集］") in blocks
+
+
+def test_a_numbered_subheading_after_an_empty_one_goes_on_with_the_run() -> None:
+    text = (
+        "某某助学项目内容\n"
+        "一、资助对象\n"
+        "项目资助对象为在校小学生，且父母双亡或者家庭没有足够的经济能力。\n"
+        "二、资助标准\n"
+        "每名学生每年资助一千元，其中九成用于生活费用，一成用于项目执行。\n"
+        "三、反馈服务\n"
+        "四、捐款方式\n"
+        "现场捐款：请到某某市某某区某某路三十六号的项目部办理，工作日全天开放。\n"
+        "银行捐款：请在汇款时注明助学项目，并留下您的联系方式以便寄送收据。\n"
+    )
+    blocks = kinds(parse(text))
+    assert ("heading", "四、捐款方式") in blocks
+    assert ("heading", "三、反馈服务") in blocks
+
+
+def test_numbered_lines_with_no_paragraph_under_them_stay_a_list() -> None:
+    text = (
+        "某某助学项目内容\n"
+        "一、资助对象\n"
+        "项目资助对象为在校小学生，且父母双亡或者家庭没有足够的经济能力。\n"
+        "二、资助标准\n"
+        "每名学生每年资助一千元，其中九成用于生活费用，一成用于项目执行。\n"
+        "三、反馈服务\n"
+        "四、捐款方式\n"
+        "五、联系我们\n"
+    )
+    assert ("heading", "四、捐款方式") not in kinds(parse(text))

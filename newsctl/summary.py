@@ -86,6 +86,10 @@ ENUMERATION_ITEM_CHARS = 8
 ENUMERATION_SHARE = 0.4
 ENUMERATION_WEIGHT = 0.4
 _ENUMERATION_SEPARATOR = re.compile("[、;；]")
+# A line of links between bars (`招考公告|职位表|报考指南|…`; cleaned text folds `｜` to `|`): a
+# site's navigation bar or a topic menu, no news. Its inner items are short, like a list's.
+MENU_MIN_BARS = 3
+MENU_ITEM_CHARS = 16
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
 _QUOTE_OPENERS = tuple("「“『")
@@ -675,6 +679,9 @@ def _news_weights(article: Article, texts: list[str], background: Sequence[bool]
         if _is_enumeration(stripped):
             weights[i] *= ENUMERATION_WEIGHT
             continue
+        if _is_menu(stripped):
+            weights[i] *= DECK_WEIGHT  # a navigation bar or a topic menu: furniture
+            continue
         if stripped.endswith(_QUESTION_MARKS) and len(stripped) <= QUESTION_MAX_CHARS:
             # a question (`…后市是否会迎来修复性行情？`) asks what the story should tell: a teaser
             # or a rhetorical lede, a summary sentence only when nothing else is. Not a quoted
@@ -830,6 +837,18 @@ def _is_enumeration(text: str) -> bool:
         return False  # the cheap test first: most sentences list nothing
     inner = _ENUMERATION_SEPARATOR.split(text)[1:-1]
     listed = sum(len(item) + 1 for item in inner if len(item) <= ENUMERATION_ITEM_CHARS)
+    return listed >= ENUMERATION_SHARE * len(text)
+
+
+def _is_menu(text: str) -> bool:
+    """Whether a sentence is a menu of links between bars (`…考试:招考公告|职位表|报考指南|考试大纲`):
+    `MENU_MIN_BARS` bars or more, and the items between them (not the first and the last, which
+    the line's label and the next text may run into) make `ENUMERATION_SHARE` of it, each of at
+    most `MENU_ITEM_CHARS` characters."""
+    if text.count("|") < MENU_MIN_BARS:
+        return False  # the cheap test first: news sentences have no bars
+    inner = text.split("|")[1:-1]
+    listed = sum(len(item) + 1 for item in inner if len(item.strip()) <= MENU_ITEM_CHARS)
     return listed >= ENUMERATION_SHARE * len(text)
 
 

@@ -219,6 +219,10 @@ def reference_news_weight(article: Article, i: int, text: str, background: bool 
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
         return summary.ENUMERATION_WEIGHT
+    bars = stripped.split("|")
+    menu = sum(len(part) + 1 for part in bars[1:-1] if len(part.strip()) <= summary.MENU_ITEM_CHARS)
+    if len(bars) > summary.MENU_MIN_BARS and menu >= summary.ENUMERATION_SHARE * len(stripped):
+        return summary.DECK_WEIGHT  # a menu of links between bars
     if re.search(r"[？?]$", stripped) and len(stripped) <= summary.QUESTION_MAX_CHARS:
         return summary.QUESTION_WEIGHT
     if re.search(r"(?<![\d.,])(?:\d{7,}|\d{3,4}-\d{3,4}-?\d{3,4})(?!\d|\.\d|[元万亿人次])", text):
@@ -1192,3 +1196,19 @@ def test_years_ago_are_two_or_more_and_no_year_of_the_republic() -> None:
     assert not summary._tells_years_ago("民国91年前,国宅不能买卖。")  # before that year
     assert not summary._tells_years_ago("今年前三季营收增长。")
     assert not summary._tells_years_ago("2014年前后,该厂停产。")  # a year, told as one
+
+
+def test_a_menu_of_links_between_bars_is_furniture() -> None:
+    text = (
+        "某市人事考试网：报名公告|岗位一览|报考须知|考试安排|成绩查询|常见问题|网上缴费|准考证打印\n"
+        "截至今天上午，全市已有3200人报名参加考试，其中1800人通过审核。\n"
+        "报名将于本周五结束，考生可在网上缴费。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary._news_weights(article, texts)[0] == summary.DECK_WEIGHT
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert [s.index for s in summarize(article, top=1)] == [1]
+    # a bar or two inside a sentence (a title and its site) is no menu
+    assert not summary._is_menu("某地召开会议|某某网")
+    assert summary._is_menu("考试:公告|职位表|报考指南|考试大纲")

@@ -382,6 +382,8 @@ def _opens_no_story(text: str) -> bool:
         return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
     if _FACT_NUMBER.search(stripped) is not None:
         return False
+    if _short_cry(stripped):
+        return True  # `赶快回家检查你的床！`: a hook announces the story, the next sentence tells it
     if len(stripped) <= ASIDE_MAX_CHARS and _cue_pattern("aside").search(stripped) is not None:
         return True  # `下面跟着小编一起来看看…`: the writer speaks to the reader
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
@@ -697,7 +699,11 @@ def _news_weights(article: Article, texts: list[str], background: Sequence[bool]
             continue
         asks = unquoted.endswith(_HOOK_PUNCTUATION) and not _tells_loud(unquoted)  # a cry
         quotation = _is_quotation(stripped)
-        if asks and (_stands_alone(article, i) or not (fact or quotation) and _cries(unquoted)):
+        if asks and (
+            _stands_alone(article, i)
+            or not (fact or quotation)
+            and (_cries(unquoted) or i == 0 and _short_cry(unquoted))
+        ):
             # a cry or a question standing alone, or a question or cry without a figure anywhere
             # (`他們是誰啊？`, `夏天一定要好好大吃水果啊！`), opens a story or leads the reader on,
             # never tells it; an exclamation that states news (`…投下震撼彈！`) is no cry
@@ -865,6 +871,13 @@ def _tells_loud(text: str) -> bool:
     """Whether a sentence ending in ！ is too long for a cry: who did what, told with a flourish
     (`…的Lara挑战大叔之歌《山丘》，…都很迷人，别有一番风情啊！`); a hook is short (`砸车还呛警察！`)."""
     return text.endswith(("！", "!")) and len(text) > CRY_MAX_CHARS
+
+
+def _short_cry(text: str) -> bool:
+    """Whether a sentence is a short exclamation (`超商宅配再添生力军！`, `赶快回家检查你的床！`): a
+    line of an opener's length (`OPENER_MAX_CHARS`) ending in ！, which announces the story and
+    leaves the telling to the next sentence. The caller knows it has no figure."""
+    return text.endswith(("！", "!")) and len(text) <= OPENER_MAX_CHARS
 
 
 def _cries(text: str) -> bool:

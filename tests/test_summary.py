@@ -234,7 +234,12 @@ def reference_news_weight(article: Article, i: int, text: str, background: bool 
     quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
     # a short exclamation opening the article is a hook (`超商宅配再添生力军！`)
-    cries = cries or i == 0 and re.search(r"[！!]$", unquoted) is not None and len(unquoted) <= summary.OPENER_MAX_CHARS
+    cries = (
+        cries
+        or i == 0
+        and re.search(r"[！!]$", unquoted) is not None
+        and len(unquoted) <= summary.OPENER_MAX_CHARS
+    )
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
     agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text) or re.search(

@@ -86,6 +86,10 @@ ENUMERATION_ITEM_CHARS = 8
 ENUMERATION_SHARE = 0.4
 ENUMERATION_WEIGHT = 0.4
 _ENUMERATION_SEPARATOR = re.compile("[、;；]")
+# A line of links between bars (`招考公告|职位表|报考指南|…`; cleaned text folds `｜` to `|`): a
+# site's navigation bar or a topic menu, no news. Its inner items are short, like a list's.
+MENU_MIN_BARS = 3
+MENU_ITEM_CHARS = 16
 _HOOK_PUNCTUATION = tuple("！？!?")
 _FINAL_PUNCTUATION = tuple("。！？!?…")
 _QUOTE_OPENERS = tuple("「“『")
@@ -378,6 +382,8 @@ def _opens_no_story(text: str) -> bool:
         return True  # a teaser (a long news sentence may end asking: `…智利能否盖过C罗的星光？`)
     if _FACT_NUMBER.search(stripped) is not None:
         return False
+    if _short_cry(stripped):
+        return True  # `赶快回家检查你的床！`: a hook announces the story, the next sentence tells it
     if len(stripped) <= ASIDE_MAX_CHARS and _cue_pattern("aside").search(stripped) is not None:
         return True  # `下面跟着小编一起来看看…`: the writer speaks to the reader
     unquoted = stripped.rstrip(_QUOTE_CLOSERS)
@@ -675,6 +681,9 @@ def _news_weights(article: Article, texts: list[str], background: Sequence[bool]
         if _is_enumeration(stripped):
             weights[i] *= ENUMERATION_WEIGHT
             continue
+        if _is_menu(stripped):
+            weights[i] *= DECK_WEIGHT  # a navigation bar or a topic menu: furniture
+            continue
         if stripped.endswith(_QUESTION_MARKS) and len(stripped) <= QUESTION_MAX_CHARS:
             # a question (`…后市是否会迎来修复性行情？`) asks what the story should tell: a teaser
             # or a rhetorical lede, a summary sentence only when nothing else is. Not a quoted
@@ -690,7 +699,11 @@ def _news_weights(article: Article, texts: list[str], background: Sequence[bool]
             continue
         asks = unquoted.endswith(_HOOK_PUNCTUATION) and not _tells_loud(unquoted)  # a cry
         quotation = _is_quotation(stripped)
-        if asks and (_stands_alone(article, i) or not (fact or quotation) and _cries(unquoted)):
+        if asks and (
+            _stands_alone(article, i)
+            or not (fact or quotation)
+            and (_cries(unquoted) or i == 0 and _short_cry(unquoted))
+        ):
             # a cry or a question standing alone, or a question or cry without a figure anywhere
             # (`他們是誰啊？`, `夏天一定要好好大吃水果啊！`), opens a story or leads the reader on,
             # never tells it; an exclamation that states news (`…投下震撼彈！`) is no cry
@@ -833,6 +846,18 @@ def _is_enumeration(text: str) -> bool:
     return listed >= ENUMERATION_SHARE * len(text)
 
 
+def _is_menu(text: str) -> bool:
+    """Whether a sentence is a menu of links between bars (`…考试:招考公告|职位表|报考指南|考试大纲`):
+    `MENU_MIN_BARS` bars or more, and the items between them (not the first and the last, which
+    the line's label and the next text may run into) make `ENUMERATION_SHARE` of it, each of at
+    most `MENU_ITEM_CHARS` characters."""
+    if text.count("|") < MENU_MIN_BARS:
+        return False  # the cheap test first: news sentences have no bars
+    inner = text.split("|")[1:-1]
+    listed = sum(len(item) + 1 for item in inner if len(item.strip()) <= MENU_ITEM_CHARS)
+    return listed >= ENUMERATION_SHARE * len(text)
+
+
 def _event_days(article: Article, index: int) -> set[str]:
     """The month-and-day dates a sentence names (`5月17日`), as written; none for a numbered point."""
     sentence = article.sentences[index]
@@ -846,6 +871,13 @@ def _tells_loud(text: str) -> bool:
     """Whether a sentence ending in ！ is too long for a cry: who did what, told with a flourish
     (`…的Lara挑战大叔之歌《山丘》，…都很迷人，别有一番风情啊！`); a hook is short (`砸车还呛警察！`)."""
     return text.endswith(("！", "!")) and len(text) > CRY_MAX_CHARS
+
+
+def _short_cry(text: str) -> bool:
+    """Whether a sentence is a short exclamation (`超商宅配再添生力军！`, `赶快回家检查你的床！`): a
+    line of an opener's length (`OPENER_MAX_CHARS`) ending in ！, which announces the story and
+    leaves the telling to the next sentence. The caller knows it has no figure."""
+    return text.endswith(("！", "!")) and len(text) <= OPENER_MAX_CHARS
 
 
 def _cries(text: str) -> bool:

@@ -219,6 +219,10 @@ def reference_news_weight(article: Article, i: int, text: str, background: bool 
     listed = sum(len(part) + 1 for part in parts[1:-1] if len(part) <= summary.ENUMERATION_ITEM_CHARS)
     if len(parts) > summary.ENUMERATION_MIN_ITEMS and listed >= summary.ENUMERATION_SHARE * len(stripped):
         return summary.ENUMERATION_WEIGHT
+    bars = stripped.split("|")
+    menu = sum(len(part) + 1 for part in bars[1:-1] if len(part.strip()) <= summary.MENU_ITEM_CHARS)
+    if len(bars) > summary.MENU_MIN_BARS and menu >= summary.ENUMERATION_SHARE * len(stripped):
+        return summary.DECK_WEIGHT  # a menu of links between bars
     if re.search(r"[？?]$", stripped) and len(stripped) <= summary.QUESTION_MAX_CHARS:
         return summary.QUESTION_WEIGHT
     if re.search(r"(?<![\d.,])(?:\d{7,}|\d{3,4}-\d{3,4}-?\d{3,4})(?!\d|\.\d|[元万亿人次])", text):
@@ -229,6 +233,13 @@ def reference_news_weight(article: Article, i: int, text: str, background: bool 
     fact = re.search(r"[0-9０-９]", text) is not None
     quotation = re.fullmatch(r"「[^」]*」|“[^”]*”|『[^』]*』", stripped, re.S) is not None
     cries = re.search(r"[？?]$|[啊吧喔呢哦呀啦嘛哟唷耶哇][！？!?]+$", unquoted) is not None
+    # a short exclamation opening the article is a hook (`超商宅配再添生力军！`)
+    cries = (
+        cries
+        or i == 0
+        and re.search(r"[！!]$", unquoted) is not None
+        and len(unquoted) <= summary.OPENER_MAX_CHARS
+    )
     hook = summary.HOOK_WEIGHT if asks and (whole_paragraph or not (fact or quotation) and cries) else 1.0
     why = summary.WHY_WEIGHT if not asks and summary._why().search(text) else 1.0
     agreed = re.search(r"(?:双方|两国|共同)[^,，。;；]{0,12}?(?:宣布|签署|签订)", text) or re.search(
@@ -673,7 +684,9 @@ def test_the_news_lede_follows_a_lead_that_tells_no_time() -> None:
     # no story after it (a time told by the event before it is background as often as news)
     assert summary.news_lede(["「爸，换药时要小心。」", "在法院判决后,他拒不执行。"]) == 0
     assert summary.news_lede(["「每月要花3万元。」", story]) == 0  # words with a figure tell a fact
-    assert summary.news_lede(["某委员抛出不再参选的震撼弹!", story]) == 0  # an exclamation that states news
+    # a short exclamation announces the story; a longer one that tells who did what is the lede
+    assert summary.news_lede(["某委员抛出不再参选的震撼弹!", story]) == 1
+    assert summary.news_lede(["某市议员在议会质询时宣布不再竞选连任，抛出震撼弹!", story]) == 0
     prior = summary.lead_prior(3, 1)
     assert prior[1] > prior[0] > prior[2]
     assert summary.lead_prior(3) == summary.lead_prior(3, 0)
@@ -1192,3 +1205,37 @@ def test_years_ago_are_two_or_more_and_no_year_of_the_republic() -> None:
     assert not summary._tells_years_ago("民国91年前,国宅不能买卖。")  # before that year
     assert not summary._tells_years_ago("今年前三季营收增长。")
     assert not summary._tells_years_ago("2014年前后,该厂停产。")  # a year, told as one
+
+
+def test_a_menu_of_links_between_bars_is_furniture() -> None:
+    text = (
+        "某市人事考试网：报名公告|岗位一览|报考须知|考试安排|成绩查询|常见问题|网上缴费|准考证打印\n"
+        "截至今天上午，全市已有3200人报名参加考试，其中1800人通过审核。\n"
+        "报名将于本周五结束，考生可在网上缴费。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary._news_weights(article, texts)[0] == summary.DECK_WEIGHT
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert [s.index for s in summarize(article, top=1)] == [1]
+    # a bar or two inside a sentence (a title and its site) is no menu
+    assert not summary._is_menu("某地召开会议|某某网")
+    assert summary._is_menu("考试:公告|职位表|报考指南|考试大纲")
+
+
+def test_a_short_exclamation_opening_the_article_is_a_hook() -> None:
+    text = (
+        "夜市美食又添新成员！\n"
+        "某市夜市管理处昨天宣布，今年起每周五晚上开放50个新摊位，供青年创业者申请。\n"
+        "管理处表示，申请将于下月底截止。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert summary._news_weights(article, texts)[0] == summary.HOOK_WEIGHT
+    assert summary.news_lede(texts) == 1
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+    assert [s.index for s in summarize(article, top=1)] == [1]
+    # a short exclamation with a figure states the news (`…3天吸引超15万人！`); a longer one
+    # that tells who did what is no hook either
+    assert summary.news_lede(["樱花怒放，3天吸引超15万人！", texts[1]]) == 0
+    assert not summary._opens_no_story("某市议员在议会质询时突然宣布将不再竞选连任，引起全场哗然！")

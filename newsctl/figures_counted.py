@@ -374,8 +374,15 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
                 spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
             spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
-        if not stop or len(before) - len(stop) < 2 or stop in _counted_vocab()["transfer_words"]:
-            break  # (某会计划每年筹集50万美元, 某市发放3000万元: who gets or gives is not what is counted)
+        if (
+            not stop
+            or len(before) - len(stop) < 2
+            or stop in _counted_vocab()["transfer_words"]
+            or stop in _counted_vocab()["agent_verbs"]
+        ):
+            # (某会计划每年筹集50万美元, 某市发放3000万元: who gets or gives is not what is counted;
+            # 县政府已提出两亿元, 我市接待2万人次: nor who does what the verb says)
+            break
         before = before[: -len(stop)]
         inner = stop[0]
     return spans
@@ -559,6 +566,7 @@ def _counted_vocab() -> dict[str, Any]:
             % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
         ).search,
         "acronym_clause_stops": frozenset(data["acronym_subject"]["clause_stops"]),
+        "agent_verbs": frozenset(data["agent_verbs"]),
         "de_max_words": int(data["after_de"]["max_words"]),
         "de_window": int(data["after_de"]["window"]),
         "de_tags": frozenset(data["after_de"]["tags"]),
@@ -1046,8 +1054,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
 
 
 def _name_actions(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
-    """偷窃了40次, 获奖3次, 访问过两次: times of an action (actions.units) that end their clause (no
-    Han character after them: 实施一次无人机袭击 counts the attack) count the action: the longest
+    """偷窃了12次, 获奖3次, 访问过两次: times of an action (actions.units) that end their clause (no
+    Han character after them: 实施一次炮击 counts the attack) count the action: the longest
     dictionary word right before the figure, past an aspect character (了, 过) and one linking word
     (累计, 曾), when it is tagged a verb and is no verb that only links or measures (超过, 进行,
     发生: actions.not_verbs) nor ends in a result (增加到).  A noun there is not the action
@@ -1057,7 +1065,7 @@ def _name_actions(text: str, qs: list[_Quantity], out: list[str | None]) -> None
     found: list[tuple[int, list[str]]] = []
     for k, q in enumerate(qs):
         if out[k] is not None or q.kind != "count" or q.unit not in units or _is_han(text[q.end : q.end + 1]):
-            continue  # (a noun or a verb after the figure: 实施一次无人机袭击, 两次上交)
+            continue  # (a noun or a verb after the figure: 实施一次炮击, 两次上交)
         end = q.start
         link = _endswith_any(text, end, vocab["action_links"])
         if link is not None:
@@ -1089,7 +1097,7 @@ def _name_actions(text: str, qs: list[_Quantity], out: list[str | None]) -> None
 
 
 def _name_after_de(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
-    """提出四亿元的治理计划, 5%左右的增长目标: a percentage or an amount of money that nothing else
+    """拟定两亿元的治理方案, 6%左右的增长目标: a percentage or an amount of money that nothing else
     names and that qualifies the noun after it through 的 counts that noun phrase (after_de): up to
     max_words dictionary words read forwards, nouns (a verb or an adjective may qualify first),
     ending with a noun at a boundary or before a word of another kind; never a word the
@@ -1150,7 +1158,7 @@ def _name_after_de(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
         if (
             words
             and not (cut and pos == sum(len(w) for w, _t in words))
-            and words[-1][0] not in vocab["de_not_heads"]  # (超过20万元的部分: a part of what?)
+            and words[-1][0] not in vocab["de_not_heads"]  # (超过30万元的部分: a part of what?)
         ):
             out[k] = "".join(w for w, _t in words)
 
@@ -1178,8 +1186,8 @@ def _name_acronym_subjects(text: str, qs: list[_Quantity], out: list[str | None]
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
-    """终场以1比4, 首局11-4, 3:1: a ratio of two bare integers is a score or a proportion and counts
-    nothing, unless what was read names the ratio (私立比例3比7 → 比例: score_ratio.noun_endings)."""
+    """终场以2比5, 首局11-4, 3:1: a ratio of two bare integers is a score or a proportion and counts
+    nothing, unless what was read names the ratio (公立私立比例4比6 → 比例: score_ratio.noun_endings)."""
     vocab = _counted_vocab()
     for k, q in enumerate(qs):
         if (

@@ -71,11 +71,25 @@ def test_acronym_subject(text: str, expected: list[tuple[str, str, str | None]])
     ("text", "expected"),
     [
         # an amount or a percentage that qualifies the noun after it through 的
-        ("因此已提出三亿元的治理计划，", [("三亿元", "money", "治理计划")]),
+        ("因此已拟定两亿元的治理方案，", [("两亿元", "money", "治理方案")]),
+        ("随后拿出五千万元的改造方案，", [("五千万元", "money", "改造方案")]),
         ("今年定下6%左右的增长目标。", [("6%左右", "percent", "增长目标")]),
         # ... not a head that names only a part of something
         ("超过30万元的部分，", [("超过30万元", "money", None)]),
     ],
 )
 def test_noun_after_de(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _counted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agent of a verb read past is not what is counted
+        ("县政府已提出两亿元，用于治理。", [("两亿元", "money", None)]),
+        # ... and a verbal noun of that kind closes the phrase that ends with it
+        ("今年以来，制造业投资同比增长7.5%。", [("7.5%", "percent", "制造业投资")]),
+    ],
+)
+def test_agent_verbs(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _counted(text) == expected

@@ -93,3 +93,8 @@ def test_noun_after_de(text: str, expected: list[tuple[str, str, str | None]]) -
 )
 def test_agent_verbs(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _counted(text) == expected
+
+
+def test_subject_past_an_adverb() -> None:
+    # an adverb of one character between the subject and its predicate is part of the predicate
+    assert _counted("但公司利润亦下滑3%。") == [("3%", "percent", "公司利润")]

@@ -374,8 +374,15 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
                 spans.append((f"before:{inner}" if inner else "before", before[-limit:], edge_open))
             spans.append((f"{side}:{inner}" if inner else side, before[-limit:], edge_open))
         stop = _endswith_any(before, len(before), vocab.counted_stops)
-        if not stop or len(before) - len(stop) < 2 or stop in _counted_vocab()["transfer_words"]:
-            break  # (某会计划每年筹集50万美元, 某市发放3000万元: who gets or gives is not what is counted)
+        if (
+            not stop
+            or len(before) - len(stop) < 2
+            or stop in _counted_vocab()["transfer_words"]
+            or stop in _counted_vocab()["agent_verbs"]
+        ):
+            # (某会计划每年筹集50万美元, 某市发放3000万元: who gets or gives is not what is counted;
+            # 县政府已提出两亿元, 我市接待2万人次: nor who does what the verb says)
+            break
         before = before[: -len(stop)]
         inner = stop[0]
     return spans
@@ -542,6 +549,30 @@ def _counted_vocab() -> dict[str, Any]:
         "toll_number_word": data["tolls"]["number_word"],
         "partitive_markers": tuple(data["partitive"]["markers"]),
         "partitive_not_endings": tuple(data["partitive"]["not_endings"]),
+        "action_units": frozenset(data["actions"]["units"]),
+        "action_aspects": frozenset(data["actions"]["aspects"]),
+        "action_links": _by_length(data["actions"]["linking_words"]),
+        "action_tags": frozenset(data["actions"]["tags"]),
+        "action_word_max": int(data["actions"]["word_max"]),
+        "action_not_endings": tuple(data["actions"]["not_endings"]),
+        "action_not_verbs": frozenset(data["actions"]["not_verbs"]),
+        "score_match": re.compile(
+            "[0-9０-９零〇一二两三四五六七八九十]+[%s][0-9０-９零〇一二两三四五六七八九十]+$"
+            % re.escape("".join(data["score_ratio"]["joiners"]))
+        ).match,
+        "ratio_noun_endings": tuple(data["score_ratio"]["noun_endings"]),
+        "acronym_search": re.compile(
+            "(?<![A-Za-z0-9])[A-Z]{%d,%d}$"
+            % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
+        ).search,
+        "acronym_clause_stops": frozenset(data["acronym_subject"]["clause_stops"]),
+        "agent_verbs": frozenset(data["agent_verbs"]),
+        "de_max_words": int(data["after_de"]["max_words"]),
+        "de_window": int(data["after_de"]["window"]),
+        "de_tags": frozenset(data["after_de"]["tags"]),
+        "de_first_tags": frozenset(data["after_de"]["first_tags"]),
+        "de_head_tags": frozenset(data["after_de"]["head_tags"]),
+        "de_not_heads": frozenset(data["after_de"]["not_heads"]),
     }
 
 
@@ -1015,7 +1046,157 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_by_amount_verb(text, qs, out)
     _name_by_label(text, qs, out)
     _name_by_apposition(text, qs, out)
+    _name_actions(text, qs, out)
+    _name_after_de(text, qs, out)
+    _name_acronym_subjects(text, qs, out, lows)
+    _drop_score_counted(text, qs, out)
     return out
+
+
+def _name_actions(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """偷窃了12次, 获奖3次, 访问过两次: times of an action (actions.units) that end their clause (no
+    Han character after them: 实施一次炮击 counts the attack) count the action: the longest
+    dictionary word right before the figure, past an aspect character (了, 过) and one linking word
+    (累计, 曾), when it is tagged a verb and is no verb that only links or measures (超过, 进行,
+    发生: actions.not_verbs) nor ends in a result (增加到).  A noun there is not the action
+    (修改条款两次: 条款), nor is a verb after the figure (两次上交)."""
+    vocab = _counted_vocab()
+    units = vocab["action_units"]
+    found: list[tuple[int, list[str]]] = []
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind != "count" or q.unit not in units or _is_han(text[q.end : q.end + 1]):
+            continue  # (a noun or a verb after the figure: 实施一次炮击, 两次上交)
+        end = q.start
+        link = _endswith_any(text, end, vocab["action_links"])
+        if link is not None:
+            end -= len(link)
+        if text[end - 1 : end] in vocab["action_aspects"]:
+            end -= 1
+        words = [
+            text[end - n : end]
+            for n in range(vocab["action_word_max"], 1, -1)
+            if end - n >= 0 and all(_is_han(c) for c in text[end - n : end])
+        ]
+        if words:
+            found.append((k, words))
+    if not found:
+        return
+    tags = _lexicon_tags({w for _k, words in found for w in words})
+    if tags is None:
+        return
+    for k, words in found:
+        for word in words:  # (longest first: the word that ends there is the one the text says)
+            if word in tags and tags[word] is not None:
+                if (
+                    tags[word] in vocab["action_tags"]
+                    and word not in vocab["action_not_verbs"]
+                    and not word.endswith(vocab["action_not_endings"])  # (增加到73次: a result)
+                ):
+                    out[k] = word
+                break
+
+
+def _name_after_de(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """拟定两亿元的治理方案, 6%左右的增长目标: a percentage or an amount of money that nothing else
+    names and that qualifies the noun after it through 的 counts that noun phrase (after_de): up to
+    max_words dictionary words read forwards, nouns (a verb or an adjective may qualify first),
+    ending with a noun at a boundary or before a word of another kind; never a word the
+    dictionary lacks (the noun may be cut there)."""
+    vocab = _counted_vocab()
+    runs: list[tuple[int, str]] = []
+    for k, q in enumerate(qs):
+        if out[k] is None and q.kind in ("percent", "money") and text[q.end : q.end + 1] == "的":
+            run = _HAN_RUN(text, q.end + 1, q.end + 1 + vocab["de_window"]).group()
+            if len(run) >= 2:
+                runs.append((k, run))
+    if not runs:
+        return
+    longest = _news_vocab()["max_word"]
+    wanted = {
+        run[i : i + n]
+        for _k, run in runs
+        for i in range(len(run) - 1)
+        for n in range(2, longest + 1)
+        if i + n <= len(run)
+    } - _tag_memo.keys()
+    if wanted:
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return
+        if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
+            _tag_memo.clear()
+        _tag_memo.update(looked_up)
+        tags = {**_tag_memo, **looked_up}
+    else:
+        tags = _tag_memo
+    for k, run in runs:
+        words: list[tuple[str, str]] = []
+        pos = 0
+        cut = False
+        while pos < len(run) and len(words) < vocab["de_max_words"]:
+            word = next(
+                (
+                    run[pos : pos + n]
+                    for n in range(min(longest, len(run) - pos), 1, -1)
+                    if tags.get(run[pos : pos + n])
+                ),
+                None,
+            )
+            if word is None:
+                cut = True  # (a word the dictionary lacks, or one character: the phrase may go on)
+                break
+            tag = str(tags[word])
+            if tag not in vocab["de_tags"] and (words or tag not in vocab["de_first_tags"]):
+                break
+            words.append((word, tag))
+            pos += len(word)
+        else:
+            # (more words of the phrase than are read, or a run cut by the window)
+            cut = pos < len(run) and len(words) == vocab["de_max_words"] or len(run) == vocab["de_window"]
+        while words and words[-1][1] not in vocab["de_head_tags"]:
+            words.pop()
+        if (
+            words
+            and not (cut and pos == sum(len(w) for w, _t in words))
+            and words[-1][0] not in vocab["de_not_heads"]  # (超过30万元的部分: a part of what?)
+        ):
+            out[k] = "".join(w for w, _t in words)
+
+
+def _name_acronym_subjects(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
+    """GDP增长5%, CPI同比上涨0.2%: a percentage or an amount of money that nothing names, whose
+    clause before it is an acronym in Latin capitals and then only words of its predicate
+    (subject.predicate_words, a comparison), counts the acronym."""
+    vocab = _counted_vocab()
+    stops = vocab["acronym_clause_stops"]
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind not in ("percent", "money"):
+            continue
+        start = max(lows[k], q.start - vocab["subject_reach"])
+        i = q.start
+        while i > start and text[i - 1] not in stops:
+            i -= 1
+        clause = text[i : q.start]
+        subject = _strip_predicate(clause)
+        if subject == clause:
+            continue  # (no predicate between them: GDP5% is not read)
+        m = vocab["acronym_search"](subject)
+        if m is not None and subject[m.start() - 1 : m.start()] not in vocab["comparison_heads"]:
+            out[k] = m.group()  # (not what the figure is compared with: 比GDP高5%)
+
+
+def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """终场以2比5, 首局11-4, 3:1: a ratio of two bare integers is a score or a proportion and counts
+    nothing, unless what was read names the ratio (公立私立比例4比6 → 比例: score_ratio.noun_endings)."""
+    vocab = _counted_vocab()
+    for k, q in enumerate(qs):
+        if (
+            q.kind == "ratio"
+            and out[k] is not None
+            and vocab["score_match"](text, q.start, q.end)
+            and not out[k].endswith(vocab["ratio_noun_endings"])  # type: ignore[union-attr]
+        ):
+            out[k] = None
 
 
 def _name_by_apposition(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

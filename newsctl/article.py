@@ -1011,7 +1011,8 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
-    lines = _split_glued_numbered_subheads(_split_glued_subheads(lines, text), text)
+    lines = _split_two_part_subheads(_split_glued_subheads(lines, text), text)
+    lines = _split_glued_numbered_subheads(lines, text)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -3352,6 +3353,99 @@ def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
         if label and position < last_body and not _is_boilerplate(label.group("label")):
             marks.append((*label.span("label"), "heading", None))
         out.extend(_carved(line, marks) if marks else [line])
+    return out
+
+
+TWO_PART_HALF_MAX = 14  # characters of each half of a two-part subheading (`某某规定 建院还差1亿`)
+TWO_PART_PARAGRAPH_MIN = 10  # characters of paragraph after it
+
+
+@cache
+def _two_part_subhead_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]:
+    """The opening half and space of a two-part subheading, its paragraph's first clause, the
+    clause's closing speech verb, a date or time word opening the paragraph, the characters a
+    heading never ends on (`在`, `的`: a sentence goes on)."""
+    vocab = load_json("article.json")
+    run = r"[^\s,，。！？!?：:；;、()（）【】\[\]〔〕<>《》/／╱|]"
+    opening = re.compile(rf"(?P<half>{run}{{2,{TWO_PART_HALF_MAX}}}) +(?=[^\s,，。！？!?])")
+    clause = re.compile(r"[^,，。！？!?：:；;\s]{2,40}(?=[,，：:])")
+    verb = re.compile(rf"(?:{_alternation(vocab['subhead_speaker_verbs'])})$")
+    time = re.compile(rf"\d{{1,4}}[年月日]|{_alternation(vocab['subhead_time_openers'])}")
+    cue = re.compile(rf"{verb.pattern}|(?P<time>{time.pattern})")
+    return opening, clause, cue, vocab["subhead_head_final_stops"]
+
+
+def _two_part_head_end(clause: str, text: str) -> int | None:
+    """Where the second half of a two-part subheading ends in its paragraph's first clause, when
+    the form marks it: before the paragraph's opening connective (`另外`), before a date or time
+    word opening the paragraph (`2012年之前,`), or before the speaker of a clause that ends with
+    a speech verb (`某某说,`, `警方表示,`): a person the article names again elsewhere, or a
+    body (`警方`), with no title before it (`某司长`: the title goes with the name). Else None."""
+    patterns = _patterns()
+    _opening, _clause, cue, _stops = _two_part_subhead_patterns()
+    for opener in patterns.subhead_openers:
+        word = opener[:-1]
+        if clause.endswith(word) and len(clause) > len(word):
+            return len(clause) - len(word)
+    found = cue.search(clause, 2)
+    while found and found.group("time") is None and found.end() != len(clause):
+        found = cue.search(clause, found.start() + 1)
+    if found is None:
+        return None
+    if found.group("time") is not None:
+        return found.start()
+    vocab = load_json("article.json")
+    before = clause[: found.start()]
+    for size in (4, 3, 2):
+        speaker, head = before[-size:], before[:-size]
+        if (
+            len(head) >= 2
+            and (
+                speaker in vocab["subhead_speaker_bodies"]
+                or (looks_like_person(speaker) and text.count(speaker) >= 2)
+            )
+            and not head.endswith(tuple(vocab["subhead_speaker_titles"]))
+        ):
+            return len(head)
+    return None
+
+
+def _split_two_part_subheads(lines: list[_Line], text: str) -> list[_Line]:
+    """A print page's subheading in two halves with a space between them, opening a paragraph
+    it was glued onto (`……族人看诊。 摆脱某某规定 建院还差1亿徐某某说,……`): the space marks the
+    first half's end; the second half's is marked by the paragraph's opening (see
+    `_two_part_head_end`). There must be story before it and a paragraph after it."""
+    if " " not in text:
+        return lines
+    opening, clause_pattern, _cue, stops = _two_part_subhead_patterns()
+    patterns = _patterns()
+    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
+    if not body_positions:
+        return lines
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        offset = len(line.text) - len(line.text.lstrip())
+        inner = line.role == "body" and position > body_positions[0]
+        found = opening.match(line.text, offset) if inner else None
+        clause = clause_pattern.match(line.text, found.end()) if found else None
+        end = _two_part_head_end(clause.group(), text) if found and clause else None
+        if found and clause and end is not None:
+            second = clause.group()[:end]
+            head_end = clause.start() + end
+            head = line.text[offset:head_end]
+            if (
+                len(second) <= TWO_PART_HALF_MAX
+                and second[-1] not in stops
+                and len(re.findall(r"[\u4e00-\u9fff]", found.group("half"))) >= HEADING_MIN_HAN
+                and len(re.findall(r"[\u4e00-\u9fff]", second)) >= HEADING_MIN_HAN
+                and len(line.text) - head_end >= TWO_PART_PARAGRAPH_MIN
+                and not _is_boilerplate(head)
+                and not patterns.role.search(head)
+                and not patterns.caption_credit.search(head)
+            ):
+                out.extend(_carved(line, [(offset, head_end, "heading", None)]))
+                continue
+        out.append(line)
     return out
 
 

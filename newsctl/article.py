@@ -1306,6 +1306,16 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     body_positions = [i for i, line in enumerate(lines) if line.role == "body"]
     last_body = body_positions[-1] if body_positions else -1
+    # `……下期再见。本文为某号作者原创,未经授权不得转载`: a closing line read as furniture for its
+    # glued notice is the page's last line too, where a share prompt is looked for once the notice is cut
+    story_last = next(
+        (
+            position
+            for position in range(len(lines) - 1, last_body, -1)
+            if lines[position].role == "boilerplate" and lines[position].kind is None
+        ),
+        last_body,
+    )
     # the page's closing credits may sit above its related links, still body here
     closing = set(body_positions[-CLOSING_LINES:])
     for position, line in enumerate(lines):
@@ -1332,7 +1342,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line.role, line.kind = "body", None
             peeled.append(tail)
         while True:
-            cut = _tail_cut(line, is_last=position == last_body, closing=position in closing)
+            cut = _tail_cut(line, is_last=position in (last_body, story_last), closing=position in closing)
             if cut is None:
                 break
             at, role, kind = cut

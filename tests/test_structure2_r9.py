@@ -51,3 +51,14 @@ def test_a_spaced_name_before_a_title_and_speaker_stays_body() -> None:
 def test_a_two_part_opening_without_a_marked_end_stays_body() -> None:
     text = LEDE + " 年底達到百輛 交局有信心台中市電動公車數量在今年一月還是全國第一，但隨後被超前。"
     assert parse(text).printed_headings() == []
+
+
+def test_a_share_prompt_glued_before_a_closing_copyright_notice_is_a_share_prompt() -> None:
+    text = (
+        "某市昨天开通了第三条地铁线路，全长二十八公里，设站二十个。\n"
+        "首日客流超过十万人次，运营平稳。你坐过这条线吗？欢迎在评论区留言。"
+        "记得关注我的账号，我们下期再见。本文为某某号作者原创，未经授权不得转载"
+    )
+    blocks = kinds(parse(text))
+    assert ("share_prompt", "欢迎在评论区留言。记得关注我的账号，我们下期再见。") in blocks
+    assert ("body", "首日客流超过十万人次，运营平稳。你坐过这条线吗？") in blocks

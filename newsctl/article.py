@@ -1013,6 +1013,7 @@ def parse_article(
     _mark_opening_caption(lines, article)
     lines = _split_two_part_subheads(_split_glued_subheads(lines, text), text)
     lines = _split_glued_numbered_subheads(lines, text)
+    _mark_data_source_lines(lines)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -3364,6 +3365,24 @@ def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
             marks.append((*label.span("label"), "heading", None))
         out.extend(_carved(line, marks) if marks else [line])
     return out
+
+
+_DATA_SOURCE_LINE_MAX = 24  # characters of a chart's credit after its label
+
+
+@cache
+def _data_source_line() -> re.Pattern[str]:
+    labels = _alternation(load_json("article.json")["data_source_labels"])
+    return re.compile(rf"(?:{labels})\s*[:：]\s*[^\s。，,!！?？]{{1,{_DATA_SOURCE_LINE_MAX}}}")
+
+
+def _mark_data_source_lines(lines: list[_Line]) -> None:
+    """`数据来源：某某网` on a line of its own under a chart (`……看一看下面这张折线图：`): the
+    chart's credit, not a subheading, and not the article's source."""
+    pattern = _data_source_line()
+    for line in lines:
+        if line.role == "body" and "来源" in line.text and pattern.fullmatch(line.text.strip()):
+            line.role, line.kind = "boilerplate", "photo_credit"
 
 
 TWO_PART_HALF_MAX = 14  # characters of each half of a two-part subheading (`某某规定 建院还差1亿`)

@@ -62,3 +62,14 @@ def test_a_share_prompt_glued_before_a_closing_copyright_notice_is_a_share_promp
     blocks = kinds(parse(text))
     assert ("share_prompt", "欢迎在评论区留言。记得关注我的账号，我们下期再见。") in blocks
     assert ("body", "首日客流超过十万人次，运营平稳。你坐过这条线吗？") in blocks
+
+
+def test_a_data_source_line_under_a_chart_is_a_credit_not_a_heading() -> None:
+    text = (
+        "今年春季的空气质量并不乐观。我们不妨看一看下面这张折线图：\n数据来源：某某网\n"
+        "根据大家的经验，春季代表着雾霾季节的结束，大家已经纷纷将净化器收起来了。"
+    )
+    article = parse(text)
+    assert article.printed_headings() == []
+    assert ("photo_credit", "数据来源：某某网") in kinds(article)
+    assert article.source is None

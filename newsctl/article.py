@@ -3446,35 +3446,45 @@ def _split_two_part_subheads(lines: list[_Line], text: str) -> list[_Line]:
     `_two_part_head_end`). There must be story before it and a paragraph after it."""
     if " " not in text:
         return lines
+    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
+    # the cheap test first: a space near the start of a body line after the first
+    reach = TWO_PART_HALF_MAX + 3
+    candidates = [position for position in body_positions[1:] if " " in lines[position].text[:reach]]
+    if not candidates:
+        return lines
     opening, clause_pattern, _cue, stops = _two_part_subhead_patterns()
     patterns = _patterns()
-    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
-    if not body_positions:
+    marks: dict[int, tuple[int, int]] = {}
+    for position in candidates:
+        line = lines[position]
+        offset = len(line.text) - len(line.text.lstrip())
+        found = opening.match(line.text, offset)
+        clause = clause_pattern.match(line.text, found.end()) if found else None
+        end = _two_part_head_end(clause.group(), text) if found and clause else None
+        if found is None or clause is None or end is None:
+            continue
+        second = clause.group()[:end]
+        head_end = clause.start() + end
+        head = line.text[offset:head_end]
+        if (
+            len(second) <= TWO_PART_HALF_MAX
+            and second[-1] not in stops
+            and len(re.findall(r"[\u4e00-\u9fff]", found.group("half"))) >= HEADING_MIN_HAN
+            and len(re.findall(r"[\u4e00-\u9fff]", second)) >= HEADING_MIN_HAN
+            and len(line.text) - head_end >= TWO_PART_PARAGRAPH_MIN
+            and not _is_boilerplate(head)
+            and not patterns.role.search(head)
+            and not patterns.caption_credit.search(head)
+        ):
+            marks[position] = (offset, head_end)
+    if not marks:
         return lines
     out: list[_Line] = []
     for position, line in enumerate(lines):
-        offset = len(line.text) - len(line.text.lstrip())
-        inner = line.role == "body" and position > body_positions[0]
-        found = opening.match(line.text, offset) if inner else None
-        clause = clause_pattern.match(line.text, found.end()) if found else None
-        end = _two_part_head_end(clause.group(), text) if found and clause else None
-        if found and clause and end is not None:
-            second = clause.group()[:end]
-            head_end = clause.start() + end
-            head = line.text[offset:head_end]
-            if (
-                len(second) <= TWO_PART_HALF_MAX
-                and second[-1] not in stops
-                and len(re.findall(r"[\u4e00-\u9fff]", found.group("half"))) >= HEADING_MIN_HAN
-                and len(re.findall(r"[\u4e00-\u9fff]", second)) >= HEADING_MIN_HAN
-                and len(line.text) - head_end >= TWO_PART_PARAGRAPH_MIN
-                and not _is_boilerplate(head)
-                and not patterns.role.search(head)
-                and not patterns.caption_credit.search(head)
-            ):
-                out.extend(_carved(line, [(offset, head_end, "heading", None)]))
-                continue
-        out.append(line)
+        if position in marks:
+            out.extend(_carved(line, [(*marks[position], "heading", None)]))
+        else:
+            out.append(line)
     return out
 
 

@@ -1011,7 +1011,9 @@ def parse_article(
     _mark_closing_widgets(lines)
     lines = _take_opening(lines, article)
     _mark_opening_caption(lines, article)
-    lines = _split_glued_numbered_subheads(_split_glued_subheads(lines, text), text)
+    lines = _split_two_part_subheads(_split_glued_subheads(lines, text), text)
+    lines = _split_glued_numbered_subheads(lines, text)
+    _mark_data_source_lines(lines)
     body = [line for line in lines if line.role == "body"]
     # A deck at the head that opens a numbered list (1, 2, 3 at line starts) is a roundup's first headline.
     numbered_deck = [line for line in lines if line.role == "heading" and _opens_numbered_list(line, lines)]
@@ -1305,6 +1307,16 @@ def _carve(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     body_positions = [i for i, line in enumerate(lines) if line.role == "body"]
     last_body = body_positions[-1] if body_positions else -1
+    # `……下期再见。本文为某号作者原创,未经授权不得转载`: a closing line read as furniture for its
+    # glued notice is the page's last line too, where a share prompt is looked for once the notice is cut
+    story_last = next(
+        (
+            position
+            for position in range(len(lines) - 1, last_body, -1)
+            if lines[position].role == "boilerplate" and lines[position].kind is None
+        ),
+        last_body,
+    )
     # the page's closing credits may sit above its related links, still body here
     closing = set(body_positions[-CLOSING_LINES:])
     for position, line in enumerate(lines):
@@ -1331,7 +1343,7 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line.role, line.kind = "body", None
             peeled.append(tail)
         while True:
-            cut = _tail_cut(line, is_last=position == last_body, closing=position in closing)
+            cut = _tail_cut(line, is_last=position in (last_body, story_last), closing=position in closing)
             if cut is None:
                 break
             at, role, kind = cut
@@ -3352,6 +3364,127 @@ def _split_glued_subheads(lines: list[_Line], text: str) -> list[_Line]:
         if label and position < last_body and not _is_boilerplate(label.group("label")):
             marks.append((*label.span("label"), "heading", None))
         out.extend(_carved(line, marks) if marks else [line])
+    return out
+
+
+_DATA_SOURCE_LINE_MAX = 24  # characters of a chart's credit after its label
+
+
+@cache
+def _data_source_line() -> re.Pattern[str]:
+    labels = _alternation(load_json("article.json")["data_source_labels"])
+    return re.compile(rf"(?:{labels})\s*[:：]\s*[^\s。，,!！?？]{{1,{_DATA_SOURCE_LINE_MAX}}}")
+
+
+def _mark_data_source_lines(lines: list[_Line]) -> None:
+    """`数据来源：某某网` on a line of its own under a chart (`……看一看下面这张折线图：`): the
+    chart's credit, not a subheading, and not the article's source."""
+    pattern = _data_source_line()
+    for line in lines:
+        if line.role == "body" and "来源" in line.text and pattern.fullmatch(line.text.strip()):
+            line.role, line.kind = "boilerplate", "photo_credit"
+
+
+TWO_PART_HALF_MAX = 14  # characters of each half of a two-part subheading (`某某规定 建院还差1亿`)
+TWO_PART_PARAGRAPH_MIN = 10  # characters of paragraph after it
+
+
+@cache
+def _two_part_subhead_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]:
+    """The opening half and space of a two-part subheading, its paragraph's first clause, the
+    clause's closing speech verb, a date or time word opening the paragraph, the characters a
+    heading never ends on (`在`, `的`: a sentence goes on)."""
+    vocab = load_json("article.json")
+    run = r"[^\s,，。！？!?：:；;、()（）【】\[\]〔〕<>《》/／╱|]"
+    opening = re.compile(rf"(?P<half>{run}{{2,{TWO_PART_HALF_MAX}}}) +(?=[^\s,，。！？!?])")
+    clause = re.compile(r"[^,，。！？!?：:；;\s]{2,40}(?=[,，：:])")
+    verb = re.compile(rf"(?:{_alternation(vocab['subhead_speaker_verbs'])})$")
+    time = re.compile(rf"\d{{1,4}}[年月日]|{_alternation(vocab['subhead_time_openers'])}")
+    cue = re.compile(rf"{verb.pattern}|(?P<time>{time.pattern})")
+    return opening, clause, cue, vocab["subhead_head_final_stops"]
+
+
+def _two_part_head_end(clause: str, text: str) -> int | None:
+    """Where the second half of a two-part subheading ends in its paragraph's first clause, when
+    the form marks it: before the paragraph's opening connective (`另外`), before a date or time
+    word opening the paragraph (`2012年之前,`), or before the speaker of a clause that ends with
+    a speech verb (`某某说,`, `警方表示,`): a person the article names again elsewhere, or a
+    body (`警方`), with no title before it (`某司长`: the title goes with the name). Else None."""
+    patterns = _patterns()
+    _opening, _clause, cue, _stops = _two_part_subhead_patterns()
+    for opener in patterns.subhead_openers:
+        word = opener[:-1]
+        if clause.endswith(word) and len(clause) > len(word):
+            return len(clause) - len(word)
+    found = cue.search(clause, 2)
+    while found and found.group("time") is None and found.end() != len(clause):
+        found = cue.search(clause, found.start() + 1)
+    if found is None:
+        return None
+    if found.group("time") is not None:
+        return found.start()
+    vocab = load_json("article.json")
+    before = clause[: found.start()]
+    for size in (4, 3, 2):
+        speaker, head = before[-size:], before[:-size]
+        if (
+            len(head) >= 2
+            and (
+                speaker in vocab["subhead_speaker_bodies"]
+                or (looks_like_person(speaker) and text.count(speaker) >= 2)
+            )
+            and not head.endswith(tuple(vocab["subhead_speaker_titles"]))
+        ):
+            return len(head)
+    return None
+
+
+def _split_two_part_subheads(lines: list[_Line], text: str) -> list[_Line]:
+    """A print page's subheading in two halves with a space between them, opening a paragraph
+    it was glued onto (`……族人看诊。 摆脱某某规定 建院还差1亿徐某某说,……`): the space marks the
+    first half's end; the second half's is marked by the paragraph's opening (see
+    `_two_part_head_end`). There must be story before it and a paragraph after it."""
+    if " " not in text:
+        return lines
+    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
+    # the cheap test first: a space near the start of a body line after the first
+    reach = TWO_PART_HALF_MAX + 3
+    candidates = [position for position in body_positions[1:] if " " in lines[position].text[:reach]]
+    if not candidates:
+        return lines
+    opening, clause_pattern, _cue, stops = _two_part_subhead_patterns()
+    patterns = _patterns()
+    marks: dict[int, tuple[int, int]] = {}
+    for position in candidates:
+        line = lines[position]
+        offset = len(line.text) - len(line.text.lstrip())
+        found = opening.match(line.text, offset)
+        clause = clause_pattern.match(line.text, found.end()) if found else None
+        end = _two_part_head_end(clause.group(), text) if found and clause else None
+        if found is None or clause is None or end is None:
+            continue
+        second = clause.group()[:end]
+        head_end = clause.start() + end
+        head = line.text[offset:head_end]
+        if (
+            len(second) <= TWO_PART_HALF_MAX
+            and second[-1] not in stops
+            and len(re.findall(r"[\u4e00-\u9fff]", found.group("half"))) >= HEADING_MIN_HAN
+            and len(re.findall(r"[\u4e00-\u9fff]", second)) >= HEADING_MIN_HAN
+            and len(line.text) - head_end >= TWO_PART_PARAGRAPH_MIN
+            and not _is_boilerplate(head)
+            and not patterns.role.search(head)
+            and not patterns.caption_credit.search(head)
+        ):
+            marks[position] = (offset, head_end)
+    if not marks:
+        return lines
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        if position in marks:
+            out.extend(_carved(line, [(*marks[position], "heading", None)]))
+        else:
+            out.append(line)
     return out
 
 

@@ -66,6 +66,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
     )
     since = parse_published(options.since)[0] if options.since else None
     until = parse_published(options.until)[0] if options.until else None
+    cleaned = article.cleaned
     dated: list[tuple[tuple[Any, ...], TimeEntry]] = []
     undated: list[TimeEntry] = []
     for position, match in enumerate(matches):
@@ -74,9 +75,10 @@ def run(article: Article, options: Options, doc: Document) -> None:
         if match.type == "set" and "sets" not in options.include:
             continue
         sentence = article.sentence_at(match.start_offset)
+        span = cleaned.source_span(match.start_offset, match.end_offset)  # mapped once, for both
         entry = TimeEntry(
-            text=article.cleaned.source_text(match.start_offset, match.end_offset),
-            span=article.cleaned.source_span(match.start_offset, match.end_offset),
+            text=cleaned.strip_annotations(*span),
+            span=span,
             type=match.type,
             value=match.value,
             start=_iso(match.start),

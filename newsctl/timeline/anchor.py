@@ -104,6 +104,18 @@ def roc_year(n: int) -> int:
 _SavedContext = tuple[int | None, int | None, int | None, int, int, dt.datetime | None, int, int]
 
 
+def _occurrences(s: str, words: list[str]) -> list[int]:
+    """Where each of `words` (not empty) begins in `s`, each word's occurrences not overlapping
+    one another (as `re.finditer` of the word finds them), in no particular order."""
+    found = []
+    for w in words:
+        at = s.find(w)
+        while at >= 0:
+            found.append(at)
+            at = s.find(w, at + len(w))
+    return found
+
+
 def nearest_leap_year(year: int) -> int:
     """The leap year closest to `year`, the earlier of two as close (leap years are at most 8 apart)."""
     return min((y for y in range(year - 4, year + 5) if calendar.isleap(y)), key=lambda y: abs(y - year))
@@ -136,7 +148,7 @@ class Anchoring:
     def boundaries(self) -> list[int]:
         """Where the clause boundaries (，。；！？ and line ends) of the text are, in order."""
         if self._boundaries is None:
-            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.s)]
+            self._boundaries = list(map(re.Match.start, _BOUNDARY.finditer(self.s)))
         return self._boundaries
 
     def _context_applies(self) -> bool:
@@ -192,9 +204,7 @@ class Anchoring:
         is next year's?"""
         marks = self._coming_marks
         if marks is None:  # where the markers stand, found once per text
-            marks = self._coming_marks = sorted(
-                m.start() for w in self.v["coming_month_markers"] for m in re.finditer(re.escape(w), self.s)
-            )
+            marks = self._coming_marks = sorted(_occurrences(self.s, self.v["coming_month_markers"]))
         k = bisect_left(marks, self.here) - 1  # the last marker before the expression
         return k >= 0 and marks[k] >= self._clause_start(max(0, self.here - 40), self.here)
 

@@ -46,7 +46,7 @@ def find_times(
     neg = p.neg
     cands: list[_Cand] = []
     # the pair triggers' positions, found in one pass (`_pair_rx`), merged in order with the scan's
-    pairs = [pair.start() for pair in _pair_rx().finditer(s)]
+    pairs = list(map(re.Match.start, _pair_rx().finditer(s)))
     pairs.append(len(s))
     next_pair = 0
     pos = 0

@@ -1205,32 +1205,30 @@ class _Parser(Anchoring):
         start_pos = pos
         s, n = self.s, self.n
         while pos < n:
-            if last == Rank.YEAR and s[pos] == "(" and f.start is not None:
-                gloss = _RX_YEAR_GLOSS.match(s, pos)  # 去年(2014)6月: the year restated, one expression
-                if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
-                    pos = gloss.end()
+            ch = s[pos]
+            if ch in _GOES_ON_AT:  # what lets a point go on past its last component: a gloss, 全年, 的
+                if last == Rank.YEAR and ch == "(" and f.start is not None:
+                    gloss = _RX_YEAR_GLOSS.match(s, pos)  # 去年(2014)6月: the year restated, one expression
+                    if gloss is not None and int(gloss.group(1)) in (f.start.year, f.start.year - ROC_EPOCH):
+                        pos = gloss.end()
+                        continue
+                whole_year = last == Rank.YEAR and s.startswith("全年", pos) and f.gran == "year"
+                if whole_year and f.start is not None:
+                    pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
                     continue
-            if last == Rank.YEAR and s.startswith("全年", pos) and f.gran == "year" and f.start is not None:
-                pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
-                continue
-            if last == Rank.YEAR and s[pos] == "的":
-                of = _RX_OF_MONTH.match(s, pos)  # 1996年的11月, 2012 年的 6 月: one month of that year
-                if of is not None and self.rx["month"].match(s, of.end()):
-                    pos = of.end()
-                    continue
-            if s[pos] == "(" and Rank.DAY <= last <= Rank.DAYPART and f.start is not None:
-                # 今天（1月3日）上午, 今晚（2月10日）九点半: the day restated, one expression that goes on
-                gloss = _RX_DAY_GLOSS.match(s, pos)
-                if gloss is not None and self._glosses_day(gloss, f):
-                    pos = gloss.end()
-                    continue
+                if last == Rank.YEAR and ch == "的":
+                    of = _RX_OF_MONTH.match(s, pos)  # 1996年的11月, 2012 年的 6 月: one month of that year
+                    if of is not None and self.rx["month"].match(s, of.end()):
+                        pos = of.end()
+                        continue
+                if ch == "(" and Rank.DAY <= last <= Rank.DAYPART and f.start is not None:
+                    # 今天（1月3日）上午, 今晚（2月10日）九点半: the day restated, one expression that goes on
+                    gloss = _RX_DAY_GLOSS.match(s, pos)
+                    if gloss is not None and self._glosses_day(gloss, f):
+                        pos = gloss.end()
+                        continue
             at = pos
-            if (
-                s[pos] == " "
-                and last in _SPACED_RANKS
-                and s[pos - 1] in "年月日号午晚上间夜晨"
-                and pos + 1 < n
-            ):
+            if ch == " " and last in _SPACED_RANKS and s[pos - 1] in "年月日号午晚上间夜晨" and pos + 1 < n:
                 at = pos + 1  # 2017 年 2 月 22 日上午 7 时: one space between the parts of a date
                 if not s[at].isdigit():
                     break
@@ -2844,6 +2842,10 @@ _RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}�
 
 #: the 的 between a year and its month (1996 年的 11 月), up to the month's number
 _RX_OF_MONTH = re.compile(r"的\s?(?=\d|十|[一二三四五六七八九])")
+
+#: the first characters of what `parse_point` reads between components without a component of
+#: its own: a restated year or day in brackets, 全年, the 的 of 1996年的11月
+_GOES_ON_AT = frozenset("(全的")
 
 #: the components a date may go on after, past one space (2017 年 2 月 22 日上午 7 时)
 _SPACED_RANKS = (Rank.YEAR, Rank.MONTH, Rank.DAY, Rank.DAYPART)

@@ -235,25 +235,34 @@ class _Prefilter(Generic[_K, _R]):
         self._by_char: dict[str, list[tuple[_K, _Chars, _Chars]]] = {}
         self._by_key: dict[str, _R] = {}
         self._candidates: dict[str, list[int]] | None = None
+        self._by_category: dict[frozenset[Any], list[int]] = {}  # patterns that begin with \d …
 
     def _candidates_for(self, ch: str) -> list[int]:
         """Indexes (in `_patterns` order) of the patterns whose shape may let a match begin with
-        ch: those listing ch among their first characters, and those whose first character is a
-        category, any character or none (checked as they are)."""
+        ch: those listing ch among their first characters or a category ch is in (\\d), and those
+        whose first character is any character or none (checked as they are)."""
         if self._candidates is None:
             by_char: dict[str, list[int]] = {}
             general = []
             for k, (_, pattern) in enumerate(self._patterns):
                 shape = _shape(pattern)
-                if shape.nullable or shape.first is None or shape.first[1]:
+                if shape.nullable or shape.first is None:
                     general.append(k)
-                else:
-                    for c in shape.first[0]:
-                        by_char.setdefault(c, []).append(k)
+                    continue
+                if shape.first[1]:
+                    self._by_category.setdefault(shape.first[1], []).append(k)
+                for c in shape.first[0]:
+                    by_char.setdefault(c, []).append(k)
             self._candidates = {c: sorted(ks + general) for c, ks in by_char.items()}
             self._candidates[""] = general
         got = self._candidates.get(ch)
-        return self._candidates[""] if got is None else got
+        if got is None:
+            got = self._candidates[""]
+        categories = _categories_of(ch)
+        in_category = [
+            k for cats, ks in self._by_category.items() if not cats.isdisjoint(categories) for k in ks
+        ]
+        return sorted(set(got).union(in_category)) if in_category else got
 
     def after(self, ch: str) -> list[tuple[_K, _Chars, _Chars]]:
         """The regexes a match of which can begin with ch, each with the characters that can come
@@ -330,16 +339,17 @@ def _prefilter_key(s: str, i: int, run_end: int | None = None) -> str:
 def _pairs_by_first(pattern: str) -> tuple[dict[str, _Chars], tuple[tuple[_Chars, _Chars], ...]]:
     """The (first, second) character pairs of `pattern`'s shape as the union of the seconds by
     each listed first character, and the pairs whose first is a category or any character
-    (those are checked one by one): a word list has hundreds of pairs, looked up per character."""
+    (checked per character), their seconds united by first: a word list has hundreds of pairs,
+    and a pattern that begins with a digit (\\d) dozens with the same first."""
     by_first: dict[str, _Chars] = {}
-    others = []
+    others: dict[_Chars, _Chars] = {}
     for a, b in _shape(pattern).pairs:
         if a is None or a[1]:
-            others.append((a, b))
+            others[a] = _union(others.get(a, _NO_CHARS), b)
         else:
             for c in a[0]:
                 by_first[c] = _union(by_first.get(c, _NO_CHARS), b)
-    return by_first, tuple(others)
+    return by_first, tuple(others.items())
 
 
 class _FirstChar(dict[str, bool]):

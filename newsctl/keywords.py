@@ -108,6 +108,9 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
+# A word jieba's dictionary lacks (an HMM guess) said once, outside the title lines, is as
+# often a mis-cut (恶状全, 手往, 没多想) as a term; it weighs this share of its score.
+GUESSED_ONCE_WEIGHT = 0.5
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
 # A term said once and weighing under this share of the article's best is the tail of the ranking, not
 # a tag: one mention in the body of a story whose leader is said about ten times (救援, 已达 under
@@ -1175,6 +1178,7 @@ def extract_keywords(
     named: set[str] = set()
     merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
+    _damp_guessed_once(doc, scores, named)
     chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
         return []
@@ -1204,6 +1208,27 @@ def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
     for term in common.difference(chain.from_iterable(titles)):
         if term in scores:
             scores[term] *= COMMON_WORD_WEIGHT
+
+
+def _damp_guessed_once(doc: _Doc, scores: dict[str, float], named: set[str]) -> None:
+    """A word jieba's dictionary lacks, found once by its HMM in the body, is as often a
+    clause cut across words (恶状全 of 恶行恶状全被, 手往 of 突然手往轮胎一刺) as a new term or a
+    name: it weighs GUESSED_ONCE_WEIGHT of its score, so the dictionary's words and what the
+    story repeats come first. Words of a title line, names (a suspect named once can be the
+    story's person) and phrases keep theirs."""
+    entry, count, text = doc.lexicon.get, doc.word_count, doc.text
+    once = [
+        term
+        for term in scores
+        if count.get(term) == 1 and entry(term, _NO_ENTRY) == (None, None) and _HAN.match(term) is not None
+    ]
+    if not once:
+        return
+    lines = [doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    titles = frozenset(chain.from_iterable(lines))
+    for term in once:
+        if term not in titles and term not in named and text.count(term) == 1:
+            scores[term] *= GUESSED_ONCE_WEIGHT
 
 
 def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:

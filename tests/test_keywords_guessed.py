@@ -1,0 +1,36 @@
+"""newsctl.keywords: words jieba's dictionary lacks, said once."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsctl.article import Article, parse_article
+from newsctl.clean import clean_text
+from newsctl.keywords import extract_keywords
+from newsctl.read import RawDocument
+from newsctl.segment import Segmenter, get_segmenter
+
+pytest.importorskip("rjieba")
+
+# Made-up text: 手往 is the HMM's guess across 手 | 往 (a hand towards the table), said once.
+STORY = (
+    "社区门口昨天发生纠纷。男子突然手往桌面一拍，杯子碎了一地。"
+    "社区民警赶到现场调解纠纷，民警询问双方。社区居民表示纠纷已经平息。"
+)
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return get_segmenter()
+
+
+def article_of(text: str, title: str | None = None) -> Article:
+    raw = RawDocument(id="t", path="t", text=text, title=title)
+    return parse_article(raw, clean_text(text))
+
+
+def test_a_guess_said_once_ranks_below_the_dictionarys_words(segmenter: Segmenter) -> None:
+    terms = [k.term for k in extract_keywords(article_of(STORY, "社区纠纷"), segmenter)]
+    assert "桌面" in terms and "杯子" in terms
+    if "手往" in terms:
+        assert terms.index("手往") > terms.index("杯子")

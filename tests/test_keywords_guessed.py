@@ -1,4 +1,4 @@
-"""newsctl.keywords: words jieba's dictionary lacks, said once."""
+"""newsctl.keywords: words jieba's dictionary lacks, said once; generic abstract nouns."""
 
 from __future__ import annotations
 
@@ -34,3 +34,12 @@ def test_a_guess_said_once_ranks_below_the_dictionarys_words(segmenter: Segmente
     assert "桌面" in terms and "杯子" in terms
     if "手往" in terms:
         assert terms.index("手往") > terms.index("杯子")
+
+
+def test_abstract_nouns_are_not_tags(segmenter: Segmenter) -> None:
+    text = (
+        "社区居民丢了东西。社区民警说东西一定能找到，居民感到痛苦，"
+        "东西很重要，痛苦难以形容。社区民警帮助居民。"
+    )
+    terms = [k.term for k in extract_keywords(article_of(text, "社区居民"), segmenter)]
+    assert "东西" not in terms and "痛苦" not in terms

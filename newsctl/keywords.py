@@ -178,6 +178,15 @@ def kin_words() -> frozenset[str]:
 
 
 @cache
+def organisation_heads() -> frozenset[str]:
+    """Head nouns of organisation and event names (基金会, 总台, 论坛, 医院), said alone for the
+    one the text named in full."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_org_heads.txt")
+
+
+@cache
 def boilerplate() -> frozenset[str]:
     """News furniture (记者, 热线, 广告, 客户端) and outlet names (齐鲁网, 新华社)."""
     from newsctl.data import load_json, load_word_list
@@ -1387,6 +1396,11 @@ def _gather_names(
     for pair in names.country_pairs([t for t in looked_at if t in scores], text):
         give(pair, None)
     best = [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]
+    for head, full in _named_heads(doc, best).items():
+        if head in scores:
+            # 基金会 of 苹果基金会: one organisation, whose tag is the full name
+            doc.phrase_parts.setdefault(full, doc.first_parts(full))
+            give(head, full)
     for short, full in _short_forms(doc, best, segmenter).items():
         if short in scores and full in scores:
             # one tag, the full name; but a country goes by its common name (法国, not 法兰西共和国)
@@ -1470,6 +1484,71 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+# Tags of the words of an organisation's name before its head (not 尊重 + 法院, 小型 + 银行, 搭车到 + 医院)
+_NAME_PART_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "vn", "eng"))
+# (a word jieba's dictionary lacks, tag None, is not one: 故转介 + 苹果基金会)
+HEAD_NAME_PARTS = 3  # words looked at before a head noun for the name it ends
+HEAD_ALONE_RATIO = 2  # a head said alone more than this many times per mention of its name is a common noun
+
+
+def _named_heads(doc: _Doc, terms: list[str]) -> dict[str, str]:
+    """Head nouns of organisations (基金会, 总台, see `organisation_heads`) among `terms` that
+    the text also says as the end of one name (苹果基金会; or of one name and its shorter
+    tail: 中国轻工业联合会 and 轻工业联合会), each with that name. The name is the nouns and
+    names (up to HEAD_NAME_PARTS words of two or more characters) right before the head, after
+    a verb, a function word or a break, and not starting with a verbal noun (认捐 + 学校).
+    A name that may be cut (a noun's character, a word the dictionary lacks or another noun
+    before it: 芯 + 世界组委会, 陕煤 + 物资集团), two different names (公办学校 and 热门学校),
+    a head the text never says alone or says alone more than HEAD_ALONE_RATIO times per
+    mention of the name (the banks, 银行) leave the head alone."""
+    heads = organisation_heads().intersection(terms)
+    if not heads:
+        return {}
+    tokens, codes, entry = doc.tokens, doc.codes, doc.lexicon.get
+    found: dict[str, str] = {}
+    for head in heads:
+        if head not in doc.word_count:
+            continue
+        names_seen: set[str] = set()
+        alone = named = 0
+        for start in doc.starts(head):
+            i = start - 1  # tokens[i] is the head
+            first = i
+            for j in range(i - 1, i - 2 - HEAD_NAME_PARTS, -1):
+                if j < 0 or codes[j] not in _PART_CODES:
+                    break
+                word = tokens[j]
+                tag = entry(word, _NO_ENTRY)[0]
+                if tag is None:
+                    # a word the dictionary lacks: a name the text says again (陕煤 + 物资集团) may
+                    # start this one; a guess said once (故转介 + 苹果基金会) ends it
+                    if doc.word_count.get(word, 0) > 1:
+                        first = -1
+                    break
+                if len(word) == 1 or first <= i - HEAD_NAME_PARTS:
+                    if tag[0] in "nj":
+                        first = -1  # a noun's character (芯 + 世界组委会) or more nouns: the name may be cut
+                    break
+                if tag not in _NAME_PART_TAGS:
+                    break
+                first = j
+            while 0 <= first < i and entry(tokens[first], _NO_ENTRY)[0] == "vn":
+                first += 1
+            if first < 0:
+                names_seen.add("")
+            elif first < i:
+                names_seen.add("".join(tokens[first : i + 1]))
+                named += 1
+            else:
+                alone += 1
+        if not alone or not names_seen or "" in names_seen or alone > HEAD_ALONE_RATIO * named:
+            continue  # said alone far more often than in the name, the head is a common noun (银行)
+        longest = max(names_seen, key=len)
+        if all(longest.endswith(other) for other in names_seen) and longest in doc.phrase_count:
+            found[head] = longest
+    return found
 
 
 def _is_short_form(short: str, full: str) -> bool:

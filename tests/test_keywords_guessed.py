@@ -1,4 +1,4 @@
-"""newsctl.keywords: words jieba's dictionary lacks, said once; generic abstract nouns."""
+"""newsctl.keywords: words jieba's dictionary lacks, said once; generic abstract nouns; organisation heads."""
 
 from __future__ import annotations
 
@@ -43,3 +43,22 @@ def test_abstract_nouns_are_not_tags(segmenter: Segmenter) -> None:
     )
     terms = [k.term for k in extract_keywords(article_of(text, "社区居民"), segmenter)]
     assert "东西" not in terms and "痛苦" not in terms
+
+
+def test_an_organisations_head_said_alone_is_the_organisation_named(segmenter: Segmenter) -> None:
+    text = (
+        "阿华一家五口靠打零工维生，儿子罹患肾病需要洗肾。医院社工把阿华一家转介给星光基金会，"
+        "基金会访视后已拨款纾困。阿华说，儿子洗肾费用很高，全家靠借贷度日。基金会人员表示会持续关心。"
+    )
+    found = {k.term: k.count for k in extract_keywords(article_of(text, "儿子洗肾 阿华一家陷困"), segmenter)}
+    assert "基金会" not in found
+    assert found.get("星光基金会") == 3
+
+
+def test_a_head_said_alone_far_more_often_than_a_name_is_a_common_noun(segmenter: Segmenter) -> None:
+    text = (
+        "市民小王到银行办理业务。各家银行的利率不同，银行之间竞争激烈，小王还咨询了招商银行。"
+        "银行人员说，存款利率下调，银行理财产品收益也在下降。小王说银行太多了。"
+    )
+    found = {k.term: k.count for k in extract_keywords(article_of(text, "市民比较银行利率"), segmenter)}
+    assert found.get("招商银行") == 1

@@ -1957,11 +1957,14 @@ def _recurring_spans(
         if entries.get(term, _NO_ENTRY)[0] is None and len(parts) == 2 and term in parts and segmenter:
             # A word the dictionary lacks is the HMM's guess, and so is where it ends: a name's last
             # or first character it left out (福连国 | 小, 卯 | 澳湾) belongs to it, stopword or not,
-            # when it is a noun, adjective, time or place character (not a verb or function word).
+            # when it is a noun, adjective, time or place character (not a verb or function word),
+            # or a numeral that completes a personal name (林营 | 兆).
             lone = parts[0] if parts[1] == term else parts[1]
             if len(lone) == 1:
                 tag = entries[lone][0] if lone in entries else segmenter.lookup([lone])[lone][0]
-                if tag is None or tag[0] not in _GUESSED_EDGE_TAGS:
+                if tag == "m" and names.looks_like_person(whole):
+                    pass  # a numeral character in a given name (林营 | 兆, said so each time): no count
+                elif tag is None or tag[0] not in _GUESSED_EDGE_TAGS:
                     continue
                 tags[parts.index(lone)] = "n"
         if any(p not in entries and tags[i] is None for i, p in ((0, parts[0]), (-1, parts[-1]))):

@@ -62,3 +62,10 @@ def test_a_head_said_alone_far_more_often_than_a_name_is_a_common_noun(segmenter
     )
     found = {k.term: k.count for k in extract_keywords(article_of(text, "市民比较银行利率"), segmenter)}
     assert found.get("招商银行") == 1
+
+
+def test_a_numeral_that_ends_a_personal_name_each_time_is_part_of_it(segmenter: Segmenter) -> None:
+    # made-up name: the segmenter cuts 苏营 | 兆 (兆 is a numeral to it)
+    text = "苏营兆今年五十岁，半年前中风。苏营兆说，复健很辛苦。邻居说苏营兆很努力，苏营兆的太太在工厂上班。"
+    terms = [k.term for k in extract_keywords(article_of(text, "中风男努力复健"), segmenter)]
+    assert "苏营兆" in terms and "苏营" not in terms

@@ -108,8 +108,9 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
-# A word jieba's dictionary lacks (an HMM guess) said once, outside the title lines, is as
-# often a mis-cut (恶状全, 手往, 没多想) as a term; it weighs this share of its score.
+# A word jieba's dictionary lacks (an HMM guess) or a set expression (tag l) said once, outside
+# the title lines, is as often a mis-cut (恶状全, 手往) or a predicate (毫发无损) as a term; it
+# weighs this share of its score.
 GUESSED_ONCE_WEIGHT = 0.5
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
 # A term said once and weighing under this share of the article's best is the tail of the ranking, not
@@ -1222,14 +1223,17 @@ def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
 def _damp_guessed_once(doc: _Doc, scores: dict[str, float], named: set[str]) -> None:
     """A word jieba's dictionary lacks, found once by its HMM in the body, is as often a
     clause cut across words (恶状全 of 恶行恶状全被, 手往 of 突然手往轮胎一刺) as a new term or a
-    name: it weighs GUESSED_ONCE_WEIGHT of its score, so the dictionary's words and what the
-    story repeats come first. Words of a title line, names (a suspect named once can be the
+    name, and a set expression it tags l said once as often a predicate (毫发无损, 圆满完成,
+    不仅如此) as a topic: it weighs GUESSED_ONCE_WEIGHT of its score, so the dictionary's
+    words and what the story repeats come first. Words of a title line, names (a suspect named once can be the
     story's person) and phrases keep theirs."""
     entry, count, text = doc.lexicon.get, doc.word_count, doc.text
     once = [
         term
         for term in scores
-        if count.get(term) == 1 and entry(term, _NO_ENTRY) == (None, None) and _HAN.match(term) is not None
+        if count.get(term) == 1
+        and (entry(term, _NO_ENTRY) == (None, None) or entry(term, _NO_ENTRY)[0] == "l")
+        and _HAN.match(term) is not None
     ]
     if not once:
         return

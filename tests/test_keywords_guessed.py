@@ -69,3 +69,14 @@ def test_a_numeral_that_ends_a_personal_name_each_time_is_part_of_it(segmenter: 
     text = "苏营兆今年五十岁，半年前中风。苏营兆说，复健很辛苦。邻居说苏营兆很努力，苏营兆的太太在工厂上班。"
     terms = [k.term for k in extract_keywords(article_of(text, "中风男努力复健"), segmenter)]
     assert "苏营兆" in terms and "苏营" not in terms
+
+
+def test_a_set_expression_said_once_ranks_below_the_storys_nouns(segmenter: Segmenter) -> None:
+    text = (
+        "昨天一辆货车在国道侧翻，司机毫发无损，车上的水泥撒满路面。交警到场处置，路政人员清理水泥。"
+        "货车司机说，事发时路面湿滑。交警提醒司机雨天减速。"
+    )
+    terms = [k.term for k in extract_keywords(article_of(text, "货车国道侧翻"), segmenter)]
+    assert "事发" in terms
+    if "毫发无损" in terms:
+        assert terms.index("毫发无损") > terms.index("事发")

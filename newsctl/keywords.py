@@ -468,6 +468,7 @@ class _Vocabulary:
         self.idf: dict[str, float] = {}
         self.median = math.inf  # jieba's median IDF, known once a word was looked up
         self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
+        self.unsure: set[str] = set()  # candidates jieba lacks (no tag, no IDF) or tags l
         self.measured: set[str] = set()  # words that start with a measure word (成民众, 日晚)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
@@ -479,6 +480,7 @@ class _Vocabulary:
             self.entries.clear()
             self.idf.clear()
             self.common.clear()
+            self.unsure.clear()
             self.measured.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
@@ -547,6 +549,8 @@ class _Vocabulary:
                 codes[word] = _CANDIDATE
                 if tag not in _NAME_TAGS and idf[word] < common_idf:
                     self.common.add(word)
+                if tag == "l" or table[word] == _NO_ENTRY:
+                    self.unsure.add(word)
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
                 codes[word] = _PART
             else:
@@ -1225,16 +1229,11 @@ def _damp_guessed_once(doc: _Doc, scores: dict[str, float], named: set[str]) -> 
     clause cut across words (恶状全 of 恶行恶状全被, 手往 of 突然手往轮胎一刺) as a new term or a
     name, and a set expression it tags l said once as often a predicate (毫发无损, 圆满完成,
     不仅如此) as a topic: it weighs GUESSED_ONCE_WEIGHT of its score, so the dictionary's
-    words and what the story repeats come first. Words of a title line, names (a suspect named once can be the
-    story's person) and phrases keep theirs."""
-    entry, count, text = doc.lexicon.get, doc.word_count, doc.text
-    once = [
-        term
-        for term in scores
-        if count.get(term) == 1
-        and (entry(term, _NO_ENTRY) == (None, None) or entry(term, _NO_ENTRY)[0] == "l")
-        and _HAN.match(term) is not None
-    ]
+    words and what the story repeats come first. Words of a title line, names (a suspect
+    named once can be the story's person) and phrases keep theirs. The vocabulary keeps
+    such words (`unsure`), so only this article's are looked at."""
+    count, text = doc.word_count, doc.text
+    once = [term for term in doc.vocabulary.unsure.intersection(count) if count[term] == 1 and term in scores]
     if not once:
         return
     lines = [doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT]

@@ -108,6 +108,10 @@ GIVEN_NAME_IDF_SHARE = 0.67
 # A plain word commoner than this share of jieba's median IDF (经济, 技术, 医院) weighs this much less.
 COMMON_WORD_IDF_SHARE = 0.5
 COMMON_WORD_WEIGHT = 0.6
+# A word jieba's dictionary lacks (an HMM guess) or a set expression (tag l) said once, outside
+# the title lines, is as often a mis-cut (恶状全, 手往) or a predicate (毫发无损) as a term; it
+# weighs this share of its score.
+GUESSED_ONCE_WEIGHT = 0.5
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
 # A term said once and weighing under this share of the article's best is the tail of the ranking, not
 # a tag: one mention in the body of a story whose leader is said about ten times (救援, 已达 under
@@ -172,6 +176,15 @@ def kin_words() -> frozenset[str]:
     from newsctl.data import load_word_list
 
     return load_word_list("keyword_kin.txt")
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    """Head nouns of organisation and event names (基金会, 总台, 论坛, 医院), said alone for the
+    one the text named in full."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_org_heads.txt")
 
 
 @cache
@@ -455,6 +468,7 @@ class _Vocabulary:
         self.idf: dict[str, float] = {}
         self.median = math.inf  # jieba's median IDF, known once a word was looked up
         self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
+        self.unsure: set[str] = set()  # candidates jieba lacks (no tag, no IDF) or tags l
         self.measured: set[str] = set()  # words that start with a measure word (成民众, 日晚)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
@@ -466,6 +480,7 @@ class _Vocabulary:
             self.entries.clear()
             self.idf.clear()
             self.common.clear()
+            self.unsure.clear()
             self.measured.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
@@ -534,6 +549,8 @@ class _Vocabulary:
                 codes[word] = _CANDIDATE
                 if tag not in _NAME_TAGS and idf[word] < common_idf:
                     self.common.add(word)
+                if tag == "l" or table[word] == _NO_ENTRY:
+                    self.unsure.add(word)
             elif tag is None or tag in _PHRASE_POS or tag[0] in "nj" or tag in ("l", "eng"):
                 codes[word] = _PART
             else:
@@ -1175,6 +1192,7 @@ def extract_keywords(
     named: set[str] = set()
     merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
+    _damp_guessed_once(doc, scores, named)
     chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
         return []
@@ -1204,6 +1222,25 @@ def _damp_common_words(doc: _Doc, scores: dict[str, float]) -> None:
     for term in common.difference(chain.from_iterable(titles)):
         if term in scores:
             scores[term] *= COMMON_WORD_WEIGHT
+
+
+def _damp_guessed_once(doc: _Doc, scores: dict[str, float], named: set[str]) -> None:
+    """A word jieba's dictionary lacks, found once by its HMM in the body, is as often a
+    clause cut across words (恶状全 of 恶行恶状全被, 手往 of 突然手往轮胎一刺) as a new term or a
+    name, and a set expression it tags l said once as often a predicate (毫发无损, 圆满完成,
+    不仅如此) as a topic: it weighs GUESSED_ONCE_WEIGHT of its score, so the dictionary's
+    words and what the story repeats come first. Words of a title line, names (a suspect
+    named once can be the story's person) and phrases keep theirs. The vocabulary keeps
+    such words (`unsure`), so only this article's are looked at."""
+    count, text = doc.word_count, doc.text
+    once = [term for term in doc.vocabulary.unsure.intersection(count) if count[term] == 1 and term in scores]
+    if not once:
+        return
+    lines = [doc.tokens[start:end] for start, end, weight in doc.units if weight >= TITLE_WEIGHT]
+    titles = frozenset(chain.from_iterable(lines))
+    for term in once:
+        if term not in titles and term not in named and text.count(term) == 1:
+            scores[term] *= GUESSED_ONCE_WEIGHT
 
 
 def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:
@@ -1362,6 +1399,11 @@ def _gather_names(
     for pair in names.country_pairs([t for t in looked_at if t in scores], text):
         give(pair, None)
     best = [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores]
+    for head, full in _named_heads(doc, best).items():
+        if head in scores:
+            # 基金会 of 苹果基金会: one organisation, whose tag is the full name
+            doc.phrase_parts.setdefault(full, doc.first_parts(full))
+            give(head, full)
     for short, full in _short_forms(doc, best, segmenter).items():
         if short in scores and full in scores:
             # one tag, the full name; but a country goes by its common name (法国, not 法兰西共和国)
@@ -1445,6 +1487,71 @@ def _gather_names(
             mentions = count_of(term) + merged.get(term, 0)
             scores[term] *= NAME_GAIN * _recurrence_gain(mentions, entry(term, _NO_ENTRY)[1], median, within)
     return merged
+
+
+# Tags of the words of an organisation's name before its head (not 尊重 + 法院, 小型 + 银行, 搭车到 + 医院)
+_NAME_PART_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "vn", "eng"))
+# (a word jieba's dictionary lacks, tag None, is not one: 故转介 + 苹果基金会)
+HEAD_NAME_PARTS = 3  # words looked at before a head noun for the name it ends
+HEAD_ALONE_RATIO = 2  # a head said alone more than this many times per mention of its name is a common noun
+
+
+def _named_heads(doc: _Doc, terms: list[str]) -> dict[str, str]:
+    """Head nouns of organisations (基金会, 总台, see `organisation_heads`) among `terms` that
+    the text also says as the end of one name (苹果基金会; or of one name and its shorter
+    tail: 中国轻工业联合会 and 轻工业联合会), each with that name. The name is the nouns and
+    names (up to HEAD_NAME_PARTS words of two or more characters) right before the head, after
+    a verb, a function word or a break, and not starting with a verbal noun (认捐 + 学校).
+    A name that may be cut (a noun's character, a word the dictionary lacks or another noun
+    before it: 芯 + 世界组委会, 陕煤 + 物资集团), two different names (公办学校 and 热门学校),
+    a head the text never says alone or says alone more than HEAD_ALONE_RATIO times per
+    mention of the name (the banks, 银行) leave the head alone."""
+    heads = organisation_heads().intersection(terms)
+    if not heads:
+        return {}
+    tokens, codes, entry = doc.tokens, doc.codes, doc.lexicon.get
+    found: dict[str, str] = {}
+    for head in heads:
+        if head not in doc.word_count:
+            continue
+        names_seen: set[str] = set()
+        alone = named = 0
+        for start in doc.starts(head):
+            i = start - 1  # tokens[i] is the head
+            first = i
+            for j in range(i - 1, i - 2 - HEAD_NAME_PARTS, -1):
+                if j < 0 or codes[j] not in _PART_CODES:
+                    break
+                word = tokens[j]
+                tag = entry(word, _NO_ENTRY)[0]
+                if tag is None:
+                    # a word the dictionary lacks: a name the text says again (陕煤 + 物资集团) may
+                    # start this one; a guess said once (故转介 + 苹果基金会) ends it
+                    if doc.word_count.get(word, 0) > 1:
+                        first = -1
+                    break
+                if len(word) == 1 or first <= i - HEAD_NAME_PARTS:
+                    if tag[0] in "nj":
+                        first = -1  # a noun's character (芯 + 世界组委会) or more nouns: the name may be cut
+                    break
+                if tag not in _NAME_PART_TAGS:
+                    break
+                first = j
+            while 0 <= first < i and entry(tokens[first], _NO_ENTRY)[0] == "vn":
+                first += 1
+            if first < 0:
+                names_seen.add("")
+            elif first < i:
+                names_seen.add("".join(tokens[first : i + 1]))
+                named += 1
+            else:
+                alone += 1
+        if not alone or not names_seen or "" in names_seen or alone > HEAD_ALONE_RATIO * named:
+            continue  # said alone far more often than in the name, the head is a common noun (银行)
+        longest = max(names_seen, key=len)
+        if all(longest.endswith(other) for other in names_seen) and longest in doc.phrase_count:
+            found[head] = longest
+    return found
 
 
 def _is_short_form(short: str, full: str) -> bool:
@@ -1853,11 +1960,14 @@ def _recurring_spans(
         if entries.get(term, _NO_ENTRY)[0] is None and len(parts) == 2 and term in parts and segmenter:
             # A word the dictionary lacks is the HMM's guess, and so is where it ends: a name's last
             # or first character it left out (福连国 | 小, 卯 | 澳湾) belongs to it, stopword or not,
-            # when it is a noun, adjective, time or place character (not a verb or function word).
+            # when it is a noun, adjective, time or place character (not a verb or function word),
+            # or a numeral that completes a personal name (林营 | 兆).
             lone = parts[0] if parts[1] == term else parts[1]
             if len(lone) == 1:
                 tag = entries[lone][0] if lone in entries else segmenter.lookup([lone])[lone][0]
-                if tag is None or tag[0] not in _GUESSED_EDGE_TAGS:
+                if tag == "m" and names.looks_like_person(whole):
+                    pass  # a numeral character in a given name (林营 | 兆, said so each time): no count
+                elif tag is None or tag[0] not in _GUESSED_EDGE_TAGS:
                     continue
                 tags[parts.index(lone)] = "n"
         if any(p not in entries and tags[i] is None for i, p in ((0, parts[0]), (-1, parts[-1]))):

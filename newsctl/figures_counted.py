@@ -185,12 +185,16 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             spans.append(("word", named, False))
     if q.kind != "count" and text[q.end : q.end + 1] == "的":
         spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
+    based = False  # a base after 占 stands right before the percentage (占公司总股本64.05%)
     if q.kind == "percent":
         # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
         share = _share_word_before(text, q.start)
         if share is not None:
-            spans += _before_spans(text, share, "before_money", lo=lo if lo <= share else 0)
-    spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
+            subject_end, based = share
+            if subject_end is not None:
+                spans += _before_spans(text, subject_end, "before_money", lo=lo if lo <= subject_end else 0)
+    if not based:
+        spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
     vocab_c = _counted_vocab()
     if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"] or topic:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
@@ -388,16 +392,21 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
     return spans
 
 
-def _share_word_before(text: str, start: int) -> int | None:
-    """Where 占 (its share) stands in the clause before a percentage: the end of its subject."""
-    news = _news_vocab()
+def _share_word_before(text: str, start: int) -> tuple[int | None, bool] | None:
+    """Where 占 (its share) stands in the clause before a percentage: the end of its subject (None
+    when the clause opens with it: ，占总股本的28%), and whether Han characters stand between it
+    and the percentage (the base the share is taken of: 占总股本, not 占比超过)."""
+    news, vocab = _news_vocab(), _counted_vocab()
     if "占" not in text[max(0, start - news["share_window"]) : start]:
         return None  # (every share word has 占)
     clause = _same_clause_before(text, start, news["share_window"])
     for word in news["share_words"]:
         k = clause.rfind(word)
-        if k > 0:
-            return start - len(clause) + k
+        if k >= 0:
+            rest = _strip_predicate(clause[k + len(word) :])
+            # (占全国进出口值比重15.6%: a noun of a share before it is what it counts)
+            base = len(rest) >= 2 and all(map(_is_han, rest)) and not rest.endswith(vocab["rate_suffixes"])
+            return (start - len(clause) + k if k > 0 else None), base
     return None
 
 

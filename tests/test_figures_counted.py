@@ -90,6 +90,11 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("本次参与院校超过200所。", [("超过200所", "院校")]),
         # a set phrase with a modifier does not head a phrase read forwards
         ("推动9大机种自动化改造顺利投产", [("9大", None)]),
+        # 占: the base after it is what the share is taken of, never what is counted
+        ("外来人口占全县总人口的12%。", [("12%", "外来人口")]),
+        ("该厂新增订单800万件，占全年订单总量的40%。", [("800万件", "订单"), ("40%", None)]),
+        ("客运站今年接送旅客，占全市旅客总量三成。", [("三成", None)]),
+        ("工业投资占比超过37%。", [("超过37%", "工业投资")]),
     ],
 )
 def test_counted(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -185,6 +185,13 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             spans.append(("word", named, False))
     if q.kind != "count" and text[q.end : q.end + 1] == "的":
         spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
+        acronym = None if after_spans else _counted_vocab()["acronym_match"](text, q.end + 1, hi)
+        if acronym and not (
+            _is_han(text[acronym.end() : acronym.end() + 1] or "，")
+            and text[acronym.end()] not in _counted_vocab()["list_joiner_chars"]
+        ):
+            # 贡献了60%以上的GDP。: an acronym after 的 that ends the phrase (not 的CPU份额)
+            return [("word", acronym.group(), False)]
     based = False  # a base after 占 stands right before the percentage (占公司总股本64.05%)
     if q.kind == "percent":
         # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
@@ -575,6 +582,10 @@ def _counted_vocab() -> dict[str, Any]:
             % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
         ).search,
         "acronym_clause_stops": frozenset(data["acronym_subject"]["clause_stops"]),
+        "acronym_match": re.compile(
+            "[A-Z]{%d,%d}(?![A-Za-z0-9])"
+            % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
+        ).match,
         "agent_verbs": frozenset(data["agent_verbs"]),
         "de_max_words": int(data["after_de"]["max_words"]),
         "de_window": int(data["after_de"]["window"]),
@@ -1143,17 +1154,29 @@ def _name_after_de(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
         pos = 0
         cut = False
         while pos < len(run) and len(words) < vocab["de_max_words"]:
-            word = next(
-                (
-                    run[pos : pos + n]
-                    for n in range(min(longest, len(run) - pos), 1, -1)
-                    if tags.get(run[pos : pos + n])
-                ),
-                None,
-            )
-            if word is None:
+            known = [
+                run[pos : pos + n]
+                for n in range(min(longest, len(run) - pos), 1, -1)
+                if tags.get(run[pos : pos + n])
+            ]
+            if not known:
                 cut = True  # (a word the dictionary lacks, or one character: the phrase may go on)
                 break
+            allowed = vocab["de_tags"] if words else vocab["de_tags"] | vocab["de_first_tags"]
+            # the longest word of a tag the phrase takes that a known word or the run's end follows
+            # (江河|水系: not 江河水|系)
+            word = next(
+                (
+                    w
+                    for w in known
+                    if tags[w] in allowed
+                    and (
+                        pos + len(w) == len(run)
+                        or any(tags.get(run[pos + len(w) : pos + len(w) + n]) for n in range(2, longest + 1))
+                    )
+                ),
+                known[0],
+            )
             tag = str(tags[word])
             if tag not in vocab["de_tags"] and (words or tag not in vocab["de_first_tags"]):
                 break

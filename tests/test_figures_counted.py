@@ -95,6 +95,10 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("该厂新增订单800万件，占全年订单总量的40%。", [("800万件", "订单"), ("40%", None)]),
         ("客运站今年接送旅客，占全市旅客总量三成。", [("三成", None)]),
         ("工业投资占比超过37%。", [("超过37%", "工业投资")]),
+        # 的 and then an acronym that ends the phrase, or a place name opening the noun phrase
+        ("这些企业创造了全省50%以上的GDP。", [("50%以上", "GDP")]),
+        ("该厂拿下了30%的CPU份额。", [("30%", None)]),
+        ("已有60%的黄河水系得到治理。", [("60%", "黄河水系")]),
     ],
 )
 def test_counted(text: str, expected: list[tuple[str, str | None]]) -> None:

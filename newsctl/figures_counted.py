@@ -211,7 +211,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         subject = _subject_before(text, q.start, lo) if compared else None
         if subject is None:
             spans.append(("subject", "", False))
-        elif all(subject[0] != chars for _side, chars, _open in spans):
+        elif all(subject[0] != chars or read != "before_verbal" for read, chars, _open in spans):
             reach = len(subject[0]) + vocab_c["comparison_max"]
             if _compared(text[max(0, q.start - reach) : q.start], subject[0]):
                 # 猪肉价格比上月下降: a comparison follows the subject, and 价格比 is no noun here

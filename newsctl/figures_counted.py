@@ -582,6 +582,9 @@ def _counted_vocab() -> dict[str, Any]:
             % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
         ).search,
         "acronym_clause_stops": frozenset(data["acronym_subject"]["clause_stops"]),
+        "elided_changes": _by_length(data["elided_subject"]["change_words"]),
+        "elided_joiners": frozenset(data["elided_subject"]["joiners"]),
+        "elided_max": int(data["elided_subject"]["max_chars"]),
         "acronym_match": re.compile(
             "[A-Z]{%d,%d}(?![A-Za-z0-9])"
             % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
@@ -1069,6 +1072,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_actions(text, qs, out)
     _name_after_de(text, qs, out)
     _name_acronym_subjects(text, qs, out, lows)
+    _name_elided_subjects(text, qs, out)
     _drop_score_counted(text, qs, out)
     return out
 
@@ -1215,6 +1219,50 @@ def _name_acronym_subjects(text: str, qs: list[_Quantity], out: list[str | None]
         m = vocab["acronym_search"](subject)
         if m is not None and subject[m.start() - 1 : m.start()] not in vocab["comparison_heads"]:
             out[k] = m.group()  # (not what the figure is compared with: 比GDP高5%)
+
+
+def _name_elided_subjects(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """X环比零增长，同比萎缩0.1%: a percentage that nothing names, whose clause is only its predicate
+    (predicate words, with a word of change among them), counts the subject of the clause before it
+    in the same sentence (after a joiner: ，): the noun phrase that ends where that clause's first
+    word of change or comparison starts (同比, 增长), when that clause holds no figure and is made of
+    Han characters only."""
+    vocab = _counted_vocab()
+    changes = vocab["elided_changes"]
+    found: list[tuple[int, str]] = []
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind != "percent":
+            continue
+        start = q.start
+        while start > 0 and _is_han(text[start - 1]):
+            start -= 1
+        clause = text[start : q.start]
+        if start < 2 or text[start - 1] not in vocab["elided_joiners"] or _strip_predicate(clause):
+            continue  # (the clause names its own subject, or none is said before it)
+        if not any(_startswith_any(clause, i, changes) for i in range(len(clause))):
+            continue  # (，约为5%: no change is said, the clause may state something else)
+        reach = text[max(0, start - 1 - vocab["elided_max"]) : start - 1]
+        prev_start = start - 1 - _HAN_RUN(reach[::-1]).end()
+        if prev_start > 0 and (_is_han(text[prev_start - 1]) or text[prev_start - 1].isalnum()):
+            continue  # (the clause before goes on past what was read, or holds a figure)
+        if any(prev_start <= p.start < start for p in qs):
+            continue
+        before = text[prev_start : start - 1]
+        cut = next((i for i in range(2, len(before)) if _startswith_any(before, i, changes)), None)
+        if cut is not None:
+            found.append((k, before[:cut]))
+    for k, chars in found:
+        named = _noun_phrase("before_verbal", chars, _tag_memo)
+        while type(named) is list:
+            looked_up = _lexicon_tags(set(named))
+            if looked_up is None:
+                return
+            if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
+                _tag_memo.clear()
+            _tag_memo.update(looked_up)
+            named = _noun_phrase("before_verbal", chars, {**_tag_memo, **looked_up})
+        if named:
+            out[k] = named  # type: ignore[assignment]
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

@@ -101,6 +101,9 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("已有60%的黄河水系得到治理。", [("60%", "黄河水系")]),
         # a comparison word (较) in the text before does not keep the subject from being read
         ("各项指标较好。工业生产指数同比增长3%。", [("3%", "工业生产指数")]),
+        # a clause of only a predicate of change: the subject said in the clause before it
+        ("今年全市粮食产量环比持平，同比下降2%。", [("2%", "全市粮食产量")]),
+        ("他表示，同比增长8%。", [("8%", None)]),
         # nouns of money the dictionary tags as a verb or an adjective (所得, 私募)
         ("法院判决没收其违法所得人民币50万元。", [("人民币50万元", "违法所得")]),
         ("公司拟进行2亿元的私募。", [("2亿元", "私募")]),

@@ -585,6 +585,17 @@ def _counted_vocab() -> dict[str, Any]:
         "elided_changes": _by_length(data["elided_subject"]["change_words"]),
         "elided_joiners": frozenset(data["elided_subject"]["joiners"]),
         "elided_max": int(data["elided_subject"]["max_chars"]),
+        "unknown_changes": _by_length(
+            data["elided_subject"]["change_words"] + data["unknown_subject"]["change_words"]
+        ),
+        "unknown_adverbs": frozenset(data["unknown_subject"]["adverbs"]),
+        "unknown_min": int(data["unknown_subject"]["min_chars"]),
+        "unknown_max": int(data["unknown_subject"]["max_chars"]),
+        "unknown_tags": frozenset(data["unknown_subject"]["tags"]),
+        "unknown_not_first": frozenset(data["unknown_subject"]["not_first"]),
+        "latin_subject": re.compile(
+            "(?<![A-Za-z0-9])[A-Za-z]{%d,}$" % int(data["unknown_subject"]["latin_min"])
+        ).search,
         "acronym_match": re.compile(
             "[A-Z]{%d,%d}(?![A-Za-z0-9])"
             % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
@@ -1073,6 +1084,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_after_de(text, qs, out)
     _name_acronym_subjects(text, qs, out, lows)
     _name_elided_subjects(text, qs, out)
+    _name_unknown_subjects(text, qs, out, lows)
     _drop_score_counted(text, qs, out)
     return out
 
@@ -1263,6 +1275,67 @@ def _name_elided_subjects(text: str, qs: list[_Quantity], out: list[str | None])
             named = _noun_phrase("before_verbal", chars, {**_tag_memo, **looked_up})
         if named:
             out[k] = named  # type: ignore[assignment]
+
+
+def _name_unknown_subjects(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
+    """大立光走跌0.57%, 数位货币ripple跌13%: a percentage that nothing names, whose clause before it
+    is a subject and then only its predicate (subject.predicate_words, a word of change among them:
+    elided_subject.change_words), counts a subject that no dictionary reading names: a word in
+    Latin letters, or the whole clause's subject when it is a short run of Han characters that the
+    dictionary lacks or knows as a name (a company, a stock, a coin), opened by no pronoun,
+    numeral or word of scope (全省, 各地, 该股)."""
+    vocab = _counted_vocab()
+    stops = vocab["acronym_clause_stops"]
+    found: list[tuple[int, str, str]] = []
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind != "percent":
+            continue
+        start = max(lows[k], q.start - vocab["subject_reach"])
+        i = q.start
+        while i > start and text[i - 1] not in stops:
+            i -= 1
+        clause = text[i : q.start]
+        subject = _strip_predicate(clause)
+        predicate = clause[len(subject) :]
+        if subject == clause or not any(
+            _startswith_any(predicate, j, vocab["unknown_changes"]) for j in range(len(predicate))
+        ):
+            continue
+        if subject[-1:] in vocab["unknown_adverbs"]:
+            subject = subject[:-1]  # (某科更走跌: an adverb between the subject and its predicate)
+        latin = vocab["latin_subject"](subject)
+        if latin is not None:
+            out[k] = latin.group()  # (a name in Latin letters: what the clause is about)
+            continue
+        if (
+            (
+                i == 0
+                or text[i - 1] in stops
+                and (text[i - 1] not in vocab["list_joiner_chars"] or lows[k] == i - 1)
+            )
+            and vocab["unknown_min"] <= len(subject) <= vocab["unknown_max"]
+            and _HAN_RUN(subject).end() == len(subject)
+            and subject[0] not in vocab["unknown_not_first"]
+            and not any(map(is_numeral_start, subject))  # (盘中一度暴跌)
+            and not _has_any(subject, _news_vocab()["pronoun_chars"])
+        ):
+            # (the clause's whole subject, not one cut by the window, nor the last item of a list:
+            # 甲、乙皆走跌; but 甲下降4%、乙下降7%, a figure before 、, lists clauses)
+            found.append((k, subject, subject[-1] + clause[len(subject) : len(subject) + 1]))
+    if not found:
+        return
+    wanted = {w for _k, subject, across in found for w in (subject, across)} - _tag_memo.keys()
+    tags: dict[str, str | None] = _tag_memo
+    if wanted:
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return
+        tags = {**_tag_memo, **looked_up}
+    for k, subject, across in found:
+        if tags.get(across) is not None:
+            continue  # (亮度提|升: the predicate read cuts a word, 提升)
+        if tags.get(subject) is None or tags[subject] in vocab["unknown_tags"]:
+            out[k] = subject
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

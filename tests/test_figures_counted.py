@@ -104,6 +104,13 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         # a clause of only a predicate of change: the subject said in the clause before it
         ("今年全市粮食产量环比持平，同比下降2%。", [("2%", "全市粮食产量")]),
         ("他表示，同比增长8%。", [("8%", None)]),
+        # a subject the dictionary lacks (a stock, a coin) before a predicate of change
+        ("电子股收黑，华昱则走跌0.8%。", [("0.8%", "华昱")]),
+        ("虚拟货币方面，第二大货币stellar跌9%。", [("第二大", None), ("9%", "stellar")]),
+        # ... not the last item of a list, a word cut by the predicate, an adverb of time
+        ("面板股甲达、乙创皆走跌逾1%。", [("逾1%", None)]),
+        ("屏幕亮度提升30%以上。", [("30%以上", None)]),
+        ("盘中一度暴跌超14%。", [("超14%", None)]),
         # nouns of money the dictionary tags as a verb or an adjective (所得, 私募)
         ("法院判决没收其违法所得人民币50万元。", [("人民币50万元", "违法所得")]),
         ("公司拟进行2亿元的私募。", [("2亿元", "私募")]),

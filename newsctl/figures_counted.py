@@ -1286,7 +1286,7 @@ def _name_unknown_subjects(text: str, qs: list[_Quantity], out: list[str | None]
     numeral or word of scope (全省, 各地, 该股)."""
     vocab = _counted_vocab()
     stops = vocab["acronym_clause_stops"]
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, bool]] = []
     for k, q in enumerate(qs):
         if out[k] is not None or q.kind != "percent":
             continue
@@ -1321,20 +1321,28 @@ def _name_unknown_subjects(text: str, qs: list[_Quantity], out: list[str | None]
         ):
             # (the clause's whole subject, not one cut by the window, nor the last item of a list:
             # 甲、乙皆走跌; but 甲下降4%、乙下降7%, a figure before 、, lists clauses)
-            found.append((k, subject, subject[-1] + clause[len(subject) : len(subject) + 1]))
+            prev = qs[k - 1] if k > 0 else None
+            parallel = (
+                prev is not None
+                and prev.kind == q.kind
+                and out[k - 1] is not None
+                and prev.end == i - 1
+                and text[prev.start - len(predicate) : prev.start] == predicate
+            )  # (民间投资成长2.9%，输出成长4.89%: the clause before has the same predicate, and a subject)
+            found.append((k, subject, subject[-1] + clause[len(subject) : len(subject) + 1], parallel))
     if not found:
         return
-    wanted = {w for _k, subject, across in found for w in (subject, across)} - _tag_memo.keys()
+    wanted = {w for _k, subject, across, _p in found for w in (subject, across)} - _tag_memo.keys()
     tags: dict[str, str | None] = _tag_memo
     if wanted:
         looked_up = _lexicon_tags(wanted)
         if looked_up is None:
             return
         tags = {**_tag_memo, **looked_up}
-    for k, subject, across in found:
+    for k, subject, across, parallel in found:
         if tags.get(across) is not None:
             continue  # (亮度提|升: the predicate read cuts a word, 提升)
-        if tags.get(subject) is None or tags[subject] in vocab["unknown_tags"]:
+        if parallel or tags.get(subject) is None or tags[subject] in vocab["unknown_tags"]:
             out[k] = subject
 
 

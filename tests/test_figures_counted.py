@@ -107,6 +107,9 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         # a subject the dictionary lacks (a stock, a coin) before a predicate of change
         ("电子股收黑，华昱则走跌0.8%。", [("0.8%", "华昱")]),
         ("虚拟货币方面，第二大货币stellar跌9%。", [("第二大", None), ("9%", "stellar")]),
+        # ... or any word, when the clause before has the same predicate and a named subject
+        ("今年民间投资成长3.1%，输出成长2.2%。", [("3.1%", "民间投资"), ("2.2%", "输出")]),
+        ("他们增长5%，输出上涨3%。", [("5%", None), ("3%", None)]),
         # ... not the last item of a list, a word cut by the predicate, an adverb of time
         ("面板股甲达、乙创皆走跌逾1%。", [("逾1%", None)]),
         ("屏幕亮度提升30%以上。", [("30%以上", None)]),

@@ -590,6 +590,9 @@ def _counted_vocab() -> dict[str, Any]:
         ),
         "unknown_adverbs": frozenset(data["unknown_subject"]["adverbs"]),
         "unknown_min": int(data["unknown_subject"]["min_chars"]),
+        "value_words": _by_length(data["value_word"]["words"]),
+        "value_links": _by_length(data["value_word"]["links"]),
+        "value_tags": frozenset(data["value_word"]["tags"]),
         "unknown_max": int(data["unknown_subject"]["max_chars"]),
         "unknown_tags": frozenset(data["unknown_subject"]["tags"]),
         "unknown_not_first": frozenset(data["unknown_subject"]["not_first"]),
@@ -1085,6 +1088,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_acronym_subjects(text, qs, out, lows)
     _name_elided_subjects(text, qs, out)
     _name_unknown_subjects(text, qs, out, lows)
+    _name_by_value_word(text, qs, out)
     _drop_score_counted(text, qs, out)
     return out
 
@@ -1344,6 +1348,63 @@ def _name_unknown_subjects(text: str, qs: list[_Quantity], out: list[str | None]
             continue  # (亮度提|升: the predicate read cuts a word, 提升)
         if parallel or tags.get(subject) is None or tags[subject] in vocab["unknown_tags"]:
             out[k] = subject
+
+
+def _name_by_value_word(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """这批装备价值约5000万元, 被盗财物价值3万元: an amount of money that nothing names, right after a
+    word of value (value_word.words; a linking word of links may stand between: 约, 达, 高达), counts
+    the dictionary noun (value_word.tags) that ends right before that word, when it stands on its
+    own: after a boundary, a demonstrative and its measure word or a word the dictionary knows (no
+    word crosses into it), and not after a list word (钻石、宝石及白金: not all that is worth it)."""
+    vocab = _counted_vocab()
+    found: list[tuple[int, int]] = []
+    for k, q in enumerate(qs):
+        if q.kind != "money" or out[k] is not None:
+            continue
+        end = q.start
+        link = _endswith_any(text, end, vocab["value_links"])
+        if link is not None:
+            end -= len(link)
+        word = _endswith_any(text, end, vocab["value_words"])
+        if word is not None and end - len(word) >= 2:
+            found.append((k, end - len(word)))
+    if not found:
+        return
+    longest = _news_vocab()["max_word"]
+    wanted = {
+        text[a : a + n]
+        for _k, end in found
+        for a in range(max(0, end - 2 * longest), end - 1)
+        for n in range(2, min(longest, end - a) + 1)
+    } - _tag_memo.keys()
+    tags: dict[str, str | None] = _tag_memo
+    if wanted:
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return
+        tags = {**_tag_memo, **looked_up}
+    for k, end in found:
+        noun = next(
+            (
+                text[end - n : end]
+                for n in range(longest, 1, -1)
+                if end - n >= 0 and tags.get(text[end - n : end])
+            ),
+            None,
+        )
+        if noun is None or tags[noun] not in vocab["value_tags"]:
+            continue
+        at = end - len(noun)
+        if at > 0 and text[at - 1] in vocab["list_joiner_chars"]:
+            continue
+        if any(
+            tags.get(text[at - n : at + m])
+            for n in range(1, longest)
+            for m in range(1, len(noun))
+            if at - n >= 0
+        ):
+            continue  # (a word crosses into the noun: it is cut)
+        out[k] = noun
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

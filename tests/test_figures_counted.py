@@ -114,6 +114,10 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("面板股甲达、乙创皆走跌逾1%。", [("逾1%", None)]),
         ("屏幕亮度提升30%以上。", [("30%以上", None)]),
         ("盘中一度暴跌超14%。", [("超14%", None)]),
+        # what is worth an amount (价值): the noun right before the word of value, not a list's last
+        ("警方追回的被盗财物价值3万元。", [("3万元", "财物")]),
+        ("这项交易价值约20亿美元。", [("约20亿美元", "交易")]),
+        ("钻石、宝石及白金价值逾50万元。", [("逾50万元", None)]),
         # nouns of money the dictionary tags as a verb or an adjective (所得, 私募)
         ("法院判决没收其违法所得人民币50万元。", [("人民币50万元", "违法所得")]),
         ("公司拟进行2亿元的私募。", [("2亿元", "私募")]),

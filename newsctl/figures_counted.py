@@ -185,12 +185,23 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
             spans.append(("word", named, False))
     if q.kind != "count" and text[q.end : q.end + 1] == "的":
         spans = after_spans  # 价值6.8亿美元的武器, 75%的居民: the noun the figure qualifies
+        acronym = None if after_spans else _counted_vocab()["acronym_match"](text, q.end + 1, hi)
+        if acronym and not (
+            _is_han(text[acronym.end() : acronym.end() + 1] or "，")
+            and text[acronym.end()] not in _counted_vocab()["list_joiner_chars"]
+        ):
+            # 贡献了60%以上的GDP。: an acronym after 的 that ends the phrase (not 的CPU份额)
+            return [("word", acronym.group(), False)]
+    based = False  # a base after 占 stands right before the percentage (占公司总股本64.05%)
     if q.kind == "percent":
         # X占Y的N%, 工业投资占比超过37%: what is counted is the subject before 占, not the base Y
         share = _share_word_before(text, q.start)
         if share is not None:
-            spans += _before_spans(text, share, "before_money", lo=lo if lo <= share else 0)
-    spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
+            subject_end, based = share
+            if subject_end is not None:
+                spans += _before_spans(text, subject_end, "before_money", lo=lo if lo <= subject_end else 0)
+    if not based:
+        spans += _before_spans(text, q.start, side, 2 if person else 4, lo)
     vocab_c = _counted_vocab()
     if q.kind in ("percent", "money") or q.unit in vocab_c["subject_units"] or topic:
         # 蔬菜价格比节前下降1.2%, 营收年减59.36%: the subject of the clause, before its predicate
@@ -200,7 +211,7 @@ def _counted_spans(text: str, q: _Quantity, lo: int, hi: int) -> list[tuple[str,
         subject = _subject_before(text, q.start, lo) if compared else None
         if subject is None:
             spans.append(("subject", "", False))
-        elif all(subject[0] != chars for _side, chars, _open in spans):
+        elif all(subject[0] != chars or read != "before_verbal" for read, chars, _open in spans):
             reach = len(subject[0]) + vocab_c["comparison_max"]
             if _compared(text[max(0, q.start - reach) : q.start], subject[0]):
                 # 猪肉价格比上月下降: a comparison follows the subject, and 价格比 is no noun here
@@ -388,16 +399,21 @@ def _before_spans(text: str, end: int, side: str, most: int = 4, lo: int = 0) ->
     return spans
 
 
-def _share_word_before(text: str, start: int) -> int | None:
-    """Where 占 (its share) stands in the clause before a percentage: the end of its subject."""
-    news = _news_vocab()
+def _share_word_before(text: str, start: int) -> tuple[int | None, bool] | None:
+    """Where 占 (its share) stands in the clause before a percentage: the end of its subject (None
+    when the clause opens with it: ，占总股本的28%), and whether Han characters stand between it
+    and the percentage (the base the share is taken of: 占总股本, not 占比超过)."""
+    news, vocab = _news_vocab(), _counted_vocab()
     if "占" not in text[max(0, start - news["share_window"]) : start]:
         return None  # (every share word has 占)
     clause = _same_clause_before(text, start, news["share_window"])
     for word in news["share_words"]:
         k = clause.rfind(word)
-        if k > 0:
-            return start - len(clause) + k
+        if k >= 0:
+            rest = _strip_predicate(clause[k + len(word) :])
+            # (占全国进出口值比重15.6%: a noun of a share before it is what it counts)
+            base = len(rest) >= 2 and all(map(_is_han, rest)) and not rest.endswith(vocab["rate_suffixes"])
+            return (start - len(clause) + k if k > 0 else None), base
     return None
 
 
@@ -566,6 +582,27 @@ def _counted_vocab() -> dict[str, Any]:
             % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
         ).search,
         "acronym_clause_stops": frozenset(data["acronym_subject"]["clause_stops"]),
+        "elided_changes": _by_length(data["elided_subject"]["change_words"]),
+        "elided_joiners": frozenset(data["elided_subject"]["joiners"]),
+        "elided_max": int(data["elided_subject"]["max_chars"]),
+        "unknown_changes": _by_length(
+            data["elided_subject"]["change_words"] + data["unknown_subject"]["change_words"]
+        ),
+        "unknown_adverbs": frozenset(data["unknown_subject"]["adverbs"]),
+        "unknown_min": int(data["unknown_subject"]["min_chars"]),
+        "value_words": _by_length(data["value_word"]["words"]),
+        "value_links": _by_length(data["value_word"]["links"]),
+        "value_tags": frozenset(data["value_word"]["tags"]),
+        "unknown_max": int(data["unknown_subject"]["max_chars"]),
+        "unknown_tags": frozenset(data["unknown_subject"]["tags"]),
+        "unknown_not_first": frozenset(data["unknown_subject"]["not_first"]),
+        "latin_subject": re.compile(
+            "(?<![A-Za-z0-9])[A-Za-z]{%d,}$" % int(data["unknown_subject"]["latin_min"])
+        ).search,
+        "acronym_match": re.compile(
+            "[A-Z]{%d,%d}(?![A-Za-z0-9])"
+            % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
+        ).match,
         "agent_verbs": frozenset(data["agent_verbs"]),
         "de_max_words": int(data["after_de"]["max_words"]),
         "de_window": int(data["after_de"]["window"]),
@@ -1049,6 +1086,9 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_actions(text, qs, out)
     _name_after_de(text, qs, out)
     _name_acronym_subjects(text, qs, out, lows)
+    _name_elided_subjects(text, qs, out)
+    _name_unknown_subjects(text, qs, out, lows)
+    _name_by_value_word(text, qs, out)
     _drop_score_counted(text, qs, out)
     return out
 
@@ -1134,17 +1174,29 @@ def _name_after_de(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
         pos = 0
         cut = False
         while pos < len(run) and len(words) < vocab["de_max_words"]:
-            word = next(
-                (
-                    run[pos : pos + n]
-                    for n in range(min(longest, len(run) - pos), 1, -1)
-                    if tags.get(run[pos : pos + n])
-                ),
-                None,
-            )
-            if word is None:
+            known = [
+                run[pos : pos + n]
+                for n in range(min(longest, len(run) - pos), 1, -1)
+                if tags.get(run[pos : pos + n])
+            ]
+            if not known:
                 cut = True  # (a word the dictionary lacks, or one character: the phrase may go on)
                 break
+            allowed = vocab["de_tags"] if words else vocab["de_tags"] | vocab["de_first_tags"]
+            # the longest word of a tag the phrase takes that a known word or the run's end follows
+            # (江河|水系: not 江河水|系)
+            word = next(
+                (
+                    w
+                    for w in known
+                    if tags[w] in allowed
+                    and (
+                        pos + len(w) == len(run)
+                        or any(tags.get(run[pos + len(w) : pos + len(w) + n]) for n in range(2, longest + 1))
+                    )
+                ),
+                known[0],
+            )
             tag = str(tags[word])
             if tag not in vocab["de_tags"] and (words or tag not in vocab["de_first_tags"]):
                 break
@@ -1183,6 +1235,176 @@ def _name_acronym_subjects(text: str, qs: list[_Quantity], out: list[str | None]
         m = vocab["acronym_search"](subject)
         if m is not None and subject[m.start() - 1 : m.start()] not in vocab["comparison_heads"]:
             out[k] = m.group()  # (not what the figure is compared with: 比GDP高5%)
+
+
+def _name_elided_subjects(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """X环比零增长，同比萎缩0.1%: a percentage that nothing names, whose clause is only its predicate
+    (predicate words, with a word of change among them), counts the subject of the clause before it
+    in the same sentence (after a joiner: ，): the noun phrase that ends where that clause's first
+    word of change or comparison starts (同比, 增长), when that clause holds no figure and is made of
+    Han characters only."""
+    vocab = _counted_vocab()
+    changes = vocab["elided_changes"]
+    found: list[tuple[int, str]] = []
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind != "percent":
+            continue
+        start = q.start
+        while start > 0 and _is_han(text[start - 1]):
+            start -= 1
+        clause = text[start : q.start]
+        if start < 2 or text[start - 1] not in vocab["elided_joiners"] or _strip_predicate(clause):
+            continue  # (the clause names its own subject, or none is said before it)
+        if not any(_startswith_any(clause, i, changes) for i in range(len(clause))):
+            continue  # (，约为5%: no change is said, the clause may state something else)
+        reach = text[max(0, start - 1 - vocab["elided_max"]) : start - 1]
+        prev_start = start - 1 - _HAN_RUN(reach[::-1]).end()
+        if prev_start > 0 and (_is_han(text[prev_start - 1]) or text[prev_start - 1].isalnum()):
+            continue  # (the clause before goes on past what was read, or holds a figure)
+        if any(prev_start <= p.start < start for p in qs):
+            continue
+        before = text[prev_start : start - 1]
+        cut = next((i for i in range(2, len(before)) if _startswith_any(before, i, changes)), None)
+        if cut is not None:
+            found.append((k, before[:cut]))
+    for k, chars in found:
+        named = _noun_phrase("before_verbal", chars, _tag_memo)
+        while type(named) is list:
+            looked_up = _lexicon_tags(set(named))
+            if looked_up is None:
+                return
+            if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
+                _tag_memo.clear()
+            _tag_memo.update(looked_up)
+            named = _noun_phrase("before_verbal", chars, {**_tag_memo, **looked_up})
+        if named:
+            out[k] = named  # type: ignore[assignment]
+
+
+def _name_unknown_subjects(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
+    """大立光走跌0.57%, 数位货币ripple跌13%: a percentage that nothing names, whose clause before it
+    is a subject and then only its predicate (subject.predicate_words, a word of change among them:
+    elided_subject.change_words), counts a subject that no dictionary reading names: a word in
+    Latin letters, or the whole clause's subject when it is a short run of Han characters that the
+    dictionary lacks or knows as a name (a company, a stock, a coin), opened by no pronoun,
+    numeral or word of scope (全省, 各地, 该股)."""
+    vocab = _counted_vocab()
+    stops = vocab["acronym_clause_stops"]
+    found: list[tuple[int, str, str, bool]] = []
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind != "percent":
+            continue
+        start = max(lows[k], q.start - vocab["subject_reach"])
+        i = q.start
+        while i > start and text[i - 1] not in stops:
+            i -= 1
+        clause = text[i : q.start]
+        subject = _strip_predicate(clause)
+        predicate = clause[len(subject) :]
+        if subject == clause or not any(
+            _startswith_any(predicate, j, vocab["unknown_changes"]) for j in range(len(predicate))
+        ):
+            continue
+        if subject[-1:] in vocab["unknown_adverbs"]:
+            subject = subject[:-1]  # (某科更走跌: an adverb between the subject and its predicate)
+        latin = vocab["latin_subject"](subject)
+        if latin is not None:
+            out[k] = latin.group()  # (a name in Latin letters: what the clause is about)
+            continue
+        if (
+            (
+                i == 0
+                or text[i - 1] in stops
+                and (text[i - 1] not in vocab["list_joiner_chars"] or lows[k] == i - 1)
+            )
+            and vocab["unknown_min"] <= len(subject) <= vocab["unknown_max"]
+            and _HAN_RUN(subject).end() == len(subject)
+            and subject[0] not in vocab["unknown_not_first"]
+            and not any(map(is_numeral_start, subject))  # (盘中一度暴跌)
+            and not _has_any(subject, _news_vocab()["pronoun_chars"])
+        ):
+            # (the clause's whole subject, not one cut by the window, nor the last item of a list:
+            # 甲、乙皆走跌; but 甲下降4%、乙下降7%, a figure before 、, lists clauses)
+            prev = qs[k - 1] if k > 0 else None
+            parallel = (
+                prev is not None
+                and prev.kind == q.kind
+                and out[k - 1] is not None
+                and prev.end == i - 1
+                and text[prev.start - len(predicate) : prev.start] == predicate
+            )  # (民间投资成长2.9%，输出成长4.89%: the clause before has the same predicate, and a subject)
+            found.append((k, subject, subject[-1] + clause[len(subject) : len(subject) + 1], parallel))
+    if not found:
+        return
+    wanted = {w for _k, subject, across, _p in found for w in (subject, across)} - _tag_memo.keys()
+    tags: dict[str, str | None] = _tag_memo
+    if wanted:
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return
+        tags = {**_tag_memo, **looked_up}
+    for k, subject, across, parallel in found:
+        if tags.get(across) is not None:
+            continue  # (亮度提|升: the predicate read cuts a word, 提升)
+        if parallel or tags.get(subject) is None or tags[subject] in vocab["unknown_tags"]:
+            out[k] = subject
+
+
+def _name_by_value_word(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """这批装备价值约5000万元, 被盗财物价值3万元: an amount of money that nothing names, right after a
+    word of value (value_word.words; a linking word of links may stand between: 约, 达, 高达), counts
+    the dictionary noun (value_word.tags) that ends right before that word, when it stands on its
+    own: after a boundary, a demonstrative and its measure word or a word the dictionary knows (no
+    word crosses into it), and not after a list word (钻石、宝石及白金: not all that is worth it)."""
+    vocab = _counted_vocab()
+    found: list[tuple[int, int]] = []
+    for k, q in enumerate(qs):
+        if q.kind != "money" or out[k] is not None:
+            continue
+        end = q.start
+        link = _endswith_any(text, end, vocab["value_links"])
+        if link is not None:
+            end -= len(link)
+        word = _endswith_any(text, end, vocab["value_words"])
+        if word is not None and end - len(word) >= 2:
+            found.append((k, end - len(word)))
+    if not found:
+        return
+    longest = _news_vocab()["max_word"]
+    wanted = {
+        text[a : a + n]
+        for _k, end in found
+        for a in range(max(0, end - 2 * longest), end - 1)
+        for n in range(2, min(longest, end - a) + 1)
+    } - _tag_memo.keys()
+    tags: dict[str, str | None] = _tag_memo
+    if wanted:
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return
+        tags = {**_tag_memo, **looked_up}
+    for k, end in found:
+        noun = next(
+            (
+                text[end - n : end]
+                for n in range(longest, 1, -1)
+                if end - n >= 0 and tags.get(text[end - n : end])
+            ),
+            None,
+        )
+        if noun is None or tags[noun] not in vocab["value_tags"]:
+            continue
+        at = end - len(noun)
+        if at > 0 and text[at - 1] in vocab["list_joiner_chars"]:
+            continue
+        if any(
+            tags.get(text[at - n : at + m])
+            for n in range(1, longest)
+            for m in range(1, len(noun))
+            if at - n >= 0
+        ):
+            continue  # (a word crosses into the noun: it is cut)
+        out[k] = noun
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

@@ -90,6 +90,38 @@ def _counted(text: str) -> list[tuple[str, str | None]]:
         ("本次参与院校超过200所。", [("超过200所", "院校")]),
         # a set phrase with a modifier does not head a phrase read forwards
         ("推动9大机种自动化改造顺利投产", [("9大", None)]),
+        # 占: the base after it is what the share is taken of, never what is counted
+        ("外来人口占全县总人口的12%。", [("12%", "外来人口")]),
+        ("该厂新增订单800万件，占全年订单总量的40%。", [("800万件", "订单"), ("40%", None)]),
+        ("客运站今年接送旅客，占全市旅客总量三成。", [("三成", None)]),
+        ("工业投资占比超过37%。", [("超过37%", "工业投资")]),
+        # 的 and then an acronym that ends the phrase, or a place name opening the noun phrase
+        ("这些企业创造了全省50%以上的GDP。", [("50%以上", "GDP")]),
+        ("该厂拿下了30%的CPU份额。", [("30%", None)]),
+        ("已有60%的黄河水系得到治理。", [("60%", "黄河水系")]),
+        # a comparison word (较) in the text before does not keep the subject from being read
+        ("各项指标较好。工业生产指数同比增长3%。", [("3%", "工业生产指数")]),
+        # a clause of only a predicate of change: the subject said in the clause before it
+        ("今年全市粮食产量环比持平，同比下降2%。", [("2%", "全市粮食产量")]),
+        ("他表示，同比增长8%。", [("8%", None)]),
+        # a subject the dictionary lacks (a stock, a coin) before a predicate of change
+        ("电子股收黑，华昱则走跌0.8%。", [("0.8%", "华昱")]),
+        ("虚拟货币方面，第二大货币stellar跌9%。", [("第二大", None), ("9%", "stellar")]),
+        # ... or any word, when the clause before has the same predicate and a named subject
+        ("今年民间投资成长3.1%，输出成长2.2%。", [("3.1%", "民间投资"), ("2.2%", "输出")]),
+        ("他们增长5%，输出上涨3%。", [("5%", None), ("3%", None)]),
+        # ... not the last item of a list, a word cut by the predicate, an adverb of time
+        ("面板股甲达、乙创皆走跌逾1%。", [("逾1%", None)]),
+        ("屏幕亮度提升30%以上。", [("30%以上", None)]),
+        ("盘中一度暴跌超14%。", [("超14%", None)]),
+        # what is worth an amount (价值): the noun right before the word of value, not a list's last
+        ("警方追回的被盗财物价值3万元。", [("3万元", "财物")]),
+        ("这项交易价值约20亿美元。", [("约20亿美元", "交易")]),
+        ("钻石、宝石及白金价值逾50万元。", [("逾50万元", None)]),
+        # nouns of money the dictionary tags as a verb or an adjective (所得, 私募)
+        ("法院判决没收其违法所得人民币50万元。", [("人民币50万元", "违法所得")]),
+        ("公司拟进行2亿元的私募。", [("2亿元", "私募")]),
+        ("扣除税费后所得为3万元。", [("3万元", "所得")]),
     ],
 )
 def test_counted(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -305,7 +305,7 @@ def _pagerank(
     rank = teleport[:]
     for _ in range(ITERATIONS):
         new = kept[:]
-        dangling = sum(map(rank.__getitem__, dangling_nodes))
+        dangling = sum(map(rank.__getitem__, dangling_nodes)) if dangling_nodes else 0.0
         if dangling:
             new = [x + damping * dangling * t for x, t in zip(new, teleport)]
         for j, edges, weight_out in linked:

@@ -1239,3 +1239,31 @@ def test_a_short_exclamation_opening_the_article_is_a_hook() -> None:
     # that tells who did what is no hook either
     assert summary.news_lede(["樱花怒放，3天吸引超15万人！", texts[1]]) == 0
     assert not summary._opens_no_story("某市议员在议会质询时突然宣布将不再竞选连任，引起全场哗然！")
+
+
+@pytest.mark.parametrize("isolated", [False, True])
+def test_pagerank_is_the_plain_power_iteration(isolated: bool) -> None:
+    # a triangle, and with `isolated` a fourth sentence that shares no term (a dangling node,
+    # whose rank goes back to every node by the teleport): the same floats as the textbook loop
+    graph: list[list[tuple[int, float]]] = [[(1, 0.5), (2, 1.5)], [(0, 0.5), (2, 2.0)], [(0, 1.5), (1, 2.0)]]
+    if isolated:
+        graph.append([])
+    n = len(graph)
+    teleport = summary.lead_prior(n)
+    damping = summary.DAMPING
+    out_weight = [sum(w for _, w in edges) for edges in graph]
+    rank = teleport[:]
+    for _ in range(summary.ITERATIONS):
+        new = [(1 - damping) * t for t in teleport]
+        dangling = sum(rank[j] for j in range(n) if out_weight[j] == 0)
+        if dangling:
+            new = [x + damping * dangling * t for x, t in zip(new, teleport)]
+        for j, edges in enumerate(graph):
+            for i, weight in edges:
+                new[i] += damping * rank[j] / out_weight[j] * weight
+        change = sum(abs(a - b) for a, b in zip(new, rank))
+        rank = new
+        if change < summary.CONVERGED:
+            break
+    assert summary._pagerank(graph, teleport) == rank
+    assert rank[-1] > 0

@@ -135,6 +135,7 @@ class Anchoring:
     _last_placed: bool
     _boundaries: list[int] | None
     _coming_marks: list[int] | None
+    _story_year_said: bool | None
     _region: Region | Callable[[], Region] | None
 
     @functools.cached_property
@@ -222,7 +223,24 @@ class Anchoring:
             and c.y is not None
             and (c.y, f.mo) < (c.reached.year, c.reached.month)
             and not self._same_sentence()
+        ) or (
+            c.ref is None
+            and c.mo is None
+            and not c.y_unknown
+            and f.mo is not None
+            and self._says_story_year()
+            and not self._same_sentence()
         )
+
+    def _says_story_year(self) -> bool:
+        """Does an undated text name its own year only relatively (今年, 去年, 明年, 本年:
+        `story_year_words`)?  Then that year is unknown, and a bare month of a sentence without a
+        year of its own (2018年GDP增长…。5月18日，…今年…) is in it: unknown too, not in the year
+        a background sentence named (one article, one anchoring: docs/timeline.md)."""
+        said = self._story_year_said
+        if said is None:
+            said = self._story_year_said = any(w in self.s for w in self.v["story_year_words"])
+        return said
 
     def _take_month(self, f: _Frame) -> bool:
         """The month (and year) of a day (22日): the context's when set in the same clause, else the

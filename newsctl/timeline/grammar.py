@@ -220,8 +220,10 @@ class _Parser(Anchoring):
         self.neg = self._negative_mask()
         self._boundaries: list[int] | None = None
         self._coming_marks: list[int] | None = None
+        self._story_year_said: bool | None = None
         self.here = 0  # where the expression being parsed begins
         self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
+        self._rule_words = tuple(self.v["rule_words"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
         self._last_placed = False  # whether it has a start
@@ -414,12 +416,25 @@ class _Parser(Anchoring):
         self._set(nf, dt.datetime(y, mo, 1), "month")
         return nf
 
+    @staticmethod
+    def _unresolved_sub(key: str, m: re.Match[str]) -> dict[str, Any]:
+        """The half or quarter of a year that cannot be placed (今年上半年 with no reference): its
+        first month and grain, so that the value keeps them (XXXX-H1, XXXX-Q3), not only XXXX."""
+        if key == "half":
+            return {"gran": "half", "mo": 1 if m.group(1) in ("上", "前") else 7}
+        if key == "quarter_tw" or (key == "quarter" and not m.group(4)):
+            g = (m.group(1) if key == "quarter_tw" else m.group(1) or m.group(2) or "1") or "1"
+            q = 1 if key == "quarter" and m.group(3) else numeral_int(g)
+            if q and 1 <= q <= 4:
+                return {"gran": "quarter", "mo": 3 * (q - 1) + 1}
+        return {}
+
     def _c_yearsub(self, key: str, m: re.Match[str], f: _Frame, pos: int) -> _Frame | None:
         part = m.group(0)
         if key == "yearpart" and part in ("初", "底", "末", "中") and not self._part_ok(m.end(), part):
             return None  # 当年中山舰, 今年中国: a word after the year, not its middle
         if f.unresolved:
-            return self._unres(f, "yearsub")
+            return self._unres(f, "yearsub", **self._unresolved_sub(key, m))
         nf = replace(f, kinds=f.kinds + ("yearsub",))
         if "year" not in f.kinds and f.start is None:
             if key == "yearpart" and m.group(0) in ("初", "底", "末", "中", "初期", "伊始", "年内"):
@@ -427,7 +442,9 @@ class _Parser(Anchoring):
             if key in ("firstn", "nth"):
                 return None
             if not self._take_year(nf, False):
-                return nf if nf.unresolved else None
+                if not nf.unresolved:
+                    return None
+                return replace(nf, **self._unresolved_sub(key, m))  # 上半年 with no year: XXXX-H1
             assert nf.y is not None  # _take_year filled it in
             ys = dt.datetime(nf.y, 1, 1)
         else:
@@ -798,6 +815,12 @@ class _Parser(Anchoring):
             "下一": 1,
             "这一": 0,
         }[pre]
+        if not pre and wd == "末" and not f.kinds:
+            if self.s.startswith(tuple(self.v["weekend_noun_heads"]), m.end()):
+                return None  # 周末票房榜, 周末班: a kind of thing, no weekend
+            habit = self.s.startswith(tuple(self.v["weekend_habit_after"]), m.end())
+            if habit or self._habit_sentence(self.here):
+                return self._unres(f, "day")  # 周末最常去…, 平时周末: every weekend, none in particular
         if f.unresolved:
             return self._unres(f, "day")
         nf = replace(f, kinds=f.kinds + ("day",))
@@ -942,7 +965,11 @@ class _Parser(Anchoring):
                 return None
             if self.s.startswith(self._daypart_noun_heads, end):
                 return None  # 夜间照明, 下午茶, 黄昏色: a kind of thing, not a time of any day
-            if self._habit_sentence(end - len(word)) or self._routine_opening(word, end):
+            if (
+                self._habit_sentence(end - len(word))
+                or self._routine_opening(word, end)
+                or self.s.startswith(self._rule_words, end)  # 夜间禁止施工
+            ):
                 # 每天清晨出门，晚上10点多回家; 他白天搬砖，晚上摆摊 (opening the text): no date
                 nf = self._unres(f, "daypart", part=(h0, h1))
                 nf.rtype = "datetime"
@@ -1076,6 +1103,8 @@ class _Parser(Anchoring):
         sentence = s[self._sentence_start(max(0, a - 80), a) : a]
         if not sentence or any(w in sentence for w in v["habit_sentence_words"]):
             return bool(sentence)
+        if any(w in sentence for w in v["rule_words"]):
+            return True  # 该市规定夜间禁止施工: the hours a rule covers
         for clause in _CLAUSE_SPLIT.split(sentence)[:-1]:
             if clause in v["recollection_clauses"]:
                 return True
@@ -2592,6 +2621,8 @@ class _Parser(Anchoring):
         before = _RX_ANN_TRAIL.sub("", self.s[max(0, i - 24) : i])
         for key, year in _anniversaries_longest_first():
             if before.endswith(key) or before.endswith(key + "成立") or before.endswith(key + "胜利"):
+                if key in _national_events() and _after_country(before, len(before) - len(key)):
+                    return None  # 老挝建国50周年: Laos's founding, not China's
                 return year
         return None
 
@@ -2837,7 +2868,8 @@ def _step_yearcn(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> N
 
 # 的 and a number that is not itself a time (的650万台, 的1.2%), after a time: the value at that time.
 _VALUE_NUMERALS = r"\d.,〇零一二三四五六七八九十百千万亿两"
-_RX_VALUE_OF_TIME = re.compile(rf"的[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天])")
+#: (the value or rank the text compares: 从2016年的650万台, 從2015年的第五名; not 从2019年的第二季度)
+_RX_VALUE_OF_TIME = re.compile(rf"的第?[{_VALUE_NUMERALS}]+(?![{_VALUE_NUMERALS}年月日号时点分秒周天季])")
 
 
 #: the 的 between a year and its month (1996 年的 11 月), up to the month's number
@@ -2951,8 +2983,37 @@ def _step_yearsub(key: str) -> _Step:
     return step
 
 
+#: a count of years and 周年 right before a national day (老挝50周年国庆)
+_RX_YEARS_BEFORE = re.compile(rf"{_INT}\s?周年$")
+
+
+@functools.cache
+def _national_events() -> frozenset[str]:
+    return frozenset(_vocab()["national_events"])
+
+
+@functools.cache
+def _countries_by_last_char() -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for country in names.country_names():
+        by_last.setdefault(country[-1], []).append(country)
+    return {last: tuple(words) for last, words in by_last.items()}
+
+
+def _after_country(s: str, i: int) -> bool:
+    """Does a foreign country's name (names.json) end right before i, past 的/暨/之 and a count of
+    years (老挝建国, 老挝50周年国庆): the founding or national day is that country's, not China's."""
+    before = _RX_ANN_TRAIL.sub("", s[max(0, i - 16) : i])
+    before = _RX_ANN_TRAIL.sub("", _RX_YEARS_BEFORE.sub("", before))
+    return bool(before) and before.endswith(_countries_by_last_char().get(before[-1], ()))
+
+
 def _step_holiday(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     m = p.rx["holiday"].match(s, pos)
+    if m and m.group(0) in _national_events() and _after_country(s, pos) and not f.kinds:
+        # 老挝国庆, 以色列国庆节: that country's national day, whose date the text does not give
+        _add(out, pos, _with_days_off(p, s, m.end()), Rank.DAY, p._unres(f, "day", festival=True))
+        return
     if m and not s.startswith(tuple(p.v["festival_not_before"].get(m.group(0), ())), m.end()):
         _add(out, pos, _with_days_off(p, s, m.end()), Rank.DAY, p._c_holiday(m.group(0), f))
 

@@ -65,6 +65,9 @@ UNKNOWN_VALUE = {
 
 
 def _partial_value(f: _Frame) -> str | None:
+    if f.unresolved and f.mo is not None and f.gran in ("half", "quarter") and f.kinds[-1:] == ("yearsub",):
+        # 今年上半年, 去年第三季度 without a reference: the year is unknown, the half or quarter is not
+        return "XXXX-H%d" % (1 + f.mo // 7) if f.gran == "half" else "XXXX-Q%d" % (1 + (f.mo - 1) // 3)
     if f.mo is None and f.d is None:
         # 去年, 昨天 without a reference date: the type is kept, the value says what is unknown
         return UNKNOWN_VALUE.get(f.kinds[-1]) if f.kinds and f.unresolved else None

@@ -611,8 +611,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     if num.form == "number":
         j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
         ch = text[j : j + 1]
-        # 14000+小时, 6300+部: a plus sign before a unit is "more than"
-        if ch in "+＋" and num.arabic and j + 1 < n:
+        # 14000+小时, 6300+部: a plus sign after a round number, before a unit, is "more than"
+        # (not 12583+副号: a prefix written before a number, joined by a plus)
+        if ch in "+＋" and num.arabic and j + 1 < n and (num.value < 10 or num.value % 10 == 0):
             after_plus = _lookup_unit(text, j + 1)
             if after_plus is not None and after_plus[1] in ("count", "time", "measure", "currency"):
                 approx = "more_than"
@@ -2246,14 +2247,28 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 
 
 def _is_plus_name(text: str, q: _Quantity) -> bool:
-    """里约+20峰会, 里约＋４０: a number joined by a plus sign to a name is part of the name."""
+    """里约+20峰会, 里约＋４０: a number joined by a plus sign to a name is part of the name; so is
+    the unround prefix in 12583+副号 (a round 300+人 is "more than", read in _quantity)."""
     before, after = text[q.start - 2 : q.start], text[q.end : q.end + 2]
-    return (len(before) == 2 and before[1] in "+＋" and _is_han(before[0])) or (
-        len(after) == 2
-        and after[0] in "+＋"
-        and _is_han(after[1])
-        and _is_han(text[q.start - 1 : q.start] or "a")
-        and _lookup_unit(text, q.end + 1) is None
+    return (
+        (len(before) == 2 and before[1] in "+＋" and _is_han(before[0]))
+        or (
+            len(after) == 2
+            and after[0] in "+＋"
+            and _is_han(after[1])
+            and _is_han(text[q.start - 1 : q.start] or "a")
+            and _lookup_unit(text, q.end + 1) is None
+        )
+        or (
+            # 12583+副号: an unround number with no unit of its own, joined by a plus to a word
+            q.unit is None
+            and len(after) == 2
+            and after[0] in "+＋"
+            and _is_han(after[1])
+            and q.numeral.arabic
+            and q.value >= 10
+            and q.value % 10 != 0
+        )
     )
 
 

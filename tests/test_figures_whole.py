@@ -54,3 +54,12 @@ def test_decimal_before_magnitude_is_money_not_a_year_month() -> None:
 
 def test_dotted_year_month_stays_a_date() -> None:
     assert _surfaces("该版本于2016.5上线") == []
+
+
+def test_unround_number_joined_by_plus_is_a_prefix_not_more_than() -> None:
+    assert _surfaces("没有客户端时，需拨17951+副号序号+对方号码") == []
+
+
+def test_round_number_plus_unit_is_still_more_than() -> None:
+    (fig,) = find_figures("平台收录了2500+部纪录片")
+    assert fig.approx == "more_than" and fig.unit == "部"

@@ -63,3 +63,17 @@ def test_unround_number_joined_by_plus_is_a_prefix_not_more_than() -> None:
 def test_round_number_plus_unit_is_still_more_than() -> None:
     (fig,) = find_figures("平台收录了2500+部纪录片")
     assert fig.approx == "more_than" and fig.unit == "部"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这种人两面三刀，说一套做一套",
+        "为实现“两个一百年”奋斗目标而努力",
+        "新业务支持一卡多号，副号另计",
+        "村里开展“两户一体”活动",
+        "她穿一字领连衣裙出席",
+    ],
+)
+def test_set_phrases_with_numerals_are_not_figures(text: str) -> None:
+    assert _surfaces(text) == []

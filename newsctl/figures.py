@@ -433,11 +433,26 @@ def _masked_part(run: str) -> tuple[int, int] | None:
 _masked_part_memo = lru_cache(maxsize=4096)(_masked_part)
 
 
+_RE_DOTTED_YEAR_MONTH = re.compile(r"\d{4}\.\d{1,2}")
+
+
+@cache
+def _magnitude_after_decimal() -> str:
+    return "".join(load_json("figures_units.json")["magnitude_after_decimal"])
+
+
 def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
     for m in _RE_RUN.finditer(text):
         run = m.group()
         part = _masked_part_memo(run) if len(run) <= _MAX_RUN else _masked_part(run)
+        if (
+            part is not None
+            and m.end() < len(text)
+            and text[m.end()] in _magnitude_after_decimal()
+            and _RE_DOTTED_YEAR_MONTH.fullmatch(run[part[0] : part[1]])
+        ):
+            continue  # 投资1988.1亿元: a decimal before 亿/万, not the date 1988.1
         if part is not None:
             a = m.start() + part[0]
             b = m.start() + part[1]
@@ -596,8 +611,9 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
     if num.form == "number":
         j = _skip_spaces(text, pos, 2) if pos < n and text[pos] in _SPACES else pos
         ch = text[j : j + 1]
-        # 14000+小时, 6300+部: a plus sign before a unit is "more than"
-        if ch in "+＋" and num.arabic and j + 1 < n:
+        # 14000+小时, 6300+部: a plus sign after a round number, before a unit, is "more than"
+        # (not 12583+副号: a prefix written before a number, joined by a plus)
+        if ch in "+＋" and num.arabic and j + 1 < n and (num.value < 10 or num.value % 10 == 0):
             after_plus = _lookup_unit(text, j + 1)
             if after_plus is not None and after_plus[1] in ("count", "time", "measure", "currency"):
                 approx = "more_than"
@@ -696,7 +712,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                 if word == news["big_count_unit"] and not _big_count_at(text, num, pos):
                     # 三大主因 (the three main causes), but not 一大早 or 三大队; 党的十二大 is a name
                     kind, unit, category, unit_start, pos = "count", None, None, -1, j
-                    if _is_congress(text, num, pos + len(word)):
+                    noun_at = pos + len(word)
+                    if _is_congress(text, num, noun_at) or _is_ranking_title(text, num, noun_at):
                         category = "reject"
             elif category == "date":
                 kind = "date"
@@ -986,7 +1003,26 @@ def _big_count_at(text: str, num: Numeral, pos: int) -> bool:
         and pos < len(text)
         and _is_han(text[pos])
         and not _is_congress(text, num, pos)
+        and not _is_ranking_title(text, num, pos)
     )
+
+
+def _is_ranking_title(text: str, num: Numeral, pos: int) -> bool:
+    """2018年10大新兴旅游城市, 年度十大案件, 前十大企业, 十大企业榜, 四大名著之一: N大 names a
+    ranking (the top N) or a named set something is one of, not a count of things in the story."""
+    news = _news_vocab()
+    start = num.start
+    if text[start - 1 : start] == "前" and text[start - 2 : start] not in news["ranking_not_before"]:
+        return True  # 前十大, 市值前20大 (not 目前三大, 此前两大)
+    year_digit = text[start - 2 : start - 1].strip() or text[start - 3 : start - 2]  # 2018 年10大
+    by_year = text[start - 1 : start] == "年" and _is_digit(year_digit or "x")
+    if by_year or text[start - 2 : start] == "年度":
+        return True  # 2018年10大, 2024年度十大: a year's list
+    end = pos
+    while end < len(text) and end - pos < 8 and _is_han(text[end]):
+        end += 1
+    tail = text[pos:end]
+    return any(word in tail for word in news["ranking_after"])
 
 
 def _is_congress(text: str, num: Numeral, pos: int) -> bool:
@@ -1935,6 +1971,8 @@ def _news_vocab() -> dict[str, Any]:
         "rate_base_follower_reach": int(ctx["rate_base"]["follower_end_reach"]),
         "rate_base_money_marks": tuple(ctx["rate_base"]["money_marks"]),
         "congress_before": _by_length(ctx["congress_before"]),
+        "ranking_not_before": frozenset(ctx["ranking_not_before"]),
+        "ranking_after": tuple(ctx["ranking_after"]),
         "congress_after": _by_length(ctx["congress_after"]),
         "long_years_after": _by_length(ctx["long_duration_years"]["after"]),
         "long_years_before": _by_length(ctx["long_duration_years"]["before"]),
@@ -2209,14 +2247,28 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 
 
 def _is_plus_name(text: str, q: _Quantity) -> bool:
-    """里约+20峰会, 里约＋４０: a number joined by a plus sign to a name is part of the name."""
+    """里约+20峰会, 里约＋４０: a number joined by a plus sign to a name is part of the name; so is
+    the unround prefix in 12583+副号 (a round 300+人 is "more than", read in _quantity)."""
     before, after = text[q.start - 2 : q.start], text[q.end : q.end + 2]
-    return (len(before) == 2 and before[1] in "+＋" and _is_han(before[0])) or (
-        len(after) == 2
-        and after[0] in "+＋"
-        and _is_han(after[1])
-        and _is_han(text[q.start - 1 : q.start] or "a")
-        and _lookup_unit(text, q.end + 1) is None
+    return (
+        (len(before) == 2 and before[1] in "+＋" and _is_han(before[0]))
+        or (
+            len(after) == 2
+            and after[0] in "+＋"
+            and _is_han(after[1])
+            and _is_han(text[q.start - 1 : q.start] or "a")
+            and _lookup_unit(text, q.end + 1) is None
+        )
+        or (
+            # 12583+副号: an unround number with no unit of its own, joined by a plus to a word
+            q.unit is None
+            and len(after) == 2
+            and after[0] in "+＋"
+            and _is_han(after[1])
+            and q.numeral.arabic
+            and q.value >= 10
+            and q.value % 10 != 0
+        )
     )
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -192,6 +192,7 @@ class _Patterns:
     marker_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     closing_prompt: re.Pattern[str]
     source_tail: re.Pattern[str]
+    source_labels: tuple[str, ...]  # one of them is in every source_tail match
     site_tail: re.Pattern[str]
     closing_byline: re.Pattern[str]
     signature: re.Pattern[str]
@@ -237,6 +238,7 @@ class _Patterns:
     colon_label_heading: re.Pattern[str]
     closing_label: re.Pattern[str]
     marked_notice: re.Pattern[str]
+    page_chrome_label: re.Pattern[str]
 
 
 @cache
@@ -358,6 +360,7 @@ def _patterns() -> _Patterns:
             # `……干部。来源/某某网`: unbracketed, after a sentence's end.
             rf"|(?<=[。！？!?”」])\s*(?:{source_labels})\s*[:：/／]\s*[^\s:：/／，,。()（）]{{2,20}}\s*$"
         ),
+        source_labels=tuple(vocab["source_labels"]),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
             r"(?<=[。！？!?”」])\s*[\u4e00-\u9fff]{2,10}[(（][a-z0-9.-]+\.(?:com|cn|net|org|tw|hk)[)）]\s*$"
@@ -577,6 +580,7 @@ def _patterns() -> _Patterns:
             rf"(?:{_alternation(vocab['notice_marks'])})[^。！？!?\n]{{0,60}}?"
             rf"(?:{_alternation(vocab['boilerplate_kinds']['copyright'])})"
         ),
+        page_chrome_label=re.compile(rf"\s*(?:{_alternation(vocab['page_chrome_labels'])})\s*[:：]"),
     )
 
 
@@ -697,6 +701,8 @@ _GLUED_BREAK = re.compile(
     r"|(?<=[。！？])(?=[(（]记者[\u4e00-\u9fff·]{2,3}[)）])"
     r"|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{2}[)）])(?=\S)|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{3}[)）])(?=\S)"
 )
+# Every break above is a run of spaces or sits next to `(记者`: where neither occurs, none does.
+_SPACE = re.compile(r"\s")
 # A neighbour link glued between paragraphs, set off by runs of spaces.
 _GLUED_NEIGHBOUR_LINK = re.compile(r"(^\s*|\s+)[上下]一[篇页]\s*[:：]\s*\S{1,40}?(\s+|\s*$)")
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
@@ -744,12 +750,27 @@ def _neighbour_link_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int,
     return found
 
 
+def _glued_breaks(text: str) -> Iterator[re.Match[str]]:
+    """`_GLUED_BREAK`'s matches in `text`, looked for only from where one can start: the
+    first space, or the bracket before the first `记者` (its lookbehinds still see before)."""
+    starts = []
+    space = _SPACE.search(text)
+    if space:
+        starts.append(space.start())
+    reporter = text.find("记者")
+    if reporter >= 0:
+        starts.append(max(reporter - 1, 0))
+    if not starts:
+        return iter(())
+    return _GLUED_BREAK.finditer(text, min(starts))
+
+
 def _split_glued(line: _Line, cleaned: CleanedText, *, indented: bool) -> list[_Line]:
     """`indented`: the page indents paragraphs with ideographic spaces."""
     links = _neighbour_link_breaks(line, cleaned) if "一篇" in line.text or "一页" in line.text else []
     if len(line.text) < GLUED_MIN_CHARS and not links:
         return [line]
-    breaks = sorted([found.span() for found in _GLUED_BREAK.finditer(line.text)] + links)
+    breaks = sorted([found.span() for found in _glued_breaks(line.text)] + links)
     if indented and " " in line.text:
         breaks = sorted(breaks + _indent_breaks(line, cleaned))
     pieces = []
@@ -883,6 +904,9 @@ def _name_role_credits() -> re.Pattern[str]:
     return re.compile(rf"^(?:[^。！？\n]{{0,16}}?(?:{roles})\s*)?{credit}(?:\s+{credit}){{0,3}}$")
 
 
+_NUMBERED_PICTURE = re.compile(r"[(（]?图\s*\d{1,2}(?:[)）]|\s*[:：])")  # `图1:…`, `(图5)`
+
+
 def _is_caption(line: str) -> bool:
     """Photo captions: `图为…`, `▲…`, `图1:…`, `(图5)`, a line pointing down at its
     picture (`孩子摔倒在地▼`), or a line ending in a photo credit (`记者 X 摄`)."""
@@ -893,7 +917,7 @@ def _is_caption(line: str) -> bool:
     return bool(
         patterns.caption_prefix.match(stripped)
         or patterns.caption_credit.search(stripped[-24:])
-        or re.match(r"[(（]?图\s*\d{1,2}(?:[)）]|\s*[:：])", stripped)
+        or _NUMBERED_PICTURE.match(stripped)
         or stripped.endswith(("▼", "↓", "⬇"))
     )
 
@@ -1777,6 +1801,26 @@ CLOSING_LINES = 3  # the last body lines where a page's closing credits are look
 TAIL_WINDOW = 240  # characters: longer than any glued tail a pattern below can match
 
 
+@cache
+def _line_end_tails() -> tuple[tuple[re.Pattern[str], str, str, str, tuple[str, ...]], ...]:
+    """The tails looked for at the end of every line, in order: pattern, role, kind, and what
+    any match needs (tests/test_article_prechecks.py): the line's last character among
+    `endings` (each pattern ends in a bracket, before `\\s*$` on a stripped line), one of
+    `words` in the window. A line without them is not searched; empty: no such test."""
+    patterns = _patterns()
+    return (
+        (patterns.source_tail, "boilerplate", "source_line", "", patterns.source_labels),
+        (patterns.site_tail, "boilerplate", "source_line", ")）", ()),
+        (patterns.closing_byline, "byline", "byline", ")）〕】]", ()),
+        (patterns.related_tail, "boilerplate", "related_links", ")）]】", ()),
+        (patterns.credit_tail, "boilerplate", "photo_credit", ")）", ()),
+        (patterns.credit_byline, "byline", "byline", "", tuple(_SLASHES)),
+    )
+
+
+SIGNATURE_ENDINGS = ")）"  # a closing signature's bracket: the last character of any match
+
+
 def _tail_cut(line: _Line, *, is_last: bool, closing: bool = False) -> tuple[int, str, str] | None:
     """Where a glued tail starts in `line.text`, with its role and kind. `closing`: one of the
     last body lines, where a page's closing credits, contacts and links are looked for too."""
@@ -1784,29 +1828,27 @@ def _tail_cut(line: _Line, *, is_last: bool, closing: bool = False) -> tuple[int
     text = line.text.rstrip()
     if not text:
         return None
-    candidates: list[tuple[re.Pattern[str], str, str]] = [
-        (patterns.source_tail, "boilerplate", "source_line"),
-        (patterns.site_tail, "boilerplate", "source_line"),
-        (patterns.closing_byline, "byline", "byline"),
-        (patterns.related_tail, "boilerplate", "related_links"),
-        (patterns.credit_tail, "boilerplate", "photo_credit"),
-        (patterns.credit_byline, "byline", "byline"),
-    ]
     window = max(0, len(text) - TAIL_WINDOW)
-    if text[-1] in ")）】]" or text[-1].isdigit():
+    tail = text[window:]
+    last = text[-1]
+    candidates: list[tuple[re.Pattern[str], str, str]] = [
+        (pattern, role, kind)
+        for pattern, role, kind, endings, words in _line_end_tails()
+        if (not endings or last in endings) and (not words or any(map(tail.__contains__, words)))
+    ]
+    if last in ")）】]" or last.isdigit():
         # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
         candidates.insert(0, (patterns.editor_tail, "byline", "byline"))
-    tail = text[window:]
     if "来自" in tail:
         candidates.append((patterns.forum_source, "boilerplate", "source_line"))
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern, words in patterns.glued_tails
-        if any(word in tail for word in words)
+        if any(map(tail.__contains__, words))
     ]
     if closing and patterns.closing_tail_words.search(tail):
         candidates.append((patterns.closing_tails, "", ""))  # the role and kind: the group that matched
-    if is_last:
+    if is_last and last in SIGNATURE_ENDINGS:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
@@ -2135,13 +2177,12 @@ def _time_line_related() -> re.Pattern[str]:
 def _mark_page_chrome(lines: list[_Line]) -> None:
     """A portal page's `责任编辑:` or `文章关键词:` line closes the story: the
     keyword list, feedback and save buttons and ads after it are page chrome."""
-    labels = _alternation(load_json("article.json")["page_chrome_labels"])
+    page_chrome_label = _patterns().page_chrome_label
     start = next(
         (
             position
             for position, line in enumerate(lines)
-            if re.match(rf"\s*(?:{labels})\s*[:：]", line.text)
-            and any(other.role == "body" for other in lines[:position])
+            if page_chrome_label.match(line.text) and any(other.role == "body" for other in lines[:position])
         ),
         None,
     )

@@ -162,6 +162,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _cores(words: list[str]) -> tuple[str, ...]:
+    """The words that hold no other of `words` (`来源` of `文章来源`): a text holding one of
+    `words` holds one of these."""
+    return tuple(word for word in words if not any(other != word and other in word for other in words))
+
+
 @dataclass(frozen=True)
 class _Patterns:
     source_line: re.Pattern[str]
@@ -360,7 +366,7 @@ def _patterns() -> _Patterns:
             # `……干部。来源/某某网`: unbracketed, after a sentence's end.
             rf"|(?<=[。！？!?”」])\s*(?:{source_labels})\s*[:：/／]\s*[^\s:：/／，,。()（）]{{2,20}}\s*$"
         ),
-        source_labels=tuple(vocab["source_labels"]),
+        source_labels=_cores(vocab["source_labels"]),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
             r"(?<=[。！？!?”」])\s*[\u4e00-\u9fff]{2,10}[(（][a-z0-9.-]+\.(?:com|cn|net|org|tw|hk)[)）]\s*$"
@@ -3015,6 +3021,7 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
 _ITEM_NUMBER = re.compile(
     r"(?:^|(?<=[。！？!?”」]))\s*(?P<number>\d{1,2})(?:\s?(?=[\u4e00-\u9fff“《「])|\s(?=[A-Za-z]))"
 )
+_DIGIT = re.compile(r"\d")  # what every `_ITEM_NUMBER` holds
 ROUNDUP_MIN_ITEMS = 3
 ITEM_TITLE_MAX_CHARS = 40
 
@@ -3026,6 +3033,8 @@ def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
     expected = 1
     cuts: dict[int, list[int]] = {}
     for position, line in enumerate(lines):
+        if not _DIGIT.search(line.text):
+            continue  # the cheap test first: no number, no item
         for found in _ITEM_NUMBER.finditer(line.text):
             number = int(found.group("number"))
             if number != expected or (number == 1 and found.start() > 0):
@@ -3101,7 +3110,9 @@ def _split_dated_items(lines: list[_Line]) -> list[_Line]:
     one sentence: each entry becomes a line of its own."""
     out: list[_Line] = []
     for line in lines:
-        starts = [found.start() for found in _DATED_ITEM.finditer(line.text)]
+        # the cheap test first: each entry's date holds two slashes
+        many = line.text.count("/") >= 2 * DATED_LIST_MIN_ITEMS
+        starts = [found.start() for found in _DATED_ITEM.finditer(line.text)] if many else []
         if len(starts) < DATED_LIST_MIN_ITEMS:
             out.append(line)
             continue
@@ -3967,8 +3978,13 @@ def _blank_outside(text: str, keep: list[tuple[int, int]]) -> str:
     cursor = 0
     for start, end in sorted(keep):
         if start > cursor:
-            out.append(re.sub(r"[^\n]", " ", text[cursor:start]))
+            out.append(_spaces_for(text[cursor:start]))
         out.append(text[max(start, cursor) : end])
         cursor = max(cursor, end)
-    out.append(re.sub(r"[^\n]", " ", text[cursor:]))
+    out.append(_spaces_for(text[cursor:]))
     return "".join(out)
+
+
+def _spaces_for(text: str) -> str:
+    """`text` with every character but a newline turned into a space."""
+    return "\n".join(" " * len(part) for part in text.split("\n"))

@@ -8,12 +8,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsctl.article import (
+    _DATED_ITEM,
+    _DIGIT,
     _GLUED_BREAK,
+    _ITEM_NUMBER,
     SIGNATURE_ENDINGS,
     TAIL_WINDOW,
     _glued_breaks,
     _line_end_tails,
     _patterns,
+    _spaces_for,
 )
 
 WORDS = (
@@ -74,3 +78,22 @@ def test_the_examples_do_match() -> None:
     ]
     for pattern, *_ in _line_end_tails():
         assert any(pattern.search(line) for line in lines), pattern.pattern[:60]
+
+
+@given(st.text(alphabet="某\n \r\u3000a", max_size=20))
+def test_spaces_for_keeps_only_newlines(text: str) -> None:
+    import re
+
+    assert _spaces_for(text) == re.sub(r"[^\n]", " ", text)
+
+
+@given(st.text(alphabet="2019/1.３一。 ", max_size=40))
+@example("2019/1/2．某地。2019/1/3．某地。2019/1/4．某地")
+def test_a_line_with_dated_items_has_two_slashes_each(text: str) -> None:
+    assert text.count("/") >= 2 * len(_DATED_ITEM.findall(text))
+
+
+@given(st.text(alphabet="1２٣a。 某“", max_size=20))
+def test_a_numbered_item_holds_a_digit(text: str) -> None:
+    if _ITEM_NUMBER.search(text):
+        assert _DIGIT.search(text)

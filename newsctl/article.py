@@ -15,7 +15,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -162,6 +162,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _cores(words: list[str]) -> tuple[str, ...]:
+    """The words that hold no other of `words` (`来源` of `文章来源`): a text holding one of
+    `words` holds one of these."""
+    return tuple(word for word in words if not any(other != word and other in word for other in words))
+
+
 @dataclass(frozen=True)
 class _Patterns:
     source_line: re.Pattern[str]
@@ -192,6 +198,7 @@ class _Patterns:
     marker_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     closing_prompt: re.Pattern[str]
     source_tail: re.Pattern[str]
+    source_labels: tuple[str, ...]  # one of them is in every source_tail match
     site_tail: re.Pattern[str]
     closing_byline: re.Pattern[str]
     signature: re.Pattern[str]
@@ -237,6 +244,7 @@ class _Patterns:
     colon_label_heading: re.Pattern[str]
     closing_label: re.Pattern[str]
     marked_notice: re.Pattern[str]
+    page_chrome_label: re.Pattern[str]
 
 
 @cache
@@ -358,6 +366,7 @@ def _patterns() -> _Patterns:
             # `……干部。来源/某某网`: unbracketed, after a sentence's end.
             rf"|(?<=[。！？!?”」])\s*(?:{source_labels})\s*[:：/／]\s*[^\s:：/／，,。()（）]{{2,20}}\s*$"
         ),
+        source_labels=_cores(vocab["source_labels"]),
         # `…泪。鲜果网(xaniguo.com)`: a site named with its domain closes a repost.
         site_tail=re.compile(
             r"(?<=[。！？!?”」])\s*[\u4e00-\u9fff]{2,10}[(（][a-z0-9.-]+\.(?:com|cn|net|org|tw|hk)[)）]\s*$"
@@ -577,6 +586,7 @@ def _patterns() -> _Patterns:
             rf"(?:{_alternation(vocab['notice_marks'])})[^。！？!?\n]{{0,60}}?"
             rf"(?:{_alternation(vocab['boilerplate_kinds']['copyright'])})"
         ),
+        page_chrome_label=re.compile(rf"\s*(?:{_alternation(vocab['page_chrome_labels'])})\s*[:：]"),
     )
 
 
@@ -697,6 +707,8 @@ _GLUED_BREAK = re.compile(
     r"|(?<=[。！？])(?=[(（]记者[\u4e00-\u9fff·]{2,3}[)）])"
     r"|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{2}[)）])(?=\S)|(?<=[。！？][(（]记者[\u4e00-\u9fff·]{3}[)）])(?=\S)"
 )
+# Every break above is a run of spaces or sits next to `(记者`: where neither occurs, none does.
+_SPACE = re.compile(r"\s")
 # A neighbour link glued between paragraphs, set off by runs of spaces.
 _GLUED_NEIGHBOUR_LINK = re.compile(r"(^\s*|\s+)[上下]一[篇页]\s*[:：]\s*\S{1,40}?(\s+|\s*$)")
 GLUED_MIN_CHARS = 80  # shorter lines are headlines and credits, whose spaces are their own
@@ -744,12 +756,27 @@ def _neighbour_link_breaks(line: _Line, cleaned: CleanedText) -> list[tuple[int,
     return found
 
 
+def _glued_breaks(text: str) -> Iterator[re.Match[str]]:
+    """`_GLUED_BREAK`'s matches in `text`, looked for only from where one can start: the
+    first space, or the bracket before the first `记者` (its lookbehinds still see before)."""
+    starts = []
+    space = _SPACE.search(text)
+    if space:
+        starts.append(space.start())
+    reporter = text.find("记者")
+    if reporter >= 0:
+        starts.append(max(reporter - 1, 0))
+    if not starts:
+        return iter(())
+    return _GLUED_BREAK.finditer(text, min(starts))
+
+
 def _split_glued(line: _Line, cleaned: CleanedText, *, indented: bool) -> list[_Line]:
     """`indented`: the page indents paragraphs with ideographic spaces."""
     links = _neighbour_link_breaks(line, cleaned) if "一篇" in line.text or "一页" in line.text else []
     if len(line.text) < GLUED_MIN_CHARS and not links:
         return [line]
-    breaks = sorted([found.span() for found in _GLUED_BREAK.finditer(line.text)] + links)
+    breaks = sorted([found.span() for found in _glued_breaks(line.text)] + links)
     if indented and " " in line.text:
         breaks = sorted(breaks + _indent_breaks(line, cleaned))
     pieces = []
@@ -883,6 +910,9 @@ def _name_role_credits() -> re.Pattern[str]:
     return re.compile(rf"^(?:[^。！？\n]{{0,16}}?(?:{roles})\s*)?{credit}(?:\s+{credit}){{0,3}}$")
 
 
+_NUMBERED_PICTURE = re.compile(r"[(（]?图\s*\d{1,2}(?:[)）]|\s*[:：])")  # `图1:…`, `(图5)`
+
+
 def _is_caption(line: str) -> bool:
     """Photo captions: `图为…`, `▲…`, `图1:…`, `(图5)`, a line pointing down at its
     picture (`孩子摔倒在地▼`), or a line ending in a photo credit (`记者 X 摄`)."""
@@ -893,7 +923,7 @@ def _is_caption(line: str) -> bool:
     return bool(
         patterns.caption_prefix.match(stripped)
         or patterns.caption_credit.search(stripped[-24:])
-        or re.match(r"[(（]?图\s*\d{1,2}(?:[)）]|\s*[:：])", stripped)
+        or _NUMBERED_PICTURE.match(stripped)
         or stripped.endswith(("▼", "↓", "⬇"))
     )
 
@@ -1777,6 +1807,26 @@ CLOSING_LINES = 3  # the last body lines where a page's closing credits are look
 TAIL_WINDOW = 240  # characters: longer than any glued tail a pattern below can match
 
 
+@cache
+def _line_end_tails() -> tuple[tuple[re.Pattern[str], str, str, str, tuple[str, ...]], ...]:
+    """The tails looked for at the end of every line, in order: pattern, role, kind, and what
+    any match needs (tests/test_article_prechecks.py): the line's last character among
+    `endings` (each pattern ends in a bracket, before `\\s*$` on a stripped line), one of
+    `words` in the window. A line without them is not searched; empty: no such test."""
+    patterns = _patterns()
+    return (
+        (patterns.source_tail, "boilerplate", "source_line", "", patterns.source_labels),
+        (patterns.site_tail, "boilerplate", "source_line", ")）", ()),
+        (patterns.closing_byline, "byline", "byline", ")）〕】]", ()),
+        (patterns.related_tail, "boilerplate", "related_links", ")）]】", ()),
+        (patterns.credit_tail, "boilerplate", "photo_credit", ")）", ()),
+        (patterns.credit_byline, "byline", "byline", "", tuple(_SLASHES)),
+    )
+
+
+SIGNATURE_ENDINGS = ")）"  # a closing signature's bracket: the last character of any match
+
+
 def _tail_cut(line: _Line, *, is_last: bool, closing: bool = False) -> tuple[int, str, str] | None:
     """Where a glued tail starts in `line.text`, with its role and kind. `closing`: one of the
     last body lines, where a page's closing credits, contacts and links are looked for too."""
@@ -1784,29 +1834,27 @@ def _tail_cut(line: _Line, *, is_last: bool, closing: bool = False) -> tuple[int
     text = line.text.rstrip()
     if not text:
         return None
-    candidates: list[tuple[re.Pattern[str], str, str]] = [
-        (patterns.source_tail, "boilerplate", "source_line"),
-        (patterns.site_tail, "boilerplate", "source_line"),
-        (patterns.closing_byline, "byline", "byline"),
-        (patterns.related_tail, "boilerplate", "related_links"),
-        (patterns.credit_tail, "boilerplate", "photo_credit"),
-        (patterns.credit_byline, "byline", "byline"),
-    ]
     window = max(0, len(text) - TAIL_WINDOW)
-    if text[-1] in ")）】]" or text[-1].isdigit():
+    tail = text[window:]
+    last = text[-1]
+    candidates: list[tuple[re.Pattern[str], str, str]] = [
+        (pattern, role, kind)
+        for pattern, role, kind, endings, words in _line_end_tails()
+        if (not endings or last in endings) and (not words or any(map(tail.__contains__, words)))
+    ]
+    if last in ")）】]" or last.isdigit():
         # `……减少。(数据宝 周某)(责任编辑: X)`: the editor's tag first, then what it closed.
         candidates.insert(0, (patterns.editor_tail, "byline", "byline"))
-    tail = text[window:]
     if "来自" in tail:
         candidates.append((patterns.forum_source, "boilerplate", "source_line"))
     candidates += [
         (pattern, kind if kind in ("byline", "title") else "boilerplate", kind)
         for kind, pattern, words in patterns.glued_tails
-        if any(word in tail for word in words)
+        if any(map(tail.__contains__, words))
     ]
     if closing and patterns.closing_tail_words.search(tail):
         candidates.append((patterns.closing_tails, "", ""))  # the role and kind: the group that matched
-    if is_last:
+    if is_last and last in SIGNATURE_ENDINGS:
         candidates.append((patterns.signature, "byline", "byline"))
         if text.endswith((")", "）")):
             candidates.append((patterns.source_signature, "boilerplate", "source_line"))
@@ -2135,13 +2183,12 @@ def _time_line_related() -> re.Pattern[str]:
 def _mark_page_chrome(lines: list[_Line]) -> None:
     """A portal page's `责任编辑:` or `文章关键词:` line closes the story: the
     keyword list, feedback and save buttons and ads after it are page chrome."""
-    labels = _alternation(load_json("article.json")["page_chrome_labels"])
+    page_chrome_label = _patterns().page_chrome_label
     start = next(
         (
             position
             for position, line in enumerate(lines)
-            if re.match(rf"\s*(?:{labels})\s*[:：]", line.text)
-            and any(other.role == "body" for other in lines[:position])
+            if page_chrome_label.match(line.text) and any(other.role == "body" for other in lines[:position])
         ),
         None,
     )
@@ -2974,6 +3021,7 @@ def _split_inline_notes(lines: list[_Line]) -> list[_Line]:
 _ITEM_NUMBER = re.compile(
     r"(?:^|(?<=[。！？!?”」]))\s*(?P<number>\d{1,2})(?:\s?(?=[\u4e00-\u9fff“《「])|\s(?=[A-Za-z]))"
 )
+_DIGIT = re.compile(r"\d")  # what every `_ITEM_NUMBER` holds
 ROUNDUP_MIN_ITEMS = 3
 ITEM_TITLE_MAX_CHARS = 40
 
@@ -2985,6 +3033,8 @@ def _split_numbered_items(lines: list[_Line]) -> list[_Line]:
     expected = 1
     cuts: dict[int, list[int]] = {}
     for position, line in enumerate(lines):
+        if not _DIGIT.search(line.text):
+            continue  # the cheap test first: no number, no item
         for found in _ITEM_NUMBER.finditer(line.text):
             number = int(found.group("number"))
             if number != expected or (number == 1 and found.start() > 0):
@@ -3060,7 +3110,9 @@ def _split_dated_items(lines: list[_Line]) -> list[_Line]:
     one sentence: each entry becomes a line of its own."""
     out: list[_Line] = []
     for line in lines:
-        starts = [found.start() for found in _DATED_ITEM.finditer(line.text)]
+        # the cheap test first: each entry's date holds two slashes
+        many = line.text.count("/") >= 2 * DATED_LIST_MIN_ITEMS
+        starts = [found.start() for found in _DATED_ITEM.finditer(line.text)] if many else []
         if len(starts) < DATED_LIST_MIN_ITEMS:
             out.append(line)
             continue
@@ -3926,8 +3978,13 @@ def _blank_outside(text: str, keep: list[tuple[int, int]]) -> str:
     cursor = 0
     for start, end in sorted(keep):
         if start > cursor:
-            out.append(re.sub(r"[^\n]", " ", text[cursor:start]))
+            out.append(_spaces_for(text[cursor:start]))
         out.append(text[max(start, cursor) : end])
         cursor = max(cursor, end)
-    out.append(re.sub(r"[^\n]", " ", text[cursor:]))
+    out.append(_spaces_for(text[cursor:]))
     return "".join(out)
+
+
+def _spaces_for(text: str) -> str:
+    """`text` with every character but a newline turned into a space."""
+    return "\n".join(" " * len(part) for part in text.split("\n"))

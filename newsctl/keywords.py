@@ -112,6 +112,10 @@ COMMON_WORD_WEIGHT = 0.6
 # the title lines, is as often a mis-cut (恶状全, 手往) or a predicate (毫发无损) as a term; it
 # weighs this share of its score.
 GUESSED_ONCE_WEIGHT = 0.5
+# A common noun that mostly ends longer terms (产业 of 北斗产业) weighs this much more (on top of
+# COMMON_WORD_WEIGHT); only words among the best so many scores are looked at.
+HEAD_WEIGHT = 0.6
+HEADS_LOOKED_AT = 15
 # A lower-case Latin word said this often (not in a URL), and no pinyin, is a brand or acronym (iphone).
 LOWER_LATIN_MIN_MENTIONS = 2
 PINYIN_MAX_SYLLABLE = 6  # letters: zhuang, shuang
@@ -1275,6 +1279,7 @@ def extract_keywords(
     merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
     _damp_guessed_once(doc, scores, named)
+    _damp_heads(doc, scores, named)
     chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
         return []
@@ -1323,6 +1328,32 @@ def _damp_guessed_once(doc: _Doc, scores: dict[str, float], named: set[str]) -> 
     for term in once:
         if term not in titles and term not in named and text.count(term) == 1:
             scores[term] *= GUESSED_ONCE_WEIGHT
+
+
+def _damp_heads(doc: _Doc, scores: dict[str, float], named: set[str]) -> None:
+    """A common noun that most of its mentions ends a longer term, after two different words
+    at least (产业 of 北斗产业 and 卫星导航产业, 中心 of 科创中心 and 科学中心), is the kind of
+    thing the story is about, not the thing: it weighs HEAD_WEIGHT of its score, so the longer
+    terms come first. Only words among the HEADS_LOOKED_AT best scores are looked at; names
+    keep their weight."""
+    count = doc.word_count
+    common = [
+        term for term in doc.vocabulary.common.intersection(count) if count[term] > 1 and term in scores
+    ]
+    if not common:
+        return
+    values = sorted(scores.values(), reverse=True)  # in C
+    cutoff = values[HEADS_LOOKED_AT - 1] if len(values) >= HEADS_LOOKED_AT else 0.0
+    tokens, codes, entries = doc.tokens, doc.codes, doc.lexicon
+    for term in common:
+        if scores[term] < cutoff or term in named:
+            continue
+        if entries.get(term, _NO_ENTRY)[0] in _NAME_TAGS:
+            continue
+        starts = [start for start in doc.starts(term) if start >= 2]  # token indexes + 1
+        heads = [tokens[start - 2] for start in starts if codes[start - 2] in _PART_CODES]
+        if len(heads) >= 2 and 2 * len(heads) > len(starts) and len(set(heads)) >= 2:
+            scores[term] *= HEAD_WEIGHT
 
 
 def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:

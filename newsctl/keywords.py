@@ -112,6 +112,13 @@ COMMON_WORD_WEIGHT = 0.6
 # the title lines, is as often a mis-cut (恶状全, 手往) or a predicate (毫发无损) as a term; it
 # weighs this share of its score.
 GUESSED_ONCE_WEIGHT = 0.5
+# A common noun that mostly ends longer terms (产业 of 北斗产业) weighs this much more (on top of
+# COMMON_WORD_WEIGHT); only words among the best so many scores are looked at.
+HEAD_WEIGHT = 0.6
+HEADS_LOOKED_AT = 15
+# A lower-case Latin word said this often (not in a URL), and no pinyin, is a brand or acronym (iphone).
+LOWER_LATIN_MIN_MENTIONS = 2
+PINYIN_MAX_SYLLABLE = 6  # letters: zhuang, shuang
 MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyond the tail's below
 # A term said once and weighing under this share of the article's best is the tail of the ranking, not
 # a tag: one mention in the body of a story whose leader is said about ten times (救援, 已达 under
@@ -120,6 +127,11 @@ MIN_RELATIVE_WEIGHT = 0.0  # default --min-weight: no cut-off of the user's beyo
 TAIL_SHARE = 0.1
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# A lower-case Latin word stands alone unless these touch it: part of a longer word, a URL,
+# path, e-mail, entity or code.
+_LOWER_LATIN_WORD = re.compile(r"[a-z]{3,}")
+_LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&#./@:_%=?-")
+_LATIN_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./@:_%=?;(-")
 _DIGIT = re.compile(r"[0-9０-９]")
 _UPPER = re.compile(r"[A-Z]")
 _NUMERIC = re.compile(r"^[\d.,%:/\-+年月日号时分秒万亿千百十零一二三四五六七八九两〇几多余第半]+$")
@@ -194,6 +206,62 @@ def boilerplate() -> frozenset[str]:
 
     outlets = load_json("article.json").get("outlets", [])
     return load_word_list("keyword_boilerplate.txt") | frozenset(outlets)
+
+
+@cache
+def _pinyin_syllables() -> frozenset[str]:
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_pinyin.txt")
+
+
+@cache
+def _latin_non_terms() -> frozenset[str]:
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_latin_words.txt")
+
+
+def _is_pinyin(word: str) -> bool:
+    """`word` splits wholly into pinyin syllables (qingming, zhongguo, chu)."""
+    syllables = _pinyin_syllables()
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(word[start:end] in syllables for start in ends if end - start <= PINYIN_MAX_SYLLABLE):
+            ends.add(end)
+    return len(word) in ends
+
+
+def _is_latin_term_word(word: str) -> bool:
+    """A lower-case Latin word that may be a brand or acronym: three letters or more, no
+    pinyin, no English function word or web residue (the, nbsp, https)."""
+    return (
+        _LOWER_LATIN_WORD.fullmatch(word) is not None
+        and word not in _latin_non_terms()
+        and not _is_pinyin(word)
+    )
+
+
+def _lower_latin_terms(text: str, words: Iterable[str]) -> list[str]:
+    """Of `words` (lower-case Latin that may be terms, see _is_latin_term_word), those the text
+    says at least LOWER_LATIN_MIN_MENTIONS times outside URLs, e-mails and entities, once at
+    least next to a Han character (iphone, cognex, apec, oled): sources that lower-case all
+    Latin write brands and acronyms so. Words of English sentences quoted whole (talk to me
+    in english) touch no Han character."""
+    terms = []
+    for word in words:
+        mentions, beside_han, width = 0, False, len(word)
+        start = text.find(word)
+        while start >= 0:
+            end = start + width
+            before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+            if before not in _LATIN_BEFORE and after not in _LATIN_AFTER:
+                mentions += 1
+                beside_han = beside_han or bool(_HAN.match(before) or _HAN.match(after))
+            start = text.find(word, end)
+        if mentions >= LOWER_LATIN_MIN_MENTIONS and beside_han:
+            terms.append(word)
+    return terms
 
 
 @dataclass(frozen=True)
@@ -470,6 +538,7 @@ class _Vocabulary:
         self.common: set[str] = set()  # candidates as common as the words of any report (经济, 技术)
         self.unsure: set[str] = set()  # candidates jieba lacks (no tag, no IDF) or tags l
         self.measured: set[str] = set()  # words that start with a measure word (成民众, 日晚)
+        self.lower: set[str] = set()  # lower-case Latin words that may be terms (iphone; not https, chu)
 
     def codes_of(self, tokens: list[str], segmenter: Segmenter) -> str:
         """The class letters of the tokens, one each, classifying (one dictionary query) the
@@ -482,11 +551,20 @@ class _Vocabulary:
             self.common.clear()
             self.unsure.clear()
             self.measured.clear()
+            self.lower.clear()
         try:
             return "".join(map(codes.__getitem__, tokens))  # in C; a KeyError means an unseen word
         except KeyError:
             self._learn(set(tokens).difference(codes), segmenter)
         return "".join(map(codes.__getitem__, tokens))
+
+    def add_latin_terms(self, words: list[str], segmenter: Segmenter) -> None:
+        """Dictionary entries for lower-case Latin words an article makes terms (iphone): the
+        dictionary lacks them (tag eng, no IDF), so they weigh jieba's median IDF."""
+        median = self.median = segmenter.lexicon.ensure_open()
+        for word in words:
+            self.entries.setdefault(word, ("eng", None))
+            self.idf.setdefault(word, median)
 
     def _learn(self, words: set[str], segmenter: Segmenter) -> None:
         """Classify words never seen: first by what no POS tag changes (punctuation,
@@ -517,6 +595,8 @@ class _Vocabulary:
                     latin.append(word)
                 else:
                     codes[word] = _OTHER
+                    if _is_latin_term_word(word):
+                        self.lower.add(word)
             elif is_number(word):
                 codes[word] = _OTHER  # 70周年, 259项, 三月: numbers, with or without a measure word
             else:
@@ -678,6 +758,12 @@ class _Doc:
         if set_terms:
             # an unknown word starting with 一 reads as a mis-cut; these were said as one unit
             codes = _as_candidates(tokens, codes, set_terms)
+        if vocabulary.lower and not vocabulary.lower.isdisjoint(tokens):
+            # lower-case Latin is coded as pinyin or URL pieces; a repeated brand or acronym is a term
+            terms = _lower_latin_terms(article.text, vocabulary.lower.intersection(tokens))
+            if terms:
+                vocabulary.add_latin_terms(terms, segmenter)
+                codes = _as_candidates(tokens, codes, terms, only=_OTHER)
         # The article's own outlet, reporters and photographers are gaps, not candidates nor phrase parts.
         furniture = [
             index
@@ -1193,6 +1279,7 @@ def extract_keywords(
     merged = _gather_names(doc, scores, segmenter, span_pieces, countries, named)
     _damp_common_words(doc, scores)
     _damp_guessed_once(doc, scores, named)
+    _damp_heads(doc, scores, named)
     chosen = _select(doc, scores, top, span_pieces, countries)
     if not chosen:
         return []
@@ -1241,6 +1328,32 @@ def _damp_guessed_once(doc: _Doc, scores: dict[str, float], named: set[str]) -> 
     for term in once:
         if term not in titles and term not in named and text.count(term) == 1:
             scores[term] *= GUESSED_ONCE_WEIGHT
+
+
+def _damp_heads(doc: _Doc, scores: dict[str, float], named: set[str]) -> None:
+    """A common noun that most of its mentions ends a longer term, after two different words
+    at least (产业 of 北斗产业 and 卫星导航产业, 中心 of 科创中心 and 科学中心), is the kind of
+    thing the story is about, not the thing: it weighs HEAD_WEIGHT of its score, so the longer
+    terms come first. Only words among the HEADS_LOOKED_AT best scores are looked at; names
+    keep their weight."""
+    count = doc.word_count
+    common = [
+        term for term in doc.vocabulary.common.intersection(count) if count[term] > 1 and term in scores
+    ]
+    if not common:
+        return
+    values = sorted(scores.values(), reverse=True)  # in C
+    cutoff = values[HEADS_LOOKED_AT - 1] if len(values) >= HEADS_LOOKED_AT else 0.0
+    tokens, codes, entries = doc.tokens, doc.codes, doc.lexicon
+    for term in common:
+        if scores[term] < cutoff or term in named:
+            continue
+        if entries.get(term, _NO_ENTRY)[0] in _NAME_TAGS:
+            continue
+        starts = [start for start in doc.starts(term) if start >= 2]  # token indexes + 1
+        heads = [tokens[start - 2] for start in starts if codes[start - 2] in _PART_CODES]
+        if len(heads) >= 2 and 2 * len(heads) > len(starts) and len(set(heads)) >= 2:
+            scores[term] *= HEAD_WEIGHT
 
 
 def _tfidf_scores(doc: _Doc, table: IdfTable | None) -> dict[str, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Generator
 from functools import cache
 from typing import Any
 
@@ -673,6 +674,28 @@ def _noun_phrase(
 
     Returns the list of words it must know first when `tags` lacks one that decides the match:
     the caller looks the words of every figure up together and asks again."""
+    return _step(_noun_phrase_steps(side, chars, tags, open_edge))
+
+
+#: a reading that stops where it lacks words: it yields the words it must know first and goes
+#: on from there once the caller has put their tags in the dictionary it reads; its result is
+#: the value of the StopIteration that ends it
+_Steps = Generator[list[str], None, str | None]
+
+
+def _step(steps: _Steps) -> str | list[str] | None:
+    """Runs a reading on to the next words it lacks (a list) or to its end (its result)."""
+    try:
+        return next(steps)
+    except StopIteration as done:
+        result: str | None = done.value
+        return result
+
+
+def _noun_phrase_steps(side: str, chars: str, tags: dict[str, str | None], open_edge: bool = False) -> _Steps:
+    """_noun_phrase as a reading that resumes: where `tags` lacks a word that decides the match,
+    it yields the words it must know and goes on from the same place once they are in `tags`
+    (the caller looks the words of every figure up together; nothing is read twice)."""
     news = _news_vocab()
     heads, modifiers, longest = news["head_tags"], news["modifier_tags"], news["max_word"]
     words: list[tuple[str, str | None]] = []
@@ -690,7 +713,7 @@ def _noun_phrase(
             for k in (4, 3, 2)
             if len(chars) >= k
         ):  # (only when a verbal noun or a generic head ends the text: 进出口|总额)
-            found = _noun_phrase(f"before_verbal:{inner}", chars, tags, open_edge)
+            found = yield from _noun_phrase_steps(f"before_verbal:{inner}", chars, tags, open_edge)
             if found is not None:
                 return found
     if after:
@@ -724,7 +747,8 @@ def _noun_phrase(
             tag = tags.get(cand, _UNKNOWN)
             if tag is _UNKNOWN:
                 cands = [chars[pos : pos + k] if after else chars[pos - k : pos] for k in sizes]
-                return [c for c in cands if c not in tags]
+                yield [c for c in cands if c not in tags]
+                tag = tags[cand]
             if tag is not None:
                 word = cand
                 break
@@ -735,7 +759,8 @@ def _noun_phrase(
             for cand in stems:
                 tag = tags.get(cand, _UNKNOWN)
                 if tag is _UNKNOWN:
-                    return [c for c in stems if c not in tags]
+                    yield [c for c in stems if c not in tags]
+                    tag = tags[cand]
                 if tag:
                     stem = cand
                     break
@@ -749,7 +774,8 @@ def _noun_phrase(
             single = chars[pos]
             tag = tags.get(single, _UNKNOWN)
             if tag is _UNKNOWN:
-                return [single]
+                yield [single]
+                tag = tags[single]
             if single in _counted_vocab()["forward_word_numerals"]:
                 tag = None  # (两位数增长: 数 and 零 start words, they are no nouns alone)
             next_tag = None
@@ -761,7 +787,7 @@ def _noun_phrase(
                     following = [chars[pos + 1 : pos + 1 + k] for k in (4, 3, 2) if pos + 1 + k <= n_chars]
                     lacking = [c for c in crossing + following if c not in tags]
                     if lacking:
-                        return lacking
+                        yield lacking
                     next_word = next((c for c in following if tags[c] is not None), "")
                     next_tag = tags[next_word] if next_word else None
                     if any(tags[c] is not None for c in crossing):
@@ -786,7 +812,8 @@ def _noun_phrase(
                 single = chars[pos] if after else chars[pos - 1]
                 tag = tags.get(single, _UNKNOWN)
                 if tag is _UNKNOWN:
-                    return [single]
+                    yield [single]
+                    tag = tags[single]
                 if tag in heads:
                     open_edge = True
                     n_chars = pos if after else len(chars) - pos
@@ -855,7 +882,8 @@ def _noun_phrase(
             if stop_tag is _NO_WORD:
                 next_tag = tags.get(chars[end], _UNKNOWN)
                 if next_tag is _UNKNOWN:
-                    return [chars[end]]
+                    yield [chars[end]]
+                    next_tag = tags[chars[end]]
             if next_tag not in news["after_single_noun_tags"] and not (
                 side == "after_age" and next_tag in news["after_age_next_tags"]
             ):
@@ -865,7 +893,8 @@ def _noun_phrase(
         cross = words[-1][0][-1] + inner
         tag = tags.get(cross, _UNKNOWN)
         if tag is _UNKNOWN:
-            return [cross]
+            yield [cross]
+            tag = tags[cross]
         if tag is not None:
             return None
     start = len(chars) - read
@@ -875,7 +904,8 @@ def _noun_phrase(
         pair = chars[start - 2 : start]
         tag = tags.get(pair, _UNKNOWN)
         if tag is _UNKNOWN:
-            return [pair]
+            yield [pair]
+            tag = tags[pair]
         if tag is None and _is_han(pair[0]):
             return None
     if (
@@ -893,7 +923,8 @@ def _noun_phrase(
         whole = stop_word + words[0][0]
         tag = tags.get(whole, _UNKNOWN)
         if tag is _UNKNOWN:
-            return [whole]
+            yield [whole]
+            tag = tags[whole]
         if tag in heads and len(chars) - start + 2 <= _vocab().counted_max:
             words[0] = (whole, tag)
             start -= 2
@@ -905,7 +936,7 @@ def _noun_phrase(
         cands = [chars[start - 1] + first[0], first[1:]]
         lacking = [c for c in cands if len(c) >= 2 and c not in tags]
         if lacking:
-            return lacking
+            yield lacking
         if tags[cands[0]] is not None:
             if len(cands[1]) >= 2 and tags[cands[1]] in heads:
                 words[0] = (cands[1], tags[cands[1]])
@@ -926,7 +957,8 @@ def _noun_phrase(
         cross = words[-1][0][-1] + chars[pos]
         tag = tags.get(cross, _UNKNOWN)
         if tag is _UNKNOWN:
-            return [cross]
+            yield [cross]
+            tag = tags[cross]
         if tag is not None:
             words.pop()
     phrase = "".join([w for w, _ in words])
@@ -971,7 +1003,8 @@ _READ_WHEN_REACHED = frozenset(
 def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     """`counted` of every figure: the noun phrase of the first of its spans that has one.  The
     words that the figures lack are looked up in the dictionary together, then those figures
-    are read again (a few rounds for a text while _tag_memo fills, one once it is full)."""
+    read on (a few rounds for a text while _tag_memo fills, one once it is full): a noun phrase
+    reading goes on from where it stopped, the other readings are made again."""
     _back_char_run()  # (compiled with the vocabulary by the first text, not by the first figure that
     _forward_char_run()  # has a noun near it)
     out: list[str | None] = [None] * len(qs)
@@ -981,7 +1014,9 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     ends_before = [0]  # ends_before[i]: the furthest end of the first i figures
     for _start, end in bounds:
         ends_before.append(max(ends_before[-1], end))
-    pending = []
+    # (figure, its spans from the one being read, the noun phrase reading of that span that
+    # stopped for words the dictionary had to give, or None)
+    pending: list[tuple[int, list[tuple[str, str, bool]], _Steps | None]] = []
     change_nouns = _counted_vocab()["change_nouns"]
     fallback: dict[int, str] = {}
     lows = [0] * len(qs)
@@ -990,13 +1025,16 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
         lo = lows[k] = min(ends_before[at], q.start)
         hi = starts[at + 1] if at + 1 < len(starts) else len(text)
         if spans := _counted_spans(text, q, lo, max(hi, q.end)):
-            pending.append((k, spans))
+            pending.append((k, spans, None))
     while pending:
         wanted: set[str] = set()
-        waiting: list[tuple[int, list[tuple[str, str, bool]]]] = []
-        for k, spans in pending:
+        waiting: list[tuple[int, list[tuple[str, str, bool]], _Steps | None]] = []
+        for k, spans, stopped in pending:
             for at, (side, chars, open_edge) in enumerate(spans):
-                if side in ("after_run", "after_phrase", "role_before", "after_clause", "after_quote"):
+                steps = stopped if at == 0 else None
+                if steps is not None:
+                    pass  # (the noun phrase reading of this span goes on where it stopped)
+                elif side in ("after_run", "after_phrase", "role_before", "after_clause", "after_quote"):
                     found = (
                         _short_run(chars, open_edge, _tag_memo)
                         if side == "after_run"
@@ -1010,13 +1048,13 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                     )
                     if type(found) is list:
                         wanted.update(found)
-                        waiting.append((k, spans[at:]))
+                        waiting.append((k, spans[at:], None))
                         break
                     if found:
                         out[k] = found  # type: ignore[assignment]
                         break
                     continue
-                if side in _READ_WHEN_REACHED:  # (the readings that cost work are made when reached)
+                elif side in _READ_WHEN_REACHED:  # (the readings that cost work are made when reached)
                     if side == "word":
                         out[k] = chars
                         break
@@ -1040,11 +1078,13 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
                             out[k] = named
                             break
                         continue
-                found = _noun_phrase(side, chars, _tag_memo, open_edge)
+                if steps is None:
+                    steps = _noun_phrase_steps(side, chars, _tag_memo, open_edge)
+                found = _step(steps)
                 if type(found) is list:
                     wanted.update(found)
                     # the spans before it have no phrase, whatever the dictionary adds: not again
-                    waiting.append((k, spans[at:]))
+                    waiting.append((k, spans[at:], steps))
                     break
                 if found:
                     if found in change_nouns and qs[k].unit == "%":
@@ -1061,6 +1101,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
             return [None] * len(qs)  # no dictionary: no `counted`
         if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
             _tag_memo.clear()  # bounded memory; the waiting figures ask again for what they lose
+            waiting = [(k, spans, None) for k, spans, _steps in waiting]  # (from the start)
         _tag_memo.update(looked_up)
         fixes = _counted_vocab()["tag_fixes"]
         _tag_memo.update({w: fixes[w] for w in fixes.keys() & looked_up.keys()})

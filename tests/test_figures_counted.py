@@ -193,3 +193,45 @@ def test_table_context_marks_the_figure_at_its_span(tmp_path: Path, text: str, m
     result = CliRunner().invoke(cli, ["figures", "-f", "markdown", str(path)], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     assert marked in result.stdout
+
+
+# made-up text next to a figure, read from the dictionary with nothing known at first
+_RESUME_CASES = [
+    ("before", "今年全省粮食总产量", True),
+    ("before", "最大功率", False),
+    ("before", "腐败和作风问题", True),
+    ("before", "少数民族居民", True),
+    ("before:平", "每天平", True),
+    ("before_money", "全年进出口总额", True),
+    ("before_money", "县里罚款", False),
+    ("before_verbal", "公司营业额", True),
+    ("after", "车正在路口等候", True),
+    ("after", "同志参加了会议", False),
+    ("after", "城市，", False),
+    ("after", "大手术", True),
+    ("after", "子2女", False),
+    ("after_event", "列车每日往返", True),
+    ("after_age", "离休干部张某某", True),
+]
+
+
+@pytest.mark.parametrize(("side", "chars", "open_edge"), _RESUME_CASES)
+def test_noun_phrase_resumed_reads_as_read_again(side: str, chars: str, open_edge: bool) -> None:
+    """counted_all lets a noun phrase reading that lacked words go on where it stopped once they
+    are looked up: the same phrase as reading the text again from the start with what is known."""
+    from newsctl.figures import _lexicon_tags
+    from newsctl.figures_counted import _noun_phrase, _noun_phrase_steps, _step
+
+    again: dict[str, str | None] = {}
+    rounds_again = 0
+    while type(found_again := _noun_phrase(side, chars, again, open_edge)) is list:
+        rounds_again += 1
+        again.update(_lexicon_tags(set(found_again)) or {})
+    resumed: dict[str, str | None] = {}
+    steps = _noun_phrase_steps(side, chars, resumed, open_edge)
+    rounds = 0
+    while type(found := _step(steps)) is list:
+        rounds += 1
+        resumed.update(_lexicon_tags(set(found)) or {})
+    assert found == found_again
+    assert rounds == rounds_again and resumed == again  # the same words asked for, in as many rounds

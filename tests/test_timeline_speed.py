@@ -39,3 +39,44 @@ def test_prefilter_after_is_what_the_shapes_say() -> None:
                         nxt = _union(nxt, b)
             expected.append((key, nxt))
         assert [(key, nxt) for key, nxt, _ in prefilter.after(ch)] == expected, ch
+
+
+def test_pair_scan_finds_the_positions_its_alternation_does() -> None:
+    """`_pair_rx` checks a first and a second character of any pair before its alternation: that
+    pre-check rejects no position the alternation accepts, over every pair trigger, each with
+    every character that follows some trigger, a digit, a space and the end of the text."""
+    from newsctl.timeline.scan import _class_source, _is_pair_trigger, _pair_rx, _trigger_conditions
+
+    pairs = {
+        ch: n
+        for ch, (run, n, _, _) in _trigger_conditions().items()
+        if n is not None and _is_pair_trigger(run, n)
+    }
+    assert pairs
+    plain = re.compile("|".join("%s(?=[%s])" % (re.escape(ch), _class_source(n)) for ch, n in pairs.items()))
+    nexts = set().union(*(n[0] for n in pairs.values())) | set(pairs) | {"1", " ", "的", "年"}
+    rx = _pair_rx()
+    for first in pairs:
+        for text in [first] + [first + nxt for nxt in sorted(nexts)]:
+            assert (rx.match(text) is not None) == (plain.match(text) is not None), text
+    text = "全国人民在国庆节前后去世界各地，国家与国际组织；入冬以来Q3季度。" * 2
+    assert [m.start() for m in rx.finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
+def test_prefilter_builds_once_per_set_of_patterns_with_the_same_result() -> None:
+    """`_Prefilter.for_key` builds each set of patterns once: what it gives for a key is what the
+    build gives for that key's patterns."""
+    from newsctl.timeline.prefilter import _Prefilter
+
+    patterns = [("a", r"\d+年"), ("b", r"\d+月"), ("c", r"今年"), ("d", r"[今明]天")]
+    built: list[list[str]] = []
+
+    def build(keys: list[str]) -> tuple[str, ...]:
+        built.append(keys)
+        return tuple(keys)
+
+    pf = _Prefilter(patterns, build)
+    for key in ["10年", "12年", "2年", "3月", "45月", "今年", "今天", "明天", "今日", "x"]:
+        fresh = _Prefilter(patterns, tuple)
+        assert pf.for_key(key) == fresh.for_key(key), key
+    assert len(built) == len({tuple(b) for b in built})

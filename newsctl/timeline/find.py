@@ -14,7 +14,7 @@ from newsctl.timeline.model import TimeMatch, _Cand, _safe_date, unknown_year_va
 from newsctl.timeline.patterns import _CN, _title_quote_nouns
 from newsctl.timeline.prefilter import _RUN_OF
 from newsctl.timeline.resolve import UNKNOWN_VALUE
-from newsctl.timeline.scan import _applicable, _entries, _pair_rx, _scan_rx
+from newsctl.timeline.scan import _applicable, _entries, _scan_rx
 
 
 def find_times(
@@ -41,24 +41,16 @@ def find_times(
     if printed is not None:
         p._start_on_dateline_day(printed[1], printed[2])
     s = p.s
-    search = _scan_rx().search
     entries_for = _entries().for_key
     neg = p.neg
     cands: list[_Cand] = []
-    # the pair triggers' positions, found in one pass (`_pair_rx`), merged in order with the scan's
-    pairs = list(map(re.Match.start, _pair_rx().finditer(s)))
-    pairs.append(len(s))
-    next_pair = 0
     pos = 0
-    m = search(s, 0)
-    while True:
-        if m is not None and m.start() < pos:
-            m = search(s, pos)
-        while pairs[next_pair] < pos:
-            next_pair += 1
-        i = pairs[next_pair] if m is None else min(pairs[next_pair], m.start())
-        if i == len(s):
-            break
+    # every position worth a look, pair triggers included (`_scan_rx`), in one pass; a hit inside
+    # an expression found before (pos moved past it) is skipped
+    for m in _scan_rx().finditer(s):
+        i = m.start()
+        if i < pos:
+            continue
         pos = i + 1
         if i:  # never start inside a number
             prev, ch = s[i - 1], s[i]
@@ -71,7 +63,7 @@ def find_times(
         if i in neg:
             continue
         key = s[i : i + 2]  # `_prefilter_key`, with the end of a number known from the scan
-        if key[0] in _RUN_OF and m is not None:  # a number: a scan hit (pair triggers are none)
+        if key[0] in _RUN_OF:  # a number (pair triggers are none)
             run_end = m.start("run_end")
             key += s[run_end : run_end + 1]
         expressions = _applicable(entries_for(key), s, i)

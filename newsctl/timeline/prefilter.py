@@ -234,6 +234,7 @@ class _Prefilter(Generic[_K, _R]):
         self._build = build
         self._by_char: dict[str, list[tuple[_K, _Chars, _Chars]]] = {}
         self._by_key: dict[str, _R] = {}
+        self._built: dict[tuple[int, ...], _R] = {}  # `_build` of each list of patterns, by their ids
         self._candidates: dict[str, list[int]] | None = None
         self._by_category: dict[frozenset[Any], list[int]] = {}  # patterns that begin with \d …
 
@@ -314,14 +315,19 @@ class _Prefilter(Generic[_K, _R]):
         # `_has(nexts, nxt) and _has(exits, end)`, spelled out: this runs for every new key
         nxt_categories = _categories_of(nxt) if nxt else frozenset()
         end_categories = _categories_of(end) if end else frozenset()
-        return self._build(
-            [
-                k
-                for k, nexts, exits in self.after(key[0])
-                if (nexts is None or (nxt and (nxt in nexts[0] or not nexts[1].isdisjoint(nxt_categories))))
-                and (exits is None or (end and (end in exits[0] or not exits[1].isdisjoint(end_categories))))
-            ]
-        )
+        ks = [
+            k
+            for k, nexts, exits in self.after(key[0])
+            if (nexts is None or (nxt and (nxt in nexts[0] or not nexts[1].isdisjoint(nxt_categories))))
+            and (exits is None or (end and (end in exits[0] or not exits[1].isdisjoint(end_categories))))
+        ]
+        # many keys (10年, 12月, 2日 ...) let the same patterns through: built once per list,
+        # known by the patterns' identities (a compiled regex hashes its whole code)
+        ids = tuple(map(id, ks))
+        built = self._built.get(ids)
+        if built is None:
+            built = self._built[ids] = self._build(ks)
+        return built
 
 
 def _prefilter_key(s: str, i: int, run_end: int | None = None) -> str:

@@ -97,17 +97,30 @@ def _is_pair_trigger(run: int | None, nexts: _Chars) -> bool:
     return run is None and nexts is not None and not nexts[1] and len(nexts[0]) <= _PAIR_NEXTS_MAX
 
 
+def _pair_source() -> str:
+    """The pair triggers (`_PAIR_NEXTS_MAX`) as one regex source: a first character followed by a
+    second character of any pair, checked by a class for every character, then the alternation of
+    the pairs, which sre tries one alternative after another (most first characters, 国 全 世 ...,
+    are not followed by a second character of any pair).  A match is one character long."""
+    pairs = {
+        ch: nexts
+        for ch, (run, nexts, _, _) in _trigger_conditions().items()
+        if nexts is not None and _is_pair_trigger(run, nexts)
+    }
+    alternatives = ["%s(?=[%s])" % (re.escape(ch), _class_source(nexts)) for ch, nexts in pairs.items()]
+    firsts: frozenset[str] = frozenset(pairs)
+    seconds: frozenset[str] = frozenset().union(*(nexts[0] for nexts in pairs.values()))
+    return "[%s](?=[%s])(?<=%s)" % (
+        _class_source((firsts, frozenset())),
+        _class_source((seconds, frozenset())),
+        "|".join(alternatives),
+    )
+
+
 @functools.cache
 def _pair_rx() -> re.Pattern[str]:
-    """The positions `find_times` examines at the pair triggers (`_PAIR_NEXTS_MAX`): one
-    alternation of character pairs, searched once per text."""
-    alternatives = [
-        "%s(?=[%s])" % (re.escape(ch), _class_source(nexts))
-        for ch, (run, nexts, _, _) in _trigger_conditions().items()
-        if _is_pair_trigger(run, nexts)
-    ]
-    # each alternative begins with its character, so that the search skips to those in C
-    return re.compile("|".join(alternatives))
+    """The positions of the pair triggers alone (`_scan_rx` finds them with the others)."""
+    return re.compile(_pair_source())
 
 
 @functools.cache
@@ -121,7 +134,8 @@ def _scan_rx() -> re.Pattern[str]:
     for ch, condition in _trigger_conditions().items():
         if not _is_pair_trigger(condition[0], condition[1]):
             groups.setdefault(condition, []).append(ch)
-    alternatives = []
+    # the pair triggers first: a character that begins no pair fails their class at once
+    alternatives = [_pair_source()]
     for (run, nexts, exits, inside_rules), chars in groups.items():
         cls = "[%s]" % _class_source((frozenset(chars), frozenset()))
         alternative = cls
@@ -139,6 +153,7 @@ def _scan_rx() -> re.Pattern[str]:
             alternative += "(?![^%s])" % _class_source(nexts)
         alternatives.append(alternative)
     every = frozenset(c for chars in groups.values() for c in chars)
+    every |= {ch for ch, (run, nexts, _, _) in _trigger_conditions().items() if _is_pair_trigger(run, nexts)}
     # and where a number beginning there ends, for `_Prefilter.at`
     runs = "|".join("(?<=[{0}])[{0}]*".format(_class_source((run, frozenset()))) for run in _RUNS)
     return re.compile(

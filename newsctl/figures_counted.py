@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Generator
+from collections.abc import Collection, Generator
 from functools import cache
 from typing import Any
 
@@ -1256,6 +1256,15 @@ def _name_after_de(text: str, qs: list[_Quantity], out: list[str | None]) -> Non
             out[k] = "".join(w for w, _t in words)
 
 
+def _clause_start(text: str, end: int, low: int, stops: Collection[str]) -> int:
+    """Where the clause that ends at `end` starts: after the last stop character before it, and not
+    before `low` (the reach of a subject reading, or the figure before it)."""
+    i = end
+    while i > low and text[i - 1] not in stops:
+        i -= 1
+    return i
+
+
 def _name_acronym_subjects(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
     """GDP增长5%, CPI同比上涨0.2%: a percentage or an amount of money that nothing names, whose
     clause before it is an acronym in Latin capitals and then only words of its predicate
@@ -1265,10 +1274,7 @@ def _name_acronym_subjects(text: str, qs: list[_Quantity], out: list[str | None]
     for k, q in enumerate(qs):
         if out[k] is not None or q.kind not in ("percent", "money"):
             continue
-        start = max(lows[k], q.start - vocab["subject_reach"])
-        i = q.start
-        while i > start and text[i - 1] not in stops:
-            i -= 1
+        i = _clause_start(text, q.start, max(lows[k], q.start - vocab["subject_reach"]), stops)
         clause = text[i : q.start]
         subject = _strip_predicate(clause)
         if subject == clause:
@@ -1335,10 +1341,7 @@ def _name_unknown_subjects(text: str, qs: list[_Quantity], out: list[str | None]
     for k, q in enumerate(qs):
         if out[k] is not None or q.kind != "percent":
             continue
-        start = max(lows[k], q.start - vocab["subject_reach"])
-        i = q.start
-        while i > start and text[i - 1] not in stops:
-            i -= 1
+        i = _clause_start(text, q.start, max(lows[k], q.start - vocab["subject_reach"]), stops)
         clause = text[i : q.start]
         subject = _strip_predicate(clause)
         predicate = clause[len(subject) :]

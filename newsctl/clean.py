@@ -58,17 +58,19 @@ _FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]")
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII forms to ASCII. Only the matches are touched: a
-    translate() would look up every character of the article."""
-    return _FULL_WIDTH_RE.sub(_fold_one, text)
-
-
-def _fold_one(match: re.Match[str]) -> str:
-    return chr(ord(match.group()) - 0xFEE0)
+    """Full-width ASCII forms to ASCII. A translate() would look up every character
+    of the article, a sub() with a function calls Python once per match (a news
+    article has dozens of full-width digits and colons); one str.replace per
+    distinct full-width character found does the work in C. The replacements are
+    ASCII, outside the folded range, so their order does not matter."""
+    for char in set(_FULL_WIDTH_RE.findall(text)):
+        text = text.replace(char, chr(ord(char) - 0xFEE0))
+    return text
 
 
 _CLAUSE_PUNCTUATION = frozenset("，：；！？（）／")
 _HAN_RE = re.compile(f"[{_HAN}]")
+_NON_HAN_RUN_RE = re.compile(f"[^{_HAN}]+")
 _TONE_MARKS = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ",
     "aaaaeeeeiiiioooouuuuvvvv",
@@ -215,11 +217,22 @@ def _readings_of(char: str) -> str | None:
     if len(char) != 1:
         return None
     table = _readings_table()
-    at = table.find(f"\n{char}\t")
-    if at < 0:
-        return None
-    start = at + 3
-    return table[start : table.index("\n", start)]
+    # The lines are sorted by character: a binary search over the text, where a
+    # str.find scanned the 0.7 MB table (about 0.7 ms a character, a quarter of
+    # cleaning the corpus). `lo` is always the start of a line, `hi` the start of
+    # a line or the end of the table.
+    lo, hi = 1, len(table)
+    while lo < hi:
+        start = table.rfind("\n", lo - 1, (lo + hi) // 2) + 1
+        end = table.index("\n", start)
+        here = table[start]
+        if here == char:
+            return table[start + 2 : end]
+        if here < char:
+            lo = end + 1
+        else:
+            hi = start
+    return None
 
 
 def _normalise_syllable(syllable: str) -> str:
@@ -252,7 +265,7 @@ def detect_script(folded: str, simplified: str) -> str:
     """simplified | traditional | mixed, from how many Han characters OpenCC changed."""
     if folded == simplified:
         return "simplified"  # nothing changed: the common case, decided without a per-character loop
-    han = len(_HAN_RE.findall(folded))
+    han = _han_count(folded)
     if han == 0:
         return "simplified"
     ratio = _changed_characters(folded, simplified) / han
@@ -261,6 +274,13 @@ def detect_script(folded: str, simplified: str) -> str:
     if ratio >= 0.06:
         return "traditional"
     return "mixed"
+
+
+def _han_count(text: str) -> int:
+    """How many Han characters `text` has: what is left once the runs of other
+    characters are cut out (a findall built a one-character string per Han
+    character, about 20 % of cleaning a Traditional article)."""
+    return len(_NON_HAN_RUN_RE.sub("", text))
 
 
 def _changed_characters(before: str, after: str) -> int:

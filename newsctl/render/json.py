@@ -14,10 +14,23 @@ _C1_IN_JSON = {code: f"\\u{code:04x}" for code in range(0x80, 0xA0)}
 _C1 = re.compile("[\x80-\x9f]")
 
 
+# `json.dumps(obj, ensure_ascii=False, indent=..., separators=...)`, made once rather
+# than per document, and without the check for circular references: the records'
+# `to_dict()` build fresh trees, which cannot hold a cycle, and the check kept a
+# dict of every container's id.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
+_INDENTED = json.JSONEncoder(ensure_ascii=False, check_circular=False, indent=2, separators=(",", ": "))
+
+
 def dump_json(obj: Any, indent: int | None = None) -> str:
-    text = json.dumps(
-        obj, ensure_ascii=False, indent=indent, separators=(",", ": ") if indent else (",", ":")
-    )
+    if indent is None:
+        text = _COMPACT.encode(obj)
+    elif indent == 2:
+        text = _INDENTED.encode(obj)
+    else:
+        text = json.dumps(
+            obj, ensure_ascii=False, indent=indent, separators=(",", ": ") if indent else (",", ":")
+        )
     # translate() looks every character up; most documents have no C1 control at all.
     return text.translate(_C1_IN_JSON) if _C1.search(text) else text
 

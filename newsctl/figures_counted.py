@@ -475,6 +475,8 @@ def _counted_vocab() -> dict[str, Any]:
     """The rules of data/figures_counted.json."""
     data: dict[str, Any] = load_json("figures_counted.json")
     respectively = data["respectively"]
+    acronym = data["acronym_subject"]
+    acronym_letters = "[A-Z]{%d,%d}" % (int(acronym["min_letters"]), int(acronym["max_letters"]))
     return {
         "tag_fixes": {k: v for k, v in data["tag_fixes"].items() if not k.startswith("_")},
         "amount_verbs": dict(data["amount_verbs"]),
@@ -578,11 +580,8 @@ def _counted_vocab() -> dict[str, Any]:
             % re.escape("".join(data["score_ratio"]["joiners"]))
         ).match,
         "ratio_noun_endings": tuple(data["score_ratio"]["noun_endings"]),
-        "acronym_search": re.compile(
-            "(?<![A-Za-z0-9])[A-Z]{%d,%d}$"
-            % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
-        ).search,
-        "acronym_clause_stops": frozenset(data["acronym_subject"]["clause_stops"]),
+        "acronym_search": re.compile("(?<![A-Za-z0-9])" + acronym_letters + "$").search,
+        "acronym_clause_stops": frozenset(acronym["clause_stops"]),
         "elided_changes": _by_length(data["elided_subject"]["change_words"]),
         "elided_joiners": frozenset(data["elided_subject"]["joiners"]),
         "elided_max": int(data["elided_subject"]["max_chars"]),
@@ -600,10 +599,7 @@ def _counted_vocab() -> dict[str, Any]:
         "latin_subject": re.compile(
             "(?<![A-Za-z0-9])[A-Za-z]{%d,}$" % int(data["unknown_subject"]["latin_min"])
         ).search,
-        "acronym_match": re.compile(
-            "[A-Z]{%d,%d}(?![A-Za-z0-9])"
-            % (int(data["acronym_subject"]["min_letters"]), int(data["acronym_subject"]["max_letters"]))
-        ).match,
+        "acronym_match": re.compile(acronym_letters + "(?![A-Za-z0-9])").match,
         "agent_verbs": frozenset(data["agent_verbs"]),
         "de_max_words": int(data["after_de"]["max_words"]),
         "de_window": int(data["after_de"]["window"]),

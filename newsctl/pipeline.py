@@ -167,8 +167,10 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
         script=cleaned.script,
         line=raw.line,
         metadata=Metadata(
-            title=raw.title if raw.title is not None else article.title,  # a record's own title, as given
-            source=raw.source if raw.source is not None else article.source,
+            # A record's own title and source are metadata like any other: cleaned and
+            # Simplified (the contract); only a blank one is passed on as given.
+            title=article.title if raw.title or raw.title is None else raw.title,
+            source=article.source if raw.source or raw.source is None else raw.source,
             published=article.published_iso(),
             dateline=article.dateline,
             reporters=tuple(article.reporters),

@@ -721,10 +721,12 @@ def test_cli_csv_export(tmp_path: Path) -> None:
     result = newsctl("summary", str(path), "-f", "jsonl", "--encoding", "gbk")
     (document,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert document["id"] == f"{path}:2"
-    assert (document["metadata"]["title"], document["metadata"]["published"]) == ("標題", "2021-07-08")
+    assert (document["metadata"]["title"], document["metadata"]["published"]) == ("标题", "2021-07-08")
 
 
-def test_cli_record_title_is_returned_as_given(tmp_path: Path) -> None:
+def test_cli_record_title_and_source_are_metadata_in_simplified(tmp_path: Path) -> None:
+    # The contract shows every metadata value cleaned and in Simplified Chinese,
+    # a record's own title and source included.
     path = write(
         tmp_path / "a.jsonl",
         jsonl({"id": "a", "text": TRADITIONAL, "title": "區公所 說明", "source": "青溪時報"}),
@@ -732,7 +734,7 @@ def test_cli_record_title_is_returned_as_given(tmp_path: Path) -> None:
     (document,) = [
         json.loads(line) for line in newsctl("summary", str(path), "-f", "jsonl").stdout.splitlines()
     ]
-    assert (document["metadata"]["title"], document["metadata"]["source"]) == ("區公所 說明", "青溪時報")
+    assert (document["metadata"]["title"], document["metadata"]["source"]) == ("区公所 说明", "青溪时报")
 
 
 @pytest.mark.parametrize(

@@ -3659,9 +3659,44 @@ def _mark_headings(body: list[_Line]) -> None:
             and not _DATED_ITEM.match(stripped)
             and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
         )
-        if unpunctuated_heading or (
+        if (unpunctuated_heading and not _qa_label().match(stripped)) or (
             is_inner and _is_colon_label_heading(stripped, body[position - 1].text, body[position + 1].text)
         ):
+            line.role = "heading"
+    _mark_question_subheads(body)
+
+
+QUESTION_SUBHEAD_MAX_CHARS = 40  # an interview's question set as a subheading may run past HEADING_MAX_CHARS
+QUESTION_SUBHEADS_MIN = 2  # one lone question is a rhetorical paragraph; a run of them is the layout
+
+
+@cache
+def _qa_label() -> re.Pattern[str]:
+    """`问：`, `答：`, `Q:`: a speaker's label opening a line of an interview's transcript."""
+    return re.compile(rf"(?:{_alternation(load_json('article.json')['qa_labels'])})\s*[:：]")
+
+
+def _mark_question_subheads(body: list[_Line]) -> None:
+    """An interview laid out as questions, each a one-sentence line alone between a paragraph's end
+    and the longer answer under it (`城市怎样对待外来工？`): the questions are its subheadings, when
+    the page does it at least twice. A labelled question (`问：…？`, `记者：…？`) is the
+    transcript's body; so is a quoted one (`“怎么办？”`)."""
+    found: list[_Line] = []
+    for position in range(1, len(body) - 1):
+        stripped = body[position].text.strip()
+        if (
+            stripped[-1:] in "？?"
+            and len(stripped) <= QUESTION_SUBHEAD_MAX_CHARS
+            and not re.search(r"[。！？!?]", stripped[:-1])
+            and stripped[0] not in '“「"『‘'
+            and not re.search(r"[:：]", stripped[:COLON_LABEL_PARAGRAPH_LABEL_ZONE])
+            and _ends_sentence(body[position - 1].text.strip())
+        ):
+            after = body[position + 1].text.strip()
+            if len(after) > len(stripped) and after[-1:] not in "？?":
+                found.append(body[position])
+    if len(found) >= QUESTION_SUBHEADS_MIN:
+        for line in found:
             line.role = "heading"
 
 

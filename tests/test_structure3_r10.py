@@ -1,0 +1,50 @@
+"""Structure rules of session r10 (issue 18): an interview's question lines, made-up pages of the
+shapes met in the corpus."""
+
+from __future__ import annotations
+
+from newsctl.article import Article, article_blocks, parse_article
+from newsctl.read import RawDocument
+
+
+def parse(text: str, title: str | None = None) -> Article:
+    return parse_article(RawDocument("t", "t", text=text, title=title))
+
+
+def kinds(article: Article) -> list[tuple[str, str]]:
+    return [(block.kind, (block.text or "").strip()) for block in article_blocks(article, with_text=True)]
+
+
+INTERVIEW = (
+    "本报讯 近日，某县文化馆馆长接受了本报采访，谈到乡村书屋的建设情况。\n"
+    "为什么要在每个村都建书屋？\n"
+    "村里的孩子放学后没有地方去，书屋既能看书，也能写作业，家长也放心。\n"
+    "书屋的书从哪里来？\n"
+    "一部分是县财政采购的，一部分是社会捐赠的，每季度更换一批。\n"
+)
+
+
+def test_question_lines_standing_between_answers_are_headings() -> None:
+    assert parse(INTERVIEW).printed_headings() == ["为什么要在每个村都建书屋？", "书屋的书从哪里来？"]
+
+
+def test_one_lone_question_line_stays_body() -> None:
+    text = INTERVIEW.split("书屋的书从哪里来？")[0] + "书屋办得好不好，村民说了算。\n"
+    article = parse(text)
+    assert article.printed_headings() == []
+    assert ("body", "为什么要在每个村都建书屋？") in kinds(article)
+
+
+def test_labelled_and_quoted_questions_are_body() -> None:
+    text = (
+        "本报讯 近日，本报记者专访了某市科技局局长李某，谈及当地创新产业的发展。\n"
+        "记者：今年全市科技投入有哪些变化？\n"
+        "李某：今年全市研发投入比上年增长了一成多，重点投向新能源和生物医药。\n"
+        "问：企业最关心的审批流程会怎样简化\n"
+        "答：我们把审批时间从二十个工作日压缩到了七个工作日，同时推行网上办理。\n"
+        "“下一步还有什么打算？”\n"
+        "李某说，会继续优化营商环境，让更多企业愿意落户本市。\n"
+    )
+    article = parse(text)
+    assert article.printed_headings() == []
+    assert ("body", "问：企业最关心的审批流程会怎样简化") in kinds(article)

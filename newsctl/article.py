@@ -2352,6 +2352,36 @@ def _mark_caption_headings(lines: list[_Line], text: str) -> None:
             and (_is_lone_credited_caption(line, after) or _is_caption_lead(line, after, text))
         ):
             line.role, line.kind = "boilerplate", "caption"
+    _mark_captions_like_captions(lines)
+
+
+CAPTION_HEADING_MAX_CHARS = 16  # a photo caption standing as a heading is short
+CAPTION_SUBJECT_CHARS = 4  # `执行干警…`: the opening a page's captions share
+
+
+def _mark_captions_like_captions(lines: list[_Line]) -> None:
+    """A page captions its photos in one voice: a short line standing as a heading that opens
+    with the same subject as a caption on the page (`执行干警勘察现场` under `4月24日，执行干警
+    张贴清场公告`) is another photo's caption, and so is a short line right next to it with no
+    paragraph between (the next photo's)."""
+    subjects = set()
+    for line in lines:
+        if line.kind == "caption":
+            scene = re.sub(r"^[^,，。]{0,14}[日天时][,，]", "", line.text.strip())
+            if len(scene) >= CAPTION_SUBJECT_CHARS:
+                subjects.add(scene[:CAPTION_SUBJECT_CHARS])
+    if not subjects:
+        return
+    run: list[_Line] = []  # the headings standing together, with no paragraph between
+    for position in range(len(lines) + 1):
+        if position < len(lines) and lines[position].role == "heading":
+            run.append(lines[position])
+            continue
+        if any(head.text.strip()[:CAPTION_SUBJECT_CHARS] in subjects for head in run):
+            for head in run:
+                if len(head.text.strip()) <= CAPTION_HEADING_MAX_CHARS:
+                    head.role, head.kind = "boilerplate", "caption"
+        run = []
 
 
 def _is_lone_credited_caption(line: _Line, credit: _Line) -> bool:

@@ -48,3 +48,26 @@ def test_labelled_and_quoted_questions_are_body() -> None:
     article = parse(text)
     assert article.printed_headings() == []
     assert ("body", "问：企业最关心的审批流程会怎样简化") in kinds(article)
+
+
+COURT_PAGE = (
+    "某县法院日前成功执结一起厂房腾退案，申请人拿回了被长期占用的厂房。\n"
+    "被执行人拒不搬离，执行法官多次上门做工作，但对方一直以各种理由拖延。\n"
+    "5月12日，执行干警张贴腾退公告\n"
+    "执行法官随后约谈了被执行人，讲明拒不履行的法律后果，并给出最后期限。\n"
+    "执行干警清点现场物品\n"
+    "仓库内堆满废旧设备\n"
+    "期限届满后，法院依法组织强制腾退，现场秩序良好，厂房当天交还申请人。\n"
+)
+
+
+def test_short_lines_opening_like_the_pages_caption_are_captions() -> None:
+    article = parse(COURT_PAGE)
+    assert article.printed_headings() == []
+    assert ("caption", "执行干警清点现场物品") in kinds(article)
+    assert ("caption", "仓库内堆满废旧设备") in kinds(article)
+
+
+def test_a_subheading_not_opening_like_a_caption_stays_a_heading() -> None:
+    text = COURT_PAGE.replace("执行干警清点现场物品\n仓库内堆满废旧设备\n", "强制腾退依法进行\n")
+    assert parse(text).printed_headings() == ["强制腾退依法进行"]

@@ -3689,11 +3689,31 @@ def _mark_headings(body: list[_Line]) -> None:
             and not _DATED_ITEM.match(stripped)
             and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
         )
-        if (unpunctuated_heading and not _qa_label().match(stripped)) or (
+        if (
+            unpunctuated_heading and not _qa_label().match(stripped) and not _is_broken_sentence(stripped)
+        ) or (
             is_inner and _is_colon_label_heading(stripped, body[position - 1].text, body[position + 1].text)
         ):
             line.role = "heading"
     _mark_question_subheads(body)
+
+
+HEADING_MAX_COMMAS = 1  # `抗诉，终获改判`; `先来看看，某某，…是什么`: a sentence that lost its end
+
+
+@cache
+def _sentence_opener() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(load_json('article.json')['sentence_openers'])})[,，]")
+
+
+def _is_broken_sentence(stripped: str) -> bool:
+    """An unpunctuated short line that is a sentence, not a subheading: one opening on a
+    connective and its comma (`不仅如此，在视频中`), or one of several comma-parted clauses
+    with no label before them (`情况六:…，…，…` is a numbered subheading)."""
+    return bool(
+        _sentence_opener().match(stripped)
+        or (len(re.findall(r"[,，]", stripped)) > HEADING_MAX_COMMAS and not re.search(r"[:：]", stripped))
+    )
 
 
 QUESTION_SUBHEAD_MAX_CHARS = 40  # an interview's question set as a subheading may run past HEADING_MAX_CHARS

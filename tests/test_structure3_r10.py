@@ -71,3 +71,16 @@ def test_short_lines_opening_like_the_pages_caption_are_captions() -> None:
 def test_a_subheading_not_opening_like_a_caption_stays_a_heading() -> None:
     text = COURT_PAGE.replace("执行干警清点现场物品\n仓库内堆满废旧设备\n", "强制腾退依法进行\n")
     assert parse(text).printed_headings() == ["强制腾退依法进行"]
+
+
+def test_unpunctuated_sentences_are_not_headings() -> None:
+    text = (
+        "某市地铁昨日公布了暴雨天气的应急预案，明确了各岗位的职责。\n"
+        "先来看看，车站工作人员，遇到积水倒灌时要做什么\n"
+        "值班站长负责指挥疏散，并向控制中心报告现场情况，必要时关闭出入口。\n"
+        "不仅如此，在预案中\n"
+        "还规定了列车司机在隧道内停车时的处置办法，以及与公交接驳的流程。\n"
+        "延误十五分钟启动接驳\n"
+        "接驳公交车将在出口外的指定地点等候乘客，免费送往附近各站。\n"
+    )
+    assert parse(text).printed_headings() == ["延误十五分钟启动接驳"]

@@ -3844,6 +3844,13 @@ def _take_dateline(line: _Line, article: Article) -> None:
     if names and all(looks_like_person(name) for name in names.group("names").split()):
         paren = names
         _add_reporters(article, "", names.group("names").split())
+    glued = _GLUED_LEDE_REPORTERS.match(text, end) if paren is None and value_end > value_start else None
+    if glued:
+        cut = _glued_lede_names(glued.group("run"), article.cleaned.text)
+        if cut:
+            names_end, reporters = cut
+            paren = re.compile(re.escape(text[end : glued.start("run") + names_end])).match(text[end:])
+            _add_reporters(article, "", reporters)
     if paren:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
@@ -3894,6 +3901,55 @@ def _take_bracket_outlet(inner: str, article: Article) -> None:
 
 # `（某报记者 X）` signing the story: its outlet, like a dateline's reporters' bracket, names the source.
 _BRACKETED_BYLINE = re.compile(r"\s*[(（【〔](?P<inner>[^()（）【】〔〕\n]{4,30})[)）】〕]\s*")
+
+
+# `某某社北京5月15日电记者张某某高某某部副部长……`: the reporters run into the lede, no bracket or space.
+_GLUED_LEDE_REPORTERS = re.compile(r"记者(?P<run>[\u4e00-\u9fff]{4,16})")
+GLUED_LEDE_NAMES_MAX = 10  # characters of up to three names
+STORY_WORD_CHARS = (4, 3, 2)  # how much of the lede's opening word the story repeats
+
+
+def _name_cut(head: str) -> list[str]:
+    """`张某某高某`: one to three surname-led names filling `head`; of several cuts, the one
+    whose first name is longest (three-character names are the most common)."""
+
+    def is_person(part: str) -> bool:
+        return looks_like_person(part) and _is_name(part)
+
+    cuts: list[list[str]] = [[head]] if is_person(head) else []
+    for first in range(2, len(head) - 1):
+        one, rest = head[:first], head[first:]
+        if is_person(one):
+            if is_person(rest):
+                cuts.append([one, rest])
+            cuts += [
+                [one, rest[:second], rest[second:]]
+                for second in range(2, len(rest) - 1)
+                if is_person(rest[:second]) and is_person(rest[second:])
+            ]
+    return max(cuts, key=lambda cut: len(cut[0])) if cuts else []
+
+
+def _glued_lede_names(run: str, text: str) -> tuple[int, list[str]] | None:
+    """Where the reporters' names end in a lede they run into: the one cut, into one to three
+    surname-led names, after which the lede opens on a word the story uses again (`某某部`),
+    while the names appear nowhere else. None when no cut, or more than one, reads so."""
+    best: list[tuple[int, int, list[str]]] = []
+    for length in range(2, min(GLUED_LEDE_NAMES_MAX, len(run) - 2) + 1):
+        names = _name_cut(run[:length])
+        if not names or any(text.count(name) > 1 for name in names):
+            continue
+        rest = run[length:]
+        word = next(
+            (size for size in STORY_WORD_CHARS if len(rest) >= size and text.count(rest[:size]) > 1), 0
+        )
+        if word:
+            best.append((word, length, names))
+    if not best:
+        return None
+    top = max(word for word, _, _ in best)
+    winners = [(length, names) for word, length, names in best if word == top]
+    return winners[0] if len(winners) == 1 else None
 
 
 _DISPATCH_NAMES = re.compile(

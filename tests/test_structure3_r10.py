@@ -84,3 +84,21 @@ def test_unpunctuated_sentences_are_not_headings() -> None:
         "接驳公交车将在出口外的指定地点等候乘客，免费送往附近各站。\n"
     )
     assert parse(text).printed_headings() == ["延误十五分钟启动接驳"]
+
+
+WIRE = (
+    "新华社北京3月5日电记者张小明高亮工信部5日发布数据显示，今年前两个月全国规模以上工业增加值同比增长。\n"
+    "工信部有关负责人表示，工业经济总体保持平稳，制造业投资增速加快。\n"
+)
+
+
+def test_reporters_run_into_a_wire_lede_are_cut_where_the_story_begins() -> None:
+    article = parse(WIRE)
+    assert article.reporters == ["张小明", "高亮"]
+    assert ("byline", "记者张小明高亮") in kinds(article)
+    assert any(kind == "body" and text.startswith("工信部5日发布") for kind, text in kinds(article))
+
+
+def test_no_cut_when_the_lede_opens_on_no_word_the_story_repeats() -> None:
+    article = parse(WIRE.replace("工信部有关负责人", "有关负责人"))
+    assert article.reporters == []

@@ -102,3 +102,13 @@ def test_reporters_run_into_a_wire_lede_are_cut_where_the_story_begins() -> None
 def test_no_cut_when_the_lede_opens_on_no_word_the_story_repeats() -> None:
     article = parse(WIRE.replace("工信部有关负责人", "有关负责人"))
     assert article.reporters == []
+
+
+def test_a_forwarding_prompt_over_the_copyright_line_is_a_share_prompt() -> None:
+    text = (
+        "某市今年新建了十二所幼儿园，新增学位三千多个，缓解了入园难问题。\n"
+        "市教育局表示，明年还将继续扩大学前教育资源。\n"
+        "觉得有用就转发给身边的朋友吧！\n"
+        "本文为原创，未经授权不得转载。\n"
+    )
+    assert ("share_prompt", "觉得有用就转发给身边的朋友吧！") in kinds(parse(text))

@@ -2531,12 +2531,18 @@ def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     if not article.doc.title:
         return None
     title = _cleaned_title(article.doc.title)
-    if len(title) < TITLE_MIN_CHARS or title not in text:
+    if len(title) < TITLE_MIN_CHARS or title.split()[0] not in text:
         # the pattern spells the title out, so re compiles it afresh for every article:
-        # only where the title is printed at all
+        # only where the title (its first part at least) is printed at all
         return None
     labels = _alternation(load_json("article.json")["title_labels"])
-    return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+    found = re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+    label = re.match(rf"\s*(?:{labels})\s*[:：]\s*", text) if found is None and " " in title else None
+    end = _printed_prefix_end(text[label.end() :], title) if label else None
+    if label and end:
+        # `原标题:某某怀表正在某地维修` for the record's `某某怀表 正在某地维修`: spaces aside
+        return re.compile(r"[\s\S]*").match(text, 0, label.end() + end)
+    return found
 
 
 _TITLE_RUBRIC = re.compile(r"^[【\[][^【】\[\]\s]{1,8}[】\]]\s*")

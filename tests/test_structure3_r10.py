@@ -112,3 +112,12 @@ def test_a_forwarding_prompt_over_the_copyright_line_is_a_share_prompt() -> None
         "本文为原创，未经授权不得转载。\n"
     )
     assert ("share_prompt", "觉得有用就转发给身边的朋友吧！") in kinds(parse(text))
+
+
+def test_a_labelled_title_printed_without_the_records_space_is_the_title() -> None:
+    text = (
+        "原标题:百年老钟送到南京修理三位老师傅接手某某讯某博物馆馆长亲自将老钟送到南京。\n"
+        "三位老师傅用了十天时间，让这座百年老钟重新走了起来。\n"
+    )
+    article = parse(text, title="百年老钟送到南京修理 三位老师傅接手")
+    assert ("title", "原标题:百年老钟送到南京修理三位老师傅接手") in kinds(article)

@@ -2527,22 +2527,26 @@ def _cleaned_title(title: str) -> str:
 
 def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     """`原标题：<the record's title>正文……`, `导语：<the record's title>……`: the headline
-    printed under a label, glued to the story; known by the record's title."""
+    printed under a label, glued to the story; known by the record's title, spaces aside
+    (`原标题:某某怀表正在某地维修` for the record's `某某怀表 正在某地维修`)."""
     if not article.doc.title:
         return None
-    title = _cleaned_title(article.doc.title)
-    if len(title) < TITLE_MIN_CHARS or title.split()[0] not in text:
-        # the pattern spells the title out, so re compiles it afresh for every article:
-        # only where the title (its first part at least) is printed at all
+    label = _title_label().match(text)  # the cheap test first: the label opens the line
+    if label is None:
         return None
-    labels = _alternation(load_json("article.json")["title_labels"])
-    found = re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
-    label = re.match(rf"\s*(?:{labels})\s*[:：]\s*", text) if found is None and " " in title else None
-    end = _printed_prefix_end(text[label.end() :], title) if label else None
-    if label and end:
-        # `原标题:某某怀表正在某地维修` for the record's `某某怀表 正在某地维修`: spaces aside
-        return re.compile(r"[\s\S]*").match(text, 0, label.end() + end)
-    return found
+    title = _cleaned_title(article.doc.title)
+    if len(title) < TITLE_MIN_CHARS:
+        return None
+    end = _printed_prefix_end(text[label.end() :], title)
+    return _WHOLE.match(text, 0, label.end() + end) if end else None
+
+
+_WHOLE = re.compile(r"[\s\S]*")  # a match for a span found by hand
+
+
+@cache
+def _title_label() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_alternation(load_json('article.json')['title_labels'])})\s*[:：]\s*")
 
 
 _TITLE_RUBRIC = re.compile(r"^[【\[][^【】\[\]\s]{1,8}[】\]]\s*")

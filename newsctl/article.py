@@ -2352,6 +2352,36 @@ def _mark_caption_headings(lines: list[_Line], text: str) -> None:
             and (_is_lone_credited_caption(line, after) or _is_caption_lead(line, after, text))
         ):
             line.role, line.kind = "boilerplate", "caption"
+    _mark_captions_like_captions(lines)
+
+
+CAPTION_HEADING_MAX_CHARS = 16  # a photo caption standing as a heading is short
+CAPTION_SUBJECT_CHARS = 4  # `执行干警…`: the opening a page's captions share
+
+
+def _mark_captions_like_captions(lines: list[_Line]) -> None:
+    """A page captions its photos in one voice: a short line standing as a heading that opens
+    with the same subject as a caption on the page (`执行干警勘察现场` under `4月24日，执行干警
+    张贴清场公告`) is another photo's caption, and so is a short line right next to it with no
+    paragraph between (the next photo's)."""
+    subjects = set()
+    for line in lines:
+        if line.kind == "caption":
+            scene = re.sub(r"^[^,，。]{0,14}[日天时][,，]", "", line.text.strip())
+            if len(scene) >= CAPTION_SUBJECT_CHARS:
+                subjects.add(scene[:CAPTION_SUBJECT_CHARS])
+    if not subjects:
+        return
+    run: list[_Line] = []  # the headings standing together, with no paragraph between
+    for position in range(len(lines) + 1):
+        if position < len(lines) and lines[position].role == "heading":
+            run.append(lines[position])
+            continue
+        if any(head.text.strip()[:CAPTION_SUBJECT_CHARS] in subjects for head in run):
+            for head in run:
+                if len(head.text.strip()) <= CAPTION_HEADING_MAX_CHARS:
+                    head.role, head.kind = "boilerplate", "caption"
+        run = []
 
 
 def _is_lone_credited_caption(line: _Line, credit: _Line) -> bool:
@@ -2497,16 +2527,26 @@ def _cleaned_title(title: str) -> str:
 
 def _labelled_title(text: str, article: Article) -> re.Match[str] | None:
     """`原标题：<the record's title>正文……`, `导语：<the record's title>……`: the headline
-    printed under a label, glued to the story; known by the record's title."""
+    printed under a label, glued to the story; known by the record's title, spaces aside
+    (`原标题:某某怀表正在某地维修` for the record's `某某怀表 正在某地维修`)."""
     if not article.doc.title:
         return None
-    title = _cleaned_title(article.doc.title)
-    if len(title) < TITLE_MIN_CHARS or title not in text:
-        # the pattern spells the title out, so re compiles it afresh for every article:
-        # only where the title is printed at all
+    label = _title_label().match(text)  # the cheap test first: the label opens the line
+    if label is None:
         return None
-    labels = _alternation(load_json("article.json")["title_labels"])
-    return re.match(rf"\s*(?:{labels})\s*[:：]\s*{re.escape(title)}", text)
+    title = _cleaned_title(article.doc.title)
+    if len(title) < TITLE_MIN_CHARS:
+        return None
+    end = _printed_prefix_end(text[label.end() :], title)
+    return _WHOLE.match(text, 0, label.end() + end) if end else None
+
+
+_WHOLE = re.compile(r"[\s\S]*")  # a match for a span found by hand
+
+
+@cache
+def _title_label() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_alternation(load_json('article.json')['title_labels'])})\s*[:：]\s*")
 
 
 _TITLE_RUBRIC = re.compile(r"^[【\[][^【】\[\]\s]{1,8}[】\]]\s*")
@@ -3659,9 +3699,64 @@ def _mark_headings(body: list[_Line]) -> None:
             and not _DATED_ITEM.match(stripped)
             and len(re.findall(r"[\u4e00-\u9fff]", stripped)) >= HEADING_MIN_HAN  # not `no.1`
         )
-        if unpunctuated_heading or (
+        if (
+            unpunctuated_heading and not _qa_label().match(stripped) and not _is_broken_sentence(stripped)
+        ) or (
             is_inner and _is_colon_label_heading(stripped, body[position - 1].text, body[position + 1].text)
         ):
+            line.role = "heading"
+    _mark_question_subheads(body)
+
+
+HEADING_MAX_COMMAS = 1  # `抗诉，终获改判`; `先来看看，某某，…是什么`: a sentence that lost its end
+
+
+@cache
+def _sentence_opener() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(load_json('article.json')['sentence_openers'])})[,，]")
+
+
+def _is_broken_sentence(stripped: str) -> bool:
+    """An unpunctuated short line that is a sentence, not a subheading: one opening on a
+    connective and its comma (`不仅如此，在视频中`), or one of several comma-parted clauses
+    with no label before them (`情况六:…，…，…` is a numbered subheading)."""
+    return bool(
+        _sentence_opener().match(stripped)
+        or (len(re.findall(r"[,，]", stripped)) > HEADING_MAX_COMMAS and not re.search(r"[:：]", stripped))
+    )
+
+
+QUESTION_SUBHEAD_MAX_CHARS = 40  # an interview's question set as a subheading may run past HEADING_MAX_CHARS
+QUESTION_SUBHEADS_MIN = 2  # one lone question is a rhetorical paragraph; a run of them is the layout
+
+
+@cache
+def _qa_label() -> re.Pattern[str]:
+    """`问：`, `答：`, `Q:`: a speaker's label opening a line of an interview's transcript."""
+    return re.compile(rf"(?:{_alternation(load_json('article.json')['qa_labels'])})\s*[:：]")
+
+
+def _mark_question_subheads(body: list[_Line]) -> None:
+    """An interview laid out as questions, each a one-sentence line alone between a paragraph's end
+    and the longer answer under it (`城市怎样对待外来工？`): the questions are its subheadings, when
+    the page does it at least twice. A labelled question (`问：…？`, `记者：…？`) is the
+    transcript's body; so is a quoted one (`“怎么办？”`)."""
+    found: list[_Line] = []
+    for position in range(1, len(body) - 1):
+        stripped = body[position].text.strip()
+        if (
+            stripped[-1:] in "？?"
+            and len(stripped) <= QUESTION_SUBHEAD_MAX_CHARS
+            and not re.search(r"[。！？!?]", stripped[:-1])
+            and stripped[0] not in '“「"『‘'
+            and not re.search(r"[:：]", stripped[:COLON_LABEL_PARAGRAPH_LABEL_ZONE])
+            and _ends_sentence(body[position - 1].text.strip())
+        ):
+            after = body[position + 1].text.strip()
+            if len(after) > len(stripped) and after[-1:] not in "？?":
+                found.append(body[position])
+    if len(found) >= QUESTION_SUBHEADS_MIN:
+        for line in found:
             line.role = "heading"
 
 
@@ -3759,6 +3854,13 @@ def _take_dateline(line: _Line, article: Article) -> None:
     if names and all(looks_like_person(name) for name in names.group("names").split()):
         paren = names
         _add_reporters(article, "", names.group("names").split())
+    glued = _GLUED_LEDE_REPORTERS.match(text, end) if paren is None and value_end > value_start else None
+    if glued:
+        cut = _glued_lede_names(glued.group("run"), article.cleaned.text)
+        if cut:
+            names_end, reporters = cut
+            paren = re.compile(re.escape(text[end : glued.start("run") + names_end])).match(text[end:])
+            _add_reporters(article, "", reporters)
     if paren:
         reporters_text += " " + text[end : end + paren.end()]
         article.dateline_byline_span = (line.start + end, line.start + end + paren.end())
@@ -3809,6 +3911,55 @@ def _take_bracket_outlet(inner: str, article: Article) -> None:
 
 # `（某报记者 X）` signing the story: its outlet, like a dateline's reporters' bracket, names the source.
 _BRACKETED_BYLINE = re.compile(r"\s*[(（【〔](?P<inner>[^()（）【】〔〕\n]{4,30})[)）】〕]\s*")
+
+
+# `某某社北京5月15日电记者张某某高某某部副部长……`: the reporters run into the lede, no bracket or space.
+_GLUED_LEDE_REPORTERS = re.compile(r"记者(?P<run>[\u4e00-\u9fff]{4,16})")
+GLUED_LEDE_NAMES_MAX = 10  # characters of up to three names
+STORY_WORD_CHARS = (4, 3, 2)  # how much of the lede's opening word the story repeats
+
+
+def _name_cut(head: str) -> list[str]:
+    """`张某某高某`: one to three surname-led names filling `head`; of several cuts, the one
+    whose first name is longest (three-character names are the most common)."""
+
+    def is_person(part: str) -> bool:
+        return looks_like_person(part) and _is_name(part)
+
+    cuts: list[list[str]] = [[head]] if is_person(head) else []
+    for first in range(2, len(head) - 1):
+        one, rest = head[:first], head[first:]
+        if is_person(one):
+            if is_person(rest):
+                cuts.append([one, rest])
+            cuts += [
+                [one, rest[:second], rest[second:]]
+                for second in range(2, len(rest) - 1)
+                if is_person(rest[:second]) and is_person(rest[second:])
+            ]
+    return max(cuts, key=lambda cut: len(cut[0])) if cuts else []
+
+
+def _glued_lede_names(run: str, text: str) -> tuple[int, list[str]] | None:
+    """Where the reporters' names end in a lede they run into: the one cut, into one to three
+    surname-led names, after which the lede opens on a word the story uses again (`某某部`),
+    while the names appear nowhere else. None when no cut, or more than one, reads so."""
+    best: list[tuple[int, int, list[str]]] = []
+    for length in range(2, min(GLUED_LEDE_NAMES_MAX, len(run) - 2) + 1):
+        names = _name_cut(run[:length])
+        if not names or any(text.count(name) > 1 for name in names):
+            continue
+        rest = run[length:]
+        word = next(
+            (size for size in STORY_WORD_CHARS if len(rest) >= size and text.count(rest[:size]) > 1), 0
+        )
+        if word:
+            best.append((word, length, names))
+    if not best:
+        return None
+    top = max(word for word, _, _ in best)
+    winners = [(length, names) for word, length, names in best if word == top]
+    return winners[0] if len(winners) == 1 else None
 
 
 _DISPATCH_NAMES = re.compile(

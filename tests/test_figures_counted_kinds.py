@@ -1,0 +1,59 @@
+"""Wrong kinds of `counted` (issue 21, third pass; docs/figures.md, "Wrong names"): an age names
+the person or nothing, a word of "per day / on average" alone names nothing, a generic head of a
+measure (规模, 数量, 金额, 人数) takes the word the text puts before it.  Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsctl.figures import find_figures
+
+
+def _counted(text: str) -> dict[str, str | None]:
+    return {text[f.start : f.end]: f.counted for f in find_figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # an age names the person whose age it is ...
+        ("她还要照顾75岁婆婆，很辛苦。", "75岁", "婆婆"),
+        ("村里有一名9岁男童走失。", "9岁", "男童"),
+        # ... and nothing when what follows is no person
+        ("他现年30岁视力良好的长子在外地打工。", "30岁", "长子"),
+        ("阿美现年22岁视力无碍，", "22岁", None),
+        ("我活到70岁身体还算硬朗。", "70岁", None),
+        ("青年组16岁以下组别的决赛今晚举行。", "16岁以下", None),
+        # ... a nickname after the person noun is cut
+        ("她8岁儿子小安每天帮忙做饭。", "8岁", "儿子"),
+    ],
+)
+def test_ages_name_people(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("本周全市客流累计3.2亿人次，日均4500万人次，同比增长6%。", "4500万人次", None),
+        ("近五年城镇新增就业年均800万人。", "800万人", None),
+    ],
+)
+def test_per_time_words_name_nothing(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("财政部今天发行地方债券，发行规模80亿元，认购踊跃。", "80亿元", "发行规模"),
+        ("目前在轨卫星数量已经超过120颗。", "超过120颗", "卫星数量"),
+        ("据统计，涉案金额高达3000万元。", "3000万元", "涉案金额"),
+        ("活动期间参观人数超过5万人次。", "超过5万人次", "参观人数"),
+        ("这次演练参与总人数超过800人。", "超过800人", "参与总人数"),
+        # a boundary or a measure word before the head leaves it alone
+        ("涉及的范围共12类、人数300多人。", "300多人", "人数"),
+    ],
+)
+def test_generic_heads_take_the_word_before(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected

@@ -57,3 +57,17 @@ def test_per_time_words_name_nothing(text: str, figure: str, expected: str | Non
 )
 def test_generic_heads_take_the_word_before(text: str, figure: str, expected: str | None) -> None:
     assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # nouns of news that jieba's dictionary tags as a place, a set phrase or a verb
+        ("苏浙皖3省的12个城市宣布启动新政。", "12个", "城市"),
+        ("军方称当晚击落6架俄罗斯无人机，", "6架", "俄罗斯无人机"),
+        ("每天有2亿多件包裹在全国运送。", "2亿多件", "包裹"),
+        ("派出所全年获赠锦旗16面，", "16面", "锦旗"),
+    ],
+)
+def test_nouns_mistagged_by_the_dictionary(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Generator
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -1141,7 +1142,49 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _ages_name_people(qs, out)
     _drop_per_time_words(out)
     _widen_generic_heads(text, qs, out, lows)
+    _name_past_parenthetical(text, qs, out, lows)
     return out
+
+
+#: search() of a parenthetical aside right after a word and before a figure's predicate (居民消费价格
+#: 指数（CPI）同比上涨, 电影票房（含预售）已突破): the aside, then 1 to 8 Han characters (the
+#: predicate: not 百货公司（下称太百）26亿元, where nothing says what the amount is)
+_ASIDE_BEFORE: Any = re.compile(
+    "(?<=[\u3400-\u4dbf\u4e00-\u9fffA-Za-z])"
+    "(（[^（）()\n]{1,20}）|\\([^（）()\n]{1,20}\\))"
+    "[\u3400-\u4dbf\u4e00-\u9fff]{1,8}$"
+).search
+
+
+def _name_past_parenthetical(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
+    """A count, an amount of money or a percentage that nothing names, whose clause puts an aside in
+    brackets between its subject and its predicate (居民消费价格指数（CPI）同比上涨2% → 居民消费价格指数,
+    电影票房（含预售）已突破80亿元 → 电影票房), is read again as if the aside were not there: the
+    text between the figures next to it, less the aside. A figure of the same clause after it that
+    names nothing is carried again (环比上涨0.5%)."""
+    named = False
+    starts = sorted(q.start for q in qs)
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind not in ("count", "money", "percent"):
+            continue
+        aside = _ASIDE_BEFORE(text, lows[k], q.start)
+        if aside is None:
+            continue
+        at = bisect_left(starts, q.end)
+        hi = starts[at] if at < len(starts) else len(text)
+        cut = aside.end(1) - aside.start(1)
+        read = text[lows[k] : aside.start(1)] + text[aside.end(1) : hi]
+        shift = lows[k] + cut
+        moved = replace(
+            q,
+            start=q.start - shift,
+            end=q.end - shift,
+            unit_start=q.unit_start - shift if q.unit_start >= 0 else -1,
+        )
+        out[k] = counted_all(read, [moved])[0]
+        named = named or out[k] is not None
+    if named:
+        _carry_counted(text, qs, out)
 
 
 def _ages_name_people(qs: list[_Quantity], out: list[str | None]) -> None:

@@ -71,3 +71,18 @@ def test_generic_heads_take_the_word_before(text: str, figure: str, expected: st
 )
 def test_nouns_mistagged_by_the_dictionary(text: str, figure: str, expected: str | None) -> None:
     assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # an aside in brackets between the subject and its predicate is read past
+        ("上月居民消费价格指数（CPI）同比上涨1.8%，环比上涨0.3%。", "1.8%", "居民消费价格指数"),
+        ("上月居民消费价格指数（CPI）同比上涨1.8%，环比上涨0.3%。", "0.3%", "居民消费价格指数"),
+        ("今年动画电影票房（含点映）已突破12亿元。", "突破12亿元", "动画电影票房"),
+        # ... not when nothing stands between the aside and the figure
+        ("他侵占某商场（下称甲方）300万元。", "300万元", None),
+    ],
+)
+def test_aside_before_the_predicate(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected

@@ -1167,7 +1167,10 @@ def _name_past_parenthetical(text: str, qs: list[_Quantity], out: list[str | Non
     for k, q in enumerate(qs):
         if out[k] is not None or q.kind not in ("count", "money", "percent"):
             continue
-        aside = _ASIDE_BEFORE(text, lows[k], q.start)
+        near = text[max(lows[k], q.start - 9) : q.start]
+        if "）" not in near and ")" not in near:
+            continue  # (the aside ends at most 8 characters before the figure)
+        aside = _ASIDE_BEFORE(text, max(lows[k], q.start - 32), q.start)
         if aside is None:
             continue
         at = bisect_left(starts, q.end)

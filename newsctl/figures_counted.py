@@ -1148,7 +1148,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
 
 #: search() of a parenthetical aside right after a word and before a figure's predicate (居民消费价格
 #: 指数（CPI）同比上涨, 电影票房（含预售）已突破): the aside, then 1 to 8 Han characters (the
-#: predicate: not 百货公司（下称太百）26亿元, where nothing says what the amount is)
+#: predicate: not 某商场（下称甲方）300万元, where nothing says what the amount is)
 _ASIDE_BEFORE: Any = re.compile(
     "(?<=[\u3400-\u4dbf\u4e00-\u9fffA-Za-z])"
     "(（[^（）()\n]{1,20}）|\\([^（）()\n]{1,20}\\))"
@@ -1159,7 +1159,7 @@ _ASIDE_BEFORE: Any = re.compile(
 def _name_past_parenthetical(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
     """A count, an amount of money or a percentage that nothing names, whose clause puts an aside in
     brackets between its subject and its predicate (居民消费价格指数（CPI）同比上涨2% → 居民消费价格指数,
-    电影票房（含预售）已突破80亿元 → 电影票房), is read again as if the aside were not there: the
+    动画电影票房（含点映）已突破12亿元 → 电影票房), is read again as if the aside were not there: the
     text between the figures next to it, less the aside. A figure of the same clause after it that
     names nothing is carried again (环比上涨0.5%)."""
     named = False
@@ -1192,8 +1192,8 @@ def _name_past_parenthetical(text: str, qs: list[_Quantity], out: list[str | Non
 
 def _ages_name_people(qs: list[_Quantity], out: list[str | None]) -> None:
     """An age counts the years of the person it stands before: its `counted` names a person (ends
-    with one of age_person.person_endings: 5歲女兒, 70岁以上老人) or is null (22歲視力無礙 → not
-    视力, 18岁以下组别的决赛 → not 决赛); a nickname after the person noun is cut (兒子小源 → 儿子)."""
+    with one of age_person.person_endings: 5歲女兒, 70岁以上老人) or is null (30岁视力良好 → not
+    视力, 16岁以下组别的决赛 → not 决赛); a nickname after the person noun is cut (儿子小安 → 儿子)."""
     vocab = _counted_vocab()
     endings, prefixes = vocab["age_person_endings"], vocab["age_nickname_prefixes"]
     for k, q in enumerate(qs):
@@ -1208,7 +1208,7 @@ def _ages_name_people(qs: list[_Quantity], out: list[str | None]) -> None:
 
 
 def _drop_per_time_words(out: list[str | None]) -> None:
-    """日均, 人均, 平均 read alone name nothing counted (日均1.98亿人次): null."""
+    """日均, 人均, 平均 read alone name nothing counted (日均4500万人次): null."""
     words = _counted_vocab()["per_time_words"]
     for k, found in enumerate(out):
         if found in words:
@@ -1218,8 +1218,8 @@ def _drop_per_time_words(out: list[str | None]) -> None:
 def _widen_generic_heads(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
     """A noun of a measure read alone (规模, 数量, 金额, 人数: generic_heads.heads) takes the dictionary
     word that ends right before it in the figure's clause, past a prefix (总, 总体), when that word is
-    tagged one of generic_heads.tags: 发行规模120亿元 → 发行规模, 在轨卫星数量超过350颗 → 卫星数量,
-    参与总人数超过3000人 → 参与总人数. A boundary, 的 or a measure word before the head leaves it alone."""
+    tagged one of generic_heads.tags: 发行规模80亿元 → 发行规模, 在轨卫星数量超过120颗 → 卫星数量,
+    参与总人数超过800人 → 参与总人数. A boundary, 的 or a measure word before the head leaves it alone."""
     vocab = _counted_vocab()
     heads = vocab["generic_heads"]
     found: list[tuple[int, int, list[str]]] = []

@@ -86,3 +86,15 @@ def test_nouns_mistagged_by_the_dictionary(text: str, figure: str, expected: str
 )
 def test_aside_before_the_predicate(text: str, figure: str, expected: str | None) -> None:
     assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a total read past 一共, 总共, 共计: the subject before it
+        ("去年受理的交通事故案件一共86件，", "86件", "交通事故案件"),
+        ("今年游客总共12万人次。", "12万人次", "游客"),
+    ],
+)
+def test_subject_past_a_word_of_total(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected

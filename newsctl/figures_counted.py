@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Generator
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -607,11 +608,22 @@ def _counted_vocab() -> dict[str, Any]:
         "de_first_tags": frozenset(data["after_de"]["first_tags"]),
         "de_head_tags": frozenset(data["after_de"]["head_tags"]),
         "de_not_heads": frozenset(data["after_de"]["not_heads"]),
+        "age_person_endings": tuple(data["age_person"]["person_endings"])
+        + tuple(data["person_heads"]["words"]),
+        "age_nickname_prefixes": frozenset(data["age_person"]["nickname_prefixes"]),
+        "generic_heads": frozenset(data["generic_heads"]["heads"]),
+        "generic_prefixes": _by_length(data["generic_heads"]["prefixes"]),
+        "generic_tags": frozenset(data["generic_heads"]["tags"]),
+        "generic_word_max": int(data["generic_heads"]["word_max"]),
+        "per_time_words": frozenset(data["per_time_words"]),
     }
 
 
 #: match() of a run of Han characters, digits and decimal points: a clause read back for its subject
 _SUBJECT_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff0-9０-９.．]*").match
+
+#: punctuation that ends a clause: a generic head read across it is not the figure's own
+_CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n（）()")
 
 #: match() of a run of Han characters (as figures._is_han)
 _HAN_RUN: Any = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*").match
@@ -1127,7 +1139,122 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_unknown_subjects(text, qs, out, lows)
     _name_by_value_word(text, qs, out)
     _drop_score_counted(text, qs, out)
+    _ages_name_people(qs, out)
+    _drop_per_time_words(out)
+    _widen_generic_heads(text, qs, out, lows)
+    _name_past_parenthetical(text, qs, out, lows)
     return out
+
+
+#: search() of a parenthetical aside right after a word and before a figure's predicate (居民消费价格
+#: 指数（CPI）同比上涨, 电影票房（含预售）已突破): the aside, then 1 to 8 Han characters (the
+#: predicate: not 某商场（下称甲方）300万元, where nothing says what the amount is)
+_ASIDE_BEFORE: Any = re.compile(
+    "(?<=[\u3400-\u4dbf\u4e00-\u9fffA-Za-z])"
+    "(（[^（）()\n]{1,20}）|\\([^（）()\n]{1,20}\\))"
+    "[\u3400-\u4dbf\u4e00-\u9fff]{1,8}$"
+).search
+
+
+def _name_past_parenthetical(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
+    """A count, an amount of money or a percentage that nothing names, whose clause puts an aside in
+    brackets between its subject and its predicate (居民消费价格指数（CPI）同比上涨2% → 居民消费价格指数,
+    动画电影票房（含点映）已突破12亿元 → 电影票房), is read again as if the aside were not there: the
+    text between the figures next to it, less the aside. A figure of the same clause after it that
+    names nothing is carried again (环比上涨0.5%)."""
+    named = False
+    starts = sorted(q.start for q in qs)
+    for k, q in enumerate(qs):
+        if out[k] is not None or q.kind not in ("count", "money", "percent"):
+            continue
+        near = text[max(lows[k], q.start - 9) : q.start]
+        if "）" not in near and ")" not in near:
+            continue  # (the aside ends at most 8 characters before the figure)
+        aside = _ASIDE_BEFORE(text, max(lows[k], q.start - 32), q.start)
+        if aside is None:
+            continue
+        at = bisect_left(starts, q.end)
+        hi = starts[at] if at < len(starts) else len(text)
+        cut = aside.end(1) - aside.start(1)
+        read = text[lows[k] : aside.start(1)] + text[aside.end(1) : hi]
+        shift = lows[k] + cut
+        moved = replace(
+            q,
+            start=q.start - shift,
+            end=q.end - shift,
+            unit_start=q.unit_start - shift if q.unit_start >= 0 else -1,
+        )
+        out[k] = counted_all(read, [moved])[0]
+        named = named or out[k] is not None
+    if named:
+        _carry_counted(text, qs, out)
+
+
+def _ages_name_people(qs: list[_Quantity], out: list[str | None]) -> None:
+    """An age counts the years of the person it stands before: its `counted` names a person (ends
+    with one of age_person.person_endings: 5歲女兒, 70岁以上老人) or is null (30岁视力良好 → not
+    视力, 16岁以下组别的决赛 → not 决赛); a nickname after the person noun is cut (儿子小安 → 儿子)."""
+    vocab = _counted_vocab()
+    endings, prefixes = vocab["age_person_endings"], vocab["age_nickname_prefixes"]
+    for k, q in enumerate(qs):
+        found = out[k]
+        if q.kind != "age" or found is None or found.endswith(endings):
+            continue
+        noun = found[:-2]
+        if len(noun) >= 2 and found[-2] in prefixes and noun.endswith(endings):
+            out[k] = noun
+        else:
+            out[k] = None
+
+
+def _drop_per_time_words(out: list[str | None]) -> None:
+    """日均, 人均, 平均 read alone name nothing counted (日均4500万人次): null."""
+    words = _counted_vocab()["per_time_words"]
+    for k, found in enumerate(out):
+        if found in words:
+            out[k] = None
+
+
+def _widen_generic_heads(text: str, qs: list[_Quantity], out: list[str | None], lows: list[int]) -> None:
+    """A noun of a measure read alone (规模, 数量, 金额, 人数: generic_heads.heads) takes the dictionary
+    word that ends right before it in the figure's clause, past a prefix (总, 总体), when that word is
+    tagged one of generic_heads.tags: 发行规模80亿元 → 发行规模, 在轨卫星数量超过120颗 → 卫星数量,
+    参与总人数超过800人 → 参与总人数. A boundary, 的 or a measure word before the head leaves it alone."""
+    vocab = _counted_vocab()
+    heads = vocab["generic_heads"]
+    found: list[tuple[int, int, list[str]]] = []
+    for k, q in enumerate(qs):
+        head = out[k]
+        if head is None or head not in heads:
+            continue
+        at = text.rfind(head, lows[k], q.start)
+        if at < 0 or any(c in _CLAUSE_MARKS for c in text[at + len(head) : q.start]):
+            continue  # (a head in the clause before is not this figure's)
+        end = at
+        prefix = _endswith_any(text, end, vocab["generic_prefixes"])
+        if prefix is not None:
+            end -= len(prefix)
+        words = [
+            text[end - n : end]
+            for n in range(vocab["generic_word_max"], 1, -1)
+            if end - n >= lows[k] and all(_is_han(c) for c in text[end - n : end])
+        ]
+        if words:
+            found.append((k, end, words))
+    if not found:
+        return
+    tags = _lexicon_tags({w for _k, _end, words in found for w in words})
+    if tags is None:
+        return
+    fixes = vocab["tag_fixes"]  # (卫星 is tagged a name)
+    for k, end, words in found:
+        head = out[k]
+        assert head is not None
+        for word in words:  # (longest first: the word that ends there is the one the text says)
+            if tags.get(word) is not None:
+                if fixes.get(word, tags[word]) in vocab["generic_tags"]:
+                    out[k] = text[end - len(word) : text.rfind(head, lows[k], qs[k].start)] + head
+                break
 
 
 def _name_actions(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

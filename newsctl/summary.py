@@ -423,8 +423,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("summary_cues.json")
     keys: tuple[str, ...] = ("dated_item", "numbered_item", "event_day", "list_point")
     keys += ("story_lede", "thesis", "peg_citation", "contact_number", "outcome", "earlier")
-    keys += ("saying", "verdict", "programme_intro", "platitude", "aside", "attendance", "greetings")
-    keys += ("told_year", "recent_time", "recent_day")
+    keys += ("saying", "verdict", "result", "programme_intro", "platitude", "aside", "attendance")
+    keys += ("greetings", "told_year", "recent_time", "recent_day")
     return {key: re.compile(cues[key]) for key in keys}
 
 
@@ -433,6 +433,14 @@ def _why() -> re.Pattern[str]:
     from newsctl.data import load_json
 
     return re.compile("|".join(load_json("summary_cues.json")["why"]))
+
+
+@cache
+def _result_threat() -> frozenset[str]:
+    """The characters that make a `result` a threat, not an outcome (`可撤职`, `可能为行政拘留`)."""
+    from newsctl.data import load_json
+
+    return frozenset(load_json("summary_cues.json")["result_threat"])
 
 
 @cache
@@ -628,6 +636,8 @@ def _news_weights(article: Article, texts: list[str], background: Sequence[bool]
     contact = _cue_pattern("contact_number").search
     outcome = _cue_pattern("outcome").search
     verdict = _cue_pattern("verdict").search
+    result = _cue_pattern("result").search
+    threat = _result_threat()
     earlier = _cue_pattern("earlier").search
     saying = _cue_pattern("saying").match
     aside = _cue_pattern("aside").search
@@ -711,8 +721,12 @@ def _news_weights(article: Article, texts: list[str], background: Sequence[bool]
         if not asks and why(text) is not None:
             weights[i] *= WHY_WEIGHT  # why it happened (a question about it tells nothing yet)
         agreed = outcome(text) or verdict(text)
+        if agreed is None and (ended := result(text)) is not None:
+            # how a vote, a case or an illness ended; not a penalty a rule threatens (`…可撤职`)
+            agreed = ended if text[ended.start() - 1 : ended.start()] not in threat else None
         if agreed is not None and earlier(text, 0, agreed.start()) is None:
-            weights[i] *= OUTCOME_WEIGHT  # what talks agreed, what a court ruled; not one retold
+            # what talks agreed, what a court ruled, how a vote, a case or an illness ended; not one retold
+            weights[i] *= OUTCOME_WEIGHT
         if thesis(stripped) is not None:
             weights[i] *= THESIS_WEIGHT  # what the writer concludes
         if background and background[i]:

@@ -187,7 +187,8 @@ def reference_news_weight(article: Article, i: int, text: str, background: bool 
     sentence with a digit, or else 0.5 for a sentence that is one quotation; times 2 for one that
     opens with the writer's view or conclusion (笔者认为, 综上); times 1.5 for what both sides
     announced or signed (双方宣布, 两国总理共同见证签署) or what a court ruled (判处有期徒刑, 判…无罪),
-    unless a year (in digits or 二○一四年), 去年, 此前 or 曾 comes first;
+    or how a vote, a case or an illness ended (表决通过, 行政拘留, 停职, 宣告不治; not a penalty a rule
+    threatens: 可撤职, 可能为行政拘留), unless a year (in digits or 二○一四年), 去年, 此前 or 曾 comes first;
     a sentence that opens with a year two or more before the article's is background: its
     digits are no figure (no 1.2, and no 0.5 for a quotation either). A sentence of two to four
     four-character phrases and nothing else (a saying, a slogan) 0.2, and so a sentence without a
@@ -246,6 +247,15 @@ def reference_news_weight(article: Article, i: int, text: str, background: bool 
         r"(?:判处|判刑|改判|判决|判|处)[^,，。;；]{0,12}?(?:有期徒刑|徒刑|拘役|罚金|无罪|死刑|无期|缓刑|定谳)",
         text,
     )
+    ended = re.search(
+        r"审议通过|投票通过|三读通过|获得通过|获通过|一致通过|表决[,，]?通过"
+        r"|行政拘留|刑事拘留|被刑拘|依法逮捕|批准逮捕|提起公诉|被起诉|停止工作|停职|免职"
+        r"|撤职|开除党籍|开除公职|给予[^,，。;；]{0,12}处分|处[^,，。;；]{0,8}罚款"
+        r"|不治身亡|抢救无效|宣告不治|宣告逝世|宣告死亡|当场死亡|不幸身亡|不幸遇难",
+        text,
+    )
+    if agreed is None and ended is not None and not re.search(r"[可或将为]$", text[: ended.start()]):
+        agreed = ended
     retold = agreed and re.search(
         r"\d{4}\s*年|[〇○零一二三四五六七八九]{4}年|去年|前年|此前|曾", text[: agreed.start()]
     )
@@ -1012,6 +1022,26 @@ def test_what_a_court_ruled_weighs_more() -> None:
     assert weights[2] == summary.FACT_WEIGHT  # a record retold
     assert weights[3] == 1.0  # a year in Chinese numerals: background retold
     assert weights[4] == 1.0
+    assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
+
+
+def test_how_a_vote_a_case_or_an_illness_ended_weighs_more() -> None:
+    text = (
+        "某市一名初中生上月在校内被同学殴打，视频在网上流传。"
+        "公安机关经调查，依法对打人学生作出行政拘留五日的处罚。"
+        "教育局对该校校长停止工作，接受调查。"
+        "按规定，违反者最重可撤职。"
+        "此前，该校曾发生类似事件，校长被停职。"
+        "家长表示，孩子目前情绪稳定。\n"
+    )
+    article = article_of(text)
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    weights = summary._news_weights(article, texts)
+    assert weights[1] == summary.OUTCOME_WEIGHT
+    assert weights[2] == summary.OUTCOME_WEIGHT
+    assert weights[3] == 1.0  # a penalty a rule threatens, no outcome
+    assert weights[4] == 1.0  # an earlier case retold
+    assert weights[5] == 1.0
     assert bits(rank_sentences(article)) == bits(reference_rank(article)[0])
 
 

@@ -3019,10 +3019,10 @@ def _digit_before(text: str, i: int) -> bool:
 
 
 def _skip_back_fillers(text: str, i: int) -> int:
-    """i moved back over up to two linking characters (为达了是约近超逾共估): where a word before a
-    number ends."""
+    """i moved back over up to two linking characters (为达了是约近超逾共估, 才/仅/只有: 月薪才22K):
+    where a word before a number ends."""
     k = i
-    while k > 0 and text[k - 1] in "为达了是约近超逾共估" and i - k < 2:
+    while k > 0 and text[k - 1] in "为达了是约近超逾共估才仅只有" and i - k < 2:
         k -= 1
     return k
 

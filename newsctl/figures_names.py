@@ -431,7 +431,9 @@ class _AddressVocab:
     parts: frozenset[str]
     strong: tuple[str, ...]
     run_re: re.Pattern[str]
-    numbered_hao_re: re.Pattern[str]
+    numbered_re: re.Pattern[str]
+    section: str
+    section_re: re.Pattern[str]
 
 
 @cache
@@ -441,27 +443,40 @@ def _address_vocab() -> _AddressVocab:
     parts = "|".join(re.escape(p) for p in sorted(data["parts"], key=len, reverse=True))
     segment = f"[{numerals}]+(?:{parts})"
     digits = f"[{_ASCII_DIGITS}{_FULLWIDTH_DIGITS}]"
+    of_floor = re.escape(data["unit_of_floor"])
+    section = data["road_section"]
+    roads = "|".join(f"(?<={re.escape(w)})" for w in data["road_words"])
     return _AddressVocab(
         parts=frozenset(data["parts"]),
         strong=tuple(data["strong"]),
-        # two segments or more (5栋3单元1502室), or one closed by bare digits (2单元2202)
-        run_re=re.compile(f"(?<![{numerals}])(?:(?:{segment}){{2,}}|{segment}(?={digits})){digits}*"),
-        numbered_hao_re=re.compile(f"号(?!楼|院)[{numerals}]"),  # 128号3楼: 号 and a segment after it
+        # two segments or more (5栋3单元1502室), or one closed by bare digits (2单元2202) or by
+        # the flat on the floor (3楼之2)
+        run_re=re.compile(
+            f"(?<![{numerals}])(?:(?:{segment}){{2,}}|{segment}(?={digits}|{of_floor}[{numerals}]))"
+            f"{digits}*(?:{of_floor}[{numerals}]+)?"
+        ),
+        # 128号3楼: 号 and a segment after it; 3楼之2: the flat after the floor
+        numbered_re=re.compile(f"号(?!楼|院)[{numerals}]|{of_floor}[{numerals}]"),
+        section=section,
+        section_re=re.compile(f"(?:{roads})[{numerals}]+{re.escape(section)}"),
     )
 
 
 def drop_address_numbers(text: str, found: list[_S]) -> list[_S]:
-    """`found` without the numbers of an address (5栋3单元1502室, 中山路128号3楼): a run of glued
-    number-and-part segments that holds a unit, a room or a numbered building. Looked for only
-    when a figure has one of the address parts for its unit."""
+    """`found` without the numbers of an address (5栋3单元1502室, 中山路128号3楼, 3楼之2, 信义路五段):
+    a run of glued number-and-part segments that holds a unit, a room or a numbered building,
+    and the section of a road. Looked for only when a figure has one of the parts for its unit."""
     vocab = _address_vocab()
-    if not any(q.unit in vocab.parts for q in found):
+    units = {q.unit for q in found}
+    if units.isdisjoint(vocab.parts) and vocab.section not in units:
         return found
     spans = [
         m.span()
         for m in vocab.run_re.finditer(text)
-        if any(word in m.group() for word in vocab.strong) or vocab.numbered_hao_re.search(m.group())
+        if any(word in m.group() for word in vocab.strong) or vocab.numbered_re.search(m.group())
     ]
+    if vocab.section in units:
+        spans += [m.span() for m in vocab.section_re.finditer(text)]
     if not spans:
         return found
     return [q for q in found if not _inside(spans, q.start, q.end)]

@@ -20,6 +20,7 @@ from newsctl.data import load_json
 from newsctl.figures_names import (
     drop_address_numbers,
     drop_clock_hours,
+    drop_kin_ordinals,
     drop_name_digits,
     formal_event_ordinal,
     join_spaced_decimals,
@@ -3589,6 +3590,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
     found = drop_name_digits(text, found)  # 某某台湾50反1（00632R）: digits of a name, at every mention
     found = drop_clock_hours(text, found)  # 今日上午不到11点, 5点到7点: clock hours, not counts of 点
     found = drop_address_numbers(text, found)  # 5栋3单元1502室: an address, not figures
+    found = drop_kin_ordinals(text, found)  # 三子, 四女: the third son, the fourth daughter
     if place_name_words:
         found = _drop_place_names(found, place_name_words)
     if idiom_words:

@@ -482,6 +482,24 @@ def drop_address_numbers(text: str, found: list[_S]) -> list[_S]:
     return [q for q in found if not _inside(spans, q.start, q.end)]
 
 
+@cache
+def _kin_ordinal() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("figures_names.json")["kin_ordinal"]
+    return frozenset(data["units"]), frozenset(data["ordinal_numerals"])
+
+
+def drop_kin_ordinals(text: str, found: list[_S]) -> list[_S]:
+    """`found` without a child's place in the birth order (三子, 四女: the third son, the fourth
+    daughter): a Chinese numeral other than 一/两 before 子, 女 or 男. 3子, 4女2男, 两子 stay counts."""
+    units, ordinal_numerals = _kin_ordinal()
+    return [
+        q
+        for q in found
+        if q.unit not in units
+        or not all(ch in ordinal_numerals for ch in text[q.start : q.end - len(q.unit or "")])
+    ]
+
+
 @dataclass(frozen=True)
 class _DurationVocab:
     smaller_of: dict[str, tuple[frozenset[str], int]]

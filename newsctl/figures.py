@@ -18,10 +18,13 @@ from typing import Any
 
 from newsctl.data import load_json
 from newsctl.figures_names import (
+    drop_address_numbers,
     drop_clock_hours,
+    drop_kin_ordinals,
     drop_name_digits,
     formal_event_ordinal,
     join_spaced_decimals,
+    merge_compound_durations,
     read_fullstop_decimals,
 )
 from newsctl.numerals import Number, Numeral, distribute_multiplier, is_numeral_start, scan_numeral, to_number
@@ -87,6 +90,7 @@ class _Vocab:
     approx_prefix_of: dict[str, str | None]
     prefix_fillers: _Words
     prefix_not_after: dict[str, _Words]
+    prefix_comparative: tuple[frozenset[str], str, int]
     prefix_time_sense: frozenset[str]
     approx_suffix: list[tuple[str, str]]
     approx_suffix_words: _Words
@@ -241,6 +245,11 @@ def _vocab() -> _Vocab:
         approx_prefix_of=dict(ctx["approx_prefix"]),
         prefix_fillers=_by_length(ctx["approx_prefix_fillers"]),
         prefix_not_after={k: _by_length(v) for k, v in ctx["approx_prefix_not_after"].items()},
+        prefix_comparative=(
+            frozenset(ctx["approx_prefix_comparative"]["words"]),
+            ctx["approx_prefix_comparative"]["before"],
+            int(ctx["approx_prefix_comparative"]["window"]),
+        ),
         prefix_time_sense=frozenset(ctx["approx_prefix_time_sense"]),
         approx_suffix=[(w, ctx["approx_suffix"][w]) for w in _by_length(ctx["approx_suffix"])],
         approx_suffix_words=_by_length(ctx["approx_suffix"]),
@@ -1812,6 +1821,10 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
             blockers = vocab.prefix_not_after.get(word)
             if blockers and _endswith_any(text, p0, blockers):
                 continue
+            if word in vocab.prefix_comparative[0] and vocab.prefix_comparative[1] in _same_clause_before(
+                text, p0, vocab.prefix_comparative[2]
+            ):
+                continue  # 比去年快1倍: faster, not nearly
             if end != k and (q.approx is not None or q.value_max is not None):
                 continue  # 大概有十几: through 有/需, a vague numeral keeps its own reading
             if word == "过" and (_after_aspect_opener(text, p0) or _verb_before_guo(text, p0, q)):
@@ -3007,10 +3020,10 @@ def _digit_before(text: str, i: int) -> bool:
 
 
 def _skip_back_fillers(text: str, i: int) -> int:
-    """i moved back over up to two linking characters (为达了是约近超逾共估): where a word before a
-    number ends."""
+    """i moved back over up to two linking characters (为达了是约近超逾共估, 才/仅/只有: 月薪才22K):
+    where a word before a number ends."""
     k = i
-    while k > 0 and text[k - 1] in "为达了是约近超逾共估" and i - k < 2:
+    while k > 0 and text[k - 1] in "为达了是约近超逾共估才仅只有" and i - k < 2:
         k -= 1
     return k
 
@@ -3576,11 +3589,14 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
         found.append(q)
     found = drop_name_digits(text, found)  # 某某台湾50反1（00632R）: digits of a name, at every mention
     found = drop_clock_hours(text, found)  # 今日上午不到11点, 5点到7点: clock hours, not counts of 点
+    found = drop_address_numbers(text, found)  # 5栋3单元1502室: an address, not figures
+    found = drop_kin_ordinals(text, found)  # 三子, 四女: the third son, the fourth daughter
     if place_name_words:
         found = _drop_place_names(found, place_name_words)
     if idiom_words:
         found = _drop_idioms(found, idiom_words)
     found = _merge_bounds(text, found)
+    found = merge_compound_durations(text, found)  # 三年三个月: one span of time, 39 个月
     _inherit_yuan_currency(text, found, region_of)
     out: list[FigureMatch] = []
     from newsctl.figures_counted import counted_all  # (it reads this module's vocabulary)

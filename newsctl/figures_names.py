@@ -5,7 +5,8 @@ A fund or an index product carries digits in its name (某某台湾50, 某某加
 formal event is part of its name (第三次全国…普查).  Each name is decided once per article and
 then held at every later mention, where the bracketed code or the fund word may be missing.
 A decimal number split by a typesetting space (２　．２万亿元) is joined back into one number.
-The vocabulary is in `newsctl/data/figures_names.json`.
+Numbers that place a home or an office (5栋3单元1502室) are an address, and a span of time written
+in two units (三年三个月) is one duration. The vocabulary is in `newsctl/data/figures_names.json`.
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ class _Amount(_Span, Protocol):
 
 
 _A = TypeVar("_A", bound=_Amount)
+
+
+class _Duration(Protocol):
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    approx: str | None
+    unit: str | None
+    kind: str
+
+
+_D = TypeVar("_D", bound=_Duration)
 
 
 @dataclass(frozen=True)
@@ -410,3 +424,122 @@ def _is_clock_hour(text: str, q: _Amount, vocab: _Vocab) -> bool:
     if any(before.endswith(word) for word in vocab.times_of_day):
         return True
     return k == q.start and vocab.clock_range_re.search(text[max(0, k - 6) : k]) is not None
+
+
+@dataclass(frozen=True)
+class _AddressVocab:
+    parts: frozenset[str]
+    strong: tuple[str, ...]
+    run_re: re.Pattern[str]
+    numbered_re: re.Pattern[str]
+    section: str
+    section_re: re.Pattern[str]
+
+
+@cache
+def _address_vocab() -> _AddressVocab:
+    data = load_json("figures_names.json")["address"]
+    numerals = re.escape(data["numerals"])
+    parts = "|".join(re.escape(p) for p in sorted(data["parts"], key=len, reverse=True))
+    segment = f"[{numerals}]+(?:{parts})"
+    digits = f"[{_ASCII_DIGITS}{_FULLWIDTH_DIGITS}]"
+    of_floor = re.escape(data["unit_of_floor"])
+    section = data["road_section"]
+    roads = "|".join(f"(?<={re.escape(w)})" for w in data["road_words"])
+    return _AddressVocab(
+        parts=frozenset(data["parts"]),
+        strong=tuple(data["strong"]),
+        # two segments or more (5栋3单元1502室), or one closed by bare digits (2单元2202) or by
+        # the flat on the floor (3楼之2)
+        run_re=re.compile(
+            f"(?<![{numerals}])(?:(?:{segment}){{2,}}|{segment}(?={digits}|{of_floor}[{numerals}]))"
+            f"{digits}*(?:{of_floor}[{numerals}]+)?"
+        ),
+        # 128号3楼: 号 and a segment after it; 3楼之2: the flat after the floor
+        numbered_re=re.compile(f"号(?!楼|院)[{numerals}]|{of_floor}[{numerals}]"),
+        section=section,
+        section_re=re.compile(f"(?:{roads})[{numerals}]+{re.escape(section)}"),
+    )
+
+
+def drop_address_numbers(text: str, found: list[_S]) -> list[_S]:
+    """`found` without the numbers of an address (5栋3单元1502室, 中山路128号3楼, 3楼之2, 信义路五段):
+    a run of glued number-and-part segments that holds a unit, a room or a numbered building,
+    and the section of a road. Looked for only when a figure has one of the parts for its unit."""
+    vocab = _address_vocab()
+    units = {q.unit for q in found}
+    if units.isdisjoint(vocab.parts) and vocab.section not in units:
+        return found
+    spans = [
+        m.span()
+        for m in vocab.run_re.finditer(text)
+        if any(word in m.group() for word in vocab.strong) or vocab.numbered_re.search(m.group())
+    ]
+    if vocab.section in units:
+        spans += [m.span() for m in vocab.section_re.finditer(text)]
+    if not spans:
+        return found
+    return [q for q in found if not _inside(spans, q.start, q.end)]
+
+
+@cache
+def _kin_ordinal() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("figures_names.json")["kin_ordinal"]
+    return frozenset(data["units"]), frozenset(data["ordinal_numerals"])
+
+
+def drop_kin_ordinals(text: str, found: list[_S]) -> list[_S]:
+    """`found` without a child's place in the birth order (三子, 四女: the third son, the fourth
+    daughter): a Chinese numeral other than 一/两 before 子, 女 or 男. 3子, 4女2男, 两子 stay counts."""
+    units, ordinal_numerals = _kin_ordinal()
+    return [
+        q
+        for q in found
+        if q.unit not in units
+        or not all(ch in ordinal_numerals for ch in text[q.start : q.end - len(q.unit or "")])
+    ]
+
+
+@dataclass(frozen=True)
+class _DurationVocab:
+    smaller_of: dict[str, tuple[frozenset[str], int]]
+    joiners: frozenset[str]
+
+
+@cache
+def _duration_vocab() -> _DurationVocab:
+    data = load_json("figures_names.json")["compound_duration"]
+    smaller_of: dict[str, tuple[frozenset[str], int]] = {}
+    for pair in data["pairs"]:
+        for unit in pair["larger"]:
+            smaller_of[unit] = (frozenset(pair["smaller"]), int(pair["factor"]))
+    return _DurationVocab(smaller_of=smaller_of, joiners=frozenset(data["joiners"]))
+
+
+def merge_compound_durations(text: str, found: list[_D]) -> list[_D]:
+    """`found` (in text order) with each span of time written in two units (三年三个月, 1年6个月,
+    两年零三个月) as one figure in the smaller unit (39 个月): the first figure is widened over the
+    second, which is dropped."""
+    vocab = _duration_vocab()
+    out: list[_D] = []
+    k = 0
+    while k < len(found):
+        q = found[k]
+        k += 1
+        pair = vocab.smaller_of.get(q.unit or "")
+        if pair is not None and k < len(found) and q.kind == "measure" and q.value_max is None:
+            r = found[k]
+            smaller, factor = pair
+            gap = text[q.end : r.start]
+            if (
+                r.unit in smaller
+                and r.kind == "measure"
+                and (not gap or gap in vocab.joiners)
+                and r.value_max is None
+                and r.approx is None
+                and 0 < r.value < factor
+            ):
+                q.end, q.value, q.unit = r.end, q.value * factor + r.value, r.unit
+                k += 1
+        out.append(q)
+    return out

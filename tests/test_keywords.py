@@ -283,6 +283,26 @@ def test_a_measure_word_after_a_number_starts_no_keyword(segmenter: Segmenter) -
     assert "自行车道" in found
 
 
+def test_a_classifier_after_a_number_starts_no_keyword(segmenter: Segmenter) -> None:
+    # 2 | 名路 | 人, 20 | 多班, 8 | 楼一跃: the segmenter glued the classifier to the next word
+    text = (
+        "老街水管破裂\n"
+        "昨天清晨老街水管破裂，现场有2名路人报警，维修队赶到老街抢修水管。"
+        "附近医院需要20多班护理人员支援，一名男子从8楼一跃而下的传言不实。"
+        "维修队表示，老街水管老化，明年将更换老街全部水管。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert not [term for term in found if term.startswith(("名路", "多班", "楼一"))]
+    assert "水管" in found
+
+
+def test_classifier_residues() -> None:
+    assert _number_residues(["2", "名路", "人"]) == [1]
+    assert _number_residues(["60", "多班"]) == [1]
+    assert _number_residues(["8", "楼一跃", "而"]) == [1]
+    assert _number_residues(["大", "楼一跃"]) == []  # no number before it
+
+
 def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["调查", "4", "成", "民众"]) == [2]
     assert _number_residues(["35", "万标箱"]) == [1]

@@ -95,6 +95,8 @@ _EDGE_FUNCTION_TAGS = frozenset(("d", "ad", "m", "mq", "q", "r", "f", "p", "c", 
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Tags a person's name may carry; None: a word the dictionary lacks.
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt", None})
+# jieba's tags of the name of a place or of an organisation that sits somewhere
+_PLACE_TAGS = frozenset({"ns", "nt"})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
@@ -425,6 +427,14 @@ def _looks_like_title(text: str, lead_seen: bool, heading: bool) -> bool:
 def body_text(article: Article) -> str:
     """The text newsctl segments, one unit per line (benchmarks feed it to other tools)."""
     return "\n".join(text for text, _ in body_units(article))
+
+
+@cache
+def _locatives() -> frozenset[str]:
+    """Locative prepositions (在, 于): a place and a verb after one are a clause."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_locatives.txt")
 
 
 @cache
@@ -859,13 +869,17 @@ class _Doc:
         that ends in a one-character verb before a number (招聘会 + 超 + 50) or in a
         one-character adjective (工时 + 长, 远东 + 新; not a name: 马义 + 全). One-character
         verbs before a name are left alone (many are a surname or a transliteration: 谢 +
-        金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
+        金河), and so are words jieba tags as names that are common words (城市, 高峰). A place and a
+        verb said only after a locative preposition (在 + 昆明 + 开幕) are where something happened."""
         entries = self.vocabulary.entries
         tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
         if len(parts[-1]) == 1 and tags[-1] == "a" and not names.looks_like_person(phrase):
             return True  # a predicate (工时 + 长) or the start of the next word (远东 + 新): no compound
         if "v" not in tags:
             return False
+        if tags[-1] == "v" and len(parts[-1]) > 1 and tags[-2] in _PLACE_TAGS:
+            if self._after_locative(phrase):
+                return True  # where something happened (在 + 北京 + 开幕): a clause, not a thing
         if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):
             return True  # a headline's common verb and its object (没有 + 风险): a clause, not a thing
         for i, tag in enumerate(tags[:-1]):
@@ -876,6 +890,21 @@ class _Doc:
             after = self.ngrams.starts[index] + self.ngrams.sizes[index]
             return after < len(self.tokens) and _ENDS_IN_NUMBER.search(self.tokens[after]) is not None
         return False
+
+    def _after_locative(self, phrase: str) -> bool:
+        """Whether every occurrence of the phrase follows a locative preposition (在, 于), or
+        places that follow one (在 + 浙江 + 杭州 + 举办)."""
+        tokens, locatives, entries = self.tokens, _locatives(), self.lexicon
+        starts = self.starts(phrase)
+        if not starts:
+            return False
+        for start in starts:
+            before = start - 2
+            while before >= 0 and entries.get(tokens[before], _NO_ENTRY)[0] in _PLACE_TAGS:
+                before -= 1
+            if before < 0 or tokens[before] not in locatives:
+                return False
+        return True
 
     def _is_common(self, word: str) -> bool:
         """As common as the verbs of any report (出席, 推动, 没有); rarer verbs are often nouns'

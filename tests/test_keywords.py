@@ -303,6 +303,18 @@ def test_classifier_residues() -> None:
     assert _number_residues(["大", "楼一跃"]) == []  # no number before it
 
 
+def test_a_place_and_verb_after_a_locative_is_no_phrase(segmenter: Segmenter) -> None:
+    # 在 + 昆明 + 开幕: where the fair opened, a clause; the place is the tag
+    text = (
+        "茶叶博览会在昆明开幕\n"
+        "第五届茶叶博览会今天在昆明开幕，三百家茶企参展。茶叶博览会于昆明开幕后，"
+        "各地茶商陆续抵达。主办方说，茶叶博览会在昆明开幕三天，预计吸引十万名观众。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "昆明开幕" not in found
+    assert "昆明" in found
+
+
 def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["调查", "4", "成", "民众"]) == [2]
     assert _number_residues(["35", "万标箱"]) == [1]

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import add, itemgetter, methodcaller, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -765,6 +765,10 @@ class _Doc:
             tokens, units = _time_cut_names(tokens, units, segmenter)
         tokens, units, set_terms = _numbered_set_terms(tokens, units, "\n".join(texts))
         codes = vocabulary.codes_of(tokens, segmenter)
+        compounds = _headline_compounds(tokens, codes, units, vocabulary)
+        if compounds:
+            tokens, units = _joined_pairs(tokens, units, compounds)
+            codes = vocabulary.codes_of(tokens, segmenter)
         if set_terms:
             # an unknown word starting with 一 reads as a mis-cut; these were said as one unit
             codes = _as_candidates(tokens, codes, set_terms)
@@ -993,6 +997,58 @@ def _title_phrases(
         for phrase, first, size in zip(phrases, starts, sizes)
         if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
     ]
+
+
+# Tags of the word before a one-character head in a headline compound (罕见 + 病, 深远 + 海): a
+# modifier or a name, not a verb (合作 + 奖 of a longer award's name).
+_MODIFIER_TAGS = frozenset(("a", "b", "n", "ns", "nr", "nz", "j"))
+# A headline compound is said this often (the headline's mention counted): once or twice is a
+# chance meeting of a word and the next character.
+HEADLINE_COMPOUND_MENTIONS = 3
+
+
+def _headline_compounds(
+    tokens: list[str], codes: str, units: list[tuple[int, int, float]], vocabulary: _Vocabulary
+) -> set[tuple[str, str]]:
+    """Compounds the segmenter cut in two and phrases cannot rebuild, as no part is a candidate:
+    a modifier of two characters or more and a one-character noun (罕见 + 病), adjacent in a
+    title or subhead, and said so HEADLINE_COMPOUND_MENTIONS times or more. The headline names
+    the story's (or a roundup item's) topic; the text saying it again makes it a term."""
+    entries = vocabulary.entries
+    pairs = {
+        (tokens[i], tokens[i + 1])
+        for start, end, weight in units
+        if weight >= HEADING_WEIGHT
+        for i in range(start, end - 1)
+        if codes[i] == _PART
+        and codes[i + 1] == _SHORT_PART
+        and entries.get(tokens[i], _NO_ENTRY)[0] in _MODIFIER_TAGS
+    }
+    if not pairs:
+        return set()
+    counts = Counter(pair for pair in pairwise(tokens) if pair in pairs)
+    return {pair for pair, count in counts.items() if count >= HEADLINE_COMPOUND_MENTIONS}
+
+
+def _joined_pairs(
+    tokens: list[str], units: list[tuple[int, int, float]], pairs: set[tuple[str, str]]
+) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """The tokens with each of `pairs` joined into one token where it is said, and the units'
+    token ranges after the joins."""
+    out: list[str] = []
+    new_start = [0] * (len(tokens) + 1)  # where each old token index lands
+    i = 0
+    while i < len(tokens):
+        new_start[i] = len(out)
+        if i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in pairs:
+            new_start[i + 1] = len(out)
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    new_start[len(tokens)] = len(out)
+    return out, [(new_start[start], new_start[end], weight) for start, end, weight in units]
 
 
 # A numbered set term (one X, N Y: a policy or slogan named by its parts): 一 and another single

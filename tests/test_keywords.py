@@ -315,6 +315,28 @@ def test_a_place_and_verb_after_a_locative_is_no_phrase(segmenter: Segmenter) ->
     assert "昆明" in found
 
 
+def test_a_headline_compound_cut_in_two_is_a_tag(segmenter: Segmenter) -> None:
+    # 珍稀 + 鱼: an adjective and a one-character noun, no candidate for a phrase; the headline
+    # names it and the text says it again
+    text = (
+        "水库发现珍稀鱼\n"
+        "渔政人员在水库巡查时发现珍稀鱼群，随即通知专家。专家说，珍稀鱼对水质要求很高，"
+        "水库水质连年改善。渔政部门将加强巡查，保护水库珍稀鱼。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert any(term.startswith("珍稀鱼") for term in found)
+
+
+def test_a_pair_said_once_in_a_headline_is_no_compound(segmenter: Segmenter) -> None:
+    text = (
+        "水库发现珍稀鱼\n"
+        "渔政人员在水库巡查时发现一群鱼，随即通知专家。专家说，这种鱼对水质要求很高，"
+        "水库水质连年改善。渔政部门将加强巡查。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "珍稀鱼" not in found
+
+
 def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["调查", "4", "成", "民众"]) == [2]
     assert _number_residues(["35", "万标箱"]) == [1]

@@ -1960,7 +1960,8 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
     in no Chinese name's form), or a phrase of such words, every one of whose (two or more)
     mentions has the same character of the transliteration alphabet (`names.json`), cut off
     as a word of its own, on the same side; at most TRANSLITERATION_REACH on each side. Not a
-    function character (于, 和), and not a place name: 西 before a place is a direction."""
+    function character (于, 和), and not a place name: 西 before a place is a direction. A word of
+    three characters tagged as a Chinese name (连斯基) joins only lone such characters (泽 + 连斯基)."""
     entries, tokens, alphabet = doc.lexicon, doc.tokens, _transliteration_alphabet()
     found: dict[str, str] = {}
 
@@ -1989,10 +1990,14 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
     for term in terms:
         # told by its dictionary tag, or its first part's, in most cases (杭州, 城市 + 更新)
         head = term if term in counts else phrase_parts.get(term, ("",))[0]
-        if head not in alphabet and entries.get(head, _NOT_FOREIGN)[0] not in _FOREIGN_TAGS:
+        # a three-character word tagged as a Chinese name (连斯基) may be the tail of a foreign one:
+        # only the same transliteration character before or after every mention tells
+        person_tail = term in counts and len(term) == 3 and entries.get(term, _NOT_FOREIGN)[0] == "nr"
+        foreign_head = head in alphabet or entries.get(head, _NOT_FOREIGN)[0] in _FOREIGN_TAGS
+        if not person_tail and not foreign_head:
             continue
         if term in counts:
-            if not is_foreign(term):
+            if not person_tail and not is_foreign(term):
                 continue
         elif not all(is_foreign(p) or p in alphabet for p in phrase_parts[term]):
             continue
@@ -2012,6 +2017,8 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
             before.insert(0, word)
         while len(after) < TRANSLITERATION_REACH and (word := neighbour(starts, width + len(after))):
             after.append(word)
+        if person_tail and any(len(word) > 1 for word in chain(before, after)):
+            continue  # a Chinese name and a word beside it (金钱松 + 愈伤): only a lone character is told
         whole = "".join(before) + term + "".join(after)
         if whole != term and len(whole) <= _MAX_PHRASE_CHARS:
             found[term] = whole

@@ -337,6 +337,18 @@ def test_a_pair_said_once_in_a_headline_is_no_compound(segmenter: Segmenter) -> 
     assert "珍稀鱼" not in found
 
 
+def test_a_foreign_name_whose_tail_reads_as_a_chinese_name_is_whole(segmenter: Segmenter) -> None:
+    # 克 | 连斯基: the segmenter tags the tail as a Chinese name; every mention has 克 before it
+    text = (
+        "议员克连斯基访问港口\n"
+        "议员克连斯基昨天访问港口，察看新码头工程。克连斯基表示，港口扩建将带来就业。"
+        "港口管理局说，新码头明年启用。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "克连斯基" in found
+    assert "连斯基" not in found
+
+
 def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["调查", "4", "成", "民众"]) == [2]
     assert _number_residues(["35", "万标箱"]) == [1]

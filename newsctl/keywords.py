@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from heapq import heapify, heappop, heappush
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import add, itemgetter, methodcaller, mul, neg
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -95,6 +95,8 @@ _EDGE_FUNCTION_TAGS = frozenset(("d", "ad", "m", "mq", "q", "r", "f", "p", "c", 
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", None})
 # Tags a person's name may carry; None: a word the dictionary lacks.
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt", None})
+# jieba's tags of the name of a place or of an organisation that sits somewhere
+_PLACE_TAGS = frozenset({"ns", "nt"})
 # Parts that make a headline phrase a piece of a sentence rather than a compound: a
 # verb, or a word jieba does not know.
 _LOOSE_TAGS = frozenset({"v", None})
@@ -428,6 +430,14 @@ def body_text(article: Article) -> str:
 
 
 @cache
+def _locatives() -> frozenset[str]:
+    """Locative prepositions (在, 于): a place and a verb after one are a clause."""
+    from newsctl.data import load_word_list
+
+    return load_word_list("keyword_locatives.txt")
+
+
+@cache
 def _function_chars() -> frozenset[str]:
     """Single-character function words (的, 之, 对, 这...): an unknown word that starts
     or ends with one is an HMM mis-cut (这是, 之滋, 对草酰溴), not a new term."""
@@ -755,6 +765,10 @@ class _Doc:
             tokens, units = _time_cut_names(tokens, units, segmenter)
         tokens, units, set_terms = _numbered_set_terms(tokens, units, "\n".join(texts))
         codes = vocabulary.codes_of(tokens, segmenter)
+        compounds = _headline_compounds(tokens, codes, units, vocabulary)
+        if compounds:
+            tokens, units = _joined_pairs(tokens, units, compounds)
+            codes = vocabulary.codes_of(tokens, segmenter)
         if set_terms:
             # an unknown word starting with 一 reads as a mis-cut; these were said as one unit
             codes = _as_candidates(tokens, codes, set_terms)
@@ -859,13 +873,17 @@ class _Doc:
         that ends in a one-character verb before a number (招聘会 + 超 + 50) or in a
         one-character adjective (工时 + 长, 远东 + 新; not a name: 马义 + 全). One-character
         verbs before a name are left alone (many are a surname or a transliteration: 谢 +
-        金河), and so are words jieba tags as names that are common words (城市, 高峰)."""
+        金河), and so are words jieba tags as names that are common words (城市, 高峰). A place and a
+        verb said only after a locative preposition (在 + 昆明 + 开幕) are where something happened."""
         entries = self.vocabulary.entries
         tags = [entries.get(part, _NO_ENTRY)[0] for part in parts]
         if len(parts[-1]) == 1 and tags[-1] == "a" and not names.looks_like_person(phrase):
             return True  # a predicate (工时 + 长) or the start of the next word (远东 + 新): no compound
         if "v" not in tags:
             return False
+        if tags[-1] == "v" and len(parts[-1]) > 1 and tags[-2] in _PLACE_TAGS:
+            if self._after_locative(phrase):
+                return True  # where something happened (在 + 北京 + 开幕): a clause, not a thing
         if tags[0] == "v" and len(parts[0]) > 1 and phrase in self.in_headlines and self._is_common(parts[0]):
             return True  # a headline's common verb and its object (没有 + 风险): a clause, not a thing
         for i, tag in enumerate(tags[:-1]):
@@ -876,6 +894,21 @@ class _Doc:
             after = self.ngrams.starts[index] + self.ngrams.sizes[index]
             return after < len(self.tokens) and _ENDS_IN_NUMBER.search(self.tokens[after]) is not None
         return False
+
+    def _after_locative(self, phrase: str) -> bool:
+        """Whether every occurrence of the phrase follows a locative preposition (在, 于), or
+        places that follow one (在 + 浙江 + 杭州 + 举办)."""
+        tokens, locatives, entries = self.tokens, _locatives(), self.lexicon
+        starts = self.starts(phrase)
+        if not starts:
+            return False
+        for start in starts:
+            before = start - 2
+            while before >= 0 and entries.get(tokens[before], _NO_ENTRY)[0] in _PLACE_TAGS:
+                before -= 1
+            if before < 0 or tokens[before] not in locatives:
+                return False
+        return True
 
     def _is_common(self, word: str) -> bool:
         """As common as the verbs of any report (出席, 推动, 没有); rarer verbs are often nouns'
@@ -964,6 +997,58 @@ def _title_phrases(
         for phrase, first, size in zip(phrases, starts, sizes)
         if counts[phrase] > 1 or (len(tokens[first]) > 1 and len(tokens[first + size - 1]) > 1)
     ]
+
+
+# Tags of the word before a one-character head in a headline compound (罕见 + 病, 深远 + 海): a
+# modifier or a name, not a verb (合作 + 奖 of a longer award's name).
+_MODIFIER_TAGS = frozenset(("a", "b", "n", "ns", "nr", "nz", "j"))
+# A headline compound is said this often (the headline's mention counted): once or twice is a
+# chance meeting of a word and the next character.
+HEADLINE_COMPOUND_MENTIONS = 3
+
+
+def _headline_compounds(
+    tokens: list[str], codes: str, units: list[tuple[int, int, float]], vocabulary: _Vocabulary
+) -> set[tuple[str, str]]:
+    """Compounds the segmenter cut in two and phrases cannot rebuild, as no part is a candidate:
+    a modifier of two characters or more and a one-character noun (罕见 + 病), adjacent in a
+    title or subhead, and said so HEADLINE_COMPOUND_MENTIONS times or more. The headline names
+    the story's (or a roundup item's) topic; the text saying it again makes it a term."""
+    entries = vocabulary.entries
+    pairs = {
+        (tokens[i], tokens[i + 1])
+        for start, end, weight in units
+        if weight >= HEADING_WEIGHT
+        for i in range(start, end - 1)
+        if codes[i] == _PART
+        and codes[i + 1] == _SHORT_PART
+        and entries.get(tokens[i], _NO_ENTRY)[0] in _MODIFIER_TAGS
+    }
+    if not pairs:
+        return set()
+    counts = Counter(pair for pair in pairwise(tokens) if pair in pairs)
+    return {pair for pair, count in counts.items() if count >= HEADLINE_COMPOUND_MENTIONS}
+
+
+def _joined_pairs(
+    tokens: list[str], units: list[tuple[int, int, float]], pairs: set[tuple[str, str]]
+) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """The tokens with each of `pairs` joined into one token where it is said, and the units'
+    token ranges after the joins."""
+    out: list[str] = []
+    new_start = [0] * (len(tokens) + 1)  # where each old token index lands
+    i = 0
+    while i < len(tokens):
+        new_start[i] = len(out)
+        if i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in pairs:
+            new_start[i + 1] = len(out)
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    new_start[len(tokens)] = len(out)
+    return out, [(new_start[start], new_start[end], weight) for start, end, weight in units]
 
 
 # A numbered set term (one X, N Y: a policy or slogan named by its parts): 一 and another single
@@ -1875,7 +1960,8 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
     in no Chinese name's form), or a phrase of such words, every one of whose (two or more)
     mentions has the same character of the transliteration alphabet (`names.json`), cut off
     as a word of its own, on the same side; at most TRANSLITERATION_REACH on each side. Not a
-    function character (于, 和), and not a place name: 西 before a place is a direction."""
+    function character (于, 和), and not a place name: 西 before a place is a direction. A word of
+    three characters tagged as a Chinese name (连斯基) joins only lone such characters (泽 + 连斯基)."""
     entries, tokens, alphabet = doc.lexicon, doc.tokens, _transliteration_alphabet()
     found: dict[str, str] = {}
 
@@ -1904,10 +1990,14 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
     for term in terms:
         # told by its dictionary tag, or its first part's, in most cases (杭州, 城市 + 更新)
         head = term if term in counts else phrase_parts.get(term, ("",))[0]
-        if head not in alphabet and entries.get(head, _NOT_FOREIGN)[0] not in _FOREIGN_TAGS:
+        # a three-character word tagged as a Chinese name (连斯基) may be the tail of a foreign one:
+        # only the same transliteration character before or after every mention tells
+        person_tail = term in counts and len(term) == 3 and entries.get(term, _NOT_FOREIGN)[0] == "nr"
+        foreign_head = head in alphabet or entries.get(head, _NOT_FOREIGN)[0] in _FOREIGN_TAGS
+        if not person_tail and not foreign_head:
             continue
         if term in counts:
-            if not is_foreign(term):
+            if not person_tail and not is_foreign(term):
                 continue
         elif not all(is_foreign(p) or p in alphabet for p in phrase_parts[term]):
             continue
@@ -1927,6 +2017,8 @@ def _transliterated_wholes(doc: _Doc, text: str, terms: list[str]) -> dict[str, 
             before.insert(0, word)
         while len(after) < TRANSLITERATION_REACH and (word := neighbour(starts, width + len(after))):
             after.append(word)
+        if person_tail and any(len(word) > 1 for word in chain(before, after)):
+            continue  # a Chinese name and a word beside it (金钱松 + 愈伤): only a lone character is told
         whole = "".join(before) + term + "".join(after)
         if whole != term and len(whole) <= _MAX_PHRASE_CHARS:
             found[term] = whole

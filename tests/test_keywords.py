@@ -283,6 +283,72 @@ def test_a_measure_word_after_a_number_starts_no_keyword(segmenter: Segmenter) -
     assert "自行车道" in found
 
 
+def test_a_classifier_after_a_number_starts_no_keyword(segmenter: Segmenter) -> None:
+    # 2 | 名路 | 人, 20 | 多班, 8 | 楼一跃: the segmenter glued the classifier to the next word
+    text = (
+        "老街水管破裂\n"
+        "昨天清晨老街水管破裂，现场有2名路人报警，维修队赶到老街抢修水管。"
+        "附近医院需要20多班护理人员支援，一名男子从8楼一跃而下的传言不实。"
+        "维修队表示，老街水管老化，明年将更换老街全部水管。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert not [term for term in found if term.startswith(("名路", "多班", "楼一"))]
+    assert "水管" in found
+
+
+def test_classifier_residues() -> None:
+    assert _number_residues(["2", "名路", "人"]) == [1]
+    assert _number_residues(["60", "多班"]) == [1]
+    assert _number_residues(["8", "楼一跃", "而"]) == [1]
+    assert _number_residues(["大", "楼一跃"]) == []  # no number before it
+
+
+def test_a_place_and_verb_after_a_locative_is_no_phrase(segmenter: Segmenter) -> None:
+    # 在 + 昆明 + 开幕: where the fair opened, a clause; the place is the tag
+    text = (
+        "茶叶博览会在昆明开幕\n"
+        "第五届茶叶博览会今天在昆明开幕，三百家茶企参展。茶叶博览会于昆明开幕后，"
+        "各地茶商陆续抵达。主办方说，茶叶博览会在昆明开幕三天，预计吸引十万名观众。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "昆明开幕" not in found
+    assert "昆明" in found
+
+
+def test_a_headline_compound_cut_in_two_is_a_tag(segmenter: Segmenter) -> None:
+    # 珍稀 + 鱼: an adjective and a one-character noun, no candidate for a phrase; the headline
+    # names it and the text says it again
+    text = (
+        "水库发现珍稀鱼\n"
+        "渔政人员在水库巡查时发现珍稀鱼群，随即通知专家。专家说，珍稀鱼对水质要求很高，"
+        "水库水质连年改善。渔政部门将加强巡查，保护水库珍稀鱼。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert any(term.startswith("珍稀鱼") for term in found)
+
+
+def test_a_pair_said_once_in_a_headline_is_no_compound(segmenter: Segmenter) -> None:
+    text = (
+        "水库发现珍稀鱼\n"
+        "渔政人员在水库巡查时发现一群鱼，随即通知专家。专家说，这种鱼对水质要求很高，"
+        "水库水质连年改善。渔政部门将加强巡查。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "珍稀鱼" not in found
+
+
+def test_a_foreign_name_whose_tail_reads_as_a_chinese_name_is_whole(segmenter: Segmenter) -> None:
+    # 克 | 连斯基: the segmenter tags the tail as a Chinese name; every mention has 克 before it
+    text = (
+        "议员克连斯基访问港口\n"
+        "议员克连斯基昨天访问港口，察看新码头工程。克连斯基表示，港口扩建将带来就业。"
+        "港口管理局说，新码头明年启用。"
+    )
+    found = terms(extract_keywords(article_of(text), segmenter, top=10))
+    assert "克连斯基" in found
+    assert "连斯基" not in found
+
+
 def test_number_residues_need_a_number_before_them() -> None:
     assert _number_residues(["调查", "4", "成", "民众"]) == [2]
     assert _number_residues(["35", "万标箱"]) == [1]

@@ -1585,6 +1585,12 @@ def _gather_names(
             and doc.word_count.get(cores[0], 0) > doc.phrase_count[term]
         ):
             give(term, None)
+    for term in live:
+        if term in scores and (tag := names.address_tag(term, scores)) is not None:
+            # an address (浙江省温州市, 某市某区某路): the city or district is the tag, on its own mentions
+            give(term, None if tag in scores else tag)
+            for piece in names.address_pieces(term, tag, list(scores), text):
+                give(piece, None)  # 某县泸沽镇: 泸沽镇, said only in the address, is no tag
     variant_suffixes = names.cues().variant_suffixes
     for term in [t for t in live if t[-1] in variant_suffixes and t in scores]:
         other = names.variant_of(term, scores)

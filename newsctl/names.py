@@ -251,6 +251,41 @@ def is_glued_fragment(word: str) -> bool:
     return cues().speech_verb_end.search(word) is not None
 
 
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零一二三四五六七八九十百千万萬两兩")
+
+
+def cut_given_names(
+    terms: Iterable[str], text: str, surnames: Container[str], is_word: Callable[[str], bool]
+) -> dict[str, str]:
+    """Two-character words that every one of their (two or more) mentions in `text` follows the
+    same surname character, whether the segmenter cut it off or glued it to the word before
+    (綠委段 | 宜康, 蔡奇丁 | 薛祥), each with the whole name: a given name that is a word of
+    its own too (英文, 永昌) is no tag without its surname. Not where the character ends a
+    word with the one before it (年金 | 改革, 列车 | 运营: `is_word`) or follows the same
+    character every time, nor after a numeral (5万 | 披索), nor in a transliteration."""
+    found: dict[str, str] = {}
+    for term in terms:
+        if len(term) != 2 or _HAN_ONLY.fullmatch(term) is None:
+            continue
+        starts = []
+        at = text.find(term)
+        while at != -1:
+            starts.append(at)
+            at = text.find(term, at + 1)
+        if len(starts) < 2 or starts[0] < 1 or len({text[at - 1] for at in starts}) != 1:
+            continue
+        surname = text[starts[0] - 1]
+        whole = surname + term
+        if surname not in surnames or not looks_like_person(whole) or _spelt_foreign(whole):
+            continue  # 迈杜古利, 欧海尔: a transliteration, no surname and given name
+        pairs = {text[at - 2 : at] for at in starts if at >= 2}
+        if len(pairs) < 2 or any(pair[0] in _NUMERAL_CHARS for pair in pairs):
+            continue  # the same character before every time (小黄车 | 告上): maybe the word it ends
+        if not any(_HAN_ONLY.fullmatch(pair) is not None and is_word(pair) for pair in pairs):
+            found[term] = whole
+    return found
+
+
 def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
     """The words that are a piece of exactly one of the full personal `names`, each with
     that name: its given name (俊玮 of 谢俊玮), or a kin term or title glued to its surname

@@ -1447,6 +1447,11 @@ def _gather_names(
         give_whole(term, whole)
     for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
+    # 綠委段 | 宜康, 蔡 | 英文: a given name after its surname glued on or that is a word too
+    unknown = [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores and entry(t, _NO_ENTRY)[0] in _NAME_TAGS]
+    is_word = lambda pair: segmenter.lookup((pair,))[pair][0] is not None  # noqa: E731
+    for term, whole in names.cut_given_names(unknown, text, _given_name_surnames(), is_word).items():
+        give_whole(term, whole)
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
     for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():

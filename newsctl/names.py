@@ -286,6 +286,31 @@ def cut_given_names(
     return found
 
 
+_SERIAL_NUMBER = re.compile(r"[0-9零一二三四五六七八九十百]{1,4}号")
+NUMBERED_SHARE = 0.8  # of a name's mentions that go on with the same number
+
+
+def numbered_wholes(terms: Iterable[str], text: str) -> dict[str, str]:
+    """Names the segmenter cut before the serial number that ends them (神舟 | 十四号,
+    天舟 | 五号), each with the whole name, when NUMBERED_SHARE of its (two or more)
+    mentions, and two at least, go on with the same number; a series whose members the text
+    names apart (嫦娥六号, 七号, 八号) keeps its name."""
+    found: dict[str, str] = {}
+    for term in terms:
+        if len(term) < 2 or _HAN_ONLY.fullmatch(term) is None or term[-1] in place_suffix_chars():
+            continue  # 某某路 | 69号: a house number, not a name's
+        numbers: Counter[str] = Counter()
+        at = text.find(term)
+        while at != -1:
+            after = _SERIAL_NUMBER.match(text, at + len(term))
+            numbers[after.group() if after is not None else ""] += 1
+            at = text.find(term, at + 1)
+        number, count = max(numbers.items(), key=lambda item: item[1])
+        if number and count >= 2 and count >= NUMBERED_SHARE * sum(numbers.values()):
+            found[term] = term + number
+    return found
+
+
 def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:
     """The words that are a piece of exactly one of the full personal `names`, each with
     that name: its given name (俊玮 of 谢俊玮), or a kin term or title glued to its surname

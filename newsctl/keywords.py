@@ -1452,6 +1452,8 @@ def _gather_names(
     is_word = lambda pair: segmenter.lookup((pair,))[pair][0] is not None  # noqa: E731
     for term, whole in names.cut_given_names(unknown, text, _given_name_surnames(), is_word).items():
         give_whole(term, whole)
+    for term, whole in names.numbered_wholes(unknown, text).items():
+        give_whole(term, whole)  # 神舟 | 十四号: the whole name
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
     for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():

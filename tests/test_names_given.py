@@ -70,3 +70,27 @@ def test_keywords_tag_the_whole_name(segmenter: Segmenter) -> None:
     )
     found = [k.term for k in extract_keywords(article_of(text, "段宜平不再竞选连任"), segmenter, top=10)]
     assert "段宜平" in found and "宜平" not in found, found
+
+
+def test_a_name_cut_before_its_serial_number_is_whole() -> None:
+    text = "天梭十二号发射成功。天梭十二号乘组进入舱内。天梭十二号将迎接天梭十三号。天梭十二号返回。"
+    assert names.numbered_wholes(["天梭"], text) == {"天梭": "天梭十二号"}
+
+
+def test_a_series_named_apart_keeps_its_name() -> None:
+    text = "云鹊六号、云鹊七号和云鹊八号任务。云鹊七号将采样。"
+    assert names.numbered_wholes(["云鹊"], text) == {}
+
+
+def test_a_road_and_its_house_number_is_no_name() -> None:
+    assert names.numbered_wholes(["柳湾路"], "住柳湾路69号。柳湾路69号二楼。") == {}
+
+
+def test_keywords_tag_the_numbered_name(segmenter: Segmenter) -> None:
+    text = (
+        "今天9时，天梭十二号航天员乘组顺利进入实验舱，实验舱完成转位。\n"
+        "转位期间，实验舱先完成状态设置。随后，天梭十二号乘组开展了在轨实验。\n"
+        "按计划，天梭十二号乘组将在站内迎接货运飞船的访问。"
+    )
+    found = [k.term for k in extract_keywords(article_of(text, "天梭十二号乘组进入实验舱"), segmenter, top=10)]
+    assert any("天梭十二号" in term for term in found) and "天梭" not in found, found

@@ -92,5 +92,7 @@ def test_keywords_tag_the_numbered_name(segmenter: Segmenter) -> None:
         "转位期间，实验舱先完成状态设置。随后，天梭十二号乘组开展了在轨实验。\n"
         "按计划，天梭十二号乘组将在站内迎接货运飞船的访问。"
     )
-    found = [k.term for k in extract_keywords(article_of(text, "天梭十二号乘组进入实验舱"), segmenter, top=10)]
+    found = [
+        k.term for k in extract_keywords(article_of(text, "天梭十二号乘组进入实验舱"), segmenter, top=10)
+    ]
     assert any("天梭十二号" in term for term in found) and "天梭" not in found, found

@@ -265,10 +265,10 @@ def cut_given_names(
     character every time, nor after a numeral (5万 | 披索), nor in a transliteration."""
     found: dict[str, str] = {}
     for term in terms:
-        if len(term) != 2 or _HAN_ONLY.fullmatch(term) is None:
-            continue
-        starts = []
         at = text.find(term)
+        if at < 1 or len(term) != 2 or text[at - 1] not in surnames or _HAN_ONLY.fullmatch(term) is None:
+            continue  # (most terms) not after a surname the first time
+        starts = []
         while at != -1:
             starts.append(at)
             at = text.find(term, at + 1)
@@ -296,8 +296,13 @@ def numbered_wholes(terms: Iterable[str], text: str) -> dict[str, str]:
     mentions, and two at least, go on with the same number; a series whose members the text
     names apart (嫦娥六号, 七号, 八号) keeps its name."""
     found: dict[str, str] = {}
+    if "号" not in text:  # most texts
+        return found
+    before = {text[number.start() - 1] for number in _SERIAL_NUMBER.finditer(text, 1)}
     for term in terms:
-        if len(term) < 2 or _HAN_ONLY.fullmatch(term) is None or term[-1] in place_suffix_chars():
+        if term[-1] not in before or len(term) < 2:
+            continue  # no number after it anywhere (the cheap test first)
+        if _HAN_ONLY.fullmatch(term) is None or term[-1] in place_suffix_chars():
             continue  # 某某路 | 69号: a house number, not a name's
         numbers: Counter[str] = Counter()
         at = text.find(term)

@@ -1532,6 +1532,13 @@ def _gather_names(
         give_whole(term, whole)
     for term, whole in _surnamed(doc, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
+    # 綠委段 | 宜康, 蔡 | 英文: a given name after its surname glued on or that is a word too
+    unknown = [t for t in looked_at[:CUTS_LOOKED_AT] if t in scores and entry(t, _NO_ENTRY)[0] in _NAME_TAGS]
+    is_word = lambda pair: segmenter.lookup((pair,))[pair][0] is not None  # noqa: E731
+    for term, whole in names.cut_given_names(unknown, text, _given_name_surnames(), is_word).items():
+        give_whole(term, whole)
+    for term, whole in names.numbered_wholes(unknown, text).items():
+        give_whole(term, whole)  # 神舟 | 十四号: the whole name
     for term, whole in _quoted_wholes(text, looked_at[:CUTS_LOOKED_AT]).items():
         give_whole(term, whole)
     for term, whole in _named_organisations(doc, looked_at[:CUTS_LOOKED_AT], looked_at).items():
@@ -1670,6 +1677,12 @@ def _gather_names(
             and doc.word_count.get(cores[0], 0) > doc.phrase_count[term]
         ):
             give(term, None)
+    for term in live:
+        if term in scores and (tag := names.address_tag(term, scores)) is not None:
+            # an address (浙江省温州市, 某市某区某路): the city or district is the tag, on its own mentions
+            give(term, None if tag in scores else tag)
+            for piece in names.address_pieces(term, tag, list(scores), text):
+                give(piece, None)  # 某县泸沽镇: 泸沽镇, said only in the address, is no tag
     variant_suffixes = names.cues().variant_suffixes
     for term in [t for t in live if t[-1] in variant_suffixes and t in scores]:
         other = names.variant_of(term, scores)

@@ -51,6 +51,9 @@ class NameCues:
     country_sides: frozenset[str]  # 方, 军: 俄方 and 俄军 are mentions of 俄罗斯
     countries_alone: frozenset[str]  # 俄, 乌: the country as a word of its own (not 日, 法)
     time_words_like_names: frozenset[str]  # 周天, 明年: a name that starts like one is read as it
+    admin_unit_suffixes: frozenset[str]  # 省, 市, 县, 区: the units an address starts with
+    tag_unit_suffixes: frozenset[str]  # 市, 县, 区: the city or district, an address's tag
+    local_unit_suffixes: frozenset[str]  # 镇, 村, 路: the one unit an address may end with
     # A kin term or title, then the rest (at least one character); a speech verb at the end.
     prefix: re.Pattern[str]
     prefix_line: re.Pattern[str]  # a line that starts with one; group 1: the rest
@@ -82,6 +85,9 @@ def cues() -> NameCues:
         country_sides=frozenset(data["country_sides"]),
         countries_alone=frozenset(data["countries_alone"]),
         time_words_like_names=frozenset(data["time_words_like_names"]),
+        admin_unit_suffixes=frozenset(data["admin_unit_suffixes"]),
+        tag_unit_suffixes=frozenset(data["tag_unit_suffixes"]),
+        local_unit_suffixes=frozenset(data["local_unit_suffixes"]),
         prefix=re.compile(f"(?:{'|'.join(map(re.escape, prefixes))})(?=.)"),
         prefix_line=re.compile(f"^(?:{'|'.join(map(re.escape, prefixes))})([^\\n]+)$", re.MULTILINE),
         speech_verb_end=re.compile(f"(?<=.)(?:{'|'.join(map(re.escape, speech_verbs))})$"),
@@ -100,6 +106,74 @@ def variant_of(word: str, others: Container[str]) -> str | None:
     if len(word) < 3 or word[-1] not in cues().variant_suffixes:
         return None
     return word[:-1] if word[:-1] in others else None
+
+
+def _address_units(term: str, start: int = 0) -> list[str] | None:
+    """The units of `term[start:]` read as an address: admin units (two to four characters and
+    an admin suffix: 浙江省, 温州市, 成华区), then at most one local unit (one to six characters
+    and a local suffix: 小龙桥路, 泸沽镇); None when it is not one."""
+    known = cues()
+    for end in range(start + 3, min(start + 5, len(term)) + 1):
+        if term[end - 1] in known.admin_unit_suffixes:
+            if end == len(term):
+                return [term[start:]]
+            rest = _address_units(term, end)
+            if rest is not None:
+                return [term[start:end], *rest]
+    if start and term[-1] in known.local_unit_suffixes and 2 <= len(term) - start <= 7:
+        return [term[start:]]
+    return None
+
+
+@cache
+def _address_end_chars() -> frozenset[str]:
+    """The last characters of an address: an admin or a local unit's suffix."""
+    return cues().admin_unit_suffixes | cues().local_unit_suffixes
+
+
+def _address(term: str) -> list[str] | None:
+    """The units of an address of two units or more; None when `term` is none."""
+    if len(term) < 6 or term[-1] not in _address_end_chars() or _HAN_ONLY.fullmatch(term) is None:
+        return None
+    units = _address_units(term)
+    return units if units is not None and len(units) >= 2 else None
+
+
+def address_pieces(address: str, tag: str, terms: Iterable[str], text: str) -> list[str]:
+    """The `terms` that are pieces of `address` said only inside it (泸沽镇 and 某县泸沽 of
+    某县泸沽镇), no tags of their own; not the address's `tag` nor a piece of that, nor its
+    province, city or district (浙江 of 浙江省温州市 is a tag still)."""
+    units = _address(address) or []
+    admin = {unit for unit in units if unit[-1] in cues().admin_unit_suffixes}
+    admin.update(unit[:-1] for unit in list(admin))
+    said = text.count(address)
+    return [
+        term
+        for term in terms
+        if term != address
+        and term in address
+        and term not in tag
+        and term not in admin
+        and text.count(term) == said
+    ]
+
+
+def address_tag(term: str, scored: Container[str]) -> str | None:
+    """The tag of a place chain written as an address (浙江省温州市, 成都市成华区小龙桥路),
+    which is no tag of its own: the city or district, the most specific one that is `scored`
+    already (as 温州 or 温州市), else the most specific one; None when `term` is no address
+    of two units or more with a city or district among them."""
+    units = _address(term)
+    if units is None:
+        return None
+    known = cues()
+    tags = [unit for unit in reversed(units) if unit[-1] in known.tag_unit_suffixes]
+    for unit in tags:
+        if unit[-1] in known.variant_suffixes and unit[:-1] in scored:
+            return unit[:-1]
+        if unit in scored:
+            return unit
+    return tags[0] if tags else None
 
 
 def looks_like_person(word: str) -> bool:
@@ -175,6 +249,71 @@ def is_glued_fragment(word: str) -> bool:
     """An unknown word that ends in a speech verb without a name before it (姨说, 我累说):
     a piece of a sentence, not a term."""
     return cues().speech_verb_end.search(word) is not None
+
+
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零一二三四五六七八九十百千万萬两兩")
+
+
+def cut_given_names(
+    terms: Iterable[str], text: str, surnames: Container[str], is_word: Callable[[str], bool]
+) -> dict[str, str]:
+    """Two-character words that every one of their (two or more) mentions in `text` follows the
+    same surname character, whether the segmenter cut it off or glued it to the word before
+    (綠委段 | 宜康, 蔡奇丁 | 薛祥), each with the whole name: a given name that is a word of
+    its own too (英文, 永昌) is no tag without its surname. Not where the character ends a
+    word with the one before it (年金 | 改革, 列车 | 运营: `is_word`) or follows the same
+    character every time, nor after a numeral (5万 | 披索), nor in a transliteration."""
+    found: dict[str, str] = {}
+    for term in terms:
+        at = text.find(term)
+        if at < 1 or len(term) != 2 or text[at - 1] not in surnames or _HAN_ONLY.fullmatch(term) is None:
+            continue  # (most terms) not after a surname the first time
+        starts = []
+        while at != -1:
+            starts.append(at)
+            at = text.find(term, at + 1)
+        if len(starts) < 2 or starts[0] < 1 or len({text[at - 1] for at in starts}) != 1:
+            continue
+        surname = text[starts[0] - 1]
+        whole = surname + term
+        if surname not in surnames or not looks_like_person(whole) or _spelt_foreign(whole):
+            continue  # 迈杜古利, 欧海尔: a transliteration, no surname and given name
+        pairs = {text[at - 2 : at] for at in starts if at >= 2}
+        if len(pairs) < 2 or any(pair[0] in _NUMERAL_CHARS for pair in pairs):
+            continue  # the same character before every time (小黄车 | 告上): maybe the word it ends
+        if not any(_HAN_ONLY.fullmatch(pair) is not None and is_word(pair) for pair in pairs):
+            found[term] = whole
+    return found
+
+
+_SERIAL_NUMBER = re.compile(r"[0-9零一二三四五六七八九十百]{1,4}号")
+NUMBERED_SHARE = 0.8  # of a name's mentions that go on with the same number
+
+
+def numbered_wholes(terms: Iterable[str], text: str) -> dict[str, str]:
+    """Names the segmenter cut before the serial number that ends them (神舟 | 十四号,
+    天舟 | 五号), each with the whole name, when NUMBERED_SHARE of its (two or more)
+    mentions, and two at least, go on with the same number; a series whose members the text
+    names apart (嫦娥六号, 七号, 八号) keeps its name."""
+    found: dict[str, str] = {}
+    if "号" not in text:  # most texts
+        return found
+    before = {text[number.start() - 1] for number in _SERIAL_NUMBER.finditer(text, 1)}
+    for term in terms:
+        if term[-1] not in before or len(term) < 2:
+            continue  # no number after it anywhere (the cheap test first)
+        if _HAN_ONLY.fullmatch(term) is None or term[-1] in place_suffix_chars():
+            continue  # 某某路 | 69号: a house number, not a name's
+        numbers: Counter[str] = Counter()
+        at = text.find(term)
+        while at != -1:
+            after = _SERIAL_NUMBER.match(text, at + len(term))
+            numbers[after.group() if after is not None else ""] += 1
+            at = text.find(term, at + 1)
+        number, count = max(numbers.items(), key=lambda item: item[1])
+        if number and count >= 2 and count >= NUMBERED_SHARE * sum(numbers.values()):
+            found[term] = term + number
+    return found
 
 
 def fragment_owners(words: Iterable[str], names: list[str]) -> dict[str, str]:

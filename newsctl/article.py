@@ -2056,13 +2056,25 @@ def _time_line_captions(line: _Line) -> list[_Line]:
 
 # `【小编推荐】某某出席记者会。陈某摄某某落泪。陈某摄`: a recommendation box of the page's
 # photos, each caption closed by its credit.
-_BOX_CREDIT = re.compile(r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供)")
+# `……把玩。(摄影:某某)`, `……开幕。(记者某某摄)`: the credit in brackets.
+_BOX_CREDIT = re.compile(
+    r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供"
+    r"|[(（](?:摄影|图)\s*[:：/／╱]\s*[^()（）\n]{1,16}[)）]|[(（](?:记者)?[\u4e00-\u9fff]{2,4}摄影?[)）])"
+)
 
 
 # `……下架。」(某某/台北报导)`: a closing byline after the story's last sentence, with more after it.
+# `……福利。(撰文:某某)`: a writer's credit in brackets closes the story the same way.
+# It may open a line of its own after the story's last paragraph.
+_WRITER_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、,，][\u4e00-\u9fff·]{2,4}){0,3}"
+_WRITER_CREDIT = rf"[(（](?:撰文|撰稿|文字?|采访)\s*[:：{_SLASHES}]\s*{_WRITER_NAMES}[)）]"
 _INNER_CLOSING_BYLINE = re.compile(
-    rf"(?<=[。！？!?」”』])\s*[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+    rf"(?<=[。！？!?」”』])\s*(?:[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+    rf"|{_WRITER_CREDIT})"
 )
+_OPENING_WRITER_CREDIT = re.compile(rf"\s*{_WRITER_CREDIT}")
+# the words one of them holds (a cheap test before the pattern)
+_INNER_BYLINE_WORDS = ("报导", "报道", "撰文", "撰稿", "文:", "文字:", "采访:")
 
 
 def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
@@ -2074,7 +2086,7 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
     for line in lines:
         text = line.text
         # A short last line ending in a credit may have been taken whole for a caption.
-        reported = "报导" in text or "报道" in text
+        reported = any(map(text.__contains__, _INNER_BYLINE_WORDS))
         taken = (
             reported
             and line.role == "boilerplate"
@@ -2082,7 +2094,9 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
             and _is_caption(text.strip())
         )
         if reported and (line.role == "body" or taken):
-            byline = _INNER_CLOSING_BYLINE.search(text)
+            byline = _INNER_CLOSING_BYLINE.search(text) or (
+                _OPENING_WRITER_CREDIT.match(text) if any(other.role == "body" for other in out) else None
+            )
             if byline and byline.end() < len(text.rstrip()) and _BOX_CREDIT.search(text, byline.end()):
                 if text[: byline.start()].strip():
                     out.append(

@@ -1,0 +1,43 @@
+"""Structure rules of session r10, second pass (issue 18): page tails and glued credits, made-up
+pages of the shapes met in the corpus."""
+
+from __future__ import annotations
+
+from newsctl.article import Article, article_blocks, parse_article
+from newsctl.read import RawDocument
+
+
+def parse(text: str, title: str | None = None) -> Article:
+    return parse_article(RawDocument("t", "t", text=text, title=title))
+
+
+def kinds(article: Article) -> list[tuple[str, str]]:
+    return [(block.kind, (block.text or "").strip()) for block in article_blocks(article, with_text=True)]
+
+
+MAGAZINE_PAGE = (
+    "某連鎖書店下周在市中心開出新旗艦店，賣場面積比一般門市大上一倍。 "
+    "店內設有兒童閱讀區和咖啡座，開幕當天前百名顧客可獲得限量帆布袋。 "
+    "店長表示，希望新店成為周末親子出遊的好去處。 "
+    "（撰文：林某某）店內的兒童閱讀區鋪上軟墊，孩子可以席地而坐。（攝影：陳某某）"
+    "咖啡座靠窗，能看到整條街景。（攝影：陳某某）"
+)
+
+
+def test_writer_credit_opening_the_last_line_closes_the_story_and_captions_follow() -> None:
+    article = parse(MAGAZINE_PAGE)
+    got = kinds(article)
+    assert ("byline", "（撰文：林某某）") in got
+    assert ("caption", "店內的兒童閱讀區鋪上軟墊，孩子可以席地而坐。") in got
+    assert ("photo_credit", "（攝影：陳某某）") in got
+    assert ("caption", "咖啡座靠窗，能看到整條街景。") in got
+    assert article.reporters == ["林某某"]
+
+
+def test_writer_credit_opening_the_text_is_not_a_closing_byline() -> None:
+    text = (
+        "（撰文：林某某）店內的兒童閱讀區鋪上軟墊，孩子可以席地而坐。（攝影：陳某某）"
+        "店長表示，希望新店成為好去處。"
+    )
+    got = kinds(parse(text))
+    assert not any(kind == "caption" for kind, _ in got)

@@ -1034,7 +1034,7 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
-    lines = _split_caption_boxes(_split_time_line_tails(lines))
+    lines = _split_page_credit_tail(_split_caption_boxes(_split_time_line_tails(lines)))
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     _mark_closing_link_run(lines)
@@ -2138,6 +2138,46 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
         )
         out.extend(_credited_captions(line, label.end()))
     return out
+
+
+# `……甜点胃。图片提供:某某<caption>。(记者X摄)<caption>`: the page's picture credit glued after the
+# story's last sentence opens the run of photo captions a page closes with.
+_GLUED_PAGE_CREDIT = re.compile(rf"(?<=[。！？!?」”』])\s*图片提供\s*[:：{_SLASHES}]")
+_BRACKETED_SHOT = re.compile(r"[(（](?:记者)?[\u4e00-\u9fff]{2,4}摄影?[)）]")
+PAGE_CREDIT_TAIL_SHARE = 0.5  # the captions after such a credit are under this share of the text
+
+
+def _split_page_credit_tail(lines: list[_Line]) -> list[_Line]:
+    """A picture credit glued after a sentence on one of the last body lines, with a bracketed
+    photographer's credit after it (`(记者X摄)`), ends the story: the rest are captions."""
+    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
+    for position in body_positions[-CLOSING_LINES:]:
+        line = lines[position]
+        found = _GLUED_PAGE_CREDIT.search(line.text) if "图片提供" in line.text else None
+        if not found or not _reads_as_body(line.text[: found.start()]):
+            continue
+        after = lines[position + 1 :]
+        rest = [line.text[found.start() :]] + [other.text for other in after]
+        if not any(_BRACKETED_SHOT.search(text) for text in rest):
+            return lines
+        total = sum(len(other.text.strip()) for other in lines)
+        if sum(len(text.strip()) for text in rest) >= PAGE_CREDIT_TAIL_SHARE * total:
+            return lines
+        if any(other.role not in ("body", "boilerplate") for other in after):
+            return lines
+        head, tail = _cut(line, found.start(), "boilerplate", "caption")
+        out = [*lines[:position], head]
+        for piece in (tail, *after):
+            if piece.role == "boilerplate" and piece is not tail:
+                out.append(piece)
+                continue
+            captions, cursor = _captions_and_credits(piece, 0, _BRACKETED_SHOT.finditer(piece.text))
+            out.extend(captions)
+            rest_text = piece.text[cursor:]
+            if rest_text.strip():
+                out.append(_Line(piece.start + cursor, piece.end, rest_text, False, "boilerplate", "caption"))
+        return out
+    return lines
 
 
 def _captions_and_credits(

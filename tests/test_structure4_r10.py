@@ -41,3 +41,26 @@ def test_writer_credit_opening_the_text_is_not_a_closing_byline() -> None:
     )
     got = kinds(parse(text))
     assert not any(kind == "caption" for kind, _ in got)
+
+
+FOOD_PAGE = (
+    "〔記者王某某／台北報導〕某日式餐廳下月推出夏季限定菜單，主打冷麵與海鮮丼。"
+    "主廚表示，今年特別選用在地漁港直送的漁獲，價格與去年持平，希望讓更多上班族吃得起。"
+    "餐廳也將延長營業時間至晚上十點。圖片提供：某餐廳夏季限定的冷麵套餐，含小菜與飲料，320元。"
+    "（記者王某某攝）海鮮丼使用當日漁獲，份量十足。"
+)
+
+
+def test_picture_credit_glued_after_the_last_sentence_opens_the_caption_run() -> None:
+    got = kinds(parse(FOOD_PAGE))
+    assert got[-3:] == [
+        ("caption", "圖片提供：某餐廳夏季限定的冷麵套餐，含小菜與飲料，320元。"),
+        ("photo_credit", "（記者王某某攝）"),
+        ("caption", "海鮮丼使用當日漁獲，份量十足。"),
+    ]
+    assert got[-4][0] == "body" and got[-4][1].endswith("餐廳也將延長營業時間至晚上十點。")
+
+
+def test_picture_credit_without_a_photographer_after_it_stays_body() -> None:
+    text = FOOD_PAGE.replace("（記者王某某攝）", "")
+    assert not any(kind == "caption" for kind, _ in kinds(parse(text)))

@@ -1034,6 +1034,7 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
+    _mark_closing_credit_lines(lines)
     lines = _split_page_credit_tail(_split_caption_boxes(_split_time_line_tails(lines)))
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
@@ -1367,6 +1368,18 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line.role, line.kind = "body", None
             captions.insert(0, caption)
         peeled: list[_Line] = []
+        shared = _glued_credit_source(line) if position == last_body and line.role == "body" else None
+        if shared is not None:
+            line, tail = _cut(line, shared[1], "boilerplate", "source_line")
+            line, prompts = _cut(line, shared[0], "boilerplate", _boilerplate_kind(line.text[shared[0] :]))
+            line.role, line.kind = "body", None
+            peeled += [tail]
+            note = _NOTE_BEFORE_PROMPTS.match(prompts.text)
+            if note:  # `(文中当事人均为化名)` before the prompts: the editor's note on the story
+                prompts, after = _cut(prompts, note.end(), "boilerplate", prompts.kind)
+                prompts.kind = "editor_note"
+                peeled.append(after)
+            peeled.append(prompts)
         glued_at = _glued_footer_start(line)
         if glued_at is not None:
             line, tail = _cut(line, glued_at, line.role, line.kind)
@@ -1975,6 +1988,71 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.role = "boilerplate"
             kind = _boilerplate_kind(line.text)
             line.kind = "caption" if kind == "other_boilerplate" else kind
+
+
+@cache
+def _credit_run_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A labelled credit with a slash or a bar (`责编/某某`, `来源｜某报`), as WeChat pages print their
+    closing credits; and a source credit of that form."""
+    vocab = load_json("article.json")
+    return (
+        re.compile(rf"(?:{_alternation(vocab['credit_run_labels'])})\s*[|｜/／]"),
+        re.compile(rf"(?:{_alternation(vocab['credit_run_source_labels'])})\s*[|｜/／]"),
+    )
+
+
+CREDIT_RUN_MIN = 2  # labelled credits on a line that opens with one: the page's closing credits
+SIGN_OFF_MAX_CHARS = 60  # a line after them: the page's sign-off, not story
+
+
+def _mark_closing_credit_lines(lines: list[_Line]) -> None:
+    """`文稿来源/某某 责任编辑/某某 统筹策划/某某`: a line among the last few that opens with
+    labelled credits is the page's closing credits; the short lines after it its sign-off."""
+    credit, source = _credit_run_patterns()
+    # the credits may have been taken already, for their label; the sign-off after them not
+    for position in range(max(0, len(lines) - CLOSING_LINES - 1), len(lines)):
+        line = lines[position]
+        text = line.text.lstrip(" ?▍▌|")
+        if line.role not in ("body", "boilerplate", "byline") or not credit.match(text):
+            continue
+        if len(credit.findall(text)) < CREDIT_RUN_MIN:
+            continue
+        after = lines[position + 1 :]
+        if not any(other.role == "body" for other in after[:1]) and line.role != "body":
+            return
+        if any(other.role == "body" and len(other.text.strip()) > SIGN_OFF_MAX_CHARS for other in after):
+            return
+        if line.role == "body":
+            line.role, line.kind = "boilerplate", "source_line" if source.match(text) else "byline"
+        for other in after:
+            if other.role == "body":
+                kind = _boilerplate_kind(other.text)
+                other.role = "boilerplate"
+                signed_off = kind == "other_boilerplate" and "公众号" in other.text
+                other.kind = "share_prompt" if signed_off else kind
+        return
+
+
+_NOTE_BEFORE_PROMPTS = re.compile(r"\s*[(（][^()（）\n]{2,40}[)）]")
+SHARE_CHUNK_MAX_CHARS = 100  # the unpunctuated prompts a glued source credit may follow
+
+
+def _glued_credit_source(line: _Line) -> tuple[int, int] | None:
+    """`……化名)关注我们免费接收更多精彩内容来源｜某报/某号点击发布……`: a source credit with a bar
+    or slash after a run of share prompts glued to the last sentence: where the prompts start and
+    where the source starts."""
+    text = line.text
+    found = _credit_run_patterns()[1].search(text, max(0, len(text) - TAIL_WINDOW))
+    if not found:
+        return None
+    stops = [m.end() for m in re.finditer(r"[。！？!?][”」』)）]?", text[: found.start()])]
+    at = stops[-1] if stops else 0
+    chunk = text[at : found.start()]
+    if not at or not chunk.strip() or len(chunk) > SHARE_CHUNK_MAX_CHARS:
+        return None
+    if _boilerplate_kind(chunk) not in ("share_prompt", "ad", "related_links"):
+        return None
+    return at, found.start()
 
 
 GLUED_PROMPT_MAX_CHARS = 40

@@ -64,3 +64,40 @@ def test_picture_credit_glued_after_the_last_sentence_opens_the_caption_run() ->
 def test_picture_credit_without_a_photographer_after_it_stays_body() -> None:
     text = FOOD_PAGE.replace("（記者王某某攝）", "")
     assert not any(kind == "caption" for kind, _ in kinds(parse(text)))
+
+
+CREDITS_PAGE = (
+    "某市图书馆今年新增自助借还机二十台，读者借书不再需要排队。馆方表示，明年还将开通夜间借阅服务。\n"
+    "文稿来源/某市文化局责任编辑/张某某 统筹策划/李某某本期编辑/王某\n"
+    "喜欢就请分享给朋友这是一个有温度的公众号\n"
+)
+
+
+def test_a_line_opening_with_slashed_credits_closes_the_page() -> None:
+    article = parse(CREDITS_PAGE)
+    got = kinds(article)
+    assert got[-2] == ("source_line", "文稿来源/某市文化局责任编辑/张某某 统筹策划/李某某本期编辑/王某")
+    assert got[-1] == ("share_prompt", "喜欢就请分享给朋友这是一个有温度的公众号")
+    assert article.source == "某市文化局"
+    assert article.reporters == []
+
+
+def test_one_slashed_label_in_a_sentence_stays_body() -> None:
+    text = "某市图书馆今年新增自助借还机二十台。\n编辑/校对工作由馆员轮流负责，每周更换一次书目。\n"
+    assert all(kind == "body" for kind, _ in kinds(parse(text)))
+
+
+def test_a_source_with_a_bar_after_glued_share_prompts_is_cut_with_them() -> None:
+    text = (
+        "某县法院日前审结一起邻里纠纷案，双方当庭达成和解，原告撤回了起诉。"
+        "法官提醒，邻里之间有矛盾应当先协商解决。（文中当事人均为化名）"
+        "关注我们免费接收更多精彩内容来源｜某某晚报/某某客户端\n"
+    )
+    article = parse(text)
+    got = kinds(article)
+    assert got[-3:] == [
+        ("editor_note", "（文中当事人均为化名）"),
+        ("share_prompt", "关注我们免费接收更多精彩内容"),
+        ("source_line", "来源｜某某晚报/某某客户端"),
+    ]
+    assert article.source == "某某晚报"

@@ -101,3 +101,18 @@ def test_a_source_with_a_bar_after_glued_share_prompts_is_cut_with_them() -> Non
         ("source_line", "来源｜某某晚报/某某客户端"),
     ]
     assert article.source == "某某晚报"
+
+
+def test_a_source_glued_to_an_unpunctuated_closing_line_is_cut() -> None:
+    text = (
+        "某中学文学社本周举办了读书分享会，三十多名同学参加。\n"
+        "同学们说这样的活动让大家更爱读书了快来为他们点赞吧来源：某某中学团委\n"
+    )
+    article = parse(text)
+    assert kinds(article)[-1] == ("source_line", "来源：某某中学团委")
+    assert article.source == "某某中学团委"
+
+
+def test_a_compound_ending_in_source_at_a_line_end_stays_body() -> None:
+    text = "某村今年种植的蔬菜全部销往城里。\n大棚蔬菜已经成为村民的主要收入来源：村民说\n"
+    assert not any(kind == "source_line" for kind, _ in kinds(parse(text)))

@@ -1036,6 +1036,7 @@ def parse_article(
     _mark_after_closing_byline(lines)
     _mark_closing_credit_lines(lines)
     lines = _split_page_credit_tail(_split_caption_boxes(_split_time_line_tails(lines)))
+    lines = _split_caption_run_lines(lines)
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     _mark_closing_link_run(lines)
@@ -2256,6 +2257,52 @@ def _split_page_credit_tail(lines: list[_Line]) -> list[_Line]:
                 out.append(_Line(piece.start + cursor, piece.end, rest_text, False, "boilerplate", "caption"))
         return out
     return lines
+
+
+_OPENING_CLOSING_BYLINE = re.compile(
+    rf"\s*[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+)
+_CAPTION_KINDS = ("caption", "photo_credit")
+CLOSING_CAPTION_MAX_CHARS = 80  # what may follow a closing byline opening a line, as a caption
+
+
+def _among_captions(line: _Line) -> bool:
+    """A caption, a credit, or page furniture not told yet (a caption run's lines are taken as
+    furniture before their kind is known)."""
+    return line.role == "boilerplate" and line.kind in (None, *_CAPTION_KINDS)
+
+
+def _split_caption_run_lines(lines: list[_Line]) -> list[_Line]:
+    """Lines of the photo captions a page closes with that kept a piece of story's look: a line
+    between captions with a credit glued after one of its sentences (`……参观。某某摄彩虹……`) is
+    captions too; a line that opens with the closing byline and has only captions after it is
+    that byline and a caption (`(某中心/台北报导)多项新制上路。`)."""
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        if line.role != "body" or not out:
+            out.append(line)
+            continue
+        after = lines[position + 1 :]
+        between = _among_captions(out[-1]) and (not after or _among_captions(after[0]))
+        if between and _BOX_CREDIT.search(line.text):
+            out.extend(_credited_captions(line, 0))
+            continue
+        byline = _OPENING_CLOSING_BYLINE.match(line.text)
+        rest = line.text[byline.end() :].strip() if byline else ""
+        if (
+            byline
+            and rest
+            and len(rest) <= CLOSING_CAPTION_MAX_CHARS
+            and after
+            and all(other.role != "body" for other in after)
+            and any(other.role == "body" for other in out)
+        ):
+            head, tail = _cut(line, byline.end(), "boilerplate", "caption")
+            head.role, head.kind = "byline", "byline"
+            out += [head, tail]
+            continue
+        out.append(line)
+    return out
 
 
 def _captions_and_credits(

@@ -116,3 +116,34 @@ def test_a_source_glued_to_an_unpunctuated_closing_line_is_cut() -> None:
 def test_a_compound_ending_in_source_at_a_line_end_stays_body() -> None:
     text = "某村今年种植的蔬菜全部销往城里。\n大棚蔬菜已经成为村民的主要收入来源：村民说\n"
     assert not any(kind == "source_line" for kind, _ in kinds(parse(text)))
+
+
+REALTIME_PAGE = (
+    "某市今天起實施多項交通新制，違規停車罰款提高，機車路口待轉區也將增加。 "
+    "交通局表示，新制上路前有一個月宣導期，宣導期內以勸導為主。\n"
+    "(生活中心／台北報導)多項新制今起上路，提醒民眾留意。\n"
+    "交通局說明新制內容。王某某攝\n"
+    "路口增設待轉區。李某某攝\n"
+)
+
+
+def test_a_line_opening_with_the_closing_byline_before_captions_is_byline_and_caption() -> None:
+    article = parse(REALTIME_PAGE)
+    got = kinds(article)
+    assert ("byline", "(生活中心／台北報導)") in got
+    assert ("caption", "多項新制今起上路，提醒民眾留意。") in got
+
+
+def test_a_line_with_a_glued_credit_between_captions_is_captions() -> None:
+    text = REALTIME_PAGE.replace(
+        "交通局說明新制內容。王某某攝\n",
+        "交通局說明新制內容。王某某攝\n宣導人員在路口發放傳單。陳某某攝待轉區畫上新標線，方便機車停等。\n",
+    )
+    got = kinds(parse(text))
+    assert ("caption", "宣導人員在路口發放傳單。") in got
+    assert ("caption", "待轉區畫上新標線，方便機車停等。") in got
+
+
+def test_a_closing_byline_line_with_story_after_it_stays() -> None:
+    text = REALTIME_PAGE.split("交通局說明")[0] + "交通局也提醒，違規將依法開罰，請駕駛人多加注意安全。\n"
+    assert not any(kind == "caption" for kind, _ in kinds(parse(text)))

@@ -147,3 +147,13 @@ def test_a_line_with_a_glued_credit_between_captions_is_captions() -> None:
 def test_a_closing_byline_line_with_story_after_it_stays() -> None:
     text = REALTIME_PAGE.split("交通局說明")[0] + "交通局也提醒，違規將依法開罰，請駕駛人多加注意安全。\n"
     assert not any(kind == "caption" for kind, _ in kinds(parse(text)))
+
+
+def test_a_closing_wechat_id_line_is_a_share_prompt() -> None:
+    text = (
+        "某县交警大队昨天走进小学开展交通安全宣讲，发放宣传单三百余份。\u3000\u3000\u3000\u3000"
+        "民警提醒学生过马路要走斑马线，不在路边追逐打闹。\u3000\u3000\u3000\u3000"
+        "学校负责人表示，今后将定期邀请民警到校宣讲。\u3000\u3000\u3000\u3000"
+        "微信号：abcjj01 某县交警 平安出行\n"
+    )
+    assert kinds(parse(text))[-1] == ("share_prompt", "微信号：abcjj01 某县交警 平安出行")

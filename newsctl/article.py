@@ -3534,7 +3534,27 @@ def _mark_opening_photo_captions(lines: list[_Line], article: Article) -> None:
 
 
 def _is_short_boilerplate(line: str) -> bool:
-    return _is_boilerplate(line) and len(line) <= 40 and not _ends_sentence(line)
+    if len(line) > 40 or _ends_sentence(line):
+        return False
+    markers = _patterns().boilerplate.findall(line)
+    if not markers:
+        return False
+    # `移动广告驱动收入增长`: a word a headline may hold marks furniture only at the line's edge
+    # (`广告`, `【广告】`, `广告位招租`)
+    if set(markers) <= _weak_markers():
+        return _weak_marker_at_edge(line)
+    return True
+
+
+def _weak_marker_at_edge(line: str) -> bool:
+    weak = tuple(_weak_markers())
+    edge = line.strip(" \u3000[]【】()（）:：|｜-—")
+    return edge.startswith(weak) or edge.endswith(weak)
+
+
+@cache
+def _weak_markers() -> frozenset[str]:
+    return frozenset(load_json("article.json")["weak_boilerplate_markers"])
 
 
 UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is broken into phrases
@@ -3969,6 +3989,8 @@ def _is_footer_boilerplate(line: str) -> bool:
     """Short lines with a marker, or longer ones with several (a tip-off footer
     names 爆料, 热线 and 微博 at once; a last paragraph that mentions 广告 does not)."""
     markers = {m.group(0) for m in _patterns().boilerplate.finditer(line)}
+    if markers and markers <= _weak_markers() and not _weak_marker_at_edge(line):
+        return False  # `……净广告收入增长一成。`: a story's sentence with a word a footer may hold
     return bool(markers) and (len(line) <= 60 or len(markers) >= 2)
 
 

@@ -157,3 +157,20 @@ def test_a_closing_wechat_id_line_is_a_share_prompt() -> None:
         "微信号：abcjj01 某县交警 平安出行\n"
     )
     assert kinds(parse(text))[-1] == ("share_prompt", "微信号：abcjj01 某县交警 平安出行")
+
+
+def test_a_short_headline_holding_an_advert_word_is_not_an_ad() -> None:
+    text = (
+        "某视频平台一季度营收增长两成，净亏损收窄。\n"
+        "某门户网站营收3亿 移动广告带动增长\n"
+        "财报显示，一季度净广告收入同比增长一成，主要来自移动端。\n"
+    )
+    assert ("body", "某门户网站营收3亿 移动广告带动增长") in kinds(parse(text)) or (
+        "heading",
+        "某门户网站营收3亿 移动广告带动增长",
+    ) in kinds(parse(text))
+
+
+def test_an_advert_label_line_is_still_furniture() -> None:
+    text = "某视频平台一季度营收增长两成，净亏损收窄。\n【广告】\n财报显示，一季度净广告收入同比增长一成。\n"
+    assert ("ad", "【广告】") in kinds(parse(text))

@@ -2153,7 +2153,7 @@ _INNER_CLOSING_BYLINE = re.compile(
 )
 _OPENING_WRITER_CREDIT = re.compile(rf"\s*{_WRITER_CREDIT}")
 # the words one of them holds (a cheap test before the pattern)
-_INNER_BYLINE_WORDS = ("报导", "报道", "撰文", "撰稿", "文:", "文字:", "采访:")
+_INNER_BYLINE_WORDS = ("报导", "报道", "撰文", "撰稿", "(文", "(采访", "（文", "（采访")
 
 
 def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:

@@ -174,3 +174,10 @@ def test_a_short_headline_holding_an_advert_word_is_not_an_ad() -> None:
 def test_an_advert_label_line_is_still_furniture() -> None:
     text = "某视频平台一季度营收增长两成，净亏损收窄。\n【广告】\n财报显示，一季度净广告收入同比增长一成。\n"
     assert ("ad", "【广告】") in kinds(parse(text))
+
+
+def test_a_slashed_writer_credit_closes_the_story_too() -> None:
+    text = MAGAZINE_PAGE.replace("（撰文：林某某）", "（文／林某某）")
+    got = kinds(parse(text))
+    assert ("byline", "（文／林某某）") in got
+    assert ("caption", "咖啡座靠窗，能看到整條街景。") in got

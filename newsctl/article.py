@@ -1034,7 +1034,9 @@ def parse_article(
     _mark_inner(lines)
     lines = _carve(_split_inline_notes(lines))
     _mark_after_closing_byline(lines)
-    lines = _split_caption_boxes(_split_time_line_tails(lines))
+    _mark_closing_credit_lines(lines)
+    lines = _split_page_credit_tail(_split_caption_boxes(_split_time_line_tails(lines)))
+    lines = _split_caption_run_lines(lines)
     _mark_page_chrome(lines)
     _mark_recurring_captions(lines)
     _mark_closing_link_run(lines)
@@ -1367,6 +1369,18 @@ def _carve(lines: list[_Line]) -> list[_Line]:
             line.role, line.kind = "body", None
             captions.insert(0, caption)
         peeled: list[_Line] = []
+        shared = _glued_credit_source(line) if position == last_body and line.role == "body" else None
+        if shared is not None:
+            line, tail = _cut(line, shared[1], "boilerplate", "source_line")
+            line, prompts = _cut(line, shared[0], "boilerplate", _boilerplate_kind(line.text[shared[0] :]))
+            line.role, line.kind = "body", None
+            peeled += [tail]
+            note = _NOTE_BEFORE_PROMPTS.match(prompts.text)
+            if note:  # `(文中当事人均为化名)` before the prompts: the editor's note on the story
+                prompts, after = _cut(prompts, note.end(), "boilerplate", prompts.kind)
+                prompts.kind = "editor_note"
+                peeled.append(after)
+            peeled.append(prompts)
         glued_at = _glued_footer_start(line)
         if glued_at is not None:
             line, tail = _cut(line, glued_at, line.role, line.kind)
@@ -1977,6 +1991,71 @@ def _mark_after_closing_byline(lines: list[_Line]) -> None:
             line.kind = "caption" if kind == "other_boilerplate" else kind
 
 
+@cache
+def _credit_run_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A labelled credit with a slash or a bar (`责编/某某`, `来源｜某报`), as WeChat pages print their
+    closing credits; and a source credit of that form."""
+    vocab = load_json("article.json")
+    return (
+        re.compile(rf"(?:{_alternation(vocab['credit_run_labels'])})\s*[|｜/／]"),
+        re.compile(rf"(?:{_alternation(vocab['credit_run_source_labels'])})\s*[|｜/／]"),
+    )
+
+
+CREDIT_RUN_MIN = 2  # labelled credits on a line that opens with one: the page's closing credits
+SIGN_OFF_MAX_CHARS = 60  # a line after them: the page's sign-off, not story
+
+
+def _mark_closing_credit_lines(lines: list[_Line]) -> None:
+    """`文稿来源/某某 责任编辑/某某 统筹策划/某某`: a line among the last few that opens with
+    labelled credits is the page's closing credits; the short lines after it its sign-off."""
+    credit, source = _credit_run_patterns()
+    # the credits may have been taken already, for their label; the sign-off after them not
+    for position in range(max(0, len(lines) - CLOSING_LINES - 1), len(lines)):
+        line = lines[position]
+        text = line.text.lstrip(" ?▍▌|")
+        if line.role not in ("body", "boilerplate", "byline") or not credit.match(text):
+            continue
+        if len(credit.findall(text)) < CREDIT_RUN_MIN:
+            continue
+        after = lines[position + 1 :]
+        if not any(other.role == "body" for other in after[:1]) and line.role != "body":
+            return
+        if any(other.role == "body" and len(other.text.strip()) > SIGN_OFF_MAX_CHARS for other in after):
+            return
+        if line.role == "body":
+            line.role, line.kind = "boilerplate", "source_line" if source.match(text) else "byline"
+        for other in after:
+            if other.role == "body":
+                kind = _boilerplate_kind(other.text)
+                other.role = "boilerplate"
+                signed_off = kind == "other_boilerplate" and "公众号" in other.text
+                other.kind = "share_prompt" if signed_off else kind
+        return
+
+
+_NOTE_BEFORE_PROMPTS = re.compile(r"\s*[(（][^()（）\n]{2,40}[)）]")
+SHARE_CHUNK_MAX_CHARS = 100  # the unpunctuated prompts a glued source credit may follow
+
+
+def _glued_credit_source(line: _Line) -> tuple[int, int] | None:
+    """`……化名)关注我们免费接收更多精彩内容来源｜某报/某号点击发布……`: a source credit with a bar
+    or slash after a run of share prompts glued to the last sentence: where the prompts start and
+    where the source starts."""
+    text = line.text
+    found = _credit_run_patterns()[1].search(text, max(0, len(text) - TAIL_WINDOW))
+    if not found:
+        return None
+    stops = [m.end() for m in re.finditer(r"[。！？!?][”」』)）]?", text[: found.start()])]
+    at = stops[-1] if stops else 0
+    chunk = text[at : found.start()]
+    if not at or not chunk.strip() or len(chunk) > SHARE_CHUNK_MAX_CHARS:
+        return None
+    if _boilerplate_kind(chunk) not in ("share_prompt", "ad", "related_links"):
+        return None
+    return at, found.start()
+
+
 GLUED_PROMPT_MAX_CHARS = 40
 _GLUED_TIME = re.compile(r"(?<=\S\s)(?:出版|发布|发稿)时间\s*[:：]?\s*\d{1,2}\s*[:：]\s*\d{2}")
 
@@ -2056,13 +2135,25 @@ def _time_line_captions(line: _Line) -> list[_Line]:
 
 # `【小编推荐】某某出席记者会。陈某摄某某落泪。陈某摄`: a recommendation box of the page's
 # photos, each caption closed by its credit.
-_BOX_CREDIT = re.compile(r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供)")
+# `……把玩。(摄影:某某)`, `……开幕。(记者某某摄)`: the credit in brackets.
+_BOX_CREDIT = re.compile(
+    r"(?<=[。！？!?])\s*(?:[\u4e00-\u9fff]{2,4}摄影?|[\u4e00-\u9fff]{2,8}提供"
+    r"|[(（](?:摄影|图)\s*[:：/／╱]\s*[^()（）\n]{1,16}[)）]|[(（](?:记者)?[\u4e00-\u9fff]{2,4}摄影?[)）])"
+)
 
 
 # `……下架。」(某某/台北报导)`: a closing byline after the story's last sentence, with more after it.
+# `……福利。(撰文:某某)`: a writer's credit in brackets closes the story the same way.
+# It may open a line of its own after the story's last paragraph.
+_WRITER_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、,，][\u4e00-\u9fff·]{2,4}){0,3}"
+_WRITER_CREDIT = rf"[(（](?:撰文|撰稿|文字?|采访)\s*[:：{_SLASHES}]\s*{_WRITER_NAMES}[)）]"
 _INNER_CLOSING_BYLINE = re.compile(
-    rf"(?<=[。！？!?」”』])\s*[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+    rf"(?<=[。！？!?」”』])\s*(?:[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+    rf"|{_WRITER_CREDIT})"
 )
+_OPENING_WRITER_CREDIT = re.compile(rf"\s*{_WRITER_CREDIT}")
+# the words one of them holds (a cheap test before the pattern)
+_INNER_BYLINE_WORDS = ("报导", "报道", "撰文", "撰稿", "(文", "(采访", "（文", "（采访")
 
 
 def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
@@ -2074,7 +2165,7 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
     for line in lines:
         text = line.text
         # A short last line ending in a credit may have been taken whole for a caption.
-        reported = "报导" in text or "报道" in text
+        reported = any(map(text.__contains__, _INNER_BYLINE_WORDS))
         taken = (
             reported
             and line.role == "boilerplate"
@@ -2082,7 +2173,9 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
             and _is_caption(text.strip())
         )
         if reported and (line.role == "body" or taken):
-            byline = _INNER_CLOSING_BYLINE.search(text)
+            byline = _INNER_CLOSING_BYLINE.search(text) or (
+                _OPENING_WRITER_CREDIT.match(text) if any(other.role == "body" for other in out) else None
+            )
             if byline and byline.end() < len(text.rstrip()) and _BOX_CREDIT.search(text, byline.end()):
                 if text[: byline.start()].strip():
                     out.append(
@@ -2123,6 +2216,92 @@ def _split_caption_boxes(lines: list[_Line]) -> list[_Line]:
             )
         )
         out.extend(_credited_captions(line, label.end()))
+    return out
+
+
+# `……甜点胃。图片提供:某某<caption>。(记者X摄)<caption>`: the page's picture credit glued after the
+# story's last sentence opens the run of photo captions a page closes with.
+_GLUED_PAGE_CREDIT = re.compile(rf"(?<=[。！？!?」”』])\s*图片提供\s*[:：{_SLASHES}]")
+_BRACKETED_SHOT = re.compile(r"[(（](?:记者)?[\u4e00-\u9fff]{2,4}摄影?[)）]")
+PAGE_CREDIT_TAIL_SHARE = 0.5  # the captions after such a credit are under this share of the text
+
+
+def _split_page_credit_tail(lines: list[_Line]) -> list[_Line]:
+    """A picture credit glued after a sentence on one of the last body lines, with a bracketed
+    photographer's credit after it (`(记者X摄)`), ends the story: the rest are captions."""
+    body_positions = [position for position, line in enumerate(lines) if line.role == "body"]
+    for position in body_positions[-CLOSING_LINES:]:
+        line = lines[position]
+        found = _GLUED_PAGE_CREDIT.search(line.text) if "图片提供" in line.text else None
+        if not found or not _reads_as_body(line.text[: found.start()]):
+            continue
+        after = lines[position + 1 :]
+        rest = [line.text[found.start() :]] + [other.text for other in after]
+        if not any(_BRACKETED_SHOT.search(text) for text in rest):
+            return lines
+        total = sum(len(other.text.strip()) for other in lines)
+        if sum(len(text.strip()) for text in rest) >= PAGE_CREDIT_TAIL_SHARE * total:
+            return lines
+        if any(other.role not in ("body", "boilerplate") for other in after):
+            return lines
+        head, tail = _cut(line, found.start(), "boilerplate", "caption")
+        out = [*lines[:position], head]
+        for piece in (tail, *after):
+            if piece.role == "boilerplate" and piece is not tail:
+                out.append(piece)
+                continue
+            captions, cursor = _captions_and_credits(piece, 0, _BRACKETED_SHOT.finditer(piece.text))
+            out.extend(captions)
+            rest_text = piece.text[cursor:]
+            if rest_text.strip():
+                out.append(_Line(piece.start + cursor, piece.end, rest_text, False, "boilerplate", "caption"))
+        return out
+    return lines
+
+
+_OPENING_CLOSING_BYLINE = re.compile(
+    rf"\s*[(（〔][^()（）〔〕\n]{{2,30}}?[{_SLASHES}][^()（）〔〕\n{_SLASHES}]{{0,8}}?(?:报导|报道)[)）〕]"
+)
+_CAPTION_KINDS = ("caption", "photo_credit")
+CLOSING_CAPTION_MAX_CHARS = 80  # what may follow a closing byline opening a line, as a caption
+
+
+def _among_captions(line: _Line) -> bool:
+    """A caption, a credit, or page furniture not told yet (a caption run's lines are taken as
+    furniture before their kind is known)."""
+    return line.role == "boilerplate" and line.kind in (None, *_CAPTION_KINDS)
+
+
+def _split_caption_run_lines(lines: list[_Line]) -> list[_Line]:
+    """Lines of the photo captions a page closes with that kept a piece of story's look: a line
+    between captions with a credit glued after one of its sentences (`……参观。某某摄彩虹……`) is
+    captions too; a line that opens with the closing byline and has only captions after it is
+    that byline and a caption (`(某中心/台北报导)多项新制上路。`)."""
+    out: list[_Line] = []
+    for position, line in enumerate(lines):
+        if line.role != "body" or not out:
+            out.append(line)
+            continue
+        after = lines[position + 1 :]
+        between = _among_captions(out[-1]) and (not after or _among_captions(after[0]))
+        if between and _BOX_CREDIT.search(line.text):
+            out.extend(_credited_captions(line, 0))
+            continue
+        byline = _OPENING_CLOSING_BYLINE.match(line.text)
+        rest = line.text[byline.end() :].strip() if byline else ""
+        if (
+            byline
+            and rest
+            and len(rest) <= CLOSING_CAPTION_MAX_CHARS
+            and after
+            and all(other.role != "body" for other in after)
+            and any(other.role == "body" for other in out)
+        ):
+            head, tail = _cut(line, byline.end(), "boilerplate", "caption")
+            head.role, head.kind = "byline", "byline"
+            out += [head, tail]
+            continue
+        out.append(line)
     return out
 
 
@@ -3355,7 +3534,27 @@ def _mark_opening_photo_captions(lines: list[_Line], article: Article) -> None:
 
 
 def _is_short_boilerplate(line: str) -> bool:
-    return _is_boilerplate(line) and len(line) <= 40 and not _ends_sentence(line)
+    if len(line) > 40 or _ends_sentence(line):
+        return False
+    markers = _patterns().boilerplate.findall(line)
+    if not markers:
+        return False
+    # `移动广告驱动收入增长`: a word a headline may hold marks furniture only at the line's edge
+    # (`广告`, `【广告】`, `广告位招租`)
+    if set(markers) <= _weak_markers():
+        return _weak_marker_at_edge(line)
+    return True
+
+
+def _weak_marker_at_edge(line: str) -> bool:
+    weak = tuple(_weak_markers())
+    edge = line.strip(" \u3000[]【】()（）:：|｜-—")
+    return edge.startswith(weak) or edge.endswith(weak)
+
+
+@cache
+def _weak_markers() -> frozenset[str]:
+    return frozenset(load_json("article.json")["weak_boilerplate_markers"])
 
 
 UNPUNCTUATED_SHARE = 0.5  # text whose lines mostly end without punctuation is broken into phrases
@@ -3790,6 +3989,8 @@ def _is_footer_boilerplate(line: str) -> bool:
     """Short lines with a marker, or longer ones with several (a tip-off footer
     names 爆料, 热线 and 微博 at once; a last paragraph that mentions 广告 does not)."""
     markers = {m.group(0) for m in _patterns().boilerplate.finditer(line)}
+    if markers and markers <= _weak_markers() and not _weak_marker_at_edge(line):
+        return False  # `……净广告收入增长一成。`: a story's sentence with a word a footer may hold
     return bool(markers) and (len(line) <= 60 or len(markers) >= 2)
 
 

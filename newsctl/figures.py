@@ -320,7 +320,7 @@ def _is_ascii_alnum(ch: str) -> bool:
 
 
 #: the categories of a unit after which 多 is "more than" (3个多, 一年多, 1岁多, 三成多, 两米多)
-_MORE_AFTER_UNIT = frozenset(("count", "time", "age", "tenths", "measure"))
+_MORE_AFTER_UNIT = frozenset(("count", "time", "age", "tenths", "measure", "ratio"))
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")  # as _is_digit, for inline tests
 
@@ -864,8 +864,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     pos = pos + 1 + len(after[0])
                 # 三成多, 两米多 (一卡多号: 多 before another unit is no "more than" of a measure)
                 elif (
-                    category in ("time", "age", "tenths", "measure")
-                    and (category != "measure" or after is None)
+                    category in ("time", "age", "tenths", "measure", "ratio")
+                    and (category not in ("measure", "ratio") or after is None)
                     and (
                         pos + 1 >= n
                         or not _is_han(text[pos + 1])
@@ -1834,8 +1834,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
                     continue  # 近3年: the last three years (经过近3个小时, 走了近60年: nearly)
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
                 continue  # 上千人, 上万元: but not 市场上3家
-            if "range" in q.notes and approx is not None:
-                continue
+            if "range" in q.notes and approx is not None and approx != "about":
+                continue  # 约7、8成: about covers the range; 超过3到5 is no reading
             negation = _endswith_any(text, p0, vocab.comparative_negations)
             if negation is not None and approx in vocab.negated_comparative:
                 approx = vocab.negated_comparative[approx]  # 不得超过 = at most, 不能低于 = at least

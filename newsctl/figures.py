@@ -1726,6 +1726,16 @@ def _compared_lone_numeral(text: str, num: Numeral) -> bool:
     )
 
 
+def _round_bare_at_clause_end(text: str, start: int, end: int) -> bool:
+    """过千。, 破万了, 过百亿，: a round multiplier without a unit after 过/破/上 that closes its
+    clause is an approximate number (more than a thousand); 千岛湖, 破万卷 go on into a word."""
+    news = _news_vocab()
+    if text[start - 1 : start] not in news["round_bare_before"]:
+        return False
+    end += text[end : end + 1] in news["round_bare_particles"]
+    return end >= len(text) or text[end] in _CLAUSE_PUNCT
+
+
 def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     """A numeral without any unit: keep multi-character numbers, drop lone 一/两/十 in prose."""
     vocab = _vocab()
@@ -1735,7 +1745,7 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     if "between" in q.notes:
         return True  # 介于五和十之间: a range of numbers, stated as one
     if num.leading_unit:
-        return _is_bare_money(text, q)  # 开价千万: a round sum of money
+        return _is_bare_money(text, q) or _round_bare_at_clause_end(text, num.start, num.end)  # 开价千万, 点赞过千。
     if num.ambiguous_alone:
         return False
     if num.chinese and not num.arabic:
@@ -1928,6 +1938,8 @@ def _news_vocab() -> dict[str, Any]:
         "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
         "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
         "stated_lone_before": frozenset(ctx["stated_lone_numeral_before"]),
+        "round_bare_before": frozenset(ctx["round_bare_before"]),
+        "round_bare_particles": frozenset(ctx["round_bare_after_particles"]),
         "bare_big_bounds": _by_length(ctx["bare_big_unit_bounds"]),
         "stated_lone_negated": _by_length(ctx["stated_lone_numeral_negated"]),
         "points_change_before": _by_length(ctx["points_change_before"]),
@@ -3310,6 +3322,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             ch in _BIG_UNIT_CHARS
             and text[i - 1 : i] not in _ROUND_APPROX_CHARS
             and not _bare_big_bound(text, i)
+            and not (text[i - 1 : i] == "破" and _round_bare_at_clause_end(text, i, i + 1))
             and text[i + 1 : i + 3] != "分之"  # 万分之三: a fraction of ten thousand
         ):
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
@@ -3379,6 +3392,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and _startswith_any(text, q.end, news["numeral_nouns"]) is None
             and not _compared_lone_numeral(text, num)
             and "between" not in q.notes
+            and not (num.leading_unit and _round_bare_at_clause_end(text, num.start, num.end))  # 过千。
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)
@@ -3572,6 +3586,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not whole
             and num.form == "number"
             and not _counts_next_noun(text, q)
+            and not (num.leading_unit and q.approx is not None)  # 人数过千: a round count
         ):
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         if in_name:

@@ -1978,6 +1978,7 @@ def _news_vocab() -> dict[str, Any]:
         "half_followers": _by_length(ctx["half_followers"]),
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "name_after_bare_figure": _by_length(ctx["name_after_bare_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
         "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
         "score_joiners": _by_length(ctx["sports_score"]["joiners"]),
@@ -2578,6 +2579,8 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
             return True  # MAX 9, PM 2.5, iPhone 6
         if num.arabic and _endswith_any(text, k, news["brand_before_number"]) is not None:
             return True  # a brand or a model word, then digits: a model's name
+        if _startswith_any(text, q.end, news["name_after_bare_figure"]) is not None:
+            return True  # 台北101百货: the digits name the store
     if (
         num.has_decimal
         and text[num.end - 2 : num.end] in (".0", "．0")

@@ -1745,7 +1745,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     if "between" in q.notes:
         return True  # 介于五和十之间: a range of numbers, stated as one
     if num.leading_unit:
-        return _is_bare_money(text, q) or _round_bare_at_clause_end(text, num.start, num.end)  # 开价千万, 点赞过千。
+        # 开价千万: a round sum of money; 点赞过千。: more than a thousand
+        return _is_bare_money(text, q) or _round_bare_at_clause_end(text, num.start, num.end)
     if num.ambiguous_alone:
         return False
     if num.chinese and not num.arabic:

@@ -139,7 +139,9 @@ def tables() -> _Tables:
         ambiguous_alone=frozenset(raw["ambiguous_alone"]),
         range_connectors=tuple(sorted(ctx["range_connectors"], key=len, reverse=True)),
         start_chars=frozenset(start),
-        unit_words_after_digit=tuple(raw["unit_words_starting_with_multiplier"] + raw["words_starting_with_multiplier"]),
+        unit_words_after_digit=tuple(
+            raw["unit_words_starting_with_multiplier"] + raw["words_starting_with_multiplier"]
+        ),
         dot_stops=frozenset(raw["dot_decimal_stops"]),
         dot_middles=frozenset(raw["dot_decimal_middles"]),
         after_stop_decimal=frozenset(w[0] for w in unit_words if w) | frozenset(big),

@@ -2034,7 +2034,9 @@ def _news_vocab() -> dict[str, Any]:
         "couple_words": frozenset(ctx["couple_numerals"]["words"]),
         "couple_followers": _by_length(ctx["couple_numerals"]["followers"]),
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
-        "money_nouns_before": _by_length(ctx["money_nouns_before"]),
+        "money_nouns_before": _by_length(ctx["money_nouns_before"] + ctx["money_verbs_before"]),
+        "money_nouns_after": tuple(ctx["money_nouns_after"]),
+        "money_nouns_after_window": int(ctx["money_nouns_after_window"]),
         "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
         "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
@@ -3060,15 +3062,23 @@ def _bare_big_bound(text: str, i: int) -> bool:
 
 
 def _is_bare_money(text: str, q: _Quantity) -> bool:
-    """营收2.8亿, 票房超过10亿: a number with 万/亿 and no unit after a word for an amount of
-    money is money (in the article's currency)."""
+    """营收2.8亿, 票房超过10亿, 月赚3千: a number with 万/亿/千 and no unit after a word for an
+    amount of money or a verb of earning or spending is money (in the article's currency); so
+    is one before 的 and a money noun (十八万的彩礼钱)."""
     num = q.numeral
-    if not any(c in _BIG_UNIT_CHARS or c in "Kk" for c in text[num.start : num.end]):
+    if not any(c in _BIG_UNIT_CHARS or c in "Kk千仟" for c in text[num.start : num.end]):
         return False  # (月薪8K: K is thousands)
-    return (
-        _endswith_any(text, _skip_back_fillers(text, q.start), _news_vocab()["money_nouns_before"])
-        is not None
-    )
+    news = _news_vocab()
+    if _endswith_any(text, _skip_back_fillers(text, q.start), news["money_nouns_before"]) is not None:
+        return True
+    if text[q.end : q.end + 1] != "的":
+        return False
+    phrase = text[q.end + 1 : q.end + 1 + news["money_nouns_after_window"]]
+    for k, ch in enumerate(phrase):
+        if not _is_han(ch):
+            phrase = phrase[:k]
+            break
+    return any(word in phrase for word in news["money_nouns_after"])
 
 
 #: function characters after a bare number that do not make it count a noun (超过101的天数)

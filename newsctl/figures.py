@@ -2036,6 +2036,8 @@ def _news_vocab() -> dict[str, Any]:
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
         "money_nouns_before": _by_length(ctx["money_nouns_before"] + ctx["money_verbs_before"]),
         "money_nouns_after": tuple(ctx["money_nouns_after"]),
+        "money_copulas": frozenset(ctx["money_copulas"]),
+        "money_copula_window": int(ctx["money_copula_window"]),
         "money_nouns_after_window": int(ctx["money_nouns_after_window"]),
         "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
         "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
@@ -3071,6 +3073,12 @@ def _is_bare_money(text: str, q: _Quantity) -> bool:
     news = _news_vocab()
     if _endswith_any(text, _skip_back_fillers(text, q.start), news["money_nouns_before"]) is not None:
         return True
+    # 报名费是一科一万五, 学费为每年3万: the money noun, 是/为, then a short measure of what is paid for
+    for k in range(q.start - 1, max(0, q.start - 1 - news["money_copula_window"]), -1):
+        if text[k] in _CLAUSE_PUNCT:
+            break
+        if text[k] in news["money_copulas"]:
+            return _endswith_any(text, k, news["money_nouns_before"]) is not None
     if text[q.end : q.end + 1] != "的":
         return False
     phrase = text[q.end + 1 : q.end + 1 + news["money_nouns_after_window"]]

@@ -320,7 +320,7 @@ def _is_ascii_alnum(ch: str) -> bool:
 
 
 #: the categories of a unit after which 多 is "more than" (3个多, 一年多, 1岁多, 三成多, 两米多)
-_MORE_AFTER_UNIT = frozenset(("count", "time", "age", "tenths", "measure"))
+_MORE_AFTER_UNIT = frozenset(("count", "time", "age", "tenths", "measure", "ratio"))
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")  # as _is_digit, for inline tests
 
@@ -864,8 +864,8 @@ def _quantity(text: str, num: Numeral, mask: bytearray) -> _Quantity:
                     pos = pos + 1 + len(after[0])
                 # 三成多, 两米多 (一卡多号: 多 before another unit is no "more than" of a measure)
                 elif (
-                    category in ("time", "age", "tenths", "measure")
-                    and (category != "measure" or after is None)
+                    category in ("time", "age", "tenths", "measure", "ratio")
+                    and (category not in ("measure", "ratio") or after is None)
                     and (
                         pos + 1 >= n
                         or not _is_han(text[pos + 1])
@@ -1726,6 +1726,16 @@ def _compared_lone_numeral(text: str, num: Numeral) -> bool:
     )
 
 
+def _round_bare_at_clause_end(text: str, start: int, end: int) -> bool:
+    """过千。, 破万了, 过百亿，: a round multiplier without a unit after 过/破/上 that closes its
+    clause is an approximate number (more than a thousand); 千岛湖, 破万卷 go on into a word."""
+    news = _news_vocab()
+    if text[start - 1 : start] not in news["round_bare_before"]:
+        return False
+    end += text[end : end + 1] in news["round_bare_particles"]
+    return end >= len(text) or text[end] in _CLAUSE_PUNCT
+
+
 def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     """A numeral without any unit: keep multi-character numbers, drop lone 一/两/十 in prose."""
     vocab = _vocab()
@@ -1735,7 +1745,8 @@ def _lone_numeral_is_figure(text: str, q: _Quantity, whole: bool) -> bool:
     if "between" in q.notes:
         return True  # 介于五和十之间: a range of numbers, stated as one
     if num.leading_unit:
-        return _is_bare_money(text, q)  # 开价千万: a round sum of money
+        # 开价千万: a round sum of money; 点赞过千。: more than a thousand
+        return _is_bare_money(text, q) or _round_bare_at_clause_end(text, num.start, num.end)
     if num.ambiguous_alone:
         return False
     if num.chinese and not num.arabic:
@@ -1834,8 +1845,8 @@ def _prefix(text: str, q: _Quantity) -> _Quantity:
                     continue  # 近3年: the last three years (经过近3个小时, 走了近60年: nearly)
             if word in _news_vocab()["round_only_prefixes"] and not q.numeral.leading_unit:
                 continue  # 上千人, 上万元: but not 市场上3家
-            if "range" in q.notes and approx is not None:
-                continue
+            if "range" in q.notes and approx is not None and approx != "about":
+                continue  # 约7、8成: about covers the range; 超过3到5 is no reading
             negation = _endswith_any(text, p0, vocab.comparative_negations)
             if negation is not None and approx in vocab.negated_comparative:
                 approx = vocab.negated_comparative[approx]  # 不得超过 = at most, 不能低于 = at least
@@ -1928,6 +1939,8 @@ def _news_vocab() -> dict[str, Any]:
         "level_markers": tuple(ctx["change_to_level"]["level_markers"]),
         "comparative_lone": _by_length(ctx["comparative_lone_numeral"]),
         "stated_lone_before": frozenset(ctx["stated_lone_numeral_before"]),
+        "round_bare_before": frozenset(ctx["round_bare_before"]),
+        "round_bare_particles": frozenset(ctx["round_bare_after_particles"]),
         "bare_big_bounds": _by_length(ctx["bare_big_unit_bounds"]),
         "stated_lone_negated": _by_length(ctx["stated_lone_numeral_negated"]),
         "points_change_before": _by_length(ctx["points_change_before"]),
@@ -1966,6 +1979,7 @@ def _news_vocab() -> dict[str, Any]:
         "half_followers": _by_length(ctx["half_followers"]),
         "version_followers": _by_length(ctx["version_followers"]),
         "name_after_figure": _by_length(ctx["name_after_figure"]),
+        "name_after_bare_figure": _by_length(ctx["name_after_bare_figure"]),
         "one_kuai_money": ctx["one_kuai_money"],
         "both_sides": (ctx["both_sides"]["numeral"], ctx["both_sides"]["unit"]),
         "score_joiners": _by_length(ctx["sports_score"]["joiners"]),
@@ -2020,7 +2034,11 @@ def _news_vocab() -> dict[str, Any]:
         "couple_words": frozenset(ctx["couple_numerals"]["words"]),
         "couple_followers": _by_length(ctx["couple_numerals"]["followers"]),
         "programme_suffixes": _by_length(ctx["programme_suffixes"]),
-        "money_nouns_before": _by_length(ctx["money_nouns_before"]),
+        "money_nouns_before": _by_length(ctx["money_nouns_before"] + ctx["money_verbs_before"]),
+        "money_nouns_after": tuple(ctx["money_nouns_after"]),
+        "money_copulas": frozenset(ctx["money_copulas"]),
+        "money_copula_window": int(ctx["money_copula_window"]),
+        "money_nouns_after_window": int(ctx["money_nouns_after_window"]),
         "payer_verbs": _by_length(ctx["counted_payer_verbs"]),
         "numeral_nouns": _by_length(ctx["numeral_nouns"]["nouns"]),
         "document_title_endings": _by_length(ctx["document_title_endings"]),
@@ -2566,6 +2584,8 @@ def _is_part_of_name(text: str, q: _Quantity) -> bool:
             return True  # MAX 9, PM 2.5, iPhone 6
         if num.arabic and _endswith_any(text, k, news["brand_before_number"]) is not None:
             return True  # a brand or a model word, then digits: a model's name
+        if _startswith_any(text, q.end, news["name_after_bare_figure"]) is not None:
+            return True  # 台北101百货: the digits name the store
     if (
         num.has_decimal
         and text[num.end - 2 : num.end] in (".0", "．0")
@@ -3044,15 +3064,29 @@ def _bare_big_bound(text: str, i: int) -> bool:
 
 
 def _is_bare_money(text: str, q: _Quantity) -> bool:
-    """营收2.8亿, 票房超过10亿: a number with 万/亿 and no unit after a word for an amount of
-    money is money (in the article's currency)."""
+    """营收2.8亿, 票房超过10亿, 月赚3千: a number with 万/亿/千 and no unit after a word for an
+    amount of money or a verb of earning or spending is money (in the article's currency); so
+    is one before 的 and a money noun (十八万的彩礼钱)."""
     num = q.numeral
-    if not any(c in _BIG_UNIT_CHARS or c in "Kk" for c in text[num.start : num.end]):
+    if not any(c in _BIG_UNIT_CHARS or c in "Kk千仟" for c in text[num.start : num.end]):
         return False  # (月薪8K: K is thousands)
-    return (
-        _endswith_any(text, _skip_back_fillers(text, q.start), _news_vocab()["money_nouns_before"])
-        is not None
-    )
+    news = _news_vocab()
+    if _endswith_any(text, _skip_back_fillers(text, q.start), news["money_nouns_before"]) is not None:
+        return True
+    # 报名费是一科一万五, 学费为每年3万: the money noun, 是/为, then a short measure of what is paid for
+    for k in range(q.start - 1, max(0, q.start - 1 - news["money_copula_window"]), -1):
+        if text[k] in _CLAUSE_PUNCT:
+            break
+        if text[k] in news["money_copulas"]:
+            return _endswith_any(text, k, news["money_nouns_before"]) is not None
+    if text[q.end : q.end + 1] != "的":
+        return False
+    phrase = text[q.end + 1 : q.end + 1 + news["money_nouns_after_window"]]
+    for k, ch in enumerate(phrase):
+        if not _is_han(ch):
+            phrase = phrase[:k]
+            break
+    return any(word in phrase for word in news["money_nouns_after"])
 
 
 #: function characters after a bare number that do not make it count a noun (超过101的天数)
@@ -3310,6 +3344,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             ch in _BIG_UNIT_CHARS
             and text[i - 1 : i] not in _ROUND_APPROX_CHARS
             and not _bare_big_bound(text, i)
+            and not (text[i - 1 : i] == "破" and _round_bare_at_clause_end(text, i, i + 1))
             and text[i + 1 : i + 3] != "分之"  # 万分之三: a fraction of ten thousand
         ):
             i += 1  # a bare 万/亿 (万人空巷, 万元户) is not a number, but 上万人 and 近万名 are
@@ -3379,6 +3414,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and _startswith_any(text, q.end, news["numeral_nouns"]) is None
             and not _compared_lone_numeral(text, num)
             and "between" not in q.notes
+            and not (num.leading_unit and _round_bare_at_clause_end(text, num.start, num.end))  # 过千。
         ):
             # a lone 一/两/十 in prose, neither an ordinal nor the whole text nor quoted: every
             # path below ends at _lone_numeral_is_figure, which drops it (the cheap exit first)
@@ -3572,6 +3608,7 @@ def find_figures(text: str, *, region: Region | Callable[[], Region] | None = No
             and not whole
             and num.form == "number"
             and not _counts_next_noun(text, q)
+            and not (num.leading_unit and q.approx is not None)  # 人数过千: a round count
         ):
             q.kind = "measure"  # 指数达到22.5, 超过101的天数: a value, not a count of anything
         if in_name:

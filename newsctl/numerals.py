@@ -139,7 +139,9 @@ def tables() -> _Tables:
         ambiguous_alone=frozenset(raw["ambiguous_alone"]),
         range_connectors=tuple(sorted(ctx["range_connectors"], key=len, reverse=True)),
         start_chars=frozenset(start),
-        unit_words_after_digit=tuple(raw["unit_words_starting_with_multiplier"]),
+        unit_words_after_digit=tuple(
+            raw["unit_words_starting_with_multiplier"] + raw["words_starting_with_multiplier"]
+        ),
         dot_stops=frozenset(raw["dot_decimal_stops"]),
         dot_middles=frozenset(raw["dot_decimal_middles"]),
         after_stop_decimal=frozenset(w[0] for w in unit_words if w) | frozenset(big),
@@ -313,7 +315,8 @@ def _unit_word_index() -> tuple[tuple[int, ...], frozenset[str]]:
 
 
 def _unit_word_at(text: str, i: int) -> bool:
-    """Does a unit word starting with a multiplier (千克, 百分点, 兆瓦) start at i?"""
+    """Does a unit word starting with a multiplier (千克, 百分点, 兆瓦) or another word that does
+    (百货) start at i?"""
     lengths, words = _unit_word_index()
     return any(text[i : i + length] in words for length in lengths)
 

@@ -708,7 +708,7 @@ class Anchoring:
             return
         if 365 <= (cand.end - cand.start).days <= 366:
             self.ctx.year_span = cand
-        elif "year" in cand.kinds:
+        elif "year" in cand.kinds and cand.start.year < dt.MAXYEAR:  # year 9999 has no next year
             a = dt.datetime(cand.start.year, 1, 1)
             b = dt.datetime(cand.start.year + 1, 1, 1)
             self.ctx.year_span = _Cand(cand.s, cand.e, "date", str(a.year), a, b, "year", None, cand.anchor)

@@ -55,7 +55,7 @@ def _cue_finder() -> re.Pattern[str]:
     them all, and a cue inside a longer word is consumed by the longer word."""
     words = set(load_json("region.json")["_not_cues"])
     for spec in _cues().values():
-        words.update(spec["outlets"], spec["words"])
+        words.update(spec["outlets"], spec["words"], spec.get("traditional_words", ()))
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
@@ -78,6 +78,7 @@ def detect_region(text: str, *, script: str = "simplified", source: str | None =
     found = _found_in(text)
     best: Region = UNKNOWN
     best_score = 0
+    best_named = False
     for code, spec in _cues().items():
         named = tuple(o for o in spec["outlets"] if o.lower() in record_source)
         cited = tuple(o for o in spec["outlets"] if o not in named and o in found)
@@ -87,10 +88,20 @@ def detect_region(text: str, *, script: str = "simplified", source: str | None =
         # overseas outlets print it too), but it tips a story with one regional cue.
         if script == "traditional" and (named or cited or words):
             score += 1
+        # Place names every outlet prints (台北, 台湾) say where the writer is only in the
+        # region's own script: mainland news names Taiwan's cities too, in Simplified.
+        places = tuple(w for w in spec.get("traditional_words", ()) if w in found)
+        if script == "traditional" and places:
+            score += len(places) + (not (named or cited or words))
+            words += places
         # the outlet alone decides when it is the record's source, or is cited in a text
         # printed in the region's script; a Simplified text citing 中央社 is mainland news
         alone = spec.get("outlet_alone") and (named or (cited and script != "simplified"))
         decided = alone or score >= spec["min_cues"]
-        if decided and score > best_score:
-            best, best_score = Region(code, named + cited + words), score
+        if decided and (score > best_score or (score == best_score and named and not best_named)):
+            best, best_score, best_named = Region(code, named + cited + words), score, bool(named)
+        elif decided and score == best_score and not best_named:
+            # two regions' cues in equal measure (a Hong Kong page about Taiwan), and the
+            # record's outlet decides neither: no region
+            best = UNKNOWN
     return best

@@ -18,6 +18,12 @@ from newsctl.region import detect_region
         ("台湾“立法院”今天通过法案，“立委”表示。", "simplified", None, None),  # mainland scare quotes
         ("台湾“中央社”报道，德国《明镜周刊》记者造假。", "simplified", None, None),
         ("舞台视觉设计全面升级，万里长江绿色航运。", "simplified", None, None),  # cues inside words
+        # a city printed in Traditional script is a regional cue; the same names in Simplified
+        # are every outlet's (mainland news about Taiwan)
+        ("台北的百货公司今天开幕，台湾首家门市。", "traditional", None, "tw"),
+        ("台北的百货公司今天开幕，台湾首家门市。", "simplified", None, None),
+        ("台湾的百货公司今天开幕。", "traditional", None, "tw"),
+        ("特首谈台湾的百货公司。", "traditional", None, None),  # a Hong Kong cue as strong: no region
         ("新台币与人民币都能用。", "simplified", None, None),  # 台币 inside 新台币 counts once
         ("国务院今天召开常务会议。", "simplified", "央视网", None),
     ],

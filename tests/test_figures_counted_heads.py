@@ -1,0 +1,38 @@
+"""The noun after a measure word that the dictionary lacks (issue 21, fourth pass; docs/figures.md,
+"The noun after the measure word"): the measure word says what kind of thing it counts, and the
+run after it that ends with such a noun names it.  Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsctl.figures import find_figures
+
+
+def _counted(text: str) -> dict[str, str | None]:
+    return {text[f.start : f.end]: f.counted for f in find_figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a run that ends with a noun of the measure word's kind
+        ("港口另有12艘巡防艇另行招标。", "12艘", "巡防艇"),
+        ("消防中队出动3台抢险救援车赶赴现场。", "3台", "抢险救援车"),
+        ("广场上摆放了5万多盆金鱼草，游人如织。", "5万多盆", "金鱼草"),
+        # ... the longest, stopping at a numeral
+        ("园区引进4台智能分拣机和2名技师。", "4台", "智能分拣机"),
+        # a name of the wrong kind gives way: a fragment, or a name that runs past the noun
+        ("今年新建了120所乡村寄宿学校。", "120所", "乡村寄宿学校"),
+        ("流域内31座调蓄水库蓄水量达到新高。", "31座", "调蓄水库"),
+        # ... but not to a run cut from a dictionary noun (机器|人) ...
+        ("车间新增6台机器人上岗。", "6台", "机器人"),
+        # ... nor after a measure word of abstract things (项: 两项重要政策|工具)
+        ("用好新出台的两项重要政策工具。", "两项", "重要政策工具"),
+        # no name: the run is a modifier closed by 的, or 次 makes a compound unit (台次)
+        ("全省建成900多处湿地类型的保护区。", "900多处", "保护区"),
+        ("调集300余台次铲车清理道路。", "300余台", None),
+    ],
+)
+def test_measure_heads(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected

@@ -622,6 +622,15 @@ def _counted_vocab() -> dict[str, Any]:
         "measure_heads_max": int(data["measure_heads"]["max_chars"]),
         "measure_heads_not_first": frozenset(data["measure_heads"]["not_first"]),
         "measure_heads_trim_not": frozenset(data["measure_heads"]["trim_not_units"]),
+        "change_frame": {
+            "openers": frozenset(data["change_frame"]["openers"]),
+            "reach": int(data["change_frame"]["reach"]),
+            "subject_max": int(data["change_frame"]["subject_max"]),
+            "subject_tags": frozenset(data["change_frame"]["subject_tags"]),
+            "adverbs": _by_length(data["change_frame"]["adverbs"]),
+            "verbs": frozenset(data["change_frame"]["verbs"]),
+            "commas": frozenset(data["change_frame"]["commas"]),
+        },
     }
 
 
@@ -1145,6 +1154,7 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_unknown_subjects(text, qs, out, lows)
     _name_by_value_word(text, qs, out)
     _name_by_measure_head(text, qs, out)
+    _name_change_frames(text, qs, out)
     _drop_score_counted(text, qs, out)
     _ages_name_people(qs, out)
     _drop_per_time_words(out)
@@ -1640,6 +1650,83 @@ def _name_by_measure_head(text: str, qs: list[_Quantity], out: list[str | None])
             ):
                 out[k] = run  # (not 两项重要政策|工具: after a measure word of abstract things, kept)
             break
+
+
+def _change_opener(text: str, start: int) -> int | None:
+    """Where 从 or 由 opens a change in the clause before `start` (at most reach characters before
+    it, no punctuation between), or None."""
+    frame = _counted_vocab()["change_frame"]
+    for i in range(start - 1, max(-1, start - frame["reach"] - 1), -1):
+        ch = text[i]
+        if ch in frame["openers"]:
+            return i
+        if ch in _CLAUSE_MARKS or not (_is_han(ch) or ch.isalnum() or ch in ".．%％"):
+            return None
+    return None
+
+
+def _change_subject(text: str, at: int) -> str | None:
+    """The noun phrase from the clause start to the opener at `at`, past trailing adverbs (实体书店也|从),
+    or the clause before when the opener starts one (物流成本，从), after a 的 in it (保护区里的朱鹮),
+    when it is short and its last dictionary word is a noun."""
+    vocab = _counted_vocab()
+    frame = vocab["change_frame"]
+    end = at - 1 if text[at - 1 : at] in frame["commas"] else at  # (物流成本，从14.4元降至14.1元)
+    while (adverb := _endswith_any(text, end, frame["adverbs"])) is not None:
+        end -= len(adverb)
+    start = end
+    while start > 0 and _is_han(text[start - 1]) and end - start <= 2 * frame["subject_max"]:
+        start -= 1
+    subject = text[start:end]
+    owned = subject.rfind("的")  # (保护区里的朱鹮由7只: the noun after 的)
+    if owned >= 0:
+        subject = subject[owned + 1 :]
+    if (
+        not 2 <= len(subject) <= frame["subject_max"]
+        or owned < 0
+        and start > 0
+        and text[start - 1] not in _CLAUSE_MARKS
+        or _has_any(subject, _BOUNDARY_CHARS)
+    ):
+        return None
+    words = {subject[-k:] for k in (3, 2) if k <= len(subject)} | {
+        subject[:k] for k in (3, 2) if k <= len(subject)
+    }
+    tags = {w: _tag_memo[w] for w in words if w in _tag_memo}
+    if lacking := words - tags.keys():
+        looked_up = _lexicon_tags(lacking)
+        if looked_up is None:
+            return None
+        tags.update(looked_up)
+    last = next((tags[subject[-k:]] for k in (3, 2) if k <= len(subject) and tags[subject[-k:]]), None)
+    first = next((tags[subject[:k]] for k in (3, 2) if k <= len(subject) and tags[subject[:k]]), None)
+    if last not in frame["subject_tags"] or first in vocab["phrase_not_first_tags"]:
+        return None
+    return subject
+
+
+def _name_change_frames(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """实体书店从不足800家增至1500多家, 由7只增长到超过7000只朱鹮: two figures of one change (from
+    one amount to another) count one thing, named once: the one that nothing names counts what the
+    other counts, or both what the subject before 从 names when neither is named."""
+    frame = _counted_vocab()["change_frame"]
+    for k in range(len(qs) - 1):
+        a, b = qs[k], qs[k + 1]
+        if (out[k] is None) == (out[k + 1] is None) and out[k] is not None:
+            continue
+        if a.kind != b.kind or a.kind not in ("count", "money", "percent") or a.unit != b.unit:
+            continue
+        if text[a.end : b.start] not in frame["verbs"]:
+            continue
+        at = _change_opener(text, a.start)
+        if at is None:
+            continue
+        if out[k] is None and out[k + 1] is None:
+            subject = _change_subject(text, at)
+            if subject is not None:
+                out[k] = out[k + 1] = subject
+        else:
+            out[k] = out[k + 1] = out[k] or out[k + 1]
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

@@ -36,3 +36,20 @@ def _counted(text: str) -> dict[str, str | None]:
 )
 def test_measure_heads(text: str, figure: str, expected: str | None) -> None:
     assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # one change from one amount to another names what changes once, for both figures
+        ("由7只增长到超过7000只朱鹮，种群扩大。", "7只", "朱鹮"),
+        ("保护区里的朱鹮由7只增长到超过7000只。", "7只", "朱鹮"),
+        ("保护区里的朱鹮由7只增长到超过7000只。", "超过7000只", "朱鹮"),
+        ("全市实体书店也从2015年前不足800家增至1500多家。", "1500多家", "全市实体书店"),
+        ("全省每吨货物的运输成本，从2022年的20.5元降至19.8元。", "20.5元", "运输成本"),
+        # no noun before the opener: nothing named
+        ("今年以来，从1月的5家增至12家。", "12家", None),
+    ],
+)
+def test_change_frames(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected

@@ -622,6 +622,9 @@ def _counted_vocab() -> dict[str, Any]:
         "measure_heads_max": int(data["measure_heads"]["max_chars"]),
         "measure_heads_not_first": frozenset(data["measure_heads"]["not_first"]),
         "measure_heads_trim_not": frozenset(data["measure_heads"]["trim_not_units"]),
+        "measure_heads_not_inside": frozenset(data["measure_heads"]["not_inside"]),
+        "measure_heads_ended": frozenset(data["measure_heads"]["ended_units"]),
+        "measure_heads_end_chars": frozenset(data["measure_heads"]["end_chars"]),
         "change_frame": {
             "openers": frozenset(data["change_frame"]["openers"]),
             "reach": int(data["change_frame"]["reach"]),
@@ -1593,8 +1596,10 @@ def _name_by_value_word(text: str, qs: list[_Quantity], out: list[str | None]) -
 
 def _measure_head_runs(text: str, q: _Quantity) -> list[str]:
     """The runs right after the measure word of `q` that end with one of its head endings
-    (measure_heads), longest first: Han characters up to a numeral or a non-Han character; none
-    when 的 comes first (湿地类型的自然保护区: the run is a modifier) or a compound unit (台次)."""
+    (measure_heads), longest first: Han characters up to a numeral or a non-Han character, and
+    before a character where a clause goes on (都, 被, 与…); none when 的 comes first (湿地类型的
+    自然保护区: the run is a modifier) or a compound unit (台次).  After 个 (which counts anything)
+    the run must end the noun phrase too (30个国家|级…: no)."""
     vocab = _counted_vocab()
     heads = vocab["measure_heads"].get(q.unit or "")
     if heads is None or q.kind != "count":
@@ -1604,7 +1609,19 @@ def _measure_head_runs(text: str, q: _Quantity) -> list[str]:
     if run[cut : cut + 1] == "的" or run[:1] in vocab["measure_heads_not_first"]:
         return []
     run = run[:cut]
-    return [run[:i] for i in range(len(run), 0, -1) if _endswith_any(run, i, heads) is not None]
+    inside = next((i for i, ch in enumerate(run) if ch in vocab["measure_heads_not_inside"]), len(run))
+    ended = q.unit in vocab["measure_heads_ended"]
+    return [
+        run[:i]
+        for i in range(min(inside, len(run)), 0, -1)
+        if _endswith_any(run, i, heads) is not None
+        and not (
+            ended
+            and _is_han(text[q.end + i : q.end + i + 1] or "，")
+            and text[q.end + i] not in vocab["measure_heads_end_chars"]
+            and text[q.end + i] not in _CLAUSE_MARKS
+        )
+    ]
 
 
 def _name_by_measure_head(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

@@ -32,6 +32,12 @@ def _counted(text: str) -> dict[str, str | None]:
         # no name: the run is a modifier closed by 的, or 次 makes a compound unit (台次)
         ("全省建成900多处湿地类型的保护区。", "900多处", "保护区"),
         ("调集300余台次铲车清理道路。", "300余台", None),
+        # no run past a character where a clause goes on (都, 与…)
+        ("他的3个兄弟都被洪水困住。", "3个", "兄弟"),
+        # after 个, the run must end the noun phrase
+        ("全县整合了45个农机具维修网点，上门服务。", "45个", "农机具维修网点"),
+        ("已有3个国际组织和2个外国组织加入。", "3个", "国际组织"),
+        ("培育了20个国家级先进制造业集群。", "20个", "国家级先进制造业集群"),
     ],
 )
 def test_measure_heads(text: str, figure: str, expected: str | None) -> None:

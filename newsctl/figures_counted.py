@@ -1605,23 +1605,26 @@ def _measure_head_runs(text: str, q: _Quantity) -> list[str]:
     if heads is None or q.kind != "count":
         return []
     run = _HAN_RUN(text, q.end, q.end + vocab["measure_heads_max"]).group()
-    cut = next((i for i, ch in enumerate(run) if ch == "的" or is_numeral_start(ch)), len(run))
-    if run[cut : cut + 1] == "的" or run[:1] in vocab["measure_heads_not_first"]:
+    if not run or run[0] in vocab["measure_heads_not_first"]:
         return []
-    run = run[:cut]
-    inside = next((i for i, ch in enumerate(run) if ch in vocab["measure_heads_not_inside"]), len(run))
+    not_inside = vocab["measure_heads_not_inside"]
+    for i, ch in enumerate(run):
+        if ch == "的":
+            return []
+        if ch in not_inside or is_numeral_start(ch):
+            run = run[:i]
+            break
+    last_chars = heads.last_chars
     ended = q.unit in vocab["measure_heads_ended"]
-    return [
-        run[:i]
-        for i in range(min(inside, len(run)), 0, -1)
-        if _endswith_any(run, i, heads) is not None
-        and not (
-            ended
-            and _is_han(text[q.end + i : q.end + i + 1] or "，")
-            and text[q.end + i] not in vocab["measure_heads_end_chars"]
-            and text[q.end + i] not in _CLAUSE_MARKS
-        )
-    ]
+    found = []
+    for i in range(len(run), 0, -1):
+        if run[i - 1] not in last_chars or _endswith_any(run, i, heads) is None:
+            continue
+        after = text[q.end + i : q.end + i + 1]
+        if ended and _is_han(after or "，") and after not in vocab["measure_heads_end_chars"]:
+            continue  # (30个国家|级: the head is a modifier here)
+        found.append(run[:i])
+    return found
 
 
 def _name_by_measure_head(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
@@ -1643,7 +1646,14 @@ def _name_by_measure_head(text: str, qs: list[_Quantity], out: list[str | None])
         return
     # the dictionary words of two or three characters that cross the end of each run
     crossing = {
-        k: [[text[a:b] for a in (end - 2, end - 1) for b in range(end + 1, a + 4)] for end in ends]
+        k: [
+            [text[a:b] for a in (end - 2, end - 1) for b in range(end + 1, a + 4)]
+            if _is_han(text[end : end + 1] or "，")
+            and text[end] not in _CLAUSE_MARKS
+            and text[end] not in vocab["measure_heads_end_chars"]
+            else []  # (no noun crosses into punctuation or a function character: 国际组织|和)
+            for end in ends
+        ]
         for k, ends in ((k, [qs[k].end + len(run) for run in found]) for k, found in runs.items())
     }
     wanted = {w for lists in crossing.values() for words in lists for w in words if w not in _tag_memo}

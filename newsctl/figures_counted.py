@@ -616,6 +616,24 @@ def _counted_vocab() -> dict[str, Any]:
         "generic_tags": frozenset(data["generic_heads"]["tags"]),
         "generic_word_max": int(data["generic_heads"]["word_max"]),
         "per_time_words": frozenset(data["per_time_words"]),
+        "measure_heads": {
+            unit: _by_length(heads) for unit, heads in data["measure_heads"]["heads"].items() if heads
+        },
+        "measure_heads_max": int(data["measure_heads"]["max_chars"]),
+        "measure_heads_not_first": frozenset(data["measure_heads"]["not_first"]),
+        "measure_heads_trim_not": frozenset(data["measure_heads"]["trim_not_units"]),
+        "measure_heads_not_inside": frozenset(data["measure_heads"]["not_inside"]),
+        "measure_heads_ended": frozenset(data["measure_heads"]["ended_units"]),
+        "measure_heads_end_chars": frozenset(data["measure_heads"]["end_chars"]),
+        "change_frame": {
+            "openers": frozenset(data["change_frame"]["openers"]),
+            "reach": int(data["change_frame"]["reach"]),
+            "subject_max": int(data["change_frame"]["subject_max"]),
+            "subject_tags": frozenset(data["change_frame"]["subject_tags"]),
+            "adverbs": _by_length(data["change_frame"]["adverbs"]),
+            "verbs": frozenset(data["change_frame"]["verbs"]),
+            "commas": frozenset(data["change_frame"]["commas"]),
+        },
     }
 
 
@@ -1138,6 +1156,8 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_elided_subjects(text, qs, out)
     _name_unknown_subjects(text, qs, out, lows)
     _name_by_value_word(text, qs, out)
+    _name_by_measure_head(text, qs, out)
+    _name_change_frames(text, qs, out)
     _drop_score_counted(text, qs, out)
     _ages_name_people(qs, out)
     _drop_per_time_words(out)
@@ -1572,6 +1592,168 @@ def _name_by_value_word(text: str, qs: list[_Quantity], out: list[str | None]) -
         ):
             continue  # (a word crosses into the noun: it is cut)
         out[k] = noun
+
+
+def _measure_head_runs(text: str, q: _Quantity) -> list[str]:
+    """The runs right after the measure word of `q` that end with one of its head endings
+    (measure_heads), longest first: Han characters up to a numeral or a non-Han character, and
+    before a character where a clause goes on (都, 被, 与…); none when 的 comes first (湿地类型的
+    自然保护区: the run is a modifier) or a compound unit (台次).  After 个 (which counts anything)
+    the run must end the noun phrase too (30个国家|级…: no)."""
+    vocab = _counted_vocab()
+    heads = vocab["measure_heads"].get(q.unit or "")
+    if heads is None or q.kind != "count":
+        return []
+    run = _HAN_RUN(text, q.end, q.end + vocab["measure_heads_max"]).group()
+    if not run or run[0] in vocab["measure_heads_not_first"]:
+        return []
+    not_inside = vocab["measure_heads_not_inside"]
+    for i, ch in enumerate(run):
+        if ch == "的":
+            return []
+        if ch in not_inside or is_numeral_start(ch):
+            run = run[:i]
+            break
+    last_chars = heads.last_chars
+    ended = q.unit in vocab["measure_heads_ended"]
+    found = []
+    for i in range(len(run), 0, -1):
+        if run[i - 1] not in last_chars or _endswith_any(run, i, heads) is None:
+            continue
+        after = text[q.end + i : q.end + i + 1]
+        if ended and _is_han(after or "，") and after not in vocab["measure_heads_end_chars"]:
+            continue  # (30个国家|级: the head is a modifier here)
+        found.append(run[:i])
+    return found
+
+
+def _name_by_measure_head(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """15艘巡防艇另行招标, 2台抢险救援车赶到: a count whose measure word is followed by a run that
+    ends with a noun of the kind that measure word counts (艘: 艇, 船; 台: 车, 机) counts that run,
+    the longest first, when no dictionary noun crosses its end (5台机器人: not 机器; a verb that does
+    is no evidence: jieba holds odd ones, 车赶).  It names a count that nothing names, and replaces a
+    name that does not end with such a noun when one of the two begins the other (120所乡村|寄宿学校,
+    53座控制性水库|蓄水量: a fragment, or a name that runs past the noun counted)."""
+    vocab = _counted_vocab()
+    heads = vocab["measure_heads"]
+    runs: dict[int, list[str]] = {}
+    for k, q in enumerate(qs):
+        named = out[k]
+        if q.unit in heads and (named is None or _endswith_any(named, len(named), heads[q.unit]) is None):
+            if found := _measure_head_runs(text, q):
+                runs[k] = found
+    if not runs:
+        return
+    # the dictionary words of two or three characters that cross the end of each run
+    crossing = {
+        k: [
+            [text[a:b] for a in (end - 2, end - 1) for b in range(end + 1, a + 4)]
+            if _is_han(text[end : end + 1] or "，")
+            and text[end] not in _CLAUSE_MARKS
+            and text[end] not in vocab["measure_heads_end_chars"]
+            else []  # (no noun crosses into punctuation or a function character: 国际组织|和)
+            for end in ends
+        ]
+        for k, ends in ((k, [qs[k].end + len(run) for run in found]) for k, found in runs.items())
+    }
+    wanted = {w for lists in crossing.values() for words in lists for w in words if w not in _tag_memo}
+    if wanted:
+        looked_up = _lexicon_tags(wanted)
+        if looked_up is None:
+            return
+        if len(_tag_memo) + len(looked_up) > _TAG_MEMO_LIMIT:
+            _tag_memo.clear()
+        _tag_memo.update(looked_up)
+    for k, found in runs.items():
+        for run, words in zip(found, crossing[k]):
+            if any((_tag_memo.get(w) or "x")[0] in "nj" for w in words):
+                continue  # (机器|人: the run is cut from a dictionary noun)
+            named = out[k]
+            if (
+                named is None
+                or run.startswith(named)
+                or named.startswith(run)
+                and qs[k].unit not in vocab["measure_heads_trim_not"]
+            ):
+                out[k] = run  # (not 两项重要政策|工具: after a measure word of abstract things, kept)
+            break
+
+
+def _change_opener(text: str, start: int) -> int | None:
+    """Where 从 or 由 opens a change in the clause before `start` (at most reach characters before
+    it, no punctuation between), or None."""
+    frame = _counted_vocab()["change_frame"]
+    for i in range(start - 1, max(-1, start - frame["reach"] - 1), -1):
+        ch = text[i]
+        if ch in frame["openers"]:
+            return i
+        if ch in _CLAUSE_MARKS or not (_is_han(ch) or ch.isalnum() or ch in ".．%％"):
+            return None
+    return None
+
+
+def _change_subject(text: str, at: int) -> str | None:
+    """The noun phrase from the clause start to the opener at `at`, past trailing adverbs (实体书店也|从),
+    or the clause before when the opener starts one (物流成本，从), after a 的 in it (保护区里的朱鹮),
+    when it is short and its last dictionary word is a noun."""
+    vocab = _counted_vocab()
+    frame = vocab["change_frame"]
+    end = at - 1 if text[at - 1 : at] in frame["commas"] else at  # (物流成本，从14.4元降至14.1元)
+    while (adverb := _endswith_any(text, end, frame["adverbs"])) is not None:
+        end -= len(adverb)
+    start = end
+    while start > 0 and _is_han(text[start - 1]) and end - start <= 2 * frame["subject_max"]:
+        start -= 1
+    subject = text[start:end]
+    owned = subject.rfind("的")  # (保护区里的朱鹮由7只: the noun after 的)
+    if owned >= 0:
+        subject = subject[owned + 1 :]
+    if (
+        not 2 <= len(subject) <= frame["subject_max"]
+        or owned < 0
+        and start > 0
+        and text[start - 1] not in _CLAUSE_MARKS
+        or _has_any(subject, _BOUNDARY_CHARS)
+    ):
+        return None
+    words = {subject[-k:] for k in (3, 2) if k <= len(subject)} | {
+        subject[:k] for k in (3, 2) if k <= len(subject)
+    }
+    tags = {w: _tag_memo[w] for w in words if w in _tag_memo}
+    if lacking := words - tags.keys():
+        looked_up = _lexicon_tags(lacking)
+        if looked_up is None:
+            return None
+        tags.update(looked_up)
+    last = next((tags[subject[-k:]] for k in (3, 2) if k <= len(subject) and tags[subject[-k:]]), None)
+    first = next((tags[subject[:k]] for k in (3, 2) if k <= len(subject) and tags[subject[:k]]), None)
+    if last not in frame["subject_tags"] or first in vocab["phrase_not_first_tags"]:
+        return None
+    return subject
+
+
+def _name_change_frames(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """实体书店从不足800家增至1500多家, 由7只增长到超过7000只朱鹮: two figures of one change (from
+    one amount to another) count one thing, named once: the one that nothing names counts what the
+    other counts, or both what the subject before 从 names when neither is named."""
+    frame = _counted_vocab()["change_frame"]
+    for k in range(len(qs) - 1):
+        a, b = qs[k], qs[k + 1]
+        if (out[k] is None) == (out[k + 1] is None) and out[k] is not None:
+            continue
+        if a.kind != b.kind or a.kind not in ("count", "money", "percent") or a.unit != b.unit:
+            continue
+        if text[a.end : b.start] not in frame["verbs"]:
+            continue
+        at = _change_opener(text, a.start)
+        if at is None:
+            continue
+        if out[k] is None and out[k + 1] is None:
+            subject = _change_subject(text, at)
+            if subject is not None:
+                out[k] = out[k + 1] = subject
+        else:
+            out[k] = out[k + 1] = out[k] or out[k + 1]
 
 
 def _drop_score_counted(text: str, qs: list[_Quantity], out: list[str | None]) -> None:

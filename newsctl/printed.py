@@ -1,0 +1,97 @@
+"""Contract 1.2: keyword terms and metadata values as the article prints them.
+
+Analyzers read the cleaned text, which is Simplified, so that a term or a name is the
+same string across a mixed corpus (`term`, `metadata`). An editor of a Traditional page
+pastes what the page prints: `陳培煌`, not `陈培煌`. A value's printed form is the value
+with each Han character that the Traditional-to-Simplified conversion changed given back
+as the source wrote it; every other character (widths, punctuation, Latin, digits) is the
+value's own, so the printed form is exactly as long as the value and differs from it in
+Han characters only.
+
+Which source characters: those of the value's mentions in the cleaned text (title,
+body and page furniture alike). Mentions may differ in script (`台灣` in one paragraph,
+`臺灣` in another, both `台湾`): the surface printed most often wins, the first one
+among equally frequent. A value the text does not contain verbatim (a name gathered
+from its pieces, a merged variant, a value cut across a line) is given back character by
+character: each Han character as this article most often prints it, and as it is where
+the article never converts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from newsctl.clean import fold_width
+
+if TYPE_CHECKING:
+    from newsctl.clean import CleanedText
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+class Printer:
+    """The printed forms of strings of one article's cleaned text (see the module)."""
+
+    __slots__ = ("_chars", "_cleaned")
+
+    def __init__(self, cleaned: CleanedText) -> None:
+        self._cleaned = cleaned
+        self._chars: dict[str, str] | None = None  # Simplified char -> its usual printed char
+
+    def form(self, value: str) -> str:
+        if not value:
+            return value
+        text, original = self._cleaned.text, self._cleaned.original
+        width = len(value)
+        needle = value
+        at = text.find(needle)
+        if at < 0:
+            # A metadata value keeps full-width clause punctuation the cleaned text folds.
+            needle = fold_width(value)
+            at = text.find(needle) if needle != value else -1
+            if at < 0:
+                return self._by_character(value)
+        surfaces: Counter[str] = Counter()
+        while at >= 0:
+            end = at + width
+            printed = original[at:end]
+            # The common case, every mention of every Simplified article: nothing converted.
+            surfaces[value if printed == text[at:end] else self._surface(value, printed, text[at:end])] += 1
+            at = text.find(needle, end)
+        # most_common keeps first-seen order among equal counts: the earliest mention wins a tie.
+        return surfaces.most_common(1)[0][0]
+
+    def forms(self, values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        return tuple(self.form(value) for value in values)
+
+    @staticmethod
+    def _surface(value: str, printed: str, simplified: str) -> str:
+        return "".join(
+            p if p != s and _HAN.match(p) else v for v, p, s in zip(value, printed, simplified, strict=True)
+        )
+
+    def _by_character(self, value: str) -> str:
+        chars = self._chars
+        if chars is None:
+            chars = self._chars = self._char_table()
+        if not chars:
+            return value
+        return "".join(chars.get(char, char) for char in value)
+
+    def _char_table(self) -> dict[str, str]:
+        text, original = self._cleaned.text, self._cleaned.original
+        if original == text:
+            return {}
+        seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for s, p in zip(text, original, strict=True):
+            if s != p and _HAN.match(p):
+                seen[s][p] += 1
+        # A character the article prints both ways (台 and 臺 for 台) keeps its most usual form.
+        table = {}
+        for s, counts in seen.items():
+            kept = text.count(s) - sum(counts.values())
+            best, times = counts.most_common(1)[0]
+            table[s] = best if times >= kept else s
+        return table

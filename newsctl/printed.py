@@ -9,12 +9,12 @@ value's own, so the printed form is exactly as long as the value and differs fro
 Han characters only.
 
 Which source characters: those of the value's mentions in the cleaned text (title,
-body and page furniture alike). Mentions may differ in script (`台灣` in one paragraph,
-`臺灣` in another, both `台湾`): the surface printed most often wins, the first one
-among equally frequent. A value the text does not contain verbatim (a name gathered
-from its pieces, a merged variant, a value cut across a line) is given back character by
-character: each Han character as this article most often prints it, and as it is where
-the article never converts it.
+body and page furniture alike) and in a record's own title, which keywords read too.
+Mentions may differ in script (`台灣` in one paragraph, `臺灣` in another, both `台湾`):
+the surface printed most often wins, the first one among equally frequent. A value the
+texts do not contain verbatim (a name gathered from its pieces, a merged variant, a
+phrase cut across a line) is given back character by character: each Han character as
+this article most often prints it, and as it is where the article never converts it.
 """
 
 from __future__ import annotations
@@ -23,43 +23,54 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from newsctl.clean import fold_width
+from newsctl.clean import clean_text, fold_width
 
 if TYPE_CHECKING:
+    from newsctl.article import Article
     from newsctl.clean import CleanedText
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
+def article_printer(article: Article) -> Printer:
+    """The printer of one article: its text, and its record's title when it has one."""
+    title = article.doc.title
+    if title:
+        return Printer(article.cleaned, clean_text(title))  # cached: the article's rules cleaned it
+    return Printer(article.cleaned)
+
+
 class Printer:
-    """The printed forms of strings of one article's cleaned text (see the module)."""
+    """The printed forms of strings of one article's cleaned texts (see the module)."""
 
-    __slots__ = ("_chars", "_cleaned")
+    __slots__ = ("_chars", "_sources")
 
-    def __init__(self, cleaned: CleanedText) -> None:
-        self._cleaned = cleaned
+    def __init__(self, *sources: CleanedText) -> None:
+        self._sources = sources
         self._chars: dict[str, str] | None = None  # Simplified char -> its usual printed char
 
     def form(self, value: str) -> str:
         if not value:
             return value
-        text, original = self._cleaned.text, self._cleaned.original
         width = len(value)
-        needle = value
-        at = text.find(needle)
-        if at < 0:
-            # A metadata value keeps full-width clause punctuation the cleaned text folds.
-            needle = fold_width(value)
-            at = text.find(needle) if needle != value else -1
-            if at < 0:
-                return self._by_character(value)
+        folded = fold_width(value)  # a metadata value keeps full-width clause punctuation the text folds
         surfaces: Counter[str] = Counter()
-        while at >= 0:
-            end = at + width
-            printed = original[at:end]
-            # The common case, every mention of every Simplified article: nothing converted.
-            surfaces[value if printed == text[at:end] else self._surface(value, printed, text[at:end])] += 1
-            at = text.find(needle, end)
+        for source in self._sources:
+            text, original = source.text, source.original
+            for needle in (value, folded):
+                at = text.find(needle)
+                while at >= 0:
+                    end = at + width
+                    printed = original[at:end]
+                    # The common case, every mention of every Simplified article: nothing converted.
+                    simplified = text[at:end]
+                    same = printed == simplified
+                    surfaces[value if same else self._surface(value, printed, simplified)] += 1
+                    at = text.find(needle, end)
+                if surfaces or folded == value:
+                    break
+        if not surfaces:
+            return self._by_character(value)
         # most_common keeps first-seen order among equal counts: the earliest mention wins a tie.
         return surfaces.most_common(1)[0][0]
 
@@ -81,17 +92,16 @@ class Printer:
         return "".join(chars.get(char, char) for char in value)
 
     def _char_table(self) -> dict[str, str]:
-        text, original = self._cleaned.text, self._cleaned.original
-        if original == text:
-            return {}
         seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        for s, p in zip(text, original, strict=True):
-            if s != p and _HAN.match(p):
-                seen[s][p] += 1
+        for source in self._sources:
+            if source.original != source.text:
+                for s, p in zip(source.text, source.original, strict=True):
+                    if s != p and _HAN.match(p):
+                        seen[s][p] += 1
         # A character the article prints both ways (台 and 臺 for 台) keeps its most usual form.
         table = {}
         for s, counts in seen.items():
-            kept = text.count(s) - sum(counts.values())
+            kept = sum(source.text.count(s) for source in self._sources) - sum(counts.values())
             best, times = counts.most_common(1)[0]
             table[s] = best if times >= kept else s
         return table

@@ -43,15 +43,34 @@ def article_printer(article: Article) -> Printer:
 class Printer:
     """The printed forms of strings of one article's cleaned texts (see the module)."""
 
-    __slots__ = ("_chars", "_sources")
+    __slots__ = ("_chars", "_plain", "_sources")
 
     def __init__(self, *sources: CleanedText) -> None:
         self._sources = sources
         self._chars: dict[str, str] | None = None  # Simplified char -> its usual printed char
+        self._plain: bool | None = None  # no character of any source converted
 
     def form(self, value: str) -> str:
         if not value:
             return value
+        plain = self._plain
+        if plain is None:
+            # No character converted anywhere (nearly every Simplified article): every value
+            # is printed as it is. One pass in C per text, once per article.
+            plain = self._plain = all(fold_width(source.original) == source.text for source in self._sources)
+        if plain:
+            return value
+        said = 0
+        for source in self._sources:
+            # Every mention printed as the value itself (every Simplified article): the
+            # source has the value exactly where the cleaned text does. Counted in C.
+            mentions = source.text.count(value)
+            if mentions != source.original.count(value):
+                break
+            said += mentions
+        else:
+            if said:
+                return value
         width = len(value)
         folded = fold_width(value)  # a metadata value keeps full-width clause punctuation the text folds
         surfaces: Counter[str] = Counter()
@@ -94,7 +113,7 @@ class Printer:
     def _char_table(self) -> dict[str, str]:
         seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
         for source in self._sources:
-            if source.original != source.text:
+            if fold_width(source.original) != source.text:  # some character was converted
                 for s, p in zip(source.text, source.original, strict=True):
                     if s != p and _HAN.match(p):
                         seen[s][p] += 1

@@ -197,3 +197,12 @@ def test_a_term_said_only_in_the_records_title_prints_as_the_title_does() -> Non
     assert "纽约" not in body.text
     assert Printer(body, title).form("纽约") == "紐約"
     assert Printer(body).form("纽约") == "纽约"  # without the title: nothing to go by
+
+
+def test_a_simplified_text_prints_its_values_as_they_are() -> None:
+    # One Traditional character in a long Simplified text: its script is simplified
+    # (under 1 % converted), and its values print as the Simplified text has them.
+    body = "市民在公园里散步，孩子们在草地上放风筝，老人们在树下下棋聊天。" * 8 + "记者从臺湾来。"
+    cleaned = clean_text(body)
+    assert cleaned.script == "simplified" and "台湾" in cleaned.text
+    assert Printer(cleaned).form("台湾") == "台湾"

@@ -161,20 +161,22 @@ def printed_metadata(
     """Contract 1.2: the metadata as the page prints it (newsctl.printed). A record's own
     title or source is printed as the record gives it (cleaned, in its own script); a value
     found in the text, as the text prints it."""
+    # A Simplified text (script simplified) prints its values as they are: no pass over them.
+    plain = article.cleaned.script == "simplified"
     printer = article_printer(article)
 
     def own(given: str | None, value: str | None) -> str | None:
         if value is None or not given:
             return value
         record = clean_text(given)  # cached: the article's rules cleaned it already
-        return record.display(0, len(record.text), printed=True)
+        return value if record.script == "simplified" else record.display(0, len(record.text), printed=True)
 
     return PrintedMetadata(
         title=own(raw.title, title) if raw.title else title and printer.form(title),
         source=own(raw.source, source) if raw.source else source and printer.form(source),
-        dateline=article.printed_dateline(),
-        reporters=printer.forms(article.reporters),
-        headings=tuple(article.printed_headings()),
+        dateline=article.dateline if plain else article.printed_dateline(),
+        reporters=tuple(article.reporters) if plain else printer.forms(article.reporters),
+        headings=tuple(article.headings) if plain else tuple(article.printed_headings()),
     )
 
 

@@ -48,7 +48,7 @@ class Printer:
     def __init__(self, *sources: CleanedText) -> None:
         self._sources = sources
         self._chars: dict[str, str] | None = None  # Simplified char -> its usual printed char
-        self._plain: bool | None = None  # no character of any source converted
+        self._plain: bool | None = None  # every source Simplified
 
     def form(self, value: str) -> str:
         if not value:
@@ -60,38 +60,40 @@ class Printer:
             plain = self._plain = all(source.script == "simplified" for source in self._sources)
         if plain:
             return value
-        said = 0
-        for source in self._sources:
-            # Every mention printed as the value itself (every Simplified article): the
-            # source has the value exactly where the cleaned text does. Counted in C.
-            mentions = source.text.count(value)
-            if mentions != source.original.count(value):
-                break
-            said += mentions
-        else:
-            if said:
-                return value
         width = len(value)
-        folded = fold_width(value)  # a metadata value keeps full-width clause punctuation the text folds
-        surfaces: Counter[str] = Counter()
+        # Each distinct surface as the source has it, with its count and the cleaned text
+        # under its first mention, in the order first met.
+        raw: dict[str, int] = {}
+        under: dict[str, str] = {}
+        folded: str | None = None
         for source in self._sources:
             text, original = source.text, source.original
-            for needle in (value, folded):
-                at = text.find(needle)
-                while at >= 0:
-                    end = at + width
-                    printed = original[at:end]
-                    # The common case, every mention of every Simplified article: nothing converted.
-                    simplified = text[at:end]
-                    same = printed == simplified
-                    surfaces[value if same else self._surface(value, printed, simplified)] += 1
-                    at = text.find(needle, end)
-                if surfaces or folded == value:
-                    break
-        if not surfaces:
+            needle = value
+            at = text.find(needle)
+            if at < 0:
+                # A metadata value keeps full-width clause punctuation the text folds.
+                if folded is None:
+                    folded = fold_width(value)
+                needle = folded
+                at = text.find(needle) if needle != value else -1
+            while at >= 0:
+                end = at + width
+                printed = original[at:end]
+                if printed in raw:
+                    raw[printed] += 1
+                else:
+                    raw[printed] = 1
+                    under[printed] = text[at:end]
+                at = text.find(needle, end)
+        if not raw:
             return self._by_character(value)
-        # most_common keeps first-seen order among equal counts: the earliest mention wins a tie.
-        return surfaces.most_common(1)[0][0]
+        forms: dict[str, int] = {}
+        for printed, count in raw.items():
+            simplified = under[printed]
+            form = value if printed == simplified else self._surface(value, printed, simplified)
+            forms[form] = forms.get(form, 0) + count
+        # max keeps the first of equal counts: the surface met first wins a tie.
+        return max(forms, key=forms.__getitem__)
 
     def forms(self, values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         return tuple(self.form(value) for value in values)

@@ -24,8 +24,9 @@ from newsctl.analyzers.registry import ANALYSES, BY_NAME, SPECS
 from newsctl.analyzers.timeline import TIME_EXTRAS, _iso, reference_for  # noqa: F401 (as above)
 from newsctl.article import DEFAULT_TZ, Article, article_blocks, content_text, parse_article
 from newsctl.clean import clean_text
+from newsctl.printed import article_printer
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
-from newsctl.records import Document, Error, Metadata, Stats
+from newsctl.records import Document, Error, Metadata, PrintedMetadata, Stats
 
 T = TypeVar("T")
 
@@ -154,11 +155,40 @@ def process(raw: RawDocument, options: Options) -> Document:
         return error_document(raw, "analysis_error", message)
 
 
+def printed_metadata(
+    raw: RawDocument, article: Article, title: str | None, source: str | None
+) -> PrintedMetadata:
+    """Contract 1.2: the metadata as the page prints it (newsctl.printed). A record's own
+    title or source is printed as the record gives it (cleaned, in its own script); a value
+    found in the text, as the text prints it."""
+    # A Simplified text (script simplified) prints its values as they are: no pass over them.
+    plain = article.cleaned.script == "simplified"
+    printer = article_printer(article)
+
+    def own(given: str | None, value: str | None) -> str | None:
+        if value is None or not given:
+            return value
+        record = clean_text(given)  # cached: the article's rules cleaned it already
+        return value if record.script == "simplified" else record.display(0, len(record.text), printed=True)
+
+    return PrintedMetadata(
+        title=own(raw.title, title) if raw.title else title and printer.form(title),
+        source=own(raw.source, source) if raw.source else source and printer.form(source),
+        dateline=article.dateline if plain else article.printed_dateline(),
+        reporters=tuple(article.reporters) if plain else printer.forms(article.reporters),
+        headings=tuple(article.headings) if plain else tuple(article.printed_headings()),
+    )
+
+
 def _analyse(raw: RawDocument, options: Options) -> Document:
     tz = timezone_from(options.tz)
     assert raw.text is not None
     cleaned = clean_text(raw.text)
     article = parse_article(raw, cleaned, tz=tz)
+    # A record's own title and source are metadata like any other: cleaned and
+    # Simplified (the contract); only a blank one is passed on as given.
+    title = article.title if raw.title or raw.title is None else raw.title
+    source = article.source if raw.source or raw.source is None else raw.source
     doc = Document(
         id=raw.id,
         path=raw.path,
@@ -167,14 +197,13 @@ def _analyse(raw: RawDocument, options: Options) -> Document:
         script=cleaned.script,
         line=raw.line,
         metadata=Metadata(
-            # A record's own title and source are metadata like any other: cleaned and
-            # Simplified (the contract); only a blank one is passed on as given.
-            title=article.title if raw.title or raw.title is None else raw.title,
-            source=article.source if raw.source or raw.source is None else raw.source,
+            title=title,
+            source=source,
             published=article.published_iso(),
             dateline=article.dateline,
             reporters=tuple(article.reporters),
             headings=tuple(article.headings),
+            printed=printed_metadata(raw, article, title, source),
         ),
         stats=Stats(
             chars=len(raw.text),

@@ -46,6 +46,27 @@ class Error:
 
 
 @dataclass(frozen=True)
+class PrintedMetadata:
+    """Contract 1.2: the metadata values as the page prints them, in the source's own
+    script (`陳培煌`, not `陈培煌`); the same values as `Metadata`'s otherwise."""
+
+    title: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    reporters: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "dateline": self.dateline,
+            "reporters": list(self.reporters),
+            "headings": list(self.headings),
+        }
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: str | None = None
     source: str | None = None
@@ -53,6 +74,15 @@ class Metadata:
     dateline: str | None = None
     reporters: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
+    # Contract 1.2 (additive): the printed twins of title, source, dateline, reporters and
+    # headings; None only for a Metadata built by hand, which then prints as its own values.
+    printed: PrintedMetadata | None = None
+
+    def printed_or_self(self) -> PrintedMetadata:
+        """The printed values; the (Simplified) values themselves when none were given."""
+        if self.printed is not None:
+            return self.printed
+        return PrintedMetadata(self.title, self.source, self.dateline, self.reporters, self.headings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +92,7 @@ class Metadata:
             "dateline": self.dateline,
             "reporters": list(self.reporters),
             "headings": list(self.headings),
+            "printed": self.printed_or_self().to_dict(),
         }
 
 
@@ -108,13 +139,20 @@ class SummarySentence:
 
 @dataclass(slots=True)  # one per mention: a frozen __init__ costs 3x as much
 class Keyword:
-    term: str
+    term: str  # Simplified, for joining and counting across articles
     weight: float
     count: int
     pos: str | None
+    printed: str | None = None  # contract 1.2: as the article prints it; None means `term`
 
     def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "weight": round_float(self.weight), "count": self.count, "pos": self.pos}
+        return {
+            "term": self.term,
+            "weight": round_float(self.weight),
+            "count": self.count,
+            "pos": self.pos,
+            "printed": self.term if self.printed is None else self.printed,
+        }
 
 
 @dataclass(slots=True)  # one per mention: a frozen __init__ costs 3x as much

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from newsctl.analyzers.spec import AnalyzerSpec
+from newsctl.printed import article_printer
 from newsctl.records import Document, Keyword
 from newsctl.render.model import Bar, Block, Column, Group, Section
 
@@ -31,7 +32,8 @@ def run(article: Article, options: Options, doc: Document) -> None:
         phrases=options.phrases,
         min_weight=options.min_weight,
     )
-    doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos) for k in found]
+    printer = article_printer(article)  # contract 1.2: each term as the article prints it
+    doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos, printer.form(k.term)) for k in found]
 
 
 class KeywordsReport:
@@ -73,7 +75,10 @@ class KeywordsReport:
 
 
 def keywords_section(keywords: list[Any]) -> Section:
-    rows = [[k.term, f"{k.weight:.2f}", Bar(k.weight), str(k.count), k.pos or ""] for k in keywords]
+    # The term as the article prints it (contract 1.2): a Traditional article's tags in its own characters.
+    rows = [
+        [k.printed or k.term, f"{k.weight:.2f}", Bar(k.weight), str(k.count), k.pos or ""] for k in keywords
+    ]
     return Section(
         "keywords",
         "keywords",

@@ -49,13 +49,14 @@ def metadata_section(doc: Document) -> Section:
     meta = doc.metadata
     rows: list[list[Any]] = []
     if meta is not None:
+        printed = meta.printed_or_self()  # as the page prints them (contract 1.2)
         for name, value in (
-            ("title", meta.title),
-            ("source", meta.source),
+            ("title", printed.title),
+            ("source", printed.source),
             ("published", meta.published),
-            ("dateline", meta.dateline),
-            ("reporters", "、".join(meta.reporters) or None),
-            ("headings", " / ".join(meta.headings) or None),
+            ("dateline", printed.dateline),
+            ("reporters", "、".join(printed.reporters) or None),
+            ("headings", " / ".join(printed.headings) or None),
         ):
             rows.append([name, value if value is not None else "—"])
     if doc.stats is not None:

@@ -85,7 +85,13 @@ class Heading:
     @classmethod
     def of(cls, doc: Document) -> Heading:
         meta = doc.metadata
-        return cls(doc.path, doc.id, meta.source if meta else None, meta.published if meta else None)
+        # The source as the page prints it (contract 1.2: 聯合報, not 联合报).
+        return cls(
+            doc.path,
+            doc.id,
+            meta.printed_or_self().source if meta else None,
+            meta.published if meta else None,
+        )
 
     @property
     def name(self) -> str:

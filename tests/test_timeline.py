@@ -419,3 +419,21 @@ def test_solar_term_dates(year: int, term: str, day: str) -> None:
 
     found = solar_term(year, term)
     assert found is not None and found.date().isoformat() == day
+
+
+# --- kinds of issue 20 (tests/data/timeline_kinds.jsonl names the kinds) -----------------------------
+
+
+def test_bare_hao_standing_as_a_date() -> None:
+    ref = D(2024, 5, 25)
+    assert [
+        (x, t.value)
+        for x, t in zip(
+            spans("但被拒绝。18号，双方再次会面。", ref), find_times("但被拒绝。18号，双方再次会面。", ref)
+        )
+    ] == [("18号", "2024-05-18")]
+    assert [t.value for t in find_times("节目《夜未央》，26号的播出内容为", ref)] == ["2024-05-26"]
+    # a number, not a day: not at a clause's start, or not before a clause mark, 的 or 起
+    assert spans("他身穿23号，出场三次。", ref) == []
+    assert spans("5号出场的选手。", ref) == []
+    assert spans("1号、2号机组。", ref) == []

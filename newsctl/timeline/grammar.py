@@ -224,6 +224,8 @@ class _Parser(Anchoring):
         self.here = 0  # where the expression being parsed begins
         self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._rule_words = tuple(self.v["rule_words"])
+        self._bare_hao_before = frozenset(self.v["bare_hao_before"])
+        self._bare_hao_after = frozenset(self.v["bare_hao_after"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
         self._last_placed = False  # whether it has a start
@@ -1283,9 +1285,17 @@ class _Parser(Anchoring):
         if pos == start_pos or not f.kinds or f.kinds == ("lunar",):
             return None
         if f.weak and len(f.kinds) == 1 and not allow_weak:
-            if f.weak != "bare_year" or not self._bare_year_ok(start_pos, pos):
+            if f.weak == "bare_hao":
+                if not self._bare_hao_ok(start_pos, pos):
+                    return None
+            elif f.weak != "bare_year" or not self._bare_year_ok(start_pos, pos):
                 return None
         return pos, f
+
+    def _bare_hao_ok(self, a: int, b: int) -> bool:
+        """'18号，双方再次会面': a bare N号 is a date where it stands as one (data: `bare_hao_*`)."""
+        prev = self.s[a - 1] if a > 0 else "\n"
+        return prev in self._bare_hao_before and b < self.n and self.s[b] in self._bare_hao_after
 
     def _bare_year_ok(self, a: int, b: int) -> bool:
         """'2018' alone is a year only when it stands free: '根据财税2016 36号文', a title date."""

@@ -437,3 +437,46 @@ def test_bare_hao_standing_as_a_date() -> None:
     assert spans("他身穿23号，出场三次。", ref) == []
     assert spans("5号出场的选手。", ref) == []
     assert spans("1号、2号机组。", ref) == []
+
+
+def test_midnight_twelve_ends_the_day() -> None:
+    ref = D(2023, 12, 31)
+    assert one("午夜12点，钟声敲响。", ref).start == D(2024, 1, 1)
+    assert one("半夜12点多，他回到家。", ref).start == D(2024, 1, 1)
+    assert one("午夜0点，新规生效。", ref).start == D(2023, 12, 31)  # 0点 begins the day
+    assert one("凌晨零点，烟花升起。", ref).start == D(2023, 12, 31)
+
+
+def test_since_until_pair_is_one_range() -> None:
+    t = one("活动自5月1日起至6月30日止。", D(2024, 4, 20))
+    assert (t.type, iv(t)) == ("range", (D(2024, 5, 1), D(2024, 7, 1)))
+    assert spans("活动自5月1日起至6月30日止。", D(2024, 4, 20)) == ["自5月1日起至6月30日止"]
+    assert spans("即日起到7月5日报名。", D(2017, 6, 28)) == ["即日起到7月5日"]
+
+
+def test_same_period_of_a_named_year() -> None:
+    text = "2023年上半年，营收30亿元，与2022年同期持平。"
+    found = find_times(text, D(2024, 5, 25))
+    assert [(text[t.start_offset : t.end_offset], t.value) for t in found] == [
+        ("2023年上半年", "2023-H1"),
+        ("2022年同期", "2022-H1"),
+    ]
+    # with no period before it, the year alone
+    assert [t.value for t in find_times("比2019年同期增长", D(2024, 5, 25))] == ["2019"]
+
+
+def test_minutes_written_fen_after_hours() -> None:
+    assert one("这场手术历时8小时30分。").value == "PT8H30M"
+    assert one("耗时两个小时二十分").value == "PT2H20M"
+    assert spans("比分是十分接近") == []  # 分 alone stays 'very' / points
+
+
+def test_japanese_era_years() -> None:
+    assert one("日本政府在平成31年4月公布新年号。").value == "2019-04"
+    assert one("昭和二十年八月，日本投降。").value == "1945-08"
+    assert spans("明治维新后") == []
+
+
+def test_hours_after_a_reference_time_is_one_moment() -> None:
+    t = one("3小时后将发布新的预警。", D(2024, 5, 25, 10, 30))
+    assert (t.value, t.start) == ("2024-05-25T13:30", D(2024, 5, 25, 13, 30))

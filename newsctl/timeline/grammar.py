@@ -225,6 +225,7 @@ class _Parser(Anchoring):
         self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._rule_words = tuple(self.v["rule_words"])
         self._bare_hao_before = frozenset(self.v["bare_hao_before"])
+        self._midnight_parts = frozenset(tuple(self.v["dayparts"][w]) for w in self.v["midnight_parts"])
         self._bare_hao_after = frozenset(self.v["bare_hao_after"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
@@ -1208,6 +1209,8 @@ class _Parser(Anchoring):
             h, evening_midnight = 24, True  # 晚上12点(半): the midnight ending that evening, not noon
         elif nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
+        elif nf.pm == -1 and h == 12 and f.part in self._midnight_parts:
+            h, evening_midnight = 24, True  # 午夜12点: the midnight ending the day, as after an evening
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
         if h == 24 and (mi or sec) and not evening_midnight:
@@ -1450,13 +1453,16 @@ class _Parser(Anchoring):
                 lf2 = self._left_from_right(bl[0], rp[1], len(lf.kinds))
                 if lf2 is not None:
                     return rp[0], lf2, rp[1]
-        c = _RX_CONN.match(self.s, e) if e < self.n and _CONN_MAY_BEGIN[self.s[e]] else None
-        if c and c.end() > e:
+        at = e + 1 if self.s.startswith(("起至", "起到"), e) else e  # 自5月1日起至6月30日止: one range
+        c = _RX_CONN.match(self.s, at) if at < self.n and _CONN_MAY_BEGIN[self.s[at]] else None
+        if c and c.end() > at:
             rp = self._right(c.end(), lf)
             if rp is not None:
                 re_ = rp[0]
                 if re_ < self.n and self.s[re_] == "(":
                     re_ = self._day_gloss_end(re_, rp[1])  # 至25日(周日)
+                if at > e and re_ < self.n and self.s[re_] == "止":
+                    re_ += 1  # …起至…止: the closing word of the pair is part of the range
                 return re_, lf, rp[1]
         between = self._between(e, lf)
         if between is not None:
@@ -1730,7 +1736,7 @@ class _Parser(Anchoring):
     )
 
     def _one_duration(
-        self, i: int, bare_month: bool = False
+        self, i: int, bare_month: bool = False, after_hours: bool = False
     ) -> tuple[int, float | None, tuple[int, int, int], str, bool, str] | None:
         if i >= self.n or not _DURATION_MAY_BEGIN[self.s[i]]:
             return None
@@ -1748,8 +1754,13 @@ class _Parser(Anchoring):
             return None  # 18周岁, 两个年份
         if unit == "年" and (m.group("ge") or m.group("ge2")):
             return None
-        if unit == "分" and not (
-            m.group(0).endswith(("半", "钟")) or _RX_SMALL_SEC.match(self.s[m.end() : m.end() + 4])
+        if (
+            unit == "分"
+            and not (
+                after_hours  # 8小时30分: minutes after hours, one length
+                or m.group(0).endswith(("半", "钟"))
+                or _RX_SMALL_SEC.match(self.s[m.end() : m.end() + 4])
+            )
         ):
             return None  # 十分 (very), 五分 (points)
         if unit in ("周", "日") and num is not None and m.group("ge"):
@@ -1958,7 +1969,11 @@ class _Parser(Anchoring):
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
             assert mm is not None  # the pattern matches the empty string
-            d2 = self._one_duration(mm.end(), bare_month=grain == "year" and self._months_of_years(mm.end()))
+            d2 = self._one_duration(
+                mm.end(),
+                bare_month=grain == "year" and self._months_of_years(mm.end()),
+                after_hours=grain == "hour",
+            )
             if d2 is None or d2[1] is None:
                 break
             if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):
@@ -2207,7 +2222,7 @@ class _Parser(Anchoring):
                 i,
                 e2,
                 "date" if fine not in ("hour", "minute", "second") else "datetime",
-                timex_value(a, b, fine),
+                timex_value(a, b, fine) if b - a > dt.timedelta(seconds=1) else _instant_value(a),
                 a,
                 b,
                 fine,
@@ -2231,7 +2246,7 @@ class _Parser(Anchoring):
                 i,
                 e2,
                 "date" if fine not in ("hour", "minute", "second") else "datetime",
-                timex_value(a, b, fine),
+                timex_value(a, b, fine) if b - a > dt.timedelta(seconds=1) else _instant_value(a),
                 a,
                 b,
                 fine,
@@ -2578,13 +2593,13 @@ class _Parser(Anchoring):
 
     # -- 去年同期, 届时: a period or time set earlier in the text ------------------------------
 
-    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时|(这一年)")
+    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年|(\d{4})\s?年)同期|届时|(这一年)")
 
     def _anaphoric_period(self, i: int) -> _Cand | None:
         m = self._ANAPHORIC_RX.match(self.s, i)
         if m is None:
             return None
-        if m.group(2) is not None:  # 这一年: the year (or year-long stretch) the text just named
+        if m.group(3) is not None:  # 这一年: the year (or year-long stretch) the text just named
             span = self.ctx.year_span
             if span is None:
                 return None  # none named: the reference's year, by the point rules
@@ -2601,7 +2616,14 @@ class _Parser(Anchoring):
         if period is None:
             return None  # nothing to compare with: 去年 alone is read by the point rules
         assert period.start is not None and period.end is not None  # _last_period says so
-        years = -2 if m.group(1) == "前年" else -1
+        if m.group(2) is not None:  # 2022年同期: the period in context, in that year
+            if period.year_unknown or period.end - period.start > dt.timedelta(days=366):
+                return None
+            years = int(m.group(2)) - period.start.year
+            if years >= 0:
+                return None  # the period compared with is an earlier year's
+        else:
+            years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
         value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
         found = _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
@@ -2635,6 +2657,13 @@ class _Parser(Anchoring):
                     return None  # 老挝建国50周年: Laos's founding, not China's
                 return year
         return None
+
+
+def _instant_value(p: dt.datetime) -> str | None:
+    """The value of a moment counted from a reference time (3小时后 at 10:30 is 2024-05-25T13:30):
+    the moment itself to the minute, or to the second when it has seconds, not a two-sided range."""
+    grain = "second" if p.second else "minute"
+    return timex_value(p, add_grain(p, grain), grain)
 
 
 #: what after a count makes it a time counted from now or an event (3周内, 两年后), not a length

@@ -480,3 +480,12 @@ def test_japanese_era_years() -> None:
 def test_hours_after_a_reference_time_is_one_moment() -> None:
     t = one("3小时后将发布新的预警。", D(2024, 5, 25, 10, 30))
     assert (t.value, t.start) == ("2024-05-25T13:30", D(2024, 5, 25, 13, 30))
+
+
+def test_programme_and_added_quarter_are_no_times() -> None:
+    ref = D(2017, 11, 30)
+    assert spans("日本电视台的深夜节目《夜未央》", ref) == []  # a kind of programme
+    assert spans("深夜两点，他回到家。", ref) != []
+    tw = Region("tw")
+    assert find_times("加上季线仍持续走扬", ref, region=tw) == []  # 加上 + 季线, no last quarter
+    assert [t.value for t in find_times("营收较上季成长", ref, region=tw)] == ["2017-Q3"]

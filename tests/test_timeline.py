@@ -489,3 +489,33 @@ def test_programme_and_added_quarter_are_no_times() -> None:
     tw = Region("tw")
     assert find_times("加上季线仍持续走扬", ref, region=tw) == []  # 加上 + 季线, no last quarter
     assert [t.value for t in find_times("营收较上季成长", ref, region=tw)] == ["2017-Q3"]
+
+
+def test_year_before_goods_words() -> None:
+    ref = D(2023, 11, 16)
+    assert [t.value for t in find_times("2021年货柜量达980万", ref)] == ["2021"]
+    assert [t.value for t in find_times("110年货柜量达980万", ref, region=Region("tw"))] == ["2021"]
+    assert find_times("市民采购年货。", ref) == []  # 年货: New Year goods
+
+
+def test_qi_before_a_verb_character() -> None:
+    t = one("检方昨天起诉被告。", D(2023, 11, 16))
+    assert (t.value, t.modifier) == ("2023-11-15", None)
+    assert one("新规明天起实施。", D(2023, 11, 16)).modifier == "since"
+
+
+def test_that_day_years_back() -> None:
+    ref = D(2017, 6, 28)
+    assert [
+        (x, t.value)
+        for x, t in zip(
+            spans("四年前的今天，他被送进禁闭室。", ref), find_times("四年前的今天，他被送进禁闭室。", ref)
+        )
+    ] == [("四年前的今天", "2013-06-28")]
+    assert [t.value for t in find_times("去年的今天，他还在上学。", ref)] == ["2016-06-28"]
+    assert [t.value for t in find_times("10年前，他来到这里。", ref)] == ["2007"]
+
+
+def test_spaced_month_range_after_a_year() -> None:
+    t = one("今年 1 - 10 月，全市新增就业 8 万人。", D(2023, 11, 16))
+    assert (t.type, iv(t)) == ("range", (D(2023, 1, 1), D(2023, 11, 1)))

@@ -225,6 +225,8 @@ class _Parser(Anchoring):
         self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._rule_words = tuple(self.v["rule_words"])
         self._bare_hao_before = frozenset(self.v["bare_hao_before"])
+        self._verb_chars_after_qi = frozenset(self.v["verb_chars_after_qi"])
+        self._same_day_words = tuple(self.v["same_day_back_words"])
         self._midnight_parts = frozenset(tuple(self.v["dayparts"][w]) for w in self.v["midnight_parts"])
         self._bare_hao_after = frozenset(self.v["bare_hao_after"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
@@ -1250,6 +1252,14 @@ class _Parser(Anchoring):
                 if whole_year and f.start is not None:
                     pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
                     continue
+                if last == Rank.YEAR and ch == "的" and f.start is not None and self.ref is not None:
+                    same = next((w for w in self._same_day_words if s.startswith(w, pos)), None)
+                    day = _safe_date(f.start.year, self.ref.month, self.ref.day) if same else None
+                    if same is not None and day is not None:  # 去年的今天: that day of that year
+                        f = replace(f, kinds=f.kinds + ("day",))
+                        self._set(f, day, "day")
+                        pos, last = pos + len(same), Rank.DAY
+                        continue
                 if last == Rank.YEAR and ch == "的":
                     of = _RX_OF_MONTH.match(s, pos)  # 1996年的11月, 2012 年的 6 月: one month of that year
                     if of is not None and self.rx["month"].match(s, of.end()):
@@ -1447,6 +1457,8 @@ class _Parser(Anchoring):
         if e < self.n and self.s[e] == "(":
             e = self._day_gloss_end(e, lf)
         bl = self._bare_left(e)
+        if bl is None and self.s.startswith(" ", e) and lf.kinds and lf.kinds[-1] == "year":
+            bl = self._bare_left(e + 1)  # 今年 1 - 10 月: one space after the year, as inside a date
         if bl is not None and bl[0] is not None and lf.kinds and lf.kinds[-1] in ("year", "month", "daypart"):
             rp = self.parse_point(bl[2], base=replace(lf), allow_weak=True)
             if rp is not None:
@@ -1582,8 +1594,8 @@ class _Parser(Anchoring):
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
-        if w == "起" and suf is not None and s[suf.end() : suf.end() + 1] in ("来", "床", "身"):
-            w = None  # 早上起来, 半夜起床: the verb, not 'from the morning on'
+        if w == "起" and suf is not None and s[suf.end() : suf.end() + 1] in self._verb_chars_after_qi:
+            w = None  # 早上起来, 半夜起床, 昨天起诉: the verb, not 'from the morning on'
         if w == "开始" and prefix not in ("自从", "从", "自"):
             w = None  # 今天开始实施, 直到60年代开始: 开始 is the verb; the time is the point it begins at
         if w is not None:
@@ -2213,6 +2225,10 @@ class _Parser(Anchoring):
         delta = _delta(total)
         if sw in ("前", "之前", "以前"):
             p = ref - delta
+            if sw == "前" and fine in ("year", "month") and s.startswith(self._same_day_words, e2):
+                # 两年前的今天: that day N years back, one expression (not 'two years ago' and today)
+                e2 += next(len(w) for w in self._same_day_words if s.startswith(w, e2))
+                fine = "day"
             a, b = grain_interval(p, fine)[:2]
             if fine in ("hour", "minute", "second"):
                 a, b = p, p + dt.timedelta(seconds=1)

@@ -173,13 +173,15 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"a(?![a-z])|p(?![a-z])))?(?:时)?"
         ),
         # years
-        "year4": re.compile(r"(?<![\d.])(\d{4})\s{0,1}(?:年度|年(?!代|级|龄|轻|纪|薪|货|终奖|会))"),
+        "year4": re.compile(
+            r"(?<![\d.])(\d{4})\s{0,1}(?:年度|年(?!代|级|龄|轻|纪|薪|货(?![柜运物币车量])|终奖|会))"
+        ),
         "roc": re.compile(r"(?<![\d.])(1[01]\d)\s{0,1}(?:年度|年(?=\d{1,2}\s{0,1}月))"),
         # a bare year of the Republic of China, tried in Taiwan articles only (`_Parser.roc_years`)
         "roc_bare": re.compile(
-            r"(?<![\d.])(\d{2,3})\s{0,1}(?:年度|年)(?!代|级|龄|轻|纪|薪|货|会|来|以来|多|半)"
+            r"(?<![\d.])(\d{2,3})\s{0,1}(?:年度|年)(?!代|级|龄|轻|纪|薪|货(?![柜运物币车量])|会|来|以来|多|半)"
         ),
-        "year2": re.compile(r"(?<![\d.])(\d{2})\s{0,1}年(?!代|级|龄|轻|纪|薪|货|会)"),
+        "year2": re.compile(r"(?<![\d.])(\d{2})\s{0,1}年(?!代|级|龄|轻|纪|薪|货(?![柜运物币车量])|会)"),
         "yearcn": re.compile(
             # a digit 0 among the numerals (二0一二年) as some pages write the year
             r"(?<![〇零0一二三四五六七八九])"

@@ -6,8 +6,9 @@ conventions before newsctl ran on them (tests/data/timeline_kinds.jsonl).
 
 Each case runs through the whole pipeline (cleaning, region detection, spans in the source
 script). An expected item has `text` (or a list of accepted texts) and any of type, value (or a
-list of accepted values) and modifier, compared exactly, and start/end, compared as prefixes of
-the ISO datetimes; `opt` items count neither way. Every other expression found fails the case.
+list of accepted values) and modifier, compared exactly, and start/end, compared as prefixes (or
+any of a list of prefixes) of the ISO datetimes; `opt` items count neither way. Every other
+expression found fails the case.
 A case with `known_gap` is a kind newsctl does not read yet: expected to fail, strictly."""
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def _agrees(want: dict[str, Any], got: dict[str, Any]) -> list[str]:
             continue
         have = got.get(key)
         if key in ("start", "end") and value is not None:
-            ok = isinstance(have, str) and have.startswith(value)
+            prefixes = tuple(value) if isinstance(value, list) else (value,)
+            ok = isinstance(have, str) and have.startswith(prefixes)
         elif isinstance(value, list):
             ok = have in value
         else:

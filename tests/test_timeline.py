@@ -519,3 +519,37 @@ def test_that_day_years_back() -> None:
 def test_spaced_month_range_after_a_year() -> None:
     t = one("今年 1 - 10 月，全市新增就业 8 万人。", D(2023, 11, 16))
     assert (t.type, iv(t)) == ("range", (D(2023, 1, 1), D(2023, 11, 1)))
+
+
+def test_lunar_month_nearest_the_reference() -> None:
+    ref = D(2021, 1, 20)  # lunar new year 2021-02-12: 腊月 is the one under way
+    text = "腊月二十三是北方的小年。"
+    assert [t.value for t in find_times(text, ref)] == ["2021-02-04", "2021-02-04"]
+    assert [t.value for t in find_times(text, D(2021, 12, 28))] == ["2022-01-25", "2022-01-25"]
+    assert one("冬月", ref).start == D(2020, 12, 15)
+    assert one("正月初一", ref).value == "2021-02-12"
+
+
+def test_new_years_eve_of_a_named_year_is_the_one_in_it() -> None:
+    assert one("2024年除夕前，服务队驰援湖南。", D(2024, 8, 28)).value == "2024-02-09"
+    assert one("除夕", D(2021, 12, 28)).value == "2022-01-31"
+    assert one("除夕", D(2021, 1, 20)).value == "2021-02-11"
+
+
+def test_month_part_standing_alone() -> None:
+    ref = D(2021, 8, 12)
+    t = one("月底前，所有学校将完成检测。", ref)
+    assert (t.value, t.modifier) == ("2021-08", "before")
+    assert one("月初，他回到北京。", ref).modifier == "start"
+    assert spans("在岁月中沉淀", ref) == []
+    assert spans("他们还在蜜月中。", ref) == []
+
+
+def test_every_occurrence_of_a_weekday() -> None:
+    assert one("每逢周末，公园里游人如织。", D(2021, 8, 12)).type == "set"
+    assert spans("每逢周三、周日消费满450元", D(2017, 6, 28)) == ["每逢周三、周日"]
+
+
+def test_lower_count_does_not_reach_into_the_expression_before() -> None:
+    found = find_times("周1-十周", None)  # found by the property test: 周1 and then 1-十周 overlapped
+    assert len(found) == 2 and found[0].end_offset <= found[1].start_offset

@@ -227,6 +227,7 @@ class _Parser(Anchoring):
         self._bare_hao_before = frozenset(self.v["bare_hao_before"])
         self._verb_chars_after_qi = frozenset(self.v["verb_chars_after_qi"])
         self._same_day_words = tuple(self.v["same_day_back_words"])
+        self._month_part_may_follow = frozenset(self.v["month_part_may_follow"])
         self._midnight_parts = frozenset(tuple(self.v["dayparts"][w]) for w in self.v["midnight_parts"])
         self._bare_hao_after = frozenset(self.v["bare_hao_after"])
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
@@ -575,7 +576,7 @@ class _Parser(Anchoring):
         if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
             return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
-            y = self._lunar_year(nf.y, "year" in f.kinds or nf.anchor == "context")
+            y = self._lunar_year(nf.y, "year" in f.kinds or nf.anchor == "context", mv, leap)
             a = lunar_to_solar(y, mv, 1, leap)
             if a is None:
                 return None
@@ -892,10 +893,10 @@ class _Parser(Anchoring):
             return (lambda y: _safe_date(y, md[0], md[1])) if md else None
         if word in v["lunar_festivals"]:
             mo, dv = v["lunar_festivals"][word]
-            if dv == 0:  # 除夕: the day before the next lunar new year
+            if dv == 0:  # 除夕: the day before the lunar new year; 2024年除夕 is the one in 2024
 
                 def eve(y: int) -> dt.datetime | None:
-                    a = lunar_to_solar(y + 1, 1, 1, False)
+                    a = lunar_to_solar(y, 1, 1, False)
                     return a - dt.timedelta(days=1) if a else None
 
                 return eve
@@ -1969,7 +1970,7 @@ class _Parser(Anchoring):
             n = None if s.startswith(_POINT_SUFFIX_STARTS, end) else n - 1
         elif pre is None and n is not None and not s.startswith(_POINT_SUFFIX_STARTS, end):
             lower = self._lower_count_before(i, n)
-            if lower is not None:
+            if lower is not None and lower[0] >= self._last_end:  # not back into the last expression
                 i = j = lower[0]
                 n = lower[1]
         total = [0.0, 0.0, 0.0]
@@ -2293,7 +2294,7 @@ class _Parser(Anchoring):
     # -- sets ----------------------------------------------------------------------
 
     _SET_RX = re.compile(
-        rf"每(?:隔)?(?:一|个|一个)?(?P<num>{_SMALL})?(?P<half>半)?(?:个)?"
+        rf"每(?:隔|逢)?(?:一|个|一个)?(?P<num>{_SMALL})?(?P<half>半)?(?:个)?"
         r"(?P<unit>年度|年|季度|个月|月|周末|周|星期|礼拜|工作日|交易日|天|日|晚|小时|钟头|分钟|秒)"
     )
 
@@ -3102,6 +3103,8 @@ def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates
 def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     """上半月, 月底 … alone: a part of the current month."""
     m = _RX_MONTHHALF.match(s, pos)
+    if m and s[pos] == "月" and not f.kinds and pos > 0 and s[pos - 1] not in p._month_part_may_follow:
+        return  # 岁月中, 蜜月中, 他月底: 月 ends a word or the part is glued to a word before it
     if m:
         nf = replace(f, kinds=f.kinds + ("month",))
         if p._take_year(nf, True) and not f.kinds:

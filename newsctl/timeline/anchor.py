@@ -265,15 +265,12 @@ class Anchoring:
         f.unresolved = True
         return False
 
-    def _lunar_year(self, y: int, placed: bool, month: int | None = None, leap: bool = False) -> int:
+    def _lunar_year(self, y: int, placed: bool) -> int:
         """The year of a lunar month or day: `y` when a year was named or taken from the context
-        (`placed`), else the lunar year whose `month` is nearest the reference, as for a festival
-        (腊月 in a January article is the one under way, of the lunar year before: `_festival_year`)."""
+        (`placed`), else the reference's lunar year."""
         ref = self.ctx.ref
         if not placed and ref is not None:
-            if month is None:
-                return lunar_year_of(ref)
-            return self._festival_year(lambda year: lunar_to_solar(year, month, 1, leap), ref)
+            return lunar_year_of(ref)
         return y
 
     def _month_of_part(self, nf: _Frame) -> int | None:

@@ -103,6 +103,27 @@ _EXPRESSIONS = (
 
 
 @functools.cache
+def _kind_cues() -> tuple[
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[tuple[int, ...]],
+]:
+    """The cue lists of data/timewords.json the parser checks by membership, built once."""
+    v = _vocab()
+    return (
+        frozenset(v["bare_hao_before"]),
+        frozenset(v["bare_hao_after"]),
+        frozenset(v["verb_chars_after_qi"]),
+        tuple(v["same_day_back_words"]),
+        frozenset(v["month_part_may_follow"]),
+        frozenset(tuple(v["dayparts"][w]) for w in v["midnight_parts"]),
+    )
+
+
+@functools.cache
 def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
@@ -224,12 +245,14 @@ class _Parser(Anchoring):
         self.here = 0  # where the expression being parsed begins
         self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._rule_words = tuple(self.v["rule_words"])
-        self._bare_hao_before = frozenset(self.v["bare_hao_before"])
-        self._verb_chars_after_qi = frozenset(self.v["verb_chars_after_qi"])
-        self._same_day_words = tuple(self.v["same_day_back_words"])
-        self._month_part_may_follow = frozenset(self.v["month_part_may_follow"])
-        self._midnight_parts = frozenset(tuple(self.v["dayparts"][w]) for w in self.v["midnight_parts"])
-        self._bare_hao_after = frozenset(self.v["bare_hao_after"])
+        (
+            self._bare_hao_before,
+            self._bare_hao_after,
+            self._verb_chars_after_qi,
+            self._same_day_words,
+            self._month_part_may_follow,
+            self._midnight_parts,
+        ) = _kind_cues()
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
         self._last_placed = False  # whether it has a start
@@ -576,7 +599,7 @@ class _Parser(Anchoring):
         if lunar and nf.year_unknown:  # a lunar month's solar dates depend on the year
             return self._unres(f, "month", mo=mv, lunar=True)
         if lunar:
-            y = self._lunar_year(nf.y, "year" in f.kinds or nf.anchor == "context", mv, leap)
+            y = self._lunar_year(nf.y, "year" in f.kinds or nf.anchor == "context")
             a = lunar_to_solar(y, mv, 1, leap)
             if a is None:
                 return None
@@ -893,10 +916,10 @@ class _Parser(Anchoring):
             return (lambda y: _safe_date(y, md[0], md[1])) if md else None
         if word in v["lunar_festivals"]:
             mo, dv = v["lunar_festivals"][word]
-            if dv == 0:  # 除夕: the day before the lunar new year; 2024年除夕 is the one in 2024
+            if dv == 0:  # 除夕: the day before the next lunar new year
 
                 def eve(y: int) -> dt.datetime | None:
-                    a = lunar_to_solar(y, 1, 1, False)
+                    a = lunar_to_solar(y + 1, 1, 1, False)
                     return a - dt.timedelta(days=1) if a else None
 
                 return eve
@@ -1350,6 +1373,10 @@ class _Parser(Anchoring):
                 return None
             return None
         e, lf, rf = r
+        if prefix is None and rf is None and lf.kinds == ("year",) and s.startswith("同期", e):
+            same = self._same_period_in(i, e + 2, lf)  # 2022年同期: the period in context, in 2022
+            if same is not None:
+                return same
         if prefix is None and rf is None and lf.kinds == ("day", "weekday"):
             dated = self._date_after_weekday(e)
             if dated is not None:
@@ -1466,7 +1493,9 @@ class _Parser(Anchoring):
                 lf2 = self._left_from_right(bl[0], rp[1], len(lf.kinds))
                 if lf2 is not None:
                     return rp[0], lf2, rp[1]
-        at = e + 1 if self.s.startswith(("起至", "起到"), e) else e  # 自5月1日起至6月30日止: one range
+        at = e
+        if self.s.startswith("起", e) and self.s.startswith(("至", "到"), e + 1):
+            at = e + 1  # 自5月1日起至6月30日止: one range
         c = _RX_CONN.match(self.s, at) if at < self.n and _CONN_MAY_BEGIN[self.s[at]] else None
         if c and c.end() > at:
             rp = self._right(c.end(), lf)
@@ -2610,13 +2639,13 @@ class _Parser(Anchoring):
 
     # -- 去年同期, 届时: a period or time set earlier in the text ------------------------------
 
-    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年|(\d{4})\s?年)同期|届时|(这一年)")
+    _ANAPHORIC_RX = re.compile(r"(去年|上年|前年)同期|届时|(这一年)")
 
     def _anaphoric_period(self, i: int) -> _Cand | None:
         m = self._ANAPHORIC_RX.match(self.s, i)
         if m is None:
             return None
-        if m.group(3) is not None:  # 这一年: the year (or year-long stretch) the text just named
+        if m.group(2) is not None:  # 这一年: the year (or year-long stretch) the text just named
             span = self.ctx.year_span
             if span is None:
                 return None  # none named: the reference's year, by the point rules
@@ -2633,19 +2662,27 @@ class _Parser(Anchoring):
         if period is None:
             return None  # nothing to compare with: 去年 alone is read by the point rules
         assert period.start is not None and period.end is not None  # _last_period says so
-        if m.group(2) is not None:  # 2022年同期: the period in context, in that year
-            if period.year_unknown or period.end - period.start > dt.timedelta(days=366):
-                return None
-            years = int(m.group(2)) - period.start.year
-            if years >= 0:
-                return None  # the period compared with is an earlier year's
-        else:
-            years = -2 if m.group(1) == "前年" else -1
+        years = -2 if m.group(1) == "前年" else -1
         a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
         value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
         found = _Cand(i, m.end(), period.type, value, a, b, period.gran, None, "context")
         found.year_unknown = period.year_unknown
         return found
+
+    def _same_period_in(self, i: int, e: int, year: _Frame) -> _Cand | None:
+        """2022年同期 (i..e): the period in context (`_last_period`, else the last time placed) in
+        the year named, when that period is shorter than a year and of a later year; None otherwise
+        (the year is then read alone)."""
+        period = self._last_period() or self._last_placed_time()
+        if period is None or year.start is None or year.year_unknown or period.year_unknown:
+            return None
+        assert period.start is not None and period.end is not None  # _last_period says so
+        years = year.start.year - period.start.year
+        if years >= 0 or period.end - period.start > dt.timedelta(days=366):
+            return None
+        a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
+        value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
+        return _Cand(i, e, period.type, value, a, b, period.gran, None, "context")
 
     # -- anniversaries ----------------------------------------------------------------
 

@@ -419,3 +419,126 @@ def test_solar_term_dates(year: int, term: str, day: str) -> None:
 
     found = solar_term(year, term)
     assert found is not None and found.date().isoformat() == day
+
+
+# --- kinds of issue 20 (tests/data/timeline_kinds.jsonl names the kinds) -----------------------------
+
+
+def test_bare_hao_standing_as_a_date() -> None:
+    ref = D(2024, 5, 25)
+    assert [
+        (x, t.value)
+        for x, t in zip(
+            spans("但被拒绝。18号，双方再次会面。", ref), find_times("但被拒绝。18号，双方再次会面。", ref)
+        )
+    ] == [("18号", "2024-05-18")]
+    assert [t.value for t in find_times("节目《夜未央》，26号的播出内容为", ref)] == ["2024-05-26"]
+    # a number, not a day: not at a clause's start, or not before a clause mark, 的 or 起
+    assert spans("他身穿23号，出场三次。", ref) == []
+    assert spans("5号出场的选手。", ref) == []
+    assert spans("1号、2号机组。", ref) == []
+
+
+def test_midnight_twelve_ends_the_day() -> None:
+    ref = D(2023, 12, 31)
+    assert one("午夜12点，钟声敲响。", ref).start == D(2024, 1, 1)
+    assert one("半夜12点多，他回到家。", ref).start == D(2024, 1, 1)
+    assert one("午夜0点，新规生效。", ref).start == D(2023, 12, 31)  # 0点 begins the day
+    assert one("凌晨零点，烟花升起。", ref).start == D(2023, 12, 31)
+
+
+def test_since_until_pair_is_one_range() -> None:
+    t = one("活动自5月1日起至6月30日止。", D(2024, 4, 20))
+    assert (t.type, iv(t)) == ("range", (D(2024, 5, 1), D(2024, 7, 1)))
+    assert spans("活动自5月1日起至6月30日止。", D(2024, 4, 20)) == ["自5月1日起至6月30日止"]
+    assert spans("即日起到7月5日报名。", D(2017, 6, 28)) == ["即日起到7月5日"]
+
+
+def test_same_period_of_a_named_year() -> None:
+    text = "2023年上半年，营收30亿元，与2022年同期持平。"
+    found = find_times(text, D(2024, 5, 25))
+    assert [(text[t.start_offset : t.end_offset], t.value) for t in found] == [
+        ("2023年上半年", "2023-H1"),
+        ("2022年同期", "2022-H1"),
+    ]
+    # with no period before it, the year alone
+    assert [t.value for t in find_times("比2019年同期增长", D(2024, 5, 25))] == ["2019"]
+
+
+def test_minutes_written_fen_after_hours() -> None:
+    assert one("这场手术历时8小时30分。").value == "PT8H30M"
+    assert one("耗时两个小时二十分").value == "PT2H20M"
+    assert spans("比分是十分接近") == []  # 分 alone stays 'very' / points
+
+
+def test_japanese_era_years() -> None:
+    assert one("日本政府在平成31年4月公布新年号。").value == "2019-04"
+    assert one("昭和二十年八月，日本投降。").value == "1945-08"
+    assert spans("明治维新后") == []
+
+
+def test_hours_after_a_reference_time_is_one_moment() -> None:
+    t = one("3小时后将发布新的预警。", D(2024, 5, 25, 10, 30))
+    assert (t.value, t.start) == ("2024-05-25T13:30", D(2024, 5, 25, 13, 30))
+
+
+def test_programme_and_added_quarter_are_no_times() -> None:
+    ref = D(2017, 11, 30)
+    assert spans("日本电视台的深夜节目《夜未央》", ref) == []  # a kind of programme
+    assert spans("深夜两点，他回到家。", ref) != []
+    tw = Region("tw")
+    assert find_times("加上季线仍持续走扬", ref, region=tw) == []  # 加上 + 季线, no last quarter
+    assert [t.value for t in find_times("营收较上季成长", ref, region=tw)] == ["2017-Q3"]
+
+
+def test_year_before_goods_words() -> None:
+    ref = D(2023, 11, 16)
+    assert [t.value for t in find_times("2021年货柜量达980万", ref)] == ["2021"]
+    assert [t.value for t in find_times("110年货柜量达980万", ref, region=Region("tw"))] == ["2021"]
+    assert find_times("市民采购年货。", ref) == []  # 年货: New Year goods
+
+
+def test_qi_before_a_verb_character() -> None:
+    t = one("检方昨天起诉被告。", D(2023, 11, 16))
+    assert (t.value, t.modifier) == ("2023-11-15", None)
+    assert one("新规明天起实施。", D(2023, 11, 16)).modifier == "since"
+
+
+def test_that_day_years_back() -> None:
+    ref = D(2017, 6, 28)
+    assert [
+        (x, t.value)
+        for x, t in zip(
+            spans("四年前的今天，他被送进禁闭室。", ref), find_times("四年前的今天，他被送进禁闭室。", ref)
+        )
+    ] == [("四年前的今天", "2013-06-28")]
+    assert [t.value for t in find_times("去年的今天，他还在上学。", ref)] == ["2016-06-28"]
+    assert [t.value for t in find_times("10年前，他来到这里。", ref)] == ["2007"]
+
+
+def test_spaced_month_range_after_a_year() -> None:
+    t = one("今年 1 - 10 月，全市新增就业 8 万人。", D(2023, 11, 16))
+    assert (t.type, iv(t)) == ("range", (D(2023, 1, 1), D(2023, 11, 1)))
+
+
+def test_lunar_festival_after_a_lunar_date_takes_its_lunar_year() -> None:
+    text = "腊月二十三是北方的小年。"  # 二十三: a lunar day; 小年 in the lunar year of that 腊月
+    assert [t.value for t in find_times(text, D(2021, 12, 28))] == ["2022-01-25", "2022-01-25"]
+
+
+def test_month_part_standing_alone() -> None:
+    ref = D(2021, 8, 12)
+    t = one("检测持续到月底。", ref)
+    assert (t.value, t.modifier) == ("2021-08", "end")
+    assert spans("在岁月中沉淀", ref) == []
+    assert spans("他们还在蜜月中。", ref) == []
+
+
+def test_every_occurrence_of_a_weekday() -> None:
+    assert one("每逢周末，公园里游人如织。", D(2021, 8, 12)).type == "set"
+    assert spans("每逢周三、周日消费满450元", D(2017, 6, 28)) == ["每逢周三、周日"]
+
+
+def test_lower_count_does_not_reach_into_the_expression_before() -> None:
+    found = find_times("周1-十周", None)  # found by the property test: 周1 and then 1-十周 overlapped
+    assert len(found) == 2 and found[0].end_offset <= found[1].start_offset

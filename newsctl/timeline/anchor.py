@@ -56,7 +56,7 @@ from newsctl.timeline.model import (
 )
 from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
-from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, trunc
+from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, lunar_to_solar, trunc
 
 #: a month right after a year word (当年9月, 当年十二月)
 _RX_MONTH_NEXT = re.compile(r"(?:\d{1,2}|十[一二]|[一二三四五六七八九十])月")
@@ -472,6 +472,8 @@ class Anchoring:
         c = self.ctx
         if c.y is not None and self._context_applies():
             y, nf.anchor, nf.year_unknown = c.y, "context", c.y_unknown
+            if c.lunar_y is not None and c.lunar_y[0] == y and word in self.v["lunar_festivals"]:
+                y = c.lunar_y[1]  # 腊月二十三是小年: the lunar year of the lunar date before it
             if nf.year_unknown:
                 nf.anchor = f.anchor  # a stand-in year is no anchor
                 if not self._fixed_date_festival(word):
@@ -744,6 +746,10 @@ class Anchoring:
             return
         if "year" in f.kinds or "month" in f.kinds or "day" in f.kinds:
             c.y, c.y_unknown = f.start.year, f.year_unknown
+            c.lunar_y = None
+            if f.lunar:  # the lunar year of a lunar date: the year before until its new year
+                new_year = lunar_to_solar(c.y, 1, 1, False)
+                c.lunar_y = (c.y, c.y - 1 if new_year is not None and f.start < new_year else c.y)
         if {"year", "month", "day"} <= set(f.kinds) and not f.year_unknown and f.gran != "month":
             day = trunc(f.start, "day")
             c.reached = day if c.reached is None or day > c.reached else c.reached

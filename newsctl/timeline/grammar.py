@@ -103,6 +103,27 @@ _EXPRESSIONS = (
 
 
 @functools.cache
+def _kind_cues() -> tuple[
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[tuple[int, ...]],
+]:
+    """The cue lists of data/timewords.json the parser checks by membership, built once."""
+    v = _vocab()
+    return (
+        frozenset(v["bare_hao_before"]),
+        frozenset(v["bare_hao_after"]),
+        frozenset(v["verb_chars_after_qi"]),
+        tuple(v["same_day_back_words"]),
+        frozenset(v["month_part_may_follow"]),
+        frozenset(tuple(v["dayparts"][w]) for w in v["midnight_parts"]),
+    )
+
+
+@functools.cache
 def _five_year_plan_rx() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
@@ -224,6 +245,14 @@ class _Parser(Anchoring):
         self.here = 0  # where the expression being parsed begins
         self._daypart_noun_heads = tuple(self.v["daypart_noun_heads"])
         self._rule_words = tuple(self.v["rule_words"])
+        (
+            self._bare_hao_before,
+            self._bare_hao_after,
+            self._verb_chars_after_qi,
+            self._same_day_words,
+            self._month_part_may_follow,
+            self._midnight_parts,
+        ) = _kind_cues()
         self._in_set = False  # parsing the calendar part of a set (每天早上): no habit test
         self._last_end = -1  # where the last expression found ended
         self._last_placed = False  # whether it has a start
@@ -1206,6 +1235,8 @@ class _Parser(Anchoring):
             h, evening_midnight = 24, True  # 晚上12点(半): the midnight ending that evening, not noon
         elif nf.pm == 1 and h < 12 or nf.pm == 2 and h < 6:
             h += 12
+        elif nf.pm == -1 and h == 12 and f.part in self._midnight_parts:
+            h, evening_midnight = 24, True  # 午夜12点: the midnight ending the day, as after an evening
         elif nf.pm == -1 and h == 12 and f.part and f.part[0] == 0:
             h = 0
         if h == 24 and (mi or sec) and not evening_midnight:
@@ -1245,6 +1276,14 @@ class _Parser(Anchoring):
                 if whole_year and f.start is not None:
                     pos += 2  # 2023年全年, 去年全年: the year said whole, one expression
                     continue
+                if last == Rank.YEAR and ch == "的" and f.start is not None and self.ref is not None:
+                    same = next((w for w in self._same_day_words if s.startswith(w, pos)), None)
+                    day = _safe_date(f.start.year, self.ref.month, self.ref.day) if same else None
+                    if same is not None and day is not None:  # 去年的今天: that day of that year
+                        f = replace(f, kinds=f.kinds + ("day",))
+                        self._set(f, day, "day")
+                        pos, last = pos + len(same), Rank.DAY
+                        continue
                 if last == Rank.YEAR and ch == "的":
                     of = _RX_OF_MONTH.match(s, pos)  # 1996年的11月, 2012 年的 6 月: one month of that year
                     if of is not None and self.rx["month"].match(s, of.end()):
@@ -1283,9 +1322,17 @@ class _Parser(Anchoring):
         if pos == start_pos or not f.kinds or f.kinds == ("lunar",):
             return None
         if f.weak and len(f.kinds) == 1 and not allow_weak:
-            if f.weak != "bare_year" or not self._bare_year_ok(start_pos, pos):
+            if f.weak == "bare_hao":
+                if not self._bare_hao_ok(start_pos, pos):
+                    return None
+            elif f.weak != "bare_year" or not self._bare_year_ok(start_pos, pos):
                 return None
         return pos, f
+
+    def _bare_hao_ok(self, a: int, b: int) -> bool:
+        """'18号，双方再次会面': a bare N号 is a date where it stands as one (data: `bare_hao_*`)."""
+        prev = self.s[a - 1] if a > 0 else "\n"
+        return prev in self._bare_hao_before and b < self.n and self.s[b] in self._bare_hao_after
 
     def _bare_year_ok(self, a: int, b: int) -> bool:
         """'2018' alone is a year only when it stands free: '根据财税2016 36号文', a title date."""
@@ -1326,6 +1373,10 @@ class _Parser(Anchoring):
                 return None
             return None
         e, lf, rf = r
+        if prefix is None and rf is None and lf.kinds == ("year",) and s.startswith("同期", e):
+            same = self._same_period_in(i, e + 2, lf)  # 2022年同期: the period in context, in 2022
+            if same is not None:
+                return same
         if prefix is None and rf is None and lf.kinds == ("day", "weekday"):
             dated = self._date_after_weekday(e)
             if dated is not None:
@@ -1434,19 +1485,26 @@ class _Parser(Anchoring):
         if e < self.n and self.s[e] == "(":
             e = self._day_gloss_end(e, lf)
         bl = self._bare_left(e)
+        if bl is None and self.s.startswith(" ", e) and lf.kinds and lf.kinds[-1] == "year":
+            bl = self._bare_left(e + 1)  # 今年 1 - 10 月: one space after the year, as inside a date
         if bl is not None and bl[0] is not None and lf.kinds and lf.kinds[-1] in ("year", "month", "daypart"):
             rp = self.parse_point(bl[2], base=replace(lf), allow_weak=True)
             if rp is not None:
                 lf2 = self._left_from_right(bl[0], rp[1], len(lf.kinds))
                 if lf2 is not None:
                     return rp[0], lf2, rp[1]
-        c = _RX_CONN.match(self.s, e) if e < self.n and _CONN_MAY_BEGIN[self.s[e]] else None
-        if c and c.end() > e:
+        at = e
+        if self.s.startswith("起", e) and self.s.startswith(("至", "到"), e + 1):
+            at = e + 1  # 自5月1日起至6月30日止: one range
+        c = _RX_CONN.match(self.s, at) if at < self.n and _CONN_MAY_BEGIN[self.s[at]] else None
+        if c and c.end() > at:
             rp = self._right(c.end(), lf)
             if rp is not None:
                 re_ = rp[0]
                 if re_ < self.n and self.s[re_] == "(":
                     re_ = self._day_gloss_end(re_, rp[1])  # 至25日(周日)
+                if at > e and re_ < self.n and self.s[re_] == "止":
+                    re_ += 1  # …起至…止: the closing word of the pair is part of the range
                 return re_, lf, rp[1]
         between = self._between(e, lf)
         if between is not None:
@@ -1566,8 +1624,8 @@ class _Parser(Anchoring):
                 w = None
         if w == "来" and not (lf.kinds and lf.kinds[0] == "year"):
             w = None
-        if w == "起" and suf is not None and s[suf.end() : suf.end() + 1] in ("来", "床", "身"):
-            w = None  # 早上起来, 半夜起床: the verb, not 'from the morning on'
+        if w == "起" and suf is not None and s[suf.end() : suf.end() + 1] in self._verb_chars_after_qi:
+            w = None  # 早上起来, 半夜起床, 昨天起诉: the verb, not 'from the morning on'
         if w == "开始" and prefix not in ("自从", "从", "自"):
             w = None  # 今天开始实施, 直到60年代开始: 开始 is the verb; the time is the point it begins at
         if w is not None:
@@ -1720,7 +1778,7 @@ class _Parser(Anchoring):
     )
 
     def _one_duration(
-        self, i: int, bare_month: bool = False
+        self, i: int, bare_month: bool = False, after_hours: bool = False
     ) -> tuple[int, float | None, tuple[int, int, int], str, bool, str] | None:
         if i >= self.n or not _DURATION_MAY_BEGIN[self.s[i]]:
             return None
@@ -1738,8 +1796,13 @@ class _Parser(Anchoring):
             return None  # 18周岁, 两个年份
         if unit == "年" and (m.group("ge") or m.group("ge2")):
             return None
-        if unit == "分" and not (
-            m.group(0).endswith(("半", "钟")) or _RX_SMALL_SEC.match(self.s[m.end() : m.end() + 4])
+        if (
+            unit == "分"
+            and not (
+                after_hours  # 8小时30分: minutes after hours, one length
+                or m.group(0).endswith(("半", "钟"))
+                or _RX_SMALL_SEC.match(self.s[m.end() : m.end() + 4])
+            )
         ):
             return None  # 十分 (very), 五分 (points)
         if unit in ("周", "日") and num is not None and m.group("ge"):
@@ -1936,7 +1999,7 @@ class _Parser(Anchoring):
             n = None if s.startswith(_POINT_SUFFIX_STARTS, end) else n - 1
         elif pre is None and n is not None and not s.startswith(_POINT_SUFFIX_STARTS, end):
             lower = self._lower_count_before(i, n)
-            if lower is not None:
+            if lower is not None and lower[0] >= self._last_end:  # not back into the last expression
                 i = j = lower[0]
                 n = lower[1]
         total = [0.0, 0.0, 0.0]
@@ -1948,7 +2011,11 @@ class _Parser(Anchoring):
         while n is not None:
             mm = _RX_DUR_JOIN.match(s, k)
             assert mm is not None  # the pattern matches the empty string
-            d2 = self._one_duration(mm.end(), bare_month=grain == "year" and self._months_of_years(mm.end()))
+            d2 = self._one_duration(
+                mm.end(),
+                bare_month=grain == "year" and self._months_of_years(mm.end()),
+                after_hours=grain == "hour",
+            )
             if d2 is None or d2[1] is None:
                 break
             if d2[3] == grain or (GRAIN_ORDER[d2[3]] > GRAIN_ORDER[grain] and mm.group(0) != "又"):
@@ -2188,6 +2255,10 @@ class _Parser(Anchoring):
         delta = _delta(total)
         if sw in ("前", "之前", "以前"):
             p = ref - delta
+            if sw == "前" and fine in ("year", "month") and s.startswith(self._same_day_words, e2):
+                # 两年前的今天: that day N years back, one expression (not 'two years ago' and today)
+                e2 += next(len(w) for w in self._same_day_words if s.startswith(w, e2))
+                fine = "day"
             a, b = grain_interval(p, fine)[:2]
             if fine in ("hour", "minute", "second"):
                 a, b = p, p + dt.timedelta(seconds=1)
@@ -2197,7 +2268,7 @@ class _Parser(Anchoring):
                 i,
                 e2,
                 "date" if fine not in ("hour", "minute", "second") else "datetime",
-                timex_value(a, b, fine),
+                timex_value(a, b, fine) if b - a > dt.timedelta(seconds=1) else _instant_value(a),
                 a,
                 b,
                 fine,
@@ -2221,7 +2292,7 @@ class _Parser(Anchoring):
                 i,
                 e2,
                 "date" if fine not in ("hour", "minute", "second") else "datetime",
-                timex_value(a, b, fine),
+                timex_value(a, b, fine) if b - a > dt.timedelta(seconds=1) else _instant_value(a),
                 a,
                 b,
                 fine,
@@ -2252,7 +2323,7 @@ class _Parser(Anchoring):
     # -- sets ----------------------------------------------------------------------
 
     _SET_RX = re.compile(
-        rf"每(?:隔)?(?:一|个|一个)?(?P<num>{_SMALL})?(?P<half>半)?(?:个)?"
+        rf"每(?:隔|逢)?(?:一|个|一个)?(?P<num>{_SMALL})?(?P<half>半)?(?:个)?"
         r"(?P<unit>年度|年|季度|个月|月|周末|周|星期|礼拜|工作日|交易日|天|日|晚|小时|钟头|分钟|秒)"
     )
 
@@ -2598,6 +2669,21 @@ class _Parser(Anchoring):
         found.year_unknown = period.year_unknown
         return found
 
+    def _same_period_in(self, i: int, e: int, year: _Frame) -> _Cand | None:
+        """2022年同期 (i..e): the period in context (`_last_period`, else the last time placed) in
+        the year named, when that period is shorter than a year and of a later year; None otherwise
+        (the year is then read alone)."""
+        period = self._last_period() or self._last_placed_time()
+        if period is None or year.start is None or year.year_unknown or period.year_unknown:
+            return None
+        assert period.start is not None and period.end is not None  # _last_period says so
+        years = year.start.year - period.start.year
+        if years >= 0 or period.end - period.start > dt.timedelta(days=366):
+            return None
+        a, b = period.start + relativedelta(years=years), period.end + relativedelta(years=years)
+        value = timex_value(a, b, period.gran) if period.gran else _iv_value(a, b)
+        return _Cand(i, e, period.type, value, a, b, period.gran, None, "context")
+
     # -- anniversaries ----------------------------------------------------------------
 
     _ANN_RX = re.compile(rf"({_INT})\s{{0,1}}周年")
@@ -2625,6 +2711,13 @@ class _Parser(Anchoring):
                     return None  # 老挝建国50周年: Laos's founding, not China's
                 return year
         return None
+
+
+def _instant_value(p: dt.datetime) -> str | None:
+    """The value of a moment counted from a reference time (3小时后 at 10:30 is 2024-05-25T13:30):
+    the moment itself to the minute, or to the second when it has seconds, not a two-sided range."""
+    grain = "second" if p.second else "minute"
+    return timex_value(p, add_grain(p, grain), grain)
 
 
 #: what after a count makes it a time counted from now or an event (3周内, 两年后), not a length
@@ -3047,6 +3140,8 @@ def _step_quarter_part(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates
 def _step_month_half(p: _Parser, s: str, pos: int, f: _Frame, out: _Candidates) -> None:
     """上半月, 月底 … alone: a part of the current month."""
     m = _RX_MONTHHALF.match(s, pos)
+    if m and s[pos] == "月" and not f.kinds and pos > 0 and s[pos - 1] not in p._month_part_may_follow:
+        return  # 岁月中, 蜜月中, 他月底: 月 ends a word or the part is glued to a word before it
     if m:
         nf = replace(f, kinds=f.kinds + ("month",))
         if p._take_year(nf, True) and not f.kinds:

@@ -96,6 +96,7 @@ class _Ctx:
     at: int = -1  # where the expression that set y/mo/d ended
     day: dt.datetime | None = None  # the last day an expression fixed: the day a bare clock time is on
     y_unknown: int = 0  # y (and with `UNKNOWN_MONTH` mo) are stand-ins (no reference, no year in the text)
+    lunar_y: tuple[int, int] | None = None  # (y, its lunar year) when a lunar date set y: 腊月…小年
     day_unknown: int = 0  # what of `day` is a stand-in
     time: dt.datetime | None = None  # the last clock time the story named: what 40分钟后 counts from
     time_at: int = -1  # where that clock time ended

@@ -542,3 +542,15 @@ def test_every_occurrence_of_a_weekday() -> None:
 def test_lower_count_does_not_reach_into_the_expression_before() -> None:
     found = find_times("周1-十周", None)  # found by the property test: 周1 and then 1-十周 overlapped
     assert len(found) == 2 and found[0].end_offset <= found[1].start_offset
+
+
+def test_a_bare_day_after_a_narrative_link_continues_the_date_before() -> None:
+    # made-up sentences: 接着 opening the next clause of the same sentence carries the story on
+    def values(text: str) -> list[str | None]:
+        return [t.value for t in find_times(text, REF)]
+
+    assert values("展览7月5日开幕，接着13日移至外地展出。") == ["2020-07-05", "2020-07-13"]
+    # no link, an earlier day, or another clause between: the publication's month, as before
+    assert values("展览7月5日开幕，13日移至外地展出。") == ["2020-07-05", "2020-05-13"]
+    assert values("展览7月25日开幕，接着3日移至外地展出。") == ["2020-07-25", "2020-05-03"]
+    assert values("展览7月5日开幕，观众很多，接着13日移至外地。") == ["2020-07-05", "2020-05-13"]

@@ -58,6 +58,9 @@ from newsctl.timeline.patterns import _BOUNDARY
 from newsctl.timeline.resolve import lunar_year_of
 from newsctl.timewords import GRAIN_ORDER, add_grain, grain_interval, lunar_to_solar, trunc
 
+#: the digits of a day opening an expression (接着13日)
+_RX_LEAD_DAY = re.compile(r"\d{1,2}(?=\s?[日号])")
+
 #: a month right after a year word (当年9月, 当年十二月)
 _RX_MONTH_NEXT = re.compile(r"(?:\d{1,2}|十[一二]|[一二三四五六七八九十])月")
 
@@ -163,6 +166,22 @@ class Anchoring:
         k = bisect_left(bounds, c.at)
         return k >= len(bounds) or bounds[k] >= self.here
 
+    def _narrative_day(self, f: _Frame) -> bool:
+        """7月5日开始，接着13日…: a bare day opening the next clause of the same sentence right after a
+        narrative link (`narrative_links`) continues the story of the full date in the clause before,
+        when it is later in that month."""
+        c = self.ctx
+        day = _RX_LEAD_DAY.match(self.s, self.here)
+        if c.d is None or day is None or int(day.group()) <= c.d or c.y_unknown or f.mo is not None:
+            return False
+        bounds = self.boundaries()
+        k = bisect_left(bounds, c.at)
+        if k >= len(bounds) or self.s[bounds[k]] not in "，," or bounds[k] >= self.here:
+            return False
+        if k + 1 < len(bounds) and bounds[k + 1] < self.here:
+            return False  # more than one clause between
+        return self.s[bounds[k] + 1 : self.here] in self.v["narrative_links"]
+
     def _same_sentence(self) -> bool:
         """Was the context set in the sentence this expression is in (only ，； between)?"""
         bounds = self.boundaries()
@@ -253,7 +272,7 @@ class Anchoring:
         if f.y is not None and f.mo is None and "year" in f.kinds:
             return False  # "2019年5日" is not a date
         c = self.ctx
-        if c.mo is not None and c.y is not None and self._context_applies():
+        if c.mo is not None and c.y is not None and (self._context_applies() or self._narrative_day(f)):
             f.y, f.mo, f.anchor, f.year_unknown = c.y, c.mo, "context", c.y_unknown
             return True
         if c.ref is not None:

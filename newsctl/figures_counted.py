@@ -616,6 +616,13 @@ def _counted_vocab() -> dict[str, Any]:
         "generic_tags": frozenset(data["generic_heads"]["tags"]),
         "generic_word_max": int(data["generic_heads"]["word_max"]),
         "per_time_words": frozenset(data["per_time_words"]),
+        "compared_object": {
+            "heads": frozenset(data["compared_object"]["heads"]),
+            "kinds": frozenset(data["compared_object"]["kinds"]),
+            "reach": int(data["compared_object"]["reach"]),
+            "stops": frozenset(data["compared_object"]["stops"]),
+            "not_after": frozenset(data["compared_object"]["not_after"]),
+        },
         "measure_heads": {
             unit: _by_length(heads) for unit, heads in data["measure_heads"]["heads"].items() if heads
         },
@@ -1163,7 +1170,28 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _drop_per_time_words(out)
     _widen_generic_heads(text, qs, out, lows)
     _name_past_parenthetical(text, qs, out, lows)
+    _drop_compared_objects(text, qs, out)
     return out
+
+
+def _drop_compared_objects(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """参会客商10350人，比上届增长54%: a name read right after a word of comparison (比, 较) in the
+    figure's clause is what the figure is compared with, not what it counts (compared_object); not
+    after 同/环 (同比增幅12%: 增幅 is the word of change, kept)."""
+    spec = _counted_vocab()["compared_object"]
+    for k, q in enumerate(qs):
+        name = out[k]
+        if name is None or q.kind not in spec["kinds"]:
+            continue
+        lo = max(0, q.start - len(name) - spec["reach"])
+        at = text.rfind(name, lo, q.start)
+        if (
+            at > 0
+            and text[at - 1] in spec["heads"]
+            and text[at - 2 : at - 1] not in spec["not_after"]
+            and not _has_any(text[at : q.start], spec["stops"])
+        ):
+            out[k] = None
 
 
 #: search() of a parenthetical aside right after a word and before a figure's predicate (居民消费价格

@@ -853,7 +853,11 @@ def _noun_phrase_steps(side: str, chars: str, tags: dict[str, str | None], open_
             break
         if not after and not words and word in news["weak_heads"]:
             weak_head = True  # 进出口总额: a generic head counts only with a noun before it
-        elif tag not in modifiers or word in news["not_nouns"]:
+        elif (
+            tag not in modifiers
+            or word in news["not_nouns"]
+            or word in _counted_vocab()["verbs_tagged_nouns"]
+        ):
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
                 pos += len(word)
@@ -2032,10 +2036,12 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
     if lacking:
         return lacking
     first = next((word for word in openers if tags[word]), han[0])
-    if tags[first] in vocab["phrase_not_first_tags"] and (
-        len(first) > 1 or tags[first] not in vocab["phrase_verb_tags"]
+    if (
+        tags[first] in vocab["phrase_not_first_tags"]
+        and (len(first) > 1 or tags[first] not in vocab["phrase_verb_tags"])
+        or first in vocab["verbs_tagged_nouns"]
     ):
-        return None
+        return None  # (4条途经本省: a verb the dictionary tags as a noun opens a clause)
     words = {han[i:j] for i in range(len(han)) for j in range(i + 1, min(i + 3, len(han)) + 1)}
     lacking = [word for word in words if word not in tags]
     if lacking:

@@ -74,9 +74,11 @@ def test_change_frames(text: str, figure: str, expected: str | None) -> None:
         # what a figure is compared with (比/较 + noun) is not what it counts
         ("到会采购商8000人，比上届增长35%。", "35%", None),
         ("参展单位共计260家，较上届增加31家。", "31家", None),
+        # a verb the dictionary tags as a noun names nothing (途经)
+        ("五条出海通道中有2条途经我省。", "2条", None),
         # ... but 同比 is no object of a comparison
         ("外贸货量同比增幅9%。", "9%", "增幅"),
     ],
 )
-def test_compared_objects(text: str, figure: str, expected: str | None) -> None:
+def test_compared_objects_and_verbs(text: str, figure: str, expected: str | None) -> None:
     assert _counted(text)[figure] == expected

@@ -616,6 +616,7 @@ def _counted_vocab() -> dict[str, Any]:
         "generic_tags": frozenset(data["generic_heads"]["tags"]),
         "generic_word_max": int(data["generic_heads"]["word_max"]),
         "per_time_words": frozenset(data["per_time_words"]),
+        "scope_words": frozenset(data["scope_words"]),
         "compared_object": {
             "heads": frozenset(data["compared_object"]["heads"]),
             "kinds": frozenset(data["compared_object"]["kinds"]),
@@ -1175,6 +1176,10 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _widen_generic_heads(text, qs, out, lows)
     _name_past_parenthetical(text, qs, out, lows)
     _drop_compared_objects(text, qs, out)
+    scopes = _counted_vocab()["scope_words"]
+    for k, name in enumerate(out):
+        if name in scopes:
+            out[k] = None  # (珍禽全球只有600多只: where they are counted is not what is counted)
     return out
 
 

@@ -77,7 +77,7 @@ def test_change_frames(text: str, figure: str, expected: str | None) -> None:
         # a verb the dictionary tags as a noun names nothing (途经)
         ("五条出海通道中有2条途经我省。", "2条", None),
         # where things are counted (全球, 全国) is not what is counted
-        ("这种罕见的水鸟全球只有300多只。", "300多只", None),
+        ("珍禽黑脸琵鹭全球只有300多只。", "300多只", None),
         # ... but 同比 is no object of a comparison
         ("外贸货量同比增幅9%。", "9%", "增幅"),
     ],

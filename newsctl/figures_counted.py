@@ -1177,9 +1177,10 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _name_past_parenthetical(text, qs, out, lows)
     _drop_compared_objects(text, qs, out)
     scopes = _counted_vocab()["scope_words"]
-    for k, name in enumerate(out):
-        if name in scopes:
-            out[k] = None  # (珍禽全球只有600多只: where they are counted is not what is counted)
+    if not scopes.isdisjoint(out):
+        for k, name in enumerate(out):
+            if name in scopes:
+                out[k] = None  # (珍禽全球只有600多只: where they are counted is not what is counted)
     return out
 
 
@@ -1188,11 +1189,24 @@ def _drop_compared_objects(text: str, qs: list[_Quantity], out: list[str | None]
     figure's clause is what the figure is compared with, not what it counts (compared_object); not
     after 同/环 (同比增幅12%: 增幅 is the word of change, kept)."""
     spec = _counted_vocab()["compared_object"]
-    for k, q in enumerate(qs):
-        name = out[k]
-        if name is None or q.kind not in spec["kinds"]:
+    marks = []
+    for head in spec["heads"]:
+        at = text.find(head)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(head, at + 1)
+    if not marks:
+        return
+    marks.sort()
+    reach, kinds = spec["reach"], spec["kinds"]
+    for k, name in enumerate(out):
+        if name is None:
             continue
-        lo = max(0, q.start - len(name) - spec["reach"])
+        q = qs[k]
+        lo = max(0, q.start - len(name) - reach - 1)
+        i = bisect_left(marks, lo)
+        if i == len(marks) or marks[i] >= q.start or q.kind not in kinds:
+            continue  # (no comparison word before the figure within reach: the common case)
         at = text.rfind(name, lo, q.start)
         if (
             at > 0

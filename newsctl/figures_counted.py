@@ -616,6 +616,14 @@ def _counted_vocab() -> dict[str, Any]:
         "generic_tags": frozenset(data["generic_heads"]["tags"]),
         "generic_word_max": int(data["generic_heads"]["word_max"]),
         "per_time_words": frozenset(data["per_time_words"]),
+        "scope_words": frozenset(data["scope_words"]),
+        "compared_object": {
+            "heads": frozenset(data["compared_object"]["heads"]),
+            "kinds": frozenset(data["compared_object"]["kinds"]),
+            "reach": int(data["compared_object"]["reach"]),
+            "stops": frozenset(data["compared_object"]["stops"]),
+            "not_after": frozenset(data["compared_object"]["not_after"]),
+        },
         "measure_heads": {
             unit: _by_length(heads) for unit, heads in data["measure_heads"]["heads"].items() if heads
         },
@@ -846,7 +854,11 @@ def _noun_phrase_steps(side: str, chars: str, tags: dict[str, str | None], open_
             break
         if not after and not words and word in news["weak_heads"]:
             weak_head = True  # 进出口总额: a generic head counts only with a noun before it
-        elif tag not in modifiers or word in news["not_nouns"]:
+        elif (
+            tag not in modifiers
+            or word in news["not_nouns"]
+            or word in _counted_vocab()["verbs_tagged_nouns"]
+        ):
             if after and words and words[-1][0].endswith(news["attributive"]) and tag in ("v", "vn"):
                 words.append((word, "n"))  # 十条指导性要求: after an attributive X性, 要求 is the noun
                 pos += len(word)
@@ -1163,7 +1175,46 @@ def counted_all(text: str, qs: list[_Quantity]) -> list[str | None]:
     _drop_per_time_words(out)
     _widen_generic_heads(text, qs, out, lows)
     _name_past_parenthetical(text, qs, out, lows)
+    _drop_compared_objects(text, qs, out)
+    scopes = _counted_vocab()["scope_words"]
+    if not scopes.isdisjoint(out):
+        for k, name in enumerate(out):
+            if name in scopes:
+                out[k] = None  # (珍禽全球只有600多只: where they are counted is not what is counted)
     return out
+
+
+def _drop_compared_objects(text: str, qs: list[_Quantity], out: list[str | None]) -> None:
+    """参会客商10350人，比上届增长54%: a name read right after a word of comparison (比, 较) in the
+    figure's clause is what the figure is compared with, not what it counts (compared_object); not
+    after 同/环 (同比增幅12%: 增幅 is the word of change, kept)."""
+    spec = _counted_vocab()["compared_object"]
+    marks = []
+    for head in spec["heads"]:
+        at = text.find(head)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(head, at + 1)
+    if not marks:
+        return
+    marks.sort()
+    reach, kinds = spec["reach"], spec["kinds"]
+    for k, name in enumerate(out):
+        if name is None:
+            continue
+        q = qs[k]
+        lo = max(0, q.start - len(name) - reach - 1)
+        i = bisect_left(marks, lo)
+        if i == len(marks) or marks[i] >= q.start or q.kind not in kinds:
+            continue  # (no comparison word before the figure within reach: the common case)
+        at = text.rfind(name, lo, q.start)
+        if (
+            at > 0
+            and text[at - 1] in spec["heads"]
+            and text[at - 2 : at - 1] not in spec["not_after"]
+            and not _has_any(text[at : q.start], spec["stops"])
+        ):
+            out[k] = None
 
 
 #: search() of a parenthetical aside right after a word and before a figure's predicate (居民消费价格
@@ -2004,10 +2055,12 @@ def _phrase_run(chars: str, open_edge: bool, tags: dict[str, str | None]) -> str
     if lacking:
         return lacking
     first = next((word for word in openers if tags[word]), han[0])
-    if tags[first] in vocab["phrase_not_first_tags"] and (
-        len(first) > 1 or tags[first] not in vocab["phrase_verb_tags"]
+    if (
+        tags[first] in vocab["phrase_not_first_tags"]
+        and (len(first) > 1 or tags[first] not in vocab["phrase_verb_tags"])
+        or first in vocab["verbs_tagged_nouns"]
     ):
-        return None
+        return None  # (4条途经本省: a verb the dictionary tags as a noun opens a clause)
     words = {han[i:j] for i in range(len(han)) for j in range(i + 1, min(i + 3, len(han)) + 1)}
     lacking = [word for word in words if word not in tags]
     if lacking:

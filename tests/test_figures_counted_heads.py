@@ -38,6 +38,13 @@ def _counted(text: str) -> dict[str, str | None]:
         ("全县整合了45个农机具维修网点，上门服务。", "45个", "农机具维修网点"),
         ("已有3个国际组织和2个外国组织加入。", "3个", "国际组织"),
         ("培育了20个国家级先进制造业集群。", "20个", "国家级先进制造业集群"),
+        # fifth pass: the heads of 场, 款, 户, 起 and more of 只 and 条
+        ("湖边栖息着上千只白头鸥迎着寒风。", "上千只", "白头鸥"),
+        ("暴雨中全镇5条村道一度中断。", "5条", "村道"),
+        ("峰会期间还有40余场配套活动，观众踊跃。", "40余场", "配套活动"),
+        ("店家推出12款限定饮品，一上架就售罄。", "12款", "限定饮品"),
+        ("一场大雨让300户山区住户一度断水。", "300户", "山区住户"),
+        ("救助站接收了9只小海豹幼崽需要照料。", "9只", "小海豹幼崽"),
     ],
 )
 def test_measure_heads(text: str, figure: str, expected: str | None) -> None:
@@ -58,4 +65,22 @@ def test_measure_heads(text: str, figure: str, expected: str | None) -> None:
     ],
 )
 def test_change_frames(text: str, figure: str, expected: str | None) -> None:
+    assert _counted(text)[figure] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # what a figure is compared with (比/较 + noun) is not what it counts
+        ("到会采购商8000人，比上届增长35%。", "35%", None),
+        ("参展单位共计260家，较上届增加31家。", "31家", None),
+        # a verb the dictionary tags as a noun names nothing (途经)
+        ("五条出海通道中有2条途经我省。", "2条", None),
+        # where things are counted (全球, 全国) is not what is counted
+        ("珍禽黑脸琵鹭全球只有300多只。", "300多只", None),
+        # ... but 同比 is no object of a comparison
+        ("外贸货量同比增幅9%。", "9%", "增幅"),
+    ],
+)
+def test_compared_objects_and_verbs(text: str, figure: str, expected: str | None) -> None:
     assert _counted(text)[figure] == expected

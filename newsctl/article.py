@@ -24,6 +24,7 @@ from newsctl.clean import _WIDTH_FOLD, CleanedText, clean_text
 from newsctl.data import load_json
 from newsctl.names import looks_like_person
 from newsctl.numerals import scan_numeral
+from newsctl.printed import Printer, article_printer
 from newsctl.read import RawDocument
 from newsctl.records import Block as BlockRecord
 from newsctl.region import Region, detect_region
@@ -108,6 +109,7 @@ class Article:
     # sentence starts, for sentence_at; built on first use, once the sentences are final
     _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _region: Region | None = field(default=None, repr=False, compare=False)
+    _printer: Printer | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -119,6 +121,13 @@ class Article:
         if self._region is None:
             self._region = detect_region(self.text, script=self.cleaned.script, source=self.source)
         return self._region
+
+    def printer(self) -> Printer:
+        """The article's printed forms (newsctl.printed, contract 1.2): made on first use, once
+        per article, so metadata and keywords share one table of its characters."""
+        if self._printer is None:
+            self._printer = article_printer(self)
+        return self._printer
 
     def published_iso(self) -> str | None:
         return format_published(self.published, self.published_precision)
@@ -132,7 +141,7 @@ class Article:
         return self.cleaned.display(*self.dateline_value_span, printed=True)
 
     def printed_reporters(self) -> list[str]:
-        return [self.cleaned.printed(name) for name in self.reporters]
+        return list(self.printer().forms(self.reporters))
 
     def printed_headings(self) -> list[str]:
         if len(self.heading_spans) != len(self.headings):

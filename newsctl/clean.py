@@ -122,14 +122,6 @@ class CleanedText:
                 out.append(self.text[i])
         return "".join(out).strip()
 
-    def printed(self, value: str) -> str:
-        """`value`, a string of the cleaned (Simplified) text, as the source prints
-        it where it first occurs; `value` itself when it does not occur."""
-        if self.script == "simplified":
-            return value
-        at = self.text.find(value)
-        return value if at < 0 else self.display(at, at + len(value), printed=True)
-
     def source_text(self, start: int, end: int) -> str:
         """The source slice behind a cleaned span, minus inline annotations."""
         src_start, src_end = self.source_span(start, end)

@@ -24,7 +24,6 @@ from newsctl.analyzers.registry import ANALYSES, BY_NAME, SPECS
 from newsctl.analyzers.timeline import TIME_EXTRAS, _iso, reference_for  # noqa: F401 (as above)
 from newsctl.article import DEFAULT_TZ, Article, article_blocks, content_text, parse_article
 from newsctl.clean import clean_text
-from newsctl.printed import article_printer
 from newsctl.read import DEFAULT_MAX_BYTES, RawDocument
 from newsctl.records import Document, Error, Metadata, PrintedMetadata, Stats
 
@@ -163,7 +162,7 @@ def printed_metadata(
     found in the text, as the text prints it."""
     # A Simplified text (script simplified) prints its values as they are: no pass over them.
     plain = article.cleaned.script == "simplified"
-    printer = article_printer(article)
+    printer = article.printer()
 
     def own(given: str | None, value: str | None) -> str | None:
         if value is None or not given:
@@ -175,7 +174,7 @@ def printed_metadata(
         title=own(raw.title, title) if raw.title else title and printer.form(title),
         source=own(raw.source, source) if raw.source else source and printer.form(source),
         dateline=article.dateline if plain else article.printed_dateline(),
-        reporters=tuple(article.reporters) if plain else printer.forms(article.reporters),
+        reporters=tuple(article.reporters) if plain else tuple(article.printed_reporters()),
         headings=tuple(article.headings) if plain else tuple(article.printed_headings()),
     )
 

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from newsctl.analyzers.spec import AnalyzerSpec
-from newsctl.printed import article_printer
 from newsctl.records import Document, Keyword
 from newsctl.render.model import Bar, Block, Column, Group, Section
 
@@ -32,7 +31,7 @@ def run(article: Article, options: Options, doc: Document) -> None:
         phrases=options.phrases,
         min_weight=options.min_weight,
     )
-    printer = article_printer(article)  # contract 1.2: each term as the article prints it
+    printer = article.printer()  # contract 1.2: each term as the article prints it
     doc.keywords = [Keyword(k.term, k.weight, k.count, k.pos, printer.form(k.term)) for k in found]
 
 
